@@ -1,0 +1,122 @@
+/**
+ * approdo <command>: administration from the shell, on the database of DATABASE_URL
+ * (default: the SQLite file under ./data).
+ */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { email as emailSchema, newPassword } from '../contracts/auth.js';
+import { type AppDatabase, createDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { fillDemo } from '../demo/demo.js';
+import { ROLES, type Role } from '../domain/permissions.js';
+import { createApiToken, createCentre, createOrganisation, createUser, findCentreByCode } from '../modules/accounts/accounts.usecases.js';
+import { loadConfig } from '../server/config.js';
+import { APP_VERSION } from '../server/version.js';
+
+async function withDatabase<T>(work: (database: AppDatabase) => Promise<T>): Promise<T> {
+  const database = createDatabase(loadConfig().databaseUrl);
+  try {
+    await migrateToLatest(database.db, database.dialect);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('approdo').version(APP_VERSION).description('Approdo administration');
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(() =>
+    withDatabase(async (database) => {
+      console.log(`Database ${database.description} is up to date.`);
+    }),
+  );
+
+const user = program.command('user').description('User accounts');
+user
+  .command('add')
+  .description('Create a user (and the centre, if it does not exist yet)')
+  .requiredOption('--email <address>', 'e-mail address, used to log in')
+  .addOption(new Option('--role <role>', 'role').choices(ROLES as unknown as string[]).makeOptionMandatory())
+  .requiredOption('--centre <code>', 'code of the centre the user works in')
+  .option('--centre-name <name>', 'name of the centre, if it must be created')
+  .option('--organisation <name>', 'name of the organisation, if one must be created', 'Comune')
+  .option('--name <display name>', 'name shown in the app')
+  .option(
+    '--password-stdin',
+    'read the password from standard input (otherwise the user has none and logs in once an administrator sets one)',
+  )
+  .option('--token', 'also create an API token and print it alone on the last line')
+  .action(async (options) => {
+    const address = emailSchema.parse(options.email);
+    let password: string | undefined;
+    if (options.passwordStdin) password = newPassword.parse(readFileSync(0, 'utf8').replace(/\r?\n$/, ''));
+    await withDatabase(async ({ db }) => {
+      let centre = await findCentreByCode(db, options.centre);
+      if (!centre) {
+        const existingOrg = await db.selectFrom('organisations').select('id').orderBy('id').executeTakeFirst();
+        const organisationId = existingOrg?.id ?? (await createOrganisation(db, options.organisation));
+        centre = await createCentre(db, { organisationId, code: options.centre, name: options.centreName ?? options.centre }, null);
+        console.log(`Created centre ${centre.code} (${centre.name}).`);
+      }
+      const created = await createUser(
+        db,
+        {
+          organisationId: centre.organisationId,
+          email: address,
+          displayName: options.name ?? address,
+          role: options.role as Role,
+          centreIds: [centre.id],
+          password,
+        },
+        null,
+      );
+      console.log(`Created user ${created.email} (${created.role}) in centre ${centre.code}.`);
+      if (options.token) {
+        const token = await createApiToken(db, { userId: created.id, name: 'CLI' }, null);
+        console.log('API token (shown once; send it as "Authorization: Bearer <token>"):');
+        console.log(token.token);
+      }
+    });
+  });
+
+program
+  .command('token')
+  .description('Create an API token for an existing user; prints it alone on the last line')
+  .requiredOption('--email <address>')
+  .option('--name <name>', 'what the token is for', 'CLI')
+  .action((options) =>
+    withDatabase(async ({ db }) => {
+      const found = await db.selectFrom('users').select('id').where('email', '=', emailSchema.parse(options.email)).executeTakeFirst();
+      if (!found) throw new Error(`No user with e-mail ${options.email}`);
+      const token = await createApiToken(db, { userId: found.id, name: options.name }, null);
+      console.log(token.token);
+    }),
+  );
+
+program
+  .command('demo')
+  .description('Fill a demo centre with realistic synthetic people and visits')
+  .option('--centre <code>', 'code of the demo centre', 'DEMO')
+  .option('--people <n>', 'how many people', '300')
+  .option('--visits <n>', 'how many visits', '1500')
+  .option('--seed <n>', 'random seed (same seed, same data)', '42')
+  .action((options) =>
+    withDatabase(async ({ db }) => {
+      const result = await fillDemo(db, {
+        centreCode: options.centre,
+        people: Number(options.people),
+        visits: Number(options.visits),
+        seed: Number(options.seed),
+      });
+      console.log(`Demo centre ${options.centre}: ${result.people} people and ${result.visits} visits.`);
+      for (const account of result.accounts) console.log(`  ${account.role}: ${account.email} / password: ${account.password}`);
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { id, isoDate, pageQuery } from './common.js';
+
+export const AUDIT_ACTIONS = ['create', 'read', 'update', 'delete', 'login', 'logout', 'export'] as const;
+
+export const auditEntrySchema = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    userId: z.number().nullable(),
+    userEmail: z.string().nullable(),
+    centreId: z.number().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const auditQuery = z.strictObject({
+  userId: id.optional(),
+  centreId: id.optional(),
+  entity: z.string().max(40).optional(),
+  entityId: z.string().max(40).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ...pageQuery,
+});

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/permissions.js';
+import { id, shortText } from './common.js';
+
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+/** Long passphrases are welcome; very long inputs are refused before hashing. */
+export const newPassword = z.string().min(12, 'At least 12 characters').max(200);
+
+export const loginInput = z.strictObject({
+  email,
+  password: z.string().min(1).max(200),
+});
+
+export const centreSummary = z.object({ id: z.number(), code: z.string(), name: z.string() });
+
+export const me = z
+  .object({
+    id: z.number(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    locale: z.string(),
+    organisationId: z.number(),
+    centres: z.array(centreSummary),
+    /** Send it back as the X-CSRF-Token header on every write made with the session cookie. */
+    csrfToken: z.string().nullable(),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof me>;
+
+export const passwordChangeInput = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword,
+});
+
+export const setupStatus = z.object({ needed: z.boolean() });
+
+export const setupInput = z.strictObject({
+  token: z.string().min(10).max(200),
+  organisationName: shortText(200).min(1),
+  centreCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{2,32}$/, 'Letters, digits, - and _ (2 to 32)'),
+  centreName: shortText(200).min(1),
+  displayName: shortText(120).min(1),
+  email,
+  password: newPassword,
+});
+
+export const userSchema = z
+  .object({
+    id: z.number(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    active: z.boolean(),
+    centreIds: z.array(z.number()),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+
+export const userCreateInput = z.strictObject({
+  email,
+  displayName: shortText(120).min(1),
+  role: z.enum(ROLES),
+  centreIds: z.array(id).min(1).max(100),
+  password: newPassword,
+});
+
+export const userUpdateInput = z.strictObject({
+  displayName: shortText(120).min(1).optional(),
+  role: z.enum(ROLES).optional(),
+  centreIds: z.array(id).min(1).max(100).optional(),
+  active: z.boolean().optional(),
+  password: newPassword.optional(),
+});
+
+export const apiTokenSchema = z
+  .object({
+    id: z.number(),
+    userId: z.number(),
+    userEmail: z.string(),
+    name: z.string(),
+    tokenPrefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+export const apiTokenCreateInput = z.strictObject({
+  userId: id,
+  name: shortText(100).min(1),
+});
+
+export const apiTokenCreated = apiTokenSchema.extend({
+  /** Shown once: only its hash is stored. */
+  token: z.string(),
+});
+
+export const centreSchema = z
+  .object({
+    id: z.number(),
+    organisationId: z.number(),
+    code: z.string(),
+    name: z.string(),
+    comuneIstat: z.string().nullable(),
+  })
+  .meta({ id: 'Centre' });
+
+export const centreCreateInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{2,32}$/),
+  name: shortText(200).min(1),
+  comuneIstat: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates.js';
+
+export const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const isoDate = z
+  .string()
+  .max(10)
+  .refine(isIsoDate, { message: 'Expected a real calendar date as YYYY-MM-DD' })
+  .meta({ format: 'date', example: '2024-05-17' });
+
+export const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time as HH:mm')
+  .meta({ example: '09:30' });
+
+/** ISO 3166-1 alpha-2, or XS (stateless) / XU (unknown). Existence is checked against the shipped list. */
+export const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'Expected a two-letter country code')
+  .transform((code) => code.toUpperCase());
+
+export const comuneIstat = z.string().regex(/^\d{6}$/, 'Expected a 6-digit ISTAT code');
+
+export const shortText = (max: number) => z.string().trim().max(max);
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  });
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .loose()
+  .meta({ id: 'Problem' });

@@ -1,0 +1,17 @@
+/** Fixed value lists shared by the server and the web app. Labels live in web/i18n. */
+
+export { AGE_BANDS, type AgeBand } from '../domain/dates.js';
+export { ORIGIN_GROUPS, type OriginGroup } from '../domain/origin-group.js';
+export { ROLES, type Role } from '../domain/permissions.js';
+
+export const GENDERS = ['female', 'male', 'other', 'not_stated'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const CHANNELS = ['in_person', 'phone', 'email', 'messaging'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const REFERRAL_SOURCES = ['spontaneous', 'municipal_service', 'asp', 'sai', 'other_body'] as const;
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+
+export const RESIDENCE_KINDS = ['comune', 'no_fixed_abode', 'unknown'] as const;
+export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];

@@ -1,0 +1,34 @@
+/**
+ * Stable error codes of the API (the `code` member of every application/problem+json body).
+ * The web app shows each one with its own Italian or English message.
+ */
+export const ERROR_CODES = [
+  'validation.failed',
+  'request.too_large',
+  'route.not_found',
+  'auth.unauthenticated',
+  'auth.invalid_credentials',
+  'auth.rate_limited',
+  'auth.forbidden',
+  'auth.csrf_failed',
+  'auth.wrong_password',
+  'setup.not_needed',
+  'setup.invalid_token',
+  'resource.not_found',
+  'resource.conflict',
+  'resource.stale_version',
+  'person.possible_duplicate',
+  'server.internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  /** Field errors of a validation.failed problem. */
+  errors?: Array<{ path: string; message: string }>;
+  [extra: string]: unknown;
+}

@@ -1,0 +1,65 @@
+/**
+ * Display labels of the fixed value lists, in Italian and English: used by the web app and by
+ * the server for exports. The Italian words follow the centre's report.
+ */
+import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource, Role } from './enums.js';
+
+export type Locale = 'it' | 'en';
+
+type Labels<K extends string> = Record<Locale, Record<K, string>>;
+
+export const GENDER_LABELS: Labels<Gender> = {
+  it: { female: 'Donna', male: 'Uomo', other: 'Altra identità', not_stated: 'Non dichiarato' },
+  en: { female: 'Woman', male: 'Man', other: 'Another identity', not_stated: 'Not stated' },
+};
+
+export const ORIGIN_GROUP_LABELS: Labels<OriginGroup> = {
+  it: { italian: 'Italiani', eu: 'Comunitari', non_eu: 'Extracomunitari', unspecified: 'Non specificato' },
+  en: { italian: 'Italians', eu: 'EU citizens', non_eu: 'Non-EU citizens', unspecified: 'Not specified' },
+};
+
+export const CHANNEL_LABELS: Labels<Channel> = {
+  it: { in_person: 'Di persona', phone: 'Telefono', email: 'E-mail', messaging: 'Messaggistica' },
+  en: { in_person: 'In person', phone: 'Phone', email: 'E-mail', messaging: 'Messaging' },
+};
+
+export const REFERRAL_LABELS: Labels<ReferralSource> = {
+  it: {
+    spontaneous: 'Spontaneo',
+    municipal_service: 'Servizio comunale',
+    asp: 'ASP',
+    sai: 'Progetto SAI',
+    other_body: 'Altro ente',
+  },
+  en: {
+    spontaneous: 'Spontaneous',
+    municipal_service: 'Municipal service',
+    asp: 'ASP',
+    sai: 'SAI project',
+    other_body: 'Other body',
+  },
+};
+
+export const AGE_BAND_LABELS: Labels<AgeBand> = {
+  it: {
+    '0-17': '0-17 anni',
+    '18-29': '18-29 anni',
+    '30-44': '30-44 anni',
+    '45-64': '45-64 anni',
+    '65+': '65 anni e più',
+    unknown: 'Non nota',
+  },
+  en: {
+    '0-17': '0-17 years',
+    '18-29': '18-29 years',
+    '30-44': '30-44 years',
+    '45-64': '45-64 years',
+    '65+': '65 and over',
+    unknown: 'Unknown',
+  },
+};
+
+export const ROLE_LABELS: Labels<Role> = {
+  it: { admin: 'Amministratore', coordinator: 'Coordinatore', operator: 'Operatore', viewer: 'Consultazione' },
+  en: { admin: 'Administrator', coordinator: 'Coordinator', operator: 'Operator', viewer: 'Viewer' },
+};

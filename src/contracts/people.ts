@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { isValidFiscalCode, normaliseFiscalCode } from '../domain/codice-fiscale.js';
+import { comuneIstat, countryCode, id, isoDate, pageQuery, shortText } from './common.js';
+import { GENDERS, ORIGIN_GROUPS } from './enums.js';
+
+export const fiscalCode = z
+  .string()
+  .max(32)
+  .transform(normaliseFiscalCode)
+  .refine(isValidFiscalCode, { message: 'Not a valid codice fiscale (16 characters or the 11-digit provisional number)' });
+
+export const residence = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('comune'), comuneIstat }),
+  z.strictObject({ kind: z.literal('no_fixed_abode') }),
+  z.strictObject({ kind: z.literal('unknown') }),
+]);
+
+const personFields = {
+  givenNames: shortText(100).min(1),
+  familyNames: shortText(100).min(1),
+  gender: z.enum(GENDERS),
+  birthDate: isoDate.nullable().optional(),
+  birthCountry: countryCode.nullable().optional(),
+  citizenship: countryCode,
+  fiscalCode: fiscalCode.nullable().optional(),
+  phone: shortText(40)
+    .regex(/^[+0-9 ()./-]*$/, 'Digits, spaces and + ( ) . / - only')
+    .nullable()
+    .optional(),
+  email: z.string().trim().max(254).pipe(z.email()).nullable().optional(),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/))
+    .max(10)
+    .optional(),
+  residence: residence.optional(),
+};
+
+export const personCreateInput = z.strictObject({
+  centreId: id.optional(),
+  ...personFields,
+  /** Set after the operator has seen the possible duplicates and chose to go on. */
+  confirmNotDuplicate: z.boolean().optional(),
+});
+export type PersonCreateInput = z.infer<typeof personCreateInput>;
+
+export const personUpdateInput = z.strictObject({
+  version: z.number().int().positive(),
+  givenNames: personFields.givenNames.optional(),
+  familyNames: personFields.familyNames.optional(),
+  gender: personFields.gender.optional(),
+  birthDate: personFields.birthDate,
+  birthCountry: personFields.birthCountry,
+  citizenship: personFields.citizenship.optional(),
+  fiscalCode: personFields.fiscalCode,
+  phone: personFields.phone,
+  email: personFields.email,
+  languages: personFields.languages,
+  residence: personFields.residence,
+});
+export type PersonUpdateInput = z.infer<typeof personUpdateInput>;
+
+export const personSchema = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    givenNames: z.string(),
+    familyNames: z.string(),
+    gender: z.enum(GENDERS),
+    birthDate: z.string().nullable(),
+    birthCountry: z.string().nullable(),
+    citizenship: z.string(),
+    /** Derived from the citizenship today. */
+    originGroup: z.enum(ORIGIN_GROUPS),
+    fiscalCode: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    languages: z.array(z.string()),
+    residence: residence,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'Person' });
+export type Person = z.infer<typeof personSchema>;
+
+export const personSummary = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    givenNames: z.string(),
+    familyNames: z.string(),
+    gender: z.enum(GENDERS),
+    birthDate: z.string().nullable(),
+    citizenship: z.string(),
+    fiscalCode: z.string().nullable(),
+  })
+  .meta({ id: 'PersonSummary' });
+export type PersonSummary = z.infer<typeof personSummary>;
+
+export const peopleSearchQuery = z.strictObject({
+  q: z.string().trim().max(200).default(''),
+  centreId: id.optional(),
+  ...pageQuery,
+});
+
+export const duplicateCandidate = personSummary.extend({
+  reason: z.enum(['fiscal_code', 'name_and_birth_date']),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;

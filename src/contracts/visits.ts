@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { clockTime, countryCode, id, isoDate, pageQuery, shortText } from './common.js';
+import { AGE_BANDS, CHANNELS, GENDERS, ORIGIN_GROUPS, REFERRAL_SOURCES } from './enums.js';
+
+export const anonymousVisitor = z.strictObject({
+  gender: z.enum(GENDERS),
+  citizenship: countryCode,
+  ageBand: z.enum(AGE_BANDS),
+});
+
+const visitFields = {
+  /** Date and time in Europe/Rome; both default to now. Earlier dates are for catch-up. */
+  date: isoDate.optional(),
+  time: clockTime.optional(),
+  channel: z.enum(CHANNELS).default('in_person'),
+  referralSource: z.enum(REFERRAL_SOURCES).default('spontaneous'),
+  topicIds: z.array(id).min(1, 'Choose at least one request topic').max(20),
+  notes: shortText(2000).nullable().optional(),
+};
+
+export const visitCreateInput = z
+  .strictObject({
+    centreId: id.optional(),
+    personId: id.nullable().optional(),
+    anonymous: anonymousVisitor.nullable().optional(),
+    ...visitFields,
+  })
+  .refine((v) => Boolean(v.personId) !== Boolean(v.anonymous), {
+    message: 'A visit has either a person (personId) or an anonymous visitor (anonymous), not both',
+    path: ['personId'],
+  });
+export type VisitCreateInput = z.infer<typeof visitCreateInput>;
+
+export const visitUpdateInput = z.strictObject({
+  version: z.number().int().positive(),
+  date: isoDate.optional(),
+  time: clockTime.optional(),
+  channel: z.enum(CHANNELS).optional(),
+  referralSource: z.enum(REFERRAL_SOURCES).optional(),
+  topicIds: visitFields.topicIds.optional(),
+  notes: visitFields.notes,
+  anonymous: anonymousVisitor.optional(),
+});
+export type VisitUpdateInput = z.infer<typeof visitUpdateInput>;
+
+export const visitSchema = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    occurredAt: z.string(),
+    date: z.string(),
+    time: z.string(),
+    channel: z.enum(CHANNELS),
+    referralSource: z.enum(REFERRAL_SOURCES),
+    person: z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }).nullable(),
+    gender: z.enum(GENDERS),
+    citizenship: z.string(),
+    ageBand: z.enum(AGE_BANDS),
+    originGroup: z.enum(ORIGIN_GROUPS),
+    topicIds: z.array(z.number()),
+    notes: z.string().nullable(),
+    operator: z.object({ id: z.number(), displayName: z.string() }).nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'Visit' });
+export type Visit = z.infer<typeof visitSchema>;
+
+export const visitFilters = {
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  topicId: id.optional(),
+  originGroup: z.enum(ORIGIN_GROUPS).optional(),
+  citizenship: countryCode.optional(),
+  operatorId: id.optional(),
+  centreId: id.optional(),
+  personId: id.optional(),
+};
+
+export const visitListQuery = z
+  .strictObject({ ...visitFilters, ...pageQuery })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+export type VisitListQuery = z.infer<typeof visitListQuery>;
+
+export const visitExportQuery = z
+  .strictObject({ ...visitFilters, lang: z.enum(['it', 'en']).default('it') })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+
+export const visitSummary = z
+  .object({
+    total: z.number(),
+    byOriginGroup: z.record(z.string(), z.number()),
+    byGender: z.record(z.string(), z.number()),
+    byCitizenship: z.record(z.string(), z.number()),
+    byTopic: z.record(z.string(), z.number()),
+  })
+  .meta({ id: 'VisitSummary' });
+
+export const topicSchema = z
+  .object({
+    id: z.number(),
+    code: z.string(),
+    labelIt: z.string(),
+    labelEn: z.string(),
+    active: z.boolean(),
+    sortOrder: z.number(),
+  })
+  .meta({ id: 'RequestTopic' });
+export type Topic = z.infer<typeof topicSchema>;
+
+export const topicCreateInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{2,40}$/, 'Lower-case letters, digits and _'),
+  labelIt: shortText(100).min(1),
+  labelEn: shortText(100).min(1),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+
+export const topicUpdateInput = z.strictObject({
+  labelIt: shortText(100).min(1).optional(),
+  labelEn: shortText(100).min(1).optional(),
+  active: z.boolean().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ageBandOn, ageOn, isIsoDate, romeDateOf, romeInstant, romeTimeOf } from './dates.js';
+
+describe('isIsoDate', () => {
+  it('accepts real dates only', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2024-02-30')).toBe(false);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-13-01')).toBe(false);
+    expect(isIsoDate('2024-1-01')).toBe(false);
+    expect(isIsoDate('20240101')).toBe(false);
+  });
+});
+
+describe('Europe/Rome dates', () => {
+  it('a visit at 23:30 on 31 December in Rome belongs to that year', () => {
+    const instant = romeInstant('2024-12-31', '23:30');
+    expect(instant.toISOString()).toBe('2024-12-31T22:30:00.000Z');
+    expect(romeDateOf(instant)).toBe('2024-12-31');
+    expect(romeTimeOf(instant)).toBe('23:30');
+  });
+
+  it('00:30 UTC on 1 July is already 02:30 in Rome (summer time)', () => {
+    expect(romeDateOf(new Date('2024-06-30T22:30:00Z'))).toBe('2024-07-01');
+    expect(romeTimeOf(new Date('2024-06-30T22:30:00Z'))).toBe('00:30');
+  });
+});
+
+describe('ageBandOn', () => {
+  it('counts whole years, the birthday included', () => {
+    expect(ageOn('2006-05-10', '2024-05-09')).toBe(17);
+    expect(ageOn('2006-05-10', '2024-05-10')).toBe(18);
+    expect(ageBandOn('2006-05-10', '2024-05-09')).toBe('0-17');
+    expect(ageBandOn('2006-05-10', '2024-05-10')).toBe('18-29');
+    expect(ageBandOn('1950-01-01', '2024-05-10')).toBe('65+');
+    expect(ageBandOn(null, '2024-05-10')).toBe('unknown');
+    expect(ageBandOn('2030-01-01', '2024-05-10')).toBe('unknown');
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Who may do what. Centres bound every read separately (see the repositories): a permission
+ * here says what a role may do inside the centres the user works in.
+ */
+export const ROLES = ['admin', 'coordinator', 'operator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Open, create and change personal files (people, their visits). */
+  'personal.read': ['admin', 'coordinator', 'operator'],
+  'personal.write': ['admin', 'coordinator', 'operator'],
+  /** Erase a personal file (the anonymous statistics stay). */
+  'personal.delete': ['admin', 'coordinator'],
+  /** Aggregated figures: no personal data. */
+  'statistics.read': ['admin', 'coordinator', 'operator', 'viewer'],
+  'catalogues.manage': ['admin', 'coordinator'],
+  'users.manage': ['admin'],
+  'centres.manage': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,243 @@
+/** Organisations, centres, user accounts and API tokens: the administrator's work. */
+import type { Kysely } from 'kysely';
+import type { User } from '../../contracts/auth.js';
+import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Role } from '../../domain/permissions.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { hashPassword, randomSecret, sha256 } from '../auth/secrets.js';
+import { seedDefaultTopics } from '../topics/topics.repository.js';
+
+type Db = Kysely<Database>;
+
+export const API_TOKEN_PREFIX = 'apd_';
+
+export async function createOrganisation(db: Db, name: string, now = new Date().toISOString()): Promise<number> {
+  const org = await db.insertInto('organisations').values({ name, createdAt: now }).returning('id').executeTakeFirstOrThrow();
+  await seedDefaultTopics(db, org.id, now);
+  return org.id;
+}
+
+export async function findCentreByCode(db: Db, code: string) {
+  return db.selectFrom('centres').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function createCentre(
+  db: Db,
+  input: { organisationId: number; code: string; name: string; comuneIstat?: string | null },
+  actor: Actor | null,
+) {
+  if (await findCentreByCode(db, input.code)) {
+    throw new AppError('resource.conflict', 409, `A centre with code ${input.code} exists already`);
+  }
+  const now = new Date().toISOString();
+  const centre = await db
+    .insertInto('centres')
+    .values({
+      organisationId: input.organisationId,
+      code: input.code,
+      name: input.name,
+      comuneIstat: input.comuneIstat ?? null,
+      createdAt: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, { userId: actor?.userId ?? null, centreId: centre.id, action: 'create', entity: 'centre', entityId: centre.id });
+  return centre;
+}
+
+export async function listCentres(db: Db, organisationId: number) {
+  return db.selectFrom('centres').selectAll().where('organisationId', '=', organisationId).orderBy('name').execute();
+}
+
+async function toUser(
+  db: Db,
+  row: { id: number; email: string; displayName: string; role: string; active: number; createdAt: string },
+): Promise<User> {
+  const centres = await db.selectFrom('userCentres').select('centreId').where('userId', '=', row.id).orderBy('centreId').execute();
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role as Role,
+    active: row.active === 1,
+    centreIds: centres.map((c) => c.centreId),
+    createdAt: row.createdAt,
+  };
+}
+
+async function assertCentresOfOrganisation(db: Db, organisationId: number, centreIds: number[]) {
+  const found = await db
+    .selectFrom('centres')
+    .select('id')
+    .where('organisationId', '=', organisationId)
+    .where('id', 'in', centreIds)
+    .execute();
+  if (found.length !== new Set(centreIds).size) throw notFound('centre');
+}
+
+export async function createUser(
+  db: Db,
+  input: { organisationId: number; email: string; displayName: string; role: Role; centreIds: number[]; password?: string },
+  actor: Actor | null,
+): Promise<User> {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return inTransaction(db, async (trx) => {
+    if (await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst()) {
+      throw new AppError('resource.conflict', 409, `A user with e-mail ${input.email} exists already`);
+    }
+    await assertCentresOfOrganisation(trx, input.organisationId, input.centreIds);
+    const now = new Date().toISOString();
+    const user = await trx
+      .insertInto('users')
+      .values({
+        organisationId: input.organisationId,
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        active: 1,
+        locale: 'it',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(['id', 'email', 'displayName', 'role', 'active', 'createdAt'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('userCentres')
+      .values([...new Set(input.centreIds)].map((centreId) => ({ userId: user.id, centreId })))
+      .execute();
+    await recordAudit(trx, {
+      userId: actor?.userId ?? null,
+      centreId: null,
+      action: 'create',
+      entity: 'user',
+      entityId: user.id,
+      details: { role: input.role, centreIds: input.centreIds },
+    });
+    return toUser(trx, user);
+  });
+}
+
+export async function listUsers(db: Db, organisationId: number): Promise<User[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'displayName', 'role', 'active', 'createdAt'])
+    .where('organisationId', '=', organisationId)
+    .orderBy('displayName')
+    .execute();
+  return Promise.all(rows.map((row) => toUser(db, row)));
+}
+
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  input: { displayName?: string; role?: Role; centreIds?: number[]; active?: boolean; password?: string },
+): Promise<User> {
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return inTransaction(db, async (trx) => {
+    const existing = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', userId)
+      .where('organisationId', '=', actor.organisationId)
+      .executeTakeFirst();
+    if (!existing) throw notFound('user');
+    if (userId === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
+      throw new AppError('resource.conflict', 409, 'You cannot deactivate yourself or drop your own administrator role');
+    }
+    await trx
+      .updateTable('users')
+      .set({
+        ...(input.displayName !== undefined && { displayName: input.displayName }),
+        ...(input.role !== undefined && { role: input.role }),
+        ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+        ...(passwordHash !== undefined && { passwordHash }),
+        updatedAt: new Date().toISOString(),
+      })
+      .where('id', '=', userId)
+      .execute();
+    if (input.centreIds) {
+      await assertCentresOfOrganisation(trx, actor.organisationId, input.centreIds);
+      await trx.deleteFrom('userCentres').where('userId', '=', userId).execute();
+      await trx
+        .insertInto('userCentres')
+        .values([...new Set(input.centreIds)].map((centreId) => ({ userId, centreId })))
+        .execute();
+    }
+    if (input.active === false || passwordHash !== undefined) {
+      await trx.deleteFrom('sessions').where('userId', '=', userId).execute();
+    }
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: null,
+      action: 'update',
+      entity: 'user',
+      entityId: userId,
+      details: { fields: Object.keys(input) },
+    });
+    const row = await trx
+      .selectFrom('users')
+      .select(['id', 'email', 'displayName', 'role', 'active', 'createdAt'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return toUser(trx, row);
+  });
+}
+
+export async function createApiToken(db: Db, input: { userId: number; name: string; organisationId?: number }, actor: Actor | null) {
+  const user = await db.selectFrom('users').select(['id', 'email', 'organisationId']).where('id', '=', input.userId).executeTakeFirst();
+  if (!user || (input.organisationId !== undefined && user.organisationId !== input.organisationId)) throw notFound('user');
+  const token = randomSecret(API_TOKEN_PREFIX);
+  const now = new Date().toISOString();
+  const row = await db
+    .insertInto('apiTokens')
+    .values({
+      userId: user.id,
+      name: input.name,
+      tokenHash: sha256(token),
+      tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+      createdBy: actor?.userId ?? null,
+      createdAt: now,
+    })
+    .returning(['id', 'userId', 'name', 'tokenPrefix', 'createdAt', 'lastUsedAt', 'revokedAt'])
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, { userId: actor?.userId ?? null, centreId: null, action: 'create', entity: 'api_token', entityId: row.id });
+  return { ...row, userEmail: user.email, token };
+}
+
+export async function listApiTokens(db: Db, organisationId: number) {
+  return db
+    .selectFrom('apiTokens')
+    .innerJoin('users', 'users.id', 'apiTokens.userId')
+    .select([
+      'apiTokens.id',
+      'apiTokens.userId',
+      'users.email as userEmail',
+      'apiTokens.name',
+      'apiTokens.tokenPrefix',
+      'apiTokens.createdAt',
+      'apiTokens.lastUsedAt',
+      'apiTokens.revokedAt',
+    ])
+    .where('users.organisationId', '=', organisationId)
+    .orderBy('apiTokens.id', 'desc')
+    .execute();
+}
+
+export async function revokeApiToken(db: Db, actor: Actor, tokenId: number): Promise<void> {
+  const token = await db
+    .selectFrom('apiTokens')
+    .innerJoin('users', 'users.id', 'apiTokens.userId')
+    .select(['apiTokens.id', 'apiTokens.revokedAt'])
+    .where('apiTokens.id', '=', tokenId)
+    .where('users.organisationId', '=', actor.organisationId)
+    .executeTakeFirst();
+  if (!token) throw notFound('token');
+  if (token.revokedAt) return;
+  await db.updateTable('apiTokens').set({ revokedAt: new Date().toISOString() }).where('id', '=', tokenId).execute();
+  await recordAudit(db, { userId: actor.userId, centreId: null, action: 'delete', entity: 'api_token', entityId: tokenId });
+}

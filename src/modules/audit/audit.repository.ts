@@ -1,0 +1,80 @@
+/**
+ * The audit log: who did what to which record, when, in which centre. Append-only (the
+ * database refuses updates and deletes). Details name fields, never personal values.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export interface AuditEvent {
+  userId: number | null;
+  centreId: number | null;
+  action: 'create' | 'read' | 'update' | 'delete' | 'login' | 'logout' | 'export';
+  entity: string;
+  entityId?: string | number | null;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Kysely<Database>, event: AuditEvent, at = new Date()): Promise<void> {
+  await db
+    .insertInto('auditLog')
+    .values({
+      at: at.toISOString(),
+      userId: event.userId,
+      centreId: event.centreId,
+      action: event.action,
+      entity: event.entity,
+      entityId: event.entityId == null ? null : String(event.entityId),
+      details: event.details ? JSON.stringify(event.details) : null,
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  userId?: number;
+  centreId?: number;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  fromInstant?: string;
+  toInstant?: string;
+  /** Only events of these centres, or with no centre (logins): an administrator's reach. */
+  centreIds: number[];
+}
+
+export async function listAudit(db: Kysely<Database>, filter: AuditFilter, page: number, pageSize: number) {
+  let query = db
+    .selectFrom('auditLog')
+    .leftJoin('users', 'users.id', 'auditLog.userId')
+    .where((eb) => eb.or([eb('auditLog.centreId', 'in', filter.centreIds), eb('auditLog.centreId', 'is', null)]));
+  if (filter.userId) query = query.where('auditLog.userId', '=', filter.userId);
+  if (filter.centreId) query = query.where('auditLog.centreId', '=', filter.centreId);
+  if (filter.entity) query = query.where('auditLog.entity', '=', filter.entity);
+  if (filter.entityId) query = query.where('auditLog.entityId', '=', filter.entityId);
+  if (filter.action) query = query.where('auditLog.action', '=', filter.action);
+  if (filter.fromInstant) query = query.where('auditLog.at', '>=', filter.fromInstant);
+  if (filter.toInstant) query = query.where('auditLog.at', '<', filter.toInstant);
+
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'auditLog.id',
+        'auditLog.at',
+        'auditLog.userId',
+        'users.email as userEmail',
+        'auditLog.centreId',
+        'auditLog.action',
+        'auditLog.entity',
+        'auditLog.entityId',
+        'auditLog.details',
+      ])
+      .orderBy('auditLog.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => ({ ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null })),
+    total: Number(count.n),
+  };
+}

@@ -1,0 +1,53 @@
+import { can, type Permission, type Role } from '../../domain/permissions.js';
+import { AppError, forbidden, notFound } from '../../server/errors.js';
+
+/** The authenticated user a request acts for. */
+export interface Actor {
+  userId: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: string;
+  organisationId: number;
+  /** The centres this user works in: every read and write is bounded by them. */
+  centreIds: number[];
+}
+
+export interface RequestAuth {
+  actor: Actor;
+  via: 'session' | 'token';
+  sessionId?: string;
+  csrfToken?: string;
+}
+
+/** The request's authentication, or 401. */
+export function requireLogin(auth: RequestAuth | null): RequestAuth {
+  if (!auth) throw new AppError('auth.unauthenticated', 401, 'Log in, or send a valid API token');
+  return auth;
+}
+
+/** The acting user, if logged in (401) and allowed (403). */
+export function requireAuth(auth: RequestAuth | null, permission?: Permission): Actor {
+  const { actor } = requireLogin(auth);
+  if (permission && !can(actor.role, permission)) throw forbidden();
+  return actor;
+}
+
+/**
+ * The centres a query may read: all of the actor's, or the one asked for if it is theirs.
+ * Another centre's id answers 404, as if it did not exist.
+ */
+export function centreScope(actor: Actor, requested?: number): number[] {
+  if (requested === undefined) return actor.centreIds;
+  if (!actor.centreIds.includes(requested)) throw notFound('centre');
+  return [requested];
+}
+
+/** The centre a new record goes to: the one asked for, or the actor's only centre. */
+export function targetCentre(actor: Actor, requested?: number): number {
+  if (requested !== undefined) return centreScope(actor, requested)[0] as number;
+  if (actor.centreIds.length === 1) return actor.centreIds[0] as number;
+  throw new AppError('validation.failed', 400, 'centreId is required: you work in more than one centre', {
+    errors: [{ path: 'body.centreId', message: 'Required when you work in more than one centre' }],
+  });
+}

@@ -1,0 +1,206 @@
+import { type Kysely, sql } from 'kysely';
+import type { Gender, ResidenceKind } from '../../contracts/enums.js';
+import type { Person, PersonSummary } from '../../contracts/people.js';
+import type { Database, NewPerson, PersonRow } from '../../db/schema.js';
+import { todayInRome } from '../../domain/dates.js';
+import { isUsefulSkeleton, nameIndexEntries, nameSkeleton, nameTokens } from '../../domain/names.js';
+import { originGroupOf } from '../../domain/origin-group.js';
+
+type Db = Kysely<Database>;
+
+const SUMMARY_COLUMNS = ['id', 'centreId', 'givenNames', 'familyNames', 'gender', 'birthDate', 'citizenship', 'fiscalCode'] as const;
+
+export function toPerson(row: PersonRow, today = todayInRome()): Person {
+  const residence =
+    row.residenceKind === 'comune' && row.residenceComune
+      ? { kind: 'comune' as const, comuneIstat: row.residenceComune }
+      : { kind: (row.residenceKind === 'no_fixed_abode' ? 'no_fixed_abode' : 'unknown') as Exclude<ResidenceKind, 'comune'> };
+  return {
+    id: row.id,
+    centreId: row.centreId,
+    givenNames: row.givenNames,
+    familyNames: row.familyNames,
+    gender: row.gender as Gender,
+    birthDate: row.birthDate,
+    birthCountry: row.birthCountry,
+    citizenship: row.citizenship,
+    originGroup: originGroupOf(row.citizenship, today),
+    fiscalCode: row.fiscalCode,
+    phone: row.phone,
+    email: row.email,
+    languages: JSON.parse(row.languages) as string[],
+    residence,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+async function writeNameIndex(db: Db, personId: number, centreId: number, givenNames: string, familyNames: string) {
+  await db.deleteFrom('personNameTokens').where('personId', '=', personId).execute();
+  const entries = nameIndexEntries(givenNames, familyNames);
+  if (entries.length > 0) {
+    await db
+      .insertInto('personNameTokens')
+      .values(entries.map((e) => ({ personId, centreId, token: e.token, skeleton: e.skeleton })))
+      .execute();
+  }
+}
+
+export async function insertPerson(db: Db, values: NewPerson): Promise<PersonRow> {
+  const row = await db.insertInto('people').values(values).returningAll().executeTakeFirstOrThrow();
+  await writeNameIndex(db, row.id, row.centreId, row.givenNames, row.familyNames);
+  return row;
+}
+
+/** Updates only if the stored version is `expectedVersion`; undefined when it was not. */
+export async function updatePersonIfVersion(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Partial<NewPerson>,
+): Promise<PersonRow | undefined> {
+  const row = await db
+    .updateTable('people')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  if (row && (changes.givenNames !== undefined || changes.familyNames !== undefined)) {
+    await writeNameIndex(db, row.id, row.centreId, row.givenNames, row.familyNames);
+  }
+  return row;
+}
+
+export async function findPersonRow(db: Db, id: number, centreIds: number[]): Promise<PersonRow | undefined> {
+  if (centreIds.length === 0) return undefined;
+  return db.selectFrom('people').selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+}
+
+export async function deletePersonRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('personNameTokens').where('personId', '=', id).execute();
+  await db.updateTable('visits').set({ personId: null }).where('personId', '=', id).execute();
+  await db.deleteFrom('people').where('id', '=', id).execute();
+}
+
+const FISCAL_CODE_LIKE = /^(?=.*\d)[A-Za-z0-9]{11,16}$/;
+
+/**
+ * People whose names contain every word of the query, in any order: a word matches a name
+ * token that starts with it, or one with the same consonant skeleton (Mohamed ~ Muhammad).
+ * Prefix matches rank first. A query that looks like a codice fiscale also matches it.
+ */
+export async function searchPeople(
+  db: Db,
+  centreIds: number[],
+  query: string,
+  page: number,
+  pageSize: number,
+): Promise<{ items: PersonSummary[]; total: number }> {
+  if (centreIds.length === 0) return { items: [], total: 0 };
+  const offset = (page - 1) * pageSize;
+  const compact = query.replace(/\s+/g, '');
+
+  if (FISCAL_CODE_LIKE.test(compact)) {
+    const rows = await db
+      .selectFrom('people')
+      .select(SUMMARY_COLUMNS)
+      .where('centreId', 'in', centreIds)
+      .where('fiscalCode', '=', compact.toUpperCase())
+      .execute();
+    if (rows.length > 0) return { items: rows.map(toSummary), total: rows.length };
+  }
+
+  const tokens = nameTokens(query);
+  if (tokens.length === 0) {
+    const [rows, count] = await Promise.all([
+      db
+        .selectFrom('people')
+        .select(SUMMARY_COLUMNS)
+        .where('centreId', 'in', centreIds)
+        .orderBy('id', 'desc')
+        .limit(pageSize)
+        .offset(offset)
+        .execute(),
+      db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('centreId', 'in', centreIds)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toSummary), total: Number(count.n) };
+  }
+
+  // One row per (person, query word) that matches; a person must match every word.
+  const perWord = tokens.map((token, index) => {
+    const upper = `${token}{`; // '{' sorts right after 'z': [token, token{) is the prefix range
+    const skeleton = nameSkeleton(token);
+    const bySkeleton = isUsefulSkeleton(token, skeleton);
+    return db
+      .selectFrom('personNameTokens')
+      .select([
+        'personId',
+        sql.lit(index).as('word'),
+        sql<number>`max(case when token >= ${token} and token < ${upper} then 2 else 1 end)`.as('score'),
+      ])
+      .where('centreId', 'in', centreIds)
+      .where((eb) =>
+        eb.or([eb.and([eb('token', '>=', token), eb('token', '<', upper)]), ...(bySkeleton ? [eb('skeleton', '=', skeleton)] : [])]),
+      )
+      .groupBy('personId');
+  });
+  const [first, ...rest] = perWord;
+  const union = rest.reduce((acc, q) => acc.unionAll(q), first!);
+  const matches = db
+    .selectFrom(union.as('m'))
+    .select(['m.personId', sql<number>`sum(m.score)`.as('rank')])
+    .groupBy('m.personId')
+    .having(sql`count(*)`, '=', tokens.length);
+
+  const [ranked, count] = await Promise.all([
+    db
+      .selectFrom(matches.as('r'))
+      .innerJoin('people', 'people.id', 'r.personId')
+      .select(SUMMARY_COLUMNS.map((c) => `people.${c}` as const))
+      .orderBy('r.rank', 'desc')
+      .orderBy('people.familyNames')
+      .orderBy('people.givenNames')
+      .orderBy('people.id')
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
+    db
+      .selectFrom(matches.as('r'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: ranked.map(toSummary), total: Number(count.n) };
+}
+
+function toSummary(row: Pick<PersonRow, (typeof SUMMARY_COLUMNS)[number]>): PersonSummary {
+  return { ...row, gender: row.gender as Gender };
+}
+
+/** People in the given centres with the same codice fiscale, or with the same birth date. */
+export async function duplicateCandidates(
+  db: Db,
+  centreIds: number[],
+  probe: { fiscalCode?: string | null; birthDate?: string | null },
+  excludeId?: number,
+) {
+  if (centreIds.length === 0 || (!probe.fiscalCode && !probe.birthDate)) return [];
+  let query = db
+    .selectFrom('people')
+    .select(SUMMARY_COLUMNS)
+    .where('centreId', 'in', centreIds)
+    .where((eb) =>
+      eb.or([
+        ...(probe.fiscalCode ? [eb('fiscalCode', '=', probe.fiscalCode)] : []),
+        ...(probe.birthDate ? [eb('birthDate', '=', probe.birthDate)] : []),
+      ]),
+    )
+    .limit(500);
+  if (excludeId) query = query.where('id', '!=', excludeId);
+  return (await query.execute()).map(toSummary);
+}

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import type { DuplicateCandidate, PersonCreateInput, PersonUpdateInput } from '../../contracts/people.js';
+import type { Database, NewPerson } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { namesProbablyMatch } from '../../domain/names.js';
+import { findComune, findCountry } from '../../reference/index.js';
+import { AppError, notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import {
+  deletePersonRow,
+  duplicateCandidates,
+  findPersonRow,
+  insertPerson,
+  searchPeople,
+  toPerson,
+  updatePersonIfVersion,
+} from './people.repository.js';
+
+type Db = Kysely<Database>;
+
+/** Checks what the schema cannot: that codes exist in the shipped reference data. */
+function checkReferences(input: Partial<PersonCreateInput>): void {
+  const errors: Array<{ path: string; message: string }> = [];
+  if (input.citizenship && !findCountry(input.citizenship)) errors.push({ path: 'body.citizenship', message: 'Unknown country code' });
+  if (input.birthCountry && !findCountry(input.birthCountry)) errors.push({ path: 'body.birthCountry', message: 'Unknown country code' });
+  if (input.residence?.kind === 'comune' && !findComune(input.residence.comuneIstat)) {
+    errors.push({ path: 'body.residence.comuneIstat', message: 'Unknown comune ISTAT code' });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+}
+
+function residenceColumns(residence: PersonCreateInput['residence']) {
+  if (!residence) return { residenceKind: 'unknown', residenceComune: null };
+  return {
+    residenceKind: residence.kind,
+    residenceComune: residence.kind === 'comune' ? residence.comuneIstat : null,
+  };
+}
+
+export async function findDuplicates(
+  db: Db,
+  centreIds: number[],
+  probe: { givenNames: string; familyNames: string; birthDate?: string | null; fiscalCode?: string | null },
+  excludeId?: number,
+) {
+  const candidates = await duplicateCandidates(db, centreIds, probe, excludeId);
+  const fullName = `${probe.givenNames} ${probe.familyNames}`;
+  return candidates.flatMap((c): Array<DuplicateCandidate> => {
+    if (probe.fiscalCode && c.fiscalCode === probe.fiscalCode) return [{ ...c, reason: 'fiscal_code' }];
+    if (probe.birthDate && c.birthDate === probe.birthDate && namesProbablyMatch(fullName, `${c.givenNames} ${c.familyNames}`)) {
+      return [{ ...c, reason: 'name_and_birth_date' }];
+    }
+    return [];
+  });
+}
+
+export async function createPerson(db: Db, actor: Actor, input: PersonCreateInput) {
+  checkReferences(input);
+  const centreId = targetCentre(actor, input.centreId);
+  return inTransaction(db, async (trx) => {
+    if (!input.confirmNotDuplicate) {
+      const duplicates = await findDuplicates(trx, actor.centreIds, input);
+      if (duplicates.length > 0) {
+        throw new AppError('person.possible_duplicate', 409, 'This person is probably registered already', {
+          candidates: duplicates,
+        });
+      }
+    }
+    const now = new Date().toISOString();
+    const values: NewPerson = {
+      centreId,
+      givenNames: input.givenNames,
+      familyNames: input.familyNames,
+      gender: input.gender,
+      birthDate: input.birthDate ?? null,
+      birthCountry: input.birthCountry ?? null,
+      citizenship: input.citizenship,
+      fiscalCode: input.fiscalCode ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      languages: JSON.stringify(input.languages ?? []),
+      ...residenceColumns(input.residence),
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    const row = await insertPerson(trx, values);
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'person', entityId: row.id });
+    return toPerson(row);
+  });
+}
+
+/** Opens a personal file: the read is logged. */
+export async function getPerson(db: Db, actor: Actor, id: number) {
+  const row = await findPersonRow(db, id, actor.centreIds);
+  if (!row) throw notFound('person');
+  await recordAudit(db, { userId: actor.userId, centreId: row.centreId, action: 'read', entity: 'person', entityId: id });
+  return toPerson(row);
+}
+
+export async function updatePerson(db: Db, actor: Actor, id: number, input: PersonUpdateInput) {
+  checkReferences(input);
+  return inTransaction(db, async (trx) => {
+    const existing = await findPersonRow(trx, id, actor.centreIds);
+    if (!existing) throw notFound('person');
+    const { version, residence, languages, ...fields } = input;
+    const changes: Partial<NewPerson> = { ...fields, updatedAt: new Date().toISOString() };
+    if (residence !== undefined) Object.assign(changes, residenceColumns(residence));
+    if (languages !== undefined) changes.languages = JSON.stringify(languages);
+    const row = await updatePersonIfVersion(trx, id, version, changes);
+    if (!row) throw staleVersion(toPerson(existing));
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: row.centreId,
+      action: 'update',
+      entity: 'person',
+      entityId: id,
+      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
+    return toPerson(row);
+  });
+}
+
+/**
+ * Erases a personal file. Its visits stay as anonymous records (they keep the gender,
+ * citizenship and age band they were recorded with), so past statistics do not change.
+ */
+export async function deletePerson(db: Db, actor: Actor, id: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const existing = await findPersonRow(trx, id, actor.centreIds);
+    if (!existing) throw notFound('person');
+    await deletePersonRow(trx, id);
+    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'person', entityId: id });
+  });
+}
+
+export async function searchPeopleFor(db: Db, actor: Actor, query: { q: string; centreId?: number; page: number; pageSize: number }) {
+  const result = await searchPeople(db, centreScope(actor, query.centreId), query.q, query.page, query.pageSize);
+  return { ...result, page: query.page, pageSize: query.pageSize };
+}

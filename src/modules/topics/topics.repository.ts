@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Topic } from '../../contracts/visits.js';
+import type { Database } from '../../db/schema.js';
+import { DEFAULT_TOPICS } from './default-topics.js';
+
+type Db = Kysely<Database>;
+
+const toTopic = (row: { id: number; code: string; labelIt: string; labelEn: string; active: number; sortOrder: number }): Topic => ({
+  ...row,
+  active: row.active === 1,
+});
+
+export async function seedDefaultTopics(db: Db, organisationId: number, now = new Date().toISOString()) {
+  await db
+    .insertInto('requestTopics')
+    .values(DEFAULT_TOPICS.map((t, i) => ({ organisationId, ...t, active: 1, sortOrder: (i + 1) * 10, createdAt: now, updatedAt: now })))
+    .onConflict((oc) => oc.columns(['organisationId', 'code']).doNothing())
+    .execute();
+}
+
+export async function listTopics(db: Db, organisationId: number, onlyActive = false): Promise<Topic[]> {
+  let query = db
+    .selectFrom('requestTopics')
+    .select(['id', 'code', 'labelIt', 'labelEn', 'active', 'sortOrder'])
+    .where('organisationId', '=', organisationId);
+  if (onlyActive) query = query.where('active', '=', 1);
+  const rows = await query.orderBy('sortOrder').orderBy('id').execute();
+  return rows.map(toTopic);
+}
+
+export async function findTopic(db: Db, organisationId: number, id: number): Promise<Topic | undefined> {
+  const row = await db
+    .selectFrom('requestTopics')
+    .select(['id', 'code', 'labelIt', 'labelEn', 'active', 'sortOrder'])
+    .where('organisationId', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toTopic(row) : undefined;
+}
+
+/** The ids among `ids` that are active topics of the organisation. */
+export async function activeTopicIds(db: Db, organisationId: number, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('requestTopics')
+    .select('id')
+    .where('organisationId', '=', organisationId)
+    .where('active', '=', 1)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,209 @@
+import type { Kysely } from 'kysely';
+import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../../contracts/enums.js';
+import type { Visit } from '../../contracts/visits.js';
+import type { Database } from '../../db/schema.js';
+import { romeTimeOf } from '../../domain/dates.js';
+
+type Db = Kysely<Database>;
+
+export interface VisitFilter {
+  centreIds: number[];
+  from?: string;
+  to?: string;
+  topicId?: number;
+  originGroup?: string;
+  citizenship?: string;
+  operatorId?: number;
+  personId?: number;
+}
+
+function filtered(db: Db, filter: VisitFilter) {
+  let query = db.selectFrom('visits').where('visits.centreId', 'in', filter.centreIds);
+  if (filter.from) query = query.where('visits.visitDate', '>=', filter.from);
+  if (filter.to) query = query.where('visits.visitDate', '<=', filter.to);
+  if (filter.originGroup) query = query.where('visits.originGroup', '=', filter.originGroup);
+  if (filter.citizenship) query = query.where('visits.citizenship', '=', filter.citizenship);
+  if (filter.operatorId) query = query.where('visits.operatorId', '=', filter.operatorId);
+  if (filter.personId) query = query.where('visits.personId', '=', filter.personId);
+  if (filter.topicId) {
+    const topicId = filter.topicId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('visitTopics')
+          .select('visitTopics.visitId')
+          .whereRef('visitTopics.visitId', '=', 'visits.id')
+          .where('visitTopics.topicId', '=', topicId),
+      ),
+    );
+  }
+  return query;
+}
+
+const VISIT_COLUMNS = [
+  'visits.id',
+  'visits.centreId',
+  'visits.occurredAt',
+  'visits.visitDate',
+  'visits.channel',
+  'visits.referralSource',
+  'visits.personId',
+  'people.givenNames',
+  'people.familyNames',
+  'visits.gender',
+  'visits.citizenship',
+  'visits.ageBand',
+  'visits.originGroup',
+  'visits.notes',
+  'visits.operatorId',
+  'users.displayName as operatorName',
+  'visits.version',
+] as const;
+
+async function topicsOf(db: Db, visitIds: number[]): Promise<Map<number, number[]>> {
+  const byVisit = new Map<number, number[]>();
+  if (visitIds.length === 0) return byVisit;
+  const rows = await db
+    .selectFrom('visitTopics')
+    .select(['visitId', 'topicId'])
+    .where('visitId', 'in', visitIds)
+    .orderBy('topicId')
+    .execute();
+  for (const row of rows) {
+    const list = byVisit.get(row.visitId) ?? [];
+    list.push(row.topicId);
+    byVisit.set(row.visitId, list);
+  }
+  return byVisit;
+}
+
+type VisitJoinedRow = {
+  id: number;
+  centreId: number;
+  occurredAt: string;
+  visitDate: string;
+  channel: string;
+  referralSource: string;
+  personId: number | null;
+  givenNames: string | null;
+  familyNames: string | null;
+  gender: string;
+  citizenship: string;
+  ageBand: string;
+  originGroup: string;
+  notes: string | null;
+  operatorId: number | null;
+  operatorName: string | null;
+  version: number;
+};
+
+export function toVisit(row: VisitJoinedRow, topicIds: number[]): Visit {
+  return {
+    id: row.id,
+    centreId: row.centreId,
+    occurredAt: row.occurredAt,
+    date: row.visitDate,
+    time: romeTimeOf(new Date(row.occurredAt)),
+    channel: row.channel as Channel,
+    referralSource: row.referralSource as ReferralSource,
+    person:
+      row.personId !== null && row.givenNames !== null
+        ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
+        : null,
+    gender: row.gender as Gender,
+    citizenship: row.citizenship,
+    ageBand: row.ageBand as AgeBand,
+    originGroup: row.originGroup as OriginGroup,
+    topicIds,
+    notes: row.notes,
+    operator: row.operatorId !== null ? { id: row.operatorId, displayName: row.operatorName ?? '' } : null,
+    version: row.version,
+  };
+}
+
+function withJoins(db: Db, filter: VisitFilter) {
+  return filtered(db, filter)
+    .leftJoin('people', 'people.id', 'visits.personId')
+    .leftJoin('users', 'users.id', 'visits.operatorId')
+    .select(VISIT_COLUMNS);
+}
+
+export async function listVisits(db: Db, filter: VisitFilter, page: number, pageSize: number) {
+  if (filter.centreIds.length === 0) return { items: [], total: 0 };
+  const [rows, count] = await Promise.all([
+    withJoins(db, filter)
+      .orderBy('visits.occurredAt', 'desc')
+      .orderBy('visits.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const topics = await topicsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => toVisit(r, topics.get(r.id) ?? [])), total: Number(count.n) };
+}
+
+/** All matching visits, oldest first, in batches: for exports that must not hold everything in memory. */
+export async function* streamVisits(db: Db, filter: VisitFilter, batchSize = 2000): AsyncGenerator<Visit[]> {
+  if (filter.centreIds.length === 0) return;
+  let after: { occurredAt: string; id: number } | undefined;
+  for (;;) {
+    let query = withJoins(db, filter);
+    if (after) {
+      const cursor = after;
+      query = query.where((eb) =>
+        eb.or([
+          eb('visits.occurredAt', '>', cursor.occurredAt),
+          eb.and([eb('visits.occurredAt', '=', cursor.occurredAt), eb('visits.id', '>', cursor.id)]),
+        ]),
+      );
+    }
+    const rows = await query.orderBy('visits.occurredAt').orderBy('visits.id').limit(batchSize).execute();
+    if (rows.length === 0) return;
+    const topics = await topicsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    yield rows.map((r) => toVisit(r, topics.get(r.id) ?? []));
+    const last = rows[rows.length - 1] as VisitJoinedRow;
+    after = { occurredAt: last.occurredAt, id: last.id };
+    if (rows.length < batchSize) return;
+  }
+}
+
+export async function findVisit(db: Db, id: number, centreIds: number[]): Promise<Visit | undefined> {
+  if (centreIds.length === 0) return undefined;
+  const row = await withJoins(db, { centreIds }).where('visits.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const topics = await topicsOf(db, [id]);
+  return toVisit(row, topics.get(id) ?? []);
+}
+
+/** Counts by category: aggregated figures only, no personal data. */
+export async function summariseVisits(db: Db, filter: VisitFilter) {
+  const countBy = async (column: 'visits.originGroup' | 'visits.gender' | 'visits.citizenship') => {
+    const rows = await filtered(db, filter)
+      .select([column, (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(column)
+      .execute();
+    return Object.fromEntries(rows.map((r) => [Object.values(r)[0] as string, Number(r.n)]));
+  };
+  const [byOriginGroup, byGender, byCitizenship, topicRows] = await Promise.all([
+    countBy('visits.originGroup'),
+    countBy('visits.gender'),
+    countBy('visits.citizenship'),
+    filtered(db, filter)
+      .innerJoin('visitTopics', 'visitTopics.visitId', 'visits.id')
+      .select(['visitTopics.topicId', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('visitTopics.topicId')
+      .execute(),
+  ]);
+  const total = Object.values(byOriginGroup).reduce((a, b) => a + b, 0);
+  const byTopic = Object.fromEntries(topicRows.map((r) => [String(r.topicId), Number(r.n)]));
+  return { total, byOriginGroup, byGender, byCitizenship, byTopic };
+}

@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { id, pageOf, problemSchema } from '../../contracts/common.js';
+import { visitCreateInput, visitExportQuery, visitListQuery, visitSchema, visitSummary, visitUpdateInput } from '../../contracts/visits.js';
+import { todayInRome } from '../../domain/dates.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { requireAuth } from '../auth/actor.js';
+import { listTopics } from '../topics/topics.repository.js';
+import { visitsCsv } from './visits.export.js';
+import { streamVisits } from './visits.repository.js';
+import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, updateVisit, visitFilterFor } from './visits.usecases.js';
+
+const tags = ['visits'];
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const params = z.strictObject({ id });
+
+export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/visits',
+    {
+      schema: {
+        tags,
+        summary: 'Visits (accessi), newest first, filtered',
+        querystring: visitListQuery,
+        response: { 200: pageOf(visitSchema), ...problems },
+      },
+    },
+    async (request) => listVisitsFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
+  );
+
+  app.get(
+    '/visits/summary',
+    {
+      schema: {
+        tags,
+        summary: 'Counts of visits by origin group, gender, citizenship and topic (aggregated: viewers too)',
+        querystring: visitListQuery,
+        response: { 200: visitSummary, ...problems },
+      },
+    },
+    async (request) => {
+      const { page: _p, pageSize: _s, ...filters } = request.query;
+      return summariseVisitsFor(app.db, requireAuth(request.auth, 'statistics.read'), filters);
+    },
+  );
+
+  app.get(
+    '/visits/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered visits as CSV (semicolon-separated, formula-safe)',
+        querystring: visitExportQuery,
+        produces: ['text/csv'],
+        response: { 200: z.string(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request.auth, 'personal.read');
+      const { lang, ...filters } = request.query;
+      const filter = visitFilterFor(actor, filters);
+      const topics = await listTopics(app.db, actor.organisationId);
+      const csv = await visitsCsv(streamVisits(app.db, filter), topics, lang);
+      await recordAudit(app.db, {
+        userId: actor.userId,
+        centreId: filter.centreIds.length === 1 ? (filter.centreIds[0] ?? null) : null,
+        action: 'export',
+        entity: 'visit',
+        details: { filters, rows: csv.rows },
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="accessi-${todayInRome()}.csv"`)
+        .send(csv.text);
+    },
+  );
+
+  app.post(
+    '/visits',
+    {
+      schema: {
+        tags,
+        summary: 'Record a visit for a person (personId) or an anonymous visitor (anonymous); the operator is the caller',
+        body: visitCreateInput,
+        response: { 201: visitSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const visit = await createVisit(app.db, requireAuth(request.auth, 'personal.write'), request.body);
+      return reply.code(201).send(visit);
+    },
+  );
+
+  app.get('/visits/:id', { schema: { tags, summary: 'One visit', params, response: { 200: visitSchema, ...problems } } }, async (request) =>
+    getVisit(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
+  );
+
+  app.patch(
+    '/visits/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a visit (send the version you read)',
+        params,
+        body: visitUpdateInput,
+        response: { 200: visitSchema, ...problems },
+      },
+    },
+    async (request) => updateVisit(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/visits/:id',
+    { schema: { tags, summary: 'Delete a visit recorded by mistake', params, response: { 204: z.null(), ...problems } } },
+    async (request, reply) => {
+      await deleteVisit(app.db, requireAuth(request.auth, 'personal.write'), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { VisitCreateInput, VisitListQuery, VisitUpdateInput } from '../../contracts/visits.js';
+import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
+import { originGroupOf } from '../../domain/origin-group.js';
+import { findCountry } from '../../reference/index.js';
+import { notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { findPersonRow } from '../people/people.repository.js';
+import { activeTopicIds } from '../topics/topics.repository.js';
+import { findVisit, listVisits, summariseVisits, type VisitFilter } from './visits.repository.js';
+
+type Db = Kysely<Database>;
+
+/** The instant of a visit from its Rome date and time, both defaulting to now; never in the future. */
+function visitInstant(date: string | undefined, time: string | undefined, now: Date) {
+  const visitDate = date ?? romeDateOf(now);
+  const instant = romeInstant(visitDate, time ?? romeTimeOf(now));
+  if (visitDate > todayInRome(now)) {
+    throw validationFailed([{ path: 'body.date', message: 'A visit cannot be dated in the future' }]);
+  }
+  return { visitDate, occurredAt: instant.toISOString(), visitYear: Number(visitDate.slice(0, 4)) };
+}
+
+async function checkTopics(db: Db, actor: Actor, topicIds: number[]) {
+  const unique = [...new Set(topicIds)];
+  const active = await activeTopicIds(db, actor.organisationId, unique);
+  const unknown = unique.filter((id) => !active.has(id));
+  if (unknown.length > 0) {
+    throw validationFailed([{ path: 'body.topicIds', message: `Unknown or inactive request topic: ${unknown.join(', ')}` }]);
+  }
+  return unique;
+}
+
+function checkCitizenship(code: string) {
+  if (!findCountry(code)) throw validationFailed([{ path: 'body.anonymous.citizenship', message: 'Unknown country code' }]);
+}
+
+export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput, now = new Date()) {
+  const centreId = targetCentre(actor, input.centreId);
+  const when = visitInstant(input.date, input.time, now);
+  if (input.anonymous) checkCitizenship(input.anonymous.citizenship);
+
+  const visitId = await inTransaction(db, async (trx) => {
+    const topicIds = await checkTopics(trx, actor, input.topicIds);
+    let visitor: { personId: number | null; gender: string; citizenship: string; ageBand: string };
+    if (input.personId) {
+      const person = await findPersonRow(trx, input.personId, actor.centreIds);
+      if (!person) throw notFound('person');
+      // A snapshot: the statistics of this visit keep the facts of its day.
+      visitor = {
+        personId: person.id,
+        gender: person.gender,
+        citizenship: person.citizenship,
+        ageBand: ageBandOn(person.birthDate, when.visitDate),
+      };
+    } else {
+      const anonymous = input.anonymous as NonNullable<VisitCreateInput['anonymous']>;
+      visitor = { personId: null, ...anonymous };
+    }
+    const stamp = now.toISOString();
+    const { id } = await trx
+      .insertInto('visits')
+      .values({
+        centreId,
+        ...when,
+        channel: input.channel,
+        ...visitor,
+        originGroup: originGroupOf(visitor.citizenship, when.visitDate),
+        referralSource: input.referralSource,
+        notes: input.notes || null,
+        operatorId: actor.userId,
+        createdAt: stamp,
+        updatedAt: stamp,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('visitTopics')
+      .values(topicIds.map((topicId) => ({ visitId: id, topicId })))
+      .execute();
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'visit', entityId: id }, now);
+    return id;
+  });
+  return (await findVisit(db, visitId, [centreId])) as NonNullable<Awaited<ReturnType<typeof findVisit>>>;
+}
+
+export async function getVisit(db: Db, actor: Actor, id: number) {
+  const visit = await findVisit(db, id, actor.centreIds);
+  if (!visit) throw notFound('visit');
+  if (visit.person) {
+    await recordAudit(db, { userId: actor.userId, centreId: visit.centreId, action: 'read', entity: 'visit', entityId: id });
+  }
+  return visit;
+}
+
+export async function updateVisit(db: Db, actor: Actor, id: number, input: VisitUpdateInput, now = new Date()) {
+  await inTransaction(db, async (trx) => {
+    const existing = await findVisit(trx, id, actor.centreIds);
+    if (!existing) throw notFound('visit');
+    if (existing.version !== input.version) throw staleVersion(existing);
+    const when = visitInstant(input.date ?? existing.date, input.time ?? existing.time, now);
+    const changes: Record<string, unknown> = { ...when, updatedAt: now.toISOString() };
+    if (input.channel) changes.channel = input.channel;
+    if (input.referralSource) changes.referralSource = input.referralSource;
+    if (input.notes !== undefined) changes.notes = input.notes || null;
+    let citizenship = existing.citizenship;
+    if (input.anonymous) {
+      if (existing.person) {
+        throw validationFailed([{ path: 'body.anonymous', message: 'This visit belongs to a person: edit the person instead' }]);
+      }
+      checkCitizenship(input.anonymous.citizenship);
+      Object.assign(changes, input.anonymous);
+      citizenship = input.anonymous.citizenship;
+    }
+    if (existing.person && input.date && input.date !== existing.date) {
+      const person = await findPersonRow(trx, existing.person.id, actor.centreIds);
+      if (person) changes.ageBand = ageBandOn(person.birthDate, when.visitDate);
+    }
+    changes.originGroup = originGroupOf(citizenship, when.visitDate);
+    const updated = await trx
+      .updateTable('visits')
+      .set({ ...changes, version: sql`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw staleVersion(existing);
+    if (input.topicIds) {
+      const topicIds = await checkTopics(trx, actor, input.topicIds);
+      await trx.deleteFrom('visitTopics').where('visitId', '=', id).execute();
+      await trx
+        .insertInto('visitTopics')
+        .values(topicIds.map((topicId) => ({ visitId: id, topicId })))
+        .execute();
+    }
+    await recordAudit(
+      trx,
+      {
+        userId: actor.userId,
+        centreId: existing.centreId,
+        action: 'update',
+        entity: 'visit',
+        entityId: id,
+        details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      },
+      now,
+    );
+  });
+  return (await findVisit(db, id, actor.centreIds)) as NonNullable<Awaited<ReturnType<typeof findVisit>>>;
+}
+
+export async function deleteVisit(db: Db, actor: Actor, id: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const existing = await findVisit(trx, id, actor.centreIds);
+    if (!existing) throw notFound('visit');
+    await trx.deleteFrom('visitTopics').where('visitId', '=', id).execute();
+    await trx.deleteFrom('visits').where('id', '=', id).execute();
+    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'visit', entityId: id });
+  });
+}
+
+export function visitFilterFor(actor: Actor, query: Omit<VisitListQuery, 'page' | 'pageSize'>): VisitFilter {
+  const { centreId, ...rest } = query;
+  return { ...rest, centreIds: centreScope(actor, centreId) };
+}
+
+export async function listVisitsFor(db: Db, actor: Actor, query: VisitListQuery) {
+  const { page, pageSize, ...filters } = query;
+  const result = await listVisits(db, visitFilterFor(actor, filters), page, pageSize);
+  return { ...result, page, pageSize };
+}
+
+export async function summariseVisitsFor(db: Db, actor: Actor, query: Omit<VisitListQuery, 'page' | 'pageSize'>) {
+  const { personId: _ignored, ...filters } = query; // aggregated figures never single out a person
+  return summariseVisits(db, visitFilterFor(actor, filters));
+}

@@ -1,0 +1,129 @@
+/**
+ * buildApp wires the HTTP layer: validation, OpenAPI, errors, authentication, the API
+ * modules and the web app's static files. It does not listen: main.ts does, tests inject.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDatabase } from '../db/database.js';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { peopleRoutes } from '../modules/people/people.routes.js';
+import { referenceRoutes } from '../modules/reference/reference.routes.js';
+import { topicsRoutes } from '../modules/topics/topics.routes.js';
+import { visitsRoutes } from '../modules/visits/visits.routes.js';
+import type { AppConfig } from './config.js';
+import { registerErrorHandling } from './errors.js';
+import { registerRequestAuth } from './request-auth.js';
+import { APP_VERSION } from './version.js';
+import './types.js';
+
+const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+export async function buildApp(database: AppDatabase, config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Credentials never reach the logs.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 256 * 1024,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('db', database.db);
+  app.decorate('dialect', database.dialect);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Approdo API',
+        version: APP_VERSION,
+        description:
+          'The API of Approdo. Authenticate with `Authorization: Bearer <token>` (personal API tokens) or the session cookie plus the `X-CSRF-Token` header. Errors are application/problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'approdo_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifyCookie);
+  registerRequestAuth(app);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness with the database kind and the app version',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+      },
+    },
+    async () => {
+      await database.db.selectFrom('organisations').select('id').limit(1).execute();
+      return { status: 'ok' as const, database: database.dialect, version: APP_VERSION };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(accountsRoutes);
+      await api.register(topicsRoutes);
+      await api.register(referenceRoutes);
+      await api.register(peopleRoutes);
+      await api.register(visitsRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (existsSync(WEB_ROOT)) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
+    // The web app routes on the client: every other GET outside /api serves its page.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

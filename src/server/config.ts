@@ -1,0 +1,50 @@
+/** Settings from the environment, read once at start. Nothing here is ever logged whole. */
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().default('sqlite:./data/approdo.db'),
+  /** The address users reach, for the setup link and secure cookies. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Behind a TLS proxy, cookies are marked Secure; set to false only for plain-HTTP intranets. */
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(8),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  publicUrl: string;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  sessionHours: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.parse(env);
+  const publicUrl = parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`;
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL,
+    publicUrl,
+    cookieSecure: parsed.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : parsed.COOKIE_SECURE === 'true',
+    trustProxy: parsed.TRUST_PROXY === 'true',
+    logLevel: parsed.LOG_LEVEL,
+    sessionHours: parsed.SESSION_HOURS,
+  };
+}
+
+/** Defaults for tests and tools that build the app in-process. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({}), logLevel: 'silent', ...overrides };
+}

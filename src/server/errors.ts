@@ -1,0 +1,84 @@
+/**
+ * Every error the API returns is an RFC 9457 application/problem+json body with a stable
+ * `code`. Use cases throw AppError; the one error handler below turns anything into a
+ * problem, and never lets a stack trace or an internal message reach the client.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode, ProblemDetails } from '../contracts/errors.js';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export const notFound = (what = 'resource') => new AppError('resource.not_found', 404, `No such ${what}`);
+export const forbidden = () => new AppError('auth.forbidden', 403, 'Your role does not allow this');
+export const staleVersion = (current: unknown) =>
+  new AppError('resource.stale_version', 409, 'Someone else changed this record: reload it and try again', {
+    current,
+  });
+export const validationFailed = (errors: Array<{ path: string; message: string }>) =>
+  new AppError('validation.failed', 400, errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+
+function problem(status: number, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): ProblemDetails {
+  return {
+    type: `https://approdo.example/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, body: ProblemDetails): FastifyReply {
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+function toProblem(err: FastifyError | AppError | Error, request: FastifyRequest): ProblemDetails {
+  if (err instanceof AppError) return problem(err.status, err.code, err.message, err.extra);
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const errors = err.validation.map((issue) => {
+      const where = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const part = (err as FastifyError).validationContext ?? 'body';
+      return { path: where ? `${part}.${where}` : part, message: issue.message ?? 'Invalid value' };
+    });
+    return problem(400, 'validation.failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  }
+  const fastifyError = err as FastifyError;
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 413) return problem(413, 'request.too_large', 'The request body is too large');
+  if (status >= 400 && status < 500) {
+    // Malformed JSON, wrong content type and the like: fastify's own message is safe to show.
+    return problem(status, 'validation.failed', fastifyError.message);
+  }
+  request.log.error({ err }, 'unexpected error');
+  return problem(500, 'server.internal', 'Something went wrong on our side; nothing was saved');
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => sendProblem(reply, toProblem(err, request)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(404, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}

@@ -1,0 +1,29 @@
+/** Starts Approdo: migrate, listen, and on first run print the one-time setup link. */
+import { createDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { issueSetupToken } from '../modules/setup/setup.usecases.js';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+
+const config = loadConfig();
+const database = createDatabase(config.databaseUrl);
+await migrateToLatest(database.db, database.dialect);
+const app = await buildApp(database, config);
+await app.listen({ port: config.port, host: config.host });
+app.log.info({ database: database.description }, 'Approdo is listening');
+
+const setupToken = await issueSetupToken(database.db);
+if (setupToken) {
+  // Printed on the console only, not in the structured log; valid once, for 24 hours.
+  process.stdout.write(
+    `\n  Approdo has no users yet. Create the first administrator here (valid once, 24 hours):\n\n    ${config.publicUrl}/setup#${setupToken}\n\n  Or from the command line: npx approdo user add --email ADDRESS --role admin --centre CODE --token\n\n`,
+  );
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}

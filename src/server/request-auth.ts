@@ -1,0 +1,32 @@
+/**
+ * Resolves who is calling on every /api/v1 request (Bearer token or session cookie) and
+ * refuses cookie-authenticated writes without the session's CSRF token. Tokens are not
+ * sent by browsers on their own, so Bearer requests need no CSRF check.
+ */
+import type { FastifyInstance } from 'fastify';
+import { authenticate } from '../modules/auth/auth.usecases.js';
+import { safeEqual } from '../modules/auth/secrets.js';
+import { AppError } from './errors.js';
+
+export const SESSION_COOKIE = 'approdo_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerRequestAuth(app: FastifyInstance): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (header && !bearer) throw new AppError('auth.unauthenticated', 401, 'Only Bearer tokens are accepted');
+    const cookie = request.cookies[SESSION_COOKIE];
+    request.auth = await authenticate(app.db, { bearer, cookie }, app.config.sessionHours);
+    if (bearer && !request.auth) throw new AppError('auth.unauthenticated', 401, 'This API token is not valid');
+
+    if (request.auth?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !request.auth.csrfToken || !safeEqual(sent, request.auth.csrfToken)) {
+        throw new AppError('auth.csrf_failed', 403, 'Missing or wrong X-CSRF-Token header: reload the page');
+      }
+    }
+  });
+}
