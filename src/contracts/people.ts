@@ -15,6 +15,13 @@ export const residence = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('unknown') }),
 ]);
 
+/** Residence as the API returns it: with the comune's name for display. */
+export const residenceView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('comune'), comuneIstat: z.string(), comuneName: z.string().nullable() }),
+  z.object({ kind: z.literal('no_fixed_abode') }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+
 const personFields = {
   givenNames: shortText(100).min(1),
   familyNames: shortText(100).min(1),
@@ -75,7 +82,7 @@ export const personSchema = z
     phone: z.string().nullable(),
     email: z.string().nullable(),
     languages: z.array(z.string()),
-    residence: residence,
+    residence: residenceView,
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number(),

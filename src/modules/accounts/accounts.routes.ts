@@ -18,6 +18,7 @@ import {
   createUser,
   listApiTokens,
   listCentres,
+  listColleagues,
   listUsers,
   revokeApiToken,
   updateUser,

@@ -241,3 +241,16 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: number): Pro
   await db.updateTable('apiTokens').set({ revokedAt: new Date().toISOString() }).where('id', '=', tokenId).execute();
   await recordAudit(db, { userId: actor.userId, centreId: null, action: 'delete', entity: 'api_token', entityId: tokenId });
 }
+
+/** The people who record visits in the actor's centres: for filters, not for account management. */
+export async function listColleagues(db: Db, actor: Actor) {
+  if (actor.centreIds.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .innerJoin('userCentres', 'userCentres.userId', 'users.id')
+    .select(['users.id', 'users.displayName'])
+    .distinct()
+    .where('userCentres.centreId', 'in', actor.centreIds)
+    .orderBy('users.displayName')
+    .execute();
+}

@@ -5,15 +5,21 @@ import type { Database, NewPerson, PersonRow } from '../../db/schema.js';
 import { todayInRome } from '../../domain/dates.js';
 import { isUsefulSkeleton, nameIndexEntries, nameSkeleton, nameTokens } from '../../domain/names.js';
 import { originGroupOf } from '../../domain/origin-group.js';
+import { findComune } from '../../reference/index.js';
 
 type Db = Kysely<Database>;
 
 const SUMMARY_COLUMNS = ['id', 'centreId', 'givenNames', 'familyNames', 'gender', 'birthDate', 'citizenship', 'fiscalCode'] as const;
 
+function comuneLabel(istat: string): string | null {
+  const comune = findComune(istat);
+  return comune ? `${comune.name} (${comune.province})` : null;
+}
+
 export function toPerson(row: PersonRow, today = todayInRome()): Person {
   const residence =
     row.residenceKind === 'comune' && row.residenceComune
-      ? { kind: 'comune' as const, comuneIstat: row.residenceComune }
+      ? { kind: 'comune' as const, comuneIstat: row.residenceComune, comuneName: comuneLabel(row.residenceComune) }
       : { kind: (row.residenceKind === 'no_fixed_abode' ? 'no_fixed_abode' : 'unknown') as Exclude<ResidenceKind, 'comune'> };
   return {
     id: row.id,

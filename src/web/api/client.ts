@@ -1,0 +1,78 @@
+/**
+ * The one way the web app talks to the API: JSON in and out, the CSRF token on every write,
+ * and problem+json errors turned into ApiError with the stable code.
+ */
+import type { ErrorCode, ProblemDetails } from '../../contracts/errors.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    readonly problem?: ProblemDetails,
+  ) {
+    super(problem?.detail ?? code);
+  }
+
+  /** Field errors of a validation problem, keyed by field path without the "body." prefix. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem?.errors ?? []) out[e.path.replace(/^(body|querystring|params)\.?/, '')] = e.message;
+    return out;
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: () => void = () => {};
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export function setUnauthenticatedHandler(handler: () => void) {
+  onUnauthenticated = handler;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(`/api/v1${path}`, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  if (response.status === 204) return undefined as T;
+  const isProblem = response.headers.get('content-type')?.includes('application/problem+json');
+  if (!response.ok || isProblem) {
+    const problem = (await response.json().catch(() => undefined)) as ProblemDetails | undefined;
+    const error = new ApiError(response.status, problem?.code ?? 'server.internal', problem);
+    if (error.code === 'auth.unauthenticated' && !path.startsWith('/auth/login')) onUnauthenticated();
+    throw error;
+  }
+  return (await response.json()) as T;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}

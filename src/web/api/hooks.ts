@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Topic } from '../../contracts/visits.js';
+import { type ApiError, api } from './client.js';
+
+export interface Country {
+  code: string;
+  istat: string | null;
+  it: string;
+  en: string;
+  kind: string;
+}
+
+/** GET a resource, again whenever `key` changes. */
+export function useApiGet<T>(path: string | null, query?: Record<string, string | number | undefined>) {
+  const key = path ? `${path}?${JSON.stringify(query ?? {})}` : null;
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: Boolean(path) });
+  const [version, setVersion] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for path and query
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    api<T>('GET', path, undefined, query)
+      .then((data) => live && setState({ data, loading: false }))
+      .catch((error: ApiError) => live && setState({ error, loading: false }));
+    return () => {
+      live = false;
+    };
+  }, [key, version]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { ...state, reload };
+}
+
+// Reference lists change only with a new release: fetched once per page load.
+let countriesPromise: Promise<Country[]> | undefined;
+export function useCountries(): Country[] {
+  const [countries, setCountries] = useState<Country[]>([]);
+  useEffect(() => {
+    countriesPromise ??= api<Country[]>('GET', '/reference/countries').catch((e) => {
+      countriesPromise = undefined;
+      throw e;
+    });
+    countriesPromise.then(setCountries).catch(() => setCountries([]));
+  }, []);
+  return countries;
+}
+
+export function useTopics(onlyActive = false) {
+  return useApiGet<Topic[]>('/topics', onlyActive ? { active: 'true' } : undefined);
+}

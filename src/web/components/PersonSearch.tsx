@@ -1,0 +1,66 @@
+import { type RefObject, useEffect, useState } from 'react';
+import type { PersonSummary } from '../../contracts/people.js';
+import { api, type Page } from '../api/client.js';
+import { useI18n } from '../i18n/index.js';
+import { Combobox, useDebounced } from './Combobox.js';
+import { useCountryName } from './CountrySelect.js';
+
+/** Search-as-you-type over the people of the user's centres. */
+export function PersonSearch({
+  onSelect,
+  query,
+  onQueryChange,
+  inputRef,
+  autoFocus,
+}: {
+  onSelect(person: PersonSummary): void;
+  query: string;
+  onQueryChange(query: string): void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  autoFocus?: boolean;
+}) {
+  const { t, formatDate } = useI18n();
+  const countryName = useCountryName();
+  const debounced = useDebounced(query.trim(), 120);
+  const [results, setResults] = useState<PersonSummary[] | null>(null);
+
+  useEffect(() => {
+    if (!debounced) {
+      setResults(null);
+      return;
+    }
+    let live = true;
+    api<Page<PersonSummary>>('GET', '/people', undefined, { q: debounced, pageSize: 8 })
+      .then((page) => live && setResults(page.items))
+      .catch(() => live && setResults([]));
+    return () => {
+      live = false;
+    };
+  }, [debounced]);
+
+  return (
+    <Combobox
+      id="person-search"
+      label={t('frontDesk.searchLabel')}
+      hint={t('frontDesk.searchHint')}
+      value={query}
+      onValueChange={onQueryChange}
+      options={results}
+      optionKey={(p) => p.id}
+      onSelect={onSelect}
+      emptyText={t('frontDesk.noResults')}
+      inputRef={inputRef}
+      autoFocus={autoFocus}
+      renderOption={(p) => (
+        <>
+          <strong>
+            {p.familyNames} {p.givenNames}
+          </strong>
+          <small>
+            {[p.birthDate ? formatDate(p.birthDate) : null, countryName(p.citizenship), p.fiscalCode].filter(Boolean).join(' · ')}
+          </small>
+        </>
+      )}
+    />
+  );
+}

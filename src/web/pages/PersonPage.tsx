@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
+import type { Person } from '../../contracts/people.js';
+import type { Visit } from '../../contracts/visits.js';
+import { usePageTitle } from '../App.js';
+import { type ApiError, api, type Page } from '../api/client.js';
+import { useApiGet, useTopics } from '../api/hooks.js';
+import { useCountryName } from '../components/CountrySelect.js';
+import { Pagination } from '../components/fields.js';
+import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
+import { useI18n } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/it.js';
+import { useSession } from '../session.js';
+
+export default function PersonPage() {
+  const { id } = useParams();
+  const { t, locale, formatDate } = useI18n();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const countryName = useCountryName();
+  const topics = useTopics();
+  const [page, setPage] = useState(1);
+  const person = useApiGet<Person>(`/people/${id}`);
+  const visits = useApiGet<Page<Visit>>('/visits', { personId: id, page, pageSize: 20 });
+  const [error, setError] = useState<ApiError | null>(null);
+  const notice = (location.state as { notice?: MessageKey } | null)?.notice;
+  const p = person.data;
+  usePageTitle(p ? `${p.familyNames} ${p.givenNames}` : t('people.file'));
+
+  const topicLabel = (topicId: number) => {
+    const topic = topics.data?.find((x) => x.id === topicId);
+    return topic ? (locale === 'it' ? topic.labelIt : topic.labelEn) : String(topicId);
+  };
+
+  const erase = async () => {
+    if (!p || !window.confirm(t('people.deleteConfirm', { name: `${p.givenNames} ${p.familyNames}` }))) return;
+    try {
+      await api('DELETE', `/people/${p.id}`);
+      navigate('/people', { replace: true });
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+
+  if (person.error) return <ProblemAlert error={person.error} />;
+  if (!p) return <p>{t('app.loading')}</p>;
+
+  const residence =
+    p.residence.kind === 'comune'
+      ? (p.residence.comuneName ?? p.residence.comuneIstat)
+      : t(`person.residence.${p.residence.kind}` as MessageKey);
+  const facts: Array<[MessageKey, string]> = [
+    ['person.gender', GENDER_LABELS[locale][p.gender]],
+    ['person.birthDate', p.birthDate ? formatDate(p.birthDate) : t('person.notSet')],
+    ['person.birthCountry', p.birthCountry ? countryName(p.birthCountry) : t('person.notSet')],
+    ['person.citizenship', countryName(p.citizenship)],
+    ['person.originGroup', ORIGIN_GROUP_LABELS[locale][p.originGroup]],
+    ['person.fiscalCode', p.fiscalCode ?? t('person.notSet')],
+    ['person.phone', p.phone ?? t('person.notSet')],
+    ['person.email', p.email ?? t('person.notSet')],
+    ['person.languages', p.languages.join(', ') || t('person.notSet')],
+    ['person.residence', residence],
+  ];
+
+  return (
+    <>
+      <SuccessAlert message={notice ? t(notice) : null} />
+      <ProblemAlert error={error} />
+      <div className="d-flex justify-content-between align-items-start flex-wrap gap-2 mb-3">
+        <div>
+          <p className="text-uppercase small mb-1">{t('people.file')}</p>
+          <h1 className="h2">
+            {p.familyNames} {p.givenNames}
+          </h1>
+        </div>
+        <div className="d-flex gap-2 flex-wrap">
+          {can('personal.write') ? (
+            <>
+              <button type="button" className="btn btn-primary" onClick={() => navigate('/', { state: { person: p } })}>
+                {t('people.recordVisit')}
+              </button>
+              <Link to={`/people/${p.id}/edit`} className="btn btn-outline-primary">
+                {t('people.edit')}
+              </Link>
+            </>
+          ) : null}
+          {can('personal.delete') ? (
+            <button type="button" className="btn btn-outline-danger" onClick={erase}>
+              {t('people.delete')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <dl className="row">
+        {facts.map(([label, value]) => (
+          <div className="col-sm-6 col-lg-4 mb-2" key={label}>
+            <dt>{t(label)}</dt>
+            <dd className="mb-0">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2 className="h4 mt-4">
+        {t('people.visits')} <span className="badge bg-primary">{visits.data?.total ?? 0}</span>
+      </h2>
+      {visits.data && visits.data.items.length === 0 ? <p>{t('people.noVisits')}</p> : null}
+      {visits.data && visits.data.items.length > 0 ? (
+        <>
+          <table className="table table-sm table-striped">
+            <caption className="visually-hidden">{t('people.visits')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('visit.date')}</th>
+                <th scope="col">{t('visit.channel')}</th>
+                <th scope="col">{t('visit.topics')}</th>
+                <th scope="col">{t('visit.referral')}</th>
+                <th scope="col">{t('visit.operator')}</th>
+                <th scope="col">{t('visit.notes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visits.data.items.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    {formatDate(v.date)} {v.time}
+                  </td>
+                  <td>{CHANNEL_LABELS[locale][v.channel]}</td>
+                  <td>{v.topicIds.map(topicLabel).join(', ')}</td>
+                  <td>{REFERRAL_LABELS[locale][v.referralSource]}</td>
+                  <td>{v.operator?.displayName ?? ''}</td>
+                  <td>{v.notes ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={page} pageSize={20} total={visits.data.total} onPage={setPage} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { type FormEvent, useState } from 'react';
+import { Navigate } from 'react-router';
+import type { Me } from '../../contracts/auth.js';
+import { usePageTitle } from '../App.js';
+import { type ApiError, api } from '../api/client.js';
+import { TextField } from '../components/fields.js';
+import { ProblemAlert } from '../components/ProblemAlert.js';
+import { useI18n } from '../i18n/index.js';
+import { useSession } from '../session.js';
+
+/** First run: the token comes in the URL fragment, which browsers never send to servers or logs. */
+export default function SetupPage() {
+  const { t } = useI18n();
+  const { me, setMe } = useSession();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const token = window.location.hash.replace(/^#/, '');
+  usePageTitle(t('setup.title'));
+  if (me) return <Navigate to="/" replace />;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget));
+    setError(null);
+    try {
+      const created = await api<Me>('POST', '/setup', { token, ...form });
+      window.history.replaceState(null, '', '/');
+      setMe(created);
+    } catch (e) {
+      setError(e as ApiError);
+      setFieldErrors((e as ApiError).fieldErrors());
+    }
+  };
+
+  return (
+    <div className="row justify-content-center">
+      <div className="col-lg-7">
+        <h1 className="h2 mb-3">{t('setup.title')}</h1>
+        <p>{t('setup.intro')}</p>
+        {!token ? (
+          <div className="alert alert-warning" role="alert">
+            {t('setup.noToken')}
+          </div>
+        ) : (
+          <form onSubmit={submit}>
+            <ProblemAlert error={error} />
+            <TextField label={t('setup.organisationName')} name="organisationName" required error={fieldErrors.organisationName} />
+            <div className="row">
+              <div className="col-md-4">
+                <TextField
+                  label={t('setup.centreCode')}
+                  name="centreCode"
+                  required
+                  pattern="[A-Za-z0-9_\-]{2,32}"
+                  error={fieldErrors.centreCode}
+                />
+              </div>
+              <div className="col-md-8">
+                <TextField label={t('setup.centreName')} name="centreName" required error={fieldErrors.centreName} />
+              </div>
+            </div>
+            <TextField label={t('setup.displayName')} name="displayName" required autoComplete="name" error={fieldErrors.displayName} />
+            <TextField label={t('login.email')} name="email" type="email" required autoComplete="username" error={fieldErrors.email} />
+            <TextField
+              label={t('login.password')}
+              name="password"
+              type="password"
+              required
+              minLength={12}
+              autoComplete="new-password"
+              hint={t('setup.passwordHint')}
+              error={fieldErrors.password}
+            />
+            <button type="submit" className="btn btn-primary">
+              {t('setup.submit')}
+            </button>
+          </form>
+        )}
+      </div>
+    </div>
+  );
+}

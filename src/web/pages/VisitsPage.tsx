@@ -1,0 +1,190 @@
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ORIGIN_GROUPS } from '../../contracts/enums.js';
+import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
+import type { Visit } from '../../contracts/visits.js';
+import { usePageTitle } from '../App.js';
+import { type Page, withQuery } from '../api/client.js';
+import { useApiGet, useTopics } from '../api/hooks.js';
+import { CountrySelect, useCountryName } from '../components/CountrySelect.js';
+import { Pagination, SelectField, TextField } from '../components/fields.js';
+import { ProblemAlert } from '../components/ProblemAlert.js';
+import { useI18n } from '../i18n/index.js';
+import { useSession } from '../session.js';
+
+const FILTERS = ['from', 'to', 'topicId', 'originGroup', 'citizenship', 'operatorId', 'centreId'] as const;
+
+export default function VisitsPage() {
+  const { t, locale, formatDate } = useI18n();
+  const { me } = useSession();
+  const countryName = useCountryName();
+  const topics = useTopics();
+  const operators = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Record<
+    (typeof FILTERS)[number],
+    string | undefined
+  >;
+  const page = Number(params.get('page') ?? 1);
+  const visits = useApiGet<Page<Visit>>('/visits', { ...filters, page, pageSize: 50 });
+  usePageTitle(t('visits.title'));
+
+  const apply = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next: Record<string, string> = {};
+    for (const f of FILTERS) {
+      const value = String(form.get(f) ?? '');
+      if (value) next[f] = value;
+    }
+    setParams(next);
+  };
+
+  const topicLabel = (id: number) => {
+    const topic = topics.data?.find((x) => x.id === id);
+    return topic ? (locale === 'it' ? topic.labelIt : topic.labelEn) : String(id);
+  };
+  const exportHref = withQuery('/api/v1/visits/export.csv', { ...filters, lang: locale });
+
+  return (
+    <>
+      <h1 className="h2 mb-3">{t('visits.title')}</h1>
+      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="filters-title" key={params.toString()}>
+        <h2 id="filters-title" className="h5">
+          {t('visits.filters')}
+        </h2>
+        <div className="row">
+          <div className="col-sm-6 col-lg-3">
+            <TextField label={t('visits.from')} name="from" type="date" defaultValue={filters.from} />
+          </div>
+          <div className="col-sm-6 col-lg-3">
+            <TextField label={t('visits.to')} name="to" type="date" defaultValue={filters.to} />
+          </div>
+          <div className="col-sm-6 col-lg-3">
+            <SelectField label={t('visits.topic')} name="topicId" defaultValue={filters.topicId ?? ''}>
+              <option value="">{t('visits.any')}</option>
+              {topics.data?.map((topic) => (
+                <option key={topic.id} value={topic.id}>
+                  {locale === 'it' ? topic.labelIt : topic.labelEn}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="col-sm-6 col-lg-3">
+            <SelectField label={t('visit.originGroup')} name="originGroup" defaultValue={filters.originGroup ?? ''}>
+              <option value="">{t('visits.any')}</option>
+              {ORIGIN_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {ORIGIN_GROUP_LABELS[locale][g]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="col-sm-6 col-lg-3">
+            <CountrySelect
+              label={t('visits.country')}
+              name="citizenship"
+              defaultValue={filters.citizenship ?? ''}
+              emptyLabel={t('visits.any')}
+            />
+          </div>
+          <div className="col-sm-6 col-lg-3">
+            <SelectField label={t('visits.operator')} name="operatorId" defaultValue={filters.operatorId ?? ''}>
+              <option value="">{t('visits.any')}</option>
+              {operators.data?.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.displayName}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          {me && me.centres.length > 1 ? (
+            <div className="col-sm-6 col-lg-3">
+              <SelectField label={t('visits.centre')} name="centreId" defaultValue={filters.centreId ?? ''}>
+                <option value="">{t('visits.any')}</option>
+                {me.centres.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          ) : null}
+        </div>
+        <div className="d-flex gap-2 flex-wrap">
+          <button type="submit" className="btn btn-primary">
+            {t('visits.apply')}
+          </button>
+          <button type="button" className="btn btn-outline-secondary" onClick={() => setParams({})}>
+            {t('visits.reset')}
+          </button>
+          <a className="btn btn-outline-primary" href={exportHref} download>
+            {t('visits.export')}
+          </a>
+        </div>
+      </form>
+      <ProblemAlert error={visits.error} />
+      {visits.data ? (
+        <p aria-live="polite" data-testid="visits-count">
+          {t('visits.count', { count: visits.data.total })}
+        </p>
+      ) : null}
+      {visits.data && visits.data.items.length === 0 ? <p>{t('visits.none')}</p> : null}
+      {visits.data && visits.data.items.length > 0 ? (
+        <>
+          <div className="table-responsive">
+            <table className="table table-sm table-striped">
+              <caption className="visually-hidden">{t('visits.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('visit.date')}</th>
+                  <th scope="col">{t('visit.person')}</th>
+                  <th scope="col">{t('person.gender')}</th>
+                  <th scope="col">{t('person.citizenship')}</th>
+                  <th scope="col">{t('visit.originGroup')}</th>
+                  <th scope="col">{t('visit.topics')}</th>
+                  <th scope="col">{t('visit.channel')}</th>
+                  <th scope="col">{t('visit.operator')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visits.data.items.map((v) => (
+                  <tr key={v.id}>
+                    <td>
+                      {formatDate(v.date)} {v.time}
+                    </td>
+                    <td>
+                      {v.person ? (
+                        <Link to={`/people/${v.person.id}`}>
+                          {v.person.familyNames} {v.person.givenNames}
+                        </Link>
+                      ) : (
+                        t('visit.anonymous')
+                      )}
+                    </td>
+                    <td>{GENDER_LABELS[locale][v.gender]}</td>
+                    <td>{countryName(v.citizenship)}</td>
+                    <td>{ORIGIN_GROUP_LABELS[locale][v.originGroup]}</td>
+                    <td>{v.topicIds.map(topicLabel).join(', ')}</td>
+                    <td>{CHANNEL_LABELS[locale][v.channel]}</td>
+                    <td>{v.operator?.displayName ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={page}
+            pageSize={50}
+            total={visits.data.total}
+            onPage={(next) => {
+              const nextParams = new URLSearchParams(params);
+              nextParams.set('page', String(next));
+              setParams(nextParams);
+            }}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import type { FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../../App.js';
+import type { Page } from '../../api/client.js';
+import { useApiGet } from '../../api/hooks.js';
+import { Pagination, SelectField, TextField } from '../../components/fields.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { useI18n } from '../../i18n/index.js';
+
+interface AuditEntry {
+  id: number;
+  at: string;
+  userEmail: string | null;
+  centreId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+const ACTIONS = ['create', 'read', 'update', 'delete', 'login', 'logout', 'export'];
+const ENTITIES = ['person', 'visit', 'user', 'api_token', 'topic', 'centre', 'session'];
+
+export default function AuditPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const query = Object.fromEntries(['from', 'to', 'action', 'entity', 'entityId'].map((k) => [k, params.get(k) ?? undefined]));
+  const page = Number(params.get('page') ?? 1);
+  const log = useApiGet<Page<AuditEntry>>('/audit', { ...query, page, pageSize: 50 });
+  usePageTitle(t('audit.title'));
+
+  const apply = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next: Record<string, string> = {};
+    for (const [k, v] of new FormData(event.currentTarget)) if (v) next[k] = String(v);
+    setParams(next);
+  };
+
+  return (
+    <>
+      <h1 className="h2">{t('audit.title')}</h1>
+      <p>{t('audit.intro')}</p>
+      <form onSubmit={apply} className="row align-items-end" key={params.toString()}>
+        <div className="col-sm-6 col-lg-2">
+          <TextField label={t('visits.from')} name="from" type="date" defaultValue={query.from} />
+        </div>
+        <div className="col-sm-6 col-lg-2">
+          <TextField label={t('visits.to')} name="to" type="date" defaultValue={query.to} />
+        </div>
+        <div className="col-sm-6 col-lg-2">
+          <SelectField label={t('audit.action')} name="action" defaultValue={query.action ?? ''}>
+            <option value="">{t('visits.any')}</option>
+            {ACTIONS.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-sm-6 col-lg-2">
+          <SelectField label={t('audit.entity')} name="entity" defaultValue={query.entity ?? ''}>
+            <option value="">{t('visits.any')}</option>
+            {ENTITIES.map((e) => (
+              <option key={e}>{e}</option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-sm-6 col-lg-2">
+          <TextField label="ID" name="entityId" defaultValue={query.entityId} inputMode="numeric" />
+        </div>
+        <div className="col-sm-6 col-lg-2 mb-3">
+          <button type="submit" className="btn btn-primary">
+            {t('visits.apply')}
+          </button>
+        </div>
+      </form>
+      <ProblemAlert error={log.error} />
+      <div className="table-responsive">
+        <table className="table table-sm table-striped">
+          <caption className="visually-hidden">{t('audit.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('audit.user')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.entity')}</th>
+              <th scope="col">{t('audit.centre')}</th>
+              <th scope="col">{t('audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.data?.items.map((e) => (
+              <tr key={e.id}>
+                <td>{new Date(e.at).toLocaleString('it-IT', { timeZone: 'Europe/Rome' })}</td>
+                <td>{e.userEmail ?? '—'}</td>
+                <td>{e.action}</td>
+                <td>
+                  {e.entity} {e.entityId ? `#${e.entityId}` : ''}
+                </td>
+                <td>{e.centreId ?? '—'}</td>
+                <td>
+                  <code className="small">{e.details ? JSON.stringify(e.details) : ''}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {log.data ? (
+        <Pagination
+          page={page}
+          pageSize={50}
+          total={log.data.total}
+          onPage={(next) => {
+            const nextParams = new URLSearchParams(params);
+            nextParams.set('page', String(next));
+            setParams(nextParams);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Me } from '../contracts/auth.js';
+import { can, type Permission } from '../domain/permissions.js';
+import { api, setCsrfToken, setUnauthenticatedHandler } from './api/client.js';
+
+interface Session {
+  me: Me | null;
+  loading: boolean;
+  setMe(me: Me | null): void;
+  logout(): Promise<void>;
+  can(permission: Permission): boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMeState] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const setMe = useCallback((next: Me | null) => {
+    setCsrfToken(next?.csrfToken ?? null);
+    setMeState(next);
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setMe(null));
+    api<Me>('GET', '/auth/me')
+      .then(setMe)
+      .catch(() => setMe(null))
+      .finally(() => setLoading(false));
+  }, [setMe]);
+
+  const logout = useCallback(async () => {
+    await api('POST', '/auth/logout').catch(() => undefined);
+    setMe(null);
+  }, [setMe]);
+
+  const value = useMemo<Session>(
+    () => ({ me, loading, setMe, logout, can: (permission) => (me ? can(me.role, permission) : false) }),
+    [me, loading, setMe, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
