@@ -50,6 +50,18 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/operators',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Names of the users of your centres (for filters)',
+        response: { 200: z.array(z.object({ id: z.number(), displayName: z.string() })), ...problems },
+      },
+    },
+    async (request) => listColleagues(app.db, requireAuth(request.auth, 'personal.read')),
+  );
+
+  app.get(
     '/users',
     { schema: { tags: ['users'], summary: 'User accounts', response: { 200: z.array(userSchema), ...problems } } },
     async (request) => {

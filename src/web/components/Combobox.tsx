@@ -34,6 +34,8 @@ export function Combobox<T>({
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // A new list of options starts again from the first one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: options is the trigger, not a value read
   useEffect(() => {
     setActive(0);
   }, [options]);

@@ -19,6 +19,7 @@ const NAV: Array<{ to: string; label: MessageKey; permission: Permission }> = [
 function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would restyle the header; role=group names the pair of buttons
     <div className="d-flex align-items-center gap-2" role="group" aria-label={t('app.language')}>
       {(['it', 'en'] as const).map((code) => (
         <button
