@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../domain/permissions.js';
 import { Layout } from './components/Layout.js';
@@ -26,14 +26,6 @@ function Guard({ permission, children }: { permission?: Permission; children: Re
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (permission && !can(permission)) return <Navigate to={can('personal.write') ? '/' : '/statistics'} replace />;
   return <>{children}</>;
-}
-
-/** Each page sets the document title, so screen-reader users hear where they are. */
-export function usePageTitle(title: string) {
-  const { t } = useI18n();
-  useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
-  }, [title, t]);
 }
 
 export function App() {

@@ -4,7 +4,6 @@ import { AGE_BANDS, CHANNELS, GENDERS, REFERRAL_SOURCES } from '../../contracts/
 import { AGE_BAND_LABELS, CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
 import type { PersonSummary } from '../../contracts/people.js';
 import type { Visit } from '../../contracts/visits.js';
-import { usePageTitle } from '../App.js';
 import { type ApiError, api, type Page } from '../api/client.js';
 import { useApiGet, useTopics } from '../api/hooks.js';
 import { CountrySelect, useCountryName } from '../components/CountrySelect.js';
@@ -13,6 +12,7 @@ import { PersonSearch } from '../components/PersonSearch.js';
 import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
 import { romeNowTime, romeToday } from '../dates.js';
 import { useI18n } from '../i18n/index.js';
+import { usePageTitle } from '../page-title.js';
 
 interface AnonymousVisitor {
   gender: string;

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import type { Me } from '../../contracts/auth.js';
-import { usePageTitle } from '../App.js';
 import { type ApiError, api } from '../api/client.js';
 import { TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
 export function LoginPage() {

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { GENDER_LABELS } from '../../contracts/labels.js';
 import type { PersonSummary } from '../../contracts/people.js';
-import { usePageTitle } from '../App.js';
 import type { Page } from '../api/client.js';
 import { useApiGet } from '../api/hooks.js';
 import { useDebounced } from '../components/Combobox.js';
@@ -10,6 +9,7 @@ import { useCountryName } from '../components/CountrySelect.js';
 import { Pagination } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
 export default function PeoplePage() {

@@ -3,7 +3,6 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { GENDERS } from '../../contracts/enums.js';
 import { GENDER_LABELS } from '../../contracts/labels.js';
 import type { DuplicateCandidate, Person } from '../../contracts/people.js';
-import { usePageTitle } from '../App.js';
 import { type ApiError, api } from '../api/client.js';
 import { ComuneSearch } from '../components/ComuneSearch.js';
 import { CountrySelect } from '../components/CountrySelect.js';
@@ -11,6 +10,7 @@ import { SelectField, TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
+import { usePageTitle } from '../page-title.js';
 
 interface FormState {
   givenNames: string;

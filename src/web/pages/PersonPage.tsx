@@ -3,7 +3,6 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
 import type { Person } from '../../contracts/people.js';
 import type { Visit } from '../../contracts/visits.js';
-import { usePageTitle } from '../App.js';
 import { type ApiError, api, type Page } from '../api/client.js';
 import { useApiGet, useTopics } from '../api/hooks.js';
 import { useCountryName } from '../components/CountrySelect.js';
@@ -11,6 +10,7 @@ import { Pagination } from '../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
+import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
 export default function PersonPage() {

@@ -2,13 +2,13 @@ import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { GENDERS, ORIGIN_GROUPS } from '../../contracts/enums.js';
 import { GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
-import { usePageTitle } from '../App.js';
 import { useApiGet, useTopics } from '../api/hooks.js';
 import { useCountryName } from '../components/CountrySelect.js';
 import { TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { romeToday } from '../dates.js';
 import { useI18n } from '../i18n/index.js';
+import { usePageTitle } from '../page-title.js';
 
 interface Summary {
   total: number;

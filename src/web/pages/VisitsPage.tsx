@@ -3,13 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { ORIGIN_GROUPS } from '../../contracts/enums.js';
 import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
 import type { Visit } from '../../contracts/visits.js';
-import { usePageTitle } from '../App.js';
 import { type Page, withQuery } from '../api/client.js';
 import { useApiGet, useTopics } from '../api/hooks.js';
 import { CountrySelect, useCountryName } from '../components/CountrySelect.js';
 import { Pagination, SelectField, TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
 const FILTERS = ['from', 'to', 'topicId', 'originGroup', 'citizenship', 'operatorId', 'centreId'] as const;

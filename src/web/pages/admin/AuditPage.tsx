@@ -1,11 +1,11 @@
 import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { usePageTitle } from '../../App.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { Pagination, SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
 
 interface AuditEntry {
   id: number;

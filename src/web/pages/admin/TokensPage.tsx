@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
-import { usePageTitle } from '../../App.js';
 import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
 
 interface ApiToken {
   id: number;

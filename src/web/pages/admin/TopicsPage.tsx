@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import type { Topic } from '../../../contracts/visits.js';
-import { usePageTitle } from '../../App.js';
 import { type ApiError, api } from '../../api/client.js';
 import { useTopics } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
 
 function TopicRow({ topic, onChanged, onError }: { topic: Topic; onChanged(): void; onError(e: ApiError): void }) {
   const { t } = useI18n();

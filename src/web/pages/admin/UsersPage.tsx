@@ -2,12 +2,12 @@ import { type FormEvent, useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
 import { ROLES } from '../../../contracts/enums.js';
 import { ROLE_LABELS } from '../../../contracts/labels.js';
-import { usePageTitle } from '../../App.js';
 import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 
 export default function UsersPage() {
