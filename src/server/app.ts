@@ -45,8 +45,11 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      // Credentials never reach the logs.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // Neither credentials nor personal data reach the logs: no headers, and no query strings
+      // (a search for a name is personal data).
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),
+      },
     },
     bodyLimit: 256 * 1024,
     trustProxy: config.trustProxy,

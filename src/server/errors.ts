@@ -52,6 +52,7 @@ function problem(status: number, code: ErrorCode, detail: string, extra: Record<
 }
 
 export function sendProblem(reply: FastifyReply, body: ProblemDetails): FastifyReply {
+  if (typeof body.retryAfterSeconds === 'number') reply.header('retry-after', String(body.retryAfterSeconds));
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
