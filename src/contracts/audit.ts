@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, pageQuery } from './common.js';
+import { id, isoDate, pageQuery, shortText } from './common.js';
 
 export const AUDIT_ACTIONS = ['create', 'read', 'update', 'delete', 'login', 'logout', 'export'] as const;
 
@@ -20,8 +20,8 @@ export const auditEntrySchema = z
 export const auditQuery = z.strictObject({
   userId: id.optional(),
   centreId: id.optional(),
-  entity: z.string().max(40).optional(),
-  entityId: z.string().max(40).optional(),
+  entity: shortText(40).optional(),
+  entityId: shortText(40).optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

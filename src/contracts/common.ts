@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 
-export const id = z.coerce.number().int().positive().max(2_147_483_647);
+/** Ids and versions are 32-bit integer columns: larger numbers are refused here, not by PostgreSQL. */
+const MAX_INT32 = 2_147_483_647;
+
+export const id = z.coerce.number().int().positive().max(MAX_INT32);
+
+/** The version of a record read earlier, sent back to detect concurrent changes. */
+export const version = z.number().int().positive().max(MAX_INT32);
 
 export const isoDate = z
   .string()
@@ -22,7 +28,13 @@ export const countryCode = z
 
 export const comuneIstat = z.string().regex(/^\d{6}$/, 'Expected a 6-digit ISTAT code');
 
-export const shortText = (max: number) => z.string().trim().max(max);
+/** Free text. PostgreSQL cannot store the NUL character (SQLite can): refused for both alike. */
+export const shortText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((text) => !text.includes('\u0000'), { message: 'Text cannot contain the NUL character' });
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidFiscalCode, normaliseFiscalCode } from '../domain/codice-fiscale.js';
-import { comuneIstat, countryCode, id, isoDate, pageQuery, shortText } from './common.js';
+import { comuneIstat, countryCode, id, isoDate, pageQuery, shortText, version } from './common.js';
 import { GENDERS, ORIGIN_GROUPS } from './enums.js';
 
 export const fiscalCode = z
@@ -51,7 +51,7 @@ export const personCreateInput = z.strictObject({
 export type PersonCreateInput = z.infer<typeof personCreateInput>;
 
 export const personUpdateInput = z.strictObject({
-  version: z.number().int().positive(),
+  version,
   givenNames: personFields.givenNames.optional(),
   familyNames: personFields.familyNames.optional(),
   gender: personFields.gender.optional(),

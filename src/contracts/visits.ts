@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockTime, countryCode, id, isoDate, pageQuery, shortText } from './common.js';
+import { clockTime, countryCode, id, isoDate, pageQuery, shortText, version } from './common.js';
 import { AGE_BANDS, CHANNELS, GENDERS, ORIGIN_GROUPS, REFERRAL_SOURCES } from './enums.js';
 
 export const anonymousVisitor = z.strictObject({
@@ -32,7 +32,7 @@ export const visitCreateInput = z
 export type VisitCreateInput = z.infer<typeof visitCreateInput>;
 
 export const visitUpdateInput = z.strictObject({
-  version: z.number().int().positive(),
+  version,
   date: isoDate.optional(),
   time: clockTime.optional(),
   channel: z.enum(CHANNELS).optional(),

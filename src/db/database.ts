@@ -40,6 +40,9 @@ export function createDatabase(url: string): AppDatabase {
   const plugins = [new CamelCasePlugin()];
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10, types: PG_TYPES });
+    // The server may cut an idle connection (restart, failover, a firewall): the pool drops it and
+    // opens a new one on the next query. Without this listener pg's 'error' event crashes the process.
+    pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection (${error.message}); a new one will be opened`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     const parsed = new URL(url);
     return {

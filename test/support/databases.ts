@@ -54,7 +54,8 @@ function describeUrl(url: string): string {
   }
 }
 
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a fresh admin connection to the test server. */
+export async function withPostgresAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
@@ -67,7 +68,7 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 /** Why PostgreSQL cannot be used, or null when it can. */
 async function probePostgres(): Promise<string | null> {
   try {
-    await withAdmin((client) => client.query('select 1'));
+    await withPostgresAdmin((client) => client.query('select 1'));
     return null;
   } catch (error) {
     return error instanceof Error ? error.message || error.name : String(error);
@@ -75,7 +76,8 @@ async function probePostgres(): Promise<string | null> {
 }
 
 const postgresProblem: string | null = DIALECTS.includes('postgres') ? await probePostgres() : null;
-const inCi = Boolean(process.env.CI);
+/** CI=true (or 1, yes…) as CI services set it; CI=false or 0 does not count. */
+const inCi = !['', '0', 'false', 'no'].includes((process.env.CI ?? '').trim().toLowerCase());
 
 function unreachableMessage(): string {
   return `PostgreSQL is not reachable at ${describeUrl(PG_ADMIN_URL)} (${postgresProblem}). Start it, set APPRODO_TEST_PG_URL, or run only SQLite with APPRODO_TEST_DIALECTS=sqlite.`;
@@ -119,13 +121,20 @@ export async function createTestDatabase(dialect: DialectName): Promise<AppDatab
     throw new Error(`${unreachableMessage()}${inCi ? ' CI is set, so the PostgreSQL tests fail instead of being skipped.' : ''}`);
   }
   const name = `approdo_t_${randomBytes(6).toString('hex')}`;
-  await withAdmin((client) => client.query(`create database ${name}`));
+  await withPostgresAdmin((client) => client.query(`create database ${name}`));
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   const database = createDatabase(url.toString());
-  const drop = async () => {
-    await withAdmin((client) => client.query(`drop database if exists ${name} with (force)`));
-  };
+  const drop = () =>
+    withPostgresAdmin(async (client) => {
+      // The pool's clients end a moment after close() resolves: let them go before forcing the rest.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await client.query(`drop database if exists ${name} with (force)`);
+    });
   try {
     await migrateToLatest(database.db, database.dialect);
   } catch (error) {

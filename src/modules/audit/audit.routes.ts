@@ -1,3 +1,4 @@
+import { addDays, format, parseISO } from 'date-fns';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEntrySchema, auditQuery } from '../../contracts/audit.js';
 import { pageOf, problemSchema } from '../../contracts/common.js';
@@ -19,7 +20,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireAuth(request.auth, 'audit.read');
       const { page, pageSize, from, to, ...filters } = request.query;
-      const toInstant = to ? new Date(romeInstant(to, '00:00').getTime() + 86_400_000).toISOString() : undefined;
+      // Up to the start of the next Rome day: not +24 hours, since the days the clocks change last 23 or 25.
+      const toInstant = to ? romeInstant(format(addDays(parseISO(to), 1), 'yyyy-MM-dd'), '00:00').toISOString() : undefined;
       const result = await listAudit(
         app.db,
         {

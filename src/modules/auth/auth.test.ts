@@ -163,6 +163,7 @@ for (const dialect of DIALECTS) {
       const limited = await api(t.app, null).post('/auth/login', { email: user.email, password: user.password });
       const problem = expectProblem(limited, 429, 'auth.rate_limited');
       expect(problem.retryAfterSeconds).toBe(15 * 60);
+      expect(limited.headers['retry-after']).toBe(String(15 * 60));
       expect(limited.headers['set-cookie']).toBeUndefined();
       // The limit is per e-mail: others still log in from the same address.
       await loginAs(t.app, cast.coordinator.email);
@@ -190,6 +191,27 @@ for (const dialect of DIALECTS) {
         .where('userId', '=', cast.coordinator.id)
         .execute();
       expect(logout).toHaveLength(1);
+    });
+
+    it('an expired session answers 401; a used one slides its expiry forward', async () => {
+      const session = await loginAs(t.app, cast.viewer.email);
+      const sessionOf = () => t.db.selectFrom('sessions').selectAll().where('userId', '=', cast.viewer.id).executeTakeFirstOrThrow();
+      const created = await sessionOf();
+      // Last seen two hours ago, still valid: using it moves the expiry to now + 8 hours.
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString();
+      await t.db.updateTable('sessions').set({ lastSeenAt: twoHoursAgo }).where('id', '=', created.id).execute();
+      expectStatus(await api(t.app, session).get('/auth/me'), 200);
+      const slid = await sessionOf();
+      expect(Date.parse(slid.expiresAt)).toBeGreaterThanOrEqual(Date.parse(created.expiresAt));
+      expect(slid.lastSeenAt > twoHoursAgo).toBe(true);
+
+      await t.db
+        .updateTable('sessions')
+        .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', created.id)
+        .execute();
+      expectProblem(await api(t.app, session).get('/auth/me'), 401, 'auth.unauthenticated');
+      expectProblem(await api(t.app, session).get('/visits/summary'), 401, 'auth.unauthenticated');
     });
 
     it('a password change ends the other sessions, keeps this one, and swaps the passwords', async () => {

@@ -303,6 +303,22 @@ for (const dialect of DIALECTS) {
       expect(JSON.parse(updates[0]?.details ?? '{}')).toEqual({ fields: ['familyNames', 'phone', 'residence'] });
 
       expectProblem(await operator.patch('/people/987654', { version: 1, givenNames: 'Nobody' }), 404, 'resource.not_found');
+
+      // Two edits sent at once from the same version: exactly one is applied.
+      const racing = await Promise.all(
+        ['Petrenko', 'Melnyk', 'Tkachenko'].map((familyNames) => operator.patch(`/people/${person.id}`, { version: 2, familyNames })),
+      );
+      expect(racing.map((res) => res.statusCode).sort()).toEqual([200, 409, 409]);
+      const winner = racing.find((res) => res.statusCode === 200)?.json<Person>();
+      const afterRace = await t.db.selectFrom('people').selectAll().where('id', '=', person.id).executeTakeFirstOrThrow();
+      expect(afterRace).toMatchObject({ familyNames: winner?.familyNames, version: 3 });
+      const indexed = await t.db
+        .selectFrom('personNameTokens')
+        .select('token')
+        .where('personId', '=', person.id)
+        .orderBy('token')
+        .execute();
+      expect(indexed.map((row) => row.token)).toEqual(['olena', winner?.familyNames.toLowerCase()].sort());
     });
 
     it('GET /people/:id returns the file and logs the read', async () => {
