@@ -5,6 +5,7 @@ describe('nameTokens', () => {
   it('folds case and accents and drops punctuation', () => {
     expect(nameTokens("  José  D'Àngelo-Pérez ")).toEqual(['jose', 'angelo', 'perez']);
     expect(nameTokens('NGUYỄN Thị')).toEqual(['nguyen', 'thi']);
+    expect(nameTokens('Yılmaz İnce Øberg')).toEqual(['yilmaz', 'ince', 'oberg']);
   });
 });
 

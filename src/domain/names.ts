@@ -11,6 +11,7 @@ export function nameTokens(text: string): string[] {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i') // Turkish dotless i has no decomposition
     .replace(/[æ]/g, 'ae')
     .replace(/[ø]/g, 'o')
     .replace(/[đ]/g, 'd')

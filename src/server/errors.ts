@@ -56,6 +56,12 @@ export function sendProblem(reply: FastifyReply, body: ProblemDetails): FastifyR
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
+/** A unique constraint refused a write, on SQLite or PostgreSQL. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
 function toProblem(err: FastifyError | AppError | Error, request: FastifyRequest): ProblemDetails {
   if (err instanceof AppError) return problem(err.status, err.code, err.message, err.extra);
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -65,6 +71,10 @@ function toProblem(err: FastifyError | AppError | Error, request: FastifyRequest
       return { path: where ? `${part}.${where}` : part, message: issue.message ?? 'Invalid value' };
     });
     return problem(400, 'validation.failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  }
+  if (isUniqueViolation(err)) {
+    // Two requests raced to create the same thing; the loser learns it exists, nothing half-written.
+    return problem(409, 'resource.conflict', 'This exists already');
   }
   const fastifyError = err as FastifyError;
   const status = fastifyError.statusCode ?? 500;

@@ -29,23 +29,25 @@ export async function createCentre(
   input: { organisationId: number; code: string; name: string; comuneIstat?: string | null },
   actor: Actor | null,
 ) {
-  if (await findCentreByCode(db, input.code)) {
-    throw new AppError('resource.conflict', 409, `A centre with code ${input.code} exists already`);
-  }
-  const now = new Date().toISOString();
-  const centre = await db
-    .insertInto('centres')
-    .values({
-      organisationId: input.organisationId,
-      code: input.code,
-      name: input.name,
-      comuneIstat: input.comuneIstat ?? null,
-      createdAt: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAudit(db, { userId: actor?.userId ?? null, centreId: centre.id, action: 'create', entity: 'centre', entityId: centre.id });
-  return centre;
+  return inTransaction(db, async (trx) => {
+    if (await findCentreByCode(trx, input.code)) {
+      throw new AppError('resource.conflict', 409, `A centre with code ${input.code} exists already`);
+    }
+    const now = new Date().toISOString();
+    const centre = await trx
+      .insertInto('centres')
+      .values({
+        organisationId: input.organisationId,
+        code: input.code,
+        name: input.name,
+        comuneIstat: input.comuneIstat ?? null,
+        createdAt: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { userId: actor?.userId ?? null, centreId: centre.id, action: 'create', entity: 'centre', entityId: centre.id });
+    return centre;
+  });
 }
 
 export async function listCentres(db: Db, organisationId: number) {
@@ -193,20 +195,22 @@ export async function createApiToken(db: Db, input: { userId: number; name: stri
   if (!user || (input.organisationId !== undefined && user.organisationId !== input.organisationId)) throw notFound('user');
   const token = randomSecret(API_TOKEN_PREFIX);
   const now = new Date().toISOString();
-  const row = await db
-    .insertInto('apiTokens')
-    .values({
-      userId: user.id,
-      name: input.name,
-      tokenHash: sha256(token),
-      tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-      createdBy: actor?.userId ?? null,
-      createdAt: now,
-    })
-    .returning(['id', 'userId', 'name', 'tokenPrefix', 'createdAt', 'lastUsedAt', 'revokedAt'])
-    .executeTakeFirstOrThrow();
-  await recordAudit(db, { userId: actor?.userId ?? null, centreId: null, action: 'create', entity: 'api_token', entityId: row.id });
-  return { ...row, userEmail: user.email, token };
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto('apiTokens')
+      .values({
+        userId: user.id,
+        name: input.name,
+        tokenHash: sha256(token),
+        tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        createdBy: actor?.userId ?? null,
+        createdAt: now,
+      })
+      .returning(['id', 'userId', 'name', 'tokenPrefix', 'createdAt', 'lastUsedAt', 'revokedAt'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { userId: actor?.userId ?? null, centreId: null, action: 'create', entity: 'api_token', entityId: row.id });
+    return { ...row, userEmail: user.email, token };
+  });
 }
 
 export async function listApiTokens(db: Db, organisationId: number) {
@@ -238,8 +242,10 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: number): Pro
     .executeTakeFirst();
   if (!token) throw notFound('token');
   if (token.revokedAt) return;
-  await db.updateTable('apiTokens').set({ revokedAt: new Date().toISOString() }).where('id', '=', tokenId).execute();
-  await recordAudit(db, { userId: actor.userId, centreId: null, action: 'delete', entity: 'api_token', entityId: tokenId });
+  await inTransaction(db, async (trx) => {
+    await trx.updateTable('apiTokens').set({ revokedAt: new Date().toISOString() }).where('id', '=', tokenId).execute();
+    await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'delete', entity: 'api_token', entityId: tokenId });
+  });
 }
 
 /** The people who record visits in the actor's centres: for filters, not for account management. */

@@ -212,9 +212,7 @@ for (const dialect of DIALECTS) {
         expect(await names('rossi')).toEqual(['Mario Rossi', 'M. Rossi Bianchi']);
       });
 
-      // Known bug, reported: nameTokens (src/domain/names.ts) does not fold the Turkish dotless
-      // ı, so "Yılmaz" is indexed as "lmaz". When it is fixed, turn it.fails into it.
-      it.fails('KNOWN BUG: finds Turkish names typed without their dotless ı (Yılmaz as yilmaz)', async () => {
+      it('finds Turkish names typed without their dotless ı (Yılmaz as yilmaz)', async () => {
         expect(await names('yilmaz')).toEqual(['Fatma Yılmaz']);
       });
 

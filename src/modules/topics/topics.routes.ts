@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id, problemSchema } from '../../contracts/common.js';
 import { topicCreateInput, topicSchema, topicUpdateInput } from '../../contracts/visits.js';
+import { inTransaction } from '../../db/transaction.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { requireAuth } from '../auth/actor.js';
@@ -44,13 +45,16 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const now = new Date().toISOString();
       const sortOrder = request.body.sortOrder ?? Math.max(0, ...existing.map((t) => t.sortOrder)) + 10;
-      const row = await app.db
-        .insertInto('requestTopics')
-        .values({ organisationId: actor.organisationId, ...request.body, sortOrder, active: 1, createdAt: now, updatedAt: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(app.db, { userId: actor.userId, centreId: null, action: 'create', entity: 'topic', entityId: row.id });
-      return reply.code(201).send(await topicOrNotFound(actor.organisationId, row.id));
+      const id = await inTransaction(app.db, async (trx) => {
+        const row = await trx
+          .insertInto('requestTopics')
+          .values({ organisationId: actor.organisationId, ...request.body, sortOrder, active: 1, createdAt: now, updatedAt: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'create', entity: 'topic', entityId: row.id });
+        return row.id;
+      });
+      return reply.code(201).send(await topicOrNotFound(actor.organisationId, id));
     },
   );
 

@@ -396,6 +396,59 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    it('refuses a time later today that has not come yet', async () => {
+      const today = todayInRome();
+      const inTwoHours = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        new Date(Date.now() + 2 * 3_600_000),
+      );
+      // Near midnight "in two hours" is tomorrow's time; the date check covers that case above.
+      if (inTwoHours > '02:00') {
+        const res = await operator.post('/visits', {
+          date: today,
+          time: inTwoHours,
+          anonymous: { gender: 'male', citizenship: 'MA', ageBand: '18-29' },
+          topicIds: [tid('work')],
+        });
+        expect(expectProblem(res, 400, 'validation.failed').errors).toEqual([{ path: 'body.time', message: expect.any(String) }]);
+      }
+      const later = await operator.post('/visits', {
+        date: dayAfter(today),
+        time: '00:00',
+        anonymous: { gender: 'male', citizenship: 'MA', ageBand: '18-29' },
+        topicIds: [tid('work')],
+      });
+      expectProblem(later, 400, 'validation.failed');
+    });
+
+    it('an edit that does not touch date or time keeps the instant, even in the repeated hour of October', async () => {
+      // 27 October 2024, 02:30 happened twice in Rome; the second one is 01:30 UTC.
+      const visit = await anonymousVisit(operator, '2024-10-27', '02:30', { gender: 'female', citizenship: 'UA', ageBand: '30-44' }, [
+        tid('work'),
+      ]);
+      await t.db.updateTable('visits').set({ occurredAt: '2024-10-27T01:30:00.000Z' }).where('id', '=', visit.id).execute();
+      const edited = expectStatus<Visit>(await operator.patch(`/visits/${visit.id}`, { version: visit.version, notes: 'Solo una nota' }), 200);
+      expect(edited).toMatchObject({ occurredAt: '2024-10-27T01:30:00.000Z', date: '2024-10-27', time: '02:30', notes: 'Solo una nota' });
+    });
+
+    it("listing one person's visits is logged as a read of their file", async () => {
+      const person = expectStatus<Person>(
+        await operator.post('/people', { givenNames: 'Amadou', familyNames: 'Diop', gender: 'male', citizenship: 'SN', birthDate: '1994-02-03' }),
+        201,
+      );
+      expectStatus(await operator.get('/visits', { personId: person.id }), 200);
+      const reads = await t.db
+        .selectFrom('auditLog')
+        .select(['userId', 'details'])
+        .where('entity', '=', 'person')
+        .where('entityId', '=', String(person.id))
+        .where('action', '=', 'read')
+        .execute();
+      expect(reads).toEqual([{ userId: cast.operatorA.id, details: JSON.stringify({ part: 'visits' }) }]);
+      // Another centre's person: nothing listed, nothing logged.
+      const other = expectStatus<Page<Visit>>(await operatorB.get('/visits', { personId: person.id }), 200);
+      expect(other.total).toBe(0);
+    });
+
     it('a stale version answers 409 with the current visit and changes nothing', async () => {
       const visit = await anonymousVisit(operator, '2023-09-01', '10:00', { gender: 'female', citizenship: 'NG', ageBand: '30-44' }, [
         tid('work'),

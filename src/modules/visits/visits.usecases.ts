@@ -16,11 +16,17 @@ import { findVisit, listVisits, summariseVisits, type VisitFilter } from './visi
 type Db = Kysely<Database>;
 
 /** The instant of a visit from its Rome date and time, both defaulting to now; never in the future. */
+/** A minute of tolerance for clocks that disagree a little. */
+const FUTURE_TOLERANCE_MS = 60_000;
+
 function visitInstant(date: string | undefined, time: string | undefined, now: Date) {
   const visitDate = date ?? romeDateOf(now);
   const instant = romeInstant(visitDate, time ?? romeTimeOf(now));
   if (visitDate > todayInRome(now)) {
     throw validationFailed([{ path: 'body.date', message: 'A visit cannot be dated in the future' }]);
+  }
+  if (instant.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw validationFailed([{ path: 'body.time', message: 'A visit cannot be timed in the future' }]);
   }
   return { visitDate, occurredAt: instant.toISOString(), visitYear: Number(visitDate.slice(0, 4)) };
 }
@@ -103,7 +109,12 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
     const existing = await findVisit(trx, id, actor.centreIds);
     if (!existing) throw notFound('visit');
     if (existing.version !== input.version) throw staleVersion(existing);
-    const when = visitInstant(input.date ?? existing.date, input.time ?? existing.time, now);
+    // The instant is recomputed only when the date or time is corrected: a minute-precision
+    // Rome time is ambiguous in the repeated hour at the end of October.
+    const moved = (input.date !== undefined && input.date !== existing.date) || (input.time !== undefined && input.time !== existing.time);
+    const when = moved
+      ? visitInstant(input.date ?? existing.date, input.time ?? existing.time, now)
+      : { visitDate: existing.date, occurredAt: existing.occurredAt, visitYear: Number(existing.date.slice(0, 4)) };
     const changes: Record<string, unknown> = { ...when, updatedAt: now.toISOString() };
     if (input.channel) changes.channel = input.channel;
     if (input.referralSource) changes.referralSource = input.referralSource;
@@ -171,7 +182,21 @@ export function visitFilterFor(actor: Actor, query: Omit<VisitListQuery, 'page' 
 
 export async function listVisitsFor(db: Db, actor: Actor, query: VisitListQuery) {
   const { page, pageSize, ...filters } = query;
-  const result = await listVisits(db, visitFilterFor(actor, filters), page, pageSize);
+  const filter = visitFilterFor(actor, filters);
+  if (filters.personId) {
+    // The visits of one person are part of their file: reading them is logged like opening it.
+    const person = await findPersonRow(db, filters.personId, filter.centreIds);
+    if (!person) return { items: [], total: 0, page, pageSize };
+    await recordAudit(db, {
+      userId: actor.userId,
+      centreId: person.centreId,
+      action: 'read',
+      entity: 'person',
+      entityId: person.id,
+      details: { part: 'visits' },
+    });
+  }
+  const result = await listVisits(db, filter, page, pageSize);
   return { ...result, page, pageSize };
 }
 
