@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, startTransition, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../contracts/auth.js';
 import { can, type Permission } from '../domain/permissions.js';
 import { api, setCsrfToken, setUnauthenticatedHandler } from './api/client.js';
@@ -7,7 +7,12 @@ interface Session {
   me: Me | null;
   loading: boolean;
   setMe(me: Me | null): void;
-  logout(): Promise<void>;
+  /**
+   * Ends the session. `andThen` (e.g. navigating to the login page) is applied in the same
+   * render as the sign-out: the router updates the location in a transition, so clearing
+   * the user on its own would first render the current, guarded page without a user.
+   */
+  logout(andThen?: () => void): Promise<void>;
   can(permission: Permission): boolean;
 }
 
@@ -30,10 +35,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setLoading(false));
   }, [setMe]);
 
-  const logout = useCallback(async () => {
-    await api('POST', '/auth/logout').catch(() => undefined);
-    setMe(null);
-  }, [setMe]);
+  const logout = useCallback(
+    async (andThen?: () => void) => {
+      await api('POST', '/auth/logout').catch(() => undefined);
+      startTransition(() => {
+        andThen?.();
+        setMe(null);
+      });
+    },
+    [setMe],
+  );
 
   const value = useMemo<Session>(
     () => ({ me, loading, setMe, logout, can: (permission) => (me ? can(me.role, permission) : false) }),

@@ -60,10 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   <button
                     type="button"
                     className="btn btn-outline-light btn-sm"
-                    onClick={async () => {
-                      await logout();
-                      navigate('/login?loggedOut=1');
-                    }}
+                    onClick={() => logout(() => navigate('/login?loggedOut=1'))}
                   >
                     {t('nav.logout')}
                   </button>

@@ -40,8 +40,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       locale,
       setLocale,
-      t: (key, values) =>
-        dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => (values && name in values ? String(values[name]) : `{${name}}`)),
+      t: (key, values) => {
+        // A message with a `.one` variant uses it for a count of 1 ("1 accesso", not "1 accessi").
+        const singular = `${key}.one` as MessageKey;
+        const message = values?.count === 1 && singular in dictionary ? dictionary[singular] : dictionary[key];
+        return message.replace(/\{(\w+)\}/g, (_, name: string) => (values && name in values ? String(values[name]) : `{${name}}`));
+      },
       formatDate: (isoDate, withWeekday = false) => {
         const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
         // Noon UTC: the calendar date is the same in every time zone.

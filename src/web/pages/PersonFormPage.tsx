@@ -286,7 +286,7 @@ export default function PersonFormPage() {
           {form.residenceKind === 'comune' ? (
             <div className="mt-3">
               <ComuneSearch
-                id="residence-comune"
+                id="residence-comune-search"
                 label={t('person.comune')}
                 initialText={form.comuneText}
                 onSelect={(c) => setForm((f) => ({ ...f, comuneIstat: c.istat, comuneText: `${c.name} (${c.province})` }))}

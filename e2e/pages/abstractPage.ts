@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * What every page of Approdo has: the header with the main menu, the language switch and
+ * the logout button, and one <h1>. Page objects are built with `verifyOnPage`, which waits
+ * until the page is really shown (the HMPPS template's pattern).
+ */
+export default abstract class AbstractPage {
+  readonly page: Page;
+
+  /** "Menu principale": only shown to a logged-in user. */
+  readonly mainNav: Locator;
+
+  readonly heading: Locator;
+
+  readonly logoutButton: Locator;
+
+  /** Bootstrap Italia alerts: errors use role=alert, confirmations role=status. */
+  readonly errorAlert: Locator;
+
+  readonly successAlert: Locator;
+
+  protected constructor(page: Page) {
+    this.page = page;
+    this.mainNav = page.getByRole('navigation', { name: 'Menu principale' });
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.logoutButton = page.getByRole('button', { name: 'Esci' });
+    this.errorAlert = page.locator('.alert-danger[role="alert"]');
+    this.successAlert = page.locator('.alert-success[role="status"]');
+  }
+
+  /**
+   * Ticks a checkbox or radio button the way a person does, by its label: Bootstrap Italia
+   * draws the box on the label and keeps the real input transparent underneath.
+   */
+  async tick(control: Locator): Promise<void> {
+    const id = await control.getAttribute('id');
+    await this.page.locator(`label[for="${id}"]`).click();
+    await expect(control).toBeChecked();
+  }
+
+  navLink(name: string): Locator {
+    return this.mainNav.getByRole('link', { name, exact: true });
+  }
+
+  async openFromMenu(name: string): Promise<void> {
+    await this.navLink(name).click();
+  }
+
+  async logout(): Promise<void> {
+    await this.logoutButton.click();
+    await expect(this.page).toHaveURL(/\/login\?loggedOut=1$/);
+  }
+
+  /** The header's language switch: "Italiano" or "English". */
+  async switchLanguage(name: 'Italiano' | 'English'): Promise<void> {
+    const button = this.page.getByRole('group', { name: /^(Lingua|Language)$/ }).getByRole('button', { name });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+    await expect(this.page.locator('html')).toHaveAttribute('lang', name === 'English' ? 'en' : 'it');
+  }
+}

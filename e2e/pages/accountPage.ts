@@ -1,0 +1,16 @@
+import { expect, type Page } from '@playwright/test';
+import AbstractPage from './abstractPage.js';
+
+/** "Il mio account": who I am, and the password change. */
+export default class AccountPage extends AbstractPage {
+  private constructor(page: Page) {
+    super(page);
+  }
+
+  static async verifyOnPage(page: Page): Promise<AccountPage> {
+    const account = new AccountPage(page);
+    await expect(account.heading).toHaveText('Il mio account');
+    await expect(page.getByRole('button', { name: 'Cambia password' })).toBeVisible();
+    return account;
+  }
+}

@@ -1,0 +1,51 @@
+/** The people and accounts of the e2e run (a fresh database each run). */
+import type { NewPerson } from '../pages/personFormPage.js';
+import type { SetupDetails } from '../pages/setupPage.js';
+import type { NewUser } from '../pages/usersPage.js';
+
+export const ADMIN: SetupDetails = {
+  organisationName: 'Comune di Jesi',
+  centreCode: 'JESI',
+  centreName: 'Centro Servizi per l’Integrazione di Jesi',
+  displayName: 'Giulia Ferretti',
+  email: 'giulia.ferretti@comune.jesi.example',
+  password: 'una frase lunga per lo sportello',
+};
+
+export const OPERATOR: NewUser = {
+  displayName: 'Marco Rinaldi',
+  email: 'marco.rinaldi@comune.jesi.example',
+  role: 'Operatore',
+  password: 'accoglienza tutti i giorni',
+};
+
+export const VIEWER: NewUser = {
+  displayName: 'Lucia Bianchi',
+  email: 'lucia.bianchi@regione.marche.example',
+  role: 'Consultazione',
+  password: 'solo numeri aggregati',
+};
+
+export const MOHAMED: NewPerson = {
+  givenNames: 'Mohamed',
+  familyNames: 'Benaïssa',
+  gender: 'Uomo',
+  citizenship: 'Marocco',
+  birthDate: '1990-03-15',
+  residence: { search: 'Moie', comune: 'Maiolati Spontini' },
+};
+
+/** Same family name and birth date, another transliteration of the given name. */
+export const MUHAMMAD: NewPerson = {
+  givenNames: 'Muhammad',
+  familyNames: 'Benaïssa',
+  gender: 'Uomo',
+  citizenship: 'Marocco',
+  birthDate: '1990-03-15',
+};
+
+export const fullName = (p: NewPerson) => `${p.familyNames} ${p.givenNames}`;
+
+export const ANONYMOUS_VISITOR = { gender: 'Donna', citizenship: 'Romania', ageBand: '30-44 anni' };
+
+export const NEW_TOPIC = { code: 'mediazione', labelIt: 'Mediazione culturale', labelEn: 'Cultural mediation' };
