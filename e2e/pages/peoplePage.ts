@@ -15,7 +15,7 @@ export default class PeoplePage extends AbstractPage {
     super(page);
     this.search = page.getByRole('searchbox', { name: 'Cerca per nome, cognome o codice fiscale' });
     this.newPersonLink = page.getByRole('link', { name: 'Nuova persona' });
-    this.results = page.getByRole('table', { name: /persone$/ });
+    this.results = page.getByRole('table', { name: /\d+ person[ae]$/ });
     this.noResults = page.getByText('Nessuna persona trovata.');
   }
 
@@ -47,9 +47,9 @@ export default class PeoplePage extends AbstractPage {
     await answered;
   }
 
-  /** The caption reads "N persone". */
+  /** The caption reads "N persone" ("1 persona"). */
   async expectCount(count: number): Promise<void> {
-    await expect(this.results.locator('caption')).toHaveText(`${count} persone`);
+    await expect(this.results.locator('caption')).toHaveText(count === 1 ? '1 persona' : `${count} persone`);
     await expect(this.rows()).toHaveCount(count);
   }
 }
