@@ -61,3 +61,12 @@ export const problemSchema = z
   })
   .loose()
   .meta({ id: 'Problem' });
+
+/** The problem responses every authenticated API route may give, for the OpenAPI document. */
+export const problemResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+} as const;

@@ -10,7 +10,7 @@ import {
   userSchema,
   userUpdateInput,
 } from '../../contracts/auth.js';
-import { id, problemSchema } from '../../contracts/common.js';
+import { id, problemResponses, problemSchema } from '../../contracts/common.js';
 import { requireAuth } from '../auth/actor.js';
 import {
   createApiToken,
@@ -24,7 +24,7 @@ import {
   updateUser,
 } from './accounts.usecases.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const problems = problemResponses;
 const params = z.strictObject({ id });
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id, pageOf, problemSchema } from '../../contracts/common.js';
+import { id, pageOf, problemResponses, problemSchema } from '../../contracts/common.js';
 import { peopleSearchQuery, personCreateInput, personSchema, personSummary, personUpdateInput } from '../../contracts/people.js';
 import { requireAuth } from '../auth/actor.js';
 import { createPerson, deletePerson, getPerson, searchPeopleFor, updatePerson } from './people.usecases.js';
 
 const tags = ['people'];
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const problems = problemResponses;
 const params = z.strictObject({ id });
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {

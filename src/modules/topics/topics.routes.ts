@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id, problemSchema } from '../../contracts/common.js';
+import { id, problemResponses, problemSchema } from '../../contracts/common.js';
 import { topicCreateInput, topicSchema, topicUpdateInput } from '../../contracts/visits.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -9,7 +9,7 @@ import { requireAuth } from '../auth/actor.js';
 import { findTopic, listTopics } from './topics.repository.js';
 
 const tags = ['topics'];
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const problems = problemResponses;
 
 export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
   const topicOrNotFound = async (organisationId: number, topicId: number) => {

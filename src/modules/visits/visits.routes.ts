@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id, pageOf, problemSchema } from '../../contracts/common.js';
+import { id, pageOf, problemResponses, problemSchema } from '../../contracts/common.js';
 import { visitCreateInput, visitExportQuery, visitListQuery, visitSchema, visitSummary, visitUpdateInput } from '../../contracts/visits.js';
 import { todayInRome } from '../../domain/dates.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -11,7 +11,7 @@ import { streamVisits } from './visits.repository.js';
 import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, updateVisit, visitFilterFor } from './visits.usecases.js';
 
 const tags = ['visits'];
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const problems = problemResponses;
 const params = z.strictObject({ id });
 
 export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -398,9 +398,12 @@ for (const dialect of DIALECTS) {
 
     it('refuses a time later today that has not come yet', async () => {
       const today = todayInRome();
-      const inTwoHours = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-        new Date(Date.now() + 2 * 3_600_000),
-      );
+      const inTwoHours = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Rome',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(Date.now() + 2 * 3_600_000));
       // Near midnight "in two hours" is tomorrow's time; the date check covers that case above.
       if (inTwoHours > '02:00') {
         const res = await operator.post('/visits', {
@@ -426,13 +429,22 @@ for (const dialect of DIALECTS) {
         tid('work'),
       ]);
       await t.db.updateTable('visits').set({ occurredAt: '2024-10-27T01:30:00.000Z' }).where('id', '=', visit.id).execute();
-      const edited = expectStatus<Visit>(await operator.patch(`/visits/${visit.id}`, { version: visit.version, notes: 'Solo una nota' }), 200);
+      const edited = expectStatus<Visit>(
+        await operator.patch(`/visits/${visit.id}`, { version: visit.version, notes: 'Solo una nota' }),
+        200,
+      );
       expect(edited).toMatchObject({ occurredAt: '2024-10-27T01:30:00.000Z', date: '2024-10-27', time: '02:30', notes: 'Solo una nota' });
     });
 
     it("listing one person's visits is logged as a read of their file", async () => {
       const person = expectStatus<Person>(
-        await operator.post('/people', { givenNames: 'Amadou', familyNames: 'Diop', gender: 'male', citizenship: 'SN', birthDate: '1994-02-03' }),
+        await operator.post('/people', {
+          givenNames: 'Amadou',
+          familyNames: 'Diop',
+          gender: 'male',
+          citizenship: 'SN',
+          birthDate: '1994-02-03',
+        }),
         201,
       );
       expectStatus(await operator.get('/visits', { personId: person.id }), 200);

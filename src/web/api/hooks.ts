@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Topic } from '../../contracts/visits.js';
+import { useI18n } from '../i18n/index.js';
 import { type ApiError, api } from './client.js';
 
 export interface Country {
@@ -47,6 +48,17 @@ export function useCountries(): Country[] {
   return countries;
 }
 
-export function useTopics(onlyActive = false) {
-  return useApiGet<Topic[]>('/topics', onlyActive ? { active: 'true' } : undefined);
+export function useTopics() {
+  return useApiGet<Topic[]>('/topics');
+}
+
+/** The catalogue and a function naming a topic by id in the current language. */
+export function useTopicLabels() {
+  const topics = useTopics();
+  const { locale } = useI18n();
+  const label = (id: number | string) => {
+    const topic = topics.data?.find((x) => String(x.id) === String(id));
+    return topic ? (locale === 'it' ? topic.labelIt : topic.labelEn) : String(id);
+  };
+  return { topics, label };
 }

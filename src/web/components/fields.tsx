@@ -25,6 +25,17 @@ function Described({ id, hint, error }: { id: string; hint?: string; error?: str
   );
 }
 
+function FieldLabel({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <label htmlFor={id} className="form-label">
+      {label}
+      {required ? <span className="visually-hidden"> ({t('common.required')})</span> : null}
+      {required ? <span aria-hidden="true"> *</span> : null}
+    </label>
+  );
+}
+
 function describedBy(id: string, hint?: string, error?: string) {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
@@ -40,14 +51,9 @@ export function TextField({
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const autoId = useId();
   const id = givenId ?? autoId;
-  const { t } = useI18n();
   return (
     <div className="mb-3">
-      <label htmlFor={id} className="form-label">
-        {label}
-        {required ? <span className="visually-hidden"> ({t('common.required')})</span> : null}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <input
         id={id}
         type={type}
@@ -73,14 +79,9 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   const autoId = useId();
   const id = givenId ?? autoId;
-  const { t } = useI18n();
   return (
     <div className="mb-3">
-      <label htmlFor={id} className="form-label">
-        {label}
-        {required ? <span className="visually-hidden"> ({t('common.required')})</span> : null}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <select
         id={id}
         className={`form-select${error ? ' is-invalid' : ''}`}

@@ -1,13 +1,14 @@
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { AGE_BANDS, CHANNELS, GENDERS, REFERRAL_SOURCES } from '../../contracts/enums.js';
-import { AGE_BAND_LABELS, CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
+import { AGE_BANDS, CHANNELS, REFERRAL_SOURCES } from '../../contracts/enums.js';
+import { AGE_BAND_LABELS, CHANNEL_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
 import type { PersonSummary } from '../../contracts/people.js';
 import type { Visit } from '../../contracts/visits.js';
 import { type ApiError, api, type Page } from '../api/client.js';
-import { useApiGet, useTopics } from '../api/hooks.js';
+import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { CountrySelect, useCountryName } from '../components/CountrySelect.js';
 import { SelectField, TextField } from '../components/fields.js';
+import { GenderSelect } from '../components/GenderSelect.js';
 import { PersonSearch } from '../components/PersonSearch.js';
 import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
 import { romeNowTime, romeToday } from '../dates.js';
@@ -28,7 +29,8 @@ export function FrontDeskPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const countryName = useCountryName();
-  const topics = useTopics(true);
+  const { topics, label: topicLabel } = useTopicLabels();
+  const activeTopics = topics.data?.filter((topic) => topic.active);
   const today = romeToday();
   const todays = useApiGet<Page<Visit>>('/visits', { from: today, to: today, pageSize: 200 });
   usePageTitle(t('frontDesk.title'));
@@ -107,10 +109,6 @@ export function FrontDeskPage() {
   };
 
   const toggleTopic = (id: number) => setTopicIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
-  const topicLabel = (id: number) => {
-    const topic = topics.data?.find((x) => x.id === id);
-    return topic ? (locale === 'it' ? topic.labelIt : topic.labelEn) : String(id);
-  };
 
   return (
     <>
@@ -149,20 +147,12 @@ export function FrontDeskPage() {
                 <p className="small">{t('frontDesk.anonymousHelp')}</p>
                 <div className="row">
                   <div className="col-md-4">
-                    <SelectField
-                      label={t('person.gender')}
+                    <GenderSelect
                       required
                       value={anonymous.gender}
                       error={fieldErrors['anonymous.gender']}
                       onChange={(e) => setAnonymous({ ...anonymous, gender: e.target.value })}
-                    >
-                      <option value="">{t('common.choose')}</option>
-                      {GENDERS.map((g) => (
-                        <option key={g} value={g}>
-                          {GENDER_LABELS[locale][g]}
-                        </option>
-                      ))}
-                    </SelectField>
+                    />
                   </div>
                   <div className="col-md-4">
                     <CountrySelect
@@ -220,7 +210,7 @@ export function FrontDeskPage() {
             <fieldset className="mb-3" aria-describedby={fieldErrors.topicIds ? 'topics-error' : undefined}>
               <legend className="form-label h6">{t('frontDesk.topics')}</legend>
               <div className="topic-grid">
-                {topics.data?.map((topic, index) => (
+                {activeTopics?.map((topic, index) => (
                   <div className="form-check my-1" key={topic.id}>
                     <input
                       id={`topic-${topic.id}`}

@@ -1,12 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { GENDERS } from '../../contracts/enums.js';
-import { GENDER_LABELS } from '../../contracts/labels.js';
 import type { DuplicateCandidate, Person } from '../../contracts/people.js';
 import { type ApiError, api } from '../api/client.js';
 import { ComuneSearch } from '../components/ComuneSearch.js';
 import { CountrySelect } from '../components/CountrySelect.js';
-import { SelectField, TextField } from '../components/fields.js';
+import { TextField } from '../components/fields.js';
+import { GenderSelect } from '../components/GenderSelect.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
@@ -73,7 +72,7 @@ function toBody(form: FormState) {
 }
 
 export default function PersonFormPage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -192,14 +191,7 @@ export default function PersonFormPage() {
             />
           </div>
           <div className="col-md-4">
-            <SelectField label={t('person.gender')} required value={form.gender} onChange={set('gender')} error={fieldErrors.gender}>
-              <option value="">{t('common.choose')}</option>
-              {GENDERS.map((g) => (
-                <option key={g} value={g}>
-                  {GENDER_LABELS[locale][g]}
-                </option>
-              ))}
-            </SelectField>
+            <GenderSelect required value={form.gender} onChange={set('gender')} error={fieldErrors.gender} />
           </div>
           <div className="col-md-4">
             <TextField

@@ -4,7 +4,7 @@ import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } f
 import type { Person } from '../../contracts/people.js';
 import type { Visit } from '../../contracts/visits.js';
 import { type ApiError, api, type Page } from '../api/client.js';
-import { useApiGet, useTopics } from '../api/hooks.js';
+import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { useCountryName } from '../components/CountrySelect.js';
 import { Pagination } from '../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
@@ -20,7 +20,7 @@ export default function PersonPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const countryName = useCountryName();
-  const topics = useTopics();
+  const { label: topicLabel } = useTopicLabels();
   const [page, setPage] = useState(1);
   const person = useApiGet<Person>(`/people/${id}`);
   const visits = useApiGet<Page<Visit>>('/visits', { personId: id, page, pageSize: 20 });
@@ -28,11 +28,6 @@ export default function PersonPage() {
   const notice = (location.state as { notice?: MessageKey } | null)?.notice;
   const p = person.data;
   usePageTitle(p ? `${p.familyNames} ${p.givenNames}` : t('people.file'));
-
-  const topicLabel = (topicId: number) => {
-    const topic = topics.data?.find((x) => x.id === topicId);
-    return topic ? (locale === 'it' ? topic.labelIt : topic.labelEn) : String(topicId);
-  };
 
   const erase = async () => {
     if (!p || !window.confirm(t('people.deleteConfirm', { name: `${p.givenNames} ${p.familyNames}` }))) return;

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { GENDERS, ORIGIN_GROUPS } from '../../contracts/enums.js';
 import { GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
-import { useApiGet, useTopics } from '../api/hooks.js';
+import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { useCountryName } from '../components/CountrySelect.js';
 import { TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
@@ -57,7 +57,7 @@ function CountTable({ title, rows, total }: { title: string; rows: Array<[string
 export default function StatisticsPage() {
   const { t, locale, formatNumber } = useI18n();
   const countryName = useCountryName();
-  const topics = useTopics();
+  const { label: topicLabel } = useTopicLabels();
   const [params, setParams] = useSearchParams();
   const year = romeToday().slice(0, 4);
   const from = params.get('from') ?? `${year}-01-01`;
@@ -70,10 +70,6 @@ export default function StatisticsPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setParams({ from: String(form.get('from')), to: String(form.get('to')) });
-  };
-  const topicLabel = (id: string) => {
-    const topic = topics.data?.find((x) => String(x.id) === id);
-    return topic ? (locale === 'it' ? topic.labelIt : topic.labelEn) : id;
   };
   const sorted = (record: Record<string, number>, label: (key: string) => string): Array<[string, number]> =>
     Object.entries(record)

@@ -4,7 +4,7 @@ import { ORIGIN_GROUPS } from '../../contracts/enums.js';
 import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
 import type { Visit } from '../../contracts/visits.js';
 import { type Page, withQuery } from '../api/client.js';
-import { useApiGet, useTopics } from '../api/hooks.js';
+import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { CountrySelect, useCountryName } from '../components/CountrySelect.js';
 import { Pagination, SelectField, TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
@@ -18,7 +18,7 @@ export default function VisitsPage() {
   const { t, locale, formatDate } = useI18n();
   const { me } = useSession();
   const countryName = useCountryName();
-  const topics = useTopics();
+  const { topics, label: topicLabel } = useTopicLabels();
   const operators = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Record<
@@ -40,10 +40,6 @@ export default function VisitsPage() {
     setParams(next);
   };
 
-  const topicLabel = (id: number) => {
-    const topic = topics.data?.find((x) => x.id === id);
-    return topic ? (locale === 'it' ? topic.labelIt : topic.labelEn) : String(id);
-  };
   const exportHref = withQuery('/api/v1/visits/export.csv', { ...filters, lang: locale });
 
   return (

@@ -1,0 +1,23 @@
+import type { SelectHTMLAttributes } from 'react';
+import { GENDERS } from '../../contracts/enums.js';
+import { GENDER_LABELS } from '../../contracts/labels.js';
+import { useI18n } from '../i18n/index.js';
+import { SelectField } from './fields.js';
+
+export function GenderSelect({
+  error,
+  required,
+  ...select
+}: { error?: string; required?: boolean } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { t, locale } = useI18n();
+  return (
+    <SelectField label={t('person.gender')} required={required} error={error} {...select}>
+      <option value="">{t('common.choose')}</option>
+      {GENDERS.map((g) => (
+        <option key={g} value={g}>
+          {GENDER_LABELS[locale][g]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
