@@ -10,7 +10,7 @@ import {
   userSchema,
   userUpdateInput,
 } from '../../contracts/auth.js';
-import { id, problemResponses, problemSchema } from '../../contracts/common.js';
+import { id, problemResponses } from '../../contracts/common.js';
 import { requireAuth } from '../auth/actor.js';
 import {
   createApiToken,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id, pageOf, problemResponses, problemSchema } from '../../contracts/common.js';
+import { id, pageOf, problemResponses } from '../../contracts/common.js';
 import { peopleSearchQuery, personCreateInput, personSchema, personSummary, personUpdateInput } from '../../contracts/people.js';
 import { requireAuth } from '../auth/actor.js';
 import { createPerson, deletePerson, getPerson, searchPeopleFor, updatePerson } from './people.usecases.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id, problemResponses, problemSchema } from '../../contracts/common.js';
+import { id, problemResponses } from '../../contracts/common.js';
 import { topicCreateInput, topicSchema, topicUpdateInput } from '../../contracts/visits.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError, notFound } from '../../server/errors.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id, pageOf, problemResponses, problemSchema } from '../../contracts/common.js';
+import { id, pageOf, problemResponses } from '../../contracts/common.js';
 import { visitCreateInput, visitExportQuery, visitListQuery, visitSchema, visitSummary, visitUpdateInput } from '../../contracts/visits.js';
 import { todayInRome } from '../../domain/dates.js';
 import { recordAudit } from '../audit/audit.repository.js';
