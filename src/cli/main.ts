@@ -9,7 +9,14 @@ import { type AppDatabase, createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { fillDemo } from '../demo/demo.js';
 import { ROLES, type Role } from '../domain/permissions.js';
-import { createApiToken, createCentre, createOrganisation, createUser, findCentreByCode } from '../modules/accounts/accounts.usecases.js';
+import {
+  createApiToken,
+  createCentre,
+  createOrganisation,
+  createUser,
+  findCentreByCode,
+  revokeApiToken,
+} from '../modules/accounts/accounts.usecases.js';
 import { loadConfig } from '../server/config.js';
 import { APP_VERSION } from '../server/version.js';
 
@@ -82,8 +89,9 @@ user
     });
   });
 
-program
-  .command('token')
+const token = program.command('token').description('Personal API tokens');
+token
+  .command('create')
   .description('Create an API token for an existing user; prints it alone on the last line')
   .requiredOption('--email <address>')
   .option('--name <name>', 'what the token is for', 'CLI')
@@ -91,8 +99,35 @@ program
     withDatabase(async ({ db }) => {
       const found = await db.selectFrom('users').select('id').where('email', '=', emailSchema.parse(options.email)).executeTakeFirst();
       if (!found) throw new Error(`No user with e-mail ${options.email}`);
-      const token = await createApiToken(db, { userId: found.id, name: options.name }, null);
-      console.log(token.token);
+      const created = await createApiToken(db, { userId: found.id, name: options.name }, null);
+      console.log(created.token);
+    }),
+  );
+token
+  .command('list')
+  .description('List API tokens (never their secret)')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      const rows = await db
+        .selectFrom('apiTokens')
+        .innerJoin('users', 'users.id', 'apiTokens.userId')
+        .select(['apiTokens.id', 'users.email', 'apiTokens.name', 'apiTokens.tokenPrefix', 'apiTokens.lastUsedAt', 'apiTokens.revokedAt'])
+        .orderBy('apiTokens.id')
+        .execute();
+      for (const row of rows) {
+        const state = row.revokedAt ? `revoked ${row.revokedAt}` : `last used ${row.lastUsedAt ?? 'never'}`;
+        console.log(`${row.id}\t${row.tokenPrefix}…\t${row.email}\t${row.name}\t${state}`);
+      }
+    }),
+  );
+token
+  .command('revoke')
+  .description('Revoke an API token by its id (see token list)')
+  .requiredOption('--id <id>')
+  .action((options) =>
+    withDatabase(async ({ db }) => {
+      await revokeApiToken(db, null, Number(options.id));
+      console.log(`Revoked token ${options.id}.`);
     }),
   );
 

@@ -232,19 +232,20 @@ export async function listApiTokens(db: Db, organisationId: number) {
     .execute();
 }
 
-export async function revokeApiToken(db: Db, actor: Actor, tokenId: number): Promise<void> {
-  const token = await db
+/** Revokes a token; `actor` null is the command line, which may revoke any token. */
+export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: number): Promise<void> {
+  let query = db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
     .select(['apiTokens.id', 'apiTokens.revokedAt'])
-    .where('apiTokens.id', '=', tokenId)
-    .where('users.organisationId', '=', actor.organisationId)
-    .executeTakeFirst();
+    .where('apiTokens.id', '=', tokenId);
+  if (actor) query = query.where('users.organisationId', '=', actor.organisationId);
+  const token = await query.executeTakeFirst();
   if (!token) throw notFound('token');
   if (token.revokedAt) return;
   await inTransaction(db, async (trx) => {
     await trx.updateTable('apiTokens').set({ revokedAt: new Date().toISOString() }).where('id', '=', tokenId).execute();
-    await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'delete', entity: 'api_token', entityId: tokenId });
+    await recordAudit(trx, { userId: actor?.userId ?? null, centreId: null, action: 'delete', entity: 'api_token', entityId: tokenId });
   });
 }
 
