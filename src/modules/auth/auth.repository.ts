@@ -14,35 +14,60 @@ export async function centreIdsOf(db: Db, userId: number): Promise<number[]> {
   return rows.map((r) => r.centreId);
 }
 
+const ACTOR_COLUMNS = [
+  'users.id as userId',
+  'users.email',
+  'users.displayName',
+  'users.role',
+  'users.locale',
+  'users.organisationId',
+] as const;
+
+type ActorRow = { userId: number; email: string; displayName: string; role: string; locale: string; organisationId: number };
+
+async function toActor(db: Db, row: ActorRow): Promise<Actor> {
+  return { ...row, role: row.role as Role, centreIds: await centreIdsOf(db, row.userId) };
+}
+
+/** The actor of an active user, or undefined. */
 export async function loadActor(db: Db, userId: number): Promise<Actor | undefined> {
-  const user = await db
+  const row = await db
     .selectFrom('users')
-    .select(['id', 'email', 'displayName', 'role', 'locale', 'organisationId', 'active'])
-    .where('id', '=', userId)
+    .select(ACTOR_COLUMNS)
+    .where('users.id', '=', userId)
+    .where('users.active', '=', 1)
     .executeTakeFirst();
-  if (!user?.active) return undefined;
-  return {
-    userId: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role as Role,
-    locale: user.locale,
-    organisationId: user.organisationId,
-    centreIds: await centreIdsOf(db, user.id),
-  };
+  return row ? toActor(db, row) : undefined;
 }
 
-export async function findLiveSession(db: Db, sessionId: string, nowIso: string) {
-  return db.selectFrom('sessions').selectAll().where('id', '=', sessionId).where('expiresAt', '>', nowIso).executeTakeFirst();
-}
-
-export async function findLiveToken(db: Db, tokenHash: string) {
-  return db
+/** The owner of a live API token (not revoked, user active), with the token's id and last use. */
+export async function findTokenOwner(db: Db, tokenHash: string) {
+  const row = await db
     .selectFrom('apiTokens')
-    .select(['id', 'userId', 'lastUsedAt'])
-    .where('tokenHash', '=', tokenHash)
-    .where('revokedAt', 'is', null)
+    .innerJoin('users', 'users.id', 'apiTokens.userId')
+    .select([...ACTOR_COLUMNS, 'apiTokens.id as tokenId', 'apiTokens.lastUsedAt'])
+    .where('apiTokens.tokenHash', '=', tokenHash)
+    .where('apiTokens.revokedAt', 'is', null)
+    .where('users.active', '=', 1)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { tokenId, lastUsedAt, ...actorRow } = row;
+  return { actor: await toActor(db, actorRow), tokenId, lastUsedAt };
+}
+
+/** The owner of a live session (not expired, user active), with the session's CSRF token and last use. */
+export async function findSessionOwner(db: Db, sessionId: string, nowIso: string) {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .select([...ACTOR_COLUMNS, 'sessions.csrfToken', 'sessions.lastSeenAt'])
+    .where('sessions.id', '=', sessionId)
+    .where('sessions.expiresAt', '>', nowIso)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { csrfToken, lastSeenAt, ...actorRow } = row;
+  return { actor: await toActor(db, actorRow), csrfToken, lastSeenAt };
 }
 
 export async function countRecentFailures(db: Db, column: 'email' | 'ip', value: string, sinceIso: string) {

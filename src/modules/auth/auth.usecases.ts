@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor, RequestAuth } from './actor.js';
-import { centresOf, countRecentFailures, findLiveSession, findLiveToken, findUserByEmail, loadActor } from './auth.repository.js';
+import { centresOf, countRecentFailures, findSessionOwner, findTokenOwner, findUserByEmail, loadActor } from './auth.repository.js';
 import { decoyHash, hashPassword, randomSecret, sha256, verifyPassword } from './secrets.js';
 
 type Db = Kysely<Database>;
@@ -94,22 +94,18 @@ export async function authenticate(
   now = new Date(),
 ): Promise<RequestAuth | null> {
   if (credentials.bearer) {
-    const token = await findLiveToken(db, sha256(credentials.bearer));
-    if (!token) return null;
-    const actor = await loadActor(db, token.userId);
-    if (!actor) return null;
-    if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS) {
-      await db.updateTable('apiTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', token.id).execute();
+    const owner = await findTokenOwner(db, sha256(credentials.bearer));
+    if (!owner) return null;
+    if (!owner.lastUsedAt || now.getTime() - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) {
+      await db.updateTable('apiTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', owner.tokenId).execute();
     }
-    return { actor, via: 'token' };
+    return { actor: owner.actor, via: 'token' };
   }
   if (credentials.cookie) {
     const sessionId = sha256(credentials.cookie);
-    const session = await findLiveSession(db, sessionId, now.toISOString());
-    if (!session) return null;
-    const actor = await loadActor(db, session.userId);
-    if (!actor) return null;
-    if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
+    const owner = await findSessionOwner(db, sessionId, now.toISOString());
+    if (!owner) return null;
+    if (now.getTime() - Date.parse(owner.lastSeenAt) > TOUCH_EVERY_MS) {
       // Sliding expiry: a session lasts sessionHours after its last use.
       await db
         .updateTable('sessions')
@@ -120,7 +116,7 @@ export async function authenticate(
         .where('id', '=', sessionId)
         .execute();
     }
-    return { actor, via: 'session', sessionId, csrfToken: session.csrfToken };
+    return { actor: owner.actor, via: 'session', sessionId, csrfToken: owner.csrfToken };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { VisitCreateInput, VisitListQuery, VisitUpdateInput } from '../../contracts/visits.js';
+import type { Visit, VisitCreateInput, VisitListQuery, VisitUpdateInput } from '../../contracts/visits.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { activeTopicIds } from '../topics/topics.repository.js';
-import { findVisit, listVisits, summariseVisits, type VisitFilter } from './visits.repository.js';
+import { findVisit, listVisits, summariseVisits, toVisit, type VisitFilter } from './visits.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -45,14 +45,15 @@ function checkCitizenship(code: string) {
   if (!findCountry(code)) throw validationFailed([{ path: 'body.anonymous.citizenship', message: 'Unknown country code' }]);
 }
 
-export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput, now = new Date()) {
+export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput, now = new Date()): Promise<Visit> {
   const centreId = targetCentre(actor, input.centreId);
   const when = visitInstant(input.date, input.time, now);
   if (input.anonymous) checkCitizenship(input.anonymous.citizenship);
 
-  const visitId = await inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const topicIds = await checkTopics(trx, actor, input.topicIds);
     let visitor: { personId: number | null; gender: string; citizenship: string; ageBand: string };
+    let names: { givenNames: string | null; familyNames: string | null } = { givenNames: null, familyNames: null };
     if (input.personId) {
       const person = await findPersonRow(trx, input.personId, actor.centreIds);
       if (!person) throw notFound('person');
@@ -63,36 +64,37 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput,
         citizenship: person.citizenship,
         ageBand: ageBandOn(person.birthDate, when.visitDate),
       };
+      names = { givenNames: person.givenNames, familyNames: person.familyNames };
     } else {
       const anonymous = input.anonymous as NonNullable<VisitCreateInput['anonymous']>;
       visitor = { personId: null, ...anonymous };
     }
     const stamp = now.toISOString();
-    const { id } = await trx
-      .insertInto('visits')
-      .values({
-        centreId,
-        ...when,
-        channel: input.channel,
-        ...visitor,
-        originGroup: originGroupOf(visitor.citizenship, when.visitDate),
-        referralSource: input.referralSource,
-        notes: input.notes || null,
-        operatorId: actor.userId,
-        createdAt: stamp,
-        updatedAt: stamp,
-        version: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = {
+      centreId,
+      ...when,
+      channel: input.channel,
+      ...visitor,
+      originGroup: originGroupOf(visitor.citizenship, when.visitDate),
+      referralSource: input.referralSource,
+      notes: input.notes || null,
+      operatorId: actor.userId,
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    };
+    const { id } = await trx.insertInto('visits').values(row).returning('id').executeTakeFirstOrThrow();
     await trx
       .insertInto('visitTopics')
       .values(topicIds.map((topicId) => ({ visitId: id, topicId })))
       .execute();
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'visit', entityId: id }, now);
-    return id;
+    // Everything the answer shows is known here: no need to read the visit back.
+    return toVisit(
+      { ...row, id, ...names, operatorName: actor.displayName },
+      [...topicIds].sort((x, y) => x - y),
+    );
   });
-  return (await findVisit(db, visitId, [centreId])) as NonNullable<Awaited<ReturnType<typeof findVisit>>>;
 }
 
 export async function getVisit(db: Db, actor: Actor, id: number) {
