@@ -20,6 +20,30 @@ describe('Europe/Rome dates', () => {
     expect(romeTimeOf(instant)).toBe('23:30');
   });
 
+  it('summer time: the repeated hour of October takes the first instant, the skipped hour of March moves forward', () => {
+    expect(romeInstant('2024-10-27', '02:30').toISOString()).toBe('2024-10-27T00:30:00.000Z');
+    expect(romeInstant('2024-10-27', '03:30').toISOString()).toBe('2024-10-27T02:30:00.000Z');
+    expect(romeInstant('2024-03-31', '01:59').toISOString()).toBe('2024-03-31T00:59:00.000Z');
+    expect(romeInstant('2024-03-31', '02:30').toISOString()).toBe('2024-03-31T01:30:00.000Z'); // 03:30 summer time
+    expect(romeInstant('2024-03-31', '03:00').toISOString()).toBe('2024-03-31T01:00:00.000Z');
+    expect(romeInstant('2024-01-15', '09:00').toISOString()).toBe('2024-01-15T08:00:00.000Z');
+    expect(romeInstant('2024-07-15', '09:00').toISOString()).toBe('2024-07-15T07:00:00.000Z');
+  });
+
+  it('every wall-clock time of two years round-trips, but the skipped hours', () => {
+    let checked = 0;
+    for (let t = Date.UTC(2023, 0, 1); t < Date.UTC(2025, 0, 1); t += 20 * 60_000) {
+      const instant = new Date(t);
+      const date = romeDateOf(instant);
+      const time = romeTimeOf(instant);
+      const back = romeInstant(date, time);
+      // In the repeated October hour the wall time names two instants: the first is returned.
+      expect(back.getTime() === t || back.getTime() === t - 3_600_000, `${instant.toISOString()} → ${date} ${time}`).toBe(true);
+      checked++;
+    }
+    expect(checked).toBe(731 * 72); // 2023 and leap 2024, every 20 minutes
+  });
+
   it('00:30 UTC on 1 July is already 02:30 in Rome (summer time)', () => {
     expect(romeDateOf(new Date('2024-06-30T22:30:00Z'))).toBe('2024-07-01');
     expect(romeTimeOf(new Date('2024-06-30T22:30:00Z'))).toBe('00:30');
