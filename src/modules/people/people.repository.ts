@@ -164,24 +164,28 @@ export async function searchPeople(
     .groupBy('m.personId')
     .having(sql`count(*)`, '=', tokens.length);
 
-  const [ranked, count] = await Promise.all([
-    db
-      .selectFrom(matches.as('r'))
-      .innerJoin('people', 'people.id', 'r.personId')
-      .select(SUMMARY_COLUMNS.map((c) => `people.${c}` as const))
-      .orderBy('r.rank', 'desc')
-      .orderBy('people.familyNames')
-      .orderBy('people.givenNames')
-      .orderBy('people.id')
-      .limit(pageSize)
-      .offset(offset)
-      .execute(),
-    db
-      .selectFrom(matches.as('r'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: ranked.map(toSummary), total: Number(count.n) };
+  // One pass: the page and, beside each row, the number of all matches (a window count).
+  const ranked = await db
+    .selectFrom(matches.as('r'))
+    .innerJoin('people', 'people.id', 'r.personId')
+    .select([...SUMMARY_COLUMNS.map((c) => `people.${c}` as const), sql<number>`count(*) over ()`.as('total')])
+    .orderBy('r.rank', 'desc')
+    .orderBy('people.familyNames')
+    .orderBy('people.givenNames')
+    .orderBy('people.id')
+    .limit(pageSize)
+    .offset(offset)
+    .execute();
+  if (ranked.length > 0) return { items: ranked.map(({ total: _, ...row }) => toSummary(row)), total: Number(ranked[0]?.total) };
+  // A page past the end has no row to carry the total: count apart.
+  const count =
+    offset === 0
+      ? { n: 0 }
+      : await db
+          .selectFrom(matches.as('r'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+  return { items: [], total: Number(count.n) };
 }
 
 function toSummary(row: Pick<PersonRow, (typeof SUMMARY_COLUMNS)[number]>): PersonSummary {
