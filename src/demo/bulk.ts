@@ -1,0 +1,114 @@
+/**
+ * Bulk inserts for generated data: multi-row INSERTs, batched under the parameter limits of
+ * both databases (SQLite 32,766; PostgreSQL 65,535), inside transactions committed every so
+ * many rows. The SQL text of a batch is compiled once by Kysely (so the dialect's placeholders
+ * and the snake_case column names are right) and reused with new parameters.
+ */
+import { CompiledQuery, type ControlledTransaction, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+type Db = Kysely<Database>;
+
+/** Below SQLite's default SQLITE_MAX_VARIABLE_NUMBER (32,766) and PostgreSQL's 65,535. */
+export const MAX_PARAMETERS = 32_000;
+
+/** True when the database speaks PostgreSQL (numbered placeholders). */
+export function isPostgres(db: Db): boolean {
+  return db.selectFrom('organisations').select('id').where('id', '=', 1).compile().sql.includes('$1');
+}
+
+/**
+ * The connection the writers use: the caller's transaction if it gave one, otherwise our own
+ * transactions, committed every `commitEvery` rows so that neither the SQLite WAL nor the
+ * PostgreSQL transaction grows without bound.
+ */
+export class WriteSession {
+  private trx: ControlledTransaction<Database> | undefined;
+  private rowsSinceCommit = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly commitEvery = 250_000,
+  ) {}
+
+  async connection(): Promise<Db> {
+    if (this.db.isTransaction) return this.db;
+    this.trx ??= await this.db.startTransaction().execute();
+    return this.trx;
+  }
+
+  async wrote(rows: number): Promise<void> {
+    this.rowsSinceCommit += rows;
+    if (this.trx && this.rowsSinceCommit >= this.commitEvery) await this.commit();
+  }
+
+  async commit(): Promise<void> {
+    const trx = this.trx;
+    this.trx = undefined;
+    this.rowsSinceCommit = 0;
+    if (trx) await trx.commit().execute();
+  }
+
+  async rollback(): Promise<void> {
+    const trx = this.trx;
+    this.trx = undefined;
+    if (trx) await trx.rollback().execute();
+  }
+}
+
+export class BulkWriter<T extends keyof Database & string> {
+  readonly rowsPerBatch: number;
+  private readonly sqlByRows = new Map<number, string>();
+  private params: unknown[] = [];
+  private rows = 0;
+  written = 0;
+  /** A writer whose rows these reference (foreign keys): flushed first. */
+  parent: { flush(): Promise<void> } | undefined;
+
+  constructor(
+    private readonly session: WriteSession,
+    private readonly db: Db,
+    private readonly table: T,
+    private readonly columns: ReadonlyArray<keyof Database[T] & string>,
+  ) {
+    this.rowsPerBatch = Math.floor(MAX_PARAMETERS / columns.length);
+  }
+
+  /** Adds one row, its values in the order of `columns`. */
+  async add(...values: unknown[]): Promise<void> {
+    for (const value of values) this.params.push(value);
+    this.rows++;
+    if (this.rows >= this.rowsPerBatch) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.rows === 0) return;
+    await this.parent?.flush();
+    const rows = this.rows;
+    const params = this.params;
+    this.params = [];
+    this.rows = 0;
+    const connection = await this.session.connection();
+    await connection.executeQuery(CompiledQuery.raw(this.sqlFor(rows), params));
+    this.written += rows;
+    await this.session.wrote(rows);
+  }
+
+  private sqlFor(rows: number): string {
+    let text = this.sqlByRows.get(rows);
+    if (text === undefined) {
+      const row = Object.fromEntries(this.columns.map((c) => [c, null]));
+      // biome-ignore lint/suspicious/noExplicitAny: one generic path for every table
+      const compiled = (this.db as Kysely<any>)
+        .insertInto(this.table)
+        .values(Array.from({ length: rows }, () => row))
+        .compile();
+      if (compiled.parameters.length !== rows * this.columns.length) {
+        throw new Error(`Unexpected compiled insert for ${this.table}: ${compiled.parameters.length} parameters`);
+      }
+      text = compiled.sql;
+      this.sqlByRows.set(rows, text);
+    }
+    return text;
+  }
+}
