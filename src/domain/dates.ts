@@ -16,8 +16,9 @@ export function isIsoDate(value: string): boolean {
   return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
 }
 
-// One formatter, made once: the platform's time-zone database answers in about a microsecond,
-// where building a formatter per call costs a hundred times more (visits are recorded in bulk).
+// Rome's offset from UTC changes only on the hour (UTC), so it is asked of the platform's
+// time-zone database once per hour and remembered: recording a visit reads the clock several
+// times, and Intl's formatToParts costs tens of microseconds a call.
 const ROME_WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
   timeZone: CENTRE_TIME_ZONE,
   year: 'numeric',
@@ -28,6 +29,25 @@ const ROME_WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
   second: '2-digit',
   hourCycle: 'h23',
 });
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/** Minutes Rome is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function romeOffsetMinutes(epochMs: number): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const parts: Record<string, number> = {};
+    for (const part of ROME_WALL_CLOCK.formatToParts(new Date(hour * HOUR_MS))) {
+      if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    }
+    const wall = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute, parts.second);
+    offset = Math.round((wall - hour * HOUR_MS) / 60_000);
+    if (offsetByHour.size > 50_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
 
 interface WallClock {
   year: number;
@@ -35,15 +55,17 @@ interface WallClock {
   day: number;
   hour: number;
   minute: number;
-  second: number;
 }
 
 function romeWallClock(instant: Date): WallClock {
-  const parts: Record<string, number> = {};
-  for (const part of ROME_WALL_CLOCK.formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return parts as unknown as WallClock;
+  const shifted = new Date(instant.getTime() + romeOffsetMinutes(instant.getTime()) * 60_000);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -62,13 +84,6 @@ export function romeTimeOf(instant: Date): string {
 
 export function todayInRome(now: Date = new Date()): string {
   return romeDateOf(now);
-}
-
-/** Minutes Rome is ahead of UTC at an instant (60 in winter, 120 in summer). */
-function romeOffsetMinutes(epochMs: number): number {
-  const w = romeWallClock(new Date(epochMs));
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }
 
 /**
