@@ -121,7 +121,16 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
   );
 
   if (existsSync(WEB_ROOT)) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: false,
+      index: false,
+      preCompressed: true, // .br and .gz made at build time (scripts/compress-web.mjs)
+      setHeaders: (res, path) => {
+        // Vite names assets by their content: they never change, so browsers may keep them.
+        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     // The web app routes on the client: every other GET outside /api serves its page.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
