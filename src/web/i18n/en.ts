@@ -26,6 +26,7 @@ export const en: Dictionary = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.loggedOut': 'You have logged out of Approdo.',
+  'login.setupNeeded': 'Approdo has no users yet: open the setup link the server printed when it started, or create the administrator with “npx approdo user add”.',
 
   'setup.title': 'First run: create the administrator',
   'setup.intro':

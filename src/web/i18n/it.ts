@@ -24,6 +24,7 @@ export const it = {
   'login.password': 'Password',
   'login.submit': 'Accedi',
   'login.loggedOut': 'Sei uscito da Approdo.',
+  'login.setupNeeded': 'Approdo non ha ancora utenti: apri il link di configurazione che il server ha stampato all’avvio, oppure crea l’amministratore con «npx approdo user add».',
 
   'setup.title': 'Primo avvio: crea l’amministratore',
   'setup.intro':

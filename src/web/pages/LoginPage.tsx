@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import type { Me } from '../../contracts/auth.js';
 import { type ApiError, api } from '../api/client.js';
+import { useApiGet } from '../api/hooks.js';
 import { TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
@@ -14,6 +15,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const setup = useApiGet<{ needed: boolean }>('/setup');
   usePageTitle(t('login.title'));
 
   if (me) {
@@ -42,6 +44,11 @@ export function LoginPage() {
         {params.get('loggedOut') ? (
           <div className="alert alert-info" role="status">
             {t('login.loggedOut')}
+          </div>
+        ) : null}
+        {setup.data?.needed ? (
+          <div className="alert alert-warning" role="status">
+            {t('login.setupNeeded')}
           </div>
         ) : null}
         <ProblemAlert error={error} />
