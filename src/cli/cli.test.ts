@@ -60,6 +60,8 @@ describe('the approdo command (SQLite file)', () => {
       code: 1,
       stderr: expect.stringContaining('exists already'),
     });
-    await expect(approdo('user', 'add', '--email', 'x@comune.example', '--role', 'boss', '--centre', 'JESI')).rejects.toMatchObject({ code: 1 });
+    await expect(approdo('user', 'add', '--email', 'x@comune.example', '--role', 'boss', '--centre', 'JESI')).rejects.toMatchObject({
+      code: 1,
+    });
   });
 });

@@ -4,19 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { email as emailSchema, newPassword } from '../contracts/auth.js';
+import { centreCreateInput, email as emailSchema, newPassword } from '../contracts/auth.js';
 import { type AppDatabase, createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { inTransaction } from '../db/transaction.js';
 import { fillDemo } from '../demo/demo.js';
 import { ROLES, type Role } from '../domain/permissions.js';
-import {
-  createApiToken,
-  createCentre,
-  createOrganisation,
-  createUser,
-  findCentreByCode,
-  revokeApiToken,
-} from '../modules/accounts/accounts.usecases.js';
+import { createApiToken, createUser, ensureCentre, revokeApiToken } from '../modules/accounts/accounts.usecases.js';
 import { loadConfig } from '../server/config.js';
 import { APP_VERSION } from '../server/version.js';
 
@@ -60,33 +54,36 @@ user
     const address = emailSchema.parse(options.email);
     let password: string | undefined;
     if (options.passwordStdin) password = newPassword.parse(readFileSync(0, 'utf8').replace(/\r?\n$/, ''));
-    await withDatabase(async ({ db }) => {
-      let centre = await findCentreByCode(db, options.centre);
-      if (!centre) {
-        const existingOrg = await db.selectFrom('organisations').select('id').orderBy('id').executeTakeFirst();
-        const organisationId = existingOrg?.id ?? (await createOrganisation(db, options.organisation));
-        centre = await createCentre(db, { organisationId, code: options.centre, name: options.centreName ?? options.centre }, null);
-        console.log(`Created centre ${centre.code} (${centre.name}).`);
-      }
-      const created = await createUser(
-        db,
-        {
-          organisationId: centre.organisationId,
-          email: address,
-          displayName: options.name ?? address,
-          role: options.role as Role,
-          centreIds: [centre.id],
-          password,
-        },
-        null,
-      );
-      console.log(`Created user ${created.email} (${created.role}) in centre ${centre.code}.`);
-      if (options.token) {
-        const token = await createApiToken(db, { userId: created.id, name: 'CLI' }, null);
-        console.log('API token (shown once; send it as "Authorization: Bearer <token>"):');
-        console.log(token.token);
-      }
-    });
+    const code = centreCreateInput.shape.code.parse(options.centre);
+    // All or nothing: a refused user leaves no new centre behind.
+    await withDatabase((database) =>
+      inTransaction(database.db, async (db) => {
+        const { centre, created: newCentre } = await ensureCentre(db, {
+          code,
+          name: options.centreName ?? code,
+          organisationName: options.organisation,
+        });
+        if (newCentre) console.log(`Created centre ${centre.code} (${centre.name}).`);
+        const created = await createUser(
+          db,
+          {
+            organisationId: centre.organisationId,
+            email: address,
+            displayName: options.name ?? address,
+            role: options.role as Role,
+            centreIds: [centre.id],
+            password,
+          },
+          null,
+        );
+        console.log(`Created user ${created.email} (${created.role}) in centre ${centre.code}.`);
+        if (options.token) {
+          const token = await createApiToken(db, { userId: created.id, name: 'CLI' }, null);
+          console.log('API token (shown once; send it as "Authorization: Bearer <token>"):');
+          console.log(token.token);
+        }
+      }),
+    );
   });
 
 const token = program.command('token').description('Personal API tokens');

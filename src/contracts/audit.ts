@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { id, isoDate, pageQuery, shortText } from './common.js';
 
-export const AUDIT_ACTIONS = ['create', 'read', 'update', 'delete', 'login', 'logout', 'export'] as const;
+/** `list`: a list showed identified people (their ids are in the details). */
+export const AUDIT_ACTIONS = ['create', 'read', 'list', 'update', 'delete', 'login', 'logout', 'export'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const auditEntrySchema = z
   .object({

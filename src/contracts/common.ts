@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/dates.js';
+import { isIsoDate, todayInRome } from '../domain/dates.js';
 
 /** Ids and versions are 32-bit integer columns: larger numbers are refused here, not by PostgreSQL. */
 const MAX_INT32 = 2_147_483_647;
@@ -13,7 +13,12 @@ export const isoDate = z
   .string()
   .max(10)
   .refine(isIsoDate, { message: 'Expected a real calendar date as YYYY-MM-DD' })
+  // Years before 1900 or after 2100 are typing mistakes here (0050 would even be read as 1950).
+  .refine((date) => date >= '1900-01-01' && date <= '2100-12-31', { message: 'Expected a date between 1900 and 2100' })
   .meta({ format: 'date', example: '2024-05-17' });
+
+/** A date of birth: a real date, not in the future (Europe/Rome). */
+export const birthDate = isoDate.refine((date) => date <= todayInRome(), { message: 'A date of birth cannot be in the future' });
 
 export const clockTime = z
   .string()

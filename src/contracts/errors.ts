@@ -4,6 +4,8 @@
  */
 export const ERROR_CODES = [
   'validation.failed',
+  'request.malformed',
+  'request.unsupported_media_type',
   'request.too_large',
   'route.not_found',
   'auth.unauthenticated',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidFiscalCode, normaliseFiscalCode } from '../domain/codice-fiscale.js';
-import { comuneIstat, countryCode, id, isoDate, pageQuery, shortText, version } from './common.js';
+import { birthDate, comuneIstat, countryCode, id, pageQuery, shortText, version } from './common.js';
 import { GENDERS, ORIGIN_GROUPS } from './enums.js';
 
 export const fiscalCode = z
@@ -26,7 +26,7 @@ const personFields = {
   givenNames: shortText(100).min(1),
   familyNames: shortText(100).min(1),
   gender: z.enum(GENDERS),
-  birthDate: isoDate.nullable().optional(),
+  birthDate: birthDate.nullable().optional(),
   birthCountry: countryCode.nullable().optional(),
   citizenship: countryCode,
   fiscalCode: fiscalCode.nullable().optional(),

@@ -81,6 +81,20 @@ export const visitListQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 export type VisitListQuery = z.infer<typeof visitListQuery>;
 
+/** Aggregated figures: no person filter, no paging. Viewers may cut by period and centre only. */
+export const visitSummaryQuery = z
+  .strictObject({
+    from: visitFilters.from,
+    to: visitFilters.to,
+    centreId: visitFilters.centreId,
+    topicId: visitFilters.topicId,
+    originGroup: visitFilters.originGroup,
+    citizenship: visitFilters.citizenship,
+    operatorId: visitFilters.operatorId,
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+export type VisitSummaryQuery = z.infer<typeof visitSummaryQuery>;
+
 export const visitExportQuery = z
   .strictObject({ ...visitFilters, lang: z.enum(['it', 'en']).default('it') })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });

@@ -28,11 +28,11 @@ describe('randomPassword', () => {
 });
 
 describe('fillDemo', () => {
-  it('creates the centre, three accounts with random passwords, and people and visits over the last two years', async () => {
+  it('creates the centre, four accounts with random passwords, and people and visits over the last two years', async () => {
     const { db } = await freshDatabase();
     const result = await fillDemo(db, { centreCode: 'DEMO', people: 40, visits: 200, seed: 42, now: NOW });
     expect(result).toMatchObject({ people: 40, visits: 200 });
-    expect(result.accounts.map((a) => a.role)).toEqual(['coordinator', 'operator', 'viewer']);
+    expect(result.accounts.map((a) => a.role)).toEqual(['admin', 'coordinator', 'operator', 'viewer']);
 
     for (const account of result.accounts) {
       const user = await db.selectFrom('users').selectAll().where('email', '=', account.email).executeTakeFirstOrThrow();

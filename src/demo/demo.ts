@@ -1,6 +1,6 @@
 /**
  * `approdo demo`: a demo centre filled with synthetic people and visits over the last two
- * years, and three accounts to try it with (coordinator, operator, viewer). Their passwords
+ * years, and four accounts to try it with (administrator, coordinator, operator, viewer). Their passwords
  * are random, made here for this run and shown once: there is no default password.
  *
  * The demo only fills an empty centre: run it twice on the same centre and the second run
@@ -12,7 +12,7 @@ import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { todayInRome } from '../domain/dates.js';
 import type { Role } from '../domain/permissions.js';
-import { createCentre, createOrganisation, createUser, findCentreByCode } from '../modules/accounts/accounts.usecases.js';
+import { createUser, ensureCentre } from '../modules/accounts/accounts.usecases.js';
 import { recordAudit } from '../modules/audit/audit.repository.js';
 import { listTopics } from '../modules/topics/topics.repository.js';
 import { JESI_ISTAT, populateCentres } from './generator.js';
@@ -59,6 +59,7 @@ export function randomPassword(): string {
 }
 
 const DEMO_ROLES: ReadonlyArray<{ role: Role; local: string; displayName: string }> = [
+  { role: 'admin', local: 'amministrazione', displayName: 'Amministrazione (demo)' },
   { role: 'coordinator', local: 'coordinatrice', displayName: 'Coordinatrice (demo)' },
   { role: 'operator', local: 'operatore', displayName: 'Operatore (demo)' },
   { role: 'viewer', local: 'comune', displayName: 'Ufficio servizi sociali (demo)' },
@@ -86,40 +87,35 @@ export async function fillDemo(db: Kysely<Database>, options: DemoOptions): Prom
   const passwords = DEMO_ROLES.map(() => randomPassword());
 
   return inTransaction(db, async (trx) => {
-    let centre = await findCentreByCode(trx, centreCode);
-    if (centre) {
-      const [people, visits] = await Promise.all([
-        trx
-          .selectFrom('people')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('centreId', '=', centre.id)
-          .executeTakeFirstOrThrow(),
-        trx
-          .selectFrom('visits')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('centreId', '=', centre.id)
-          .executeTakeFirstOrThrow(),
-      ]);
-      if (Number(people.n) > 0 || Number(visits.n) > 0) {
-        throw new DemoRefused(
-          `Centre ${centreCode} already has ${Number(people.n)} people and ${Number(visits.n)} visits: the demo fills an empty centre only, ` +
-            'so nothing was changed. Choose another code with --centre.',
-        );
-      }
+    const { centre } = await ensureCentre(trx, {
+      code: centreCode,
+      name: `Centro Servizi per l'Integrazione Sociale (demo ${centreCode})`,
+      organisationName: 'Comune di Jesi (demo)',
+      comuneIstat: JESI_ISTAT,
+    });
+    const [people, visits] = await Promise.all([
+      trx
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('centreId', '=', centre.id)
+        .executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('visits')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('centreId', '=', centre.id)
+        .executeTakeFirstOrThrow(),
+    ]);
+    if (Number(people.n) > 0 || Number(visits.n) > 0) {
+      throw new DemoRefused(
+        `Centre ${centreCode} already has ${Number(people.n)} people and ${Number(visits.n)} visits: the demo fills an empty centre only, ` +
+          'so nothing was changed. Choose another code with --centre.',
+      );
     }
 
-    const organisationId =
-      centre?.organisationId ??
-      (await trx.selectFrom('organisations').select('id').orderBy('id').executeTakeFirst())?.id ??
-      (await createOrganisation(trx, 'Comune di Jesi (demo)', now.toISOString()));
+    const organisationId = centre.organisationId;
     if ((await listTopics(trx, organisationId, true)).length === 0) {
       throw new DemoRefused('The organisation has no active request topics: add some before filling a demo centre.');
     }
-    centre ??= await createCentre(
-      trx,
-      { organisationId, code: centreCode, name: `Centro Servizi per l'Integrazione Sociale (demo ${centreCode})`, comuneIstat: JESI_ISTAT },
-      null,
-    );
 
     const accounts: DemoAccount[] = [];
     const userIds = new Map<Role, number>();

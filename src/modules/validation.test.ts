@@ -133,14 +133,14 @@ for (const dialect of DIALECTS) {
     it('malformed JSON, a wrong content type or an empty body are 4xx problems', async () => {
       const raw = (payload: string, contentType: string) =>
         operator.request({ method: 'POST', url: '/people', payload, headers: { 'content-type': contentType } });
-      await expectInvalid(raw('{"givenNames": "Amadou",', 'application/json'));
-      await expectInvalid(raw("{'givenNames': 'Amadou'}", 'application/json'));
-      await expectInvalid(raw('', 'application/json'));
+      expectProblem(await raw('{"givenNames": "Amadou",', 'application/json'), 400, 'request.malformed');
+      expectProblem(await raw("{'givenNames': 'Amadou'}", 'application/json'), 400, 'request.malformed');
+      expectProblem(await raw('', 'application/json'), 400, 'request.malformed');
       await expectInvalid(raw(JSON.stringify(PERSON), 'text/plain'));
-      expectProblem(await raw(`<person>${PERSON.givenNames}</person>`, 'application/xml'), 415, 'validation.failed');
+      expectProblem(await raw(`<person>${PERSON.givenNames}</person>`, 'application/xml'), 415, 'request.unsupported_media_type');
       await expectInvalid(raw('null', 'application/json'));
-      // A __proto__ key does not slip past the schema.
-      await expectInvalid(raw(`{"__proto__": {"admin": true}, ${JSON.stringify(PERSON).slice(1)}`, 'application/json'));
+      // A __proto__ key is refused by the JSON parser itself.
+      expectProblem(await raw(`{"__proto__": {"admin": true}, ${JSON.stringify(PERSON).slice(1)}`, 'application/json'), 400, 'request.malformed');
     });
 
     it('ids in the path must be positive 32-bit integers', async () => {
@@ -163,12 +163,10 @@ for (const dialect of DIALECTS) {
       expectProblem(await operator.get('/nothing-here'), 404, 'route.not_found');
     });
 
-    it('a version beyond any stored one is a 400 or a 409, never a database error', async () => {
+    it('a version beyond any stored one is a 400, never a database error', async () => {
       for (const version of [2_147_483_648, Number.MAX_SAFE_INTEGER]) {
-        const res = await operator.patch(`/people/${person.id}`, { version, givenNames: 'Changed' });
-        expect([400, 409], `${version}: ${res.body}`).toContain(res.statusCode);
-        const visitRes = await operator.patch(`/visits/${visit.id}`, { version, notes: 'Changed' });
-        expect([400, 409], `${version}: ${visitRes.body}`).toContain(visitRes.statusCode);
+        await expectInvalid(operator.patch(`/people/${person.id}`, { version, givenNames: 'Changed' }), ['body.version']);
+        await expectInvalid(operator.patch(`/visits/${visit.id}`, { version, notes: 'Changed' }), ['body.version']);
       }
       const stored = await t.db
         .selectFrom('people')

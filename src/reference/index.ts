@@ -163,6 +163,15 @@ export function findCountry(code: string): Country | undefined {
 }
 
 /** Country by ISTAT 3-digit code ("436" -> Marocco, "999" -> Apolide). */
+/**
+ * Whether a code may be a citizenship: a state, or stateless / unknown. A dependent territory
+ * (Réunion, Gibraltar…) is a place of birth, not a citizenship: its people hold the sovereign's.
+ */
+export function isCitizenship(code: string): boolean {
+  const country = findCountry(code);
+  return country !== undefined && country.kind !== 'territory';
+}
+
 export function findCountryByIstat(istat: string): Country | undefined {
   const trimmed = istat.trim();
   return COUNTRY_BY_ISTAT.get(/^\d{1,3}$/.test(trimmed) ? trimmed.padStart(3, '0') : trimmed);

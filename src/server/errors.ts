@@ -33,9 +33,10 @@ const TITLES: Record<number, string> = {
 
 export const notFound = (what = 'resource') => new AppError('resource.not_found', 404, `No such ${what}`);
 export const forbidden = () => new AppError('auth.forbidden', 403, 'Your role does not allow this');
-export const staleVersion = (current: unknown) =>
+/** Only the current version is told: the record itself is read (and logged) by reloading it. */
+export const staleVersion = (currentVersion: number) =>
   new AppError('resource.stale_version', 409, 'Someone else changed this record: reload it and try again', {
-    current,
+    currentVersion,
   });
 export const validationFailed = (errors: Array<{ path: string; message: string }>) =>
   new AppError('validation.failed', 400, errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
@@ -79,11 +80,19 @@ function toProblem(err: FastifyError | AppError | Error, request: FastifyRequest
   const fastifyError = err as FastifyError;
   const status = fastifyError.statusCode ?? 500;
   if (status === 413) return problem(413, 'request.too_large', 'The request body is too large');
+  if (status === 415) return problem(415, 'request.unsupported_media_type', 'Send the body as application/json');
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return problem(400, 'request.malformed', 'The body is not valid JSON');
+  }
   if (status >= 400 && status < 500) {
     // Malformed JSON, wrong content type and the like: fastify's own message is safe to show.
     return problem(status, 'validation.failed', fastifyError.message);
   }
-  request.log.error({ err }, 'unexpected error');
+  // Message, code and stack only: a database error's detail may quote the row's personal values.
+  request.log.error(
+    { error: { name: err.name, message: err.message, code: (err as { code?: unknown }).code, stack: err.stack } },
+    'unexpected error',
+  );
   return problem(500, 'server.internal', 'Something went wrong on our side; nothing was saved');
 }
 

@@ -1,7 +1,7 @@
 /** Organisations, centres, user accounts and API tokens: the administrator's work. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { User } from '../../contracts/auth.js';
-import type { Database } from '../../db/schema.js';
+import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Role } from '../../domain/permissions.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -48,6 +48,22 @@ export async function createCentre(
     await recordAudit(trx, { userId: actor?.userId ?? null, centreId: centre.id, action: 'create', entity: 'centre', entityId: centre.id });
     return centre;
   });
+}
+
+/**
+ * The centre with this code, created if missing, in the installation's first organisation
+ * (created too on an empty database): what the command line and the demo start from.
+ */
+export async function ensureCentre(
+  db: Db,
+  input: { code: string; name: string; organisationName: string; comuneIstat?: string | null },
+): Promise<{ centre: Selectable<CentresTable>; created: boolean }> {
+  const existing = await findCentreByCode(db, input.code);
+  if (existing) return { centre: existing, created: false };
+  const organisation = await db.selectFrom('organisations').select('id').orderBy('id').executeTakeFirst();
+  const organisationId = organisation?.id ?? (await createOrganisation(db, input.organisationName));
+  const centre = await createCentre(db, { organisationId, code: input.code, name: input.name, comuneIstat: input.comuneIstat }, null);
+  return { centre, created: true };
 }
 
 export async function listCentres(db: Db, organisationId: number) {

@@ -3,15 +3,31 @@
  * database refuses updates and deletes). Details name fields, never personal values.
  */
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../contracts/audit.js';
 import type { Database } from '../../db/schema.js';
 
 export interface AuditEvent {
   userId: number | null;
   centreId: number | null;
-  action: 'create' | 'read' | 'update' | 'delete' | 'login' | 'logout' | 'export';
+  action: AuditAction;
   entity: string;
   entityId?: string | number | null;
   details?: Record<string, unknown>;
+}
+
+/**
+ * Logs that a list showed these people (one row per list, the ids in its details), so that
+ * an administrator can tell who saw whose name.
+ */
+export async function recordListing(
+  db: Kysely<Database>,
+  userId: number,
+  entity: 'person' | 'visit',
+  personIds: Array<number | null | undefined>,
+): Promise<void> {
+  const ids = [...new Set(personIds.filter((id): id is number => typeof id === 'number'))];
+  if (ids.length === 0) return;
+  await recordAudit(db, { userId, centreId: null, action: 'list', entity, details: { personIds: ids } });
 }
 
 export async function recordAudit(db: Kysely<Database>, event: AuditEvent, at = new Date()): Promise<void> {
@@ -37,15 +53,25 @@ export interface AuditFilter {
   action?: string;
   fromInstant?: string;
   toInstant?: string;
-  /** Only events of these centres, or with no centre (logins): an administrator's reach. */
+  /** Only events of these centres, or with no centre (logins, accounts) by users of this organisation. */
   centreIds: number[];
+  organisationId: number;
 }
 
 export async function listAudit(db: Kysely<Database>, filter: AuditFilter, page: number, pageSize: number) {
   let query = db
     .selectFrom('auditLog')
     .leftJoin('users', 'users.id', 'auditLog.userId')
-    .where((eb) => eb.or([eb('auditLog.centreId', 'in', filter.centreIds), eb('auditLog.centreId', 'is', null)]));
+    .where((eb) =>
+      eb.or([
+        eb('auditLog.centreId', 'in', filter.centreIds),
+        eb.and([
+          eb('auditLog.centreId', 'is', null),
+          // Rows without a user come from the command line, which serves the whole installation.
+          eb.or([eb('users.organisationId', '=', filter.organisationId), eb('auditLog.userId', 'is', null)]),
+        ]),
+      ]),
+    );
   if (filter.userId) query = query.where('auditLog.userId', '=', filter.userId);
   if (filter.centreId) query = query.where('auditLog.centreId', '=', filter.centreId);
   if (filter.entity) query = query.where('auditLog.entity', '=', filter.entity);

@@ -27,6 +27,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         {
           ...filters,
           centreIds: actor.centreIds,
+          organisationId: actor.organisationId,
           fromInstant: from ? romeInstant(from, '00:00').toISOString() : undefined,
           toInstant,
         },

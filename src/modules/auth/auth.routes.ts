@@ -20,12 +20,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       httpOnly: true,
       sameSite: 'strict',
       secure: app.config.cookieSecure,
-      expires: session.expiresAt,
+      // No expiry on the cookie: the server ends the session after SESSION_HOURS without use
+      // (sliding), and the browser forgets the cookie when it closes.
     });
 
   app.get(
     '/setup',
-    { schema: { tags, summary: 'Whether the first administrator still has to be created', response: { 200: setupStatus } } },
+    { schema: { tags, summary: 'Whether the first administrator still has to be created', security: [], response: { 200: setupStatus } } },
     async () => ({
       needed: await setupNeeded(app.db),
     }),
@@ -37,6 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'First run: create the organisation, the first centre and the administrator',
+        security: [],
         body: setupInput,
         response: { 201: me, ...problems },
       },
@@ -57,6 +59,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Log in with e-mail and password (sets the session cookie)',
+        security: [],
         body: loginInput,
         response: { 200: me, ...problems },
       },

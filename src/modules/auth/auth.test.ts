@@ -199,10 +199,13 @@ for (const dialect of DIALECTS) {
       const created = await sessionOf();
       // Last seen two hours ago, still valid: using it moves the expiry to now + 8 hours.
       const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString();
-      await t.db.updateTable('sessions').set({ lastSeenAt: twoHoursAgo }).where('id', '=', created.id).execute();
+      const inOneHour = new Date(Date.now() + 3_600_000).toISOString();
+      await t.db.updateTable('sessions').set({ lastSeenAt: twoHoursAgo, expiresAt: inOneHour }).where('id', '=', created.id).execute();
       expectStatus(await api(t.app, session).get('/auth/me'), 200);
       const slid = await sessionOf();
-      expect(Date.parse(slid.expiresAt)).toBeGreaterThanOrEqual(Date.parse(created.expiresAt));
+      // Moved from now + 1 hour to about now + 8 hours (the default SESSION_HOURS).
+      expect(Date.parse(slid.expiresAt) - Date.now()).toBeGreaterThan(7.9 * 3_600_000);
+      expect(Date.parse(slid.expiresAt) - Date.now()).toBeLessThanOrEqual(8 * 3_600_000);
       expect(slid.lastSeenAt > twoHoursAgo).toBe(true);
 
       await t.db

@@ -49,12 +49,19 @@ export async function login(
   sessionHours: number,
   now = new Date(),
 ): Promise<{ session: NewSession; actor: Actor }> {
+  // The attempt is written first, as a failure, and counted with the others: parallel guesses
+  // see each other, so the limit holds however many arrive at once.
+  const attempt = await db
+    .insertInto('loginAttempts')
+    .values({ email: input.email, ip, at: now.toISOString(), succeeded: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const since = minutesBefore(now, LOGIN_WINDOW_MINUTES);
   const [byEmail, byIp] = await Promise.all([
     countRecentFailures(db, 'email', input.email, since),
     countRecentFailures(db, 'ip', ip, since),
   ]);
-  if (byEmail >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) {
+  if (byEmail > MAX_FAILURES_PER_EMAIL || byIp > MAX_FAILURES_PER_IP) {
     throw new AppError('auth.rate_limited', 429, `Too many failed attempts: try again in ${LOGIN_WINDOW_MINUTES} minutes`, {
       retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60,
     });
@@ -63,26 +70,26 @@ export async function login(
   const user = await findUserByEmail(db, input.email);
   // Verify even for unknown e-mails, so that timing does not tell which addresses exist.
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
-  const ok = Boolean(user?.active) && passwordOk;
-  await db
-    .insertInto('loginAttempts')
-    .values({ email: input.email, ip, at: now.toISOString(), succeeded: ok ? 1 : 0 })
-    .execute();
-  const actor = ok && user ? await loadActor(db, user.id) : undefined;
+  const actor = passwordOk && user?.active ? await loadActor(db, user.id) : undefined;
   if (!actor) throw new AppError('auth.invalid_credentials', 401, 'Wrong e-mail or password');
+  await db.updateTable('loginAttempts').set({ succeeded: 1 }).where('id', '=', attempt.id).execute();
 
   const session = await createSession(db, actor.userId, sessionHours, now);
   await recordAudit(db, { userId: actor.userId, centreId: null, action: 'login', entity: 'session' }, now);
-  // Old attempts only matter inside the window: keep the table small.
+  // Keep the tables small: attempts matter only inside the window, expired sessions not at all.
   await db
     .deleteFrom('loginAttempts')
     .where('at', '<', minutesBefore(now, 24 * 60))
     .execute();
+  await db.deleteFrom('sessions').where('expiresAt', '<', now.toISOString()).execute();
   return { session, actor };
 }
 
 export async function logout(db: Db, auth: RequestAuth): Promise<void> {
-  if (auth.sessionId) await db.deleteFrom('sessions').where('id', '=', auth.sessionId).execute();
+  if (!auth.sessionId) {
+    throw new AppError('validation.failed', 400, 'API tokens do not log out: an administrator revokes them');
+  }
+  await db.deleteFrom('sessions').where('id', '=', auth.sessionId).execute();
   await recordAudit(db, { userId: auth.actor.userId, centreId: null, action: 'logout', entity: 'session' });
 }
 

@@ -86,7 +86,8 @@ export async function findPersonRow(db: Db, id: number, centreIds: number[]): Pr
 
 export async function deletePersonRow(db: Db, id: number): Promise<void> {
   await db.deleteFrom('personNameTokens').where('personId', '=', id).execute();
-  await db.updateTable('visits').set({ personId: null }).where('personId', '=', id).execute();
+  // The visits stay for the statistics, without the link and without the free-text notes.
+  await db.updateTable('visits').set({ personId: null, notes: null }).where('personId', '=', id).execute();
   await db.deleteFrom('people').where('id', '=', id).execute();
 }
 
@@ -115,10 +116,13 @@ export async function searchPeople(
       .where('centreId', 'in', centreIds)
       .where('fiscalCode', '=', compact.toUpperCase())
       .execute();
-    if (rows.length > 0) return { items: rows.map(toSummary), total: rows.length };
+    // A codice fiscale names one person, or a few registered twice: all of them fit a page.
+    if (rows.length > 0) return { items: rows.slice(offset, offset + pageSize).map(toSummary), total: rows.length };
   }
 
   const tokens = nameTokens(query);
+  // A query of single letters or punctuation names nobody: an answer of everyone would not help.
+  if (tokens.length === 0 && query.trim() !== '') return { items: [], total: 0 };
   if (tokens.length === 0) {
     const [rows, count] = await Promise.all([
       db

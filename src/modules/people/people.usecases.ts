@@ -3,9 +3,9 @@ import type { DuplicateCandidate, PersonCreateInput, PersonUpdateInput } from '.
 import type { Database, NewPerson } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { namesProbablyMatch } from '../../domain/names.js';
-import { findComune, findCountry } from '../../reference/index.js';
+import { findComune, findCountry, isCitizenship } from '../../reference/index.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../server/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import {
   deletePersonRow,
@@ -22,7 +22,9 @@ type Db = Kysely<Database>;
 /** Checks what the schema cannot: that codes exist in the shipped reference data. */
 function checkReferences(input: Partial<PersonCreateInput>): void {
   const errors: Array<{ path: string; message: string }> = [];
-  if (input.citizenship && !findCountry(input.citizenship)) errors.push({ path: 'body.citizenship', message: 'Unknown country code' });
+  if (input.citizenship && !isCitizenship(input.citizenship)) {
+    errors.push({ path: 'body.citizenship', message: 'Unknown country code, or a territory (give the state instead)' });
+  }
   if (input.birthCountry && !findCountry(input.birthCountry)) errors.push({ path: 'body.birthCountry', message: 'Unknown country code' });
   if (input.residence?.kind === 'comune' && !findComune(input.residence.comuneIstat)) {
     errors.push({ path: 'body.residence.comuneIstat', message: 'Unknown comune ISTAT code' });
@@ -110,7 +112,7 @@ export async function updatePerson(db: Db, actor: Actor, id: number, input: Pers
     if (residence !== undefined) Object.assign(changes, residenceColumns(residence));
     if (languages !== undefined) changes.languages = JSON.stringify(languages);
     const row = await updatePersonIfVersion(trx, id, version, changes);
-    if (!row) throw staleVersion(toPerson(existing));
+    if (!row) throw staleVersion(existing.version);
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: row.centreId,
@@ -138,5 +140,11 @@ export async function deletePerson(db: Db, actor: Actor, id: number): Promise<vo
 
 export async function searchPeopleFor(db: Db, actor: Actor, query: { q: string; centreId?: number; page: number; pageSize: number }) {
   const result = await searchPeople(db, centreScope(actor, query.centreId), query.q, query.page, query.pageSize);
+  await recordListing(
+    db,
+    actor.userId,
+    'person',
+    result.items.map((p) => p.id),
+  );
   return { ...result, page: query.page, pageSize: query.pageSize };
 }

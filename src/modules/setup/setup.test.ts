@@ -30,11 +30,6 @@ for (const dialect of DIALECTS) {
       expect(expired).toEqual(expect.any(String));
       expectProblem(await api(t.app, null).post('/setup', { ...SETUP, token: expired }), 403, 'setup.invalid_token');
 
-      const older = await issueSetupToken(t.db);
-      const newer = await issueSetupToken(t.db);
-      expect(newer).not.toBe(older);
-      expectProblem(await api(t.app, null).post('/setup', { ...SETUP, token: older }), 403, 'setup.invalid_token');
-
       expect(await t.db.selectFrom('users').select('id').execute()).toEqual([]);
       expect(await t.db.selectFrom('organisations').select('id').execute()).toEqual([]);
       expect(await t.db.selectFrom('centres').select('id').execute()).toEqual([]);
@@ -42,7 +37,10 @@ for (const dialect of DIALECTS) {
     });
 
     it('with a fresh token creates the organisation, centre and administrator, and logs them in', async () => {
+      // Two instances started: each printed its link, both valid until one of them is used.
+      const fromOtherInstance = await issueSetupToken(t.db);
       const token = await issueSetupToken(t.db);
+      expect(token).not.toBe(fromOtherInstance);
       const res = await api(t.app, null).post('/setup', { ...SETUP, token });
       const me = expectStatus<{ id: number; email: string; role: string; organisationId: number; centres: unknown[]; csrfToken: string }>(
         res,
@@ -58,6 +56,7 @@ for (const dialect of DIALECTS) {
 
       const org = await t.db.selectFrom('organisations').selectAll().executeTakeFirstOrThrow();
       expect(org.name).toBe('Comune di Jesi');
+      expectProblem(await api(t.app, null).post('/setup', { ...SETUP, token: fromOtherInstance }), 409, 'setup.not_needed');
       expect(me.organisationId).toBe(org.id);
       const user = await t.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
       expect(user).toMatchObject({ role: 'admin', active: 1, organisationId: org.id });
@@ -66,8 +65,8 @@ for (const dialect of DIALECTS) {
       const topics = await t.db.selectFrom('requestTopics').select('code').where('organisationId', '=', org.id).execute();
       expect(topics.map((row) => row.code)).toContain('residence_permit');
       // The token is spent.
-      const spent = await t.db.selectFrom('setupTokens').select('usedAt').executeTakeFirstOrThrow();
-      expect(spent.usedAt).not.toBeNull();
+      const tokens = await t.db.selectFrom('setupTokens').select('usedAt').orderBy('id').execute();
+      expect(tokens.map((row) => row.usedAt !== null)).toEqual([false, true]);
 
       // The response logged the administrator in.
       const cookie = sessionCookieOf(res);
@@ -82,9 +81,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('a second setup is refused, with the used token or a new one, and changes nothing', async () => {
-      const used = await t.db.selectFrom('setupTokens').select('id').execute();
-      expect(used).toHaveLength(1);
+      const before = await t.db.selectFrom('setupTokens').select('id').execute();
       expect(await issueSetupToken(t.db)).toBeNull();
+      expect(await t.db.selectFrom('setupTokens').select('id').execute()).toEqual(before);
 
       const again = await api(t.app, null).post('/setup', { ...SETUP, token: 'x'.repeat(43), email: 'intruder@example.test' });
       expectProblem(again, 409, 'setup.not_needed');

@@ -13,16 +13,23 @@ import { randomSecret, sha256 } from '../auth/secrets.js';
 type Db = Kysely<Database>;
 const SETUP_LINK_HOURS = 24;
 
+/** Setup is needed while no active administrator exists (a demo may have made other users). */
 export async function setupNeeded(db: Db): Promise<boolean> {
-  const user = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  return !user;
+  const admin = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).limit(1).executeTakeFirst();
+  return !admin;
 }
 
-/** A new setup token (older ones stop working), or null when the app is set up already. */
+/**
+ * A new setup token, or null when the app is set up already. Links printed by other instances
+ * (or earlier starts) keep working until they expire: the first one used sets Approdo up.
+ */
 export async function issueSetupToken(db: Db, now = new Date()): Promise<string | null> {
   if (!(await setupNeeded(db))) return null;
   const token = randomSecret();
-  await db.deleteFrom('setupTokens').execute();
+  await db
+    .deleteFrom('setupTokens')
+    .where((eb) => eb.or([eb('expiresAt', '<', now.toISOString()), eb('usedAt', 'is not', null)]))
+    .execute();
   await db
     .insertInto('setupTokens')
     .values({

@@ -73,18 +73,20 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireAuth(request.auth, 'catalogues.manage');
       await topicOrNotFound(actor.organisationId, request.params.id);
       const { active, ...rest } = request.body;
-      await app.db
-        .updateTable('requestTopics')
-        .set({ ...rest, ...(active !== undefined && { active: active ? 1 : 0 }), updatedAt: new Date().toISOString() })
-        .where('id', '=', request.params.id)
-        .execute();
-      await recordAudit(app.db, {
-        userId: actor.userId,
-        centreId: null,
-        action: 'update',
-        entity: 'topic',
-        entityId: request.params.id,
-        details: { fields: Object.keys(request.body) },
+      await inTransaction(app.db, async (trx) => {
+        await trx
+          .updateTable('requestTopics')
+          .set({ ...rest, ...(active !== undefined && { active: active ? 1 : 0 }), updatedAt: new Date().toISOString() })
+          .where('id', '=', request.params.id)
+          .execute();
+        await recordAudit(trx, {
+          userId: actor.userId,
+          centreId: null,
+          action: 'update',
+          entity: 'topic',
+          entityId: request.params.id,
+          details: { fields: Object.keys(request.body) },
+        });
       });
       return topicOrNotFound(actor.organisationId, request.params.id);
     },

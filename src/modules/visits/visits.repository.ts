@@ -122,10 +122,13 @@ export function toVisit(row: VisitJoinedRow, topicIds: number[]): Visit {
 }
 
 function withJoins(db: Db, filter: VisitFilter) {
-  return filtered(db, filter)
-    .leftJoin('people', 'people.id', 'visits.personId')
-    .leftJoin('users', 'users.id', 'visits.operatorId')
-    .select(VISIT_COLUMNS);
+  return (
+    filtered(db, filter)
+      // The person's names only where the person belongs to the visit's centre (always, by construction).
+      .leftJoin('people', (join) => join.onRef('people.id', '=', 'visits.personId').onRef('people.centreId', '=', 'visits.centreId'))
+      .leftJoin('users', 'users.id', 'visits.operatorId')
+      .select(VISIT_COLUMNS)
+  );
 }
 
 export async function listVisits(db: Db, filter: VisitFilter, page: number, pageSize: number) {

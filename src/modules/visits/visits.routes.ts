@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id, pageOf, problemResponses } from '../../contracts/common.js';
-import { visitCreateInput, visitExportQuery, visitListQuery, visitSchema, visitSummary, visitUpdateInput } from '../../contracts/visits.js';
+import {
+  visitCreateInput,
+  visitExportQuery,
+  visitListQuery,
+  visitSchema,
+  visitSummary,
+  visitSummaryQuery,
+  visitUpdateInput,
+} from '../../contracts/visits.js';
 import { todayInRome } from '../../domain/dates.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { requireAuth } from '../auth/actor.js';
@@ -34,14 +42,11 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Counts of visits by origin group, gender, citizenship and topic (aggregated: viewers too)',
-        querystring: visitListQuery,
+        querystring: visitSummaryQuery,
         response: { 200: visitSummary, ...problems },
       },
     },
-    async (request) => {
-      const { page: _p, pageSize: _s, ...filters } = request.query;
-      return summariseVisitsFor(app.db, requireAuth(request.auth, 'statistics.read'), filters);
-    },
+    async (request) => summariseVisitsFor(app.db, requireAuth(request.auth, 'statistics.read'), request.query),
   );
 
   app.get(

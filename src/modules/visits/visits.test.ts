@@ -457,8 +457,10 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(reads).toEqual([{ userId: cast.operatorA.id, details: JSON.stringify({ part: 'visits' }) }]);
       // Another centre's person: nothing listed, nothing logged.
+      const rowsBefore = await t.db.selectFrom('auditLog').select('id').where('userId', '=', cast.operatorB.id).execute();
       const other = expectStatus<Page<Visit>>(await operatorB.get('/visits', { personId: person.id }), 200);
       expect(other.total).toBe(0);
+      expect(await t.db.selectFrom('auditLog').select('id').where('userId', '=', cast.operatorB.id).execute()).toEqual(rowsBefore);
     });
 
     it('a stale version answers 409 with the current visit and changes nothing', async () => {
@@ -480,7 +482,8 @@ for (const dialect of DIALECTS) {
 
       const stale = await operator.patch(`/visits/${visit.id}`, { version: 1, notes: 'Seconda correzione', topicIds: [tid('health')] });
       const problem = expectProblem(stale, 409, 'resource.stale_version');
-      expect(problem.current).toMatchObject({ id: visit.id, version: 2, notes: 'Prima correzione' });
+      expect(problem.currentVersion).toBe(2);
+      expect(JSON.stringify(problem)).not.toContain('Prima correzione');
       expect(expectStatus<Visit>(await operator.get(`/visits/${visit.id}`), 200)).toMatchObject({
         version: 2,
         notes: 'Prima correzione',

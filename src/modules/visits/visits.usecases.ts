@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Visit, VisitCreateInput, VisitListQuery, VisitUpdateInput } from '../../contracts/visits.js';
+import type { Visit, VisitCreateInput, VisitListQuery, VisitSummaryQuery, VisitUpdateInput } from '../../contracts/visits.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
 import { originGroupOf } from '../../domain/origin-group.js';
-import { findCountry } from '../../reference/index.js';
+import { can } from '../../domain/permissions.js';
+import { isCitizenship } from '../../reference/index.js';
 import { notFound, staleVersion, validationFailed } from '../../server/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { activeTopicIds } from '../topics/topics.repository.js';
@@ -42,11 +43,14 @@ async function checkTopics(db: Db, actor: Actor, topicIds: number[]) {
 }
 
 function checkCitizenship(code: string) {
-  if (!findCountry(code)) throw validationFailed([{ path: 'body.anonymous.citizenship', message: 'Unknown country code' }]);
+  if (!isCitizenship(code)) {
+    throw validationFailed([
+      { path: 'body.anonymous.citizenship', message: 'Unknown country code, or a territory (give the state instead)' },
+    ]);
+  }
 }
 
 export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput, now = new Date()): Promise<Visit> {
-  const centreId = targetCentre(actor, input.centreId);
   const when = visitInstant(input.date, input.time, now);
   if (input.anonymous) checkCitizenship(input.anonymous.citizenship);
 
@@ -54,9 +58,12 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput,
     const topicIds = await checkTopics(trx, actor, input.topicIds);
     let visitor: { personId: number | null; gender: string; citizenship: string; ageBand: string };
     let names: { givenNames: string | null; familyNames: string | null } = { givenNames: null, familyNames: null };
+    let centreId: number;
     if (input.personId) {
-      const person = await findPersonRow(trx, input.personId, actor.centreIds);
+      // A person's visits are recorded in the person's centre, so they never show in another's lists.
+      const person = await findPersonRow(trx, input.personId, centreScope(actor, input.centreId));
       if (!person) throw notFound('person');
+      centreId = person.centreId;
       // A snapshot: the statistics of this visit keep the facts of its day.
       visitor = {
         personId: person.id,
@@ -68,6 +75,7 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput,
     } else {
       const anonymous = input.anonymous as NonNullable<VisitCreateInput['anonymous']>;
       visitor = { personId: null, ...anonymous };
+      centreId = targetCentre(actor, input.centreId);
     }
     const stamp = now.toISOString();
     const row = {
@@ -110,7 +118,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
   await inTransaction(db, async (trx) => {
     const existing = await findVisit(trx, id, actor.centreIds);
     if (!existing) throw notFound('visit');
-    if (existing.version !== input.version) throw staleVersion(existing);
+    if (existing.version !== input.version) throw staleVersion(existing.version);
     // The instant is recomputed only when the date or time is corrected: a minute-precision
     // Rome time is ambiguous in the repeated hour at the end of October.
     const moved = (input.date !== undefined && input.date !== existing.date) || (input.time !== undefined && input.time !== existing.time);
@@ -142,7 +150,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
       .where('version', '=', input.version)
       .returning('id')
       .executeTakeFirst();
-    if (!updated) throw staleVersion(existing);
+    if (!updated) throw staleVersion(existing.version + 1);
     if (input.topicIds) {
       const topicIds = await checkTopics(trx, actor, input.topicIds);
       await trx.deleteFrom('visitTopics').where('visitId', '=', id).execute();
@@ -199,10 +207,19 @@ export async function listVisitsFor(db: Db, actor: Actor, query: VisitListQuery)
     });
   }
   const result = await listVisits(db, filter, page, pageSize);
+  if (!filters.personId)
+    await recordListing(
+      db,
+      actor.userId,
+      'visit',
+      result.items.map((v) => v.person?.id),
+    );
   return { ...result, page, pageSize };
 }
 
-export async function summariseVisitsFor(db: Db, actor: Actor, query: Omit<VisitListQuery, 'page' | 'pageSize'>) {
-  const { personId: _ignored, ...filters } = query; // aggregated figures never single out a person
+export async function summariseVisitsFor(db: Db, actor: Actor, query: VisitSummaryQuery) {
+  // Someone who may not read personal files may not narrow the figures down to a few people
+  // either: a viewer cuts by period and centre only.
+  const filters = can(actor.role, 'personal.read') ? query : { from: query.from, to: query.to, centreId: query.centreId };
   return summariseVisits(db, visitFilterFor(actor, filters));
 }
