@@ -17,7 +17,20 @@ import TokensPage from './pages/tokensPage.js';
 import TopicsPage from './pages/topicsPage.js';
 import UsersPage from './pages/usersPage.js';
 import VisitsPage from './pages/visitsPage.js';
-import { ADMIN, ANONYMOUS_VISITOR, fullName, MOHAMED, MUHAMMAD, NEW_TOPIC, OPERATOR, VIEWER } from './support/data.js';
+import {
+  ADMIN,
+  AMINA,
+  ANONYMOUS_VISITOR,
+  fullName,
+  MOHAMED,
+  MUHAMMAD,
+  NEW_TOPIC,
+  OLENA,
+  OPERATOR,
+  SECOND_CENTRE,
+  TWO_CENTRES_OPERATOR,
+  VIEWER,
+} from './support/data.js';
 import { italianDate, romeDate } from './support/dates.js';
 import { readState } from './support/state.js';
 
@@ -151,6 +164,9 @@ test.describe('Sportello: a day at the desk', () => {
     const desk = await FrontDeskPage.verifyOnPage(page);
     await desk.startAnonymousVisit();
     await desk.describeAnonymousVisitor(ANONYMOUS_VISITOR);
+    // A citizenship is a state's: the territories (Réunion…) are not offered.
+    await expect(desk.anonymousVisitor.getByLabel('Cittadinanza').getByRole('option', { name: 'Réunion' })).toHaveCount(0);
+    await expect(desk.anonymousVisitor.getByRole('combobox', { name: /^Centro\b/ })).toHaveCount(0); // one centre: nothing to choose
     await desk.tick(desk.topic('Lavoro'));
     await desk.saveButton.click();
 
@@ -162,6 +178,34 @@ test.describe('Sportello: a day at the desk', () => {
     await expect(row).toContainText('Lavoro');
   });
 
+  test('"Nuova persona" from the desk: the search text fills the names (not the address), saving comes back with the person chosen', async () => {
+    const desk = await FrontDeskPage.verifyOnPage(page);
+    await desk.search.fill(`${AMINA.givenNames} ${AMINA.familyNames}`);
+    // "Nobody found" is said below the field, not in a list over the buttons: one click goes on.
+    await expect(page.getByRole('status').filter({ hasText: 'Nessuna persona trovata.' })).toBeVisible();
+    await expect(desk.results).toBeHidden();
+    await desk.newPersonButton.click();
+
+    const form = await PersonFormPage.verifyOnPage(page);
+    await expect(page).toHaveURL(/\/people\/new$/);
+    await expect(form.givenNames).toHaveValue(AMINA.givenNames);
+    await expect(form.familyNames).toHaveValue(AMINA.familyNames);
+    // A territory (Réunion) can be the country of birth, not a citizenship.
+    await expect(form.birthCountry.getByRole('option', { name: 'Réunion' })).toBeAttached();
+    await expect(form.citizenship.getByRole('option', { name: 'Réunion' })).toHaveCount(0);
+    // One centre: nothing to choose.
+    await expect(page.getByRole('combobox', { name: /^Centro\b/ })).toHaveCount(0);
+
+    await form.fill(AMINA);
+    await form.save();
+
+    const back = await FrontDeskPage.verifyOnPage(page);
+    await expect(back.selectedPerson()).toContainText(fullName(AMINA));
+    await expect(back.todaysCount()).toHaveText('2'); // nothing recorded for her
+    await page.getByRole('button', { name: 'Cambia' }).click();
+    await expect(back.search).toBeFocused();
+  });
+
   test('people search forgives transliterations ("mohammed" finds Mohamed), accents and case', async () => {
     const desk = await FrontDeskPage.verifyOnPage(page);
     await desk.openFromMenu('Persone');
@@ -170,7 +214,8 @@ test.describe('Sportello: a day at the desk', () => {
     await people.searchFor('mohammed');
     await expect(people.row(MOHAMED.familyNames, MOHAMED.givenNames)).toHaveCount(1);
     await people.expectCount(2); // Muhammad is the same name too
-    expect(new URL(page.url()).searchParams.get('q')).toBe('mohammed');
+    // The names searched are personal data: they stay out of the address.
+    expect(new URL(page.url()).search).toBe('');
 
     await people.searchFor('Rossi');
     await expect(people.noResults).toBeVisible();
@@ -374,7 +419,12 @@ test.describe('Sportello: a day at the desk', () => {
     const mohamedRows = audit.rows().filter({ hasText: `person #${mohamedId}` });
     await expect(mohamedRows.filter({ hasNotText: '"part":"visits"' })).toHaveCount(2);
     await expect(mohamedRows.filter({ hasText: '"part":"visits"' })).toHaveCount(2);
-    await expect(audit.rows().filter({ hasText: `person #${muhammadId}` }).filter({ hasNotText: '"part":"visits"' })).toHaveCount(1);
+    await expect(
+      audit
+        .rows()
+        .filter({ hasText: `person #${muhammadId}` })
+        .filter({ hasNotText: '"part":"visits"' }),
+    ).toHaveCount(1);
     for (const row of await audit.rows().all()) {
       await expect(row.getByRole('cell').nth(1)).toHaveText(ADMIN.email);
       await expect(row.getByRole('cell').nth(2)).toHaveText('read');
@@ -392,5 +442,57 @@ test.describe('Sportello: a day at the desk', () => {
     await LoginPage.verifyOnPage(page);
     await expect(page).toHaveURL(/\/login\?next=%2Fpeople$/);
     expect((await page.request.get('/api/v1/auth/me')).status()).toBe(401);
+  });
+
+  test('someone working in two centres says which one a new file and an anonymous visit belong to', async ({ playwright }) => {
+    // A second centre, and an operator of both, through the API as the administrator.
+    const api = await playwright.request.newContext({ baseURL: readState().baseURL });
+    try {
+      const login = await api.post('/api/v1/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } });
+      expect(login.status()).toBe(200);
+      const admin = (await login.json()) as { csrfToken: string; centres: Array<{ id: number }> };
+      const headers = { 'x-csrf-token': admin.csrfToken };
+      const centre = await api.post('/api/v1/centres', { headers, data: SECOND_CENTRE });
+      expect(centre.status(), await centre.text()).toBe(201);
+      const { id: secondId } = (await centre.json()) as { id: number };
+      const { displayName, email, password } = TWO_CENTRES_OPERATOR;
+      const centreIds = [...admin.centres.map((c) => c.id), secondId];
+      const user = await api.post('/api/v1/users', { headers, data: { displayName, email, password, role: 'operator', centreIds } });
+      expect(user.status(), await user.text()).toBe(201);
+    } finally {
+      await api.dispose();
+    }
+
+    // Logged in, back on the page that asked for it.
+    await (await LoginPage.verifyOnPage(page)).login(TWO_CENTRES_OPERATOR.email, TWO_CENTRES_OPERATOR.password);
+    const people = await PeoplePage.verifyOnPage(page);
+    await people.newPersonLink.click();
+    const form = await PersonFormPage.verifyOnPage(page);
+    const fileCentre = page.getByRole('combobox', { name: /^Centro\b/ });
+    await expect(fileCentre.getByRole('option')).toHaveText(['Scegli…', ADMIN.centreName, SECOND_CENTRE.name]);
+    await form.fill(OLENA);
+    await form.save();
+    await expect(fileCentre).toHaveAttribute('aria-invalid', 'true');
+    await fileCentre.selectOption({ label: SECOND_CENTRE.name });
+    await form.save();
+    const file = await PersonPage.verifyOnPage(page, fullName(OLENA));
+    await expect(file.successAlert).toHaveText('Persona registrata.');
+
+    await file.openFromMenu('Sportello');
+    const desk = await FrontDeskPage.verifyOnPage(page);
+    await expect(desk.todaysCount()).toHaveText('2'); // the visits of Jesi
+    await desk.startAnonymousVisit();
+    await desk.describeAnonymousVisitor(ANONYMOUS_VISITOR);
+    await desk.tick(desk.topic('Lavoro'));
+    await desk.saveButton.click();
+    const visitCentre = desk.anonymousVisitor.getByRole('combobox', { name: /^Centro\b/ });
+    await expect(visitCentre).toHaveAttribute('aria-invalid', 'true');
+    await visitCentre.selectOption({ label: SECOND_CENTRE.name });
+    await desk.saveButton.click();
+    await expect(desk.savedMessage('Anonimo')).toBeVisible();
+    await expect(desk.todaysCount()).toHaveText('3');
+
+    await desk.logout();
+    await LoginPage.verifyOnPage(page);
   });
 });

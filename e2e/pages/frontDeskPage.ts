@@ -18,6 +18,8 @@ export default class FrontDeskPage extends AbstractPage {
 
   readonly anonymousButton: Locator;
 
+  readonly newPersonButton: Locator;
+
   readonly anonymousVisitor: Locator;
 
   readonly todaysVisits: Locator;
@@ -33,6 +35,7 @@ export default class FrontDeskPage extends AbstractPage {
     this.topics = page.getByRole('group', { name: 'Tipologia di richiesta' });
     this.saveButton = page.getByRole('button', { name: 'Registra accesso' });
     this.anonymousButton = page.getByRole('button', { name: 'Visitatore anonimo' });
+    this.newPersonButton = page.getByRole('button', { name: 'Nuova persona' });
     this.anonymousVisitor = page.getByRole('group', { name: 'Visitatore anonimo' });
     this.todaysVisits = page.getByRole('region', { name: /^Accessi di oggi/ });
   }

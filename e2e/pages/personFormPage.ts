@@ -26,6 +26,8 @@ export default class PersonFormPage extends AbstractPage {
 
   readonly citizenship: Locator;
 
+  readonly birthCountry: Locator;
+
   readonly comuneSearch: Locator;
 
   readonly comuneOptions: Locator;
@@ -43,6 +45,7 @@ export default class PersonFormPage extends AbstractPage {
     this.gender = page.getByLabel('Genere');
     this.birthDate = page.getByLabel('Data di nascita');
     this.citizenship = page.getByLabel('Cittadinanza');
+    this.birthCountry = page.getByLabel('Paese di nascita');
     this.comuneSearch = page.getByRole('combobox', { name: 'Comune di residenza (anche frazione, es. Moie)' });
     this.comuneOptions = page.getByRole('listbox', { name: 'Comune di residenza (anche frazione, es. Moie)' }).getByRole('option');
     this.saveButton = page.getByRole('button', { name: 'Salva', exact: true });

@@ -26,6 +26,16 @@ export const VIEWER: NewUser = {
   password: 'solo numeri aggregati',
 };
 
+/** A second centre of the organisation, and an operator who works in both. */
+export const SECOND_CENTRE = { code: 'MOIE', name: 'Sportello di Moie' };
+
+export const TWO_CENTRES_OPERATOR: NewUser = {
+  displayName: 'Sara Moretti',
+  email: 'sara.moretti@comune.jesi.example',
+  role: 'Operatore',
+  password: 'due sportelli una settimana',
+};
+
 export const MOHAMED: NewPerson = {
   givenNames: 'Mohamed',
   familyNames: 'Benaïssa',
@@ -42,6 +52,24 @@ export const MUHAMMAD: NewPerson = {
   gender: 'Uomo',
   citizenship: 'Marocco',
   birthDate: '1990-03-15',
+};
+
+/** Registered from the front desk's "Nuova persona", with the name typed in the search. */
+export const AMINA: NewPerson = {
+  givenNames: 'Amina',
+  familyNames: 'Diallo',
+  gender: 'Donna',
+  citizenship: 'Senegal',
+  birthDate: '1994-11-08',
+};
+
+/** Registered by the operator of two centres, in the second one. */
+export const OLENA: NewPerson = {
+  givenNames: 'Olena',
+  familyNames: 'Kovalenko',
+  gender: 'Donna',
+  citizenship: 'Ucraina',
+  birthDate: '1979-04-21',
 };
 
 export const fullName = (p: NewPerson) => `${p.familyNames} ${p.givenNames}`;

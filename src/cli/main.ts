@@ -10,7 +10,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { inTransaction } from '../db/transaction.js';
 import { fillDemo } from '../demo/demo.js';
 import { ROLES, type Role } from '../domain/permissions.js';
-import { createApiToken, createUser, ensureCentre, revokeApiToken } from '../modules/accounts/accounts.usecases.js';
+import { createApiToken, createUser, ensureCentre, listApiTokens, revokeApiToken } from '../modules/accounts/accounts.usecases.js';
 import { loadConfig } from '../server/config.js';
 import { APP_VERSION } from '../server/version.js';
 
@@ -105,15 +105,9 @@ token
   .description('List API tokens (never their secret)')
   .action(() =>
     withDatabase(async ({ db }) => {
-      const rows = await db
-        .selectFrom('apiTokens')
-        .innerJoin('users', 'users.id', 'apiTokens.userId')
-        .select(['apiTokens.id', 'users.email', 'apiTokens.name', 'apiTokens.tokenPrefix', 'apiTokens.lastUsedAt', 'apiTokens.revokedAt'])
-        .orderBy('apiTokens.id')
-        .execute();
-      for (const row of rows) {
+      for (const row of await listApiTokens(db)) {
         const state = row.revokedAt ? `revoked ${row.revokedAt}` : `last used ${row.lastUsedAt ?? 'never'}`;
-        console.log(`${row.id}\t${row.tokenPrefix}…\t${row.email}\t${row.name}\t${state}`);
+        console.log(`${row.id}\t${row.tokenPrefix}…\t${row.userEmail}\t${row.name}\t${state}`);
       }
     }),
   );

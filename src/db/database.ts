@@ -1,7 +1,7 @@
 /**
  * One factory for both databases: the embedded SQLite file (the default) or PostgreSQL
- * when DATABASE_URL starts with postgres://. Everything above this file is dialect-free,
- * except the few helpers in dialect.ts.
+ * when DATABASE_URL starts with postgres://. Above this file the code is dialect-free, but for
+ * the migrations (identity columns, collation, triggers) and the error handler (unique-violation codes).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

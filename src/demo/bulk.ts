@@ -4,7 +4,7 @@
  * many rows. The SQL text of a batch is compiled once by Kysely (so the dialect's placeholders
  * and the snake_case column names are right) and reused with new parameters.
  */
-import { CompiledQuery, type ControlledTransaction, type Kysely } from 'kysely';
+import { CompiledQuery, type ControlledTransaction, type Kysely, PostgresAdapter } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -14,7 +14,7 @@ export const MAX_PARAMETERS = 32_000;
 
 /** True when the database speaks PostgreSQL (numbered placeholders). */
 export function isPostgres(db: Db): boolean {
-  return db.selectFrom('organisations').select('id').where('id', '=', 1).compile().sql.includes('$1');
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /**

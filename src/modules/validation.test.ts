@@ -140,7 +140,11 @@ for (const dialect of DIALECTS) {
       expectProblem(await raw(`<person>${PERSON.givenNames}</person>`, 'application/xml'), 415, 'request.unsupported_media_type');
       await expectInvalid(raw('null', 'application/json'));
       // A __proto__ key is refused by the JSON parser itself.
-      expectProblem(await raw(`{"__proto__": {"admin": true}, ${JSON.stringify(PERSON).slice(1)}`, 'application/json'), 400, 'request.malformed');
+      expectProblem(
+        await raw(`{"__proto__": {"admin": true}, ${JSON.stringify(PERSON).slice(1)}`, 'application/json'),
+        400,
+        'request.malformed',
+      );
     });
 
     it('ids in the path must be positive 32-bit integers', async () => {

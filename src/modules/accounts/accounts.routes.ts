@@ -24,13 +24,12 @@ import {
   updateUser,
 } from './accounts.usecases.js';
 
-const problems = problemResponses;
 const params = z.strictObject({ id });
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/centres',
-    { schema: { tags: ['centres'], summary: "The organisation's centres", response: { 200: z.array(centreSchema), ...problems } } },
+    { schema: { tags: ['centres'], summary: "The organisation's centres", response: { 200: z.array(centreSchema), ...problemResponses } } },
     async (request) => {
       const actor = requireAuth(request.auth);
       const centres = await listCentres(app.db, actor.organisationId);
@@ -41,7 +40,9 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/centres',
-    { schema: { tags: ['centres'], summary: 'Add a centre', body: centreCreateInput, response: { 201: centreSchema, ...problems } } },
+    {
+      schema: { tags: ['centres'], summary: 'Add a centre', body: centreCreateInput, response: { 201: centreSchema, ...problemResponses } },
+    },
     async (request, reply) => {
       const actor = requireAuth(request.auth, 'centres.manage');
       const centre = await createCentre(app.db, { organisationId: actor.organisationId, ...request.body }, actor);
@@ -55,7 +56,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         summary: 'Names of the users of your centres (for filters)',
-        response: { 200: z.array(z.object({ id: z.number(), displayName: z.string() })), ...problems },
+        response: { 200: z.array(z.object({ id: z.number(), displayName: z.string() })), ...problemResponses },
       },
     },
     async (request) => listColleagues(app.db, requireAuth(request.auth, 'personal.read')),
@@ -63,7 +64,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/users',
-    { schema: { tags: ['users'], summary: 'User accounts', response: { 200: z.array(userSchema), ...problems } } },
+    { schema: { tags: ['users'], summary: 'User accounts', response: { 200: z.array(userSchema), ...problemResponses } } },
     async (request) => {
       const actor = requireAuth(request.auth, 'users.manage');
       return listUsers(app.db, actor.organisationId);
@@ -72,7 +73,14 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/users',
-    { schema: { tags: ['users'], summary: 'Create a user account', body: userCreateInput, response: { 201: userSchema, ...problems } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user account',
+        body: userCreateInput,
+        response: { 201: userSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const actor = requireAuth(request.auth, 'users.manage');
       return reply.code(201).send(await createUser(app.db, { organisationId: actor.organisationId, ...request.body }, actor));
@@ -87,7 +95,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change a user account (role, centres, active, password)',
         params,
         body: userUpdateInput,
-        response: { 200: userSchema, ...problems },
+        response: { 200: userSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -102,7 +110,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tokens'],
         summary: 'Personal API tokens (never the secret)',
-        response: { 200: z.array(apiTokenSchema), ...problems },
+        response: { 200: z.array(apiTokenSchema), ...problemResponses },
       },
     },
     async (request) => {
@@ -118,7 +126,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tokens'],
         summary: 'Create an API token for a user: the secret is shown once',
         body: apiTokenCreateInput,
-        response: { 201: apiTokenCreated, ...problems },
+        response: { 201: apiTokenCreated, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -130,7 +138,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/tokens/:id',
-    { schema: { tags: ['tokens'], summary: 'Revoke an API token', params, response: { 204: z.null(), ...problems } } },
+    { schema: { tags: ['tokens'], summary: 'Revoke an API token', params, response: { 204: z.null(), ...problemResponses } } },
     async (request, reply) => {
       const actor = requireAuth(request.auth, 'users.manage');
       await revokeApiToken(app.db, actor, request.params.id);

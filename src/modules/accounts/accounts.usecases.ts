@@ -229,8 +229,9 @@ export async function createApiToken(db: Db, input: { userId: number; name: stri
   });
 }
 
-export async function listApiTokens(db: Db, organisationId: number) {
-  return db
+/** The tokens of an organisation's users, or of everyone (the command line), newest first. */
+export async function listApiTokens(db: Db, organisationId?: number) {
+  let query = db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
     .select([
@@ -243,9 +244,9 @@ export async function listApiTokens(db: Db, organisationId: number) {
       'apiTokens.lastUsedAt',
       'apiTokens.revokedAt',
     ])
-    .where('users.organisationId', '=', organisationId)
-    .orderBy('apiTokens.id', 'desc')
-    .execute();
+    .orderBy('apiTokens.id', 'desc');
+  if (organisationId !== undefined) query = query.where('users.organisationId', '=', organisationId);
+  return query.execute();
 }
 
 /** Revokes a token; `actor` null is the command line, which may revoke any token. */

@@ -6,7 +6,6 @@ import { requireAuth } from '../auth/actor.js';
 import { createPerson, deletePerson, getPerson, searchPeopleFor, updatePerson } from './people.usecases.js';
 
 const tags = ['people'];
-const problems = problemResponses;
 const params = z.strictObject({ id });
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,7 +16,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Search people by name (any order, accents and transliterations forgiven) or codice fiscale',
         querystring: peopleSearchQuery,
-        response: { 200: pageOf(personSummary), ...problems },
+        response: { 200: pageOf(personSummary), ...problemResponses },
       },
     },
     async (request) => searchPeopleFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
@@ -31,7 +30,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Register a person. A probable duplicate answers 409 person.possible_duplicate with the candidates, unless confirmNotDuplicate is true',
         body: personCreateInput,
-        response: { 201: personSchema, ...problems },
+        response: { 201: personSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -42,7 +41,9 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/people/:id',
-    { schema: { tags, summary: "Open a person's file (the read is logged)", params, response: { 200: personSchema, ...problems } } },
+    {
+      schema: { tags, summary: "Open a person's file (the read is logged)", params, response: { 200: personSchema, ...problemResponses } },
+    },
     async (request) => getPerson(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
   );
 
@@ -54,7 +55,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change a person (send the version you read: 409 if someone changed it since)',
         params,
         body: personUpdateInput,
-        response: { 200: personSchema, ...problems },
+        response: { 200: personSchema, ...problemResponses },
       },
     },
     async (request) => updatePerson(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
@@ -67,7 +68,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Erase a person's file; their visits stay as anonymous records",
         params,
-        response: { 204: z.null(), ...problems },
+        response: { 204: z.null(), ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -9,7 +9,6 @@ import { requireAuth } from '../auth/actor.js';
 import { findTopic, listTopics } from './topics.repository.js';
 
 const tags = ['topics'];
-const problems = problemResponses;
 
 export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
   const topicOrNotFound = async (organisationId: number, topicId: number) => {
@@ -25,7 +24,7 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The request-topic catalogue (tipologie di richiesta)',
         querystring: z.strictObject({ active: z.enum(['true', 'false']).optional() }),
-        response: { 200: z.array(topicSchema), ...problems },
+        response: { 200: z.array(topicSchema), ...problemResponses },
       },
     },
     async (request) => {
@@ -36,7 +35,7 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/topics',
-    { schema: { tags, summary: 'Add a request topic', body: topicCreateInput, response: { 201: topicSchema, ...problems } } },
+    { schema: { tags, summary: 'Add a request topic', body: topicCreateInput, response: { 201: topicSchema, ...problemResponses } } },
     async (request, reply) => {
       const actor = requireAuth(request.auth, 'catalogues.manage');
       const existing = await listTopics(app.db, actor.organisationId);
@@ -66,7 +65,7 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Rename, reorder or deactivate a topic (topics are never deleted: past visits keep them)',
         params: z.strictObject({ id }),
         body: topicUpdateInput,
-        response: { 200: topicSchema, ...problems },
+        response: { 200: topicSchema, ...problemResponses },
       },
     },
     async (request) => {

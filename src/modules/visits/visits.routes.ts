@@ -19,7 +19,6 @@ import { streamVisits } from './visits.repository.js';
 import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, updateVisit, visitFilterFor } from './visits.usecases.js';
 
 const tags = ['visits'];
-const problems = problemResponses;
 const params = z.strictObject({ id });
 
 export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,7 +29,7 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Visits (accessi), newest first, filtered',
         querystring: visitListQuery,
-        response: { 200: pageOf(visitSchema), ...problems },
+        response: { 200: pageOf(visitSchema), ...problemResponses },
       },
     },
     async (request) => listVisitsFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
@@ -43,7 +42,7 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Counts of visits by origin group, gender, citizenship and topic (aggregated: viewers too)',
         querystring: visitSummaryQuery,
-        response: { 200: visitSummary, ...problems },
+        response: { 200: visitSummary, ...problemResponses },
       },
     },
     async (request) => summariseVisitsFor(app.db, requireAuth(request.auth, 'statistics.read'), request.query),
@@ -57,7 +56,7 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The filtered visits as CSV (semicolon-separated, formula-safe)',
         querystring: visitExportQuery,
         produces: ['text/csv'],
-        response: { 200: z.string(), ...problems },
+        response: { 200: z.string(), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -87,7 +86,7 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Record a visit for a person (personId) or an anonymous visitor (anonymous); the operator is the caller',
         body: visitCreateInput,
-        response: { 201: visitSchema, ...problems },
+        response: { 201: visitSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -96,8 +95,10 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/visits/:id', { schema: { tags, summary: 'One visit', params, response: { 200: visitSchema, ...problems } } }, async (request) =>
-    getVisit(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
+  app.get(
+    '/visits/:id',
+    { schema: { tags, summary: 'One visit', params, response: { 200: visitSchema, ...problemResponses } } },
+    async (request) => getVisit(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
   );
 
   app.patch(
@@ -108,7 +109,7 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Correct a visit (send the version you read)',
         params,
         body: visitUpdateInput,
-        response: { 200: visitSchema, ...problems },
+        response: { 200: visitSchema, ...problemResponses },
       },
     },
     async (request) => updateVisit(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
@@ -116,7 +117,7 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/visits/:id',
-    { schema: { tags, summary: 'Delete a visit recorded by mistake', params, response: { 204: z.null(), ...problems } } },
+    { schema: { tags, summary: 'Delete a visit recorded by mistake', params, response: { 204: z.null(), ...problemResponses } } },
     async (request, reply) => {
       await deleteVisit(app.db, requireAuth(request.auth, 'personal.write'), request.params.id);
       return reply.code(204).send(null);

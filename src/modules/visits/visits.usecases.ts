@@ -16,10 +16,10 @@ import { findVisit, listVisits, summariseVisits, toVisit, type VisitFilter } fro
 
 type Db = Kysely<Database>;
 
-/** The instant of a visit from its Rome date and time, both defaulting to now; never in the future. */
 /** A minute of tolerance for clocks that disagree a little. */
 const FUTURE_TOLERANCE_MS = 60_000;
 
+/** The instant of a visit from its Rome date and time, both defaulting to now; never in the future. */
 function visitInstant(date: string | undefined, time: string | undefined, now: Date) {
   const visitDate = date ?? romeDateOf(now);
   const instant = romeInstant(visitDate, time ?? romeTimeOf(now));

@@ -100,12 +100,11 @@ export function Combobox<T>({
           {hint}
         </small>
       ) : null}
-      <ul id={listId} role="listbox" aria-label={label} className="combobox-list" hidden={!showList}>
-        {showList && options?.length === 0 ? (
-          <li className="combobox-option" role="option" aria-selected={false} aria-disabled="true">
-            {emptyText}
-          </li>
-        ) : null}
+      {/* "Nobody found" is said in the flow of the page, not over it: the buttons below stay clickable. */}
+      <div className="form-text" role="status">
+        {showList && options?.length === 0 ? emptyText : null}
+      </div>
+      <ul id={listId} role="listbox" aria-label={label} className="combobox-list" hidden={!showList || options?.length === 0}>
         {showList
           ? options?.map((option, index) => (
               <li

@@ -26,7 +26,8 @@ export const en: Dictionary = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.loggedOut': 'You have logged out of Approdo.',
-  'login.setupNeeded': 'Approdo has no users yet: open the setup link the server printed when it started, or create the administrator with “npx approdo user add”.',
+  'login.setupNeeded':
+    'Approdo has no users yet: open the setup link the server printed when it started, or create the administrator with “npx approdo user add”.',
 
   'setup.title': 'First run: create the administrator',
   'setup.intro':
@@ -69,6 +70,7 @@ export const en: Dictionary = {
   'visit.operator': 'Operator',
   'visit.originGroup': 'Origin group',
   'visit.ageBand': 'Age band',
+  'visit.centre': 'Centre',
 
   'people.title': 'People',
   'people.searchLabel': 'Search by name, surname or codice fiscale',
@@ -114,6 +116,7 @@ export const en: Dictionary = {
   'person.comuneFromFrazione': 'frazione {frazione}',
   'person.originGroup': 'Origin group',
   'person.notSet': '—',
+  'person.centre': 'Centre',
 
   'visits.title': 'Visits',
   'visits.filters': 'Filters',
@@ -209,6 +212,8 @@ export const en: Dictionary = {
   'common.back': 'Back',
 
   'error.validation.failed': 'Some data are not valid: check the highlighted fields.',
+  'error.request.malformed': 'The request is not valid: reload the page and try again.',
+  'error.request.unsupported_media_type': 'Unsupported request format.',
   'error.request.too_large': 'The data sent are too large.',
   'error.route.not_found': 'No such page or service.',
   'error.auth.unauthenticated': 'Your session has expired: log in again.',

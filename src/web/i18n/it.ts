@@ -24,7 +24,8 @@ export const it = {
   'login.password': 'Password',
   'login.submit': 'Accedi',
   'login.loggedOut': 'Sei uscito da Approdo.',
-  'login.setupNeeded': 'Approdo non ha ancora utenti: apri il link di configurazione che il server ha stampato all’avvio, oppure crea l’amministratore con «npx approdo user add».',
+  'login.setupNeeded':
+    'Approdo non ha ancora utenti: apri il link di configurazione che il server ha stampato all’avvio, oppure crea l’amministratore con «npx approdo user add».',
 
   'setup.title': 'Primo avvio: crea l’amministratore',
   'setup.intro':
@@ -67,6 +68,7 @@ export const it = {
   'visit.operator': 'Operatore',
   'visit.originGroup': 'Provenienza',
   'visit.ageBand': 'Fascia d’età',
+  'visit.centre': 'Centro',
 
   'people.title': 'Persone',
   'people.searchLabel': 'Cerca per nome, cognome o codice fiscale',
@@ -113,6 +115,7 @@ export const it = {
   'person.comuneFromFrazione': 'frazione {frazione}',
   'person.originGroup': 'Provenienza',
   'person.notSet': '—',
+  'person.centre': 'Centro',
 
   'visits.title': 'Accessi',
   'visits.filters': 'Filtri',
@@ -209,6 +212,8 @@ export const it = {
   'common.back': 'Indietro',
 
   'error.validation.failed': 'Alcuni dati non sono validi: controlla i campi evidenziati.',
+  'error.request.malformed': 'La richiesta non è valida: ricarica la pagina e riprova.',
+  'error.request.unsupported_media_type': 'Formato della richiesta non supportato.',
   'error.request.too_large': 'I dati inviati sono troppo grandi.',
   'error.route.not_found': 'Pagina o servizio inesistente.',
   'error.auth.unauthenticated': 'La sessione è scaduta: accedi di nuovo.',

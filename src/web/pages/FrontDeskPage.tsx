@@ -4,6 +4,7 @@ import { AGE_BANDS, CHANNELS, REFERRAL_SOURCES } from '../../contracts/enums.js'
 import { AGE_BAND_LABELS, CHANNEL_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
 import type { PersonSummary } from '../../contracts/people.js';
 import type { Visit } from '../../contracts/visits.js';
+import { romeTimeOf, todayInRome } from '../../domain/dates.js';
 import { type ApiError, api, type Page } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { CountrySelect, useCountryName } from '../components/CountrySelect.js';
@@ -11,9 +12,9 @@ import { SelectField, TextField } from '../components/fields.js';
 import { GenderSelect } from '../components/GenderSelect.js';
 import { PersonSearch } from '../components/PersonSearch.js';
 import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
-import { romeNowTime, romeToday } from '../dates.js';
 import { useI18n } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
+import { useSession } from '../session.js';
 
 interface AnonymousVisitor {
   gender: string;
@@ -28,10 +29,14 @@ export function FrontDeskPage() {
   const { t, locale, formatDate } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
+  const { me } = useSession();
+  // An anonymous visit belongs to no person's file: someone working in several centres says which.
+  const centres = me?.centres ?? [];
+  const chooseCentre = centres.length > 1;
   const countryName = useCountryName();
   const { topics, label: topicLabel } = useTopicLabels();
   const activeTopics = topics.data?.filter((topic) => topic.active);
-  const today = romeToday();
+  const today = todayInRome();
   const todays = useApiGet<Page<Visit>>('/visits', { from: today, to: today, pageSize: 200 });
   usePageTitle(t('frontDesk.title'));
 
@@ -40,6 +45,8 @@ export function FrontDeskPage() {
   const [query, setQuery] = useState('');
   const [person, setPerson] = useState<PersonSummary | null>((location.state as { person?: PersonSummary } | null)?.person ?? null);
   const [anonymous, setAnonymous] = useState<AnonymousVisitor | null>(null);
+  // Kept from one visitor to the next: the desk is in one centre for the day.
+  const [centreId, setCentreId] = useState('');
   const [topicIds, setTopicIds] = useState<number[]>([]);
   const [details, setDetails] = useState({ date: '', time: '', channel: 'in_person', referralSource: 'spontaneous', notes: '' });
   const [error, setError] = useState<ApiError | null>(null);
@@ -76,7 +83,8 @@ export function FrontDeskPage() {
     setBusy(true);
     try {
       const visit = await api<Visit>('POST', '/visits', {
-        ...(person ? { personId: person.id } : { anonymous }),
+        // A person's visit goes to the person's centre; an anonymous one to the centre chosen.
+        ...(person ? { personId: person.id } : { anonymous, ...(chooseCentre && centreId ? { centreId: Number(centreId) } : {}) }),
         topicIds,
         channel: details.channel,
         referralSource: details.referralSource,
@@ -157,6 +165,7 @@ export function FrontDeskPage() {
                   <div className="col-md-4">
                     <CountrySelect
                       label={t('person.citizenship')}
+                      citizenship
                       required
                       value={anonymous.citizenship}
                       error={fieldErrors['anonymous.citizenship']}
@@ -179,6 +188,24 @@ export function FrontDeskPage() {
                       ))}
                     </SelectField>
                   </div>
+                  {chooseCentre ? (
+                    <div className="col-md-6">
+                      <SelectField
+                        label={t('visit.centre')}
+                        required
+                        value={centreId}
+                        error={fieldErrors.centreId}
+                        onChange={(e) => setCentreId(e.target.value)}
+                      >
+                        <option value="">{t('common.choose')}</option>
+                        {centres.map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {c.name}
+                          </option>
+                        ))}
+                      </SelectField>
+                    </div>
+                  ) : null}
                 </div>
                 <button type="button" className="btn btn-link p-0" onClick={reset}>
                   {t('frontDesk.usePerson')}
@@ -196,7 +223,8 @@ export function FrontDeskPage() {
                   <button
                     type="button"
                     className="btn btn-outline-primary btn-sm"
-                    onClick={() => navigate(`/people/new?name=${encodeURIComponent(query)}&returnTo=/`)}
+                    // Names stay out of the address (history, logs, referrers): they travel in the navigation state.
+                    onClick={() => navigate('/people/new', { state: { name: query, returnTo: '/' } })}
                   >
                     {t('frontDesk.newPerson')}
                   </button>
@@ -247,7 +275,7 @@ export function FrontDeskPage() {
                   <TextField
                     label={t('visit.time')}
                     type="time"
-                    value={details.time || romeNowTime()}
+                    value={details.time || romeTimeOf(new Date())}
                     error={fieldErrors.time}
                     onChange={(e) => setDetails({ ...details, time: e.target.value })}
                   />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { GENDER_LABELS } from '../../contracts/labels.js';
 import type { PersonSummary } from '../../contracts/people.js';
 import type { Page } from '../api/client.js';
@@ -16,9 +16,9 @@ export default function PeoplePage() {
   const { t, locale, formatDate } = useI18n();
   const { can } = useSession();
   const countryName = useCountryName();
-  const [params, setParams] = useSearchParams();
-  const [query, setQuery] = useState(params.get('q') ?? '');
-  const page = Number(params.get('page') ?? 1);
+  // Names and fiscal codes searched stay in the page, never in the address (history, logs).
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(1);
   const q = useDebounced(query.trim(), 200);
   const result = useApiGet<Page<PersonSummary>>('/people', { q, page, pageSize: 25 });
   usePageTitle(t('people.title'));
@@ -45,7 +45,7 @@ export default function PeoplePage() {
           autoComplete="off"
           onChange={(e) => {
             setQuery(e.target.value);
-            setParams(e.target.value ? { q: e.target.value } : {}, { replace: true });
+            setPage(1);
           }}
         />
       </div>
@@ -80,12 +80,7 @@ export default function PeoplePage() {
               ))}
             </tbody>
           </table>
-          <Pagination
-            page={page}
-            pageSize={25}
-            total={result.data.total}
-            onPage={(next) => setParams({ ...(query ? { q: query } : {}), page: String(next) })}
-          />
+          <Pagination page={page} pageSize={25} total={result.data.total} onPage={setPage} />
         </>
       ) : null}
     </>

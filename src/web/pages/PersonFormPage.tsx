@@ -1,15 +1,16 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DuplicateCandidate, Person } from '../../contracts/people.js';
 import { type ApiError, api } from '../api/client.js';
 import { ComuneSearch } from '../components/ComuneSearch.js';
 import { CountrySelect } from '../components/CountrySelect.js';
-import { TextField } from '../components/fields.js';
+import { SelectField, TextField } from '../components/fields.js';
 import { GenderSelect } from '../components/GenderSelect.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { usePageTitle } from '../page-title.js';
+import { useSession } from '../session.js';
 
 interface FormState {
   givenNames: string;
@@ -43,6 +44,21 @@ const EMPTY: FormState = {
   comuneText: '',
 };
 
+/**
+ * What the front desk hands over when "Nuova persona" is pressed: the search text and where to
+ * go back. Navigation state, not the query string, so names stay out of addresses and history.
+ */
+interface FromDesk {
+  name?: string;
+  returnTo?: string;
+}
+
+function fromDesk(state: unknown): FromDesk {
+  if (!state || typeof state !== 'object') return {};
+  const { name, returnTo } = state as Record<string, unknown>;
+  return { name: typeof name === 'string' ? name : undefined, returnTo: typeof returnTo === 'string' ? returnTo : undefined };
+}
+
 /** "Mario Rossi" typed in the desk search becomes given and family name suggestions. */
 function fromSearchText(text: string): Partial<FormState> {
   const words = text.trim().split(/\s+/).filter(Boolean);
@@ -74,10 +90,16 @@ function toBody(form: FormState) {
 export default function PersonFormPage() {
   const { t, formatDate } = useI18n();
   const { id } = useParams();
-  const [params] = useSearchParams();
+  const location = useLocation();
+  const desk = fromDesk(location.state);
   const navigate = useNavigate();
+  const { me } = useSession();
   const editing = id !== undefined;
-  const [form, setForm] = useState<FormState>({ ...EMPTY, ...fromSearchText(params.get('name') ?? '') });
+  // A new file goes to one centre: someone working in several says which (a file keeps its centre).
+  const centres = me?.centres ?? [];
+  const chooseCentre = !editing && centres.length > 1;
+  const [form, setForm] = useState<FormState>(() => ({ ...EMPTY, ...fromSearchText(desk.name ?? '') }));
+  const [centreId, setCentreId] = useState('');
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -119,9 +141,13 @@ export default function PersonFormPage() {
       const body = toBody(form);
       const person = editing
         ? await api<Person>('PATCH', `/people/${id}`, { ...body, version })
-        : await api<Person>('POST', '/people', { ...body, ...(confirmNotDuplicate ? { confirmNotDuplicate: true } : {}) });
+        : await api<Person>('POST', '/people', {
+            ...body,
+            ...(chooseCentre && centreId ? { centreId: Number(centreId) } : {}),
+            ...(confirmNotDuplicate ? { confirmNotDuplicate: true } : {}),
+          });
       setDuplicates([]);
-      if (params.get('returnTo') === '/') navigate('/', { state: { person } });
+      if (desk.returnTo === '/') navigate('/', { state: { person } });
       else navigate(`/people/${person.id}`, { state: { notice: editing ? 'people.updated' : 'people.created' } });
     } catch (e) {
       const apiError = e as ApiError;
@@ -217,6 +243,7 @@ export default function PersonFormPage() {
             <CountrySelect
               id="citizenship"
               label={t('person.citizenship')}
+              citizenship
               required
               value={form.citizenship}
               onChange={set('citizenship')}
@@ -291,6 +318,26 @@ export default function PersonFormPage() {
             </div>
           ) : null}
         </fieldset>
+        {chooseCentre ? (
+          <div className="row">
+            <div className="col-md-6">
+              <SelectField
+                label={t('person.centre')}
+                required
+                value={centreId}
+                error={fieldErrors.centreId}
+                onChange={(e) => setCentreId(e.target.value)}
+              >
+                <option value="">{t('common.choose')}</option>
+                {centres.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          </div>
+        ) : null}
         <div className="d-flex gap-2">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('common.save')}

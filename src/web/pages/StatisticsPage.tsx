@@ -2,11 +2,11 @@ import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { GENDERS, ORIGIN_GROUPS } from '../../contracts/enums.js';
 import { GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
+import { todayInRome } from '../../domain/dates.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { useCountryName } from '../components/CountrySelect.js';
 import { TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
-import { romeToday } from '../dates.js';
 import { useI18n } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 
@@ -59,7 +59,7 @@ export default function StatisticsPage() {
   const countryName = useCountryName();
   const { label: topicLabel } = useTopicLabels();
   const [params, setParams] = useSearchParams();
-  const year = romeToday().slice(0, 4);
+  const year = todayInRome().slice(0, 4);
   const from = params.get('from') ?? `${year}-01-01`;
   const to = params.get('to') ?? `${year}-12-31`;
   const summary = useApiGet<Summary>('/visits/summary', { from, to });

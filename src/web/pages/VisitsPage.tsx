@@ -80,6 +80,7 @@ export default function VisitsPage() {
             <CountrySelect
               label={t('visits.country')}
               name="citizenship"
+              citizenship
               defaultValue={filters.citizenship ?? ''}
               emptyLabel={t('visits.any')}
             />
