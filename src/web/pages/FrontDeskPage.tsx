@@ -7,6 +7,7 @@ import type { Visit } from '../../contracts/visits.js';
 import { romeTimeOf, todayInRome } from '../../domain/dates.js';
 import { type ApiError, api, type Page } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
+import { CentreSelect } from '../components/CentreSelect.js';
 import { CountrySelect, useCountryName } from '../components/CountrySelect.js';
 import { SelectField, TextField } from '../components/fields.js';
 import { GenderSelect } from '../components/GenderSelect.js';
@@ -190,20 +191,13 @@ export function FrontDeskPage() {
                   </div>
                   {chooseCentre ? (
                     <div className="col-md-6">
-                      <SelectField
+                      <CentreSelect
                         label={t('visit.centre')}
                         required
                         value={centreId}
                         error={fieldErrors.centreId}
                         onChange={(e) => setCentreId(e.target.value)}
-                      >
-                        <option value="">{t('common.choose')}</option>
-                        {centres.map((c) => (
-                          <option key={c.id} value={c.id}>
-                            {c.name}
-                          </option>
-                        ))}
-                      </SelectField>
+                      />
                     </div>
                   ) : null}
                 </div>

@@ -2,9 +2,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DuplicateCandidate, Person } from '../../contracts/people.js';
 import { type ApiError, api } from '../api/client.js';
+import { CentreSelect } from '../components/CentreSelect.js';
 import { ComuneSearch } from '../components/ComuneSearch.js';
 import { CountrySelect } from '../components/CountrySelect.js';
-import { SelectField, TextField } from '../components/fields.js';
+import { TextField } from '../components/fields.js';
 import { GenderSelect } from '../components/GenderSelect.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
@@ -321,20 +322,13 @@ export default function PersonFormPage() {
         {chooseCentre ? (
           <div className="row">
             <div className="col-md-6">
-              <SelectField
+              <CentreSelect
                 label={t('person.centre')}
                 required
                 value={centreId}
                 error={fieldErrors.centreId}
                 onChange={(e) => setCentreId(e.target.value)}
-              >
-                <option value="">{t('common.choose')}</option>
-                {centres.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </SelectField>
+              />
             </div>
           </div>
         ) : null}

@@ -5,6 +5,7 @@ import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contra
 import type { Visit } from '../../contracts/visits.js';
 import { type Page, withQuery } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
+import { CentreSelect } from '../components/CentreSelect.js';
 import { CountrySelect, useCountryName } from '../components/CountrySelect.js';
 import { Pagination, SelectField, TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
@@ -97,14 +98,7 @@ export default function VisitsPage() {
           </div>
           {me && me.centres.length > 1 ? (
             <div className="col-sm-6 col-lg-3">
-              <SelectField label={t('visits.centre')} name="centreId" defaultValue={filters.centreId ?? ''}>
-                <option value="">{t('visits.any')}</option>
-                {me.centres.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </SelectField>
+              <CentreSelect label={t('visits.centre')} name="centreId" defaultValue={filters.centreId ?? ''} emptyLabel={t('visits.any')} />
             </div>
           ) : null}
         </div>
