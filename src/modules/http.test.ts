@@ -45,6 +45,11 @@ for (const dialect of DIALECTS) {
       expect(Object.keys(doc.paths['/api/v1/visits']?.post?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401']));
       expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearer', 'session']);
       expect(doc.paths['/api/openapi.json']).toBeUndefined();
+      // Errors are documented as problem details; successes as JSON; the login needs no credentials.
+      const post = doc.paths['/api/v1/visits']?.post as { responses: Record<string, { content: Record<string, unknown> }> };
+      expect(Object.keys(post.responses['400']?.content ?? {})).toEqual(['application/problem+json']);
+      expect(Object.keys(post.responses['201']?.content ?? {})).toEqual(['application/json']);
+      expect((doc.paths['/api/v1/auth/login']?.post as { security?: unknown[] }).security).toEqual([]);
     });
 
     if (dialect === 'postgres') {

@@ -41,6 +41,24 @@ const SECURITY_HEADERS = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
+
+/** Error responses are documented as what they are: application/problem+json. */
+function problemContentTypes(document: OpenApiDocument): OpenApiDocument {
+  const paths = (document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }).paths;
+  for (const operations of Object.values(paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const json = response.content?.['application/json'];
+        if (Number(status) >= 400 && json && response.content) {
+          response.content = { 'application/problem+json': json };
+        }
+      }
+    }
+  }
+  return document;
+}
+
 export async function buildApp(database: AppDatabase, config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -85,7 +103,7 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => problemContentTypes(jsonSchemaTransformObject(document)),
   });
   await app.register(fastifyCookie);
   registerRequestAuth(app);

@@ -35,34 +35,29 @@ const HEADERS: Record<Locale, string[]> = {
   ],
 };
 
-/** The visits as a CSV document, read batch by batch. */
-export async function visitsCsv(batches: AsyncIterable<Visit[]>, topics: Topic[], lang: Locale) {
+/** The visits as CSV text, a batch at a time: an export of years of visits never sits whole in memory. */
+export async function* visitsCsv(batches: AsyncIterable<Visit[]>, topics: Topic[], lang: Locale): AsyncGenerator<string> {
   const topicName = new Map(topics.map((t) => [t.id, lang === 'it' ? t.labelIt : t.labelEn]));
-  const parts = [CSV_BOM, csvRows([HEADERS[lang]])];
-  let rows = 0;
+  yield CSV_BOM + csvRows([HEADERS[lang]]);
   for await (const batch of batches) {
-    rows += batch.length;
-    parts.push(
-      csvRows(
-        batch.map((v) => {
-          const country = findCountry(v.citizenship);
-          return [
-            v.date,
-            v.time,
-            CHANNEL_LABELS[lang][v.channel],
-            v.person ? `${v.person.familyNames} ${v.person.givenNames}` : lang === 'it' ? 'Anonimo' : 'Anonymous',
-            GENDER_LABELS[lang][v.gender],
-            country ? (lang === 'it' ? country.it : country.en) : v.citizenship,
-            ORIGIN_GROUP_LABELS[lang][v.originGroup],
-            AGE_BAND_LABELS[lang][v.ageBand],
-            REFERRAL_LABELS[lang][v.referralSource],
-            v.topicIds.map((id) => topicName.get(id) ?? String(id)).join(', '),
-            v.operator?.displayName ?? '',
-            v.notes ?? '',
-          ];
-        }),
-      ),
+    yield csvRows(
+      batch.map((v) => {
+        const country = findCountry(v.citizenship);
+        return [
+          v.date,
+          v.time,
+          CHANNEL_LABELS[lang][v.channel],
+          v.person ? `${v.person.familyNames} ${v.person.givenNames}` : lang === 'it' ? 'Anonimo' : 'Anonymous',
+          GENDER_LABELS[lang][v.gender],
+          country ? (lang === 'it' ? country.it : country.en) : v.citizenship,
+          ORIGIN_GROUP_LABELS[lang][v.originGroup],
+          AGE_BAND_LABELS[lang][v.ageBand],
+          REFERRAL_LABELS[lang][v.referralSource],
+          v.topicIds.map((id) => topicName.get(id) ?? String(id)).join(', '),
+          v.operator?.displayName ?? '',
+          v.notes ?? '',
+        ];
+      }),
     );
   }
-  return { text: parts.join(''), rows };
 }
