@@ -16,7 +16,7 @@ const setupToken = await issueSetupToken(database.db);
 if (setupToken) {
   // Printed on the console only, not in the structured log; valid once, for 24 hours.
   process.stdout.write(
-    `\n  Approdo has no users yet. Create the first administrator here (valid once, 24 hours):\n\n    ${config.publicUrl}/setup#${setupToken}\n\n  Or from the command line: npx approdo user add --email ADDRESS --role admin --centre CODE --token\n\n`,
+    `\n  Approdo has no administrator yet. Create the first one here (valid once, 24 hours):\n\n    ${config.publicUrl}/setup#${setupToken}\n\n  Or from the command line: npx approdo user add --email ADDRESS --role admin --centre CODE --token\n\n`,
   );
 }
 

@@ -27,11 +27,11 @@ export const en: Dictionary = {
   'login.submit': 'Log in',
   'login.loggedOut': 'You have logged out of Approdo.',
   'login.setupNeeded':
-    'Approdo has no users yet: open the setup link the server printed when it started, or create the administrator with “npx approdo user add”.',
+    'Approdo has no administrator yet: open the setup link the server printed when it started, or create the administrator with “npx approdo user add”.',
 
   'setup.title': 'First run: create the administrator',
   'setup.intro':
-    'Approdo has no users yet. Create the organisation, the first centre and your administrator account. The setup link works once.',
+    'Approdo has no administrator yet. Create the organisation, the first centre and your administrator account. The setup link works once.',
   'setup.noToken': 'Open the setup link the server printed when it started (it has a code after the # sign).',
   'setup.organisationName': 'Organisation name (e.g. Comune di Jesi)',
   'setup.centreCode': 'Centre code (letters and digits, e.g. JESI)',

@@ -25,11 +25,11 @@ export const it = {
   'login.submit': 'Accedi',
   'login.loggedOut': 'Sei uscito da Approdo.',
   'login.setupNeeded':
-    'Approdo non ha ancora utenti: apri il link di configurazione che il server ha stampato all’avvio, oppure crea l’amministratore con «npx approdo user add».',
+    'Approdo non ha ancora un amministratore: apri il link di configurazione che il server ha stampato all’avvio, oppure crea l’amministratore con «npx approdo user add».',
 
   'setup.title': 'Primo avvio: crea l’amministratore',
   'setup.intro':
-    'Approdo non ha ancora utenti. Crea l’organizzazione, il primo centro e il tuo account di amministratore. Il link di configurazione vale una sola volta.',
+    'Approdo non ha ancora un amministratore. Crea l’organizzazione, il primo centro e il tuo account di amministratore. Il link di configurazione vale una sola volta.',
   'setup.noToken': 'Apri il link di configurazione stampato dal server all’avvio (contiene un codice dopo il simbolo #).',
   'setup.organisationName': 'Nome dell’organizzazione (es. Comune di Jesi)',
   'setup.centreCode': 'Codice del centro (lettere e cifre, es. JESI)',
