@@ -45,7 +45,9 @@ type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
 
 /** Error responses are documented as what they are: application/problem+json. */
 function problemContentTypes(document: OpenApiDocument): OpenApiDocument {
-  const paths = (document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }).paths;
+  const paths = (
+    document as { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> }
+  ).paths;
   for (const operations of Object.values(paths ?? {})) {
     for (const operation of Object.values(operations)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {

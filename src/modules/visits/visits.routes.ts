@@ -74,11 +74,13 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
         entity: 'visit',
         details: { filters, rows: total },
       });
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="accessi-${todayInRome()}.csv"`)
-        // A stream is piped as it is; the schema's string documents the body for OpenAPI.
-        .send(Readable.from(visitsCsv(streamVisits(app.db, filter), topics, lang)) as unknown as string);
+      return (
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="accessi-${todayInRome()}.csv"`)
+          // A stream is piped as it is; the schema's string documents the body for OpenAPI.
+          .send(Readable.from(visitsCsv(streamVisits(app.db, filter), topics, lang)) as unknown as string)
+      );
     },
   );
 
