@@ -239,6 +239,8 @@ test.describe('Sportello: a day at the desk', () => {
     const desk = await FrontDeskPage.verifyOnPage(page);
     await desk.openFromMenu('Accessi');
     const visits = await VisitsPage.verifyOnPage(page);
+    // After the change of page the focus is on the new content, not left on the menu link.
+    await expect(page.locator('main#main')).toBeFocused();
     await visits.expectCount(2);
 
     await visits.filter({ originGroup: 'Extracomunitari' });

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import type { Permission } from '../../domain/permissions.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
@@ -41,6 +41,19 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { me, logout, can } = useSession();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPage = useRef(true);
+  // After a change of page, keyboard and screen-reader users start from the new content,
+  // unless the page itself put the focus in it (the front desk focuses its search field).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is the trigger
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    if (!mainRef.current?.contains(document.activeElement)) mainRef.current?.focus();
+  }, [pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -93,7 +106,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         ) : null}
       </header>
-      <main id="main" className="container py-4 app-main" tabIndex={-1}>
+      <main id="main" ref={mainRef} className="container py-4 app-main" tabIndex={-1}>
         {children}
       </main>
       <footer className="app-footer py-4 mt-5">
