@@ -177,4 +177,19 @@ test.describe('Accessibility of every page', () => {
     await AccountPage.verifyOnPage(page);
     await checkA11y(page, 'account');
   });
+
+  test('a tablet at the desk, upright and sideways: nothing runs off the screen', async () => {
+    for (const viewport of [
+      { width: 768, height: 1024 },
+      { width: 1024, height: 768 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto('/');
+      const desk = await FrontDeskPage.verifyOnPage(page);
+      await expect(desk.search).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(0);
+      await checkA11y(page, `front desk at ${viewport.width}×${viewport.height}`);
+    }
+  });
 });
