@@ -113,13 +113,15 @@ export async function updatePerson(db: Db, actor: Actor, id: number, input: Pers
     if (languages !== undefined) changes.languages = JSON.stringify(languages);
     const row = await updatePersonIfVersion(trx, id, version, changes);
     if (!row) throw staleVersion(existing.version);
+    // The log names the columns whose value changed (the form sends every field), never the values.
+    const changed = (Object.keys(changes) as Array<keyof NewPerson>).filter((key) => key !== 'updatedAt' && changes[key] !== existing[key]);
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: row.centreId,
       action: 'update',
       entity: 'person',
       entityId: id,
-      details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      details: { fields: changed },
     });
     return toPerson(row);
   });
