@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { GENDER_LABELS } from '../../contracts/labels.js';
 import type { PersonSummary } from '../../contracts/people.js';
 import type { Page } from '../api/client.js';
@@ -16,10 +16,17 @@ export default function PeoplePage() {
   const { t, locale, formatDate } = useI18n();
   const { can } = useSession();
   const countryName = useCountryName();
-  // Names and fiscal codes searched stay in the page, never in the address (history, logs).
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(1);
+  // Names and fiscal codes searched stay out of the address (server logs, shared links): they
+  // live in the history entry's state, so that Back from a file shows the same results.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const remembered = (location.state as { q?: unknown; page?: unknown } | null) ?? {};
+  const [query, setQuery] = useState(typeof remembered.q === 'string' ? remembered.q : '');
+  const [page, setPage] = useState(typeof remembered.page === 'number' ? remembered.page : 1);
   const q = useDebounced(query.trim(), 200);
+  useEffect(() => {
+    navigate('.', { replace: true, state: { q, page } });
+  }, [navigate, q, page]);
   const result = useApiGet<Page<PersonSummary>>('/people', { q, page, pageSize: 25 });
   usePageTitle(t('people.title'));
 
