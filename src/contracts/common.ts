@@ -46,6 +46,14 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
 
+/** One page of a list, as every list route answers. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

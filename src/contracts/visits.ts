@@ -98,6 +98,7 @@ export type VisitSummaryQuery = z.infer<typeof visitSummaryQuery>;
 export const visitExportQuery = z
   .strictObject({ ...visitFilters, lang: z.enum(['it', 'en']).default('it') })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+export type VisitExportQuery = z.infer<typeof visitExportQuery>;
 
 export const visitSummary = z
   .object({

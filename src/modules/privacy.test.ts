@@ -16,13 +16,9 @@ import {
   type TestApp,
 } from '../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../test/support/databases.js';
+import type { Page } from '../contracts/common.js';
 import type { Person } from '../contracts/people.js';
 import type { Topic, Visit } from '../contracts/visits.js';
-
-interface Page<T> {
-  items: T[];
-  total: number;
-}
 
 for (const dialect of DIALECTS) {
   describeDialect(dialect)(`${dialect}: privacy`, () => {

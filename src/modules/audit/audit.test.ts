@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import type { Page } from '../../contracts/common.js';
 import { recordAudit } from './audit.repository.js';
 
 interface Entry {
@@ -25,11 +26,6 @@ interface Entry {
   entityId: string | null;
   details: Record<string, unknown> | null;
 }
-interface Page<T> {
-  items: T[];
-  total: number;
-}
-
 for (const dialect of DIALECTS) {
   describeDialect(dialect)(`${dialect}: audit log`, () => {
     let t: TestApp;

@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import type { Page } from '../../contracts/common.js';
 
 interface Person {
   id: number;
@@ -23,11 +24,6 @@ interface Visit {
   centreId: number;
   version: number;
 }
-interface Page<T> {
-  items: T[];
-  total: number;
-}
-
 for (const dialect of DIALECTS) {
   describeDialect(dialect)(`${dialect}: centres and roles`, () => {
     let t: TestApp;

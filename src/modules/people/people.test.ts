@@ -11,14 +11,8 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import type { Page } from '../../contracts/common.js';
 import type { DuplicateCandidate, Person, PersonSummary } from '../../contracts/people.js';
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** Valid codici fiscali (the schema checks the check character). */
 const ROSSI_CF = 'RSSMRA85T10A271G';

@@ -2,21 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id, problemResponses } from '../../contracts/common.js';
 import { topicCreateInput, topicSchema, topicUpdateInput } from '../../contracts/visits.js';
-import { inTransaction } from '../../db/transaction.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { requireAuth } from '../auth/actor.js';
-import { findTopic, listTopics } from './topics.repository.js';
+import { listTopics } from './topics.repository.js';
+import { createTopic, updateTopic } from './topics.usecases.js';
 
 const tags = ['topics'];
 
 export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const topicOrNotFound = async (organisationId: number, topicId: number) => {
-    const topic = await findTopic(app.db, organisationId, topicId);
-    if (!topic) throw notFound('topic');
-    return topic;
-  };
-
   app.get(
     '/topics',
     {
@@ -37,23 +29,8 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/topics',
     { schema: { tags, summary: 'Add a request topic', body: topicCreateInput, response: { 201: topicSchema, ...problemResponses } } },
     async (request, reply) => {
-      const actor = requireAuth(request.auth, 'catalogues.manage');
-      const existing = await listTopics(app.db, actor.organisationId);
-      if (existing.some((t) => t.code === request.body.code)) {
-        throw new AppError('resource.conflict', 409, `A topic with code ${request.body.code} exists already`);
-      }
-      const now = new Date().toISOString();
-      const sortOrder = request.body.sortOrder ?? Math.max(0, ...existing.map((t) => t.sortOrder)) + 10;
-      const id = await inTransaction(app.db, async (trx) => {
-        const row = await trx
-          .insertInto('requestTopics')
-          .values({ organisationId: actor.organisationId, ...request.body, sortOrder, active: 1, createdAt: now, updatedAt: now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'create', entity: 'topic', entityId: row.id });
-        return row.id;
-      });
-      return reply.code(201).send(await topicOrNotFound(actor.organisationId, id));
+      const topic = await createTopic(app.db, requireAuth(request.auth, 'catalogues.manage'), request.body);
+      return reply.code(201).send(topic);
     },
   );
 
@@ -68,26 +45,6 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: topicSchema, ...problemResponses },
       },
     },
-    async (request) => {
-      const actor = requireAuth(request.auth, 'catalogues.manage');
-      await topicOrNotFound(actor.organisationId, request.params.id);
-      const { active, ...rest } = request.body;
-      await inTransaction(app.db, async (trx) => {
-        await trx
-          .updateTable('requestTopics')
-          .set({ ...rest, ...(active !== undefined && { active: active ? 1 : 0 }), updatedAt: new Date().toISOString() })
-          .where('id', '=', request.params.id)
-          .execute();
-        await recordAudit(trx, {
-          userId: actor.userId,
-          centreId: null,
-          action: 'update',
-          entity: 'topic',
-          entityId: request.params.id,
-          details: { fields: Object.keys(request.body) },
-        });
-      });
-      return topicOrNotFound(actor.organisationId, request.params.id);
-    },
+    async (request) => updateTopic(app.db, requireAuth(request.auth, 'catalogues.manage'), request.params.id, request.body),
   );
 };

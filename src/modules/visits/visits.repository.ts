@@ -191,10 +191,10 @@ export async function findVisit(db: Db, id: number, centreIds: number[]): Promis
 export async function summariseVisits(db: Db, filter: VisitFilter) {
   const countBy = async (column: 'visits.originGroup' | 'visits.gender' | 'visits.citizenship') => {
     const rows = await filtered(db, filter)
-      .select([column, (eb) => eb.fn.countAll<number>().as('n')])
+      .select((eb) => [eb.ref(column).as('category'), eb.fn.countAll<number>().as('n')])
       .groupBy(column)
       .execute();
-    return Object.fromEntries(rows.map((r) => [Object.values(r)[0] as string, Number(r.n)]));
+    return Object.fromEntries(rows.map((r) => [r.category, Number(r.n)]));
   };
   const [byOriginGroup, byGender, byCitizenship, topicRows] = await Promise.all([
     countBy('visits.originGroup'),

@@ -12,12 +12,8 @@ import {
   visitUpdateInput,
 } from '../../contracts/visits.js';
 import { todayInRome } from '../../domain/dates.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import { requireAuth } from '../auth/actor.js';
-import { listTopics } from '../topics/topics.repository.js';
-import { visitsCsv } from './visits.export.js';
-import { listVisits, streamVisits } from './visits.repository.js';
-import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, updateVisit, visitFilterFor } from './visits.usecases.js';
+import { createVisit, deleteVisit, exportVisitsFor, getVisit, listVisitsFor, summariseVisitsFor, updateVisit } from './visits.usecases.js';
 
 const tags = ['visits'];
 const params = z.strictObject({ id });
@@ -61,25 +57,13 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = requireAuth(request.auth, 'personal.read');
-      const { lang, ...filters } = request.query;
-      const filter = visitFilterFor(actor, filters);
-      const topics = await listTopics(app.db, actor.organisationId);
-      // Logged before it is sent, with the number of rows it holds at this moment.
-      const { total } = await listVisits(app.db, filter, 1, 1);
-      await recordAudit(app.db, {
-        userId: actor.userId,
-        centreId: filter.centreIds.length === 1 ? (filter.centreIds[0] ?? null) : null,
-        action: 'export',
-        entity: 'visit',
-        details: { filters, rows: total },
-      });
+      const csv = await exportVisitsFor(app.db, requireAuth(request.auth, 'personal.read'), request.query);
       return (
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="accessi-${todayInRome()}.csv"`)
           // A stream is piped as it is; the schema's string documents the body for OpenAPI.
-          .send(Readable.from(visitsCsv(streamVisits(app.db, filter), topics, lang)) as unknown as string)
+          .send(Readable.from(csv) as unknown as string)
       );
     },
   );

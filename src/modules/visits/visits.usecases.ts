@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Visit, VisitCreateInput, VisitListQuery, VisitSummaryQuery, VisitUpdateInput } from '../../contracts/visits.js';
+import type {
+  Visit,
+  VisitCreateInput,
+  VisitExportQuery,
+  VisitListQuery,
+  VisitSummaryQuery,
+  VisitUpdateInput,
+} from '../../contracts/visits.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
@@ -11,8 +18,9 @@ import { notFound, staleVersion, validationFailed } from '../../server/errors.js
 import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
-import { activeTopicIds } from '../topics/topics.repository.js';
-import { findVisit, listVisits, summariseVisits, toVisit, type VisitFilter } from './visits.repository.js';
+import { activeTopicIds, listTopics } from '../topics/topics.repository.js';
+import { visitsCsv } from './visits.export.js';
+import { findVisit, listVisits, streamVisits, summariseVisits, toVisit, type VisitFilter } from './visits.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -222,4 +230,23 @@ export async function summariseVisitsFor(db: Db, actor: Actor, query: VisitSumma
   // either: a viewer cuts by period and centre only.
   const filters = can(actor.role, 'personal.read') ? query : { from: query.from, to: query.to, centreId: query.centreId };
   return summariseVisits(db, visitFilterFor(actor, filters));
+}
+
+/**
+ * The filtered visits as CSV text, a batch at a time. The export is logged before it is sent,
+ * with the number of rows it holds at this moment.
+ */
+export async function exportVisitsFor(db: Db, actor: Actor, query: VisitExportQuery): Promise<AsyncIterable<string>> {
+  const { lang, ...filters } = query;
+  const filter = visitFilterFor(actor, filters);
+  const topics = await listTopics(db, actor.organisationId);
+  const { total } = await listVisits(db, filter, 1, 1);
+  await recordAudit(db, {
+    userId: actor.userId,
+    centreId: filter.centreIds.length === 1 ? (filter.centreIds[0] ?? null) : null,
+    action: 'export',
+    entity: 'visit',
+    details: { filters, rows: total },
+  });
+  return visitsCsv(streamVisits(db, filter), topics, lang);
 }

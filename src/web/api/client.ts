@@ -2,6 +2,8 @@
  * The one way the web app talks to the API: JSON in and out, the CSRF token on every write,
  * and problem+json errors turned into ApiError with the stable code.
  */
+export type { Page } from '../../contracts/common.js';
+
 import type { ErrorCode, ProblemDetails } from '../../contracts/errors.js';
 
 export class ApiError extends Error {
@@ -68,11 +70,4 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
     throw error;
   }
   return (await response.json()) as T;
-}
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
 }

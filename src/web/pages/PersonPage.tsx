@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
+import { GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
 import type { Person } from '../../contracts/people.js';
 import type { Visit } from '../../contracts/visits.js';
 import { type ApiError, api, type Page } from '../api/client.js';
-import { useApiGet, useTopicLabels } from '../api/hooks.js';
+import { useApiGet } from '../api/hooks.js';
 import { useCountryName } from '../components/CountrySelect.js';
 import { Pagination } from '../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
+import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { usePageTitle } from '../page-title.js';
@@ -20,7 +21,6 @@ export default function PersonPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const countryName = useCountryName();
-  const { label: topicLabel } = useTopicLabels();
   const [page, setPage] = useState(1);
   const person = useApiGet<Person>(`/people/${id}`);
   const visits = useApiGet<Page<Visit>>('/visits', { personId: id, page, pageSize: 20 });
@@ -103,33 +103,11 @@ export default function PersonPage() {
       {visits.data && visits.data.items.length === 0 ? <p>{t('people.noVisits')}</p> : null}
       {visits.data && visits.data.items.length > 0 ? (
         <>
-          <table className="table table-sm table-striped">
-            <caption className="visually-hidden">{t('people.visits')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('visit.date')}</th>
-                <th scope="col">{t('visit.channel')}</th>
-                <th scope="col">{t('visit.topics')}</th>
-                <th scope="col">{t('visit.referral')}</th>
-                <th scope="col">{t('visit.operator')}</th>
-                <th scope="col">{t('visit.notes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visits.data.items.map((v) => (
-                <tr key={v.id}>
-                  <td>
-                    {formatDate(v.date)} {v.time}
-                  </td>
-                  <td>{CHANNEL_LABELS[locale][v.channel]}</td>
-                  <td>{v.topicIds.map(topicLabel).join(', ')}</td>
-                  <td>{REFERRAL_LABELS[locale][v.referralSource]}</td>
-                  <td>{v.operator?.displayName ?? ''}</td>
-                  <td>{v.notes ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <VisitTable
+            visits={visits.data.items}
+            columns={['date', 'channel', 'topics', 'referral', 'operator', 'notes']}
+            caption={t('people.visits')}
+          />
           <Pagination page={page} pageSize={20} total={visits.data.total} onPage={setPage} />
         </>
       ) : null}

@@ -1,14 +1,15 @@
 import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ORIGIN_GROUPS } from '../../contracts/enums.js';
-import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
+import { ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
 import type { Visit } from '../../contracts/visits.js';
 import { type Page, withQuery } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { CentreSelect } from '../components/CentreSelect.js';
-import { CountrySelect, useCountryName } from '../components/CountrySelect.js';
+import { CountrySelect } from '../components/CountrySelect.js';
 import { Pagination, SelectField, TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
+import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
@@ -16,10 +17,9 @@ import { useSession } from '../session.js';
 const FILTERS = ['from', 'to', 'topicId', 'originGroup', 'citizenship', 'operatorId', 'centreId'] as const;
 
 export default function VisitsPage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale } = useI18n();
   const { me } = useSession();
-  const countryName = useCountryName();
-  const { topics, label: topicLabel } = useTopicLabels();
+  const { topics } = useTopicLabels();
   const operators = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Record<
@@ -123,47 +123,11 @@ export default function VisitsPage() {
       {visits.data && visits.data.items.length === 0 ? <p>{t('visits.none')}</p> : null}
       {visits.data && visits.data.items.length > 0 ? (
         <>
-          <div className="table-responsive">
-            <table className="table table-sm table-striped">
-              <caption className="visually-hidden">{t('visits.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('visit.date')}</th>
-                  <th scope="col">{t('visit.person')}</th>
-                  <th scope="col">{t('person.gender')}</th>
-                  <th scope="col">{t('person.citizenship')}</th>
-                  <th scope="col">{t('visit.originGroup')}</th>
-                  <th scope="col">{t('visit.topics')}</th>
-                  <th scope="col">{t('visit.channel')}</th>
-                  <th scope="col">{t('visit.operator')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {visits.data.items.map((v) => (
-                  <tr key={v.id}>
-                    <td>
-                      {formatDate(v.date)} {v.time}
-                    </td>
-                    <td>
-                      {v.person ? (
-                        <Link to={`/people/${v.person.id}`}>
-                          {v.person.familyNames} {v.person.givenNames}
-                        </Link>
-                      ) : (
-                        t('visit.anonymous')
-                      )}
-                    </td>
-                    <td>{GENDER_LABELS[locale][v.gender]}</td>
-                    <td>{countryName(v.citizenship)}</td>
-                    <td>{ORIGIN_GROUP_LABELS[locale][v.originGroup]}</td>
-                    <td>{v.topicIds.map(topicLabel).join(', ')}</td>
-                    <td>{CHANNEL_LABELS[locale][v.channel]}</td>
-                    <td>{v.operator?.displayName ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <VisitTable
+            visits={visits.data.items}
+            columns={['date', 'person', 'gender', 'citizenship', 'originGroup', 'topics', 'channel', 'operator']}
+            caption={t('visits.title')}
+          />
           <Pagination
             page={page}
             pageSize={50}

@@ -1,0 +1,84 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
+import type { Visit } from '../../contracts/visits.js';
+import { useTopicLabels } from '../api/hooks.js';
+import { useI18n } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/it.js';
+import { useCountryName } from './CountrySelect.js';
+
+export type VisitColumn =
+  | 'date'
+  | 'person'
+  | 'gender'
+  | 'citizenship'
+  | 'originGroup'
+  | 'topics'
+  | 'channel'
+  | 'referral'
+  | 'operator'
+  | 'notes';
+
+const HEADERS: Record<VisitColumn, MessageKey> = {
+  date: 'visit.date',
+  person: 'visit.person',
+  gender: 'person.gender',
+  citizenship: 'person.citizenship',
+  originGroup: 'visit.originGroup',
+  topics: 'visit.topics',
+  channel: 'visit.channel',
+  referral: 'visit.referral',
+  operator: 'visit.operator',
+  notes: 'visit.notes',
+};
+
+/** A table of visits with the columns a page asks for, in that order. */
+export function VisitTable({ visits, columns, caption }: { visits: Visit[]; columns: VisitColumn[]; caption: string }) {
+  const { t, locale, formatDate } = useI18n();
+  const { label: topicLabel } = useTopicLabels();
+  const countryName = useCountryName();
+  const cell: Record<VisitColumn, (v: Visit) => ReactNode> = {
+    date: (v) => `${formatDate(v.date)} ${v.time}`,
+    person: (v) =>
+      v.person ? (
+        <Link to={`/people/${v.person.id}`}>
+          {v.person.familyNames} {v.person.givenNames}
+        </Link>
+      ) : (
+        t('visit.anonymous')
+      ),
+    gender: (v) => GENDER_LABELS[locale][v.gender],
+    citizenship: (v) => countryName(v.citizenship),
+    originGroup: (v) => ORIGIN_GROUP_LABELS[locale][v.originGroup],
+    topics: (v) => v.topicIds.map(topicLabel).join(', '),
+    channel: (v) => CHANNEL_LABELS[locale][v.channel],
+    referral: (v) => REFERRAL_LABELS[locale][v.referralSource],
+    operator: (v) => v.operator?.displayName ?? '',
+    notes: (v) => v.notes ?? '',
+  };
+  return (
+    <div className="table-responsive">
+      <table className="table table-sm table-striped">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {t(HEADERS[column])}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {visits.map((v) => (
+            <tr key={v.id}>
+              {columns.map((column) => (
+                <td key={column}>{cell[column](v)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
