@@ -15,3 +15,11 @@ export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 
 export const RESIDENCE_KINDS = ['comune', 'no_fixed_abode', 'unknown'] as const;
 export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];
+
+// --- cases (plan, diary, referrals)
+
+// --- households
+
+// --- documents
+
+// --- applications, PC station, legal consultations

@@ -20,6 +20,14 @@ export const ERROR_CODES = [
   'resource.conflict',
   'resource.stale_version',
   'person.possible_duplicate',
+  // cases
+
+  // households
+
+  // documents
+
+  // applications, PC station, legal consultations
+
   'server.internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -63,3 +63,11 @@ export const ROLE_LABELS: Labels<Role> = {
   it: { admin: 'Amministratore', coordinator: 'Coordinatore', operator: 'Operatore', viewer: 'Consultazione' },
   en: { admin: 'Administrator', coordinator: 'Coordinator', operator: 'Operator', viewer: 'Viewer' },
 };
+
+// --- cases (plan, diary, referrals)
+
+// --- households
+
+// --- documents
+
+// --- applications, PC station, legal consultations

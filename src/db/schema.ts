@@ -157,6 +157,197 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+// --- People in care (migration 0002-care)
+
+/** created_at, updated_at and version of an editable record (optimistic concurrency). */
+interface Editable {
+  createdAt: string;
+  updatedAt: string;
+  version: Generated<number>;
+}
+
+export interface HouseholdsTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  name: string;
+  notes: string | null;
+}
+
+export interface HouseholdMembersTable {
+  id: Generated<number>;
+  householdId: number;
+  personId: number;
+  relation: string;
+  joinedOn: string;
+  /** null while the person belongs to the household (one household at a time). */
+  leftOn: string | null;
+  createdAt: string;
+}
+
+export interface CasesTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  /** Exactly one of personId and householdId is set when the case is opened. */
+  personId: number | null;
+  householdId: number | null;
+  responsibleId: number | null;
+  referralSource: string;
+  /** JSON array of area-of-need codes. */
+  areas: string;
+  summary: string | null;
+  visitId: number | null;
+  /** open | closed, denormalised from the periods. */
+  status: string;
+  /** First opening, and the end of the last period (null while open). */
+  openedOn: string;
+  closedOn: string | null;
+}
+
+export interface CasePeriodsTable {
+  id: Generated<number>;
+  caseId: number;
+  openedOn: string;
+  closedOn: string | null;
+  closingReason: string | null;
+  closingNotes: string | null;
+  createdAt: string;
+}
+
+export interface CaseMembersTable {
+  id: Generated<number>;
+  caseId: number;
+  /** null once the person's file is erased: the snapshot keeps the statistics. */
+  personId: number | null;
+  relation: string | null;
+  gender: string;
+  citizenship: string;
+  birthDate: string | null;
+  residenceKind: string;
+  residenceComune: string | null;
+  /** When the snapshot was taken (opening, then closing). */
+  snapshotOn: string;
+}
+
+export interface CaseGoalsTable extends Editable {
+  id: Generated<number>;
+  caseId: number;
+  title: string;
+  description: string | null;
+  status: string;
+  sortOrder: number;
+}
+
+export interface CaseActionsTable extends Editable {
+  id: Generated<number>;
+  goalId: number;
+  caseId: number;
+  description: string;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  dueOn: string | null;
+  status: string;
+  doneOn: string | null;
+}
+
+export interface CaseNotesTable extends Editable {
+  id: Generated<number>;
+  caseId: number;
+  noteDate: string;
+  authorId: number | null;
+  body: string;
+  /** null, or health | legal: then only the coordinator and the responsible operator read it. */
+  restriction: string | null;
+}
+
+export interface ReferralsTable extends Editable {
+  id: Generated<number>;
+  caseId: number;
+  /** outgoing | incoming */
+  direction: string;
+  service: string;
+  serviceDetail: string | null;
+  referredOn: string;
+  reason: string;
+  status: string;
+  notes: string | null;
+}
+
+export interface ResidencePermitsTable extends Editable {
+  id: Generated<number>;
+  personId: number;
+  centreId: number;
+  permitType: string;
+  number: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+  renewalStatus: string;
+  notes: string | null;
+}
+
+export interface IdentityDocumentsTable extends Editable {
+  id: Generated<number>;
+  personId: number;
+  centreId: number;
+  kind: string;
+  number: string | null;
+  issuingCountry: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+}
+
+export interface ApplicationTypesTable {
+  id: Generated<number>;
+  organisationId: number;
+  code: string;
+  labelIt: string;
+  labelEn: string;
+  level: string;
+  anagrafe: number;
+  active: number;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApplicationsTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  personId: number | null;
+  typeId: number;
+  appliedOn: string;
+  operatorId: number | null;
+  outcome: string;
+  visitId: number | null;
+  notes: string | null;
+}
+
+export interface PcStationUsesTable {
+  id: Generated<number>;
+  centreId: number;
+  usedOn: string;
+  personId: number | null;
+  purpose: string;
+  minutes: number;
+  operatorId: number | null;
+  createdAt: string;
+}
+
+export interface LegalConsultationsTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  heldOn: string;
+  minutes: number;
+  lawyerName: string | null;
+  questions: string;
+  guidance: string | null;
+  createdBy: number | null;
+}
+
+export interface LegalConsultationCasesTable {
+  consultationId: number;
+  caseId: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   centres: CentresTable;
@@ -172,6 +363,22 @@ export interface Database {
   visits: VisitsTable;
   visitTopics: VisitTopicsTable;
   auditLog: AuditLogTable;
+  households: HouseholdsTable;
+  householdMembers: HouseholdMembersTable;
+  cases: CasesTable;
+  casePeriods: CasePeriodsTable;
+  caseMembers: CaseMembersTable;
+  caseGoals: CaseGoalsTable;
+  caseActions: CaseActionsTable;
+  caseNotes: CaseNotesTable;
+  referrals: ReferralsTable;
+  residencePermits: ResidencePermitsTable;
+  identityDocuments: IdentityDocumentsTable;
+  applicationTypes: ApplicationTypesTable;
+  applications: ApplicationsTable;
+  pcStationUses: PcStationUsesTable;
+  legalConsultations: LegalConsultationsTable;
+  legalConsultationCases: LegalConsultationCasesTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -18,8 +18,12 @@ import {
 import { z } from 'zod';
 import type { AppDatabase } from '../db/database.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { activitiesRoutes } from '../modules/activities/activities.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { casesRoutes } from '../modules/cases/cases.routes.js';
+import { documentsRoutes } from '../modules/documents/documents.routes.js';
+import { householdsRoutes } from '../modules/households/households.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { topicsRoutes } from '../modules/topics/topics.routes.js';
@@ -136,6 +140,10 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
       await api.register(peopleRoutes);
       await api.register(visitsRoutes);
       await api.register(auditRoutes);
+      await api.register(casesRoutes);
+      await api.register(householdsRoutes);
+      await api.register(documentsRoutes);
+      await api.register(activitiesRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../domain/permissions.js';
+import { AREAS } from './areas.js';
 import { Layout } from './components/Layout.js';
 import { useI18n } from './i18n/index.js';
 import { FrontDeskPage } from './pages/FrontDeskPage.js';
@@ -134,6 +135,11 @@ export function App() {
               </Guard>
             }
           />
+          {AREAS.flatMap((area) =>
+            area.routes.map((route) => (
+              <Route key={route.path} path={route.path} element={<Guard permission={route.permission}>{route.element}</Guard>} />
+            )),
+          )}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import type { Permission } from '../../domain/permissions.js';
+import { AREAS } from '../areas.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { useSession } from '../session.js';
@@ -9,6 +10,7 @@ const NAV: Array<{ to: string; label: MessageKey; permission: Permission }> = [
   { to: '/', label: 'nav.frontDesk', permission: 'personal.write' },
   { to: '/people', label: 'nav.people', permission: 'personal.read' },
   { to: '/visits', label: 'nav.visits', permission: 'personal.read' },
+  ...AREAS.flatMap((area) => area.nav),
   { to: '/statistics', label: 'nav.statistics', permission: 'statistics.read' },
   { to: '/admin/topics', label: 'nav.topics', permission: 'catalogues.manage' },
   { to: '/admin/users', label: 'nav.users', permission: 'users.manage' },

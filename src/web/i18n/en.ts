@@ -1,3 +1,7 @@
+import { activitiesEn } from './activities.en.js';
+import { casesEn } from './cases.en.js';
+import { documentsEn } from './documents.en.js';
+import { householdsEn } from './households.en.js';
 import type { Dictionary } from './it.js';
 
 /** English: checked against the Italian master by its type. */
@@ -231,4 +235,9 @@ export const en: Dictionary = {
   'error.server.internal': 'Server error: nothing was saved. Try again later.',
   'error.network': 'The server does not answer. Check the connection and try again.',
   'error.field': 'Invalid value',
+
+  ...casesEn,
+  ...householdsEn,
+  ...documentsEn,
+  ...activitiesEn,
 };

@@ -1,3 +1,8 @@
+import { activitiesIt } from './activities.it.js';
+import { casesIt } from './cases.it.js';
+import { documentsIt } from './documents.it.js';
+import { householdsIt } from './households.it.js';
+
 /** Italian: the master dictionary. Every other language must have exactly these keys. */
 export const it = {
   'app.name': 'Approdo',
@@ -231,6 +236,11 @@ export const it = {
   'error.server.internal': 'Errore del server: nulla è stato salvato. Riprova più tardi.',
   'error.network': 'Il server non risponde. Controlla la connessione e riprova.',
   'error.field': 'Valore non valido',
+
+  ...casesIt,
+  ...householdsIt,
+  ...documentsIt,
+  ...activitiesIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -97,6 +97,14 @@ export default function PersonPage() {
         ))}
       </dl>
 
+      {/* cases */}
+
+      {/* household */}
+
+      {/* documents */}
+
+      {/* applications */}
+
       <h2 className="h4 mt-4">
         {t('people.visits')} <span className="badge bg-primary">{visits.data?.total ?? 0}</span>
       </h2>

@@ -1,0 +1,296 @@
+/**
+ * People in care: households, cases with their periods, members, plan (goals and actions),
+ * diary and referrals; residence permits and identity documents; applications (with their
+ * catalogue), the public PC station's log and the lawyer's consultations.
+ * Typed as Kysely<any> on purpose: a migration is frozen in time, not tied to today's types.
+ */
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, sql } from 'kysely';
+import type { DialectName } from '../database.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
+type AnyDb = Kysely<any>;
+// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
+type AnyTable = CreateTableBuilder<any, any>;
+
+export function care(dialect: DialectName): Migration {
+  const id = (col: ColumnDefinitionBuilder) =>
+    dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
+  /** created_at, updated_at and the optimistic-concurrency version of an editable record. */
+  const editable = (table: AnyTable) =>
+    table
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1));
+
+  return {
+    async up(db: AnyDb) {
+      // --- households and their membership history
+      await editable(
+        db.schema
+          .createTable('households')
+          .addColumn('id', 'integer', id)
+          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('notes', 'text'),
+      ).execute();
+      await db.schema.createIndex('households_centre_idx').on('households').column('centre_id').execute();
+
+      await db.schema
+        .createTable('household_members')
+        .addColumn('id', 'integer', id)
+        .addColumn('household_id', 'integer', (c) => c.notNull().references('households.id').onDelete('cascade'))
+        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('relation', 'text', (c) => c.notNull())
+        .addColumn('joined_on', 'text', (c) => c.notNull())
+        .addColumn('left_on', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('household_members_household_idx').on('household_members').column('household_id').execute();
+      // One household at a time: at most one membership without an end per person.
+      await db.schema
+        .createIndex('household_members_current_uq')
+        .on('household_members')
+        .column('person_id')
+        .unique()
+        .where(sql.ref('left_on'), 'is', null)
+        .execute();
+
+      // --- cases
+      await editable(
+        db.schema
+          .createTable('cases')
+          .addColumn('id', 'integer', id)
+          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+          // Exactly one of the two: a person's case or a household's case.
+          .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+          .addColumn('household_id', 'integer', (c) => c.references('households.id').onDelete('set null'))
+          .addColumn('responsible_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+          .addColumn('referral_source', 'text', (c) => c.notNull())
+          /** JSON array of area codes (family, work, economic, …). */
+          .addColumn('areas', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('summary', 'text')
+          /** The visit it was opened from, if any. */
+          .addColumn('visit_id', 'integer', (c) => c.references('visits.id').onDelete('set null'))
+          /** Denormalised from the periods, for lists: open | closed. */
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('opened_on', 'text', (c) => c.notNull())
+          .addColumn('closed_on', 'text'),
+      ).execute();
+      await db.schema.createIndex('cases_centre_status_idx').on('cases').columns(['centre_id', 'status']).execute();
+      await db.schema.createIndex('cases_person_idx').on('cases').column('person_id').execute();
+      await db.schema.createIndex('cases_household_idx').on('cases').column('household_id').execute();
+      await db.schema.createIndex('cases_responsible_idx').on('cases').columns(['responsible_id', 'status']).execute();
+
+      // A case is open over one or more periods: closing ends one, reopening starts the next.
+      await db.schema
+        .createTable('case_periods')
+        .addColumn('id', 'integer', id)
+        .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('opened_on', 'text', (c) => c.notNull())
+        .addColumn('closed_on', 'text')
+        .addColumn('closing_reason', 'text')
+        .addColumn('closing_notes', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('case_periods_case_idx').on('case_periods').columns(['case_id', 'opened_on']).execute();
+      await db.schema.createIndex('case_periods_dates_idx').on('case_periods').columns(['opened_on', 'closed_on']).execute();
+
+      // The people a case names (the person, or the household members it covers), with a
+      // snapshot of what the statistics need, so that erasing a person keeps past counts.
+      await db.schema
+        .createTable('case_members')
+        .addColumn('id', 'integer', id)
+        .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+        .addColumn('relation', 'text')
+        .addColumn('gender', 'text', (c) => c.notNull())
+        .addColumn('citizenship', 'text', (c) => c.notNull())
+        .addColumn('birth_date', 'text')
+        .addColumn('residence_kind', 'text', (c) => c.notNull())
+        .addColumn('residence_comune', 'text')
+        .addColumn('snapshot_on', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('case_members_case_idx').on('case_members').column('case_id').execute();
+      await db.schema.createIndex('case_members_person_idx').on('case_members').column('person_id').execute();
+
+      // --- the plan: goals, each with actions
+      await editable(
+        db.schema
+          .createTable('case_goals')
+          .addColumn('id', 'integer', id)
+          .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('description', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)),
+      ).execute();
+      await db.schema.createIndex('case_goals_case_idx').on('case_goals').column('case_id').execute();
+
+      await editable(
+        db.schema
+          .createTable('case_actions')
+          .addColumn('id', 'integer', id)
+          .addColumn('goal_id', 'integer', (c) => c.notNull().references('case_goals.id').onDelete('cascade'))
+          .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('description', 'text', (c) => c.notNull())
+          /** An operator of the centre, or someone else named in words (the person, a service). */
+          .addColumn('assignee_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+          .addColumn('assignee_name', 'text')
+          .addColumn('due_on', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('done_on', 'text'),
+      ).execute();
+      await db.schema.createIndex('case_actions_goal_idx').on('case_actions').column('goal_id').execute();
+      await db.schema.createIndex('case_actions_case_idx').on('case_actions').column('case_id').execute();
+      await db.schema.createIndex('case_actions_due_idx').on('case_actions').columns(['status', 'due_on']).execute();
+
+      // --- the diary
+      await editable(
+        db.schema
+          .createTable('case_notes')
+          .addColumn('id', 'integer', id)
+          .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('note_date', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+          .addColumn('body', 'text', (c) => c.notNull())
+          /** null: everyone who may read the case; health | legal: coordinator and responsible operator only. */
+          .addColumn('restriction', 'text'),
+      ).execute();
+      await db.schema.createIndex('case_notes_case_idx').on('case_notes').columns(['case_id', 'note_date']).execute();
+
+      // --- referrals to and from other services
+      await editable(
+        db.schema
+          .createTable('referrals')
+          .addColumn('id', 'integer', id)
+          .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('direction', 'text', (c) => c.notNull())
+          .addColumn('service', 'text', (c) => c.notNull())
+          .addColumn('service_detail', 'text')
+          .addColumn('referred_on', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('notes', 'text'),
+      ).execute();
+      await db.schema.createIndex('referrals_case_idx').on('referrals').column('case_id').execute();
+
+      // --- documents
+      await editable(
+        db.schema
+          .createTable('residence_permits')
+          .addColumn('id', 'integer', id)
+          .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+          // The person's centre, kept here so that the Scadenze page reads one index.
+          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+          .addColumn('permit_type', 'text', (c) => c.notNull())
+          .addColumn('number', 'text')
+          .addColumn('issued_on', 'text')
+          /** null for a permit without expiry (EU long-term). */
+          .addColumn('expires_on', 'text')
+          .addColumn('renewal_status', 'text', (c) => c.notNull())
+          .addColumn('notes', 'text'),
+      ).execute();
+      await db.schema
+        .createIndex('residence_permits_centre_expiry_idx')
+        .on('residence_permits')
+        .columns(['centre_id', 'expires_on'])
+        .execute();
+      await db.schema.createIndex('residence_permits_person_idx').on('residence_permits').column('person_id').execute();
+
+      await editable(
+        db.schema
+          .createTable('identity_documents')
+          .addColumn('id', 'integer', id)
+          .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('number', 'text')
+          .addColumn('issuing_country', 'text')
+          .addColumn('issued_on', 'text')
+          .addColumn('expires_on', 'text'),
+      ).execute();
+      await db.schema.createIndex('identity_documents_person_idx').on('identity_documents').column('person_id').execute();
+
+      // --- applications (compilazione domande / bonus) and their catalogue
+      await db.schema
+        .createTable('application_types')
+        .addColumn('id', 'integer', id)
+        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('label_it', 'text', (c) => c.notNull())
+        .addColumn('label_en', 'text', (c) => c.notNull())
+        /** municipal | regional | national */
+        .addColumn('level', 'text', (c) => c.notNull())
+        /** 1 for requests handled with the Anagrafe office (residence and the like). */
+        .addColumn('anagrafe', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('application_types_code_uq', ['organisation_id', 'code'])
+        .execute();
+
+      await editable(
+        db.schema
+          .createTable('applications')
+          .addColumn('id', 'integer', id)
+          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+          .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+          .addColumn('type_id', 'integer', (c) => c.notNull().references('application_types.id'))
+          .addColumn('applied_on', 'text', (c) => c.notNull())
+          .addColumn('operator_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+          /** submitted | accepted | rejected | unknown */
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('visit_id', 'integer', (c) => c.references('visits.id').onDelete('set null'))
+          .addColumn('notes', 'text'),
+      ).execute();
+      await db.schema.createIndex('applications_centre_date_idx').on('applications').columns(['centre_id', 'applied_on']).execute();
+      await db.schema.createIndex('applications_person_idx').on('applications').column('person_id').execute();
+
+      // --- the public PC station
+      await db.schema
+        .createTable('pc_station_uses')
+        .addColumn('id', 'integer', id)
+        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        .addColumn('used_on', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('minutes', 'integer', (c) => c.notNull())
+        .addColumn('operator_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('pc_station_uses_centre_date_idx').on('pc_station_uses').columns(['centre_id', 'used_on']).execute();
+
+      // --- the lawyer's consultations (the lawyer takes no case; the cases discussed are listed)
+      await editable(
+        db.schema
+          .createTable('legal_consultations')
+          .addColumn('id', 'integer', id)
+          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+          .addColumn('held_on', 'text', (c) => c.notNull())
+          .addColumn('minutes', 'integer', (c) => c.notNull())
+          .addColumn('lawyer_name', 'text')
+          .addColumn('questions', 'text', (c) => c.notNull())
+          .addColumn('guidance', 'text')
+          .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
+      ).execute();
+      await db.schema
+        .createIndex('legal_consultations_centre_date_idx')
+        .on('legal_consultations')
+        .columns(['centre_id', 'held_on'])
+        .execute();
+
+      await db.schema
+        .createTable('legal_consultation_cases')
+        .addColumn('consultation_id', 'integer', (c) => c.notNull().references('legal_consultations.id').onDelete('cascade'))
+        .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('legal_consultation_cases_pk', ['consultation_id', 'case_id'])
+        .execute();
+      await db.schema.createIndex('legal_consultation_cases_case_idx').on('legal_consultation_cases').column('case_id').execute();
+    },
+
+    async down() {
+      throw new Error('The care migration cannot be undone: restore a backup instead.');
+    },
+  };
+}

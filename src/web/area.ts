@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import type { Permission } from '../domain/permissions.js';
+import type { MessageKey } from './i18n/it.js';
+
+/**
+ * A functional area of the web app (cases, documents, …): its pages and its menu entries.
+ * Pages are lazy-loaded inside each area, so the front desk's bundle does not grow with them.
+ */
+export interface Area {
+  routes: Array<{ path: string; permission?: Permission; element: ReactNode }>;
+  nav: Array<{ to: string; label: MessageKey; permission: Permission }>;
+}
