@@ -124,7 +124,7 @@ token
 
 program
   .command('demo')
-  .description('Fill a demo centre with realistic synthetic people and visits')
+  .description('Fill a demo centre with realistic synthetic people, visits, cases and permits')
   .option('--centre <code>', 'code of the demo centre', 'DEMO')
   .option('--people <n>', 'how many people', '300')
   .option('--visits <n>', 'how many visits', '1500')
@@ -137,7 +137,7 @@ program
         visits: Number(options.visits),
         seed: Number(options.seed),
       });
-      console.log(`Demo centre ${options.centre}: ${result.people} people and ${result.visits} visits.`);
+      console.log(`Demo centre ${options.centre}: ${result.people} people, ${result.visits} visits, ${result.cases} cases in care, ${result.permits} residence permits.`);
       for (const account of result.accounts) console.log(`  ${account.role}: ${account.email} / password: ${account.password}`);
     }),
   );

@@ -15,6 +15,7 @@ import type { Role } from '../domain/permissions.js';
 import { createUser, ensureCentre } from '../modules/accounts/accounts.usecases.js';
 import { recordAudit } from '../modules/audit/audit.repository.js';
 import { listTopics } from '../modules/topics/topics.repository.js';
+import { populateCare } from './care-generator.js';
 import { JESI_ISTAT, populateCentres } from './generator.js';
 import { addDays } from './profiles.js';
 
@@ -40,6 +41,8 @@ export interface DemoResult {
   centreId: number;
   people: number;
   visits: number;
+  cases: number;
+  permits: number;
   accounts: DemoAccount[];
 }
 
@@ -157,14 +160,29 @@ export async function fillDemo(db: Kysely<Database>, options: DemoOptions): Prom
       endDate,
       now,
     });
+    const care = await populateCare(trx, {
+      seed: options.seed,
+      centres: [
+        { centreId: centre.id, stream: 1, userIds: [userIds.get('coordinator'), userIds.get('operator')].filter((id) => id !== undefined) },
+      ],
+      endDate,
+    });
     await recordAudit(trx, {
       userId: null,
       centreId: centre.id,
       action: 'create',
       entity: 'synthetic_data',
       entityId: centre.id,
-      details: { seed: options.seed, people: result.people, visits: result.visits, startDate, endDate },
+      details: {
+        seed: options.seed,
+        people: result.people,
+        visits: result.visits,
+        cases: care.cases,
+        permits: care.permits,
+        startDate,
+        endDate,
+      },
     });
-    return { centreId: centre.id, people: result.people, visits: result.visits, accounts };
+    return { centreId: centre.id, people: result.people, visits: result.visits, cases: care.cases, permits: care.permits, accounts };
   });
 }

@@ -24,6 +24,7 @@ import { recordAudit } from '../modules/audit/audit.repository.js';
 import { listTopics } from '../modules/topics/topics.repository.js';
 import { findComune, findCountry, listComuni, resolveComuneName } from '../reference/index.js';
 import { BulkWriter, isPostgres, WriteSession } from './bulk.js';
+import { type PopulateCareResult, populateCare } from './care-generator.js';
 import { NAME_POOLS, type NamePool } from './names.js';
 import {
   ANONYMOUS_AGE_BANDS,
@@ -746,6 +747,7 @@ export interface GeneratedCentre {
 
 export interface GeneratedOrganisation extends PopulateResult {
   organisationId: number;
+  care: PopulateCareResult;
   centres: GeneratedCentre[];
   startDate: string;
   endDate: string;
@@ -834,6 +836,14 @@ export async function generateOrganisation(db: Db, options: GenerateOptions): Pr
     commitEvery: options.commitEvery,
     onProgress: options.onProgress,
   });
+  // Cases for a fifth of the people, and residence permits (see care-generator.ts).
+  const care = await populateCare(db, {
+    seed: options.seed,
+    centres: centres.map((centre, i) => ({ centreId: centre.id, stream: i + 1, userIds: centre.userIds })),
+    endDate,
+    commitEvery: options.commitEvery,
+    onProgress: options.onProgress,
+  });
   for (const centre of centres) {
     await recordAudit(db, {
       userId: null,
@@ -844,5 +854,5 @@ export async function generateOrganisation(db: Db, options: GenerateOptions): Pr
       details: { seed: options.seed, people: centre.people, visits: centre.visits, startDate, endDate },
     });
   }
-  return { ...result, organisationId, centres, startDate, endDate };
+  return { ...result, organisationId, care, centres, startDate, endDate };
 }
