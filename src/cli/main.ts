@@ -137,7 +137,9 @@ program
         visits: Number(options.visits),
         seed: Number(options.seed),
       });
-      console.log(`Demo centre ${options.centre}: ${result.people} people, ${result.visits} visits, ${result.cases} cases in care, ${result.permits} residence permits.`);
+      console.log(
+        `Demo centre ${options.centre}: ${result.people} people, ${result.visits} visits, ${result.cases} cases in care, ${result.permits} residence permits.`,
+      );
       for (const account of result.accounts) console.log(`  ${account.role}: ${account.email} / password: ${account.password}`);
     }),
   );
