@@ -2,9 +2,10 @@
  * The audit log: who did what to which record, when, in which centre. Append-only (the
  * database refuses updates and deletes). Details name fields, never personal values.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { AuditAction } from '../../contracts/audit.js';
-import type { Database } from '../../db/schema.js';
+import { prepared } from '../../db/prepared.js';
+import type { AuditLogTable, Database } from '../../db/schema.js';
 
 export interface AuditEvent {
   userId: number | null;
@@ -30,19 +31,29 @@ export async function recordListing(
   await recordAudit(db, { userId, centreId: null, action: 'list', entity, details: { personIds: ids } });
 }
 
+// Prepared: nearly every request writes one.
+const insertAudit = prepared((db, row: Insertable<AuditLogTable>) =>
+  db.insertInto('auditLog').values({
+    at: row.at,
+    userId: row.userId,
+    centreId: row.centreId,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    details: row.details,
+  }),
+);
+
 export async function recordAudit(db: Kysely<Database>, event: AuditEvent, at = new Date()): Promise<void> {
-  await db
-    .insertInto('auditLog')
-    .values({
-      at: at.toISOString(),
-      userId: event.userId,
-      centreId: event.centreId,
-      action: event.action,
-      entity: event.entity,
-      entityId: event.entityId == null ? null : String(event.entityId),
-      details: event.details ? JSON.stringify(event.details) : null,
-    })
-    .execute();
+  await insertAudit(db, {
+    at: at.toISOString(),
+    userId: event.userId,
+    centreId: event.centreId,
+    action: event.action,
+    entity: event.entity,
+    entityId: event.entityId == null ? null : String(event.entityId),
+    details: event.details ? JSON.stringify(event.details) : null,
+  });
 }
 
 export interface AuditFilter {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import type { Role } from '../../domain/permissions.js';
 import type { Actor } from './actor.js';
@@ -9,8 +10,12 @@ export async function findUserByEmail(db: Db, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+const selectCentreIds = prepared((db, p: { userId: number }) =>
+  db.selectFrom('userCentres').select('centreId').where('userId', '=', p.userId).orderBy('centreId'),
+);
+
 export async function centreIdsOf(db: Db, userId: number): Promise<number[]> {
-  const rows = await db.selectFrom('userCentres').select('centreId').where('userId', '=', userId).orderBy('centreId').execute();
+  const { rows } = await selectCentreIds(db, { userId });
   return rows.map((r) => r.centreId);
 }
 
@@ -41,30 +46,37 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | undefin
 }
 
 /** The owner of a live API token (not revoked, user active), with the token's id and last use. */
-export async function findTokenOwner(db: Db, tokenHash: string) {
-  const row = await db
+// Prepared: every API request authenticates (see src/db/prepared.ts).
+const selectTokenOwner = prepared((db, p: { tokenHash: string }) =>
+  db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
     .select([...ACTOR_COLUMNS, 'apiTokens.id as tokenId', 'apiTokens.lastUsedAt'])
-    .where('apiTokens.tokenHash', '=', tokenHash)
+    .where('apiTokens.tokenHash', '=', p.tokenHash)
     .where('apiTokens.revokedAt', 'is', null)
-    .where('users.active', '=', 1)
-    .executeTakeFirst();
+    .where('users.active', '=', 1),
+);
+
+export async function findTokenOwner(db: Db, tokenHash: string) {
+  const [row] = (await selectTokenOwner(db, { tokenHash })).rows;
   if (!row) return undefined;
   const { tokenId, lastUsedAt, ...actorRow } = row;
   return { actor: await toActor(db, actorRow), tokenId, lastUsedAt };
 }
 
 /** The owner of a live session (not expired, user active), with the session's CSRF token and last use. */
-export async function findSessionOwner(db: Db, sessionId: string, nowIso: string) {
-  const row = await db
+const selectSessionOwner = prepared((db, p: { sessionId: string; nowIso: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .select([...ACTOR_COLUMNS, 'sessions.csrfToken', 'sessions.lastSeenAt'])
-    .where('sessions.id', '=', sessionId)
-    .where('sessions.expiresAt', '>', nowIso)
-    .where('users.active', '=', 1)
-    .executeTakeFirst();
+    .where('sessions.id', '=', p.sessionId)
+    .where('sessions.expiresAt', '>', p.nowIso)
+    .where('users.active', '=', 1),
+);
+
+export async function findSessionOwner(db: Db, sessionId: string, nowIso: string) {
+  const [row] = (await selectSessionOwner(db, { sessionId, nowIso })).rows;
   if (!row) return undefined;
   const { csrfToken, lastSeenAt, ...actorRow } = row;
   return { actor: await toActor(db, actorRow), csrfToken, lastSeenAt };

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Gender, ResidenceKind } from '../../contracts/enums.js';
 import type { Person, PersonSummary } from '../../contracts/people.js';
+import { prepared } from '../../db/prepared.js';
 import type { Database, NewPerson, PersonRow } from '../../db/schema.js';
 import { todayInRome } from '../../domain/dates.js';
 import { isUsefulSkeleton, nameIndexEntries, nameSkeleton, nameTokens } from '../../domain/names.js';
@@ -79,9 +80,13 @@ export async function updatePersonIfVersion(
   return row;
 }
 
+// Prepared (a visit to a registered person reads the person): the centre is checked after.
+const selectPerson = prepared((db, p: { id: number }) => db.selectFrom('people').selectAll().where('id', '=', p.id));
+
+/** A person, if in one of the given centres. */
 export async function findPersonRow(db: Db, id: number, centreIds: number[]): Promise<PersonRow | undefined> {
-  if (centreIds.length === 0) return undefined;
-  return db.selectFrom('people').selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+  const [row] = (await selectPerson(db, { id })).rows;
+  return row && centreIds.includes(row.centreId) ? row : undefined;
 }
 
 export async function deletePersonRow(db: Db, id: number): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Topic } from '../../contracts/visits.js';
+import { prepared } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import { DEFAULT_TOPICS } from './default-topics.js';
 
@@ -39,14 +40,15 @@ export async function findTopic(db: Db, organisationId: number, id: number): Pro
 }
 
 /** The ids among `ids` that are active topics of the organisation. */
+// Prepared, and the whole (small) active catalogue: every visit checks its topics.
+const selectActiveTopicIds = prepared((db, p: { organisationId: number }) =>
+  db.selectFrom('requestTopics').select('id').where('organisationId', '=', p.organisationId).where('active', '=', 1),
+);
+
+/** Which of `ids` are active topics of the organisation. */
 export async function activeTopicIds(db: Db, organisationId: number, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('requestTopics')
-    .select('id')
-    .where('organisationId', '=', organisationId)
-    .where('active', '=', 1)
-    .where('id', 'in', ids)
-    .execute();
-  return new Set(rows.map((r) => r.id));
+  const wanted = new Set(ids);
+  const { rows } = await selectActiveTopicIds(db, { organisationId });
+  return new Set(rows.map((r) => r.id).filter((id) => wanted.has(id)));
 }

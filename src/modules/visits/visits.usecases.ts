@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type {
   Visit,
@@ -8,7 +8,8 @@ import type {
   VisitSummaryQuery,
   VisitUpdateInput,
 } from '../../contracts/visits.js';
-import type { Database } from '../../db/schema.js';
+import { prepared } from '../../db/prepared.js';
+import type { Database, VisitsTable } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
 import { originGroupOf } from '../../domain/origin-group.js';
@@ -58,6 +59,34 @@ function checkCitizenship(code: string) {
   }
 }
 
+// Prepared: recording visits is the desk's hot path (see src/db/prepared.ts).
+const insertVisitRow = prepared((db, v: Insertable<VisitsTable>) =>
+  db
+    .insertInto('visits')
+    .values({
+      centreId: v.centreId,
+      occurredAt: v.occurredAt,
+      visitDate: v.visitDate,
+      visitYear: v.visitYear,
+      channel: v.channel,
+      personId: v.personId,
+      gender: v.gender,
+      citizenship: v.citizenship,
+      ageBand: v.ageBand,
+      originGroup: v.originGroup,
+      referralSource: v.referralSource,
+      notes: v.notes,
+      operatorId: v.operatorId,
+      createdAt: v.createdAt,
+      updatedAt: v.updatedAt,
+      version: v.version,
+    })
+    .returning('id'),
+);
+const insertVisitTopic = prepared((db, t: { visitId: number; topicId: number }) =>
+  db.insertInto('visitTopics').values({ visitId: t.visitId, topicId: t.topicId }),
+);
+
 export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput, now = new Date()): Promise<Visit> {
   const when = visitInstant(input.date, input.time, now);
   if (input.anonymous) checkCitizenship(input.anonymous.citizenship);
@@ -99,11 +128,9 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput,
       updatedAt: stamp,
       version: 1,
     };
-    const { id } = await trx.insertInto('visits').values(row).returning('id').executeTakeFirstOrThrow();
-    await trx
-      .insertInto('visitTopics')
-      .values(topicIds.map((topicId) => ({ visitId: id, topicId })))
-      .execute();
+    const [inserted] = (await insertVisitRow(trx, row)).rows;
+    const id = (inserted as { id: number }).id;
+    for (const topicId of topicIds) await insertVisitTopic(trx, { visitId: id, topicId });
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'visit', entityId: id }, now);
     // Everything the answer shows is known here: no need to read the visit back.
     return toVisit(
