@@ -116,13 +116,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      changeMemberRelation(
-        app.db,
-        requireAuth(request.auth, 'personal.write'),
-        request.params.id,
-        request.params.memberId,
-        request.body ?? {},
-      ),
+      changeMemberRelation(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.params.memberId, request.body),
   );
 
   app.post(
