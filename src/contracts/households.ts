@@ -126,6 +126,8 @@ export type PersonMembership = z.infer<typeof personMembership>;
 /** The household part of a person's file. */
 export const personHousehold = z
   .object({
+    /** Whose household this is (the name for "Crea nucleo"). */
+    person: z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }),
     /** The household the person belongs to now, with its current members; null if none. */
     current: z
       .object({

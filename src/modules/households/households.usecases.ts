@@ -316,6 +316,7 @@ export async function householdForPerson(db: Db, actor: Actor, personId: number)
     details: { section: 'household', householdId: current?.id ?? null, personIds: current?.members.map((m) => m.personId) ?? [] },
   });
   return {
+    person: { id: person.id, givenNames: person.givenNames, familyNames: person.familyNames },
     current,
     memberships: rows.map((r) => ({
       id: r.id,
