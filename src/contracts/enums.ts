@@ -20,6 +20,20 @@ export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];
 
 // --- households
 
+/** A member's relation to the household's reference person (the intestatario). */
+export const HOUSEHOLD_RELATIONS = [
+  'reference_person',
+  'spouse_partner',
+  'child',
+  'parent',
+  'sibling',
+  'grandchild',
+  'grandparent',
+  'other_relative',
+  'cohabitant',
+] as const;
+export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
+
 // --- documents
 
 // --- applications, PC station, legal consultations

@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   // cases
 
   // households
+  'household.member_elsewhere',
+  'household.already_member',
+  'household.membership_ended',
+  'household.reference_person_taken',
 
   // documents
 

@@ -68,6 +68,32 @@ export const ROLE_LABELS: Labels<Role> = {
 
 // --- households
 
+// The type is named inline so that this block stays apart from the shared import line.
+export const HOUSEHOLD_RELATION_LABELS: Labels<import('./enums.js').HouseholdRelation> = {
+  it: {
+    reference_person: 'Intestatario/persona di riferimento',
+    spouse_partner: 'Coniuge/partner',
+    child: 'Figlio/a',
+    parent: 'Genitore',
+    sibling: 'Fratello/sorella',
+    grandchild: 'Nipote',
+    grandparent: 'Nonno/a',
+    other_relative: 'Altro parente',
+    cohabitant: 'Convivente',
+  },
+  en: {
+    reference_person: 'Reference person',
+    spouse_partner: 'Spouse/partner',
+    child: 'Child',
+    parent: 'Parent',
+    sibling: 'Sibling',
+    grandchild: 'Grandchild',
+    grandparent: 'Grandparent',
+    other_relative: 'Other relative',
+    cohabitant: 'Cohabitant',
+  },
+};
+
 // --- documents
 
 // --- applications, PC station, legal consultations

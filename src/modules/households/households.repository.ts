@@ -1,7 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Gender, HouseholdRelation } from '../../contracts/enums.js';
+import type { HouseholdMember, PastHouseholdMember } from '../../contracts/households.js';
+import type { Database, HouseholdsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
+export type HouseholdRow = Selectable<HouseholdsTable>;
 
 /** A household, if it belongs to one of the given centres. */
 export async function findHouseholdRow(db: Db, id: number, centreIds: readonly number[]) {
@@ -19,4 +22,179 @@ export async function currentHouseholdMembers(db: Db, householdId: number) {
     .orderBy('joinedOn')
     .orderBy('id')
     .execute();
+}
+
+export interface MembershipWithPerson {
+  id: number;
+  householdId: number;
+  personId: number;
+  givenNames: string;
+  familyNames: string;
+  gender: Gender;
+  birthDate: string | null;
+  relation: HouseholdRelation;
+  joinedOn: string;
+  leftOn: string | null;
+}
+
+/** Memberships of these households with the member's name, gender and birth date, oldest first. */
+export async function membershipsWithPeople(db: Db, householdIds: readonly number[], { currentOnly = false } = {}) {
+  if (householdIds.length === 0) return [];
+  let query = db
+    .selectFrom('householdMembers as m')
+    .innerJoin('people as p', 'p.id', 'm.personId')
+    .select([
+      'm.id',
+      'm.householdId',
+      'm.personId',
+      'p.givenNames',
+      'p.familyNames',
+      'p.gender',
+      'p.birthDate',
+      'm.relation',
+      'm.joinedOn',
+      'm.leftOn',
+    ])
+    .where('m.householdId', 'in', householdIds);
+  if (currentOnly) query = query.where('m.leftOn', 'is', null);
+  const rows = await query.orderBy('m.joinedOn').orderBy('m.id').execute();
+  return rows as MembershipWithPerson[];
+}
+
+/** Splits a household's memberships into the current members and the history (latest end first). */
+export function splitMemberships(rows: readonly MembershipWithPerson[]): { members: HouseholdMember[]; history: PastHouseholdMember[] } {
+  const members: HouseholdMember[] = [];
+  const history: PastHouseholdMember[] = [];
+  for (const { householdId: _, leftOn, ...member } of rows) {
+    if (leftOn === null) members.push(member);
+    else history.push({ ...member, leftOn });
+  }
+  history.sort((a, b) => (a.leftOn === b.leftOn ? b.id - a.id : a.leftOn < b.leftOn ? 1 : -1));
+  return { members, history };
+}
+
+/** Every membership of these people (any household), for the one-household-at-a-time checks. */
+export async function membershipsOfPeople(db: Db, personIds: readonly number[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('householdMembers as m')
+    .innerJoin('households as h', 'h.id', 'm.householdId')
+    .select(['m.id', 'm.householdId', 'h.name as householdName', 'm.personId', 'm.relation', 'm.joinedOn', 'm.leftOn'])
+    .where('m.personId', 'in', personIds)
+    .execute();
+}
+
+/** A person's memberships with their household, the latest first. */
+export async function personMembershipsWithHousehold(db: Db, personId: number) {
+  return db
+    .selectFrom('householdMembers as m')
+    .innerJoin('households as h', 'h.id', 'm.householdId')
+    .select([
+      'm.id',
+      'm.householdId',
+      'm.relation',
+      'm.joinedOn',
+      'm.leftOn',
+      'h.centreId',
+      'h.name',
+      'h.notes',
+      'h.createdAt',
+      'h.updatedAt',
+      'h.version',
+    ])
+    .where('m.personId', '=', personId)
+    .orderBy('m.joinedOn', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+}
+
+export async function findMembership(db: Db, householdId: number, membershipId: number) {
+  return db
+    .selectFrom('householdMembers')
+    .selectAll()
+    .where('id', '=', membershipId)
+    .where('householdId', '=', householdId)
+    .executeTakeFirst();
+}
+
+export async function insertHousehold(db: Db, values: { centreId: number; name: string; notes: string | null; now: string }) {
+  const { now, ...fields } = values;
+  return db
+    .insertInto('households')
+    .values({ ...fields, createdAt: now, updatedAt: now, version: 1 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Updates only if the stored version is `expectedVersion`; undefined when it was not. */
+export async function updateHouseholdIfVersion(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: { name?: string; notes?: string | null; updatedAt: string },
+) {
+  return db
+    .updateTable('households')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertMemberships(
+  db: Db,
+  rows: Array<{ householdId: number; personId: number; relation: HouseholdRelation; joinedOn: string; createdAt: string }>,
+) {
+  if (rows.length === 0) return [];
+  return db.insertInto('householdMembers').values(rows).returning(['id', 'personId']).execute();
+}
+
+/** Ends a membership that is still current; false if it had ended already. */
+export async function endMembership(db: Db, membershipId: number, leftOn: string): Promise<boolean> {
+  const result = await db
+    .updateTable('householdMembers')
+    .set({ leftOn })
+    .where('id', '=', membershipId)
+    .where('leftOn', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setMembershipRelation(db: Db, membershipId: number, relation: HouseholdRelation) {
+  await db.updateTable('householdMembers').set({ relation }).where('id', '=', membershipId).execute();
+}
+
+/** LIKE's wildcards typed by the user match themselves. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A page of the households of these centres (by name), each with its current members. */
+export async function listHouseholds(db: Db, centreIds: readonly number[], q: string, page: number, pageSize: number) {
+  if (centreIds.length === 0) return { items: [], total: 0 };
+  let base = db.selectFrom('households').where('centreId', 'in', centreIds);
+  if (q) base = base.where(sql<boolean>`lower(${sql.ref('name')}) like ${containsPattern(q)} escape '\\'`);
+  const [rows, count] = await Promise.all([
+    base
+      .select(['id', 'centreId', 'name', 'updatedAt'])
+      .orderBy('name')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const members = await membershipsWithPeople(
+    db,
+    rows.map((r) => r.id),
+    { currentOnly: true },
+  );
+  const items = rows.map((row) => ({
+    ...row,
+    members: members
+      .filter((m) => m.householdId === row.id)
+      .map(({ id, personId, givenNames, familyNames, relation }) => ({ id, personId, givenNames, familyNames, relation })),
+  }));
+  return { items, total: Number(count.n) };
 }

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { PersonHouseholdSection } from './households/PersonHouseholdSection.js';
 
 export default function PersonPage() {
   const { id } = useParams();
@@ -99,7 +100,7 @@ export default function PersonPage() {
 
       {/* cases */}
 
-      {/* household */}
+      <PersonHouseholdSection personId={p.id} />
 
       {/* documents */}
 

@@ -1,0 +1,40 @@
+/**
+ * The dates of household memberships. A person belongs to one household at a time, so their
+ * memberships never overlap: a new one starts on or after the day the previous one ended
+ * (a move ends the old membership on the day the new one starts).
+ */
+
+export interface MembershipDates {
+  joinedOn: string;
+  /** null while the membership lasts. */
+  leftOn: string | null;
+}
+
+/**
+ * The first day a person may join a household, given their memberships so far: the end of the
+ * latest one, or the start of the current one (which a move ends on the new joining day).
+ */
+export function earliestJoinDate(memberships: readonly MembershipDates[]): string | null {
+  let earliest: string | null = null;
+  for (const m of memberships) {
+    const bound = m.leftOn ?? m.joinedOn;
+    if (earliest === null || bound > earliest) earliest = bound;
+  }
+  return earliest;
+}
+
+/** Why a person cannot join on this date, or null when they can. */
+export function joiningProblem(joinedOn: string, today: string, earliest: string | null): string | null {
+  if (joinedOn > today) return 'A person cannot join a household in the future';
+  if (earliest !== null && joinedOn < earliest) {
+    return `A person belongs to one household at a time: joining must be on or after ${earliest}, when the previous membership ends`;
+  }
+  return null;
+}
+
+/** Why a membership cannot end on this date, or null when it can. */
+export function leavingProblem(leftOn: string, joinedOn: string, today: string): string | null {
+  if (leftOn > today) return 'A person cannot leave a household in the future';
+  if (leftOn < joinedOn) return `A person cannot leave before joining (${joinedOn})`;
+  return null;
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { HouseholdListItem } from '../../../contracts/households.js';
+import type { Page } from '../../api/client.js';
+import { useApiGet } from '../../api/hooks.js';
+import { useDebounced } from '../../components/Combobox.js';
+import { Pagination } from '../../components/fields.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
+import { useSession } from '../../session.js';
+import { fullName, useRelationLabel } from './shared.js';
+
+const PAGE_SIZE = 25;
+
+export default function HouseholdsPage() {
+  const { t } = useI18n();
+  const { can, me } = useSession();
+  const relationLabel = useRelationLabel();
+  // As on the people page: the names searched stay out of the address, in the history entry's state.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const remembered = (location.state as { q?: unknown; page?: unknown } | null) ?? {};
+  const [query, setQuery] = useState(typeof remembered.q === 'string' ? remembered.q : '');
+  const [page, setPage] = useState(typeof remembered.page === 'number' ? remembered.page : 1);
+  const q = useDebounced(query.trim(), 200);
+  useEffect(() => {
+    navigate('.', { replace: true, state: { q, page } });
+  }, [navigate, q, page]);
+  const result = useApiGet<Page<HouseholdListItem>>('/households', { q, page, pageSize: PAGE_SIZE });
+  const centres = me?.centres ?? [];
+  const centreName = (id: number) => centres.find((c) => c.id === id)?.name ?? String(id);
+  usePageTitle(t('households.title'));
+
+  return (
+    <>
+      <div className="d-flex justify-content-between align-items-center flex-wrap gap-2 mb-3">
+        <h1 className="h2 mb-0">{t('households.title')}</h1>
+        {can('personal.write') ? (
+          <Link to="/households/new" className="btn btn-primary">
+            {t('households.new')}
+          </Link>
+        ) : null}
+      </div>
+      <div className="mb-3">
+        <label htmlFor="households-query" className="form-label">
+          {t('households.searchLabel')}
+        </label>
+        <input
+          id="households-query"
+          type="search"
+          className="form-control"
+          value={query}
+          autoComplete="off"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPage(1);
+          }}
+        />
+      </div>
+      <ProblemAlert error={result.error} />
+      {result.data && result.data.items.length === 0 ? <p>{t('households.none')}</p> : null}
+      {result.data && result.data.items.length > 0 ? (
+        <>
+          <table className="table table-striped">
+            <caption>{t('households.count', { count: result.data.total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('households.name')}</th>
+                <th scope="col">{t('households.members')}</th>
+                {centres.length > 1 ? <th scope="col">{t('households.centre')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {result.data.items.map((h) => (
+                <tr key={h.id}>
+                  <td>
+                    <Link to={`/households/${h.id}`}>{h.name}</Link>
+                  </td>
+                  <td>
+                    {h.members.length === 0
+                      ? t('person.notSet')
+                      : h.members.map((m) => `${fullName(m)} (${relationLabel(m.relation)})`).join(', ')}
+                  </td>
+                  {centres.length > 1 ? <td>{centreName(h.centreId)}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={result.data.total} onPage={setPage} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { useId } from 'react';
+import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
+import { HOUSEHOLD_RELATION_LABELS } from '../../../contracts/labels.js';
+import type { ApiError } from '../../api/client.js';
+import { SelectField } from '../../components/fields.js';
+import { useI18n } from '../../i18n/index.js';
+
+/** The relation to the reference person, as a labelled select. */
+export function RelationSelect({
+  label,
+  value,
+  onChange,
+  error,
+  id,
+}: {
+  label?: string;
+  value: HouseholdRelation | '';
+  onChange(relation: HouseholdRelation | ''): void;
+  error?: string;
+  id?: string;
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <SelectField
+      id={id}
+      label={label ?? t('households.relation')}
+      required
+      error={error}
+      value={value}
+      onChange={(e) => onChange(e.target.value as HouseholdRelation | '')}
+    >
+      <option value="">{t('common.choose')}</option>
+      {HOUSEHOLD_RELATIONS.map((r) => (
+        <option key={r} value={r}>
+          {HOUSEHOLD_RELATION_LABELS[locale][r]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+export function useRelationLabel() {
+  const { locale } = useI18n();
+  return (relation: HouseholdRelation) => HOUSEHOLD_RELATION_LABELS[locale][relation];
+}
+
+/** The household a person belongs to now, when the API refused them for it (409 household.member_elsewhere). */
+export function memberElsewhere(error: ApiError | null): { personId: number; householdId: number; householdName: string } | null {
+  if (error?.code !== 'household.member_elsewhere' || !error.problem) return null;
+  const { personId, householdId, householdName } = error.problem;
+  if (typeof personId !== 'number' || typeof householdId !== 'number' || typeof householdName !== 'string') return null;
+  return { personId, householdId, householdName };
+}
+
+/** "Rossi Mario", as the people pages name someone. */
+export const fullName = (p: { givenNames: string; familyNames: string }) => `${p.familyNames} ${p.givenNames}`;
+
+/** A labelled multi-line field with its error, as the fields of components/fields.tsx. */
+export function NotesField({ value, onChange, error }: { value: string; onChange(value: string): void; error?: string }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="mb-3">
+      <label htmlFor={id} className="form-label">
+        {t('households.notes')}
+      </label>
+      <textarea
+        id={id}
+        className={`form-control${error ? ' is-invalid' : ''}`}
+        rows={3}
+        maxLength={4000}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
