@@ -12,12 +12,15 @@ export function PersonSearch({
   onQueryChange,
   inputRef,
   autoFocus,
+  hint,
 }: {
   onSelect(person: PersonSummary): void;
   query: string;
   onQueryChange(query: string): void;
   inputRef?: RefObject<HTMLInputElement | null>;
   autoFocus?: boolean;
+  /** Defaults to the keyboard hint for choosing a person; the front desk says what comes next. */
+  hint?: string;
 }) {
   const { t, formatDate } = useI18n();
   const countryName = useCountryName();
@@ -42,7 +45,7 @@ export function PersonSearch({
     <Combobox
       id="person-search"
       label={t('frontDesk.searchLabel')}
-      hint={t('frontDesk.searchHint')}
+      hint={hint ?? t('people.searchHint')}
       value={query}
       onValueChange={onQueryChange}
       options={results}

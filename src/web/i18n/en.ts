@@ -48,6 +48,7 @@ export const en: Dictionary = {
   'frontDesk.today': 'Today, {date}',
   'frontDesk.record': 'Record a visit',
   'frontDesk.searchLabel': 'Find a person (name, surname or codice fiscale)',
+  'people.searchHint': 'Type part of the name, choose with ↑ ↓ and Enter.',
   'frontDesk.searchHint': 'Type, choose with ↑ ↓ and Enter. Then tick the topic with Space and save with Enter.',
   'frontDesk.anonymous': 'Anonymous visitor',
   'frontDesk.anonymousHelp': 'For people who do not want or need a file: only gender, citizenship and age band are kept.',

@@ -47,6 +47,7 @@ export const it = {
   'frontDesk.today': 'Oggi, {date}',
   'frontDesk.record': 'Registra un accesso',
   'frontDesk.searchLabel': 'Cerca persona (nome, cognome o codice fiscale)',
+  'people.searchHint': 'Scrivi una parte del nome, scegli con ↑ ↓ e Invio.',
   'frontDesk.searchHint': 'Scrivi, scegli con ↑ ↓ e Invio. Poi seleziona la tipologia con Spazio e salva con Invio.',
   'frontDesk.anonymous': 'Visitatore anonimo',
   'frontDesk.anonymousHelp': 'Per chi non vuole o non deve essere registrato: restano solo genere, cittadinanza e fascia d’età.',

@@ -207,7 +207,14 @@ export function FrontDeskPage() {
               </fieldset>
             ) : (
               <>
-                <PersonSearch query={query} onQueryChange={setQuery} onSelect={choosePerson} inputRef={searchRef} autoFocus />
+                <PersonSearch
+                  query={query}
+                  onQueryChange={setQuery}
+                  onSelect={choosePerson}
+                  inputRef={searchRef}
+                  autoFocus
+                  hint={t('frontDesk.searchHint')}
+                />
                 {fieldErrors.personId ? (
                   <div className="invalid-feedback d-block mb-2" role="alert">
                     {fieldErrors.personId}
