@@ -23,3 +23,8 @@ export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];
 // --- documents
 
 // --- applications, PC station, legal consultations
+
+export { APPLICATION_LEVELS, type ApplicationLevel, PC_PURPOSES, type PcPurpose } from '../domain/activities.js';
+
+export const APPLICATION_OUTCOMES = ['submitted', 'accepted', 'rejected', 'unknown'] as const;
+export type ApplicationOutcome = (typeof APPLICATION_OUTCOMES)[number];
