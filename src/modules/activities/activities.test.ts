@@ -416,6 +416,29 @@ for (const dialect of DIALECTS) {
           expectStatus(await as.delete(`/applications/${application.id}`), 204);
         }
       });
+      it('erasing a person keeps their applications and PC uses in the figures, unlinked', async () => {
+        const leaving = await person(operator, 'Yusuf', 'Demir');
+        const application = expectStatus<Application>(
+          await operator.post('/applications', { typeId: type('citizenship').id, personId: leaving.id, date: '2021-05-05' }),
+          201,
+        );
+        expectStatus(
+          await operator.post('/pc-station-uses', { date: '2021-05-05', personId: leaving.id, purpose: 'email', minutes: 20 }),
+          201,
+        );
+        const period = { from: '2021-01-01', to: '2021-12-31' };
+        const before = {
+          applications: expectStatus<ApplicationSummary>(await viewer.get('/applications/summary', period), 200),
+          pc: expectStatus<PcStationSummary>(await viewer.get('/pc-station-uses/summary', period), 200),
+        };
+        expectStatus(await coordinator.delete(`/people/${leaving.id}`), 204);
+        expect(expectStatus<ApplicationSummary>(await viewer.get('/applications/summary', period), 200)).toEqual(before.applications);
+        const pcAfter = expectStatus<PcStationSummary>(await viewer.get('/pc-station-uses/summary', period), 200);
+        expect(pcAfter).toMatchObject({ uses: before.pc.uses, minutes: before.pc.minutes });
+        const listed = expectStatus<Page<Application>>(await operator.get('/applications', period), 200);
+        expect(listed.items.find((row) => row.id === application.id)?.person).toBeNull();
+        expectStatus(await operator.delete(`/applications/${application.id}`), 204);
+      });
     });
 
     describe('the PC station', () => {
