@@ -37,3 +37,8 @@ export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 // --- documents
 
 // --- applications, PC station, legal consultations
+
+export { APPLICATION_LEVELS, type ApplicationLevel, PC_PURPOSES, type PcPurpose } from '../domain/activities.js';
+
+export const APPLICATION_OUTCOMES = ['submitted', 'accepted', 'rejected', 'unknown'] as const;
+export type ApplicationOutcome = (typeof APPLICATION_OUTCOMES)[number];

@@ -97,3 +97,35 @@ export const HOUSEHOLD_RELATION_LABELS: Labels<import('./enums.js').HouseholdRel
 // --- documents
 
 // --- applications, PC station, legal consultations
+
+// Imported here, not at the top, so that each area's block stays its own.
+import type { ApplicationLevel, ApplicationOutcome, PcPurpose } from './enums.js';
+
+export const APPLICATION_LEVEL_LABELS: Labels<ApplicationLevel> = {
+  it: { municipal: 'Comunale', regional: 'Regionale', national: 'Nazionale' },
+  en: { municipal: 'Municipal', regional: 'Regional', national: 'National' },
+};
+
+export const APPLICATION_OUTCOME_LABELS: Labels<ApplicationOutcome> = {
+  it: { submitted: 'Presentata', accepted: 'Accolta', rejected: 'Respinta', unknown: 'Esito non noto' },
+  en: { submitted: 'Submitted', accepted: 'Accepted', rejected: 'Rejected', unknown: 'Outcome unknown' },
+};
+
+export const PC_PURPOSE_LABELS: Labels<PcPurpose> = {
+  it: {
+    job_search: 'Ricerca di lavoro',
+    documents_online: 'Pratiche e documenti online',
+    school: 'Scuola e formazione',
+    printing_scanning: 'Stampa e scansione',
+    email: 'Posta elettronica',
+    other: 'Altro',
+  },
+  en: {
+    job_search: 'Job search',
+    documents_online: 'Online forms and documents',
+    school: 'School and training',
+    printing_scanning: 'Printing and scanning',
+    email: 'E-mail',
+    other: 'Other',
+  },
+};

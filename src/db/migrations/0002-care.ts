@@ -12,6 +12,30 @@ type AnyDb = Kysely<any>;
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
 type AnyTable = CreateTableBuilder<any, any>;
 
+/** The default application types at the time of this migration: code, labels, level, Anagrafe (1). */
+const APPLICATION_TYPES_0002: Array<[string, string, string, string, number]> = [
+  ['child_allowance', 'Assegno unico universale', 'Universal child allowance', 'national', 0],
+  ['social_bonus_isee', 'Bonus sociale luce e gas / ISEE', 'Social bonus for electricity and gas / ISEE', 'national', 0],
+  ['purchase_card', 'Carta acquisti', 'Purchase card', 'national', 0],
+  ['inclusion_allowance', 'Assegno di inclusione', 'Inclusion allowance', 'national', 0],
+  ['rent_support', 'Bonus affitto / contributo canone di locazione', 'Rent support', 'municipal', 0],
+  ['regional_grant', 'Contributo regionale', 'Regional grant', 'regional', 0],
+  ['residence_request', 'Richiesta di residenza', 'Residence request', 'municipal', 1],
+  ['change_of_address', 'Cambio di indirizzo', 'Change of address', 'municipal', 1],
+  [
+    'registry_enrolment',
+    'Iscrizione anagrafica / dichiarazione di dimora abituale',
+    'Registry enrolment / declaration of habitual abode',
+    'municipal',
+    1,
+  ],
+  ['registry_certificates', 'Certificati anagrafici', 'Registry certificates', 'municipal', 1],
+  ['citizenship', 'Domanda di cittadinanza', 'Citizenship application', 'national', 0],
+  ['family_reunification', 'Ricongiungimento familiare — nulla osta', 'Family reunification — clearance', 'national', 0],
+  ['residence_permit_kit', 'Kit permesso di soggiorno', 'Residence permit kit', 'national', 0],
+  ['other', 'Altro', 'Other', 'municipal', 0],
+];
+
 export function care(dialect: DialectName): Migration {
   const id = (col: ColumnDefinitionBuilder) =>
     dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
@@ -229,6 +253,29 @@ export function care(dialect: DialectName): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('application_types_code_uq', ['organisation_id', 'code'])
         .execute();
+      // The organisations that exist already get the default catalogue (new ones get it when
+      // created: see default-application-types.ts). The list is copied here, frozen in time.
+      const organisations: Array<{ id: number }> = await db.selectFrom('organisations').select('id').execute();
+      const seededAt = new Date().toISOString();
+      for (const organisation of organisations) {
+        await db
+          .insertInto('application_types')
+          .values(
+            APPLICATION_TYPES_0002.map(([code, labelIt, labelEn, level, anagrafe], i) => ({
+              organisation_id: organisation.id,
+              code,
+              label_it: labelIt,
+              label_en: labelEn,
+              level,
+              anagrafe,
+              active: 1,
+              sort_order: (i + 1) * 10,
+              created_at: seededAt,
+              updated_at: seededAt,
+            })),
+          )
+          .execute();
+      }
 
       await editable(
         db.schema

@@ -5,6 +5,7 @@ import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Role } from '../../domain/permissions.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { seedDefaultApplicationTypes } from '../activities/applications.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, randomSecret, sha256 } from '../auth/secrets.js';
@@ -17,6 +18,7 @@ export const API_TOKEN_PREFIX = 'apd_';
 export async function createOrganisation(db: Db, name: string, now = new Date().toISOString()): Promise<number> {
   const org = await db.insertInto('organisations').values({ name, createdAt: now }).returning('id').executeTakeFirstOrThrow();
   await seedDefaultTopics(db, org.id, now);
+  await seedDefaultApplicationTypes(db, org.id, now);
   return org.id;
 }
 

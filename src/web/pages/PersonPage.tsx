@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { PersonApplicationsSection } from './activities/PersonApplicationsSection.js';
 import { PersonHouseholdSection } from './households/PersonHouseholdSection.js';
 
 export default function PersonPage() {
@@ -104,7 +105,7 @@ export default function PersonPage() {
 
       {/* documents */}
 
-      {/* applications */}
+      <PersonApplicationsSection personId={p.id} />
 
       <h2 className="h4 mt-4">
         {t('people.visits')} <span className="badge bg-primary">{visits.data?.total ?? 0}</span>

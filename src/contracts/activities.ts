@@ -1,0 +1,275 @@
+/**
+ * Applications (compilazione domande / bonus, with the Anagrafe), the public PC station's log
+ * and the lawyer's consultations.
+ */
+import { z } from 'zod';
+import { todayInRome } from '../domain/dates.js';
+import { id, isoDate, pageQuery, shortText, version } from './common.js';
+import { APPLICATION_LEVELS, APPLICATION_OUTCOMES, PC_PURPOSES } from './enums.js';
+
+/** The date of something done: a real date, not in the future (Europe/Rome). */
+const doneOn = isoDate.refine((date) => date <= todayInRome(), { message: 'A date cannot be in the future' });
+
+const period = { from: isoDate.optional(), to: isoDate.optional() };
+const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const periodMessage = { message: 'from must not be after to', path: ['to'] };
+
+const personRef = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }).nullable();
+const userRef = z.object({ id: z.number(), displayName: z.string() }).nullable();
+
+/** A minute count: a use of the PC or a meeting lasts from one minute to ten hours. */
+const minutes = z.number().int().min(1).max(600);
+
+// --- the application-type catalogue
+
+const typeLabel = shortText(120).min(1);
+
+export const applicationTypeSchema = z
+  .object({
+    id: z.number(),
+    code: z.string(),
+    labelIt: z.string(),
+    labelEn: z.string(),
+    level: z.enum(APPLICATION_LEVELS),
+    anagrafe: z.boolean(),
+    active: z.boolean(),
+    sortOrder: z.number(),
+  })
+  .meta({ id: 'ApplicationType' });
+export type ApplicationType = z.infer<typeof applicationTypeSchema>;
+
+export const applicationTypeCreateInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{2,40}$/, 'Lower-case letters, digits and _'),
+  labelIt: typeLabel,
+  labelEn: typeLabel,
+  level: z.enum(APPLICATION_LEVELS),
+  /** Handled with the Anagrafe office (residence requests and the like). */
+  anagrafe: z.boolean().default(false),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+export type ApplicationTypeCreateInput = z.infer<typeof applicationTypeCreateInput>;
+
+export const applicationTypeUpdateInput = z.strictObject({
+  labelIt: typeLabel.optional(),
+  labelEn: typeLabel.optional(),
+  level: z.enum(APPLICATION_LEVELS).optional(),
+  anagrafe: z.boolean().optional(),
+  active: z.boolean().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+export type ApplicationTypeUpdateInput = z.infer<typeof applicationTypeUpdateInput>;
+
+export const applicationTypeListQuery = z.strictObject({ active: z.enum(['true', 'false']).optional() });
+
+// --- applications
+
+export const applicationCreateInput = z.strictObject({
+  /** Only without a person or a visit, for users of several centres: otherwise their centre is taken. */
+  centreId: id.optional(),
+  typeId: id,
+  /** Defaults to today. */
+  date: doneOn.optional(),
+  /** Normally set. Without it, the visit's person (if any) is taken. */
+  personId: id.nullable().optional(),
+  /** The visit the application was filled in at. */
+  visitId: id.nullable().optional(),
+  outcome: z.enum(APPLICATION_OUTCOMES).default('submitted'),
+  notes: shortText(2000).nullable().optional(),
+});
+export type ApplicationCreateInput = z.infer<typeof applicationCreateInput>;
+
+export const applicationUpdateInput = z.strictObject({
+  version,
+  typeId: id.optional(),
+  date: doneOn.optional(),
+  personId: id.nullable().optional(),
+  visitId: id.nullable().optional(),
+  outcome: z.enum(APPLICATION_OUTCOMES).optional(),
+  notes: shortText(2000).nullable().optional(),
+});
+export type ApplicationUpdateInput = z.infer<typeof applicationUpdateInput>;
+
+export const applicationSchema = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    date: z.string(),
+    type: z.object({
+      id: z.number(),
+      code: z.string(),
+      labelIt: z.string(),
+      labelEn: z.string(),
+      level: z.enum(APPLICATION_LEVELS),
+      anagrafe: z.boolean(),
+    }),
+    outcome: z.enum(APPLICATION_OUTCOMES),
+    person: personRef,
+    visitId: z.number().nullable(),
+    notes: z.string().nullable(),
+    operator: userRef,
+    version: z.number(),
+  })
+  .meta({ id: 'Application' });
+export type Application = z.infer<typeof applicationSchema>;
+
+export const applicationListQuery = z
+  .strictObject({
+    ...period,
+    typeId: id.optional(),
+    level: z.enum(APPLICATION_LEVELS).optional(),
+    anagrafe: z.enum(['true', 'false']).optional(),
+    outcome: z.enum(APPLICATION_OUTCOMES).optional(),
+    personId: id.optional(),
+    centreId: id.optional(),
+    ...pageQuery,
+  })
+  .refine(periodInOrder, periodMessage);
+export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
+
+/** Aggregated figures: by period and centre only, so that nobody narrows them down to a person. */
+export const summaryQuery = z.strictObject({ ...period, centreId: id.optional() }).refine(periodInOrder, periodMessage);
+export type SummaryQuery = z.infer<typeof summaryQuery>;
+
+export const applicationSummary = z
+  .object({
+    total: z.number(),
+    /** The part of the total handled with the Anagrafe office. */
+    anagrafe: z.number(),
+    /** Every level and outcome, with zeros: each breakdown adds up to the total. */
+    byLevel: z.record(z.enum(APPLICATION_LEVELS), z.number()),
+    byOutcome: z.record(z.enum(APPLICATION_OUTCOMES), z.number()),
+    byType: z.array(
+      z.object({
+        typeId: z.number(),
+        code: z.string(),
+        labelIt: z.string(),
+        labelEn: z.string(),
+        level: z.enum(APPLICATION_LEVELS),
+        anagrafe: z.boolean(),
+        count: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'ApplicationSummary' });
+export type ApplicationSummary = z.infer<typeof applicationSummary>;
+
+// --- the PC station
+
+export const pcStationUseCreateInput = z.strictObject({
+  centreId: id.optional(),
+  /** Defaults to today. */
+  date: doneOn.optional(),
+  personId: id.nullable().optional(),
+  purpose: z.enum(PC_PURPOSES),
+  minutes,
+});
+export type PcStationUseCreateInput = z.infer<typeof pcStationUseCreateInput>;
+
+export const pcStationUseSchema = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    date: z.string(),
+    person: personRef,
+    purpose: z.enum(PC_PURPOSES),
+    minutes: z.number(),
+    operator: userRef,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'PcStationUse' });
+export type PcStationUse = z.infer<typeof pcStationUseSchema>;
+
+export const pcStationUseListQuery = z
+  .strictObject({ ...period, centreId: id.optional(), personId: id.optional(), ...pageQuery })
+  .refine(periodInOrder, periodMessage);
+export type PcStationUseListQuery = z.infer<typeof pcStationUseListQuery>;
+
+const purposeCount = z.object({ uses: z.number(), minutes: z.number() });
+export const pcStationSummary = z
+  .object({
+    uses: z.number(),
+    minutes: z.number(),
+    /** Distinct identified people; anonymous uses count in uses and minutes only. */
+    people: z.number(),
+    /** Every purpose, with zeros: the parts add up to the totals. */
+    byPurpose: z.record(z.enum(PC_PURPOSES), purposeCount),
+  })
+  .meta({ id: 'PcStationSummary' });
+export type PcStationSummary = z.infer<typeof pcStationSummary>;
+
+// --- legal consultations
+
+const consultationText = shortText(4000);
+
+export const legalConsultationCreateInput = z.strictObject({
+  centreId: id.optional(),
+  /** Defaults to today. */
+  date: doneOn.optional(),
+  minutes,
+  lawyerName: shortText(120).nullable().optional(),
+  /** The cases discussed: cases of the consultation's centre. */
+  caseIds: z.array(id).max(50).default([]),
+  questions: consultationText.min(1),
+  guidance: consultationText.nullable().optional(),
+});
+export type LegalConsultationCreateInput = z.infer<typeof legalConsultationCreateInput>;
+
+export const legalConsultationUpdateInput = z.strictObject({
+  version,
+  date: doneOn.optional(),
+  minutes: minutes.optional(),
+  lawyerName: shortText(120).nullable().optional(),
+  caseIds: z.array(id).max(50).optional(),
+  questions: consultationText.min(1).optional(),
+  guidance: consultationText.nullable().optional(),
+});
+export type LegalConsultationUpdateInput = z.infer<typeof legalConsultationUpdateInput>;
+
+const consultationFields = {
+  id: z.number(),
+  centreId: z.number(),
+  date: z.string(),
+  minutes: z.number(),
+  lawyerName: z.string().nullable(),
+  questions: z.string(),
+  guidance: z.string().nullable(),
+  createdBy: userRef,
+  version: z.number(),
+};
+
+/** A case as the consultation names it: its id and whose it is (a person or a household; null once erased). */
+export const caseOption = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    kind: z.enum(['person', 'household']),
+    name: z.string().nullable(),
+    status: z.string(),
+    openedOn: z.string(),
+  })
+  .meta({ id: 'LegalCaseOption' });
+export type CaseOption = z.infer<typeof caseOption>;
+
+export const legalConsultationSchema = z.object({ ...consultationFields, cases: z.array(caseOption) }).meta({ id: 'LegalConsultation' });
+export type LegalConsultation = z.infer<typeof legalConsultationSchema>;
+
+/** In lists, only how many cases were discussed: their names are in the consultation itself. */
+export const legalConsultationListItem = z
+  .object({ ...consultationFields, caseCount: z.number() })
+  .meta({ id: 'LegalConsultationListItem' });
+export type LegalConsultationListItem = z.infer<typeof legalConsultationListItem>;
+
+export const legalConsultationListQuery = z
+  .strictObject({ ...period, centreId: id.optional(), ...pageQuery })
+  .refine(periodInOrder, periodMessage);
+export type LegalConsultationListQuery = z.infer<typeof legalConsultationListQuery>;
+
+export const caseOptionsQuery = z.strictObject({ centreId: id.optional() });
+
+export const legalSummary = z
+  .object({ consultations: z.number(), minutes: z.number(), casesDiscussed: z.number() })
+  .meta({ id: 'LegalConsultationSummary' });
+export type LegalSummary = z.infer<typeof legalSummary>;

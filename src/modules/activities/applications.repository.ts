@@ -1,0 +1,248 @@
+/** Applications (domande / bonus) and their catalogue: SQL only. */
+import type { Kysely } from 'kysely';
+import type { Application, ApplicationType } from '../../contracts/activities.js';
+import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums.js';
+import type { Database } from '../../db/schema.js';
+import { type ApplicationTypeCount, applicationCounts } from '../../domain/activities.js';
+import { DEFAULT_APPLICATION_TYPES } from './default-application-types.js';
+
+type Db = Kysely<Database>;
+
+// --- the catalogue
+
+const TYPE_COLUMNS = ['id', 'code', 'labelIt', 'labelEn', 'level', 'anagrafe', 'active', 'sortOrder'] as const;
+
+type TypeRow = {
+  id: number;
+  code: string;
+  labelIt: string;
+  labelEn: string;
+  level: string;
+  anagrafe: number;
+  active: number;
+  sortOrder: number;
+};
+
+const toType = (row: TypeRow): ApplicationType => ({
+  ...row,
+  level: row.level as ApplicationLevel,
+  anagrafe: row.anagrafe === 1,
+  active: row.active === 1,
+});
+
+/** Gives an organisation the default catalogue; types it has already are left as they are. */
+export async function seedDefaultApplicationTypes(db: Db, organisationId: number, now = new Date().toISOString()) {
+  await db
+    .insertInto('applicationTypes')
+    .values(
+      DEFAULT_APPLICATION_TYPES.map((type, i) => ({
+        organisationId,
+        ...type,
+        anagrafe: type.anagrafe ? 1 : 0,
+        active: 1,
+        sortOrder: (i + 1) * 10,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['organisationId', 'code']).doNothing())
+    .execute();
+}
+
+export async function listApplicationTypes(db: Db, organisationId: number, onlyActive = false): Promise<ApplicationType[]> {
+  let query = db.selectFrom('applicationTypes').select(TYPE_COLUMNS).where('organisationId', '=', organisationId);
+  if (onlyActive) query = query.where('active', '=', 1);
+  const rows = await query.orderBy('sortOrder').orderBy('id').execute();
+  return rows.map(toType);
+}
+
+export async function findApplicationType(db: Db, organisationId: number, id: number): Promise<ApplicationType | undefined> {
+  const row = await db
+    .selectFrom('applicationTypes')
+    .select(TYPE_COLUMNS)
+    .where('organisationId', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toType(row) : undefined;
+}
+
+// --- applications
+
+export interface ApplicationFilter {
+  centreIds: number[];
+  from?: string;
+  to?: string;
+  typeId?: number;
+  level?: ApplicationLevel;
+  anagrafe?: boolean;
+  outcome?: ApplicationOutcome;
+  personId?: number;
+}
+
+function filtered(db: Db, filter: ApplicationFilter) {
+  let query = db
+    .selectFrom('applications')
+    .innerJoin('applicationTypes', 'applicationTypes.id', 'applications.typeId')
+    .where('applications.centreId', 'in', filter.centreIds);
+  if (filter.from) query = query.where('applications.appliedOn', '>=', filter.from);
+  if (filter.to) query = query.where('applications.appliedOn', '<=', filter.to);
+  if (filter.typeId) query = query.where('applications.typeId', '=', filter.typeId);
+  if (filter.level) query = query.where('applicationTypes.level', '=', filter.level);
+  if (filter.anagrafe !== undefined) query = query.where('applicationTypes.anagrafe', '=', filter.anagrafe ? 1 : 0);
+  if (filter.outcome) query = query.where('applications.outcome', '=', filter.outcome);
+  if (filter.personId) query = query.where('applications.personId', '=', filter.personId);
+  return query;
+}
+
+function withJoins(db: Db, filter: ApplicationFilter) {
+  return filtered(db, filter)
+    .leftJoin('people', (join) =>
+      join.onRef('people.id', '=', 'applications.personId').onRef('people.centreId', '=', 'applications.centreId'),
+    )
+    .leftJoin('users', 'users.id', 'applications.operatorId')
+    .select([
+      'applications.id',
+      'applications.centreId',
+      'applications.appliedOn',
+      'applications.outcome',
+      'applications.personId',
+      'people.givenNames',
+      'people.familyNames',
+      'applications.visitId',
+      'applications.notes',
+      'applications.operatorId',
+      'users.displayName as operatorName',
+      'applications.version',
+      'applicationTypes.id as typeId',
+      'applicationTypes.code as typeCode',
+      'applicationTypes.labelIt as typeLabelIt',
+      'applicationTypes.labelEn as typeLabelEn',
+      'applicationTypes.level as typeLevel',
+      'applicationTypes.anagrafe as typeAnagrafe',
+    ]);
+}
+
+type ApplicationJoinedRow = {
+  id: number;
+  centreId: number;
+  appliedOn: string;
+  outcome: string;
+  personId: number | null;
+  givenNames: string | null;
+  familyNames: string | null;
+  visitId: number | null;
+  notes: string | null;
+  operatorId: number | null;
+  operatorName: string | null;
+  version: number;
+  typeId: number;
+  typeCode: string;
+  typeLabelIt: string;
+  typeLabelEn: string;
+  typeLevel: string;
+  typeAnagrafe: number;
+};
+
+function toApplication(row: ApplicationJoinedRow): Application {
+  return {
+    id: row.id,
+    centreId: row.centreId,
+    date: row.appliedOn,
+    type: {
+      id: row.typeId,
+      code: row.typeCode,
+      labelIt: row.typeLabelIt,
+      labelEn: row.typeLabelEn,
+      level: row.typeLevel as ApplicationLevel,
+      anagrafe: row.typeAnagrafe === 1,
+    },
+    outcome: row.outcome as ApplicationOutcome,
+    person:
+      row.personId !== null && row.givenNames !== null
+        ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
+        : null,
+    visitId: row.visitId,
+    notes: row.notes,
+    operator: row.operatorId !== null ? { id: row.operatorId, displayName: row.operatorName ?? '' } : null,
+    version: row.version,
+  };
+}
+
+/** Newest first. */
+export async function listApplications(db: Db, filter: ApplicationFilter, page: number, pageSize: number) {
+  if (filter.centreIds.length === 0) return { items: [], total: 0 };
+  const [rows, count] = await Promise.all([
+    withJoins(db, filter)
+      .orderBy('applications.appliedOn', 'desc')
+      .orderBy('applications.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toApplication), total: Number(count.n) };
+}
+
+/** Every application matching, newest first, in one query: for a person's file (a few rows). */
+export async function allApplications(db: Db, filter: ApplicationFilter): Promise<Application[]> {
+  if (filter.centreIds.length === 0) return [];
+  const rows = await withJoins(db, filter).orderBy('applications.appliedOn', 'desc').orderBy('applications.id', 'desc').execute();
+  return rows.map(toApplication);
+}
+
+export async function findApplication(db: Db, id: number, centreIds: number[]): Promise<Application | undefined> {
+  if (centreIds.length === 0) return undefined;
+  const row = await withJoins(db, { centreIds }).where('applications.id', '=', id).executeTakeFirst();
+  return row ? toApplication(row) : undefined;
+}
+
+/** Counts by type (with its level and Anagrafe flag), by level and by outcome: no personal data. */
+export async function summariseApplications(db: Db, filter: ApplicationFilter) {
+  if (filter.centreIds.length === 0) return { ...applicationCounts([]), byOutcome: { submitted: 0, accepted: 0, rejected: 0, unknown: 0 } };
+  const [typeRows, outcomeRows] = await Promise.all([
+    filtered(db, filter)
+      .select((eb) => [
+        'applicationTypes.id as typeId',
+        'applicationTypes.code',
+        'applicationTypes.labelIt',
+        'applicationTypes.labelEn',
+        'applicationTypes.level',
+        'applicationTypes.anagrafe',
+        'applicationTypes.sortOrder',
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .groupBy([
+        'applicationTypes.id',
+        'applicationTypes.code',
+        'applicationTypes.labelIt',
+        'applicationTypes.labelEn',
+        'applicationTypes.level',
+        'applicationTypes.anagrafe',
+        'applicationTypes.sortOrder',
+      ])
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => ['applications.outcome', eb.fn.countAll<number>().as('n')])
+      .groupBy('applications.outcome')
+      .execute(),
+  ]);
+  const counts = applicationCounts(
+    typeRows.map(
+      (row): ApplicationTypeCount => ({
+        typeId: row.typeId,
+        code: row.code,
+        labelIt: row.labelIt,
+        labelEn: row.labelEn,
+        level: row.level as ApplicationLevel,
+        anagrafe: row.anagrafe === 1,
+        sortOrder: row.sortOrder,
+        count: Number(row.n),
+      }),
+    ),
+  );
+  const byOutcome: Record<ApplicationOutcome, number> = { submitted: 0, accepted: 0, rejected: 0, unknown: 0 };
+  for (const row of outcomeRows) byOutcome[row.outcome as ApplicationOutcome] += Number(row.n);
+  return { ...counts, byType: counts.byType.map(({ sortOrder: _, ...row }) => row), byOutcome };
+}

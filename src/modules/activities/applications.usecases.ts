@@ -1,0 +1,274 @@
+/** Applications (compilazione domande / bonus, with the Anagrafe) and their catalogue: rules, transactions, audit. */
+import { type Kysely, sql } from 'kysely';
+import type {
+  Application,
+  ApplicationCreateInput,
+  ApplicationListQuery,
+  ApplicationSummary,
+  ApplicationType,
+  ApplicationTypeCreateInput,
+  ApplicationTypeUpdateInput,
+  ApplicationUpdateInput,
+  SummaryQuery,
+} from '../../contracts/activities.js';
+import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { todayInRome } from '../../domain/dates.js';
+import { AppError, notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { findPersonRow } from '../people/people.repository.js';
+import { findVisit } from '../visits/visits.repository.js';
+import { recordPeopleShown, recordPersonPartRead } from './activities.audit.js';
+import {
+  allApplications,
+  findApplication,
+  findApplicationType,
+  listApplications,
+  listApplicationTypes,
+  summariseApplications,
+} from './applications.repository.js';
+
+type Db = Kysely<Database>;
+
+// --- the catalogue (coordinators: catalogues.manage)
+
+async function getApplicationType(db: Db, actor: Actor, id: number): Promise<ApplicationType> {
+  const type = await findApplicationType(db, actor.organisationId, id);
+  if (!type) throw notFound('application type');
+  return type;
+}
+
+export async function createApplicationType(db: Db, actor: Actor, input: ApplicationTypeCreateInput): Promise<ApplicationType> {
+  const existing = await listApplicationTypes(db, actor.organisationId);
+  if (existing.some((type) => type.code === input.code)) {
+    throw new AppError('resource.conflict', 409, `An application type with code ${input.code} exists already`);
+  }
+  const now = new Date().toISOString();
+  // A new type goes last unless told otherwise.
+  const sortOrder = input.sortOrder ?? Math.max(0, ...existing.map((type) => type.sortOrder)) + 10;
+  const id = await inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto('applicationTypes')
+      .values({
+        organisationId: actor.organisationId,
+        code: input.code,
+        labelIt: input.labelIt,
+        labelEn: input.labelEn,
+        level: input.level,
+        anagrafe: input.anagrafe ? 1 : 0,
+        active: 1,
+        sortOrder,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'create', entity: 'application_type', entityId: row.id });
+    return row.id;
+  });
+  return getApplicationType(db, actor, id);
+}
+
+/** Renames, reorders, corrects or deactivates a type. Types are never deleted: past applications keep theirs. */
+export async function updateApplicationType(db: Db, actor: Actor, id: number, input: ApplicationTypeUpdateInput): Promise<ApplicationType> {
+  const { active, anagrafe, ...rest } = input;
+  await inTransaction(db, async (trx) => {
+    await getApplicationType(trx, actor, id);
+    await trx
+      .updateTable('applicationTypes')
+      .set({
+        ...rest,
+        ...(active !== undefined && { active: active ? 1 : 0 }),
+        ...(anagrafe !== undefined && { anagrafe: anagrafe ? 1 : 0 }),
+        updatedAt: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: null,
+      action: 'update',
+      entity: 'application_type',
+      entityId: id,
+      details: { fields: Object.keys(input) },
+    });
+  });
+  return getApplicationType(db, actor, id);
+}
+
+export async function applicationTypesFor(db: Db, actor: Actor, onlyActive: boolean): Promise<ApplicationType[]> {
+  return listApplicationTypes(db, actor.organisationId, onlyActive);
+}
+
+// --- applications
+
+/** New records (and records moved to another type) take an active type of the organisation. */
+async function checkActiveType(db: Db, actor: Actor, typeId: number) {
+  const type = await findApplicationType(db, actor.organisationId, typeId);
+  if (!type?.active) {
+    throw validationFailed([{ path: 'body.typeId', message: `Unknown or inactive application type: ${typeId}` }]);
+  }
+}
+
+/** The visit, if any, must be of the application's person (or anonymous) and of the same centre. */
+function checkVisitMatches(
+  visit: { centreId: number; person: { id: number } | null },
+  person: { id: number; centreId: number } | undefined,
+) {
+  if (!person) return;
+  if (visit.centreId !== person.centreId || (visit.person && visit.person.id !== person.id)) {
+    throw validationFailed([{ path: 'body.visitId', message: 'The visit is of another person' }]);
+  }
+}
+
+async function loadApplication(db: Db, actor: Actor, id: number): Promise<Application> {
+  const application = await findApplication(db, id, actor.centreIds);
+  if (!application) throw notFound('application');
+  return application;
+}
+
+export async function createApplication(db: Db, actor: Actor, input: ApplicationCreateInput, now = new Date()): Promise<Application> {
+  const scope = centreScope(actor, input.centreId);
+  const id = await inTransaction(db, async (trx) => {
+    await checkActiveType(trx, actor, input.typeId);
+    const visit = input.visitId ? await findVisit(trx, input.visitId, scope) : undefined;
+    if (input.visitId && !visit) throw notFound('visit');
+    // Without a person, the visit's person (if the visit has one) is the applicant.
+    const personId = input.personId ?? visit?.person?.id ?? null;
+    const person = personId ? await findPersonRow(trx, personId, scope) : undefined;
+    if (personId && !person) throw notFound('person');
+    if (visit) checkVisitMatches(visit, person);
+    // A person's applications go to the person's centre, like their visits.
+    const centreId = person?.centreId ?? visit?.centreId ?? targetCentre(actor, input.centreId);
+    const stamp = now.toISOString();
+    const row = await trx
+      .insertInto('applications')
+      .values({
+        centreId,
+        personId: person?.id ?? null,
+        typeId: input.typeId,
+        appliedOn: input.date ?? todayInRome(now),
+        operatorId: actor.userId,
+        outcome: input.outcome,
+        visitId: visit?.id ?? null,
+        notes: input.notes || null,
+        createdAt: stamp,
+        updatedAt: stamp,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'application', entityId: row.id }, now);
+    return row.id;
+  });
+  return loadApplication(db, actor, id);
+}
+
+export async function updateApplication(db: Db, actor: Actor, id: number, input: ApplicationUpdateInput, now = new Date()) {
+  await inTransaction(db, async (trx) => {
+    const existing = await findApplication(trx, id, actor.centreIds);
+    if (!existing) throw notFound('application');
+    if (existing.version !== input.version) throw staleVersion(existing.version);
+    const centre = [existing.centreId];
+    const changes: Record<string, unknown> = {};
+    if (input.typeId !== undefined && input.typeId !== existing.type.id) {
+      await checkActiveType(trx, actor, input.typeId);
+      changes.typeId = input.typeId;
+    }
+    if (input.date !== undefined) changes.appliedOn = input.date;
+    if (input.outcome !== undefined) changes.outcome = input.outcome;
+    if (input.notes !== undefined) changes.notes = input.notes || null;
+
+    // The person and the visit stay in the application's centre, and agree with each other.
+    let personId = input.personId !== undefined ? input.personId : (existing.person?.id ?? null);
+    const visitId = input.visitId !== undefined ? input.visitId : existing.visitId;
+    const visit = visitId ? await findVisit(trx, visitId, centre) : undefined;
+    if (visitId && !visit) throw notFound('visit');
+    if (input.visitId && input.personId === undefined && personId === null) personId = visit?.person?.id ?? null;
+    const person = personId ? await findPersonRow(trx, personId, centre) : undefined;
+    if (personId && !person) throw notFound('person');
+    if (visit && (input.personId !== undefined || input.visitId !== undefined)) checkVisitMatches(visit, person);
+    changes.personId = personId;
+    changes.visitId = visitId ?? null;
+
+    const stored: Record<string, unknown> = {
+      typeId: existing.type.id,
+      appliedOn: existing.date,
+      outcome: existing.outcome,
+      notes: existing.notes,
+      personId: existing.person?.id ?? null,
+      visitId: existing.visitId,
+    };
+    // The log names the fields whose value changed, never the values.
+    const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
+    const updated = await trx
+      .updateTable('applications')
+      .set({ ...changes, updatedAt: now.toISOString(), version: sql`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw staleVersion(existing.version + 1);
+    await recordAudit(
+      trx,
+      {
+        userId: actor.userId,
+        centreId: existing.centreId,
+        action: 'update',
+        entity: 'application',
+        entityId: id,
+        details: { fields: changed },
+      },
+      now,
+    );
+  });
+  return loadApplication(db, actor, id);
+}
+
+export async function deleteApplication(db: Db, actor: Actor, id: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const existing = await findApplication(trx, id, actor.centreIds);
+    if (!existing) throw notFound('application');
+    await trx.deleteFrom('applications').where('id', '=', id).execute();
+    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'application', entityId: id });
+  });
+}
+
+export async function listApplicationsFor(db: Db, actor: Actor, query: ApplicationListQuery) {
+  const { page, pageSize, centreId, anagrafe, ...rest } = query;
+  const filter = {
+    ...rest,
+    centreIds: centreScope(actor, centreId),
+    ...(anagrafe !== undefined && { anagrafe: anagrafe === 'true' }),
+  };
+  if (filter.personId) {
+    // One person's applications are part of their file: reading them is logged like opening it.
+    const person = await findPersonRow(db, filter.personId, filter.centreIds);
+    if (!person) return { items: [], total: 0, page, pageSize };
+    await recordPersonPartRead(db, actor, person, 'applications');
+  }
+  const result = await listApplications(db, filter, page, pageSize);
+  if (!filter.personId) {
+    await recordPeopleShown(
+      db,
+      actor,
+      'application',
+      result.items.map((application) => application.person?.id),
+    );
+  }
+  return { ...result, page, pageSize };
+}
+
+/** Aggregated figures (statistics.read): by period and centre only. */
+export async function summariseApplicationsFor(db: Db, actor: Actor, query: SummaryQuery): Promise<ApplicationSummary> {
+  return summariseApplications(db, { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) });
+}
+
+/**
+ * A person's applications with their type (label, level), newest first, in one query: for the
+ * person's file. Bounded by the actor's centres; the caller logs the opening of the file.
+ */
+export async function applicationsForPerson(db: Db, actor: Actor, personId: number): Promise<Application[]> {
+  return allApplications(db, { centreIds: actor.centreIds, personId });
+}

@@ -1,0 +1,130 @@
+/** The public PC station's log: SQL only. */
+import type { Kysely } from 'kysely';
+import type { PcStationSummary, PcStationUse } from '../../contracts/activities.js';
+import type { PcPurpose } from '../../contracts/enums.js';
+import type { Database } from '../../db/schema.js';
+import { pcUseCounts } from '../../domain/activities.js';
+
+type Db = Kysely<Database>;
+
+export interface PcUseFilter {
+  centreIds: number[];
+  from?: string;
+  to?: string;
+  personId?: number;
+}
+
+function filtered(db: Db, filter: PcUseFilter) {
+  let query = db.selectFrom('pcStationUses').where('pcStationUses.centreId', 'in', filter.centreIds);
+  if (filter.from) query = query.where('pcStationUses.usedOn', '>=', filter.from);
+  if (filter.to) query = query.where('pcStationUses.usedOn', '<=', filter.to);
+  if (filter.personId) query = query.where('pcStationUses.personId', '=', filter.personId);
+  return query;
+}
+
+function withJoins(db: Db, filter: PcUseFilter) {
+  return filtered(db, filter)
+    .leftJoin('people', (join) =>
+      join.onRef('people.id', '=', 'pcStationUses.personId').onRef('people.centreId', '=', 'pcStationUses.centreId'),
+    )
+    .leftJoin('users', 'users.id', 'pcStationUses.operatorId')
+    .select([
+      'pcStationUses.id',
+      'pcStationUses.centreId',
+      'pcStationUses.usedOn',
+      'pcStationUses.personId',
+      'people.givenNames',
+      'people.familyNames',
+      'pcStationUses.purpose',
+      'pcStationUses.minutes',
+      'pcStationUses.operatorId',
+      'users.displayName as operatorName',
+      'pcStationUses.createdAt',
+    ]);
+}
+
+export type PcUseJoinedRow = {
+  id: number;
+  centreId: number;
+  usedOn: string;
+  personId: number | null;
+  givenNames: string | null;
+  familyNames: string | null;
+  purpose: string;
+  minutes: number;
+  operatorId: number | null;
+  operatorName: string | null;
+  createdAt: string;
+};
+
+export function toPcUse(row: PcUseJoinedRow): PcStationUse {
+  return {
+    id: row.id,
+    centreId: row.centreId,
+    date: row.usedOn,
+    person:
+      row.personId !== null && row.givenNames !== null
+        ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
+        : null,
+    purpose: row.purpose as PcPurpose,
+    minutes: row.minutes,
+    operator: row.operatorId !== null ? { id: row.operatorId, displayName: row.operatorName ?? '' } : null,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Newest first. */
+export async function listPcUses(db: Db, filter: PcUseFilter, page: number, pageSize: number) {
+  if (filter.centreIds.length === 0) return { items: [], total: 0 };
+  const [rows, count] = await Promise.all([
+    withJoins(db, filter)
+      .orderBy('pcStationUses.usedOn', 'desc')
+      .orderBy('pcStationUses.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toPcUse), total: Number(count.n) };
+}
+
+/** Every matching use, newest first, in one query: for a person's file. */
+export async function allPcUses(db: Db, filter: PcUseFilter): Promise<PcStationUse[]> {
+  if (filter.centreIds.length === 0) return [];
+  const rows = await withJoins(db, filter).orderBy('pcStationUses.usedOn', 'desc').orderBy('pcStationUses.id', 'desc').execute();
+  return rows.map(toPcUse);
+}
+
+export async function findPcUse(db: Db, id: number, centreIds: number[]) {
+  if (centreIds.length === 0) return undefined;
+  return db
+    .selectFrom('pcStationUses')
+    .select(['id', 'centreId'])
+    .where('id', '=', id)
+    .where('centreId', 'in', centreIds)
+    .executeTakeFirst();
+}
+
+/** Uses and minutes by purpose, and the distinct people known: no personal data. */
+export async function summarisePcUses(db: Db, filter: PcUseFilter): Promise<PcStationSummary> {
+  if (filter.centreIds.length === 0) return pcUseCounts([], 0);
+  const [purposeRows, people] = await Promise.all([
+    filtered(db, filter)
+      .select((eb) => [
+        'pcStationUses.purpose',
+        eb.fn.countAll<number>().as('uses'),
+        eb.fn.sum<number>('pcStationUses.minutes').as('minutes'),
+      ])
+      .groupBy('pcStationUses.purpose')
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.count<number>('pcStationUses.personId').distinct().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return pcUseCounts(
+    purposeRows.map((row) => ({ purpose: row.purpose as PcPurpose, uses: Number(row.uses), minutes: Number(row.minutes) })),
+    Number(people.n),
+  );
+}

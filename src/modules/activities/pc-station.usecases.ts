@@ -1,0 +1,90 @@
+/** The public PC station's log (postazione PC): a quick record per use, and its figures. */
+import type { Kysely } from 'kysely';
+import type {
+  PcStationSummary,
+  PcStationUse,
+  PcStationUseCreateInput,
+  PcStationUseListQuery,
+  SummaryQuery,
+} from '../../contracts/activities.js';
+import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { todayInRome } from '../../domain/dates.js';
+import { notFound } from '../../server/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { findPersonRow } from '../people/people.repository.js';
+import { recordPeopleShown, recordPersonPartRead } from './activities.audit.js';
+import { allPcUses, findPcUse, listPcUses, summarisePcUses, toPcUse } from './pc-station.repository.js';
+
+type Db = Kysely<Database>;
+
+export async function createPcUse(db: Db, actor: Actor, input: PcStationUseCreateInput, now = new Date()): Promise<PcStationUse> {
+  return inTransaction(db, async (trx) => {
+    const person = input.personId ? await findPersonRow(trx, input.personId, centreScope(actor, input.centreId)) : undefined;
+    if (input.personId && !person) throw notFound('person');
+    // A person's uses go to the person's centre, so they never show in another centre's lists.
+    const centreId = person?.centreId ?? targetCentre(actor, input.centreId);
+    const row = {
+      centreId,
+      usedOn: input.date ?? todayInRome(now),
+      personId: person?.id ?? null,
+      purpose: input.purpose,
+      minutes: input.minutes,
+      operatorId: actor.userId,
+      createdAt: now.toISOString(),
+    };
+    const { id } = await trx.insertInto('pcStationUses').values(row).returning('id').executeTakeFirstOrThrow();
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'pc_station_use', entityId: id }, now);
+    // Everything the answer shows is known here: no need to read it back.
+    return toPcUse({
+      ...row,
+      id,
+      givenNames: person?.givenNames ?? null,
+      familyNames: person?.familyNames ?? null,
+      operatorName: actor.displayName,
+    });
+  });
+}
+
+export async function deletePcUse(db: Db, actor: Actor, id: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const existing = await findPcUse(trx, id, actor.centreIds);
+    if (!existing) throw notFound('PC station use');
+    await trx.deleteFrom('pcStationUses').where('id', '=', id).execute();
+    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'pc_station_use', entityId: id });
+  });
+}
+
+export async function listPcUsesFor(db: Db, actor: Actor, query: PcStationUseListQuery) {
+  const { page, pageSize, centreId, ...rest } = query;
+  const filter = { ...rest, centreIds: centreScope(actor, centreId) };
+  if (filter.personId) {
+    const person = await findPersonRow(db, filter.personId, filter.centreIds);
+    if (!person) return { items: [], total: 0, page, pageSize };
+    await recordPersonPartRead(db, actor, person, 'pc_station_uses');
+  }
+  const result = await listPcUses(db, filter, page, pageSize);
+  if (!filter.personId) {
+    await recordPeopleShown(
+      db,
+      actor,
+      'pc_station_use',
+      result.items.map((use) => use.person?.id),
+    );
+  }
+  return { ...result, page, pageSize };
+}
+
+/** Aggregated figures (statistics.read): by period and centre only. */
+export async function summarisePcUsesFor(db: Db, actor: Actor, query: SummaryQuery): Promise<PcStationSummary> {
+  return summarisePcUses(db, { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) });
+}
+
+/**
+ * A person's uses of the PC station, newest first, in one query: for the person's file.
+ * Bounded by the actor's centres; the caller logs the opening of the file.
+ */
+export async function pcStationUsesForPerson(db: Db, actor: Actor, personId: number): Promise<PcStationUse[]> {
+  return allPcUses(db, { centreIds: actor.centreIds, personId });
+}
