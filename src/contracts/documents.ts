@@ -37,6 +37,8 @@ export const permitSchema = z
     issuedOn: z.string().nullable(),
     expiresOn: z.string().nullable(),
     renewalStatus: z.enum(RENEWAL_STATUSES),
+    /** Another permit of the person expires later (or never): this one is history, not a deadline. */
+    superseded: z.boolean(),
     notes: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -12,6 +12,7 @@ export const toPermit = (row: PermitRow): Permit => ({
   ...row,
   permitType: row.permitType as PermitType,
   renewalStatus: row.renewalStatus as RenewalStatus,
+  superseded: row.superseded === 1,
 });
 
 export const toIdentityDocument = (row: IdentityDocumentRow): IdentityDocument => ({ ...row, kind: row.kind as IdentityDocumentKind });
@@ -108,11 +109,31 @@ export async function deleteIdentityDocumentRow(db: Db, id: number): Promise<voi
 // --- Scadenze
 
 /**
- * The permits the Scadenze page watches, in the centres given: with an expiry on or before the
- * window's end, a renewal still open, and not superseded, i.e. no other permit of the same
- * person expires later or never expires (that newer permit is the one to watch). The range on
- * expires_on is read through the (centre_id, expires_on) index; the superseding check through
- * the person_id index.
+ * Marks which permits of a person are superseded: another permit of theirs expires later, or
+ * never (that newer permit is the one to watch; of two without expiry, the later recorded).
+ * Run after every write of the person's permits, so that the Scadenze page reads one index
+ * range and looks at no other row.
+ */
+export async function markSupersededPermits(db: Db, personId: number): Promise<void> {
+  await db
+    .updateTable('residencePermits')
+    .set({
+      superseded: sql<number>`case when exists (
+        select 1 from residence_permits newer
+        where newer.person_id = residence_permits.person_id
+          and newer.id <> residence_permits.id
+          and (newer.expires_on > residence_permits.expires_on
+            or (newer.expires_on is null and (residence_permits.expires_on is not null or newer.id > residence_permits.id)))
+      ) then 1 else 0 end`,
+    })
+    .where('personId', '=', personId)
+    .execute();
+}
+
+/**
+ * The permits the Scadenze page watches, in the centres given: an expiry on or before the
+ * window's end, a renewal still open (LISTED_RENEWAL_STATUSES), and not superseded. Read
+ * through the (centre_id, expires_on) index.
  */
 function watchedPermits(db: Db, centreIds: number[], until: string) {
   return db
@@ -120,23 +141,17 @@ function watchedPermits(db: Db, centreIds: number[], until: string) {
     .where('rp.centreId', 'in', centreIds)
     .where('rp.expiresOn', 'is not', null)
     .where('rp.expiresOn', '<=', until)
-    .where('rp.renewalStatus', 'in', LISTED_RENEWAL_STATUSES)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('residencePermits as newer')
-            .select(sql.lit(1).as('one'))
-            .whereRef('newer.personId', '=', 'rp.personId')
-            .whereRef('newer.id', '<>', 'rp.id')
-            .where((eb) => eb.or([eb('newer.expiresOn', 'is', null), eb('newer.expiresOn', '>', eb.ref('rp.expiresOn'))])),
-        ),
-      ),
-    );
+    .where('rp.superseded', '=', 0)
+    .where('rp.renewalStatus', 'in', LISTED_RENEWAL_STATUSES);
 }
 
 export type DeadlineList = 'expiring' | 'expired';
 
-/** One list of the Scadenze page: expiring soonest first, expired most recently first. */
+/**
+ * One list of the Scadenze page, at most `limit` items: expiring soonest first, expired most
+ * recently first (the index is read in that order and the read stops at the limit). The names
+ * are joined to those items only, not to every permit of the range.
+ */
 export async function listDeadlines(
   db: Db,
   centreIds: number[],
@@ -145,26 +160,22 @@ export async function listDeadlines(
   limit: number,
 ): Promise<DeadlineItem[]> {
   if (centreIds.length === 0) return [];
-  let query = watchedPermits(db, centreIds, window.until)
-    .innerJoin('people as p', 'p.id', 'rp.personId')
-    .select([
-      'rp.id',
-      'rp.centreId',
-      'rp.personId',
-      'p.givenNames',
-      'p.familyNames',
-      'rp.permitType',
-      'rp.number',
-      'rp.expiresOn',
-      'rp.renewalStatus',
-      'rp.version',
-    ]);
-  query =
-    list === 'expiring'
-      ? query.where('rp.expiresOn', '>=', window.today).orderBy('rp.expiresOn', 'asc').orderBy('rp.id', 'asc')
-      : query.where('rp.expiresOn', '<', window.today).orderBy('rp.expiresOn', 'desc').orderBy('rp.id', 'desc');
-  const rows = await query.limit(limit).execute();
-  return rows.map((row) => {
+  const direction = list === 'expiring' ? 'asc' : 'desc';
+  const page = watchedPermits(db, centreIds, window.until)
+    .where('rp.expiresOn', list === 'expiring' ? '>=' : '<', window.today)
+    .select(['rp.id', 'rp.centreId', 'rp.personId', 'rp.permitType', 'rp.number', 'rp.expiresOn', 'rp.renewalStatus', 'rp.version'])
+    .orderBy('rp.expiresOn', direction)
+    .orderBy('rp.id', direction)
+    .limit(limit);
+  const rows = await db
+    .selectFrom(page.as('d'))
+    .innerJoin('people as p', 'p.id', 'd.personId')
+    .selectAll('d')
+    .select(['p.givenNames', 'p.familyNames'])
+    .orderBy('d.expiresOn', direction)
+    .orderBy('d.id', direction)
+    .execute();
+  return rows.map((row): DeadlineItem => {
     const expiresOn = row.expiresOn as string;
     return {
       permitId: row.id,

@@ -75,15 +75,19 @@ for (const dialect of DIALECTS) {
         issuedOn: '2023-05-10',
         expiresOn: '2025-05-09',
         renewalStatus: 'none',
+        superseded: false,
         notes: 'ricevuta alla Questura',
         version: 1,
       });
       const euLongTerm = await newPermit(person.id, { permitType: 'eu_long_term', issuedOn: '2024-01-15' });
-      expect(euLongTerm).toMatchObject({ expiresOn: null, number: null });
+      expect(euLongTerm).toMatchObject({ expiresOn: null, number: null, superseded: false });
 
       // Without expiry first, then the latest expiry.
       const listed = expectStatus<Permit[]>(await operator.get(`/people/${person.id}/permits`), 200);
-      expect(listed.map((p) => p.id)).toEqual([euLongTerm.id, created.id]);
+      expect(listed.map((p) => [p.id, p.superseded])).toEqual([
+        [euLongTerm.id, false],
+        [created.id, true],
+      ]);
 
       const updated = expectStatus<Permit>(
         await operator2.patch(`/permits/${created.id}`, { version: 1, renewalStatus: 'requested', number: 'I0123456' }),
@@ -356,6 +360,20 @@ for (const dialect of DIALECTS) {
       expect(listings).toHaveLength(before + 1);
       expect(listings.at(-1)).toMatchObject({ userId: cast.operatorA.id, entity: 'person' });
       expect(JSON.parse(listings.at(-1)?.details ?? '{}').personIds).toEqual(expect.arrayContaining([nextMonth.id, twoPermits.id]));
+
+      // The superseded mark follows every write: the successor deleted or moved earlier, the old permit is due again.
+      expect(
+        expectStatus<Permit[]>(await operator.get(`/people/${renewedPerson.id}/permits`), 200).map((p) => [p.id, p.superseded]),
+      ).toEqual([
+        [successor.id, false],
+        [superseded.id, true],
+      ]);
+      expectStatus(await operator.patch(`/permits/${successor.id}`, { version: 1, expiresOn: inDays(-30) }), 200);
+      expect(ids(expectStatus<Deadlines>(await operator.get('/deadlines'), 200).expired)).toContain(superseded.id);
+      expectStatus(await operator.patch(`/permits/${successor.id}`, { version: 2, expiresOn: inDays(700) }), 200);
+      expect(ids(expectStatus<Deadlines>(await operator.get('/deadlines'), 200).expired)).not.toContain(superseded.id);
+      expect((await operator.delete(`/permits/${successor.id}`)).statusCode).toBe(204);
+      expect(ids(expectStatus<Deadlines>(await operator.get('/deadlines'), 200).expired)).toContain(superseded.id);
 
       // A wider window takes in the permit at 61 days; marking a permit renewed takes it off.
       expect(ids(expectStatus<Deadlines>(await operator.get('/deadlines', { withinDays: 90 }), 200).expiring)).toContain(beyond.id);

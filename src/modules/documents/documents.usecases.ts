@@ -36,6 +36,8 @@ import {
   listDeadlines,
   listIdentityDocumentRows,
   listPermitRows,
+  markSupersededPermits,
+  type PermitRow,
   toIdentityDocument,
   toPermit,
   updateIdentityDocumentIfVersion,
@@ -107,6 +109,11 @@ function recordPartRead(db: Db, actor: Actor, person: { id: number; centreId: nu
 
 // --- residence permits
 
+/** A permit as stored after a write and the marking of superseded permits that followed it. */
+async function reloadPermit(db: Db, written: PermitRow): Promise<PermitRow> {
+  return (await findPermitRow(db, written.id, [written.centreId])) ?? written;
+}
+
 export async function listPermits(db: Db, actor: Actor, personId: number): Promise<Permit[]> {
   const person = await personInScope(db, actor, personId);
   const rows = await listPermitRows(db, person.id, actor.centreIds);
@@ -132,6 +139,7 @@ export async function createPermit(db: Db, actor: Actor, personId: number, input
       updatedAt: now,
       version: 1,
     });
+    await markSupersededPermits(trx, person.id);
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: row.centreId,
@@ -140,7 +148,7 @@ export async function createPermit(db: Db, actor: Actor, personId: number, input
       entityId: row.id,
       details: { personId: person.id },
     });
-    return toPermit(row);
+    return toPermit(await reloadPermit(trx, row));
   });
 }
 
@@ -153,6 +161,7 @@ export async function updatePermit(db: Db, actor: Actor, id: number, input: Perm
     checkPermit({ ...existing, ...changes });
     const row = await updatePermitIfVersion(trx, id, version, { ...changes, updatedAt: new Date().toISOString() });
     if (!row) throw staleVersion(existing.version);
+    if (changes.expiresOn !== undefined) await markSupersededPermits(trx, row.personId);
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: row.centreId,
@@ -161,7 +170,7 @@ export async function updatePermit(db: Db, actor: Actor, id: number, input: Perm
       entityId: id,
       details: { personId: row.personId, fields: changedFields(changes, existing) },
     });
-    return toPermit(row);
+    return toPermit(await reloadPermit(trx, row));
   });
 }
 
@@ -170,6 +179,7 @@ export async function deletePermit(db: Db, actor: Actor, id: number): Promise<vo
     const existing = await findPermitRow(trx, id, actor.centreIds);
     if (!existing) throw notFound('residence permit');
     await deletePermitRow(trx, id);
+    await markSupersededPermits(trx, existing.personId);
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: existing.centreId,
@@ -294,7 +304,7 @@ export async function deadlinesFor(db: Db, actor: Actor, query: DeadlinesQuery, 
   const window = deadlineWindow(query.withinDays, now);
   const expiring = await listDeadlines(db, centreIds, window, 'expiring', DEADLINE_LIST_LIMIT);
   const expired = await listDeadlines(db, centreIds, window, 'expired', DEADLINE_LIST_LIMIT);
-  // Counted apart only when a list was cut at the limit.
+  // Counted apart only when a list was cut at the limit (years of expired permits nobody marked).
   const truncated = expiring.length === DEADLINE_LIST_LIMIT || expired.length === DEADLINE_LIST_LIMIT;
   const totals = truncated ? await countDeadlines(db, centreIds, window) : { expiring: expiring.length, expired: expired.length };
   await recordListing(
