@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { PersonDocumentsSection } from './documents/PersonDocumentsSection.js';
 
 export default function PersonPage() {
   const { id } = useParams();
@@ -101,7 +102,7 @@ export default function PersonPage() {
 
       {/* household */}
 
-      {/* documents */}
+      <PersonDocumentsSection personId={p.id} />
 
       {/* applications */}
 
