@@ -161,7 +161,8 @@ export async function updatePermit(db: Db, actor: Actor, id: number, input: Perm
     checkPermit({ ...existing, ...changes });
     const row = await updatePermitIfVersion(trx, id, version, { ...changes, updatedAt: new Date().toISOString() });
     if (!row) throw staleVersion(existing.version);
-    if (changes.expiresOn !== undefined) await markSupersededPermits(trx, row.personId);
+    const expiryChanged = changes.expiresOn !== undefined;
+    if (expiryChanged) await markSupersededPermits(trx, row.personId);
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: row.centreId,
@@ -170,7 +171,7 @@ export async function updatePermit(db: Db, actor: Actor, id: number, input: Perm
       entityId: id,
       details: { personId: row.personId, fields: changedFields(changes, existing) },
     });
-    return toPermit(await reloadPermit(trx, row));
+    return toPermit(expiryChanged ? await reloadPermit(trx, row) : row);
   });
 }
 
