@@ -36,6 +36,33 @@ export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 
 // --- documents
 
+export { RENEWAL_STATUSES, type RenewalStatus } from '../domain/deadlines.js';
+
+/** The kinds of permesso di soggiorno, by the reason it is issued for. */
+export const PERMIT_TYPES = [
+  'employment',
+  'self_employment',
+  'family',
+  'asylum',
+  'subsidiary_protection',
+  'special_protection',
+  'special_cases',
+  'study',
+  'job_seeking',
+  'eu_long_term',
+  'medical_treatment',
+  'minor',
+  'asylum_request',
+  'other',
+] as const;
+export type PermitType = (typeof PERMIT_TYPES)[number];
+
+/** The one permit that may have no expiry date (permesso UE per soggiornanti di lungo periodo). */
+export const PERMIT_TYPE_WITHOUT_EXPIRY: PermitType = 'eu_long_term';
+
+export const IDENTITY_DOCUMENT_KINDS = ['passport', 'identity_card', 'refugee_travel_document', 'other'] as const;
+export type IdentityDocumentKind = (typeof IDENTITY_DOCUMENT_KINDS)[number];
+
 // --- applications, PC station, legal consultations
 
 export { APPLICATION_LEVELS, type ApplicationLevel, PC_PURPOSES, type PcPurpose } from '../domain/activities.js';

@@ -2,7 +2,17 @@
  * Display labels of the fixed value lists, in Italian and English: used by the web app and by
  * the server for exports. The Italian words follow the centre's report.
  */
-import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource, Role } from './enums.js';
+import type {
+  AgeBand,
+  Channel,
+  Gender,
+  IdentityDocumentKind,
+  OriginGroup,
+  PermitType,
+  ReferralSource,
+  RenewalStatus,
+  Role,
+} from './enums.js';
 
 export type Locale = 'it' | 'en';
 
@@ -95,6 +105,73 @@ export const HOUSEHOLD_RELATION_LABELS: Labels<import('./enums.js').HouseholdRel
 };
 
 // --- documents
+
+export const PERMIT_TYPE_LABELS: Labels<PermitType> = {
+  it: {
+    employment: 'Lavoro subordinato',
+    self_employment: 'Lavoro autonomo',
+    family: 'Motivi familiari',
+    asylum: 'Asilo (status di rifugiato)',
+    subsidiary_protection: 'Protezione sussidiaria',
+    special_protection: 'Protezione speciale',
+    special_cases: 'Casi speciali',
+    study: 'Studio',
+    job_seeking: 'Attesa occupazione',
+    eu_long_term: 'Soggiornante UE di lungo periodo',
+    medical_treatment: 'Cure mediche',
+    minor: 'Minore età',
+    asylum_request: 'Richiesta asilo (richiedente protezione internazionale)',
+    other: 'Altro',
+  },
+  en: {
+    employment: 'Employment',
+    self_employment: 'Self-employment',
+    family: 'Family reasons',
+    asylum: 'Asylum (refugee status)',
+    subsidiary_protection: 'Subsidiary protection',
+    special_protection: 'Special protection',
+    special_cases: 'Special cases',
+    study: 'Study',
+    job_seeking: 'Awaiting employment',
+    eu_long_term: 'EU long-term resident',
+    medical_treatment: 'Medical treatment',
+    minor: 'Minor age',
+    asylum_request: 'Asylum request (applicant for international protection)',
+    other: 'Other',
+  },
+};
+
+export const RENEWAL_STATUS_LABELS: Labels<RenewalStatus> = {
+  it: {
+    none: 'Nessuna azione',
+    to_renew: 'Da rinnovare',
+    requested: 'Rinnovo richiesto (ricevuta)',
+    renewed: 'Rinnovato',
+    refused: 'Rinnovo rifiutato',
+  },
+  en: {
+    none: 'No action',
+    to_renew: 'To renew',
+    requested: 'Renewal requested (receipt)',
+    renewed: 'Renewed',
+    refused: 'Renewal refused',
+  },
+};
+
+export const IDENTITY_DOCUMENT_KIND_LABELS: Labels<IdentityDocumentKind> = {
+  it: {
+    passport: 'Passaporto',
+    identity_card: 'Carta d’identità',
+    refugee_travel_document: 'Documento di viaggio per rifugiati',
+    other: 'Altro documento',
+  },
+  en: {
+    passport: 'Passport',
+    identity_card: 'Identity card',
+    refugee_travel_document: 'Refugee travel document',
+    other: 'Other document',
+  },
+};
 
 // --- applications, PC station, legal consultations
 

@@ -281,6 +281,8 @@ export interface ResidencePermitsTable extends Editable {
   issuedOn: string | null;
   expiresOn: string | null;
   renewalStatus: string;
+  /** 1 when another permit of the same person expires later or never (kept by the documents module on every write). */
+  superseded: Generated<number>;
   notes: string | null;
 }
 

@@ -212,6 +212,8 @@ export function care(dialect: DialectName): Migration {
           /** null for a permit without expiry (EU long-term). */
           .addColumn('expires_on', 'text')
           .addColumn('renewal_status', 'text', (c) => c.notNull())
+          /** 1 when another permit of the person expires later or never: the Scadenze page skips it. */
+          .addColumn('superseded', 'integer', (c) => c.notNull().defaultTo(0))
           .addColumn('notes', 'text'),
       ).execute();
       await db.schema

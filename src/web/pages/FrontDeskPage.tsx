@@ -16,6 +16,7 @@ import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { DeadlinesNotice } from './documents/DeadlinesNotice.js';
 
 interface AnonymousVisitor {
   gender: string;
@@ -123,6 +124,7 @@ export function FrontDeskPage() {
     <>
       <h1 className="h2">{t('frontDesk.title')}</h1>
       <p className="lead">{t('frontDesk.today', { date: formatDate(today, true) })}</p>
+      <DeadlinesNotice />
       <div className="row g-4">
         <section className="col-lg-7" aria-labelledby="record-visit">
           <h2 id="record-visit" className="h4">

@@ -14,6 +14,7 @@ import type { MessageKey } from '../i18n/it.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 import { PersonApplicationsSection } from './activities/PersonApplicationsSection.js';
+import { PersonDocumentsSection } from './documents/PersonDocumentsSection.js';
 import { PersonHouseholdSection } from './households/PersonHouseholdSection.js';
 
 export default function PersonPage() {
@@ -103,7 +104,7 @@ export default function PersonPage() {
 
       <PersonHouseholdSection personId={p.id} />
 
-      {/* documents */}
+      <PersonDocumentsSection personId={p.id} />
 
       <PersonApplicationsSection personId={p.id} />
 

@@ -1,3 +1,9 @@
+import { lazy } from 'react';
 import type { Area } from '../../area.js';
 
-export const documentsArea: Area = { routes: [], nav: [] };
+const DeadlinesPage = lazy(() => import('./DeadlinesPage.js'));
+
+export const documentsArea: Area = {
+  routes: [{ path: '/deadlines', permission: 'personal.read', element: <DeadlinesPage /> }],
+  nav: [{ to: '/deadlines', label: 'documents.nav', permission: 'personal.read' }],
+};

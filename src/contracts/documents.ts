@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { todayInRome } from '../domain/dates.js';
+import { DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS, MIN_WITHIN_DAYS } from '../domain/deadlines.js';
+import { countryCode, id, isoDate, shortText, version } from './common.js';
+import { IDENTITY_DOCUMENT_KINDS, PERMIT_TYPES, RENEWAL_STATUSES } from './enums.js';
+
+/** An issue date: a real date, not in the future (Europe/Rome). */
+const issueDate = isoDate.refine((date) => date <= todayInRome(), { message: 'An issue date cannot be in the future' });
+const documentNumber = shortText(40).min(1);
+
+// --- residence permits (permessi di soggiorno)
+
+const permitFields = {
+  permitType: z.enum(PERMIT_TYPES),
+  number: documentNumber.nullable().optional(),
+  issuedOn: issueDate.nullable().optional(),
+  /** Required, but for an EU long-term permit (which may have none). */
+  expiresOn: isoDate.nullable().optional(),
+  renewalStatus: z.enum(RENEWAL_STATUSES).optional(),
+  notes: shortText(1000).nullable().optional(),
+};
+
+/** Dates are checked together with the stored record (an update may change one of them): see the use cases. */
+export const permitCreateInput = z.strictObject(permitFields);
+export type PermitCreateInput = z.infer<typeof permitCreateInput>;
+
+export const permitUpdateInput = z.strictObject({ version, ...permitFields, permitType: permitFields.permitType.optional() });
+export type PermitUpdateInput = z.infer<typeof permitUpdateInput>;
+
+export const permitSchema = z
+  .object({
+    id: z.number(),
+    personId: z.number(),
+    centreId: z.number(),
+    permitType: z.enum(PERMIT_TYPES),
+    number: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    expiresOn: z.string().nullable(),
+    renewalStatus: z.enum(RENEWAL_STATUSES),
+    /** Another permit of the person expires later (or never): this one is history, not a deadline. */
+    superseded: z.boolean(),
+    notes: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'ResidencePermit' });
+export type Permit = z.infer<typeof permitSchema>;
+
+// --- identity documents
+
+const identityDocumentFields = {
+  kind: z.enum(IDENTITY_DOCUMENT_KINDS),
+  number: documentNumber.nullable().optional(),
+  /** ISO 3166-1 alpha-2 of the issuing state (or territory); unknown is left empty. */
+  issuingCountry: countryCode.nullable().optional(),
+  issuedOn: issueDate.nullable().optional(),
+  expiresOn: isoDate.nullable().optional(),
+};
+
+export const identityDocumentCreateInput = z.strictObject(identityDocumentFields);
+export type IdentityDocumentCreateInput = z.infer<typeof identityDocumentCreateInput>;
+
+export const identityDocumentUpdateInput = z.strictObject({
+  version,
+  ...identityDocumentFields,
+  kind: identityDocumentFields.kind.optional(),
+});
+export type IdentityDocumentUpdateInput = z.infer<typeof identityDocumentUpdateInput>;
+
+export const identityDocumentSchema = z
+  .object({
+    id: z.number(),
+    personId: z.number(),
+    centreId: z.number(),
+    kind: z.enum(IDENTITY_DOCUMENT_KINDS),
+    number: z.string().nullable(),
+    issuingCountry: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    expiresOn: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'IdentityDocument' });
+export type IdentityDocument = z.infer<typeof identityDocumentSchema>;
+
+// --- Scadenze (deadlines)
+
+const withinDays = z.coerce.number().int().min(MIN_WITHIN_DAYS).max(MAX_WITHIN_DAYS).default(DEFAULT_WITHIN_DAYS);
+
+export const deadlinesQuery = z.strictObject({ withinDays, centreId: id.optional() });
+export type DeadlinesQuery = z.infer<typeof deadlinesQuery>;
+
+export const deadlineItem = z
+  .object({
+    permitId: z.number(),
+    centreId: z.number(),
+    person: z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }),
+    permitType: z.enum(PERMIT_TYPES),
+    number: z.string().nullable(),
+    expiresOn: z.string(),
+    /** 0 on the last valid day, negative once expired. */
+    daysLeft: z.number(),
+    renewalStatus: z.enum(RENEWAL_STATUSES),
+    version: z.number(),
+  })
+  .meta({ id: 'DeadlineItem' });
+export type DeadlineItem = z.infer<typeof deadlineItem>;
+
+/** The most items a list carries; the totals say how many there are in all. */
+export const DEADLINE_LIST_LIMIT = 500;
+
+export const deadlinesSchema = z
+  .object({
+    today: z.string(),
+    /** The last day of the window (today + withinDays). */
+    until: z.string(),
+    withinDays: z.number(),
+    /** Expiring from today to `until`, soonest first. */
+    expiring: z.array(deadlineItem),
+    /** Expired before today, the most recently expired first. */
+    expired: z.array(deadlineItem),
+    expiringTotal: z.number(),
+    expiredTotal: z.number(),
+  })
+  .meta({ id: 'Deadlines' });
+export type Deadlines = z.infer<typeof deadlinesSchema>;
+
+export const deadlineCountsSchema = z.object({ expiring: z.number(), expired: z.number() }).meta({ id: 'DeadlineCounts' });
+export type DeadlineCounts = z.infer<typeof deadlineCountsSchema>;

@@ -1,0 +1,204 @@
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { DeadlineItem, IdentityDocument, Permit } from '../../contracts/documents.js';
+import type { IdentityDocumentKind, PermitType, RenewalStatus } from '../../contracts/enums.js';
+import type { Database, IdentityDocumentsTable, ResidencePermitsTable } from '../../db/schema.js';
+import { type DeadlineWindow, daysLeft, LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
+
+type Db = Kysely<Database>;
+export type PermitRow = Selectable<ResidencePermitsTable>;
+export type IdentityDocumentRow = Selectable<IdentityDocumentsTable>;
+
+export const toPermit = (row: PermitRow): Permit => ({
+  ...row,
+  permitType: row.permitType as PermitType,
+  renewalStatus: row.renewalStatus as RenewalStatus,
+  superseded: row.superseded === 1,
+});
+
+export const toIdentityDocument = (row: IdentityDocumentRow): IdentityDocument => ({ ...row, kind: row.kind as IdentityDocumentKind });
+
+// --- residence permits
+
+/** A person's permits, the latest expiry first (a permit without expiry before all). */
+export async function listPermitRows(db: Db, personId: number, centreIds: number[]): Promise<PermitRow[]> {
+  if (centreIds.length === 0) return [];
+  return db
+    .selectFrom('residencePermits')
+    .selectAll()
+    .where('personId', '=', personId)
+    .where('centreId', 'in', centreIds)
+    .orderBy(sql`case when expires_on is null then 0 else 1 end`)
+    .orderBy('expiresOn', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function findPermitRow(db: Db, id: number, centreIds: number[]): Promise<PermitRow | undefined> {
+  if (centreIds.length === 0) return undefined;
+  return db.selectFrom('residencePermits').selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+}
+
+export async function insertPermit(db: Db, values: Insertable<ResidencePermitsTable>): Promise<PermitRow> {
+  return db.insertInto('residencePermits').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates only if the stored version is `expectedVersion`; undefined when it was not. */
+export async function updatePermitIfVersion(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Updateable<ResidencePermitsTable>,
+): Promise<PermitRow | undefined> {
+  return db
+    .updateTable('residencePermits')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deletePermitRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('residencePermits').where('id', '=', id).execute();
+}
+
+// --- identity documents
+
+/** A person's identity documents, the latest expiry first (one without expiry before all). */
+export async function listIdentityDocumentRows(db: Db, personId: number, centreIds: number[]): Promise<IdentityDocumentRow[]> {
+  if (centreIds.length === 0) return [];
+  return db
+    .selectFrom('identityDocuments')
+    .selectAll()
+    .where('personId', '=', personId)
+    .where('centreId', 'in', centreIds)
+    .orderBy(sql`case when expires_on is null then 0 else 1 end`)
+    .orderBy('expiresOn', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function findIdentityDocumentRow(db: Db, id: number, centreIds: number[]): Promise<IdentityDocumentRow | undefined> {
+  if (centreIds.length === 0) return undefined;
+  return db.selectFrom('identityDocuments').selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+}
+
+export async function insertIdentityDocument(db: Db, values: Insertable<IdentityDocumentsTable>): Promise<IdentityDocumentRow> {
+  return db.insertInto('identityDocuments').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateIdentityDocumentIfVersion(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Updateable<IdentityDocumentsTable>,
+): Promise<IdentityDocumentRow | undefined> {
+  return db
+    .updateTable('identityDocuments')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deleteIdentityDocumentRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('identityDocuments').where('id', '=', id).execute();
+}
+
+// --- Scadenze
+
+/**
+ * Marks which permits of a person are superseded: another permit of theirs expires later, or
+ * never (that newer permit is the one to watch; of two without expiry, the later recorded).
+ * Run after every write of the person's permits, so that the Scadenze page reads one index
+ * range and looks at no other row.
+ */
+export async function markSupersededPermits(db: Db, personId: number): Promise<void> {
+  await db
+    .updateTable('residencePermits')
+    .set({
+      superseded: sql<number>`case when exists (
+        select 1 from residence_permits newer
+        where newer.person_id = residence_permits.person_id
+          and newer.id <> residence_permits.id
+          and (newer.expires_on > residence_permits.expires_on
+            or (newer.expires_on is null and (residence_permits.expires_on is not null or newer.id > residence_permits.id)))
+      ) then 1 else 0 end`,
+    })
+    .where('personId', '=', personId)
+    .execute();
+}
+
+/**
+ * The permits the Scadenze page watches, in the centres given: an expiry on or before the
+ * window's end, a renewal still open (LISTED_RENEWAL_STATUSES), and not superseded. Read
+ * through the (centre_id, expires_on) index.
+ */
+function watchedPermits(db: Db, centreIds: number[], until: string) {
+  return db
+    .selectFrom('residencePermits as rp')
+    .where('rp.centreId', 'in', centreIds)
+    .where('rp.expiresOn', 'is not', null)
+    .where('rp.expiresOn', '<=', until)
+    .where('rp.superseded', '=', 0)
+    .where('rp.renewalStatus', 'in', LISTED_RENEWAL_STATUSES);
+}
+
+export type DeadlineList = 'expiring' | 'expired';
+
+/**
+ * One list of the Scadenze page, at most `limit` items: expiring soonest first, expired most
+ * recently first (the index is read in that order and the read stops at the limit). The names
+ * are joined to those items only, not to every permit of the range.
+ */
+export async function listDeadlines(
+  db: Db,
+  centreIds: number[],
+  window: DeadlineWindow,
+  list: DeadlineList,
+  limit: number,
+): Promise<DeadlineItem[]> {
+  if (centreIds.length === 0) return [];
+  const direction = list === 'expiring' ? 'asc' : 'desc';
+  const page = watchedPermits(db, centreIds, window.until)
+    .where('rp.expiresOn', list === 'expiring' ? '>=' : '<', window.today)
+    .select(['rp.id', 'rp.centreId', 'rp.personId', 'rp.permitType', 'rp.number', 'rp.expiresOn', 'rp.renewalStatus', 'rp.version'])
+    .orderBy('rp.expiresOn', direction)
+    .orderBy('rp.id', direction)
+    .limit(limit);
+  const rows = await db
+    .selectFrom(page.as('d'))
+    .innerJoin('people as p', 'p.id', 'd.personId')
+    .selectAll('d')
+    .select(['p.givenNames', 'p.familyNames'])
+    .orderBy('d.expiresOn', direction)
+    .orderBy('d.id', direction)
+    .execute();
+  return rows.map((row): DeadlineItem => {
+    const expiresOn = row.expiresOn as string;
+    return {
+      permitId: row.id,
+      centreId: row.centreId,
+      person: { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames },
+      permitType: row.permitType as PermitType,
+      number: row.number,
+      expiresOn,
+      daysLeft: daysLeft(expiresOn, window.today),
+      renewalStatus: row.renewalStatus as RenewalStatus,
+      version: row.version,
+    };
+  });
+}
+
+/** How many permits each list of the Scadenze page holds, in one pass. */
+export async function countDeadlines(db: Db, centreIds: number[], window: DeadlineWindow): Promise<{ expiring: number; expired: number }> {
+  if (centreIds.length === 0) return { expiring: 0, expired: 0 };
+  const row = await watchedPermits(db, centreIds, window.until)
+    .select([
+      sql<number>`count(case when rp.expires_on >= ${window.today} then 1 end)`.as('expiring'),
+      sql<number>`count(case when rp.expires_on < ${window.today} then 1 end)`.as('expired'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { expiring: Number(row.expiring), expired: Number(row.expired) };
+}

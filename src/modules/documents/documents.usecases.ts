@@ -1,0 +1,323 @@
+/**
+ * Residence permits and identity documents of a person, and the Scadenze (deadlines) of the
+ * permits. Every record belongs to the person's centre (written at creation), so every read
+ * and write is bounded by the actor's centres like the person's file.
+ */
+import type { Kysely } from 'kysely';
+import {
+  DEADLINE_LIST_LIMIT,
+  type DeadlineCounts,
+  type Deadlines,
+  type DeadlinesQuery,
+  type IdentityDocument,
+  type IdentityDocumentCreateInput,
+  type IdentityDocumentUpdateInput,
+  type Permit,
+  type PermitCreateInput,
+  type PermitUpdateInput,
+} from '../../contracts/documents.js';
+import { PERMIT_TYPE_WITHOUT_EXPIRY } from '../../contracts/enums.js';
+import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { deadlineWindow } from '../../domain/deadlines.js';
+import { findCountry } from '../../reference/index.js';
+import { notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { type Actor, centreScope } from '../auth/actor.js';
+import { findPersonRow } from '../people/people.repository.js';
+import {
+  countDeadlines,
+  deleteIdentityDocumentRow,
+  deletePermitRow,
+  findIdentityDocumentRow,
+  findPermitRow,
+  insertIdentityDocument,
+  insertPermit,
+  listDeadlines,
+  listIdentityDocumentRows,
+  listPermitRows,
+  markSupersededPermits,
+  type PermitRow,
+  toIdentityDocument,
+  toPermit,
+  updateIdentityDocumentIfVersion,
+  updatePermitIfVersion,
+} from './documents.repository.js';
+
+type Db = Kysely<Database>;
+type FieldError = { path: string; message: string };
+
+/** The fields an update sets (undefined means "leave as it is"). */
+function givenFields<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** The names of the fields whose value differs from the stored one: the audit names them, never the values. */
+function changedFields(changes: object, existing: object): string[] {
+  return Object.entries(changes)
+    .filter(([key, value]) => (existing as Record<string, unknown>)[key] !== value)
+    .map(([key]) => key);
+}
+
+function expiryNotBeforeIssue(record: { issuedOn?: string | null; expiresOn?: string | null }): FieldError[] {
+  return record.issuedOn && record.expiresOn && record.expiresOn < record.issuedOn
+    ? [{ path: 'body.expiresOn', message: 'The expiry date cannot come before the issue date' }]
+    : [];
+}
+
+/** The rules on a permit as it will be stored (an update is checked merged with the stored record). */
+function checkPermit(record: { permitType: string; issuedOn?: string | null; expiresOn?: string | null }): void {
+  const errors = expiryNotBeforeIssue(record);
+  if (!record.expiresOn && record.permitType !== PERMIT_TYPE_WITHOUT_EXPIRY) {
+    errors.push({ path: 'body.expiresOn', message: 'An expiry date is required (only an EU long-term permit may have none)' });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+}
+
+/**
+ * The rules on an identity document as it will be stored. The issuer is a state or a territory
+ * with its own documents (a Hong Kong passport), never "stateless" or "unknown" (left empty).
+ */
+function checkIdentityDocument(record: { issuingCountry?: string | null; issuedOn?: string | null; expiresOn?: string | null }): void {
+  const errors = expiryNotBeforeIssue(record);
+  if (record.issuingCountry) {
+    const country = findCountry(record.issuingCountry);
+    if (!country || country.kind === 'special') {
+      errors.push({ path: 'body.issuingCountry', message: 'Unknown country code (leave it empty when the issuer is not known)' });
+    }
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+}
+
+async function personInScope(db: Db, actor: Actor, personId: number) {
+  const person = await findPersonRow(db, personId, actor.centreIds);
+  if (!person) throw notFound('person');
+  return person;
+}
+
+/** Logs that part of a person's file was read. */
+function recordPartRead(db: Db, actor: Actor, person: { id: number; centreId: number }, part: string) {
+  return recordAudit(db, {
+    userId: actor.userId,
+    centreId: person.centreId,
+    action: 'read',
+    entity: 'person',
+    entityId: person.id,
+    details: { part },
+  });
+}
+
+// --- residence permits
+
+/** A permit as stored after a write and the marking of superseded permits that followed it. */
+async function reloadPermit(db: Db, written: PermitRow): Promise<PermitRow> {
+  return (await findPermitRow(db, written.id, [written.centreId])) ?? written;
+}
+
+export async function listPermits(db: Db, actor: Actor, personId: number): Promise<Permit[]> {
+  const person = await personInScope(db, actor, personId);
+  const rows = await listPermitRows(db, person.id, actor.centreIds);
+  await recordPartRead(db, actor, person, 'residence_permits');
+  return rows.map(toPermit);
+}
+
+export async function createPermit(db: Db, actor: Actor, personId: number, input: PermitCreateInput): Promise<Permit> {
+  checkPermit(input);
+  return inTransaction(db, async (trx) => {
+    const person = await personInScope(trx, actor, personId);
+    const now = new Date().toISOString();
+    const row = await insertPermit(trx, {
+      personId: person.id,
+      centreId: person.centreId,
+      permitType: input.permitType,
+      number: input.number ?? null,
+      issuedOn: input.issuedOn ?? null,
+      expiresOn: input.expiresOn ?? null,
+      renewalStatus: input.renewalStatus ?? 'none',
+      notes: input.notes ?? null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    await markSupersededPermits(trx, person.id);
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: row.centreId,
+      action: 'create',
+      entity: 'residence_permit',
+      entityId: row.id,
+      details: { personId: person.id },
+    });
+    return toPermit(await reloadPermit(trx, row));
+  });
+}
+
+export async function updatePermit(db: Db, actor: Actor, id: number, input: PermitUpdateInput): Promise<Permit> {
+  return inTransaction(db, async (trx) => {
+    const existing = await findPermitRow(trx, id, actor.centreIds);
+    if (!existing) throw notFound('residence permit');
+    const { version, ...fields } = input;
+    const changes = givenFields(fields);
+    checkPermit({ ...existing, ...changes });
+    const row = await updatePermitIfVersion(trx, id, version, { ...changes, updatedAt: new Date().toISOString() });
+    if (!row) throw staleVersion(existing.version);
+    const expiryChanged = changes.expiresOn !== undefined;
+    if (expiryChanged) await markSupersededPermits(trx, row.personId);
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: row.centreId,
+      action: 'update',
+      entity: 'residence_permit',
+      entityId: id,
+      details: { personId: row.personId, fields: changedFields(changes, existing) },
+    });
+    return toPermit(expiryChanged ? await reloadPermit(trx, row) : row);
+  });
+}
+
+export async function deletePermit(db: Db, actor: Actor, id: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const existing = await findPermitRow(trx, id, actor.centreIds);
+    if (!existing) throw notFound('residence permit');
+    await deletePermitRow(trx, id);
+    await markSupersededPermits(trx, existing.personId);
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: existing.centreId,
+      action: 'delete',
+      entity: 'residence_permit',
+      entityId: id,
+      details: { personId: existing.personId },
+    });
+  });
+}
+
+// --- identity documents
+
+export async function listIdentityDocuments(db: Db, actor: Actor, personId: number): Promise<IdentityDocument[]> {
+  const person = await personInScope(db, actor, personId);
+  const rows = await listIdentityDocumentRows(db, person.id, actor.centreIds);
+  await recordPartRead(db, actor, person, 'identity_documents');
+  return rows.map(toIdentityDocument);
+}
+
+export async function createIdentityDocument(
+  db: Db,
+  actor: Actor,
+  personId: number,
+  input: IdentityDocumentCreateInput,
+): Promise<IdentityDocument> {
+  checkIdentityDocument(input);
+  return inTransaction(db, async (trx) => {
+    const person = await personInScope(trx, actor, personId);
+    const now = new Date().toISOString();
+    const row = await insertIdentityDocument(trx, {
+      personId: person.id,
+      centreId: person.centreId,
+      kind: input.kind,
+      number: input.number ?? null,
+      issuingCountry: input.issuingCountry ?? null,
+      issuedOn: input.issuedOn ?? null,
+      expiresOn: input.expiresOn ?? null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: row.centreId,
+      action: 'create',
+      entity: 'identity_document',
+      entityId: row.id,
+      details: { personId: person.id },
+    });
+    return toIdentityDocument(row);
+  });
+}
+
+export async function updateIdentityDocument(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: IdentityDocumentUpdateInput,
+): Promise<IdentityDocument> {
+  return inTransaction(db, async (trx) => {
+    const existing = await findIdentityDocumentRow(trx, id, actor.centreIds);
+    if (!existing) throw notFound('identity document');
+    const { version, ...fields } = input;
+    const changes = givenFields(fields);
+    checkIdentityDocument({ ...existing, ...changes });
+    const row = await updateIdentityDocumentIfVersion(trx, id, version, { ...changes, updatedAt: new Date().toISOString() });
+    if (!row) throw staleVersion(existing.version);
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: row.centreId,
+      action: 'update',
+      entity: 'identity_document',
+      entityId: id,
+      details: { personId: row.personId, fields: changedFields(changes, existing) },
+    });
+    return toIdentityDocument(row);
+  });
+}
+
+export async function deleteIdentityDocument(db: Db, actor: Actor, id: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const existing = await findIdentityDocumentRow(trx, id, actor.centreIds);
+    if (!existing) throw notFound('identity document');
+    await deleteIdentityDocumentRow(trx, id);
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: existing.centreId,
+      action: 'delete',
+      entity: 'identity_document',
+      entityId: id,
+      details: { personId: existing.personId },
+    });
+  });
+}
+
+// --- the person's file
+
+/**
+ * The documents of a person, for the person's file: two queries, bounded by the actor's
+ * centres. It neither checks that the person exists nor logs the read: the caller has opened
+ * the file (found the person, and logged that).
+ */
+export async function documentsForPerson(
+  db: Db,
+  actor: Actor,
+  personId: number,
+): Promise<{ permits: Permit[]; identityDocuments: IdentityDocument[] }> {
+  const permits = await listPermitRows(db, personId, actor.centreIds);
+  const identityDocuments = await listIdentityDocumentRows(db, personId, actor.centreIds);
+  return { permits: permits.map(toPermit), identityDocuments: identityDocuments.map(toIdentityDocument) };
+}
+
+// --- Scadenze
+
+/**
+ * The Scadenze page: the permits expiring within the window and those already expired (see
+ * `watchedPermits` for which are left out). The list shows identified people: it is logged.
+ */
+export async function deadlinesFor(db: Db, actor: Actor, query: DeadlinesQuery, now = new Date()): Promise<Deadlines> {
+  const centreIds = centreScope(actor, query.centreId);
+  const window = deadlineWindow(query.withinDays, now);
+  const expiring = await listDeadlines(db, centreIds, window, 'expiring', DEADLINE_LIST_LIMIT);
+  const expired = await listDeadlines(db, centreIds, window, 'expired', DEADLINE_LIST_LIMIT);
+  // Counted apart only when a list was cut at the limit (years of expired permits nobody marked).
+  const truncated = expiring.length === DEADLINE_LIST_LIMIT || expired.length === DEADLINE_LIST_LIMIT;
+  const totals = truncated ? await countDeadlines(db, centreIds, window) : { expiring: expiring.length, expired: expired.length };
+  await recordListing(
+    db,
+    actor.userId,
+    'person',
+    [...expiring, ...expired].map((item) => item.person.id),
+  );
+  return { ...window, expiring, expired, expiringTotal: totals.expiring, expiredTotal: totals.expired };
+}
+
+/** How many permits are expiring and expired: a count, no names, for the home page. */
+export async function deadlineCountsFor(db: Db, actor: Actor, query: DeadlinesQuery, now = new Date()): Promise<DeadlineCounts> {
+  return countDeadlines(db, centreScope(actor, query.centreId), deadlineWindow(query.withinDays, now));
+}

@@ -1,0 +1,159 @@
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { DeadlineItem, Deadlines } from '../../../contracts/documents.js';
+import { PERMIT_TYPE_LABELS, RENEWAL_STATUS_LABELS } from '../../../contracts/labels.js';
+import { DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS, MIN_WITHIN_DAYS } from '../../../domain/deadlines.js';
+import { useApiGet } from '../../api/hooks.js';
+import { CentreSelect } from '../../components/CentreSelect.js';
+import { SelectField } from '../../components/fields.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
+import { useSession } from '../../session.js';
+import { useDaysLeftText } from './expiry.js';
+
+const WINDOWS = [15, 30, 60, 90, 180, 365];
+
+/** Scadenze: the permits to renew soon and those already expired, each with its person. */
+export default function DeadlinesPage() {
+  const { t, formatDate } = useI18n();
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get('withinDays'));
+  const withinDays = Number.isInteger(asked) && asked >= MIN_WITHIN_DAYS && asked <= MAX_WITHIN_DAYS ? asked : DEFAULT_WITHIN_DAYS;
+  const centreId = params.get('centreId') ?? '';
+  const deadlines = useApiGet<Deadlines>('/deadlines', { withinDays, centreId: centreId || undefined });
+  usePageTitle(t('documents.deadlines.title'));
+  const data = deadlines.data;
+  // A number typed in the address stays selectable.
+  const windows = WINDOWS.includes(withinDays) ? WINDOWS : [...WINDOWS, withinDays].sort((a, b) => a - b);
+
+  const apply = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next: Record<string, string> = { withinDays: String(form.get('withinDays') ?? DEFAULT_WITHIN_DAYS) };
+    const centre = String(form.get('centreId') ?? '');
+    if (centre) next.centreId = centre;
+    setParams(next);
+  };
+
+  return (
+    <>
+      <h1 className="h2 mb-3">{t('documents.deadlines.title')}</h1>
+      <p>{t('documents.deadlines.intro')}</p>
+      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="deadlines-filters" key={params.toString()}>
+        <h2 id="deadlines-filters" className="h5">
+          {t('documents.deadlines.filters')}
+        </h2>
+        <div className="row align-items-end">
+          <div className="col-sm-6 col-lg-3">
+            <SelectField label={t('documents.deadlines.withinDays')} name="withinDays" defaultValue={String(withinDays)}>
+              {windows.map((days) => (
+                <option key={days} value={days}>
+                  {t('documents.deadlines.days', { count: days })}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          {me && me.centres.length > 1 ? (
+            <div className="col-sm-6 col-lg-3">
+              <CentreSelect
+                label={t('documents.deadlines.centre')}
+                name="centreId"
+                defaultValue={centreId}
+                emptyLabel={t('documents.deadlines.allCentres')}
+              />
+            </div>
+          ) : null}
+          <div className="col-sm-6 col-lg-3 mb-3">
+            <button type="submit" className="btn btn-primary">
+              {t('documents.deadlines.show')}
+            </button>
+          </div>
+        </div>
+      </form>
+      <ProblemAlert error={deadlines.error} />
+      {data ? (
+        <>
+          <DeadlineSection
+            id="deadlines-expiring"
+            title={t('documents.deadlines.expiring')}
+            caption={t('documents.deadlines.expiringCaption', { date: formatDate(data.until) })}
+            empty={t('documents.deadlines.noneExpiring')}
+            items={data.expiring}
+            total={data.expiringTotal}
+          />
+          <DeadlineSection
+            id="deadlines-expired"
+            title={t('documents.deadlines.expired')}
+            caption={t('documents.deadlines.expiredCaption')}
+            empty={t('documents.deadlines.noneExpired')}
+            items={data.expired}
+            total={data.expiredTotal}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function DeadlineSection({
+  id,
+  title,
+  caption,
+  empty,
+  items,
+  total,
+}: {
+  id: string;
+  title: string;
+  caption: string;
+  empty: string;
+  items: DeadlineItem[];
+  total: number;
+}) {
+  const { t, locale, formatDate } = useI18n();
+  const daysText = useDaysLeftText();
+  return (
+    <section className="mb-4" aria-labelledby={id} data-testid={id}>
+      <h2 id={id} className="h4">
+        {title} <span className="badge bg-primary">{total}</span>
+      </h2>
+      {items.length === 0 ? <p>{empty}</p> : null}
+      {items.length > 0 ? (
+        <div className="table-responsive">
+          <table className="table table-sm">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('documents.deadlines.person')}</th>
+                <th scope="col">{t('documents.permitType')}</th>
+                <th scope="col">{t('documents.number')}</th>
+                <th scope="col">{t('documents.expiresOn')}</th>
+                <th scope="col">{t('documents.deadlines.when')}</th>
+                <th scope="col">{t('documents.renewalStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.permitId}>
+                  <th scope="row" className="fw-normal">
+                    <Link to={`/people/${item.person.id}`}>
+                      {item.person.familyNames} {item.person.givenNames}
+                    </Link>
+                  </th>
+                  <td>{PERMIT_TYPE_LABELS[locale][item.permitType]}</td>
+                  <td>{item.number ?? t('person.notSet')}</td>
+                  <td>{formatDate(item.expiresOn)}</td>
+                  <td>{daysText(item.daysLeft)}</td>
+                  <td>{RENEWAL_STATUS_LABELS[locale][item.renewalStatus]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {total > items.length ? <p>{t('documents.deadlines.truncated', { shown: items.length, total })}</p> : null}
+    </section>
+  );
+}
