@@ -15,11 +15,10 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../server/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { findVisit } from '../visits/visits.repository.js';
-import { recordPeopleShown, recordPersonPartRead } from './activities.audit.js';
 import {
   allApplications,
   findApplication,
@@ -246,13 +245,13 @@ export async function listApplicationsFor(db: Db, actor: Actor, query: Applicati
     // One person's applications are part of their file: reading them is logged like opening it.
     const person = await findPersonRow(db, filter.personId, filter.centreIds);
     if (!person) return { items: [], total: 0, page, pageSize };
-    await recordPersonPartRead(db, actor, person, 'applications');
+    await recordPersonRead(db, actor.userId, person, 'applications');
   }
   const result = await listApplications(db, filter, page, pageSize);
   if (!filter.personId) {
-    await recordPeopleShown(
+    await recordListing(
       db,
-      actor,
+      actor.userId,
       'application',
       result.items.map((application) => application.person?.id),
     );

@@ -16,9 +16,8 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, staleVersion } from '../../server/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
-import { recordPeopleShown } from './activities.audit.js';
 import {
   caseIdsOfCentre,
   casesOfConsultation,
@@ -171,7 +170,7 @@ export async function listConsultationsFor(db: Db, actor: Actor, query: LegalCon
 /** The open cases a consultation may name, with whose they are: the list is logged. */
 export async function caseOptionsFor(db: Db, actor: Actor, centreId?: number): Promise<CaseOption[]> {
   const cases = await openCases(db, centreScope(actor, centreId), CASE_OPTIONS_LIMIT);
-  await recordPeopleShown(db, actor, 'legal_case_option', cases.personIds);
+  await recordListing(db, actor.userId, 'legal_case_option', cases.personIds);
   return cases.options;
 }
 

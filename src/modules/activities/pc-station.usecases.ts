@@ -11,10 +11,9 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound } from '../../server/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
-import { recordPeopleShown, recordPersonPartRead } from './activities.audit.js';
 import { allPcUses, findPcUse, listPcUses, summarisePcUses, toPcUse } from './pc-station.repository.js';
 
 type Db = Kysely<Database>;
@@ -62,13 +61,13 @@ export async function listPcUsesFor(db: Db, actor: Actor, query: PcStationUseLis
   if (filter.personId) {
     const person = await findPersonRow(db, filter.personId, filter.centreIds);
     if (!person) return { items: [], total: 0, page, pageSize };
-    await recordPersonPartRead(db, actor, person, 'pc_station_uses');
+    await recordPersonRead(db, actor.userId, person, 'pc_station_uses');
   }
   const result = await listPcUses(db, filter, page, pageSize);
   if (!filter.personId) {
-    await recordPeopleShown(
+    await recordListing(
       db,
-      actor,
+      actor.userId,
       'pc_station_use',
       result.items.map((use) => use.person?.id),
     );

@@ -23,12 +23,34 @@ export interface AuditEvent {
 export async function recordListing(
   db: Kysely<Database>,
   userId: number,
-  entity: 'person' | 'visit',
+  /** What the list showed: person, visit, application, case… */
+  entity: string,
   personIds: Array<number | null | undefined>,
 ): Promise<void> {
   const ids = [...new Set(personIds.filter((id): id is number => typeof id === 'number'))];
   if (ids.length === 0) return;
   await recordAudit(db, { userId, centreId: null, action: 'list', entity, details: { personIds: ids } });
+}
+
+/**
+ * Logs that a person's file, or one part of it (visits, household, permits, applications…),
+ * was read: reading a part is reading the file.
+ */
+export async function recordPersonRead(
+  db: Kysely<Database>,
+  userId: number,
+  person: { id: number; centreId: number },
+  part?: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await recordAudit(db, {
+    userId,
+    centreId: person.centreId,
+    action: 'read',
+    entity: 'person',
+    entityId: person.id,
+    details: part ? { part, ...details } : Object.keys(details).length > 0 ? details : undefined,
+  });
 }
 
 // Prepared: nearly every request writes one.

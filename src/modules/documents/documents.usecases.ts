@@ -22,7 +22,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { deadlineWindow } from '../../domain/deadlines.js';
 import { findCountry } from '../../reference/index.js';
 import { notFound, staleVersion, validationFailed } from '../../server/errors.js';
-import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import {
@@ -95,18 +95,6 @@ async function personInScope(db: Db, actor: Actor, personId: number) {
   return person;
 }
 
-/** Logs that part of a person's file was read. */
-function recordPartRead(db: Db, actor: Actor, person: { id: number; centreId: number }, part: string) {
-  return recordAudit(db, {
-    userId: actor.userId,
-    centreId: person.centreId,
-    action: 'read',
-    entity: 'person',
-    entityId: person.id,
-    details: { part },
-  });
-}
-
 // --- residence permits
 
 /** A permit as stored after a write and the marking of superseded permits that followed it. */
@@ -117,7 +105,7 @@ async function reloadPermit(db: Db, written: PermitRow): Promise<PermitRow> {
 export async function listPermits(db: Db, actor: Actor, personId: number): Promise<Permit[]> {
   const person = await personInScope(db, actor, personId);
   const rows = await listPermitRows(db, person.id, actor.centreIds);
-  await recordPartRead(db, actor, person, 'residence_permits');
+  await recordPersonRead(db, actor.userId, person, 'residence_permits');
   return rows.map(toPermit);
 }
 
@@ -197,7 +185,7 @@ export async function deletePermit(db: Db, actor: Actor, id: number): Promise<vo
 export async function listIdentityDocuments(db: Db, actor: Actor, personId: number): Promise<IdentityDocument[]> {
   const person = await personInScope(db, actor, personId);
   const rows = await listIdentityDocumentRows(db, person.id, actor.centreIds);
-  await recordPartRead(db, actor, person, 'identity_documents');
+  await recordPersonRead(db, actor.userId, person, 'identity_documents');
   return rows.map(toIdentityDocument);
 }
 

@@ -236,7 +236,7 @@ for (const dialect of DIALECTS) {
       ]);
       const fileReads = (await audit('person', omar.id)).filter((r) => r.action === 'read');
       expect(fileReads).toHaveLength(1);
-      expect(JSON.parse(fileReads[0]?.details ?? '{}')).toEqual({ section: 'household', householdId: second.id, personIds: [omar.id] });
+      expect(JSON.parse(fileReads[0]?.details ?? '{}')).toEqual({ part: 'household', householdId: second.id, personIds: [omar.id] });
     });
 
     it('a household created with move: true takes its members from their old household', async () => {

@@ -13,7 +13,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
 import { earliestJoinDate, joiningProblem, leavingProblem } from '../../domain/households.js';
 import { AppError, notFound, staleVersion, validationFailed } from '../../server/errors.js';
-import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import {
@@ -307,13 +307,9 @@ export async function householdForPerson(db: Db, actor: Actor, personId: number)
       members,
     };
   }
-  await recordAudit(db, {
-    userId: actor.userId,
-    centreId: person.centreId,
-    action: 'read',
-    entity: 'person',
-    entityId: personId,
-    details: { section: 'household', householdId: current?.id ?? null, personIds: current?.members.map((m) => m.personId) ?? [] },
+  await recordPersonRead(db, actor.userId, person, 'household', {
+    householdId: current?.id ?? null,
+    personIds: current?.members.map((m) => m.personId) ?? [],
   });
   return {
     person: { id: person.id, givenNames: person.givenNames, familyNames: person.familyNames },

@@ -16,7 +16,7 @@ import { originGroupOf } from '../../domain/origin-group.js';
 import { can } from '../../domain/permissions.js';
 import { isCitizenship } from '../../reference/index.js';
 import { notFound, staleVersion, validationFailed } from '../../server/errors.js';
-import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { activeTopicIds, listTopics } from '../topics/topics.repository.js';
@@ -232,14 +232,7 @@ export async function listVisitsFor(db: Db, actor: Actor, query: VisitListQuery)
     // The visits of one person are part of their file: reading them is logged like opening it.
     const person = await findPersonRow(db, filters.personId, filter.centreIds);
     if (!person) return { items: [], total: 0, page, pageSize };
-    await recordAudit(db, {
-      userId: actor.userId,
-      centreId: person.centreId,
-      action: 'read',
-      entity: 'person',
-      entityId: person.id,
-      details: { part: 'visits' },
-    });
+    await recordPersonRead(db, actor.userId, person, 'visits');
   }
   const result = await listVisits(db, filter, page, pageSize);
   if (!filters.personId)
