@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Topic } from '../../contracts/visits.js';
 import { useI18n } from '../i18n/index.js';
 import { type ApiError, api } from './client.js';
@@ -11,15 +11,25 @@ export interface Country {
   kind: string;
 }
 
-/** GET a resource, again whenever `key` changes. */
-export function useApiGet<T>(path: string | null, query?: Record<string, string | number | undefined>) {
+/**
+ * GET a resource, again whenever `key` changes. With `initial` (the same resource, already
+ * fetched as part of a larger answer, e.g. the person's file) the first request is skipped.
+ */
+export function useApiGet<T>(path: string | null, query?: Record<string, string | number | undefined>, initial?: T) {
   const key = path ? `${path}?${JSON.stringify(query ?? {})}` : null;
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: Boolean(path) });
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>(() =>
+    initial !== undefined ? { data: initial, loading: false } : { loading: Boolean(path) },
+  );
   const [version, setVersion] = useState(0);
+  const hasInitial = useRef(initial !== undefined);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for path and query
   useEffect(() => {
     if (!path) return;
+    if (hasInitial.current) {
+      hasInitial.current = false;
+      return;
+    }
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     api<T>('GET', path, undefined, query)
