@@ -586,8 +586,11 @@ export async function listOverdueActions(
 // Counting people in care (the same rule as domain/care.ts, computed by the database)
 // ---------------------------------------------------------------------------------------------
 
-/** A member's person, or the member row itself once the person's file is erased (negated, so it never meets a person id). */
-const personKey = sql<number>`coalesce(${sql.ref('caseMembers.personId')}, -${sql.ref('caseMembers.id')})`;
+/**
+ * Who a member is, for counting: the person; once the file is erased, the key the erasure gave
+ * all their member rows (negated, so it never meets a person id); failing that, the row itself.
+ */
+const personKey = sql<number>`coalesce(${sql.ref('caseMembers.personId')}, -coalesce(${sql.ref('caseMembers.anonymousKey')}, ${sql.ref('caseMembers.id')}))`;
 
 function memberPeriods(db: Db, centreIds: readonly number[]) {
   return db
@@ -650,10 +653,24 @@ export async function careMemberships(db: Db, centreIds: readonly number[]): Pro
 /**
  * Before a person's file is erased: the cases that name nobody else lose their personal content
  * (diary, plan, referrals, summary, the visit link). Their periods and member snapshots stay,
- * the link to the person cleared by the foreign key, so past counts do not change. A household
+ * the link to the person cleared by the foreign key and an anonymous key in its place, so past
+ * counts do not change. A household
  * case naming other people keeps its content: it is theirs too.
  */
 export async function eraseCaseContentOf(db: Db, personId: number, now = new Date()): Promise<void> {
+  // The member rows stay anonymous but together: the person still counts once in every year.
+  const first = await db
+    .selectFrom('caseMembers')
+    .select((eb) => eb.fn.min('id').as('id'))
+    .where('personId', '=', personId)
+    .executeTakeFirst();
+  if (first?.id == null) return;
+  await db
+    .updateTable('caseMembers')
+    .set({ anonymousKey: Number(first.id) })
+    .where('personId', '=', personId)
+    .execute();
+
   const rows = await db
     .selectFrom('caseMembers as m')
     .select('m.caseId')
