@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { PersonCasesSection } from './cases/PersonCasesSection.js';
 
 export default function PersonPage() {
   const { id } = useParams();
@@ -97,7 +98,7 @@ export default function PersonPage() {
         ))}
       </dl>
 
-      {/* cases */}
+      <PersonCasesSection personId={p.id} />
 
       {/* household */}
 
