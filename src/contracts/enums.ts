@@ -18,6 +18,52 @@ export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];
 
 // --- cases (plan, diary, referrals)
 
+/** Areas of need of a case (ambiti del percorso personalizzato). */
+export const CASE_AREAS = ['family', 'work', 'economic', 'social', 'legal', 'health', 'housing', 'documents'] as const;
+export type CaseArea = (typeof CASE_AREAS)[number];
+
+export const CASE_STATUSES = ['open', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_CLOSING_REASONS = [
+  'goals_achieved',
+  'no_longer_needed',
+  'referred_elsewhere',
+  'moved_away',
+  'lost_contact',
+  'other',
+] as const;
+export type CaseClosingReason = (typeof CASE_CLOSING_REASONS)[number];
+
+export const GOAL_STATUSES = ['open', 'achieved', 'dropped'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+export const ACTION_STATUSES = ['todo', 'in_progress', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** A diary note may be restricted to the coordinator, the responsible operator and its author. */
+export const NOTE_RESTRICTIONS = ['health', 'legal'] as const;
+export type NoteRestriction = (typeof NOTE_RESTRICTIONS)[number];
+
+export const REFERRAL_DIRECTIONS = ['outgoing', 'incoming'] as const;
+export type ReferralDirection = (typeof REFERRAL_DIRECTIONS)[number];
+
+export const REFERRAL_SERVICES = [
+  'asp',
+  'social_services',
+  'sai',
+  'employment_centre',
+  'patronage_union',
+  'school',
+  'health_services',
+  'questura_prefettura',
+  'other',
+] as const;
+export type ReferralService = (typeof REFERRAL_SERVICES)[number];
+
+export const REFERRAL_STATUSES = ['sent', 'in_progress', 'completed', 'declined'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
 // --- households
 
 /** A member's relation to the household's reference person (the intestatario). */

@@ -21,6 +21,9 @@ export const ERROR_CODES = [
   'resource.stale_version',
   'person.possible_duplicate',
   // cases
+  'case.already_open',
+  'case.not_open',
+  'case.not_closed',
 
   // households
   'household.member_elsewhere',

@@ -218,6 +218,8 @@ export interface CaseMembersTable {
   caseId: number;
   /** null once the person's file is erased: the snapshot keeps the statistics. */
   personId: number | null;
+  /** Given at erasure, the same on all the erased person's member rows: they still count as one person. */
+  anonymousKey: number | null;
   relation: string | null;
   gender: string;
   citizenship: string;

@@ -126,6 +126,8 @@ export function care(dialect: DialectName): Migration {
         .addColumn('id', 'integer', id)
         .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
         .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+        /** Set when the person is erased: the same number on all their member rows, so they still count as one person. */
+        .addColumn('anonymous_key', 'integer')
         .addColumn('relation', 'text')
         .addColumn('gender', 'text', (c) => c.notNull())
         .addColumn('citizenship', 'text', (c) => c.notNull())

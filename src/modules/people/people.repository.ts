@@ -7,6 +7,7 @@ import { todayInRome } from '../../domain/dates.js';
 import { isUsefulSkeleton, nameIndexEntries, nameSkeleton, nameTokens } from '../../domain/names.js';
 import { originGroupOf } from '../../domain/origin-group.js';
 import { findComune } from '../../reference/index.js';
+import { eraseCaseContentOf } from '../cases/cases.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -91,6 +92,8 @@ export async function findPersonRow(db: Db, id: number, centreIds: number[]): Pr
 
 export async function deletePersonRow(db: Db, id: number): Promise<void> {
   await db.deleteFrom('personNameTokens').where('personId', '=', id).execute();
+  // Their own cases lose the personal content; periods and snapshots stay for the statistics.
+  await eraseCaseContentOf(db, id);
   // The visits stay for the statistics, without the link and without the free-text notes.
   await db.updateTable('visits').set({ personId: null, notes: null }).where('personId', '=', id).execute();
   await db.deleteFrom('people').where('id', '=', id).execute();

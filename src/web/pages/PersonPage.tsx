@@ -14,6 +14,7 @@ import type { MessageKey } from '../i18n/it.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 import { PersonApplicationsSection } from './activities/PersonApplicationsSection.js';
+import { PersonCasesSection } from './cases/PersonCasesSection.js';
 import { PersonDocumentsSection } from './documents/PersonDocumentsSection.js';
 import { PersonHouseholdSection } from './households/PersonHouseholdSection.js';
 
@@ -100,7 +101,7 @@ export default function PersonPage() {
         ))}
       </dl>
 
-      {/* cases */}
+      <PersonCasesSection personId={p.id} />
 
       <PersonHouseholdSection personId={p.id} />
 

@@ -1,0 +1,266 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Case } from '../../../contracts/cases.js';
+import { type CaseArea, REFERRAL_SOURCES } from '../../../contracts/enums.js';
+import { REFERRAL_LABELS } from '../../../contracts/labels.js';
+import type { Person } from '../../../contracts/people.js';
+import type { Visit } from '../../../contracts/visits.js';
+import { todayInRome } from '../../../domain/dates.js';
+import { type ApiError, api } from '../../api/client.js';
+import { SelectField, TextField } from '../../components/fields.js';
+import { PersonSearch } from '../../components/PersonSearch.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
+import { useSession } from '../../session.js';
+import { AreasFieldset, TextAreaField, useStaff } from './parts.js';
+
+/** A household as GET /households/:id answers (the households area's API), as far as this form needs it. */
+interface HouseholdView {
+  id: number;
+  centreId: number;
+  name: string;
+  members: Array<{ personId: number; givenNames: string; familyNames: string; relation: string }>;
+}
+
+type Subject =
+  | { kind: 'person'; id: number; name: string; centreId: number }
+  | { kind: 'household'; id: number; name: string; centreId: number | undefined; members: HouseholdView['members'] | null };
+
+export default function CaseFormPage() {
+  const { t, locale, formatDate } = useI18n();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const personId = params.get('personId');
+  const householdId = params.get('householdId');
+  const visitId = params.get('visitId');
+  const [subject, setSubject] = useState<Subject | null>(null);
+  const [visit, setVisit] = useState<Visit | null>(null);
+  const [query, setQuery] = useState('');
+  const [memberIds, setMemberIds] = useState<number[]>([]);
+  const [openedOn, setOpenedOn] = useState(todayInRome());
+  const [responsibleId, setResponsibleId] = useState(me ? String(me.id) : '');
+  const [areas, setAreas] = useState<CaseArea[]>([]);
+  const [referralSource, setReferralSource] = useState('');
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const onlyCentre = me && me.centres.length === 1 ? me.centres[0]?.id : undefined;
+  const staff = useStaff(subject?.centreId ?? onlyCentre);
+  usePageTitle(t('cases.form.title'));
+
+  useEffect(() => {
+    const personOf = (p: { id: number; givenNames: string; familyNames: string }, centreId: number): Subject => ({
+      kind: 'person',
+      id: p.id,
+      name: `${p.familyNames} ${p.givenNames}`,
+      centreId,
+    });
+    if (householdId) {
+      api<HouseholdView>('GET', `/households/${householdId}`)
+        .then((h) => {
+          setSubject({ kind: 'household', id: h.id, name: h.name, centreId: h.centreId, members: h.members });
+          setMemberIds(h.members.map((m) => m.personId));
+        })
+        // Without the household's details the case still names all its current members.
+        .catch(() =>
+          setSubject({ kind: 'household', id: Number(householdId), name: `#${householdId}`, centreId: undefined, members: null }),
+        );
+    } else if (personId) {
+      api<Person>('GET', `/people/${personId}`)
+        .then((p) => setSubject(personOf(p, p.centreId)))
+        .catch(setError);
+    }
+    if (visitId) {
+      api<Visit>('GET', `/visits/${visitId}`)
+        .then((v) => {
+          setVisit(v);
+          if (v.person && !personId && !householdId) setSubject(personOf(v.person, v.centreId));
+        })
+        .catch(setError);
+    }
+  }, [personId, householdId, visitId]);
+
+  // The caller is the default responsible operator, when they work in the case's centre.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new list of operators decides
+  useEffect(() => {
+    if (staff.data && !staff.data.some((s) => String(s.id) === responsibleId)) setResponsibleId('');
+  }, [staff.data]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!subject) {
+      setFieldErrors({ personId: t('cases.form.chooseSubject') });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      const body: Record<string, unknown> = {
+        openedOn,
+        areas,
+        ...(subject.kind === 'person' ? { personId: subject.id } : { householdId: subject.id }),
+        ...(subject.kind === 'household' && subject.members ? { memberIds } : {}),
+        ...(visit ? { visitId: visit.id } : {}),
+        ...(responsibleId ? { responsibleId: Number(responsibleId) } : {}),
+        ...(referralSource ? { referralSource } : {}),
+        ...(summary.trim() ? { summary: summary.trim() } : {}),
+      };
+      const opened = await api<Case>('POST', '/cases', body);
+      navigate(`/cases/${opened.id}`, { state: { notice: 'cases.page.opened' } });
+    } catch (e) {
+      const apiError = e as ApiError;
+      setError(apiError);
+      setFieldErrors(apiError.fieldErrors());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openCaseId = error?.code === 'case.already_open' ? (error.problem?.caseId as number | undefined) : undefined;
+
+  return (
+    <>
+      <h1 className="h2 mb-4">{t('cases.form.title')}</h1>
+      {openCaseId ? (
+        <div className="alert alert-warning" role="alert">
+          <p className="mb-1">{t('cases.form.alreadyOpen')}</p>
+          <Link to={`/cases/${openCaseId}`}>{t('cases.form.openExisting')}</Link>
+        </div>
+      ) : (
+        <ProblemAlert error={error} />
+      )}
+      <form onSubmit={submit} noValidate>
+        <fieldset className="mb-3">
+          <legend className="form-label h6">{t('cases.form.for')}</legend>
+          {visit ? <p className="mb-2">{t('cases.form.fromVisit', { date: formatDate(visit.date) })}</p> : null}
+          {visit && !visit.person && !subject ? <p className="mb-2">{t('cases.form.anonymousVisit')}</p> : null}
+          {subject ? (
+            <div className="selected-person d-flex justify-content-between align-items-center flex-wrap gap-2 mb-2">
+              <strong>{subject.kind === 'household' ? t('cases.household', { name: subject.name }) : subject.name}</strong>
+              {!personId && !householdId && !visit?.person ? (
+                <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setSubject(null)}>
+                  {t('cases.form.change')}
+                </button>
+              ) : null}
+            </div>
+          ) : (
+            <>
+              <PersonSearch
+                query={query}
+                onQueryChange={setQuery}
+                onSelect={(p) => {
+                  setSubject({ kind: 'person', id: p.id, name: `${p.familyNames} ${p.givenNames}`, centreId: p.centreId });
+                  setQuery('');
+                }}
+                autoFocus
+              />
+              {fieldErrors.personId ? (
+                <div className="invalid-feedback d-block" role="alert">
+                  {fieldErrors.personId}
+                </div>
+              ) : null}
+              <Link to="/people/new" className="btn btn-outline-primary btn-sm">
+                {t('cases.form.newPerson')}
+              </Link>
+            </>
+          )}
+        </fieldset>
+
+        {subject?.kind === 'household' ? (
+          <fieldset className="mb-3">
+            <legend className="form-label h6">{t('cases.form.members')}</legend>
+            {subject.members ? (
+              subject.members.map((m) => (
+                <div className="form-check" key={m.personId}>
+                  <input
+                    id={`member-${m.personId}`}
+                    type="checkbox"
+                    checked={memberIds.includes(m.personId)}
+                    onChange={(e) =>
+                      setMemberIds(e.target.checked ? [...memberIds, m.personId] : memberIds.filter((id) => id !== m.personId))
+                    }
+                  />
+                  <label htmlFor={`member-${m.personId}`}>
+                    {m.familyNames} {m.givenNames} ({m.relation})
+                  </label>
+                </div>
+              ))
+            ) : (
+              <p>{t('cases.form.membersUnavailable')}</p>
+            )}
+            {fieldErrors.memberIds ? (
+              <div className="invalid-feedback d-block" role="alert">
+                {fieldErrors.memberIds}
+              </div>
+            ) : null}
+          </fieldset>
+        ) : null}
+
+        <div className="row">
+          <div className="col-md-4">
+            <TextField
+              label={t('cases.openedOn')}
+              type="date"
+              required
+              max={todayInRome()}
+              value={openedOn}
+              onChange={(e) => setOpenedOn(e.target.value)}
+              error={fieldErrors.openedOn}
+            />
+          </div>
+          <div className="col-md-4">
+            <SelectField
+              label={t('cases.responsible')}
+              required
+              value={responsibleId}
+              onChange={(e) => setResponsibleId(e.target.value)}
+              error={fieldErrors.responsibleId}
+            >
+              <option value="">{t('common.choose')}</option>
+              {staff.data?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.displayName}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="col-md-4">
+            <SelectField
+              label={t('cases.referralSource')}
+              value={referralSource}
+              onChange={(e) => setReferralSource(e.target.value)}
+              error={fieldErrors.referralSource}
+            >
+              <option value="">{t('cases.form.referralDefault')}</option>
+              {REFERRAL_SOURCES.map((r) => (
+                <option key={r} value={r}>
+                  {REFERRAL_LABELS[locale][r]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        </div>
+        <AreasFieldset idPrefix="new-case" value={areas} onChange={setAreas} error={fieldErrors.areas} />
+        <TextAreaField
+          label={t('cases.summary')}
+          maxLength={4000}
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          error={fieldErrors.summary}
+        />
+        <div className="d-flex gap-2">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('cases.form.submit')}
+          </button>
+          <button type="button" className="btn btn-outline-secondary" onClick={() => navigate(-1)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

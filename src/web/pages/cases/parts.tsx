@@ -1,0 +1,128 @@
+/** Small pieces shared by the cases pages. */
+import { type TextareaHTMLAttributes, useId } from 'react';
+import type { CaseListItem } from '../../../contracts/cases.js';
+import { CASE_AREAS, type CaseArea } from '../../../contracts/enums.js';
+import { CASE_AREA_LABELS } from '../../../contracts/labels.js';
+import type { ApiError } from '../../api/client.js';
+import { useApiGet } from '../../api/hooks.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { type Translate, useI18n } from '../../i18n/index.js';
+
+export type StaffMember = { id: number; displayName: string };
+
+/** Whom a case is for, in words. */
+export function caseTitle(c: Pick<CaseListItem, 'person' | 'household'>, t: Translate): string {
+  if (c.person) return `${c.person.familyNames} ${c.person.givenNames}`;
+  if (c.household) return t('cases.household', { name: c.household.name });
+  return t('cases.erased');
+}
+
+/** Who may be responsible for a case of the centre, or do its actions. */
+export function useStaff(centreId: number | undefined) {
+  return useApiGet<StaffMember[]>(centreId ? '/cases/staff' : null, { centreId });
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  required,
+  id: givenId,
+  ...textarea
+}: { label: string; hint?: string; error?: string; required?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const autoId = useId();
+  const { t } = useI18n();
+  const id = givenId ?? autoId;
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="mb-3">
+      <label htmlFor={id} className="form-label">
+        {label}
+        {required ? <span className="visually-hidden"> ({t('common.required')})</span> : null}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <textarea
+        id={id}
+        className={`form-control${error ? ' is-invalid' : ''}`}
+        rows={3}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        {...textarea}
+      />
+      {hint ? (
+        <small id={`${id}-hint`} className="form-text">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The areas of need as checkboxes in a fieldset. */
+export function AreasFieldset({
+  value,
+  onChange,
+  error,
+  idPrefix,
+}: {
+  value: CaseArea[];
+  onChange(next: CaseArea[]): void;
+  error?: string;
+  idPrefix: string;
+}) {
+  const { t, locale } = useI18n();
+  const errorId = `${idPrefix}-areas-error`;
+  return (
+    <fieldset className="mb-3" aria-describedby={error ? errorId : `${idPrefix}-areas-hint`}>
+      <legend className="form-label h6">
+        {t('cases.areas')}
+        <span className="visually-hidden"> ({t('common.required')})</span>
+        <span aria-hidden="true"> *</span>
+      </legend>
+      <small id={`${idPrefix}-areas-hint`} className="form-text d-block mb-1">
+        {t('cases.form.areasHint')}
+      </small>
+      {CASE_AREAS.map((area) => (
+        <div className="form-check form-check-inline" key={area}>
+          <input
+            id={`${idPrefix}-area-${area}`}
+            type="checkbox"
+            checked={value.includes(area)}
+            onChange={(event) => onChange(event.target.checked ? [...value, area] : value.filter((a) => a !== area))}
+          />
+          <label htmlFor={`${idPrefix}-area-${area}`}>{CASE_AREA_LABELS[locale][area]}</label>
+        </div>
+      ))}
+      {error ? (
+        <div id={errorId} className="invalid-feedback d-block" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Codes after which the page must be reloaded: someone changed the case meanwhile. */
+const RELOAD_CODES = new Set(['resource.stale_version', 'case.not_open', 'case.not_closed']);
+
+/** An API error, with a reload button when the page shows an outdated case. */
+export function CaseProblem({ error, onReload }: { error: ApiError | null; onReload(): void }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  return (
+    <div>
+      <ProblemAlert error={error} />
+      {RELOAD_CODES.has(error.code) ? (
+        <button type="button" className="btn btn-outline-primary btn-sm mb-3" onClick={onReload}>
+          {t('cases.page.reload')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
