@@ -25,7 +25,7 @@ import { closingDateProblem, reopeningDateProblem } from '../../domain/care.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
 import { AppError, forbidden, notFound, staleVersion, validationFailed } from '../../server/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { currentHouseholdMembers, findHouseholdRow } from '../households/households.repository.js';
 import { findPersonRow } from '../people/people.repository.js';
@@ -248,21 +248,16 @@ export async function listCasesFor(db: Db, actor: Actor, query: CaseListQuery) {
     // The cases of one person are part of their file: reading them is logged like opening it.
     const person = await findPersonRow(db, filters.personId, centreIds);
     if (!person) return { items: [], total: 0, page, pageSize };
-    await recordAudit(db, {
-      userId: actor.userId,
-      centreId: person.centreId,
-      action: 'read',
-      entity: 'person',
-      entityId: person.id,
-      details: { part: 'cases' },
-    });
+    await recordPersonRead(db, actor.userId, person, 'cases');
   }
   const result = await listCases(db, filter, page, pageSize);
   if (!filters.personId) {
-    const personIds = [...new Set(result.items.flatMap((c) => c.members.map((m) => m.person?.id)).filter((id) => id !== undefined))];
-    if (personIds.length > 0) {
-      await recordAudit(db, { userId: actor.userId, centreId: null, action: 'list', entity: 'case', details: { personIds } });
-    }
+    await recordListing(
+      db,
+      actor.userId,
+      'case',
+      result.items.flatMap((c) => c.members.map((m) => m.person?.id)),
+    );
   }
   return { ...result, page, pageSize };
 }

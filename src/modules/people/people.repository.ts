@@ -96,6 +96,8 @@ export async function deletePersonRow(db: Db, id: number): Promise<void> {
   await eraseCaseContentOf(db, id);
   // The visits stay for the statistics, without the link and without the free-text notes.
   await db.updateTable('visits').set({ personId: null, notes: null }).where('personId', '=', id).execute();
+  // Applications and PC uses stay counted too, unlinked (by their foreign keys) and without notes.
+  await db.updateTable('applications').set({ notes: null }).where('personId', '=', id).execute();
   await db.deleteFrom('people').where('id', '=', id).execute();
 }
 

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Case } from '../../../contracts/cases.js';
 import { type CaseArea, REFERRAL_SOURCES } from '../../../contracts/enums.js';
+import type { Household } from '../../../contracts/households.js';
 import { REFERRAL_LABELS } from '../../../contracts/labels.js';
 import type { Person } from '../../../contracts/people.js';
 import type { Visit } from '../../../contracts/visits.js';
@@ -15,17 +16,9 @@ import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { AreasFieldset, TextAreaField, useStaff } from './parts.js';
 
-/** A household as GET /households/:id answers (the households area's API), as far as this form needs it. */
-interface HouseholdView {
-  id: number;
-  centreId: number;
-  name: string;
-  members: Array<{ personId: number; givenNames: string; familyNames: string; relation: string }>;
-}
-
 type Subject =
   | { kind: 'person'; id: number; name: string; centreId: number }
-  | { kind: 'household'; id: number; name: string; centreId: number | undefined; members: HouseholdView['members'] | null };
+  | { kind: 'household'; id: number; name: string; centreId: number | undefined; members: Household['members'] | null };
 
 export default function CaseFormPage() {
   const { t, locale, formatDate } = useI18n();
@@ -59,7 +52,7 @@ export default function CaseFormPage() {
       centreId,
     });
     if (householdId) {
-      api<HouseholdView>('GET', `/households/${householdId}`)
+      api<Household>('GET', `/households/${householdId}`)
         .then((h) => {
           setSubject({ kind: 'household', id: h.id, name: h.name, centreId: h.centreId, members: h.members });
           setMemberIds(h.members.map((m) => m.personId));
