@@ -25,6 +25,7 @@ import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { documentsRoutes } from '../modules/documents/documents.routes.js';
 import { householdsRoutes } from '../modules/households/households.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';
+import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { topicsRoutes } from '../modules/topics/topics.routes.js';
 import { visitsRoutes } from '../modules/visits/visits.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
       await api.register(householdsRoutes);
       await api.register(documentsRoutes);
       await api.register(activitiesRoutes);
+      await api.register(personFileRoutes);
     },
     { prefix: '/api/v1' },
   );

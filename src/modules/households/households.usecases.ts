@@ -288,7 +288,20 @@ export async function leaveHousehold(
 export async function householdForPerson(db: Db, actor: Actor, personId: number): Promise<PersonHousehold> {
   const person = await findPersonRow(db, personId, actor.centreIds);
   if (!person) throw notFound('person');
-  const rows = await personMembershipsWithHousehold(db, personId);
+  const household = await loadPersonHousehold(db, person);
+  await recordPersonRead(db, actor.userId, person, 'household', {
+    householdId: household.current?.id ?? null,
+    personIds: household.current?.members.map((m) => m.personId) ?? [],
+  });
+  return household;
+}
+
+/** The household part of a person's file, for a person already found in scope; logs nothing. */
+export async function loadPersonHousehold(
+  db: Db,
+  person: { id: number; givenNames: string; familyNames: string },
+): Promise<PersonHousehold> {
+  const rows = await personMembershipsWithHousehold(db, person.id);
   const own = rows.find((r) => r.leftOn === null);
   let current: PersonHousehold['current'] = null;
   if (own) {
@@ -307,10 +320,6 @@ export async function householdForPerson(db: Db, actor: Actor, personId: number)
       members,
     };
   }
-  await recordPersonRead(db, actor.userId, person, 'household', {
-    householdId: current?.id ?? null,
-    personIds: current?.members.map((m) => m.personId) ?? [],
-  });
   return {
     person: { id: person.id, givenNames: person.givenNames, familyNames: person.familyNames },
     current,

@@ -132,6 +132,7 @@ export const casesEn: Record<keyof typeof casesIt, string> = {
   'cases.person.title': 'Cases',
   'cases.person.none': 'No case.',
   'cases.person.open': 'Open a case',
+  'cases.person.wholeDiary': 'The whole diary ({count} notes)',
 
   'error.case.already_open': 'This person already has an open case.',
   'error.case.not_open': 'The case is closed already: reload the page.',

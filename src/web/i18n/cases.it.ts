@@ -130,6 +130,7 @@ export const casesIt = {
   'cases.person.title': 'Prese in carico',
   'cases.person.none': 'Nessuna presa in carico.',
   'cases.person.open': 'Apri presa in carico',
+  'cases.person.wholeDiary': 'Tutto il diario ({count} note)',
 
   'error.case.already_open': 'Questa persona ha già una presa in carico aperta.',
   'error.case.not_open': 'La presa in carico è già chiusa: ricarica la pagina.',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
-import type { Person } from '../../contracts/people.js';
+import { PERSON_FILE_VISITS, type PersonFile } from '../../contracts/person-file.js';
 import type { Visit } from '../../contracts/visits.js';
 import { type ApiError, api, type Page } from '../api/client.js';
 import { useApiGet } from '../api/hooks.js';
@@ -18,23 +18,32 @@ import { PersonCasesSection } from './cases/PersonCasesSection.js';
 import { PersonDocumentsSection } from './documents/PersonDocumentsSection.js';
 import { PersonHouseholdSection } from './households/PersonHouseholdSection.js';
 
+/** The person's file: one request brings every part (GET /people/:id/file, one logged read). */
 export default function PersonPage() {
   const { id } = useParams();
+  const { t } = useI18n();
+  const file = useApiGet<PersonFile>(`/people/${id}/file`);
+  if (file.error) return <ProblemAlert error={file.error} />;
+  // Keyed by person: another person's file starts again, with its own data.
+  return file.data && String(file.data.person.id) === id ? <PersonFileView key={id} file={file.data} /> : <p>{t('app.loading')}</p>;
+}
+
+function PersonFileView({ file }: { file: PersonFile }) {
   const { t, locale, formatDate } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const countryName = useCountryName();
   const [page, setPage] = useState(1);
-  const person = useApiGet<Person>(`/people/${id}`);
-  const visits = useApiGet<Page<Visit>>('/visits', { personId: id, page, pageSize: 20 });
+  const p = file.person;
+  // The first page came with the file; the others are asked for when wanted.
+  const visits = useApiGet<Page<Visit>>('/visits', { personId: p.id, page, pageSize: PERSON_FILE_VISITS }, file.visits);
   const [error, setError] = useState<ApiError | null>(null);
   const notice = (location.state as { notice?: MessageKey } | null)?.notice;
-  const p = person.data;
-  usePageTitle(p ? `${p.familyNames} ${p.givenNames}` : t('people.file'));
+  usePageTitle(`${p.familyNames} ${p.givenNames}`);
 
   const erase = async () => {
-    if (!p || !window.confirm(t('people.deleteConfirm', { name: `${p.givenNames} ${p.familyNames}` }))) return;
+    if (!window.confirm(t('people.deleteConfirm', { name: `${p.givenNames} ${p.familyNames}` }))) return;
     try {
       await api('DELETE', `/people/${p.id}`);
       navigate('/people', { replace: true });
@@ -42,9 +51,6 @@ export default function PersonPage() {
       setError(e as ApiError);
     }
   };
-
-  if (person.error) return <ProblemAlert error={person.error} />;
-  if (!p) return <p>{t('app.loading')}</p>;
 
   const residence =
     p.residence.kind === 'comune'
@@ -101,13 +107,13 @@ export default function PersonPage() {
         ))}
       </dl>
 
-      <PersonCasesSection personId={p.id} />
+      <PersonCasesSection personId={p.id} cases={file.cases} />
 
-      <PersonHouseholdSection personId={p.id} />
+      <PersonHouseholdSection personId={p.id} initial={file.household} />
 
-      <PersonDocumentsSection personId={p.id} />
+      <PersonDocumentsSection personId={p.id} initial={file} />
 
-      <PersonApplicationsSection personId={p.id} />
+      <PersonApplicationsSection personId={p.id} initial={file.applications} />
 
       <h2 className="h4 mt-4">
         {t('people.visits')} <span className="badge bg-primary">{visits.data?.total ?? 0}</span>
@@ -120,7 +126,7 @@ export default function PersonPage() {
             columns={['date', 'channel', 'topics', 'referral', 'operator', 'notes']}
             caption={t('people.visits')}
           />
-          <Pagination page={page} pageSize={20} total={visits.data.total} onPage={setPage} />
+          <Pagination page={page} pageSize={PERSON_FILE_VISITS} total={visits.data.total} onPage={setPage} />
         </>
       ) : null}
     </>

@@ -11,12 +11,16 @@ import { OutcomeSelect } from './OutcomeSelect.js';
 import { useTypeLabel } from './shared.js';
 
 /** The person's file: their applications (domande / bonus), and recording one for them. */
-export function PersonApplicationsSection({ personId }: { personId: number }) {
+export function PersonApplicationsSection({ personId, initial }: { personId: number; initial?: Application[] }) {
   const { t, locale, formatDate } = useI18n();
   const { can } = useSession();
   const typeLabel = useTypeLabel();
   // A person has a handful: one page holds them all.
-  const applications = useApiGet<Page<Application>>('/applications', { personId, pageSize: 200 });
+  const applications = useApiGet<Page<Application>>(
+    '/applications',
+    { personId, pageSize: 200 },
+    initial && { items: initial, total: initial.length, page: 1, pageSize: 200 },
+  );
   const [recording, setRecording] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

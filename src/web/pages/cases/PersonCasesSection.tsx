@@ -1,68 +1,107 @@
 import { Link } from 'react-router';
-import type { CaseListItem } from '../../../contracts/cases.js';
-import { CASE_AREA_LABELS, CASE_STATUS_LABELS } from '../../../contracts/labels.js';
-import type { Page } from '../../api/client.js';
-import { useApiGet } from '../../api/hooks.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import type { Case } from '../../../contracts/cases.js';
+import { ACTION_STATUS_LABELS, CASE_AREA_LABELS, CASE_STATUS_LABELS, NOTE_RESTRICTION_LABELS } from '../../../contracts/labels.js';
+import { isOverdue } from '../../../domain/care.js';
+import { todayInRome } from '../../../domain/dates.js';
 import { useI18n } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
 import { caseTitle } from './parts.js';
 
-/** The person's file: their cases (as a person or as a household member) and the button to open one. */
-export function PersonCasesSection({ personId }: { personId: number }) {
+/** How many diary notes of each case the person's file shows; the case page has them all. */
+const RECENT_NOTES = 3;
+
+/**
+ * The person's file: their cases (as a person or as a household member), each with its plan
+ * and its latest diary notes, as the file brought them; and the button to open a case.
+ */
+export function PersonCasesSection({ personId, cases }: { personId: number; cases: Case[] }) {
   const { t, locale, formatDate } = useI18n();
   const { can } = useSession();
-  const cases = useApiGet<Page<CaseListItem>>('/cases', { personId, pageSize: 50 });
-  const hasOpen = cases.data?.items.some((c) => c.status === 'open') ?? false;
+  const today = todayInRome();
+  const hasOpen = cases.some((c) => c.status === 'open');
   return (
     <section aria-labelledby="person-cases-title" className="mt-4">
       <div className="d-flex justify-content-between align-items-center flex-wrap gap-2">
         <h2 id="person-cases-title" className="h4">
-          {t('cases.person.title')} <span className="badge bg-primary">{cases.data?.total ?? 0}</span>
+          {t('cases.person.title')} <span className="badge bg-primary">{cases.length}</span>
         </h2>
-        {can('personal.write') && cases.data && !hasOpen ? (
+        {can('personal.write') && !hasOpen ? (
           <Link to={`/cases/new?personId=${personId}`} className="btn btn-outline-primary btn-sm">
             {t('cases.person.open')}
           </Link>
         ) : null}
       </div>
-      <ProblemAlert error={cases.error} />
-      {cases.data && cases.data.items.length === 0 ? <p>{t('cases.person.none')}</p> : null}
-      {cases.data && cases.data.items.length > 0 ? (
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption className="visually-hidden">{t('cases.person.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.who')}</th>
-                <th scope="col">{t('cases.status')}</th>
-                <th scope="col">{t('cases.openedOn')}</th>
-                <th scope="col">{t('cases.closedOn')}</th>
-                <th scope="col">{t('cases.responsible')}</th>
-                <th scope="col">{t('cases.areas')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.data.items.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link to={`/cases/${c.id}`}>{caseTitle(c, t)}</Link>
-                  </th>
-                  <td>
-                    <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>
-                      {CASE_STATUS_LABELS[locale][c.status]}
-                    </span>
-                  </td>
-                  <td>{formatDate(c.openedOn)}</td>
-                  <td>{c.closedOn ? formatDate(c.closedOn) : ''}</td>
-                  <td>{c.responsible?.displayName ?? ''}</td>
-                  <td>{c.areas.map((a) => CASE_AREA_LABELS[locale][a]).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {cases.length === 0 ? <p>{t('cases.person.none')}</p> : null}
+      {cases.map((c) => (
+        <article key={c.id} className="border rounded p-3 mb-3" aria-labelledby={`person-case-${c.id}`}>
+          <h3 id={`person-case-${c.id}`} className="h5 d-flex flex-wrap gap-2 align-items-center">
+            <Link to={`/cases/${c.id}`}>{caseTitle(c, t)}</Link>
+            <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>{CASE_STATUS_LABELS[locale][c.status]}</span>
+          </h3>
+          <dl className="row small mb-2">
+            <div className="col-sm-6 col-lg-3">
+              <dt>{t('cases.openedOn')}</dt>
+              <dd className="mb-0">{formatDate(c.openedOn)}</dd>
+            </div>
+            <div className="col-sm-6 col-lg-3">
+              <dt>{t('cases.closedOn')}</dt>
+              <dd className="mb-0">{c.closedOn ? formatDate(c.closedOn) : '–'}</dd>
+            </div>
+            <div className="col-sm-6 col-lg-3">
+              <dt>{t('cases.responsible')}</dt>
+              <dd className="mb-0">{c.responsible?.displayName ?? t('cases.nobody')}</dd>
+            </div>
+            <div className="col-sm-6 col-lg-3">
+              <dt>{t('cases.areas')}</dt>
+              <dd className="mb-0">{c.areas.map((a) => CASE_AREA_LABELS[locale][a]).join(', ')}</dd>
+            </div>
+          </dl>
+
+          <h4 className="h6">{t('cases.plan')}</h4>
+          {c.goals.length === 0 ? <p className="small">{t('cases.plan.none')}</p> : null}
+          <ul className="small">
+            {c.goals.map((goal) => (
+              <li key={goal.id}>
+                <strong>{goal.title}</strong>
+                {goal.actions.length > 0 ? (
+                  <ul>
+                    {goal.actions.map((action) => (
+                      <li key={action.id}>
+                        {action.description} — {ACTION_STATUS_LABELS[locale][action.status]}
+                        {action.dueOn ? `, ${t('cases.action.due').toLowerCase()} ${formatDate(action.dueOn)}` : ''}
+                        {isOverdue(action, today) ? <span className="badge bg-danger ms-2">{t('cases.action.overdue')}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+
+          <h4 className="h6">{t('cases.diary')}</h4>
+          {c.notes.length === 0 ? <p className="small">{t('cases.diary.none')}</p> : null}
+          <ul className="list-unstyled small mb-1">
+            {c.notes.slice(0, RECENT_NOTES).map((note) => (
+              <li key={note.id} className="mb-1">
+                <span className="text-secondary">
+                  {t('cases.note.by', { date: formatDate(note.noteDate), author: note.author?.displayName ?? '–' })}
+                </span>
+                {note.restriction ? (
+                  <span className="badge bg-warning text-dark ms-2">{NOTE_RESTRICTION_LABELS[locale][note.restriction]}</span>
+                ) : null}
+                <br />
+                {note.body}
+              </li>
+            ))}
+          </ul>
+          {c.hiddenNotes > 0 ? <p className="small mb-1">{t('cases.diary.hidden', { count: c.hiddenNotes })}</p> : null}
+          {c.notes.length > RECENT_NOTES ? (
+            <Link to={`/cases/${c.id}`} className="small">
+              {t('cases.person.wholeDiary', { count: c.notes.length })}
+            </Link>
+          ) : null}
+        </article>
+      ))}
     </section>
   );
 }

@@ -13,23 +13,30 @@ import { useSession } from '../../session.js';
 import { ExpiryDate } from './expiry.js';
 
 /** The documents part of a person's file: residence permits and identity documents. */
-export function PersonDocumentsSection({ personId }: { personId: number }) {
+export function PersonDocumentsSection({
+  personId,
+  initial,
+}: {
+  personId: number;
+  /** The lists as the person's file brought them: no request until something changes. */
+  initial?: { permits: Permit[]; identityDocuments: IdentityDocument[] };
+}) {
   const { t } = useI18n();
   return (
     <section className="mt-4" aria-labelledby="documents-title" data-testid="person-documents">
       <h2 id="documents-title" className="h4">
         {t('documents.section')}
       </h2>
-      <PermitsPart personId={personId} />
-      <IdentityDocumentsPart personId={personId} />
+      <PermitsPart personId={personId} initial={initial?.permits} />
+      <IdentityDocumentsPart personId={personId} initial={initial?.identityDocuments} />
     </section>
   );
 }
 
 /** What a part of the section shows: the list, the form being filled (new or edit), the last outcome. */
-function useEditor<T extends { id: number }>(path: string, deletePath: (item: T) => string) {
+function useEditor<T extends { id: number }>(path: string, deletePath: (item: T) => string, initial?: T[]) {
   const { t } = useI18n();
-  const list = useApiGet<T[]>(path);
+  const list = useApiGet<T[]>(path, undefined, initial);
   const [editing, setEditing] = useState<T | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -98,10 +105,10 @@ function RowActions({ label, onEdit, onDelete }: { label: string; onEdit(): void
 
 // --- residence permits
 
-function PermitsPart({ personId }: { personId: number }) {
+function PermitsPart({ personId, initial }: { personId: number; initial?: Permit[] }) {
   const { t, locale, formatDate } = useI18n();
   const writable = useSession().can('personal.write');
-  const editor = useEditor<Permit>(`/people/${personId}/permits`, (permit) => `/permits/${permit.id}`);
+  const editor = useEditor<Permit>(`/people/${personId}/permits`, (permit) => `/permits/${permit.id}`, initial);
   const permits = editor.list.data;
   const nameOf = (p: Permit) => [PERMIT_TYPE_LABELS[locale][p.permitType], p.number].filter(Boolean).join(' ');
 
@@ -342,11 +349,11 @@ function PermitForm({
 
 // --- identity documents
 
-function IdentityDocumentsPart({ personId }: { personId: number }) {
+function IdentityDocumentsPart({ personId, initial }: { personId: number; initial?: IdentityDocument[] }) {
   const { t, locale, formatDate } = useI18n();
   const writable = useSession().can('personal.write');
   const countryName = useCountryName();
-  const editor = useEditor<IdentityDocument>(`/people/${personId}/identity-documents`, (d) => `/identity-documents/${d.id}`);
+  const editor = useEditor<IdentityDocument>(`/people/${personId}/identity-documents`, (d) => `/identity-documents/${d.id}`, initial);
   const documents = editor.list.data;
   const nameOf = (d: IdentityDocument) => [IDENTITY_DOCUMENT_KIND_LABELS[locale][d.kind], d.number].filter(Boolean).join(' ');
 

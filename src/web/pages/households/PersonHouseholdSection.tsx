@@ -156,12 +156,12 @@ function JoinForm({ personId, personName, onJoined }: { personId: number; person
 }
 
 /** The household part of a person's file: where they belong now, with whom, and where they belonged. */
-export function PersonHouseholdSection({ personId }: { personId: number }) {
+export function PersonHouseholdSection({ personId, initial }: { personId: number; initial?: PersonHousehold }) {
   const { t, formatDate } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const relationLabel = useRelationLabel();
-  const result = useApiGet<PersonHousehold>(`/people/${personId}/household`);
+  const result = useApiGet<PersonHousehold>(`/people/${personId}/household`, undefined, initial);
   const [joining, setJoining] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

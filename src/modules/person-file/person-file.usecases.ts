@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import { PERSON_FILE_VISITS, type PersonFile } from '../../contracts/person-file.js';
+import type { Database } from '../../db/schema.js';
+import { notFound } from '../../server/errors.js';
+import { applicationsForPerson } from '../activities/applications.usecases.js';
+import { pcStationUsesForPerson } from '../activities/pc-station.usecases.js';
+import { recordPersonRead } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { casesForPerson } from '../cases/cases.usecases.js';
+import { documentsForPerson } from '../documents/documents.usecases.js';
+import { loadPersonHousehold } from '../households/households.usecases.js';
+import { findPersonRow, toPerson } from '../people/people.repository.js';
+import { listVisits } from '../visits/visits.repository.js';
+
+/**
+ * The person's file: details, recent visits, household, cases with plan and diary, documents,
+ * applications and PC station use, bounded by the actor's centres. Opening it is one logged read.
+ */
+export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId: number): Promise<PersonFile> {
+  const row = await findPersonRow(db, personId, actor.centreIds);
+  if (!row) throw notFound('person');
+  const visits = await listVisits(db, { personId, centreIds: actor.centreIds }, 1, PERSON_FILE_VISITS);
+  const household = await loadPersonHousehold(db, row);
+  const cases = await casesForPerson(db, actor, personId);
+  const { permits, identityDocuments } = await documentsForPerson(db, actor, personId);
+  const applications = await applicationsForPerson(db, actor, personId);
+  const pcStationUses = await pcStationUsesForPerson(db, actor, personId);
+  await recordPersonRead(db, actor.userId, row, 'file');
+  return {
+    person: toPerson(row),
+    visits: { ...visits, page: 1, pageSize: PERSON_FILE_VISITS },
+    household,
+    cases,
+    permits,
+    identityDocuments,
+    applications,
+    pcStationUses,
+  };
+}
