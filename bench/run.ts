@@ -24,6 +24,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { randomPassword } from '../src/demo/demo.js';
 import { createApiToken, createUser } from '../src/modules/accounts/accounts.usecases.js';
 import { listTopics } from '../src/modules/topics/topics.repository.js';
+import { type GetRun, growHeavyPerson, HEAVY_NOTES, HEAVY_VISITS, timeGets } from './care.js';
 import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset, ensureSqliteDataset } from './dataset.js';
 import { type FrontDeskResult, measureFrontDesk, WEB_DIR } from './front-desk.js';
 import { CACHE_DIR, copySqlite, fmt, RESULTS_DIR, ROOT, removeSqlite, startServer } from './lib.js';
@@ -37,6 +38,8 @@ const TARGETS = {
   visitsPerSecond: 1000,
   apiToBareRatio: 0.5,
   frontDeskJsKB: 200,
+  personFileP95Ms: 50,
+  deadlinesP95Ms: 50,
 };
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
@@ -76,6 +79,7 @@ interface Results {
     profile?: ProfileSummary & { file: string };
   };
   frontDesk?: FrontDeskResult;
+  care?: { heavyPerson: { personId: number; caseId: number }; personFile: GetRun; deadlines: GetRun };
   verdicts?: Array<{ figure: string; value: string; target: string; met: boolean | null }>;
   errors: string[];
 }
@@ -361,6 +365,60 @@ async function main() {
     }
   }
 
+  // --- f. people in care
+  log(
+    `\n[f] people in care through the API (SQLite): the person's file (${HEAVY_VISITS} visits, ${HEAVY_NOTES} diary notes) and the Scadenze page`,
+  );
+  await busyWarning('care');
+  const fileF = work('care');
+  copySqlite(meta.file, fileF);
+  const care = await withDb(fileF, async (db) => ({
+    heavy: await growHeavyPerson(db, jesi.id, spec.endDate),
+    operator: await makeToken(db, meta.organisationId, 'operator', [jesi.id], 'care-operator'),
+    permits: Number(
+      (
+        await db
+          .selectFrom('residencePermits')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('centreId', '=', jesi.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  }));
+  const serverF = await startServer('api', `sqlite:${fileF}`);
+  try {
+    const personFile = await timeGets(
+      serverF.url,
+      care.operator.token,
+      `/api/v1/people/${care.heavy.personId}/file`,
+      SEARCHES,
+      "the person's file",
+      (body) => {
+        const file = body as { visits: { total: number; items: unknown[] }; cases: Array<{ notes: unknown[] }> };
+        return `${file.visits.total} visits (${file.visits.items.length} in the answer), ${file.cases.length} case(s) with ${file.cases.reduce((n, c) => n + c.notes.length, 0)} diary notes`;
+      },
+    );
+    const deadlines = await timeGets(
+      serverF.url,
+      care.operator.token,
+      `/api/v1/deadlines?withinDays=60&centreId=${jesi.id}`,
+      SEARCHES,
+      `Scadenze (${jesi.code}, ${care.permits.toLocaleString('en')} permits)`,
+      (body) => {
+        const d = body as { expiringTotal: number; expiredTotal: number };
+        return `${d.expiringTotal} expiring within 60 days, ${d.expiredTotal} expired`;
+      },
+    );
+    results.care = { heavyPerson: care.heavy, personFile, deadlines };
+    for (const run of [personFile, deadlines]) {
+      log(
+        `  ${run.label.padEnd(34)} p50 ${fmt(run.p50)} ms   p95 ${fmt(run.p95)} ms   p99 ${fmt(run.p99)} ms   (n=${run.count}; ${run.answered})`,
+      );
+    }
+  } finally {
+    await serverF.stop();
+  }
+
   // --- e. PostgreSQL
   const pgUrl = process.env.BENCH_PG_URL;
   if (pgUrl) {
@@ -434,6 +492,23 @@ async function main() {
       met: ratio >= TARGETS.apiToBareRatio,
     },
   ];
+  if (results.care) {
+    const { personFile, deadlines } = results.care;
+    verdicts.push(
+      {
+        figure: "person's file p95 (200 visits, 50 notes)",
+        value: `${fmt(personFile.p95)} ms (p50 ${fmt(personFile.p50)})`,
+        target: `≤ ${TARGETS.personFileP95Ms} ms`,
+        met: personFile.p95 <= TARGETS.personFileP95Ms,
+      },
+      {
+        figure: 'Scadenze p95, one centre',
+        value: `${fmt(deadlines.p95)} ms (p50 ${fmt(deadlines.p50)})`,
+        target: `≤ ${TARGETS.deadlinesP95Ms} ms`,
+        met: deadlines.p95 <= TARGETS.deadlinesP95Ms,
+      },
+    );
+  }
   if (fd) {
     const js = 'notMeasured' in fd.loadedJs ? fd.staticJs : fd.loadedJs;
     verdicts.push(
@@ -474,6 +549,6 @@ try {
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(RESULTS_DIR, `bench-${runId}.json`), `${JSON.stringify(results, null, 2)}\n`);
   log(`\nwritten: bench/results/latest.json`);
-  for (const name of ['search', 'api', 'bare']) removeSqlite(work(name));
+  for (const name of ['search', 'api', 'bare', 'care']) removeSqlite(work(name));
   rmSync(join(CACHE_DIR, 'tmp'), { recursive: true, force: true });
 }
