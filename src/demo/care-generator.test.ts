@@ -84,9 +84,36 @@ for (const dialect of DIALECTS) {
         expect(p.centreId).toBe(p.personCentre);
         if (p.expiresOn && p.issuedOn) expect(p.expiresOn >= p.issuedOn).toBe(true);
       }
+      const applications = await db
+        .selectFrom('applications')
+        .innerJoin('people', 'people.id', 'applications.personId')
+        .select(['applications.centreId', 'people.centreId as personCentre', 'appliedOn'])
+        .execute();
+      expect(applications.length).toBe(result.care.applications);
+      expect(applications.length).toBeGreaterThan(0);
+      for (const a of applications) {
+        expect(a.centreId).toBe(a.personCentre);
+        expect(a.appliedOn <= SMALL.endDate).toBe(true);
+      }
+      const uses = await db.selectFrom('pcStationUses').select(['usedOn', 'minutes']).execute();
+      expect(uses.length).toBe(result.care.pcStationUses);
+      for (const u of uses) {
+        expect(u.usedOn <= SMALL.endDate).toBe(true);
+        expect(u.minutes).toBeGreaterThan(0);
+      }
       // Both sides of the Scadenze page exist: expired, and expiring within 60 days or later.
       expect(permits.some((p) => p.expiresOn !== null && p.expiresOn < SMALL.endDate)).toBe(true);
       expect(permits.some((p) => p.expiresOn !== null && p.expiresOn >= SMALL.endDate)).toBe(true);
+    });
+
+    it('commits in batches (as the benchmark does) and writes the same rows as in one go', async () => {
+      const batched = await createTestDatabase(dialect);
+      try {
+        const again = await generateOrganisation(batched.db, { seed: 5, ...SMALL, commitEvery: 100 });
+        expect(again.care).toEqual(result.care);
+      } finally {
+        await batched.close();
+      }
     });
 
     it('leaves the identity sequences after the generated ids', async () => {

@@ -6,6 +6,16 @@
  * else writes to at the same time.
  */
 import { type Kysely, sql } from 'kysely';
+import type {
+  ApplicationOutcome,
+  CaseArea,
+  CaseClosingReason,
+  PcPurpose,
+  PermitType,
+  ReferralService,
+  ReferralSource,
+  RenewalStatus,
+} from '../contracts/enums.js';
 import type { Database } from '../db/schema.js';
 import { romeDateOf } from '../domain/dates.js';
 import { originGroupOf } from '../domain/origin-group.js';
@@ -44,10 +54,11 @@ export interface PopulateCareResult {
   notes: number;
   referrals: number;
   permits: number;
+  applications: number;
+  pcStationUses: number;
 }
 
-const AREAS = ['family', 'work', 'economic', 'social', 'legal', 'health', 'housing', 'documents'] as const;
-const AREA_TABLE = new Weighted<(typeof AREAS)[number]>([
+const AREA_TABLE = new Weighted<CaseArea>([
   ['documents', 6],
   ['work', 5],
   ['housing', 4],
@@ -57,22 +68,22 @@ const AREA_TABLE = new Weighted<(typeof AREAS)[number]>([
   ['social', 2],
   ['health', 2],
 ]);
-const REFERRAL_SOURCE_TABLE = new Weighted([
+const REFERRAL_SOURCE_TABLE = new Weighted<ReferralSource>([
   ['spontaneous', 6],
   ['municipal_service', 2],
   ['asp', 1],
   ['sai', 2],
   ['other_body', 1],
-] as const);
-const CLOSING_REASON_TABLE = new Weighted([
+]);
+const CLOSING_REASON_TABLE = new Weighted<CaseClosingReason>([
   ['goals_achieved', 5],
   ['no_longer_needed', 2],
   ['referred_elsewhere', 2],
   ['moved_away', 1],
   ['lost_contact', 2],
   ['other', 1],
-] as const);
-const SERVICE_TABLE = new Weighted([
+]);
+const SERVICE_TABLE = new Weighted<ReferralService>([
   ['social_services', 4],
   ['employment_centre', 4],
   ['patronage_union', 3],
@@ -82,7 +93,7 @@ const SERVICE_TABLE = new Weighted([
   ['school', 1],
   ['questura_prefettura', 2],
   ['other', 1],
-] as const);
+]);
 const GOALS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Rinnovo del permesso di soggiorno', ['Raccogliere i documenti', 'Compilare il kit postale', 'Accompagnare in Questura']],
   ['Ricerca di lavoro', ['Scrivere il curriculum', 'Iscrizione al Centro per l’impiego', 'Colloquio con agenzia']],
@@ -107,17 +118,41 @@ const RESTRICTED_NOTES: ReadonlyArray<readonly ['health' | 'legal', string]> = [
   ['health', 'Riferisce problemi di salute che incidono sulla ricerca di lavoro.'],
   ['legal', 'Ricorso pendente contro il diniego: seguito dall’avvocato.'],
 ];
-const PERMIT_TYPES = new Weighted([
+const PERMIT_TYPES = new Weighted<PermitType>([
   ['employment', 6],
   ['family', 5],
-  ['international_protection', 2],
+  ['asylum', 2],
   ['subsidiary_protection', 2],
   ['special_protection', 2],
-  ['asylum_application', 3],
+  ['asylum_request', 3],
   ['study', 1],
-  ['awaiting_employment', 1],
+  ['job_seeking', 1],
   ['eu_long_term', 4],
-] as const);
+]);
+/** Relative frequency of the default application types (others: 1). */
+const APPLICATION_WEIGHTS: Record<string, number> = {
+  residence_permit_kit: 4,
+  child_allowance: 3,
+  social_bonus_isee: 3,
+  registry_certificates: 2,
+  residence_request: 2,
+  rent_support: 2,
+  inclusion_allowance: 2,
+};
+const OUTCOME_TABLE = new Weighted<ApplicationOutcome>([
+  ['submitted', 3],
+  ['accepted', 5],
+  ['rejected', 1],
+  ['unknown', 1],
+]);
+const PC_PURPOSE_TABLE = new Weighted<PcPurpose>([
+  ['job_search', 4],
+  ['documents_online', 4],
+  ['printing_scanning', 3],
+  ['email', 2],
+  ['school', 1],
+  ['other', 1],
+]);
 
 interface PersonFacts {
   id: number;
@@ -138,13 +173,26 @@ export async function populateCare(db: Db, options: PopulateCareOptions): Promis
   const end = options.endDate;
   const stamp = `${end}T12:00:00.000Z`;
   const session = new WriteSession(db, options.commitEvery);
-  const counts: PopulateCareResult = { cases: 0, periods: 0, goals: 0, actions: 0, notes: 0, referrals: 0, permits: 0 };
+  const counts: PopulateCareResult = {
+    cases: 0,
+    periods: 0,
+    goals: 0,
+    actions: 0,
+    notes: 0,
+    referrals: 0,
+    permits: 0,
+    applications: 0,
+    pcStationUses: 0,
+  };
   try {
-    const connection = await session.connection();
+    // Asked for at each read: the session commits every so many rows and starts a new transaction.
+    const connection = () => session.connection();
     const maxOf = async (table: 'cases' | 'caseGoals' | 'residencePermits') =>
       Number(
         (
-          await connection
+          await (
+            await connection()
+          )
             .selectFrom(table)
             .select((eb) => eb.fn.max('id').as('m'))
             .executeTakeFirstOrThrow()
@@ -233,10 +281,64 @@ export async function populateCare(db: Db, options: PopulateCareOptions): Promis
       'version',
     ]);
 
+    const applications = new BulkWriter(session, db, 'applications', [
+      'centreId',
+      'personId',
+      'typeId',
+      'appliedOn',
+      'operatorId',
+      'outcome',
+      'visitId',
+      'notes',
+      'createdAt',
+      'updatedAt',
+      'version',
+    ]);
+    const pcUses = new BulkWriter(session, db, 'pcStationUses', [
+      'centreId',
+      'usedOn',
+      'personId',
+      'purpose',
+      'minutes',
+      'operatorId',
+      'createdAt',
+    ]);
+
     for (const centre of options.centres) {
       const rng = new Rng(deriveSeed(options.seed, centre.stream, 7));
+      // The organisation's application catalogue, weighted towards what the desk fills in most.
+      const types = await (await connection())
+        .selectFrom('applicationTypes')
+        .innerJoin('centres', 'centres.organisationId', 'applicationTypes.organisationId')
+        .select(['applicationTypes.id', 'applicationTypes.code'])
+        .where('centres.id', '=', centre.centreId)
+        .where('applicationTypes.active', '=', 1)
+        .orderBy('applicationTypes.id')
+        .execute();
+      const typeTable =
+        types.length > 0 ? new Weighted(types.map((type) => [type.id, APPLICATION_WEIGHTS[type.code] ?? 1] as const)) : null;
+      const application = async (personId: number, from: string, until: string, operatorId: number | null) => {
+        if (!typeTable || from > until) return;
+        const appliedOn = dateMin(addDays(from, rng.int(0, 120)), until);
+        await applications.add(
+          centre.centreId,
+          personId,
+          typeTable.draw(rng),
+          appliedOn,
+          operatorId,
+          OUTCOME_TABLE.draw(rng),
+          null,
+          null,
+          stamp,
+          stamp,
+          1,
+        );
+        counts.applications++;
+      };
       const people: PersonFacts[] = (
-        await connection
+        await (
+          await connection()
+        )
           .selectFrom('people')
           .select(['id', 'gender', 'citizenship', 'birthDate', 'residenceKind', 'residenceComune', 'createdAt'])
           .where('centreId', '=', centre.centreId)
@@ -347,6 +449,27 @@ export async function populateCare(db: Db, options: PopulateCareOptions): Promis
             );
             counts.referrals++;
           }
+          const applicationCount = rng.chance(0.5) ? rng.int(1, 2) : 0;
+          for (let a = 0; a < applicationCount; a++) await application(person.id, openedOn, lastDay, responsible);
+        } else if (rng.chance(0.05)) {
+          await application(person.id, person.firstDate, end, rng.pick(staff));
+        }
+
+        if (rng.chance(0.08)) {
+          const uses = rng.int(1, 3);
+          for (let u = 0; u < uses; u++) {
+            const usedOn = dateMin(addDays(person.firstDate, rng.int(0, 500)), end);
+            await pcUses.add(
+              centre.centreId,
+              usedOn,
+              person.id,
+              PC_PURPOSE_TABLE.draw(rng),
+              10 + 5 * rng.int(0, 10),
+              rng.pick(staff),
+              stamp,
+            );
+            counts.pcStationUses++;
+          }
         }
 
         if (originGroupOf(person.citizenship, end) === 'non_eu' && rng.chance(permitShare)) {
@@ -354,7 +477,7 @@ export async function populateCare(db: Db, options: PopulateCareOptions): Promis
           // Expiries from well before the end to two years after it: the Scadenze page has both.
           const expiresOn = type === 'eu_long_term' ? null : addDays(end, rng.int(-240, 730));
           const issuedOn = expiresOn ? addDays(expiresOn, -rng.pick([365, 730, 1095])) : addDays(person.firstDate, -rng.int(30, 900));
-          const renewal = expiresOn && expiresOn < end ? (rng.chance(0.5) ? 'requested' : 'to_renew') : 'none';
+          const renewal: RenewalStatus = expiresOn && expiresOn < end ? (rng.chance(0.5) ? 'requested' : 'to_renew') : 'none';
           await permits.add(
             ++permitId,
             person.id,
@@ -374,7 +497,7 @@ export async function populateCare(db: Db, options: PopulateCareOptions): Promis
       }
       progress('people in care drawn', counts.cases, counts.cases);
     }
-    for (const writer of [cases, periods, members, goals, actions, notes, referrals, permits]) await writer.flush();
+    for (const writer of [cases, periods, members, goals, actions, notes, referrals, permits, applications, pcUses]) await writer.flush();
 
     if (isPostgres(db)) {
       // Explicit ids do not move identity sequences.
