@@ -17,8 +17,14 @@ export const isoDate = z
   .refine((date) => date >= '1900-01-01' && date <= '2100-12-31', { message: 'Expected a date between 1900 and 2100' })
   .meta({ format: 'date', example: '2024-05-17' });
 
+/** A date of something that has happened: a real date, not in the future (Europe/Rome). */
+export const pastDate = isoDate.refine((date) => date <= todayInRome(), { message: 'The date cannot be in the future' });
+
 /** A date of birth: a real date, not in the future (Europe/Rome). */
 export const birthDate = isoDate.refine((date) => date <= todayInRome(), { message: 'A date of birth cannot be in the future' });
+
+/** Deleting names the version read (?version=), so that a change made meanwhile is not thrown away unseen. */
+export const deleteQuery = z.strictObject({ version: z.coerce.number().int().positive().max(MAX_INT32) });
 
 export const clockTime = z
   .string()
