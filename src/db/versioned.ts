@@ -1,0 +1,69 @@
+import { type Kysely, sql } from 'kysely';
+import { notFound, staleVersion } from '../server/errors.js';
+import type { Database } from './schema.js';
+
+/** The tables whose rows carry `id` and `version` (optimistic concurrency). */
+export type VersionedTable =
+  | 'people'
+  | 'visits'
+  | 'households'
+  | 'cases'
+  | 'caseGoals'
+  | 'caseActions'
+  | 'caseNotes'
+  | 'referrals'
+  | 'residencePermits'
+  | 'identityDocuments'
+  | 'applications'
+  | 'legalConsultations';
+
+// biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
+type AnyDb = Kysely<any>;
+
+/** The row's version now: 409 with it when the caller's is older, 404 when the row is gone. */
+async function conflict(db: Kysely<Database>, table: VersionedTable, id: number, entity: string): Promise<never> {
+  const row = await (db as AnyDb).selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(entity);
+  throw staleVersion(Number(row.version));
+}
+
+/**
+ * Changes a row only if it still has the version the caller read, and bumps the version, in one
+ * statement: two saves of the same version cannot both win. Answers 409 with the current
+ * version otherwise (404 if the row was deleted meanwhile). Returns the new version.
+ */
+export async function updateVersioned(
+  db: Kysely<Database>,
+  table: VersionedTable,
+  id: number,
+  expected: number,
+  changes: Record<string, unknown>,
+  entity: string = table,
+): Promise<number> {
+  const updated = await (db as AnyDb)
+    .updateTable(table)
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .returning('version')
+    .executeTakeFirst();
+  if (!updated) return conflict(db, table, id, entity);
+  return Number(updated.version);
+}
+
+/** Deletes a row only at the version the caller read: 409 with the current version otherwise. */
+export async function deleteVersioned(
+  db: Kysely<Database>,
+  table: VersionedTable,
+  id: number,
+  expected: number,
+  entity: string = table,
+): Promise<void> {
+  const deleted = await (db as AnyDb)
+    .deleteFrom(table)
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .returning('id')
+    .executeTakeFirst();
+  if (!deleted) await conflict(db, table, id, entity);
+}
