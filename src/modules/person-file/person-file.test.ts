@@ -169,5 +169,31 @@ for (const dialect of DIALECTS) {
       });
       expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({ part: 'file' });
     });
+
+    it('logs the other people the file shows: the household members', async () => {
+      const partner = expectStatus<Person>(
+        await operator.post('/people', {
+          givenNames: 'Karim',
+          familyNames: 'Benali',
+          gender: 'male',
+          citizenship: 'MA',
+          birthDate: '1985-01-01',
+        }),
+        201,
+      );
+      const { household } = expectStatus<PersonFile>(await operator.get(`/people/${person.id}/file`), 200);
+      expectStatus(
+        await operator.post(`/households/${household.current?.id}/members`, { personId: partner.id, relation: 'spouse_partner' }),
+        201,
+      );
+      const before = await t.db
+        .selectFrom('auditLog')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow();
+      const file = expectStatus<PersonFile>(await operator.get(`/people/${person.id}/file`), 200);
+      expect(file.household.current?.members.map((m) => m.personId).sort()).toEqual([person.id, partner.id].sort());
+      const [row] = await t.db.selectFrom('auditLog').selectAll().where('id', '>', Number(before.m)).execute();
+      expect(JSON.parse(row?.details ?? '{}')).toEqual({ part: 'file', personIds: [partner.id] });
+    });
   });
 }

@@ -14,7 +14,8 @@ import { listVisits } from '../visits/visits.repository.js';
 
 /**
  * The person's file: details, recent visits, household, cases with plan and diary, documents,
- * applications and PC station use, bounded by the actor's centres. Opening it is one logged read.
+ * applications and PC station use, bounded by the actor's centres. Opening it is one logged read
+ * (with the ids of the other people it shows).
  */
 export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId: number): Promise<PersonFile> {
   const row = await findPersonRow(db, personId, actor.centreIds);
@@ -25,7 +26,12 @@ export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId
   const { permits, identityDocuments } = await documentsForPerson(db, actor, personId);
   const applications = await applicationsForPerson(db, actor, personId);
   const pcStationUses = await pcStationUsesForPerson(db, actor, personId);
-  await recordPersonRead(db, actor.userId, row, 'file');
+  // The file also names other people (household members, members of household cases): logged too.
+  const others = new Set<number>();
+  for (const member of household.current?.members ?? []) others.add(member.personId);
+  for (const c of cases) for (const member of c.members) if (member.person) others.add(member.person.id);
+  others.delete(personId);
+  await recordPersonRead(db, actor.userId, row, 'file', others.size > 0 ? { personIds: [...others].sort((a, b) => a - b) } : {});
   return {
     person: toPerson(row),
     visits: { ...visits, page: 1, pageSize: PERSON_FILE_VISITS },
