@@ -115,3 +115,9 @@ export { APPLICATION_LEVELS, type ApplicationLevel, PC_PURPOSES, type PcPurpose 
 
 export const APPLICATION_OUTCOMES = ['submitted', 'accepted', 'rejected', 'unknown'] as const;
 export type ApplicationOutcome = (typeof APPLICATION_OUTCOMES)[number];
+
+// --- calendar, staff, projects
+
+// --- courses, lessons, enrolments, waiting lists
+
+// --- events, network meetings

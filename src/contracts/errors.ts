@@ -35,6 +35,12 @@ export const ERROR_CODES = [
 
   // applications, PC station, legal consultations
 
+  // calendar, staff, projects
+
+  // courses, lessons, enrolments, waiting lists
+
+  // events, network meetings
+
   'server.internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

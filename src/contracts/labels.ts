@@ -316,3 +316,9 @@ export const PC_PURPOSE_LABELS: Labels<PcPurpose> = {
     other: 'Other',
   },
 };
+
+// --- calendar, staff, projects
+
+// --- courses, lessons, enrolments, waiting lists
+
+// --- events, network meetings

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import type { DialectName } from './database.js';
 import { foundation } from './migrations/0001-foundation.js';
 import { care } from './migrations/0002-care.js';
+import { activitiesCalendar } from './migrations/0003-activities-calendar.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-foundation': foundation(dialect),
     '0002-care': care(dialect),
+    '0003-activities-calendar': activitiesCalendar(dialect),
   };
 }
 

@@ -18,6 +18,13 @@ export interface CentresTable {
   name: string;
   comuneIstat: string | null;
   createdAt: string;
+  /** The comune's patron day as MM-DD: the centre is closed. */
+  patronDay: string | null;
+  /** Share of a course's lessons (percent) a learner attends to have completed it. */
+  completionThreshold: Generated<number>;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
 }
 
 export interface UsersTable {
@@ -352,6 +359,179 @@ export interface LegalConsultationCasesTable {
   caseId: number;
 }
 
+// --- The centre's calendar and activities (migration 0003-activities-calendar)
+
+export interface OpeningHourSetsTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  validFrom: string;
+  notes: string | null;
+}
+
+export interface OpeningSlotsTable {
+  id: Generated<number>;
+  setId: number;
+  /** ISO weekday: 1 Monday … 7 Sunday. */
+  weekday: number;
+  fromTime: string;
+  toTime: string;
+}
+
+export interface ClosuresTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  fromDate: string;
+  toDate: string;
+  reason: string;
+}
+
+export interface StaffMembersTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  name: string;
+  role: string;
+  userId: number | null;
+  notes: string | null;
+}
+
+export interface StaffContractsTable extends Editable {
+  id: Generated<number>;
+  staffId: number;
+  fromDate: string;
+  toDate: string | null;
+  weeklyMinutes: number;
+  description: string | null;
+  projectId: number | null;
+}
+
+export interface ProjectsTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  name: string;
+  funder: string | null;
+  fromDate: string;
+  toDate: string | null;
+  extraWeeklyMinutes: number;
+  description: string | null;
+}
+
+export interface CourseKindsTable {
+  id: Generated<number>;
+  organisationId: number;
+  code: string;
+  labelIt: string;
+  labelEn: string;
+  active: number;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CoursesTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  kindId: number;
+  title: string;
+  level: string | null;
+  partner: string | null;
+  place: string | null;
+  startDate: string;
+  endDate: string;
+  /** JSON array of ISO weekdays. */
+  weekdays: string;
+  startTime: string;
+  lessonMinutes: number;
+  capacity: number | null;
+  notes: string | null;
+}
+
+export interface LessonsTable extends Editable {
+  id: Generated<number>;
+  courseId: number;
+  lessonDate: string;
+  startTime: string;
+  minutes: number;
+  /** scheduled | held | cancelled */
+  status: string;
+  notes: string | null;
+}
+
+export interface EnrolmentsTable extends Editable {
+  id: Generated<number>;
+  courseId: number;
+  personId: number | null;
+  /** sai | centre_user | other */
+  programme: string;
+  enrolledOn: string;
+  withdrawnOn: string | null;
+  gender: string;
+  citizenship: string;
+}
+
+export interface AttendanceTable {
+  lessonId: number;
+  enrolmentId: number;
+  present: number;
+  recordedAt: string;
+}
+
+export interface WaitingListEntriesTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  kind: string;
+  personId: number | null;
+  requestedOn: string;
+  priority: number;
+  /** waiting | placed | withdrawn */
+  status: string;
+  closedOn: string | null;
+  enrolmentId: number | null;
+  notes: string | null;
+}
+
+export interface EventsTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  title: string;
+  eventDate: string;
+  startTime: string | null;
+  endTime: string | null;
+  place: string | null;
+  meetingPoint: string | null;
+  partner: string | null;
+  description: string | null;
+  otherParticipants: number;
+}
+
+export interface EventParticipantsTable {
+  eventId: number;
+  personId: number;
+}
+
+export interface NetworkOrganisationsTable {
+  id: Generated<number>;
+  organisationId: number;
+  code: string;
+  name: string;
+  kind: string;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NetworkMeetingsTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  heldOn: string;
+  topic: string;
+  outcome: string | null;
+}
+
+export interface NetworkMeetingOrganisationsTable {
+  meetingId: number;
+  networkOrganisationId: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   centres: CentresTable;
@@ -383,6 +563,23 @@ export interface Database {
   pcStationUses: PcStationUsesTable;
   legalConsultations: LegalConsultationsTable;
   legalConsultationCases: LegalConsultationCasesTable;
+  openingHourSets: OpeningHourSetsTable;
+  openingSlots: OpeningSlotsTable;
+  closures: ClosuresTable;
+  staffMembers: StaffMembersTable;
+  staffContracts: StaffContractsTable;
+  projects: ProjectsTable;
+  courseKinds: CourseKindsTable;
+  courses: CoursesTable;
+  lessons: LessonsTable;
+  enrolments: EnrolmentsTable;
+  attendance: AttendanceTable;
+  waitingListEntries: WaitingListEntriesTable;
+  events: EventsTable;
+  eventParticipants: EventParticipantsTable;
+  networkOrganisations: NetworkOrganisationsTable;
+  networkMeetings: NetworkMeetingsTable;
+  networkMeetingOrganisations: NetworkMeetingOrganisationsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -21,8 +21,11 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { activitiesRoutes } from '../modules/activities/activities.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
+import { coursesRoutes } from '../modules/courses/courses.routes.js';
 import { documentsRoutes } from '../modules/documents/documents.routes.js';
+import { eventsRoutes } from '../modules/events/events.routes.js';
 import { householdsRoutes } from '../modules/households/households.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';
 import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
@@ -146,6 +149,9 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
       await api.register(documentsRoutes);
       await api.register(activitiesRoutes);
       await api.register(personFileRoutes);
+      await api.register(calendarRoutes);
+      await api.register(coursesRoutes);
+      await api.register(eventsRoutes);
     },
     { prefix: '/api/v1' },
   );

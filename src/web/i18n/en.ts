@@ -1,6 +1,9 @@
 import { activitiesEn } from './activities.en.js';
+import { calendarEn } from './calendar.en.js';
 import { casesEn } from './cases.en.js';
+import { coursesEn } from './courses.en.js';
 import { documentsEn } from './documents.en.js';
+import { eventsEn } from './events.en.js';
 import { householdsEn } from './households.en.js';
 import type { Dictionary } from './it.js';
 
@@ -241,4 +244,7 @@ export const en: Dictionary = {
   ...householdsEn,
   ...documentsEn,
   ...activitiesEn,
+  ...calendarEn,
+  ...coursesEn,
+  ...eventsEn,
 };

@@ -1,6 +1,9 @@
 import { activitiesIt } from './activities.it.js';
+import { calendarIt } from './calendar.it.js';
 import { casesIt } from './cases.it.js';
+import { coursesIt } from './courses.it.js';
 import { documentsIt } from './documents.it.js';
+import { eventsIt } from './events.it.js';
 import { householdsIt } from './households.it.js';
 
 /** Italian: the master dictionary. Every other language must have exactly these keys. */
@@ -242,6 +245,9 @@ export const it = {
   ...householdsIt,
   ...documentsIt,
   ...activitiesIt,
+  ...calendarIt,
+  ...coursesIt,
+  ...eventsIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

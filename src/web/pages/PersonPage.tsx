@@ -115,6 +115,8 @@ function PersonFileView({ file }: { file: PersonFile }) {
 
       <PersonApplicationsSection personId={p.id} initial={file.applications} />
 
+      {/* courses */}
+
       <h2 className="h4 mt-4">
         {t('people.visits')} <span className="badge bg-primary">{visits.data?.total ?? 0}</span>
       </h2>

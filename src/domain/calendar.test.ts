@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type CentreCalendar,
+  dayOf,
+  isOpenAt,
+  italianPublicHolidays,
+  type OpeningSlot,
+  openFiguresOfMonth,
+  openFiguresOfYear,
+  slotProblems,
+  weekdayOf,
+} from './calendar.js';
+
+const morning = (weekday: OpeningSlot['weekday']): OpeningSlot => ({ weekday, from: '09:00', to: '12:00' });
+const afternoon = (weekday: OpeningSlot['weekday']): OpeningSlot => ({ weekday, from: '15:00', to: '18:00' });
+
+/** The Jesi centre in 2024, from its report: hours changed on 15 October, three closures. */
+const JESI_2024: CentreCalendar = {
+  hours: [
+    { validFrom: '2020-01-01', slots: [morning(1), morning(2), afternoon(2), morning(3), afternoon(4), morning(5)] },
+    // From 15 October: Tuesday afternoon closed.
+    { validFrom: '2024-10-15', slots: [morning(1), morning(2), morning(3), afternoon(4), morning(5)] },
+  ],
+  closures: [
+    { from: '2024-01-02', to: '2024-01-05', reason: 'Chiusura invernale' },
+    { from: '2024-08-05', to: '2024-08-23', reason: 'Chiusura estiva' },
+    { from: '2024-12-24', to: '2024-12-27', reason: 'Chiusura natalizia' },
+    { from: '2024-12-31', to: '2024-12-31', reason: 'Chiusura natalizia' },
+  ],
+  patronDay: '09-22', // San Settimio: a Sunday in 2024
+};
+
+describe('Italian public holidays', () => {
+  it('include Easter Monday, which moves, and the fixed national days', () => {
+    expect(italianPublicHolidays(2024).get('2024-04-01')).toBe('Lunedì dell’Angelo');
+    expect(italianPublicHolidays(2025).has('2025-04-21')).toBe(true);
+    for (const date of [
+      '2024-01-01',
+      '2024-01-06',
+      '2024-04-25',
+      '2024-05-01',
+      '2024-06-02',
+      '2024-08-15',
+      '2024-11-01',
+      '2024-12-08',
+      '2024-12-25',
+      '2024-12-26',
+    ]) {
+      expect(italianPublicHolidays(2024).has(date), date).toBe(true);
+    }
+    // Observances (Festa della mamma) do not close anything.
+    expect(italianPublicHolidays(2024).has('2024-05-12')).toBe(false);
+  });
+});
+
+describe('a day of the calendar', () => {
+  it('has the weekday computed, never typed (20 December 2023 was a Wednesday)', () => {
+    expect(weekdayOf('2023-12-20')).toBe(3);
+    expect(weekdayOf('2024-01-01')).toBe(1);
+    expect(weekdayOf('2024-09-22')).toBe(7);
+  });
+
+  it('takes the hours set in force on that day', () => {
+    expect(dayOf(JESI_2024, '2024-10-08').slots).toHaveLength(2); // a Tuesday before the change
+    expect(dayOf(JESI_2024, '2024-10-15').slots).toEqual([morning(2)]); // the day of the change
+  });
+
+  it('is closed by a holiday, the patron day or a closure, and says why', () => {
+    expect(dayOf(JESI_2024, '2024-04-01').closedBecause).toEqual({ kind: 'holiday', name: 'Lunedì dell’Angelo' });
+    expect(dayOf(JESI_2024, '2024-08-12').closedBecause).toEqual({ kind: 'closure', reason: 'Chiusura estiva' });
+    expect(dayOf(JESI_2024, '2024-01-06').closedBecause).toEqual({ kind: 'no_hours' }); // a Saturday
+    expect(dayOf({ ...JESI_2024, patronDay: '09-23' }, '2024-09-23').closedBecause).toEqual({ kind: 'patron_day' });
+  });
+
+  it('tells whether the centre is open at a time (the end of a slot is closed)', () => {
+    expect(isOpenAt(JESI_2024, '2024-03-05', '16:30')).toBe(true);
+    expect(isOpenAt(JESI_2024, '2024-10-22', '16:30')).toBe(false); // Tuesday afternoon after the change
+    expect(isOpenAt(JESI_2024, '2024-03-04', '12:00')).toBe(false);
+    expect(isOpenAt(JESI_2024, '2024-04-01', '10:00')).toBe(false); // Easter Monday
+  });
+});
+
+describe('open days and hours of Jesi in 2024, worked out by hand', () => {
+  it('233 open days and 810 open hours', () => {
+    // 2024 is a leap year starting on a Monday: 53 Mondays and Tuesdays, 52 of the other weekdays,
+    // 262 weekdays in all, each with hours. Closed weekdays: holidays 1 Jan, 1 Apr, 25 Apr, 1 May,
+    // 1 Nov (5; 15 Aug and 25–26 Dec fall in closures); 2–5 Jan (4); 5–23 Aug (15); 24–27 and
+    // 31 Dec (5, not the report's "7 giorni"): 29. Open: 262 − 29 = 233 days.
+    // Hours with no closure: Mon 53×3, Wed, Thu, Fri 52×3 each, Tue 41×6 (to 14 Oct) + 12×3
+    // = 159 + 468 + 282 = 909. Closed: holidays 5×3 = 15; January 6+3+3+3 = 15; August 3×18 = 54;
+    // December 5×3 = 15 (Tuesdays already 3 h): 99. Open: 909 − 99 = 810 h.
+    expect(openFiguresOfYear(JESI_2024, 2024)).toEqual({
+      from: '2024-01-01',
+      to: '2024-12-31',
+      openDays: 233,
+      openMinutes: 810 * 60,
+      closedDays: 29,
+    });
+  });
+
+  it('month by month: August has one open week, December three open weeks minus the holidays', () => {
+    // August: 22 weekdays; 5–23 closed (15): 7 open days: 1–2 (Thu, Fri), 26–30 (Mon–Fri).
+    expect(openFiguresOfMonth(JESI_2024, 2024, 8)).toMatchObject({ openDays: 7, openMinutes: (3 + 3 + 18) * 60 });
+    // December: 22 weekdays; closures 24–27 and 31 (5): 17 open days, 15 h a week from 15 October.
+    const december = openFiguresOfMonth(JESI_2024, 2024, 12);
+    expect(december).toMatchObject({ openDays: 17, openMinutes: 17 * 3 * 60 });
+    // The months add up to the year.
+    let days = 0;
+    for (let m = 1; m <= 12; m++) days += openFiguresOfMonth(JESI_2024, 2024, m).openDays;
+    expect(days).toBe(233);
+  });
+});
+
+describe('weekly slots', () => {
+  it('refuse a slot that ends before it starts, and overlaps on a day', () => {
+    expect(slotProblems([morning(1), afternoon(2)])).toEqual([]);
+    expect(slotProblems([{ weekday: 1, from: '12:00', to: '09:00' }])).toHaveLength(1);
+    expect(slotProblems([morning(1), { weekday: 1, from: '11:00', to: '13:00' }])).toHaveLength(1);
+  });
+});
