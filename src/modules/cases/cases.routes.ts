@@ -13,7 +13,6 @@ import {
   caseReopenInput,
   caseSchema,
   caseUpdateInput,
-  deleteQuery,
   goalCreateInput,
   goalSchema,
   goalUpdateInput,
@@ -28,7 +27,7 @@ import {
   staffQuery,
   staffSchema,
 } from '../../contracts/cases.js';
-import { id, pageOf, problemResponses } from '../../contracts/common.js';
+import { deleteQuery, id, pageOf, problemResponses } from '../../contracts/common.js';
 import { requireAuth } from '../auth/actor.js';
 import {
   addAction,
