@@ -98,9 +98,12 @@ export function openingBeforeJoiningProblem(
   openedOn: string,
   members: ReadonlyArray<{ personId: number; joinedOn: string }>,
 ): string | null {
-  const lastJoinedOn = members.reduce((last, m) => (m.joinedOn > last ? m.joinedOn : last), '');
-  if (lastJoinedOn <= openedOn) return null;
-  return `A household case cannot be opened before all its members joined the household (${lastJoinedOn})`;
+  const joinedLater = members
+    .map((m) => m.joinedOn)
+    .filter((joinedOn) => joinedOn > openedOn)
+    .sort();
+  if (joinedLater.length === 0) return null;
+  return `A household case cannot be opened before all its members joined the household (${joinedLater[joinedLater.length - 1]})`;
 }
 
 // --- the plan
