@@ -1,7 +1,6 @@
 /** Cases (prese in carico): their plan, diary and referrals, as the API takes and gives them. */
 import { z } from 'zod';
-import { todayInRome } from '../domain/dates.js';
-import { id, isoDate, pageQuery, shortText, version } from './common.js';
+import { id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
 import {
   ACTION_STATUSES,
   CASE_AREAS,
@@ -15,9 +14,6 @@ import {
   REFERRAL_SOURCES,
   REFERRAL_STATUSES,
 } from './enums.js';
-
-/** A date up to today (Europe/Rome): what happened cannot be dated in the future. */
-export const pastDate = isoDate.refine((date) => date <= todayInRome(), { message: 'Cannot be a future date' });
 
 const areas = z
   .array(z.enum(CASE_AREAS))
@@ -319,9 +315,6 @@ export const referralSchema = z
   })
   .meta({ id: 'Referral' });
 export type Referral = z.infer<typeof referralSchema>;
-
-/** Deleting names the version read, so that a change made meanwhile is not thrown away unseen. */
-export const deleteQuery = z.strictObject({ version: z.coerce.number().int().positive().max(2_147_483_647).optional() });
 
 // --- the whole case
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  beforeOpeningProblem,
   type CareMembership,
   canReadNote,
   careCounts,
   closingDateProblem,
   isOverdue,
   newInYear,
+  openingBeforeJoiningProblem,
   peopleInCare,
   periodOverlapsYear,
   reopeningDateProblem,
@@ -130,6 +132,23 @@ describe('dates of a case', () => {
     expect(reopeningDateProblem('2024-03-10', '2024-03-11', '2024-06-01')).toBeNull();
     expect(reopeningDateProblem('2024-03-10', '2024-03-10', '2024-06-01')).toMatch(/after its last closing/);
     expect(reopeningDateProblem('2024-03-10', '2024-06-02', '2024-06-01')).toMatch(/future/);
+  });
+
+  it('nothing of a case is dated before its first opening', () => {
+    expect(beforeOpeningProblem('2024-03-10', '2024-03-10')).toBeNull();
+    expect(beforeOpeningProblem('2024-05-01', '2024-03-10')).toBeNull();
+    expect(beforeOpeningProblem('2024-03-09', '2024-03-10')).toMatch(/before the case was opened \(2024-03-10\)/);
+  });
+
+  it('a household case opens once all its named members have joined', () => {
+    const members = [
+      { personId: 1, joinedOn: '2020-01-01' },
+      { personId: 2, joinedOn: '2024-02-01' },
+    ];
+    expect(openingBeforeJoiningProblem('2024-02-01', members)).toBeNull();
+    expect(openingBeforeJoiningProblem('2024-01-31', members)).toMatch(/\(2024-02-01\)/);
+    expect(openingBeforeJoiningProblem('2019-12-31', members)).toMatch(/\(2024-02-01\)/);
+    expect(openingBeforeJoiningProblem('2019-12-31', [])).toBeNull();
   });
 });
 

@@ -18,8 +18,8 @@ export interface CareMembership<K = string | number> {
   periods: readonly CarePeriod[];
 }
 
-const firstDayOf = (year: number) => `${String(year).padStart(4, '0')}-01-01`;
-const lastDayOf = (year: number) => `${String(year).padStart(4, '0')}-12-31`;
+export const firstDayOf = (year: number) => `${String(year).padStart(4, '0')}-01-01`;
+export const lastDayOf = (year: number) => `${String(year).padStart(4, '0')}-12-31`;
 
 /** Open at some moment of the year: opened on or before 31 Dec, not closed before 1 Jan. */
 export function periodOverlapsYear(period: CarePeriod, year: number): boolean {
@@ -82,6 +82,28 @@ export function reopeningDateProblem(lastClosedOn: string, openedOn: string, tod
   if (openedOn > today) return 'A case cannot be reopened on a future date';
   if (openedOn <= lastClosedOn) return `A case is reopened after its last closing (${lastClosedOn})`;
   return null;
+}
+
+/**
+ * Why a note, a done action or an outgoing referral cannot carry this date, or null when it
+ * can: nothing of a case happens before its first opening.
+ */
+export function beforeOpeningProblem(date: string, caseOpenedOn: string): string | null {
+  if (date < caseOpenedOn) return `Cannot be dated before the case was opened (${caseOpenedOn})`;
+  return null;
+}
+
+/** Why a household case cannot be opened on this date: before one of its members joined. */
+export function openingBeforeJoiningProblem(
+  openedOn: string,
+  members: ReadonlyArray<{ personId: number; joinedOn: string }>,
+): string | null {
+  const joinedLater = members
+    .map((m) => m.joinedOn)
+    .filter((joinedOn) => joinedOn > openedOn)
+    .sort();
+  if (joinedLater.length === 0) return null;
+  return `A household case cannot be opened before all its members joined the household (${joinedLater[joinedLater.length - 1]})`;
 }
 
 // --- the plan

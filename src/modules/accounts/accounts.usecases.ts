@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { User } from '../../contracts/auth.js';
 import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import type { Role } from '../../domain/permissions.js';
+import { PERMISSIONS, type Role } from '../../domain/permissions.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { seedDefaultApplicationTypes } from '../activities/applications.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -268,15 +268,29 @@ export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: numbe
   });
 }
 
-/** The people who record visits in the actor's centres: for filters, not for account management. */
-export async function listColleagues(db: Db, actor: Actor) {
-  if (actor.centreIds.length === 0) return [];
-  return db
+export interface ColleagueFilter {
+  /** Only these of the actor's centres (all of the actor's when not said). */
+  centreIds?: readonly number[];
+  /** Only who may be given work on a case: active accounts that may write personal data. */
+  assignable?: boolean;
+}
+
+/**
+ * The users of the actor's centres, by name: everyone (for filters: who recorded a visit), or
+ * only those who may be given work (responsible for a case, assigned an action). Not for
+ * account management.
+ */
+export async function listColleagues(db: Db, actor: Actor, filter: ColleagueFilter = {}) {
+  const centreIds = (filter.centreIds ?? actor.centreIds).filter((id) => actor.centreIds.includes(id));
+  if (centreIds.length === 0) return [];
+  let query = db
     .selectFrom('users')
     .innerJoin('userCentres', 'userCentres.userId', 'users.id')
     .select(['users.id', 'users.displayName'])
     .distinct()
-    .where('userCentres.centreId', 'in', actor.centreIds)
-    .orderBy('users.displayName')
-    .execute();
+    .where('userCentres.centreId', 'in', centreIds);
+  if (filter.assignable) query = query.where('users.active', '=', 1).where('users.role', 'in', PERMISSIONS['personal.write']);
+  const rows = await query.execute();
+  // Sorted here: SQLite and PostgreSQL collate names differently.
+  return rows.sort((a, b) => a.displayName.localeCompare(b.displayName, 'it') || a.id - b.id);
 }

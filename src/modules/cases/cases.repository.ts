@@ -28,7 +28,7 @@ import type {
   ReferralStatus,
 } from '../../contracts/enums.js';
 import type { CasesTable, Database } from '../../db/schema.js';
-import { type CareMembership, canReadNote } from '../../domain/care.js';
+import { type CareMembership, canReadNote, firstDayOf, lastDayOf, OPEN_ACTION_STATUSES } from '../../domain/care.js';
 
 type Db = Kysely<Database>;
 export type CaseRow = Selectable<CasesTable>;
@@ -38,9 +38,6 @@ export interface Reader {
   userId: number;
   role: string;
 }
-
-const firstDayOf = (year: number) => `${year}-01-01`;
-const lastDayOf = (year: number) => `${year}-12-31`;
 
 // ---------------------------------------------------------------------------------------------
 // Rows
@@ -118,35 +115,6 @@ export async function findOpenCaseOf(db: Db, personIds: readonly number[], excep
     .where('caseMembers.personId', 'in', personIds);
   if (exceptCaseId !== undefined) query = query.where('cases.id', '!=', exceptCaseId);
   return query.orderBy('cases.id').limit(1).executeTakeFirst();
-}
-
-/** Active users of a centre who may work on cases (viewers read no personal data). */
-export async function staffOf(db: Db, centreIds: readonly number[]) {
-  if (centreIds.length === 0) return [];
-  return db
-    .selectFrom('users')
-    .innerJoin('userCentres', 'userCentres.userId', 'users.id')
-    .select(['users.id', 'users.displayName'])
-    .distinct()
-    .where('userCentres.centreId', 'in', centreIds)
-    .where('users.active', '=', 1)
-    .where('users.role', '!=', 'viewer')
-    .orderBy('users.displayName')
-    .orderBy('users.id')
-    .execute();
-}
-
-export async function isStaffOf(db: Db, userId: number, centreId: number): Promise<boolean> {
-  const found = await db
-    .selectFrom('users')
-    .innerJoin('userCentres', 'userCentres.userId', 'users.id')
-    .select('users.id')
-    .where('users.id', '=', userId)
-    .where('userCentres.centreId', '=', centreId)
-    .where('users.active', '=', 1)
-    .where('users.role', '!=', 'viewer')
-    .executeTakeFirst();
-  return found !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +274,19 @@ async function plansOf(db: Db, caseIds: number[]): Promise<Map<number, CaseGoal[
   );
 }
 
+/** The identified people these cases name (an erased member names nobody). */
+export async function memberPersonIds(db: Db, caseIds: readonly number[]): Promise<number[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('caseMembers')
+    .select('personId')
+    .distinct()
+    .where('caseId', 'in', caseIds)
+    .where('personId', 'is not', null)
+    .execute();
+  return rows.map((row) => row.personId).filter((id): id is number => id !== null);
+}
+
 export async function findGoal(db: Db, id: number): Promise<CaseGoal | undefined> {
   const row = await db.selectFrom('caseGoals').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
@@ -360,7 +341,7 @@ async function diariesOf(db: Db, cases: ReadonlyMap<number, number | null>, read
   return diaries;
 }
 
-export function toReferral(row: Selectable<Database['referrals']>): Referral {
+function toReferral(row: Selectable<Database['referrals']>): Referral {
   return {
     id: row.id,
     caseId: row.caseId,
@@ -373,6 +354,11 @@ export function toReferral(row: Selectable<Database['referrals']>): Referral {
     notes: row.notes,
     version: row.version,
   };
+}
+
+export async function findReferral(db: Db, id: number): Promise<Referral | undefined> {
+  const row = await db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toReferral(row) : undefined;
 }
 
 async function referralsOf(db: Db, caseIds: number[]): Promise<Map<number, Referral[]>> {
@@ -524,7 +510,7 @@ function overdueQuery(db: Db, filter: OverdueFilter) {
     .innerJoin('cases', 'cases.id', 'caseActions.caseId')
     .where('cases.centreId', 'in', filter.centreIds)
     .where('cases.status', '=', 'open')
-    .where('caseActions.status', 'in', ['todo', 'in_progress'])
+    .where('caseActions.status', 'in', OPEN_ACTION_STATUSES)
     .where('caseActions.dueOn', '<', filter.today);
   if (filter.forUserId !== undefined) {
     const userId = filter.forUserId;
@@ -539,8 +525,8 @@ export async function listOverdueActions(
   filter: OverdueFilter,
   page: number,
   pageSize: number,
-): Promise<{ items: OverdueAction[]; total: number; personIds: number[] }> {
-  if (filter.centreIds.length === 0) return { items: [], total: 0, personIds: [] };
+): Promise<{ items: OverdueAction[]; total: number }> {
+  if (filter.centreIds.length === 0) return { items: [], total: 0 };
   const [rows, count] = await Promise.all([
     overdueQuery(db, filter)
       .innerJoin('caseGoals', 'caseGoals.id', 'caseActions.goalId')
@@ -578,8 +564,7 @@ export async function listOverdueActions(
     household: row.householdId !== null && row.householdName !== null ? { id: row.householdId, name: row.householdName } : null,
     responsible: row.responsibleId !== null ? { id: row.responsibleId, displayName: row.responsibleName ?? '' } : null,
   }));
-  const personIds = rows.map((r) => r.personId).filter((id): id is number => id !== null);
-  return { items, total: Number(count.n), personIds };
+  return { items, total: Number(count.n) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -652,10 +637,10 @@ export async function careMemberships(db: Db, centreIds: readonly number[]): Pro
 
 /**
  * Before a person's file is erased: the cases that name nobody else lose their personal content
- * (diary, plan, referrals, summary, the visit link). Their periods and member snapshots stay,
- * the link to the person cleared by the foreign key and an anonymous key in its place, so past
- * counts do not change. A household
- * case naming other people keeps its content: it is theirs too.
+ * (diary, plan, referrals, summary, closing notes, the visit link). Their periods and member
+ * snapshots stay, the link to the person cleared by the foreign key and an anonymous key in its
+ * place, so past counts do not change; the snapshot loses the date of birth, which with the rest
+ * could tell who it was. A household case naming other people keeps its content: it is theirs too.
  */
 export async function eraseCaseContentOf(db: Db, personId: number, now = new Date()): Promise<void> {
   // The member rows stay anonymous but together: the person still counts once in every year.
@@ -667,7 +652,7 @@ export async function eraseCaseContentOf(db: Db, personId: number, now = new Dat
   if (first?.id == null) return;
   await db
     .updateTable('caseMembers')
-    .set({ anonymousKey: Number(first.id) })
+    .set({ anonymousKey: Number(first.id), birthDate: null })
     .where('personId', '=', personId)
     .execute();
 
@@ -694,6 +679,7 @@ export async function eraseCaseContentOf(db: Db, personId: number, now = new Dat
   await db.deleteFrom('caseActions').where('caseId', 'in', caseIds).execute();
   await db.deleteFrom('caseGoals').where('caseId', 'in', caseIds).execute();
   await db.deleteFrom('referrals').where('caseId', 'in', caseIds).execute();
+  await db.updateTable('casePeriods').set({ closingNotes: null }).where('caseId', 'in', caseIds).execute();
   await db
     .updateTable('cases')
     .set({ summary: null, visitId: null, updatedAt: now.toISOString(), version: sql`version + 1` })

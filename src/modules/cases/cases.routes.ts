@@ -13,7 +13,6 @@ import {
   caseReopenInput,
   caseSchema,
   caseUpdateInput,
-  deleteQuery,
   goalCreateInput,
   goalSchema,
   goalUpdateInput,
@@ -28,7 +27,7 @@ import {
   staffQuery,
   staffSchema,
 } from '../../contracts/cases.js';
-import { id, pageOf, problemResponses } from '../../contracts/common.js';
+import { deleteQuery, id, pageOf, problemResponses } from '../../contracts/common.js';
 import { requireAuth } from '../auth/actor.js';
 import {
   addAction,
@@ -206,7 +205,15 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/goals/:id',
-    { schema: { tags, summary: 'Delete a goal and its actions', params, querystring: deleteQuery, response: deleted } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a goal and its actions (?version= the version you read)',
+        params,
+        querystring: deleteQuery,
+        response: deleted,
+      },
+    },
     async (request, reply) => {
       await deleteGoal(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
       return reply.code(204).send(null);
@@ -257,7 +264,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/actions/:id',
-    { schema: { tags, summary: 'Delete an action', params, querystring: deleteQuery, response: deleted } },
+    { schema: { tags, summary: 'Delete an action (?version= the version you read)', params, querystring: deleteQuery, response: deleted } },
     async (request, reply) => {
       await deleteAction(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
       return reply.code(204).send(null);
@@ -299,7 +306,13 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/notes/:id',
     {
-      schema: { tags, summary: 'Delete a diary note (its author or the coordinator)', params, querystring: deleteQuery, response: deleted },
+      schema: {
+        tags,
+        summary: 'Delete a diary note (its author or the coordinator; ?version= the version you read)',
+        params,
+        querystring: deleteQuery,
+        response: deleted,
+      },
     },
     async (request, reply) => {
       await deleteNote(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
@@ -340,7 +353,9 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/referrals/:id',
-    { schema: { tags, summary: 'Delete a referral', params, querystring: deleteQuery, response: deleted } },
+    {
+      schema: { tags, summary: 'Delete a referral (?version= the version you read)', params, querystring: deleteQuery, response: deleted },
+    },
     async (request, reply) => {
       await deleteReferral(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
       return reply.code(204).send(null);

@@ -131,7 +131,7 @@ for (const dialect of DIALECTS) {
         const goal = expectStatus<CaseGoal>(await operator.post(`/cases/${inA.id}/goals`, { title: 'Obiettivo' }), 201);
         expectProblem(await operatorB.patch(`/goals/${goal.id}`, { version: 1, title: 'x' }), 404, 'resource.not_found');
         expectProblem(await operatorB.post(`/goals/${goal.id}/actions`, { description: 'x' }), 404, 'resource.not_found');
-        expectProblem(await operatorB.delete(`/goals/${goal.id}`), 404, 'resource.not_found');
+        expectProblem(await operatorB.delete(`/goals/${goal.id}?version=1`), 404, 'resource.not_found');
         // Opening a case for another centre's person, or from its visit: not found.
         expectProblem(await operatorB.post('/cases', { personId: inA.person?.id, areas: ['work'] }), 404, 'resource.not_found');
         expectProblem(await operatorB.get('/cases', { centreId: cast.centreA.id }), 404, 'resource.not_found');

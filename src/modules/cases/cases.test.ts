@@ -529,7 +529,7 @@ for (const dialect of DIALECTS) {
         // Edits: the author or the coordinator only; the version read.
         expectProblem(await operator2.patch(`/notes/${health.id}`, { version: 1, body: 'x' }), 403, 'auth.forbidden');
         expectProblem(await operator.patch(`/notes/${plain.id}`, { version: 1, body: 'x' }), 403, 'auth.forbidden');
-        expectProblem(await operator2.delete(`/notes/${health.id}`), 403, 'auth.forbidden');
+        expectProblem(await operator2.delete(`/notes/${health.id}?version=1`), 403, 'auth.forbidden');
         const edited = expectStatus<CaseNote>(
           await operator2.patch(`/notes/${plain.id}`, { version: 1, body: 'Colloquio (corretto)' }),
           200,
@@ -588,8 +588,8 @@ for (const dialect of DIALECTS) {
         );
         const whole = expectStatus<Case>(await operator.get(`/cases/${opened.id}`), 200);
         expect(whole.referrals.map((r) => r.id)).toEqual([sent.id, incoming.id]);
-        expectStatus(await operator.delete(`/referrals/${incoming.id}`), 204);
-        expectProblem(await operator.delete(`/referrals/${incoming.id}`), 404, 'resource.not_found');
+        expectStatus(await operator.delete(`/referrals/${incoming.id}?version=1`), 204);
+        expectProblem(await operator.delete(`/referrals/${incoming.id}?version=1`), 404, 'resource.not_found');
       });
     });
   });

@@ -2,7 +2,7 @@
  * Cases: the rules around the SQL (who may do what, dates, one open case per person,
  * optimistic concurrency) and the audit of every read and change, in one transaction each.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   ActionCreateInput,
   ActionUpdateInput,
@@ -21,10 +21,12 @@ import type {
 } from '../../contracts/cases.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { closingDateProblem, reopeningDateProblem } from '../../domain/care.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { beforeOpeningProblem, closingDateProblem, openingBeforeJoiningProblem, reopeningDateProblem } from '../../domain/care.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
 import { AppError, forbidden, notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { listColleagues } from '../accounts/accounts.usecases.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { currentHouseholdMembers, findHouseholdRow } from '../households/households.repository.js';
@@ -38,16 +40,15 @@ import {
   findNote,
   findOpenCaseOf,
   findOwningCase,
+  findReferral,
   findVisitRef,
-  isStaffOf,
   listCases,
   listOverdueActions,
   loadCase,
   loadCasesOfPerson,
   lockPeople,
+  memberPersonIds,
   peopleForSnapshot,
-  staffOf,
-  toReferral,
 } from './cases.repository.js';
 
 type Db = Kysely<Database>;
@@ -74,8 +75,26 @@ async function audit(
   await recordAudit(db, { userId: actor.userId, centreId, action, entity, entityId, details }, now);
 }
 
-/** The fields of an update that were sent, for the audit log (names, never values). */
-const sentFields = (input: object) => Object.keys(input).filter((key) => key !== 'version');
+/** The fields whose value an update changes, against the row read: for the audit log (names, never values). */
+function changedFields(changes: Record<string, unknown>, before: object): string[] {
+  const previous = before as Record<string, unknown>;
+  return Object.keys(changes).filter((key) => changes[key] !== previous[key]);
+}
+
+/** Writes the changes at the version read (409 with the current one, 404 if gone); returns the changed fields. */
+async function saveChanges(
+  db: Db,
+  table: 'cases' | 'caseGoals' | 'caseActions' | 'caseNotes' | 'referrals',
+  id: number,
+  expected: number,
+  changes: Record<string, unknown>,
+  before: object,
+  entity: string,
+  now: Date,
+): Promise<string[]> {
+  await updateVersioned(db, table, id, expected, { ...changes, updatedAt: now.toISOString() }, entity);
+  return changedFields(changes, before);
+}
 
 async function caseInScope(db: Db, actor: Actor, id: number): Promise<CaseRow> {
   const row = await findCaseRow(db, id, actor.centreIds);
@@ -90,42 +109,23 @@ async function owningCase(db: Db, actor: Actor, part: 'caseGoals' | 'caseActions
 }
 
 /** A user who may be responsible for, or assigned to, the work of a case of this centre. */
-async function checkStaff(db: Db, userId: number, centreId: number, path: string) {
-  if (!(await isStaffOf(db, userId, centreId))) {
+async function checkStaff(db: Db, actor: Actor, userId: number, centreId: number, path: string) {
+  const staff = await listColleagues(db, actor, { centreIds: [centreId], assignable: true });
+  if (!staff.some((user) => user.id === userId)) {
     throw validationFailed([{ path, message: "Not an active operator of the case's centre" }]);
   }
+}
+
+/** Nothing of a case (a note, a done action, an outgoing referral) is dated before its first opening. */
+function checkNotBeforeOpening(owner: CaseRow, date: string | null | undefined, path: string) {
+  const problem = date ? beforeOpeningProblem(date, owner.openedOn) : null;
+  if (problem) throw validationFailed([{ path, message: problem }]);
 }
 
 async function wholeCase(db: Db, actor: Actor, id: number): Promise<Case> {
   const found = await loadCase(db, id, actor.centreIds, actor);
   if (!found) throw notFound('case');
   return found;
-}
-
-/** Updates a row of a case only at the version read; 409 with the current version otherwise. */
-async function bumpIfVersion(
-  db: Db,
-  table: 'cases' | 'caseGoals' | 'caseActions' | 'caseNotes' | 'referrals',
-  id: number,
-  expected: number,
-  current: number,
-  changes: Record<string, unknown>,
-  now: Date,
-) {
-  if (current !== expected) throw staleVersion(current);
-  const updated = await db
-    .updateTable(table)
-    .set({ ...changes, updatedAt: now.toISOString(), version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expected)
-    .returning('id')
-    .executeTakeFirst();
-  if (!updated) throw staleVersion(current + 1);
-}
-
-/** Deletes only at the version read, when one is named. */
-function checkDeleteVersion(current: number, expected: number | undefined) {
-  if (expected !== undefined && expected !== current) throw staleVersion(current);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,15 +170,22 @@ export async function createCase(db: Db, actor: Actor, input: CaseCreateInput, n
       if (strangers.length > 0) {
         throw validationFailed([{ path: 'body.memberIds', message: `Not current members of the household: ${strangers.join(', ')}` }]);
       }
-      named = current.filter((m) => wanted.has(m.personId)).map((m) => ({ personId: m.personId, relation: m.relation }));
-      if (named.length === 0) throw validationFailed([{ path: 'body.householdId', message: 'This household has no current members' }]);
+      const chosen = current.filter((m) => wanted.has(m.personId));
+      if (chosen.length === 0) throw validationFailed([{ path: 'body.householdId', message: 'This household has no current members' }]);
+      const problem = openingBeforeJoiningProblem(openedOn, chosen);
+      if (problem) throw validationFailed([{ path: 'body.openedOn', message: problem }]);
+      named = chosen.map((m) => ({ personId: m.personId, relation: m.relation }));
     }
     if (visit && visit.centreId !== centreId) {
       throw validationFailed([{ path: 'body.visitId', message: "The visit was recorded in another centre than the case's" }]);
     }
+    // The case takes the visit's referral source: the visit must be of someone the case names (or anonymous).
+    if (visit?.personId && !named.some((n) => n.personId === visit.personId)) {
+      throw validationFailed([{ path: 'body.visitId', message: 'The visit is of someone the case does not name' }]);
+    }
 
     const responsibleId = input.responsibleId ?? actor.userId;
-    await checkStaff(trx, responsibleId, centreId, 'body.responsibleId');
+    await checkStaff(trx, actor, responsibleId, centreId, 'body.responsibleId');
 
     const personIds = named.map((n) => n.personId);
     await lockPeople(trx, personIds);
@@ -233,10 +240,14 @@ export async function createCase(db: Db, actor: Actor, input: CaseCreateInput, n
   });
 }
 
-/** Opens a case: the read is logged. */
+/** Opens a case: the read is logged, and as a read of the file of each person it names. */
 export async function getCase(db: Db, actor: Actor, id: number): Promise<Case> {
   const found = await wholeCase(db, actor, id);
   await audit(db, actor, 'read', 'case', id, found.centreId);
+  for (const member of found.members) {
+    if (member.person)
+      await recordPersonRead(db, actor.userId, { id: member.person.id, centreId: found.centreId }, 'cases', { caseId: id });
+  }
   return found;
 }
 
@@ -251,31 +262,29 @@ export async function listCasesFor(db: Db, actor: Actor, query: CaseListQuery) {
     await recordPersonRead(db, actor.userId, person, 'cases');
   }
   const result = await listCases(db, filter, page, pageSize);
-  if (!filters.personId) {
-    await recordListing(
-      db,
-      actor.userId,
-      'case',
-      result.items.flatMap((c) => c.members.map((m) => m.person?.id)),
-    );
-  }
+  // The names the list showed; the person asked for is logged above (their household's members are not).
+  await recordListing(
+    db,
+    actor.userId,
+    'case',
+    result.items.flatMap((c) => c.members.map((m) => m.person?.id)).filter((id) => id !== filters.personId),
+  );
   return { ...result, page, pageSize };
 }
 
 export async function updateCase(db: Db, actor: Actor, id: number, input: CaseUpdateInput, now = new Date()): Promise<Case> {
   return inTransaction(db, async (trx) => {
     const existing = await caseInScope(trx, actor, id);
-    if (existing.version !== input.version) throw staleVersion(existing.version);
     const changes: Record<string, unknown> = {};
     if (input.responsibleId !== undefined) {
-      await checkStaff(trx, input.responsibleId, existing.centreId, 'body.responsibleId');
+      await checkStaff(trx, actor, input.responsibleId, existing.centreId, 'body.responsibleId');
       changes.responsibleId = input.responsibleId;
     }
     if (input.areas) changes.areas = JSON.stringify(input.areas);
     if (input.referralSource) changes.referralSource = input.referralSource;
     if (input.summary !== undefined) changes.summary = input.summary || null;
-    await bumpIfVersion(trx, 'cases', id, input.version, existing.version, changes, now);
-    await audit(trx, actor, 'update', 'case', id, existing.centreId, { fields: sentFields(input) }, now);
+    const fields = await saveChanges(trx, 'cases', id, input.version, changes, existing, 'case', now);
+    await audit(trx, actor, 'update', 'case', id, existing.centreId, { fields }, now);
     return wholeCase(trx, actor, id);
   });
 }
@@ -295,7 +304,14 @@ export async function closeCase(db: Db, actor: Actor, id: number, input: CaseClo
     const problem = closingDateProblem(period.openedOn, input.closedOn, todayInRome(now));
     if (problem) throw validationFailed([{ path: 'body.closedOn', message: problem }]);
 
-    await bumpIfVersion(trx, 'cases', id, input.version, existing.version, { status: 'closed', closedOn: input.closedOn }, now);
+    await updateVersioned(
+      trx,
+      'cases',
+      id,
+      input.version,
+      { status: 'closed', closedOn: input.closedOn, updatedAt: now.toISOString() },
+      'case',
+    );
     await trx
       .updateTable('casePeriods')
       .set({ closedOn: input.closedOn, closingReason: input.reason, closingNotes: input.notes || null })
@@ -326,7 +342,9 @@ export async function closeCase(db: Db, actor: Actor, id: number, input: CaseClo
         .where('id', '=', member.id)
         .execute();
     }
-    await audit(trx, actor, 'update', 'case', id, existing.centreId, { fields: ['status', 'closedOn'], reason: input.reason }, now);
+    // The reason and notes say something about the person: the log names the fields only.
+    const fields = ['status', 'closedOn', 'closingReason', ...(input.notes ? ['closingNotes'] : [])];
+    await audit(trx, actor, 'update', 'case', id, existing.centreId, { fields }, now);
     return wholeCase(trx, actor, id);
   });
 }
@@ -348,7 +366,7 @@ export async function reopenCase(db: Db, actor: Actor, id: number, input: CaseRe
     const open = await findOpenCaseOf(trx, personIds, id);
     if (open) throw alreadyOpen(open.caseId, open.personId);
 
-    await bumpIfVersion(trx, 'cases', id, input.version, existing.version, { status: 'open', closedOn: null }, now);
+    await updateVersioned(trx, 'cases', id, input.version, { status: 'open', closedOn: null, updatedAt: now.toISOString() }, 'case');
     await trx.insertInto('casePeriods').values({ caseId: id, openedOn, closedOn: null, createdAt: now.toISOString() }).execute();
     await audit(trx, actor, 'update', 'case', id, existing.centreId, { fields: ['status', 'period'] }, now);
     return wholeCase(trx, actor, id);
@@ -373,12 +391,19 @@ export async function careSummaryFor(db: Db, actor: Actor, query: { year: number
 
 /** Who may be responsible for a case, or do its actions: the active operators of the centre(s). */
 export async function listStaff(db: Db, actor: Actor, centreId?: number) {
-  return staffOf(db, centreScope(actor, centreId));
+  return listColleagues(db, actor, { centreIds: centreScope(actor, centreId), assignable: true });
 }
 
 // ---------------------------------------------------------------------------------------------
 // The plan
 // ---------------------------------------------------------------------------------------------
+
+/** Reads a part of a case again after a change: deleted meanwhile (by another transaction) answers 404. */
+async function orNotFound<T>(read: Promise<T | undefined>, what: string): Promise<T> {
+  const row = await read;
+  if (row === undefined) throw notFound(what);
+  return row;
+}
 
 export async function addGoal(db: Db, actor: Actor, caseId: number, input: GoalCreateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
@@ -404,32 +429,31 @@ export async function addGoal(db: Db, actor: Actor, caseId: number, input: GoalC
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, actor, 'create', 'case_goal', id, owner.centreId, { caseId }, now);
-    return (await findGoal(trx, id)) as NonNullable<Awaited<ReturnType<typeof findGoal>>>;
+    return orNotFound(findGoal(trx, id), 'goal');
   });
 }
 
 export async function updateGoal(db: Db, actor: Actor, id: number, input: GoalUpdateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const owner = await owningCase(trx, actor, 'caseGoals', id, 'goal');
-    const existing = (await findGoal(trx, id)) as NonNullable<Awaited<ReturnType<typeof findGoal>>>;
+    const existing = await orNotFound(findGoal(trx, id), 'goal');
     const changes: Record<string, unknown> = {};
     if (input.title !== undefined) changes.title = input.title;
     if (input.description !== undefined) changes.description = input.description || null;
     if (input.status !== undefined) changes.status = input.status;
-    await bumpIfVersion(trx, 'caseGoals', id, input.version, existing.version, changes, now);
-    await audit(trx, actor, 'update', 'case_goal', id, owner.centreId, { caseId: owner.id, fields: sentFields(input) }, now);
-    return (await findGoal(trx, id)) as NonNullable<Awaited<ReturnType<typeof findGoal>>>;
+    const fields = await saveChanges(trx, 'caseGoals', id, input.version, changes, existing, 'goal', now);
+    await audit(trx, actor, 'update', 'case_goal', id, owner.centreId, { caseId: owner.id, fields }, now);
+    return orNotFound(findGoal(trx, id), 'goal');
   });
 }
 
-/** Deletes a goal and its actions. */
-export async function deleteGoal(db: Db, actor: Actor, id: number, version?: number): Promise<void> {
+/** Deletes a goal and its actions (at the goal's version read). */
+export async function deleteGoal(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const owner = await owningCase(trx, actor, 'caseGoals', id, 'goal');
-    const existing = (await findGoal(trx, id)) as NonNullable<Awaited<ReturnType<typeof findGoal>>>;
-    checkDeleteVersion(existing.version, version);
-    await trx.deleteFrom('caseActions').where('goalId', '=', id).execute();
-    await trx.deleteFrom('caseGoals').where('id', '=', id).execute();
+    const existing = await orNotFound(findGoal(trx, id), 'goal');
+    // Its actions go with it (foreign key).
+    await deleteVersioned(trx, 'caseGoals', id, version, 'goal');
     await audit(trx, actor, 'delete', 'case_goal', id, owner.centreId, { caseId: owner.id, actions: existing.actions.length });
   });
 }
@@ -443,7 +467,9 @@ function doneOnFor(status: string, given: string | null | undefined, previous: s
 export async function addAction(db: Db, actor: Actor, goalId: number, input: ActionCreateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const owner = await owningCase(trx, actor, 'caseGoals', goalId, 'goal');
-    if (input.assigneeId) await checkStaff(trx, input.assigneeId, owner.centreId, 'body.assigneeId');
+    if (input.assigneeId) await checkStaff(trx, actor, input.assigneeId, owner.centreId, 'body.assigneeId');
+    const doneOn = doneOnFor(input.status, input.doneOn, null, todayInRome(now));
+    checkNotBeforeOpening(owner, doneOn, 'body.doneOn');
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('caseActions')
@@ -455,7 +481,7 @@ export async function addAction(db: Db, actor: Actor, goalId: number, input: Act
         assigneeName: input.assigneeName || null,
         dueOn: input.dueOn ?? null,
         status: input.status,
-        doneOn: doneOnFor(input.status, input.doneOn, null, todayInRome(now)),
+        doneOn,
         createdAt: stamp,
         updatedAt: stamp,
         version: 1,
@@ -463,17 +489,17 @@ export async function addAction(db: Db, actor: Actor, goalId: number, input: Act
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, actor, 'create', 'case_action', id, owner.centreId, { caseId: owner.id, goalId }, now);
-    return (await findAction(trx, id)) as NonNullable<Awaited<ReturnType<typeof findAction>>>;
+    return orNotFound(findAction(trx, id), 'action');
   });
 }
 
 export async function updateAction(db: Db, actor: Actor, id: number, input: ActionUpdateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const owner = await owningCase(trx, actor, 'caseActions', id, 'action');
-    const existing = (await findAction(trx, id)) as NonNullable<Awaited<ReturnType<typeof findAction>>>;
+    const existing = await orNotFound(findAction(trx, id), 'action');
     const changes: Record<string, unknown> = {};
     if (input.description !== undefined) changes.description = input.description;
-    if (input.assigneeId) await checkStaff(trx, input.assigneeId, owner.centreId, 'body.assigneeId');
+    if (input.assigneeId) await checkStaff(trx, actor, input.assigneeId, owner.centreId, 'body.assigneeId');
     // One assignee: naming one clears the other.
     if (input.assigneeId !== undefined) changes.assigneeId = input.assigneeId;
     if (input.assigneeName !== undefined) changes.assigneeName = input.assigneeName || null;
@@ -483,25 +509,26 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: Acti
     const status = input.status ?? existing.status;
     if (input.status !== undefined) changes.status = input.status;
     changes.doneOn = doneOnFor(status, input.doneOn, existing.doneOn, todayInRome(now));
-    await bumpIfVersion(trx, 'caseActions', id, input.version, existing.version, changes, now);
-    await audit(trx, actor, 'update', 'case_action', id, owner.centreId, { caseId: owner.id, fields: sentFields(input) }, now);
-    return (await findAction(trx, id)) as NonNullable<Awaited<ReturnType<typeof findAction>>>;
+    if (input.doneOn) checkNotBeforeOpening(owner, input.doneOn, 'body.doneOn');
+    const before = { ...existing, assigneeId: existing.assignee?.id ?? null };
+    const fields = await saveChanges(trx, 'caseActions', id, input.version, changes, before, 'action', now);
+    await audit(trx, actor, 'update', 'case_action', id, owner.centreId, { caseId: owner.id, fields }, now);
+    return orNotFound(findAction(trx, id), 'action');
   });
 }
 
-export async function deleteAction(db: Db, actor: Actor, id: number, version?: number): Promise<void> {
+export async function deleteAction(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const owner = await owningCase(trx, actor, 'caseActions', id, 'action');
-    const existing = (await findAction(trx, id)) as NonNullable<Awaited<ReturnType<typeof findAction>>>;
-    checkDeleteVersion(existing.version, version);
-    await trx.deleteFrom('caseActions').where('id', '=', id).execute();
+    await deleteVersioned(trx, 'caseActions', id, version, 'action');
     await audit(trx, actor, 'delete', 'case_action', id, owner.centreId, { caseId: owner.id });
   });
 }
 
 /**
  * Overdue actions: an operator sees those of the cases they are responsible for or assigned
- * to; a coordinator (or an administrator) all of their centres'.
+ * to; a coordinator (or an administrator) all of their centres'. The list is logged with every
+ * person its cases name (a household's members too).
  */
 export async function listOverdueFor(db: Db, actor: Actor, query: { centreId?: number; page: number; pageSize: number }, now = new Date()) {
   const filter = {
@@ -509,16 +536,9 @@ export async function listOverdueFor(db: Db, actor: Actor, query: { centreId?: n
     today: todayInRome(now),
     forUserId: actor.role === 'operator' ? actor.userId : undefined,
   };
-  const { items, total, personIds } = await listOverdueActions(db, filter, query.page, query.pageSize);
-  if (personIds.length > 0) {
-    await recordAudit(db, {
-      userId: actor.userId,
-      centreId: null,
-      action: 'list',
-      entity: 'case_action',
-      details: { personIds: [...new Set(personIds)] },
-    });
-  }
+  const { items, total } = await listOverdueActions(db, filter, query.page, query.pageSize);
+  const personIds = await memberPersonIds(db, [...new Set(items.map((item) => item.caseId))]);
+  await recordListing(db, actor.userId, 'case_action', personIds);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -529,6 +549,7 @@ export async function listOverdueFor(db: Db, actor: Actor, query: { centreId?: n
 export async function addNote(db: Db, actor: Actor, caseId: number, input: NoteCreateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const owner = await caseInScope(trx, actor, caseId);
+    checkNotBeforeOpening(owner, input.noteDate, 'body.noteDate');
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('caseNotes')
@@ -544,15 +565,16 @@ export async function addNote(db: Db, actor: Actor, caseId: number, input: NoteC
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, actor, 'create', 'case_note', id, owner.centreId, { caseId, restriction: input.restriction ?? null }, now);
-    return (await findNote(trx, id)) as NonNullable<Awaited<ReturnType<typeof findNote>>>;
+    // Not the restriction: that a note is about health or the law is itself a personal fact.
+    await audit(trx, actor, 'create', 'case_note', id, owner.centreId, { caseId }, now);
+    return orNotFound(findNote(trx, id), 'note');
   });
 }
 
 /** A note is changed or deleted by its author or the coordinator only. */
 async function editableNote(db: Db, actor: Actor, id: number) {
   const owner = await owningCase(db, actor, 'caseNotes', id, 'note');
-  const note = (await findNote(db, id)) as NonNullable<Awaited<ReturnType<typeof findNote>>>;
+  const note = await orNotFound(findNote(db, id), 'note');
   if (actor.role !== 'coordinator' && note.author?.id !== actor.userId) throw forbidden();
   return { owner, note };
 }
@@ -560,21 +582,21 @@ async function editableNote(db: Db, actor: Actor, id: number) {
 export async function updateNote(db: Db, actor: Actor, id: number, input: NoteUpdateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const { owner, note } = await editableNote(trx, actor, id);
+    checkNotBeforeOpening(owner, input.noteDate, 'body.noteDate');
     const changes: Record<string, unknown> = {};
     if (input.noteDate !== undefined) changes.noteDate = input.noteDate;
     if (input.body !== undefined) changes.body = input.body;
     if (input.restriction !== undefined) changes.restriction = input.restriction;
-    await bumpIfVersion(trx, 'caseNotes', id, input.version, note.version, changes, now);
-    await audit(trx, actor, 'update', 'case_note', id, owner.centreId, { caseId: owner.id, fields: sentFields(input) }, now);
-    return (await findNote(trx, id)) as NonNullable<Awaited<ReturnType<typeof findNote>>>;
+    const fields = await saveChanges(trx, 'caseNotes', id, input.version, changes, note, 'note', now);
+    await audit(trx, actor, 'update', 'case_note', id, owner.centreId, { caseId: owner.id, fields }, now);
+    return orNotFound(findNote(trx, id), 'note');
   });
 }
 
-export async function deleteNote(db: Db, actor: Actor, id: number, version?: number): Promise<void> {
+export async function deleteNote(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const { owner, note } = await editableNote(trx, actor, id);
-    checkDeleteVersion(note.version, version);
-    await trx.deleteFrom('caseNotes').where('id', '=', id).execute();
+    const { owner } = await editableNote(trx, actor, id);
+    await deleteVersioned(trx, 'caseNotes', id, version, 'note');
     await audit(trx, actor, 'delete', 'case_note', id, owner.centreId, { caseId: owner.id });
   });
 }
@@ -583,14 +605,18 @@ export async function deleteNote(db: Db, actor: Actor, id: number, version?: num
 // Referrals
 // ---------------------------------------------------------------------------------------------
 
-async function findReferral(db: Db, id: number) {
-  const row = await db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return toReferral(row);
+/**
+ * An outgoing referral is made during the case, not before it opened. An incoming one may
+ * come first: another service sending the person is often why the case was opened.
+ */
+function checkReferralDate(owner: CaseRow, referral: { direction: string; referredOn: string }) {
+  if (referral.direction === 'outgoing') checkNotBeforeOpening(owner, referral.referredOn, 'body.referredOn');
 }
 
 export async function addReferral(db: Db, actor: Actor, caseId: number, input: ReferralCreateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const owner = await caseInScope(trx, actor, caseId);
+    checkReferralDate(owner, input);
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('referrals')
@@ -610,30 +636,32 @@ export async function addReferral(db: Db, actor: Actor, caseId: number, input: R
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, actor, 'create', 'referral', id, owner.centreId, { caseId }, now);
-    return findReferral(trx, id);
+    return orNotFound(findReferral(trx, id), 'referral');
   });
 }
 
 export async function updateReferral(db: Db, actor: Actor, id: number, input: ReferralUpdateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const owner = await owningCase(trx, actor, 'referrals', id, 'referral');
-    const existing = await findReferral(trx, id);
+    const existing = await orNotFound(findReferral(trx, id), 'referral');
     const { version, ...fields } = input;
+    // Checked when the date or the direction changes (a status update does not re-judge an old date).
+    if (fields.referredOn !== undefined || fields.direction !== undefined) {
+      checkReferralDate(owner, { direction: fields.direction ?? existing.direction, referredOn: fields.referredOn ?? existing.referredOn });
+    }
     const changes: Record<string, unknown> = { ...fields };
     if (fields.serviceDetail !== undefined) changes.serviceDetail = fields.serviceDetail || null;
     if (fields.notes !== undefined) changes.notes = fields.notes || null;
-    await bumpIfVersion(trx, 'referrals', id, version, existing.version, changes, now);
-    await audit(trx, actor, 'update', 'referral', id, owner.centreId, { caseId: owner.id, fields: sentFields(input) }, now);
-    return findReferral(trx, id);
+    const changed = await saveChanges(trx, 'referrals', id, version, changes, existing, 'referral', now);
+    await audit(trx, actor, 'update', 'referral', id, owner.centreId, { caseId: owner.id, fields: changed }, now);
+    return orNotFound(findReferral(trx, id), 'referral');
   });
 }
 
-export async function deleteReferral(db: Db, actor: Actor, id: number, version?: number): Promise<void> {
+export async function deleteReferral(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const owner = await owningCase(trx, actor, 'referrals', id, 'referral');
-    const existing = await findReferral(trx, id);
-    checkDeleteVersion(existing.version, version);
-    await trx.deleteFrom('referrals').where('id', '=', id).execute();
+    await deleteVersioned(trx, 'referrals', id, version, 'referral');
     await audit(trx, actor, 'delete', 'referral', id, owner.centreId, { caseId: owner.id });
   });
 }

@@ -98,7 +98,20 @@ export async function deletePersonRow(db: Db, id: number): Promise<void> {
   await db.updateTable('visits').set({ personId: null, notes: null }).where('personId', '=', id).execute();
   // Applications and PC uses stay counted too, unlinked (by their foreign keys) and without notes.
   await db.updateTable('applications').set({ notes: null }).where('personId', '=', id).execute();
+  const households = await db.selectFrom('householdMembers').select('householdId').distinct().where('personId', '=', id).execute();
   await db.deleteFrom('people').where('id', '=', id).execute();
+  // A household left with no member at all (its memberships went with the file) keeps its
+  // cases' counts, but its name ("Famiglia Rossi") and notes would still tell whose it was.
+  for (const { householdId } of households) {
+    await db
+      .updateTable('households')
+      .set({ name: `Nucleo ${householdId}`, notes: null, updatedAt: new Date().toISOString(), version: sql`version + 1` })
+      .where('id', '=', householdId)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('householdMembers').select('householdMembers.id').where('householdMembers.householdId', '=', householdId))),
+      )
+      .execute();
+  }
 }
 
 const FISCAL_CODE_LIKE = /^(?=.*\d)[A-Za-z0-9]{11,16}$/;
