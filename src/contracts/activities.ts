@@ -3,12 +3,8 @@
  * and the lawyer's consultations.
  */
 import { z } from 'zod';
-import { todayInRome } from '../domain/dates.js';
-import { id, isoDate, pageQuery, shortText, version } from './common.js';
+import { id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
 import { APPLICATION_LEVELS, APPLICATION_OUTCOMES, PC_PURPOSES } from './enums.js';
-
-/** The date of something done: a real date, not in the future (Europe/Rome). */
-const doneOn = isoDate.refine((date) => date <= todayInRome(), { message: 'A date cannot be in the future' });
 
 const period = { from: isoDate.optional(), to: isoDate.optional() };
 const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
@@ -71,7 +67,7 @@ export const applicationCreateInput = z.strictObject({
   centreId: id.optional(),
   typeId: id,
   /** Defaults to today. */
-  date: doneOn.optional(),
+  date: pastDate.optional(),
   /** Normally set. Without it, the visit's person (if any) is taken. */
   personId: id.nullable().optional(),
   /** The visit the application was filled in at. */
@@ -84,7 +80,7 @@ export type ApplicationCreateInput = z.infer<typeof applicationCreateInput>;
 export const applicationUpdateInput = z.strictObject({
   version,
   typeId: id.optional(),
-  date: doneOn.optional(),
+  date: pastDate.optional(),
   personId: id.nullable().optional(),
   visitId: id.nullable().optional(),
   outcome: z.enum(APPLICATION_OUTCOMES).optional(),
@@ -161,7 +157,7 @@ export type ApplicationSummary = z.infer<typeof applicationSummary>;
 export const pcStationUseCreateInput = z.strictObject({
   centreId: id.optional(),
   /** Defaults to today. */
-  date: doneOn.optional(),
+  date: pastDate.optional(),
   personId: id.nullable().optional(),
   purpose: z.enum(PC_PURPOSES),
   minutes,
@@ -207,7 +203,7 @@ const consultationText = shortText(4000);
 export const legalConsultationCreateInput = z.strictObject({
   centreId: id.optional(),
   /** Defaults to today. */
-  date: doneOn.optional(),
+  date: pastDate.optional(),
   minutes,
   lawyerName: shortText(120).nullable().optional(),
   /** The cases discussed: cases of the consultation's centre. */
@@ -219,7 +215,7 @@ export type LegalConsultationCreateInput = z.infer<typeof legalConsultationCreat
 
 export const legalConsultationUpdateInput = z.strictObject({
   version,
-  date: doneOn.optional(),
+  date: pastDate.optional(),
   minutes: minutes.optional(),
   lawyerName: shortText(120).nullable().optional(),
   caseIds: z.array(id).max(50).optional(),
@@ -234,11 +230,12 @@ const consultationFields = {
   date: z.string(),
   minutes: z.number(),
   lawyerName: z.string().nullable(),
-  questions: z.string(),
-  guidance: z.string().nullable(),
   createdBy: userRef,
   version: z.number(),
 };
+
+/** How much of the questions a list shows (characters); the whole text is read, and logged, in the consultation. */
+export const QUESTIONS_EXCERPT_LENGTH = 200;
 
 /** A case as the consultation names it: its id and whose it is (a person or a household; null once erased). */
 export const caseOption = z
@@ -253,12 +250,22 @@ export const caseOption = z
   .meta({ id: 'LegalCaseOption' });
 export type CaseOption = z.infer<typeof caseOption>;
 
-export const legalConsultationSchema = z.object({ ...consultationFields, cases: z.array(caseOption) }).meta({ id: 'LegalConsultation' });
+export const legalConsultationSchema = z
+  .object({ ...consultationFields, questions: z.string(), guidance: z.string().nullable(), cases: z.array(caseOption) })
+  .meta({ id: 'LegalConsultation' });
 export type LegalConsultation = z.infer<typeof legalConsultationSchema>;
 
-/** In lists, only how many cases were discussed: their names are in the consultation itself. */
+/**
+ * In lists, the start of the questions and how many cases were discussed: the whole text, the
+ * guidance and the cases' names are in the consultation itself, whose reading is logged.
+ */
 export const legalConsultationListItem = z
-  .object({ ...consultationFields, caseCount: z.number() })
+  .object({
+    ...consultationFields,
+    /** The first QUESTIONS_EXCERPT_LENGTH characters of the questions, with … when there is more. */
+    questionsExcerpt: z.string(),
+    caseCount: z.number(),
+  })
   .meta({ id: 'LegalConsultationListItem' });
 export type LegalConsultationListItem = z.infer<typeof legalConsultationListItem>;
 

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { todayInRome } from '../domain/dates.js';
 import { DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS, MIN_WITHIN_DAYS } from '../domain/deadlines.js';
-import { countryCode, id, isoDate, shortText, version } from './common.js';
+import { countryCode, id, isoDate, pastDate, shortText, version } from './common.js';
 import { IDENTITY_DOCUMENT_KINDS, PERMIT_TYPES, RENEWAL_STATUSES } from './enums.js';
 
-/** An issue date: a real date, not in the future (Europe/Rome). */
-const issueDate = isoDate.refine((date) => date <= todayInRome(), { message: 'An issue date cannot be in the future' });
 const documentNumber = shortText(40).min(1);
 
 // --- residence permits (permessi di soggiorno)
@@ -13,7 +10,7 @@ const documentNumber = shortText(40).min(1);
 const permitFields = {
   permitType: z.enum(PERMIT_TYPES),
   number: documentNumber.nullable().optional(),
-  issuedOn: issueDate.nullable().optional(),
+  issuedOn: pastDate.nullable().optional(),
   /** Required, but for an EU long-term permit (which may have none). */
   expiresOn: isoDate.nullable().optional(),
   renewalStatus: z.enum(RENEWAL_STATUSES).optional(),
@@ -54,7 +51,7 @@ const identityDocumentFields = {
   number: documentNumber.nullable().optional(),
   /** ISO 3166-1 alpha-2 of the issuing state (or territory); unknown is left empty. */
   issuingCountry: countryCode.nullable().optional(),
-  issuedOn: issueDate.nullable().optional(),
+  issuedOn: pastDate.nullable().optional(),
   expiresOn: isoDate.nullable().optional(),
 };
 

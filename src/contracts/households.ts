@@ -51,7 +51,7 @@ export const memberLeaveInput = z.strictObject({
 
 export const householdListQuery = z.strictObject({
   /** Part of the household's name. */
-  q: z.string().trim().max(200).default(''),
+  q: shortText(200).default(''),
   centreId: id.optional(),
   ...pageQuery,
 });

@@ -177,6 +177,8 @@ export interface HouseholdsTable extends Editable {
   id: Generated<number>;
   centreId: number;
   name: string;
+  /** The name folded for search and order (householdNameKey); written with every name. */
+  nameKey: Generated<string>;
   notes: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliestJoinDate, joiningProblem, leavingProblem } from './households.js';
+import { earliestJoinDate, householdNameKey, joiningProblem, leavingProblem } from './households.js';
 
 describe('household membership dates', () => {
   it('the earliest joining day is the end of the latest membership, or the start of the current one', () => {
@@ -30,5 +30,15 @@ describe('household membership dates', () => {
     expect(leavingProblem('2024-05-10', '2024-05-10', '2024-05-10')).toBeNull();
     expect(leavingProblem('2024-05-11', '2024-01-01', '2024-05-10')).toMatch(/future/);
     expect(leavingProblem('2023-12-31', '2024-01-01', '2024-05-10')).toMatch(/before joining/);
+  });
+});
+
+describe('household name key', () => {
+  it('folds case and accents, keeps words of two or more letters or digits, in order', () => {
+    expect(householdNameKey('Famiglia Özil')).toBe('famiglia ozil');
+    expect(householdNameKey("  D'Angelo – ÇELİK  ")).toBe('angelo celik');
+    expect(householdNameKey('Nguyễn 2')).toBe('nguyen');
+    expect(householdNameKey('Rossi 12')).toBe('rossi 12');
+    expect(householdNameKey('---')).toBe('');
   });
 });

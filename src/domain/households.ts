@@ -3,6 +3,7 @@
  * memberships never overlap: a new one starts on or after the day the previous one ended
  * (a move ends the old membership on the day the new one starts).
  */
+import { nameTokens } from './names.js';
 
 export interface MembershipDates {
   joinedOn: string;
@@ -37,4 +38,14 @@ export function leavingProblem(leftOn: string, joinedOn: string, today: string):
   if (leftOn > today) return 'A person cannot leave a household in the future';
   if (leftOn < joinedOn) return `A person cannot leave before joining (${joinedOn})`;
   return null;
+}
+
+/**
+ * A household's name folded for search and order (lower case, accents removed, its words of two
+ * or more letters and digits): "Famiglia Özil" → "famiglia ozil". Folded here, not by the
+ * database, so that SQLite and PostgreSQL find and order the same households. Stored with
+ * every change of the name.
+ */
+export function householdNameKey(name: string): string {
+  return nameTokens(name).join(' ');
 }

@@ -39,6 +39,8 @@ const APPLICATION_TYPES_0002: Array<[string, string, string, string, number]> = 
 export function care(dialect: DialectName): Migration {
   const id = (col: ColumnDefinitionBuilder) =>
     dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
+  // Byte-wise ordering, so that a list ordered by a folded key is in the same order on both databases.
+  const bytewiseText = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
   /** created_at, updated_at and the optimistic-concurrency version of an editable record. */
   const editable = (table: AnyTable) =>
     table
@@ -55,9 +57,11 @@ export function care(dialect: DialectName): Migration {
           .addColumn('id', 'integer', id)
           .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
           .addColumn('name', 'text', (c) => c.notNull())
+          /** The name folded in JS (lower case, no accents: domain/households householdNameKey), for search and order. */
+          .addColumn('name_key', bytewiseText, (c) => c.notNull().defaultTo(''))
           .addColumn('notes', 'text'),
       ).execute();
-      await db.schema.createIndex('households_centre_idx').on('households').column('centre_id').execute();
+      await db.schema.createIndex('households_centre_idx').on('households').columns(['centre_id', 'name_key']).execute();
 
       await db.schema
         .createTable('household_members')
@@ -77,6 +81,14 @@ export function care(dialect: DialectName): Migration {
         .column('person_id')
         .unique()
         .where(sql.ref('left_on'), 'is', null)
+        .execute();
+      // One reference person per household at a time, whatever two requests do at once.
+      await db.schema
+        .createIndex('household_members_reference_uq')
+        .on('household_members')
+        .column('household_id')
+        .unique()
+        .where(sql<boolean>`relation = 'reference_person' and left_on is null`)
         .execute();
 
       // --- cases

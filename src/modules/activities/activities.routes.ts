@@ -24,7 +24,7 @@ import {
   pcStationUseSchema,
   summaryQuery,
 } from '../../contracts/activities.js';
-import { id, pageOf, problemResponses } from '../../contracts/common.js';
+import { deleteQuery, id, pageOf, problemResponses } from '../../contracts/common.js';
 import { requireAuth } from '../auth/actor.js';
 import {
   applicationTypesFor,
@@ -157,9 +157,17 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/applications/:id',
-    { schema: { tags: ['applications'], summary: 'Delete an application recorded by mistake', params, response: deleted } },
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'Delete an application recorded by mistake (send ?version= as read: 409 if someone changed it since)',
+        params,
+        querystring: deleteQuery,
+        response: deleted,
+      },
+    },
     async (request, reply) => {
-      await deleteApplication(app.db, requireAuth(request.auth, 'personal.write'), request.params.id);
+      await deleteApplication(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
       return reply.code(204).send(null);
     },
   );
@@ -303,9 +311,17 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/legal-consultations/:id',
-    { schema: { tags: ['legal consultations'], summary: 'Delete a consultation recorded by mistake', params, response: deleted } },
+    {
+      schema: {
+        tags: ['legal consultations'],
+        summary: 'Delete a consultation recorded by mistake (send ?version= as read: 409 if someone changed it since)',
+        params,
+        querystring: deleteQuery,
+        response: deleted,
+      },
+    },
     async (request, reply) => {
-      await deleteConsultation(app.db, requireAuth(request.auth, 'personal.write'), request.params.id);
+      await deleteConsultation(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
       return reply.code(204).send(null);
     },
   );

@@ -74,8 +74,12 @@ for (const dialect of DIALECTS) {
       return query.orderBy('id').execute();
     };
 
-    /** A case opened directly in the table: the cases module is another area's. */
-    const openCase = async (centreId: number, owner: { personId?: number; householdName?: string }, status = 'open') => {
+    /** A case opened directly in the table (the cases module is another area's), naming its members if given. */
+    const openCase = async (
+      centreId: number,
+      owner: { personId?: number; householdName?: string; memberIds?: number[] },
+      status = 'open',
+    ) => {
       const now = new Date().toISOString();
       let householdId: number | null = null;
       if (owner.householdName) {
@@ -106,6 +110,23 @@ for (const dialect of DIALECTS) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      for (const personId of owner.memberIds ?? []) {
+        await t.db
+          .insertInto('caseMembers')
+          .values({
+            caseId: row.id,
+            personId,
+            anonymousKey: null,
+            relation: null,
+            gender: 'female',
+            citizenship: 'MA',
+            birthDate: null,
+            residenceKind: 'unknown',
+            residenceComune: null,
+            snapshotOn: '2024-01-10',
+          })
+          .execute();
+      }
       return row.id;
     };
 
@@ -200,12 +221,18 @@ for (const dialect of DIALECTS) {
         );
         expect(corrected).toMatchObject({ outcome: 'accepted', type: { id: created.id, level: 'regional' }, version: 2 });
 
-        expect((await auditOf('application_type', created.id)).map((row) => [row.action, row.userId])).toEqual([
-          ['create', cast.coordinator.id],
-          ['update', cast.coordinator.id],
-          ['update', cast.coordinator.id],
+        // The log names the fields whose value changed, not every field sent.
+        expectStatus(await coordinator.patch(`/application-types/${created.id}`, { labelEn: 'School meals', sortOrder: 5 }), 200);
+        expect(
+          (await auditOf('application_type', created.id)).map((row) => [row.action, row.userId, row.details && JSON.parse(row.details)]),
+        ).toEqual([
+          ['create', cast.coordinator.id, null],
+          ['update', cast.coordinator.id, { fields: ['labelIt', 'level'] }],
+          ['update', cast.coordinator.id, { fields: ['active'] }],
+          ['update', cast.coordinator.id, { fields: ['sortOrder'] }],
         ]);
-        for (const id of [application.id, other.id]) expectStatus(await operator.delete(`/applications/${id}`), 204);
+        for (const { id, version } of [corrected, other])
+          expectStatus(await operator.delete(`/applications/${id}?version=${version}`), 204);
       });
 
       it('operators and viewers cannot change the catalogue; unknown types are 404, bad input 400', async () => {
@@ -286,7 +313,7 @@ for (const dialect of DIALECTS) {
         ]);
         expect(await applicationsForPerson(t.db, await actorOf(t.db, cast.operatorB.id), omar.id)).toEqual([]);
 
-        for (const id of [created.id, fromVisit.id]) expectStatus(await operator.delete(`/applications/${id}`), 204);
+        for (const { id } of [created, fromVisit]) expectStatus(await operator.delete(`/applications/${id}?version=1`), 204);
       });
 
       it('refuses future dates, unknown types and fields; another centre’s person or visit is 404; nothing is written', async () => {
@@ -342,15 +369,20 @@ for (const dialect of DIALECTS) {
         expectProblem(await operator.patch(`/applications/${created.id}`, { version: 2, date: tomorrow }), 400, 'validation.failed');
         expectProblem(await operator.patch(`/applications/${created.id}`, { version: 2, personId: bruno.id }), 404, 'resource.not_found');
         expectProblem(await operatorB.patch(`/applications/${created.id}`, { version: 2, outcome: 'accepted' }), 404, 'resource.not_found');
-        expectProblem(await operatorB.delete(`/applications/${created.id}`), 404, 'resource.not_found');
+        expectProblem(await operatorB.delete(`/applications/${created.id}?version=2`), 404, 'resource.not_found');
         const moved = expectStatus<Application>(
           await operator.patch(`/applications/${created.id}`, { version: 2, personId: omar.id }),
           200,
         );
         expect(moved.person?.id).toBe(omar.id);
 
-        expectStatus(await operator.delete(`/applications/${created.id}`), 204);
-        expectProblem(await operator.delete(`/applications/${created.id}`), 404, 'resource.not_found');
+        // A delete names the version read: none is 400, an old one 409 with the current one.
+        expectProblem(await operator.delete(`/applications/${created.id}`), 400, 'validation.failed');
+        expect(
+          expectProblem(await operator.delete(`/applications/${created.id}?version=2`), 409, 'resource.stale_version').currentVersion,
+        ).toBe(3);
+        expectStatus(await operator.delete(`/applications/${created.id}?version=3`), 204);
+        expectProblem(await operator.delete(`/applications/${created.id}?version=3`), 404, 'resource.not_found');
         const audit = await auditOf('application', created.id);
         expect(audit.map((row) => [row.action, row.centreId, row.details ? JSON.parse(row.details) : null])).toEqual([
           ['create', cast.centreA.id, null],
@@ -358,6 +390,62 @@ for (const dialect of DIALECTS) {
           ['update', cast.centreA.id, { fields: ['personId'] }],
           ['delete', cast.centreA.id, null],
         ]);
+      });
+
+      it('an application agrees with its visit: a person’s visit takes that person, never nobody', async () => {
+        const typeId = type('purchase_card').id;
+        const visitOmar = await visitOf(operator, omar.id);
+        const anonymousVisit = expectStatus<Visit>(
+          await operator.post('/visits', {
+            date: '2024-03-02',
+            anonymous: { gender: 'male', citizenship: 'TN', ageBand: '30-44' },
+            topicIds: [(topics[0] as Topic).id],
+          }),
+          201,
+        );
+        const count = async () => (await t.db.selectFrom('applications').select('id').execute()).length;
+        const before = await count();
+        // An explicit null says "nobody": a person's visit cannot then be named.
+        const nobody = expectProblem(
+          await operator.post('/applications', { typeId, personId: null, visitId: visitOmar.id, date: '2024-03-02' }),
+          400,
+          'validation.failed',
+        );
+        expect(nobody.errors?.[0]?.path).toBe('body.visitId');
+        expect(await count()).toBe(before);
+        const anonymous = expectStatus<Application>(
+          await operator.post('/applications', { typeId, personId: null, visitId: anonymousVisit.id, date: '2024-03-02' }),
+          201,
+        );
+        expect(anonymous).toMatchObject({ person: null, visitId: anonymousVisit.id });
+
+        // Taking the person off an application whose visit is theirs: the visit must go too.
+        const linked = expectStatus<Application>(
+          await operator.post('/applications', { typeId, visitId: visitOmar.id, date: '2024-03-02' }),
+          201,
+        );
+        expect(linked.person?.id).toBe(omar.id);
+        expectProblem(await operator.patch(`/applications/${linked.id}`, { version: 1, personId: null }), 400, 'validation.failed');
+        const unlinked = expectStatus<Application>(
+          await operator.patch(`/applications/${linked.id}`, { version: 1, personId: null, visitId: null }),
+          200,
+        );
+        expect(unlinked).toMatchObject({ person: null, visitId: null, version: 2 });
+        // Without a person, only an anonymous visit; a person's visit named alone brings its person back.
+        expectProblem(
+          await operator.patch(`/applications/${linked.id}`, { version: 2, personId: null, visitId: visitOmar.id }),
+          400,
+          'validation.failed',
+        );
+        expectStatus(await operator.patch(`/applications/${linked.id}`, { version: 2, visitId: anonymousVisit.id }), 200);
+        const relinked = expectStatus<Application>(
+          await operator.patch(`/applications/${linked.id}`, { version: 3, visitId: visitOmar.id }),
+          200,
+        );
+        expect(relinked).toMatchObject({ person: { id: omar.id }, visitId: visitOmar.id, version: 4 });
+
+        for (const { id } of [anonymous]) expectStatus(await operator.delete(`/applications/${id}?version=1`), 204);
+        expectStatus(await operator.delete(`/applications/${linked.id}?version=4`), 204);
       });
 
       it('the summary counts by type and by level, each adding up to the total; viewers get it, bounded by centre', async () => {
@@ -413,7 +501,7 @@ for (const dialect of DIALECTS) {
         expect(national.items.map((row) => row.date)).toEqual(['2023-12-31', '2023-05-01']);
         for (const application of made) {
           const as = application.centreId === cast.centreB.id ? operatorB : operator;
-          expectStatus(await as.delete(`/applications/${application.id}`), 204);
+          expectStatus(await as.delete(`/applications/${application.id}?version=${application.version}`), 204);
         }
       });
       it('erasing a person keeps their applications and PC uses in the figures, unlinked', async () => {
@@ -443,7 +531,7 @@ for (const dialect of DIALECTS) {
         const listed = expectStatus<Page<Application>>(await operator.get('/applications', period), 200);
         // Unlinked, and its free text (which may name the person) is gone.
         expect(listed.items.find((row) => row.id === application.id)).toMatchObject({ person: null, notes: null });
-        expectStatus(await operator.delete(`/applications/${application.id}`), 204);
+        expectStatus(await operator.delete(`/applications/${application.id}?version=${application.version}`), 204);
       });
     });
 
@@ -539,10 +627,14 @@ for (const dialect of DIALECTS) {
       let caseFamily: number;
       let caseClosed: number;
       let caseB: number;
+      let parent: Person;
+      let child: Person;
 
       beforeAll(async () => {
+        parent = await person(operator, 'Karim', 'Benali');
+        child = await person(operator, 'Sara', 'Benali');
         caseAmina = await openCase(cast.centreA.id, { personId: amina.id });
-        caseFamily = await openCase(cast.centreA.id, { householdName: 'Famiglia Benali' });
+        caseFamily = await openCase(cast.centreA.id, { householdName: 'Famiglia Benali', memberIds: [parent.id, child.id] });
         caseClosed = await openCase(cast.centreA.id, { personId: omar.id }, 'closed');
         caseB = await openCase(cast.centreB.id, { personId: bruno.id });
       });
@@ -554,8 +646,9 @@ for (const dialect of DIALECTS) {
           [caseAmina, 'person', 'El Idrissi Amina'],
         ]);
         expect(options.map((row) => row.id)).not.toContain(caseClosed);
+        // The people shown are logged: a household's case by the members it names.
         const optionsLog = (await auditOf('legal_case_option')).at(-1);
-        expect(JSON.parse(optionsLog?.details ?? '{}')).toEqual({ personIds: [amina.id] });
+        expect(JSON.parse(optionsLog?.details ?? '{}')).toEqual({ personIds: [amina.id, parent.id, child.id] });
 
         const created = expectStatus<LegalConsultation>(
           await operator.post('/legal-consultations', {
@@ -589,12 +682,43 @@ for (const dialect of DIALECTS) {
           ['create', cast.operatorA.id],
           ['read', cast.coordinator.id],
         ]);
-        expect(JSON.parse(audit[1]?.details ?? '{}')).toEqual({ personIds: [amina.id, omar.id] });
+        expect(JSON.parse(audit[1]?.details ?? '{}')).toEqual({ personIds: [amina.id, omar.id, parent.id, child.id] });
 
+        // The list shows the start of the questions only; the whole text and the guidance are read (and logged) in the consultation.
         const list = expectStatus<Page<LegalConsultationListItem>>(await operator.get('/legal-consultations'), 200);
-        expect(list.items.find((row) => row.id === created.id)).toMatchObject({ caseCount: 3 });
-        expect(list.items[0]).not.toHaveProperty('cases');
-        expectStatus(await operator.delete(`/legal-consultations/${created.id}`), 204);
+        expect(list.items.find((row) => row.id === created.id)).toEqual({
+          id: created.id,
+          centreId: cast.centreA.id,
+          date: '2024-03-15',
+          minutes: 120,
+          lawyerName: 'Avv. Maria Bianchi',
+          createdBy: { id: cast.operatorA.id, displayName: expect.any(String) },
+          version: 1,
+          questionsExcerpt: 'Rinnovo del permesso con contratto scaduto; ricongiungimento.',
+          caseCount: 3,
+        });
+        expectStatus(await operator.delete(`/legal-consultations/${created.id}?version=1`), 204);
+      });
+
+      it('a list cuts long questions to an excerpt (characters, not UTF-16 units), alike on both databases', async () => {
+        const long = `${'è'.repeat(150)}${'😀'.repeat(60)} segreto`;
+        const created = expectStatus<LegalConsultation>(
+          await operator.post('/legal-consultations', { date: '2019-01-07', minutes: 30, questions: long, guidance: 'Riservato' }),
+          201,
+        );
+        const exact = expectStatus<LegalConsultation>(
+          await operator.post('/legal-consultations', { date: '2019-01-08', minutes: 30, questions: 'x'.repeat(200) }),
+          201,
+        );
+        const list = expectStatus<Page<LegalConsultationListItem>>(
+          await operator.get('/legal-consultations', { from: '2019-01-01', to: '2019-01-31' }),
+          200,
+        );
+        const [second, first] = list.items;
+        expect(first?.questionsExcerpt).toBe(`${'è'.repeat(150)}${'😀'.repeat(50)}…`);
+        expect(second?.questionsExcerpt).toBe('x'.repeat(200));
+        expect(JSON.stringify(list)).not.toMatch(/segreto|Riservato/);
+        for (const { id } of [created, exact]) expectStatus(await operator.delete(`/legal-consultations/${id}?version=1`), 204);
       });
 
       it('another centre’s case is 404 and nothing is written; another centre’s consultation is 404', async () => {
@@ -626,11 +750,11 @@ for (const dialect of DIALECTS) {
         );
         expectProblem(await operator.get(`/legal-consultations/${theirs.id}`), 404, 'resource.not_found');
         expectProblem(await operator.patch(`/legal-consultations/${theirs.id}`, { version: 1, minutes: 10 }), 404, 'resource.not_found');
-        expectProblem(await operator.delete(`/legal-consultations/${theirs.id}`), 404, 'resource.not_found');
+        expectProblem(await operator.delete(`/legal-consultations/${theirs.id}?version=1`), 404, 'resource.not_found');
         const options = expectStatus<CaseOption[]>(await operator.get('/legal-consultations/case-options'), 200);
         expect(options.map((row) => row.id)).not.toContain(caseB);
         expectProblem(await operator.get('/legal-consultations/case-options', { centreId: cast.centreB.id }), 404, 'resource.not_found');
-        expectStatus(await operatorB.delete(`/legal-consultations/${theirs.id}`), 204);
+        expectStatus(await operatorB.delete(`/legal-consultations/${theirs.id}?version=1`), 204);
       });
 
       it('updates name the version: stale is 409; sent cases replace the old ones; the log names the fields', async () => {
@@ -662,7 +786,8 @@ for (const dialect of DIALECTS) {
         expect(audit.filter((row) => row.action === 'update').map((row) => JSON.parse(row.details ?? '{}'))).toEqual([
           { fields: ['guidance', 'caseIds'] },
         ]);
-        expectStatus(await operator.delete(`/legal-consultations/${created.id}`), 204);
+        expectProblem(await operator.delete(`/legal-consultations/${created.id}?version=1`), 409, 'resource.stale_version');
+        expectStatus(await operator.delete(`/legal-consultations/${created.id}?version=2`), 204);
         expect(await t.db.selectFrom('legalConsultationCases').select('caseId').where('consultationId', '=', created.id).execute()).toEqual(
           [],
         );
@@ -711,7 +836,7 @@ for (const dialect of DIALECTS) {
           200,
         );
         expect(inPeriod.items.map((row) => row.date)).toEqual(['2024-06-20', '2024-06-02']);
-        for (const consultation of made) expectStatus(await operator.delete(`/legal-consultations/${consultation.id}`), 204);
+        for (const consultation of made) expectStatus(await operator.delete(`/legal-consultations/${consultation.id}?version=1`), 204);
       });
     });
   });

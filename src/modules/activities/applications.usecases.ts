@@ -1,5 +1,5 @@
 /** Applications (compilazione domande / bonus, with the Anagrafe) and their catalogue: rules, transactions, audit. */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   Application,
   ApplicationCreateInput,
@@ -13,8 +13,9 @@ import type {
 } from '../../contracts/activities.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
-import { AppError, notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { AppError, notFound, validationFailed } from '../../server/errors.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
@@ -73,7 +74,7 @@ export async function createApplicationType(db: Db, actor: Actor, input: Applica
 export async function updateApplicationType(db: Db, actor: Actor, id: number, input: ApplicationTypeUpdateInput): Promise<ApplicationType> {
   const { active, anagrafe, ...rest } = input;
   await inTransaction(db, async (trx) => {
-    await getApplicationType(trx, actor, id);
+    const existing = await getApplicationType(trx, actor, id);
     await trx
       .updateTable('applicationTypes')
       .set({
@@ -90,7 +91,8 @@ export async function updateApplicationType(db: Db, actor: Actor, id: number, in
       action: 'update',
       entity: 'application_type',
       entityId: id,
-      details: { fields: Object.keys(input) },
+      // The fields whose value changed, not every field sent.
+      details: { fields: (Object.keys(input) as Array<keyof typeof input>).filter((key) => input[key] !== existing[key]) },
     });
   });
   return getApplicationType(db, actor, id);
@@ -110,12 +112,20 @@ async function checkActiveType(db: Db, actor: Actor, typeId: number) {
   }
 }
 
-/** The visit, if any, must be of the application's person (or anonymous) and of the same centre. */
+/**
+ * The visit, if any, must agree with the application: of its person (or anonymous) and of the
+ * person's centre; an application without a person takes only an anonymous visit.
+ */
 function checkVisitMatches(
   visit: { centreId: number; person: { id: number } | null },
   person: { id: number; centreId: number } | undefined,
 ) {
-  if (!person) return;
+  if (!person) {
+    if (visit.person) {
+      throw validationFailed([{ path: 'body.visitId', message: 'The visit is of a person: name them, or leave the visit out' }]);
+    }
+    return;
+  }
   if (visit.centreId !== person.centreId || (visit.person && visit.person.id !== person.id)) {
     throw validationFailed([{ path: 'body.visitId', message: 'The visit is of another person' }]);
   }
@@ -133,8 +143,9 @@ export async function createApplication(db: Db, actor: Actor, input: Application
     await checkActiveType(trx, actor, input.typeId);
     const visit = input.visitId ? await findVisit(trx, input.visitId, scope) : undefined;
     if (input.visitId && !visit) throw notFound('visit');
-    // Without a person, the visit's person (if the visit has one) is the applicant.
-    const personId = input.personId ?? visit?.person?.id ?? null;
+    // Without a person, the visit's person (if the visit has one) is the applicant; an explicit
+    // null says "nobody", and then the visit must be anonymous.
+    const personId = input.personId !== undefined ? input.personId : (visit?.person?.id ?? null);
     const person = personId ? await findPersonRow(trx, personId, scope) : undefined;
     if (personId && !person) throw notFound('person');
     if (visit) checkVisitMatches(visit, person);
@@ -168,7 +179,6 @@ export async function updateApplication(db: Db, actor: Actor, id: number, input:
   await inTransaction(db, async (trx) => {
     const existing = await findApplication(trx, id, actor.centreIds);
     if (!existing) throw notFound('application');
-    if (existing.version !== input.version) throw staleVersion(existing.version);
     const centre = [existing.centreId];
     const changes: Record<string, unknown> = {};
     if (input.typeId !== undefined && input.typeId !== existing.type.id) {
@@ -201,14 +211,7 @@ export async function updateApplication(db: Db, actor: Actor, id: number, input:
     };
     // The log names the fields whose value changed, never the values.
     const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
-    const updated = await trx
-      .updateTable('applications')
-      .set({ ...changes, updatedAt: now.toISOString(), version: sql`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw staleVersion(existing.version + 1);
+    await updateVersioned(trx, 'applications', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'application');
     await recordAudit(
       trx,
       {
@@ -225,11 +228,12 @@ export async function updateApplication(db: Db, actor: Actor, id: number, input:
   return loadApplication(db, actor, id);
 }
 
-export async function deleteApplication(db: Db, actor: Actor, id: number): Promise<void> {
+/** Deletes an application at the version read (?version=): 409 if it was changed since. */
+export async function deleteApplication(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await findApplication(trx, id, actor.centreIds);
     if (!existing) throw notFound('application');
-    await trx.deleteFrom('applications').where('id', '=', id).execute();
+    await deleteVersioned(trx, 'applications', id, version, 'application');
     await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'application', entityId: id });
   });
 }

@@ -1,6 +1,12 @@
 /** The lawyer's consultations and the cases they discussed: SQL only. */
-import type { Kysely } from 'kysely';
-import type { CaseOption, LegalConsultationListItem, LegalSummary } from '../../contracts/activities.js';
+import { type Kysely, sql } from 'kysely';
+import {
+  type CaseOption,
+  type LegalConsultation,
+  type LegalConsultationListItem,
+  type LegalSummary,
+  QUESTIONS_EXCERPT_LENGTH,
+} from '../../contracts/activities.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -18,6 +24,7 @@ function filtered(db: Db, filter: ConsultationFilter) {
   return query;
 }
 
+/** The columns a list and a consultation share (not its text). */
 function withJoins(db: Db, filter: ConsultationFilter) {
   return filtered(db, filter)
     .leftJoin('users', 'users.id', 'legalConsultations.createdBy')
@@ -27,8 +34,6 @@ function withJoins(db: Db, filter: ConsultationFilter) {
       'legalConsultations.heldOn',
       'legalConsultations.minutes',
       'legalConsultations.lawyerName',
-      'legalConsultations.questions',
-      'legalConsultations.guidance',
       'legalConsultations.createdBy',
       'users.displayName as createdByName',
       'legalConsultations.version',
@@ -46,34 +51,47 @@ type ConsultationRow = {
   heldOn: string;
   minutes: number;
   lawyerName: string | null;
-  questions: string;
-  guidance: string | null;
   createdBy: number | null;
   createdByName: string | null;
   version: number;
   caseCount: number | null;
 };
 
-function toListItem(row: ConsultationRow): LegalConsultationListItem {
+function toFields(row: ConsultationRow) {
   return {
     id: row.id,
     centreId: row.centreId,
     date: row.heldOn,
     minutes: row.minutes,
     lawyerName: row.lawyerName,
-    questions: row.questions,
-    guidance: row.guidance,
     createdBy: row.createdBy !== null ? { id: row.createdBy, displayName: row.createdByName ?? '' } : null,
     version: row.version,
-    caseCount: Number(row.caseCount ?? 0),
   };
 }
 
-/** Newest first. */
-export async function listConsultations(db: Db, filter: ConsultationFilter, page: number, pageSize: number) {
+/**
+ * The start of the questions, cut in SQL to one character more than the excerpt (so that a
+ * long text is not read whole): substr counts characters alike on both databases.
+ */
+const questionsStart = sql<string>`substr(${sql.ref('legalConsultations.questions')}, 1, ${sql.lit(QUESTIONS_EXCERPT_LENGTH + 1)})`;
+
+/** The excerpt a list shows: the first characters, with … when the text goes on. */
+export function questionsExcerpt(start: string): string {
+  const characters = Array.from(start);
+  return characters.length > QUESTIONS_EXCERPT_LENGTH ? `${characters.slice(0, QUESTIONS_EXCERPT_LENGTH).join('')}…` : start;
+}
+
+/** Newest first, each with the start of its questions only. */
+export async function listConsultations(
+  db: Db,
+  filter: ConsultationFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: LegalConsultationListItem[]; total: number }> {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
   const [rows, count] = await Promise.all([
     withJoins(db, filter)
+      .select(questionsStart.as('questionsStart'))
       .orderBy('legalConsultations.heldOn', 'desc')
       .orderBy('legalConsultations.id', 'desc')
       .limit(pageSize)
@@ -83,13 +101,22 @@ export async function listConsultations(db: Db, filter: ConsultationFilter, page
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toListItem), total: Number(count.n) };
+  const items = rows.map((row) => ({
+    ...toFields(row),
+    questionsExcerpt: questionsExcerpt(row.questionsStart),
+    caseCount: Number(row.caseCount ?? 0),
+  }));
+  return { items, total: Number(count.n) };
 }
 
-export async function findConsultation(db: Db, id: number, centreIds: number[]): Promise<LegalConsultationListItem | undefined> {
+/** A consultation with its whole text, without its cases. */
+export async function findConsultation(db: Db, id: number, centreIds: number[]): Promise<Omit<LegalConsultation, 'cases'> | undefined> {
   if (centreIds.length === 0) return undefined;
-  const row = await withJoins(db, { centreIds }).where('legalConsultations.id', '=', id).executeTakeFirst();
-  return row ? toListItem(row) : undefined;
+  const row = await withJoins(db, { centreIds })
+    .select(['legalConsultations.questions', 'legalConsultations.guidance'])
+    .where('legalConsultations.id', '=', id)
+    .executeTakeFirst();
+  return row ? { ...toFields(row), questions: row.questions, guidance: row.guidance } : undefined;
 }
 
 /** Cases with whose they are: the person's names, or the household's name. */
@@ -138,21 +165,37 @@ function toCaseOption(row: CaseRow): CaseOption {
 }
 
 /** The cases a consultation discussed, among the cases of these centres (the reader's). */
-export async function casesOfConsultation(db: Db, consultationId: number, centreIds: number[]) {
-  if (centreIds.length === 0) return { options: [], personIds: [] };
+export async function casesOfConsultation(db: Db, consultationId: number, centreIds: number[]): Promise<CaseOption[]> {
+  if (centreIds.length === 0) return [];
   const rows = await casesWithNames(db, centreIds)
     .innerJoin('legalConsultationCases', 'legalConsultationCases.caseId', 'cases.id')
     .where('legalConsultationCases.consultationId', '=', consultationId)
     .orderBy('cases.id')
     .execute();
-  return { options: rows.map(toCaseOption), personIds: rows.map((row) => row.personId) };
+  return rows.map(toCaseOption);
 }
 
 /** The open cases of these centres, newest first: what a consultation may discuss. */
-export async function openCases(db: Db, centreIds: number[], limit: number) {
-  if (centreIds.length === 0) return { options: [], personIds: [] };
+export async function openCases(db: Db, centreIds: number[], limit: number): Promise<CaseOption[]> {
+  if (centreIds.length === 0) return [];
   const rows = await casesWithNames(db, centreIds).where('cases.status', '=', 'open').orderBy('cases.id', 'desc').limit(limit).execute();
-  return { options: rows.map(toCaseOption), personIds: rows.map((row) => row.personId) };
+  return rows.map(toCaseOption);
+}
+
+/**
+ * The people these cases name, for the audit: a person's case its person, a household's case the
+ * members it covers (case_members). Erased people are left out (their rows have no person).
+ */
+export async function peopleOfCases(db: Db, caseIds: readonly number[]): Promise<number[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('caseMembers')
+    .select('caseMembers.personId')
+    .where('caseMembers.caseId', 'in', caseIds)
+    .where('caseMembers.personId', 'is not', null)
+    .union(db.selectFrom('cases').select('cases.personId').where('cases.id', 'in', caseIds).where('cases.personId', 'is not', null))
+    .execute();
+  return rows.map((row) => row.personId as number).sort((a, b) => a - b);
 }
 
 /** The ids among `caseIds` that are cases of this centre. */

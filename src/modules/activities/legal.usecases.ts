@@ -2,7 +2,7 @@
  * The lawyer's consultations (consulenza legale): the lawyer meets the operators about complex
  * cases and takes none. The cases discussed are personal data: only personal.read sees them.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   CaseOption,
   LegalConsultation,
@@ -14,8 +14,9 @@ import type {
 } from '../../contracts/activities.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
-import { notFound, staleVersion } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
 import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import {
@@ -24,6 +25,7 @@ import {
   findConsultation,
   listConsultations,
   openCases,
+  peopleOfCases,
   replaceConsultationCases,
   summariseConsultations,
 } from './legal.repository.js';
@@ -42,12 +44,10 @@ async function checkCases(db: Db, centreId: number, caseIds: number[]): Promise<
 }
 
 /** The consultation with the cases it discussed, among the reader's centres' cases. Not logged. */
-async function loadConsultation(db: Db, actor: Actor, id: number): Promise<LegalConsultation & { personIds: Array<number | null> }> {
+async function loadConsultation(db: Db, actor: Actor, id: number): Promise<LegalConsultation> {
   const consultation = await findConsultation(db, id, actor.centreIds);
   if (!consultation) throw notFound('legal consultation');
-  const { caseCount: _, ...fields } = consultation;
-  const cases = await casesOfConsultation(db, id, actor.centreIds);
-  return { ...fields, cases: cases.options, personIds: cases.personIds };
+  return { ...consultation, cases: await casesOfConsultation(db, id, actor.centreIds) };
 }
 
 export async function createConsultation(db: Db, actor: Actor, input: LegalConsultationCreateInput, now = new Date()) {
@@ -75,15 +75,17 @@ export async function createConsultation(db: Db, actor: Actor, input: LegalConsu
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'legal_consultation', entityId: row.id }, now);
     return row.id;
   });
-  const { personIds: _, ...consultation } = await loadConsultation(db, actor, id);
-  return consultation;
+  return loadConsultation(db, actor, id);
 }
 
 /** Opens a consultation with the cases it discussed: the read is logged. */
 export async function getConsultation(db: Db, actor: Actor, id: number): Promise<LegalConsultation> {
-  const { personIds, ...consultation } = await loadConsultation(db, actor, id);
-  // The people whose cases it names are logged with it, as lists log theirs.
-  const people = [...new Set(personIds.filter((personId): personId is number => personId !== null))];
+  const consultation = await loadConsultation(db, actor, id);
+  // The people its cases name (a household's case: its members) are logged with it, as lists log theirs.
+  const people = await peopleOfCases(
+    db,
+    consultation.cases.map((c) => c.id),
+  );
   await recordAudit(db, {
     userId: actor.userId,
     centreId: consultation.centreId,
@@ -99,7 +101,6 @@ export async function updateConsultation(db: Db, actor: Actor, id: number, input
   await inTransaction(db, async (trx) => {
     const existing = await findConsultation(trx, id, actor.centreIds);
     if (!existing) throw notFound('legal consultation');
-    if (existing.version !== input.version) throw staleVersion(existing.version);
     const changes: Record<string, unknown> = {};
     if (input.date !== undefined) changes.heldOn = input.date;
     if (input.minutes !== undefined) changes.minutes = input.minutes;
@@ -115,14 +116,7 @@ export async function updateConsultation(db: Db, actor: Actor, id: number, input
     };
     // The log names the fields whose value changed, never the values.
     const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
-    const updated = await trx
-      .updateTable('legalConsultations')
-      .set({ ...changes, updatedAt: now.toISOString(), version: sql`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw staleVersion(existing.version + 1);
+    await updateVersioned(trx, 'legalConsultations', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'legal consultation');
     if (input.caseIds !== undefined) {
       await replaceConsultationCases(trx, id, await checkCases(trx, existing.centreId, input.caseIds));
       changed.push('caseIds');
@@ -140,16 +134,16 @@ export async function updateConsultation(db: Db, actor: Actor, id: number, input
       now,
     );
   });
-  const { personIds: _, ...consultation } = await loadConsultation(db, actor, id);
-  return consultation;
+  return loadConsultation(db, actor, id);
 }
 
-export async function deleteConsultation(db: Db, actor: Actor, id: number): Promise<void> {
+/** Deletes a consultation at the version read (?version=): 409 if it was changed since. */
+export async function deleteConsultation(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await findConsultation(trx, id, actor.centreIds);
     if (!existing) throw notFound('legal consultation');
     await replaceConsultationCases(trx, id, []);
-    await trx.deleteFrom('legalConsultations').where('id', '=', id).execute();
+    await deleteVersioned(trx, 'legalConsultations', id, version, 'legal consultation');
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: existing.centreId,
@@ -160,18 +154,29 @@ export async function deleteConsultation(db: Db, actor: Actor, id: number): Prom
   });
 }
 
-/** The consultations of a period, with how many cases each discussed (not which: that is in the consultation). */
+/**
+ * The consultations of a period: the start of their questions and how many cases each discussed
+ * (not which, nor the whole text: those are in the consultation, whose reading is logged).
+ */
 export async function listConsultationsFor(db: Db, actor: Actor, query: LegalConsultationListQuery) {
   const { page, pageSize, centreId, ...rest } = query;
   const result = await listConsultations(db, { ...rest, centreIds: centreScope(actor, centreId) }, page, pageSize);
   return { ...result, page, pageSize };
 }
 
-/** The open cases a consultation may name, with whose they are: the list is logged. */
+/** The open cases a consultation may name, with whose they are: the list is logged with the people they name. */
 export async function caseOptionsFor(db: Db, actor: Actor, centreId?: number): Promise<CaseOption[]> {
-  const cases = await openCases(db, centreScope(actor, centreId), CASE_OPTIONS_LIMIT);
-  await recordListing(db, actor.userId, 'legal_case_option', cases.personIds);
-  return cases.options;
+  const options = await openCases(db, centreScope(actor, centreId), CASE_OPTIONS_LIMIT);
+  await recordListing(
+    db,
+    actor.userId,
+    'legal_case_option',
+    await peopleOfCases(
+      db,
+      options.map((option) => option.id),
+    ),
+  );
+  return options;
 }
 
 /** Aggregated figures (statistics.read): no case ids. */

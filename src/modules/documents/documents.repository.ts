@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DeadlineItem, IdentityDocument, Permit } from '../../contracts/documents.js';
 import type { IdentityDocumentKind, PermitType, RenewalStatus } from '../../contracts/enums.js';
 import type { Database, IdentityDocumentsTable, ResidencePermitsTable } from '../../db/schema.js';
@@ -42,26 +42,6 @@ export async function insertPermit(db: Db, values: Insertable<ResidencePermitsTa
   return db.insertInto('residencePermits').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Updates only if the stored version is `expectedVersion`; undefined when it was not. */
-export async function updatePermitIfVersion(
-  db: Db,
-  id: number,
-  expectedVersion: number,
-  changes: Updateable<ResidencePermitsTable>,
-): Promise<PermitRow | undefined> {
-  return db
-    .updateTable('residencePermits')
-    .set({ ...changes, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
-}
-
-export async function deletePermitRow(db: Db, id: number): Promise<void> {
-  await db.deleteFrom('residencePermits').where('id', '=', id).execute();
-}
-
 // --- identity documents
 
 /** A person's identity documents, the latest expiry first (one without expiry before all). */
@@ -87,32 +67,14 @@ export async function insertIdentityDocument(db: Db, values: Insertable<Identity
   return db.insertInto('identityDocuments').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateIdentityDocumentIfVersion(
-  db: Db,
-  id: number,
-  expectedVersion: number,
-  changes: Updateable<IdentityDocumentsTable>,
-): Promise<IdentityDocumentRow | undefined> {
-  return db
-    .updateTable('identityDocuments')
-    .set({ ...changes, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
-}
-
-export async function deleteIdentityDocumentRow(db: Db, id: number): Promise<void> {
-  await db.deleteFrom('identityDocuments').where('id', '=', id).execute();
-}
-
 // --- Scadenze
 
 /**
  * Marks which permits of a person are superseded: another permit of theirs expires later, or
- * never (that newer permit is the one to watch; of two without expiry, the later recorded).
- * Run after every write of the person's permits, so that the Scadenze page reads one index
- * range and looks at no other row.
+ * never (that newer permit is the one to watch); of two with the same expiry, or both without,
+ * the later recorded is watched, so that the Scadenze page lists the deadline once. Run after
+ * every write of the person's permits, so that the Scadenze page reads one index range and
+ * looks at no other row.
  */
 export async function markSupersededPermits(db: Db, personId: number): Promise<void> {
   await db
@@ -123,6 +85,7 @@ export async function markSupersededPermits(db: Db, personId: number): Promise<v
         where newer.person_id = residence_permits.person_id
           and newer.id <> residence_permits.id
           and (newer.expires_on > residence_permits.expires_on
+            or (newer.expires_on = residence_permits.expires_on and newer.id > residence_permits.id)
             or (newer.expires_on is null and (residence_permits.expires_on is not null or newer.id > residence_permits.id)))
       ) then 1 else 0 end`,
     })

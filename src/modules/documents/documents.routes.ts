@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id, problemResponses } from '../../contracts/common.js';
+import { deleteQuery, id, problemResponses } from '../../contracts/common.js';
 import {
   deadlineCountsSchema,
   deadlinesQuery,
@@ -80,10 +80,16 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/permits/:id',
     {
-      schema: { tags, summary: 'Delete a residence permit recorded by mistake', params, response: { 204: z.null(), ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Delete a residence permit recorded by mistake (send ?version= as read: 409 if someone changed it since)',
+        params,
+        querystring: deleteQuery,
+        response: { 204: z.null(), ...problemResponses },
+      },
     },
     async (request, reply) => {
-      await deletePermit(app.db, requireAuth(request.auth, 'personal.write'), request.params.id);
+      await deletePermit(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
       return reply.code(204).send(null);
     },
   );
@@ -139,13 +145,14 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Delete an identity document recorded by mistake',
+        summary: 'Delete an identity document recorded by mistake (send ?version= as read: 409 if someone changed it since)',
         params,
+        querystring: deleteQuery,
         response: { 204: z.null(), ...problemResponses },
       },
     },
     async (request, reply) => {
-      await deleteIdentityDocument(app.db, requireAuth(request.auth, 'personal.write'), request.params.id);
+      await deleteIdentityDocument(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
       return reply.code(204).send(null);
     },
   );

@@ -110,8 +110,13 @@ for (const dialect of DIALECTS) {
         version: 3,
       });
 
-      expect((await operator.delete(`/permits/${created.id}`)).statusCode).toBe(204);
-      expectProblem(await operator.delete(`/permits/${created.id}`), 404, 'resource.not_found');
+      // A delete names the version read: none is 400, an old one 409 with the current one, and nothing goes.
+      expectProblem(await operator.delete(`/permits/${created.id}`), 400, 'validation.failed');
+      const staleDelete = expectProblem(await operator.delete(`/permits/${created.id}?version=2`), 409, 'resource.stale_version');
+      expect(staleDelete.currentVersion).toBe(3);
+      expect(await t.db.selectFrom('residencePermits').select('id').where('id', '=', created.id).execute()).toHaveLength(1);
+      expect((await operator.delete(`/permits/${created.id}?version=3`)).statusCode).toBe(204);
+      expectProblem(await operator.delete(`/permits/${created.id}?version=3`), 404, 'resource.not_found');
       expectProblem(await operator.patch(`/permits/${created.id}`, { version: 3, notes: 'x' }), 404, 'resource.not_found');
 
       const audit = await auditOf('residence_permit', created.id);
@@ -245,8 +250,12 @@ for (const dialect of DIALECTS) {
         400,
         'validation.failed',
       );
-      expect((await operator.delete(`/identity-documents/${card.id}`)).statusCode).toBe(204);
-      expectProblem(await operator.delete(`/identity-documents/${card.id}`), 404, 'resource.not_found');
+      expectProblem(await operator.delete(`/identity-documents/${card.id}`), 400, 'validation.failed');
+      expect(
+        expectProblem(await operator.delete(`/identity-documents/${card.id}?version=7`), 409, 'resource.stale_version').currentVersion,
+      ).toBe(card.version);
+      expect((await operator.delete(`/identity-documents/${card.id}?version=${card.version}`)).statusCode).toBe(204);
+      expectProblem(await operator.delete(`/identity-documents/${card.id}?version=${card.version}`), 404, 'resource.not_found');
 
       const audit = await auditOf('identity_document', passport.id);
       expect(audit.map((row) => row.action)).toEqual(['create', 'update']);
@@ -269,7 +278,7 @@ for (const dialect of DIALECTS) {
         await viewer.get(`/people/${person.id}/permits`),
         await viewer.post(`/people/${person.id}/permits`, { permitType: 'study', expiresOn: inDays(100) }),
         await viewer.patch(`/permits/${permit.id}`, { version: 1, renewalStatus: 'to_renew' }),
-        await viewer.delete(`/permits/${permit.id}`),
+        await viewer.delete(`/permits/${permit.id}?version=1`),
         await viewer.get(`/people/${person.id}/identity-documents`),
         await viewer.get('/deadlines'),
         await viewer.get('/deadlines/count'),
@@ -282,11 +291,11 @@ for (const dialect of DIALECTS) {
         await operatorB.get(`/people/${person.id}/permits`),
         await operatorB.post(`/people/${person.id}/permits`, { permitType: 'study', expiresOn: inDays(100) }),
         await operatorB.patch(`/permits/${permit.id}`, { version: 1, renewalStatus: 'to_renew' }),
-        await operatorB.delete(`/permits/${permit.id}`),
+        await operatorB.delete(`/permits/${permit.id}?version=1`),
         await operatorB.get(`/people/${person.id}/identity-documents`),
         await operatorB.post(`/people/${person.id}/identity-documents`, { kind: 'passport' }),
         await operatorB.patch(`/identity-documents/${document.id}`, { version: 1, number: 'X' }),
-        await operatorB.delete(`/identity-documents/${document.id}`),
+        await operatorB.delete(`/identity-documents/${document.id}?version=1`),
         await operator.get('/people/987654/permits'),
         await operator.post('/people/987654/permits', { permitType: 'study', expiresOn: inDays(100) }),
         await operator.get('/deadlines', { centreId: cast.centreB.id }),
@@ -372,7 +381,7 @@ for (const dialect of DIALECTS) {
       expect(ids(expectStatus<Deadlines>(await operator.get('/deadlines'), 200).expired)).toContain(superseded.id);
       expectStatus(await operator.patch(`/permits/${successor.id}`, { version: 2, expiresOn: inDays(700) }), 200);
       expect(ids(expectStatus<Deadlines>(await operator.get('/deadlines'), 200).expired)).not.toContain(superseded.id);
-      expect((await operator.delete(`/permits/${successor.id}`)).statusCode).toBe(204);
+      expect((await operator.delete(`/permits/${successor.id}?version=3`)).statusCode).toBe(204);
       expect(ids(expectStatus<Deadlines>(await operator.get('/deadlines'), 200).expired)).toContain(superseded.id);
 
       // A wider window takes in the permit at 61 days; marking a permit renewed takes it off.
@@ -404,6 +413,46 @@ for (const dialect of DIALECTS) {
         expectProblem(await operator.get('/deadlines/count', { withinDays }), 400, 'validation.failed');
       }
       expectProblem(await operator.get('/deadlines', { sort: 'name' }), 400, 'validation.failed');
+    });
+
+    it('Scadenze lists a deadline once when two permits of a person expire the same day: the later recorded is watched', async () => {
+      const person = await newPerson();
+      const first = await newPermit(person.id, { expiresOn: inDays(25), number: 'SAME1' });
+      const second = await newPermit(person.id, { expiresOn: inDays(25), number: 'SAME2' });
+      const expired = await newPermit(person.id, { expiresOn: inDays(-5), number: 'OLD' });
+      expect(expectStatus<Permit[]>(await operator.get(`/people/${person.id}/permits`), 200).map((p) => [p.id, p.superseded])).toEqual([
+        [second.id, false],
+        [first.id, true],
+        [expired.id, true],
+      ]);
+      const listed = expectStatus<Deadlines>(await operator.get('/deadlines'), 200);
+      const ofPerson = [...listed.expiring, ...listed.expired].filter((item) => item.person.id === person.id);
+      expect(ofPerson.map((item) => item.permitId)).toEqual([second.id]);
+      // Deleting the watched one gives the deadline back to the other.
+      expect((await operator.delete(`/permits/${second.id}?version=1`)).statusCode).toBe(204);
+      const after = expectStatus<Deadlines>(await operator.get('/deadlines'), 200);
+      expect(after.expiring.filter((item) => item.person.id === person.id).map((item) => item.permitId)).toEqual([first.id]);
+    });
+
+    it('changes saved at once with the same version: one wins, the others get 409 with the current version', async () => {
+      const person = await newPerson();
+      const permit = await newPermit(person.id, { expiresOn: inDays(200) });
+      const document = expectStatus<IdentityDocument>(
+        await operator.post(`/people/${person.id}/identity-documents`, { kind: 'passport' }),
+        201,
+      );
+      const permitResults = await Promise.all(
+        ['P1', 'P2', 'P3', 'P4'].map((number) => operator.patch(`/permits/${permit.id}`, { version: 1, number })),
+      );
+      const documentResults = await Promise.all(
+        ['D1', 'D2', 'D3', 'D4'].map((number) => operator.patch(`/identity-documents/${document.id}`, { version: 1, number })),
+      );
+      for (const results of [permitResults, documentResults]) {
+        expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409]);
+        for (const res of results.filter((r) => r.statusCode === 409)) {
+          expect(res.json()).toMatchObject({ code: 'resource.stale_version', currentVersion: 2 });
+        }
+      }
     });
 
     it('documentsForPerson gives the file its permits and identity documents, within the actor’s centres', async () => {

@@ -19,16 +19,15 @@ import {
 import { PERMIT_TYPE_WITHOUT_EXPIRY } from '../../contracts/enums.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { deadlineWindow } from '../../domain/deadlines.js';
 import { findCountry } from '../../reference/index.js';
-import { notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { notFound, validationFailed } from '../../server/errors.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import {
   countDeadlines,
-  deleteIdentityDocumentRow,
-  deletePermitRow,
   findIdentityDocumentRow,
   findPermitRow,
   insertIdentityDocument,
@@ -37,11 +36,8 @@ import {
   listIdentityDocumentRows,
   listPermitRows,
   markSupersededPermits,
-  type PermitRow,
   toIdentityDocument,
   toPermit,
-  updateIdentityDocumentIfVersion,
-  updatePermitIfVersion,
 } from './documents.repository.js';
 
 type Db = Kysely<Database>;
@@ -97,9 +93,11 @@ async function personInScope(db: Db, actor: Actor, personId: number) {
 
 // --- residence permits
 
-/** A permit as stored after a write and the marking of superseded permits that followed it. */
-async function reloadPermit(db: Db, written: PermitRow): Promise<PermitRow> {
-  return (await findPermitRow(db, written.id, [written.centreId])) ?? written;
+/** A permit as stored after a write (and the marking of superseded permits that followed it). */
+async function reloadPermit(db: Db, id: number, centreId: number): Promise<Permit> {
+  const row = await findPermitRow(db, id, [centreId]);
+  if (!row) throw notFound('residence permit');
+  return toPermit(row);
 }
 
 export async function listPermits(db: Db, actor: Actor, personId: number): Promise<Permit[]> {
@@ -136,7 +134,7 @@ export async function createPermit(db: Db, actor: Actor, personId: number, input
       entityId: row.id,
       details: { personId: person.id },
     });
-    return toPermit(await reloadPermit(trx, row));
+    return reloadPermit(trx, row.id, row.centreId);
   });
 }
 
@@ -147,27 +145,26 @@ export async function updatePermit(db: Db, actor: Actor, id: number, input: Perm
     const { version, ...fields } = input;
     const changes = givenFields(fields);
     checkPermit({ ...existing, ...changes });
-    const row = await updatePermitIfVersion(trx, id, version, { ...changes, updatedAt: new Date().toISOString() });
-    if (!row) throw staleVersion(existing.version);
-    const expiryChanged = changes.expiresOn !== undefined;
-    if (expiryChanged) await markSupersededPermits(trx, row.personId);
+    await updateVersioned(trx, 'residencePermits', id, version, { ...changes, updatedAt: new Date().toISOString() }, 'residence permit');
+    if (changes.expiresOn !== undefined) await markSupersededPermits(trx, existing.personId);
     await recordAudit(trx, {
       userId: actor.userId,
-      centreId: row.centreId,
+      centreId: existing.centreId,
       action: 'update',
       entity: 'residence_permit',
       entityId: id,
-      details: { personId: row.personId, fields: changedFields(changes, existing) },
+      details: { personId: existing.personId, fields: changedFields(changes, existing) },
     });
-    return toPermit(expiryChanged ? await reloadPermit(trx, row) : row);
+    return reloadPermit(trx, id, existing.centreId);
   });
 }
 
-export async function deletePermit(db: Db, actor: Actor, id: number): Promise<void> {
+/** Deletes a permit at the version read (?version=): 409 if it was changed since. */
+export async function deletePermit(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await findPermitRow(trx, id, actor.centreIds);
     if (!existing) throw notFound('residence permit');
-    await deletePermitRow(trx, id);
+    await deleteVersioned(trx, 'residencePermits', id, version, 'residence permit');
     await markSupersededPermits(trx, existing.personId);
     await recordAudit(trx, {
       userId: actor.userId,
@@ -235,25 +232,27 @@ export async function updateIdentityDocument(
     const { version, ...fields } = input;
     const changes = givenFields(fields);
     checkIdentityDocument({ ...existing, ...changes });
-    const row = await updateIdentityDocumentIfVersion(trx, id, version, { ...changes, updatedAt: new Date().toISOString() });
-    if (!row) throw staleVersion(existing.version);
+    await updateVersioned(trx, 'identityDocuments', id, version, { ...changes, updatedAt: new Date().toISOString() }, 'identity document');
     await recordAudit(trx, {
       userId: actor.userId,
-      centreId: row.centreId,
+      centreId: existing.centreId,
       action: 'update',
       entity: 'identity_document',
       entityId: id,
-      details: { personId: row.personId, fields: changedFields(changes, existing) },
+      details: { personId: existing.personId, fields: changedFields(changes, existing) },
     });
+    const row = await findIdentityDocumentRow(trx, id, [existing.centreId]);
+    if (!row) throw notFound('identity document');
     return toIdentityDocument(row);
   });
 }
 
-export async function deleteIdentityDocument(db: Db, actor: Actor, id: number): Promise<void> {
+/** Deletes an identity document at the version read (?version=): 409 if it was changed since. */
+export async function deleteIdentityDocument(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await findIdentityDocumentRow(trx, id, actor.centreIds);
     if (!existing) throw notFound('identity document');
-    await deleteIdentityDocumentRow(trx, id);
+    await deleteVersioned(trx, 'identityDocuments', id, version, 'identity document');
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: existing.centreId,

@@ -2,6 +2,8 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Gender, HouseholdRelation } from '../../contracts/enums.js';
 import type { HouseholdMember, PastHouseholdMember } from '../../contracts/households.js';
 import type { Database, HouseholdsTable } from '../../db/schema.js';
+import { householdNameKey } from '../../domain/households.js';
+import { nameTokens } from '../../domain/names.js';
 
 type Db = Kysely<Database>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
@@ -121,25 +123,28 @@ export async function insertHousehold(db: Db, values: { centreId: number; name: 
   const { now, ...fields } = values;
   return db
     .insertInto('households')
-    .values({ ...fields, createdAt: now, updatedAt: now, version: 1 })
+    .values({ ...fields, nameKey: householdNameKey(fields.name), createdAt: now, updatedAt: now, version: 1 })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-/** Updates only if the stored version is `expectedVersion`; undefined when it was not. */
-export async function updateHouseholdIfVersion(
-  db: Db,
-  id: number,
-  expectedVersion: number,
-  changes: { name?: string; notes?: string | null; updatedAt: string },
-) {
+/**
+ * Locks a household's row until the transaction ends (an update that changes nothing), so that
+ * two changes of its membership run one after the other and the second sees what the first did
+ * (one reference person, one current membership).
+ */
+export async function lockHousehold(db: Db, id: number): Promise<void> {
+  await db.updateTable('households').set({ version: sql`version` }).where('id', '=', id).execute();
+}
+
+/** A change of membership is a change of the household: its version goes up, so that an edit made with the version read before fails (409). */
+export async function bumpHouseholdVersion(db: Db, id: number, now: string): Promise<HouseholdRow> {
   return db
     .updateTable('households')
-    .set({ ...changes, version: sql`version + 1` })
+    .set({ updatedAt: now, version: sql`version + 1` })
     .where('id', '=', id)
-    .where('version', '=', expectedVersion)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirstOrThrow();
 }
 
 export async function insertMemberships(
@@ -165,20 +170,23 @@ export async function setMembershipRelation(db: Db, membershipId: number, relati
   await db.updateTable('householdMembers').set({ relation }).where('id', '=', membershipId).execute();
 }
 
-/** LIKE's wildcards typed by the user match themselves. */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** A page of the households of these centres (by name), each with its current members. */
+/**
+ * A page of the households of these centres, each with its current members. Searched and
+ * ordered by the name key folded in JS (householdNameKey), so that both databases agree: every
+ * word of the query must appear in the key. A query of single letters or punctuation names no
+ * household.
+ */
 export async function listHouseholds(db: Db, centreIds: readonly number[], q: string, page: number, pageSize: number) {
   if (centreIds.length === 0) return { items: [], total: 0 };
+  const words = nameTokens(q);
+  if (words.length === 0 && q.trim() !== '') return { items: [], total: 0 };
   let base = db.selectFrom('households').where('centreId', 'in', centreIds);
-  if (q) base = base.where(sql<boolean>`lower(${sql.ref('name')}) like ${containsPattern(q)} escape '\\'`);
+  // The words are lower-case letters and digits only: nothing for LIKE to take as a wildcard.
+  for (const word of words) base = base.where('nameKey', 'like', `%${word}%`);
   const [rows, count] = await Promise.all([
     base
       .select(['id', 'centreId', 'name', 'updatedAt'])
-      .orderBy('name')
+      .orderBy('nameKey')
       .orderBy('id')
       .limit(pageSize)
       .offset((page - 1) * pageSize)

@@ -388,6 +388,97 @@ for (const dialect of DIALECTS) {
       expect(cleared.notes).toBeNull();
     });
 
+    it('a membership change is a change of the household: its version goes up, so an edit read before is stale', async () => {
+      const a = await person(operator, 'Vera', 'Conti');
+      const b = await person(operator, 'Ugo', 'Conti');
+      const c = await person(operator, 'Tea', 'Conti');
+      const household = await create({ name: 'Conti', members: [{ personId: a.id, relation: 'reference_person' }] });
+      expect(household.version).toBe(1);
+      const added = expectStatus<Household>(
+        await operator.post(`/households/${household.id}/members`, { personId: b.id, relation: 'child' }),
+        201,
+      );
+      expect(added.version).toBe(2);
+      const mb = added.members.find((m) => m.personId === b.id) as Household['members'][0];
+      const related = expectStatus<Household>(
+        await operator.patch(`/households/${household.id}/members/${mb.id}`, { relation: 'cohabitant' }),
+        200,
+      );
+      expect(related.version).toBe(3);
+      // The same relation again changes nothing.
+      expect(
+        expectStatus<Household>(await operator.patch(`/households/${household.id}/members/${mb.id}`, { relation: 'cohabitant' }), 200)
+          .version,
+      ).toBe(3);
+      const left = expectStatus<Household>(await operator.post(`/households/${household.id}/members/${mb.id}/leave`, {}), 200);
+      expect(left.version).toBe(4);
+      const stale = expectProblem(
+        await operator.patch(`/households/${household.id}`, { version: 1, name: 'Conti Vecchio' }),
+        409,
+        'resource.stale_version',
+      );
+      expect(stale.currentVersion).toBe(4);
+
+      // A move changes the household left as well.
+      const other = await create({ name: 'Conti Nuovo' });
+      expectStatus(
+        await operator.post(`/households/${other.id}/members`, { personId: a.id, relation: 'reference_person', move: true }),
+        201,
+      );
+      expect(expectStatus<Household>(await operator.get(`/households/${household.id}`), 200).version).toBe(5);
+
+      // The database itself allows one current reference person per household.
+      const second = await create({ name: 'Conti Due', members: [{ personId: c.id, relation: 'reference_person' }] });
+      await expect(
+        t.db
+          .insertInto('householdMembers')
+          .values({
+            householdId: second.id,
+            personId: b.id,
+            relation: 'reference_person',
+            joinedOn: todayInRome(),
+            createdAt: new Date().toISOString(),
+          })
+          .execute(),
+      ).rejects.toThrow();
+    });
+
+    it('two members made reference person at once: one wins, the other gets a 409', async () => {
+      const a = await person(operator, 'Primo', 'Gara');
+      const b = await person(operator, 'Seconda', 'Gara');
+      const household = await create({
+        name: 'Gara',
+        members: [
+          { personId: a.id, relation: 'child' },
+          { personId: b.id, relation: 'child' },
+        ],
+      });
+      const results = await Promise.all(
+        household.members.map((m) => operator.patch(`/households/${household.id}/members/${m.id}`, { relation: 'reference_person' })),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const loser = results.find((r) => r.statusCode === 409);
+      expect(loser?.json()).toMatchObject({ code: 'household.reference_person_taken' });
+      const refs = await t.db
+        .selectFrom('householdMembers')
+        .select('id')
+        .where('householdId', '=', household.id)
+        .where('relation', '=', 'reference_person')
+        .execute();
+      expect(refs).toHaveLength(1);
+    });
+
+    it('edits saved at once with the same version: one wins, the others get 409 with the current version', async () => {
+      const household = await create({ name: 'Concorrenza' });
+      const results = await Promise.all(
+        [1, 2, 3, 4].map((n) => operator.patch(`/households/${household.id}`, { version: 1, notes: `nota ${n}` })),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409]);
+      for (const res of results.filter((r) => r.statusCode === 409)) {
+        expect(res.json()).toMatchObject({ code: 'resource.stale_version', currentVersion: 2 });
+      }
+    });
+
     it('refuses invalid input with 400 and writes nothing', async () => {
       const p = await person(operator, 'Invalid', 'Input');
       const household = await create({ name: 'Validazione' });
@@ -551,11 +642,12 @@ for (const dialect of DIALECTS) {
       ]);
       const second = expectStatus<Page<HouseholdListItem>>(await operator.get('/households', { q: 'zanetti', pageSize: 1, page: 2 }), 200);
       expect(second.items.map((h) => h.id)).toEqual([z2.id]);
-      // LIKE's wildcards match only themselves.
+      // Words are searched, punctuation is not: LIKE's wildcards match nothing by themselves.
       const percent = expectStatus<Page<HouseholdListItem>>(await operator.get('/households', { q: '100%' }), 200);
       expect(percent.items.map((h) => h.id)).toEqual([z1.id]);
-      const underscore = expectStatus<Page<HouseholdListItem>>(await operator.get('/households', { q: 'i_b' }), 200);
+      const underscore = expectStatus<Page<HouseholdListItem>>(await operator.get('/households', { q: 'zanetti_bis' }), 200);
       expect(underscore.items.map((h) => h.id)).toEqual([z2.id]);
+      expect(expectStatus<Page<HouseholdListItem>>(await operator.get('/households', { q: '%_' }), 200)).toMatchObject({ total: 0 });
 
       const listing = await t.db
         .selectFrom('auditLog')
@@ -572,6 +664,26 @@ for (const dialect of DIALECTS) {
       );
       expect(all.total).toBeGreaterThanOrEqual(2);
       expect(all.items.every((h) => h.centreId === cast.centreA.id)).toBe(true);
+    });
+
+    it('searches and orders by the name folded in JS: accents and case alike on both databases', async () => {
+      const names = ['cesari Ordine', 'Çelik Ordine', 'Cavour Ordine', 'Özil Ordine'];
+      const made = new Map<string, number>();
+      for (const name of names) made.set(name, (await create({ name })).id);
+      const search = async (q: string) =>
+        expectStatus<Page<HouseholdListItem>>(await operator.get('/households', { q }), 200).items.map((h) => h.name);
+      expect(await search('ordine')).toEqual(['Cavour Ordine', 'Çelik Ordine', 'cesari Ordine', 'Özil Ordine']);
+      expect(await search('öz')).toEqual(['Özil Ordine']);
+      expect(await search('OZIL ordine')).toEqual(['Özil Ordine']);
+      expect(await search('CELIK')).toEqual(['Çelik Ordine']);
+      // Renaming writes the key again.
+      const id = made.get('Özil Ordine') as number;
+      expectStatus(await operator.patch(`/households/${id}`, { version: 1, name: 'Ünal Ordine' }), 200);
+      expect(await search('özil')).toEqual([]);
+      expect(await search('unal')).toEqual(['Ünal Ordine']);
+      // A NUL character is refused alike by both databases (400, not a 500 on PostgreSQL).
+      expectProblem(await operator.get('/households', { q: 'a\u0000b' }), 400, 'validation.failed');
+      expectProblem(await operator.get('/households', { q: 'x'.repeat(201) }), 400, 'validation.failed');
     });
 
     it('two operators adding the same person at once: one wins, the other gets a 409', async () => {

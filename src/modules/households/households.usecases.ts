@@ -10,13 +10,15 @@ import type {
 } from '../../contracts/households.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
+import { updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
-import { earliestJoinDate, joiningProblem, leavingProblem } from '../../domain/households.js';
-import { AppError, notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { earliestJoinDate, householdNameKey, joiningProblem, leavingProblem } from '../../domain/households.js';
+import { AppError, notFound, validationFailed } from '../../server/errors.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import {
+  bumpHouseholdVersion,
   currentHouseholdMembers,
   endMembership,
   findHouseholdRow,
@@ -25,12 +27,12 @@ import {
   insertHousehold,
   insertMemberships,
   listHouseholds,
+  lockHousehold,
   membershipsOfPeople,
   membershipsWithPeople,
   personMembershipsWithHousehold,
   setMembershipRelation,
   splitMemberships,
-  updateHouseholdIfVersion,
 } from './households.repository.js';
 
 type Db = Kysely<Database>;
@@ -105,6 +107,8 @@ async function joinHousehold(
   // The old membership ends first: the database allows one current membership per person.
   for (const m of moves) {
     await endMembership(trx, m.membershipId, m.leftOn);
+    // The household left has changed too.
+    await bumpHouseholdVersion(trx, m.householdId, new Date().toISOString());
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: household.centreId,
@@ -189,20 +193,23 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
   return inTransaction(db, async (trx) => {
     const existing = await findHouseholdRow(trx, id, actor.centreIds);
     if (!existing) throw notFound('household');
-    const changes: { name?: string; notes?: string | null } = {};
+    const changes: { name?: string; nameKey?: string; notes?: string | null } = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.notes !== undefined) changes.notes = input.notes || null;
-    const row = await updateHouseholdIfVersion(trx, id, input.version, { ...changes, updatedAt: new Date().toISOString() });
-    if (!row) throw staleVersion(existing.version);
+    // The log names the fields whose value changed (the form sends both), never the values.
     const changed = (Object.keys(changes) as Array<keyof typeof changes>).filter((key) => changes[key] !== existing[key]);
+    if (changes.name !== undefined) changes.nameKey = householdNameKey(changes.name);
+    await updateVersioned(trx, 'households', id, input.version, { ...changes, updatedAt: new Date().toISOString() }, 'household');
     await recordAudit(trx, {
       userId: actor.userId,
-      centreId: row.centreId,
+      centreId: existing.centreId,
       action: 'update',
       entity: 'household',
       entityId: id,
       details: { fields: changed },
     });
+    const row = await findHouseholdRow(trx, id, [existing.centreId]);
+    if (!row) throw notFound('household');
     return loadHousehold(trx, row);
   });
 }
@@ -211,15 +218,20 @@ export async function addHouseholdMember(db: Db, actor: Actor, householdId: numb
   return inTransaction(db, async (trx) => {
     const household = await findHouseholdRow(trx, householdId, actor.centreIds);
     if (!household) throw notFound('household');
+    await lockHousehold(trx, household.id);
     await joinHousehold(trx, actor, household, [input], { move: input.move, path: () => 'body.joinedOn' });
-    return loadHousehold(trx, household);
+    return loadHousehold(trx, await bumpHouseholdVersion(trx, household.id, new Date().toISOString()));
   });
 }
 
-/** A membership of a household in the actor's centres that has not ended. */
+/**
+ * A membership of a household in the actor's centres that has not ended. The household is
+ * locked first, so that the membership is read as the last change of the household left it.
+ */
 async function currentMembership(db: Db, actor: Actor, householdId: number, membershipId: number) {
   const household = await findHouseholdRow(db, householdId, actor.centreIds);
   if (!household) throw notFound('household');
+  await lockHousehold(db, household.id);
   const membership = await findMembership(db, householdId, membershipId);
   if (!membership) throw notFound('household member');
   if (membership.leftOn !== null) {
@@ -237,22 +249,21 @@ export async function changeMemberRelation(
 ): Promise<Household> {
   return inTransaction(db, async (trx) => {
     const { household, membership } = await currentMembership(trx, actor, householdId, membershipId);
-    if (membership.relation !== input.relation) {
-      if (input.relation === 'reference_person') {
-        const current = await currentHouseholdMembers(trx, householdId);
-        if (current.some((m) => m.relation === 'reference_person')) throw referencePersonTaken();
-      }
-      await setMembershipRelation(trx, membershipId, input.relation);
-      await recordAudit(trx, {
-        userId: actor.userId,
-        centreId: household.centreId,
-        action: 'update',
-        entity: 'household_member',
-        entityId: membershipId,
-        details: { householdId, personId: membership.personId, fields: ['relation'] },
-      });
+    if (membership.relation === input.relation) return loadHousehold(trx, household);
+    if (input.relation === 'reference_person') {
+      const current = await currentHouseholdMembers(trx, householdId);
+      if (current.some((m) => m.relation === 'reference_person')) throw referencePersonTaken();
     }
-    return loadHousehold(trx, household);
+    await setMembershipRelation(trx, membershipId, input.relation);
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: household.centreId,
+      action: 'update',
+      entity: 'household_member',
+      entityId: membershipId,
+      details: { householdId, personId: membership.personId, fields: ['relation'] },
+    });
+    return loadHousehold(trx, await bumpHouseholdVersion(trx, householdId, new Date().toISOString()));
   });
 }
 
@@ -277,7 +288,7 @@ export async function leaveHousehold(
       entityId: membershipId,
       details: { householdId, personId: membership.personId, fields: ['leftOn'] },
     });
-    return loadHousehold(trx, household);
+    return loadHousehold(trx, await bumpHouseholdVersion(trx, householdId, new Date().toISOString()));
   });
 }
 

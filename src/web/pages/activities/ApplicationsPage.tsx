@@ -110,7 +110,7 @@ export default function ApplicationsPage() {
   const remove = async (application: Application) => {
     if (!window.confirm(t('activities.deleteConfirm'))) return;
     try {
-      await api('DELETE', `/applications/${application.id}`);
+      await api('DELETE', `/applications/${application.id}`, undefined, { version: application.version });
       reload();
     } catch (e) {
       setError(e as ApiError);

@@ -12,8 +12,6 @@ import { useSession } from '../../session.js';
 import { PeriodForm, TextAreaField, usePeriod } from './shared.js';
 
 const PAGE_SIZE = 20;
-/** How much of the questions the list shows: the whole text is in the consultation. */
-const EXCERPT = 140;
 
 function CaseChoices({
   options,
@@ -228,7 +226,7 @@ export default function LegalPage() {
   const remove = async (item: LegalConsultationListItem) => {
     if (!window.confirm(t('activities.deleteConfirm'))) return;
     try {
-      await api('DELETE', `/legal-consultations/${item.id}`);
+      await api('DELETE', `/legal-consultations/${item.id}`, undefined, { version: item.version });
       if (editing?.id === item.id) setEditing(null);
       reload();
     } catch (e) {
@@ -292,7 +290,7 @@ export default function LegalPage() {
                     <td>{item.lawyerName ?? t('person.notSet')}</td>
                     <td className="text-end">{formatNumber(item.minutes)}</td>
                     <td className="text-end">{formatNumber(item.caseCount)}</td>
-                    <td>{item.questions.length > EXCERPT ? `${item.questions.slice(0, EXCERPT)}…` : item.questions}</td>
+                    <td>{item.questionsExcerpt}</td>
                     {can('personal.write') ? (
                       <td>
                         <div className="d-flex gap-2">

@@ -34,7 +34,7 @@ export function PersonDocumentsSection({
 }
 
 /** What a part of the section shows: the list, the form being filled (new or edit), the last outcome. */
-function useEditor<T extends { id: number }>(path: string, deletePath: (item: T) => string, initial?: T[]) {
+function useEditor<T extends { id: number; version: number }>(path: string, deletePath: (item: T) => string, initial?: T[]) {
   const { t } = useI18n();
   const list = useApiGet<T[]>(path, undefined, initial);
   const [editing, setEditing] = useState<T | 'new' | null>(null);
@@ -68,7 +68,7 @@ function useEditor<T extends { id: number }>(path: string, deletePath: (item: T)
       setNotice(null);
       setError(null);
       try {
-        await api('DELETE', deletePath(item));
+        await api('DELETE', deletePath(item), undefined, { version: item.version });
         setNotice(t('documents.deleted'));
         if (editing !== 'new' && editing?.id === item.id) setEditing(null);
       } catch (e) {
