@@ -23,6 +23,7 @@ import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import type { Case, CaseAction, CaseGoal, CaseNote, Referral } from '../../contracts/cases.js';
 import type { Person } from '../../contracts/people.js';
 import type { Topic, Visit } from '../../contracts/visits.js';
+import { householdNameKey } from '../../domain/households.js';
 import { updateGoal, updateReferral } from './cases.usecases.js';
 
 /** Makes reads of one table answer no rows, as if another transaction had just deleted the row. */
@@ -144,8 +145,13 @@ for (const dialect of DIALECTS) {
           expect(member).toEqual({ personId: null, birthDate: null, gender: 'male', citizenship: 'AL', residenceComune: '042021' });
         }
 
-        const household = await t.db.selectFrom('households').select(['name', 'notes']).where('id', '=', emptied).executeTakeFirstOrThrow();
-        expect(household).toEqual({ name: `Nucleo ${emptied}`, notes: null });
+        const household = await t.db
+          .selectFrom('households')
+          .select(['name', 'nameKey', 'notes'])
+          .where('id', '=', emptied)
+          .executeTakeFirstOrThrow();
+        // The search key follows the new name: the old family name finds nothing any more.
+        expect(household).toEqual({ name: `Nucleo ${emptied}`, nameKey: householdNameKey(`Nucleo ${emptied}`), notes: null });
         const read = expectStatus<Case>(await operator.get(`/cases/${shared.id}`), 200);
         expect(read.household).toEqual({ id: emptied, name: `Nucleo ${emptied}` });
         expect(read.summary).toBeNull(); // nobody left to keep it for

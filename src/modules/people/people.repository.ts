@@ -4,6 +4,7 @@ import type { Person, PersonSummary } from '../../contracts/people.js';
 import { prepared } from '../../db/prepared.js';
 import type { Database, NewPerson, PersonRow } from '../../db/schema.js';
 import { todayInRome } from '../../domain/dates.js';
+import { householdNameKey } from '../../domain/households.js';
 import { isUsefulSkeleton, nameIndexEntries, nameSkeleton, nameTokens } from '../../domain/names.js';
 import { originGroupOf } from '../../domain/origin-group.js';
 import { findComune } from '../../reference/index.js';
@@ -105,7 +106,13 @@ export async function deletePersonRow(db: Db, id: number): Promise<void> {
   for (const { householdId } of households) {
     await db
       .updateTable('households')
-      .set({ name: `Nucleo ${householdId}`, notes: null, updatedAt: new Date().toISOString(), version: sql`version + 1` })
+      .set({
+        name: `Nucleo ${householdId}`,
+        nameKey: householdNameKey(`Nucleo ${householdId}`),
+        notes: null,
+        updatedAt: new Date().toISOString(),
+        version: sql`version + 1`,
+      })
       .where('id', '=', householdId)
       .where(({ not, exists, selectFrom }) =>
         not(exists(selectFrom('householdMembers').select('householdMembers.id').where('householdMembers.householdId', '=', householdId))),
