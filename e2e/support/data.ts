@@ -85,7 +85,7 @@ export const BLESSING: NewPerson = {
   gender: 'Donna',
   citizenship: 'Nigeria',
   birthDate: '1988-06-02',
-  residence: { search: 'Chiaravalle', comune: 'Chiaravalle' },
+  residence: { search: 'Monsano', comune: 'Monsano' },
 };
 
 export const CHINEDU: NewPerson = {
