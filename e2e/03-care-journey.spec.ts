@@ -164,7 +164,7 @@ test.describe('Prese in carico: from a visit at the desk to a case, and on', () 
     await expect(file.notes().filter({ hasText: NOTE })).not.toContainText('Riservata');
 
     await expect(file.referrals).toContainText('Nessun invio registrato.');
-    await file.addReferral({ service: 'Centro per l\'impiego', detail: 'Sede di Jesi', reason: 'Iscrizione e colloquio di orientamento' });
+    await file.addReferral({ service: "Centro per l'impiego", detail: 'Sede di Jesi', reason: 'Iscrizione e colloquio di orientamento' });
     const referral = file.referrals.getByRole('table').locator('tbody tr');
     await expect(referral).toHaveCount(1);
     await expect(referral).toContainText('Invio ad altro servizio');

@@ -28,6 +28,10 @@ export default class ApplicationsPage extends AbstractPage {
 
   /** The count in a summary table's row ("Assegno unico universale", "Nazionale"…). */
   countIn(table: Locator, rowName: string): Locator {
-    return table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: rowName, exact: true }) }).getByRole('cell').last();
+    return table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: rowName, exact: true }) })
+      .getByRole('cell')
+      .last();
   }
 }

@@ -96,5 +96,7 @@ export const CHINEDU: NewPerson = {
   birthDate: '1984-01-20',
 };
 
-/** The accessibility pass of the care pages (04-care-accessibility) seeds her file through the API. */
+/** The accessibility pass of the care pages (04-care-accessibility) seeds their files through the API. */
 export const ANA = { givenNames: 'Ana', familyNames: 'Popescu', gender: 'female', citizenship: 'RO', birthDate: '1979-09-12' };
+
+export const ION = { givenNames: 'Ion', familyNames: 'Popescu', gender: 'male', citizenship: 'RO', birthDate: '1976-02-03' };

@@ -39,7 +39,15 @@ export async function asUser<T>(work: (session: ApiSession) => Promise<T>, who: 
       setup.needed && who.email === ADMIN.email
         ? await ok<Me>(
             api.post('/api/v1/setup', {
-              data: { token: new URL(state.setupUrl).hash.slice(1), organisationName, centreCode, centreName, displayName, email, password },
+              data: {
+                token: new URL(state.setupUrl).hash.slice(1),
+                organisationName,
+                centreCode,
+                centreName,
+                displayName,
+                email,
+                password,
+              },
             }),
           )
         : await ok<Me>(api.post('/api/v1/auth/login', { data: { email: who.email, password: who.password } }));
