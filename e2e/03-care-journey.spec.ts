@@ -20,7 +20,7 @@ import PersonFormPage from './pages/personFormPage.js';
 import PersonPage from './pages/personPage.js';
 import { ADMIN, BLESSING, CHINEDU, fullName, OPERATOR } from './support/data.js';
 import { daysFromToday, italianDate, romeDate, romeDateNextMonth } from './support/dates.js';
-import { ensureUser } from './support/seed.js';
+import { asUser, ensureUser, ok } from './support/seed.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -150,6 +150,28 @@ test.describe('Prese in carico: from a visit at the desk to a case, and on', () 
     await expect(cases.row(fullName(BLESSING))).toContainText(OPERATOR.displayName);
     await overdue.getByRole('link', { name: fullName(BLESSING) }).click();
     expect((await CasePage.verifyOnPage(page, fullName(BLESSING))).id()).toBe(caseId);
+  });
+
+  test('two people change the case at once: the second save is refused (409), nothing is overwritten, the page reloads', async () => {
+    const file = await CasePage.verifyOnPage(page, fullName(BLESSING));
+    await file.editDetailsButton.click();
+    const summary = page.getByLabel('Sintesi della situazione');
+    await expect(summary).toBeVisible();
+
+    // Meanwhile the coordinator of the centre (here the administrator) corrects the summary.
+    const theirs = 'Arrivata a Jesi da un anno con il marito. Parla inglese e un po’ di italiano.';
+    await asUser(async ({ api, headers }) => {
+      const current = await ok<{ version: number }>(api.get(`/api/v1/cases/${caseId}`));
+      await ok(api.patch(`/api/v1/cases/${caseId}`, { headers, data: { version: current.version, summary: theirs } }));
+    });
+
+    await summary.fill('Un’altra sintesi, scritta senza sapere della correzione.');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await expect(file.errorAlert).toHaveText('Qualcun altro ha modificato questi dati nel frattempo: ricarica la pagina e riprova.');
+    await page.getByRole('button', { name: 'Ricarica' }).click();
+    await expect(summary).toHaveValue(theirs);
+    await page.getByRole('button', { name: 'Annulla' }).click();
+    await expect(page.getByText(theirs)).toBeVisible();
   });
 
   test('the diary: a note for everyone who follows her, a restricted one; a referral to the Centro per l’impiego', async () => {

@@ -93,7 +93,7 @@ test.describe('Accessibility of the care pages', () => {
     await expect(file.closeForm).toBeVisible();
     await checkA11y(page, 'open case');
 
-    await page.getByRole('button', { name: 'Modifica dettagli' }).click();
+    await file.editDetailsButton.click();
     await expect(page.getByLabel(/^Operatore responsabile\b/)).toBeVisible();
     await file.goal('Trovare una casa in affitto').getByRole('button', { name: 'Modifica obiettivo' }).click();
     await expect(file.goal('Trovare una casa in affitto').getByLabel('Stato dell’obiettivo')).toBeVisible();

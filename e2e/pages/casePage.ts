@@ -29,6 +29,8 @@ export default class CasePage extends AbstractPage {
 
   readonly personFileLink: Locator;
 
+  readonly editDetailsButton: Locator;
+
   private constructor(page: Page) {
     super(page);
     this.status = this.heading.locator('.badge');
@@ -39,6 +41,7 @@ export default class CasePage extends AbstractPage {
     this.closeForm = page.getByRole('form', { name: 'Chiudi la presa in carico' });
     this.reopenForm = page.getByRole('form', { name: 'Riapri la presa in carico' });
     this.personFileLink = page.getByRole('link', { name: 'Scheda persona' });
+    this.editDetailsButton = page.getByRole('button', { name: 'Modifica dettagli' });
   }
 
   /** `title` is the person ("Okafor Blessing") or the household ("Nucleo Okafor"). */
