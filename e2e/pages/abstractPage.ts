@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** Text to match literally inside a RegExp (names with dots, brackets…). */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * What every page of Approdo has: the header with the main menu, the language switch and
  * the logout button, and one <h1>. Page objects are built with `verifyOnPage`, which waits
@@ -37,6 +40,17 @@ export default abstract class AbstractPage {
     const id = await control.getAttribute('id');
     await this.page.locator(`label[for="${id}"]`).click();
     await expect(control).toBeChecked();
+  }
+
+  /**
+   * Finds someone with a person search field (a combobox of people) and picks them with the
+   * mouse. `scope` narrows to one form when a page has several.
+   */
+  async choosePerson(text: string, name: string, scope: Locator | Page = this.page): Promise<void> {
+    const label = 'Cerca persona (nome, cognome o codice fiscale)';
+    await scope.getByRole('combobox', { name: label }).fill(text);
+    const option = scope.getByRole('listbox', { name: label }).getByRole('option', { name: new RegExp(`^${escapeRegExp(name)}\\b`) });
+    await option.first().click();
   }
 
   navLink(name: string): Locator {

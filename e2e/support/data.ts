@@ -77,3 +77,26 @@ export const fullName = (p: NewPerson) => `${p.familyNames} ${p.givenNames}`;
 export const ANONYMOUS_VISITOR = { gender: 'Donna', citizenship: 'Romania', ageBand: '30-44 anni' };
 
 export const NEW_TOPIC = { code: 'mediazione', labelIt: 'Mediazione culturale', labelEn: 'Cultural mediation' };
+
+/** People in care (03-care-journey): a woman met at the desk as an anonymous visitor, and her husband. */
+export const BLESSING: NewPerson = {
+  givenNames: 'Blessing',
+  familyNames: 'Okafor',
+  gender: 'Donna',
+  citizenship: 'Nigeria',
+  birthDate: '1988-06-02',
+  residence: { search: 'Monsano', comune: 'Monsano' },
+};
+
+export const CHINEDU: NewPerson = {
+  givenNames: 'Chinedu',
+  familyNames: 'Okafor',
+  gender: 'Uomo',
+  citizenship: 'Nigeria',
+  birthDate: '1984-01-20',
+};
+
+/** The accessibility pass of the care pages (04-care-accessibility) seeds their files through the API. */
+export const ANA = { givenNames: 'Ana', familyNames: 'Popescu', gender: 'female', citizenship: 'RO', birthDate: '1979-09-12' };
+
+export const ION = { givenNames: 'Ion', familyNames: 'Popescu', gender: 'male', citizenship: 'RO', birthDate: '1976-02-03' };

@@ -13,3 +13,15 @@ export function italianDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** A day of next month (clamped to its length), yyyy-mm-dd: always 1 to about 60 days away. */
+export function romeDateNextMonth(day: number, now = new Date()): string {
+  const [y, m] = romeDate(0, now).split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(day, lastDay))).toISOString().slice(0, 10);
+}
+
+/** Whole days from today (Rome) to a yyyy-mm-dd date. */
+export function daysFromToday(isoDate: string, now = new Date()): number {
+  return Math.round((Date.parse(isoDate) - Date.parse(romeDate(0, now))) / 86_400_000);
+}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
@@ -18,12 +19,14 @@ export function ProblemAlert({ error }: { error?: ApiError | null }) {
   );
 }
 
-export function SuccessAlert({ message }: { message?: string | null }) {
+/** A confirmation; `children` (e.g. a link to what comes next) follow the message inside the alert. */
+export function SuccessAlert({ message, children }: { message?: string | null; children?: ReactNode }) {
   return (
     <div aria-live="polite" aria-atomic="true">
       {message ? (
         <div className="alert alert-success" role="status">
           {message}
+          {children}
         </div>
       ) : null}
     </div>

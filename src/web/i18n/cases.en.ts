@@ -50,6 +50,7 @@ export const casesEn: Record<keyof typeof casesIt, string> = {
   'cases.form.referralDefault': 'As in the visit, or spontaneous',
   'cases.form.submit': 'Open the case',
   'cases.form.alreadyOpen': 'This person already has an open case.',
+  'cases.form.alreadyOpenMember': '{name} already has an open case: close it, or leave them out of the members included.',
   'cases.form.openExisting': 'Open the existing case',
   'cases.form.chooseSubject': 'Choose the person first.',
 

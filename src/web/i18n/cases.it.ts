@@ -48,6 +48,7 @@ export const casesIt = {
   'cases.form.referralDefault': 'Come indicato nell’accesso, o spontaneo',
   'cases.form.submit': 'Apri presa in carico',
   'cases.form.alreadyOpen': 'Questa persona ha già una presa in carico aperta.',
+  'cases.form.alreadyOpenMember': '{name} ha già una presa in carico aperta: chiudila, oppure togli la persona dai componenti inclusi.',
   'cases.form.openExisting': 'Apri la presa in carico esistente',
   'cases.form.chooseSubject': 'Scegli prima la persona.',
 

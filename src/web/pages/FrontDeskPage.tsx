@@ -53,7 +53,7 @@ export function FrontDeskPage() {
   const [details, setDetails] = useState({ date: '', time: '', channel: 'in_person', referralSource: 'spontaneous', notes: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ message: string; visitId: number } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const choosePerson = (chosen: PersonSummary) => {
@@ -94,11 +94,12 @@ export function FrontDeskPage() {
         ...(details.time ? { time: details.time } : {}),
         ...(details.notes.trim() ? { notes: details.notes.trim() } : {}),
       });
-      setSaved(
-        t('frontDesk.saved', {
+      setSaved({
+        message: t('frontDesk.saved', {
           who: visit.person ? `${visit.person.familyNames} ${visit.person.givenNames}` : t('visit.anonymous'),
         }),
-      );
+        visitId: visit.id,
+      });
       reset();
       todays.reload();
     } catch (e) {
@@ -130,7 +131,15 @@ export function FrontDeskPage() {
           <h2 id="record-visit" className="h4">
             {t('frontDesk.record')}
           </h2>
-          <SuccessAlert message={saved} />
+          <SuccessAlert message={saved?.message}>
+            {/* The next step for someone to follow over time: a case opened from this visit. */}
+            {saved ? (
+              <>
+                {' '}
+                <Link to={`/cases/new?visitId=${saved.visitId}`}>{t('cases.new')}</Link>
+              </>
+            ) : null}
+          </SuccessAlert>
           <ProblemAlert error={error} />
           <form onSubmit={submit} onKeyDown={onFormKeyDown} noValidate data-testid="frontdesk-form">
             {person ? (

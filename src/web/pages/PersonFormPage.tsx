@@ -46,8 +46,8 @@ const EMPTY: FormState = {
 };
 
 /**
- * What the front desk hands over when "Nuova persona" is pressed: the search text and where to
- * go back. Navigation state, not the query string, so names stay out of addresses and history.
+ * What the front desk (or the case form) hands over when "Nuova persona" is pressed: the search
+ * text and where to go back. Navigation state, not the query string, so names stay out of addresses and history.
  */
 interface FromDesk {
   name?: string;
@@ -57,7 +57,16 @@ interface FromDesk {
 function fromDesk(state: unknown): FromDesk {
   if (!state || typeof state !== 'object') return {};
   const { name, returnTo } = state as Record<string, unknown>;
-  return { name: typeof name === 'string' ? name : undefined, returnTo: typeof returnTo === 'string' ? returnTo : undefined };
+  // Only a path of this app: never another site.
+  const inApp = typeof returnTo === 'string' && returnTo.startsWith('/') && !returnTo.startsWith('//');
+  return { name: typeof name === 'string' ? name : undefined, returnTo: inApp ? returnTo : undefined };
+}
+
+/** The form that asked for a new person (e.g. a case's) gets it back as ?personId=. */
+function withPersonId(path: string, personId: number): string {
+  const url = new URL(path, window.location.origin);
+  url.searchParams.set('personId', String(personId));
+  return `${url.pathname}${url.search}`;
 }
 
 /** "Mario Rossi" typed in the desk search becomes given and family name suggestions. */
@@ -149,6 +158,7 @@ export default function PersonFormPage() {
           });
       setDuplicates([]);
       if (desk.returnTo === '/') navigate('/', { state: { person } });
+      else if (desk.returnTo && !editing) navigate(withPersonId(desk.returnTo, person.id));
       else navigate(`/people/${person.id}`, { state: { notice: editing ? 'people.updated' : 'people.created' } });
     } catch (e) {
       const apiError = e as ApiError;

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Case } from '../../../contracts/cases.js';
 import { type CaseArea, REFERRAL_SOURCES } from '../../../contracts/enums.js';
 import type { Household } from '../../../contracts/households.js';
@@ -14,7 +14,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { AreasFieldset, TextAreaField, useStaff } from './parts.js';
+import { AreasFieldset, relationLabel, TextAreaField, useStaff } from './parts.js';
 
 type Subject =
   | { kind: 'person'; id: number; name: string; centreId: number }
@@ -24,6 +24,7 @@ export default function CaseFormPage() {
   const { t, locale, formatDate } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const [params] = useSearchParams();
   const personId = params.get('personId');
   const householdId = params.get('householdId');
@@ -114,13 +115,20 @@ export default function CaseFormPage() {
   };
 
   const openCaseId = error?.code === 'case.already_open' ? (error.problem?.caseId as number | undefined) : undefined;
+  // For a household, say which member is followed already (they can be left out below).
+  const followed =
+    openCaseId && subject?.kind === 'household' ? subject.members?.find((m) => m.personId === error?.problem?.personId) : undefined;
 
   return (
     <>
       <h1 className="h2 mb-4">{t('cases.form.title')}</h1>
       {openCaseId ? (
         <div className="alert alert-warning" role="alert">
-          <p className="mb-1">{t('cases.form.alreadyOpen')}</p>
+          <p className="mb-1">
+            {followed
+              ? t('cases.form.alreadyOpenMember', { name: `${followed.familyNames} ${followed.givenNames}` })
+              : t('cases.form.alreadyOpen')}
+          </p>
           <Link to={`/cases/${openCaseId}`}>{t('cases.form.openExisting')}</Link>
         </div>
       ) : (
@@ -156,7 +164,12 @@ export default function CaseFormPage() {
                   {fieldErrors.personId}
                 </div>
               ) : null}
-              <Link to="/people/new" className="btn btn-outline-primary btn-sm">
+              {/* The name typed travels in the navigation state; saving the person comes back here with them. */}
+              <Link
+                to="/people/new"
+                state={{ name: query, returnTo: `${location.pathname}${location.search}` }}
+                className="btn btn-outline-primary btn-sm"
+              >
                 {t('cases.form.newPerson')}
               </Link>
             </>
@@ -178,7 +191,7 @@ export default function CaseFormPage() {
                     }
                   />
                   <label htmlFor={`member-${m.personId}`}>
-                    {m.familyNames} {m.givenNames} ({m.relation})
+                    {m.familyNames} {m.givenNames} ({relationLabel(m.relation, locale)})
                   </label>
                 </div>
               ))

@@ -34,7 +34,7 @@ import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/it.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { AreasFieldset, CaseProblem, caseTitle, type StaffMember, TextAreaField, useStaff } from './parts.js';
+import { AreasFieldset, CaseProblem, caseTitle, relationLabel, type StaffMember, TextAreaField, useStaff } from './parts.js';
 
 type Method = 'POST' | 'PATCH' | 'DELETE';
 
@@ -178,7 +178,7 @@ function ActionRow({ action, reload, canWrite }: { action: CaseAction; reload():
     if (window.confirm(t('cases.action.deleteConfirm'))) void send('DELETE', `/actions/${action.id}?version=${action.version}`);
   };
   return (
-    <tr className={overdue ? 'table-danger' : undefined}>
+    <tr>
       <td>
         {action.description}
         {problem}
@@ -872,7 +872,9 @@ export default function CasePage() {
       'cases.members',
       c.members
         .map((m) =>
-          m.person ? `${m.person.givenNames} ${m.person.familyNames}${m.relation ? ` (${m.relation})` : ''}` : t('cases.erased'),
+          m.person
+            ? `${m.person.givenNames} ${m.person.familyNames}${m.relation ? ` (${relationLabel(m.relation, locale)})` : ''}`
+            : t('cases.erased'),
         )
         .join(', '),
     ],

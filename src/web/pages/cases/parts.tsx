@@ -1,8 +1,8 @@
 /** Small pieces shared by the cases pages. */
 import { type TextareaHTMLAttributes, useId } from 'react';
 import type { CaseListItem } from '../../../contracts/cases.js';
-import { CASE_AREAS, type CaseArea } from '../../../contracts/enums.js';
-import { CASE_AREA_LABELS } from '../../../contracts/labels.js';
+import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
+import { CASE_AREA_LABELS, HOUSEHOLD_RELATION_LABELS, type Locale } from '../../../contracts/labels.js';
 import type { ApiError } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -15,6 +15,13 @@ export function caseTitle(c: Pick<CaseListItem, 'person' | 'household'>, t: Tran
   if (c.person) return `${c.person.familyNames} ${c.person.givenNames}`;
   if (c.household) return t('cases.household', { name: c.household.name });
   return t('cases.erased');
+}
+
+/** A member's relation in words (the code stored with the case, as in the household). */
+export function relationLabel(relation: string, locale: Locale): string {
+  return (HOUSEHOLD_RELATIONS as readonly string[]).includes(relation)
+    ? HOUSEHOLD_RELATION_LABELS[locale][relation as HouseholdRelation]
+    : relation;
 }
 
 /** Who may be responsible for a case of the centre, or do its actions. */
