@@ -426,16 +426,16 @@ test.describe('Sportello: a day at the desk', () => {
     await audit.filter({ action: 'read', entity: 'person' });
     await expect(page).toHaveURL(/action=read&entity=person/);
     // The file of Mohamed was opened twice (after creation, then from the list), Muhammad's twice
-    // too (after the duplicate warning, then from the search); each opening also read the
-    // parts of the file (visits, cases, documents…), each logged as a read of that part.
+    // too (after the duplicate warning, then from the search); each opening is one read of the
+    // whole file (GET /people/:id/file), and nothing else of the file is read again.
     const mohamedRows = audit.rows().filter({ hasText: `person #${mohamedId}` });
-    await expect(mohamedRows.filter({ hasNotText: '"part":' })).toHaveCount(2);
-    await expect(mohamedRows.filter({ hasText: '"part":"visits"' })).toHaveCount(2);
+    await expect(mohamedRows.filter({ hasText: '"part":"file"' })).toHaveCount(2);
+    await expect(mohamedRows.filter({ hasNotText: '"part":"file"' })).toHaveCount(0);
     await expect(
       audit
         .rows()
         .filter({ hasText: `person #${muhammadId}` })
-        .filter({ hasNotText: '"part":' }),
+        .filter({ hasText: '"part":"file"' }),
     ).toHaveCount(2);
     for (const row of await audit.rows().all()) {
       await expect(row.getByRole('cell').nth(1)).toHaveText(ADMIN.email);
