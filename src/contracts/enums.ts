@@ -121,3 +121,7 @@ export type ApplicationOutcome = (typeof APPLICATION_OUTCOMES)[number];
 // --- courses, lessons, enrolments, waiting lists
 
 // --- events, network meetings
+
+/** What kind of body a network organisation is: unions first, then public services, schools, associations. */
+export const NETWORK_ORGANISATION_KINDS = ['union', 'service', 'school', 'association', 'other'] as const;
+export type NetworkOrganisationKind = (typeof NETWORK_ORGANISATION_KINDS)[number];

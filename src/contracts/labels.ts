@@ -322,3 +322,10 @@ export const PC_PURPOSE_LABELS: Labels<PcPurpose> = {
 // --- courses, lessons, enrolments, waiting lists
 
 // --- events, network meetings
+
+import type { NetworkOrganisationKind } from './enums.js';
+
+export const NETWORK_ORGANISATION_KIND_LABELS: Labels<NetworkOrganisationKind> = {
+  it: { union: 'Sindacato', service: 'Servizio pubblico', school: 'Scuola', association: 'Associazione', other: 'Altro' },
+  en: { union: 'Trade union', service: 'Public service', school: 'School', association: 'Association', other: 'Other' },
+};

@@ -15,7 +15,9 @@ export type VersionedTable =
   | 'residencePermits'
   | 'identityDocuments'
   | 'applications'
-  | 'legalConsultations';
+  | 'legalConsultations'
+  | 'events'
+  | 'networkMeetings';
 
 // biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
 type AnyDb = Kysely<any>;

@@ -12,6 +12,46 @@ type AnyDb = Kysely<any>;
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
 type AnyTable = CreateTableBuilder<any, any>;
 
+/** The network organisations every organisation starts with (code, name, kind), as of this migration. */
+const NETWORK_ORGANISATIONS_0003: Array<[string, string, string]> = [
+  ['acli', 'ACLI', 'union'],
+  ['cgil', 'CGIL', 'union'],
+  ['cisl', 'CISL', 'union'],
+  ['uil', 'UIL', 'union'],
+  ['social_services', 'Servizi sociali del Comune', 'service'],
+  ['asp', 'ASP', 'service'],
+  ['employment_centre', 'Centro per l’impiego', 'service'],
+  ['questura', 'Questura', 'service'],
+  ['prefettura', 'Prefettura', 'service'],
+  ['schools', 'Scuole', 'school'],
+  ['other', 'Altro', 'other'],
+];
+
+/**
+ * The organisations that exist already get the default network catalogue (new ones get it when
+ * created: see default-network-organisations.ts). The list is copied above, frozen in time.
+ */
+async function seedNetworkOrganisations(db: AnyDb) {
+  const organisations: Array<{ id: number }> = await db.selectFrom('organisations').select('id').execute();
+  const seededAt = new Date().toISOString();
+  for (const organisation of organisations) {
+    await db
+      .insertInto('network_organisations')
+      .values(
+        NETWORK_ORGANISATIONS_0003.map(([code, name, kind]) => ({
+          organisation_id: organisation.id,
+          code,
+          name,
+          kind,
+          active: 1,
+          created_at: seededAt,
+          updated_at: seededAt,
+        })),
+      )
+      .execute();
+  }
+}
+
 export function activitiesCalendar(dialect: DialectName): Migration {
   const id = (col: ColumnDefinitionBuilder) =>
     dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
@@ -243,6 +283,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('network_organisations_code_uq', ['organisation_id', 'code'])
         .execute();
+      await seedNetworkOrganisations(db);
       await editable(
         db.schema
           .createTable('network_meetings')

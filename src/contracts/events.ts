@@ -1,0 +1,202 @@
+/**
+ * Events and outings (with their participants and a printable invitation), and network
+ * meetings with other bodies (with the catalogue of those bodies).
+ */
+import { z } from 'zod';
+import { clockTime, id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
+import { NETWORK_ORGANISATION_KINDS } from './enums.js';
+
+const period = { from: isoDate.optional(), to: isoDate.optional() };
+const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const periodMessage = { message: 'from must not be after to', path: ['to'] };
+
+/** Aggregated figures: by period and centre only, so that nobody narrows them down to a person. */
+export const eventsSummaryQuery = z.strictObject({ ...period, centreId: id.optional() }).refine(periodInOrder, periodMessage);
+export type EventsSummaryQuery = z.infer<typeof eventsSummaryQuery>;
+
+// --- events and outings
+
+const place = shortText(200).nullable().optional();
+
+const eventInputFields = {
+  title: shortText(200).min(1),
+  /** Events are planned ahead: a future date is fine. */
+  date: isoDate,
+  startTime: clockTime.nullable().optional(),
+  /** After startTime (and only with one). */
+  endTime: clockTime.nullable().optional(),
+  place,
+  meetingPoint: place,
+  /** Who the event is organised with (a museum, an association, a project). */
+  partner: place,
+  description: shortText(4000).nullable().optional(),
+};
+
+/** The people of the centre taking part, listed by name. */
+const participantIds = z.array(id).max(500);
+/** Participants not registered by name: a count. */
+const otherParticipants = z.number().int().min(0).max(100_000);
+
+export const eventCreateInput = z.strictObject({
+  /** Only for users of several centres: otherwise their centre is taken. */
+  centreId: id.optional(),
+  ...eventInputFields,
+  participantIds: participantIds.default([]),
+  otherParticipants: otherParticipants.default(0),
+});
+export type EventCreateInput = z.infer<typeof eventCreateInput>;
+
+export const eventUpdateInput = z.strictObject({
+  version,
+  title: eventInputFields.title.optional(),
+  date: isoDate.optional(),
+  startTime: eventInputFields.startTime,
+  endTime: eventInputFields.endTime,
+  place,
+  meetingPoint: place,
+  partner: place,
+  description: eventInputFields.description,
+  /** If sent, replaces the people listed. */
+  participantIds: participantIds.optional(),
+  otherParticipants: otherParticipants.optional(),
+});
+export type EventUpdateInput = z.infer<typeof eventUpdateInput>;
+
+const eventFields = {
+  id: z.number(),
+  centreId: z.number(),
+  title: z.string(),
+  date: z.string(),
+  startTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  place: z.string().nullable(),
+  meetingPoint: z.string().nullable(),
+  partner: z.string().nullable(),
+  description: z.string().nullable(),
+  /** How many people of the centre are listed by name (not who: that is in the event). */
+  namedParticipants: z.number(),
+  otherParticipants: z.number(),
+  version: z.number(),
+};
+
+/** An event without its participants' names: what the lists show, to viewers too. */
+export const eventListItem = z.object(eventFields).meta({ id: 'EventListItem' });
+export type EventListItem = z.infer<typeof eventListItem>;
+
+export const eventParticipant = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() });
+export type EventParticipant = z.infer<typeof eventParticipant>;
+
+/** An event with the people taking part (personal data: personal.read). */
+export const eventSchema = z.object({ ...eventFields, participants: z.array(eventParticipant) }).meta({ id: 'Event' });
+export type Event = z.infer<typeof eventSchema>;
+
+export const eventListQuery = z.strictObject({ ...period, centreId: id.optional(), ...pageQuery }).refine(periodInOrder, periodMessage);
+export type EventListQuery = z.infer<typeof eventListQuery>;
+
+export const eventsSummary = z
+  .object({
+    events: z.number(),
+    /** People listed by name, summed over the events (a person at two events counts twice). */
+    namedParticipants: z.number(),
+    otherParticipants: z.number(),
+    /** namedParticipants + otherParticipants. */
+    participants: z.number(),
+    /** Distinct people listed by name over the period. */
+    distinctPeople: z.number(),
+  })
+  .meta({ id: 'EventsSummary' });
+export type EventsSummary = z.infer<typeof eventsSummary>;
+
+// --- the catalogue of organisations met (per organisation)
+
+const organisationName = shortText(120).min(1);
+
+export const networkOrganisationSchema = z
+  .object({
+    id: z.number(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(NETWORK_ORGANISATION_KINDS),
+    active: z.boolean(),
+  })
+  .meta({ id: 'NetworkOrganisation' });
+export type NetworkOrganisation = z.infer<typeof networkOrganisationSchema>;
+
+export const networkOrganisationCreateInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{2,40}$/, 'Lower-case letters, digits and _'),
+  name: organisationName,
+  kind: z.enum(NETWORK_ORGANISATION_KINDS),
+});
+export type NetworkOrganisationCreateInput = z.infer<typeof networkOrganisationCreateInput>;
+
+export const networkOrganisationUpdateInput = z.strictObject({
+  name: organisationName.optional(),
+  kind: z.enum(NETWORK_ORGANISATION_KINDS).optional(),
+  active: z.boolean().optional(),
+});
+export type NetworkOrganisationUpdateInput = z.infer<typeof networkOrganisationUpdateInput>;
+
+export const networkOrganisationListQuery = z.strictObject({ active: z.enum(['true', 'false']).optional() });
+
+// --- network meetings
+
+const organisationIds = z.array(id).min(1, 'Choose at least one organisation').max(50);
+const topic = shortText(300).min(1);
+const outcome = shortText(4000).nullable().optional();
+
+export const networkMeetingCreateInput = z.strictObject({
+  centreId: id.optional(),
+  /** The day it was held: not in the future (record it once it has taken place). */
+  date: pastDate,
+  /** The organisations involved, from the catalogue (active ones). */
+  organisationIds,
+  topic,
+  /** What was agreed or learnt. */
+  outcome,
+});
+export type NetworkMeetingCreateInput = z.infer<typeof networkMeetingCreateInput>;
+
+export const networkMeetingUpdateInput = z.strictObject({
+  version,
+  date: pastDate.optional(),
+  /** If sent, replaces the organisations involved. */
+  organisationIds: organisationIds.optional(),
+  topic: topic.optional(),
+  outcome,
+});
+export type NetworkMeetingUpdateInput = z.infer<typeof networkMeetingUpdateInput>;
+
+const organisationRef = z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.enum(NETWORK_ORGANISATION_KINDS) });
+
+export const networkMeetingSchema = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    date: z.string(),
+    topic: z.string(),
+    outcome: z.string().nullable(),
+    organisations: z.array(organisationRef),
+    version: z.number(),
+  })
+  .meta({ id: 'NetworkMeeting' });
+export type NetworkMeeting = z.infer<typeof networkMeetingSchema>;
+
+export const networkMeetingListQuery = z
+  .strictObject({ ...period, centreId: id.optional(), organisationId: id.optional(), ...pageQuery })
+  .refine(periodInOrder, periodMessage);
+export type NetworkMeetingListQuery = z.infer<typeof networkMeetingListQuery>;
+
+export const networkMeetingsSummary = z
+  .object({
+    meetings: z.number(),
+    /**
+     * Meetings by organisation involved, every active organisation listed (with zeros). A
+     * meeting with three organisations counts under each: these do not add up to `meetings`.
+     */
+    byOrganisation: z.array(organisationRef.extend({ meetings: z.number() })),
+  })
+  .meta({ id: 'NetworkMeetingsSummary' });
+export type NetworkMeetingsSummary = z.infer<typeof networkMeetingsSummary>;

@@ -1,0 +1,130 @@
+/**
+ * The base of Approdo's PDF documents (an event's invitation, the annual report): A4, the
+ * DejaVu Sans fonts embedded (every accented letter and € print alike on any computer), and
+ * the centre's name at the top of every page.
+ *
+ * The fonts come from the Debian package fonts-dejavu-core.
+ */
+import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+
+export const PDF_FONT_FILES = {
+  regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+} as const;
+
+/** The names the fonts are registered under: doc.font('regular') or doc.font('bold'). */
+export type PdfFont = keyof typeof PDF_FONT_FILES;
+
+export const PDF_COLOURS = { ink: '#1a1a1a', muted: '#5c6f82', rule: '#a9b5c1', accent: '#0066cc' } as const;
+
+/** Points: 2 cm on the sides and bottom; the header lives in the taller top margin. */
+const MARGIN = 57;
+const TOP_MARGIN = 100;
+const HEADER_TOP = 40;
+
+export interface PdfHeader {
+  /** The centre the document comes from, printed at the top of every page. */
+  centreName: string;
+  /** Who runs the centre (the Comune, the Ambito), under its name. */
+  organisationName?: string | null;
+}
+
+export interface PdfOptions {
+  /** The document's title in its properties (shown by viewers instead of the file name). */
+  title: string;
+  header: PdfHeader;
+  /** The language of the text, for screen readers. */
+  lang?: string;
+}
+
+function checkFonts() {
+  for (const file of Object.values(PDF_FONT_FILES)) {
+    if (!existsSync(file)) throw new Error(`The PDF font ${file} is missing: install the Debian package fonts-dejavu-core`);
+  }
+}
+
+/** Draws the header in the top margin, leaving the writing position where it was. */
+function drawHeader(doc: PDFKit.PDFDocument, header: PdfHeader) {
+  const { x, y } = doc;
+  const width = doc.page.width - MARGIN * 2;
+  doc.font('bold').fontSize(11).fillColor(PDF_COLOURS.ink).text(header.centreName, MARGIN, HEADER_TOP, { width, lineBreak: false });
+  if (header.organisationName) {
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(PDF_COLOURS.muted)
+      .text(header.organisationName, MARGIN, HEADER_TOP + 15, { width, lineBreak: false });
+  }
+  const ruleY = TOP_MARGIN - 22;
+  doc
+    .moveTo(MARGIN, ruleY)
+    .lineTo(doc.page.width - MARGIN, ruleY)
+    .lineWidth(0.5)
+    .strokeColor(PDF_COLOURS.rule)
+    .stroke();
+  doc.font('regular').fontSize(11).fillColor(PDF_COLOURS.ink);
+  doc.x = x;
+  doc.y = y;
+}
+
+/**
+ * A new A4 document with the fonts registered ('regular', 'bold') and the header on every
+ * page. Write into it with pdfkit, then turn it into bytes with pdfBytes().
+ */
+export function createPdf(options: PdfOptions): PDFKit.PDFDocument {
+  checkFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: TOP_MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    // The default font is DejaVu too, so that no standard (unembedded) font slips in.
+    font: PDF_FONT_FILES.regular,
+    lang: options.lang ?? 'it-IT',
+    displayTitle: true,
+    info: { Title: options.title, Author: options.header.centreName, Creator: 'Approdo' },
+  });
+  doc.registerFont('regular', PDF_FONT_FILES.regular);
+  doc.registerFont('bold', PDF_FONT_FILES.bold);
+  drawHeader(doc, options.header);
+  doc.on('pageAdded', () => drawHeader(doc, options.header));
+  return doc;
+}
+
+/** Ends the document and gives its bytes. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/** A title in bold. */
+export function pdfTitle(doc: PDFKit.PDFDocument, text: string, size = 20) {
+  doc.font('bold').fontSize(size).fillColor(PDF_COLOURS.ink).text(text);
+  doc.moveDown(0.3);
+  doc.font('regular').fontSize(11);
+}
+
+/** "Label: value" on one line (wrapping as needed), the label in bold. */
+export function pdfLabelled(doc: PDFKit.PDFDocument, label: string, value: string, size = 12) {
+  doc.fontSize(size).fillColor(PDF_COLOURS.ink).font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
+  doc.moveDown(0.2);
+}
+
+/**
+ * A file name safe in a Content-Disposition header and on every file system: lower-case
+ * ASCII letters, digits and hyphens ("Visita alla Pinacoteca, 20/12" → "visita-alla-pinacoteca-20-12").
+ */
+export function safeFileName(stem: string, extension: string, fallback = 'documento'): string {
+  const safe = stem
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, '');
+  return `${safe || fallback}.${extension}`;
+}

@@ -1,0 +1,186 @@
+/**
+ * Events and outings: rules, transactions, audit. An event itself is no personal data (its
+ * invitation goes up on notice boards); the people listed as taking part are.
+ */
+import type { Kysely } from 'kysely';
+import type { Page } from '../../contracts/common.js';
+import type {
+  Event,
+  EventCreateInput,
+  EventListItem,
+  EventListQuery,
+  EventsSummary,
+  EventsSummaryQuery,
+  EventUpdateInput,
+} from '../../contracts/events.js';
+import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { eventTimeProblems, eventTotals } from '../../domain/events.js';
+import { notFound, validationFailed } from '../../server/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import {
+  allEvents,
+  centreContacts,
+  distinctParticipants,
+  findEvent,
+  listEvents,
+  participantsOf,
+  peopleOfCentre,
+  replaceParticipants,
+} from './events.repository.js';
+import { invitationFileName, invitationPdf } from './invitation.js';
+
+type Db = Kysely<Database>;
+
+/** The people, without repeats; each must be a person of the event's centre (else 404, as if absent). */
+async function checkParticipants(db: Db, centreId: number, personIds: number[]): Promise<number[]> {
+  const unique = [...new Set(personIds)];
+  const found = await peopleOfCentre(db, centreId, unique);
+  if (unique.some((id) => !found.has(id))) throw notFound('person');
+  return unique;
+}
+
+function checkTimes(startTime: string | null, endTime: string | null) {
+  const problems = eventTimeProblems(startTime, endTime);
+  if (problems.length > 0) throw validationFailed(problems.map((p) => ({ path: `body.${p.field}`, message: p.message })));
+}
+
+async function getEventItem(db: Db, actor: Actor, id: number): Promise<EventListItem> {
+  const event = await findEvent(db, id, actor.centreIds);
+  if (!event) throw notFound('event');
+  return event;
+}
+
+/** The event with the people listed. Not logged: the callers log (a read) or have logged (a change). */
+async function loadEvent(db: Db, actor: Actor, id: number): Promise<Event> {
+  const event = await getEventItem(db, actor, id);
+  return { ...event, participants: await participantsOf(db, id) };
+}
+
+export async function createEvent(db: Db, actor: Actor, input: EventCreateInput, now = new Date()): Promise<Event> {
+  const centreId = targetCentre(actor, input.centreId);
+  const startTime = input.startTime ?? null;
+  const endTime = input.endTime ?? null;
+  checkTimes(startTime, endTime);
+  const id = await inTransaction(db, async (trx) => {
+    const personIds = await checkParticipants(trx, centreId, input.participantIds);
+    const stamp = now.toISOString();
+    const row = await trx
+      .insertInto('events')
+      .values({
+        centreId,
+        title: input.title,
+        eventDate: input.date,
+        startTime,
+        endTime,
+        place: input.place || null,
+        meetingPoint: input.meetingPoint || null,
+        partner: input.partner || null,
+        description: input.description || null,
+        otherParticipants: input.otherParticipants,
+        createdAt: stamp,
+        updatedAt: stamp,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await replaceParticipants(trx, row.id, personIds);
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'event', entityId: row.id }, now);
+    return row.id;
+  });
+  return loadEvent(db, actor, id);
+}
+
+/** Opens an event with the people taking part: the read is logged, naming them. */
+export async function getEvent(db: Db, actor: Actor, id: number): Promise<Event> {
+  const event = await loadEvent(db, actor, id);
+  const personIds = event.participants.map((person) => person.id);
+  await recordAudit(db, {
+    userId: actor.userId,
+    centreId: event.centreId,
+    action: 'read',
+    entity: 'event',
+    entityId: id,
+    ...(personIds.length > 0 && { details: { personIds } }),
+  });
+  return event;
+}
+
+export async function updateEvent(db: Db, actor: Actor, id: number, input: EventUpdateInput, now = new Date()): Promise<Event> {
+  await inTransaction(db, async (trx) => {
+    const existing = await getEventItem(trx, actor, id);
+    const changes: Record<string, unknown> = {};
+    if (input.title !== undefined) changes.title = input.title;
+    if (input.date !== undefined) changes.eventDate = input.date;
+    if (input.startTime !== undefined) changes.startTime = input.startTime;
+    if (input.endTime !== undefined) changes.endTime = input.endTime;
+    if (input.place !== undefined) changes.place = input.place || null;
+    if (input.meetingPoint !== undefined) changes.meetingPoint = input.meetingPoint || null;
+    if (input.partner !== undefined) changes.partner = input.partner || null;
+    if (input.description !== undefined) changes.description = input.description || null;
+    if (input.otherParticipants !== undefined) changes.otherParticipants = input.otherParticipants;
+    // The times are checked as they will be stored: a new end against the start kept, and so on.
+    checkTimes(
+      input.startTime !== undefined ? input.startTime : existing.startTime,
+      input.endTime !== undefined ? input.endTime : existing.endTime,
+    );
+    const personIds =
+      input.participantIds !== undefined ? await checkParticipants(trx, existing.centreId, input.participantIds) : undefined;
+
+    const stored: Record<string, unknown> = {
+      title: existing.title,
+      eventDate: existing.date,
+      startTime: existing.startTime,
+      endTime: existing.endTime,
+      place: existing.place,
+      meetingPoint: existing.meetingPoint,
+      partner: existing.partner,
+      description: existing.description,
+      otherParticipants: existing.otherParticipants,
+    };
+    // The log names the fields whose value changed, never the values.
+    const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
+    await updateVersioned(trx, 'events', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'event');
+    if (personIds) {
+      await replaceParticipants(trx, id, personIds);
+      changed.push('participantIds');
+    }
+    await recordAudit(
+      trx,
+      { userId: actor.userId, centreId: existing.centreId, action: 'update', entity: 'event', entityId: id, details: { fields: changed } },
+      now,
+    );
+  });
+  return loadEvent(db, actor, id);
+}
+
+export async function deleteEvent(db: Db, actor: Actor, id: number, version: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const existing = await getEventItem(trx, actor, id);
+    await deleteVersioned(trx, 'events', id, version, 'event');
+    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'event', entityId: id });
+  });
+}
+
+/** The events of a period, without the participants' names: viewers may read it. */
+export async function listEventsFor(db: Db, actor: Actor, query: EventListQuery): Promise<Page<EventListItem>> {
+  const { page, pageSize, centreId, ...rest } = query;
+  const result = await listEvents(db, { ...rest, centreIds: centreScope(actor, centreId) }, page, pageSize);
+  return { ...result, page, pageSize };
+}
+
+/** Aggregated figures (statistics.read): events and their participants, named and others. */
+export async function summariseEventsFor(db: Db, actor: Actor, query: EventsSummaryQuery): Promise<EventsSummary> {
+  const filter = { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) };
+  const [events, distinctPeople] = await Promise.all([allEvents(db, filter), distinctParticipants(db, filter)]);
+  return { ...eventTotals(events), distinctPeople };
+}
+
+/** The printable invitation (no personal data in it). */
+export async function invitationFor(db: Db, actor: Actor, id: number): Promise<{ fileName: string; pdf: Buffer }> {
+  const event = await getEventItem(db, actor, id);
+  const centre = await centreContacts(db, event.centreId);
+  return { fileName: invitationFileName(event), pdf: await invitationPdf(event, centre) };
+}

@@ -1,0 +1,208 @@
+/** Network meetings and the catalogue of the organisations they involve: SQL only. */
+import type { Kysely } from 'kysely';
+import { NETWORK_ORGANISATION_KINDS, type NetworkOrganisationKind } from '../../contracts/enums.js';
+import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../contracts/events.js';
+import type { Database } from '../../db/schema.js';
+import { DEFAULT_NETWORK_ORGANISATIONS } from './default-network-organisations.js';
+
+type Db = Kysely<Database>;
+
+// --- the catalogue
+
+const ORGANISATION_COLUMNS = ['id', 'code', 'name', 'kind', 'active'] as const;
+
+type OrganisationRow = { id: number; code: string; name: string; kind: string; active: number };
+
+const toOrganisation = (row: OrganisationRow): NetworkOrganisation => ({
+  ...row,
+  kind: row.kind as NetworkOrganisationKind,
+  active: row.active === 1,
+});
+
+/** Unions first, then services, schools, associations, the rest; by name within a kind. */
+export function byKindAndName<T extends { kind: NetworkOrganisationKind; name: string }>(a: T, b: T): number {
+  return NETWORK_ORGANISATION_KINDS.indexOf(a.kind) - NETWORK_ORGANISATION_KINDS.indexOf(b.kind) || a.name.localeCompare(b.name, 'it');
+}
+
+/** Gives an organisation the default catalogue; the ones it has already are left as they are. */
+export async function seedDefaultNetworkOrganisations(db: Db, organisationId: number, now = new Date().toISOString()) {
+  await db
+    .insertInto('networkOrganisations')
+    .values(DEFAULT_NETWORK_ORGANISATIONS.map((row) => ({ organisationId, ...row, active: 1, createdAt: now, updatedAt: now })))
+    .onConflict((oc) => oc.columns(['organisationId', 'code']).doNothing())
+    .execute();
+}
+
+export async function listNetworkOrganisations(db: Db, organisationId: number, onlyActive = false): Promise<NetworkOrganisation[]> {
+  let query = db.selectFrom('networkOrganisations').select(ORGANISATION_COLUMNS).where('organisationId', '=', organisationId);
+  if (onlyActive) query = query.where('active', '=', 1);
+  const rows = await query.execute();
+  return rows.map(toOrganisation).sort(byKindAndName);
+}
+
+/** The catalogue of the organisation(s) these centres belong to. */
+export async function networkOrganisationsOfCentres(db: Db, centreIds: number[]): Promise<NetworkOrganisation[]> {
+  if (centreIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('networkOrganisations')
+    .select(ORGANISATION_COLUMNS)
+    .where('organisationId', 'in', db.selectFrom('centres').select('organisationId').where('id', 'in', centreIds))
+    .execute();
+  return rows.map(toOrganisation).sort(byKindAndName);
+}
+
+export async function findNetworkOrganisation(db: Db, organisationId: number, id: number): Promise<NetworkOrganisation | undefined> {
+  const row = await db
+    .selectFrom('networkOrganisations')
+    .select(ORGANISATION_COLUMNS)
+    .where('organisationId', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toOrganisation(row) : undefined;
+}
+
+// --- meetings
+
+export interface MeetingFilter {
+  centreIds: number[];
+  from?: string;
+  to?: string;
+  organisationId?: number;
+}
+
+function filtered(db: Db, filter: MeetingFilter) {
+  let query = db.selectFrom('networkMeetings').where('networkMeetings.centreId', 'in', filter.centreIds);
+  if (filter.from) query = query.where('networkMeetings.heldOn', '>=', filter.from);
+  if (filter.to) query = query.where('networkMeetings.heldOn', '<=', filter.to);
+  if (filter.organisationId) {
+    const organisationId = filter.organisationId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('networkMeetingOrganisations')
+          .select('networkMeetingOrganisations.meetingId')
+          .whereRef('networkMeetingOrganisations.meetingId', '=', 'networkMeetings.id')
+          .where('networkMeetingOrganisations.networkOrganisationId', '=', organisationId),
+      ),
+    );
+  }
+  return query;
+}
+
+const MEETING_COLUMNS = [
+  'networkMeetings.id',
+  'networkMeetings.centreId',
+  'networkMeetings.heldOn',
+  'networkMeetings.topic',
+  'networkMeetings.outcome',
+  'networkMeetings.version',
+] as const;
+
+type MeetingRow = { id: number; centreId: number; heldOn: string; topic: string; outcome: string | null; version: number };
+
+/** The organisations of these meetings, in one query. */
+async function organisationsOf(db: Db, meetingIds: number[]) {
+  const byMeeting = new Map<number, NetworkMeeting['organisations']>();
+  if (meetingIds.length === 0) return byMeeting;
+  const rows = await db
+    .selectFrom('networkMeetingOrganisations')
+    .innerJoin('networkOrganisations', 'networkOrganisations.id', 'networkMeetingOrganisations.networkOrganisationId')
+    .select([
+      'networkMeetingOrganisations.meetingId',
+      'networkOrganisations.id',
+      'networkOrganisations.code',
+      'networkOrganisations.name',
+      'networkOrganisations.kind',
+    ])
+    .where('networkMeetingOrganisations.meetingId', 'in', meetingIds)
+    .execute();
+  for (const row of rows) {
+    const list = byMeeting.get(row.meetingId) ?? [];
+    list.push({ id: row.id, code: row.code, name: row.name, kind: row.kind as NetworkOrganisationKind });
+    byMeeting.set(row.meetingId, list);
+  }
+  for (const list of byMeeting.values()) list.sort(byKindAndName);
+  return byMeeting;
+}
+
+async function withOrganisations(db: Db, rows: MeetingRow[]): Promise<NetworkMeeting[]> {
+  const organisations = await organisationsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    centreId: row.centreId,
+    date: row.heldOn,
+    topic: row.topic,
+    outcome: row.outcome,
+    organisations: organisations.get(row.id) ?? [],
+    version: row.version,
+  }));
+}
+
+/** Newest first, a page at a time. */
+export async function listMeetings(db: Db, filter: MeetingFilter, page: number, pageSize: number) {
+  if (filter.centreIds.length === 0) return { items: [], total: 0 };
+  const [rows, count] = await Promise.all([
+    filtered(db, filter)
+      .select(MEETING_COLUMNS)
+      .orderBy('networkMeetings.heldOn', 'desc')
+      .orderBy('networkMeetings.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: await withOrganisations(db, rows), total: Number(count.n) };
+}
+
+/** Every meeting matching, in date order: for the annual report (a few dozen a year). */
+export async function allMeetings(db: Db, filter: MeetingFilter): Promise<NetworkMeeting[]> {
+  if (filter.centreIds.length === 0) return [];
+  const rows = await filtered(db, filter).select(MEETING_COLUMNS).orderBy('networkMeetings.heldOn').orderBy('networkMeetings.id').execute();
+  return withOrganisations(db, rows);
+}
+
+export async function findMeeting(db: Db, id: number, centreIds: number[]): Promise<NetworkMeeting | undefined> {
+  if (centreIds.length === 0) return undefined;
+  const row = await filtered(db, { centreIds }).select(MEETING_COLUMNS).where('networkMeetings.id', '=', id).executeTakeFirst();
+  return row ? (await withOrganisations(db, [row]))[0] : undefined;
+}
+
+export async function replaceMeetingOrganisations(db: Db, meetingId: number, organisationIds: number[]) {
+  await db.deleteFrom('networkMeetingOrganisations').where('meetingId', '=', meetingId).execute();
+  if (organisationIds.length > 0) {
+    await db
+      .insertInto('networkMeetingOrganisations')
+      .values(organisationIds.map((networkOrganisationId) => ({ meetingId, networkOrganisationId })))
+      .execute();
+  }
+}
+
+/**
+ * The meetings matching, and how many involved each organisation of the catalogue: every
+ * active organisation (with zeros) and any other that was met.
+ */
+export async function summariseMeetings(db: Db, catalogue: NetworkOrganisation[], filter: MeetingFilter): Promise<NetworkMeetingsSummary> {
+  if (filter.centreIds.length === 0) return { meetings: 0, byOrganisation: [] };
+  const [total, rows] = await Promise.all([
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    filtered(db, filter)
+      .innerJoin('networkMeetingOrganisations', 'networkMeetingOrganisations.meetingId', 'networkMeetings.id')
+      .select((eb) => ['networkMeetingOrganisations.networkOrganisationId', eb.fn.countAll<number>().as('n')])
+      .groupBy('networkMeetingOrganisations.networkOrganisationId')
+      .execute(),
+  ]);
+  const counts = new Map(rows.map((row) => [row.networkOrganisationId, Number(row.n)]));
+  return {
+    meetings: Number(total.n),
+    byOrganisation: catalogue
+      .filter((organisation) => organisation.active || counts.has(organisation.id))
+      .map(({ id, code, name, kind }) => ({ id, code, name, kind, meetings: counts.get(id) ?? 0 })),
+  };
+}
