@@ -9,6 +9,7 @@ import { isUsefulSkeleton, nameIndexEntries, nameSkeleton, nameTokens } from '..
 import { originGroupOf } from '../../domain/origin-group.js';
 import { findComune } from '../../reference/index.js';
 import { eraseCaseContentOf } from '../cases/cases.repository.js';
+import { keepEventCountsOnErasure } from '../events/events.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -95,6 +96,8 @@ export async function deletePersonRow(db: Db, id: number): Promise<void> {
   await db.deleteFrom('personNameTokens').where('personId', '=', id).execute();
   // Their own cases lose the personal content; periods and snapshots stay for the statistics.
   await eraseCaseContentOf(db, id);
+  // Events they took part in count them among the unnamed participants from now on.
+  await keepEventCountsOnErasure(db, id);
   // The visits stay for the statistics, without the link and without the free-text notes.
   await db.updateTable('visits').set({ personId: null, notes: null }).where('personId', '=', id).execute();
   // Applications and PC uses stay counted too, unlinked (by their foreign keys) and without notes.
