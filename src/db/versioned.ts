@@ -15,7 +15,12 @@ export type VersionedTable =
   | 'residencePermits'
   | 'identityDocuments'
   | 'applications'
-  | 'legalConsultations';
+  | 'legalConsultations'
+  | 'openingHourSets'
+  | 'closures'
+  | 'staffMembers'
+  | 'staffContracts'
+  | 'projects';
 
 // biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
 type AnyDb = Kysely<any>;
