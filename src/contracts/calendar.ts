@@ -12,7 +12,11 @@ const inOrder = (from: string | null | undefined, to: string | null | undefined)
 const endAfterStart = { message: 'The end cannot be before the start', path: ['to'] };
 
 /** Weekly minutes: up to 80 hours a week. */
-const weeklyMinutes = z.number().int().min(1).max(80 * 60);
+const weeklyMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(80 * 60);
 
 export const centreQuery = z.strictObject({ centreId: id.optional() });
 export type CentreQuery = z.infer<typeof centreQuery>;

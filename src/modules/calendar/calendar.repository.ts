@@ -138,7 +138,12 @@ export async function listClosures(db: Db, centreId: number, period: { from?: st
 
 export async function findClosure(db: Db, id: number, centreIds: number[]): Promise<ClosureRecord | undefined> {
   if (centreIds.length === 0) return undefined;
-  const row = await db.selectFrom('closures').select(CLOSURE_COLUMNS).where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+  const row = await db
+    .selectFrom('closures')
+    .select(CLOSURE_COLUMNS)
+    .where('id', '=', id)
+    .where('centreId', 'in', centreIds)
+    .executeTakeFirst();
   return row ? toClosure(row) : undefined;
 }
 
@@ -156,9 +161,5 @@ export async function findCentreSettings(db: Db, centreId: number): Promise<Cent
 }
 
 export async function findCentreByCode(db: Db, code: string) {
-  return db
-    .selectFrom('centres')
-    .select(['id', 'code', 'name', 'address', 'phone', 'email'])
-    .where('code', '=', code)
-    .executeTakeFirst();
+  return db.selectFrom('centres').select(['id', 'code', 'name', 'address', 'phone', 'email']).where('code', '=', code).executeTakeFirst();
 }

@@ -107,7 +107,8 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Change an hours set’s slots, start date or notes (send the version you read); slots may not overlap or end before they start',
+        summary:
+          'Change an hours set’s slots, start date or notes (send the version you read); slots may not overlap or end before they start',
         params,
         body: hoursSetUpdateInput,
         response: { 200: hoursSetSchema, ...problemResponses },
@@ -276,7 +277,14 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/staff/:id',
-    { schema: { tags: ['staff'], summary: 'One staff member with their contracts', params, response: { 200: staffMemberSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'One staff member with their contracts',
+        params,
+        response: { 200: staffMemberSchema, ...problemResponses },
+      },
+    },
     async (request) => getStaff(app.db, requireAuth(request.auth, MANAGE), request.params.id),
   );
 
@@ -297,7 +305,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/staff/:id',
     {
-      schema: { tags: ['staff'], summary: 'Delete a staff member entered by mistake, with their contracts (?version=)', params, querystring: deleteQuery, response: deleted },
+      schema: {
+        tags: ['staff'],
+        summary: 'Delete a staff member entered by mistake, with their contracts (?version=)',
+        params,
+        querystring: deleteQuery,
+        response: deleted,
+      },
     },
     async (request, reply) => {
       await deleteStaff(app.db, requireAuth(request.auth, MANAGE), request.params.id, request.query.version);
@@ -340,7 +354,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/staff/:id/contracts/:contractId',
     {
-      schema: { tags: ['staff'], summary: 'Delete a contract period (?version=)', params: staffContractParams, querystring: deleteQuery, response: deleted },
+      schema: {
+        tags: ['staff'],
+        summary: 'Delete a contract period (?version=)',
+        params: staffContractParams,
+        querystring: deleteQuery,
+        response: deleted,
+      },
     },
     async (request, reply) => {
       const { id: staffId, contractId } = request.params;
@@ -397,7 +417,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/projects/:id',
     {
-      schema: { tags: ['projects'], summary: 'Delete a project entered by mistake (?version=)', params, querystring: deleteQuery, response: deleted },
+      schema: {
+        tags: ['projects'],
+        summary: 'Delete a project entered by mistake (?version=)',
+        params,
+        querystring: deleteQuery,
+        response: deleted,
+      },
     },
     async (request, reply) => {
       await deleteProject(app.db, requireAuth(request.auth, MANAGE), request.params.id, request.query.version);

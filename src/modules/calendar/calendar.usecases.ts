@@ -241,7 +241,11 @@ export async function updateCentreSettings(db: Db, actor: Actor, input: CentreSe
       .returning('settingsVersion')
       .executeTakeFirst();
     if (!updated) throw staleVersion(existing.version + 1);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'update', entity: 'centre_settings', entityId: centreId, details: { fields } }, now);
+    await recordAudit(
+      trx,
+      { userId: actor.userId, centreId, action: 'update', entity: 'centre_settings', entityId: centreId, details: { fields } },
+      now,
+    );
   });
   return (await findCentreSettings(db, centreId)) as CentreSettings;
 }

@@ -27,7 +27,11 @@ export async function calendarOfYear(db: Kysely<Database>, centreId: number, yea
   const last = `${year}-12-31`;
   const sets = await listHoursSets(db, centreId);
   const hours = sets
-    .map((set, i) => ({ validFrom: set.validFrom, validTo: sets[i + 1] ? addDays((sets[i + 1] as { validFrom: string }).validFrom, -1) : null, slots: set.slots }))
+    .map((set, i) => ({
+      validFrom: set.validFrom,
+      validTo: sets[i + 1] ? addDays((sets[i + 1] as { validFrom: string }).validFrom, -1) : null,
+      slots: set.slots,
+    }))
     .filter((set) => set.validFrom <= last && (set.validTo === null || set.validTo >= first));
   return {
     figures: await calendarFigures(db, centreId, year),

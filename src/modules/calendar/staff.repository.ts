@@ -123,17 +123,7 @@ export async function userOfCentre(db: Db, userId: number, centreId: number) {
 
 // --- projects
 
-const PROJECT_COLUMNS = [
-  'id',
-  'centreId',
-  'name',
-  'funder',
-  'fromDate',
-  'toDate',
-  'extraWeeklyMinutes',
-  'description',
-  'version',
-] as const;
+const PROJECT_COLUMNS = ['id', 'centreId', 'name', 'funder', 'fromDate', 'toDate', 'extraWeeklyMinutes', 'description', 'version'] as const;
 
 type ProjectRow = {
   id: number;
@@ -153,9 +143,7 @@ const toProject = ({ fromDate, toDate, ...row }: ProjectRow): Project => ({ ...r
 export async function listProjects(db: Db, centreId: number, period?: { from: string; to: string }): Promise<Project[]> {
   let query = db.selectFrom('projects').select(PROJECT_COLUMNS).where('centreId', '=', centreId);
   if (period) {
-    query = query
-      .where('fromDate', '<=', period.to)
-      .where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', period.from)]));
+    query = query.where('fromDate', '<=', period.to).where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', period.from)]));
   }
   const rows = await query.orderBy('fromDate', 'desc').orderBy('id', 'desc').execute();
   return rows.map(toProject);
@@ -163,6 +151,11 @@ export async function listProjects(db: Db, centreId: number, period?: { from: st
 
 export async function findProject(db: Db, id: number, centreIds: number[]): Promise<Project | undefined> {
   if (centreIds.length === 0) return undefined;
-  const row = await db.selectFrom('projects').select(PROJECT_COLUMNS).where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+  const row = await db
+    .selectFrom('projects')
+    .select(PROJECT_COLUMNS)
+    .where('id', '=', id)
+    .where('centreId', 'in', centreIds)
+    .executeTakeFirst();
   return row ? toProject(row) : undefined;
 }

@@ -160,7 +160,11 @@ export async function deleteStaff(db: Db, actor: Actor, id: number, version: num
     const existing = await findStaff(trx, id, actor.centreIds);
     if (!existing) throw notFound('staff member');
     await deleteVersioned(trx, 'staffMembers', id, version, 'staff member');
-    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'staff_member', entityId: id }, now);
+    await recordAudit(
+      trx,
+      { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'staff_member', entityId: id },
+      now,
+    );
   });
 }
 
@@ -194,7 +198,14 @@ export async function createContract(db: Db, actor: Actor, staffId: number, inpu
       .executeTakeFirstOrThrow();
     await recordAudit(
       trx,
-      { userId: actor.userId, centreId: member.centreId, action: 'create', entity: 'staff_contract', entityId: row.id, details: { staffId } },
+      {
+        userId: actor.userId,
+        centreId: member.centreId,
+        action: 'create',
+        entity: 'staff_contract',
+        entityId: row.id,
+        details: { staffId },
+      },
       now,
     );
     return member.centreId;
@@ -268,7 +279,14 @@ export async function deleteContract(db: Db, actor: Actor, staffId: number, cont
     await deleteVersioned(trx, 'staffContracts', contractId, version, 'contract');
     await recordAudit(
       trx,
-      { userId: actor.userId, centreId: member.centreId, action: 'delete', entity: 'staff_contract', entityId: contractId, details: { staffId } },
+      {
+        userId: actor.userId,
+        centreId: member.centreId,
+        action: 'delete',
+        entity: 'staff_contract',
+        entityId: contractId,
+        details: { staffId },
+      },
       now,
     );
   });
@@ -330,7 +348,14 @@ export async function updateProject(db: Db, actor: Actor, id: number, input: Pro
     }
     const fields = (Object.keys(next) as Array<keyof typeof next>).filter((key) => next[key] !== existing[key]);
     const { from, to, ...rest } = next;
-    await updateVersioned(trx, 'projects', id, input.version, { ...rest, fromDate: from, toDate: to, updatedAt: now.toISOString() }, 'project');
+    await updateVersioned(
+      trx,
+      'projects',
+      id,
+      input.version,
+      { ...rest, fromDate: from, toDate: to, updatedAt: now.toISOString() },
+      'project',
+    );
     await recordAudit(
       trx,
       { userId: actor.userId, centreId: existing.centreId, action: 'update', entity: 'project', entityId: id, details: { fields } },
