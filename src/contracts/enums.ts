@@ -118,6 +118,14 @@ export type ApplicationOutcome = (typeof APPLICATION_OUTCOMES)[number];
 
 // --- calendar, staff, projects
 
+/** The roles of the centre's staff (figure professionali), as the report names them. */
+export const STAFF_ROLES = ['coordinator', 'mediation_operator', 'integration_operator', 'other'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Why a day that has opening hours is closed (src/domain/calendar.ts); no_hours: the weekday has none. */
+export const CLOSED_BECAUSE_KINDS = ['holiday', 'patron_day', 'closure', 'no_hours'] as const;
+export type ClosedBecauseKind = (typeof CLOSED_BECAUSE_KINDS)[number];
+
 // --- courses, lessons, enrolments, waiting lists
 
 // --- events, network meetings

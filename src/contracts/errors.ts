@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   // applications, PC station, legal consultations
 
   // calendar, staff, projects
+  'calendar.hours_date_taken',
+  'calendar.hours_not_future',
 
   // courses, lessons, enrolments, waiting lists
 

@@ -319,6 +319,21 @@ export const PC_PURPOSE_LABELS: Labels<PcPurpose> = {
 
 // --- calendar, staff, projects
 
+export const STAFF_ROLE_LABELS: Labels<import('./enums.js').StaffRole> = {
+  it: {
+    coordinator: 'Coordinatore',
+    mediation_operator: 'Operatore della mediazione',
+    integration_operator: "Operatore dell'integrazione",
+    other: 'Altro',
+  },
+  en: {
+    coordinator: 'Coordinator',
+    mediation_operator: 'Mediation operator',
+    integration_operator: 'Integration operator',
+    other: 'Other',
+  },
+};
+
 // --- courses, lessons, enrolments, waiting lists
 
 // --- events, network meetings

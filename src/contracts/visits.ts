@@ -61,6 +61,11 @@ export const visitSchema = z
     notes: z.string().nullable(),
     operator: z.object({ id: z.number(), displayName: z.string() }).nullable(),
     version: z.number(),
+    /**
+     * Recorded at a time when the centre was closed (a catch-up: allowed, but flagged). Computed
+     * on read: in lists, the person's file and GET/PATCH of one visit; not in the answer of POST.
+     */
+    outsideOpeningHours: z.boolean().optional(),
   })
   .meta({ id: 'Visit' });
 export type Visit = z.infer<typeof visitSchema>;

@@ -25,6 +25,8 @@ export interface CentresTable {
   address: string | null;
   phone: string | null;
   email: string | null;
+  /** The version of the settings above (patron day, threshold, contacts). */
+  settingsVersion: Generated<number>;
 }
 
 export interface UsersTable {

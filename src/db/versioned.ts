@@ -17,7 +17,12 @@ export type VersionedTable =
   | 'applications'
   | 'legalConsultations'
   | 'events'
-  | 'networkMeetings';
+  | 'networkMeetings'
+  | 'openingHourSets'
+  | 'closures'
+  | 'staffMembers'
+  | 'staffContracts'
+  | 'projects';
 
 // biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
 type AnyDb = Kysely<any>;

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CentreCalendar,
+  type ContractPeriod,
+  closedDaysBetween,
+  contractMinutesBetween,
+  contractMinutesOfYear,
   dayOf,
   isOpenAt,
+  isOutsideHours,
   italianPublicHolidays,
+  nextHoursSet,
   type OpeningSlot,
   openFiguresOfMonth,
   openFiguresOfYear,
   slotProblems,
   weekdayOf,
+  weeklyMinutesOn,
 } from './calendar.js';
 
 const morning = (weekday: OpeningSlot['weekday']): OpeningSlot => ({ weekday, from: '09:00', to: '12:00' });
@@ -116,5 +123,54 @@ describe('weekly slots', () => {
     expect(slotProblems([morning(1), afternoon(2)])).toEqual([]);
     expect(slotProblems([{ weekday: 1, from: '12:00', to: '09:00' }])).toHaveLength(1);
     expect(slotProblems([morning(1), { weekday: 1, from: '11:00', to: '13:00' }])).toHaveLength(1);
+  });
+});
+
+describe('closed days and changes of hours', () => {
+  it('lists the days that would have been open, with why they were closed', () => {
+    const december = closedDaysBetween(JESI_2024, '2024-12-01', '2024-12-31');
+    // 24–27 and 31 December: 25 and 26 are holidays (named as such), the others the closure.
+    expect(december.map((d) => d.date)).toEqual(['2024-12-24', '2024-12-25', '2024-12-26', '2024-12-27', '2024-12-31']);
+    expect(december[1]?.closedBecause).toEqual({ kind: 'holiday', name: 'Natale di Gesù' });
+    expect(december[0]?.closedBecause).toEqual({ kind: 'closure', reason: 'Chiusura natalizia' });
+    // The year's list has as many days as the figures count.
+    expect(closedDaysBetween(JESI_2024, '2024-01-01', '2024-12-31')).toHaveLength(29);
+  });
+
+  it('finds the next change of hours after a date, if any', () => {
+    expect(nextHoursSet(JESI_2024.hours, '2024-10-01')?.validFrom).toBe('2024-10-15');
+    expect(nextHoursSet(JESI_2024.hours, '2024-10-15')).toBeUndefined();
+  });
+
+  it('flags a moment outside the hours only when hours are in force', () => {
+    expect(isOutsideHours(JESI_2024, '2024-03-04', '13:00')).toBe(true);
+    expect(isOutsideHours(JESI_2024, '2024-03-04', '10:00')).toBe(false);
+    expect(isOutsideHours(JESI_2024, '2024-04-01', '10:00')).toBe(true); // Easter Monday
+    expect(isOutsideHours(JESI_2024, '2019-03-04', '13:00')).toBe(false); // before the first set: unknown
+  });
+});
+
+describe('staff contracts', () => {
+  // 30 h a week to 31 August 2024; a new contract of 36 h from 1 September; 6 more hours from 15 October.
+  const contracts: ContractPeriod[] = [
+    { from: '2023-01-01', to: '2024-08-31', weeklyMinutes: 30 * 60 },
+    { from: '2024-09-01', to: null, weeklyMinutes: 36 * 60 },
+    { from: '2024-10-15', to: '2025-06-30', weeklyMinutes: 6 * 60 },
+  ];
+
+  it('adds up the periods in force on a date', () => {
+    expect(weeklyMinutesOn(contracts, '2022-12-31')).toBe(0);
+    expect(weeklyMinutesOn(contracts, '2024-08-31')).toBe(30 * 60);
+    expect(weeklyMinutesOn(contracts, '2024-09-01')).toBe(36 * 60);
+    expect(weeklyMinutesOn(contracts, '2024-10-15')).toBe(42 * 60);
+    expect(weeklyMinutesOn(contracts, '2025-07-01')).toBe(36 * 60);
+  });
+
+  it('counts the minutes of a year a seventh of the weekly time a day', () => {
+    // 1 Jan–31 Aug: 244 days at 30 h; 1 Sep–31 Dec: 122 days at 36 h; 15 Oct–31 Dec: 78 days at 6 h.
+    // (244 × 30 + 122 × 36 + 78 × 6) / 7 = (7320 + 4392 + 468) / 7 = 1740 h.
+    expect(contractMinutesOfYear(contracts, 2024)).toBe(1740 * 60);
+    // A whole week at 36 h is 36 h.
+    expect(contractMinutesBetween(contracts, '2025-08-04', '2025-08-10')).toBe(36 * 60);
   });
 });

@@ -184,3 +184,64 @@ export function slotProblems(slots: readonly OpeningSlot[]): string[] {
   }
   return problems;
 }
+
+/** Days of a period on which the centre would have been open but was closed, and why (not the days without hours). */
+export function closedDaysBetween(calendar: CentreCalendar, from: string, to: string): Day[] {
+  return datesBetween(from, to)
+    .map((date) => dayOf(calendar, date))
+    .filter((day) => day.closedBecause !== null && day.closedBecause.kind !== 'no_hours');
+}
+
+/** The first hours set that starts after a date: the next change of hours, if one is planned. */
+export function nextHoursSet(hours: readonly OpeningHoursSet[], date: string): OpeningHoursSet | undefined {
+  let found: OpeningHoursSet | undefined;
+  for (const set of hours) {
+    if (set.validFrom > date && (!found || set.validFrom < found.validFrom)) found = set;
+  }
+  return found;
+}
+
+/**
+ * Whether a moment falls outside the opening hours. Only when an hours set is in force on that
+ * day: before the first set the hours are unknown, and nothing is flagged.
+ */
+export function isOutsideHours(calendar: CentreCalendar, date: string, time: string): boolean {
+  return hoursSetOn(calendar.hours, date) !== undefined && !isOpenAt(calendar, date, time);
+}
+
+// --- staff contracts
+
+/**
+ * A period of a staff member's contract with its weekly time. Periods add up: a new contract
+ * ends the old one the day before; extra hours (a project's) are a period of their own.
+ */
+export interface ContractPeriod {
+  from: string;
+  /** Included; null while the contract lasts. */
+  to: string | null;
+  weeklyMinutes: number;
+}
+
+/** Weekly minutes in force on a date: the sum of the periods that include it. */
+export function weeklyMinutesOn(contracts: readonly ContractPeriod[], date: string): number {
+  return contracts.filter((c) => c.from <= date && (c.to === null || date <= c.to)).reduce((sum, c) => sum + c.weeklyMinutes, 0);
+}
+
+/**
+ * Contracted minutes over a period (both ends included): each day counts a seventh of the
+ * weekly time in force, so a change in mid-week counts from its day. Rounded to the minute.
+ */
+export function contractMinutesBetween(contracts: readonly ContractPeriod[], from: string, to: string): number {
+  let total = 0;
+  for (const c of contracts) {
+    const start = c.from > from ? c.from : from;
+    const end = c.to !== null && c.to < to ? c.to : to;
+    if (start > end) continue;
+    total += ((utcOf(end) - utcOf(start)) / DAY_MS + 1) * (c.weeklyMinutes / 7);
+  }
+  return Math.round(total);
+}
+
+export function contractMinutesOfYear(contracts: readonly ContractPeriod[], year: number): number {
+  return contractMinutesBetween(contracts, `${year}-01-01`, `${year}-12-31`);
+}

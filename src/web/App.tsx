@@ -137,7 +137,11 @@ export function App() {
           />
           {AREAS.flatMap((area) =>
             area.routes.map((route) => (
-              <Route key={route.path} path={route.path} element={<Guard permission={route.permission}>{route.element}</Guard>} />
+              <Route
+                key={route.path}
+                path={route.path}
+                element={route.public ? route.element : <Guard permission={route.permission}>{route.element}</Guard>}
+              />
             )),
           )}
           <Route path="*" element={<Navigate to="/" replace />} />

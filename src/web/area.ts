@@ -7,6 +7,7 @@ import type { MessageKey } from './i18n/it.js';
  * Pages are lazy-loaded inside each area, so the front desk's bundle does not grow with them.
  */
 export interface Area {
-  routes: Array<{ path: string; permission?: Permission; element: ReactNode }>;
+  /** `public`: the page is for anyone, without logging in (no personal data on it). */
+  routes: Array<{ path: string; permission?: Permission; public?: boolean; element: ReactNode }>;
   nav: Array<{ to: string; label: MessageKey; permission: Permission }>;
 }

@@ -72,6 +72,11 @@ export function activitiesCalendar(dialect: DialectName): Migration {
       await db.schema.alterTable('centres').addColumn('address', 'text').execute();
       await db.schema.alterTable('centres').addColumn('phone', 'text').execute();
       await db.schema.alterTable('centres').addColumn('email', 'text').execute();
+      // The settings above are edited at the version read (optimistic concurrency).
+      await db.schema
+        .alterTable('centres')
+        .addColumn('settings_version', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
 
       // --- opening hours: sets of weekly slots, each valid from a date
       await editable(

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { CentreSettings, ClosureRecord, HoursSet } from '../../contracts/calendar.js';
 import type { Database } from '../../db/schema.js';
-import type { CentreCalendar, Weekday } from '../../domain/calendar.js';
+import type { CentreCalendar, OpeningSlot, Weekday } from '../../domain/calendar.js';
 
 type Db = Kysely<Database>;
 
@@ -41,4 +42,124 @@ export async function loadCentreCalendar(db: Db, centreId: number): Promise<Cent
     closures: closures.map((c) => ({ from: c.fromDate, to: c.toDate, reason: c.reason })),
     patronDay: centre?.patronDay ?? null,
   };
+}
+
+// --- opening hours
+
+/** A centre's hours sets with their slots, oldest first. */
+export async function listHoursSets(db: Db, centreId: number): Promise<HoursSet[]> {
+  const sets = await db
+    .selectFrom('openingHourSets')
+    .select(['id', 'centreId', 'validFrom', 'notes', 'version'])
+    .where('centreId', '=', centreId)
+    .orderBy('validFrom')
+    .execute();
+  const slots = await slotsOf(
+    db,
+    sets.map((s) => s.id),
+  );
+  return sets.map((set) => ({ ...set, slots: slots.get(set.id) ?? [] }));
+}
+
+async function slotsOf(db: Db, setIds: number[]) {
+  const bySet = new Map<number, HoursSet['slots']>();
+  if (setIds.length === 0) return bySet;
+  const rows = await db
+    .selectFrom('openingSlots')
+    .select(['setId', 'weekday', 'fromTime', 'toTime'])
+    .where('setId', 'in', setIds)
+    .orderBy('weekday')
+    .orderBy('fromTime')
+    .execute();
+  for (const row of rows) {
+    const list = bySet.get(row.setId) ?? [];
+    list.push({ weekday: row.weekday, from: row.fromTime, to: row.toTime });
+    bySet.set(row.setId, list);
+  }
+  return bySet;
+}
+
+/** One hours set, among the sets of these centres. */
+export async function findHoursSet(db: Db, id: number, centreIds: number[]): Promise<HoursSet | undefined> {
+  if (centreIds.length === 0) return undefined;
+  const set = await db
+    .selectFrom('openingHourSets')
+    .select(['id', 'centreId', 'validFrom', 'notes', 'version'])
+    .where('id', '=', id)
+    .where('centreId', 'in', centreIds)
+    .executeTakeFirst();
+  if (!set) return undefined;
+  const slots = await slotsOf(db, [id]);
+  return { ...set, slots: slots.get(id) ?? [] };
+}
+
+export async function hoursSetOnDate(db: Db, centreId: number, validFrom: string) {
+  return db
+    .selectFrom('openingHourSets')
+    .select('id')
+    .where('centreId', '=', centreId)
+    .where('validFrom', '=', validFrom)
+    .executeTakeFirst();
+}
+
+export async function replaceSlots(db: Db, setId: number, slots: readonly OpeningSlot[]) {
+  await db.deleteFrom('openingSlots').where('setId', '=', setId).execute();
+  if (slots.length > 0) {
+    await db
+      .insertInto('openingSlots')
+      .values(slots.map((s) => ({ setId, weekday: s.weekday, fromTime: s.from, toTime: s.to })))
+      .execute();
+  }
+}
+
+// --- closures
+
+const CLOSURE_COLUMNS = ['id', 'centreId', 'fromDate', 'toDate', 'reason', 'version'] as const;
+
+type ClosureRow = { id: number; centreId: number; fromDate: string; toDate: string; reason: string; version: number };
+
+const toClosure = (row: ClosureRow): ClosureRecord => ({
+  id: row.id,
+  centreId: row.centreId,
+  from: row.fromDate,
+  to: row.toDate,
+  reason: row.reason,
+  version: row.version,
+});
+
+/** The closures of a centre that overlap a period (all of them without one), in date order. */
+export async function listClosures(db: Db, centreId: number, period: { from?: string; to?: string } = {}): Promise<ClosureRecord[]> {
+  let query = db.selectFrom('closures').select(CLOSURE_COLUMNS).where('centreId', '=', centreId);
+  if (period.from) query = query.where('toDate', '>=', period.from);
+  if (period.to) query = query.where('fromDate', '<=', period.to);
+  const rows = await query.orderBy('fromDate').orderBy('id').execute();
+  return rows.map(toClosure);
+}
+
+export async function findClosure(db: Db, id: number, centreIds: number[]): Promise<ClosureRecord | undefined> {
+  if (centreIds.length === 0) return undefined;
+  const row = await db
+    .selectFrom('closures')
+    .select(CLOSURE_COLUMNS)
+    .where('id', '=', id)
+    .where('centreId', 'in', centreIds)
+    .executeTakeFirst();
+  return row ? toClosure(row) : undefined;
+}
+
+// --- settings of a centre
+
+export async function findCentreSettings(db: Db, centreId: number): Promise<CentreSettings | undefined> {
+  const row = await db
+    .selectFrom('centres')
+    .select(['id', 'code', 'name', 'patronDay', 'address', 'phone', 'email', 'completionThreshold', 'settingsVersion'])
+    .where('id', '=', centreId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { id, settingsVersion, ...fields } = row;
+  return { centreId: id, ...fields, version: settingsVersion };
+}
+
+export async function findCentreByCode(db: Db, code: string) {
+  return db.selectFrom('centres').select(['id', 'code', 'name', 'address', 'phone', 'email']).where('code', '=', code).executeTakeFirst();
 }

@@ -3,6 +3,7 @@ import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../.
 import type { Visit } from '../../contracts/visits.js';
 import type { Database } from '../../db/schema.js';
 import { romeTimeOf } from '../../domain/dates.js';
+import { withOpeningFlags } from '../calendar/visit-flags.js';
 
 type Db = Kysely<Database>;
 
@@ -148,7 +149,11 @@ export async function listVisits(db: Db, filter: VisitFilter, page: number, page
     db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => toVisit(r, topics.get(r.id) ?? [])), total: Number(count.n) };
+  const items = await withOpeningFlags(
+    db,
+    rows.map((r) => toVisit(r, topics.get(r.id) ?? [])),
+  );
+  return { items, total: Number(count.n) };
 }
 
 /** All matching visits, oldest first, in batches: for exports that must not hold everything in memory. */

@@ -18,6 +18,7 @@ import { isCitizenship } from '../../reference/index.js';
 import { notFound, staleVersion, validationFailed } from '../../server/errors.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { withOpeningFlags } from '../calendar/visit-flags.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { activeTopicIds, listTopics } from '../topics/topics.repository.js';
 import { visitsCsv } from './visits.export.js';
@@ -140,8 +141,14 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput,
   });
 }
 
+/** One visit as read, with whether it was outside the opening hours. */
+async function readVisit(db: Db, id: number, centreIds: number[]): Promise<Visit | undefined> {
+  const visit = await findVisit(db, id, centreIds);
+  return visit ? (await withOpeningFlags(db, [visit]))[0] : undefined;
+}
+
 export async function getVisit(db: Db, actor: Actor, id: number) {
-  const visit = await findVisit(db, id, actor.centreIds);
+  const visit = await readVisit(db, id, actor.centreIds);
   if (!visit) throw notFound('visit');
   if (visit.person) {
     await recordAudit(db, { userId: actor.userId, centreId: visit.centreId, action: 'read', entity: 'visit', entityId: id });
@@ -207,7 +214,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
       now,
     );
   });
-  return (await findVisit(db, id, actor.centreIds)) as NonNullable<Awaited<ReturnType<typeof findVisit>>>;
+  return (await readVisit(db, id, actor.centreIds)) as Visit;
 }
 
 export async function deleteVisit(db: Db, actor: Actor, id: number): Promise<void> {

@@ -38,7 +38,16 @@ export function VisitTable({ visits, columns, caption }: { visits: Visit[]; colu
   const { label: topicLabel } = useTopicLabels();
   const countryName = useCountryName();
   const cell: Record<VisitColumn, (v: Visit) => ReactNode> = {
-    date: (v) => `${formatDate(v.date)} ${v.time}`,
+    date: (v) => (
+      <>
+        {formatDate(v.date)} {v.time}
+        {v.outsideOpeningHours ? (
+          <span className="badge bg-warning text-dark ms-2" title={t('calendar.visit.outsideTitle')}>
+            {t('calendar.visit.outside')}
+          </span>
+        ) : null}
+      </>
+    ),
     person: (v) =>
       v.person ? (
         <Link to={`/people/${v.person.id}`}>

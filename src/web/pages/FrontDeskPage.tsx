@@ -16,6 +16,7 @@ import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { OpeningHoursWarning } from './calendar/OpeningHoursWarning.js';
 import { DeadlinesNotice } from './documents/DeadlinesNotice.js';
 
 interface AnonymousVisitor {
@@ -328,6 +329,12 @@ export function FrontDeskPage() {
               />
             </details>
 
+            <OpeningHoursWarning
+              // The visit goes to the person's centre, or to the one chosen for an anonymous visitor.
+              centreId={person ? person.centreId : chooseCentre ? Number(centreId) || null : (centres[0]?.id ?? null)}
+              date={details.date || today}
+              time={details.time || romeTimeOf(new Date())}
+            />
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t('frontDesk.save')}
             </button>

@@ -1,0 +1,399 @@
+/**
+ * The centre's calendar (opening hours valid from a date, closures, settings, computed open days
+ * and hours, the public page), its staff with their contracts, and its projects.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates.js';
+import { email } from './auth.js';
+import { clockTime, id, isoDate, shortText, version } from './common.js';
+import { CLOSED_BECAUSE_KINDS, STAFF_ROLES } from './enums.js';
+
+const inOrder = (from: string | null | undefined, to: string | null | undefined) => !from || !to || from <= to;
+const endAfterStart = { message: 'The end cannot be before the start', path: ['to'] };
+
+/** Weekly minutes: up to 80 hours a week. */
+const weeklyMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(80 * 60);
+
+export const centreQuery = z.strictObject({ centreId: id.optional() });
+export type CentreQuery = z.infer<typeof centreQuery>;
+
+// --- opening hours
+
+const weekday = z.number().int().min(1).max(7).meta({ description: 'ISO weekday: 1 Monday … 7 Sunday' });
+
+export const openingSlot = z
+  .strictObject({
+    weekday,
+    /** Included. */
+    from: clockTime,
+    /** Excluded. */
+    to: clockTime,
+  })
+  .meta({ id: 'OpeningSlot' });
+export type OpeningSlotInput = z.infer<typeof openingSlot>;
+
+const slots = z.array(openingSlot).max(70);
+
+export const hoursSetSchema = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    validFrom: z.string(),
+    notes: z.string().nullable(),
+    slots: z.array(z.object({ weekday: z.number(), from: z.string(), to: z.string() })),
+    version: z.number(),
+  })
+  .meta({ id: 'OpeningHoursSet' });
+export type HoursSet = z.infer<typeof hoursSetSchema>;
+
+export const hoursSetCreateInput = z.strictObject({
+  centreId: id.optional(),
+  /** The hours apply from this day until the next set's. */
+  validFrom: isoDate,
+  notes: shortText(500).nullable().optional(),
+  /** Without slots, the new set copies the set in force on `validFrom` (to be edited after). */
+  slots: slots.optional(),
+});
+export type HoursSetCreateInput = z.infer<typeof hoursSetCreateInput>;
+
+export const hoursSetUpdateInput = z.strictObject({
+  version,
+  validFrom: isoDate.optional(),
+  notes: shortText(500).nullable().optional(),
+  /** Replace the set's slots. */
+  slots: slots.optional(),
+});
+export type HoursSetUpdateInput = z.infer<typeof hoursSetUpdateInput>;
+
+// --- closures
+
+export const closureSchema = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'Closure' });
+export type ClosureRecord = z.infer<typeof closureSchema>;
+
+/** Shown on the public page and in the iCalendar feed: a reason like «Chiusura estiva», no names. */
+const closureReason = shortText(200).min(1);
+
+export const closureCreateInput = z
+  .strictObject({ centreId: id.optional(), from: isoDate, to: isoDate, reason: closureReason })
+  .refine((c) => inOrder(c.from, c.to), endAfterStart);
+export type ClosureCreateInput = z.infer<typeof closureCreateInput>;
+
+export const closureUpdateInput = z
+  .strictObject({ version, from: isoDate.optional(), to: isoDate.optional(), reason: closureReason.optional() })
+  .refine((c) => inOrder(c.from, c.to), endAfterStart);
+export type ClosureUpdateInput = z.infer<typeof closureUpdateInput>;
+
+export const closureListQuery = z
+  .strictObject({ centreId: id.optional(), from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => inOrder(q.from, q.to), endAfterStart);
+export type ClosureListQuery = z.infer<typeof closureListQuery>;
+
+// --- settings of the centre
+
+/** MM-DD of a real day (29 February included: it exists in leap years). */
+export const patronDay = z
+  .string()
+  .regex(/^\d{2}-\d{2}$/, 'Expected a day as MM-DD')
+  .refine((day) => isIsoDate(`2024-${day}`), { message: 'Expected a real day of the year' })
+  .meta({ example: '09-22' });
+
+export const centreSettingsSchema = z
+  .object({
+    centreId: z.number(),
+    code: z.string(),
+    name: z.string(),
+    patronDay: z.string().nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    /** Percent of a course's lessons a learner attends to have completed it. */
+    completionThreshold: z.number(),
+    version: z.number(),
+  })
+  .meta({ id: 'CentreSettings' });
+export type CentreSettings = z.infer<typeof centreSettingsSchema>;
+
+export const centreSettingsUpdateInput = z.strictObject({
+  centreId: id.optional(),
+  version,
+  patronDay: patronDay.nullable().optional(),
+  address: shortText(300).nullable().optional(),
+  phone: shortText(40).nullable().optional(),
+  email: email.nullable().optional(),
+  completionThreshold: z.number().int().min(1).max(100).optional(),
+});
+export type CentreSettingsUpdateInput = z.infer<typeof centreSettingsUpdateInput>;
+
+// --- computed days and figures
+
+const closedBecause = z
+  .object({
+    kind: z.enum(CLOSED_BECAUSE_KINDS),
+    /** The holiday's Italian name. */
+    name: z.string().optional(),
+    /** The closure's reason. */
+    reason: z.string().optional(),
+  })
+  .nullable();
+
+export const daySchema = z
+  .object({
+    date: z.string(),
+    weekday: z.number(),
+    /** The slots of the day, empty when closed. */
+    slots: z.array(z.object({ weekday: z.number(), from: z.string(), to: z.string() })),
+    closedBecause,
+    /** Whether an hours set was in force on the day (before the first one the hours are unknown). */
+    hoursKnown: z.boolean(),
+  })
+  .meta({ id: 'CalendarDay' });
+export type CalendarDay = z.infer<typeof daySchema>;
+
+/** At most a year and a day at a time. */
+const MAX_DAYS = 367;
+
+export const daysQuery = z
+  .strictObject({ centreId: id.optional(), from: isoDate, to: isoDate })
+  .refine((q) => inOrder(q.from, q.to), endAfterStart)
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_DAYS * 86_400_000, {
+    message: 'Ask for at most a year at a time',
+    path: ['to'],
+  });
+export type DaysQuery = z.infer<typeof daysQuery>;
+
+export const figuresQuery = z.strictObject({
+  centreId: id.optional(),
+  year: z.coerce.number().int().min(1900).max(2100),
+  month: z.coerce.number().int().min(1).max(12).optional(),
+});
+export type FiguresQuery = z.infer<typeof figuresQuery>;
+
+const figures = {
+  openDays: z.number(),
+  openMinutes: z.number(),
+  /** Days that would have been open but for a holiday, the patron day or a closure. */
+  closedDays: z.number(),
+};
+
+export const figuresSchema = z
+  .object({
+    centreId: z.number(),
+    year: z.number(),
+    month: z.number().nullable(),
+    from: z.string(),
+    to: z.string(),
+    ...figures,
+    /** Month by month (the whole year when no month is asked). */
+    months: z.array(z.object({ month: z.number(), ...figures })),
+    /** The days counted in closedDays, with why each was closed. */
+    closed: z.array(daySchema),
+  })
+  .meta({ id: 'CalendarFigures' });
+export type CalendarFigures = z.infer<typeof figuresSchema>;
+
+// --- the public page
+
+export const publicCentreParams = z.strictObject({ code: z.string().trim().min(1).max(40) });
+
+const publicSet = z.object({ validFrom: z.string(), slots: z.array(z.object({ weekday: z.number(), from: z.string(), to: z.string() })) });
+
+export const publicHoursSchema = z
+  .object({
+    centre: z.object({
+      code: z.string(),
+      name: z.string(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+    /** Today in Europe/Rome, and the last day the lists below cover. */
+    today: z.string(),
+    until: z.string(),
+    current: publicSet.nullable(),
+    /** The next change of hours, if one is planned. */
+    next: publicSet.nullable(),
+    closures: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
+    /** Public holidays and the patron day that close a day with hours (outside the closures above). */
+    holidays: z.array(z.object({ date: z.string(), kind: z.enum(['holiday', 'patron_day']), name: z.string().nullable() })),
+  })
+  .meta({ id: 'PublicHours' });
+export type PublicHours = z.infer<typeof publicHoursSchema>;
+
+// --- staff
+
+const contractFields = {
+  from: isoDate,
+  /** Included; empty while the contract lasts. */
+  to: isoDate.nullable().optional(),
+  weeklyMinutes,
+  /** E.g. «nuovo contratto dal 1 settembre», «+6 ore dal 15 ottobre». */
+  description: shortText(300).nullable().optional(),
+  /** The project that pays for these hours, if any. */
+  projectId: id.nullable().optional(),
+};
+
+export const staffContractSchema = z
+  .object({
+    id: z.number(),
+    staffId: z.number(),
+    from: z.string(),
+    to: z.string().nullable(),
+    weeklyMinutes: z.number(),
+    description: z.string().nullable(),
+    project: z.object({ id: z.number(), name: z.string() }).nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'StaffContract' });
+export type StaffContract = z.infer<typeof staffContractSchema>;
+
+export const staffContractCreateInput = z.strictObject(contractFields).refine((c) => inOrder(c.from, c.to), endAfterStart);
+export type StaffContractCreateInput = z.infer<typeof staffContractCreateInput>;
+
+export const staffContractUpdateInput = z
+  .strictObject({
+    version,
+    from: contractFields.from.optional(),
+    to: contractFields.to,
+    weeklyMinutes: weeklyMinutes.optional(),
+    description: contractFields.description,
+    projectId: contractFields.projectId,
+  })
+  .refine((c) => inOrder(c.from, c.to), endAfterStart);
+export type StaffContractUpdateInput = z.infer<typeof staffContractUpdateInput>;
+
+export const staffMemberSchema = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    name: z.string(),
+    role: z.enum(STAFF_ROLES),
+    /** The member's user account, if they have one. */
+    user: z.object({ id: z.number(), displayName: z.string() }).nullable(),
+    notes: z.string().nullable(),
+    contracts: z.array(staffContractSchema),
+    /** Weekly minutes in force on the list's date. */
+    weeklyMinutes: z.number(),
+    /** Contracted minutes over the list's year. */
+    yearMinutes: z.number(),
+    version: z.number(),
+  })
+  .meta({ id: 'StaffMember' });
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+
+export const staffCreateInput = z.strictObject({
+  centreId: id.optional(),
+  name: shortText(120).min(1),
+  role: z.enum(STAFF_ROLES),
+  userId: id.nullable().optional(),
+  notes: shortText(1000).nullable().optional(),
+});
+export type StaffCreateInput = z.infer<typeof staffCreateInput>;
+
+export const staffUpdateInput = z.strictObject({
+  version,
+  name: shortText(120).min(1).optional(),
+  role: z.enum(STAFF_ROLES).optional(),
+  userId: id.nullable().optional(),
+  notes: shortText(1000).nullable().optional(),
+});
+export type StaffUpdateInput = z.infer<typeof staffUpdateInput>;
+
+export const staffListQuery = z.strictObject({
+  centreId: id.optional(),
+  /** The day the weekly hours are given for: today by default. */
+  date: isoDate.optional(),
+  /** The year the contracted hours are summed over: the date's by default. */
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+});
+export type StaffListQuery = z.infer<typeof staffListQuery>;
+
+export const staffListSchema = z
+  .object({
+    date: z.string(),
+    year: z.number(),
+    items: z.array(staffMemberSchema),
+    totalWeeklyMinutes: z.number(),
+    totalYearMinutes: z.number(),
+  })
+  .meta({ id: 'StaffList' });
+export type StaffList = z.infer<typeof staffListSchema>;
+
+/** A user account a staff member may be linked to: the users of the centre. */
+export const staffUserOption = z.object({ id: z.number(), displayName: z.string() });
+
+export const staffContractParams = z.strictObject({ id, contractId: id });
+
+// --- projects
+
+export const projectSchema = z
+  .object({
+    id: z.number(),
+    centreId: z.number(),
+    name: z.string(),
+    funder: z.string().nullable(),
+    from: z.string(),
+    to: z.string().nullable(),
+    /** Staff time the project adds each week. */
+    extraWeeklyMinutes: z.number(),
+    description: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'Project' });
+export type Project = z.infer<typeof projectSchema>;
+
+export const projectCreateInput = z
+  .strictObject({
+    centreId: id.optional(),
+    name: shortText(200).min(1),
+    /** The funder or partner. */
+    funder: shortText(200).nullable().optional(),
+    from: isoDate,
+    to: isoDate.nullable().optional(),
+    extraWeeklyMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(80 * 60)
+      .default(0),
+    description: shortText(4000).nullable().optional(),
+  })
+  .refine((p) => inOrder(p.from, p.to), endAfterStart);
+export type ProjectCreateInput = z.infer<typeof projectCreateInput>;
+
+export const projectUpdateInput = z
+  .strictObject({
+    version,
+    name: shortText(200).min(1).optional(),
+    funder: shortText(200).nullable().optional(),
+    from: isoDate.optional(),
+    to: isoDate.nullable().optional(),
+    extraWeeklyMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(80 * 60)
+      .optional(),
+    description: shortText(4000).nullable().optional(),
+  })
+  .refine((p) => inOrder(p.from, p.to), endAfterStart);
+export type ProjectUpdateInput = z.infer<typeof projectUpdateInput>;
+
+export const projectListQuery = z.strictObject({
+  centreId: id.optional(),
+  /** The projects running at some moment of this year. */
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+});
+export type ProjectListQuery = z.infer<typeof projectListQuery>;

@@ -1,0 +1,161 @@
+/** Staff members, their contracts, and the centre's projects: SQL only. */
+import type { Kysely } from 'kysely';
+import type { Project, StaffContract } from '../../contracts/calendar.js';
+import type { StaffRole } from '../../contracts/enums.js';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+export interface StaffRow {
+  id: number;
+  centreId: number;
+  name: string;
+  role: StaffRole;
+  user: { id: number; displayName: string } | null;
+  notes: string | null;
+  version: number;
+}
+
+function staffQuery(db: Db, centreIds: number[]) {
+  return db
+    .selectFrom('staffMembers')
+    .leftJoin('users', 'users.id', 'staffMembers.userId')
+    .select([
+      'staffMembers.id',
+      'staffMembers.centreId',
+      'staffMembers.name',
+      'staffMembers.role',
+      'staffMembers.userId',
+      'users.displayName as userName',
+      'staffMembers.notes',
+      'staffMembers.version',
+    ])
+    .where('staffMembers.centreId', 'in', centreIds);
+}
+
+type StaffJoinedRow = {
+  id: number;
+  centreId: number;
+  name: string;
+  role: string;
+  userId: number | null;
+  userName: string | null;
+  notes: string | null;
+  version: number;
+};
+
+const toStaff = (row: StaffJoinedRow): StaffRow => ({
+  id: row.id,
+  centreId: row.centreId,
+  name: row.name,
+  role: row.role as StaffRole,
+  user: row.userId !== null ? { id: row.userId, displayName: row.userName ?? '' } : null,
+  notes: row.notes,
+  version: row.version,
+});
+
+/** The staff of a centre, by name. */
+export async function listStaff(db: Db, centreId: number): Promise<StaffRow[]> {
+  const rows = await staffQuery(db, [centreId]).orderBy('staffMembers.name').orderBy('staffMembers.id').execute();
+  return rows.map(toStaff);
+}
+
+export async function findStaff(db: Db, id: number, centreIds: number[]): Promise<StaffRow | undefined> {
+  if (centreIds.length === 0) return undefined;
+  const row = await staffQuery(db, centreIds).where('staffMembers.id', '=', id).executeTakeFirst();
+  return row ? toStaff(row) : undefined;
+}
+
+/** The contracts of these staff members, oldest first, with the project's name. */
+export async function contractsOf(db: Db, staffIds: number[]): Promise<Map<number, StaffContract[]>> {
+  const byStaff = new Map<number, StaffContract[]>();
+  if (staffIds.length === 0) return byStaff;
+  const rows = await db
+    .selectFrom('staffContracts')
+    .leftJoin('projects', 'projects.id', 'staffContracts.projectId')
+    .select([
+      'staffContracts.id',
+      'staffContracts.staffId',
+      'staffContracts.fromDate',
+      'staffContracts.toDate',
+      'staffContracts.weeklyMinutes',
+      'staffContracts.description',
+      'staffContracts.projectId',
+      'projects.name as projectName',
+      'staffContracts.version',
+    ])
+    .where('staffContracts.staffId', 'in', staffIds)
+    .orderBy('staffContracts.fromDate')
+    .orderBy('staffContracts.id')
+    .execute();
+  for (const row of rows) {
+    const list = byStaff.get(row.staffId) ?? [];
+    list.push({
+      id: row.id,
+      staffId: row.staffId,
+      from: row.fromDate,
+      to: row.toDate,
+      weeklyMinutes: row.weeklyMinutes,
+      description: row.description,
+      project: row.projectId !== null && row.projectName !== null ? { id: row.projectId, name: row.projectName } : null,
+      version: row.version,
+    });
+    byStaff.set(row.staffId, list);
+  }
+  return byStaff;
+}
+
+export async function findContract(db: Db, staffId: number, contractId: number): Promise<StaffContract | undefined> {
+  const contracts = await contractsOf(db, [staffId]);
+  return contracts.get(staffId)?.find((c) => c.id === contractId);
+}
+
+/** A user account of this centre (what a staff member may be linked to). */
+export async function userOfCentre(db: Db, userId: number, centreId: number) {
+  return db
+    .selectFrom('users')
+    .innerJoin('userCentres', 'userCentres.userId', 'users.id')
+    .select(['users.id'])
+    .where('users.id', '=', userId)
+    .where('userCentres.centreId', '=', centreId)
+    .executeTakeFirst();
+}
+
+// --- projects
+
+const PROJECT_COLUMNS = ['id', 'centreId', 'name', 'funder', 'fromDate', 'toDate', 'extraWeeklyMinutes', 'description', 'version'] as const;
+
+type ProjectRow = {
+  id: number;
+  centreId: number;
+  name: string;
+  funder: string | null;
+  fromDate: string;
+  toDate: string | null;
+  extraWeeklyMinutes: number;
+  description: string | null;
+  version: number;
+};
+
+const toProject = ({ fromDate, toDate, ...row }: ProjectRow): Project => ({ ...row, from: fromDate, to: toDate });
+
+/** The projects of a centre, newest first; with a period, those running at some moment of it. */
+export async function listProjects(db: Db, centreId: number, period?: { from: string; to: string }): Promise<Project[]> {
+  let query = db.selectFrom('projects').select(PROJECT_COLUMNS).where('centreId', '=', centreId);
+  if (period) {
+    query = query.where('fromDate', '<=', period.to).where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', period.from)]));
+  }
+  const rows = await query.orderBy('fromDate', 'desc').orderBy('id', 'desc').execute();
+  return rows.map(toProject);
+}
+
+export async function findProject(db: Db, id: number, centreIds: number[]): Promise<Project | undefined> {
+  if (centreIds.length === 0) return undefined;
+  const row = await db
+    .selectFrom('projects')
+    .select(PROJECT_COLUMNS)
+    .where('id', '=', id)
+    .where('centreId', 'in', centreIds)
+    .executeTakeFirst();
+  return row ? toProject(row) : undefined;
+}

@@ -1,0 +1,248 @@
+import { type FormEvent, useState } from 'react';
+import type { CalendarDay, CalendarFigures } from '../../../contracts/calendar.js';
+import { todayInRome } from '../../../domain/dates.js';
+import { useApiGet } from '../../api/hooks.js';
+import { TextField } from '../../components/fields.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
+import { CentreSettingsForm } from './CentreSettingsForm.js';
+import { Closures } from './Closures.js';
+import { HoursSets } from './HoursSets.js';
+import { slotText, useCentreChoice, useClosedReason, useFormatMinutes, useWeekdayName, WEEKDAYS } from './shared.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function lastDayOf(year: number, month: number): string {
+  return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+}
+
+/** A month as a calendar grid, Monday first: each day open with its slots, or closed and why. */
+function MonthView({ centreId, year, month, onMove }: { centreId: number; year: number; month: number; onMove(delta: number): void }) {
+  const { t, locale, formatNumber } = useI18n();
+  const formatMinutes = useFormatMinutes();
+  const weekdayName = useWeekdayName();
+  const closedReason = useClosedReason();
+  const from = `${year}-${pad(month)}-01`;
+  const days = useApiGet<CalendarDay[]>('/calendar/days', { centreId, from, to: lastDayOf(year, month) });
+  const figures = useApiGet<CalendarFigures>('/calendar/figures', { centreId, year, month });
+  const monthName = new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, 15)));
+
+  const cells: Array<CalendarDay | null> = [];
+  if (days.data && days.data.length > 0) {
+    for (let i = 1; i < (days.data[0] as CalendarDay).weekday; i++) cells.push(null);
+    cells.push(...days.data);
+    while (cells.length % 7 !== 0) cells.push(null);
+  }
+  const weeks: Array<Array<CalendarDay | null>> = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+
+  return (
+    <section className="mb-5" aria-labelledby="calendar-month">
+      <h2 id="calendar-month" className="h4">
+        {t('calendar.month.title')}: <span className="text-capitalize">{monthName}</span>
+      </h2>
+      <div className="d-flex gap-2 mb-2">
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onMove(-1)}>
+          {t('calendar.month.previous')}
+        </button>
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onMove(1)}>
+          {t('calendar.month.next')}
+        </button>
+      </div>
+      <ProblemAlert error={days.error ?? figures.error} />
+      {figures.data ? (
+        <p aria-live="polite" data-testid="month-figures">
+          {t('calendar.month.summary', {
+            days: formatNumber(figures.data.openDays),
+            hours: formatMinutes(figures.data.openMinutes),
+            closed: formatNumber(figures.data.closedDays),
+          })}
+        </p>
+      ) : null}
+      {weeks.length > 0 ? (
+        <div className="table-responsive">
+          <table className="table table-bordered calendar-month" data-testid="month-view">
+            <caption className="visually-hidden">{t('calendar.month.caption', { month: monthName })}</caption>
+            <thead>
+              <tr>
+                {WEEKDAYS.map((weekday) => (
+                  <th scope="col" key={weekday} className="text-capitalize">
+                    {weekdayName(weekday)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((week) => (
+                <tr key={week.find(Boolean)?.date}>
+                  {week.map((day, index) =>
+                    day ? (
+                      <td
+                        key={day.date}
+                        className={day.closedBecause && day.closedBecause.kind !== 'no_hours' ? 'table-warning' : undefined}
+                        data-date={day.date}
+                      >
+                        <div className="fw-bold">{Number(day.date.slice(8))}</div>
+                        <div className="small">
+                          {day.closedBecause === null
+                            ? slotText(day.slots)
+                            : day.closedBecause.kind === 'no_hours'
+                              ? t('calendar.closed')
+                              : closedReason(day.closedBecause)}
+                        </div>
+                      </td>
+                    ) : (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the empty cells before and after the month have no other identity
+                      <td key={`empty-${index}`} />
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** The year month by month, and the list of the days closed with why. */
+function YearFigures({ centreId, year, onYear }: { centreId: number; year: number; onYear(year: number): void }) {
+  const { t, locale, formatDate, formatNumber } = useI18n();
+  const formatMinutes = useFormatMinutes();
+  const closedReason = useClosedReason();
+  const figures = useApiGet<CalendarFigures>('/calendar/figures', { centreId, year });
+  const monthName = (month: number) =>
+    new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, 15)),
+    );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const chosen = Number(new FormData(event.currentTarget).get('year'));
+    if (chosen >= 1900 && chosen <= 2100) onYear(chosen);
+  };
+  return (
+    <section className="mb-5" aria-labelledby="calendar-year">
+      <h2 id="calendar-year" className="h4">
+        {t('calendar.year.title')}: {year}
+      </h2>
+      <form onSubmit={submit} className="row align-items-end" key={year}>
+        <div className="col-sm-4 col-md-3">
+          <TextField label={t('calendar.year.label')} name="year" type="number" min={1900} max={2100} defaultValue={year} required />
+        </div>
+        <div className="col-sm-4 mb-3">
+          <button type="submit" className="btn btn-outline-primary">
+            {t('calendar.year.show')}
+          </button>
+        </div>
+      </form>
+      <ProblemAlert error={figures.error} />
+      {figures.data ? (
+        <>
+          <table className="table table-sm w-auto" data-testid="year-figures">
+            <caption>{t('calendar.year.caption', { year })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('calendar.year.month')}</th>
+                <th scope="col" className="text-end">
+                  {t('calendar.year.openDays')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('calendar.year.openHours')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('calendar.year.closedDays')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.data.months.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row" className="fw-normal text-capitalize">
+                    {monthName(m.month)}
+                  </th>
+                  <td className="text-end">{formatNumber(m.openDays)}</td>
+                  <td className="text-end">{formatMinutes(m.openMinutes)}</td>
+                  <td className="text-end">{formatNumber(m.closedDays)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('common.total')}</th>
+                <td className="text-end fw-bold">{formatNumber(figures.data.openDays)}</td>
+                <td className="text-end fw-bold">{formatMinutes(figures.data.openMinutes)}</td>
+                <td className="text-end fw-bold">{formatNumber(figures.data.closedDays)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          {figures.data.closed.length > 0 ? (
+            <table className="table table-sm w-auto">
+              <caption>{t('calendar.year.closedList', { year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('calendar.year.day')}</th>
+                  <th scope="col">{t('calendar.year.why')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {figures.data.closed.map((day) => (
+                  <tr key={day.date}>
+                    <td>{formatDate(day.date, true)}</td>
+                    <td>{closedReason(day.closedBecause)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The coordinator's calendar: the month, the year's figures, the hours, the closures, the settings. */
+export default function CalendarPage() {
+  const { t } = useI18n();
+  usePageTitle(t('calendar.title'));
+  const { centreId, centre, select } = useCentreChoice();
+  const today = todayInRome();
+  const [month, setMonth] = useState({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  // A change of hours, closures or patron day redraws the month and the figures.
+  const [revision, setRevision] = useState(0);
+  const changed = () => setRevision((r) => r + 1);
+  const move = (delta: number) =>
+    setMonth(({ year: y, month: m }) => {
+      const index = y * 12 + (m - 1) + delta;
+      return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+    });
+
+  return (
+    <>
+      <h1 className="h2">{t('calendar.title')}</h1>
+      <p>{t('calendar.intro')}</p>
+      {select}
+      {centre ? (
+        <p className="d-flex gap-3 flex-wrap">
+          <a href={`/orari/${encodeURIComponent(centre.code)}`}>{t('calendar.publicLink')}</a>
+          <a href={`/api/v1/public/centres/${encodeURIComponent(centre.code)}/calendar.ics`}>{t('calendar.icsLink')}</a>
+        </p>
+      ) : null}
+      {centreId ? (
+        <div key={centreId}>
+          <MonthView key={`month-${revision}`} centreId={centreId} year={month.year} month={month.month} onMove={move} />
+          <YearFigures key={`year-${revision}`} centreId={centreId} year={year} onYear={setYear} />
+          <HoursSets centreId={centreId} onChanged={changed} />
+          <Closures centreId={centreId} year={year} onChanged={changed} />
+          <CentreSettingsForm centreId={centreId} onChanged={changed} />
+        </div>
+      ) : null}
+    </>
+  );
+}
