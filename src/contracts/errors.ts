@@ -38,6 +38,13 @@ export const ERROR_CODES = [
   // calendar, staff, projects
 
   // courses, lessons, enrolments, waiting lists
+  'course.full',
+  'course.has_enrolments',
+  'enrolment.already_enrolled',
+  'lesson.cancelled',
+  'lesson.has_attendance',
+  'lesson.in_future',
+  'waiting_list.not_waiting',
 
   // events, network meetings
 
