@@ -322,14 +322,7 @@ export const PC_PURPOSE_LABELS: Labels<PcPurpose> = {
 // --- courses, lessons, enrolments, waiting lists
 
 // Imported here, not at the top, so that each area's block stays its own.
-import type {
-  CourseLevel,
-  EnrolmentProgramme,
-  LessonStatus,
-  WaitingListKind,
-  WaitingListPriority,
-  WaitingListStatus,
-} from './enums.js';
+import type { CourseLevel, EnrolmentProgramme, LessonStatus, WaitingListKind, WaitingListPriority, WaitingListStatus } from './enums.js';
 
 export const COURSE_LEVEL_LABELS: Labels<CourseLevel> = {
   it: { base: 'Base', alfabetizzazione: 'Alfabetizzazione', A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1', C2: 'C2' },

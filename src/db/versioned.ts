@@ -15,7 +15,12 @@ export type VersionedTable =
   | 'residencePermits'
   | 'identityDocuments'
   | 'applications'
-  | 'legalConsultations';
+  | 'legalConsultations'
+  // courses
+  | 'courses'
+  | 'lessons'
+  | 'enrolments'
+  | 'waitingListEntries';
 
 // biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
 type AnyDb = Kysely<any>;
