@@ -237,7 +237,6 @@ export const generateLessonsResult = z
         detail: z.string().nullable(),
       }),
     ),
-    lessons: z.array(lessonSchema),
   })
   .meta({ id: 'GenerateLessonsResult' });
 export type GenerateLessonsResult = z.infer<typeof generateLessonsResult>;

@@ -312,9 +312,8 @@ export async function generateLessons(
       },
       now,
     );
-    return { plan, skipped, course };
+    return { plan, skipped };
   });
-  const lessons = (await listLessonRows(db, courseId)).map((row) => toLesson(row, outcome.course));
   return {
     added: outcome.plan.add.length,
     removed: outcome.plan.remove.length,
@@ -326,7 +325,6 @@ export async function generateLessons(
       reason: s.because.kind,
       detail: s.because.kind === 'holiday' ? s.because.name : s.because.kind === 'closure' ? s.because.reason : null,
     })),
-    lessons,
   };
 }
 

@@ -35,6 +35,7 @@ export const coursesEn: Record<keyof typeof coursesIt, string> = {
   'courses.weekdays': 'Days of the week',
   'courses.startTime': 'Start time',
   'courses.lessonMinutes': 'Length of a lesson (minutes)',
+  'courses.lessonLength': 'Length',
   'courses.pattern': 'Days and time',
   'courses.capacity': 'Places',
   'courses.capacityHint': 'Leave empty when there is no limit.',

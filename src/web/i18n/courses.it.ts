@@ -33,6 +33,7 @@ export const coursesIt = {
   'courses.weekdays': 'Giorni della settimana',
   'courses.startTime': 'Ora di inizio',
   'courses.lessonMinutes': 'Durata di un incontro (minuti)',
+  'courses.lessonLength': 'Durata',
   'courses.pattern': 'Giorni e orario',
   'courses.capacity': 'Posti',
   'courses.capacityHint': 'Lascia vuoto se non c’è un limite.',

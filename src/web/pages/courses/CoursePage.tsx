@@ -92,7 +92,7 @@ function CourseView({ course, reload }: { course: Course; reload(): void }) {
     [t('courses.startDate'), formatDate(course.startDate, true)],
     [t('courses.endDate'), formatDate(course.endDate, true)],
     [t('courses.pattern'), patternText(course)],
-    [t('courses.lessonMinutes'), formatMinutes(course.lessonMinutes)],
+    [t('courses.lessonLength'), formatMinutes(course.lessonMinutes)],
     [
       t('courses.capacity'),
       course.capacity !== null

@@ -186,7 +186,7 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
               <tr>
                 <th scope="col">{t('courses.lessons.date')}</th>
                 <th scope="col">{t('courses.startTime')}</th>
-                <th scope="col">{t('courses.lessonMinutes')}</th>
+                <th scope="col">{t('courses.lessonLength')}</th>
                 <th scope="col">{t('courses.lessons.status')}</th>
                 <th scope="col">{t('courses.lessons.attendance')}</th>
                 <th scope="col">{t('common.actions')}</th>
