@@ -48,11 +48,11 @@ import {
   enrol,
   generateLessons,
   getAttendance,
+  getCourse,
   listCoursesFor,
   listEnrolmentsFor,
   listLessonsFor,
   listWaitingFor,
-  loadCourse,
   personCoursesFor,
   placeWaitingEntry,
   saveAttendance,
@@ -150,7 +150,7 @@ export const coursesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/courses/:id',
     { schema: { tags: ['courses'], summary: 'One course', params, response: { 200: courseSchema, ...problemResponses } } },
-    async (request) => loadCourse(app.db, requireAuth(request.auth, 'statistics.read'), request.params.id),
+    async (request) => getCourse(app.db, requireAuth(request.auth, 'statistics.read'), request.params.id),
   );
 
   app.get(

@@ -245,10 +245,12 @@ for (const dialect of DIALECTS) {
         );
         expect(inB.centreId).toBe(cast.centreB.id);
 
-        // Another centre's course is absent; viewers read courses (no personal data in them).
+        // Another centre's course is absent.
         expectProblem(await operatorB.get(`/courses/${created.id}`), 404, 'resource.not_found');
         expectProblem(await operator.get(`/courses/${inB.id}`), 404, 'resource.not_found');
-        expectStatus(await viewer.get(`/courses/${created.id}`), 200);
+        // Viewers read courses (no personal data in them), without the free-text notes.
+        expect(expectStatus<Course>(await viewer.get(`/courses/${created.id}`), 200).notes).toBeNull();
+        expect(expectStatus<Course>(await operator.get(`/courses/${created.id}`), 200).notes).toBe('Con baby-sitting');
         const list = expectStatus<Page<Course>>(await viewer.get('/courses', { year: 2024, kindId: kind('language_club').id }), 200);
         expect(list.items.map((c) => c.id)).toContain(created.id);
         expect(list.items.map((c) => c.id)).not.toContain(inB.id);
@@ -892,6 +894,7 @@ for (const dialect of DIALECTS) {
           enrolment: null,
           version: 3,
         });
+        expect((await auditOf('waiting_list_entry', entry.id)).map((row) => row.action)).toEqual(['create', 'update', 'update']);
         expectStatus(await operator.delete(`/waiting-list/${entry.id}?version=3`), 204);
       });
 

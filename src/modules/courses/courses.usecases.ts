@@ -47,6 +47,7 @@ import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { weekdayOf } from '../../domain/calendar.js';
 import { courseFigures as computeCourseFigures, lessonDates, regenerationPlan, yearTotals } from '../../domain/courses.js';
 import { todayInRome } from '../../domain/dates.js';
+import { can } from '../../domain/permissions.js';
 import { AppError, notFound, validationFailed } from '../../server/errors.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
@@ -162,10 +163,22 @@ export async function loadCourse(db: Db, actor: Actor, id: number): Promise<Cour
   return course;
 }
 
+/**
+ * Courses and lessons name nobody, and viewers read them for the figures; but their free-text
+ * notes might ("recupero per Amina"): only those who may read personal data get them.
+ */
+function withoutNotesFor<T extends { notes: string | null }>(actor: Actor, rows: T[]): T[] {
+  return can(actor.role, 'personal.read') ? rows : rows.map((row) => ({ ...row, notes: null }));
+}
+
+export async function getCourse(db: Db, actor: Actor, id: number): Promise<Course> {
+  return withoutNotesFor(actor, [await loadCourse(db, actor, id)])[0] as Course;
+}
+
 export async function listCoursesFor(db: Db, actor: Actor, query: CourseListQuery): Promise<Page<Course>> {
   const { page, pageSize, centreId, ...filter } = query;
   const result = await listCourses(db, { ...filter, centreIds: centreScope(actor, centreId) }, page, pageSize);
-  return { ...result, page, pageSize };
+  return { ...result, items: withoutNotesFor(actor, result.items), page, pageSize };
 }
 
 export async function createCourse(db: Db, actor: Actor, input: CourseCreateInput, now = new Date()): Promise<Course> {
@@ -246,7 +259,10 @@ export async function deleteCourse(db: Db, actor: Actor, id: number, version: nu
 
 export async function listLessonsFor(db: Db, actor: Actor, courseId: number): Promise<Lesson[]> {
   const course = await loadCourse(db, actor, courseId);
-  return (await listLessonRows(db, courseId)).map((row) => toLesson(row, course));
+  return withoutNotesFor(
+    actor,
+    (await listLessonRows(db, courseId)).map((row) => toLesson(row, course)),
+  );
 }
 
 /**
@@ -691,7 +707,7 @@ export async function deleteEnrolment(db: Db, actor: Actor, id: number, version:
   await inTransaction(db, async (trx) => {
     const row = await findEnrolmentRow(trx, id, actor.centreIds);
     if (!row) throw notFound('enrolment');
-    await trx
+    const placed = await trx
       .updateTable('waitingListEntries')
       .set((eb) => ({
         status: 'waiting',
@@ -701,7 +717,22 @@ export async function deleteEnrolment(db: Db, actor: Actor, id: number, version:
         version: eb('version', '+', 1),
       }))
       .where('enrolmentId', '=', id)
+      .returning('id')
       .execute();
+    for (const entry of placed) {
+      await recordAudit(
+        trx,
+        {
+          userId: actor.userId,
+          centreId: row.centreId,
+          action: 'update',
+          entity: 'waiting_list_entry',
+          entityId: entry.id,
+          details: { fields: ['status', 'closedOn', 'enrolmentId'] },
+        },
+        now,
+      );
+    }
     await deleteVersioned(trx, 'enrolments', id, version, 'enrolment');
     await recordAudit(trx, { userId: actor.userId, centreId: row.centreId, action: 'delete', entity: 'enrolment', entityId: id }, now);
   });
