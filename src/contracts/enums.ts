@@ -128,6 +128,29 @@ export type ClosedBecauseKind = (typeof CLOSED_BECAUSE_KINDS)[number];
 
 // --- courses, lessons, enrolments, waiting lists
 
+/** Levels of a language course: base, alfabetizzazione (literacy) and the CEFR levels. */
+export const COURSE_LEVELS = ['base', 'alfabetizzazione', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export type CourseLevel = (typeof COURSE_LEVELS)[number];
+
+/** The programme a learner comes from: a SAI beneficiary, a user of the centre, other. */
+export const ENROLMENT_PROGRAMMES = ['sai', 'centre_user', 'other'] as const;
+export type EnrolmentProgramme = (typeof ENROLMENT_PROGRAMMES)[number];
+
+/** A lesson becomes held when its attendance is taken. */
+export const LESSON_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+export type LessonStatus = (typeof LESSON_STATUSES)[number];
+
+/** The kinds of course place people wait for (Bisogni rilevati). */
+export const WAITING_LIST_KINDS = ['adult_l2', 'minor_l2', 'driving', 'other'] as const;
+export type WaitingListKind = (typeof WAITING_LIST_KINDS)[number];
+
+export const WAITING_LIST_STATUSES = ['waiting', 'placed', 'withdrawn'] as const;
+export type WaitingListStatus = (typeof WAITING_LIST_STATUSES)[number];
+
+/** 0 normal, 1 high, 2 urgent: the list shows the most urgent first, then the longest waiting. */
+export const WAITING_LIST_PRIORITIES = [0, 1, 2] as const;
+export type WaitingListPriority = (typeof WAITING_LIST_PRIORITIES)[number];
+
 // --- events, network meetings
 
 /** What kind of body a network organisation is: unions first, then public services, schools, associations. */

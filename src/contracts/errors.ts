@@ -40,6 +40,13 @@ export const ERROR_CODES = [
   'calendar.hours_not_future',
 
   // courses, lessons, enrolments, waiting lists
+  'course.full',
+  'course.has_enrolments',
+  'enrolment.already_enrolled',
+  'lesson.cancelled',
+  'lesson.has_attendance',
+  'lesson.in_future',
+  'waiting_list.not_waiting',
 
   // events, network meetings
 

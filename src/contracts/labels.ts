@@ -336,6 +336,39 @@ export const STAFF_ROLE_LABELS: Labels<import('./enums.js').StaffRole> = {
 
 // --- courses, lessons, enrolments, waiting lists
 
+// Imported here, not at the top, so that each area's block stays its own.
+import type { CourseLevel, EnrolmentProgramme, LessonStatus, WaitingListKind, WaitingListPriority, WaitingListStatus } from './enums.js';
+
+export const COURSE_LEVEL_LABELS: Labels<CourseLevel> = {
+  it: { base: 'Base', alfabetizzazione: 'Alfabetizzazione', A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1', C2: 'C2' },
+  en: { base: 'Basic', alfabetizzazione: 'Literacy', A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1', C2: 'C2' },
+};
+
+export const ENROLMENT_PROGRAMME_LABELS: Labels<EnrolmentProgramme> = {
+  it: { sai: 'Beneficiario SAI', centre_user: 'Utente del centro', other: 'Altro' },
+  en: { sai: 'SAI beneficiary', centre_user: 'Centre user', other: 'Other' },
+};
+
+export const LESSON_STATUS_LABELS: Labels<LessonStatus> = {
+  it: { scheduled: 'Programmato', held: 'Svolto', cancelled: 'Annullato' },
+  en: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' },
+};
+
+export const WAITING_LIST_KIND_LABELS: Labels<WaitingListKind> = {
+  it: { adult_l2: 'Italiano L2 adulti', minor_l2: 'Italiano L2 minori', driving: 'Supporto scuola guida', other: 'Altro' },
+  en: { adult_l2: 'Italian L2 for adults', minor_l2: 'Italian L2 for minors', driving: 'Driving-exam support', other: 'Other' },
+};
+
+export const WAITING_LIST_STATUS_LABELS: Labels<WaitingListStatus> = {
+  it: { waiting: 'In attesa', placed: 'Inserita in un corso', withdrawn: 'Ritirata' },
+  en: { waiting: 'Waiting', placed: 'Placed in a course', withdrawn: 'Withdrawn' },
+};
+
+export const WAITING_LIST_PRIORITY_LABELS: Record<Locale, Record<WaitingListPriority, string>> = {
+  it: { 0: 'Normale', 1: 'Alta', 2: 'Urgente' },
+  en: { 0: 'Normal', 1: 'High', 2: 'Urgent' },
+};
+
 // --- events, network meetings
 
 import type { NetworkOrganisationKind } from './enums.js';

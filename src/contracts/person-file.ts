@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applicationSchema, pcStationUseSchema } from './activities.js';
 import { caseSchema } from './cases.js';
 import { pageOf } from './common.js';
+import { personCoursesSchema } from './courses.js';
 import { identityDocumentSchema, permitSchema } from './documents.js';
 import { personHousehold } from './households.js';
 import { personSchema } from './people.js';
@@ -20,6 +21,8 @@ export const personFileSchema = z
     identityDocuments: z.array(identityDocumentSchema),
     applications: z.array(applicationSchema),
     pcStationUses: z.array(pcStationUseSchema),
+    /** Course enrolments with attendance, and waiting-list entries. */
+    courses: personCoursesSchema,
   })
   .meta({ id: 'PersonFile' });
 export type PersonFile = z.infer<typeof personFileSchema>;

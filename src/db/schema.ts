@@ -458,6 +458,8 @@ export interface LessonsTable extends Editable {
   /** scheduled | held | cancelled */
   status: string;
   notes: string | null;
+  /** The date of the weekly pattern a generated lesson stands for (kept when moved); null when added by hand. */
+  plannedOn: string | null;
 }
 
 export interface EnrolmentsTable extends Editable {

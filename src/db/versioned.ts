@@ -22,7 +22,11 @@ export type VersionedTable =
   | 'closures'
   | 'staffMembers'
   | 'staffContracts'
-  | 'projects';
+  | 'projects'
+  | 'courses'
+  | 'lessons'
+  | 'enrolments'
+  | 'waitingListEntries';
 
 // biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
 type AnyDb = Kysely<any>;

@@ -4,7 +4,7 @@
  * attendance and waiting lists; events with their participants; network meetings.
  * Typed as Kysely<any> on purpose: a migration is frozen in time, not tied to today's types.
  */
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, Migration } from 'kysely';
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
@@ -51,6 +51,13 @@ async function seedNetworkOrganisations(db: AnyDb) {
       .execute();
   }
 }
+
+/** The default course kinds at the time of this migration: code, Italian and English labels. */
+const COURSE_KINDS_0003: Array<[string, string, string]> = [
+  ['language_club', 'Club linguistico', 'Language club'],
+  ['driving_support', 'Supporto alla scuola guida', 'Driving-exam support'],
+  ['other', 'Altro', 'Other'],
+];
 
 export function activitiesCalendar(dialect: DialectName): Migration {
   const id = (col: ColumnDefinitionBuilder) =>
@@ -166,6 +173,27 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('course_kinds_code_uq', ['organisation_id', 'code'])
         .execute();
+      // The organisations that exist already get the default kinds (new ones get them when
+      // created: see default-course-kinds.ts). The list is copied here, frozen in time.
+      const organisations: Array<{ id: number }> = await db.selectFrom('organisations').select('id').execute();
+      const seededAt = new Date().toISOString();
+      for (const organisation of organisations) {
+        await db
+          .insertInto('course_kinds')
+          .values(
+            COURSE_KINDS_0003.map(([code, labelIt, labelEn], i) => ({
+              organisation_id: organisation.id,
+              code,
+              label_it: labelIt,
+              label_en: labelEn,
+              active: 1,
+              sort_order: (i + 1) * 10,
+              created_at: seededAt,
+              updated_at: seededAt,
+            })),
+          )
+          .execute();
+      }
 
       await editable(
         db.schema
@@ -200,9 +228,19 @@ export function activitiesCalendar(dialect: DialectName): Migration {
           .addColumn('minutes', 'integer', (c) => c.notNull())
           /** scheduled | held | cancelled */
           .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('notes', 'text'),
+          .addColumn('notes', 'text')
+          /** The date of the weekly pattern a generated lesson stands for (kept when it is moved); null when added by hand. */
+          .addColumn('planned_on', 'text'),
       ).execute();
       await db.schema.createIndex('lessons_course_date_idx').on('lessons').columns(['course_id', 'lesson_date']).execute();
+      // One lesson per date of the pattern: two generations at once cannot both add it.
+      await db.schema
+        .createIndex('lessons_planned_uq')
+        .on('lessons')
+        .columns(['course_id', 'planned_on'])
+        .unique()
+        .where(sql.ref('planned_on'), 'is not', null)
+        .execute();
 
       await editable(
         db.schema
@@ -220,6 +258,14 @@ export function activitiesCalendar(dialect: DialectName): Migration {
       ).execute();
       await db.schema.createIndex('enrolments_course_idx').on('enrolments').column('course_id').execute();
       await db.schema.createIndex('enrolments_person_idx').on('enrolments').column('person_id').execute();
+      // One current enrolment per person and course (a withdrawn one may be followed by a new one).
+      await db.schema
+        .createIndex('enrolments_current_uq')
+        .on('enrolments')
+        .columns(['course_id', 'person_id'])
+        .unique()
+        .where(sql.ref('withdrawn_on'), 'is', null)
+        .execute();
 
       await db.schema
         .createTable('attendance')

@@ -9,6 +9,7 @@ import { seedDefaultApplicationTypes } from '../activities/applications.reposito
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, randomSecret, sha256 } from '../auth/secrets.js';
+import { seedDefaultCourseKinds } from '../courses/courses.repository.js';
 import { seedDefaultNetworkOrganisations } from '../events/network.repository.js';
 import { seedDefaultTopics } from '../topics/topics.repository.js';
 
@@ -21,6 +22,7 @@ export async function createOrganisation(db: Db, name: string, now = new Date().
   await seedDefaultTopics(db, org.id, now);
   await seedDefaultApplicationTypes(db, org.id, now);
   await seedDefaultNetworkOrganisations(db, org.id, now);
+  await seedDefaultCourseKinds(db, org.id, now);
   return org.id;
 }
 

@@ -102,6 +102,8 @@ export async function deletePersonRow(db: Db, id: number): Promise<void> {
   await db.updateTable('visits').set({ personId: null, notes: null }).where('personId', '=', id).execute();
   // Applications and PC uses stay counted too, unlinked (by their foreign keys) and without notes.
   await db.updateTable('applications').set({ notes: null }).where('personId', '=', id).execute();
+  // Enrolments stay counted with their snapshot (unlinked by the foreign key); waiting-list entries lose their notes.
+  await db.updateTable('waitingListEntries').set({ notes: null }).where('personId', '=', id).execute();
   const households = await db.selectFrom('householdMembers').select('householdId').distinct().where('personId', '=', id).execute();
   await db.deleteFrom('people').where('id', '=', id).execute();
   // A household left with no member at all (its memberships went with the file) keeps its

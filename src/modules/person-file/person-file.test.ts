@@ -134,6 +134,7 @@ for (const dialect of DIALECTS) {
       expect(file.identityDocuments).toHaveLength(1);
       expect(file.applications).toHaveLength(1);
       expect(file.pcStationUses).toHaveLength(1);
+      expect(file.courses).toEqual({ enrolments: [], waitingList: [] });
     });
 
     it('hides the restricted note from another operator of the centre, and says how many are hidden', async () => {

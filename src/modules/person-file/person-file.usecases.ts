@@ -7,6 +7,7 @@ import { pcStationUsesForPerson } from '../activities/pc-station.usecases.js';
 import { recordPersonRead } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { casesForPerson } from '../cases/cases.usecases.js';
+import { enrolmentsForPerson } from '../courses/courses.usecases.js';
 import { documentsForPerson } from '../documents/documents.usecases.js';
 import { loadPersonHousehold } from '../households/households.usecases.js';
 import { findPersonRow, toPerson } from '../people/people.repository.js';
@@ -14,7 +15,7 @@ import { listVisits } from '../visits/visits.repository.js';
 
 /**
  * The person's file: details, recent visits, household, cases with plan and diary, documents,
- * applications and PC station use, bounded by the actor's centres. Opening it is one logged read
+ * applications, PC station use, courses and waiting lists, bounded by the actor's centres. Opening it is one logged read
  * (with the ids of the other people it shows).
  */
 export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId: number): Promise<PersonFile> {
@@ -26,6 +27,7 @@ export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId
   const { permits, identityDocuments } = await documentsForPerson(db, actor, personId);
   const applications = await applicationsForPerson(db, actor, personId);
   const pcStationUses = await pcStationUsesForPerson(db, actor, personId);
+  const courses = await enrolmentsForPerson(db, actor, personId);
   // The file also names other people (household members, members of household cases): logged too.
   const others = new Set<number>();
   for (const member of household.current?.members ?? []) others.add(member.personId);
@@ -41,5 +43,6 @@ export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId
     identityDocuments,
     applications,
     pcStationUses,
+    courses,
   };
 }

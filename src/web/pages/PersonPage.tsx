@@ -15,6 +15,7 @@ import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 import { PersonApplicationsSection } from './activities/PersonApplicationsSection.js';
 import { PersonCasesSection } from './cases/PersonCasesSection.js';
+import { PersonCoursesSection } from './courses/PersonCoursesSection.js';
 import { PersonDocumentsSection } from './documents/PersonDocumentsSection.js';
 import { PersonHouseholdSection } from './households/PersonHouseholdSection.js';
 
@@ -115,7 +116,7 @@ function PersonFileView({ file }: { file: PersonFile }) {
 
       <PersonApplicationsSection personId={p.id} initial={file.applications} />
 
-      {/* courses */}
+      <PersonCoursesSection personId={p.id} initial={file.courses} />
 
       <h2 className="h4 mt-4">
         {t('people.visits')} <span className="badge bg-primary">{visits.data?.total ?? 0}</span>

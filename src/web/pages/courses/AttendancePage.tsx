@@ -1,0 +1,199 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { LessonAttendance } from '../../../contracts/courses.js';
+import { ENROLMENT_PROGRAMME_LABELS, LESSON_STATUS_LABELS } from '../../../contracts/labels.js';
+import { todayInRome } from '../../../domain/dates.js';
+import { type ApiError, api } from '../../api/client.js';
+import { useApiGet } from '../../api/hooks.js';
+import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
+import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
+import { useSession } from '../../session.js';
+import { formatMinutes, personName } from './shared.js';
+
+/**
+ * The attendance of one lesson, taken in a few seconds: a table of checkboxes, one per learner
+ * enrolled on the lesson's date. Space ticks, the arrows (or Tab) move, "Tutti presenti" ticks
+ * everyone; one save sends the whole lesson.
+ */
+export default function AttendancePage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const screen = useApiGet<LessonAttendance>(`/lessons/${id}/attendance`);
+  const [saved, setSaved] = useState<LessonAttendance | null>(null);
+  const data = saved && String(saved.lesson.id) === id ? saved : screen.data;
+  if (screen.error) return <ProblemAlert error={screen.error} />;
+  if (!data || String(data.lesson.id) !== id) return <p>{t('app.loading')}</p>;
+  // A new key after each save starts the form again from what was saved (and its new version).
+  return (
+    <AttendanceForm
+      key={`${data.lesson.id}-${data.lesson.version}`}
+      screen={data}
+      justSaved={saved !== null}
+      onSaved={setSaved}
+      onStale={() => {
+        setSaved(null);
+        screen.reload();
+      }}
+    />
+  );
+}
+
+function AttendanceForm({
+  screen,
+  justSaved,
+  onSaved,
+  onStale,
+}: {
+  screen: LessonAttendance;
+  justSaved: boolean;
+  onSaved(result: LessonAttendance): void;
+  onStale(): void;
+}) {
+  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { can } = useSession();
+  const { lesson, course, learners } = screen;
+  const [marks, setMarks] = useState<Record<number, boolean>>(() =>
+    Object.fromEntries(learners.map((learner) => [learner.enrolmentId, learner.present ?? false])),
+  );
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const boxes = useRef<Array<HTMLInputElement | null>>([]);
+  const when = `${formatDate(lesson.date, true)}, ${lesson.startTime}`;
+  usePageTitle(t('courses.attendance.title', { course: course.title }));
+
+  const cancelled = lesson.status === 'cancelled';
+  const future = lesson.date > todayInRome();
+  const editable = can('personal.write') && !cancelled && !future;
+
+  useEffect(() => {
+    if (editable && !justSaved) boxes.current[0]?.focus();
+  }, [editable, justSaved]);
+
+  const move = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
+    const last = learners.length - 1;
+    const target =
+      event.key === 'ArrowDown' || event.key === 'ArrowRight'
+        ? Math.min(index + 1, last)
+        : event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+          ? Math.max(index - 1, 0)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
+    if (target === null) return;
+    event.preventDefault();
+    boxes.current[target]?.focus();
+  };
+
+  const everyone = (present: boolean) => setMarks(Object.fromEntries(learners.map((learner) => [learner.enrolmentId, present])));
+
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSaving(true);
+    try {
+      const result = await api<LessonAttendance>('PUT', `/lessons/${lesson.id}/attendance`, {
+        version: lesson.version,
+        entries: learners.map((learner) => ({ enrolmentId: learner.enrolmentId, present: marks[learner.enrolmentId] ?? false })),
+      });
+      onSaved(result);
+    } catch (e) {
+      const problem = e as ApiError;
+      if (problem.code === 'resource.stale_version') onStale();
+      setError(problem);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const present = learners.filter((learner) => marks[learner.enrolmentId]).length;
+  return (
+    <>
+      <p className="mb-1">
+        <Link to={`/courses/${course.id}`}>{t('courses.attendance.backToCourse', { course: course.title })}</Link>
+      </p>
+      <h1 className="h2">{t('courses.attendance.title', { course: course.title })}</h1>
+      <p>
+        {when} · {formatMinutes(lesson.minutes)} · {LESSON_STATUS_LABELS[locale][lesson.status]}
+        {lesson.outsideCourse ? <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span> : null}
+      </p>
+      <SuccessAlert message={justSaved ? t('courses.attendance.saved', { present: lesson.present, total: learners.length }) : null} />
+      <ProblemAlert error={error} />
+      {cancelled ? <p className="alert alert-warning">{t('courses.attendance.cancelled')}</p> : null}
+      {future && !cancelled ? <p className="alert alert-info">{t('courses.attendance.future')}</p> : null}
+      {learners.length === 0 ? <p>{t('courses.attendance.nobody')}</p> : null}
+      {learners.length > 0 ? (
+        <form onSubmit={save}>
+          <p className="small" id="attendance-keys">
+            {t('courses.attendance.keys')}
+          </p>
+          {editable ? (
+            <div className="d-flex gap-2 mb-2">
+              <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => everyone(true)}>
+                {t('courses.attendance.allPresent')}
+              </button>
+              <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => everyone(false)}>
+                {t('courses.attendance.nonePresent')}
+              </button>
+            </div>
+          ) : null}
+          <table className="table table-sm align-middle attendance-table" aria-describedby="attendance-keys">
+            <caption className="caption-top h6 text-body">{t('courses.attendance.caption', { when })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="text-end">
+                  {t('courses.attendance.number')}
+                </th>
+                <th scope="col">{t('courses.learner')}</th>
+                <th scope="col">{t('courses.programme')}</th>
+                <th scope="col">{t('courses.attendance.present')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {learners.map((learner, index) => {
+                const boxId = `present-${learner.enrolmentId}`;
+                const name = learner.person ? personName(learner.person) : t('courses.erased');
+                return (
+                  <tr key={learner.enrolmentId}>
+                    <td className="text-end">{index + 1}</td>
+                    <th scope="row" className="fw-normal">
+                      <label htmlFor={boxId} className="mb-0">
+                        {name}
+                      </label>
+                    </th>
+                    <td>{ENROLMENT_PROGRAMME_LABELS[locale][learner.programme]}</td>
+                    <td>
+                      <input
+                        id={boxId}
+                        ref={(element) => {
+                          boxes.current[index] = element;
+                        }}
+                        type="checkbox"
+                        className="form-check-input m-0"
+                        // A large target: the screen is ticked in a hurry, with the mouse too.
+                        style={{ width: '1.5rem', height: '1.5rem' }}
+                        checked={marks[learner.enrolmentId] ?? false}
+                        disabled={!editable}
+                        onChange={(e) => setMarks((current) => ({ ...current, [learner.enrolmentId]: e.target.checked }))}
+                        onKeyDown={move(index)}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p aria-live="polite">
+            {t('courses.attendance.count', { present: formatNumber(present), total: formatNumber(learners.length) })}
+          </p>
+          {editable ? (
+            <button type="submit" className="btn btn-primary" disabled={saving}>
+              {t('courses.attendance.save')}
+            </button>
+          ) : null}
+        </form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,222 @@
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Course, YearFigures } from '../../../contracts/courses.js';
+import { ENROLMENT_PROGRAMMES } from '../../../contracts/enums.js';
+import { COURSE_LEVEL_LABELS, ENROLMENT_PROGRAMME_LABELS } from '../../../contracts/labels.js';
+import { todayInRome } from '../../../domain/dates.js';
+import type { Page } from '../../api/client.js';
+import { useApiGet } from '../../api/hooks.js';
+import { Pagination, SelectField, TextField } from '../../components/fields.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { useI18n } from '../../i18n/index.js';
+import { usePageTitle } from '../../page-title.js';
+import { useSession } from '../../session.js';
+import { useCourseKinds, useLabel, usePatternText } from './shared.js';
+
+const PAGE_SIZE = 50;
+
+/** The year's figures by kind: enrolments (the sum over the courses started in the year) and distinct learners beside them. */
+function YearTable({ figures }: { figures: YearFigures }) {
+  const { t, locale, formatNumber } = useI18n();
+  const label = useLabel();
+  const rows = [...figures.byKind.map((row) => ({ key: String(row.kind.id), name: label(row.kind), ...row }))];
+  return (
+    <div className="table-responsive">
+      <table className="table table-sm" data-testid="course-year-figures">
+        <caption className="caption-top h6 text-body">{t('courses.year.caption', { year: figures.year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('courses.kind')}</th>
+            <th scope="col" className="text-end">
+              {t('courses.year.courses')}
+            </th>
+            <th scope="col" className="text-end">
+              {t('courses.year.enrolments')}
+            </th>
+            {ENROLMENT_PROGRAMMES.map((programme) => (
+              <th scope="col" className="text-end" key={programme}>
+                {ENROLMENT_PROGRAMME_LABELS[locale][programme]}
+              </th>
+            ))}
+            <th scope="col" className="text-end">
+              {t('courses.year.learners')}
+            </th>
+            <th scope="col" className="text-end">
+              {t('courses.figures.lessonsHeld')}
+            </th>
+            <th scope="col" className="text-end">
+              {t('courses.figures.hoursHeld')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className="fw-normal">
+                {row.name}
+              </th>
+              <td className="text-end">{formatNumber(row.courses)}</td>
+              <td className="text-end">{formatNumber(row.enrolments)}</td>
+              {ENROLMENT_PROGRAMMES.map((programme) => (
+                <td className="text-end" key={programme}>
+                  {formatNumber(row.byProgramme[programme] ?? 0)}
+                </td>
+              ))}
+              <td className="text-end">{formatNumber(row.distinctLearners)}</td>
+              <td className="text-end">{formatNumber(row.lessonsHeld)}</td>
+              <td className="text-end">{formatNumber(row.hoursHeld)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('common.total')}</th>
+            <td className="text-end fw-bold">{formatNumber(figures.totals.courses)}</td>
+            <td className="text-end fw-bold">{formatNumber(figures.totals.enrolments)}</td>
+            {ENROLMENT_PROGRAMMES.map((programme) => (
+              <td className="text-end fw-bold" key={programme}>
+                {formatNumber(figures.totals.byProgramme[programme] ?? 0)}
+              </td>
+            ))}
+            <td className="text-end fw-bold">{formatNumber(figures.totals.distinctLearners)}</td>
+            <td className="text-end fw-bold">{formatNumber(figures.totals.lessonsHeld)}</td>
+            <td className="text-end fw-bold">{formatNumber(figures.totals.hoursHeld)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** Courses running in a year, of a kind, with the year's figures. */
+export default function CoursesPage() {
+  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { can } = useSession();
+  const label = useLabel();
+  const patternText = usePatternText();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || Number(todayInRome().slice(0, 4));
+  const kindId = params.get('kindId') ?? '';
+  const page = Number(params.get('page') ?? 1) || 1;
+  const kinds = useCourseKinds();
+  const figures = useApiGet<YearFigures>('/courses/figures', { year });
+  const list = useApiGet<Page<Course>>('/courses', { year, kindId: kindId || undefined, page, pageSize: PAGE_SIZE });
+  usePageTitle(t('courses.title'));
+
+  const apply = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next: Record<string, string> = { year: String(form.get('year')) };
+    if (form.get('kindId')) next.kindId = String(form.get('kindId'));
+    setParams(next);
+  };
+
+  return (
+    <>
+      <div className="d-flex justify-content-between align-items-start flex-wrap gap-2">
+        <h1 className="h2">{t('courses.title')}</h1>
+        {can('catalogues.manage') ? (
+          <Link to="/courses/new" className="btn btn-primary">
+            {t('courses.new')}
+          </Link>
+        ) : null}
+      </div>
+      <p>{t('courses.intro')}</p>
+
+      <form onSubmit={apply} className="row align-items-end mb-3" aria-label={t('courses.filters')} key={`${year}-${kindId}`}>
+        <div className="col-sm-3">
+          <TextField label={t('courses.year')} name="year" type="number" min={1900} max={2100} defaultValue={year} required />
+        </div>
+        <div className="col-sm-5">
+          <SelectField label={t('courses.kind')} name="kindId" defaultValue={kindId}>
+            <option value="">{t('courses.allKinds')}</option>
+            {kinds.data?.map((kind) => (
+              <option key={kind.id} value={kind.id}>
+                {label(kind)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-sm-4 mb-3">
+          <button type="submit" className="btn btn-outline-primary">
+            {t('visits.apply')}
+          </button>
+        </div>
+      </form>
+
+      <section aria-labelledby="courses-year">
+        <h2 id="courses-year" className="h4">
+          {t('courses.year.title', { year })}
+        </h2>
+        <p className="small">{t('courses.year.hint')}</p>
+        <ProblemAlert error={figures.error} />
+        {figures.data && figures.data.courses.length === 0 ? <p>{t('courses.year.none')}</p> : null}
+        {figures.data && figures.data.courses.length > 0 ? <YearTable figures={figures.data} /> : null}
+      </section>
+
+      <section aria-labelledby="courses-list">
+        <h2 id="courses-list" className="h4 mt-3">
+          {t('courses.list', { year })}
+        </h2>
+        <ProblemAlert error={list.error ?? kinds.error} />
+        {list.data && list.data.items.length === 0 ? <p>{t('courses.none')}</p> : null}
+        {list.data && list.data.items.length > 0 ? (
+          <>
+            <div className="table-responsive">
+              <table className="table table-sm">
+                <caption className="visually-hidden">{t('courses.list', { year })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('courses.courseTitle')}</th>
+                    <th scope="col">{t('courses.kind')}</th>
+                    <th scope="col">{t('courses.level')}</th>
+                    <th scope="col">{t('courses.dates')}</th>
+                    <th scope="col">{t('courses.pattern')}</th>
+                    <th scope="col" className="text-end">
+                      {t('courses.enrolled')}
+                    </th>
+                    <th scope="col" className="text-end">
+                      {t('courses.lessonsHeldOf')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((course) => (
+                    <tr key={course.id}>
+                      <th scope="row" className="fw-normal">
+                        <Link to={`/courses/${course.id}`}>{course.title}</Link>
+                      </th>
+                      <td>{label(course.kind)}</td>
+                      <td>{course.level ? COURSE_LEVEL_LABELS[locale][course.level] : t('person.notSet')}</td>
+                      <td>
+                        {formatDate(course.startDate)} – {formatDate(course.endDate)}
+                      </td>
+                      <td>{patternText(course)}</td>
+                      <td className="text-end">
+                        {course.capacity !== null
+                          ? t('courses.ofCapacity', {
+                              count: formatNumber(course.activeEnrolments),
+                              capacity: formatNumber(course.capacity),
+                            })
+                          : formatNumber(course.activeEnrolments)}
+                      </td>
+                      <td className="text-end">
+                        {formatNumber(course.lessonsHeld)} / {formatNumber(course.lessons)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onPage={(next) => setParams({ year: String(year), ...(kindId && { kindId }), page: String(next) })}
+            />
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}

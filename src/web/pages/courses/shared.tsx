@@ -1,0 +1,43 @@
+/** Pieces the course pages share: the kind catalogue, labels, weekdays and lengths. */
+import type { CourseKind } from '../../../contracts/courses.js';
+import { useApiGet } from '../../api/hooks.js';
+import { useI18n } from '../../i18n/index.js';
+
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export function useCourseKinds(onlyActive = false) {
+  return useApiGet<CourseKind[]>('/course-kinds', onlyActive ? { active: 'true' } : undefined);
+}
+
+/** A catalogue entry's name in the current language. */
+export function useLabel() {
+  const { locale } = useI18n();
+  return (entry: { labelIt: string; labelEn: string }) => (locale === 'it' ? entry.labelIt : entry.labelEn);
+}
+
+/** Weekday names computed by the platform (1 January 2024 was a Monday), never typed. */
+export function useWeekdayName() {
+  const { locale } = useI18n();
+  const format = new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { weekday: 'long', timeZone: 'UTC' });
+  return (weekday: number) => format.format(new Date(Date.UTC(2024, 0, weekday, 12)));
+}
+
+/** 180 → "3 h", 90 → "1 h 30 min", 45 → "45 min". */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** The weekly pattern in words: "lunedì, mercoledì · 15:00 · 3 h". */
+export function usePatternText() {
+  const weekdayName = useWeekdayName();
+  return (course: { weekdays: number[]; startTime: string; lessonMinutes: number }) =>
+    `${course.weekdays.map(weekdayName).join(', ')} · ${course.startTime} · ${formatMinutes(course.lessonMinutes)}`;
+}
+
+export const personName = (person: { givenNames: string; familyNames: string }) => `${person.familyNames} ${person.givenNames}`;
+
+/** The calendar year of a date, as a number. */
+export const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
