@@ -53,12 +53,18 @@ export default abstract class AbstractPage {
     await option.first().click();
   }
 
+  /** A link of the menu, shown or inside a closed group. */
   navLink(name: string): Locator {
-    return this.mainNav.getByRole('link', { name, exact: true });
+    return this.mainNav.getByRole('link', { name, exact: true, includeHidden: true });
   }
 
+  /** Opens the group that holds the link (unless it is shown already), then follows it. */
   async openFromMenu(name: string): Promise<void> {
-    await this.navLink(name).click();
+    const link = this.navLink(name);
+    if (!(await link.isVisible())) {
+      await this.mainNav.locator('li.nav-group').filter({ has: link }).getByRole('button').click();
+    }
+    await link.click();
   }
 
   async logout(): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import AbstractPage from './abstractPage.js';
+import AbstractPage, { escapeRegExp } from './abstractPage.js';
 
 /** "Scheda persona": a personal file (opening it is written to the audit log). */
 export default class PersonPage extends AbstractPage {
@@ -43,8 +43,11 @@ export default class PersonPage extends AbstractPage {
   }
 
   /** A row of the person's cases, by who it is for ("Okafor Blessing", "Nucleo Okafor"). */
+  /** A case in the file: its card, found by its title (the person's or the household's name). */
   caseRow(title: string): Locator {
-    return this.cases.locator('tbody tr').filter({ has: this.page.getByRole('rowheader', { name: title, exact: true }) });
+    return this.cases
+      .getByRole('article')
+      .filter({ has: this.page.getByRole('heading', { name: new RegExp(`^${escapeRegExp(title)}\\b`) }) });
   }
 
   /** "Aggiungi permesso", filled and saved. Dates are yyyy-mm-dd; the type as labelled. */

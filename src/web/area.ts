@@ -9,5 +9,16 @@ import type { MessageKey } from './i18n/it.js';
 export interface Area {
   /** `public`: the page is for anyone, without logging in (no personal data on it). */
   routes: Array<{ path: string; permission?: Permission; public?: boolean; element: ReactNode }>;
-  nav: Array<{ to: string; label: MessageKey; permission: Permission }>;
+  nav: NavItem[];
+}
+
+/** The menu's groups, in their order (the front desk stands alone before them). */
+export const NAV_GROUPS = ['people', 'services', 'activities', 'centre', 'admin'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  permission: Permission;
+  group: NavGroup;
 }

@@ -1,22 +1,76 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
-import type { Permission } from '../../domain/permissions.js';
+import { NAV_GROUPS, type NavGroup, type NavItem } from '../area.js';
 import { AREAS } from '../areas.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { useSession } from '../session.js';
 
-const NAV: Array<{ to: string; label: MessageKey; permission: Permission }> = [
-  { to: '/', label: 'nav.frontDesk', permission: 'personal.write' },
-  { to: '/people', label: 'nav.people', permission: 'personal.read' },
-  { to: '/visits', label: 'nav.visits', permission: 'personal.read' },
+/** The menu: the front desk alone, then the groups, each opened as a list of links. */
+const FRONT_DESK: Omit<NavItem, 'group'> = { to: '/', label: 'nav.frontDesk', permission: 'personal.write' };
+const NAV: NavItem[] = [
+  { to: '/people', label: 'nav.people', permission: 'personal.read', group: 'people' },
+  { to: '/visits', label: 'nav.visits', permission: 'personal.read', group: 'people' },
   ...AREAS.flatMap((area) => area.nav),
-  { to: '/statistics', label: 'nav.statistics', permission: 'statistics.read' },
-  { to: '/admin/topics', label: 'nav.topics', permission: 'catalogues.manage' },
-  { to: '/admin/users', label: 'nav.users', permission: 'users.manage' },
-  { to: '/admin/tokens', label: 'nav.tokens', permission: 'users.manage' },
-  { to: '/admin/audit', label: 'nav.audit', permission: 'audit.read' },
+  { to: '/statistics', label: 'nav.statistics', permission: 'statistics.read', group: 'centre' },
+  { to: '/admin/topics', label: 'nav.topics', permission: 'catalogues.manage', group: 'admin' },
+  { to: '/admin/users', label: 'nav.users', permission: 'users.manage', group: 'admin' },
+  { to: '/admin/tokens', label: 'nav.tokens', permission: 'users.manage', group: 'admin' },
+  { to: '/admin/audit', label: 'nav.audit', permission: 'audit.read', group: 'admin' },
 ];
+
+/**
+ * One group of the menu: a button that shows or hides its links (the disclosure pattern:
+ * aria-expanded, Escape closes it and gives the focus back to the button).
+ */
+function NavGroupMenu({
+  group,
+  items,
+  open,
+  onToggle,
+}: {
+  group: NavGroup;
+  items: NavItem[];
+  open: boolean;
+  onToggle(open: boolean): void;
+}) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const listId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const current = items.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
+  return (
+    <li
+      className="nav-item nav-group"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          onToggle(false);
+          button.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        className={`nav-link btn btn-link${current ? ' active' : ''}`}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => onToggle(!open)}
+      >
+        {t(`nav.group.${group}` as MessageKey)} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </button>
+      <ul id={listId} className="nav-group-list list-unstyled" hidden={!open}>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} className="nav-link" onClick={() => onToggle(false)}>
+              {t(item.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
 
 function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -46,6 +100,17 @@ export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstPage = useRef(true);
+  const [openGroup, setOpenGroup] = useState<NavGroup | null>(null);
+  const navRef = useRef<HTMLElement>(null);
+  // A click anywhere outside the menu closes the open group.
+  useEffect(() => {
+    if (!openGroup) return;
+    const close = (event: MouseEvent) => {
+      if (!navRef.current?.contains(event.target as Node)) setOpenGroup(null);
+    };
+    document.addEventListener('click', close);
+    return () => document.removeEventListener('click', close);
+  }, [openGroup]);
   // After a change of page, keyboard and screen-reader users start from the new content,
   // unless the page itself put the focus in it (the front desk focuses its search field).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is the trigger
@@ -93,16 +158,28 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
         {me ? (
-          <nav className="app-header app-nav border-top border-light" aria-label={t('nav.main')}>
+          <nav ref={navRef} className="app-header app-nav border-top border-light" aria-label={t('nav.main')}>
             <div className="container">
               <ul className="nav flex-wrap">
-                {NAV.filter((item) => can(item.permission)).map((item) => (
-                  <li className="nav-item" key={item.to}>
-                    <NavLink to={item.to} end={item.to === '/'} className="nav-link">
-                      {t(item.label)}
+                {can(FRONT_DESK.permission) ? (
+                  <li className="nav-item">
+                    <NavLink to={FRONT_DESK.to} end className="nav-link">
+                      {t(FRONT_DESK.label)}
                     </NavLink>
                   </li>
-                ))}
+                ) : null}
+                {NAV_GROUPS.map((group) => {
+                  const items = NAV.filter((item) => item.group === group && can(item.permission));
+                  return items.length > 0 ? (
+                    <NavGroupMenu
+                      key={group}
+                      group={group}
+                      items={items}
+                      open={openGroup === group}
+                      onToggle={(open) => setOpenGroup(open ? group : null)}
+                    />
+                  ) : null;
+                })}
               </ul>
             </div>
           </nav>

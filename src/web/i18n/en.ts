@@ -26,6 +26,11 @@ export const en: Dictionary = {
   'nav.tokens': 'API tokens',
   'nav.audit': 'Audit log',
   'nav.account': 'My account',
+  'nav.group.people': 'People',
+  'nav.group.services': 'Services',
+  'nav.group.activities': 'Activities',
+  'nav.group.centre': 'Centre',
+  'nav.group.admin': 'Administration',
   'nav.logout': 'Log out',
 
   'login.title': 'Log in to Approdo',

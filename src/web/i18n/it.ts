@@ -25,6 +25,11 @@ export const it = {
   'nav.tokens': 'Token API',
   'nav.audit': 'Registro attività',
   'nav.account': 'Il mio account',
+  'nav.group.people': 'Persone',
+  'nav.group.services': 'Servizi',
+  'nav.group.activities': 'Attività',
+  'nav.group.centre': 'Centro',
+  'nav.group.admin': 'Amministrazione',
   'nav.logout': 'Esci',
 
   'login.title': 'Accedi ad Approdo',

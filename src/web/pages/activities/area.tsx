@@ -15,9 +15,9 @@ export const activitiesArea: Area = {
     { path: '/admin/application-types', permission: 'catalogues.manage', element: <ApplicationTypesPage /> },
   ],
   nav: [
-    { to: '/applications', label: 'activities.nav.applications', permission: 'personal.read' },
-    { to: '/pc-station', label: 'activities.nav.pcStation', permission: 'personal.read' },
-    { to: '/legal', label: 'activities.nav.legal', permission: 'personal.read' },
-    { to: '/admin/application-types', label: 'activities.nav.applicationTypes', permission: 'catalogues.manage' },
+    { to: '/applications', label: 'activities.nav.applications', permission: 'personal.read', group: 'services' },
+    { to: '/pc-station', label: 'activities.nav.pcStation', permission: 'personal.read', group: 'services' },
+    { to: '/legal', label: 'activities.nav.legal', permission: 'personal.read', group: 'services' },
+    { to: '/admin/application-types', label: 'activities.nav.applicationTypes', permission: 'catalogues.manage', group: 'admin' },
   ],
 };

@@ -16,8 +16,8 @@ export const calendarArea: Area = {
     { path: '/orari/:centreCode', public: true, element: <PublicHoursPage /> },
   ],
   nav: [
-    { to: '/calendar', label: 'calendar.nav.calendar', permission: 'catalogues.manage' },
-    { to: '/staff', label: 'calendar.nav.staff', permission: 'catalogues.manage' },
-    { to: '/projects', label: 'calendar.nav.projects', permission: 'catalogues.manage' },
+    { to: '/calendar', label: 'calendar.nav.calendar', permission: 'catalogues.manage', group: 'centre' },
+    { to: '/staff', label: 'calendar.nav.staff', permission: 'catalogues.manage', group: 'centre' },
+    { to: '/projects', label: 'calendar.nav.projects', permission: 'catalogues.manage', group: 'centre' },
   ],
 };

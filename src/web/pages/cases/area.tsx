@@ -11,5 +11,5 @@ export const casesArea: Area = {
     { path: '/cases/new', permission: 'personal.write', element: <CaseFormPage /> },
     { path: '/cases/:id', permission: 'personal.read', element: <CasePage /> },
   ],
-  nav: [{ to: '/cases', label: 'cases.nav', permission: 'personal.read' }],
+  nav: [{ to: '/cases', label: 'cases.nav', permission: 'personal.read', group: 'people' }],
 };

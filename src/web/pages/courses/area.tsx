@@ -21,8 +21,8 @@ export const coursesArea: Area = {
     { path: '/admin/course-kinds', permission: 'catalogues.manage', element: <CourseKindsPage /> },
   ],
   nav: [
-    { to: '/courses', label: 'courses.nav.courses', permission: 'statistics.read' },
-    { to: '/waiting-list', label: 'courses.nav.waitingList', permission: 'personal.read' },
-    { to: '/admin/course-kinds', label: 'courses.nav.kinds', permission: 'catalogues.manage' },
+    { to: '/courses', label: 'courses.nav.courses', permission: 'statistics.read', group: 'activities' },
+    { to: '/waiting-list', label: 'courses.nav.waitingList', permission: 'personal.read', group: 'activities' },
+    { to: '/admin/course-kinds', label: 'courses.nav.kinds', permission: 'catalogues.manage', group: 'admin' },
   ],
 };

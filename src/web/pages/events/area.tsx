@@ -14,8 +14,8 @@ export const eventsArea: Area = {
     { path: '/admin/network-organisations', permission: 'catalogues.manage', element: <NetworkOrganisationsPage /> },
   ],
   nav: [
-    { to: '/events', label: 'events.nav.events', permission: 'statistics.read' },
-    { to: '/network-meetings', label: 'events.nav.meetings', permission: 'statistics.read' },
-    { to: '/admin/network-organisations', label: 'events.nav.organisations', permission: 'catalogues.manage' },
+    { to: '/events', label: 'events.nav.events', permission: 'statistics.read', group: 'activities' },
+    { to: '/network-meetings', label: 'events.nav.meetings', permission: 'statistics.read', group: 'activities' },
+    { to: '/admin/network-organisations', label: 'events.nav.organisations', permission: 'catalogues.manage', group: 'admin' },
   ],
 };

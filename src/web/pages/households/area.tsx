@@ -11,5 +11,5 @@ export const householdsArea: Area = {
     { path: '/households/new', permission: 'personal.write', element: <NewHouseholdPage /> },
     { path: '/households/:id', permission: 'personal.read', element: <HouseholdPage /> },
   ],
-  nav: [{ to: '/households', label: 'households.nav', permission: 'personal.read' }],
+  nav: [{ to: '/households', label: 'households.nav', permission: 'personal.read', group: 'people' }],
 };
