@@ -86,7 +86,12 @@ export type IdentityDocument = z.infer<typeof identityDocumentSchema>;
 
 const withinDays = z.coerce.number().int().min(MIN_WITHIN_DAYS).max(MAX_WITHIN_DAYS).default(DEFAULT_WITHIN_DAYS);
 
-export const deadlinesQuery = z.strictObject({ withinDays, centreId: id.optional() });
+export const deadlinesQuery = z.strictObject({
+  withinDays,
+  centreId: id.optional(),
+  /** How many items each list carries: a first screenful by default, up to DEADLINE_LIST_LIMIT. */
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 export type DeadlinesQuery = z.infer<typeof deadlinesQuery>;
 
 export const deadlineItem = z

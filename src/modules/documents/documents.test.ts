@@ -370,6 +370,13 @@ for (const dialect of DIALECTS) {
       expect(listings.at(-1)).toMatchObject({ userId: cast.operatorA.id, entity: 'person' });
       expect(JSON.parse(listings.at(-1)?.details ?? '{}').personIds).toEqual(expect.arrayContaining([nextMonth.id, twoPermits.id]));
 
+      // A shorter first screen: the soonest ones, with the totals beside them.
+      const firstTwo = expectStatus<Deadlines>(await operator.get('/deadlines', { limit: 2 }), 200);
+      expect(ids(firstTwo.expiring)).toEqual(ids(deadlines.expiring).slice(0, 2));
+      expect(ids(firstTwo.expired)).toEqual(ids(deadlines.expired).slice(0, 2));
+      expect(firstTwo).toMatchObject({ expiringTotal: deadlines.expiringTotal, expiredTotal: deadlines.expiredTotal });
+      for (const limit of [0, 501, 'tutti']) expectProblem(await operator.get('/deadlines', { limit }), 400, 'validation.failed');
+
       // The superseded mark follows every write: the successor deleted or moved earlier, the old permit is due again.
       expect(
         expectStatus<Permit[]>(await operator.get(`/people/${renewedPerson.id}/permits`), 200).map((p) => [p.id, p.superseded]),

@@ -290,10 +290,11 @@ export async function documentsForPerson(
 export async function deadlinesFor(db: Db, actor: Actor, query: DeadlinesQuery, now = new Date()): Promise<Deadlines> {
   const centreIds = centreScope(actor, query.centreId);
   const window = deadlineWindow(query.withinDays, now);
-  const expiring = await listDeadlines(db, centreIds, window, 'expiring', DEADLINE_LIST_LIMIT);
-  const expired = await listDeadlines(db, centreIds, window, 'expired', DEADLINE_LIST_LIMIT);
+  const limit = Math.min(query.limit, DEADLINE_LIST_LIMIT);
+  const expiring = await listDeadlines(db, centreIds, window, 'expiring', limit);
+  const expired = await listDeadlines(db, centreIds, window, 'expired', limit);
   // Counted apart only when a list was cut at the limit (years of expired permits nobody marked).
-  const truncated = expiring.length === DEADLINE_LIST_LIMIT || expired.length === DEADLINE_LIST_LIMIT;
+  const truncated = expiring.length === limit || expired.length === limit;
   const totals = truncated ? await countDeadlines(db, centreIds, window) : { expiring: expiring.length, expired: expired.length };
   await recordListing(
     db,

@@ -61,6 +61,7 @@ export const documentsEn: Record<keyof typeof documentsIt, string> = {
   'documents.deadlines.expiredCaption': 'Permits already expired, most recent first',
   'documents.deadlines.noneExpiring': 'No permit expiring in this period.',
   'documents.deadlines.noneExpired': 'No expired permit to follow up.',
+  'documents.deadlines.showAll': 'Show all ({count})',
   'documents.deadlines.truncated': 'The first {shown} of {total} are shown.',
   'documents.deadlines.person': 'Person',
   'documents.deadlines.when': 'When',

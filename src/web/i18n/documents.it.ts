@@ -59,6 +59,7 @@ export const documentsIt = {
   'documents.deadlines.expiredCaption': 'Permessi già scaduti, dal più recente',
   'documents.deadlines.noneExpiring': 'Nessun permesso in scadenza in questo periodo.',
   'documents.deadlines.noneExpired': 'Nessun permesso scaduto da seguire.',
+  'documents.deadlines.showAll': 'Mostra tutti ({count})',
   'documents.deadlines.truncated': 'Sono mostrati i primi {shown} di {total}.',
   'documents.deadlines.person': 'Persona',
   'documents.deadlines.when': 'Quando',

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { DeadlineItem, Deadlines } from '../../../contracts/documents.js';
+import { DEADLINE_LIST_LIMIT, type DeadlineItem, type Deadlines } from '../../../contracts/documents.js';
 import { PERMIT_TYPE_LABELS, RENEWAL_STATUS_LABELS } from '../../../contracts/labels.js';
 import { DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS, MIN_WITHIN_DAYS } from '../../../domain/deadlines.js';
 import { useApiGet } from '../../api/hooks.js';
@@ -22,7 +22,14 @@ export default function DeadlinesPage() {
   const asked = Number(params.get('withinDays'));
   const withinDays = Number.isInteger(asked) && asked >= MIN_WITHIN_DAYS && asked <= MAX_WITHIN_DAYS ? asked : DEFAULT_WITHIN_DAYS;
   const centreId = params.get('centreId') ?? '';
-  const deadlines = useApiGet<Deadlines>('/deadlines', { withinDays, centreId: centreId || undefined });
+  // A first screenful of each list; "show all" asks for as many as the API gives.
+  const all = params.get('all') === '1';
+  const deadlines = useApiGet<Deadlines>('/deadlines', {
+    withinDays,
+    centreId: centreId || undefined,
+    limit: all ? DEADLINE_LIST_LIMIT : undefined,
+  });
+  const showAll = () => setParams((current) => ({ ...Object.fromEntries(current), all: '1' }));
   usePageTitle(t('documents.deadlines.title'));
   const data = deadlines.data;
   // A number typed in the address stays selectable.
@@ -82,6 +89,7 @@ export default function DeadlinesPage() {
             empty={t('documents.deadlines.noneExpiring')}
             items={data.expiring}
             total={data.expiringTotal}
+            onShowAll={all ? undefined : showAll}
           />
           <DeadlineSection
             id="deadlines-expired"
@@ -90,6 +98,7 @@ export default function DeadlinesPage() {
             empty={t('documents.deadlines.noneExpired')}
             items={data.expired}
             total={data.expiredTotal}
+            onShowAll={all ? undefined : showAll}
           />
         </>
       ) : null}
@@ -104,6 +113,7 @@ function DeadlineSection({
   empty,
   items,
   total,
+  onShowAll,
 }: {
   id: string;
   title: string;
@@ -111,6 +121,8 @@ function DeadlineSection({
   empty: string;
   items: DeadlineItem[];
   total: number;
+  /** Asks for the whole list (up to the API's limit); absent when it was asked for already. */
+  onShowAll?: () => void;
 }) {
   const { t, locale, formatDate } = useI18n();
   const daysText = useDaysLeftText();
@@ -153,7 +165,16 @@ function DeadlineSection({
           </table>
         </div>
       ) : null}
-      {total > items.length ? <p>{t('documents.deadlines.truncated', { shown: items.length, total })}</p> : null}
+      {total > items.length ? (
+        <p>
+          {t('documents.deadlines.truncated', { shown: items.length, total })}{' '}
+          {onShowAll ? (
+            <button type="button" className="btn btn-link p-0 align-baseline" onClick={onShowAll}>
+              {t('documents.deadlines.showAll', { count: Math.min(total, DEADLINE_LIST_LIMIT) })}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
     </section>
   );
 }
