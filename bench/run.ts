@@ -25,6 +25,7 @@ import { randomPassword } from '../src/demo/demo.js';
 import { createApiToken, createUser } from '../src/modules/accounts/accounts.usecases.js';
 import { listTopics } from '../src/modules/topics/topics.repository.js';
 import { type GetRun, growHeavyPerson, HEAVY_NOTES, HEAVY_VISITS, timeGets } from './care.js';
+import { COURSES, type CoursesRun, giveJesiCalendar, LEARNERS, runCourses } from './courses.js';
 import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset, ensureSqliteDataset } from './dataset.js';
 import { type FrontDeskResult, measureFrontDesk, WEB_DIR } from './front-desk.js';
 import { CACHE_DIR, copySqlite, fmt, RESULTS_DIR, ROOT, removeSqlite, startServer } from './lib.js';
@@ -40,6 +41,8 @@ const TARGETS = {
   frontDeskJsKB: 200,
   personFileP95Ms: 50,
   deadlinesP95Ms: 50,
+  lessonGenerationP95Ms: 50,
+  attendanceP95Ms: 50,
 };
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
@@ -80,6 +83,7 @@ interface Results {
   };
   frontDesk?: FrontDeskResult;
   care?: { heavyPerson: { personId: number; caseId: number }; personFile: GetRun; deadlines: GetRun };
+  courses?: CoursesRun;
   verdicts?: Array<{ figure: string; value: string; target: string; met: boolean | null }>;
   errors: string[];
 }
@@ -419,6 +423,51 @@ async function main() {
     await serverF.stop();
   }
 
+  // --- g. courses
+  const courseYear = Number(spec.endDate.slice(0, 4)) - 1;
+  log(
+    `\n[g] courses through the API (SQLite): a year of lessons (${courseYear}) for ${COURSES} courses, the attendance screen of ${LEARNERS} learners`,
+  );
+  await busyWarning('courses');
+  const fileG = work('courses');
+  copySqlite(meta.file, fileG);
+  const coursesSetup = await withDb(fileG, async (db) => {
+    await giveJesiCalendar(db, jesi.id, courseYear);
+    const kind = await db
+      .selectFrom('courseKinds')
+      .select('id')
+      .where('organisationId', '=', meta.organisationId)
+      .where('code', '=', 'language_club')
+      .executeTakeFirstOrThrow();
+    const people = await db.selectFrom('people').select('id').where('centreId', '=', jesi.id).orderBy('id').limit(LEARNERS).execute();
+    return {
+      kindId: kind.id,
+      personIds: people.map((p) => p.id),
+      coordinator: await makeToken(db, meta.organisationId, 'coordinator', [jesi.id], 'courses-coordinator'),
+    };
+  });
+  const serverG = await startServer('api', `sqlite:${fileG}`);
+  try {
+    const run = await runCourses(serverG.url, coursesSetup.coordinator.token, {
+      kindId: coursesSetup.kindId,
+      year: courseYear,
+      personIds: coursesSetup.personIds,
+      reads: SEARCHES,
+    });
+    results.courses = run;
+    log(
+      `  generating a year of lessons          p50 ${fmt(run.generation.p50)} ms   p95 ${fmt(run.generation.p95)} ms   (n=${run.generation.count}; ${run.generation.lessons} lessons written, ${run.generation.skipped} dates skipped for closures and holidays)`,
+    );
+    log(
+      `  attendance screen, read               p50 ${fmt(run.attendanceRead.p50)} ms   p95 ${fmt(run.attendanceRead.p95)} ms   (n=${run.attendanceRead.count}; ${run.attendanceRead.learners} learners)`,
+    );
+    log(
+      `  attendance screen, saved              p50 ${fmt(run.attendanceSave.p50)} ms   p95 ${fmt(run.attendanceSave.p95)} ms   (n=${run.attendanceSave.count})`,
+    );
+  } finally {
+    await serverG.stop();
+  }
+
   // --- e. PostgreSQL
   const pgUrl = process.env.BENCH_PG_URL;
   if (pgUrl) {
@@ -509,6 +558,29 @@ async function main() {
       },
     );
   }
+  if (results.courses) {
+    const { generation, attendanceRead, attendanceSave } = results.courses;
+    verdicts.push(
+      {
+        figure: `a year of lessons, one course (of ${COURSES}), p95`,
+        value: `${fmt(generation.p95)} ms (p50 ${fmt(generation.p50)})`,
+        target: `≤ ${TARGETS.lessonGenerationP95Ms} ms`,
+        met: generation.p95 <= TARGETS.lessonGenerationP95Ms,
+      },
+      {
+        figure: `attendance screen (${LEARNERS} learners) p95, read`,
+        value: `${fmt(attendanceRead.p95)} ms (p50 ${fmt(attendanceRead.p50)})`,
+        target: `≤ ${TARGETS.attendanceP95Ms} ms`,
+        met: attendanceRead.p95 <= TARGETS.attendanceP95Ms,
+      },
+      {
+        figure: `attendance screen (${LEARNERS} learners) p95, saved`,
+        value: `${fmt(attendanceSave.p95)} ms (p50 ${fmt(attendanceSave.p50)})`,
+        target: `≤ ${TARGETS.attendanceP95Ms} ms`,
+        met: attendanceSave.p95 <= TARGETS.attendanceP95Ms,
+      },
+    );
+  }
   if (fd) {
     const js = 'notMeasured' in fd.loadedJs ? fd.staticJs : fd.loadedJs;
     verdicts.push(
@@ -549,6 +621,6 @@ try {
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(RESULTS_DIR, `bench-${runId}.json`), `${JSON.stringify(results, null, 2)}\n`);
   log(`\nwritten: bench/results/latest.json`);
-  for (const name of ['search', 'api', 'bare', 'care']) removeSqlite(work(name));
+  for (const name of ['search', 'api', 'bare', 'care', 'courses']) removeSqlite(work(name));
   rmSync(join(CACHE_DIR, 'tmp'), { recursive: true, force: true });
 }
