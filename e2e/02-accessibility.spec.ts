@@ -56,6 +56,8 @@ test.describe('Accessibility of every page', () => {
   });
 
   test('front desk: empty, search list open, person chosen, anonymous visitor, validation error', async () => {
+    // Six axe scans in one test: more than the default time on a busy machine.
+    test.setTimeout(90_000);
     await page.goto('/');
     const desk = await FrontDeskPage.verifyOnPage(page);
     await expect(desk.todaysVisits.getByRole('table')).toBeVisible();
