@@ -320,7 +320,7 @@ test.describe('Prese in carico: from a visit at the desk to a case, and on', () 
     // Her file keeps both: the household's case open, her own closed.
     await page.goto(`/people/${blessingId}`);
     const person = await PersonPage.verifyOnPage(page, fullName(BLESSING));
-    await expect(person.cases.getByRole('heading')).toHaveText('Prese in carico 2');
+    await expect(person.cases.getByRole('heading', { level: 2 })).toHaveText('Prese in carico 2');
     await expect(person.caseRow(`Nucleo ${BLESSING.familyNames}`)).toContainText('Aperta');
     await expect(person.caseRow(fullName(BLESSING))).toContainText('Chiusa');
     await expect(person.cases.getByRole('link', { name: 'Apri presa in carico' })).toHaveCount(0);
