@@ -35,7 +35,7 @@ import {
 } from './support/calendar.js';
 import { ADMIN, apiPersonName, COORDINATOR, FATIMA, OKSANA, OPERATOR, RAHIM, TESFAYE } from './support/data.js';
 import { italianDate, italianLongDate, romeDate } from './support/dates.js';
-import { asUser, ensureUser } from './support/seed.js';
+import { asUser, ensureUser, ok } from './support/seed.js';
 import { readState } from './support/state.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -230,6 +230,12 @@ test.describe('Calendario e attività: the hours, a language club, its learners,
       await course.enrol(search, apiPersonName(person), programme, COURSE.startDate);
     }
     await expect(course.enrolments.getByRole('table').locator('tbody tr')).toHaveCount(3);
+    // Enrolled twice by mistake: refused, said in Italian.
+    await course.choosePerson(FATIMA.familyNames, apiPersonName(FATIMA), course.enrolForm);
+    await course.enrolForm.getByLabel(/^Provenienza\b/).selectOption({ label: 'Beneficiario SAI' });
+    await course.enrolForm.getByRole('button', { name: 'Iscrivi', exact: true }).click();
+    await expect(course.errorAlert).toHaveText('La persona è già iscritta a questo corso.');
+    await expect(course.enrolments.getByRole('table').locator('tbody tr')).toHaveCount(3);
     await expect(course.learner(apiPersonName(OKSANA))).toContainText('Utente del centro');
     await expect(course.learner(apiPersonName(OKSANA))).toContainText(italianDate(COURSE.startDate));
     await expect(course.figure('Iscritti')).toHaveText('3');
@@ -269,6 +275,23 @@ test.describe('Calendario e attività: the hours, a language club, its learners,
 
     await course.lesson(italianLongDate(SECOND_TAKEN)).getByRole('link', { name: 'Presenze' }).click();
     screen = await AttendancePage.verifyOnPage(page, COURSE.title, italianLongDate(SECOND_TAKEN));
+    // Meanwhile the coordinator takes the same attendance from her desk: only the first learner present.
+    const lessonId = Number(new URL(page.url()).pathname.split('/')[2]);
+    await asUser(async ({ api, headers }) => {
+      const read = await ok<{ lesson: { version: number }; learners: Array<{ enrolmentId: number }> }>(
+        api.get(`/api/v1/lessons/${lessonId}/attendance`),
+      );
+      const entries = read.learners.map((learner, i) => ({ enrolmentId: learner.enrolmentId, present: i === 0 }));
+      await ok(api.put(`/api/v1/lessons/${lessonId}/attendance`, { headers, data: { version: read.lesson.version, entries } }));
+    }, COORDINATOR);
+    await screen.allPresentButton.click();
+    await screen.saveButton.click();
+    // Refused (409): nothing overwritten; the screen shows what she saved, and says why.
+    await expect(screen.count).toHaveText('Presenti: 1 su 3');
+    await expect(screen.learner(names[0] as string)).toBeChecked();
+    await expect(page.getByRole('alert')).toHaveText(
+      'Qualcun altro ha salvato le presenze di questo incontro nel frattempo: qui sotto ci sono quelle salvate. Correggile se serve e salva di nuovo.',
+    );
     await screen.allPresentButton.click();
     await expect(screen.count).toHaveText('Presenti: 3 su 3');
     await screen.saveButton.click();

@@ -17,6 +17,7 @@ export interface ActivitiesSeed {
   courseId: number;
   /** A lesson already held, with its attendance taken. */
   heldLessonId: number;
+  heldLessonDate: string;
   /** A learner of the course, with a course on her file. */
   learnerId: number;
 }
@@ -45,7 +46,7 @@ export async function ensureActivitiesSeedData(): Promise<ActivitiesSeed> {
     if (existing) {
       const lessons = await ok<Lesson[]>(api.get(`/api/v1/courses/${existing.id}/lessons`));
       const held = lessons.find((l) => l.status === 'held') as Lesson;
-      return { courseId: existing.id, heldLessonId: held.id, learnerId: fatimaId as number };
+      return { courseId: existing.id, heldLessonId: held.id, heldLessonDate: held.date, learnerId: fatimaId as number };
     }
 
     // Hours and a closure, unless the calendar journey has set them already.
@@ -133,6 +134,6 @@ export async function ensureActivitiesSeedData(): Promise<ActivitiesSeed> {
       outcome: 'Uno sportello congiunto il primo martedì del mese.',
     });
 
-    return { courseId: course.id, heldLessonId: held.id, learnerId: fatimaId as number };
+    return { courseId: course.id, heldLessonId: held.id, heldLessonDate: held.date, learnerId: fatimaId as number };
   });
 }

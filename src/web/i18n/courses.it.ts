@@ -136,6 +136,8 @@ export const coursesIt = {
   'courses.attendance.saved': 'Presenze salvate: {present} presenti su {total}.',
   'courses.attendance.nobody': 'Nessun iscritto in questa data.',
   'courses.attendance.cancelled': 'Questo incontro è stato annullato: ripristinalo per rilevare le presenze.',
+  'courses.attendance.stale':
+    'Qualcun altro ha salvato le presenze di questo incontro nel frattempo: qui sotto ci sono quelle salvate. Correggile se serve e salva di nuovo.',
   'courses.attendance.future': 'Questo incontro non si è ancora svolto: le presenze si rilevano dal giorno dell’incontro.',
 
   'courses.waiting.title': 'Liste d’attesa',
