@@ -62,6 +62,7 @@ export default abstract class AbstractPage {
   async openFromMenu(name: string): Promise<void> {
     const link = this.navLink(name);
     if (!(await link.isVisible())) {
+      // `has` is matched inside each group, so it names the link from there (not from the nav).
       const inGroup = this.page.getByRole('link', { name, exact: true, includeHidden: true });
       await this.mainNav.locator('li.nav-group').filter({ has: inGroup }).getByRole('button').click();
     }

@@ -18,6 +18,13 @@ export default class PersonPage extends AbstractPage {
 
   readonly applications: Locator;
 
+  /** The courses followed (a table) and the waiting lists the person is on. */
+  readonly courses: Locator;
+
+  readonly courseEnrolments: Locator;
+
+  readonly waitingLists: Locator;
+
   private constructor(page: Page) {
     super(page);
     this.recordVisitButton = page.getByRole('button', { name: 'Registra accesso' });
@@ -27,6 +34,9 @@ export default class PersonPage extends AbstractPage {
     this.documents = page.getByRole('region', { name: 'Documenti' });
     this.permits = this.documents.getByRole('table', { name: 'Permessi di soggiorno' });
     this.applications = page.getByRole('region', { name: /^Domande e bonus\b/ });
+    this.courses = page.getByRole('region', { name: /^Corsi\b/ });
+    this.courseEnrolments = this.courses.getByRole('table', { name: 'Corsi' }).locator('tbody tr');
+    this.waitingLists = this.courses.getByRole('table', { name: 'Liste d’attesa' }).locator('tbody tr');
   }
 
   static async verifyOnPage(page: Page, fullName: string): Promise<PersonPage> {

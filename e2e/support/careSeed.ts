@@ -16,16 +16,17 @@ export interface CareSeed {
   householdId: number;
 }
 
-type Person = typeof ANA;
+/** A person as the API takes them (names, gender and citizenship codes, birth date). */
+export type Person = typeof ANA;
 
-async function findPerson({ api }: ApiSession, person: Person): Promise<number | undefined> {
+export async function findPerson({ api }: ApiSession, person: Person): Promise<number | undefined> {
   const found = await ok<{ items: Array<{ id: number; givenNames: string; familyNames: string }> }>(
     api.get('/api/v1/people', { params: { q: `${person.givenNames} ${person.familyNames}` } }),
   );
   return found.items.find((p) => p.givenNames === person.givenNames && p.familyNames === person.familyNames)?.id;
 }
 
-async function createPerson({ api, headers }: ApiSession, person: Person): Promise<number> {
+export async function createPerson({ api, headers }: ApiSession, person: Person): Promise<number> {
   const created = await ok<{ id: number }>(
     api.post('/api/v1/people', { headers, data: { ...person, residence: { kind: 'unknown' }, confirmNotDuplicate: true } }),
   );

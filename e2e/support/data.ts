@@ -100,3 +100,29 @@ export const CHINEDU: NewPerson = {
 export const ANA = { givenNames: 'Ana', familyNames: 'Popescu', gender: 'female', citizenship: 'RO', birthDate: '1979-09-12' };
 
 export const ION = { givenNames: 'Ion', familyNames: 'Popescu', gender: 'male', citizenship: 'RO', birthDate: '1976-02-03' };
+
+/** The calendar and the activities (05-calendar-courses-journey): the coordinator of the centre runs them. */
+export const COORDINATOR: NewUser = {
+  displayName: 'Elena Santini',
+  email: 'elena.santini@comune.jesi.example',
+  role: 'Coordinatore',
+  password: 'il calendario del centro',
+};
+
+/** The learners of the language club (created through the API, as the desk registered them). */
+export const FATIMA = {
+  givenNames: 'Fatima Zahra',
+  familyNames: 'El Idrissi',
+  gender: 'female',
+  citizenship: 'MA',
+  birthDate: '1995-07-19',
+};
+
+export const TESFAYE = { givenNames: 'Tesfaye', familyNames: 'Bekele', gender: 'male', citizenship: 'ET', birthDate: '1992-02-11' };
+
+export const OKSANA = { givenNames: 'Oksana', familyNames: 'Melnyk', gender: 'female', citizenship: 'UA', birthDate: '1987-10-30' };
+
+/** Asked for an Italian course at the desk: on the waiting list, then placed into the club. */
+export const RAHIM = { givenNames: 'Rahim', familyNames: 'Ahmadi', gender: 'male', citizenship: 'AF', birthDate: '2001-05-04' };
+
+export const apiPersonName = (p: { givenNames: string; familyNames: string }) => `${p.familyNames} ${p.givenNames}`;

@@ -25,3 +25,11 @@ export function romeDateNextMonth(day: number, now = new Date()): string {
 export function daysFromToday(isoDate: string, now = new Date()): number {
   return Math.round((Date.parse(isoDate) - Date.parse(romeDate(0, now))) / 86_400_000);
 }
+
+/** "martedì 8 dicembre 2026", as the pages write a date with its weekday. */
+export function italianLongDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('it-IT', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d, 12)),
+  );
+}

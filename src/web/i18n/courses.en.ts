@@ -138,6 +138,8 @@ export const coursesEn: Record<keyof typeof coursesIt, string> = {
   'courses.attendance.saved': 'Attendance saved: {present} present of {total}.',
   'courses.attendance.nobody': 'Nobody enrolled on this date.',
   'courses.attendance.cancelled': 'This lesson was cancelled: restore it to take the attendance.',
+  'courses.attendance.stale':
+    'Someone else saved this lesson’s attendance in the meantime: what they saved is shown below. Correct it if needed and save again.',
   'courses.attendance.future': 'This lesson has not taken place yet: attendance is taken from the lesson’s day.',
 
   'courses.waiting.title': 'Waiting lists',

@@ -109,7 +109,7 @@ export const coursesIt = {
   'courses.enrolments.none': 'Nessun iscritto.',
   'courses.enrolments.add': 'Iscrivi una persona',
   'courses.enrolments.enrol': 'Iscrivi',
-  'courses.enrolments.enrolled': '{name} è iscritta al corso.',
+  'courses.enrolments.enrolled': 'Iscrizione registrata: {name}.',
   'courses.enrolments.choosePerson': 'Scegli la persona.',
   'courses.enrolments.enrolledOn': 'Data di iscrizione',
   'courses.enrolments.withdrawnOn': 'Data di ritiro',
@@ -136,6 +136,8 @@ export const coursesIt = {
   'courses.attendance.saved': 'Presenze salvate: {present} presenti su {total}.',
   'courses.attendance.nobody': 'Nessun iscritto in questa data.',
   'courses.attendance.cancelled': 'Questo incontro è stato annullato: ripristinalo per rilevare le presenze.',
+  'courses.attendance.stale':
+    'Qualcun altro ha salvato le presenze di questo incontro nel frattempo: qui sotto ci sono quelle salvate. Correggile se serve e salva di nuovo.',
   'courses.attendance.future': 'Questo incontro non si è ancora svolto: le presenze si rilevano dal giorno dell’incontro.',
 
   'courses.waiting.title': 'Liste d’attesa',
@@ -166,7 +168,7 @@ export const coursesIt = {
   'courses.waiting.placeOf': 'Inserisci {name} in un corso',
   'courses.waiting.course': 'Corso',
   'courses.waiting.placeAction': 'Iscrivi al corso',
-  'courses.waiting.placed': '{name} è iscritta a «{course}».',
+  'courses.waiting.placed': 'Iscrizione registrata: {name} al corso «{course}».',
   'courses.waiting.withdraw': 'Ritira',
   'courses.waiting.withdrawnNotice': 'Richiesta ritirata.',
   'courses.waiting.reopen': 'Rimetti in attesa',

@@ -47,7 +47,7 @@ function ClosureForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate aria-labelledby="calendar-closure-form">
       <ProblemAlert error={error} />
       <div className="row">
         <div className="col-sm-6 col-lg-3">
@@ -176,7 +176,7 @@ export function Closures({ centreId, year, onChanged }: { centreId: number; year
         </table>
       ) : null}
       <div className="border rounded p-3">
-        <h3 className="h5" ref={formHeading} tabIndex={-1}>
+        <h3 id="calendar-closure-form" className="h5" ref={formHeading} tabIndex={-1}>
           {editing ? t('calendar.closures.editing') : t('calendar.closures.add')}
         </h3>
         <ClosureForm

@@ -21,6 +21,8 @@ export default function AttendancePage() {
   const { t } = useI18n();
   const screen = useApiGet<LessonAttendance>(`/lessons/${id}/attendance`);
   const [saved, setSaved] = useState<LessonAttendance | null>(null);
+  // Kept here, not in the form: the form starts again from the marks someone else saved.
+  const [staleLesson, setStaleLesson] = useState<string | null>(null);
   const data = saved && String(saved.lesson.id) === id ? saved : screen.data;
   if (screen.error) return <ProblemAlert error={screen.error} />;
   if (!data || String(data.lesson.id) !== id) return <p>{t('app.loading')}</p>;
@@ -30,9 +32,14 @@ export default function AttendancePage() {
       key={`${data.lesson.id}-${data.lesson.version}`}
       screen={data}
       justSaved={saved !== null}
-      onSaved={setSaved}
+      stale={staleLesson === id}
+      onSaved={(result) => {
+        setStaleLesson(null);
+        setSaved(result);
+      }}
       onStale={() => {
         setSaved(null);
+        setStaleLesson(id ?? null);
         screen.reload();
       }}
     />
@@ -42,11 +49,14 @@ export default function AttendancePage() {
 function AttendanceForm({
   screen,
   justSaved,
+  stale,
   onSaved,
   onStale,
 }: {
   screen: LessonAttendance;
   justSaved: boolean;
+  /** Someone else saved this lesson meanwhile: the marks shown are theirs. */
+  stale: boolean;
   onSaved(result: LessonAttendance): void;
   onStale(): void;
 }) {
@@ -101,7 +111,7 @@ function AttendanceForm({
     } catch (e) {
       const problem = e as ApiError;
       if (problem.code === 'resource.stale_version') onStale();
-      setError(problem);
+      else setError(problem);
     } finally {
       setSaving(false);
     }
@@ -120,6 +130,11 @@ function AttendanceForm({
       </p>
       <SuccessAlert message={justSaved ? t('courses.attendance.saved', { present: lesson.present, total: learners.length }) : null} />
       <ProblemAlert error={error} />
+      {stale ? (
+        <div className="alert alert-warning" role="alert">
+          {t('courses.attendance.stale')}
+        </div>
+      ) : null}
       {cancelled ? <p className="alert alert-warning">{t('courses.attendance.cancelled')}</p> : null}
       {future && !cancelled ? <p className="alert alert-info">{t('courses.attendance.future')}</p> : null}
       {learners.length === 0 ? <p>{t('courses.attendance.nobody')}</p> : null}
