@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useId, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
 
 /**
  * An editable combobox with a list of suggestions (WAI-ARIA 1.2 pattern): type, move with
@@ -34,6 +34,14 @@ export function Combobox<T>({
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // Closing on blur waits a moment; coming back (or typing) before it cancels the close, or a
+  // quick return would find the list shut while typing in the field.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const stayOpen = () => {
+    clearTimeout(closing.current);
+    setOpen(true);
+  };
+  useEffect(() => () => clearTimeout(closing.current), []);
   // A new list of options starts again from the first one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: options is the trigger, not a value read
   useEffect(() => {
@@ -89,10 +97,12 @@ export function Combobox<T>({
         autoFocus={autoFocus}
         onChange={(e) => {
           onValueChange(e.target.value);
-          setOpen(true);
+          stayOpen();
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={stayOpen}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       {hint ? (

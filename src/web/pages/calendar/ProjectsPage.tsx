@@ -207,9 +207,11 @@ export default function ProjectsPage() {
                         }}
                       >
                         {t('calendar.edit')}
+                        <span className="visually-hidden"> {project.name}</span>
                       </button>
                       <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(project)}>
                         {t('calendar.delete')}
+                        <span className="visually-hidden"> {project.name}</span>
                       </button>
                     </div>
                   </td>

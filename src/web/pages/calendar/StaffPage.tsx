@@ -418,6 +418,7 @@ export default function StaffPage() {
                         onClick={() => setContractsOf(contractsOf === member.id ? null : member.id)}
                       >
                         {t('calendar.staff.contracts')}
+                        <span className="visually-hidden"> {member.name}</span>
                       </button>
                       <button
                         type="button"
@@ -430,9 +431,11 @@ export default function StaffPage() {
                         }}
                       >
                         {t('calendar.edit')}
+                        <span className="visually-hidden"> {member.name}</span>
                       </button>
                       <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(member)}>
                         {t('calendar.delete')}
+                        <span className="visually-hidden"> {member.name}</span>
                       </button>
                     </div>
                   </td>

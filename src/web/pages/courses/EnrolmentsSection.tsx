@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { Course, Enrolment } from '../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES } from '../../../contracts/enums.js';
@@ -128,47 +128,54 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
             </thead>
             <tbody>
               {items.map((enrolment) => (
-                <tr key={`${enrolment.id}-${enrolment.version}`}>
-                  <th scope="row" className="fw-normal">
-                    {enrolment.person ? (
-                      <Link to={`/people/${enrolment.person.id}`}>{personName(enrolment.person)}</Link>
-                    ) : (
-                      t('courses.erased')
-                    )}
-                    {withdrawing === enrolment.id ? (
-                      <WithdrawForm enrolment={enrolment} onDone={() => done(t('courses.enrolments.withdrawn'))} onError={fail} />
-                    ) : null}
-                  </th>
-                  <td>{ENROLMENT_PROGRAMME_LABELS[locale][enrolment.programme]}</td>
-                  <td>{formatDate(enrolment.enrolledOn)}</td>
-                  <td>{enrolment.withdrawnOn ? formatDate(enrolment.withdrawnOn) : t('person.notSet')}</td>
-                  <td>
-                    {t('courses.enrolments.attendedOf', {
-                      attended: formatNumber(enrolment.attended),
-                      held: formatNumber(enrolment.heldWhileEnrolled),
-                    })}
-                  </td>
-                  <td>{enrolment.completed ? t('common.yes') : t('common.no')}</td>
-                  {write ? (
+                <Fragment key={`${enrolment.id}-${enrolment.version}`}>
+                  <tr>
+                    <th scope="row" className="fw-normal">
+                      {enrolment.person ? (
+                        <Link to={`/people/${enrolment.person.id}`}>{personName(enrolment.person)}</Link>
+                      ) : (
+                        t('courses.erased')
+                      )}
+                    </th>
+                    <td>{ENROLMENT_PROGRAMME_LABELS[locale][enrolment.programme]}</td>
+                    <td>{formatDate(enrolment.enrolledOn)}</td>
+                    <td>{enrolment.withdrawnOn ? formatDate(enrolment.withdrawnOn) : t('person.notSet')}</td>
                     <td>
-                      <div className="d-flex gap-2 flex-wrap">
-                        {enrolment.withdrawnOn === null ? (
-                          <button
-                            type="button"
-                            className="btn btn-outline-secondary btn-sm"
-                            aria-expanded={withdrawing === enrolment.id}
-                            onClick={() => setWithdrawing(withdrawing === enrolment.id ? null : enrolment.id)}
-                          >
-                            {t('courses.enrolments.withdraw')}
-                          </button>
-                        ) : null}
-                        <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(enrolment)}>
-                          {t('courses.enrolments.delete')}
-                        </button>
-                      </div>
+                      {t('courses.enrolments.attendedOf', {
+                        attended: formatNumber(enrolment.attended),
+                        held: formatNumber(enrolment.heldWhileEnrolled),
+                      })}
                     </td>
+                    <td>{enrolment.completed ? t('common.yes') : t('common.no')}</td>
+                    {write ? (
+                      <td>
+                        <div className="d-flex gap-2 flex-wrap">
+                          {enrolment.withdrawnOn === null ? (
+                            <button
+                              type="button"
+                              className="btn btn-outline-secondary btn-sm"
+                              aria-expanded={withdrawing === enrolment.id}
+                              onClick={() => setWithdrawing(withdrawing === enrolment.id ? null : enrolment.id)}
+                            >
+                              {t('courses.enrolments.withdraw')}
+                            </button>
+                          ) : null}
+                          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(enrolment)}>
+                            {t('courses.enrolments.delete')}
+                          </button>
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                  {/* The form in a row of its own: inside the row header it would become part of every cell's name. */}
+                  {withdrawing === enrolment.id ? (
+                    <tr>
+                      <td colSpan={7}>
+                        <WithdrawForm enrolment={enrolment} onDone={() => done(t('courses.enrolments.withdrawn'))} onError={fail} />
+                      </td>
+                    </tr>
                   ) : null}
-                </tr>
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { Course, GenerateLessonsResult, Lesson } from '../../../contracts/courses.js';
 import { LESSON_STATUS_LABELS } from '../../../contracts/labels.js';
@@ -194,68 +194,77 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
             </thead>
             <tbody>
               {items.map((lesson) => (
-                <tr key={`${lesson.id}-${lesson.version}`}>
-                  <th scope="row" className="fw-normal">
-                    {formatDate(lesson.date, true)}
-                    {lesson.outsideCourse ? <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span> : null}
-                    {lesson.notes ? <div className="small">{lesson.notes}</div> : null}
-                    {moving === lesson.id ? (
-                      <MoveForm lesson={lesson} onDone={() => done(t('courses.lessons.moved'))} onError={fail} />
-                    ) : null}
-                  </th>
-                  <td>{lesson.startTime}</td>
-                  <td>{formatMinutes(lesson.minutes)}</td>
-                  <td>{LESSON_STATUS_LABELS[locale][lesson.status]}</td>
-                  <td>
-                    {lesson.marked > 0
-                      ? t('courses.lessons.presentOf', { present: formatNumber(lesson.present), marked: formatNumber(lesson.marked) })
-                      : t('person.notSet')}
-                  </td>
-                  <td>
-                    <div className="d-flex gap-2 flex-wrap">
-                      {lesson.status !== 'cancelled' && can('personal.read') ? (
-                        <Link to={`/lessons/${lesson.id}/attendance`} className="btn btn-outline-primary btn-sm">
-                          {t('courses.lessons.takeAttendance')}
-                        </Link>
+                <Fragment key={`${lesson.id}-${lesson.version}`}>
+                  <tr>
+                    <th scope="row" className="fw-normal">
+                      {formatDate(lesson.date, true)}
+                      {lesson.outsideCourse ? (
+                        <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span>
                       ) : null}
-                      {manage ? (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn-outline-secondary btn-sm"
-                            aria-expanded={moving === lesson.id}
-                            onClick={() => setMoving(moving === lesson.id ? null : lesson.id)}
-                          >
-                            {t('courses.lessons.move')}
-                          </button>
-                          {lesson.status === 'scheduled' ? (
+                      {lesson.notes ? <div className="small">{lesson.notes}</div> : null}
+                    </th>
+                    <td>{lesson.startTime}</td>
+                    <td>{formatMinutes(lesson.minutes)}</td>
+                    <td>{LESSON_STATUS_LABELS[locale][lesson.status]}</td>
+                    <td>
+                      {lesson.marked > 0
+                        ? t('courses.lessons.presentOf', { present: formatNumber(lesson.present), marked: formatNumber(lesson.marked) })
+                        : t('person.notSet')}
+                    </td>
+                    <td>
+                      <div className="d-flex gap-2 flex-wrap">
+                        {lesson.status !== 'cancelled' && can('personal.read') ? (
+                          <Link to={`/lessons/${lesson.id}/attendance`} className="btn btn-outline-primary btn-sm">
+                            {t('courses.lessons.takeAttendance')}
+                          </Link>
+                        ) : null}
+                        {manage ? (
+                          <>
                             <button
                               type="button"
                               className="btn btn-outline-secondary btn-sm"
-                              onClick={() => setStatus(lesson, 'cancelled')}
+                              aria-expanded={moving === lesson.id}
+                              onClick={() => setMoving(moving === lesson.id ? null : lesson.id)}
                             >
-                              {t('courses.lessons.cancel')}
+                              {t('courses.lessons.move')}
                             </button>
-                          ) : null}
-                          {lesson.status === 'cancelled' ? (
-                            <button
-                              type="button"
-                              className="btn btn-outline-secondary btn-sm"
-                              onClick={() => setStatus(lesson, 'scheduled')}
-                            >
-                              {t('courses.lessons.restore')}
-                            </button>
-                          ) : null}
-                          {lesson.marked === 0 ? (
-                            <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(lesson)}>
-                              {t('courses.lessons.delete')}
-                            </button>
-                          ) : null}
-                        </>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
+                            {lesson.status === 'scheduled' ? (
+                              <button
+                                type="button"
+                                className="btn btn-outline-secondary btn-sm"
+                                onClick={() => setStatus(lesson, 'cancelled')}
+                              >
+                                {t('courses.lessons.cancel')}
+                              </button>
+                            ) : null}
+                            {lesson.status === 'cancelled' ? (
+                              <button
+                                type="button"
+                                className="btn btn-outline-secondary btn-sm"
+                                onClick={() => setStatus(lesson, 'scheduled')}
+                              >
+                                {t('courses.lessons.restore')}
+                              </button>
+                            ) : null}
+                            {lesson.marked === 0 ? (
+                              <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(lesson)}>
+                                {t('courses.lessons.delete')}
+                              </button>
+                            ) : null}
+                          </>
+                        ) : null}
+                      </div>
+                    </td>
+                  </tr>
+                  {/* The form in a row of its own: inside the row header it would become part of every cell's name. */}
+                  {moving === lesson.id ? (
+                    <tr>
+                      <td colSpan={6}>
+                        <MoveForm lesson={lesson} onDone={() => done(t('courses.lessons.moved'))} onError={fail} />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Course, WaitingListEntry, WaitingSummary } from '../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES, WAITING_LIST_KINDS, WAITING_LIST_PRIORITIES, WAITING_LIST_STATUSES } from '../../../contracts/enums.js';
@@ -326,71 +326,78 @@ export default function WaitingListPage() {
                 </thead>
                 <tbody>
                   {list.data.items.map((entry) => (
-                    <tr key={`${entry.id}-${entry.version}`}>
-                      <th scope="row" className="fw-normal">
-                        {entry.person ? <Link to={`/people/${entry.person.id}`}>{personName(entry.person)}</Link> : t('courses.erased')}
-                        {entry.notes ? <div className="small">{entry.notes}</div> : null}
-                        {placing === entry.id ? (
-                          <PlaceForm
-                            entry={entry}
-                            courses={courses.data?.items ?? []}
-                            onDone={(course) =>
-                              done(
-                                t('courses.waiting.placed', { name: entry.person ? personName(entry.person) : '', course: course.title }),
-                              )
-                            }
-                            onError={fail}
-                          />
-                        ) : null}
-                      </th>
-                      <td>{WAITING_LIST_KIND_LABELS[locale][entry.kind]}</td>
-                      <td>{formatDate(entry.requestedOn)}</td>
-                      <td className="text-end">{formatNumber(entry.daysWaited)}</td>
-                      <td>{WAITING_LIST_PRIORITY_LABELS[locale][entry.priority as 0 | 1 | 2] ?? entry.priority}</td>
-                      <td>
-                        {WAITING_LIST_STATUS_LABELS[locale][entry.status]}
-                        {entry.closedOn ? ` (${formatDate(entry.closedOn)})` : ''}
-                        {entry.enrolment ? (
-                          <div className="small">
-                            <Link to={`/courses/${entry.enrolment.courseId}`}>{entry.enrolment.courseTitle}</Link>
-                          </div>
-                        ) : null}
-                      </td>
-                      {write ? (
+                    <Fragment key={`${entry.id}-${entry.version}`}>
+                      <tr>
+                        <th scope="row" className="fw-normal">
+                          {entry.person ? <Link to={`/people/${entry.person.id}`}>{personName(entry.person)}</Link> : t('courses.erased')}
+                          {entry.notes ? <div className="small">{entry.notes}</div> : null}
+                        </th>
+                        <td>{WAITING_LIST_KIND_LABELS[locale][entry.kind]}</td>
+                        <td>{formatDate(entry.requestedOn)}</td>
+                        <td className="text-end">{formatNumber(entry.daysWaited)}</td>
+                        <td>{WAITING_LIST_PRIORITY_LABELS[locale][entry.priority as 0 | 1 | 2] ?? entry.priority}</td>
                         <td>
-                          <div className="d-flex gap-2 flex-wrap">
-                            {entry.status === 'waiting' ? (
-                              <>
-                                <button
-                                  type="button"
-                                  className="btn btn-outline-primary btn-sm"
-                                  aria-expanded={placing === entry.id}
-                                  onClick={() => setPlacing(placing === entry.id ? null : entry.id)}
-                                >
-                                  {t('courses.waiting.place')}
-                                </button>
+                          {WAITING_LIST_STATUS_LABELS[locale][entry.status]}
+                          {entry.closedOn ? ` (${formatDate(entry.closedOn)})` : ''}
+                          {entry.enrolment ? (
+                            <div className="small">
+                              <Link to={`/courses/${entry.enrolment.courseId}`}>{entry.enrolment.courseTitle}</Link>
+                            </div>
+                          ) : null}
+                        </td>
+                        {write ? (
+                          <td>
+                            <div className="d-flex gap-2 flex-wrap">
+                              {entry.status === 'waiting' ? (
+                                <>
+                                  <button
+                                    type="button"
+                                    className="btn btn-outline-primary btn-sm"
+                                    aria-expanded={placing === entry.id}
+                                    onClick={() => setPlacing(placing === entry.id ? null : entry.id)}
+                                  >
+                                    {t('courses.waiting.place')}
+                                  </button>
+                                  <button
+                                    type="button"
+                                    className="btn btn-outline-secondary btn-sm"
+                                    onClick={() => setEntryStatus(entry, 'withdrawn')}
+                                  >
+                                    {t('courses.waiting.withdraw')}
+                                  </button>
+                                </>
+                              ) : null}
+                              {entry.status === 'withdrawn' ? (
                                 <button
                                   type="button"
                                   className="btn btn-outline-secondary btn-sm"
-                                  onClick={() => setEntryStatus(entry, 'withdrawn')}
+                                  onClick={() => setEntryStatus(entry, 'waiting')}
                                 >
-                                  {t('courses.waiting.withdraw')}
+                                  {t('courses.waiting.reopen')}
                                 </button>
-                              </>
-                            ) : null}
-                            {entry.status === 'withdrawn' ? (
-                              <button
-                                type="button"
-                                className="btn btn-outline-secondary btn-sm"
-                                onClick={() => setEntryStatus(entry, 'waiting')}
-                              >
-                                {t('courses.waiting.reopen')}
-                              </button>
-                            ) : null}
-                          </div>
-                        </td>
+                              ) : null}
+                            </div>
+                          </td>
+                        ) : null}
+                      </tr>
+                      {/* The form in a row of its own: inside the row header it would become part of every cell's name. */}
+                      {placing === entry.id ? (
+                        <tr>
+                          <td colSpan={7}>
+                            <PlaceForm
+                              entry={entry}
+                              courses={courses.data?.items ?? []}
+                              onDone={(course) =>
+                                done(
+                                  t('courses.waiting.placed', { name: entry.person ? personName(entry.person) : '', course: course.title }),
+                                )
+                              }
+                              onError={fail}
+                            />
+                          </td>
+                        </tr>
                       ) : null}
-                    </tr>
+                    </Fragment>
                   ))}
                 </tbody>
               </table>
