@@ -6,18 +6,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
-import { romeInstant } from '../src/domain/dates.js';
+import { addDays, romeInstant } from '../src/domain/dates.js';
 import { originGroupOf } from '../src/domain/origin-group.js';
 import { type LatencySummary, summarise } from './lib.js';
 
 export const HEAVY_VISITS = 200;
 export const HEAVY_NOTES = 50;
-
-/** Days before `date`, ISO. */
-function daysBefore(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
-}
 
 /**
  * The centre's first person with an open case, topped up to exactly HEAVY_VISITS visits and
@@ -49,7 +43,7 @@ export async function growHeavyPerson(
     );
   const missingVisits = HEAVY_VISITS - (await count('visits', 'personId', found.personId));
   for (let i = 0; i < missingVisits; i++) {
-    const visitDate = daysBefore(endDate, i * 3);
+    const visitDate = addDays(endDate, -i * 3);
     const occurredAt = romeInstant(visitDate, '10:30').toISOString();
     const { id } = await db
       .insertInto('visits')
@@ -77,7 +71,7 @@ export async function growHeavyPerson(
   }
   const missingNotes = HEAVY_NOTES - (await count('caseNotes', 'caseId', found.caseId));
   for (let i = 0; i < missingNotes; i++) {
-    const stamp = `${daysBefore(endDate, i * 5)}T09:00:00.000Z`;
+    const stamp = `${addDays(endDate, -i * 5)}T09:00:00.000Z`;
     await db
       .insertInto('caseNotes')
       .values({

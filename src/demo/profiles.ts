@@ -239,11 +239,7 @@ export function isClosedDay(isoDate: string): boolean {
   return monthDay === easterMonday;
 }
 
-/** Calendar arithmetic on ISO dates (UTC dates, no time zone involved). */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+export { addDays } from '../domain/dates.js';
 
 export function isoWeekday(isoDate: string): number {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];

@@ -8,6 +8,9 @@
  * gets computed calendars from the API.
  */
 import Holidays from 'date-holidays';
+import { addDays } from './dates.js';
+
+export { addDays };
 
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -60,10 +63,6 @@ function utcOf(date: string): number {
 
 function isoOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return isoOf(utcOf(date) + days * DAY_MS);
 }
 
 /** ISO weekday of a calendar date: 1 Monday … 7 Sunday. */

@@ -70,6 +70,12 @@ function romeWallClock(instant: Date): WallClock {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** The calendar date `days` after (or before, when negative) an ISO date: no time zone involved. */
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /** The date in Europe/Rome of an instant. */
 export function romeDateOf(instant: Date): string {
   const w = romeWallClock(instant);

@@ -3,7 +3,7 @@
  * days each has left. Calendar arithmetic on ISO dates (YYYY-MM-DD) in Europe/Rome: a date has
  * no time of day, so days are counted on UTC midnights and daylight saving never shifts them.
  */
-import { todayInRome } from './dates.js';
+import { addDays, todayInRome } from './dates.js';
 
 export const RENEWAL_STATUSES = ['none', 'to_renew', 'requested', 'renewed', 'refused'] as const;
 export type RenewalStatus = (typeof RENEWAL_STATUSES)[number];
@@ -28,10 +28,7 @@ function epochDay(isoDate: string): number {
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
-/** The date `days` after (or before, when negative) an ISO date. */
-export function addDays(isoDate: string, days: number): string {
-  return new Date((epochDay(isoDate) + days) * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** Whole days from `from` to `to` (negative when `to` comes first). */
 export function daysBetween(from: string, to: string): number {

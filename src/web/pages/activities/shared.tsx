@@ -1,5 +1,5 @@
-/** Pieces the pages of this area share: the period filter, a text area, the application-type select. */
-import { type FormEvent, type TextareaHTMLAttributes, useId, useState } from 'react';
+/** Pieces the pages of this area share: the period filter, the application-type select. */
+import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ApplicationType } from '../../../contracts/activities.js';
 import { APPLICATION_LEVELS } from '../../../contracts/enums.js';
@@ -44,46 +44,6 @@ export function PeriodForm({ from, to, onApply }: { from: string; to: string; on
         </button>
       </div>
     </form>
-  );
-}
-
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  required,
-  ...textarea
-}: { label: string; hint?: string; error?: string; required?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { t } = useI18n();
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="mb-3">
-      <label htmlFor={id} className="form-label">
-        {label}
-        {required ? <span className="visually-hidden"> ({t('common.required')})</span> : null}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <textarea
-        id={id}
-        className={`form-control${error ? ' is-invalid' : ''}`}
-        rows={4}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...textarea}
-      />
-      {hint ? (
-        <small id={`${id}-hint`} className="form-text">
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </div>
   );
 }
 

@@ -8,13 +8,13 @@ import type { Person } from '../../../contracts/people.js';
 import type { Visit } from '../../../contracts/visits.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { type ApiError, api } from '../../api/client.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { AreasFieldset, relationLabel, TextAreaField, useStaff } from './parts.js';
+import { AreasFieldset, relationLabel, useStaff } from './parts.js';
 
 type Subject =
   | { kind: 'person'; id: number; name: string; centreId: number }

@@ -28,13 +28,13 @@ import { isOverdue } from '../../../domain/care.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/it.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { AreasFieldset, CaseProblem, caseTitle, relationLabel, type StaffMember, TextAreaField, useStaff } from './parts.js';
+import { AreasFieldset, CaseProblem, caseTitle, relationLabel, type StaffMember, useStaff } from './parts.js';
 
 type Method = 'POST' | 'PATCH' | 'DELETE';
 

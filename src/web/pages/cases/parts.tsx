@@ -1,5 +1,4 @@
 /** Small pieces shared by the cases pages. */
-import { type TextareaHTMLAttributes, useId } from 'react';
 import type { CaseListItem } from '../../../contracts/cases.js';
 import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
 import { CASE_AREA_LABELS, HOUSEHOLD_RELATION_LABELS, type Locale } from '../../../contracts/labels.js';
@@ -27,48 +26,6 @@ export function relationLabel(relation: string, locale: Locale): string {
 /** Who may be responsible for a case of the centre, or do its actions. */
 export function useStaff(centreId: number | undefined) {
   return useApiGet<StaffMember[]>(centreId ? '/cases/staff' : null, { centreId });
-}
-
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  required,
-  id: givenId,
-  ...textarea
-}: { label: string; hint?: string; error?: string; required?: boolean } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const autoId = useId();
-  const { t } = useI18n();
-  const id = givenId ?? autoId;
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="mb-3">
-      <label htmlFor={id} className="form-label">
-        {label}
-        {required ? <span className="visually-hidden"> ({t('common.required')})</span> : null}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <textarea
-        id={id}
-        className={`form-control${error ? ' is-invalid' : ''}`}
-        rows={3}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...textarea}
-      />
-      {hint ? (
-        <small id={`${id}-hint`} className="form-text">
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </div>
-  );
 }
 
 /** The areas of need as checkboxes in a fieldset. */

@@ -6,12 +6,11 @@ import { COURSE_LEVEL_LABELS } from '../../../contracts/labels.js';
 import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { TextAreaField } from '../activities/shared.js';
 import { useCourseKinds, useLabel, useWeekdayName, WEEKDAYS } from './shared.js';
 
 /** A new course, or the course to edit (/courses/:id/edit). */

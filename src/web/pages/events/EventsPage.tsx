@@ -3,13 +3,13 @@ import type { Event, EventListItem, EventParticipant, EventsSummary } from '../.
 import { type ApiError, api, type Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
-import { Pagination, TextField } from '../../components/fields.js';
+import { Pagination, TextAreaField, TextField } from '../../components/fields.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { PeriodForm, personName, TextAreaField, usePeriod } from '../activities/shared.js';
+import { PeriodForm, personName, usePeriod } from '../activities/shared.js';
 
 const PAGE_SIZE = 50;
 

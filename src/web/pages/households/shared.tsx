@@ -1,8 +1,7 @@
-import { useId } from 'react';
 import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
 import { HOUSEHOLD_RELATION_LABELS } from '../../../contracts/labels.js';
 import type { ApiError } from '../../api/client.js';
-import { SelectField } from '../../components/fields.js';
+import { SelectField, TextAreaField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
 
 /** The relation to the reference person, as a labelled select. */
@@ -55,30 +54,10 @@ export function memberElsewhere(error: ApiError | null): { personId: number; hou
 /** "Rossi Mario", as the people pages name someone. */
 export const fullName = (p: { givenNames: string; familyNames: string }) => `${p.familyNames} ${p.givenNames}`;
 
-/** A labelled multi-line field with its error, as the fields of components/fields.tsx. */
+/** The household's notes: the shared multi-line field, bounded as the API bounds them. */
 export function NotesField({ value, onChange, error }: { value: string; onChange(value: string): void; error?: string }) {
   const { t } = useI18n();
-  const id = useId();
   return (
-    <div className="mb-3">
-      <label htmlFor={id} className="form-label">
-        {t('households.notes')}
-      </label>
-      <textarea
-        id={id}
-        className={`form-control${error ? ' is-invalid' : ''}`}
-        rows={3}
-        maxLength={4000}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error ? (
-        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </div>
+    <TextAreaField label={t('households.notes')} maxLength={4000} value={value} error={error} onChange={(e) => onChange(e.target.value)} />
   );
 }
