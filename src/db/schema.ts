@@ -538,6 +538,38 @@ export interface NetworkMeetingOrganisationsTable {
   networkOrganisationId: number;
 }
 
+// --- The annual report (migration 0004-reports)
+
+export interface ReportsTable extends Editable {
+  id: Generated<number>;
+  organisationId: number;
+  year: number;
+  /** The centres covered, ids sorted and joined by commas. */
+  scopeKey: string;
+  /** JSON texts: settings, { blockId: Markdown }, free blocks. */
+  settings: string;
+  narratives: string;
+  freeBlocks: string;
+  createdBy: number | null;
+}
+
+export interface ReportCentresTable {
+  reportId: number;
+  centreId: number;
+}
+
+export interface ReportVersionsTable {
+  id: Generated<number>;
+  reportId: number;
+  number: number;
+  /** JSON: the ReportData published, frozen. */
+  data: string;
+  settings: string;
+  appVersion: string;
+  publishedAt: string;
+  publishedBy: number | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   centres: CentresTable;
@@ -586,6 +618,9 @@ export interface Database {
   networkOrganisations: NetworkOrganisationsTable;
   networkMeetings: NetworkMeetingsTable;
   networkMeetingOrganisations: NetworkMeetingOrganisationsTable;
+  reports: ReportsTable;
+  reportCentres: ReportCentresTable;
+  reportVersions: ReportVersionsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -1,0 +1,22 @@
+/**
+ * What every section builder of the report receives, and what it returns. A builder reads the
+ * records of the centres and the year and returns its section's blocks (tables with their
+ * charts, headline figures, narrative drafts); the assembler (report-data.ts) numbers the
+ * sections, puts in the coordinator's texts and hides small counts for publication.
+ */
+import type { Kysely } from 'kysely';
+import type { ReportSection, ReportSettings } from '../../contracts/reports.js';
+import type { Database } from '../../db/schema.js';
+
+export interface ReportContext {
+  db: Kysely<Database>;
+  organisationId: number;
+  /** The centres covered (at least one), all of the organisation. */
+  centreIds: number[];
+  year: number;
+  settings: ReportSettings;
+  /** The comune the centre serves (of the first centre with one): residence is "in" or "outside" it. */
+  hostComune: { istat: string; name: string } | null;
+}
+
+export type SectionBuilder = (ctx: ReportContext) => Promise<Omit<ReportSection, 'number'>>;

@@ -1,0 +1,10 @@
+import { Document, Packer, Paragraph } from 'docx';
+import * as echarts from 'echarts';
+import { Resvg } from '@resvg/resvg-js';
+const doc = new Document({ sections: [{ children: [new Paragraph('Ciao')] }] });
+const buf = await Packer.toBuffer(doc);
+console.log('docx', buf.length);
+const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 300 });
+chart.setOption({ animation:false, xAxis: { type: 'category', data: ['a','b'] }, yAxis: {}, series: [{ type: 'bar', data: [1, 2] }] });
+const svg = chart.renderToSVGString(); console.log('svg', svg.length);
+const png = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'] } }).render().asPng(); console.log('png', png.length);
