@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   /** Aggregated figures: no personal data. */
   'statistics.read': ['admin', 'coordinator', 'operator', 'viewer'],
   'catalogues.manage': ['admin', 'coordinator'],
+  /** Write the annual report's texts and settings, publish a version (reading it is statistics.read). */
+  'reports.write': ['admin', 'coordinator'],
   'users.manage': ['admin'],
   'centres.manage': ['admin'],
   'audit.read': ['admin'],
