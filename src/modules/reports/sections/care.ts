@@ -39,16 +39,22 @@ export interface PersonInCare {
   residenceComune: string | null;
 }
 
-/** The people in care in `year` from the member periods (careMemberPeriods), one each. */
-export function peopleInCareIn(rows: readonly CareMemberPeriod[], year: number): PersonInCare[] {
-  const first = firstDayOf(year);
-  const last = lastDayOf(year);
+/** The member periods of each person (careMemberPeriods' rows). */
+export function periodsByPerson(rows: readonly CareMemberPeriod[]): Map<number, CareMemberPeriod[]> {
   const byPerson = new Map<number, CareMemberPeriod[]>();
   for (const row of rows) {
     const list = byPerson.get(row.personKey);
     if (list) list.push(row);
     else byPerson.set(row.personKey, [row]);
   }
+  return byPerson;
+}
+
+/** The people in care in `year` from the member periods (careMemberPeriods, grouped by person), one each. */
+export function peopleInCareIn(rows: readonly CareMemberPeriod[] | Map<number, CareMemberPeriod[]>, year: number): PersonInCare[] {
+  const first = firstDayOf(year);
+  const last = lastDayOf(year);
+  const byPerson = rows instanceof Map ? rows : periodsByPerson(rows);
   const people: PersonInCare[] = [];
   for (const [key, periods] of byPerson) {
     const open = periods.filter((p) => periodOverlapsYear(p, year));
@@ -95,7 +101,7 @@ export const careSection: SectionBuilder = async (ctx) => {
   const { db, centreIds, year, settings, hostComune } = ctx;
   const threshold = settings.groupingThreshold;
   const years = comparisonYears(year, settings.comparisonYears);
-  const rows = await careMemberPeriods(db, centreIds, year);
+  const rows = periodsByPerson(await careMemberPeriods(db, centreIds, year));
   const people = peopleInCareIn(rows, year);
   const total = people.length;
   const newPeople = people.filter((p) => p.isNew).length;
