@@ -80,8 +80,7 @@ export async function bareQueries(db: Db, centreIds: readonly number[], year: nu
     visits('referral_source'),
     visits('channel'),
     sql`select visit_year as k, count(*) as n from visits where centre_id in (${centres}) and visit_year between ${year - comparisonYears + 1} and ${year} group by visit_year`,
-    sql`select t.topic_id as k, count(*) as n from visits v join visit_topics t on t.visit_id = v.id where v.centre_id in (${centres}) and v.visit_year = ${year} group by t.topic_id`,
-    sql`select count(*) as n from visits v where v.centre_id in (${centres}) and v.visit_year = ${year} and not exists (select 1 from visit_topics t where t.visit_id = v.id)`,
+    sql`select t.topic_id as k, count(*) as n from visits v left join visit_topics t on t.visit_id = v.id where v.centre_id in (${centres}) and v.visit_year = ${year} group by t.topic_id`,
     sql`select m.gender as k, count(distinct ${personKey}) as n ${inCare(year)} group by m.gender`,
     sql`select m.residence_kind as k, m.residence_comune as c, count(distinct ${personKey}) as n ${inCare(year)} group by m.residence_kind, m.residence_comune`,
     ...Array.from(

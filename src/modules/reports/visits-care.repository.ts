@@ -73,25 +73,17 @@ export async function topicCounts(
   year: number,
 ): Promise<{ topics: Array<{ code: string; label: string; sortOrder: number; n: number }>; withoutTopic: number }> {
   if (centreIds.length === 0) return { topics: [], withoutTopic: 0 };
-  const [mentions, without] = await Promise.all([
-    db
-      .selectFrom('visits')
-      .innerJoin('visitTopics', 'visitTopics.visitId', 'visits.id')
-      .select(['visitTopics.topicId', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('visits.centreId', 'in', centreIds)
-      .where('visits.visitYear', '=', year)
-      .groupBy('visitTopics.topicId')
-      .execute(),
-    db
-      .selectFrom('visits')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('visits.centreId', 'in', centreIds)
-      .where('visits.visitYear', '=', year)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('visitTopics').select('visitTopics.topicId').whereRef('visitTopics.visitId', '=', 'visits.id'))),
-      )
-      .executeTakeFirstOrThrow(),
-  ]);
+  // One pass: each visit with each of its topics, or once with none (topic null).
+  const rows = await db
+    .selectFrom('visits')
+    .leftJoin('visitTopics', 'visitTopics.visitId', 'visits.id')
+    .select(['visitTopics.topicId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('visits.centreId', 'in', centreIds)
+    .where('visits.visitYear', '=', year)
+    .groupBy('visitTopics.topicId')
+    .execute();
+  const mentions = rows.flatMap((r) => (r.topicId === null ? [] : [{ topicId: r.topicId, n: r.n }]));
+  const without = { n: rows.find((r) => r.topicId === null)?.n ?? 0 };
   const ids = mentions.map((m) => m.topicId);
   const catalogue =
     ids.length === 0
