@@ -27,7 +27,7 @@ import { computeReportData } from '../src/modules/reports/report-data.js';
 import { careSection } from '../src/modules/reports/sections/care.js';
 import { topicsSection } from '../src/modules/reports/sections/topics.js';
 import { visitsSection } from '../src/modules/reports/sections/visits.js';
-import { countVisits } from '../src/modules/reports/visits-care.repository.js';
+import { careMemberPeriods, countVisits, topicCounts, visitCells, visitsByYear } from '../src/modules/reports/visits-care.repository.js';
 import { findComune } from '../src/reference/index.js';
 import { type DatasetSpec, ensurePostgresDataset, ensureSqliteDataset } from './dataset.js';
 import { CACHE_DIR, copySqlite, fmt, type LatencySummary, removeSqlite, summarise } from './lib.js';
@@ -53,6 +53,8 @@ export interface ReportTiming {
   sections234: LatencySummary;
   /** The bare GROUP BY queries of sections 2–4. */
   bare: LatencySummary;
+  /** The SQL the builders of sections 2–4 run (the repository calls), without building anything from it. */
+  ownQueries: LatencySummary;
   bareQueries: number;
   /** report p50 / bare p50. */
   ratio: number;
@@ -121,6 +123,13 @@ export async function timeReport(
   const sections = async () => {
     for (const build of [visitsSection, topicsSection, careSection]) await build(ctx);
   };
+  const ownQueries = async () => {
+    await visitCells(db, centreIds, year);
+    await visitsByYear(db, centreIds, year - settings.comparisonYears + 1, year - 1);
+    await countVisits(db, centreIds, year);
+    await topicCounts(db, centreIds, year);
+    await careMemberPeriods(db, centreIds, year);
+  };
   let bareCount = 0;
   const bare = async () => {
     bareCount = await bareQueries(db, centreIds, year, settings.comparisonYears);
@@ -128,13 +137,20 @@ export async function timeReport(
   await report();
   await sections();
   await bare();
-  const samples = { report: [] as number[], sections: [] as number[], bare: [] as number[] };
+  await ownQueries();
+  const samples = { report: [] as number[], sections: [] as number[], bare: [] as number[], own: [] as number[] };
   for (let i = 0; i < options.runs; i++) {
     samples.report.push(await timeIt(report));
     samples.sections.push(await timeIt(sections));
     samples.bare.push(await timeIt(bare));
+    samples.own.push(await timeIt(ownQueries));
   }
-  const summary = { report: summarise(samples.report), sections234: summarise(samples.sections), bare: summarise(samples.bare) };
+  const summary = {
+    report: summarise(samples.report),
+    sections234: summarise(samples.sections),
+    bare: summarise(samples.bare),
+    ownQueries: summarise(samples.own),
+  };
   return {
     label: options.label,
     dialect: options.dialect,
@@ -150,7 +166,7 @@ export async function timeReport(
 
 export function printReportTiming(run: ReportTiming, log: (line: string) => void) {
   log(
-    `  ${run.label.padEnd(46)} report p50 ${fmt(run.report.p50)} ms (max ${fmt(run.report.max)})   sections 2–4 p50 ${fmt(run.sections234.p50)} ms   bare SQL (${run.bareQueries} queries) p50 ${fmt(run.bare.p50)} ms   ratio ${fmt(run.ratio, 2)}`,
+    `  ${run.label.padEnd(46)} report p50 ${fmt(run.report.p50)} ms (max ${fmt(run.report.max)})   sections 2–4 p50 ${fmt(run.sections234.p50)} ms   bare SQL (${run.bareQueries} queries) p50 ${fmt(run.bare.p50)} ms   ratio ${fmt(run.ratio, 2)}   (the builders' own SQL p50 ${fmt(run.ownQueries.p50)} ms)`,
   );
   log(
     `      ${run.year}: ${run.visits.toLocaleString('en')} visits, ${run.inCare.toLocaleString('en')} people in care, ${run.centres} centre(s); n=${run.report.count}`,
