@@ -143,7 +143,7 @@ export const careSection: SectionBuilder = async (ctx) => {
       protect: true,
     },
     ...breakdownBlocks({
-      id: 'care.originGroup',
+      id: 'care.byOriginGroup',
       title: 'Provenienza',
       categoryLabel: 'Provenienza',
       countLabel: 'Utenti',
@@ -157,7 +157,7 @@ export const careSection: SectionBuilder = async (ctx) => {
       mode: 'fixed',
     }),
     ...breakdownBlocks({
-      id: 'care.gender',
+      id: 'care.byGender',
       title: 'Genere',
       categoryLabel: 'Genere',
       countLabel: 'Utenti',
@@ -172,7 +172,7 @@ export const careSection: SectionBuilder = async (ctx) => {
     }),
     comparison,
     ...breakdownBlocks({
-      id: 'care.country',
+      id: 'care.byCountry',
       title: 'Paesi di provenienza',
       categoryLabel: 'Paese di provenienza',
       countLabel: 'Utenti',

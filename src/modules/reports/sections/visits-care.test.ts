@@ -111,30 +111,30 @@ for (const dialect of DIALECTS) {
           expect(section?.title).toBe(`Accessi ${year}`);
           expect(section?.blocks.map((b) => b.id)).toEqual([
             'visits.total',
-            'visits.originGroup',
-            'visits.gender',
+            'visits.byOriginGroup',
+            'visits.byGender',
             'visits.definition',
-            'visits.country',
-            ...(expected.visits.countryOther ? ['visits.country.other'] : []),
-            'visits.referral',
-            'visits.channel',
+            'visits.byCountry',
+            ...(expected.visits.countryOther ? ['visits.byCountry.other'] : []),
+            'visits.byReferral',
+            'visits.byChannel',
             'visits.byYear',
           ]);
           const v = expected.visits;
           expect(figures(report, 'visits.total')).toEqual({ total: v.total });
-          expectBreakdown(report, 'visits.originGroup', v.originGroup, v.total);
-          expectBreakdown(report, 'visits.gender', v.gender, v.total);
-          expectBreakdown(report, 'visits.country', v.country, v.total, v.countryOther);
-          expectBreakdown(report, 'visits.referral', v.referral, v.total);
-          expectBreakdown(report, 'visits.channel', v.channel, v.total);
+          expectBreakdown(report, 'visits.byOriginGroup', v.originGroup, v.total);
+          expectBreakdown(report, 'visits.byGender', v.gender, v.total);
+          expectBreakdown(report, 'visits.byCountry', v.country, v.total, v.countryOther);
+          expectBreakdown(report, 'visits.byReferral', v.referral, v.total);
+          expectBreakdown(report, 'visits.byChannel', v.channel, v.total);
           const byYear = table(report, 'visits.byYear');
           expect(rowsOf(byYear)).toEqual(v.byYear);
           expect(byYear.rows.some((r) => r.total)).toBe(false);
-          expect(table(report, 'visits.originGroup').chart?.type).toBe('pie');
-          expect(table(report, 'visits.country').chart?.type).toBe('horizontalBar');
+          expect(table(report, 'visits.byOriginGroup').chart?.type).toBe('pie');
+          expect(table(report, 'visits.byCountry').chart?.type).toBe('horizontalBar');
           if (v.countryOther) {
-            expect(table(report, 'visits.country.other').title).toBe('Paesi con meno di 5 accessi');
-            expect(table(report, 'visits.country').notes?.join(' ')).toContain('Paesi con meno di 5 accessi');
+            expect(table(report, 'visits.byCountry.other').title).toBe('Paesi con meno di 5 accessi');
+            expect(table(report, 'visits.byCountry').notes?.join(' ')).toContain('Paesi con meno di 5 accessi');
           }
           const definition = block(report, 'visits.definition') as ReportText;
           expect(definition.draft).toBe(
@@ -165,9 +165,9 @@ for (const dialect of DIALECTS) {
           expect(section?.title).toBe(`Utenti presi in carico nel ${year}`);
           const c = expected.care;
           expect(figures(report, 'care.totals')).toEqual({ total: c.total, new: c.new });
-          expectBreakdown(report, 'care.originGroup', c.originGroup, c.total);
-          expectBreakdown(report, 'care.gender', c.gender, c.total);
-          expectBreakdown(report, 'care.country', c.country, c.total, c.countryOther);
+          expectBreakdown(report, 'care.byOriginGroup', c.originGroup, c.total);
+          expectBreakdown(report, 'care.byGender', c.gender, c.total);
+          expectBreakdown(report, 'care.byCountry', c.country, c.total, c.countryOther);
           const outside = c.residence.find((r) => r[0] === 'outside')?.[2] ?? -1;
           expectBreakdown(report, 'care.residenceOutside', c.residenceOutside, outside, c.residenceOutsideOther);
           expectBreakdown(report, 'care.residence', c.residence, c.total);
@@ -236,7 +236,7 @@ for (const dialect of DIALECTS) {
       const two = await compute(2024, { groupingThreshold: 2 });
       expectBreakdown(
         two,
-        'visits.country',
+        'visits.byCountry',
         [
           ['MA', 'Marocco', 6],
           ['IT', 'Italia', 5],
@@ -253,10 +253,10 @@ for (const dialect of DIALECTS) {
           ['RO', 'Romania', 1],
         ],
       );
-      expect(table(two, 'visits.country.other').title).toBe('Paesi con meno di 2 accessi');
+      expect(table(two, 'visits.byCountry.other').title).toBe('Paesi con meno di 2 accessi');
       expectBreakdown(
         two,
-        'care.country',
+        'care.byCountry',
         [
           ['TN', 'Tunisia', 2],
           ['_other', 'Altro', 4],
@@ -273,7 +273,7 @@ for (const dialect of DIALECTS) {
       const none = await compute(2024, { groupingThreshold: 0 });
       expectBreakdown(
         none,
-        'visits.country',
+        'visits.byCountry',
         [
           ['MA', 'Marocco', 6],
           ['IT', 'Italia', 5],
@@ -322,20 +322,20 @@ for (const dialect of DIALECTS) {
       const report = await compute(2024, { disclosureThreshold: 5 });
       const small = { hidden: 'small', below: 5 };
       // Italiani 5 and Extracomunitari 13 stay; Comunitari 1 and Non specificato 2 go.
-      expect(table(report, 'visits.originGroup').rows.map((r) => r.cells.count)).toEqual([5, small, 13, small, 21]);
+      expect(table(report, 'visits.byOriginGroup').rows.map((r) => r.cells.count)).toEqual([5, small, 13, small, 21]);
       expect(figures(report, 'visits.total')).toEqual({ total: 21 });
       expect(figures(report, 'care.totals')).toEqual({ total: 7, new: small });
       // Italiani 1 and Non specificato 1 go; Extracomunitari 5 and the total stay.
-      expect(table(report, 'care.originGroup').rows.map((r) => r.cells.count)).toEqual([small, 0, 5, small, 7]);
+      expect(table(report, 'care.byOriginGroup').rows.map((r) => r.cells.count)).toEqual([small, 0, 5, small, 7]);
       // Non dichiarato 1 alone would be 21 − 9 − 11: the smallest other count (Donna 9) is hidden with it.
-      expect(table(report, 'visits.gender').rows.map((r) => r.cells.count)).toEqual([
+      expect(table(report, 'visits.byGender').rows.map((r) => r.cells.count)).toEqual([
         { hidden: 'complementary', below: 5 },
         11,
         0,
         small,
         21,
       ]);
-      expect(table(report, 'care.originGroup').notes?.join(' ')).toContain('«< 5»');
+      expect(table(report, 'care.byOriginGroup').notes?.join(' ')).toContain('«< 5»');
       // Nothing under 5 is left visible in a protected table.
       for (const b of blocksOf(report)) {
         if (b.kind !== 'table' || !b.protect) continue;

@@ -89,7 +89,7 @@ export const visitsSection: SectionBuilder = async (ctx) => {
   const blocks: ReportBlock[] = [
     { kind: 'figures', id: 'visits.total', items: [{ key: 'total', label: 'Totale', value: total }], protect: true },
     ...breakdownBlocks({
-      id: 'visits.originGroup',
+      id: 'visits.byOriginGroup',
       title: 'Provenienza',
       categoryLabel: 'Provenienza',
       countLabel: 'Accessi',
@@ -99,7 +99,7 @@ export const visitsSection: SectionBuilder = async (ctx) => {
       mode: 'fixed',
     }),
     ...breakdownBlocks({
-      id: 'visits.gender',
+      id: 'visits.byGender',
       title: 'Genere',
       categoryLabel: 'Genere',
       countLabel: 'Accessi',
@@ -110,7 +110,7 @@ export const visitsSection: SectionBuilder = async (ctx) => {
     }),
     { kind: 'text', id: 'visits.definition', markdown: VISITS_DEFINITION, draft: VISITS_DEFINITION, edited: false },
     ...breakdownBlocks({
-      id: 'visits.country',
+      id: 'visits.byCountry',
       title: 'Paesi di provenienza',
       categoryLabel: 'Paese di provenienza',
       countLabel: 'Numero di accessi',
@@ -122,7 +122,7 @@ export const visitsSection: SectionBuilder = async (ctx) => {
       otherTitle: `Paesi con meno di ${threshold} accessi`,
     }),
     ...breakdownBlocks({
-      id: 'visits.referral',
+      id: 'visits.byReferral',
       title: 'Inviato da',
       categoryLabel: 'Inviato da',
       countLabel: 'Accessi',
@@ -132,7 +132,7 @@ export const visitsSection: SectionBuilder = async (ctx) => {
       mode: 'fixed',
     }),
     ...breakdownBlocks({
-      id: 'visits.channel',
+      id: 'visits.byChannel',
       title: 'Canale di accesso',
       categoryLabel: 'Canale',
       countLabel: 'Accessi',
