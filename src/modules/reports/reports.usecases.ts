@@ -255,3 +255,40 @@ export async function exportReportFor(
   );
   return file;
 }
+
+/**
+ * The report of a scope and year for the command line (no user: the shell is the administrator's):
+ * a published version, or the draft computed now with the texts and settings saved for it (the
+ * defaults if none), settings overridden if asked.
+ */
+export async function reportDataForScope(
+  db: Db,
+  scope: { organisationId: number; centreIds: number[]; year: number },
+  options: {
+    version?: number;
+    settings?: Partial<ReportData['settings']>;
+    onProgress?: (done: number, total: number, section: string) => void;
+  } = {},
+  now = new Date(),
+): Promise<ReportData> {
+  const reportId = await findReportByScope(db, scope.organisationId, scope.centreIds, scope.year);
+  const record = reportId === undefined ? undefined : await findReportRecord(db, reportId, scope.organisationId, scope.centreIds);
+  if (options.version !== undefined) {
+    const data = record ? await findVersionData(db, record.id, options.version) : undefined;
+    if (!data) throw notFound(`version ${options.version} of the ${scope.year} report`);
+    return data;
+  }
+  const base = record ?? { ...scope, settings: reportSettings.parse({}), narratives: {}, freeBlocks: [] };
+  const settings = reportSettings.parse({ ...base.settings, ...options.settings });
+  return computeReportData(db, {
+    organisationId: scope.organisationId,
+    centreIds: scope.centreIds,
+    year: scope.year,
+    settings,
+    narratives: base.narratives,
+    freeBlocks: base.freeBlocks,
+    versionNumber: null,
+    now,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
