@@ -210,5 +210,21 @@ for (const dialect of DIALECTS) {
       const data = expectStatus<ReportData>(await admin.get(`/reports/${all.id}/data`), 200);
       expect(data.heading.centres).toHaveLength(2);
     });
+    it('documents the report and its data in the OpenAPI', async () => {
+      type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const doc = expectStatus<Doc>(await api(t.app, null).get('/api/openapi.json'), 200);
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/reports',
+          '/api/v1/reports/{id}',
+          '/api/v1/reports/{id}/data',
+          '/api/v1/reports/{id}/publish',
+          '/api/v1/reports/{id}/compare',
+          '/api/v1/reports/{id}/export',
+        ]),
+      );
+      const data = JSON.stringify(doc.paths['/api/v1/reports/{id}/data']?.get?.responses['200']);
+      for (const field of ['sections', 'blocks', 'seriesColumns', 'hidden', 'versionNumber']) expect(data).toContain(field);
+    });
   });
 }
