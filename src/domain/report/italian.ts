@@ -94,3 +94,9 @@ export function plainTime(time: string): string {
 const NUMBER = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
 /** "1.234,5": a number as the report writes it in a sentence. */
 export const italianNumber = (value: number) => NUMBER.format(value);
+
+/** "dal 10 gennaio al 24 aprile", the years written when the period is not within `year`. */
+export function periodText(from: string, to: string, year: number): string {
+  const withYear = (date: string) => (Number(date.slice(0, 4)) === year ? '' : ` ${date.slice(0, 4)}`);
+  return `${fromDate(from)}${withYear(from)} ${toDay(dayOfMonth(to))} ${monthName(monthOf(to))}${withYear(to)}`;
+}
