@@ -98,5 +98,8 @@ export const italianNumber = (value: number) => NUMBER.format(value);
 /** "dal 10 gennaio al 24 aprile", the years written when the period is not within `year`. */
 export function periodText(from: string, to: string, year: number): string {
   const withYear = (date: string) => (Number(date.slice(0, 4)) === year ? '' : ` ${date.slice(0, 4)}`);
+  if (from.slice(0, 7) === to.slice(0, 7) && withYear(from) === '') {
+    return `${fromDay(dayOfMonth(from))} ${toDay(dayOfMonth(to))} ${monthName(monthOf(to))}`;
+  }
   return `${fromDate(from)}${withYear(from)} ${toDay(dayOfMonth(to))} ${monthName(monthOf(to))}${withYear(to)}`;
 }

@@ -194,17 +194,19 @@ export function staffDraft(staff: StaffList, year: number): string {
       return `- ${n} ${n === 1 ? STAFF_ROLE_LABELS.it[role] : ROLE_PLURALS[role]}${i === roles.length - 1 ? '.' : ';'}`;
     })
     .join('\n');
-  const changes = staff.items
-    .flatMap((member) =>
-      member.contracts
-        .filter((c) => c.from > `${year}-01-01` && c.from <= `${year}-12-31`)
-        .map((c) => ({
-          from: c.from,
-          text: `${fromDate(c.from)}, ${c.description ?? 'nuovo contratto'} (${STAFF_ROLE_LABELS.it[member.role]}, ${italianNumber(hoursOfMinutes(c.weeklyMinutes))} ore settimanali)`,
-        })),
-    )
+  const starts = new Map<string, { from: string; description: string; who: string[] }>();
+  for (const member of staff.items) {
+    for (const c of member.contracts.filter((c) => c.from > `${year}-01-01` && c.from <= `${year}-12-31`)) {
+      const description = c.description ?? 'nuovo contratto';
+      const key = `${c.from}|${description}`;
+      const start = starts.get(key) ?? { from: c.from, description, who: [] };
+      start.who.push(`${STAFF_ROLE_LABELS.it[member.role]}, ${italianNumber(hoursOfMinutes(c.weeklyMinutes))} ore settimanali`);
+      starts.set(key, start);
+    }
+  }
+  const changes = [...starts.values()]
     .sort((a, b) => a.from.localeCompare(b.from))
-    .map((c) => c.text);
+    .map((s) => `${fromDate(s.from)}, ${s.description} (${s.who.join('; ')})`);
   const intro = `Figure professionali presenti all'interno del Centro al 31 dicembre ${year}:\n\n${list}`;
   return changes.length > 0 ? `${intro}\n\nVariazioni nell'anno: ${changes.join('; ')}.` : intro;
 }

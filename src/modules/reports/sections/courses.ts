@@ -16,10 +16,10 @@ import { assertReconciles, figuresBlock, numberColumn, textBlock, textColumn, to
 export const LANGUAGE_CLUB = 'language_club';
 
 /** Column headers of the programmes, as the reference report words them. */
-export const PROGRAMME_COLUMNS: ReadonlyArray<{ key: EnrolmentProgramme; label: string; phrase: string }> = [
-  { key: 'sai', label: 'Progetto SAI', phrase: 'utenti del progetto SAI' },
-  { key: 'centre_user', label: 'Centro Integrazione', phrase: 'utenti del Centro Integrazione' },
-  { key: 'other', label: 'Altro', phrase: 'altri' },
+export const PROGRAMME_COLUMNS: ReadonlyArray<{ key: EnrolmentProgramme; label: string; one: string; many: string }> = [
+  { key: 'sai', label: 'Progetto SAI', one: 'utente del progetto SAI', many: 'utenti del progetto SAI' },
+  { key: 'centre_user', label: 'Centro Integrazione', one: 'utente del Centro Integrazione', many: 'utenti del Centro Integrazione' },
+  { key: 'other', label: 'Altro', one: 'altro', many: 'altri' },
 ];
 
 export const kindTotals = (figures: YearFigures, code: string) => figures.byKind.find((k) => k.kind.code === code);
@@ -75,7 +75,7 @@ export function coursesTable(id: string, title: string, courses: readonly Course
 
 /** "16 iscritti: 8 utenti del progetto SAI e 8 utenti del Centro Integrazione". */
 export function enrolmentsText(enrolments: number, byProgramme: Record<EnrolmentProgramme, number>): string {
-  const parts = PROGRAMME_COLUMNS.filter((p) => (byProgramme[p.key] ?? 0) > 0).map((p) => `${byProgramme[p.key]} ${p.phrase}`);
+  const parts = PROGRAMME_COLUMNS.filter((p) => (byProgramme[p.key] ?? 0) > 0).map((p) => counted(byProgramme[p.key], p.one, p.many));
   return `${counted(enrolments, 'iscritto', 'iscritti')}${parts.length > 0 ? `: ${italianList(parts)}` : ''}`;
 }
 
