@@ -242,6 +242,48 @@ function sample<T>(rng: Rng, pool: readonly T[], count: number): T[] {
   return copy.slice(0, n);
 }
 
+/**
+ * Attendance is most of the rows (a mark per learner and lesson held). On PostgreSQL a
+ * multi-row INSERT pays for parsing and binding 32,000 parameters a batch; `unnest` of four
+ * arrays binds four, and halves the time (the foreign-key checks are the rest).
+ */
+class PostgresAttendanceWriter {
+  private lessonIds: number[] = [];
+  private enrolmentIds: number[] = [];
+  private present: number[] = [];
+  private recordedAt: string[] = [];
+
+  constructor(
+    private readonly session: WriteSession,
+    private readonly parents: ReadonlyArray<{ flush(): Promise<void> }>,
+    private readonly rowsPerBatch = 50_000,
+  ) {}
+
+  async add(lessonId: number, enrolmentId: number, present: number, recordedAt: string): Promise<void> {
+    this.lessonIds.push(lessonId);
+    this.enrolmentIds.push(enrolmentId);
+    this.present.push(present);
+    this.recordedAt.push(recordedAt);
+    if (this.lessonIds.length >= this.rowsPerBatch) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const rows = this.lessonIds.length;
+    if (rows === 0) return;
+    for (const parent of this.parents) await parent.flush();
+    const [lessonIds, enrolmentIds, present, recordedAt] = [this.lessonIds, this.enrolmentIds, this.present, this.recordedAt];
+    this.lessonIds = [];
+    this.enrolmentIds = [];
+    this.present = [];
+    this.recordedAt = [];
+    await sql`insert into attendance (lesson_id, enrolment_id, present, recorded_at)
+      select * from unnest(${lessonIds}::integer[], ${enrolmentIds}::integer[], ${present}::integer[], ${recordedAt}::text[])`.execute(
+      await this.session.connection(),
+    );
+    await this.session.wrote(rows);
+  }
+}
+
 export async function populateActivities(db: Db, options: PopulateActivitiesOptions): Promise<PopulateActivitiesResult> {
   const { startDate, endDate } = options;
   if (startDate > endDate) throw new Error(`The data set starts (${startDate}) after it ends (${endDate})`);
@@ -362,7 +404,9 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       ['id', 'courseId', 'personId', 'programme', 'enrolledOn', 'withdrawnOn', 'gender', 'citizenship', ...editable],
       courses,
     );
-    const attendance = writer('attendance', ['lessonId', 'enrolmentId', 'present', 'recordedAt'], lessons, enrolments);
+    const attendance = isPostgres(db)
+      ? new PostgresAttendanceWriter(session, [lessons, enrolments])
+      : writer('attendance', ['lessonId', 'enrolmentId', 'present', 'recordedAt'], lessons, enrolments);
     const waiting = writer(
       'waitingListEntries',
       ['centreId', 'kind', 'personId', 'requestedOn', 'priority', 'status', 'closedOn', 'enrolmentId', 'notes', ...editable],
