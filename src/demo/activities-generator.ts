@@ -826,8 +826,9 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
         }
 
         // --- waiting lists: adults and minors still waiting (or who gave up) for an Italian course
+        /** The part of the year inside the data set: a partial year gets its part of the waiting lists and meetings. */
+        const share = yearFrom <= yearTo ? (Date.parse(yearTo) - Date.parse(yearFrom) + 86_400_000) / (365 * 86_400_000) : 0;
         if (yearFrom <= yearTo) {
-          const share = (Date.parse(yearTo) - Date.parse(yearFrom)) / (365 * 86_400_000);
           const enrolledThisYear = new Set(learnersOfYear.map((e) => e.person.id));
           const lists: ReadonlyArray<readonly [WaitingListKind, number, (p: PersonFacts, date: string) => boolean]> = [
             [
@@ -918,17 +919,20 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
         while (dayOf(calendar, outing).closedBecause !== null || new Date(`${outing}T00:00:00Z`).getUTCDay() !== 5)
           outing = addDays(outing, -1);
         const clubLearners = [...new Map(learnersOfYear.map((e) => [e.person.id, e.person])).values()];
-        await addEvent({
-          title: 'Uscita didattica alla Pinacoteca civica',
-          date: outing,
-          from: '09:00',
-          to: '12:00',
-          place: 'Pinacoteca civica',
-          meetingPoint: 'Davanti al Centro Servizi per l’Integrazione Sociale',
-          description: 'Visita guidata con i partecipanti ai club linguistici; a seguire una merenda al Centro per tutti i presenti.',
-          people: clubLearners.filter(() => rng.chance(0.55)),
-          others: rng.int(0, 6),
-        });
+        // The outing is the clubs' (none that year, no outing).
+        if (clubLearners.length > 0) {
+          await addEvent({
+            title: 'Uscita didattica alla Pinacoteca civica',
+            date: outing,
+            from: '09:00',
+            to: '12:00',
+            place: 'Pinacoteca civica',
+            meetingPoint: 'Davanti al Centro Servizi per l’Integrazione Sociale',
+            description: 'Visita guidata con i partecipanti ai club linguistici; a seguire una merenda al Centro per tutti i presenti.',
+            people: clubLearners.filter(() => rng.chance(0.55)),
+            others: rng.int(0, 6),
+          });
+        }
         if (rng.chance(0.6)) {
           const date = openDayFrom(calendar, `${year}-06-18`) ?? `${year}-06-20`;
           const present = foreigners.filter((p) => p.firstDate <= date);
@@ -958,9 +962,10 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
           for (const org of orgs) await meetingOrgs.add(id, org.id);
           counts.networkMeetings++;
         };
-        for (const code of UNION_CODES) if (rng.chance(0.7)) await meeting([code], rng.pick(UNION_TOPICS));
-        if (rng.chance(0.3)) await meeting(UNION_CODES, 'Tavolo con i sindacati del territorio sulle pratiche dei cittadini stranieri');
-        const services = rng.int(2, 4);
+        for (const code of UNION_CODES) if (rng.chance(0.7 * share)) await meeting([code], rng.pick(UNION_TOPICS));
+        if (rng.chance(0.3 * share))
+          await meeting(UNION_CODES, 'Tavolo con i sindacati del territorio sulle pratiche dei cittadini stranieri');
+        const services = Math.round(rng.int(2, 4) * share);
         for (let i = 0; i < services; i++) await meeting(sample(rng, SERVICE_CODES, rng.int(1, 2)), rng.pick(SERVICE_TOPICS));
 
         // --- the lawyer: from March, twice a month, about cases open that day

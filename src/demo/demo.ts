@@ -166,43 +166,15 @@ export async function fillDemo(db: Kysely<Database>, options: DemoOptions): Prom
       endDate,
       now,
     });
-    const care = await populateCare(trx, {
-      seed: options.seed,
-      centres: [
-        { centreId: centre.id, stream: 1, userIds: [userIds.get('coordinator'), userIds.get('operator')].filter((id) => id !== undefined) },
-      ],
-      endDate,
-    });
+    const staff = {
+      centreId: centre.id,
+      stream: 1,
+      userIds: [userIds.get('coordinator'), userIds.get('operator')].filter((id) => id !== undefined),
+    };
+    const care = await populateCare(trx, { seed: options.seed, centres: [staff], endDate });
     // The centre's year: calendar, staff, courses, events, network meetings, the lawyer.
-    const activities = await populateActivities(trx, {
-      seed: options.seed,
-      centres: [
-        { centreId: centre.id, stream: 1, userIds: [userIds.get('coordinator'), userIds.get('operator')].filter((id) => id !== undefined) },
-      ],
-      startDate,
-      endDate,
-    });
-    await recordAudit(trx, {
-      userId: null,
-      centreId: centre.id,
-      action: 'create',
-      entity: 'synthetic_data',
-      entityId: centre.id,
-      details: {
-        seed: options.seed,
-        people: result.people,
-        visits: result.visits,
-        cases: care.cases,
-        permits: care.permits,
-        courses: activities.courses,
-        enrolments: activities.enrolments,
-        events: activities.events,
-        startDate,
-        endDate,
-      },
-    });
-    return {
-      centreId: centre.id,
+    const activities = await populateActivities(trx, { seed: options.seed, centres: [staff], startDate, endDate });
+    const figures = {
       people: result.people,
       visits: result.visits,
       cases: care.cases,
@@ -210,7 +182,15 @@ export async function fillDemo(db: Kysely<Database>, options: DemoOptions): Prom
       courses: activities.courses,
       enrolments: activities.enrolments,
       events: activities.events,
-      accounts,
     };
+    await recordAudit(trx, {
+      userId: null,
+      centreId: centre.id,
+      action: 'create',
+      entity: 'synthetic_data',
+      entityId: centre.id,
+      details: { seed: options.seed, ...figures, startDate, endDate },
+    });
+    return { centreId: centre.id, ...figures, accounts };
   });
 }
