@@ -443,8 +443,8 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
     const consultationCases = writer('legalConsultationCases', ['consultationId', 'caseId'], consultations);
 
     for (const [centreIndex, centre] of options.centres.entries()) {
-      const conn = await connection();
-      const centreRow = await conn
+      // Asked for at each read: the session commits every so many rows and starts a new transaction.
+      const centreRow = await (await connection())
         .selectFrom('centres')
         .select(['organisationId', 'comuneIstat', 'patronDay'])
         .where('id', '=', centre.centreId)
@@ -455,10 +455,10 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       let patronDay = centreRow.patronDay;
       if (patronDay === null && centreRow.comuneIstat && PATRON_DAYS[centreRow.comuneIstat]) {
         patronDay = PATRON_DAYS[centreRow.comuneIstat] as string;
-        await conn.updateTable('centres').set({ patronDay }).where('id', '=', centre.centreId).execute();
+        await (await connection()).updateTable('centres').set({ patronDay }).where('id', '=', centre.centreId).execute();
         counts.patronDays++;
       }
-      let calendar = await loadCentreCalendar(conn, centre.centreId);
+      let calendar = await loadCentreCalendar(await connection(), centre.centreId);
       calendar.patronDay = patronDay;
       if (calendar.hours.length === 0) {
         const existingClosures = calendar.closures;
@@ -488,7 +488,7 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       }
 
       // --- staff, their contracts (a new contract on 1 September) and the projects adding hours
-      const hasStaff = await conn
+      const hasStaff = await (await connection())
         .selectFrom('staffMembers')
         .select('id')
         .where('centreId', '=', centre.centreId)
@@ -497,7 +497,9 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       const users = new Map(
         centre.userIds.length > 0
           ? (
-              await conn
+              await (
+                await connection()
+              )
                 .selectFrom('users')
                 .select(['id', 'displayName'])
                 .where('id', 'in', [...centre.userIds])
@@ -565,7 +567,9 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
 
       // --- what the year's activities draw on: people, cases, catalogues
       const people: PersonFacts[] = (
-        await conn
+        await (
+          await connection()
+        )
           .selectFrom('people')
           .select(['id', 'gender', 'citizenship', 'birthDate', 'createdAt'])
           .where('centreId', '=', centre.centreId)
@@ -580,7 +584,9 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       }));
       const foreigners = people.filter((p) => p.citizenship !== 'IT');
       const spans: CaseSpan[] = (
-        await conn
+        await (
+          await connection()
+        )
           .selectFrom('casePeriods')
           .innerJoin('cases', 'cases.id', 'casePeriods.caseId')
           .select(['casePeriods.caseId', 'casePeriods.openedOn', 'casePeriods.closedOn'])
@@ -591,7 +597,9 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       ).map((s) => ({ caseId: s.caseId, from: s.openedOn, to: s.closedOn }));
       const kinds = new Map(
         (
-          await conn
+          await (
+            await connection()
+          )
             .selectFrom('courseKinds')
             .select(['id', 'code'])
             .where('organisationId', '=', centreRow.organisationId)
@@ -601,7 +609,9 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       );
       const network = new Map(
         (
-          await conn
+          await (
+            await connection()
+          )
             .selectFrom('networkOrganisations')
             .select(['id', 'code', 'name'])
             .where('organisationId', '=', centreRow.organisationId)
