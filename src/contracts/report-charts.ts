@@ -104,11 +104,12 @@ export function chartOption(table: ReportTable, settings: ChartOptionSettings = 
         {
           type: 'pie',
           name: columnLabel(column),
-          radius: ['0%', '62%'],
+          radius: ['0%', '58%'],
           center: ['50%', '52%'],
           avoidLabelOverlap: true,
           itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
-          label: { show: true, formatter: (p: LabelParams) => pieLabel(p), color: textColour, fontSize: 12 },
+          // Long labels wrap rather than end in "…".
+          label: { show: true, formatter: (p: LabelParams) => pieLabel(p), color: textColour, fontSize: 12, width: 190, overflow: 'break' },
           labelLine: { show: true },
           data,
         },

@@ -19,14 +19,7 @@ export function reportTables(data: ReportData): { section: ReportSection; table:
 export const cellText = (cell: ReportCell | undefined): string => chartCellText(cell);
 
 const dateFormat = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('it-IT', {
-  timeZone: 'Europe/Rome',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const timeFormat = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit' });
 
 /** "Bozza" or "Versione 2, pubblicata il 14 febbraio 2025". */
 export function versionLine(data: ReportData): string {
@@ -36,8 +29,8 @@ export function versionLine(data: ReportData): string {
 
 /** "Generato il 14 febbraio 2025 alle 10:30 con Approdo 0.1.0". */
 export function generatedLine(data: ReportData): string {
-  const when = dateTimeFormat.format(new Date(data.generatedAt)).replace(/,? (\d\d:\d\d)$/, ' alle $1');
-  return `Generato il ${when} con Approdo ${data.appVersion}`;
+  const at = new Date(data.generatedAt);
+  return `Generato il ${dateFormat.format(at)} alle ${timeFormat.format(at)} con Approdo ${data.appVersion}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -257,27 +257,34 @@ interface Layout {
 
 function tableLayout(doc: Doc, block: ReportTable, width: number): Layout {
   const numeric = block.columns.map((column) => column.numeric);
-  const natural = block.columns.map((column) => {
+  const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+  // What each column needs on one line, and at the least (its longest word: headers wrap).
+  const natural: number[] = [];
+  const least: number[] = [];
+  for (const column of block.columns) {
     doc.font('bold').fontSize(TABLE_SIZE);
     let max = doc.widthOfString(column.label);
+    let min = longestWord(column.label);
     for (const row of block.rows) {
       doc.font(row.total ? 'bold' : 'regular');
-      max = Math.max(max, doc.widthOfString(cellText(row.cells[column.key])));
+      const text = cellText(row.cells[column.key]);
+      max = Math.max(max, doc.widthOfString(text));
+      min = Math.max(min, column.numeric ? doc.widthOfString(text) : longestWord(text));
     }
-    return max + CELL_PAD * 2 + 1;
-  });
-  // Numbers keep their width (at most a quarter each); text columns share the rest.
-  const fixed = natural.map((w, i) => (numeric[i] ? Math.min(Math.max(w, 48), width / 4) : 0));
-  const fixedSum = fixed.reduce((s, w) => s + w, 0);
-  const textNatural = natural.map((w, i) => (numeric[i] ? 0 : Math.max(w, 60)));
-  const textSum = textNatural.reduce((s, w) => s + w, 0);
-  const room = width - fixedSum;
-  const widths = natural.map((_, i) => {
-    if (numeric[i]) return textSum === 0 ? width / natural.length : fixed[i]!;
-    // Text columns narrower than the room stay at their size, the table narrower than the page.
-    return textSum <= room ? textNatural[i]! : (textNatural[i]! / textSum) * room;
-  });
-  return { widths, numeric };
+    natural.push(max + CELL_PAD * 2 + 1);
+    least.push(min + CELL_PAD * 2 + 1);
+  }
+  const total = natural.reduce((s, w) => s + w, 0);
+  if (total <= width) return { widths: natural, numeric };
+  // Too wide: every column gets its least, and the room left is shared by what each wants more.
+  const leastSum = least.reduce((s, w) => s + w, 0);
+  const room = Math.max(0, width - leastSum);
+  const wants = natural.map((w, i) => w - least[i]!);
+  const wantSum = wants.reduce((s, w) => s + w, 0) || 1;
+  const widths = least.map((w, i) => w + (wants[i]! / wantSum) * room);
+  const sum = widths.reduce((s, w) => s + w, 0);
+  // Longest words wider than the page: shrink everything (the text wraps inside words).
+  return { widths: sum > width ? widths.map((w) => (w * width) / sum) : widths, numeric };
 }
 
 function rowHeight(doc: Doc, cells: string[], layout: Layout, bold: boolean): number {
