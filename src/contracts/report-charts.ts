@@ -125,7 +125,11 @@ export function chartOption(table: ReportTable, settings: ChartOptionSettings = 
     // Categories in table order, top to bottom.
     ...(horizontal ? { inverse: true } : {}),
     // Every category named; long names wrap under their bar.
-    axisLabel: { color: textColour, interval: 0, ...(horizontal ? {} : { width: 96, overflow: 'break' }) },
+    axisLabel: {
+      color: textColour,
+      interval: 0,
+      ...(horizontal ? { width: 244, overflow: 'truncate' } : { width: 96, overflow: 'break' }),
+    },
     axisTick: { alignWithLabel: true },
   };
   const valueAxis = {
@@ -144,7 +148,11 @@ export function chartOption(table: ReportTable, settings: ChartOptionSettings = 
   }));
   return {
     ...base,
-    grid: { left: 8, right: horizontal ? 48 : 16, top: many ? 40 : 24, bottom: 8, containLabel: true },
+    grid: horizontal
+      ? // ECharts measures text without the font on the server: the room for the category names is
+        // reserved from their length (DejaVu Sans averages under 7.4 px a character at 12 px).
+        { left: Math.min(260, 16 + 7.4 * Math.max(4, ...categories.map((c) => c.length))), right: 48, top: many ? 40 : 16, bottom: 28 }
+      : { left: 8, right: 16, top: many ? 40 : 24, bottom: 8, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series,
