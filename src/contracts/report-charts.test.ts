@@ -51,6 +51,11 @@ describe('chartOption', () => {
     expect(series.data.map((d: Any) => d.name)).toEqual(['Italiani', 'Extracomunitari']);
     expect(series.label.formatter({ name: 'Italiani', value: 22, percent: 13.5, data: { text: '22' } })).toBe('Italiani: 22 (13,5%)');
     expect(series.label.formatter({ name: 'Camerun', value: 0, percent: 0, data: { text: '< 5' } })).toBe('Camerun: < 5');
+    const screen = option('care.origin');
+    expect(screen.tooltip.trigger).toBe('item');
+    expect(screen.tooltip.formatter({ name: '<img src=x onerror=alert(1)>', value: 3, percent: 50, data: { text: '3' } })).toBe(
+      '&lt;img src=x onerror=alert(1)&gt;: 3 (50%)',
+    );
   });
 
   it('draws the years as a line, one series per column, gaps for hidden counts', () => {
@@ -87,7 +92,14 @@ describe('chartOption', () => {
     const screen = option('courses.clubs');
     expect(screen.animation).toBe(true);
     expect(screen.tooltip.trigger).toBe('axis');
-    expect(screen.tooltip.valueFormatter(2500)).toBe('2.500');
+    expect(
+      screen.tooltip.formatter([
+        { axisValueLabel: 'Club <b>base</b>', seriesName: 'Iscritti SAI', marker: '<span></span>', value: 2500, data: { text: '2.500' } },
+        { axisValueLabel: 'Club <b>base</b>', seriesName: 'Iscritti Centro', marker: '', value: 0, data: { text: '< 5' } },
+      ]),
+    ).toBe(
+      'Club &lt;b&gt;base&lt;/b&gt;<br/><span></span>Iscritti SAI: <strong>2.500</strong><br/>Iscritti Centro: <strong>&lt; 5</strong>',
+    );
     expect(screen.textStyle.fontFamily).not.toBe(CHART_PRINT_FONT);
     expect(screen.series.map((s: Any) => s.name)).toEqual(['Iscritti SAI', 'Iscritti Centro']);
   });

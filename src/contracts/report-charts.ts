@@ -61,6 +61,15 @@ interface LabelParams {
   name?: string;
 }
 
+interface TooltipParams extends LabelParams {
+  marker?: string;
+  seriesName?: string;
+  axisValueLabel?: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+
 const labelText = (params: LabelParams): string =>
   params.data?.text ?? (typeof params.value === 'number' ? formatChartNumber(params.value) : '');
 
@@ -82,10 +91,17 @@ export function chartOption(table: ReportTable, settings: ChartOptionSettings = 
     aria: { enabled: true },
   };
   if (!print) {
+    // The tooltip is HTML: every name in it is escaped (a category is whatever the catalogue says).
     base.tooltip = {
       trigger: spec.type === 'pie' ? 'item' : 'axis',
       axisPointer: { type: 'shadow' },
-      valueFormatter: (value: unknown) => (typeof value === 'number' ? formatChartNumber(value) : '–'),
+      formatter: (params: TooltipParams | TooltipParams[]) =>
+        Array.isArray(params)
+          ? [
+              escapeHtml(params[0]?.axisValueLabel ?? ''),
+              ...params.map((p) => `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}: <strong>${escapeHtml(labelText(p))}</strong>`),
+            ].join('<br/>')
+          : `${params.marker ?? ''}${escapeHtml(pieLabel(params))}`,
     };
   }
   const many = spec.seriesColumns.length > 1;
@@ -99,7 +115,6 @@ export function chartOption(table: ReportTable, settings: ChartOptionSettings = 
       .filter((d) => d.value !== 0 || d.label !== undefined);
     return {
       ...base,
-      ...(print ? {} : { tooltip: { trigger: 'item', formatter: (p: LabelParams) => pieLabel(p) } }),
       series: [
         {
           type: 'pie',
