@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportFixture } from '../../../test/support/report-fixture.js';
-import type { ReportTable } from '../../contracts/reports.js';
+import { type ReportTable, reportData } from '../../contracts/reports.js';
 import { chartPng, chartSvg, generatedLine, reportTables, stripLabelHalos, versionLine } from './common.js';
 
 const data = reportFixture();
@@ -28,6 +28,17 @@ describe('the charts drawn on the server', () => {
 
   it('gives null for a table without a chart', () => {
     expect(chartSvg(table('centre.hours'))).toBeNull();
+  });
+});
+
+describe('the fixture', () => {
+  it('is a valid ReportData with every kind of block and chart', () => {
+    expect(() => reportData.parse(data)).not.toThrow();
+    const blocks = data.sections.flatMap((s) => s.blocks);
+    expect(new Set(blocks.map((b) => b.kind))).toEqual(new Set(['table', 'figures', 'text']));
+    const charts = new Set(blocks.flatMap((b) => (b.kind === 'table' && b.chart ? [b.chart.type] : [])));
+    expect(charts).toEqual(new Set(['bar', 'horizontalBar', 'pie', 'line']));
+    expect(data.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 });
 
