@@ -25,6 +25,8 @@ export const figuresBlock = (
 
 export const textColumn = (key: string, label: string): ReportColumn => ({ key, label, numeric: false });
 export const numberColumn = (key: string, label: string): ReportColumn => ({ key, label, numeric: true });
+/** Lessons, hours: numbers that are not counts of people (shown whatever the disclosure threshold). */
+export const measureColumn = (key: string, label: string): ReportColumn => ({ key, label, numeric: true, measure: true });
 
 /** The total row of the numeric columns given (the first column gets the label). */
 export function totalRow(columns: readonly ReportColumn[], rows: readonly ReportRow[], label = 'Totale'): ReportRow {
@@ -60,8 +62,9 @@ export function assertReconciles(table: ReportTable): ReportTable {
   }
   if (table.totalColumn) {
     const totalKey = table.totalColumn;
+    const counts = table.columns.filter((c) => c.numeric && !c.measure && c.key !== totalKey).map((c) => c.key);
     for (const row of table.rows) {
-      const sum = round2(numeric.filter((k) => k !== totalKey).reduce((s, k) => s + numberOf(row.cells[k]), 0));
+      const sum = round2(counts.reduce((s, k) => s + numberOf(row.cells[k]), 0));
       if (sum !== numberOf(row.cells[totalKey])) {
         throw new ReconciliationError(`${table.id}: row ${row.key} adds up to ${sum}, not to its total ${String(row.cells[totalKey])}`);
       }

@@ -11,7 +11,7 @@ import type { ReportBlock, ReportRow, ReportTable } from '../../../contracts/rep
 import { counted, italianList, italianNumber, periodText } from '../../../domain/report/italian.js';
 import { courseFiguresOfYear } from '../../courses/courses.usecases.js';
 import type { SectionBuilder } from '../context.js';
-import { assertReconciles, figuresBlock, numberColumn, textBlock, textColumn, totalRow } from './activity-blocks.js';
+import { assertReconciles, figuresBlock, measureColumn, numberColumn, textBlock, textColumn, totalRow } from './activity-blocks.js';
 
 export const LANGUAGE_CLUB = 'language_club';
 
@@ -38,9 +38,9 @@ export function coursesTable(id: string, title: string, courses: readonly Course
     textColumn('title', 'Corso'),
     textColumn('level', 'Livello'),
     textColumn('dates', 'Date'),
-    // Text, not numbers: the total column adds up the enrolments only.
-    textColumn('lessons', 'Incontri'),
-    textColumn('hours', 'Ore'),
+    // Measures: the total column adds up the enrolments only, and disclosure leaves them shown.
+    measureColumn('lessons', 'Incontri'),
+    measureColumn('hours', 'Ore'),
     ...PROGRAMME_COLUMNS.map((p) => numberColumn(p.key, p.label)),
     numberColumn('total', 'Totale iscritti'),
   ];
@@ -50,15 +50,13 @@ export function coursesTable(id: string, title: string, courses: readonly Course
       title: c.title,
       level: c.level ? COURSE_LEVEL_LABELS.it[c.level] : null,
       dates: periodText(c.startDate, c.endDate, year),
-      lessons: String(c.lessonsHeld),
-      hours: italianNumber(c.hoursHeld),
+      lessons: c.lessonsHeld,
+      hours: c.hoursHeld,
       ...Object.fromEntries(PROGRAMME_COLUMNS.map((p) => [p.key, c.byProgramme[p.key] ?? 0])),
       total: c.enrolments,
     },
   }));
   const total = totalRow(columns, rows);
-  total.cells.lessons = String(courses.reduce((s, c) => s + c.lessonsHeld, 0));
-  total.cells.hours = italianNumber(courses.reduce((s, c) => s + c.hoursHeld, 0));
   return assertReconciles({
     kind: 'table',
     id,

@@ -11,8 +11,8 @@ import { findCountry } from '../../../reference/index.js';
 import { courseFiguresOfYear } from '../../courses/courses.usecases.js';
 import { breakdownBlocks, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import { assertReconciles, figuresBlock, numberColumn, textBlock, textColumn, totalRow } from './activity-blocks.js';
-import { kindTotals, lessonsText } from './courses.js';
+import { assertReconciles, figuresBlock, measureColumn, numberColumn, textBlock, textColumn, totalRow } from './activity-blocks.js';
+import { kindTotals } from './courses.js';
 
 export const DRIVING_SUPPORT = 'driving_support';
 
@@ -78,12 +78,19 @@ export function drivingTable(courses: readonly CourseFigures[], year: number): R
   const columns = [
     textColumn('title', 'Corso'),
     textColumn('dates', 'Date'),
-    textColumn('lessons', 'Incontri'),
+    measureColumn('lessons', 'Incontri'),
+    measureColumn('hours', 'Ore'),
     numberColumn('enrolments', 'Iscritti'),
   ];
   const rows: ReportRow[] = courses.map((c) => ({
     key: String(c.courseId),
-    cells: { title: c.title, dates: periodText(c.startDate, c.endDate, year), lessons: lessonsText(c), enrolments: c.enrolments },
+    cells: {
+      title: c.title,
+      dates: periodText(c.startDate, c.endDate, year),
+      lessons: c.lessonsHeld,
+      hours: c.hoursHeld,
+      enrolments: c.enrolments,
+    },
   }));
   return assertReconciles({
     kind: 'table',

@@ -16,7 +16,16 @@ import { summarisePcUses } from '../../activities/pc-station.repository.js';
 import { projectsOfYear } from '../../calendar/report.js';
 import { type EventsOfYear, eventsOfYear } from '../../events/events.report.js';
 import type { SectionBuilder } from '../context.js';
-import { assertReconciles, figuresBlock, hoursOfMinutes, numberColumn, textBlock, textColumn, totalRow } from './activity-blocks.js';
+import {
+  assertReconciles,
+  figuresBlock,
+  hoursOfMinutes,
+  measureColumn,
+  numberColumn,
+  textBlock,
+  textColumn,
+  totalRow,
+} from './activity-blocks.js';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** "Mercoledì 20 dicembre 2023". */
@@ -27,7 +36,7 @@ const monthYear = (isoDate: string) => `${monthName(Number(isoDate.slice(5, 7)))
 // --- PC station
 
 export function pcTable(pc: PcStationSummary): ReportTable {
-  const columns = [textColumn('purpose', 'Uso'), numberColumn('uses', 'Utilizzi'), numberColumn('hours', 'Ore')];
+  const columns = [textColumn('purpose', 'Uso'), numberColumn('uses', 'Utilizzi'), measureColumn('hours', 'Ore')];
   const rows: ReportRow[] = PC_PURPOSES.filter((p) => pc.byPurpose[p].uses > 0).map((p) => ({
     key: p,
     cells: { purpose: PC_PURPOSE_LABELS.it[p], uses: pc.byPurpose[p].uses, hours: hoursOfMinutes(pc.byPurpose[p].minutes) },
@@ -103,7 +112,7 @@ export function projectsTable(projects: readonly Project[]): ReportTable {
       textColumn('funder', 'Ente'),
       textColumn('from', 'Dal'),
       textColumn('to', 'Al'),
-      numberColumn('extraHours', 'Ore settimanali in più'),
+      measureColumn('extraHours', 'Ore settimanali in più'),
     ],
     rows: projects.map((p) => ({
       key: String(p.id),
