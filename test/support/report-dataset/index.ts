@@ -3,4 +3,5 @@
  * reports, loaded through the public API as a centre would. Each part seeds its own records
  * and says which figures the report must show for them.
  */
-export {};
+export * from './activities.js';
+export * from './visits-care.js';

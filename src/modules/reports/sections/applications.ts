@@ -8,9 +8,8 @@ import type { ReportBlock } from '../../../contracts/reports.js';
 import { APPLICATION_LEVELS, type ApplicationLevel } from '../../../domain/activities.js';
 import { italianList } from '../../../domain/report/italian.js';
 import { summariseApplications } from '../../activities/applications.repository.js';
-import { breakdownBlocks } from '../blocks.js';
+import { breakdownBlocks, figuresBlock, textBlock } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import { figuresBlock, textBlock } from './activity-blocks.js';
 
 /** What the drafts need of the year's counts. */
 type Counts = { total: number; anagrafe: number; byLevel: Record<ApplicationLevel, number> };

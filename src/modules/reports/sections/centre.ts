@@ -12,18 +12,9 @@ import { closuresInYear, closuresSentence } from '../../../domain/report/closure
 import { HALF_DAY_LABELS, hoursChangeText, hoursTableRows } from '../../../domain/report/hours-table.js';
 import { fromDate, italianNumber, monthName, shortDate } from '../../../domain/report/italian.js';
 import { type CalendarOfYear, calendarOfYear, staffOfYear } from '../../calendar/report.js';
+import { assertReconciles, figuresBlock, hoursOfMinutes, numberColumn, round2, textBlock, textColumn, totalRow } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
 import { countVisits } from '../visits-care.repository.js';
-import {
-  assertReconciles,
-  figuresBlock,
-  hoursOfMinutes,
-  numberColumn,
-  round2,
-  textBlock,
-  textColumn,
-  totalRow,
-} from './activity-blocks.js';
 
 export const CENTRE_TITLE = "Centro Servizi per l'Integrazione Sociale";
 

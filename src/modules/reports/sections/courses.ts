@@ -10,8 +10,9 @@ import { COURSE_LEVEL_LABELS } from '../../../contracts/labels.js';
 import type { ReportBlock, ReportRow, ReportTable } from '../../../contracts/reports.js';
 import { counted, italianList, italianNumber, periodText } from '../../../domain/report/italian.js';
 import { courseFiguresOfYear } from '../../courses/courses.usecases.js';
+import { assertReconciles, figuresBlock, measureColumn, numberColumn, textBlock, textColumn, totalRow } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import { assertReconciles, figuresBlock, measureColumn, numberColumn, textBlock, textColumn, totalRow } from './activity-blocks.js';
+import { comparisonYears } from './visits.js';
 
 export const LANGUAGE_CLUB = 'language_club';
 
@@ -94,7 +95,7 @@ export function coursesDraft(
 }
 
 export const coursesSection: SectionBuilder = async (ctx) => {
-  const years = Array.from({ length: ctx.settings.comparisonYears }, (_, i) => ctx.year - ctx.settings.comparisonYears + 1 + i);
+  const years = comparisonYears(ctx.year, ctx.settings.comparisonYears);
   const byYear = new Map<number, YearFigures>();
   for (const year of years) byYear.set(year, await courseFiguresOfYear(ctx.db, ctx.centreIds, year));
   const figures = byYear.get(ctx.year) as YearFigures;

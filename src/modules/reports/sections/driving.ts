@@ -9,9 +9,19 @@ import { italianTimeRange } from '../../../domain/events.js';
 import { counted, countWord, fromDate, italianList, periodText } from '../../../domain/report/italian.js';
 import { findCountry } from '../../../reference/index.js';
 import { courseFiguresOfYear } from '../../courses/courses.usecases.js';
-import { breakdownBlocks, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
+import {
+  assertReconciles,
+  breakdownBlocks,
+  figuresBlock,
+  measureColumn,
+  numberColumn,
+  textBlock,
+  textColumn,
+  totalRow,
+  UNSPECIFIED_KEY,
+  UNSPECIFIED_LABEL,
+} from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import { assertReconciles, figuresBlock, measureColumn, numberColumn, textBlock, textColumn, totalRow } from './activity-blocks.js';
 import { kindTotals } from './courses.js';
 
 export const DRIVING_SUPPORT = 'driving_support';

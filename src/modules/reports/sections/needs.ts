@@ -9,8 +9,8 @@ import { WAITING_LIST_KIND_LABELS } from '../../../contracts/labels.js';
 import type { ReportBlock, ReportRow, ReportTable } from '../../../contracts/reports.js';
 import { counted } from '../../../domain/report/italian.js';
 import { waitingListCounts } from '../../courses/courses.usecases.js';
+import { assertReconciles, numberColumn, textBlock, textColumn, totalRow } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import { assertReconciles, numberColumn, textBlock, textColumn, totalRow } from './activity-blocks.js';
 
 /** What each kind of request says in the draft, as the reference report's headings. */
 const NEED_HEADINGS: Record<(typeof WAITING_LIST_KINDS)[number], string> = {

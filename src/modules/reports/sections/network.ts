@@ -8,8 +8,8 @@ import type { ReportBlock, ReportTable } from '../../../contracts/reports.js';
 import { italianLongDate } from '../../../domain/events.js';
 import { italianList } from '../../../domain/report/italian.js';
 import { type NetworkMeetingsOfYear, networkMeetingsOfYear } from '../../events/events.report.js';
+import { numberColumn, textBlock, textColumn } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import { numberColumn, textBlock, textColumn } from './activity-blocks.js';
 
 const KIND_PHRASES: Record<NetworkOrganisationKind, string> = {
   union: 'i sindacati del territorio',

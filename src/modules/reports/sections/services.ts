@@ -15,17 +15,8 @@ import { listConsultations, summariseConsultations } from '../../activities/lega
 import { summarisePcUses } from '../../activities/pc-station.repository.js';
 import { projectsOfYear } from '../../calendar/report.js';
 import { type EventsOfYear, eventsOfYear } from '../../events/events.report.js';
+import { assertReconciles, figuresBlock, hoursOfMinutes, measureColumn, numberColumn, textBlock, textColumn, totalRow } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import {
-  assertReconciles,
-  figuresBlock,
-  hoursOfMinutes,
-  measureColumn,
-  numberColumn,
-  textBlock,
-  textColumn,
-  totalRow,
-} from './activity-blocks.js';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** "Mercoledì 20 dicembre 2023". */
