@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfFonts, pdfText } from '../../test/support/pdf.js';
+import type { ReportData } from '../contracts/reports.js';
 import { createDatabase } from '../db/database.js';
 import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
@@ -64,4 +66,47 @@ describe('the approdo command (SQLite file)', () => {
       code: 1,
     });
   });
+  it('report writes the annual report of a centre as JSON, PDF and a CSV table, with its progress on standard error', async () => {
+    await approdo('demo', '--centre', 'DEMO', '--people', '120', '--visits', '600', '--seed', '7');
+    const year = String(new Date().getFullYear() - 1);
+    const json = join(dir, 'report.json');
+    const { stderr } = await approdo('report', '--centre', 'DEMO', '--year', year, '--format', 'json', '--out', json);
+    expect(stderr).toContain('[10/10] Bisogni rilevati sul territorio');
+    const data = JSON.parse(readFileSync(json, 'utf8')) as ReportData;
+    expect(data.title).toBe(`Report di Gestione gennaio - dicembre ${year}`);
+    expect(data.versionNumber).toBeNull();
+    const visits = data.sections.find((s) => s.id === 'visits')?.blocks.find((b) => b.id === 'visits.total');
+    const total = visits?.kind === 'figures' ? visits.items[0]?.value : undefined;
+    expect(total).toBeGreaterThan(0);
+
+    const pdf = join(dir, 'report.pdf');
+    await approdo('report', '--centre', 'DEMO', '--year', year, '--format', 'pdf', '--out', pdf);
+    const text = pdfText(readFileSync(pdf));
+    expect(text).toContain(`Report di Gestione gennaio - dicembre ${year}`);
+    expect(text).toContain('Utenti presi in carico');
+    expect(pdfFonts(readFileSync(pdf)).every((font) => font.embedded)).toBe(true);
+
+    const { stdout: csv } = await approdo(
+      'report',
+      '--centre',
+      'DEMO',
+      '--year',
+      year,
+      '--format',
+      'csv',
+      '--table',
+      'visits.byGender',
+      '--out',
+      '-',
+    );
+    expect(csv).toContain('Totale;');
+    await expect(approdo('report', '--centre', 'NOPE', '--year', year, '--out', '-')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No centre with code NOPE'),
+    });
+    await expect(approdo('report', '--centre', 'DEMO', '--year', year, '--out', '-', '--published', '1')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No such version 1'),
+    });
+  }, 300_000);
 });
