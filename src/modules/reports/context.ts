@@ -17,6 +17,18 @@ export interface ReportContext {
   settings: ReportSettings;
   /** The comune the centre serves (of the first centre with one): residence is "in" or "outside" it. */
   hostComune: { istat: string; name: string } | null;
+  /** Figures two sections need (the courses of the year, the visits): computed once per report. */
+  shared: Map<string, Promise<unknown>>;
+}
+
+/** The figures under this key, computed by the first section that asks. */
+export function sharedFigures<T>(ctx: ReportContext, key: string, compute: () => Promise<T>): Promise<T> {
+  let figures = ctx.shared.get(key) as Promise<T> | undefined;
+  if (!figures) {
+    figures = compute();
+    ctx.shared.set(key, figures);
+  }
+  return figures;
 }
 
 export type SectionBuilder = (ctx: ReportContext) => Promise<Omit<ReportSection, 'number'>>;

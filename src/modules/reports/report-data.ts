@@ -72,6 +72,7 @@ export async function computeReportData(db: Kysely<Database>, input: ReportInput
     year: input.year,
     settings: input.settings,
     hostComune: host ? { istat: host.istat, name: host.name } : null,
+    shared: new Map(),
   };
 
   const sections: ReportData['sections'] = [];

@@ -170,6 +170,7 @@ for (const dialect of DIALECTS) {
         year: 2025,
         settings: DEFAULT_REPORT_SETTINGS,
         hostComune: null,
+        shared: new Map(),
       };
       const section = await centreSection(ctx);
       const get = (id: string) => section.blocks.find((b) => b.id === id) as ReportBlock;

@@ -14,7 +14,7 @@ import { fromDate, italianNumber, monthName, shortDate } from '../../../domain/r
 import { type CalendarOfYear, calendarOfYear, staffOfYear } from '../../calendar/report.js';
 import { assertReconciles, figuresBlock, hoursOfMinutes, numberColumn, round2, textBlock, textColumn, totalRow } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import { countVisits } from '../visits-care.repository.js';
+import { visitsOfYear } from './shared-figures.js';
 
 export const CENTRE_TITLE = "Centro Servizi per l'Integrazione Sociale";
 
@@ -236,7 +236,7 @@ export const centreSection: SectionBuilder = async (ctx) => {
 
   const openDays = calendars.reduce((s, c) => s + c.figures.openDays, 0);
   const openMinutes = calendars.reduce((s, c) => s + c.figures.openMinutes, 0);
-  const visits = await countVisits(ctx.db, ctx.centreIds, ctx.year);
+  const visits = await visitsOfYear(ctx);
   const openHours = hoursOfMinutes(openMinutes);
   const threshold = ctx.settings.disclosureThreshold;
   // A ratio would give a hidden count away (visits = ratio × hours): none when the visits are.

@@ -9,9 +9,9 @@ import type { EnrolmentProgramme } from '../../../contracts/enums.js';
 import { COURSE_LEVEL_LABELS } from '../../../contracts/labels.js';
 import type { ReportBlock, ReportRow, ReportTable } from '../../../contracts/reports.js';
 import { counted, italianList, italianNumber, periodText } from '../../../domain/report/italian.js';
-import { courseFiguresOfYear } from '../../courses/courses.usecases.js';
 import { assertReconciles, figuresBlock, measureColumn, numberColumn, textBlock, textColumn, totalRow } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
+import { coursesOfYear } from './shared-figures.js';
 import { comparisonYears } from './visits.js';
 
 export const LANGUAGE_CLUB = 'language_club';
@@ -97,7 +97,7 @@ export function coursesDraft(
 export const coursesSection: SectionBuilder = async (ctx) => {
   const years = comparisonYears(ctx.year, ctx.settings.comparisonYears);
   const byYear = new Map<number, YearFigures>();
-  for (const year of years) byYear.set(year, await courseFiguresOfYear(ctx.db, ctx.centreIds, year));
+  for (const year of years) byYear.set(year, await coursesOfYear(ctx, year));
   const figures = byYear.get(ctx.year) as YearFigures;
   const clubs = figures.courses.filter((c) => c.kind.code === LANGUAGE_CLUB);
   const totals = kindTotals(figures, LANGUAGE_CLUB);

@@ -8,7 +8,6 @@ import type { ReportBlock, ReportRow, ReportTable } from '../../../contracts/rep
 import { italianTimeRange } from '../../../domain/events.js';
 import { counted, countWord, fromDate, italianList, periodText } from '../../../domain/report/italian.js';
 import { findCountry } from '../../../reference/index.js';
-import { courseFiguresOfYear } from '../../courses/courses.usecases.js';
 import {
   assertReconciles,
   breakdownBlocks,
@@ -23,6 +22,7 @@ import {
 } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
 import { kindTotals } from './courses.js';
+import { coursesOfYear } from './shared-figures.js';
 
 export const DRIVING_SUPPORT = 'driving_support';
 
@@ -113,7 +113,7 @@ export function drivingTable(courses: readonly CourseFigures[], year: number): R
 }
 
 export const drivingSection: SectionBuilder = async (ctx) => {
-  const figures = await courseFiguresOfYear(ctx.db, ctx.centreIds, ctx.year);
+  const figures = await coursesOfYear(ctx, ctx.year);
   const courses = figures.courses.filter((c) => c.kind.code === DRIVING_SUPPORT);
   const totals = kindTotals(figures, DRIVING_SUPPORT);
   const patternRows =

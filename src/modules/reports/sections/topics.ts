@@ -7,13 +7,14 @@
 import type { ReportBlock } from '../../../contracts/reports.js';
 import { breakdownBlocks, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import { countVisits, topicCounts } from '../visits-care.repository.js';
+import { topicCounts } from '../visits-care.repository.js';
+import { visitsOfYear } from './shared-figures.js';
 
 export const TOPICS_CAPTION = 'Un accesso con più tipologie di richiesta è contato sotto ciascuna.';
 
 export const topicsSection: SectionBuilder = async (ctx) => {
   const { db, centreIds, year } = ctx;
-  const [visits, counts] = await Promise.all([countVisits(db, centreIds, year), topicCounts(db, centreIds, year)]);
+  const [visits, counts] = await Promise.all([visitsOfYear(ctx), topicCounts(db, centreIds, year)]);
   const categories = [
     ...counts.topics.map((t) => ({ key: t.code, label: t.label, count: t.n })),
     { key: UNSPECIFIED_KEY, label: UNSPECIFIED_LABEL, count: counts.withoutTopic },
