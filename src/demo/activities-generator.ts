@@ -1028,25 +1028,17 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       await w.flush();
     }
 
-    if (isPostgres(db)) {
-      // Explicit ids do not move identity sequences.
-      const last = await session.connection();
-      for (const table of [
-        'opening_hour_sets',
-        'staff_members',
-        'projects',
-        'courses',
-        'lessons',
-        'enrolments',
-        'events',
-        'network_meetings',
-        'legal_consultations',
-      ]) {
-        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select max(id) from ${sql.table(table)}), 1))`.execute(
-          last,
-        );
-      }
-    }
+    await session.resetSequences([
+      'opening_hour_sets',
+      'staff_members',
+      'projects',
+      'courses',
+      'lessons',
+      'enrolments',
+      'events',
+      'network_meetings',
+      'legal_consultations',
+    ]);
     await session.commit();
     return counts;
   } catch (error) {

@@ -4,7 +4,7 @@
  * many rows. The SQL text of a batch is compiled once by Kysely (so the dialect's placeholders
  * and the snake_case column names are right) and reused with new parameters.
  */
-import { CompiledQuery, type ControlledTransaction, type Kysely, PostgresAdapter } from 'kysely';
+import { CompiledQuery, type ControlledTransaction, type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -47,6 +47,20 @@ export class WriteSession {
     this.trx = undefined;
     this.rowsSinceCommit = 0;
     if (trx) await trx.commit().execute();
+  }
+
+  /**
+   * On PostgreSQL, moves the identity sequences of these tables past the ids written: explicit
+   * ids do not move them, and the app's next insert would collide. Nothing to do on SQLite.
+   */
+  async resetSequences(tables: readonly string[]): Promise<void> {
+    if (!isPostgres(this.db)) return;
+    const connection = await this.connection();
+    for (const table of tables) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select max(id) from ${sql.table(table)}), 1))`.execute(
+        connection,
+      );
+    }
   }
 
   async rollback(): Promise<void> {

@@ -5,7 +5,7 @@
  * written in bulk with explicit ids after the current maximum: run it on a database nobody
  * else writes to at the same time.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   ApplicationOutcome,
   CaseArea,
@@ -19,7 +19,7 @@ import type {
 import type { Database } from '../db/schema.js';
 import { romeDateOf } from '../domain/dates.js';
 import { originGroupOf } from '../domain/origin-group.js';
-import { BulkWriter, isPostgres, WriteSession } from './bulk.js';
+import { BulkWriter, WriteSession } from './bulk.js';
 import { addDays } from './profiles.js';
 import { deriveSeed, Rng, Weighted } from './random.js';
 
@@ -499,15 +499,7 @@ export async function populateCare(db: Db, options: PopulateCareOptions): Promis
     }
     for (const writer of [cases, periods, members, goals, actions, notes, referrals, permits, applications, pcUses]) await writer.flush();
 
-    if (isPostgres(db)) {
-      // Explicit ids do not move identity sequences.
-      const last = await session.connection();
-      for (const table of ['cases', 'case_goals', 'residence_permits']) {
-        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select max(id) from ${sql.table(table)}), 1))`.execute(
-          last,
-        );
-      }
-    }
+    await session.resetSequences(['cases', 'case_goals', 'residence_permits']);
     await session.commit();
     return counts;
   } catch (error) {

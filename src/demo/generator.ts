@@ -12,7 +12,7 @@
  * as a real desk would have written them, with explicit ids taken after the current maximum.
  * Run it on a database nobody else writes to at the same time (a demo or benchmark copy).
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Gender } from '../contracts/enums.js';
 import type { Database } from '../db/schema.js';
 import { personalCheckCharacter, provisionalCheckDigit } from '../domain/codice-fiscale.js';
@@ -23,7 +23,7 @@ import { createCentre, createOrganisation, createUser } from '../modules/account
 import { recordAudit } from '../modules/audit/audit.repository.js';
 import { listTopics } from '../modules/topics/topics.repository.js';
 import { findComune, findCountry, listComuni, resolveComuneName } from '../reference/index.js';
-import { BulkWriter, isPostgres, WriteSession } from './bulk.js';
+import { BulkWriter, WriteSession } from './bulk.js';
 import { type PopulateCareResult, populateCare } from './care-generator.js';
 import { NAME_POOLS, type NamePool } from './names.js';
 import {
@@ -689,12 +689,7 @@ export async function populateCentres(db: Db, options: PopulateOptions): Promise
     await topicWriter.flush();
     progress('visits written', totalVisits, totalVisits);
 
-    if (isPostgres(db)) {
-      // Explicit ids do not move identity sequences.
-      const last = await session.connection();
-      await sql`select setval(pg_get_serial_sequence('people', 'id'), greatest((select max(id) from people), 1))`.execute(last);
-      await sql`select setval(pg_get_serial_sequence('visits', 'id'), greatest((select max(id) from visits), 1))`.execute(last);
-    }
+    await session.resetSequences(['people', 'visits']);
     await session.commit();
     return {
       people: totalPeople,
