@@ -2,15 +2,18 @@
  * approdo <command>: administration from the shell, on the database of DATABASE_URL
  * (default: the SQLite file under ./data).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { centreCreateInput, email as emailSchema, newPassword } from '../contracts/auth.js';
+import { REPORT_FORMATS, type ReportFormat } from '../contracts/reports.js';
 import { type AppDatabase, createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { inTransaction } from '../db/transaction.js';
 import { fillDemo } from '../demo/demo.js';
 import { ROLES, type Role } from '../domain/permissions.js';
+import { renderReport, reportTableCsv } from '../exports/report/index.js';
 import { createApiToken, createUser, ensureCentre, listApiTokens, revokeApiToken } from '../modules/accounts/accounts.usecases.js';
+import { reportDataForScope } from '../modules/reports/reports.usecases.js';
 import { loadConfig } from '../server/config.js';
 import { APP_VERSION } from '../server/version.js';
 
@@ -141,6 +144,69 @@ program
         `Demo centre ${options.centre}: ${result.people} people, ${result.visits} visits, ${result.cases} cases in care, ${result.permits} residence permits.`,
       );
       for (const account of result.accounts) console.log(`  ${account.role}: ${account.email} / password: ${account.password}`);
+    }),
+  );
+
+program
+  .command('report')
+  .description('Write the annual report of one or more centres and a year as PDF, DOCX, XLSX, JSON or CSV (one table)')
+  .requiredOption('--centre <code...>', 'code of the centre (repeat or list several for a report over them)')
+  .requiredOption('--year <year>', 'the year, e.g. 2024')
+  .addOption(new Option('--format <format>', 'document format').choices(REPORT_FORMATS as unknown as string[]).default('pdf'))
+  .requiredOption('--out <file>', 'where to write it (- for standard output)')
+  .option('--published <n>', 'the published version n (default: the draft computed now, with the texts saved in the app)')
+  .option('--table <id>', 'for CSV: the table to write (e.g. visits.byCountry)')
+  .option('--grouping <n>', 'group categories under n as "Altro" (default: the report\'s setting, 5)')
+  .option('--disclosure <n>', 'for publication: show counts under n as "< n" (default: the report\'s setting, 0)')
+  .action((options) =>
+    withDatabase(async ({ db }) => {
+      const year = Number(options.year);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new Error(`--year: expected a year such as 2024, not ${options.year}`);
+      const codes: string[] = options.centre;
+      const centres = await db.selectFrom('centres').select(['id', 'code', 'organisationId']).where('code', 'in', codes).execute();
+      const missing = codes.filter((code) => !centres.some((c) => c.code === code));
+      if (missing.length > 0) throw new Error(`No centre with code ${missing.join(', ')}`);
+      const organisationIds = new Set(centres.map((c) => c.organisationId));
+      if (organisationIds.size > 1) throw new Error('The centres belong to different organisations: one report covers one organisation');
+      const count = (name: string, value: string | undefined) => {
+        if (value === undefined) return undefined;
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0 || n > 1000) throw new Error(`--${name}: expected a whole number from 0 to 1000`);
+        return n;
+      };
+      const grouping = count('grouping', options.grouping);
+      const disclosure = count('disclosure', options.disclosure);
+      const data = await reportDataForScope(
+        db,
+        { organisationId: centres[0]?.organisationId as number, centreIds: centres.map((c) => c.id), year },
+        {
+          ...(options.published !== undefined ? { version: count('published', options.published) } : {}),
+          settings: {
+            ...(grouping !== undefined ? { groupingThreshold: grouping } : {}),
+            ...(disclosure !== undefined ? { disclosureThreshold: disclosure } : {}),
+          },
+          // Progress on standard error: standard output may be the document itself.
+          onProgress: (done, total, section) => process.stderr.write(`[${done}/${total}] ${section}\n`),
+        },
+      );
+      const format = options.format as ReportFormat;
+      let body: Buffer | string;
+      if (format === 'json') body = `${JSON.stringify(data, null, 2)}\n`;
+      else if (format === 'csv') {
+        if (!options.table) throw new Error('--table: CSV is written one table at a time (see the JSON for the table ids)');
+        const csv = reportTableCsv(data, options.table);
+        if (csv === undefined) throw new Error(`No table ${options.table} in the report`);
+        body = csv;
+      } else {
+        process.stderr.write(`Rendering the ${format.toUpperCase()}…\n`);
+        body = await renderReport(data, format);
+      }
+      if (options.out === '-') process.stdout.write(body);
+      else {
+        writeFileSync(options.out, body);
+        process.stderr.write(`Wrote ${options.out} (${Buffer.byteLength(body).toLocaleString('it-IT')} bytes).\n`);
+      }
     }),
   );
 

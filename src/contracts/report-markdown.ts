@@ -3,7 +3,7 @@
  * runs of bold or italic text) that the web preview, the PDF and the DOCX all draw the same
  * way. No HTML ever passes: raw HTML in the text is kept as the characters typed.
  */
-import { type Token, type Tokens, lexer } from 'marked';
+import { lexer, type Token, type Tokens } from 'marked';
 
 export interface MdRun {
   text: string;
@@ -81,12 +81,7 @@ function runsOf(tokens: Token[] | undefined, style: { bold?: boolean; italic?: b
 
 /** marked escapes &, <, > and quotes in text tokens: the runs hold the characters typed. */
 function decode(text: string): string {
-  return text
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
+  return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
 }
 
 function merge(runs: MdRun[]): MdRun[] {

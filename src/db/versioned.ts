@@ -26,7 +26,8 @@ export type VersionedTable =
   | 'courses'
   | 'lessons'
   | 'enrolments'
-  | 'waitingListEntries';
+  | 'waitingListEntries'
+  | 'reports';
 
 // biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
 type AnyDb = Kysely<any>;

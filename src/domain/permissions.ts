@@ -14,7 +14,11 @@ export const PERMISSIONS = {
   /** Aggregated figures: no personal data. */
   'statistics.read': ['admin', 'coordinator', 'operator', 'viewer'],
   'catalogues.manage': ['admin', 'coordinator'],
-  /** Write the annual report's texts and settings, publish a version (reading it is statistics.read). */
+  /**
+   * The annual report: its drafts are read by the centre's staff, written and published by the
+   * coordinator; its published versions are statistics (viewers read them).
+   */
+  'reports.draft': ['admin', 'coordinator', 'operator'],
   'reports.write': ['admin', 'coordinator'],
   'users.manage': ['admin'],
   'centres.manage': ['admin'],

@@ -30,6 +30,7 @@ import { householdsRoutes } from '../modules/households/households.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';
 import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
+import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { topicsRoutes } from '../modules/topics/topics.routes.js';
 import { visitsRoutes } from '../modules/visits/visits.routes.js';
 import type { AppConfig } from './config.js';
@@ -152,6 +153,7 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
       await api.register(calendarRoutes);
       await api.register(coursesRoutes);
       await api.register(eventsRoutes);
+      await api.register(reportsRoutes);
     },
     { prefix: '/api/v1' },
   );

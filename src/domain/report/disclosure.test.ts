@@ -20,12 +20,7 @@ describe('protectTable', () => {
   it('hides a lone small count with the smallest other count, so the total cannot give it away', () => {
     const table = breakdown({ italian: 22, eu: 3, non_eu: 141 });
     expect(protectTable(table, 5)).toBe(2);
-    expect(counts(table)).toEqual([
-      { hidden: 'complementary', below: 5 },
-      { hidden: 'small', below: 5 },
-      141,
-      166,
-    ]);
+    expect(counts(table)).toEqual([{ hidden: 'complementary', below: 5 }, { hidden: 'small', below: 5 }, 141, 166]);
   });
 
   it('leaves two small counts as they are (neither can be worked out), and zeros shown', () => {

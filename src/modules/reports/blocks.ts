@@ -82,7 +82,10 @@ export function breakdownBlocks(options: BreakdownOptions): ReportBlock[] {
     ],
     protect,
   };
-  table.notes = [...(table.notes ?? []), `«Altro» raggruppa ${grouped.other.length} voci: sono elencate nella tabella «${footnote.title}».`];
+  table.notes = [
+    ...(table.notes ?? []),
+    `«Altro» raggruppa ${grouped.other.length} voci: sono elencate nella tabella «${footnote.title}».`,
+  ];
   return [table, footnote];
 }
 

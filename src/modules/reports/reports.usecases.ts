@@ -1,0 +1,294 @@
+/**
+ * The annual report's use cases: open a report for a scope and a year, edit its settings and
+ * texts, compute its data live, publish a frozen version, read and compare versions, export.
+ * Drafts are read by the centre's staff; published versions are statistics (viewers too).
+ */
+import type { Kysely } from 'kysely';
+import {
+  type Report,
+  type ReportComparison,
+  type ReportCreateInput,
+  type ReportData,
+  type ReportFormat,
+  type ReportUpdateInput,
+  type ReportVersionSummary,
+  reportSettings,
+} from '../../contracts/reports.js';
+import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { updateVersioned } from '../../db/versioned.js';
+import { todayInRome } from '../../domain/dates.js';
+import { can } from '../../domain/permissions.js';
+import { DOCUMENT_TYPES, renderReport, reportTableCsv } from '../../exports/report/index.js';
+import { AppError, forbidden, notFound, staleVersion } from '../../server/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { compareReports } from './compare.js';
+import { computeReportData } from './report-data.js';
+import {
+  findReportByScope,
+  findReportRecord,
+  findVersionData,
+  insertReport,
+  insertVersion,
+  lastVersionNumber,
+  listReportRecords,
+  listVersionSummaries,
+  type ReportRecord,
+  toReport,
+} from './reports.repository.js';
+
+type Db = Kysely<Database>;
+
+async function loadRecord(db: Db, actor: Actor, id: number): Promise<ReportRecord> {
+  const record = await findReportRecord(db, id, actor.organisationId, actor.centreIds);
+  if (!record) throw notFound('report');
+  return record;
+}
+
+async function withVersions(db: Db, record: ReportRecord): Promise<Report> {
+  const versions = await listVersionSummaries(db, [record.id]);
+  return toReport(record, versions.get(record.id) ?? []);
+}
+
+export async function listReportsFor(db: Db, actor: Actor): Promise<Report[]> {
+  const records = await listReportRecords(db, actor.organisationId, actor.centreIds);
+  const versions = await listVersionSummaries(
+    db,
+    records.map((r) => r.id),
+  );
+  return records.map((record) => toReport(record, versions.get(record.id) ?? []));
+}
+
+export async function getReportFor(db: Db, actor: Actor, id: number): Promise<Report> {
+  return withVersions(db, await loadRecord(db, actor, id));
+}
+
+/** The report of this scope and year: the existing one, or a new one with the default settings. */
+export async function openReport(
+  db: Db,
+  actor: Actor,
+  input: ReportCreateInput,
+  now = new Date(),
+): Promise<{ report: Report; created: boolean }> {
+  const centreIds = input.centreIds ? [...new Set(input.centreIds)] : actor.centreIds;
+  if (centreIds.length === 0 || centreIds.some((id) => !actor.centreIds.includes(id))) throw notFound('centre');
+  if (input.year > Number(todayInRome(now).slice(0, 4))) {
+    throw new AppError('validation.failed', 400, 'year: the report of a future year cannot be written yet', {
+      errors: [{ path: 'year', message: 'The year cannot be in the future' }],
+    });
+  }
+  const existing = await findReportByScope(db, actor.organisationId, centreIds, input.year);
+  if (existing !== undefined) return { report: await getReportFor(db, actor, existing), created: false };
+  const id = await inTransaction(db, async (trx) => {
+    const reportId = await insertReport(
+      trx,
+      { organisationId: actor.organisationId, year: input.year, centreIds, createdBy: actor.userId },
+      now.toISOString(),
+    );
+    await recordAudit(
+      trx,
+      {
+        userId: actor.userId,
+        centreId: centreIds.length === 1 ? (centreIds[0] ?? null) : null,
+        action: 'create',
+        entity: 'report',
+        entityId: reportId,
+        details: { year: input.year, centreIds },
+      },
+      now,
+    );
+    return reportId;
+  });
+  return { report: await getReportFor(db, actor, id), created: true };
+}
+
+/** Settings merged, narratives set (an empty text goes back to the draft), free blocks replaced. */
+export async function updateReport(db: Db, actor: Actor, id: number, input: ReportUpdateInput, now = new Date()): Promise<Report> {
+  await inTransaction(db, async (trx) => {
+    const record = await loadRecord(trx, actor, id);
+    const changes: Record<string, unknown> = { updatedAt: now.toISOString() };
+    const fields: string[] = [];
+    if (input.settings) {
+      changes.settings = JSON.stringify(reportSettings.parse({ ...record.settings, ...input.settings }));
+      fields.push('settings');
+    }
+    if (input.narratives) {
+      const narratives = { ...record.narratives };
+      for (const [blockId, text] of Object.entries(input.narratives)) {
+        if (text.trim() === '') delete narratives[blockId];
+        else narratives[blockId] = text;
+      }
+      changes.narratives = JSON.stringify(narratives);
+      fields.push(...Object.keys(input.narratives).map((blockId) => `narratives.${blockId}`));
+    }
+    if (input.freeBlocks) {
+      const ids = input.freeBlocks.map((block) => block.id);
+      if (new Set(ids).size !== ids.length) {
+        throw new AppError('validation.failed', 400, 'freeBlocks: two blocks have the same id', {
+          errors: [{ path: 'freeBlocks', message: 'Each block needs its own id' }],
+        });
+      }
+      changes.freeBlocks = JSON.stringify(input.freeBlocks);
+      fields.push('freeBlocks');
+    }
+    await updateVersioned(trx, 'reports', id, input.version, changes, 'report');
+    await recordAudit(
+      trx,
+      { userId: actor.userId, centreId: null, action: 'update', entity: 'report', entityId: id, details: { fields } },
+      now,
+    );
+  });
+  return getReportFor(db, actor, id);
+}
+
+function draftInput(record: ReportRecord, now: Date, onProgress?: (done: number, total: number, section: string) => void) {
+  return {
+    organisationId: record.organisationId,
+    centreIds: record.centreIds,
+    year: record.year,
+    settings: record.settings,
+    narratives: record.narratives,
+    freeBlocks: record.freeBlocks,
+    versionNumber: null,
+    now,
+    ...(onProgress ? { onProgress } : {}),
+  };
+}
+
+/** The draft (computed now, the centre's staff only) or a published version (statistics: viewers too). */
+export async function reportDataFor(db: Db, actor: Actor, id: number, versionNumber?: number, now = new Date()): Promise<ReportData> {
+  const record = await loadRecord(db, actor, id);
+  if (versionNumber === undefined) {
+    if (!can(actor.role, 'reports.draft')) throw forbidden();
+    return computeReportData(db, draftInput(record, now));
+  }
+  const data = await findVersionData(db, record.id, versionNumber);
+  if (!data) throw notFound('report version');
+  return data;
+}
+
+/**
+ * Publishes the draft as the next version: its figures computed now, with the texts and settings
+ * of the version the coordinator read (409 if someone changed them meanwhile), frozen from then on.
+ */
+export async function publishReport(
+  db: Db,
+  actor: Actor,
+  id: number,
+  expectedVersion: number,
+  now = new Date(),
+): Promise<ReportVersionSummary> {
+  const record = await loadRecord(db, actor, id);
+  if (record.version !== expectedVersion) throw staleVersion(record.version);
+  // Computed before the transaction: on SQLite a write transaction would hold the desk's writes meanwhile.
+  const data = await computeReportData(db, draftInput(record, now));
+  const number = await inTransaction(db, async (trx) => {
+    // Bumping the report's version serialises two publications and catches an edit made meanwhile.
+    await updateVersioned(trx, 'reports', id, expectedVersion, { updatedAt: now.toISOString() }, 'report');
+    const next = (await lastVersionNumber(trx, id)) + 1;
+    data.versionNumber = next;
+    await insertVersion(trx, { reportId: id, number: next, data, publishedBy: actor.userId, publishedAt: now.toISOString() });
+    await recordAudit(
+      trx,
+      { userId: actor.userId, centreId: null, action: 'create', entity: 'report_version', entityId: id, details: { number: next } },
+      now,
+    );
+    return next;
+  });
+  const summaries = (await listVersionSummaries(db, [id])).get(id) ?? [];
+  return summaries.find((v) => v.number === number) as ReportVersionSummary;
+}
+
+export async function compareVersionsFor(db: Db, actor: Actor, id: number, from: number, to: number): Promise<ReportComparison> {
+  const record = await loadRecord(db, actor, id);
+  const [a, b] = await Promise.all([findVersionData(db, record.id, from), findVersionData(db, record.id, to)]);
+  if (!a || !b) throw notFound('report version');
+  return compareReports(a, b, { from, to });
+}
+
+export interface ReportFile {
+  body: Buffer | string;
+  contentType: string;
+  fileName: string;
+}
+
+/** A document of the draft or of a published version; CSV is one table. Logged: who took which figures out. */
+export async function exportReportFor(
+  db: Db,
+  actor: Actor,
+  id: number,
+  query: { format: ReportFormat; version?: number; table?: string },
+  now = new Date(),
+): Promise<ReportFile> {
+  const data = await reportDataFor(db, actor, id, query.version, now);
+  const base =
+    `report-${data.year}-${data.heading.centres.map((c) => c.code).join('-')}${data.versionNumber ? `-v${data.versionNumber}` : '-bozza'}`
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-');
+  let file: ReportFile;
+  if (query.format === 'json') {
+    file = { body: JSON.stringify(data, null, 2), contentType: DOCUMENT_TYPES.json, fileName: `${base}.json` };
+  } else if (query.format === 'csv') {
+    if (!query.table) {
+      throw new AppError('validation.failed', 400, 'table: CSV is exported one table at a time', {
+        errors: [{ path: 'table', message: 'Name the table to export' }],
+      });
+    }
+    const csv = reportTableCsv(data, query.table);
+    if (csv === undefined) throw notFound('table');
+    file = { body: csv, contentType: DOCUMENT_TYPES.csv, fileName: `${base}-${query.table.replace(/[^A-Za-z0-9-]+/g, '-')}.csv` };
+  } else {
+    file = { body: await renderReport(data, query.format), contentType: DOCUMENT_TYPES[query.format], fileName: `${base}.${query.format}` };
+  }
+  await recordAudit(
+    db,
+    {
+      userId: actor.userId,
+      centreId: null,
+      action: 'export',
+      entity: 'report',
+      entityId: id,
+      details: { format: query.format, version: query.version ?? null, ...(query.table ? { table: query.table } : {}) },
+    },
+    now,
+  );
+  return file;
+}
+
+/**
+ * The report of a scope and year for the command line (no user: the shell is the administrator's):
+ * a published version, or the draft computed now with the texts and settings saved for it (the
+ * defaults if none), settings overridden if asked.
+ */
+export async function reportDataForScope(
+  db: Db,
+  scope: { organisationId: number; centreIds: number[]; year: number },
+  options: {
+    version?: number;
+    settings?: Partial<ReportData['settings']>;
+    onProgress?: (done: number, total: number, section: string) => void;
+  } = {},
+  now = new Date(),
+): Promise<ReportData> {
+  const reportId = await findReportByScope(db, scope.organisationId, scope.centreIds, scope.year);
+  const record = reportId === undefined ? undefined : await findReportRecord(db, reportId, scope.organisationId, scope.centreIds);
+  if (options.version !== undefined) {
+    const data = record ? await findVersionData(db, record.id, options.version) : undefined;
+    if (!data) throw notFound(`version ${options.version} of the ${scope.year} report`);
+    return data;
+  }
+  const base = record ?? { ...scope, settings: reportSettings.parse({}), narratives: {}, freeBlocks: [] };
+  const settings = reportSettings.parse({ ...base.settings, ...options.settings });
+  return computeReportData(db, {
+    organisationId: scope.organisationId,
+    centreIds: scope.centreIds,
+    year: scope.year,
+    settings,
+    narratives: base.narratives,
+    freeBlocks: base.freeBlocks,
+    versionNumber: null,
+    now,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
