@@ -67,7 +67,6 @@ export const reportsEn: Record<keyof typeof reportsIt, string> = {
   'reports.text.saved': 'Text saved.',
   'reports.text.edited': 'Text edited by the coordinator',
   'reports.text.empty': 'No text.',
-  'reports.text.untitled': 'Text',
   'reports.text.remove': 'Remove the block',
   'reports.text.removeConfirm': 'Remove the text block “{title}”?',
   'reports.text.removed': 'Block removed.',

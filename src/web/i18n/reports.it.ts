@@ -65,7 +65,6 @@ export const reportsIt = {
   'reports.text.saved': 'Testo salvato.',
   'reports.text.edited': 'Testo modificato dal coordinamento',
   'reports.text.empty': 'Nessun testo.',
-  'reports.text.untitled': 'Testo',
   'reports.text.remove': 'Rimuovi il blocco',
   'reports.text.removeConfirm': 'Rimuovere il blocco di testo «{title}»?',
   'reports.text.removed': 'Blocco rimosso.',

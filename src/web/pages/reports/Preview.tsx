@@ -75,7 +75,7 @@ function SectionView({ section, actions }: { section: ReportSection; actions: Pr
       {section.blocks.map((block) => {
         if (block.kind === 'table') return <TableBlock key={block.id} table={block} actions={actions} />;
         if (block.kind === 'figures') return <FiguresBlock key={block.id} figures={block} />;
-        return <TextBlock key={block.id} block={block} actions={actions} />;
+        return <TextBlock key={block.id} block={block} sectionTitle={section.title} actions={actions} />;
       })}
       {actions?.editable ? <AddFreeBlock section={section} actions={actions} /> : null}
     </section>
@@ -246,7 +246,7 @@ function Chart({ table, option }: { table: ReportTable; option: Record<string, u
   );
 }
 
-function TextBlock({ block, actions }: { block: ReportText; actions: PreviewActions | null }) {
+function TextBlock({ block, sectionTitle, actions }: { block: ReportText; sectionTitle: string; actions: PreviewActions | null }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(block.markdown);
@@ -254,7 +254,8 @@ function TextBlock({ block, actions }: { block: ReportText; actions: PreviewActi
   const [saving, setSaving] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const textareaId = useId();
-  const title = block.title ?? t('reports.text.untitled');
+  // An untitled text is named by its section, so that each "Modifica" says what it edits.
+  const title = block.title ?? sectionTitle;
   const headingId = `${blockAnchor(block.id)}-title`;
 
   const open = () => {

@@ -9,6 +9,7 @@ import type {
   ReportTable,
   ReportVersionSummary,
 } from '../../../contracts/reports.js';
+import { romeDateOf } from '../../../domain/dates.js';
 import { ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
@@ -85,7 +86,7 @@ export default function ReportPage() {
 
   const canWrite = can('reports.write');
   // Viewers (the Comune's officials) read published versions only; operators read the draft too.
-  const readsDraft = can('personal.read') || canWrite;
+  const readsDraft = can('reports.draft');
   const versions = report.data?.versions ?? [];
   const lastVersion = versions.reduce<number | null>((max, v) => (max === null || v.number > max ? v.number : max), null);
   const asked = Number(params.get('version')) || null;
@@ -174,7 +175,7 @@ export default function ReportPage() {
       ) : null}
       {shownVersion ? (
         <p className="alert alert-info">
-          {t('reports.versionNotice', { number: shownVersion.number, date: formatDate(shownVersion.publishedAt.slice(0, 10)) })}
+          {t('reports.versionNotice', { number: shownVersion.number, date: formatDate(romeDateOf(new Date(shownVersion.publishedAt))) })}
         </p>
       ) : null}
 
@@ -203,18 +204,18 @@ export default function ReportPage() {
           onDownload={(format) => void downloader.download(exportPath(reportId, format), `report-${report.data?.year}-bozza.${format}`)}
         />
       ) : null}
-      <ActivityStatus activity={downloader.activity} />
+      <ActivityStatus activity={downloader.activity} testId="report-download-status" />
 
       {versions.length >= 1 ? <CompareSection report={report.data} /> : null}
 
       <ProblemAlert error={data.error} />
-      <ActivityStatus activity={data.activity} id="report-progress" />
+      <ActivityStatus activity={data.activity} id="report-progress" testId="report-data-status" />
       {data.data && (shown === null ? readsDraft : true) ? (
         <>
           <h2 className="visually-hidden">{data.data.title}</h2>
           <p className="small text-muted">
             {t('reports.generatedAt', {
-              date: formatDate(data.data.generatedAt.slice(0, 10)),
+              date: formatDate(romeDateOf(new Date(data.data.generatedAt))),
               time: new Date(data.data.generatedAt).toLocaleTimeString('it-IT', {
                 hour: '2-digit',
                 minute: '2-digit',
@@ -441,7 +442,7 @@ function VersionsSection({
                     </Link>
                   </th>
                   <td>
-                    {formatDate(v.publishedAt.slice(0, 10))}{' '}
+                    {formatDate(romeDateOf(new Date(v.publishedAt)))}{' '}
                     {new Date(v.publishedAt).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' })}
                   </td>
                   <td>{v.publishedBy ?? t('reports.versions.unknownUser')}</td>

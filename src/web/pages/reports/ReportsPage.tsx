@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Report } from '../../../contracts/reports.js';
-import { todayInRome } from '../../../domain/dates.js';
+import { romeDateOf, todayInRome } from '../../../domain/dates.js';
 import { ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
@@ -24,7 +24,7 @@ export default function ReportsPage() {
   const centreName = (id: number) => centres.find((c) => c.id === id)?.name ?? String(id);
   const canWrite = can('reports.write');
   // The Comune's officials read published versions only: a report without one is not theirs to open.
-  const readsDraft = can('personal.read') || canWrite;
+  const readsDraft = can('reports.draft');
   const list = [...(reports.data ?? [])].filter((r) => readsDraft || r.versions.length > 0).sort((a, b) => b.year - a.year || a.id - b.id);
 
   const start = async (event: FormEvent<HTMLFormElement>) => {
@@ -75,7 +75,7 @@ export default function ReportsPage() {
                     <td>{report.centreIds.map(centreName).join(', ')}</td>
                     <td>
                       {last
-                        ? t('reports.versionOf', { number: last.number, date: formatDate(last.publishedAt.slice(0, 10)) })
+                        ? t('reports.versionOf', { number: last.number, date: formatDate(romeDateOf(new Date(last.publishedAt))) })
                         : t('reports.noVersion')}
                     </td>
                   </tr>
