@@ -91,7 +91,7 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
     await expect(section.getByRole('definition').first()).toHaveText(String(visits));
 
     // The origin-group table: a caption, column and row headers, the total row, numbers right-aligned.
-    const origin = section.getByRole('table', { name: 'Provenienza' });
+    const origin = section.getByRole('table', { name: 'Provenienza', exact: true });
     await expect(origin.getByRole('columnheader')).toHaveText(['Provenienza', 'Accessi']);
     await expect(origin.getByRole('row', { name: /^Extracomunitari/ }).getByRole('cell')).toHaveText('8'); // MA ×6, UA, NG
     await expect(origin.getByRole('row', { name: /^Comunitari/ }).getByRole('cell')).toHaveText('3');

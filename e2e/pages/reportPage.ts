@@ -93,8 +93,8 @@ export default class ReportPage extends AbstractPage {
   }
 
   async compareVersions(from: number, to: number): Promise<Locator> {
-    await this.compare.getByLabel('Dalla versione').selectOption(String(from));
-    await this.compare.getByLabel('Alla versione').selectOption(String(to));
+    await this.compare.getByLabel('Dalla versione', { exact: true }).selectOption(String(from));
+    await this.compare.getByLabel('Alla versione', { exact: true }).selectOption(String(to));
     await this.compare.getByRole('button', { name: 'Confronta' }).click();
     const result = this.compare.getByTestId('report-comparison');
     await expect(result).toBeVisible();

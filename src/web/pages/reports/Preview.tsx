@@ -225,7 +225,10 @@ function Chart({ table, option }: { table: ReportTable; option: Record<string, u
       .then(({ init }) => {
         if (!live || !container.current) return;
         chart = init(container.current, null, { renderer: 'svg' }) as unknown as EChartsInstance;
-        chart.setOption(option);
+        // The figure is named here and the table is its text alternative: ECharts' own (English)
+        // description of the data is left out, its decal patterns kept.
+        const aria = (option.aria ?? {}) as Record<string, unknown>;
+        chart.setOption({ ...option, aria: { ...aria, label: { ...((aria.label ?? {}) as object), enabled: false } } });
         observer = new ResizeObserver(() => chart?.resize());
         observer.observe(container.current);
       })
@@ -240,7 +243,9 @@ function Chart({ table, option }: { table: ReportTable; option: Record<string, u
   if (failed) return null;
   return (
     <figure className="report-chart mb-2" data-testid={`chart-${table.id}`}>
-      <div ref={container} role="img" aria-label={t('reports.chart.name', { title: table.title })} style={{ width: '100%', height }} />
+      <div role="img" aria-label={t('reports.chart.name', { title: table.title })}>
+        <div ref={container} style={{ width: '100%', height }} />
+      </div>
       {table.chart?.caption ? <figcaption className="small">{table.chart.caption}</figcaption> : null}
     </figure>
   );
