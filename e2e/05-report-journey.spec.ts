@@ -158,6 +158,7 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
     await report.publishButton.click();
     await expect(report.publishDialog).toBeVisible();
     await expect(report.publishDialog).toContainText('Sarà creata la versione 1');
+    await expect(report.publishDialog).toContainText('Attenzione: la soglia di riservatezza è 0');
     await checkA11y(page, 'report, publish dialog');
     // Cancelling publishes nothing.
     await report.publishDialog.getByRole('button', { name: 'Annulla' }).click();
@@ -241,8 +242,33 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
       .first();
     await expect(totalRow.getByRole('cell').nth(3)).toHaveText(String(visits));
     await expect(totalRow.getByRole('cell').nth(4)).toHaveText(String(visits + 1));
+    // Afghanistan was in no table of version 1: "assente" before, 1 after.
+    const newRow = result.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Afghanistan', exact: true }) });
+    await expect(newRow.getByRole('cell').nth(3)).toHaveText('assente');
+    await expect(newRow.getByRole('cell').nth(4)).toHaveText('1');
     await expect(result).toContainText('Nessun testo è cambiato.');
     await checkA11y(page, 'report, two versions compared');
+  });
+
+  test('for publication, the coordinator hides small counts: "< 5" with its meaning', async () => {
+    const report = await ReportPage.verifyOnPage(page, REPORT_YEAR);
+    const settings = page.getByRole('region', { name: 'Impostazioni' });
+    await settings.getByLabel('Soglia di riservatezza per la pubblicazione').fill('5');
+    await settings.getByRole('button', { name: 'Salva le impostazioni' }).click();
+    await expect(report.successAlert).toHaveText('Impostazioni salvate: il report è stato ricalcolato.');
+    await expect(report.dataStatus).toHaveText('Report calcolato.');
+
+    const origin = report.section(VISITS_SECTION).getByRole('table', { name: 'Provenienza', exact: true });
+    // Italiani 1 and Comunitari 3 are under 5: shown "< 5", read out with their meaning.
+    const italians = origin.getByRole('row', { name: /^Italiani/ }).getByRole('cell');
+    await expect(italians).toContainText('< 5');
+    await expect(italians.locator('.visually-hidden')).toHaveText('meno di 5, nascosto per riservatezza');
+    await expect(report.section(VISITS_SECTION)).toContainText('I numeri inferiori a 5 sono indicati come «< 5»');
+    await checkA11y(page, 'report, small counts hidden');
+
+    await page.getByRole('button', { name: 'Pubblica una versione' }).click();
+    await expect(report.publishDialog).not.toContainText('la soglia di riservatezza è 0');
+    await report.publishDialog.getByRole('button', { name: 'Annulla' }).click();
     await report.logout();
   });
 

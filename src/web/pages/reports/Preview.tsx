@@ -123,7 +123,8 @@ function TableBlock({ table, actions }: { table: ReportTable; actions: PreviewAc
     <div className="mb-4 report-table" id={blockAnchor(table.id)} data-testid={`block-${table.id}`}>
       <h3 className="h5">{table.title}</h3>
       <SafeChart table={table} />
-      <div className="table-responsive">
+      {/* A table of a few columns reads better narrow than across the page. */}
+      <div className="table-responsive" style={table.columns.length <= 3 ? { maxWidth: '42rem' } : undefined}>
         <table className="table table-sm">
           <caption className="caption-top visually-hidden">{table.title}</caption>
           <thead>

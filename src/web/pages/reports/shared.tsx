@@ -9,6 +9,7 @@ import { type MdRun, parseMarkdown } from '../../../contracts/report-markdown.js
 import type { ReportCell } from '../../../contracts/reports.js';
 import { ApiError } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
+import { filenameOf, formatReportNumber, hiddenCellText } from './format.js';
 
 export interface Progress {
   received: number;
@@ -20,21 +21,6 @@ export interface Fetched {
   blob: Blob;
   /** From Content-Disposition, when the answer is a file. */
   filename: string | null;
-}
-
-/** The file name of a Content-Disposition header (RFC 6266: filename* first, then filename). */
-export function filenameOf(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
-  if (extended?.[1]) {
-    try {
-      return decodeURIComponent(extended[1].trim());
-    } catch {
-      // fall back to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
-  return plain?.[1]?.trim() ?? null;
 }
 
 /**
@@ -204,15 +190,6 @@ export function useDownloader() {
   return { activity, error, download };
 }
 
-/**
- * Italian with the thousands separator from 1.000 on, as statistics print it (CLDR's Italian
- * leaves 4-digit numbers ungrouped, "1284"); TypeScript's lib does not know 'always' yet.
- */
-const NUMBERS = new Intl.NumberFormat('it-IT', { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions);
-
-/** A number as the report writes it: Italian separators, whatever the interface language. */
-export const formatReportNumber = (value: number) => NUMBERS.format(value);
-
 /** A cell as shown: numbers with Italian separators, hidden counts "< 5" and "*" with their meaning for screen readers. */
 export function CellText({ cell }: { cell: ReportCell | undefined }) {
   const { t } = useI18n();
@@ -222,7 +199,7 @@ export function CellText({ cell }: { cell: ReportCell | undefined }) {
   if (cell.hidden === 'small') {
     return (
       <span title={t('reports.table.small', { below: cell.below })}>
-        <span aria-hidden="true">{`< ${cell.below}`}</span>
+        <span aria-hidden="true">{hiddenCellText(cell)}</span>
         <span className="visually-hidden">{t('reports.table.small', { below: cell.below })}</span>
       </span>
     );
@@ -233,14 +210,6 @@ export function CellText({ cell }: { cell: ReportCell | undefined }) {
       <span className="visually-hidden">{t('reports.table.complementary')}</span>
     </span>
   );
-}
-
-/** A cell as plain text (for comparisons): "< 5", "*", Italian numbers. */
-export function cellPlainText(cell: ReportCell | undefined): string {
-  if (cell === undefined || cell === null) return '';
-  if (typeof cell === 'number') return formatReportNumber(cell);
-  if (typeof cell === 'string') return cell;
-  return cell.hidden === 'small' ? `< ${cell.below}` : '*';
 }
 
 function Runs({ runs }: { runs: MdRun[] }) {
