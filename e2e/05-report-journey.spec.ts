@@ -285,6 +285,10 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
     await expect(report.editButtons()).toHaveCount(0);
     await expect(report.publishButton).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Aggiungi un blocco di testo/ })).toHaveCount(0);
+    // The settings are told, not offered: the disclosure threshold the coordinator set.
+    const settings = page.getByRole('region', { name: 'Impostazioni' });
+    await expect(settings.getByRole('textbox')).toHaveCount(0);
+    await expect(settings.getByRole('definition')).toHaveText(['5', '5', '3']);
     await report.logout();
   });
 

@@ -186,6 +186,7 @@ export default function ReportPage() {
           onSaved={() => setSuccess(t('reports.settings.saved'))}
         />
       ) : null}
+      {!editable && data.data ? <SettingsSummary settings={data.data.settings} /> : null}
 
       <VersionsSection
         report={report.data}
@@ -229,6 +230,31 @@ export default function ReportPage() {
         </>
       ) : null}
     </>
+  );
+}
+
+/** The settings the figures shown were computed with, for those who cannot change them. */
+function SettingsSummary({ settings }: { settings: ReportData['settings'] }) {
+  const { t, formatNumber } = useI18n();
+  const items = [
+    [t('reports.settings.grouping'), settings.groupingThreshold],
+    [t('reports.settings.disclosure'), settings.disclosureThreshold],
+    [t('reports.settings.years'), settings.comparisonYears],
+  ] as const;
+  return (
+    <section aria-labelledby="report-settings" className="mb-4">
+      <h2 id="report-settings" className="h4">
+        {t('reports.settings.title')}
+      </h2>
+      <dl className="row mb-0">
+        {items.map(([label, value]) => (
+          <div key={label} className="col-md-4">
+            <dt className="fw-normal">{label}</dt>
+            <dd className="fw-bold">{formatNumber(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 
