@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { populateActivities } from '../src/demo/activities-generator.js';
 import { type GeneratedOrganisation, generateOrganisation } from '../src/demo/generator.js';
 import { CACHE_DIR, ROOT, removeSqlite, sizeOf } from './lib.js';
 
@@ -59,16 +60,21 @@ export async function generateInto(databaseUrl: string, spec: DatasetSpec, log: 
     await migrateToLatest(database.db, database.dialect);
     const started = performance.now();
     let lastReport = started;
-    const result = await generateOrganisation(database.db, {
-      ...spec,
-      now: new Date(`${spec.endDate}T20:00:00Z`),
-      onProgress: (phase, done, total) => {
-        const now = performance.now();
-        if (now - lastReport > 5000 || done === total) {
-          lastReport = now;
-          log(`    ${((now - started) / 1000).toFixed(1)} s  ${phase} ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
-        }
-      },
+    const onProgress = (phase: string, done: number, total: number) => {
+      const now = performance.now();
+      if (now - lastReport > 5000 || done === total) {
+        lastReport = now;
+        log(`    ${((now - started) / 1000).toFixed(1)} s  ${phase} ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+      }
+    };
+    const result = await generateOrganisation(database.db, { ...spec, now: new Date(`${spec.endDate}T20:00:00Z`), onProgress });
+    // The centres' years (calendar, staff, courses, events…), so that the annual report has all its sections.
+    await populateActivities(database.db, {
+      seed: spec.seed,
+      centres: result.centres.map((centre, i) => ({ centreId: centre.id, stream: i + 1, userIds: centre.userIds })),
+      startDate: result.startDate,
+      endDate: result.endDate,
+      onProgress,
     });
     const loadSeconds = (performance.now() - started) / 1000;
     if (database.dialect === 'sqlite') {

@@ -127,7 +127,7 @@ token
 
 program
   .command('demo')
-  .description('Fill a demo centre with realistic synthetic people, visits, cases and permits')
+  .description('Fill a demo centre with realistic synthetic people, visits, cases, permits and the centre\'s year (hours, courses, events)')
   .option('--centre <code>', 'code of the demo centre', 'DEMO')
   .option('--people <n>', 'how many people', '300')
   .option('--visits <n>', 'how many visits', '1500')
@@ -141,7 +141,7 @@ program
         seed: Number(options.seed),
       });
       console.log(
-        `Demo centre ${options.centre}: ${result.people} people, ${result.visits} visits, ${result.cases} cases in care, ${result.permits} residence permits.`,
+        `Demo centre ${options.centre}: ${result.people} people, ${result.visits} visits, ${result.cases} cases in care, ${result.permits} residence permits, ${result.courses} courses with ${result.enrolments} enrolments, ${result.events} events.`,
       );
       for (const account of result.accounts) console.log(`  ${account.role}: ${account.email} / password: ${account.password}`);
     }),

@@ -62,6 +62,8 @@ export const reportColumn = z.strictObject({
   label: z.string(),
   /** Numbers are right-aligned, stored as numbers in XLSX and written with Italian separators. */
   numeric: z.boolean(),
+  /** A measure (lessons, hours), not a count of people or visits: the disclosure threshold leaves it shown. */
+  measure: z.boolean().optional(),
 });
 export type ReportColumn = z.infer<typeof reportColumn>;
 
@@ -100,7 +102,7 @@ export const reportTable = z.strictObject({
   rows: z.array(reportRow),
   /** Its counts are of people or visits: the disclosure threshold applies (not to hours or days). */
   protect: z.boolean(),
-  /** The column that is the sum of the other numeric columns of each row, if any. */
+  /** The column that is, on each row, the sum of the count columns (numeric, not measures), if any. */
   totalColumn: z.string().optional(),
   chart: chartSpec.optional(),
   /** Notes printed under the table (e.g. what "Altro" holds, how a figure is counted). */

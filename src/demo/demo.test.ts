@@ -51,6 +51,48 @@ describe('fillDemo', () => {
     expect(String(range.last) <= NOW.toISOString()).toBe(true);
   });
 
+  it('fills the centre’s year: the Jesi calendar, staff, courses with lessons and enrolments, events and meetings', async () => {
+    const { db } = await freshDatabase();
+    const result = await fillDemo(db, { centreCode: 'DEMO', people: 300, visits: 1500, seed: 42, now: NOW });
+    const count = async (table: 'courses' | 'lessons' | 'enrolments' | 'attendance' | 'events' | 'networkMeetings' | 'staffMembers') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // Two years up to 14 May 2025: the clubs of 2023 from May on, of 2024, and of 2025 so far.
+    expect(result.courses).toBe(await count('courses'));
+    expect(result.courses).toBeGreaterThanOrEqual(8);
+    expect(result.enrolments).toBe(await count('enrolments'));
+    expect(result.enrolments).toBeGreaterThan(result.courses * 5);
+    expect(await count('lessons')).toBeGreaterThan(result.courses * 10);
+    expect(await count('attendance')).toBeGreaterThan(0);
+    expect(result.events).toBeGreaterThanOrEqual(1);
+    expect(result.events).toBe(await count('events'));
+    expect(await count('networkMeetings')).toBeGreaterThan(0);
+    expect(await count('staffMembers')).toBe(3);
+    const centre = await db.selectFrom('centres').select('patronDay').where('id', '=', result.centreId).executeTakeFirstOrThrow();
+    expect(centre.patronDay).toBe('09-22');
+    // The last full year is 2024: the hours change on 15 October 2024, as in Jesi.
+    const sets = await db
+      .selectFrom('openingHourSets')
+      .select('validFrom')
+      .where('centreId', '=', result.centreId)
+      .orderBy('validFrom')
+      .execute();
+    expect(sets.map((s) => s.validFrom)).toEqual(['2023-01-01', '2024-10-15']);
+    // Nothing attended after today.
+    const lastHeld = await db
+      .selectFrom('lessons')
+      .select((eb) => eb.fn.max('lessonDate').as('last'))
+      .where('status', '=', 'held')
+      .executeTakeFirstOrThrow();
+    expect(String(lastHeld.last) < '2025-05-14').toBe(true);
+  });
+
   it('makes new passwords on every run, even with the same seed', async () => {
     const a = await fillDemo((await freshDatabase()).db, { centreCode: 'DEMO', people: 5, visits: 10, seed: 1, now: NOW });
     const b = await fillDemo((await freshDatabase()).db, { centreCode: 'DEMO', people: 5, visits: 10, seed: 1, now: NOW });

@@ -1,6 +1,7 @@
 /**
  * `approdo demo`: a demo centre filled with synthetic people and visits over the last two
- * years, and four accounts to try it with (administrator, coordinator, operator, viewer). Their passwords
+ * years, their cases and permits, the centre's year (calendar, staff, courses, events), and
+ * four accounts to try it with (administrator, coordinator, operator, viewer). Their passwords
  * are random, made here for this run and shown once: there is no default password.
  *
  * The demo only fills an empty centre: run it twice on the same centre and the second run
@@ -15,6 +16,7 @@ import type { Role } from '../domain/permissions.js';
 import { createUser, ensureCentre } from '../modules/accounts/accounts.usecases.js';
 import { recordAudit } from '../modules/audit/audit.repository.js';
 import { listTopics } from '../modules/topics/topics.repository.js';
+import { populateActivities } from './activities-generator.js';
 import { populateCare } from './care-generator.js';
 import { JESI_ISTAT, populateCentres } from './generator.js';
 import { addDays } from './profiles.js';
@@ -43,6 +45,10 @@ export interface DemoResult {
   visits: number;
   cases: number;
   permits: number;
+  /** The centre's year (see activities-generator.ts). */
+  courses: number;
+  enrolments: number;
+  events: number;
   accounts: DemoAccount[];
 }
 
@@ -160,29 +166,31 @@ export async function fillDemo(db: Kysely<Database>, options: DemoOptions): Prom
       endDate,
       now,
     });
-    const care = await populateCare(trx, {
-      seed: options.seed,
-      centres: [
-        { centreId: centre.id, stream: 1, userIds: [userIds.get('coordinator'), userIds.get('operator')].filter((id) => id !== undefined) },
-      ],
-      endDate,
-    });
+    const staff = {
+      centreId: centre.id,
+      stream: 1,
+      userIds: [userIds.get('coordinator'), userIds.get('operator')].filter((id) => id !== undefined),
+    };
+    const care = await populateCare(trx, { seed: options.seed, centres: [staff], endDate });
+    // The centre's year: calendar, staff, courses, events, network meetings, the lawyer.
+    const activities = await populateActivities(trx, { seed: options.seed, centres: [staff], startDate, endDate });
+    const figures = {
+      people: result.people,
+      visits: result.visits,
+      cases: care.cases,
+      permits: care.permits,
+      courses: activities.courses,
+      enrolments: activities.enrolments,
+      events: activities.events,
+    };
     await recordAudit(trx, {
       userId: null,
       centreId: centre.id,
       action: 'create',
       entity: 'synthetic_data',
       entityId: centre.id,
-      details: {
-        seed: options.seed,
-        people: result.people,
-        visits: result.visits,
-        cases: care.cases,
-        permits: care.permits,
-        startDate,
-        endDate,
-      },
+      details: { seed: options.seed, ...figures, startDate, endDate },
     });
-    return { centreId: centre.id, people: result.people, visits: result.visits, cases: care.cases, permits: care.permits, accounts };
+    return { centreId: centre.id, ...figures, accounts };
   });
 }

@@ -66,6 +66,27 @@ describe('protectTable', () => {
     expect(table.rows[1]?.cells.centre).toEqual({ hidden: 'small', below: 5 });
   });
 
+  it('leaves measures (hours, lessons) shown, and adds up a total column over the counts only', () => {
+    const table: DisclosableTable = {
+      columns: [
+        { key: 'course', numeric: false },
+        { key: 'lessons', numeric: true, measure: true },
+        { key: 'sai', numeric: true },
+        { key: 'centre', numeric: true },
+        { key: 'total', numeric: true },
+      ],
+      totalColumn: 'total',
+      rows: [
+        { cells: { course: 'A', lessons: 3, sai: 20, centre: 2, total: 22 } },
+        { cells: { course: 'B', lessons: 4, sai: 30, centre: 9, total: 39 } },
+        { cells: { course: 'Totale', lessons: 7, sai: 50, centre: 11, total: 61 }, total: true },
+      ],
+    };
+    protectTable(table, 5);
+    expect(table.rows.map((r) => r.cells.lessons)).toEqual([3, 4, 7]);
+    expect(table.rows[0]?.cells).toMatchObject({ centre: { hidden: 'small', below: 5 }, sai: { hidden: 'complementary', below: 5 } });
+  });
+
   it('does nothing with a threshold of 0 or 1', () => {
     const table = breakdown({ a: 1, b: 9 });
     expect(protectTable(table, 0)).toBe(0);

@@ -12,7 +12,8 @@ export type Cell = string | number | null | Hidden;
 
 /** The shape of a report table this needs (the report's tables have it). */
 export interface DisclosableTable {
-  columns: ReadonlyArray<{ key: string; numeric: boolean }>;
+  /** Numeric columns are counts, unless they are measures (hours, lessons), which stay shown. */
+  columns: ReadonlyArray<{ key: string; numeric: boolean; measure?: boolean }>;
   rows: Array<{ cells: Record<string, Cell>; total?: boolean }>;
   totalColumn?: string;
 }
@@ -22,7 +23,7 @@ type Position = { row: number; column: string };
 /** Hides the small counts of a table in place, with their complements. Returns how many cells it hid. */
 export function protectTable(table: DisclosableTable, threshold: number): number {
   if (threshold <= 1) return 0;
-  const numeric = table.columns.filter((c) => c.numeric).map((c) => c.key);
+  const numeric = table.columns.filter((c) => c.numeric && !c.measure).map((c) => c.key);
   let hiddenCount = 0;
   const hide = (pos: Position, kind: Hidden['hidden']) => {
     (table.rows[pos.row] as { cells: Record<string, Cell> }).cells[pos.column] = { hidden: kind, below: threshold };

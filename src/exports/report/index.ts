@@ -1,8 +1,13 @@
 /**
- * The report's documents, from its data (ReportData): PDF, DOCX, XLSX, and a CSV per table.
- * SKELETON: to be built.
+ * The report's documents, from its data (ReportData) alone: PDF (print-ready A4), DOCX
+ * (editable), XLSX (one sheet per table), and a CSV per table. The charts come from the same
+ * ECharts options as the web preview (contracts/report-charts.ts).
  */
 import type { ReportData } from '../../contracts/reports.js';
+import { findTable, tableCsv } from './csv.js';
+import { renderDocx } from './docx.js';
+import { renderPdf } from './pdf.js';
+import { renderXlsx } from './xlsx.js';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'xlsx';
 
@@ -15,11 +20,19 @@ export const DOCUMENT_TYPES: Record<DocumentFormat | 'csv' | 'json', string> = {
 };
 
 /** The whole report as a document. */
-export async function renderReport(_data: ReportData, format: DocumentFormat): Promise<Buffer> {
-  throw new Error(`renderReport(${format}): not built yet`);
+export async function renderReport(data: ReportData, format: DocumentFormat): Promise<Buffer> {
+  switch (format) {
+    case 'pdf':
+      return renderPdf(data);
+    case 'docx':
+      return renderDocx(data);
+    case 'xlsx':
+      return renderXlsx(data);
+  }
 }
 
 /** One table of the report as CSV (Italian: ";" and decimal commas; formula-safe), or undefined if no such table. */
-export function reportTableCsv(_data: ReportData, _tableId: string): string | undefined {
-  throw new Error('reportTableCsv: not built yet');
+export function reportTableCsv(data: ReportData, tableId: string): string | undefined {
+  const table = findTable(data, tableId);
+  return table ? tableCsv(table) : undefined;
 }

@@ -1,0 +1,90 @@
+/**
+ * What every document of the report shares: the tables in reading order, a cell as text, the
+ * version line, and the charts drawn on the server (SVG for the PDF, PNG for the DOCX).
+ */
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import { CHART_PRINT_FONT, chartCellText, chartOption } from '../../contracts/report-charts.js';
+import type { ReportCell, ReportData, ReportSection, ReportTable } from '../../contracts/reports.js';
+import { PDF_FONT_FILES } from '../pdf.js';
+
+/** Every table of the report with its section, in reading order. */
+export function reportTables(data: ReportData): { section: ReportSection; table: ReportTable }[] {
+  return data.sections.flatMap((section) =>
+    section.blocks.filter((block): block is ReportTable => block.kind === 'table').map((table) => ({ section, table })),
+  );
+}
+
+/** A cell as the documents print it: "1.234", "< 5", "*", text, or empty. */
+export const cellText = (cell: ReportCell | undefined): string => chartCellText(cell);
+
+const dateFormat = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit' });
+
+/** "Bozza" or "Versione 2, pubblicata il 14 febbraio 2025". */
+export function versionLine(data: ReportData): string {
+  if (data.versionNumber === null) return 'Bozza';
+  return `Versione ${data.versionNumber}, pubblicata il ${dateFormat.format(new Date(data.generatedAt))}`;
+}
+
+/** "Generato il 14 febbraio 2025 alle 10:30 con Approdo 0.1.0". */
+export function generatedLine(data: ReportData): string {
+  const at = new Date(data.generatedAt);
+  return `Generato il ${dateFormat.format(at)} alle ${timeFormat.format(at)} con Approdo ${data.appVersion}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+// ---------------------------------------------------------------------------------------------
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+/** Pixels of the chart: horizontal bars grow with their categories, the others are fixed. */
+export function chartSize(table: ReportTable): ChartSize {
+  const categories = table.rows.filter((row) => !row.total).length;
+  if (table.chart?.type === 'horizontalBar') return { width: 640, height: Math.min(760, Math.max(200, 60 + categories * 26)) };
+  if (table.chart?.type === 'pie') return { width: 640, height: 300 };
+  return { width: 640, height: 320 };
+}
+
+/**
+ * The table's chart as SVG (print options: no animation, DejaVu Sans), or null when it has none.
+ * ECharts' label halos (a white stroke painted under the text) are stripped: svg-to-pdfkit
+ * paints the stroke over the letters, which leaves the labels invisible.
+ */
+export function chartSvg(table: ReportTable, size: ChartSize = chartSize(table)): string | null {
+  const option = chartOption(table, { print: true });
+  if (!option) return null;
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption(option);
+    return stripLabelHalos(chart.renderToSVGString());
+  } finally {
+    // Without it the chart keeps a timer alive and the process never exits.
+    chart.dispose();
+  }
+}
+
+/** Removes the stroke that ECharts paints under label text (paint-order="stroke"). */
+export function stripLabelHalos(svg: string): string {
+  return svg.replace(/<text\b[^>]*>/g, (tag) =>
+    tag.includes('paint-order')
+      ? tag
+          .replace(/\s(?:stroke|stroke-width|paint-order|stroke-miterlimit|stroke-linejoin)="[^"]*"/g, '')
+          .replace(/<text\b/, '<text stroke="none"')
+      : tag,
+  );
+}
+
+/** The chart as PNG (one and a half times the pixels: 144 dpi at its size in the DOCX), with the DejaVu fonts given explicitly. */
+export function chartPng(svg: string, width: number): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(width * 1.5) },
+    background: '#ffffff',
+    font: { fontFiles: [PDF_FONT_FILES.regular, PDF_FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: CHART_PRINT_FONT },
+  });
+  return resvg.render().asPng();
+}
