@@ -228,6 +228,14 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
     await page.goto(page.url().replace(/\?.*$/, ''));
     const report = await ReportPage.verifyOnPage(page, REPORT_YEAR);
     await expect(report.section(VISITS_SECTION).getByRole('definition').first()).toHaveText(String(visits + 1));
+    // The free block is rewritten too: the comparison lists it among the texts changed.
+    await page.getByRole('button', { name: `Modifica il testo «${FREE_BLOCK.title}»` }).click();
+    const form = page.getByRole('form', { name: `Modifica il testo «${FREE_BLOCK.title}»` });
+    await form.getByRole('textbox').fill(`${FREE_BLOCK.text} Dal 2 settembre anche il sabato mattina.`);
+    await form.getByRole('button', { name: 'Salva il testo' }).click();
+    await expect(report.successAlert).toHaveText('Testo salvato.');
+    await expect(form).toBeHidden();
+    await expect(report.preview).toContainText('anche il sabato mattina');
     await report.publish();
     await expect(report.successAlert).toHaveText('Versione 2 pubblicata.');
     await expect(report.versionRow(2)).toBeVisible();
@@ -246,7 +254,7 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
     const newRow = result.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Afghanistan', exact: true }) });
     await expect(newRow.getByRole('cell').nth(3)).toHaveText('assente');
     await expect(newRow.getByRole('cell').nth(4)).toHaveText('1');
-    await expect(result).toContainText('Nessun testo è cambiato.');
+    await expect(result.getByRole('list')).toHaveText(FREE_BLOCK.title);
     await checkA11y(page, 'report, two versions compared');
   });
 

@@ -68,6 +68,7 @@ export const reportsEn: Record<keyof typeof reportsIt, string> = {
   'reports.text.edited': 'Text edited by the coordinator',
   'reports.text.empty': 'No text.',
   'reports.text.remove': 'Remove the block',
+  'reports.text.removeOf': 'Remove the block “{title}”',
   'reports.text.removeConfirm': 'Remove the text block “{title}”?',
   'reports.text.removed': 'Block removed.',
 

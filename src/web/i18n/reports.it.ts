@@ -66,6 +66,7 @@ export const reportsIt = {
   'reports.text.edited': 'Testo modificato dal coordinamento',
   'reports.text.empty': 'Nessun testo.',
   'reports.text.remove': 'Rimuovi il blocco',
+  'reports.text.removeOf': 'Rimuovi il blocco «{title}»',
   'reports.text.removeConfirm': 'Rimuovere il blocco di testo «{title}»?',
   'reports.text.removed': 'Blocco rimosso.',
 

@@ -18,8 +18,8 @@ export interface PreviewActions {
   editable: boolean;
   /** Saves a narrative block's text ("" goes back to the draft). */
   saveNarrative(blockId: string, markdown: string): Promise<void>;
-  /** Saves the coordinator's added blocks (the whole list). */
-  saveFreeBlocks(blocks: FreeBlock[]): Promise<void>;
+  /** Saves the coordinator's added blocks (the whole list); `done` says what the change was, for the confirmation. */
+  saveFreeBlocks(blocks: FreeBlock[], done: 'added' | 'saved' | 'removed'): Promise<void>;
   /** The free blocks as saved, to change one of them. */
   freeBlocks: FreeBlock[];
   /** Downloads one table as CSV. */
@@ -284,7 +284,10 @@ function TextBlock({ block, sectionTitle, actions }: { block: ReportText; sectio
     setError(null);
     try {
       if (block.free) {
-        await actions.saveFreeBlocks(actions.freeBlocks.map((b) => (b.id === block.id ? { ...b, markdown: text } : b)));
+        await actions.saveFreeBlocks(
+          actions.freeBlocks.map((b) => (b.id === block.id ? { ...b, markdown: text } : b)),
+          'saved',
+        );
       } else {
         // The draft itself is saved as "" so that the text keeps following the figures.
         await actions.saveNarrative(block.id, text.trim() === block.draft.trim() ? '' : text);
@@ -300,7 +303,10 @@ function TextBlock({ block, sectionTitle, actions }: { block: ReportText; sectio
   const remove = async () => {
     if (!actions || !window.confirm(t('reports.text.removeConfirm', { title }))) return;
     try {
-      await actions.saveFreeBlocks(actions.freeBlocks.filter((b) => b.id !== block.id));
+      await actions.saveFreeBlocks(
+        actions.freeBlocks.filter((b) => b.id !== block.id),
+        'removed',
+      );
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'network'));
     }
@@ -328,7 +334,12 @@ function TextBlock({ block, sectionTitle, actions }: { block: ReportText; sectio
               {t('reports.text.edit')}
             </button>
             {block.free ? (
-              <button type="button" className="btn btn-outline-danger btn-sm" onClick={remove}>
+              <button
+                type="button"
+                className="btn btn-outline-danger btn-sm"
+                aria-label={t('reports.text.removeOf', { title })}
+                onClick={remove}
+              >
                 {t('reports.text.remove')}
               </button>
             ) : null}
@@ -396,7 +407,7 @@ function AddFreeBlock({ section, actions }: { section: ReportSection; actions: P
     setError(null);
     try {
       const id = `free-${Date.now().toString(36)}-${Math.floor(Math.random() * 1296).toString(36)}`;
-      await actions.saveFreeBlocks([...actions.freeBlocks, { id, sectionId: section.id, title, markdown }]);
+      await actions.saveFreeBlocks([...actions.freeBlocks, { id, sectionId: section.id, title, markdown }], 'added');
       setOpen(false);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'network'));

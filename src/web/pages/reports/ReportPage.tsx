@@ -120,7 +120,10 @@ export default function ReportPage() {
         freeBlocks: report.data.freeBlocks,
         saveNarrative: (blockId, markdown) =>
           patch({ narratives: { [blockId]: markdown } }).then(() => setSuccess(t('reports.text.saved'))),
-        saveFreeBlocks: (blocks: FreeBlock[]) => patch({ freeBlocks: blocks }).then(() => setSuccess(t('reports.free.added'))),
+        saveFreeBlocks: (blocks: FreeBlock[], done) =>
+          patch({ freeBlocks: blocks }).then(() =>
+            setSuccess(t(done === 'added' ? 'reports.free.added' : done === 'removed' ? 'reports.text.removed' : 'reports.text.saved')),
+          ),
         downloadCsv: (table: ReportTable) =>
           void downloader.download(exportPath(reportId, 'csv', shown, table.id), `report-${year}-${table.id}.csv`),
       }
