@@ -7,13 +7,15 @@
  *   b. person search through the HTTP API, for one centre and for a multi-centre user;
  *   c. recording visits under load (autocannon), the application against a bare route;
  *   d. the front-desk page in Chromium: JS transferred and time to a usable form;
- *   e. with BENCH_PG_URL, (b) on PostgreSQL too.
+ *   e. with BENCH_PG_URL, (b) on PostgreSQL too;
+ *   h. the annual report's data: a Jesi-size centre-year and the whole organisation's year, beside
+ *      the bare SQL aggregation queries (bench/report.ts; on PostgreSQL too with BENCH_PG_URL).
  *
  * Settings (environment): BENCH_SEED, BENCH_CENTRES, BENCH_PEOPLE, BENCH_VISITS, BENCH_YEARS,
  * BENCH_END_DATE, BENCH_SEARCHES, BENCH_LOAD_SECONDS, BENCH_CONNECTIONS, BENCH_LOAD_ROUNDS, BENCH_PROFILE
  * (1: always profile the visit load, 0: never; default: when a target is missed),
  * BENCH_REGENERATE=1, BENCH_BUILD (1: always build, 0: never; default: when dist/web is missing),
- * BENCH_PG_URL.
+ * BENCH_PG_URL, BENCH_REPORT_RUNS (timed runs of the report, default 5).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,7 @@ import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset, ensureSqlite
 import { type FrontDeskResult, measureFrontDesk, WEB_DIR } from './front-desk.js';
 import { CACHE_DIR, copySqlite, fmt, RESULTS_DIR, ROOT, removeSqlite, startServer } from './lib.js';
 import { type ProfileSummary, summariseProfile } from './profile.js';
+import { type ReportBenchResult, reportVerdicts, runReportBench } from './report.js';
 import { buildQueries, runSearches, type SearchQuery, type SearchRun } from './search.js';
 import { type LoadRun, loadVisits } from './visits-load.js';
 
@@ -84,6 +87,7 @@ interface Results {
   frontDesk?: FrontDeskResult;
   care?: { heavyPerson: { personId: number; caseId: number }; personFile: GetRun; deadlines: GetRun };
   courses?: CoursesRun;
+  report?: ReportBenchResult;
   verdicts?: Array<{ figure: string; value: string; target: string; met: boolean | null }>;
   errors: string[];
 }
@@ -506,6 +510,12 @@ async function main() {
     }
   }
 
+  // --- h. the annual report
+  log(`\n[h] annual report: the report's data (every section as built), beside the bare SQL of sections 2–4`);
+  await busyWarning('report');
+  results.report = await runReportBench(spec, meta.file, meta.organisationId, pgUrl, log);
+  results.errors.push(...results.report.errors);
+
   // --- summary
   const fd = results.frontDesk;
   const sqliteSearch = results.search?.sqlite ?? [];
@@ -581,6 +591,7 @@ async function main() {
       },
     );
   }
+  if (results.report) verdicts.push(...reportVerdicts(results.report));
   if (fd) {
     const js = 'notMeasured' in fd.loadedJs ? fd.staticJs : fd.loadedJs;
     verdicts.push(

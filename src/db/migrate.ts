@@ -4,6 +4,7 @@ import { foundation } from './migrations/0001-foundation.js';
 import { care } from './migrations/0002-care.js';
 import { activitiesCalendar } from './migrations/0003-activities-calendar.js';
 import { reports } from './migrations/0004-reports.js';
+import { reportIndexes } from './migrations/0005-report-indexes.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0002-care': care(dialect),
     '0003-activities-calendar': activitiesCalendar(dialect),
     '0004-reports': reports(dialect),
+    '0005-report-indexes': reportIndexes(dialect),
   };
 }
 

@@ -575,9 +575,10 @@ export async function listOverdueActions(
  * Who a member is, for counting: the person; once the file is erased, the key the erasure gave
  * all their member rows (negated, so it never meets a person id); failing that, the row itself.
  */
-const personKey = sql<number>`coalesce(${sql.ref('caseMembers.personId')}, -coalesce(${sql.ref('caseMembers.anonymousKey')}, ${sql.ref('caseMembers.id')}))`;
+export const personKey = sql<number>`coalesce(${sql.ref('caseMembers.personId')}, -coalesce(${sql.ref('caseMembers.anonymousKey')}, ${sql.ref('caseMembers.id')}))`;
 
-function memberPeriods(db: Db, centreIds: readonly number[]) {
+/** Each member row of the centres' cases with each period of its case: careSummary and the report count from it. */
+export function memberPeriods(db: Db, centreIds: readonly number[]) {
   return db
     .selectFrom('caseMembers')
     .innerJoin('cases', 'cases.id', 'caseMembers.caseId')
