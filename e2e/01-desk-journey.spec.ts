@@ -401,11 +401,12 @@ test.describe('Sportello: a day at the desk', () => {
     for (const hidden of ['Sportello', 'Persone', 'Accessi', 'Utenti', 'Token API', 'Registro attività']) {
       await expect(stats.navLink(hidden)).toHaveCount(0);
     }
-    // Only pages of aggregated or public data: statistics, courses, events and network meetings.
+    // Only pages of aggregated or public data: statistics, the published reports, courses, events and network meetings.
     await expect(stats.mainNav.getByRole('link', { includeHidden: true })).toHaveText([
       'Corsi',
       'Eventi',
       'Incontri di rete',
+      'Report di gestione',
       'Statistiche',
     ]);
     await expect(page.locator('body')).not.toContainText(MOHAMED.familyNames);

@@ -6,6 +6,7 @@ import { coursesArea } from './pages/courses/area.js';
 import { documentsArea } from './pages/documents/area.js';
 import { eventsArea } from './pages/events/area.js';
 import { householdsArea } from './pages/households/area.js';
+import { reportsArea } from './pages/reports/area.js';
 
 /** The areas in menu order, after the front desk, people and visits. */
-export const AREAS: Area[] = [casesArea, householdsArea, documentsArea, activitiesArea, coursesArea, eventsArea, calendarArea];
+export const AREAS: Area[] = [casesArea, householdsArea, documentsArea, activitiesArea, coursesArea, eventsArea, calendarArea, reportsArea];

@@ -6,6 +6,7 @@ import { documentsEn } from './documents.en.js';
 import { eventsEn } from './events.en.js';
 import { householdsEn } from './households.en.js';
 import type { Dictionary } from './it.js';
+import { reportsEn } from './reports.en.js';
 
 /** English: checked against the Italian master by its type. */
 export const en: Dictionary = {
@@ -252,4 +253,5 @@ export const en: Dictionary = {
   ...calendarEn,
   ...coursesEn,
   ...eventsEn,
+  ...reportsEn,
 };

@@ -5,6 +5,7 @@ import { coursesIt } from './courses.it.js';
 import { documentsIt } from './documents.it.js';
 import { eventsIt } from './events.it.js';
 import { householdsIt } from './households.it.js';
+import { reportsIt } from './reports.it.js';
 
 /** Italian: the master dictionary. Every other language must have exactly these keys. */
 export const it = {
@@ -253,6 +254,7 @@ export const it = {
   ...calendarIt,
   ...coursesIt,
   ...eventsIt,
+  ...reportsIt,
 } as const;
 
 export type MessageKey = keyof typeof it;
