@@ -127,7 +127,7 @@ token
 
 program
   .command('demo')
-  .description('Fill a demo centre with realistic synthetic people, visits, cases, permits and the centre\'s year (hours, courses, events)')
+  .description("Fill a demo centre with realistic synthetic people, visits, cases, permits and the centre's year (hours, courses, events)")
   .option('--centre <code>', 'code of the demo centre', 'DEMO')
   .option('--people <n>', 'how many people', '300')
   .option('--visits <n>', 'how many visits', '1500')
