@@ -119,16 +119,19 @@ export async function timeReport(
   const input = { organisationId, centreIds, year, settings, narratives: {}, freeBlocks: [] };
   const centre = await db.selectFrom('centres').select('comuneIstat').where('id', 'in', centreIds).orderBy('name').executeTakeFirst();
   const host = centre?.comuneIstat ? findComune(centre.comuneIstat) : undefined;
-  const ctx: ReportContext = {
+  // A new context each run: figures shared between sections are computed once per report.
+  const context = (): ReportContext => ({
     db,
     organisationId,
     centreIds,
     year,
     settings,
     hostComune: host ? { istat: host.istat, name: host.name } : null,
-  };
+    shared: new Map(),
+  });
   const report = () => computeReportData(db, input);
   const sections = async () => {
+    const ctx = context();
     for (const build of [visitsSection, topicsSection, careSection]) await build(ctx);
   };
   const ownQueries = async () => {
