@@ -179,7 +179,11 @@ for (const dialect of DIALECTS) {
       const comparison = expectStatus<ReportComparison>(await viewer.get(`/reports/${report.id}/compare`, { from: '1', to: '2' }), 200);
       expect(comparison.differences).toContainEqual(expect.objectContaining({ path: 'visits.total/total', from: 3, to: 4 }));
       expect(comparison.figures).toBeGreaterThan(comparison.differences.length);
-      expect(expectStatus<Report>(await viewer.get(`/reports/${report.id}`), 200).versions.map((v) => v.number)).toEqual([1, 2]);
+      const seenByViewer = expectStatus<Report>(await viewer.get(`/reports/${report.id}`), 200);
+      expect(seenByViewer.versions.map((v) => v.number)).toEqual([1, 2]);
+      // The texts being written belong to the draft, which viewers do not read.
+      expect(report.narratives).not.toEqual({});
+      expect({ narratives: seenByViewer.narratives, freeBlocks: seenByViewer.freeBlocks }).toEqual({ narratives: {}, freeBlocks: [] });
       expectProblem(await viewer.get(`/reports/${report.id}/compare`, { from: '1', to: '9' }), 404, 'resource.not_found');
     });
 

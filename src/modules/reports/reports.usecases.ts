@@ -46,9 +46,9 @@ async function loadRecord(db: Db, actor: Actor, id: number): Promise<ReportRecor
   return record;
 }
 
-async function withVersions(db: Db, record: ReportRecord): Promise<Report> {
-  const versions = await listVersionSummaries(db, [record.id]);
-  return toReport(record, versions.get(record.id) ?? []);
+/** The texts being written are the draft's: who may not read the draft (viewers) gets the published versions only. */
+function asSeenBy(actor: Actor, report: Report): Report {
+  return can(actor.role, 'reports.draft') ? report : { ...report, narratives: {}, freeBlocks: [] };
 }
 
 export async function listReportsFor(db: Db, actor: Actor): Promise<Report[]> {
@@ -57,11 +57,13 @@ export async function listReportsFor(db: Db, actor: Actor): Promise<Report[]> {
     db,
     records.map((r) => r.id),
   );
-  return records.map((record) => toReport(record, versions.get(record.id) ?? []));
+  return records.map((record) => asSeenBy(actor, toReport(record, versions.get(record.id) ?? [])));
 }
 
 export async function getReportFor(db: Db, actor: Actor, id: number): Promise<Report> {
-  return withVersions(db, await loadRecord(db, actor, id));
+  const record = await loadRecord(db, actor, id);
+  const versions = await listVersionSummaries(db, [record.id]);
+  return asSeenBy(actor, toReport(record, versions.get(record.id) ?? []));
 }
 
 /** The report of this scope and year: the existing one, or a new one with the default settings. */
