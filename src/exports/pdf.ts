@@ -13,6 +13,15 @@ export const PDF_FONT_FILES = {
   bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
 } as const;
 
+/**
+ * The italic faces come with fonts-dejavu-extra, which a machine may lack: without them italic
+ * text prints upright (doc.font('italic') is the regular face), still embedded.
+ */
+const ITALIC_FONT_FILES = {
+  italic: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf', PDF_FONT_FILES.regular],
+  boldItalic: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf', PDF_FONT_FILES.bold],
+} as const;
+
 /** The names the fonts are registered under: doc.font('regular') or doc.font('bold'). */
 export type PdfFont = keyof typeof PDF_FONT_FILES;
 
@@ -88,6 +97,8 @@ export function createPdf(options: PdfOptions): PDFKit.PDFDocument {
   });
   doc.registerFont('regular', PDF_FONT_FILES.regular);
   doc.registerFont('bold', PDF_FONT_FILES.bold);
+  // Registered only: pdfkit reads and embeds a font when a page uses it.
+  for (const [name, [file, fallback]] of Object.entries(ITALIC_FONT_FILES)) doc.registerFont(name, existsSync(file) ? file : fallback);
   // pdfkit caches a font under the name it is asked by, unless the same font is already loaded
   // under another name (here the default, by its path): then it parses the TTF again on every
   // doc.font('regular'), a tenth of a second each. Cache it under 'regular' too.

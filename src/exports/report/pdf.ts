@@ -11,9 +11,6 @@ import type { ReportData, ReportFigures, ReportSection, ReportTable, ReportText 
 import { createPdf, PDF_COLOURS, pdfBytes } from '../pdf.js';
 import { cellText, chartSize, chartSvg, generatedLine, versionLine } from './common.js';
 
-const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
-const ITALIC_FONTS = { italic: `${FONT_DIR}/DejaVuSans-Oblique.ttf`, boldItalic: `${FONT_DIR}/DejaVuSans-BoldOblique.ttf` };
-
 const FOOTER_GAP = 30;
 const CELL_PAD = 4;
 const TABLE_SIZE = 9.5;
@@ -27,8 +24,6 @@ export async function renderPdf(data: ReportData): Promise<Buffer> {
     header: { centreName: data.heading.name, organisationName: data.heading.organisation },
     bufferPages: true,
   });
-  doc.registerFont('italic', ITALIC_FONTS.italic);
-  doc.registerFont('boldItalic', ITALIC_FONTS.boldItalic);
 
   cover(doc, data);
   // The contents page is written last, once the sections' pages are known.

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
+  DEFAULT_REPORT_SETTINGS,
   type Report,
   type ReportComparison,
   type ReportCreateInput,
@@ -144,14 +145,17 @@ export async function updateReport(db: Db, actor: Actor, id: number, input: Repo
   return getReportFor(db, actor, id);
 }
 
-function draftInput(record: ReportRecord, now: Date, onProgress?: (done: number, total: number, section: string) => void) {
+/** What the draft of a report (or of a scope with no report yet) is computed from. */
+type DraftSource = Pick<ReportRecord, 'organisationId' | 'centreIds' | 'year' | 'settings' | 'narratives' | 'freeBlocks'>;
+
+function draftInput(source: DraftSource, now: Date, onProgress?: (done: number, total: number, section: string) => void) {
   return {
-    organisationId: record.organisationId,
-    centreIds: record.centreIds,
-    year: record.year,
-    settings: record.settings,
-    narratives: record.narratives,
-    freeBlocks: record.freeBlocks,
+    organisationId: source.organisationId,
+    centreIds: source.centreIds,
+    year: source.year,
+    settings: source.settings,
+    narratives: source.narratives,
+    freeBlocks: source.freeBlocks,
     versionNumber: null,
     now,
     ...(onProgress ? { onProgress } : {}),
@@ -280,17 +284,7 @@ export async function reportDataForScope(
     if (!data) throw notFound(`version ${options.version} of the ${scope.year} report`);
     return data;
   }
-  const base = record ?? { ...scope, settings: reportSettings.parse({}), narratives: {}, freeBlocks: [] };
+  const base: DraftSource = record ?? { ...scope, settings: DEFAULT_REPORT_SETTINGS, narratives: {}, freeBlocks: [] };
   const settings = reportSettings.parse({ ...base.settings, ...options.settings });
-  return computeReportData(db, {
-    organisationId: scope.organisationId,
-    centreIds: scope.centreIds,
-    year: scope.year,
-    settings,
-    narratives: base.narratives,
-    freeBlocks: base.freeBlocks,
-    versionNumber: null,
-    now,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  return computeReportData(db, draftInput({ ...base, settings }, now, options.onProgress));
 }

@@ -10,18 +10,6 @@ import { memberPeriods, personKey } from '../cases/cases.repository.js';
 
 type Db = Kysely<Database>;
 
-/** Visits (accessi) of the year in these centres. */
-export async function countVisits(db: Db, centreIds: readonly number[], year: number): Promise<number> {
-  if (centreIds.length === 0) return 0;
-  const row = await db
-    .selectFrom('visits')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('centreId', 'in', centreIds)
-    .where('visitYear', '=', year)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** One combination of the visit's snapshot columns and how many visits of the year have it. */
 export interface VisitCell {
   originGroup: string;

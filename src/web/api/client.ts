@@ -62,12 +62,20 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     throw new ApiError(0, 'network');
   }
   if (response.status === 204) return undefined as T;
-  const isProblem = response.headers.get('content-type')?.includes('application/problem+json');
-  if (!response.ok || isProblem) {
-    const problem = (await response.json().catch(() => undefined)) as ProblemDetails | undefined;
-    const error = new ApiError(response.status, problem?.code ?? 'server.internal', problem);
-    if (error.code === 'auth.unauthenticated' && !path.startsWith('/auth/login')) onUnauthenticated();
-    throw error;
-  }
+  const failure = await failureOf(response, path);
+  if (failure) throw failure;
   return (await response.json()) as T;
+}
+
+/**
+ * The ApiError of an answer that is a problem (undefined if it is not). An expired session
+ * sends the user to the login, wherever the request came from.
+ */
+export async function failureOf(response: Response, path: string): Promise<ApiError | undefined> {
+  const isProblem = response.headers.get('content-type')?.includes('application/problem+json');
+  if (response.ok && !isProblem) return undefined;
+  const problem = (await response.json().catch(() => undefined)) as ProblemDetails | undefined;
+  const error = new ApiError(response.status, problem?.code ?? 'server.internal', problem);
+  if (error.code === 'auth.unauthenticated' && !path.startsWith('/auth/login')) onUnauthenticated();
+  return error;
 }

@@ -7,7 +7,6 @@ import type { CourseFigures, YearFigures } from '../../../contracts/courses.js';
 import type { ReportBlock, ReportRow, ReportTable } from '../../../contracts/reports.js';
 import { italianTimeRange } from '../../../domain/events.js';
 import { counted, countWord, fromDate, italianList, periodText } from '../../../domain/report/italian.js';
-import { findCountry } from '../../../reference/index.js';
 import {
   assertReconciles,
   breakdownBlocks,
@@ -17,12 +16,11 @@ import {
   textBlock,
   textColumn,
   totalRow,
-  UNSPECIFIED_KEY,
-  UNSPECIFIED_LABEL,
 } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
 import { kindTotals } from './courses.js';
 import { coursesOfYear } from './shared-figures.js';
+import { countryCategory } from './visits.js';
 
 export const DRIVING_SUPPORT = 'driving_support';
 
@@ -58,8 +56,6 @@ export function scheduleText(patterns: readonly CoursePattern[]): string {
   return `${howOften} ${which}${time}`;
 }
 
-const countryLabel = (code: string) => findCountry(code)?.it ?? code;
-
 export function drivingDraft(
   courses: readonly CourseFigures[],
   patterns: readonly CoursePattern[],
@@ -72,7 +68,7 @@ export function drivingDraft(
   const organised =
     courses.length === 1 ? 'È stato organizzato un corso' : `Sono stati organizzati ${countWord(courses.length, 'm')} corsi`;
   const start = courses.map((c) => c.startDate).sort()[0] as string;
-  const nationalities = totals.byCitizenship.filter((c) => c.citizenship !== 'XU').map((c) => countryLabel(c.citizenship));
+  const nationalities = totals.byCitizenship.filter((c) => c.citizenship !== 'XU').map((c) => countryCategory(c.citizenship).label);
   return [
     DRIVING_INTRO,
     `${organised} di **SUPPORTO ALLA SCUOLA GUIDA**${where}:`,
@@ -141,11 +137,7 @@ export const drivingSection: SectionBuilder = async (ctx) => {
       title: 'Iscritti per cittadinanza',
       categoryLabel: 'Cittadinanza',
       countLabel: 'Iscritti',
-      categories: (totals?.byCitizenship ?? []).map((c) =>
-        c.citizenship === 'XU'
-          ? { key: UNSPECIFIED_KEY, label: UNSPECIFIED_LABEL, count: c.enrolments }
-          : { key: c.citizenship, label: countryLabel(c.citizenship), count: c.enrolments },
-      ),
+      categories: (totals?.byCitizenship ?? []).map((c) => ({ ...countryCategory(c.citizenship), count: c.enrolments })),
       total: totals?.enrolments ?? 0,
       chart: 'pie',
       groupingThreshold: ctx.settings.groupingThreshold,

@@ -6,10 +6,15 @@
 import type { YearFigures } from '../../../contracts/courses.js';
 import { courseFiguresOfYear } from '../../courses/courses.usecases.js';
 import { type ReportContext, sharedFigures } from '../context.js';
-import { countVisits } from '../visits-care.repository.js';
+import { type VisitCell, visitCells } from '../visits-care.repository.js';
 
-export const visitsOfYear = (ctx: ReportContext): Promise<number> =>
-  sharedFigures(ctx, 'visits', () => countVisits(ctx.db, ctx.centreIds, ctx.year));
+/** The year's visits by every combination of their snapshot columns: one pass over the year. */
+export const visitCellsOfYear = (ctx: ReportContext): Promise<VisitCell[]> =>
+  sharedFigures(ctx, 'visitCells', () => visitCells(ctx.db, ctx.centreIds, ctx.year));
+
+/** The year's visits: the sum of its cells. */
+export const visitsOfYear = async (ctx: ReportContext): Promise<number> =>
+  (await visitCellsOfYear(ctx)).reduce((sum, cell) => sum + cell.n, 0);
 
 export const coursesOfYear = (ctx: ReportContext, year: number): Promise<YearFigures> =>
   sharedFigures(ctx, `courses:${year}`, () => courseFiguresOfYear(ctx.db, ctx.centreIds, year));

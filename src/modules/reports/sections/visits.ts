@@ -11,7 +11,8 @@ import type { Category } from '../../../domain/report/small-numbers.js';
 import { findCountry } from '../../../reference/index.js';
 import { breakdownBlocks, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
-import { type VisitCell, visitCells, visitsByYear } from '../visits-care.repository.js';
+import { type VisitCell, visitsByYear } from '../visits-care.repository.js';
+import { visitCellsOfYear } from './shared-figures.js';
 
 export const VISITS_DEFINITION = 'Si considerano accessi tutte le richieste di informazione comprensive o meno di prestazione o servizi.';
 
@@ -63,7 +64,7 @@ export const visitsSection: SectionBuilder = async (ctx) => {
   const threshold = settings.groupingThreshold;
   const years = comparisonYears(year, settings.comparisonYears);
   // The year's own count is the sum of its cells: only the years before it are counted apart.
-  const [cells, perYear] = await Promise.all([visitCells(db, centreIds, year), visitsByYear(db, centreIds, years[0] as number, year - 1)]);
+  const [cells, perYear] = await Promise.all([visitCellsOfYear(ctx), visitsByYear(db, centreIds, years[0] as number, year - 1)]);
   const total = cells.reduce((sum, c) => sum + c.n, 0);
   perYear.set(year, total);
   const by = (column: keyof Omit<VisitCell, 'n'>) =>

@@ -10,7 +10,7 @@ import type {
   ReportVersionSummary,
 } from '../../../contracts/reports.js';
 import { romeDateOf } from '../../../domain/dates.js';
-import { ApiError, api } from '../../api/client.js';
+import { ApiError, api, withQuery } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
@@ -27,12 +27,8 @@ const DOCUMENT_FORMATS: Array<{ format: ReportFormat; label: string }> = [
   { format: 'json', label: 'JSON' },
 ];
 
-const exportPath = (reportId: number, format: ReportFormat, version?: number | null, table?: string) => {
-  const params = new URLSearchParams({ format });
-  if (version) params.set('version', String(version));
-  if (table) params.set('table', table);
-  return `/reports/${reportId}/export?${params}`;
-};
+const exportPath = (reportId: number, format: ReportFormat, version?: number | null, table?: string) =>
+  withQuery(`/reports/${reportId}/export`, { format, version, table });
 
 /** The report's data (the draft, or a published version), fetched with its progress told. */
 function useReportData(reportId: number | null, version: number | null, reloadKey: number) {

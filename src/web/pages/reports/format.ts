@@ -1,17 +1,12 @@
 /** How the report page writes numbers and hidden counts, and reads a download's file name. */
+import { chartCellText, formatChartNumber } from '../../../contracts/report-charts.js';
 import type { HiddenCell } from '../../../contracts/reports.js';
 
-/**
- * Italian with the thousands separator from 1.000 on, as statistics print it (CLDR's Italian
- * leaves 4-digit numbers ungrouped, "1284"); TypeScript's lib does not know 'always' yet.
- */
-const NUMBERS = new Intl.NumberFormat('it-IT', { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions);
-
-/** A number as the report writes it: Italian separators, whatever the interface language. */
-export const formatReportNumber = (value: number) => NUMBERS.format(value);
+/** A number as the report writes it (as its charts do): Italian separators, whatever the interface language. */
+export const formatReportNumber = formatChartNumber;
 
 /** A hidden count as shown: "< 5" under the threshold, "*" hidden with it. */
-export const hiddenCellText = (cell: HiddenCell) => (cell.hidden === 'small' ? `< ${cell.below}` : '*');
+export const hiddenCellText = (cell: HiddenCell) => chartCellText(cell);
 
 /** The file name of a Content-Disposition header (RFC 6266: filename* first, then filename). */
 export function filenameOf(disposition: string | null): string | null {

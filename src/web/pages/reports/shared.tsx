@@ -4,10 +4,9 @@
  * drawn as React elements (never as HTML).
  */
 import { Fragment, type ReactNode, useCallback, useRef, useState } from 'react';
-import type { ProblemDetails } from '../../../contracts/errors.js';
 import { type MdRun, parseMarkdown } from '../../../contracts/report-markdown.js';
 import type { ReportCell } from '../../../contracts/reports.js';
-import { ApiError } from '../../api/client.js';
+import { ApiError, failureOf } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
 import { filenameOf, formatReportNumber, hiddenCellText } from './format.js';
 
@@ -35,11 +34,8 @@ export async function fetchWithProgress(path: string, onProgress: (progress: Pro
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network');
   }
-  const type = response.headers.get('content-type') ?? '';
-  if (!response.ok || type.includes('application/problem+json')) {
-    const problem = (await response.json().catch(() => undefined)) as ProblemDetails | undefined;
-    throw new ApiError(response.status, problem?.code ?? 'server.internal', problem);
-  }
+  const failure = await failureOf(response, path);
+  if (failure) throw failure;
   const length = Number(response.headers.get('content-length'));
   const total = Number.isFinite(length) && length > 0 ? length : null;
   const chunks: Uint8Array[] = [];
@@ -61,7 +57,7 @@ export async function fetchWithProgress(path: string, onProgress: (progress: Pro
     onProgress({ received, total });
   }
   return {
-    blob: new Blob(chunks as BlobPart[], { type: type || 'application/octet-stream' }),
+    blob: new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') || 'application/octet-stream' }),
     filename: filenameOf(response.headers.get('content-disposition')),
   };
 }
