@@ -1,6 +1,6 @@
 /** Small helpers of the benchmark: servers in child processes, percentiles, files. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,18 @@ export async function startServer(mode: 'api' | 'bare', target: string, extraEnv
       clearTimeout(timer);
     },
   };
+}
+
+/** CPU time (user + system, every thread) a process has used, from /proc (Linux); undefined elsewhere. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    // Fields after the command name: state is 3rd, utime the 14th and stime the 15th of the line.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
 }
 
 export function percentile(sorted: readonly number[], q: number): number {

@@ -30,7 +30,7 @@ import { type GetRun, growHeavyPerson, HEAVY_NOTES, HEAVY_VISITS, timeGets } fro
 import { COURSES, type CoursesRun, giveJesiCalendar, LEARNERS, runCourses } from './courses.js';
 import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset, ensureSqliteDataset } from './dataset.js';
 import { type FrontDeskResult, measureFrontDesk, WEB_DIR } from './front-desk.js';
-import { CACHE_DIR, copySqlite, fmt, RESULTS_DIR, ROOT, removeSqlite, startServer } from './lib.js';
+import { CACHE_DIR, copySqlite, fmt, processCpuMs, RESULTS_DIR, ROOT, removeSqlite, startServer } from './lib.js';
 import { type ProfileSummary, summariseProfile } from './profile.js';
 import { type ReportBenchResult, reportVerdicts, runReportBench } from './report.js';
 import { buildQueries, runSearches, type SearchQuery, type SearchRun } from './search.js';
@@ -190,6 +190,7 @@ function printLoad(run: LoadRun) {
   log(
     `  ${run.label.padEnd(34)} ${String(run.requestsPerSecond).padStart(6)} visits/s   latency p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms   (${run.ok} ok, ${run.non2xx} non-2xx, ${run.errors} errors)`,
   );
+  if (run.serverCpuMicrosPerRequest !== undefined) log(`      server CPU per request: ${run.serverCpuMicrosPerRequest} µs`);
   if (run.firstFailure) log(`      first failure: ${run.firstFailure}`);
 }
 
@@ -319,7 +320,13 @@ async function main() {
     try {
       await loadVisits(`${label} warm-up`, server.url, plan.operator.token, visitPlan, { seconds: 2, connections: CONNECTIONS });
       if (profileFile) server.signal('SIGUSR2');
-      return await loadVisits(label, server.url, plan.operator.token, visitPlan, { seconds: LOAD_SECONDS, connections: CONNECTIONS });
+      const cpuBefore = processCpuMs(server.process.pid);
+      const run = await loadVisits(label, server.url, plan.operator.token, visitPlan, { seconds: LOAD_SECONDS, connections: CONNECTIONS });
+      const cpuAfter = processCpuMs(server.process.pid);
+      if (cpuBefore !== undefined && cpuAfter !== undefined && run.ok > 0) {
+        run.serverCpuMicrosPerRequest = Math.round(((cpuAfter - cpuBefore) * 1000) / run.ok);
+      }
+      return run;
     } finally {
       await server.stop();
     }

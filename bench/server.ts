@@ -41,7 +41,12 @@ interface BareVisitBody {
   topicIds: number[];
 }
 
-/** The floor: HTTP + JSON + one transaction with the visit row and its topics, on the same table and pragmas. */
+/**
+ * The floor: HTTP + JSON + one transaction with the visit row and its topics, on the same table and
+ * pragmas. It commits each request on its own and lets SQLite checkpoint inside its commits, as a
+ * plain route does; the application's group commit and checkpoint worker (decision 006) are part of
+ * what the comparison measures.
+ */
 async function bareServer(file: string): Promise<{ app: FastifyInstance; stop: Stop }> {
   const sqlite = new SQLite(file);
   // The application's pragmas (src/db/database.ts).
@@ -49,6 +54,7 @@ async function bareServer(file: string): Promise<{ app: FastifyInstance; stop: S
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('temp_store = MEMORY');
   const insertVisit = sqlite.prepare(
     `insert into visits (centre_id, occurred_at, visit_date, visit_year, channel, person_id, gender, citizenship, age_band,
        origin_group, referral_source, notes, operator_id, created_at, updated_at, version)

@@ -21,6 +21,8 @@ export interface LoadRun {
   latencyMs: { p50: number; p99: number; mean: number };
   durationSeconds: number;
   firstFailure?: string;
+  /** The server process's CPU time (all its threads) per successful request, when it could be read. */
+  serverCpuMicrosPerRequest?: number;
 }
 
 const ANONYMOUS = [

@@ -6,9 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -54,38 +56,25 @@ export function createDatabase(url: string): AppDatabase {
   }
 
   const path = sqlitePath(url);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL'); // safe with WAL: a crash loses at most the last commits, never corrupts
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
-  return { db, dialect: 'sqlite', description: `sqlite:${path}`, close: () => db.destroy() };
-}
-
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * Kysely prepares every query anew; preparing costs as much as running a small insert. The app
- * runs a few hundred distinct SQL texts, so prepared statements are kept and reused by text
- * (the oldest dropped past the limit). Kysely never streams from these, so reuse is safe.
- */
-function withStatementCache(sqlite: SQLite.Database) {
-  const cache = new Map<string, SQLite.Statement>();
+  // Savepoint and statement journals in memory, not in temporary files (each transaction runs in a savepoint).
+  sqlite.pragma('temp_store = MEMORY');
+  const checkpointer = inMemory ? undefined : startCheckpointer(sqlite, path);
+  // Transactions of the same moment share one commit (group commit: sqlite-group-commit.ts).
+  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(sqlite), plugins });
   return {
-    close: () => {
-      cache.clear();
-      sqlite.close();
-    },
-    prepare: (sql: string) => {
-      let statement = cache.get(sql);
-      if (!statement) {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-        cache.set(sql, statement);
-      }
-      return statement;
+    db,
+    dialect: 'sqlite',
+    description: `sqlite:${path}`,
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
     },
   };
 }
