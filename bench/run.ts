@@ -553,7 +553,7 @@ async function main() {
     },
     {
       figure: 'API / bare route',
-      value: `${ratio} (bare ${bare.requestsPerSecond}/s)`,
+      value: `${ratio} (bare ${bare.requestsPerSecond}/s; server CPU per request: API ${api.serverCpuMicrosPerRequest ?? '?'} µs, bare ${bare.serverCpuMicrosPerRequest ?? '?'} µs)`,
       target: `≥ ${TARGETS.apiToBareRatio}`,
       met: ratio >= TARGETS.apiToBareRatio,
     },

@@ -73,11 +73,14 @@ export function startCheckpointer(
     if (message.checkpointed) options.onCheckpoint?.(message.checkpointed);
     if (message.failed) console.warn(`SQLite checkpoint failed (${message.failed}); it will be tried again`);
   });
-  worker.on('error', (error) => {
+  const giveBack = (why: string) => {
+    if (!running) return;
     running = false;
     if (sqlite.open) inline();
-    console.warn(`The SQLite checkpoint worker stopped (${error.message}); the connection checkpoints by itself`);
-  });
+    console.warn(`The SQLite checkpoint worker stopped (${why}); the connection checkpoints by itself`);
+  };
+  worker.on('error', (error) => giveBack(error.message));
+  worker.on('exit', (code) => giveBack(`exit code ${code}`));
   return {
     async stop() {
       if (running) {

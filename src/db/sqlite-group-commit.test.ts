@@ -154,18 +154,19 @@ describe('SQLite checkpoints in a worker', () => {
   it('gives checkpointing back to the connection when the worker cannot run', async () => {
     const sqlite = new SQLite(join(dir, 'fallback.sqlite'));
     sqlite.pragma('journal_mode = WAL');
-    const warnings: string[] = [];
     const warn = console.warn;
-    console.warn = (message: string) => warnings.push(message);
+    const warned = new Promise<string>((resolve) => {
+      console.warn = (message: string) => resolve(message);
+    });
     try {
       // The worker's connection needs the file to exist: this one does not.
       const checkpointer = startCheckpointer(sqlite, join(dir, 'missing', 'nothing.sqlite'));
+      expect(await warned).toMatch(/checkpoint worker stopped/);
       await checkpointer.stop();
     } finally {
       console.warn = warn;
     }
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    expect(warnings.join('\n')).toMatch(/checkpoint worker stopped/);
     sqlite.close();
   });
 
