@@ -492,8 +492,17 @@ test.describe('Sportello: a day at the desk', () => {
     const fileCentre = page.getByRole('combobox', { name: /^Centro\b/ });
     await expect(fileCentre.getByRole('option')).toHaveText(['Scegli…', ADMIN.centreName, SECOND_CENTRE.name]);
     await form.fill(OLENA);
+    // A codice fiscale the browser lets through: the server refuses it, the form says why in Italian.
+    await form.fiscalCode.fill('ABCDEF12G34H567I');
+    await form.save();
+    await expect(form.fiscalCode).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.fiscalCode).toHaveAccessibleDescription(
+      /Codice fiscale non valido \(16 caratteri, oppure il numero provvisorio di 11 cifre\)$/,
+    );
+    await form.fiscalCode.fill('');
     await form.save();
     await expect(fileCentre).toHaveAttribute('aria-invalid', 'true');
+    await expect(fileCentre).toHaveAccessibleDescription(/Campo obbligatorio per chi lavora in più centri/);
     await fileCentre.selectOption({ label: SECOND_CENTRE.name });
     await form.save();
     const file = await PersonPage.verifyOnPage(page, fullName(OLENA));

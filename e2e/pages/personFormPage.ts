@@ -24,6 +24,8 @@ export default class PersonFormPage extends AbstractPage {
 
   readonly birthDate: Locator;
 
+  readonly fiscalCode: Locator;
+
   readonly citizenship: Locator;
 
   readonly birthCountry: Locator;
@@ -44,6 +46,7 @@ export default class PersonFormPage extends AbstractPage {
     this.familyNames = page.getByLabel(/^Cognome\/i/);
     this.gender = page.getByLabel('Genere');
     this.birthDate = page.getByLabel('Data di nascita');
+    this.fiscalCode = page.getByLabel('Codice fiscale', { exact: true });
     this.citizenship = page.getByLabel('Cittadinanza');
     this.birthCountry = page.getByLabel('Paese di nascita');
     this.comuneSearch = page.getByRole('combobox', { name: 'Comune di residenza (anche frazione, es. Moie)' });

@@ -69,6 +69,26 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** A field error: the English message for scripts, zod's issue code and its parameters for a translation. */
+export const fieldErrorSchema = z
+  .object({
+    path: z.string(),
+    message: z.string(),
+    code: z.string().meta({ description: "zod's issue code (too_small, invalid_format, …); custom for the API's own checks" }),
+    origin: z.string().optional(),
+    minimum: z.union([z.number(), z.string()]).optional(),
+    maximum: z.union([z.number(), z.string()]).optional(),
+    inclusive: z.boolean().optional(),
+    exact: z.boolean().optional(),
+    format: z.string().optional(),
+    expected: z.string().optional(),
+    received: z.string().optional(),
+    values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    keys: z.array(z.string()).optional(),
+    divisor: z.number().optional(),
+  })
+  .meta({ id: 'FieldError' });
+
 export const problemSchema = z
   .object({
     type: z.string(),
@@ -76,7 +96,7 @@ export const problemSchema = z
     status: z.number().int(),
     code: z.string(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(fieldErrorSchema).optional(),
   })
   .loose()
   .meta({ id: 'Problem' });

@@ -61,6 +61,39 @@ export interface ProblemDetails {
   code: ErrorCode;
   detail?: string;
   /** Field errors of a validation.failed problem. */
-  errors?: Array<{ path: string; message: string }>;
+  errors?: FieldError[];
   [extra: string]: unknown;
+}
+
+/**
+ * One field error of a validation.failed problem. `message` is English, for scripts; `code` is
+ * zod's issue code (too_small, too_big, invalid_type, invalid_format, invalid_value,
+ * unrecognized_keys, custom, …; `custom` for the API's own checks), with the parameters a
+ * message needs, so that a client can say it in its own language.
+ */
+export interface FieldError {
+  /** Where: body.x.y, querystring.x, params.x. */
+  path: string;
+  message: string;
+  code: string;
+  /** What was measured (too_small, too_big, invalid_format): string, number, int, array, set, date, … */
+  origin?: string;
+  minimum?: number | string;
+  maximum?: number | string;
+  /** Whether the bound itself is allowed (>= rather than >). */
+  inclusive?: boolean;
+  /** A length that must be exactly the bound. */
+  exact?: boolean;
+  /** invalid_format: email, url, regex, date, datetime, … */
+  format?: string;
+  /** invalid_type: the type wanted (string, number, int, array, …). */
+  expected?: string;
+  /** invalid_type: the type sent; `undefined` when the field is missing. */
+  received?: string;
+  /** invalid_value: the values allowed. */
+  values?: Array<string | number | boolean | null>;
+  /** unrecognized_keys: the fields not allowed. */
+  keys?: string[];
+  /** not_multiple_of. */
+  divisor?: number;
 }

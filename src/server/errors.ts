@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ErrorCode, ProblemDetails } from '../contracts/errors.js';
+import type { ErrorCode, FieldError, ProblemDetails } from '../contracts/errors.js';
 
 export class AppError extends Error {
   constructor(
@@ -38,8 +38,44 @@ export const staleVersion = (currentVersion: number) =>
   new AppError('resource.stale_version', 409, 'Someone else changed this record: reload it and try again', {
     currentVersion,
   });
+/** A use case's own field errors: their code is `custom`, the English message says what is wrong. */
 export const validationFailed = (errors: Array<{ path: string; message: string }>) =>
   new AppError('validation.failed', 400, errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+
+/** The parameters of a zod issue a message needs (never the input itself: it may be personal data). */
+const ISSUE_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'exact', 'format', 'expected', 'values', 'keys', 'divisor'] as const;
+
+function isPlain(value: unknown): value is string | number | boolean | null {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function issueParams(params: Record<string, unknown>): Partial<FieldError> {
+  const out: Record<string, unknown> = {};
+  for (const name of ISSUE_PARAMS) {
+    const value = params[name];
+    if (value instanceof Date) out[name] = value.toISOString();
+    else if (Array.isArray(value)) out[name] = value.filter(isPlain);
+    else if (isPlain(value)) out[name] = value;
+  }
+  return out;
+}
+
+/** The type of what was sent at a path (`undefined` when it is missing): a type name, never the value. */
+function typeAt(root: unknown, path: string[]): string {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return 'undefined';
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** Field errors written by use cases have no code: theirs is `custom`. */
+function withCodes(extra: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(extra.errors)) return extra;
+  const errors = (extra.errors as Array<{ path: string; message: string; code?: string }>).map((e) => ({ ...e, code: e.code ?? 'custom' }));
+  return { ...extra, errors };
+}
 
 function problem(status: number, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): ProblemDetails {
   return {
@@ -64,12 +100,22 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 function toProblem(err: FastifyError | AppError | Error, request: FastifyRequest): ProblemDetails {
-  if (err instanceof AppError) return problem(err.status, err.code, err.message, err.extra);
+  if (err instanceof AppError) return problem(err.status, err.code, err.message, withCodes(err.extra));
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const errors = err.validation.map((issue) => {
-      const where = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const part = (err as FastifyError).validationContext ?? 'body';
-      return { path: where ? `${part}.${where}` : part, message: issue.message ?? 'Invalid value' };
+    const part = (err as FastifyError).validationContext ?? 'body';
+    const input =
+      part === 'querystring' ? request.query : part === 'params' ? request.params : part === 'headers' ? request.headers : request.body;
+    const errors = err.validation.map((issue): FieldError => {
+      const segments = issue.instancePath.split('/').filter(Boolean);
+      const where = segments.join('.');
+      const code = issue.keyword;
+      return {
+        path: where ? `${part}.${where}` : part,
+        message: issue.message ?? 'Invalid value',
+        code,
+        ...issueParams(issue.params),
+        ...(code === 'invalid_type' ? { received: typeAt(input, segments) } : {}),
+      };
     });
     return problem(400, 'validation.failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   }

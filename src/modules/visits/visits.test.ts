@@ -210,7 +210,9 @@ for (const dialect of DIALECTS) {
         anonymous: { gender: 'male', citizenship: 'MA', ageBand: '18-29' },
         topicIds: [tid('work')],
       });
-      expect(expectProblem(future, 400, 'validation.failed').errors).toEqual([{ path: 'body.date', message: expect.any(String) }]);
+      expect(expectProblem(future, 400, 'validation.failed').errors).toEqual([
+        { path: 'body.date', code: 'custom', message: expect.any(String) },
+      ]);
       expect(await t.db.selectFrom('visits').select('id').execute()).toHaveLength(before.length);
 
       const now = await anonymousVisit(operator, today, undefined, { gender: 'male', citizenship: 'MA', ageBand: '18-29' }, [tid('work')]);

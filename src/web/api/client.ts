@@ -5,6 +5,8 @@
 export type { Page } from '../../contracts/common.js';
 
 import type { ErrorCode, ProblemDetails } from '../../contracts/errors.js';
+import type { Locale } from '../../contracts/labels.js';
+import { fieldMessage } from '../i18n/field-messages.js';
 
 export class ApiError extends Error {
   constructor(
@@ -15,19 +17,30 @@ export class ApiError extends Error {
     super(problem?.detail ?? code);
   }
 
-  /** Field errors of a validation problem, keyed by field path without the "body." prefix. */
+  /**
+   * Field errors of a validation problem, keyed by field path without the "body." prefix, each
+   * in the UI's language (the one the I18nProvider last set).
+   */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const e of this.problem?.errors ?? []) out[e.path.replace(/^(body|querystring|params)\.?/, '')] = e.message;
+    for (const e of this.problem?.errors ?? []) {
+      out[e.path.replace(/^(body|querystring|params)\.?/, '')] = fieldMessage({ ...e, code: e.code ?? 'custom' }, messageLocale);
+    }
     return out;
   }
 }
 
 let csrfToken: string | null = null;
 let onUnauthenticated: () => void = () => {};
+let messageLocale: Locale = 'it';
 
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
+}
+
+/** The language of the field errors: the I18nProvider sets it whenever the UI's language changes. */
+export function setMessageLocale(locale: Locale) {
+  messageLocale = locale;
 }
 
 export function setUnauthenticatedHandler(handler: () => void) {

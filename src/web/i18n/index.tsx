@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Locale } from '../../contracts/labels.js';
+import { setMessageLocale } from '../api/client.js';
 import { en } from './en.js';
 import { it, type MessageKey } from './it.js';
 
@@ -34,6 +35,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(next);
   }, []);
   const value = useMemo<I18n>(() => {
+    // Before the pages render: the API client words their field errors in this language.
+    setMessageLocale(locale);
     const dictionary = DICTIONARIES[locale];
     const tag = locale === 'it' ? 'it-IT' : 'en-GB';
     const numbers = new Intl.NumberFormat(tag);
