@@ -13,13 +13,14 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { EnrolmentProgramme, StaffRole, WaitingListKind } from '../contracts/enums.js';
+import { isPostgres } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { type CentreCalendar, type Closure, dayOf, type OpeningSlot, type Weekday } from '../domain/calendar.js';
 import { isEnrolledOn, lessonDates } from '../domain/courses.js';
 import { addDays, ageOn, romeDateOf, romeInstant } from '../domain/dates.js';
 import { originGroupOf } from '../domain/origin-group.js';
 import { loadCentreCalendar } from '../modules/calendar/calendar.repository.js';
-import { BulkWriter, isPostgres, WriteSession } from './bulk.js';
+import { BulkWriter, WriteSession } from './bulk.js';
 import { NAME_POOLS } from './names.js';
 import { NATIONALITIES } from './profiles.js';
 import { deriveSeed, Rng, Weighted } from './random.js';

@@ -4,18 +4,14 @@
  * many rows. The SQL text of a batch is compiled once by Kysely (so the dialect's placeholders
  * and the snake_case column names are right) and reused with new parameters.
  */
-import { CompiledQuery, type ControlledTransaction, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, type ControlledTransaction, type Kysely, sql } from 'kysely';
+import { isPostgres } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database>;
 
 /** Below SQLite's default SQLITE_MAX_VARIABLE_NUMBER (32,766) and PostgreSQL's 65,535. */
 export const MAX_PARAMETERS = 32_000;
-
-/** True when the database speaks PostgreSQL (numbered placeholders). */
-export function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 /**
  * The connection the writers use: the caller's transaction if it gave one, otherwise our own

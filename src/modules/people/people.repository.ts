@@ -1,6 +1,7 @@
-import { type AliasedExpression, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type AliasedExpression, type Kysely, sql } from 'kysely';
 import type { Gender, ResidenceKind } from '../../contracts/enums.js';
 import type { Person, PersonSummary } from '../../contracts/people.js';
+import { isPostgres } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
 import type { Database, NewPerson, PersonRow } from '../../db/schema.js';
 import { todayInRome } from '../../domain/dates.js';
@@ -259,7 +260,7 @@ export async function searchPeople(
     return { items: rows.map(toSummary), total: Number(count.n) };
   }
 
-  const matches = (db.getExecutor().adapter instanceof PostgresAdapter ? matchesByJoin : matchesByUnion)(db, centreIds, tokens);
+  const matches = (isPostgres(db) ? matchesByJoin : matchesByUnion)(db, centreIds, tokens);
 
   // One pass: the page and, beside each row, the number of all matches (a window count).
   const ranked = await db
