@@ -72,6 +72,12 @@ describe('SQLite group commit', () => {
     expect(textsSeenByObserver()).toEqual(['first', 'third']);
   });
 
+  it('rolls back a failed first transaction of a batch alone too', async () => {
+    const results = await Promise.allSettled([addNote('broken', true), addNote('second'), addNote('third')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(textsSeenByObserver()).toEqual(['second', 'third']);
+  });
+
   it('fails every transaction of a batch whose COMMIT fails, keeps none of their rows, and goes on afterwards', async () => {
     const orphan = db.transaction().execute((trx) => trx.insertInto('children').values({ id: 1, parent_id: 999 }).execute());
     const results = await Promise.allSettled([orphan, addNote('innocent bystander')]);

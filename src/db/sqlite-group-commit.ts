@@ -10,8 +10,8 @@
  *
  * How, on SQLite's single connection:
  * - The first transaction of a turn opens the batch (BEGIN) and schedules its COMMIT with
- *   setImmediate, after the I/O callbacks of this turn have run. Each transaction runs inside
- *   its own SAVEPOINT, and its failure rolls back only that savepoint.
+ *   setImmediate, after the I/O callbacks of this turn have run. Each later transaction of the
+ *   batch runs inside its own SAVEPOINT, and its failure rolls back only that savepoint.
  * - A transaction that finished hands the connection to the next caller at once, but its
  *   promise resolves only when the batch's COMMIT succeeded. So nobody is told "saved" before
  *   the data is committed, and if the COMMIT fails every transaction of the batch fails.
@@ -84,6 +84,8 @@ function newBatch(): Batch {
 class Lease implements DatabaseConnection {
   /** 'done': its transaction was released into the batch; only the batch's COMMIT is left. */
   state: 'plain' | 'transaction' | 'done' = 'plain';
+  /** Whether its transaction runs in a savepoint of the batch (all but the batch's first do). */
+  inSavepoint = false;
   released = false;
 
   constructor(private readonly driver: GroupCommitSqliteDriver) {}
@@ -117,12 +119,18 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as Lease;
-    if (!this.batch) {
+    if (this.batch) {
+      // Others' transactions wait in this batch for its COMMIT: this one must be able to fail alone.
+      this.run(`savepoint ${TRANSACTION_SAVEPOINT}`);
+      lease.inSavepoint = true;
+    } else {
+      // The first of its batch needs no savepoint (undoing it is undoing the batch), and so a
+      // long transaction alone, such as a bulk load, does not journal every page it changes.
       this.run('begin');
       this.batch = newBatch();
       setImmediate(() => void this.commitBatch());
+      lease.inSavepoint = false;
     }
-    this.run(`savepoint ${TRANSACTION_SAVEPOINT}`);
     lease.state = 'transaction';
     this.stats.transactions++;
   }
@@ -130,7 +138,7 @@ export class GroupCommitSqliteDriver implements Driver {
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as Lease;
     const batch = this.batch as Batch;
-    this.run(`release ${TRANSACTION_SAVEPOINT}`);
+    if (lease.inSavepoint) this.run(`release ${TRANSACTION_SAVEPOINT}`);
     lease.state = 'done';
     this.handBack(lease);
     await batch.committed;
@@ -142,12 +150,16 @@ export class GroupCommitSqliteDriver implements Driver {
     // undo, and the connection may already run someone else's savepoint.
     if (lease.state !== 'transaction') return;
     lease.state = 'plain';
-    if (this.sqlite.inTransaction) {
+    if (!this.sqlite.inTransaction) {
+      // SQLite rolled back the whole batch itself (a full disk, an I/O error): it is lost.
+      this.failBatch(new Error('SQLite rolled back the transaction batch'));
+    } else if (lease.inSavepoint) {
       this.run(`rollback to ${TRANSACTION_SAVEPOINT}`);
       this.run(`release ${TRANSACTION_SAVEPOINT}`);
     } else {
-      // SQLite rolled back the whole batch itself (a full disk, an I/O error): it is lost.
-      this.failBatch(new Error('SQLite rolled back the transaction batch'));
+      // The batch holds this transaction alone: nobody else waits for it.
+      this.run('rollback');
+      this.batch = undefined;
     }
   }
 
