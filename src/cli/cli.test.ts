@@ -84,7 +84,10 @@ describe('the approdo command (SQLite file)', () => {
     const text = pdfText(readFileSync(pdf));
     expect(text).toContain(`Report di Gestione gennaio - dicembre ${year}`);
     expect(text).toContain('Utenti presi in carico');
-    expect(pdfFonts(readFileSync(pdf)).every((font) => font.embedded)).toBe(true);
+    const fonts = pdfFonts(readFileSync(pdf));
+    // Not vacuous: a PDF with no font at all would pass an "every font embedded" alone.
+    expect(fonts.map((font) => font.name).join(' ')).toMatch(/DejaVu/);
+    expect(fonts.every((font) => font.embedded)).toBe(true);
 
     const { stdout: csv } = await approdo(
       'report',

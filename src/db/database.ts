@@ -68,7 +68,7 @@ export function createDatabase(url: string): AppDatabase {
   sqlite.pragma('synchronous = NORMAL'); // safe with WAL: a crash loses at most the last commits, never corrupts
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Savepoint and statement journals in memory, not in temporary files (each transaction runs in a savepoint).
+  // Savepoint and statement journals in memory, not in temporary files (group commit runs transactions in savepoints).
   sqlite.pragma('temp_store = MEMORY');
   const checkpointer = inMemory ? undefined : startCheckpointer(sqlite, path);
   // Transactions of the same moment share one commit (group commit: sqlite-group-commit.ts).

@@ -58,7 +58,6 @@ export function startCheckpointer(
   file: string,
   options: { everyMs?: number; onCheckpoint?: (result: CheckpointResult) => void } = {},
 ): Checkpointer {
-  const inline = () => sqlite.pragma('wal_autocheckpoint = 1000');
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   sqlite.pragma('wal_autocheckpoint = 0');
   const worker = new Worker(WORKER_SOURCE, {
@@ -76,7 +75,7 @@ export function startCheckpointer(
   const giveBack = (why: string) => {
     if (!running) return;
     running = false;
-    if (sqlite.open) inline();
+    if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000'); // SQLite's default
     console.warn(`The SQLite checkpoint worker stopped (${why}); the connection checkpoints by itself`);
   };
   worker.on('error', (error) => giveBack(error.message));

@@ -22,21 +22,13 @@
  * With nothing else going on, a transaction commits in the next turn, as it did before.
  */
 import type SQLite from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  type QueryResult,
-  SelectQueryNode,
-  SqliteDialect,
-  type SqliteDialectConfig,
-} from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SelectQueryNode, SqliteDialect } from 'kysely';
 
 const STATEMENT_CACHE_SIZE = 500;
 /** The savepoint each transaction of a batch runs in. */
 const TRANSACTION_SAVEPOINT = 'approdo_tx';
 
-/** What the driver has done, for tests and the bench. */
+/** What the driver has done, for the tests. */
 export interface GroupCommitStats {
   transactions: number;
   commits: number;
@@ -256,8 +248,8 @@ export class GroupCommitSqliteDriver implements Driver {
 export class GroupCommitSqliteDialect extends SqliteDialect {
   readonly driver: GroupCommitSqliteDriver;
 
-  constructor(sqlite: SQLite.Database, config: Omit<SqliteDialectConfig, 'database'> = {}) {
-    super({ ...config, database: sqlite });
+  constructor(sqlite: SQLite.Database) {
+    super({ database: sqlite });
     this.driver = new GroupCommitSqliteDriver(sqlite);
   }
 

@@ -38,9 +38,14 @@ export const staleVersion = (currentVersion: number) =>
   new AppError('resource.stale_version', 409, 'Someone else changed this record: reload it and try again', {
     currentVersion,
   });
-/** A use case's own field errors: their code is `custom`, the English message says what is wrong. */
-export const validationFailed = (errors: Array<{ path: string; message: string }>) =>
-  new AppError('validation.failed', 400, errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+/**
+ * A use case's own field errors: their code is `custom`, the English message says what is wrong.
+ * `detail` defaults to the field errors joined.
+ */
+export const validationFailed = (errors: Array<{ path: string; message: string }>, detail?: string) =>
+  new AppError('validation.failed', 400, detail ?? errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors: errors.map((e): FieldError => ({ ...e, code: 'custom' })),
+  });
 
 /** The parameters of a zod issue a message needs (never the input itself: it may be personal data). */
 const ISSUE_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'exact', 'format', 'expected', 'values', 'keys', 'divisor'] as const;
@@ -70,13 +75,6 @@ function typeAt(root: unknown, path: string[]): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-/** Field errors written by use cases have no code: theirs is `custom`. */
-function withCodes(extra: Record<string, unknown>): Record<string, unknown> {
-  if (!Array.isArray(extra.errors)) return extra;
-  const errors = (extra.errors as Array<{ path: string; message: string; code?: string }>).map((e) => ({ ...e, code: e.code ?? 'custom' }));
-  return { ...extra, errors };
-}
-
 function problem(status: number, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): ProblemDetails {
   return {
     type: `https://approdo.example/problems/${code}`,
@@ -100,7 +98,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 function toProblem(err: FastifyError | AppError | Error, request: FastifyRequest): ProblemDetails {
-  if (err instanceof AppError) return problem(err.status, err.code, err.message, withCodes(err.extra));
+  if (err instanceof AppError) return problem(err.status, err.code, err.message, err.extra);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const part = (err as FastifyError).validationContext ?? 'body';
     const input =

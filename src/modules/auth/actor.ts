@@ -1,5 +1,5 @@
 import { can, type Permission, type Role } from '../../domain/permissions.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { AppError, forbidden, notFound, validationFailed } from '../../server/errors.js';
 
 /** The authenticated user a request acts for. */
 export interface Actor {
@@ -47,7 +47,8 @@ export function centreScope(actor: Actor, requested?: number): number[] {
 export function targetCentre(actor: Actor, requested?: number): number {
   if (requested !== undefined) return centreScope(actor, requested)[0] as number;
   if (actor.centreIds.length === 1) return actor.centreIds[0] as number;
-  throw new AppError('validation.failed', 400, 'centreId is required: you work in more than one centre', {
-    errors: [{ path: 'body.centreId', message: 'Required when you work in more than one centre' }],
-  });
+  throw validationFailed(
+    [{ path: 'body.centreId', message: 'Required when you work in more than one centre' }],
+    'centreId is required: you work in more than one centre',
+  );
 }

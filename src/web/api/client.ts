@@ -24,7 +24,7 @@ export class ApiError extends Error {
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem?.errors ?? []) {
-      out[e.path.replace(/^(body|querystring|params)\.?/, '')] = fieldMessage({ ...e, code: e.code ?? 'custom' }, messageLocale);
+      out[e.path.replace(/^(body|querystring|params)\.?/, '')] = fieldMessage(e, messageLocale);
     }
     return out;
   }

@@ -7,6 +7,7 @@
  */
 import type { FieldError } from '../../contracts/errors.js';
 import type { Locale } from '../../contracts/labels.js';
+import { italianNumber, shortDate } from '../../domain/report/italian.js';
 
 /**
  * Our custom English messages (src/contracts, the validationFailed calls of src/modules and
@@ -162,8 +163,6 @@ const TEMPLATES: Template[] = Object.entries(CUSTOM_FIELD_MESSAGES_IT)
     return { pattern: new RegExp(`^${source}$`), names, italian };
   });
 
-const italianDate = (iso: string) => iso.split('-').reverse().join('/');
-
 /** The Italian of one of our custom messages, or undefined when it is not one of them. */
 export function customMessageIt(message: string): string | undefined {
   if (Object.hasOwn(CUSTOM_FIELD_MESSAGES_IT, message) && !/\{\w+\}/.test(message)) return CUSTOM_FIELD_MESSAGES_IT[message];
@@ -175,7 +174,7 @@ export function customMessageIt(message: string): string | undefined {
     for (const [i, name] of template.names.entries()) values.set(name, [...(values.get(name) ?? []), match[i + 1] ?? '']);
     return template.italian.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = values.get(name)?.shift() ?? '';
-      return name === 'date' ? italianDate(value) : value;
+      return name === 'date' ? shortDate(value) : value;
     });
   }
   return undefined;
@@ -184,8 +183,7 @@ export function customMessageIt(message: string): string | undefined {
 export const GENERIC_FIELD_MESSAGE_IT = 'Valore non valido';
 const REQUIRED_IT = 'Campo obbligatorio';
 
-const italianNumber = (value: number | string | undefined) =>
-  typeof value === 'number' ? new Intl.NumberFormat('it-IT').format(value) : String(value ?? '');
+const boundText = (value: number | string | undefined) => (typeof value === 'number' ? italianNumber(value) : String(value ?? ''));
 
 const isDateBound = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value);
 
@@ -201,7 +199,7 @@ function genericMessageIt(error: FieldError): string {
       if (error.expected === 'date') return 'Data non valida';
       return GENERIC_FIELD_MESSAGE_IT;
     case 'too_small': {
-      const n = italianNumber(error.minimum);
+      const n = boundText(error.minimum);
       if (origin === 'string') {
         if (error.exact) return `Esattamente ${n} caratteri`;
         return error.minimum === 1 ? REQUIRED_IT : `Almeno ${n} caratteri`;
@@ -211,18 +209,17 @@ function genericMessageIt(error: FieldError): string {
         return error.inclusive === false ? `Deve essere maggiore di ${n}` : `Il valore minimo è ${n}`;
       }
       if (origin === 'date' && isDateBound(error.minimum))
-        return `La data non può essere prima del ${italianDate(error.minimum.slice(0, 10))}`;
+        return `La data non può essere prima del ${shortDate(error.minimum.slice(0, 10))}`;
       return GENERIC_FIELD_MESSAGE_IT;
     }
     case 'too_big': {
-      const n = italianNumber(error.maximum);
+      const n = boundText(error.maximum);
       if (origin === 'string') return error.exact ? `Esattamente ${n} caratteri` : `Al massimo ${n} caratteri`;
       if (origin === 'array' || origin === 'set') return `Al massimo ${n} elementi`;
       if (origin === 'number' || origin === 'int' || origin === 'bigint') {
         return error.inclusive === false ? `Deve essere minore di ${n}` : `Il valore massimo è ${n}`;
       }
-      if (origin === 'date' && isDateBound(error.maximum))
-        return `La data non può essere dopo il ${italianDate(error.maximum.slice(0, 10))}`;
+      if (origin === 'date' && isDateBound(error.maximum)) return `La data non può essere dopo il ${shortDate(error.maximum.slice(0, 10))}`;
       return GENERIC_FIELD_MESSAGE_IT;
     }
     case 'invalid_format':
@@ -236,7 +233,7 @@ function genericMessageIt(error: FieldError): string {
     case 'unrecognized_keys':
       return error.keys?.length ? `Campi non previsti: ${error.keys.join(', ')}` : 'Campi non previsti';
     case 'not_multiple_of':
-      return error.divisor === undefined ? GENERIC_FIELD_MESSAGE_IT : `Deve essere un multiplo di ${italianNumber(error.divisor)}`;
+      return error.divisor === undefined ? GENERIC_FIELD_MESSAGE_IT : `Deve essere un multiplo di ${boundText(error.divisor)}`;
     default:
       return GENERIC_FIELD_MESSAGE_IT;
   }
