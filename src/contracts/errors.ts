@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'case.already_open',
   'case.not_open',
   'case.not_closed',
+  'case.responsible_change_forbidden',
 
   // households
   'household.member_elsewhere',

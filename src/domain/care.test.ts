@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   beforeOpeningProblem,
   type CareMembership,
+  canChangeResponsible,
   canReadNote,
   careCounts,
   closingDateProblem,
@@ -175,5 +176,16 @@ describe('canReadNote', () => {
     expect(canReadNote({ userId: 99, role: 'operator' }, restricted, 20)).toBe(false);
     expect(canReadNote({ userId: 98, role: 'admin' }, restricted, 20)).toBe(false);
     expect(canReadNote({ userId: 99, role: 'operator' }, restricted, null)).toBe(false);
+  });
+});
+
+describe('canChangeResponsible', () => {
+  it('the coordinator, or the responsible operator handing over; never an operator naming themselves', () => {
+    expect(canChangeResponsible({ userId: 1, role: 'coordinator' }, 20)).toBe(true);
+    expect(canChangeResponsible({ userId: 1, role: 'coordinator' }, null)).toBe(true);
+    expect(canChangeResponsible({ userId: 20, role: 'operator' }, 20)).toBe(true);
+    expect(canChangeResponsible({ userId: 99, role: 'operator' }, 20)).toBe(false);
+    expect(canChangeResponsible({ userId: 99, role: 'operator' }, null)).toBe(false);
+    expect(canChangeResponsible({ userId: 98, role: 'admin' }, 20)).toBe(false);
   });
 });

@@ -121,6 +121,15 @@ export function isOverdue(action: { status: string; dueOn: string | null }, toda
  * Who may read a restricted (health, legal) note: the coordinator, the case's responsible
  * operator and the note's author. Everyone else never receives its text.
  */
+/**
+ * Who may change a case's responsible operator: the coordinator, or the responsible operator
+ * handing the case over. Nobody else: being responsible opens the restricted notes, so an
+ * operator who could name themselves would read notes the law keeps from them.
+ */
+export function canChangeResponsible(actor: { userId: number; role: string }, caseResponsibleId: number | null): boolean {
+  return actor.role === 'coordinator' || (caseResponsibleId !== null && actor.userId === caseResponsibleId);
+}
+
 export function canReadNote(
   reader: { userId: number; role: string },
   note: { restriction: string | null; authorId: number | null },

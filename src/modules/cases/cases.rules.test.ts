@@ -160,9 +160,32 @@ for (const dialect of DIALECTS) {
         expect(forOther[0]?.hiddenNotes).toBe(1);
         const forResponsible = await casesForPerson(t.db, await actorOf(t.db, cast.operatorA.id), person.id);
         expect(forResponsible[0]?.notes.map((n) => n.body).sort()).toEqual(['Nota aperta', 'Terapia in corso']);
+        // Naming oneself responsible does not open the notes: refused, nothing changed, nothing read.
+        for (const who of [operator2, admin]) {
+          const self = who === admin ? cast.admin.id : cast.operatorA2.id;
+          expectProblem(await who.patch(`/cases/${c.id}`, { version: 1, responsibleId: self }), 403, 'case.responsible_change_forbidden');
+          const after = await who.get(`/cases/${c.id}`);
+          expect(expectStatus<Case>(after, 200)).toMatchObject({ version: 1, responsible: { id: cast.operatorA.id } });
+          expect(after.body).not.toContain('Terapia');
+        }
         // The responsible operator changes: the new one reads it, the former one (not its author) would not.
         expectStatus(await coordinator.patch(`/cases/${c.id}`, { version: 1, responsibleId: cast.operatorA2.id }), 200);
         expect((await casesForPerson(t.db, await actorOf(t.db, cast.operatorA2.id), person.id))[0]?.hiddenNotes).toBe(0);
+        // The hand-over is audited with who gave the case to whom; the new responsible hands it back.
+        const handOver = await t.db
+          .selectFrom('auditLog')
+          .select(['userId', 'details'])
+          .where('entity', '=', 'case')
+          .where('entityId', '=', String(c.id))
+          .where('action', '=', 'update')
+          .orderBy('id', 'desc')
+          .executeTakeFirstOrThrow();
+        expect(handOver.userId).toBe(cast.coordinator.id);
+        expect(JSON.parse(String(handOver.details))).toEqual({
+          fields: ['responsibleId'],
+          responsible: { from: cast.operatorA.id, to: cast.operatorA2.id },
+        });
+        expectStatus(await operator2.patch(`/cases/${c.id}`, { version: 2, responsibleId: cast.operatorA.id }), 200);
         await expect(casesForPerson(t.db, await actorOf(t.db, cast.viewer.id), person.id)).rejects.toMatchObject({
           code: 'auth.forbidden',
         });

@@ -246,7 +246,7 @@ for (const dialect of DIALECTS) {
         const now = expectStatus<Case>(await operator.get(`/cases/${opened.id}`), 200);
         expect(now.summary).toBe('Aggiornato');
         expect(
-          expectStatus<Case>(await operator2.patch(`/cases/${opened.id}`, { version: 2, responsibleId: cast.operatorA2.id }), 200)
+          expectStatus<Case>(await coordinator.patch(`/cases/${opened.id}`, { version: 2, responsibleId: cast.operatorA2.id }), 200)
             .responsible,
         ).toEqual({ id: cast.operatorA2.id, displayName: 'Olga Operatrice' });
       });

@@ -22,7 +22,13 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import { beforeOpeningProblem, closingDateProblem, openingBeforeJoiningProblem, reopeningDateProblem } from '../../domain/care.js';
+import {
+  beforeOpeningProblem,
+  canChangeResponsible,
+  closingDateProblem,
+  openingBeforeJoiningProblem,
+  reopeningDateProblem,
+} from '../../domain/care.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
 import { AppError, forbidden, notFound, staleVersion, validationFailed } from '../../server/errors.js';
@@ -55,6 +61,13 @@ type Db = Kysely<Database>;
 
 /** The parts of a case, as the audit log names them. */
 type Part = 'case_goal' | 'case_action' | 'case_note' | 'referral';
+
+const responsibleChangeForbidden = () =>
+  new AppError(
+    'case.responsible_change_forbidden',
+    403,
+    'Only the coordinator, or the responsible operator handing the case over, changes who is responsible',
+  );
 
 const alreadyOpen = (caseId: number, personId: number | null) =>
   new AppError('case.already_open', 409, `This person already has an open case (${caseId}): add to that one, or close it first`, {
@@ -276,15 +289,19 @@ export async function updateCase(db: Db, actor: Actor, id: number, input: CaseUp
   return inTransaction(db, async (trx) => {
     const existing = await caseInScope(trx, actor, id);
     const changes: Record<string, unknown> = {};
-    if (input.responsibleId !== undefined) {
+    let handOver: { from: number | null; to: number } | undefined;
+    if (input.responsibleId !== undefined && input.responsibleId !== existing.responsibleId) {
+      if (!canChangeResponsible(actor, existing.responsibleId)) throw responsibleChangeForbidden();
       await checkStaff(trx, actor, input.responsibleId, existing.centreId, 'body.responsibleId');
       changes.responsibleId = input.responsibleId;
+      handOver = { from: existing.responsibleId, to: input.responsibleId };
     }
     if (input.areas) changes.areas = JSON.stringify(input.areas);
     if (input.referralSource) changes.referralSource = input.referralSource;
     if (input.summary !== undefined) changes.summary = input.summary || null;
     const fields = await saveChanges(trx, 'cases', id, input.version, changes, existing, 'case', now);
-    await audit(trx, actor, 'update', 'case', id, existing.centreId, { fields }, now);
+    // Who handed the case to whom is audited by id: it decides who reads the restricted notes.
+    await audit(trx, actor, 'update', 'case', id, existing.centreId, { fields, ...(handOver && { responsible: handOver }) }, now);
     return wholeCase(trx, actor, id);
   });
 }

@@ -17,6 +17,8 @@ export const casesEn: Record<keyof typeof casesIt, string> = {
   'cases.none': 'No case matches these filters.',
   'cases.who': 'Person or household',
   'cases.responsible': 'Responsible operator',
+  'cases.responsible.coordinatorOnly':
+    'Only the coordinator, or the responsible operator handing the case over, changes the responsible operator.',
   'cases.areas': 'Areas of need',
   'cases.referralSource': 'Referred by',
   'cases.summary': 'Summary of the situation',
@@ -138,4 +140,6 @@ export const casesEn: Record<keyof typeof casesIt, string> = {
   'error.case.already_open': 'This person already has an open case.',
   'error.case.not_open': 'The case is closed already: reload the page.',
   'error.case.not_closed': 'The case is open already: reload the page.',
+  'error.case.responsible_change_forbidden':
+    'Only the coordinator, or the responsible operator handing the case over to a colleague, may change the responsible operator.',
 };

@@ -15,6 +15,8 @@ export const casesIt = {
   'cases.none': 'Nessuna presa in carico con questi filtri.',
   'cases.who': 'Persona o nucleo',
   'cases.responsible': 'Operatore responsabile',
+  'cases.responsible.coordinatorOnly':
+    "Solo il coordinatore, o l'operatore responsabile che passa la presa in carico, cambia l'operatore responsabile.",
   'cases.areas': 'Ambiti di bisogno',
   'cases.referralSource': 'Inviato da',
   'cases.summary': 'Sintesi della situazione',
@@ -136,4 +138,6 @@ export const casesIt = {
   'error.case.already_open': 'Questa persona ha già una presa in carico aperta.',
   'error.case.not_open': 'La presa in carico è già chiusa: ricarica la pagina.',
   'error.case.not_closed': 'La presa in carico è già aperta: ricarica la pagina.',
+  'error.case.responsible_change_forbidden':
+    "Solo il coordinatore, o l'operatore responsabile che la passa a un collega, può cambiare l'operatore responsabile.",
 } as const;

@@ -24,7 +24,7 @@ import {
   REFERRAL_SERVICE_LABELS,
   REFERRAL_STATUS_LABELS,
 } from '../../../contracts/labels.js';
-import { isOverdue } from '../../../domain/care.js';
+import { canChangeResponsible, isOverdue } from '../../../domain/care.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
@@ -71,6 +71,9 @@ const orNull = (text: string) => (text.trim() ? text.trim() : null);
 function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember[]; reload(): void; onDone(): void }) {
   const { t, locale } = useI18n();
   const { send, problem, fieldErrors } = useChange(reload);
+  const { me } = useSession();
+  // Only the coordinator, or the responsible operator handing over, names another one (the server checks it too).
+  const mayHandOver = me ? canChangeResponsible({ userId: me.id, role: me.role }, c.responsible?.id ?? null) : false;
   const [responsibleId, setResponsibleId] = useState(c.responsible ? String(c.responsible.id) : '');
   const [areas, setAreas] = useState<CaseArea[]>(c.areas);
   const [referralSource, setReferralSource] = useState<string>(c.referralSource);
@@ -79,7 +82,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
     event.preventDefault();
     const ok = await send('PATCH', `/cases/${c.id}`, {
       version: c.version,
-      ...(responsibleId ? { responsibleId: Number(responsibleId) } : {}),
+      ...(mayHandOver && responsibleId ? { responsibleId: Number(responsibleId) } : {}),
       areas,
       referralSource,
       summary: orNull(summary),
@@ -91,20 +94,28 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
       {problem}
       <div className="row">
         <div className="col-md-6">
-          <SelectField
-            label={t('cases.responsible')}
-            required
-            value={responsibleId}
-            onChange={(e) => setResponsibleId(e.target.value)}
-            error={fieldErrors.responsibleId}
-          >
-            <option value="">{t('common.choose')}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.displayName}
-              </option>
-            ))}
-          </SelectField>
+          {mayHandOver ? (
+            <SelectField
+              label={t('cases.responsible')}
+              required
+              value={responsibleId}
+              onChange={(e) => setResponsibleId(e.target.value)}
+              error={fieldErrors.responsibleId}
+            >
+              <option value="">{t('common.choose')}</option>
+              {staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.displayName}
+                </option>
+              ))}
+            </SelectField>
+          ) : (
+            <dl className="mb-3">
+              <dt>{t('cases.responsible')}</dt>
+              <dd className="mb-0">{c.responsible?.displayName ?? t('cases.nobody')}</dd>
+              <dd className="small text-muted mb-0">{t('cases.responsible.coordinatorOnly')}</dd>
+            </dl>
+          )}
         </div>
         <div className="col-md-6">
           <SelectField label={t('cases.referralSource')} value={referralSource} onChange={(e) => setReferralSource(e.target.value)}>
