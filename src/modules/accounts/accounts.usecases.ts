@@ -155,6 +155,21 @@ export async function listUsers(db: Db, organisationId: number): Promise<User[]>
   return Promise.all(rows.map((row) => toUser(db, row)));
 }
 
+/**
+ * What an account change grants or takes away, for the audit log: administrators are
+ * organisation-wide (decision 010), so every role and centre given, to others or to
+ * themselves, is traceable.
+ */
+function grantsOf(roleBefore: string, role: Role | undefined, centresBefore: number[], centres: number[] | undefined, self: boolean) {
+  const added = centres ? [...new Set(centres)].filter((id) => !centresBefore.includes(id)).sort((a, b) => a - b) : [];
+  const removed = centres ? centresBefore.filter((id) => !centres.includes(id)) : [];
+  return {
+    ...(role !== undefined && role !== roleBefore && { role: { from: roleBefore, to: role } }),
+    ...((added.length > 0 || removed.length > 0) && { centres: { added, removed } }),
+    ...(self && { self: true }),
+  };
+}
+
 export async function updateUser(
   db: Db,
   actor: Actor,
@@ -165,7 +180,7 @@ export async function updateUser(
   return inTransaction(db, async (trx) => {
     const existing = await trx
       .selectFrom('users')
-      .select('id')
+      .select(['id', 'role'])
       .where('id', '=', userId)
       .where('organisationId', '=', actor.organisationId)
       .executeTakeFirst();
@@ -184,6 +199,9 @@ export async function updateUser(
       })
       .where('id', '=', userId)
       .execute();
+    const centresBefore = (await trx.selectFrom('userCentres').select('centreId').where('userId', '=', userId).execute()).map(
+      (row) => row.centreId,
+    );
     if (input.centreIds) {
       await assertCentresOfOrganisation(trx, actor.organisationId, input.centreIds);
       await trx.deleteFrom('userCentres').where('userId', '=', userId).execute();
@@ -201,7 +219,10 @@ export async function updateUser(
       action: 'update',
       entity: 'user',
       entityId: userId,
-      details: { fields: Object.keys(input) },
+      details: {
+        fields: Object.keys(input),
+        ...grantsOf(existing.role, input.role, centresBefore, input.centreIds, userId === actor.userId),
+      },
     });
     const row = await trx
       .selectFrom('users')
@@ -230,7 +251,15 @@ export async function createApiToken(db: Db, input: { userId: number; name: stri
       })
       .returning(['id', 'userId', 'name', 'tokenPrefix', 'createdAt', 'lastUsedAt', 'revokedAt'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { userId: actor?.userId ?? null, centreId: null, action: 'create', entity: 'api_token', entityId: row.id });
+    // Whose token it is: a token for another user acts with that user's centres and role.
+    await recordAudit(trx, {
+      userId: actor?.userId ?? null,
+      centreId: null,
+      action: 'create',
+      entity: 'api_token',
+      entityId: row.id,
+      details: { forUserId: user.id },
+    });
     return { ...row, userEmail: user.email, token };
   });
 }

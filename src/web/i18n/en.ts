@@ -172,6 +172,8 @@ export const en: Dictionary = {
   'topics.save': 'Save',
 
   'users.title': 'Users',
+  'users.adminScope':
+    "Administrators manage the accounts of every centre of the organisation, their own included: every role and centre given or taken away, to themselves too, is recorded in the audit log.",
   'users.add': 'New user',
   'users.displayName': 'Name',
   'users.email': 'E-mail',

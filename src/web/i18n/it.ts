@@ -173,6 +173,8 @@ export const it = {
   'topics.save': 'Salva',
 
   'users.title': 'Utenti',
+  'users.adminScope':
+    "Gli amministratori gestiscono gli account di tutti i centri dell'organizzazione, compreso il proprio: ogni ruolo e ogni centro assegnato o tolto, anche a sé stessi, è registrato nel registro delle attività.",
   'users.add': 'Nuovo utente',
   'users.displayName': 'Nome',
   'users.email': 'E-mail',

@@ -55,6 +55,7 @@ export default function UsersPage() {
   return (
     <>
       <h1 className="h2">{t('users.title')}</h1>
+      <p className="text-muted">{t('users.adminScope')}</p>
       <SuccessAlert message={notice} />
       <ProblemAlert error={error ?? users.error} />
       <table className="table">
