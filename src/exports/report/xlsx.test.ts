@@ -119,4 +119,15 @@ describe('sheetName', () => {
     expect(sheetName("'Citato'", taken)).toBe('Citato');
     expect(sheetName('?*', taken)).toBe('Tabella');
   });
+
+  it('never ends on an apostrophe or half a character, wherever the cut falls (ExcelJS refuses such a name)', () => {
+    const taken = new Set<string>();
+    // The 31st character is an apostrophe: the name ends before it.
+    expect(sheetName("2 Accessi per genere abcdefghi'jk", taken)).toBe('2 Accessi per genere abcdefghi');
+    expect(sheetName("2 Accessi per genere abcdefghi'jk", taken)).toBe('2 Accessi per genere abcdef (2)');
+    expect(sheetName("2 Accessi per genere abcdef'hi'jk", taken)).toBe("2 Accessi per genere abcdef'hi");
+    expect(sheetName(`${'x'.repeat(30)}😀 fine`, taken)).toBe('x'.repeat(30));
+    expect(sheetName(`${"'".repeat(40)}`, taken)).toBe('Tabella');
+    for (const name of taken) expect(name).not.toMatch(/'$/);
+  });
 });

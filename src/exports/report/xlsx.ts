@@ -18,6 +18,19 @@ const DECIMAL_FORMAT = '#,##0.0#';
  * A sheet name Excel accepts, unique in the workbook: at most 31 characters, none of []:*?/\,
  * not starting or ending with an apostrophe, and not "Indice".
  */
+/**
+ * The text cut to `length` UTF-16 units, then trimmed of what a name may not end with: spaces,
+ * apostrophes (the cut can leave one at the end: "abcde'fgh" over 31 characters) and half of a
+ * surrogate pair.
+ */
+function cutTo(text: string, length: number): string {
+  const cut = text
+    .slice(0, length)
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .replace(/[\s']+$/, '');
+  return cut || 'Tabella';
+}
+
 export function sheetName(wanted: string, taken: Set<string>): string {
   const clean = wanted
     .replace(/[[\]:*?/\\]/g, ' ')
@@ -27,7 +40,7 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   const base = clean || 'Tabella';
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
-    const name = `${base.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
+    const name = `${cutTo(base, 31 - suffix.length)}${suffix}`;
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;
