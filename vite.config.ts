@@ -8,7 +8,7 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: false, // a source map would publish the sources of the app
     manifest: true,
   },
   server: {

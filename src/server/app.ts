@@ -3,7 +3,6 @@
  * modules and the web app's static files. It does not listen: main.ts does, tests inject.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -34,21 +33,23 @@ import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { topicsRoutes } from '../modules/topics/topics.routes.js';
 import { visitsRoutes } from '../modules/visits/visits.routes.js';
 import type { AppConfig } from './config.js';
-import { registerErrorHandling } from './errors.js';
+import { registerErrorHandling, sendFrameworkProblem } from './errors.js';
 import { registerRequestAuth } from './request-auth.js';
 import { APP_VERSION } from './version.js';
 import './types.js';
 
-const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
-
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-};
+/** The headers of every answer; HSTS once users reach the app over https (a year, subdomains too). */
+function securityHeaders(config: AppConfig): Record<string, string> {
+  return {
+    'content-security-policy':
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    'x-frame-options': 'DENY',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    ...(config.publicUrl.startsWith('https:') && { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }),
+  };
+}
 
 type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
 
@@ -71,6 +72,7 @@ function problemContentTypes(document: OpenApiDocument): OpenApiDocument {
 }
 
 export async function buildApp(database: AppDatabase, config: AppConfig): Promise<FastifyInstance> {
+  const headers = securityHeaders(config);
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -82,6 +84,8 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
     },
     bodyLimit: 256 * 1024,
     trustProxy: config.trustProxy,
+    // A URL the router cannot decode (bad percent-encoding) never reaches the hooks below.
+    frameworkErrors: (error, request, reply) => sendFrameworkProblem(error, request, reply, headers),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('db', database.db);
@@ -92,7 +96,7 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
   registerErrorHandling(app);
 
   app.addHook('onSend', async (request, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(headers);
     if (request.url.startsWith('/api/')) reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
   });
 
@@ -158,11 +162,13 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
     { prefix: '/api/v1' },
   );
 
-  if (existsSync(WEB_ROOT)) {
+  if (existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {
-      root: WEB_ROOT,
+      root: config.webRoot,
       wildcard: false,
       index: false,
+      // Source maps carry the app's sources: the build makes none, and none is served if one is there.
+      allowedPath: (path) => !path.endsWith('.map'),
       preCompressed: true, // .br and .gz made at build time (scripts/compress-web.mjs)
       setHeaders: (res, path) => {
         // Vite names assets by their content: they never change, so browsers may keep them.

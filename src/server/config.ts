@@ -1,4 +1,5 @@
 /** Settings from the environment, read once at start. Nothing here is ever logged whole. */
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -18,6 +19,9 @@ const envSchema = z.object({
     .default(8),
 });
 
+/** The built web app (vite build), served beside the API when it exists. */
+const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -27,6 +31,7 @@ export interface AppConfig {
   trustProxy: boolean;
   logLevel: string;
   sessionHours: number;
+  webRoot: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -41,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parsed.TRUST_PROXY === 'true',
     logLevel: parsed.LOG_LEVEL,
     sessionHours: parsed.SESSION_HOURS,
+    webRoot: WEB_ROOT,
   };
 }
 

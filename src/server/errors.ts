@@ -26,6 +26,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -138,6 +139,29 @@ function toProblem(err: FastifyError | AppError | Error, request: FastifyRequest
     'unexpected error',
   );
   return problem(500, 'server.internal', 'Something went wrong on our side; nothing was saved');
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a path that is not valid
+ * percent-encoding, a parameter too long): a problem like any other, with the same headers,
+ * set here since the onSend hooks do not run for them.
+ */
+export function sendFrameworkProblem(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  headers: Record<string, string>,
+): FastifyReply {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body = tooLong
+    ? problem(414, 'request.malformed', 'The address is too long')
+    : problem(400, 'request.malformed', 'The address is not valid (malformed percent-encoding)');
+  request.log.info({ code: error.code }, 'refused a malformed address');
+  return reply
+    .code(body.status)
+    .headers({ ...headers, 'cache-control': 'no-store' })
+    .type('application/problem+json')
+    .send(JSON.stringify(body));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
