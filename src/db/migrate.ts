@@ -5,6 +5,7 @@ import { care } from './migrations/0002-care.js';
 import { activitiesCalendar } from './migrations/0003-activities-calendar.js';
 import { reports } from './migrations/0004-reports.js';
 import { reportIndexes } from './migrations/0005-report-indexes.js';
+import { loginAttemptIndex } from './migrations/0006-login-attempt-index.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0003-activities-calendar': activitiesCalendar(dialect),
     '0004-reports': reports(dialect),
     '0005-report-indexes': reportIndexes(dialect),
+    '0006-login-attempt-index': loginAttemptIndex(dialect),
   };
 }
 

@@ -82,13 +82,19 @@ export async function findSessionOwner(db: Db, sessionId: string, nowIso: string
   return { actor: await toActor(db, actorRow), csrfToken, lastSeenAt };
 }
 
-export async function countRecentFailures(db: Db, column: 'email' | 'ip', value: string, sinceIso: string) {
+/**
+ * The failed login attempts since sinceIso from this client, on this address, or both, counted
+ * up to atMost: the limits only ask whether a count is above a threshold, so no count reads more
+ * than threshold + 1 rows, however many an attacker has piled up (each of the three is one seek
+ * in an index: (ip, at), (email, at), (email, ip, at)).
+ */
+export async function countRecentFailures(db: Db, of: { email?: string; ip?: string }, sinceIso: string, atMost: number) {
+  let recent = db.selectFrom('loginAttempts').select('id').where('at', '>=', sinceIso).where('succeeded', '=', 0);
+  if (of.email !== undefined) recent = recent.where('email', '=', of.email);
+  if (of.ip !== undefined) recent = recent.where('ip', '=', of.ip);
   const row = await db
-    .selectFrom('loginAttempts')
+    .selectFrom(recent.limit(atMost).as('recent'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value)
-    .where('at', '>=', sinceIso)
-    .where('succeeded', '=', 0)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

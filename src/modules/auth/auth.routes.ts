@@ -65,6 +65,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      // request.ip is the peer's address, or with TRUST_PROXY the client's as the proxy forwards
+      // it (X-Forwarded-For): the login limits count per client.
       const { session, actor } = await login(app.db, request.body, request.ip, app.config.sessionHours);
       setCookie(reply, session);
       return describeMe(app.db, { actor, via: 'session', csrfToken: session.csrfToken });

@@ -146,7 +146,7 @@ for (const dialect of DIALECTS) {
       expectProblem(await api(t.app, { bearer }).get('/people'), 401, 'auth.unauthenticated');
     });
 
-    it(`after ${MAX_FAILURES_PER_EMAIL} failures for an e-mail, login is refused with 429, the right password too`, async () => {
+    it(`after ${MAX_FAILURES_PER_EMAIL} failures for an e-mail from one client, it is refused there with 429, the right password too`, async () => {
       const user = await createTestUser(t.db, {
         organisationId: cast.organisationId,
         role: 'operator',
@@ -165,7 +165,7 @@ for (const dialect of DIALECTS) {
       expect(problem.retryAfterSeconds).toBe(15 * 60);
       expect(limited.headers['retry-after']).toBe(String(15 * 60));
       expect(limited.headers['set-cookie']).toBeUndefined();
-      // The limit is per e-mail: others still log in from the same address.
+      // The limit is per e-mail (and client, see login-limits.test.ts): others still log in from the same address.
       await loginAs(t.app, cast.coordinator.email);
       // And the limit is case-blind, since e-mails are folded to lower case.
       expectProblem(

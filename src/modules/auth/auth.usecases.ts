@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { Me } from '../../contracts/auth.js';
 import type { Database } from '../../db/schema.js';
@@ -11,8 +12,15 @@ import { decoyHash, hashPassword, randomSecret, sha256, verifyPassword } from '.
 type Db = Kysely<Database>;
 
 export const LOGIN_WINDOW_MINUTES = 15;
+/**
+ * Failures on one address from one client (within the window) before that client is refused on
+ * it; more than this many from anywhere, and the address is under attack.
+ */
 export const MAX_FAILURES_PER_EMAIL = 5;
+/** Failures from one client, whatever the addresses, before it is refused on all of them. */
 export const MAX_FAILURES_PER_IP = 30;
+/** The attempts a client gets on an address under attack, the current one included. */
+export const ATTEMPTS_PER_CLIENT_UNDER_ATTACK = 2;
 /** Write "last seen" at most this often, so that reads do not turn into writes. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -42,6 +50,44 @@ export async function createSession(db: Db, userId: number, hours: number, now =
   return { cookieValue, csrfToken, expiresAt };
 }
 
+/**
+ * The client a login attempt is counted against: its IPv4 address, or the /64 network of its
+ * IPv6 address (one subscriber's: a single host may use any address in it, so counting
+ * addresses would give it 2^64 fresh budgets). IPv4-mapped IPv6 addresses count as IPv4.
+ */
+export function clientOf(ip: string): string {
+  const address = ip.split('%')[0] ?? ip; // without a zone (fe80::1%eth0)
+  if (isIP(address) !== 6) return ip;
+  let text = address.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const groupsOf = (part: string) => (part === '' ? [] : part.split(':'));
+  const before = groupsOf(head);
+  const after = tail === undefined ? [] : groupsOf(tail);
+  const zeros = tail === undefined ? [] : Array<string>(8 - before.length - after.length).fill('0');
+  const groups = [...before, ...zeros, ...after].map((group) => Number.parseInt(group, 16));
+  if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
+    const [high = 0, low = 0] = groups.slice(6);
+    return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':')}::/64`;
+}
+
+/**
+ * Logs in, within the limits of decision 003. The address is never locked as a whole, or anyone
+ * who knows it could keep its owner out: a client (see clientOf) that fails on it too often is
+ * refused on it, and a client that fails too often on any addresses is refused on all. An address
+ * that has failed too often from anywhere is under attack: then each client gets only a couple
+ * of attempts on it, so that many clients get a couple of guesses each, not five, while its owner
+ * on a client that has not failed on it still logs in with the right password.
+ */
 export async function login(
   db: Db,
   input: { email: string; password: string },
@@ -49,19 +95,27 @@ export async function login(
   sessionHours: number,
   now = new Date(),
 ): Promise<{ session: NewSession; actor: Actor }> {
+  const client = clientOf(ip);
   // The attempt is written first, as a failure, and counted with the others: parallel guesses
   // see each other, so the limit holds however many arrive at once.
   const attempt = await db
     .insertInto('loginAttempts')
-    .values({ email: input.email, ip, at: now.toISOString(), succeeded: 0 })
+    .values({ email: input.email, ip: client, at: now.toISOString(), succeeded: 0 })
     .returning('id')
     .executeTakeFirstOrThrow();
   const since = minutesBefore(now, LOGIN_WINDOW_MINUTES);
-  const [byEmail, byIp] = await Promise.all([
-    countRecentFailures(db, 'email', input.email, since),
-    countRecentFailures(db, 'ip', ip, since),
+  // Each count stops one above its threshold: that is all the decision needs.
+  const [fromClient, onAddress, onAddressFromClient] = await Promise.all([
+    countRecentFailures(db, { ip: client }, since, MAX_FAILURES_PER_IP + 1),
+    countRecentFailures(db, { email: input.email }, since, MAX_FAILURES_PER_EMAIL + 1),
+    countRecentFailures(db, { email: input.email, ip: client }, since, MAX_FAILURES_PER_EMAIL + 1),
   ]);
-  if (byEmail > MAX_FAILURES_PER_EMAIL || byIp > MAX_FAILURES_PER_IP) {
+  const underAttack = onAddress > MAX_FAILURES_PER_EMAIL;
+  if (
+    fromClient > MAX_FAILURES_PER_IP ||
+    onAddressFromClient > MAX_FAILURES_PER_EMAIL ||
+    (underAttack && onAddressFromClient > ATTEMPTS_PER_CLIENT_UNDER_ATTACK)
+  ) {
     throw new AppError('auth.rate_limited', 429, `Too many failed attempts: try again in ${LOGIN_WINDOW_MINUTES} minutes`, {
       retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60,
     });
