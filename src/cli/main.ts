@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { centreCreateInput, email as emailSchema, newPassword } from '../contracts/auth.js';
 import { REPORT_FORMATS, type ReportFormat } from '../contracts/reports.js';
-import { type AppDatabase, createDatabase } from '../db/database.js';
+import { backupSqlite, sqliteFileOf } from '../db/backup.js';
+import { type AppDatabase, createDatabase, dialectOf } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { inTransaction } from '../db/transaction.js';
 import { fillDemo } from '../demo/demo.js';
@@ -37,6 +38,21 @@ program
       console.log(`Database ${database.description} is up to date.`);
     }),
   );
+
+// Not through withDatabase: a backup opens the file read-only and neither migrates nor writes it.
+program
+  .command('backup')
+  .description('Copy the SQLite database into a new file, also while the server runs and writes, and verify the copy')
+  .argument('<file>', 'the new file (never overwritten), e.g. backup/approdo-2025-01-31.db')
+  .action(async (file: string) => {
+    const url = loadConfig().databaseUrl;
+    if (dialectOf(url) === 'postgres') {
+      throw new Error('approdo backup copies the SQLite file; on PostgreSQL use pg_dump -Fc (see Backup in the README)');
+    }
+    const result = await backupSqlite(sqliteFileOf(url), file);
+    const size = result.bytes >= 1e6 ? `${(result.bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(result.bytes / 1e3)} kB`;
+    console.log(`Backup written to ${file} (${size}, integrity ok, schema ${result.migration}, ${result.seconds.toFixed(1)} s).`);
+  });
 
 const user = program.command('user').description('User accounts');
 user
