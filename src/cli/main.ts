@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { centreCreateInput, email as emailSchema, newPassword } from '../contracts/auth.js';
 import { REPORT_FORMATS, type ReportFormat } from '../contracts/reports.js';
-import { backupSqlite, sqliteFileOf } from '../db/backup.js';
-import { type AppDatabase, createDatabase, dialectOf } from '../db/database.js';
+import { backupSqlite } from '../db/backup.js';
+import { type AppDatabase, createDatabase, dialectOf, sqlitePath } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { inTransaction } from '../db/transaction.js';
 import { fillDemo } from '../demo/demo.js';
@@ -49,7 +49,7 @@ program
     if (dialectOf(url) === 'postgres') {
       throw new Error('approdo backup copies the SQLite file; on PostgreSQL use pg_dump -Fc (see Backup in the README)');
     }
-    const result = await backupSqlite(sqliteFileOf(url), file);
+    const result = await backupSqlite(sqlitePath(url), file);
     const size = result.bytes >= 1e6 ? `${(result.bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(result.bytes / 1e3)} kB`;
     console.log(`Backup written to ${file} (${size}, integrity ok, schema ${result.migration}, ${result.seconds.toFixed(1)} s).`);
   });

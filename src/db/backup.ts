@@ -27,11 +27,6 @@ export interface BackupResult {
   seconds: number;
 }
 
-/** The file of a sqlite: DATABASE_URL, read as src/db/database.ts reads it. */
-export function sqliteFileOf(url: string): string {
-  return url.replace(/^sqlite:(\/\/)?/, '');
-}
-
 /** The target is there already: said as is, not as a failure of the copy. */
 class TargetExists extends Error {
   constructor(target: string) {

@@ -31,7 +31,8 @@ export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-function sqlitePath(url: string): string {
+/** The file of a sqlite: DATABASE_URL (`sqlite:PATH` or `sqlite://PATH`). */
+export function sqlitePath(url: string): string {
   return url.replace(/^sqlite:(\/\/)?/, '');
 }
 

@@ -10,7 +10,16 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Behind a TLS proxy, cookies are marked Secure; set to false only for plain-HTTP intranets. */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * `false`; the proxy's addresses (`loopback`, `10.0.0.0/8`, comma-separated): the client is
+   * the last address the proxy forwards; or `true`: every hop trusted, the client is the
+   * leftmost address, which is safe only if the proxy overwrites X-Forwarded-For.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'true, false, or the proxy addresses (loopback, 10.0.0.0/8, …)')
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_HOURS: z.coerce
     .number()
@@ -28,7 +37,8 @@ export interface AppConfig {
   databaseUrl: string;
   publicUrl: string;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, true, or the trusted proxies' addresses (proxy-addr's list). */
+  trustProxy: boolean | string;
   logLevel: string;
   sessionHours: number;
   webRoot: string;
@@ -43,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: parsed.DATABASE_URL,
     publicUrl,
     cookieSecure: parsed.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : parsed.COOKIE_SECURE === 'true',
-    trustProxy: parsed.TRUST_PROXY === 'true',
+    trustProxy: parsed.TRUST_PROXY === 'true' ? true : parsed.TRUST_PROXY === 'false' ? false : parsed.TRUST_PROXY,
     logLevel: parsed.LOG_LEVEL,
     sessionHours: parsed.SESSION_HOURS,
     webRoot: WEB_ROOT,

@@ -160,6 +160,29 @@ for (const dialect of DIALECTS) {
       expect(clients.map((row) => row.ip).sort()).toEqual(['198.51.100.24', '203.0.113.10']);
     });
 
+    it('behind a proxy named by its address, the client is the address the proxy appended, not one the client wrote', async () => {
+      const named = await startTestApp(dialect, { trustProxy: '10.0.0.0/8' });
+      try {
+        const { organisationId, centres } = await createTestOrganisation(named.db);
+        const hana = await createTestUser(named.db, {
+          organisationId,
+          role: 'operator',
+          centreIds: centres.map((centre) => centre.id),
+          email: 'hana@example.test',
+        });
+        // The attacker writes a new address before each guess; the proxy appends the real one.
+        for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
+          await expectFailures(named.app, { peer: '10.0.0.2', forwardedFor: `192.0.2.${i}, 203.0.113.12` }, hana.email, 1);
+        }
+        await expectRefused(named.app, { peer: '10.0.0.2', forwardedFor: '192.0.2.99, 203.0.113.12' }, hana.email, hana.password);
+        await expectLogsIn(named.app, { peer: '10.0.0.2', forwardedFor: '198.51.100.26' }, hana);
+        const clients = await named.db.selectFrom('loginAttempts').select('ip').distinct().where('email', '=', hana.email).execute();
+        expect(clients.map((row) => row.ip).sort()).toEqual(['198.51.100.26', '203.0.113.12']);
+      } finally {
+        await named.close();
+      }
+    });
+
     it('without a trusted proxy, X-Forwarded-For is ignored: a forged one neither escapes the lock nor passes it on', async () => {
       const frank = user('frank');
       const franksAddress = '198.51.100.25';
