@@ -173,7 +173,7 @@ export const en: Dictionary = {
 
   'users.title': 'Users',
   'users.adminScope':
-    "Administrators manage the accounts of every centre of the organisation, their own included: every role and centre given or taken away, to themselves too, is recorded in the audit log.",
+    'Administrators manage the accounts of every centre of the organisation, their own included: every role and centre given or taken away, to themselves too, is recorded in the audit log.',
   'users.add': 'New user',
   'users.displayName': 'Name',
   'users.email': 'E-mail',
@@ -226,6 +226,12 @@ export const en: Dictionary = {
   'common.actions': 'Actions',
   'common.total': 'Total',
   'common.back': 'Back',
+  'common.reload': 'Reload',
+  'common.confirm': 'Confirm',
+  'common.edit': 'Edit',
+  'common.delete': 'Delete',
+  'common.saved': 'Changes saved.',
+  'common.none': 'Nothing yet.',
 
   'error.validation.failed': 'Some data are not valid: check the highlighted fields.',
   'error.request.malformed': 'The request is not valid: reload the page and try again.',

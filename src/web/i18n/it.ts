@@ -227,6 +227,12 @@ export const it = {
   'common.actions': 'Azioni',
   'common.total': 'Totale',
   'common.back': 'Indietro',
+  'common.reload': 'Ricarica',
+  'common.confirm': 'Conferma',
+  'common.edit': 'Modifica',
+  'common.delete': 'Elimina',
+  'common.saved': 'Modifiche salvate.',
+  'common.none': 'Nessun elemento.',
 
   'error.validation.failed': 'Alcuni dati non sono validi: controlla i campi evidenziati.',
   'error.request.malformed': 'La richiesta non è valida: ricarica la pagina e riprova.',

@@ -1,0 +1,115 @@
+import type { ReactNode } from 'react';
+import { Pagination } from '../components/fields.js';
+import { useI18n } from '../i18n/index.js';
+
+export interface Column<T> {
+  header: string;
+  cell(row: T): ReactNode;
+  /** The cell names its row (a <th scope="row">). */
+  rowHeader?: boolean;
+  className?: string;
+}
+
+export interface RowAction {
+  label: string;
+  onClick(): void;
+  danger?: boolean;
+}
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage(page: number): void;
+}
+
+/**
+ * A list of records as an accessible table: a caption (`captionHidden` keeps it for screen
+ * readers only), <th scope="col"> headers, row actions whose names end with the row's name
+ * (`rowName`: "Elimina azione: Aggiornare il curriculum"), the `empty` message instead of an
+ * empty table, and paging (`paging`, e.g. `pagingOf(page, onPage)`). It scrolls sideways
+ * inside `.table-responsive`, never the page.
+ */
+export function RecordTable<T>({
+  caption,
+  captionHidden,
+  rows,
+  rowKey,
+  rowName,
+  columns,
+  actions,
+  empty,
+  paging,
+  className = 'table table-sm',
+  rowClassName,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  rows: readonly T[];
+  rowKey(row: T): string | number;
+  rowName?(row: T): string;
+  columns: Array<Column<T> | false | null | undefined>;
+  actions?(row: T): RowAction[];
+  empty: string;
+  paging?: Paging;
+  className?: string;
+  rowClassName?(row: T): string | undefined;
+}) {
+  const { t } = useI18n();
+  const shown = columns.filter((c): c is Column<T> => Boolean(c));
+  if (rows.length === 0) return <p>{empty}</p>;
+  return (
+    <>
+      <div className="table-responsive">
+        <table className={className}>
+          <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+          <thead>
+            <tr>
+              {shown.map((column) => (
+                <th key={column.header} scope="col" className={column.className}>
+                  {column.header}
+                </th>
+              ))}
+              {actions ? <th scope="col">{t('common.actions')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={rowKey(row)} className={rowClassName?.(row)}>
+                {shown.map((column) =>
+                  column.rowHeader ? (
+                    <th key={column.header} scope="row" className={column.className}>
+                      {column.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={column.header} className={column.className}>
+                      {column.cell(row)}
+                    </td>
+                  ),
+                )}
+                {actions ? (
+                  <td>
+                    <div className="d-flex gap-2 flex-wrap">
+                      {actions(row).map((action) => (
+                        <button
+                          key={action.label}
+                          type="button"
+                          className={`btn btn-sm text-nowrap ${action.danger ? 'btn-outline-danger' : 'btn-outline-primary'}`}
+                          aria-label={rowName ? `${action.label}: ${rowName(row)}` : undefined}
+                          onClick={action.onClick}
+                        >
+                          {action.label}
+                        </button>
+                      ))}
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {paging ? <Pagination {...paging} /> : null}
+    </>
+  );
+}

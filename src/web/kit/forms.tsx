@@ -1,0 +1,174 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useI18n } from '../i18n/index.js';
+import type { Change } from './useChange.js';
+
+/** Blank text becomes null (cleared); otherwise trimmed. */
+export const orNull = (text: string) => (text.trim() ? text.trim() : null);
+
+type TextKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+
+/**
+ * The values of a form: `field('title')` gives `value` and `onChange` for a field component,
+ * `set` changes some values, `reset` goes back to the start. With `resetOn` (e.g. the record's
+ * version) the values start again from `initial` whenever it changes (the record was reloaded).
+ */
+export function useFields<T extends Record<string, unknown>>(initial: T, resetOn?: unknown) {
+  const [values, setValues] = useState(initial);
+  const [seen, setSeen] = useState(resetOn);
+  if (seen !== resetOn) {
+    setSeen(resetOn);
+    setValues(initial);
+  }
+  return {
+    values,
+    set: (next: Partial<T>) => setValues((current) => ({ ...current, ...next })),
+    reset: () => setValues(initial),
+    field: (name: TextKeys<T>) => ({
+      value: values[name] as string,
+      onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value })),
+    }),
+  };
+}
+
+/**
+ * A form of the kit: `noValidate` (the app's own messages under the fields, never the browser's
+ * bubbles), named by its visible `title` (or `label`), the change's problem on top, then the
+ * fields, then Save (and Cancel, with `onCancel`). `autoFocus` puts the focus in its first field.
+ */
+export function RecordForm({
+  change,
+  onSubmit,
+  title,
+  label,
+  submitLabel,
+  submitClass = 'btn btn-primary',
+  onCancel,
+  small,
+  autoFocus,
+  className = 'border rounded p-3 mb-3',
+  children,
+}: {
+  change: Pick<Change, 'busy' | 'problem'>;
+  onSubmit(): unknown;
+  title?: string;
+  label?: string;
+  submitLabel?: string;
+  submitClass?: string;
+  onCancel?: () => void;
+  small?: boolean;
+  autoFocus?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const titleId = useId();
+  const form = useRef<HTMLFormElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the form is shown
+  useEffect(() => {
+    if (autoFocus) form.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+  }, []);
+  const size = small ? ' btn-sm' : '';
+  return (
+    <form
+      ref={form}
+      className={className}
+      aria-labelledby={title ? titleId : undefined}
+      aria-label={title ? undefined : label}
+      aria-busy={change.busy || undefined}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {title ? (
+        <h3 id={titleId} className="h6">
+          {title}
+        </h3>
+      ) : null}
+      {change.problem}
+      {children}
+      <div className="d-flex gap-2 flex-wrap">
+        <button type="submit" className={`${submitClass}${size}`} aria-disabled={change.busy || undefined}>
+          {submitLabel ?? t('common.save')}
+        </button>
+        {onCancel ? (
+          <button type="button" className={`btn btn-outline-secondary${size}`} onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/**
+ * A form shown on demand: `open()` shows it, `close()` hides it and gives the focus back to the
+ * button that opened it (`buttonRef`), which is shown again.
+ */
+export function useEditing(initiallyOpen = false) {
+  const [isOpen, setOpen] = useState(initiallyOpen);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const returning = useRef(false);
+  useEffect(() => {
+    if (!isOpen && returning.current) {
+      returning.current = false;
+      buttonRef.current?.focus();
+    }
+  }, [isOpen]);
+  return {
+    isOpen,
+    buttonRef,
+    open: () => setOpen(true),
+    close: () => {
+      returning.current = true;
+      setOpen(false);
+    },
+  };
+}
+
+/**
+ * In-place editing: `children` (the facts) with a button (`editLabel`, named `editName` for
+ * screen readers when several are on the page) that swaps them for `form(close)`; `actions`
+ * (e.g. a delete button) sit beside it. Without `children` it is an "add" button and its form.
+ */
+export function EditableSection({
+  heading,
+  editLabel,
+  editName,
+  editClass = 'btn btn-outline-primary btn-sm',
+  canEdit = true,
+  actions,
+  form,
+  children,
+}: {
+  heading?: ReactNode;
+  editLabel: string;
+  editName?: string;
+  editClass?: string;
+  canEdit?: boolean;
+  actions?: ReactNode;
+  form(close: () => void): ReactNode;
+  children?: ReactNode;
+}) {
+  const editing = useEditing();
+  const showButtons = canEdit && !editing.isOpen;
+  return (
+    <>
+      {heading || showButtons ? (
+        <div className="d-flex justify-content-between align-items-start flex-wrap gap-2 mb-2">
+          {heading}
+          {showButtons ? (
+            <div className="d-flex gap-2 flex-wrap">
+              <button ref={editing.buttonRef} type="button" className={editClass} aria-label={editName} onClick={editing.open}>
+                {editLabel}
+              </button>
+              {actions}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {editing.isOpen ? form(editing.close) : children}
+    </>
+  );
+}
