@@ -1,0 +1,120 @@
+/** Organisations, centres, accounts and their sign-in, the topic catalogue and the audit log. */
+import type { Generated } from 'kysely';
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  createdAt: string;
+}
+
+export interface CentresTable {
+  id: Generated<number>;
+  organisationId: number;
+  code: string;
+  name: string;
+  comuneIstat: string | null;
+  createdAt: string;
+  /** The comune's patron day as MM-DD: the centre is closed. */
+  patronDay: string | null;
+  /** Share of a course's lessons (percent) a learner attends to have completed it. */
+  completionThreshold: Generated<number>;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  /** The version of the settings above (patron day, threshold, contacts). */
+  settingsVersion: Generated<number>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  organisationId: number;
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  role: string;
+  active: number;
+  locale: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserCentresTable {
+  userId: number;
+  centreId: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
+  id: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  tokenPrefix: string;
+  createdBy: number | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: string;
+  succeeded: number;
+}
+
+export interface SetupTokensTable {
+  id: Generated<number>;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface RequestTopicsTable {
+  id: Generated<number>;
+  organisationId: number;
+  code: string;
+  labelIt: string;
+  labelEn: string;
+  active: number;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  userId: number | null;
+  centreId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  /** JSON: what changed (field names, never the personal values). */
+  details: string | null;
+}
+
+/** This area\'s part of `Database` (schema.ts). */
+export interface AccountsTables {
+  organisations: OrganisationsTable;
+  centres: CentresTable;
+  users: UsersTable;
+  userCentres: UserCentresTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  loginAttempts: LoginAttemptsTable;
+  setupTokens: SetupTokensTable;
+  requestTopics: RequestTopicsTable;
+  auditLog: AuditLogTable;
+}

@@ -1,0 +1,89 @@
+/** Courses (migration 0003-activities-calendar): kinds, courses, lessons, enrolments, attendance, waiting lists. */
+import type { Generated } from 'kysely';
+import type { Editable } from './editable.js';
+
+export interface CourseKindsTable {
+  id: Generated<number>;
+  organisationId: number;
+  code: string;
+  labelIt: string;
+  labelEn: string;
+  active: number;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CoursesTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  kindId: number;
+  title: string;
+  level: string | null;
+  partner: string | null;
+  place: string | null;
+  startDate: string;
+  endDate: string;
+  /** JSON array of ISO weekdays. */
+  weekdays: string;
+  startTime: string;
+  lessonMinutes: number;
+  capacity: number | null;
+  notes: string | null;
+}
+
+export interface LessonsTable extends Editable {
+  id: Generated<number>;
+  courseId: number;
+  lessonDate: string;
+  startTime: string;
+  minutes: number;
+  /** scheduled | held | cancelled */
+  status: string;
+  notes: string | null;
+  /** The date of the weekly pattern a generated lesson stands for (kept when moved); null when added by hand. */
+  plannedOn: string | null;
+}
+
+export interface EnrolmentsTable extends Editable {
+  id: Generated<number>;
+  courseId: number;
+  personId: number | null;
+  /** sai | centre_user | other */
+  programme: string;
+  enrolledOn: string;
+  withdrawnOn: string | null;
+  gender: string;
+  citizenship: string;
+}
+
+export interface AttendanceTable {
+  lessonId: number;
+  enrolmentId: number;
+  present: number;
+  recordedAt: string;
+}
+
+export interface WaitingListEntriesTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  kind: string;
+  personId: number | null;
+  requestedOn: string;
+  priority: number;
+  /** waiting | placed | withdrawn */
+  status: string;
+  closedOn: string | null;
+  enrolmentId: number | null;
+  notes: string | null;
+}
+
+/** This area\'s part of `Database` (schema.ts). */
+export interface CoursesTables {
+  courseKinds: CourseKindsTable;
+  courses: CoursesTable;
+  lessons: LessonsTable;
+  enrolments: EnrolmentsTable;
+  attendance: AttendanceTable;
+  waitingListEntries: WaitingListEntriesTable;
+}

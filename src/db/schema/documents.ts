@@ -1,0 +1,92 @@
+/** Documents and activities (migration 0002-care): permits, identity documents, applications, the PC station, the lawyer. */
+import type { Generated } from 'kysely';
+import type { Editable } from './editable.js';
+
+export interface ResidencePermitsTable extends Editable {
+  id: Generated<number>;
+  personId: number;
+  centreId: number;
+  permitType: string;
+  number: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+  renewalStatus: string;
+  /** 1 when another permit of the same person expires later or never (kept by the documents module on every write). */
+  superseded: Generated<number>;
+  notes: string | null;
+}
+
+export interface IdentityDocumentsTable extends Editable {
+  id: Generated<number>;
+  personId: number;
+  centreId: number;
+  kind: string;
+  number: string | null;
+  issuingCountry: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+}
+
+export interface ApplicationTypesTable {
+  id: Generated<number>;
+  organisationId: number;
+  code: string;
+  labelIt: string;
+  labelEn: string;
+  level: string;
+  anagrafe: number;
+  active: number;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApplicationsTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  personId: number | null;
+  typeId: number;
+  appliedOn: string;
+  operatorId: number | null;
+  outcome: string;
+  visitId: number | null;
+  notes: string | null;
+}
+
+export interface PcStationUsesTable {
+  id: Generated<number>;
+  centreId: number;
+  usedOn: string;
+  personId: number | null;
+  purpose: string;
+  minutes: number;
+  operatorId: number | null;
+  createdAt: string;
+}
+
+export interface LegalConsultationsTable extends Editable {
+  id: Generated<number>;
+  centreId: number;
+  heldOn: string;
+  minutes: number;
+  lawyerName: string | null;
+  questions: string;
+  guidance: string | null;
+  createdBy: number | null;
+}
+
+export interface LegalConsultationCasesTable {
+  consultationId: number;
+  caseId: number;
+}
+
+/** This area\'s part of `Database` (schema.ts). */
+export interface DocumentsTables {
+  residencePermits: ResidencePermitsTable;
+  identityDocuments: IdentityDocumentsTable;
+  applicationTypes: ApplicationTypesTable;
+  applications: ApplicationsTable;
+  pcStationUses: PcStationUsesTable;
+  legalConsultations: LegalConsultationsTable;
+  legalConsultationCases: LegalConsultationCasesTable;
+}
