@@ -301,6 +301,7 @@ test.describe('Prese in carico: from a visit at the desk to a case, and on', () 
       'Prosegue nella presa in carico del nucleo familiare.',
     ]);
     await expect(file.closeForm).toHaveCount(0);
+    await file.reopenButton.click();
     await expect(file.reopenForm).toBeVisible();
 
     // Back to the household's form: now the case opens, for both.

@@ -90,6 +90,7 @@ test.describe('Accessibility of the care pages', () => {
     await expect(file.goal('Trovare una casa in affitto')).toBeVisible();
     await expect(file.notes()).toHaveCount(2);
     await expect(file.referrals.getByRole('table')).toBeVisible();
+    await file.closeButton.click();
     await expect(file.closeForm).toBeVisible();
     await checkA11y(page, 'open case');
 
@@ -115,6 +116,7 @@ test.describe('Accessibility of the care pages', () => {
   test('a closed case: periods and the reopening form', async () => {
     await page.goto(`/cases/${seed.closedCaseId}`);
     const file = await CasePage.verifyOnPage(page, ION_NAME);
+    await file.reopenButton.click();
     await expect(file.reopenForm).toBeVisible();
     await checkA11y(page, 'closed case');
   });

@@ -31,6 +31,11 @@ export default class CasePage extends AbstractPage {
 
   readonly editDetailsButton: Locator;
 
+  /** The buttons that open the closing and the reopening forms (forms open on demand). */
+  readonly closeButton: Locator;
+
+  readonly reopenButton: Locator;
+
   private constructor(page: Page) {
     super(page);
     this.status = this.heading.locator('.badge');
@@ -42,6 +47,8 @@ export default class CasePage extends AbstractPage {
     this.reopenForm = page.getByRole('form', { name: 'Riapri la presa in carico' });
     this.personFileLink = page.getByRole('link', { name: 'Scheda persona' });
     this.editDetailsButton = page.getByRole('button', { name: 'Modifica dettagli' });
+    this.closeButton = page.getByRole('button', { name: 'Chiudi la presa in carico' });
+    this.reopenButton = page.getByRole('button', { name: 'Riapri la presa in carico' });
   }
 
   /** `title` is the person ("Okafor Blessing") or the household ("Nucleo Okafor"). */
@@ -65,13 +72,17 @@ export default class CasePage extends AbstractPage {
       .locator('dd');
   }
 
+  /** Opens the form with its button (the focus goes to its first field), fills it and adds; the form closes. */
   async addGoal(title: string, description?: string): Promise<void> {
+    await this.plan.getByRole('button', { name: 'Aggiungi obiettivo' }).click();
     const form = this.plan.getByRole('form', { name: 'Aggiungi obiettivo' });
+    await expect(form.getByLabel(/^Obiettivo\b/)).toBeFocused();
     await form.getByLabel(/^Obiettivo\b/).fill(title);
     if (description) await form.getByLabel('Descrizione').fill(description);
     await form.getByRole('button', { name: 'Aggiungi obiettivo' }).click();
     await expect(this.goal(title)).toBeVisible();
-    await expect(form.getByLabel(/^Obiettivo\b/)).toHaveValue('');
+    await expect(form).toHaveCount(0);
+    await expect(this.plan.getByRole('button', { name: 'Aggiungi obiettivo' })).toBeFocused();
   }
 
   /** A goal's box, named by its heading (the title, then its status). */
@@ -88,6 +99,7 @@ export default class CasePage extends AbstractPage {
   }
 
   async addAction(goalTitle: string, action: NewAction): Promise<void> {
+    await this.goal(goalTitle).getByRole('button', { name: `Aggiungi azione: ${goalTitle}` }).click();
     const form = this.goal(goalTitle).getByRole('form', { name: `Aggiungi azione: ${goalTitle}` });
     await form.getByLabel(/^Azione\b/).fill(action.description);
     if (action.assignee) await form.getByLabel('Operatore incaricato').selectOption({ label: action.assignee });
@@ -102,14 +114,17 @@ export default class CasePage extends AbstractPage {
   }
 
   async addNote(body: string, restriction?: string): Promise<void> {
+    await this.diary.getByRole('button', { name: 'Aggiungi nota' }).click();
     const form = this.diary.getByRole('form', { name: 'Aggiungi nota' });
     if (restriction) await form.getByLabel('Riservatezza').selectOption({ label: restriction });
     await form.getByLabel(/^Testo della nota\b/).fill(body);
     await form.getByRole('button', { name: 'Aggiungi nota' }).click();
     await expect(this.notes().filter({ hasText: body })).toBeVisible();
+    await expect(form).toHaveCount(0);
   }
 
   async addReferral(referral: { service: string; reason: string; detail?: string }): Promise<void> {
+    await this.referrals.getByRole('button', { name: 'Registra invio' }).click();
     const form = this.referrals.getByRole('form', { name: 'Registra invio' });
     await form.getByLabel(/^Servizio\b/).selectOption({ label: referral.service });
     if (referral.detail) await form.getByLabel('Dettaglio del servizio (es. ufficio, sede)').fill(referral.detail);
@@ -120,9 +135,12 @@ export default class CasePage extends AbstractPage {
 
   /** Closes the case on a date (yyyy-mm-dd) for a reason, as labelled ("Obiettivi raggiunti"…). */
   async close(closedOn: string, reason: string, notes?: string): Promise<void> {
+    if (!(await this.closeForm.isVisible())) await this.closeButton.click();
     await this.closeForm.getByLabel(/^Data di chiusura\b/).fill(closedOn);
     await this.closeForm.getByLabel(/^Motivo\b/).selectOption({ label: reason });
     if (notes) await this.closeForm.getByLabel('Note').fill(notes);
     await this.closeForm.getByRole('button', { name: 'Chiudi presa in carico' }).click();
+    // Closed: the focus goes to the title, whose status has changed.
+    await expect(this.heading).toBeFocused();
   }
 }

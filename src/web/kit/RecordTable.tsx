@@ -50,14 +50,14 @@ export function RecordTable<T>({
   rowName?(row: T): string;
   columns: Array<Column<T> | false | null | undefined>;
   actions?(row: T): RowAction[];
-  empty: string;
+  empty?: string;
   paging?: Paging;
   className?: string;
   rowClassName?(row: T): string | undefined;
 }) {
   const { t } = useI18n();
   const shown = columns.filter((c): c is Column<T> => Boolean(c));
-  if (rows.length === 0) return <p>{empty}</p>;
+  if (rows.length === 0) return empty ? <p>{empty}</p> : null;
   return (
     <>
       <div className="table-responsive">

@@ -39,6 +39,7 @@ export function RecordForm({
   change,
   onSubmit,
   title,
+  titleAs: Title = 'h3',
   label,
   submitLabel,
   submitClass = 'btn btn-primary',
@@ -51,6 +52,8 @@ export function RecordForm({
   change: Pick<Change, 'busy' | 'problem'>;
   onSubmit(): unknown;
   title?: string;
+  /** The title's element, for a form that is a section of its own (default h3). */
+  titleAs?: 'h2' | 'h3' | 'h4';
   label?: string;
   submitLabel?: string;
   submitClass?: string;
@@ -82,9 +85,9 @@ export function RecordForm({
       }}
     >
       {title ? (
-        <h3 id={titleId} className="h6">
+        <Title id={titleId} className={Title === 'h2' ? 'h4' : 'h6'}>
           {title}
-        </h3>
+        </Title>
       ) : null}
       {change.problem}
       {children}
@@ -169,6 +172,54 @@ export function EditableSection({
         </div>
       ) : null}
       {editing.isOpen ? form(editing.close) : children}
+    </>
+  );
+}
+
+/**
+ * A select saved on its own, as a row's status: `label` names it with the row ("Stato: …"),
+ * `onSave(value)` sends the change, whose problem shows under it. The choice starts again from
+ * `value` when the record's `version` changes.
+ */
+export function InlineSelectForm({
+  label,
+  value,
+  version,
+  options,
+  submitLabel,
+  change,
+  onSave,
+}: {
+  label: string;
+  value: string;
+  version: number;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  submitLabel: string;
+  change: Pick<Change, 'problem'>;
+  onSave(value: string): unknown;
+}) {
+  const draft = useFields({ value }, version);
+  return (
+    <>
+      <form
+        className="d-flex gap-2 align-items-center"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void onSave(draft.values.value);
+        }}
+      >
+        <select className="form-select form-select-sm" aria-label={label} {...draft.field('value')}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn btn-outline-primary btn-sm text-nowrap">
+          {submitLabel}
+        </button>
+      </form>
+      {change.problem}
     </>
   );
 }

@@ -1,11 +1,10 @@
 /** Small pieces shared by the cases pages. */
-import type { CaseListItem } from '../../../contracts/cases.js';
+import type { Case, CaseListItem } from '../../../contracts/cases.js';
 import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
 import { CASE_AREA_LABELS, HOUSEHOLD_RELATION_LABELS, type Locale } from '../../../contracts/labels.js';
-import type { ApiError } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
+import { useChange } from '../../kit/index.js';
 
 export type StaffMember = { id: number; displayName: string };
 
@@ -72,21 +71,17 @@ export function AreasFieldset({
   );
 }
 
-/** Codes after which the page must be reloaded: someone changed the case meanwhile. */
-const RELOAD_CODES = new Set(['resource.stale_version', 'case.not_open', 'case.not_closed']);
+/** Codes after which the case page must be reloaded: someone changed the case meanwhile. */
+export const CASE_RELOAD_CODES = ['resource.stale_version', 'case.not_open', 'case.not_closed'];
 
-/** An API error, with a reload button when the page shows an outdated case. */
-export function CaseProblem({ error, onReload }: { error: ApiError | null; onReload(): void }) {
-  const { t } = useI18n();
-  if (!error) return null;
-  return (
-    <div>
-      <ProblemAlert error={error} />
-      {RELOAD_CODES.has(error.code) ? (
-        <button type="button" className="btn btn-outline-primary btn-sm mb-3" onClick={onReload}>
-          {t('cases.page.reload')}
-        </button>
-      ) : null}
-    </div>
-  );
+/** A change of the case page: the case reloads after it, and a problem about a stale case offers "Ricarica". */
+export function useCaseChange(reload: () => void) {
+  return useChange({ reload, reloadCodes: CASE_RELOAD_CODES });
+}
+
+/** What every section of the case page is given. */
+export interface SectionProps {
+  c: Case;
+  reload(): void;
+  canWrite: boolean;
 }

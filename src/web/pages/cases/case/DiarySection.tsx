@@ -1,0 +1,145 @@
+/** The diary: its notes (edited in place by their author or the coordinator), restricted ones hidden, a note added on demand. */
+import type { CaseNote } from '../../../../contracts/cases.js';
+import { NOTE_RESTRICTIONS } from '../../../../contracts/enums.js';
+import { NOTE_RESTRICTION_LABELS } from '../../../../contracts/labels.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { EditableSection, RecordForm, useConfirm, useFields } from '../../../kit/index.js';
+import { useSession } from '../../../session.js';
+import { type SectionProps, useCaseChange } from '../parts.js';
+
+/** A new note (`caseId`) or a note edited (`note`). */
+function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: CaseNote; reload(): void; onDone(): void }) {
+  const { t, locale } = useI18n();
+  const change = useCaseChange(reload);
+  const form = useFields({ noteDate: note?.noteDate ?? todayInRome(), body: note?.body ?? '', restriction: note?.restriction ?? '' });
+  const { values } = form;
+  const idPrefix = note ? `note-${note.id}` : 'new-note';
+  const save = async () => {
+    const fields = { noteDate: values.noteDate, body: values.body.trim(), restriction: values.restriction || null };
+    const sent = note
+      ? await change.send('PATCH', `/notes/${note.id}`, { version: note.version, ...fields }, { success: t('cases.note.saved') })
+      : await change.send('POST', `/cases/${caseId}/notes`, fields, { success: t('cases.note.added') });
+    if (sent.ok) onDone();
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={save}
+      title={note ? undefined : t('cases.note.add')}
+      submitLabel={note ? undefined : t('cases.note.add')}
+      submitClass={note ? undefined : 'btn btn-outline-primary'}
+      small={Boolean(note)}
+      className={note ? 'mb-2' : undefined}
+      onCancel={onDone}
+      autoFocus
+    >
+      <div className="row">
+        <div className="col-md-4">
+          <TextField
+            id={`${idPrefix}-date`}
+            label={t('cases.note.date')}
+            type="date"
+            required
+            max={todayInRome()}
+            {...form.field('noteDate')}
+            error={change.fieldErrors.noteDate}
+          />
+        </div>
+        <div className="col-md-8">
+          <SelectField
+            id={`${idPrefix}-restriction`}
+            label={t('cases.note.restriction')}
+            hint={t('cases.note.restrictionHint')}
+            {...form.field('restriction')}
+          >
+            <option value="">{t('cases.note.unrestricted')}</option>
+            {NOTE_RESTRICTIONS.map((r) => (
+              <option key={r} value={r}>
+                {NOTE_RESTRICTION_LABELS[locale][r]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </div>
+      <TextAreaField
+        id={`${idPrefix}-body`}
+        label={t('cases.note.body')}
+        required
+        rows={4}
+        maxLength={10_000}
+        {...form.field('body')}
+        error={change.fieldErrors.body}
+      />
+    </RecordForm>
+  );
+}
+
+function Note({ note, reload }: { note: CaseNote; reload(): void }) {
+  const { t, locale, formatDate } = useI18n();
+  const { me } = useSession();
+  const change = useCaseChange(reload);
+  const confirm = useConfirm();
+  const canEdit = me !== null && (me.role === 'coordinator' || me.id === note.author?.id);
+  const remove = async () => {
+    if (await confirm(t('cases.note.deleteConfirm'), { confirmLabel: t('cases.note.delete'), danger: true }))
+      await change.send('DELETE', `/notes/${note.id}?version=${note.version}`, undefined, {
+        success: t('cases.note.deleted'),
+        focus: 'diary-title',
+      });
+  };
+  return (
+    <li className="border-bottom py-2">
+      {change.problem}
+      <EditableSection
+        heading={
+          <p className="small mb-1">
+            <strong>{t('cases.note.by', { date: formatDate(note.noteDate), author: note.author?.displayName ?? '—' })}</strong>
+            {note.restriction ? (
+              <span className="badge bg-warning text-dark ms-2">{NOTE_RESTRICTION_LABELS[locale][note.restriction]}</span>
+            ) : null}
+          </p>
+        }
+        editLabel={t('cases.note.edit')}
+        editClass="btn btn-link btn-sm p-0"
+        canEdit={canEdit}
+        actions={
+          <button type="button" className="btn btn-link btn-sm p-0 text-danger" onClick={remove}>
+            {t('cases.note.delete')}
+          </button>
+        }
+        form={(close) => <NoteForm note={note} reload={reload} onDone={close} />}
+      >
+        <p className="mb-1" style={{ whiteSpace: 'pre-wrap' }}>
+          {note.body}
+        </p>
+      </EditableSection>
+    </li>
+  );
+}
+
+export function DiarySection({ c, reload, canWrite }: SectionProps) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="diary-title" className="mt-4">
+      <h2 id="diary-title" className="h3" tabIndex={-1}>
+        {t('cases.diary')}
+      </h2>
+      {canWrite ? (
+        <EditableSection
+          editLabel={t('cases.note.add')}
+          editClass="btn btn-outline-primary"
+          form={(close) => <NoteForm caseId={c.id} reload={reload} onDone={close} />}
+        />
+      ) : null}
+      {c.hiddenNotes > 0 ? <p className="fst-italic">{t('cases.diary.hidden', { count: c.hiddenNotes })}</p> : null}
+      {c.notes.length === 0 ? <p>{t('cases.diary.none')}</p> : null}
+      <ul className="list-unstyled">
+        {c.notes.map((note) => (
+          <Note key={note.id} note={note} reload={reload} />
+        ))}
+      </ul>
+    </section>
+  );
+}

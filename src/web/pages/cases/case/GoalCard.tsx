@@ -1,0 +1,197 @@
+/** A goal of the plan: edited in place, deleted after a confirmation, its actions (status saved on each row) and an action added on demand. */
+import type { CaseAction, CaseGoal } from '../../../../contracts/cases.js';
+import { ACTION_STATUSES } from '../../../../contracts/enums.js';
+import { ACTION_STATUS_LABELS, GOAL_STATUS_LABELS } from '../../../../contracts/labels.js';
+import { isOverdue } from '../../../../domain/care.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { SelectField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { EditableSection, InlineSelectForm, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
+import { type StaffMember, useCaseChange } from '../parts.js';
+import { GoalForm } from './GoalForm.js';
+
+function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff: StaffMember[]; reload(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const change = useCaseChange(reload);
+  const form = useFields({ description: '', assigneeId: '', assigneeName: '', dueOn: '' });
+  const { values } = form;
+  const add = async () => {
+    const sent = await change.send(
+      'POST',
+      `/goals/${goal.id}/actions`,
+      {
+        description: values.description.trim(),
+        assigneeId: values.assigneeId ? Number(values.assigneeId) : null,
+        assigneeName: values.assigneeId ? null : orNull(values.assigneeName),
+        dueOn: values.dueOn || null,
+      },
+      { success: t('cases.action.added') },
+    );
+    if (sent.ok) onDone();
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={add}
+      label={`${t('cases.action.add')}: ${goal.title}`}
+      submitLabel={t('cases.action.add')}
+      submitClass="btn btn-outline-primary"
+      small
+      className="border rounded p-2 mb-2"
+      onCancel={onDone}
+      autoFocus
+    >
+      <div className="row align-items-end">
+        <div className="col-md-4">
+          <TextField
+            label={t('cases.action.description')}
+            required
+            maxLength={1000}
+            {...form.field('description')}
+            error={change.fieldErrors.description}
+          />
+        </div>
+        <div className="col-md-3">
+          <SelectField label={t('cases.action.assignee')} {...form.field('assigneeId')} error={change.fieldErrors.assigneeId}>
+            <option value="">{t('cases.action.noOperator')}</option>
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.displayName}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-md-3">
+          <TextField
+            label={t('cases.action.assigneeName')}
+            maxLength={200}
+            disabled={Boolean(values.assigneeId)}
+            {...form.field('assigneeName')}
+            error={change.fieldErrors.assigneeName}
+          />
+        </div>
+        <div className="col-md-2">
+          <TextField label={t('cases.action.due')} type="date" {...form.field('dueOn')} error={change.fieldErrors.dueOn} />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
+
+function ActionStatus({ action, reload }: { action: CaseAction; reload(): void }) {
+  const { t, locale } = useI18n();
+  const change = useCaseChange(reload);
+  return (
+    <InlineSelectForm
+      label={`${t('cases.action.status')}: ${action.description}`}
+      value={action.status}
+      version={action.version}
+      options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[locale][s] }))}
+      submitLabel={t('cases.action.save')}
+      change={change}
+      onSave={(status) =>
+        change.send('PATCH', `/actions/${action.id}`, { version: action.version, status }, { success: t('cases.action.saved') })
+      }
+    />
+  );
+}
+
+export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; staff: StaffMember[]; reload(): void; canWrite: boolean }) {
+  const { t, locale, formatDate } = useI18n();
+  const change = useCaseChange(reload);
+  const confirm = useConfirm();
+  const today = todayInRome();
+  const headingId = `goal-${goal.id}`;
+  const remove = async (path: string, question: string, label: string, success: string, focus: string) => {
+    if (await confirm(question, { confirmLabel: label, danger: true })) await change.send('DELETE', path, undefined, { success, focus });
+  };
+  return (
+    <article className="border rounded p-3 mb-3" aria-labelledby={headingId}>
+      {change.problem}
+      <EditableSection
+        heading={
+          <h3 id={headingId} className="h5" tabIndex={-1}>
+            {goal.title} <span className="badge bg-secondary">{GOAL_STATUS_LABELS[locale][goal.status]}</span>
+          </h3>
+        }
+        editLabel={t('cases.goal.edit')}
+        canEdit={canWrite}
+        actions={
+          <button
+            type="button"
+            className="btn btn-outline-danger btn-sm"
+            onClick={() =>
+              remove(
+                `/goals/${goal.id}?version=${goal.version}`,
+                t('cases.goal.deleteConfirm', { title: goal.title }),
+                t('cases.goal.delete'),
+                t('cases.goal.deleted'),
+                'plan-title',
+              )
+            }
+          >
+            {t('cases.goal.delete')}
+          </button>
+        }
+        form={(close) => <GoalForm goal={goal} reload={reload} onDone={close} />}
+      >
+        {goal.description ? <p>{goal.description}</p> : null}
+      </EditableSection>
+      <RecordTable<CaseAction>
+        caption={goal.title}
+        captionHidden
+        rows={goal.actions}
+        rowKey={(a) => a.id}
+        rowName={(a) => a.description}
+        empty={t('cases.goal.noActions')}
+        columns={[
+          { header: t('cases.action.description'), cell: (a) => a.description },
+          { header: t('cases.overdue.assignee'), cell: (a) => a.assignee?.displayName ?? a.assigneeName ?? '' },
+          {
+            header: t('cases.action.due'),
+            cell: (a) => (
+              <>
+                {a.dueOn ? formatDate(a.dueOn) : ''}
+                {isOverdue(a, today) ? <span className="badge bg-danger ms-2">{t('cases.action.overdue')}</span> : null}
+              </>
+            ),
+          },
+          {
+            header: t('cases.action.status'),
+            cell: (a) => (
+              <>
+                {canWrite ? <ActionStatus action={a} reload={reload} /> : ACTION_STATUS_LABELS[locale][a.status]}
+                {a.doneOn ? <small className="d-block">{t('cases.action.doneOn', { date: formatDate(a.doneOn) })}</small> : null}
+              </>
+            ),
+          },
+        ]}
+        actions={
+          canWrite
+            ? (a) => [
+                {
+                  label: t('cases.action.delete'),
+                  danger: true,
+                  onClick: () =>
+                    remove(
+                      `/actions/${a.id}?version=${a.version}`,
+                      t('cases.action.deleteConfirm'),
+                      t('cases.action.delete'),
+                      t('cases.action.deleted'),
+                      headingId,
+                    ),
+                },
+              ]
+            : undefined
+        }
+      />
+      {canWrite ? (
+        <EditableSection
+          editLabel={t('cases.action.add')}
+          editName={`${t('cases.action.add')}: ${goal.title}`}
+          form={(close) => <AddActionForm goal={goal} staff={staff} reload={reload} onDone={close} />}
+        />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+/** A goal's form: a new goal of the plan, or a goal edited in place (with its status). */
+import type { CaseGoal } from '../../../../contracts/cases.js';
+import { GOAL_STATUSES } from '../../../../contracts/enums.js';
+import { GOAL_STATUS_LABELS } from '../../../../contracts/labels.js';
+import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { useCaseChange } from '../parts.js';
+
+export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; goal?: CaseGoal; reload(): void; onDone(): void }) {
+  const { t, locale } = useI18n();
+  const change = useCaseChange(reload);
+  const form = useFields({ title: goal?.title ?? '', description: goal?.description ?? '', status: goal?.status ?? 'open' });
+  const { values } = form;
+  const save = async () => {
+    const fields = { title: values.title.trim(), description: orNull(values.description) };
+    const sent = goal
+      ? await change.send(
+          'PATCH',
+          `/goals/${goal.id}`,
+          { version: goal.version, ...fields, status: values.status },
+          { success: t('cases.goal.saved') },
+        )
+      : await change.send('POST', `/cases/${caseId}/goals`, fields, { success: t('cases.goal.added') });
+    if (sent.ok) onDone();
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={save}
+      title={goal ? undefined : t('cases.goal.add')}
+      submitLabel={goal ? undefined : t('cases.goal.add')}
+      submitClass={goal ? undefined : 'btn btn-outline-primary'}
+      small={Boolean(goal)}
+      className={goal ? 'mb-2' : undefined}
+      onCancel={onDone}
+      autoFocus
+    >
+      <div className="row">
+        <div className={goal ? 'col-md-8' : 'col-12'}>
+          <TextField label={t('cases.goal.title')} required maxLength={200} {...form.field('title')} error={change.fieldErrors.title} />
+        </div>
+        {goal ? (
+          <div className="col-md-4">
+            <SelectField label={t('cases.goal.status')} {...form.field('status')}>
+              {GOAL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {GOAL_STATUS_LABELS[locale][s]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        ) : null}
+      </div>
+      <TextAreaField label={t('cases.goal.description')} maxLength={2000} {...form.field('description')} />
+    </RecordForm>
+  );
+}

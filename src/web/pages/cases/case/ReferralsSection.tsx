@@ -1,0 +1,167 @@
+/** Referrals: to and from other services, the outcome saved on each row, one recorded on demand. */
+import type { Referral } from '../../../../contracts/cases.js';
+import { REFERRAL_DIRECTIONS, REFERRAL_SERVICES, REFERRAL_STATUSES } from '../../../../contracts/enums.js';
+import { REFERRAL_DIRECTION_LABELS, REFERRAL_SERVICE_LABELS, REFERRAL_STATUS_LABELS } from '../../../../contracts/labels.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { EditableSection, InlineSelectForm, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
+import { type SectionProps, useCaseChange } from '../parts.js';
+
+function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload(): void; onDone(): void }) {
+  const { t, locale } = useI18n();
+  const change = useCaseChange(reload);
+  const form = useFields({
+    direction: 'outgoing',
+    service: '',
+    serviceDetail: '',
+    referredOn: todayInRome(),
+    reason: '',
+    status: 'sent',
+    notes: '',
+  });
+  const { values } = form;
+  const add = async () => {
+    const body = { ...values, serviceDetail: orNull(values.serviceDetail), reason: values.reason.trim(), notes: orNull(values.notes) };
+    const sent = await change.send('POST', `/cases/${caseId}/referrals`, body, { success: t('cases.referral.added') });
+    if (sent.ok) onDone();
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={add}
+      title={t('cases.referral.add')}
+      submitLabel={t('cases.referral.add')}
+      submitClass="btn btn-outline-primary"
+      onCancel={onDone}
+      autoFocus
+    >
+      <div className="row">
+        <div className="col-md-4">
+          <SelectField label={t('cases.referral.direction')} required {...form.field('direction')}>
+            {REFERRAL_DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {REFERRAL_DIRECTION_LABELS[locale][d]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-md-4">
+          <SelectField label={t('cases.referral.service')} required {...form.field('service')} error={change.fieldErrors.service}>
+            <option value="">{t('common.choose')}</option>
+            {REFERRAL_SERVICES.map((s) => (
+              <option key={s} value={s}>
+                {REFERRAL_SERVICE_LABELS[locale][s]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-md-4">
+          <TextField label={t('cases.referral.serviceDetail')} maxLength={200} {...form.field('serviceDetail')} />
+        </div>
+        <div className="col-md-4">
+          <TextField
+            label={t('cases.referral.date')}
+            type="date"
+            required
+            max={todayInRome()}
+            {...form.field('referredOn')}
+            error={change.fieldErrors.referredOn}
+          />
+        </div>
+        <div className="col-md-4">
+          <SelectField label={t('cases.referral.status')} {...form.field('status')}>
+            {REFERRAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {REFERRAL_STATUS_LABELS[locale][s]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </div>
+      <TextField label={t('cases.referral.reason')} required maxLength={1000} {...form.field('reason')} error={change.fieldErrors.reason} />
+      <TextAreaField label={t('cases.referral.notes')} maxLength={2000} {...form.field('notes')} />
+    </RecordForm>
+  );
+}
+
+function ReferralStatus({ referral, reload }: { referral: Referral; reload(): void }) {
+  const { t, locale } = useI18n();
+  const change = useCaseChange(reload);
+  return (
+    <InlineSelectForm
+      label={`${t('cases.referral.status')}: ${referral.reason}`}
+      value={referral.status}
+      version={referral.version}
+      options={REFERRAL_STATUSES.map((s) => ({ value: s, label: REFERRAL_STATUS_LABELS[locale][s] }))}
+      submitLabel={t('cases.referral.save')}
+      change={change}
+      onSave={(status) =>
+        change.send('PATCH', `/referrals/${referral.id}`, { version: referral.version, status }, { success: t('cases.referral.saved') })
+      }
+    />
+  );
+}
+
+export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
+  const { t, locale, formatDate } = useI18n();
+  const change = useCaseChange(reload);
+  const confirm = useConfirm();
+  const remove = async (r: Referral) => {
+    if (await confirm(t('cases.referral.deleteConfirm'), { confirmLabel: t('cases.referral.delete'), danger: true }))
+      await change.send('DELETE', `/referrals/${r.id}?version=${r.version}`, undefined, {
+        success: t('cases.referral.deleted'),
+        focus: 'referrals-title',
+      });
+  };
+  return (
+    <section aria-labelledby="referrals-title" className="mt-4">
+      <h2 id="referrals-title" className="h3" tabIndex={-1}>
+        {t('cases.referrals')}
+      </h2>
+      {change.problem}
+      <RecordTable<Referral>
+        caption={t('cases.referrals')}
+        captionHidden
+        rows={c.referrals}
+        rowKey={(r) => r.id}
+        rowName={(r) => r.reason}
+        empty={t('cases.referrals.none')}
+        columns={[
+          { header: t('cases.referral.date'), cell: (r) => formatDate(r.referredOn) },
+          { header: t('cases.referral.direction'), cell: (r) => REFERRAL_DIRECTION_LABELS[locale][r.direction] },
+          {
+            header: t('cases.referral.service'),
+            cell: (r) => (
+              <>
+                {REFERRAL_SERVICE_LABELS[locale][r.service]}
+                {r.serviceDetail ? <small className="d-block">{r.serviceDetail}</small> : null}
+              </>
+            ),
+          },
+          {
+            header: t('cases.referral.reason'),
+            cell: (r) => (
+              <>
+                {r.reason}
+                {r.notes ? <small className="d-block">{r.notes}</small> : null}
+              </>
+            ),
+          },
+          {
+            header: t('cases.referral.status'),
+            cell: (r) => (canWrite ? <ReferralStatus referral={r} reload={reload} /> : REFERRAL_STATUS_LABELS[locale][r.status]),
+          },
+        ]}
+        actions={canWrite ? (r) => [{ label: t('cases.referral.delete'), danger: true, onClick: () => remove(r) }] : undefined}
+      />
+      {canWrite ? (
+        <EditableSection
+          editLabel={t('cases.referral.add')}
+          editClass="btn btn-outline-primary"
+          form={(close) => <AddReferralForm caseId={c.id} reload={reload} onDone={close} />}
+        />
+      ) : null}
+    </section>
+  );
+}

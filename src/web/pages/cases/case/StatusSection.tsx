@@ -1,0 +1,113 @@
+/** Closing an open case (date, reason, notes) or reopening a closed one (a new period), each form on demand. */
+import { CASE_CLOSING_REASONS } from '../../../../contracts/enums.js';
+import { CASE_CLOSING_REASON_LABELS } from '../../../../contracts/labels.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { EditableSection, orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { type SectionProps, useCaseChange } from '../parts.js';
+
+/** After closing or reopening, the focus goes to the case's title, whose status has changed. */
+const TITLE_ID = 'case-title';
+
+function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onDone(): void }) {
+  const { t, locale } = useI18n();
+  const change = useCaseChange(reload);
+  const form = useFields({ closedOn: todayInRome(), reason: '', notes: '' });
+  const { values } = form;
+  const close = () =>
+    change.send(
+      'POST',
+      `/cases/${c.id}/close`,
+      { version: c.version, ...values, notes: orNull(values.notes) },
+      { success: t('cases.closed'), focus: TITLE_ID },
+    );
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={close}
+      title={t('cases.close')}
+      titleAs="h2"
+      submitLabel={t('cases.close.submit')}
+      submitClass="btn btn-outline-danger"
+      onCancel={onDone}
+      autoFocus
+    >
+      <div className="row">
+        <div className="col-md-4">
+          <TextField
+            label={t('cases.close.date')}
+            type="date"
+            required
+            max={todayInRome()}
+            {...form.field('closedOn')}
+            error={change.fieldErrors.closedOn}
+          />
+        </div>
+        <div className="col-md-8">
+          <SelectField label={t('cases.close.reason')} required {...form.field('reason')} error={change.fieldErrors.reason}>
+            <option value="">{t('common.choose')}</option>
+            {CASE_CLOSING_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {CASE_CLOSING_REASON_LABELS[locale][r]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </div>
+      <TextAreaField label={t('cases.close.notes')} maxLength={2000} {...form.field('notes')} />
+    </RecordForm>
+  );
+}
+
+function ReopenForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onDone(): void }) {
+  const { t } = useI18n();
+  const change = useCaseChange(reload);
+  const form = useFields({ openedOn: todayInRome() });
+  const reopen = () =>
+    change.send(
+      'POST',
+      `/cases/${c.id}/reopen`,
+      { version: c.version, openedOn: form.values.openedOn },
+      { success: t('cases.reopened'), focus: TITLE_ID },
+    );
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={reopen}
+      title={t('cases.reopen')}
+      titleAs="h2"
+      submitLabel={t('cases.reopen.submit')}
+      onCancel={onDone}
+      autoFocus
+    >
+      <p>{t('cases.reopen.intro')}</p>
+      <div className="row">
+        <div className="col-md-4">
+          <TextField
+            label={t('cases.reopen.date')}
+            type="date"
+            required
+            max={todayInRome()}
+            {...form.field('openedOn')}
+            error={change.fieldErrors.openedOn}
+          />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
+
+export function StatusSection({ c, reload }: Omit<SectionProps, 'canWrite'>) {
+  const { t } = useI18n();
+  const open = c.status === 'open';
+  return (
+    <section className="mt-4">
+      <EditableSection
+        editLabel={open ? t('cases.close') : t('cases.reopen')}
+        editClass={open ? 'btn btn-outline-danger' : 'btn btn-outline-primary'}
+        form={(close) => (open ? <CloseForm c={c} reload={reload} onDone={close} /> : <ReopenForm c={c} reload={reload} onDone={close} />)}
+      />
+    </section>
+  );
+}
