@@ -99,7 +99,9 @@ export default class CasePage extends AbstractPage {
   }
 
   async addAction(goalTitle: string, action: NewAction): Promise<void> {
-    await this.goal(goalTitle).getByRole('button', { name: `Aggiungi azione: ${goalTitle}` }).click();
+    await this.goal(goalTitle)
+      .getByRole('button', { name: `Aggiungi azione: ${goalTitle}` })
+      .click();
     const form = this.goal(goalTitle).getByRole('form', { name: `Aggiungi azione: ${goalTitle}` });
     await form.getByLabel(/^Azione\b/).fill(action.description);
     if (action.assignee) await form.getByLabel('Operatore incaricato').selectOption({ label: action.assignee });
