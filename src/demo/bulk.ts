@@ -10,6 +10,9 @@ import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database>;
 
+/** The tables with an integer `id`. */
+type TableWithId = { [T in keyof Database]: Database[T] extends { id: unknown } ? T : never }[keyof Database];
+
 /** Below SQLite's default SQLITE_MAX_VARIABLE_NUMBER (32,766) and PostgreSQL's 65,535. */
 export const MAX_PARAMETERS = 32_000;
 
@@ -63,6 +66,34 @@ export class WriteSession {
     const trx = this.trx;
     this.trx = undefined;
     if (trx) await trx.rollback().execute();
+  }
+
+  /** The largest id of a table (0 if empty): the generators write explicit ids after it. */
+  async maxId(table: TableWithId): Promise<number> {
+    // One query for every table: the cast only picks a table Kysely can type `id` on.
+    const row = await (await this.connection())
+      .selectFrom(table as 'people')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow();
+    return Number(row.m ?? 0);
+  }
+
+  /** A writer of `table` whose `parents` (the rows it references) are flushed first, one after the other. */
+  writer<T extends keyof Database & string>(
+    table: T,
+    columns: ReadonlyArray<keyof Database[T] & string>,
+    ...parents: Array<{ flush(): Promise<void> }>
+  ): BulkWriter<T> {
+    const writer = new BulkWriter(this, this.db, table, columns);
+    // In turn, never at once: two children may share a parent, whose flush must not run twice together.
+    if (parents.length > 0) {
+      writer.parent = {
+        flush: async () => {
+          for (const parent of parents) await parent.flush();
+        },
+      };
+    }
+    return writer;
   }
 }
 
