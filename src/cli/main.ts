@@ -16,7 +16,7 @@ import { renderReport, reportTableCsv } from '../exports/report/index.js';
 import { createApiToken, createUser, ensureCentre, listApiTokens, revokeApiToken } from '../modules/accounts/accounts.usecases.js';
 import { reportDataForScope } from '../modules/reports/reports.usecases.js';
 import { loadConfig } from '../server/config.js';
-import { APP_VERSION } from '../server/version.js';
+import { APP_VERSION } from '../version.js';
 
 async function withDatabase<T>(work: (database: AppDatabase) => Promise<T>): Promise<T> {
   const database = createDatabase(loadConfig().databaseUrl);

@@ -5,10 +5,11 @@
 import { z } from 'zod';
 import { id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
 import { APPLICATION_LEVELS, APPLICATION_OUTCOMES, PC_PURPOSES } from './enums.js';
+import { messageEn } from './messages/index.js';
 
 const period = { from: isoDate.optional(), to: isoDate.optional() };
 const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
-const periodMessage = { message: 'from must not be after to', path: ['to'] };
+const periodMessage = { message: messageEn('period.from_after_to'), path: ['to'] };
 
 const personRef = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }).nullable();
 const userRef = z.object({ id: z.number(), displayName: z.string() }).nullable();
@@ -38,7 +39,7 @@ export const applicationTypeCreateInput = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[a-z0-9_]{2,40}$/, 'Lower-case letters, digits and _'),
+    .regex(/^[a-z0-9_]{2,40}$/, messageEn('key.not_valid')),
   labelIt: typeLabel,
   labelEn: typeLabel,
   level: z.enum(APPLICATION_LEVELS),

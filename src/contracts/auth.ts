@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions.js';
 import { id, shortText } from './common.js';
+import { messageEn } from './messages/index.js';
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 /** Long passphrases are welcome; very long inputs are refused before hashing. */
-export const newPassword = z.string().min(12, 'At least 12 characters').max(200);
+export const newPassword = z.string().min(12, messageEn('password.too_short')).max(200);
 
 export const loginInput = z.strictObject({
   email,
@@ -41,7 +42,7 @@ export const setupInput = z.strictObject({
   centreCode: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{2,32}$/, 'Letters, digits, - and _ (2 to 32)'),
+    .regex(/^[A-Za-z0-9_-]{2,32}$/, messageEn('centre.code_not_valid')),
   centreName: shortText(200).min(1),
   displayName: shortText(120).min(1),
   email,

@@ -7,9 +7,10 @@ import { isIsoDate } from '../domain/dates.js';
 import { email } from './auth.js';
 import { clockTime, id, isoDate, shortText, version } from './common.js';
 import { CLOSED_BECAUSE_KINDS, STAFF_ROLES } from './enums.js';
+import { messageEn } from './messages/index.js';
 
 const inOrder = (from: string | null | undefined, to: string | null | undefined) => !from || !to || from <= to;
-const endAfterStart = { message: 'The end cannot be before the start', path: ['to'] };
+const endAfterStart = { message: messageEn('period.end_before_start'), path: ['to'] };
 
 /** Weekly minutes: up to 80 hours a week. */
 const weeklyMinutes = z
@@ -106,8 +107,8 @@ export type ClosureListQuery = z.infer<typeof closureListQuery>;
 /** MM-DD of a real day (29 February included: it exists in leap years). */
 export const patronDay = z
   .string()
-  .regex(/^\d{2}-\d{2}$/, 'Expected a day as MM-DD')
-  .refine((day) => isIsoDate(`2024-${day}`), { message: 'Expected a real day of the year' })
+  .regex(/^\d{2}-\d{2}$/, messageEn('calendar.day_not_valid'))
+  .refine((day) => isIsoDate(`2024-${day}`), { message: messageEn('calendar.day_not_real') })
   .meta({ example: '09-22' });
 
 export const centreSettingsSchema = z
@@ -169,7 +170,7 @@ export const daysQuery = z
   .strictObject({ centreId: id.optional(), from: isoDate, to: isoDate })
   .refine((q) => inOrder(q.from, q.to), endAfterStart)
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_DAYS * 86_400_000, {
-    message: 'Ask for at most a year at a time',
+    message: messageEn('calendar.range_too_long'),
     path: ['to'],
   });
 export type DaysQuery = z.infer<typeof daysQuery>;

@@ -14,12 +14,13 @@ import {
   REFERRAL_SOURCES,
   REFERRAL_STATUSES,
 } from './enums.js';
+import { messageEn } from './messages/index.js';
 
 const areas = z
   .array(z.enum(CASE_AREAS))
-  .min(1, 'Choose at least one area of need')
+  .min(1, messageEn('case.area_required'))
   .max(CASE_AREAS.length)
-  .refine((list) => new Set(list).size === list.length, { message: 'An area is named twice' });
+  .refine((list) => new Set(list).size === list.length, { message: messageEn('case.area_twice') });
 
 const summary = shortText(4000).nullable();
 
@@ -44,14 +45,14 @@ export const caseCreateInput = z
     visitId: id.optional(),
   })
   .refine((v) => !(v.personId && v.householdId), {
-    message: "A case is a person's (personId) or a household's (householdId), not both",
+    message: messageEn('case.person_or_household'),
     path: ['householdId'],
   })
   .refine((v) => Boolean(v.personId || v.householdId || v.visitId), {
-    message: 'Name the person (personId), the household (householdId) or the visit (visitId) the case is for',
+    message: messageEn('case.subject_required'),
     path: ['personId'],
   })
-  .refine((v) => !v.memberIds || v.householdId, { message: 'memberIds names members of a household case', path: ['memberIds'] });
+  .refine((v) => !v.memberIds || v.householdId, { message: messageEn('case.members_only_for_household'), path: ['memberIds'] });
 export type CaseCreateInput = z.infer<typeof caseCreateInput>;
 
 export const caseUpdateInput = z.strictObject({
@@ -178,7 +179,7 @@ const actionFields = {
   doneOn: pastDate.nullable().optional(),
 };
 const oneAssignee = (v: { assigneeId?: number | null; assigneeName?: string | null }) => !(v.assigneeId && v.assigneeName);
-const oneAssigneeMessage = { message: 'An action is assigned to an operator (assigneeId) or to someone named (assigneeName), not both' };
+const oneAssigneeMessage = { message: messageEn('action.assignee_one_kind') };
 
 export const actionCreateInput = z
   .strictObject({ ...actionFields, status: actionFields.status.default('todo') })

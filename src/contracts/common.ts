@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, todayInRome } from '../domain/dates.js';
+import { type MessageCode, type MessageParams, messageEn } from './messages/index.js';
 
 /** Ids and versions are 32-bit integer columns: larger numbers are refused here, not by PostgreSQL. */
 const MAX_INT32 = 2_147_483_647;
@@ -12,32 +13,32 @@ export const version = z.number().int().positive().max(MAX_INT32);
 export const isoDate = z
   .string()
   .max(10)
-  .refine(isIsoDate, { message: 'Expected a real calendar date as YYYY-MM-DD' })
+  .refine(isIsoDate, { message: messageEn('date.not_real') })
   // Years before 1900 or after 2100 are typing mistakes here (0050 would even be read as 1950).
-  .refine((date) => date >= '1900-01-01' && date <= '2100-12-31', { message: 'Expected a date between 1900 and 2100' })
+  .refine((date) => date >= '1900-01-01' && date <= '2100-12-31', { message: messageEn('date.out_of_range') })
   .meta({ format: 'date', example: '2024-05-17' });
 
 /** A date of something that has happened: a real date, not in the future (Europe/Rome). */
-export const pastDate = isoDate.refine((date) => date <= todayInRome(), { message: 'The date cannot be in the future' });
+export const pastDate = isoDate.refine((date) => date <= todayInRome(), { message: messageEn('date.in_future') });
 
 /** A date of birth: a real date, not in the future (Europe/Rome). */
-export const birthDate = isoDate.refine((date) => date <= todayInRome(), { message: 'A date of birth cannot be in the future' });
+export const birthDate = isoDate.refine((date) => date <= todayInRome(), { message: messageEn('date.birth_in_future') });
 
 /** Deleting names the version read (?version=), so that a change made meanwhile is not thrown away unseen. */
 export const deleteQuery = z.strictObject({ version: z.coerce.number().int().positive().max(MAX_INT32) });
 
 export const clockTime = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time as HH:mm')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, messageEn('time.not_valid'))
   .meta({ example: '09:30' });
 
 /** ISO 3166-1 alpha-2, or XS (stateless) / XU (unknown). Existence is checked against the shipped list. */
 export const countryCode = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, 'Expected a two-letter country code')
+  .regex(/^[A-Za-z]{2}$/, messageEn('country.not_two_letters'))
   .transform((code) => code.toUpperCase());
 
-export const comuneIstat = z.string().regex(/^\d{6}$/, 'Expected a 6-digit ISTAT code');
+export const comuneIstat = z.string().regex(/^\d{6}$/, messageEn('comune.not_istat_code'));
 
 /** Free text. PostgreSQL cannot store the NUL character (SQLite can): refused for both alike. */
 export const shortText = (max: number) =>
@@ -45,7 +46,15 @@ export const shortText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((text) => !text.includes('\u0000'), { message: 'Text cannot contain the NUL character' });
+    .refine((text) => !text.includes('\u0000'), { message: messageEn('text.nul_character') });
+
+/**
+ * A custom zod issue with one of the API's messages, its code and values carried to the
+ * problem: `ctx.addIssue(issue('course.too_long', ['endDate']))`.
+ */
+export function issue(code: MessageCode, path: PropertyKey[], params?: MessageParams) {
+  return { code: 'custom' as const, message: messageEn(code, params), path, params: { messageCode: code, messageParams: params } };
+}
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -74,7 +83,9 @@ export const fieldErrorSchema = z
   .object({
     path: z.string(),
     message: z.string(),
-    code: z.string().meta({ description: "zod's issue code (too_small, invalid_format, …); custom for the API's own checks" }),
+    code: z.string().meta({
+      description: "the code of one of the API's own messages (case.closed_before_opening, …) or zod's issue code (too_small, …)",
+    }),
     origin: z.string().optional(),
     minimum: z.union([z.number(), z.string()]).optional(),
     maximum: z.union([z.number(), z.string()]).optional(),
@@ -86,6 +97,10 @@ export const fieldErrorSchema = z
     values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
     keys: z.array(z.string()).optional(),
     divisor: z.number().optional(),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .meta({ description: "the values one of the API's own messages names ({date}, {ids}, …)" }),
   })
   .meta({ id: 'FieldError' });
 

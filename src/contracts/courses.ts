@@ -3,7 +3,7 @@
  * attendance, figures and waiting lists, as the API takes and gives them.
  */
 import { z } from 'zod';
-import { clockTime, id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
+import { clockTime, id, isoDate, issue, pageQuery, pastDate, shortText, version } from './common.js';
 import {
   COURSE_LEVELS,
   ENROLMENT_PROGRAMMES,
@@ -13,6 +13,7 @@ import {
   WAITING_LIST_PRIORITIES,
   WAITING_LIST_STATUSES,
 } from './enums.js';
+import { type MessageCode, messageEn } from './messages/index.js';
 
 const personRef = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }).nullable();
 const year = z.coerce.number().int().min(1900).max(2100);
@@ -42,7 +43,7 @@ export const courseKindCreateInput = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[a-z0-9_]{2,40}$/, 'Lower-case letters, digits and _'),
+    .regex(/^[a-z0-9_]{2,40}$/, messageEn('key.not_valid')),
   labelIt: kindLabel,
   labelEn: kindLabel,
   sortOrder: z.number().int().min(0).max(10_000).optional(),
@@ -63,9 +64,9 @@ export const courseKindListQuery = z.strictObject({ active: z.enum(['true', 'fal
 
 const weekdays = z
   .array(z.number().int().min(1).max(7))
-  .min(1, 'Choose at least one weekday')
+  .min(1, messageEn('course.weekday_required'))
   .max(7)
-  .refine((list) => new Set(list).size === list.length, { message: 'A weekday is named twice' });
+  .refine((list) => new Set(list).size === list.length, { message: messageEn('course.weekday_twice') });
 
 /** Minutes of one lesson: from a quarter of an hour to ten hours. */
 const lessonMinutes = z.number().int().min(15).max(600);
@@ -88,11 +89,12 @@ const courseFields = {
   notes: shortText(2000).nullable(),
 };
 
-export const courseDateProblems = (course: { startDate: string; endDate: string }) =>
+/** The code of what is wrong with a course's dates, or null. */
+export const courseDateProblem = (course: { startDate: string; endDate: string }): MessageCode | null =>
   course.endDate < course.startDate
-    ? 'The end date is before the start date'
+    ? 'course.end_before_start'
     : daysBetween(course.startDate, course.endDate) > MAX_COURSE_DAYS
-      ? 'A course lasts at most two years'
+      ? 'course.too_long'
       : null;
 
 export const courseCreateInput = z
@@ -107,8 +109,8 @@ export const courseCreateInput = z
     notes: courseFields.notes.optional(),
   })
   .superRefine((course, ctx) => {
-    const problem = courseDateProblems(course);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['endDate'] });
+    const problem = courseDateProblem(course);
+    if (problem) ctx.addIssue(issue(problem, ['endDate']));
   });
 export type CourseCreateInput = z.infer<typeof courseCreateInput>;
 
@@ -129,7 +131,7 @@ export const courseUpdateInput = z
     capacity: courseFields.capacity.optional(),
     notes: courseFields.notes.optional(),
   })
-  .refine((v) => inOrder(v.startDate, v.endDate), { message: 'The end date is before the start date', path: ['endDate'] });
+  .refine((v) => inOrder(v.startDate, v.endDate), { message: messageEn('course.end_before_start'), path: ['endDate'] });
 export type CourseUpdateInput = z.infer<typeof courseUpdateInput>;
 
 const kindRef = z.object({ id: z.number(), code: z.string(), labelIt: z.string(), labelEn: z.string() });
@@ -281,7 +283,10 @@ export const enrolmentUpdateInput = z
     /** The withdrawal (ritiro): the last day enrolled; null takes it back. */
     withdrawnOn: isoDate.nullable().optional(),
   })
-  .refine((v) => inOrder(v.enrolledOn, v.withdrawnOn), { message: 'The withdrawal is before the enrolment', path: ['withdrawnOn'] });
+  .refine((v) => inOrder(v.enrolledOn, v.withdrawnOn), {
+    message: messageEn('enrolment.withdrawn_before_enrolled'),
+    path: ['withdrawnOn'],
+  });
 export type EnrolmentUpdateInput = z.infer<typeof enrolmentUpdateInput>;
 
 // --- attendance
@@ -310,7 +315,7 @@ export const attendanceInput = z.strictObject({
   entries: z
     .array(z.strictObject({ enrolmentId: id, present: z.boolean() }))
     .max(500)
-    .refine((list) => new Set(list.map((e) => e.enrolmentId)).size === list.length, { message: 'A learner is named twice' }),
+    .refine((list) => new Set(list.map((e) => e.enrolmentId)).size === list.length, { message: messageEn('attendance.learner_twice') }),
 });
 export type AttendanceInput = z.infer<typeof attendanceInput>;
 
@@ -398,7 +403,7 @@ export type WaitingListEntry = z.infer<typeof waitingListEntrySchema>;
 const priority = z
   .number()
   .int()
-  .refine((p) => (WAITING_LIST_PRIORITIES as readonly number[]).includes(p), { message: '0 normal, 1 high, 2 urgent' });
+  .refine((p) => (WAITING_LIST_PRIORITIES as readonly number[]).includes(p), { message: messageEn('waiting_list.priority_not_valid') });
 
 export const waitingListCreateInput = z.strictObject({
   kind: z.enum(WAITING_LIST_KINDS),
@@ -421,7 +426,7 @@ export const waitingListUpdateInput = z
     status: z.enum(['waiting', 'withdrawn']).optional(),
     closedOn: pastDate.optional(),
   })
-  .refine((v) => inOrder(v.requestedOn, v.closedOn), { message: 'The closing date is before the request', path: ['closedOn'] });
+  .refine((v) => inOrder(v.requestedOn, v.closedOn), { message: messageEn('waiting_list.closed_before_request'), path: ['closedOn'] });
 export type WaitingListUpdateInput = z.infer<typeof waitingListUpdateInput>;
 
 export const placeInput = z.strictObject({
@@ -446,7 +451,7 @@ export type WaitingListQuery = z.infer<typeof waitingListQuery>;
 
 export const waitingSummaryQuery = z
   .strictObject({ from: isoDate.optional(), to: isoDate.optional(), centreId: id.optional() })
-  .refine((v) => inOrder(v.from, v.to), { message: 'from must not be after to', path: ['to'] });
+  .refine((v) => inOrder(v.from, v.to), { message: messageEn('period.from_after_to'), path: ['to'] });
 export type WaitingSummaryQuery = z.infer<typeof waitingSummaryQuery>;
 
 const waitingCounts = z.object({

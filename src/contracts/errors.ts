@@ -68,9 +68,10 @@ export interface ProblemDetails {
 
 /**
  * One field error of a validation.failed problem. `message` is English, for scripts; `code` is
- * zod's issue code (too_small, too_big, invalid_type, invalid_format, invalid_value,
- * unrecognized_keys, custom, …; `custom` for the API's own checks), with the parameters a
- * message needs, so that a client can say it in its own language.
+ * the stable code of one of the API's own messages (`case.closed_before_opening`, see
+ * contracts/messages/), with the values it names in `params`, or else zod's issue code
+ * (too_small, too_big, invalid_type, invalid_format, invalid_value, unrecognized_keys, …) with
+ * the parameters a message needs, so that a client can say it in its own language.
  */
 export interface FieldError {
   /** Where: body.x.y, querystring.x, params.x. */
@@ -97,4 +98,6 @@ export interface FieldError {
   keys?: string[];
   /** not_multiple_of. */
   divisor?: number;
+  /** The values one of the API's own messages names ({date}, {ids}…). */
+  params?: Readonly<Record<string, string | number>>;
 }

@@ -5,10 +5,11 @@
 import { z } from 'zod';
 import { clockTime, id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
 import { NETWORK_ORGANISATION_KINDS } from './enums.js';
+import { messageEn } from './messages/index.js';
 
 const period = { from: isoDate.optional(), to: isoDate.optional() };
 const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
-const periodMessage = { message: 'from must not be after to', path: ['to'] };
+const periodMessage = { message: messageEn('period.from_after_to'), path: ['to'] };
 
 /** Aggregated figures: by period and centre only, so that nobody narrows them down to a person. */
 export const eventsSummaryQuery = z.strictObject({ ...period, centreId: id.optional() }).refine(periodInOrder, periodMessage);
@@ -126,7 +127,7 @@ export const networkOrganisationCreateInput = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[a-z0-9_]{2,40}$/, 'Lower-case letters, digits and _'),
+    .regex(/^[a-z0-9_]{2,40}$/, messageEn('key.not_valid')),
   name: organisationName,
   kind: z.enum(NETWORK_ORGANISATION_KINDS),
 });
@@ -143,7 +144,7 @@ export const networkOrganisationListQuery = z.strictObject({ active: z.enum(['tr
 
 // --- network meetings
 
-const organisationIds = z.array(id).min(1, 'Choose at least one organisation').max(50);
+const organisationIds = z.array(id).min(1, messageEn('network.organisation_required')).max(50);
 const topic = shortText(300).min(1);
 const outcome = shortText(4000).nullable().optional();
 

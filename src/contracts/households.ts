@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, pageQuery, shortText, version } from './common.js';
 import { GENDERS, HOUSEHOLD_RELATIONS } from './enums.js';
+import { messageEn } from './messages/index.js';
 
 const relation = z.enum(HOUSEHOLD_RELATIONS);
 const name = shortText(200).min(1);
@@ -24,7 +25,7 @@ export const householdCreateInput = z
     move: z.boolean().optional(),
   })
   .refine((h) => new Set(h.members?.map((m) => m.personId)).size === (h.members?.length ?? 0), {
-    message: 'A person can be named only once',
+    message: messageEn('household.person_twice'),
     path: ['members'],
   });
 export type HouseholdCreateInput = z.infer<typeof householdCreateInput>;

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { isValidFiscalCode, normaliseFiscalCode } from '../domain/codice-fiscale.js';
 import { birthDate, comuneIstat, countryCode, id, pageQuery, shortText, version } from './common.js';
 import { GENDERS, ORIGIN_GROUPS } from './enums.js';
+import { messageEn } from './messages/index.js';
 
 export const fiscalCode = z
   .string()
   .max(32)
   .transform(normaliseFiscalCode)
-  .refine(isValidFiscalCode, { message: 'Not a valid codice fiscale (16 characters or the 11-digit provisional number)' });
+  .refine(isValidFiscalCode, { message: messageEn('person.codice_fiscale_not_valid') });
 
 export const residence = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('comune'), comuneIstat }),
@@ -31,7 +32,7 @@ const personFields = {
   citizenship: countryCode,
   fiscalCode: fiscalCode.nullable().optional(),
   phone: shortText(40)
-    .regex(/^[+0-9 ()./-]*$/, 'Digits, spaces and + ( ) . / - only')
+    .regex(/^[+0-9 ()./-]*$/, messageEn('person.phone_not_valid'))
     .nullable()
     .optional(),
   email: z.string().trim().max(254).pipe(z.email()).nullable().optional(),

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { id, version } from './common.js';
+import { messageEn } from './messages/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -173,7 +174,7 @@ export type ReportData = z.infer<typeof reportData>;
 const year = z.number().int().min(2000).max(2100);
 
 export const freeBlock = z.strictObject({
-  id: z.string().regex(/^free-[a-z0-9-]{1,40}$/, 'Expected free-<letters, digits, dashes>'),
+  id: z.string().regex(/^free-[a-z0-9-]{1,40}$/, messageEn('report.block_id_not_valid')),
   sectionId: z.enum(REPORT_SECTION_IDS),
   title: z.string().trim().min(1).max(200),
   markdown: z.string().max(20_000),

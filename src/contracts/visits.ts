@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clockTime, countryCode, id, isoDate, pageQuery, shortText, version } from './common.js';
 import { AGE_BANDS, CHANNELS, GENDERS, ORIGIN_GROUPS, REFERRAL_SOURCES } from './enums.js';
+import { messageEn } from './messages/index.js';
 
 export const anonymousVisitor = z.strictObject({
   gender: z.enum(GENDERS),
@@ -14,7 +15,7 @@ const visitFields = {
   time: clockTime.optional(),
   channel: z.enum(CHANNELS).default('in_person'),
   referralSource: z.enum(REFERRAL_SOURCES).default('spontaneous'),
-  topicIds: z.array(id).min(1, 'Choose at least one request topic').max(20),
+  topicIds: z.array(id).min(1, messageEn('visit.topic_required')).max(20),
   notes: shortText(2000).nullable().optional(),
 };
 
@@ -26,7 +27,7 @@ export const visitCreateInput = z
     ...visitFields,
   })
   .refine((v) => Boolean(v.personId) !== Boolean(v.anonymous), {
-    message: 'A visit has either a person (personId) or an anonymous visitor (anonymous), not both',
+    message: messageEn('visit.person_or_anonymous'),
     path: ['personId'],
   });
 export type VisitCreateInput = z.infer<typeof visitCreateInput>;
@@ -83,7 +84,7 @@ export const visitFilters = {
 
 export const visitListQuery = z
   .strictObject({ ...visitFilters, ...pageQuery })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: messageEn('period.from_after_to'), path: ['to'] });
 export type VisitListQuery = z.infer<typeof visitListQuery>;
 
 /** Aggregated figures: no person filter, no paging. Viewers may cut by period and centre only. */
@@ -97,12 +98,12 @@ export const visitSummaryQuery = z
     citizenship: visitFilters.citizenship,
     operatorId: visitFilters.operatorId,
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: messageEn('period.from_after_to'), path: ['to'] });
 export type VisitSummaryQuery = z.infer<typeof visitSummaryQuery>;
 
 export const visitExportQuery = z
   .strictObject({ ...visitFilters, lang: z.enum(['it', 'en']).default('it') })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: messageEn('period.from_after_to'), path: ['to'] });
 export type VisitExportQuery = z.infer<typeof visitExportQuery>;
 
 export const visitSummary = z
@@ -131,7 +132,7 @@ export const topicCreateInput = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[a-z0-9_]{2,40}$/, 'Lower-case letters, digits and _'),
+    .regex(/^[a-z0-9_]{2,40}$/, messageEn('key.not_valid')),
   labelIt: shortText(100).min(1),
   labelEn: shortText(100).min(1),
   sortOrder: z.number().int().min(0).max(10_000).optional(),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestOrganisation } from '../../test/support/app.js';
 import { createTestDatabase, DIALECTS, describeDialect } from '../../test/support/databases.js';
 import type { ProblemDetails } from '../contracts/errors.js';
-import type { AppError } from '../server/errors.js';
+import type { AppError } from '../errors/index.js';
 import type { AppDatabase } from './database.js';
 import { deleteVersioned, updateVersioned } from './versioned.js';
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { notFound, staleVersion } from '../server/errors.js';
+import { notFound, staleVersion } from '../errors/index.js';
 import type { Database } from './schema.js';
 
 /** The tables whose rows carry `id` and `version` (optimistic concurrency). */

@@ -121,8 +121,12 @@ describe('open days and hours of Jesi in 2024, worked out by hand', () => {
 describe('weekly slots', () => {
   it('refuse a slot that ends before it starts, and overlaps on a day', () => {
     expect(slotProblems([morning(1), afternoon(2)])).toEqual([]);
-    expect(slotProblems([{ weekday: 1, from: '12:00', to: '09:00' }])).toHaveLength(1);
-    expect(slotProblems([morning(1), { weekday: 1, from: '11:00', to: '13:00' }])).toHaveLength(1);
+    expect(slotProblems([{ weekday: 1, from: '12:00', to: '09:00' }])).toEqual([
+      { code: 'hours.slot_ends_before_start', params: { from: '12:00', to: '09:00' } },
+    ]);
+    expect(slotProblems([morning(1), { weekday: 1, from: '11:00', to: '13:00' }])).toEqual([
+      { code: 'hours.slots_overlap', params: { weekday: 1 } },
+    ]);
   });
 });
 

@@ -172,14 +172,21 @@ export function openFiguresOfMonth(calendar: CentreCalendar, year: number, month
 }
 
 /** Problems of a set of weekly slots: a slot that ends before it starts, or two that overlap. */
-export function slotProblems(slots: readonly OpeningSlot[]): string[] {
-  const problems: string[] = [];
-  for (const s of slots) if (minutesOf(s.to) <= minutesOf(s.from)) problems.push(`The slot ${s.from}–${s.to} ends before it starts`);
+export type SlotProblem =
+  | { code: 'hours.slot_ends_before_start'; params: { from: string; to: string } }
+  | { code: 'hours.slots_overlap'; params: { weekday: number } };
+
+export function slotProblems(slots: readonly OpeningSlot[]): SlotProblem[] {
+  const problems: SlotProblem[] = [];
+  for (const s of slots) {
+    if (minutesOf(s.to) <= minutesOf(s.from)) problems.push({ code: 'hours.slot_ends_before_start', params: { from: s.from, to: s.to } });
+  }
   const byDay = [...slots].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
   for (let i = 1; i < byDay.length; i++) {
     const a = byDay[i - 1] as OpeningSlot;
     const b = byDay[i] as OpeningSlot;
-    if (a.weekday === b.weekday && minutesOf(b.from) < minutesOf(a.to)) problems.push(`Two slots overlap on weekday ${a.weekday}`);
+    if (a.weekday === b.weekday && minutesOf(b.from) < minutesOf(a.to))
+      problems.push({ code: 'hours.slots_overlap', params: { weekday: a.weekday } });
   }
   return problems;
 }

@@ -125,20 +125,26 @@ describe('peopleInCare and newInYear', () => {
 describe('dates of a case', () => {
   it('closing: not before the period opened, not in the future; the same day is fine', () => {
     expect(closingDateProblem('2024-03-10', '2024-03-10', '2024-06-01')).toBeNull();
-    expect(closingDateProblem('2024-03-10', '2024-03-09', '2024-06-01')).toMatch(/before it was opened/);
-    expect(closingDateProblem('2024-03-10', '2024-06-02', '2024-06-01')).toMatch(/future/);
+    expect(closingDateProblem('2024-03-10', '2024-03-09', '2024-06-01')).toEqual({
+      code: 'case.closed_before_opening',
+      params: { date: '2024-03-10' },
+    });
+    expect(closingDateProblem('2024-03-10', '2024-06-02', '2024-06-01')).toEqual({ code: 'case.closed_in_future' });
   });
 
   it('reopening: after the last closing, not in the future', () => {
     expect(reopeningDateProblem('2024-03-10', '2024-03-11', '2024-06-01')).toBeNull();
-    expect(reopeningDateProblem('2024-03-10', '2024-03-10', '2024-06-01')).toMatch(/after its last closing/);
-    expect(reopeningDateProblem('2024-03-10', '2024-06-02', '2024-06-01')).toMatch(/future/);
+    expect(reopeningDateProblem('2024-03-10', '2024-03-10', '2024-06-01')).toEqual({
+      code: 'case.reopened_before_closing',
+      params: { date: '2024-03-10' },
+    });
+    expect(reopeningDateProblem('2024-03-10', '2024-06-02', '2024-06-01')).toEqual({ code: 'case.reopened_in_future' });
   });
 
   it('nothing of a case is dated before its first opening', () => {
     expect(beforeOpeningProblem('2024-03-10', '2024-03-10')).toBeNull();
     expect(beforeOpeningProblem('2024-05-01', '2024-03-10')).toBeNull();
-    expect(beforeOpeningProblem('2024-03-09', '2024-03-10')).toMatch(/before the case was opened \(2024-03-10\)/);
+    expect(beforeOpeningProblem('2024-03-09', '2024-03-10')).toEqual({ code: 'case.dated_before_opening', params: { date: '2024-03-10' } });
   });
 
   it('a household case opens once all its named members have joined', () => {
@@ -147,8 +153,14 @@ describe('dates of a case', () => {
       { personId: 2, joinedOn: '2024-02-01' },
     ];
     expect(openingBeforeJoiningProblem('2024-02-01', members)).toBeNull();
-    expect(openingBeforeJoiningProblem('2024-01-31', members)).toMatch(/\(2024-02-01\)/);
-    expect(openingBeforeJoiningProblem('2019-12-31', members)).toMatch(/\(2024-02-01\)/);
+    expect(openingBeforeJoiningProblem('2024-01-31', members)).toEqual({
+      code: 'case.opened_before_joining',
+      params: { date: '2024-02-01' },
+    });
+    expect(openingBeforeJoiningProblem('2019-12-31', members)).toEqual({
+      code: 'case.opened_before_joining',
+      params: { date: '2024-02-01' },
+    });
     expect(openingBeforeJoiningProblem('2019-12-31', [])).toBeNull();
   });
 });

@@ -70,17 +70,31 @@ export function careCounts<K>(memberships: ReadonlyArray<CareMembership<K>>, yea
 
 // --- dates of a case
 
+/**
+ * A date the rules refuse: the code of its message (contracts/messages/) and the date it
+ * names. The domain says what is wrong; the API words it.
+ */
+export type DateProblem<Code extends string> = { code: Code; params?: { date: string } };
+
 /** Why a case cannot be closed on this date, or null when it can. */
-export function closingDateProblem(periodOpenedOn: string, closedOn: string, today: string): string | null {
-  if (closedOn > today) return 'A case cannot be closed on a future date';
-  if (closedOn < periodOpenedOn) return `A case cannot be closed before it was opened (${periodOpenedOn})`;
+export function closingDateProblem(
+  periodOpenedOn: string,
+  closedOn: string,
+  today: string,
+): DateProblem<'case.closed_in_future' | 'case.closed_before_opening'> | null {
+  if (closedOn > today) return { code: 'case.closed_in_future' };
+  if (closedOn < periodOpenedOn) return { code: 'case.closed_before_opening', params: { date: periodOpenedOn } };
   return null;
 }
 
 /** Why a closed case cannot be reopened on this date, or null when it can. */
-export function reopeningDateProblem(lastClosedOn: string, openedOn: string, today: string): string | null {
-  if (openedOn > today) return 'A case cannot be reopened on a future date';
-  if (openedOn <= lastClosedOn) return `A case is reopened after its last closing (${lastClosedOn})`;
+export function reopeningDateProblem(
+  lastClosedOn: string,
+  openedOn: string,
+  today: string,
+): DateProblem<'case.reopened_in_future' | 'case.reopened_before_closing'> | null {
+  if (openedOn > today) return { code: 'case.reopened_in_future' };
+  if (openedOn <= lastClosedOn) return { code: 'case.reopened_before_closing', params: { date: lastClosedOn } };
   return null;
 }
 
@@ -88,8 +102,8 @@ export function reopeningDateProblem(lastClosedOn: string, openedOn: string, tod
  * Why a note, a done action or an outgoing referral cannot carry this date, or null when it
  * can: nothing of a case happens before its first opening.
  */
-export function beforeOpeningProblem(date: string, caseOpenedOn: string): string | null {
-  if (date < caseOpenedOn) return `Cannot be dated before the case was opened (${caseOpenedOn})`;
+export function beforeOpeningProblem(date: string, caseOpenedOn: string): DateProblem<'case.dated_before_opening'> | null {
+  if (date < caseOpenedOn) return { code: 'case.dated_before_opening', params: { date: caseOpenedOn } };
   return null;
 }
 
@@ -97,13 +111,13 @@ export function beforeOpeningProblem(date: string, caseOpenedOn: string): string
 export function openingBeforeJoiningProblem(
   openedOn: string,
   members: ReadonlyArray<{ personId: number; joinedOn: string }>,
-): string | null {
+): DateProblem<'case.opened_before_joining'> | null {
   const joinedLater = members
     .map((m) => m.joinedOn)
     .filter((joinedOn) => joinedOn > openedOn)
     .sort();
   if (joinedLater.length === 0) return null;
-  return `A household case cannot be opened before all its members joined the household (${joinedLater[joinedLater.length - 1]})`;
+  return { code: 'case.opened_before_joining', params: { date: joinedLater[joinedLater.length - 1] as string } };
 }
 
 // --- the plan

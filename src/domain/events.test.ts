@@ -29,8 +29,8 @@ describe('eventTimeProblems', () => {
     expect(eventTimeProblems('10:00', null)).toEqual([]);
     expect(eventTimeProblems(null, null)).toEqual([]);
     expect(eventTimeProblems('10:00', '10:00')).toHaveLength(1);
-    expect(eventTimeProblems('10:00', '09:59')).toEqual([{ field: 'endTime', message: 'The end time must come after the start time' }]);
-    expect(eventTimeProblems(null, '12:00')).toEqual([{ field: 'endTime', message: 'An end time needs a start time' }]);
+    expect(eventTimeProblems('10:00', '09:59')).toEqual([{ field: 'endTime', code: 'event.end_before_start' }]);
+    expect(eventTimeProblems(null, '12:00')).toEqual([{ field: 'endTime', code: 'event.end_without_start' }]);
   });
 });
 

@@ -29,10 +29,13 @@ export function italianTimeRange(startTime: string | null, endTime: string | nul
  * What is wrong with an event's times (HH:mm): an end needs a start, and comes after it.
  * Returns field problems, empty when the times are fine.
  */
-export function eventTimeProblems(startTime: string | null, endTime: string | null): Array<{ field: 'endTime'; message: string }> {
+export function eventTimeProblems(
+  startTime: string | null,
+  endTime: string | null,
+): Array<{ field: 'endTime'; code: 'event.end_without_start' | 'event.end_before_start' }> {
   if (endTime === null) return [];
-  if (startTime === null) return [{ field: 'endTime', message: 'An end time needs a start time' }];
-  if (endTime <= startTime) return [{ field: 'endTime', message: 'The end time must come after the start time' }];
+  if (startTime === null) return [{ field: 'endTime', code: 'event.end_without_start' }];
+  if (endTime <= startTime) return [{ field: 'endTime', code: 'event.end_before_start' }];
   return [];
 }
 

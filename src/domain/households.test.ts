@@ -21,15 +21,21 @@ describe('household membership dates', () => {
 
   it('joining: not in the future, not before the previous membership ends', () => {
     expect(joiningProblem('2024-05-10', '2024-05-10', null)).toBeNull();
-    expect(joiningProblem('2024-05-11', '2024-05-10', null)).toMatch(/future/);
+    expect(joiningProblem('2024-05-11', '2024-05-10', null)).toEqual({ code: 'household.join_in_future' });
     expect(joiningProblem('2024-01-01', '2024-05-10', '2024-01-01')).toBeNull();
-    expect(joiningProblem('2023-12-31', '2024-05-10', '2024-01-01')).toMatch(/one household at a time/);
+    expect(joiningProblem('2023-12-31', '2024-05-10', '2024-01-01')).toEqual({
+      code: 'household.join_overlaps',
+      params: { date: '2024-01-01' },
+    });
   });
 
   it('leaving: not in the future, not before joining (the same day is fine)', () => {
     expect(leavingProblem('2024-05-10', '2024-05-10', '2024-05-10')).toBeNull();
-    expect(leavingProblem('2024-05-11', '2024-01-01', '2024-05-10')).toMatch(/future/);
-    expect(leavingProblem('2023-12-31', '2024-01-01', '2024-05-10')).toMatch(/before joining/);
+    expect(leavingProblem('2024-05-11', '2024-01-01', '2024-05-10')).toEqual({ code: 'household.leave_in_future' });
+    expect(leavingProblem('2023-12-31', '2024-01-01', '2024-05-10')).toEqual({
+      code: 'household.leave_before_joining',
+      params: { date: '2024-01-01' },
+    });
   });
 });
 

@@ -3,6 +3,7 @@
  * memberships never overlap: a new one starts on or after the day the previous one ended
  * (a move ends the old membership on the day the new one starts).
  */
+import type { DateProblem } from './care.js';
 import { nameTokens } from './names.js';
 
 export interface MembershipDates {
@@ -25,18 +26,24 @@ export function earliestJoinDate(memberships: readonly MembershipDates[]): strin
 }
 
 /** Why a person cannot join on this date, or null when they can. */
-export function joiningProblem(joinedOn: string, today: string, earliest: string | null): string | null {
-  if (joinedOn > today) return 'A person cannot join a household in the future';
-  if (earliest !== null && joinedOn < earliest) {
-    return `A person belongs to one household at a time: joining must be on or after ${earliest}, when the previous membership ends`;
-  }
+export function joiningProblem(
+  joinedOn: string,
+  today: string,
+  earliest: string | null,
+): DateProblem<'household.join_in_future' | 'household.join_overlaps'> | null {
+  if (joinedOn > today) return { code: 'household.join_in_future' };
+  if (earliest !== null && joinedOn < earliest) return { code: 'household.join_overlaps', params: { date: earliest } };
   return null;
 }
 
 /** Why a membership cannot end on this date, or null when it can. */
-export function leavingProblem(leftOn: string, joinedOn: string, today: string): string | null {
-  if (leftOn > today) return 'A person cannot leave a household in the future';
-  if (leftOn < joinedOn) return `A person cannot leave before joining (${joinedOn})`;
+export function leavingProblem(
+  leftOn: string,
+  joinedOn: string,
+  today: string,
+): DateProblem<'household.leave_in_future' | 'household.leave_before_joining'> | null {
+  if (leftOn > today) return { code: 'household.leave_in_future' };
+  if (leftOn < joinedOn) return { code: 'household.leave_before_joining', params: { date: joinedOn } };
   return null;
 }
 

@@ -104,7 +104,7 @@ for (const dialect of DIALECTS) {
     it('a territory is not a citizenship; it stays a valid country of birth', async () => {
       const res = await operatorA.post('/people', { givenNames: 'Marie', familyNames: 'Hoarau', gender: 'female', citizenship: 'RE' });
       expect(expectProblem(res, 400, 'validation.failed').errors).toEqual([
-        { path: 'body.citizenship', code: 'custom', message: expect.any(String) },
+        { path: 'body.citizenship', code: 'country.unknown_or_territory', message: expect.any(String) },
       ]);
       expectStatus(
         await operatorA.post('/people', {

@@ -32,10 +32,10 @@ import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { topicsRoutes } from '../modules/topics/topics.routes.js';
 import { visitsRoutes } from '../modules/visits/visits.routes.js';
+import { APP_VERSION } from '../version.js';
 import type { AppConfig } from './config.js';
 import { registerErrorHandling, sendFrameworkProblem } from './errors.js';
 import { registerRequestAuth } from './request-auth.js';
-import { APP_VERSION } from './version.js';
 import './types.js';
 
 /** The headers of every answer; HSTS once users reach the app over https (a year, subdomains too). */

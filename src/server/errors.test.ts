@@ -68,31 +68,45 @@ for (const dialect of DIALECTS) {
       const topics = await fieldErrors(
         operator.post('/visits', { anonymous: { gender: 'female', citizenship: 'MA', ageBand: '30-44' }, topicIds: [] }),
       );
-      // A custom message given to a zod check keeps the check's code.
+      // A check given one of our messages takes its code, and keeps the check's parameters.
       expect(topics['body.topicIds']).toMatchObject({
-        code: 'too_small',
+        code: 'visit.topic_required',
         origin: 'array',
         minimum: 1,
         message: 'Choose at least one request topic',
       });
     });
 
-    it('custom checks: the code custom, the English message as written', async () => {
+    it("our own checks: the message's stable code, its values, the English text from the catalogue", async () => {
       const fiscal = await fieldErrors(operator.post('/people', { ...PERSON, fiscalCode: 'ABCDEF12G34H567I' }));
       expect(fiscal['body.fiscalCode']).toEqual({
         path: 'body.fiscalCode',
-        code: 'custom',
+        code: 'person.codice_fiscale_not_valid',
         message: 'Not a valid codice fiscale (16 characters or the 11-digit provisional number)',
       });
-      // A use case's validationFailed: custom too.
+      // A use case's field names the field of its input; the API says it came in the body.
       const topic = await fieldErrors(
         operator.post('/visits', { anonymous: { gender: 'female', citizenship: 'MA', ageBand: '30-44' }, topicIds: [999999] }),
       );
       expect(topic['body.topicIds']).toEqual({
         path: 'body.topicIds',
-        code: 'custom',
+        code: 'visit.topic_unknown',
+        params: { ids: '999999' },
         message: 'Unknown or inactive request topic: 999999',
       });
+      // A refinement with values carries them too (superRefine's issue()).
+      const course = await fieldErrors(
+        operator.post('/courses', {
+          kindId: 1,
+          title: 'Corso',
+          startDate: '2024-05-10',
+          endDate: '2024-05-01',
+          weekdays: [1],
+          startTime: '09:00',
+          lessonMinutes: 180,
+        }),
+      );
+      expect(course['body.endDate']).toMatchObject({ code: 'course.end_before_start', message: 'The end date is before the start date' });
     });
 
     it('the OpenAPI document declares the field errors with their code', async () => {
@@ -101,7 +115,7 @@ for (const dialect of DIALECTS) {
       }>();
       const fieldError = doc.components.schemas.FieldError;
       expect(Object.keys(fieldError?.properties ?? {})).toEqual(
-        expect.arrayContaining(['path', 'message', 'code', 'origin', 'minimum', 'maximum', 'format', 'expected', 'keys']),
+        expect.arrayContaining(['path', 'message', 'code', 'origin', 'minimum', 'maximum', 'format', 'expected', 'keys', 'params']),
       );
       expect(fieldError?.required).toEqual(expect.arrayContaining(['path', 'message', 'code']));
     });

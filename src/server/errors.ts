@@ -1,23 +1,14 @@
 /**
  * Every error the API returns is an RFC 9457 application/problem+json body with a stable
- * `code`. Use cases throw AppError; the one error handler below turns anything into a
- * problem, and never lets a stack trace or an internal message reach the client.
+ * `code`. Use cases throw AppError (src/errors); the one error handler below turns anything
+ * into a problem, says where each field at fault was sent, and never lets a stack trace or an
+ * internal message reach the client.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, FieldError, ProblemDetails } from '../contracts/errors.js';
-
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly status: number,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+import { codeOfEnglish, isMessageCode, type MessageParams, messageEn } from '../contracts/messages/index.js';
+import { AppError, type FieldProblem } from '../errors/index.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -31,22 +22,6 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
-
-export const notFound = (what = 'resource') => new AppError('resource.not_found', 404, `No such ${what}`);
-export const forbidden = () => new AppError('auth.forbidden', 403, 'Your role does not allow this');
-/** Only the current version is told: the record itself is read (and logged) by reloading it. */
-export const staleVersion = (currentVersion: number) =>
-  new AppError('resource.stale_version', 409, 'Someone else changed this record: reload it and try again', {
-    currentVersion,
-  });
-/**
- * A use case's own field errors: their code is `custom`, the English message says what is wrong.
- * `detail` defaults to the field errors joined.
- */
-export const validationFailed = (errors: Array<{ path: string; message: string }>, detail?: string) =>
-  new AppError('validation.failed', 400, detail ?? errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-    errors: errors.map((e): FieldError => ({ ...e, code: 'custom' })),
-  });
 
 /** The parameters of a zod issue a message needs (never the input itself: it may be personal data). */
 const ISSUE_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'exact', 'format', 'expected', 'values', 'keys', 'divisor'] as const;
@@ -98,8 +73,35 @@ function isUniqueViolation(err: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
+/** A use case's field at fault, where the request sent it: a write's body, a read's query string. */
+function fieldError(field: FieldProblem, request: FastifyRequest): FieldError {
+  const part = request.method === 'GET' ? 'querystring' : 'body';
+  return {
+    path: `${part}.${field.field}`,
+    message: messageEn(field.code, field.params),
+    code: field.code,
+    ...(field.params && { params: field.params }),
+  };
+}
+
+/**
+ * The message code of a zod issue: given by a refinement (`params.messageCode`, see
+ * contracts/common.ts's `issue`), or the code of a check's message written with messageEn.
+ */
+function messageCodeOf(issue: { message?: string; params: Record<string, unknown> }) {
+  const given = (issue.params.params as { messageCode?: unknown; messageParams?: MessageParams } | undefined) ?? {};
+  if (typeof given.messageCode === 'string' && isMessageCode(given.messageCode)) {
+    return { code: given.messageCode, params: given.messageParams };
+  }
+  const code = issue.message ? codeOfEnglish(issue.message) : undefined;
+  return code ? { code, params: undefined } : undefined;
+}
+
 function toProblem(err: FastifyError | AppError | Error, request: FastifyRequest): ProblemDetails {
-  if (err instanceof AppError) return problem(err.status, err.code, err.message, err.extra);
+  if (err instanceof AppError) {
+    const errors = err.fields.map((field) => fieldError(field, request));
+    return problem(err.status, err.code, err.message, errors.length > 0 ? { ...err.extra, errors } : err.extra);
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const part = (err as FastifyError).validationContext ?? 'body';
     const input =
@@ -107,13 +109,15 @@ function toProblem(err: FastifyError | AppError | Error, request: FastifyRequest
     const errors = err.validation.map((issue): FieldError => {
       const segments = issue.instancePath.split('/').filter(Boolean);
       const where = segments.join('.');
-      const code = issue.keyword;
+      const ours = messageCodeOf(issue);
+      const code = ours?.code ?? issue.keyword;
       return {
         path: where ? `${part}.${where}` : part,
         message: issue.message ?? 'Invalid value',
         code,
         ...issueParams(issue.params),
-        ...(code === 'invalid_type' ? { received: typeAt(input, segments) } : {}),
+        ...(issue.keyword === 'invalid_type' ? { received: typeAt(input, segments) } : {}),
+        ...(ours?.params && { params: ours.params }),
       };
     });
     return problem(400, 'validation.failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });

@@ -4,11 +4,11 @@
  * sent by browsers on their own, so Bearer requests need no CSRF check.
  */
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors/index.js';
+import { SESSION_COOKIE } from '../modules/auth/actor.js';
 import { authenticate } from '../modules/auth/auth.usecases.js';
 import { safeEqual } from '../modules/auth/secrets.js';
-import { AppError } from './errors.js';
 
-export const SESSION_COOKIE = 'approdo_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function registerRequestAuth(app: FastifyInstance): void {

@@ -19,10 +19,10 @@ import type { Database } from '../../src/db/schema.js';
 import type { Role } from '../../src/domain/permissions.js';
 import { createApiToken, createCentre, createOrganisation, createUser } from '../../src/modules/accounts/accounts.usecases.js';
 import type { Actor } from '../../src/modules/auth/actor.js';
+import { SESSION_COOKIE } from '../../src/modules/auth/actor.js';
 import { loadActor } from '../../src/modules/auth/auth.repository.js';
 import { buildApp } from '../../src/server/app.js';
 import { type AppConfig, testConfig } from '../../src/server/config.js';
-import { SESSION_COOKIE } from '../../src/server/request-auth.js';
 import { createTestDatabase } from './databases.js';
 
 type Db = Kysely<Database>;

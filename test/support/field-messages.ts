@@ -1,5 +1,6 @@
 /**
- * The English field messages written in the sources (for the test that each has an Italian text):
+ * The English field messages written inline in the sources (for the test that there are none:
+ * every message goes through its code in src/contracts/messages/):
  * the custom messages of src/contracts' zod schemas, the use cases' validation errors in
  * src/modules, and the domain's `…Problem(s)` functions whose texts use cases pass on.
  * Template literals come back with each ${…} as {}.

@@ -4,7 +4,7 @@ import type { User } from '../../contracts/auth.js';
 import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { PERMISSIONS, type Role } from '../../domain/permissions.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { AppError, notFound } from '../../errors/index.js';
 import { seedDefaultApplicationTypes } from '../activities/applications.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';

@@ -207,7 +207,14 @@ for (const dialect of DIALECTS) {
           400,
           'validation.failed',
         );
-        expect(refused.errors).toEqual([{ path: 'body.typeId', code: 'custom', message: expect.stringContaining(String(created.id)) }]);
+        expect(refused.errors).toEqual([
+          {
+            path: 'body.typeId',
+            code: 'application.type_unknown',
+            params: { id: created.id },
+            message: expect.stringContaining(String(created.id)),
+          },
+        ]);
         expect(await t.db.selectFrom('applications').select('id').execute()).toHaveLength(before.length);
         // Nor can another application be moved onto it; its own application keeps it and can be corrected.
         const other = expectStatus<Application>(

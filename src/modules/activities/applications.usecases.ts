@@ -15,7 +15,7 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
-import { AppError, notFound, validationFailed } from '../../server/errors.js';
+import { AppError, notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
@@ -108,7 +108,7 @@ export async function applicationTypesFor(db: Db, actor: Actor, onlyActive: bool
 async function checkActiveType(db: Db, actor: Actor, typeId: number) {
   const type = await findApplicationType(db, actor.organisationId, typeId);
   if (!type?.active) {
-    throw validationFailed([{ path: 'body.typeId', message: `Unknown or inactive application type: ${typeId}` }]);
+    throw validationFailed([{ field: 'typeId', code: 'application.type_unknown', params: { id: typeId } }]);
   }
 }
 
@@ -122,12 +122,12 @@ function checkVisitMatches(
 ) {
   if (!person) {
     if (visit.person) {
-      throw validationFailed([{ path: 'body.visitId', message: 'The visit is of a person: name them, or leave the visit out' }]);
+      throw validationFailed([{ field: 'visitId', code: 'application.visit_of_person' }]);
     }
     return;
   }
   if (visit.centreId !== person.centreId || (visit.person && visit.person.id !== person.id)) {
-    throw validationFailed([{ path: 'body.visitId', message: 'The visit is of another person' }]);
+    throw validationFailed([{ field: 'visitId', code: 'application.visit_other_person' }]);
   }
 }
 

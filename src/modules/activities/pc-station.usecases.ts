@@ -10,7 +10,7 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
-import { notFound } from '../../server/errors.js';
+import { notFound } from '../../errors/index.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';

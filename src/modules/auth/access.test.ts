@@ -169,7 +169,7 @@ for (const dialect of DIALECTS) {
       // Someone working in two centres must say where a new record goes.
       const unsure = await admin.post('/people', { givenNames: 'Nadia', familyNames: 'Kovac', gender: 'female', citizenship: 'HR' });
       expect(expectProblem(unsure, 400, 'validation.failed').errors).toEqual([
-        { path: 'body.centreId', code: 'custom', message: expect.any(String) },
+        { path: 'body.centreId', code: 'centre.required', message: expect.any(String) },
       ]);
     });
 

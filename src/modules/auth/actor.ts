@@ -1,5 +1,8 @@
 import { can, type Permission, type Role } from '../../domain/permissions.js';
-import { AppError, forbidden, notFound, validationFailed } from '../../server/errors.js';
+import { AppError, forbidden, notFound, validationFailed } from '../../errors/index.js';
+
+/** The cookie that carries a web session's secret (its SHA-256 is the session's id). */
+export const SESSION_COOKIE = 'approdo_session';
 
 /** The authenticated user a request acts for. */
 export interface Actor {
@@ -47,8 +50,5 @@ export function centreScope(actor: Actor, requested?: number): number[] {
 export function targetCentre(actor: Actor, requested?: number): number {
   if (requested !== undefined) return centreScope(actor, requested)[0] as number;
   if (actor.centreIds.length === 1) return actor.centreIds[0] as number;
-  throw validationFailed(
-    [{ path: 'body.centreId', message: 'Required when you work in more than one centre' }],
-    'centreId is required: you work in more than one centre',
-  );
+  throw validationFailed([{ field: 'centreId', code: 'centre.required' }], 'centreId is required: you work in more than one centre');
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Me } from '../../contracts/auth.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor, RequestAuth } from './actor.js';
 import { centresOf, countRecentFailures, findSessionOwner, findTokenOwner, findUserByEmail, loadActor } from './auth.repository.js';

@@ -33,7 +33,7 @@ import {
   slotProblems,
 } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
-import { AppError, notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { AppError, notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import {
@@ -55,7 +55,7 @@ const hoursDateTaken = (validFrom: string) =>
 /** Slots that end before they start, or overlap on a day, are refused (400). */
 function checkSlots(slots: readonly OpeningSlot[]) {
   const problems = slotProblems(slots);
-  if (problems.length > 0) throw validationFailed(problems.map((message) => ({ path: 'body.slots', message })));
+  if (problems.length > 0) throw validationFailed(problems.map((problem) => ({ field: 'slots', ...problem })));
 }
 
 const asSlots = (slots: HoursSet['slots']) => slots as OpeningSlot[];
@@ -189,7 +189,7 @@ export async function updateClosure(db: Db, actor: Actor, id: number, input: Clo
     if (existing.version !== input.version) throw staleVersion(existing.version);
     const from = input.from ?? existing.from;
     const to = input.to ?? existing.to;
-    if (to < from) throw validationFailed([{ path: 'body.to', message: 'The end cannot be before the start' }]);
+    if (to < from) throw validationFailed([{ field: 'to', code: 'period.end_before_start' }]);
     const next = { from, to, reason: input.reason ?? existing.reason };
     const fields = (['from', 'to', 'reason'] as const).filter((key) => next[key] !== existing[key]);
     const changes = { fromDate: next.from, toDate: next.to, reason: next.reason, updatedAt: now.toISOString() };

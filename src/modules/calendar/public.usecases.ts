@@ -8,7 +8,7 @@ import type { PublicHours } from '../../contracts/calendar.js';
 import type { Database } from '../../db/schema.js';
 import { addDays, closedDaysBetween, datesBetween, dayOf, hoursSetOn, nextHoursSet } from '../../domain/calendar.js';
 import { romeInstant, todayInRome } from '../../domain/dates.js';
-import { notFound } from '../../server/errors.js';
+import { notFound } from '../../errors/index.js';
 import { findCentreByCode, loadCentreCalendar } from './calendar.repository.js';
 
 type Db = Kysely<Database>;

@@ -24,7 +24,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { contractMinutesOfYear, weeklyMinutesOn } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
-import { notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import {
@@ -234,7 +234,7 @@ export async function updateContract(
       projectId: input.projectId !== undefined ? input.projectId : (existing.project?.id ?? null),
     };
     if (next.to !== null && next.to < next.from) {
-      throw validationFailed([{ path: 'body.to', message: 'The end cannot be before the start' }]);
+      throw validationFailed([{ field: 'to', code: 'period.end_before_start' }]);
     }
     if (next.projectId !== (existing.project?.id ?? null)) await checkProject(trx, next.projectId, member.centreId);
     const before = { ...existing, projectId: existing.project?.id ?? null };
@@ -344,7 +344,7 @@ export async function updateProject(db: Db, actor: Actor, id: number, input: Pro
       description: input.description !== undefined ? input.description || null : existing.description,
     };
     if (next.to !== null && next.to < next.from) {
-      throw validationFailed([{ path: 'body.to', message: 'The end cannot be before the start' }]);
+      throw validationFailed([{ field: 'to', code: 'period.end_before_start' }]);
     }
     const fields = (Object.keys(next) as Array<keyof typeof next>).filter((key) => next[key] !== existing[key]);
     const { from, to, ...rest } = next;

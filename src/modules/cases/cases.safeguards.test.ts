@@ -376,7 +376,14 @@ for (const dialect of DIALECTS) {
           400,
           'validation.failed',
         );
-        expect(problem.errors).toEqual([{ path: 'body.openedOn', code: 'custom', message: expect.stringContaining('2024-05-01') }]);
+        expect(problem.errors).toEqual([
+          {
+            path: 'body.openedOn',
+            code: 'case.opened_before_joining',
+            params: { date: '2024-05-01' },
+            message: expect.stringContaining('2024-05-01'),
+          },
+        ]);
         expect((await openCase({ householdId: household, memberIds: [early.id], openedOn: '2024-04-30' })).members).toHaveLength(1);
       });
     });

@@ -31,7 +31,7 @@ import {
 } from '../../domain/care.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
-import { AppError, forbidden, notFound, staleVersion, validationFailed } from '../../server/errors.js';
+import { AppError, forbidden, notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { listColleagues } from '../accounts/accounts.usecases.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
@@ -122,17 +122,17 @@ async function owningCase(db: Db, actor: Actor, part: 'caseGoals' | 'caseActions
 }
 
 /** A user who may be responsible for, or assigned to, the work of a case of this centre. */
-async function checkStaff(db: Db, actor: Actor, userId: number, centreId: number, path: string) {
+async function checkStaff(db: Db, actor: Actor, userId: number, centreId: number, field: string) {
   const staff = await listColleagues(db, actor, { centreIds: [centreId], assignable: true });
   if (!staff.some((user) => user.id === userId)) {
-    throw validationFailed([{ path, message: "Not an active operator of the case's centre" }]);
+    throw validationFailed([{ field, code: 'case.not_staff' }]);
   }
 }
 
 /** Nothing of a case (a note, a done action, an outgoing referral) is dated before its first opening. */
-function checkNotBeforeOpening(owner: CaseRow, date: string | null | undefined, path: string) {
+function checkNotBeforeOpening(owner: CaseRow, date: string | null | undefined, field: string) {
   const problem = date ? beforeOpeningProblem(date, owner.openedOn) : null;
-  if (problem) throw validationFailed([{ path, message: problem }]);
+  if (problem) throw validationFailed([{ field, ...problem }]);
 }
 
 async function wholeCase(db: Db, actor: Actor, id: number): Promise<Case> {
@@ -153,15 +153,14 @@ interface Named {
 export async function createCase(db: Db, actor: Actor, input: CaseCreateInput, now = new Date()): Promise<Case> {
   const today = todayInRome(now);
   const openedOn = input.openedOn ?? today;
-  if (openedOn > today) throw validationFailed([{ path: 'body.openedOn', message: 'A case cannot be opened on a future date' }]);
+  if (openedOn > today) throw validationFailed([{ field: 'openedOn', code: 'case.opened_in_future' }]);
 
   return inTransaction(db, async (trx) => {
     const visit = input.visitId ? await findVisitRef(trx, input.visitId, actor.centreIds) : undefined;
     if (input.visitId && !visit) throw notFound('visit');
     let personId = input.personId;
     if (!personId && !input.householdId) {
-      if (!visit?.personId)
-        throw validationFailed([{ path: 'body.visitId', message: 'This visit is anonymous: name the person (personId)' }]);
+      if (!visit?.personId) throw validationFailed([{ field: 'visitId', code: 'case.visit_anonymous' }]);
       personId = visit.personId;
     }
 
@@ -181,24 +180,24 @@ export async function createCase(db: Db, actor: Actor, input: CaseCreateInput, n
       const wanted = input.memberIds ? new Set(input.memberIds) : new Set(current.map((m) => m.personId));
       const strangers = [...wanted].filter((id) => !current.some((m) => m.personId === id));
       if (strangers.length > 0) {
-        throw validationFailed([{ path: 'body.memberIds', message: `Not current members of the household: ${strangers.join(', ')}` }]);
+        throw validationFailed([{ field: 'memberIds', code: 'case.not_household_members', params: { ids: strangers.join(', ') } }]);
       }
       const chosen = current.filter((m) => wanted.has(m.personId));
-      if (chosen.length === 0) throw validationFailed([{ path: 'body.householdId', message: 'This household has no current members' }]);
+      if (chosen.length === 0) throw validationFailed([{ field: 'householdId', code: 'case.household_empty' }]);
       const problem = openingBeforeJoiningProblem(openedOn, chosen);
-      if (problem) throw validationFailed([{ path: 'body.openedOn', message: problem }]);
+      if (problem) throw validationFailed([{ field: 'openedOn', ...problem }]);
       named = chosen.map((m) => ({ personId: m.personId, relation: m.relation }));
     }
     if (visit && visit.centreId !== centreId) {
-      throw validationFailed([{ path: 'body.visitId', message: "The visit was recorded in another centre than the case's" }]);
+      throw validationFailed([{ field: 'visitId', code: 'case.visit_other_centre' }]);
     }
     // The case takes the visit's referral source: the visit must be of someone the case names (or anonymous).
     if (visit?.personId && !named.some((n) => n.personId === visit.personId)) {
-      throw validationFailed([{ path: 'body.visitId', message: 'The visit is of someone the case does not name' }]);
+      throw validationFailed([{ field: 'visitId', code: 'case.visit_other_person' }]);
     }
 
     const responsibleId = input.responsibleId ?? actor.userId;
-    await checkStaff(trx, actor, responsibleId, centreId, 'body.responsibleId');
+    await checkStaff(trx, actor, responsibleId, centreId, 'responsibleId');
 
     const personIds = named.map((n) => n.personId);
     await lockPeople(trx, personIds);
@@ -292,7 +291,7 @@ export async function updateCase(db: Db, actor: Actor, id: number, input: CaseUp
     let handOver: { from: number | null; to: number } | undefined;
     if (input.responsibleId !== undefined && input.responsibleId !== existing.responsibleId) {
       if (!canChangeResponsible(actor, existing.responsibleId)) throw responsibleChangeForbidden();
-      await checkStaff(trx, actor, input.responsibleId, existing.centreId, 'body.responsibleId');
+      await checkStaff(trx, actor, input.responsibleId, existing.centreId, 'responsibleId');
       changes.responsibleId = input.responsibleId;
       handOver = { from: existing.responsibleId, to: input.responsibleId };
     }
@@ -319,7 +318,7 @@ export async function closeCase(db: Db, actor: Actor, id: number, input: CaseClo
       .where('closedOn', 'is', null)
       .executeTakeFirstOrThrow();
     const problem = closingDateProblem(period.openedOn, input.closedOn, todayInRome(now));
-    if (problem) throw validationFailed([{ path: 'body.closedOn', message: problem }]);
+    if (problem) throw validationFailed([{ field: 'closedOn', ...problem }]);
 
     await updateVersioned(
       trx,
@@ -375,7 +374,7 @@ export async function reopenCase(db: Db, actor: Actor, id: number, input: CaseRe
     if (existing.status !== 'closed' || existing.closedOn === null) throw new AppError('case.not_closed', 409, 'This case is open already');
     const openedOn = input.openedOn ?? today;
     const problem = reopeningDateProblem(existing.closedOn, openedOn, today);
-    if (problem) throw validationFailed([{ path: 'body.openedOn', message: problem }]);
+    if (problem) throw validationFailed([{ field: 'openedOn', ...problem }]);
 
     const members = await trx.selectFrom('caseMembers').select('personId').where('caseId', '=', id).execute();
     const personIds = members.map((m) => m.personId).filter((p): p is number => p !== null);
@@ -484,9 +483,9 @@ function doneOnFor(status: string, given: string | null | undefined, previous: s
 export async function addAction(db: Db, actor: Actor, goalId: number, input: ActionCreateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const owner = await owningCase(trx, actor, 'caseGoals', goalId, 'goal');
-    if (input.assigneeId) await checkStaff(trx, actor, input.assigneeId, owner.centreId, 'body.assigneeId');
+    if (input.assigneeId) await checkStaff(trx, actor, input.assigneeId, owner.centreId, 'assigneeId');
     const doneOn = doneOnFor(input.status, input.doneOn, null, todayInRome(now));
-    checkNotBeforeOpening(owner, doneOn, 'body.doneOn');
+    checkNotBeforeOpening(owner, doneOn, 'doneOn');
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('caseActions')
@@ -516,7 +515,7 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: Acti
     const existing = await orNotFound(findAction(trx, id), 'action');
     const changes: Record<string, unknown> = {};
     if (input.description !== undefined) changes.description = input.description;
-    if (input.assigneeId) await checkStaff(trx, actor, input.assigneeId, owner.centreId, 'body.assigneeId');
+    if (input.assigneeId) await checkStaff(trx, actor, input.assigneeId, owner.centreId, 'assigneeId');
     // One assignee: naming one clears the other.
     if (input.assigneeId !== undefined) changes.assigneeId = input.assigneeId;
     if (input.assigneeName !== undefined) changes.assigneeName = input.assigneeName || null;
@@ -526,7 +525,7 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: Acti
     const status = input.status ?? existing.status;
     if (input.status !== undefined) changes.status = input.status;
     changes.doneOn = doneOnFor(status, input.doneOn, existing.doneOn, todayInRome(now));
-    if (input.doneOn) checkNotBeforeOpening(owner, input.doneOn, 'body.doneOn');
+    if (input.doneOn) checkNotBeforeOpening(owner, input.doneOn, 'doneOn');
     const before = { ...existing, assigneeId: existing.assignee?.id ?? null };
     const fields = await saveChanges(trx, 'caseActions', id, input.version, changes, before, 'action', now);
     await audit(trx, actor, 'update', 'case_action', id, owner.centreId, { caseId: owner.id, fields }, now);
@@ -566,7 +565,7 @@ export async function listOverdueFor(db: Db, actor: Actor, query: { centreId?: n
 export async function addNote(db: Db, actor: Actor, caseId: number, input: NoteCreateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const owner = await caseInScope(trx, actor, caseId);
-    checkNotBeforeOpening(owner, input.noteDate, 'body.noteDate');
+    checkNotBeforeOpening(owner, input.noteDate, 'noteDate');
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('caseNotes')
@@ -599,7 +598,7 @@ async function editableNote(db: Db, actor: Actor, id: number) {
 export async function updateNote(db: Db, actor: Actor, id: number, input: NoteUpdateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const { owner, note } = await editableNote(trx, actor, id);
-    checkNotBeforeOpening(owner, input.noteDate, 'body.noteDate');
+    checkNotBeforeOpening(owner, input.noteDate, 'noteDate');
     const changes: Record<string, unknown> = {};
     if (input.noteDate !== undefined) changes.noteDate = input.noteDate;
     if (input.body !== undefined) changes.body = input.body;
@@ -627,7 +626,7 @@ export async function deleteNote(db: Db, actor: Actor, id: number, version: numb
  * come first: another service sending the person is often why the case was opened.
  */
 function checkReferralDate(owner: CaseRow, referral: { direction: string; referredOn: string }) {
-  if (referral.direction === 'outgoing') checkNotBeforeOpening(owner, referral.referredOn, 'body.referredOn');
+  if (referral.direction === 'outgoing') checkNotBeforeOpening(owner, referral.referredOn, 'referredOn');
 }
 
 export async function addReferral(db: Db, actor: Actor, caseId: number, input: ReferralCreateInput, now = new Date()) {

@@ -14,7 +14,7 @@ import {
   type CourseKindUpdateInput,
   type CourseListQuery,
   type CourseUpdateInput,
-  courseDateProblems,
+  courseDateProblem,
   type Enrolment,
   type EnrolmentCreateInput,
   type EnrolmentUpdateInput,
@@ -48,7 +48,7 @@ import { weekdayOf } from '../../domain/calendar.js';
 import { courseFigures as computeCourseFigures, lessonDates, regenerationPlan, yearTotals } from '../../domain/courses.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
-import { AppError, notFound, validationFailed } from '../../server/errors.js';
+import { AppError, notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { loadCentreCalendar } from '../calendar/calendar.repository.js';
@@ -152,7 +152,7 @@ export async function updateCourseKind(db: Db, actor: Actor, id: number, input: 
 /** New courses (and courses moved to another kind) take an active kind of the organisation. */
 async function checkActiveKind(db: Db, actor: Actor, kindId: number) {
   const kind = await findCourseKind(db, actor.organisationId, kindId);
-  if (!kind?.active) throw validationFailed([{ path: 'body.kindId', message: `Unknown or inactive course kind: ${kindId}` }]);
+  if (!kind?.active) throw validationFailed([{ field: 'kindId', code: 'course.kind_unknown', params: { id: kindId } }]);
 }
 
 // --- courses
@@ -218,8 +218,8 @@ export async function updateCourse(db: Db, actor: Actor, id: number, input: Cour
   await inTransaction(db, async (trx) => {
     const existing = await loadCourse(trx, actor, id);
     const dates = { startDate: input.startDate ?? existing.startDate, endDate: input.endDate ?? existing.endDate };
-    const problem = courseDateProblems(dates);
-    if (problem) throw validationFailed([{ path: 'body.endDate', message: problem }]);
+    const problem = courseDateProblem(dates);
+    if (problem) throw validationFailed([{ field: 'endDate', code: problem }]);
     if (input.kindId !== undefined && input.kindId !== existing.kind.id) await checkActiveKind(trx, actor, input.kindId);
     const { version, weekdays, partner, place, notes, ...rest } = input;
     const changes: Record<string, unknown> = { ...rest, updatedAt: now.toISOString() };
@@ -285,7 +285,7 @@ export async function generateLessons(
     // Read again under the lock: the pattern used is the one stored now.
     const course = await loadCourse(trx, actor, courseId);
     const from = input.from ?? course.startDate;
-    if (from > course.endDate) throw validationFailed([{ path: 'body.from', message: 'The date is after the course’s end' }]);
+    if (from > course.endDate) throw validationFailed([{ field: 'from', code: 'lesson.after_course_end' }]);
     const { dates, skipped } = lessonDates(course, calendar, from);
     const stored = await storedLessons(trx, courseId);
     const plan = regenerationPlan(
@@ -679,7 +679,7 @@ export async function updateEnrolment(db: Db, actor: Actor, id: number, input: E
     const enrolledOn = input.enrolledOn ?? row.enrolledOn;
     const withdrawnOn = input.withdrawnOn !== undefined ? input.withdrawnOn : row.withdrawnOn;
     if (withdrawnOn !== null && withdrawnOn < enrolledOn) {
-      throw validationFailed([{ path: 'body.withdrawnOn', message: 'The withdrawal is before the enrolment' }]);
+      throw validationFailed([{ field: 'withdrawnOn', code: 'enrolment.withdrawn_before_enrolled' }]);
     }
     if (row.withdrawnOn !== null && withdrawnOn === null && row.personId !== null) {
       await checkPlace(trx, { id: row.courseId, capacity: row.capacity }, row.personId, id);
@@ -796,9 +796,7 @@ export async function saveAttendance(
     const rows = await attendanceRows(trx, lesson);
     const learners = new Set(rows.map((row) => row.enrolmentId));
     const unknown = input.entries.flatMap((entry, i) =>
-      learners.has(entry.enrolmentId)
-        ? []
-        : [{ path: `body.entries.${i}.enrolmentId`, message: 'Not a learner of this course on the lesson’s date' }],
+      learners.has(entry.enrolmentId) ? [] : [{ field: `entries.${i}.enrolmentId`, code: 'attendance.not_learner' as const }],
     );
     if (unknown.length > 0) throw validationFailed(unknown);
 
@@ -905,7 +903,7 @@ export async function updateWaitingEntry(
       nextStatus === 'waiting' ? null : (closedOn ?? (status === 'withdrawn' && entry.status !== 'withdrawn' ? today : entry.closedOn));
     const requestedOn = input.requestedOn ?? entry.requestedOn;
     if (nextClosedOn !== null && nextClosedOn < requestedOn) {
-      throw validationFailed([{ path: 'body.closedOn', message: 'The closing date is before the request' }]);
+      throw validationFailed([{ field: 'closedOn', code: 'waiting_list.closed_before_request' }]);
     }
     const changes: Record<string, unknown> = { ...rest, status: nextStatus, closedOn: nextClosedOn, updatedAt: now.toISOString() };
     if (notes !== undefined) changes.notes = notes || null;
@@ -944,7 +942,7 @@ export async function placeWaitingEntry(
     if (entry.status !== 'waiting') throw new AppError('waiting_list.not_waiting', 409, 'This entry is not waiting any more');
     const enrolledOn = input.enrolledOn ?? today;
     if (enrolledOn < entry.requestedOn) {
-      throw validationFailed([{ path: 'body.enrolledOn', message: 'The enrolment is before the request' }]);
+      throw validationFailed([{ field: 'enrolledOn', code: 'waiting_list.enrolled_before_request' }]);
     }
     const course = await findCourse(trx, input.courseId, [entry.centreId]);
     if (!course) throw notFound('course');

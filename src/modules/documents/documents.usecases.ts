@@ -21,8 +21,8 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { deadlineWindow } from '../../domain/deadlines.js';
+import { type FieldProblem, notFound, validationFailed } from '../../errors/index.js';
 import { findCountry } from '../../reference/index.js';
-import { notFound, validationFailed } from '../../server/errors.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
@@ -41,7 +41,6 @@ import {
 } from './documents.repository.js';
 
 type Db = Kysely<Database>;
-type FieldError = { path: string; message: string };
 
 /** The fields an update sets (undefined means "leave as it is"). */
 function givenFields<T extends object>(fields: T): Partial<T> {
@@ -55,9 +54,9 @@ function changedFields(changes: object, existing: object): string[] {
     .map(([key]) => key);
 }
 
-function expiryNotBeforeIssue(record: { issuedOn?: string | null; expiresOn?: string | null }): FieldError[] {
+function expiryNotBeforeIssue(record: { issuedOn?: string | null; expiresOn?: string | null }): FieldProblem[] {
   return record.issuedOn && record.expiresOn && record.expiresOn < record.issuedOn
-    ? [{ path: 'body.expiresOn', message: 'The expiry date cannot come before the issue date' }]
+    ? [{ field: 'expiresOn', code: 'document.expiry_before_issue' }]
     : [];
 }
 
@@ -65,7 +64,7 @@ function expiryNotBeforeIssue(record: { issuedOn?: string | null; expiresOn?: st
 function checkPermit(record: { permitType: string; issuedOn?: string | null; expiresOn?: string | null }): void {
   const errors = expiryNotBeforeIssue(record);
   if (!record.expiresOn && record.permitType !== PERMIT_TYPE_WITHOUT_EXPIRY) {
-    errors.push({ path: 'body.expiresOn', message: 'An expiry date is required (only an EU long-term permit may have none)' });
+    errors.push({ field: 'expiresOn', code: 'document.expiry_required' });
   }
   if (errors.length > 0) throw validationFailed(errors);
 }
@@ -79,7 +78,7 @@ function checkIdentityDocument(record: { issuingCountry?: string | null; issuedO
   if (record.issuingCountry) {
     const country = findCountry(record.issuingCountry);
     if (!country || country.kind === 'special') {
-      errors.push({ path: 'body.issuingCountry', message: 'Unknown country code (leave it empty when the issuer is not known)' });
+      errors.push({ field: 'issuingCountry', code: 'document.issuer_unknown' });
     }
   }
   if (errors.length > 0) throw validationFailed(errors);

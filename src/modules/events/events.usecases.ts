@@ -17,7 +17,7 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { eventTimeProblems, eventTotals } from '../../domain/events.js';
-import { notFound, validationFailed } from '../../server/errors.js';
+import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import {
@@ -44,7 +44,7 @@ async function checkParticipants(db: Db, centreId: number, personIds: number[]):
 
 function checkTimes(startTime: string | null, endTime: string | null) {
   const problems = eventTimeProblems(startTime, endTime);
-  if (problems.length > 0) throw validationFailed(problems.map((p) => ({ path: `body.${p.field}`, message: p.message })));
+  if (problems.length > 0) throw validationFailed(problems);
 }
 
 async function getEventItem(db: Db, actor: Actor, id: number): Promise<EventListItem> {

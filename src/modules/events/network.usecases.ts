@@ -18,7 +18,7 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import { AppError, notFound, validationFailed } from '../../server/errors.js';
+import { AppError, notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import {
@@ -100,7 +100,7 @@ async function checkOrganisations(db: Db, actor: Actor, ids: number[], kept: num
   const catalogue = new Map((await listNetworkOrganisations(db, actor.organisationId)).map((row) => [row.id, row]));
   const refused = unique.filter((id) => !(catalogue.get(id)?.active || (catalogue.has(id) && kept.includes(id))));
   if (refused.length > 0) {
-    throw validationFailed([{ path: 'body.organisationIds', message: `Unknown or inactive organisation: ${refused.join(', ')}` }]);
+    throw validationFailed([{ field: 'organisationIds', code: 'network.organisation_unknown', params: { ids: refused.join(', ') } }]);
   }
   return unique;
 }

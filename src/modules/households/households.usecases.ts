@@ -13,7 +13,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { earliestJoinDate, householdNameKey, joiningProblem, leavingProblem } from '../../domain/households.js';
-import { AppError, notFound, validationFailed } from '../../server/errors.js';
+import { AppError, type FieldProblem, notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
@@ -62,7 +62,7 @@ async function joinHousehold(
   actor: Actor,
   household: HouseholdRow,
   joining: readonly Joining[],
-  { move = false, path }: { move?: boolean; path: (index: number) => string },
+  { move = false, memberField }: { move?: boolean; memberField: (index: number) => string },
 ) {
   if (joining.length === 0) return;
   const today = todayInRome();
@@ -81,7 +81,7 @@ async function joinHousehold(
     if (current.some((m) => m.relation === 'reference_person')) throw referencePersonTaken();
   }
 
-  const errors: Array<{ path: string; message: string }> = [];
+  const errors: FieldProblem[] = [];
   const moves: Array<{ membershipId: number; householdId: number; personId: number; leftOn: string }> = [];
   const rows = joining.map((j, index) => {
     const own = memberships.filter((m) => m.personId === j.personId);
@@ -98,7 +98,7 @@ async function joinHousehold(
     }
     const joinedOn = j.joinedOn ?? today;
     const problem = joiningProblem(joinedOn, today, earliestJoinDate(own));
-    if (problem) errors.push({ path: path(index), message: problem });
+    if (problem) errors.push({ field: memberField(index), ...problem });
     if (current) moves.push({ membershipId: current.id, householdId: current.householdId, personId: j.personId, leftOn: joinedOn });
     return { householdId: household.id, personId: j.personId, relation: j.relation, joinedOn, createdAt: new Date().toISOString() };
   });
@@ -144,7 +144,7 @@ async function centreOfNewHousehold(db: Db, actor: Actor, input: HouseholdCreate
 export async function createHousehold(db: Db, actor: Actor, input: HouseholdCreateInput): Promise<Household> {
   const members = input.members ?? [];
   if (members.filter((m) => m.relation === 'reference_person').length > 1) {
-    throw validationFailed([{ path: 'body.members', message: 'A household has one reference person' }]);
+    throw validationFailed([{ field: 'members', code: 'household.one_reference_person' }]);
   }
   return inTransaction(db, async (trx) => {
     const centreId = await centreOfNewHousehold(trx, actor, input);
@@ -157,7 +157,7 @@ export async function createHousehold(db: Db, actor: Actor, input: HouseholdCrea
       entityId: row.id,
       details: { memberCount: members.length },
     });
-    await joinHousehold(trx, actor, row, members, { move: input.move, path: (i) => `body.members.${i}.joinedOn` });
+    await joinHousehold(trx, actor, row, members, { move: input.move, memberField: (i) => `members.${i}.joinedOn` });
     return loadHousehold(trx, row);
   });
 }
@@ -219,7 +219,7 @@ export async function addHouseholdMember(db: Db, actor: Actor, householdId: numb
     const household = await findHouseholdRow(trx, householdId, actor.centreIds);
     if (!household) throw notFound('household');
     await lockHousehold(trx, household.id);
-    await joinHousehold(trx, actor, household, [input], { move: input.move, path: () => 'body.joinedOn' });
+    await joinHousehold(trx, actor, household, [input], { move: input.move, memberField: () => 'joinedOn' });
     return loadHousehold(trx, await bumpHouseholdVersion(trx, household.id, new Date().toISOString()));
   });
 }
@@ -278,7 +278,7 @@ export async function leaveHousehold(
     const { household, membership } = await currentMembership(trx, actor, householdId, membershipId);
     const leftOn = input.leftOn ?? todayInRome();
     const problem = leavingProblem(leftOn, membership.joinedOn, todayInRome());
-    if (problem) throw validationFailed([{ path: 'body.leftOn', message: problem }]);
+    if (problem) throw validationFailed([{ field: 'leftOn', ...problem }]);
     await endMembership(trx, membershipId, leftOn);
     await recordAudit(trx, {
       userId: actor.userId,

@@ -3,8 +3,8 @@ import type { DuplicateCandidate, PersonCreateInput, PersonUpdateInput } from '.
 import type { Database, NewPerson } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { namesProbablyMatch } from '../../domain/names.js';
+import { AppError, type FieldProblem, notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { findComune, findCountry, isCitizenship } from '../../reference/index.js';
-import { AppError, notFound, staleVersion, validationFailed } from '../../server/errors.js';
 import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import {
@@ -21,13 +21,13 @@ type Db = Kysely<Database>;
 
 /** Checks what the schema cannot: that codes exist in the shipped reference data. */
 function checkReferences(input: Partial<PersonCreateInput>): void {
-  const errors: Array<{ path: string; message: string }> = [];
+  const errors: FieldProblem[] = [];
   if (input.citizenship && !isCitizenship(input.citizenship)) {
-    errors.push({ path: 'body.citizenship', message: 'Unknown country code, or a territory (give the state instead)' });
+    errors.push({ field: 'citizenship', code: 'country.unknown_or_territory' });
   }
-  if (input.birthCountry && !findCountry(input.birthCountry)) errors.push({ path: 'body.birthCountry', message: 'Unknown country code' });
+  if (input.birthCountry && !findCountry(input.birthCountry)) errors.push({ field: 'birthCountry', code: 'country.unknown' });
   if (input.residence?.kind === 'comune' && !findComune(input.residence.comuneIstat)) {
-    errors.push({ path: 'body.residence.comuneIstat', message: 'Unknown comune ISTAT code' });
+    errors.push({ field: 'residence.comuneIstat', code: 'comune.unknown' });
   }
   if (errors.length > 0) throw validationFailed(errors);
 }

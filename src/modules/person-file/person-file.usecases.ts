@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { PERSON_FILE_VISITS, type PersonFile } from '../../contracts/person-file.js';
 import type { Database } from '../../db/schema.js';
-import { notFound } from '../../server/errors.js';
+import { notFound } from '../../errors/index.js';
 import { applicationsForPerson } from '../activities/applications.usecases.js';
 import { pcStationUsesForPerson } from '../activities/pc-station.usecases.js';
 import { recordPersonRead } from '../audit/audit.repository.js';

@@ -9,7 +9,7 @@ import type { FreeBlock, ReportBlock, ReportData, ReportSettings } from '../../c
 import type { Database } from '../../db/schema.js';
 import { protectFigure, protectTable } from '../../domain/report/disclosure.js';
 import { findComune } from '../../reference/index.js';
-import { APP_VERSION } from '../../server/version.js';
+import { APP_VERSION } from '../../version.js';
 import type { ReportContext, SectionBuilder } from './context.js';
 import { applicationsSection } from './sections/applications.js';
 import { careSection } from './sections/care.js';

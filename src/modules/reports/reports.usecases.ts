@@ -20,8 +20,8 @@ import { inTransaction } from '../../db/transaction.js';
 import { updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
+import { forbidden, notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { DOCUMENT_TYPES, renderReport, reportTableCsv } from '../../exports/report/index.js';
-import { forbidden, notFound, staleVersion, validationFailed } from '../../server/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { compareReports } from './compare.js';
@@ -77,10 +77,7 @@ export async function openReport(
   const centreIds = input.centreIds ? [...new Set(input.centreIds)] : actor.centreIds;
   if (centreIds.length === 0 || centreIds.some((id) => !actor.centreIds.includes(id))) throw notFound('centre');
   if (input.year > Number(todayInRome(now).slice(0, 4))) {
-    throw validationFailed(
-      [{ path: 'year', message: 'The year cannot be in the future' }],
-      'year: the report of a future year cannot be written yet',
-    );
+    throw validationFailed([{ field: 'year', code: 'report.year_in_future' }], 'year: the report of a future year cannot be written yet');
   }
   const existing = await findReportByScope(db, actor.organisationId, centreIds, input.year);
   if (existing !== undefined) return { report: await getReportFor(db, actor, existing), created: false };
@@ -129,7 +126,7 @@ export async function updateReport(db: Db, actor: Actor, id: number, input: Repo
     if (input.freeBlocks) {
       const ids = input.freeBlocks.map((block) => block.id);
       if (new Set(ids).size !== ids.length) {
-        throw validationFailed([{ path: 'freeBlocks', message: 'Each block needs its own id' }], 'freeBlocks: two blocks have the same id');
+        throw validationFailed([{ field: 'freeBlocks', code: 'report.block_id_twice' }], 'freeBlocks: two blocks have the same id');
       }
       changes.freeBlocks = JSON.stringify(input.freeBlocks);
       fields.push('freeBlocks');
@@ -236,7 +233,7 @@ export async function exportReportFor(
     file = { body: JSON.stringify(data, null, 2), contentType: DOCUMENT_TYPES.json, fileName: `${base}.json` };
   } else if (query.format === 'csv') {
     if (!query.table) {
-      throw validationFailed([{ path: 'table', message: 'Name the table to export' }], 'table: CSV is exported one table at a time');
+      throw validationFailed([{ field: 'table', code: 'report.table_required' }], 'table: CSV is exported one table at a time');
     }
     const csv = reportTableCsv(data, query.table);
     if (csv === undefined) throw notFound('table');

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../errors/index.js';
 import { createCentre, createOrganisation, createUser } from '../accounts/accounts.usecases.js';
 import { randomSecret, sha256 } from '../auth/secrets.js';
 

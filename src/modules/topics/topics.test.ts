@@ -78,7 +78,12 @@ for (const dialect of DIALECTS) {
       const visitsBefore = await t.db.selectFrom('visits').select('id').execute();
       const refused = await operator.post('/visits', { anonymous: ANONYMOUS, topicIds: [created.id] });
       expect(expectProblem(refused, 400, 'validation.failed').errors).toEqual([
-        { path: 'body.topicIds', code: 'custom', message: expect.stringContaining(String(created.id)) },
+        {
+          path: 'body.topicIds',
+          code: 'visit.topic_unknown',
+          params: { ids: String(created.id) },
+          message: expect.stringContaining(String(created.id)),
+        },
       ]);
       expect(await t.db.selectFrom('visits').select('id').execute()).toHaveLength(visitsBefore.length);
       // Nor can a visit be moved onto it; past visits keep it, and can still be corrected.

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Topic } from '../../contracts/visits.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { AppError, notFound } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findTopic, listTopics } from './topics.repository.js';

@@ -14,8 +14,8 @@ import { inTransaction } from '../../db/transaction.js';
 import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
 import { originGroupOf } from '../../domain/origin-group.js';
 import { can } from '../../domain/permissions.js';
+import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { isCitizenship } from '../../reference/index.js';
-import { notFound, staleVersion, validationFailed } from '../../server/errors.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { withOpeningFlags } from '../calendar/visit-flags.js';
@@ -34,10 +34,10 @@ function visitInstant(date: string | undefined, time: string | undefined, now: D
   const visitDate = date ?? romeDateOf(now);
   const instant = romeInstant(visitDate, time ?? romeTimeOf(now));
   if (visitDate > todayInRome(now)) {
-    throw validationFailed([{ path: 'body.date', message: 'A visit cannot be dated in the future' }]);
+    throw validationFailed([{ field: 'date', code: 'visit.date_in_future' }]);
   }
   if (instant.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw validationFailed([{ path: 'body.time', message: 'A visit cannot be timed in the future' }]);
+    throw validationFailed([{ field: 'time', code: 'visit.time_in_future' }]);
   }
   return { visitDate, occurredAt: instant.toISOString(), visitYear: Number(visitDate.slice(0, 4)) };
 }
@@ -47,16 +47,14 @@ async function checkTopics(db: Db, actor: Actor, topicIds: number[]) {
   const active = await activeTopicIds(db, actor.organisationId, unique);
   const unknown = unique.filter((id) => !active.has(id));
   if (unknown.length > 0) {
-    throw validationFailed([{ path: 'body.topicIds', message: `Unknown or inactive request topic: ${unknown.join(', ')}` }]);
+    throw validationFailed([{ field: 'topicIds', code: 'visit.topic_unknown', params: { ids: unknown.join(', ') } }]);
   }
   return unique;
 }
 
 function checkCitizenship(code: string) {
   if (!isCitizenship(code)) {
-    throw validationFailed([
-      { path: 'body.anonymous.citizenship', message: 'Unknown country code, or a territory (give the state instead)' },
-    ]);
+    throw validationFailed([{ field: 'anonymous.citizenship', code: 'country.unknown_or_territory' }]);
   }
 }
 
@@ -174,7 +172,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
     let citizenship = existing.citizenship;
     if (input.anonymous) {
       if (existing.person) {
-        throw validationFailed([{ path: 'body.anonymous', message: 'This visit belongs to a person: edit the person instead' }]);
+        throw validationFailed([{ field: 'anonymous', code: 'visit.belongs_to_person' }]);
       }
       checkCitizenship(input.anonymous.citizenship);
       Object.assign(changes, input.anonymous);

@@ -1,8 +1,12 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it as test } from 'vitest';
 import { scanFieldMessages, schemaMessages } from '../../../test/support/field-messages.js';
 import type { FieldError } from '../../contracts/errors.js';
-import { CUSTOM_FIELD_MESSAGES_IT, customMessageIt, fieldMessage, GENERIC_FIELD_MESSAGE_IT } from './field-messages.js';
+import { codeOfEnglish, MESSAGES, type MessageTexts } from '../../contracts/messages/index.js';
+import { fieldMessage, GENERIC_FIELD_MESSAGE_IT } from './field-messages.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -63,76 +67,58 @@ describe('field messages in Italian, by code and parameters', () => {
   test('in English the server’s message is shown as it is', () => {
     const error = zod('too_small', { origin: 'string', minimum: 3 }, 'Too small: expected string to have >=3 characters');
     expect(fieldMessage(error, 'en')).toBe('Too small: expected string to have >=3 characters');
-    expect(fieldMessage(zod('custom', {}, 'Unknown or inactive organisation: 3, 4'), 'en')).toBe('Unknown or inactive organisation: 3, 4');
   });
 });
 
-describe('our custom messages in Italian', () => {
-  test('by their English text, whatever the code', () => {
-    expect(italian(zod('custom', {}, 'The date cannot be in the future'))).toBe('La data non può essere nel futuro');
-    expect(
-      italian(zod('invalid_format', { format: 'regex' }, 'Not a valid codice fiscale (16 characters or the 11-digit provisional number)')),
-    ).toBe('Codice fiscale non valido (16 caratteri, oppure il numero provvisorio di 11 cifre)');
-    // A custom message given to a zod check wins over the generic one of its code.
-    expect(italian(zod('too_small', { origin: 'array', minimum: 1 }, 'Choose at least one request topic'))).toBe(
+describe('our own messages, by code', () => {
+  test('worded from the code and its values in the UI’s language, dates in Italian', () => {
+    const closed = zod(
+      'case.closed_before_opening',
+      { params: { date: '2024-05-01' } },
+      'A case cannot be closed before it was opened (2024-05-01)',
+    );
+    expect(italian(closed)).toBe('Una presa in carico non può essere chiusa prima dell’apertura (01/05/2024)');
+    expect(fieldMessage(closed, 'en')).toBe('A case cannot be closed before it was opened (2024-05-01)');
+    expect(italian(zod('network.organisation_unknown', { params: { ids: '3, 4' } }))).toBe('Organizzazione sconosciuta o non attiva: 3, 4');
+    expect(italian(zod('hours.slot_ends_before_start', { params: { from: '14:00', to: '09:30' } }))).toBe(
+      'La fascia 14:00–09:30 finisce prima di iniziare',
+    );
+    // The code decides, whatever English the server sent: a changed sentence loses nothing.
+    expect(italian(zod('visit.topic_required', { origin: 'array', minimum: 1 }, 'Pick a topic, please'))).toBe(
       'Scegli almeno una tipologia di richiesta',
     );
-    expect(italian(zod('too_small', { origin: 'string', minimum: 12 }, 'At least 12 characters'))).toBe('Almeno 12 caratteri');
+    expect(fieldMessage(zod('visit.topic_required', {}, 'Pick a topic, please'), 'en')).toBe('Choose at least one request topic');
   });
 
-  test('the ones ending with a list of ids, a date or times', () => {
-    expect(customMessageIt('Unknown or inactive organisation: 3, 4')).toBe('Organizzazione sconosciuta o non attiva: 3, 4');
-    expect(customMessageIt('Unknown or inactive organisation: 12')).toBe('Organizzazione sconosciuta o non attiva: 12');
-    expect(customMessageIt('Unknown or inactive request topic: 7, 8, 9')).toBe('Tipologia di richiesta sconosciuta o non attiva: 7, 8, 9');
-    expect(customMessageIt('Not current members of the household: 5')).toBe('Non fanno parte ora del nucleo familiare: 5');
-    expect(customMessageIt('Unknown or inactive course kind: 41')).toBe('Tipo di corso sconosciuto o non attivo: 41');
-    expect(customMessageIt('A case cannot be closed before it was opened (2024-05-01)')).toBe(
-      'Una presa in carico non può essere chiusa prima dell’apertura (01/05/2024)',
-    );
-    expect(customMessageIt('The slot 14:00–09:30 ends before it starts')).toBe('La fascia 14:00–09:30 finisce prima di iniziare');
-    // Not a list of ids: not the pattern.
-    expect(customMessageIt('Unknown or inactive organisation: all of them')).toBeUndefined();
-    expect(italian(zod('custom', {}, 'Unknown or inactive organisation: all of them'))).toBe(GENERIC_FIELD_MESSAGE_IT);
-  });
-
-  test('every custom message written in the sources has an Italian text', () => {
-    const found = scanFieldMessages(ROOT);
-    // The scan itself works: it finds messages of each kind of source.
-    expect(found.size).toBeGreaterThan(60);
-    for (const known of [
-      'Choose at least one request topic', // zod check argument (contracts)
-      'Expected a real calendar date as YYYY-MM-DD', // refine message (contracts)
-      'A course lasts at most two years', // a contract's …Problems function
-      'Unknown or inactive organisation: {}', // validationFailed template (modules)
-      'Required when you work in more than one centre', // an AppError's errors (modules)
-      'A person cannot leave before joining ({})', // a domain …Problem function
-    ]) {
-      expect([...found.keys()]).toContain(known);
+  test('every code has an Italian and an English text, different, with the same placeholders', () => {
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+    expect(Object.keys(MESSAGES).length).toBeGreaterThan(80);
+    for (const [code, texts] of Object.entries(MESSAGES) as Array<[string, MessageTexts]>) {
+      expect(code).toMatch(/^[a-z_]+\.[a-z_]+$/);
+      expect(texts.it.trim(), code).not.toBe('');
+      expect(texts.en.trim(), code).not.toBe('');
+      expect(texts.it, code).not.toBe(texts.en);
+      expect(placeholders(texts.it), code).toEqual(placeholders(texts.en));
     }
-    const translated = new Set(Object.keys(CUSTOM_FIELD_MESSAGES_IT).map((english) => english.replace(/\{\w+\}/g, '{}')));
-    const missing = [...found]
-      .filter(([message]) => !translated.has(message))
-      .map(([message, where]) => `${message} (${where.join(', ')})`);
-    expect(missing, 'add these to CUSTOM_FIELD_MESSAGES_IT in src/web/i18n/field-messages.ts').toEqual([]);
   });
 
-  test('every custom message of the contracts’ zod schemas, walked at run time, has an Italian text', () => {
+  test('no field message is written in English in the sources: each goes through its code', () => {
+    // The scan works: it finds a message written inline in a file like ours.
+    const fixture = mkdtempSync(join(tmpdir(), 'approdo-messages-'));
+    for (const dir of ['src/contracts', 'src/modules/x', 'src/domain']) mkdirSync(join(fixture, dir), { recursive: true });
+    writeFileSync(join(fixture, 'src/modules/x/x.usecases.ts'), "throw validationFailed([{ field: 'a', message: 'Written inline' }]);\n");
+    writeFileSync(join(fixture, 'src/contracts/x.ts'), "export const a = z.string().min(1, 'Also inline');\n");
+    expect([...scanFieldMessages(fixture).keys()].sort()).toEqual(['Also inline', 'Written inline']);
+    rmSync(fixture, { recursive: true, force: true });
+    expect([...scanFieldMessages(ROOT)].map(([message, where]) => `${message} (${where.join(', ')})`)).toEqual([]);
+  });
+
+  test('every custom message of the contracts’ zod schemas, walked at run time, is one of ours', () => {
     const contracts = import.meta.glob(['../../contracts/*.ts', '!../../contracts/*.test.ts'], { eager: true });
     const messages = schemaMessages(Object.values(contracts));
     // The walk itself works: it reaches refinements, checks' messages and nested schemas.
     expect(messages.size).toBeGreaterThan(25);
-    expect([...messages]).toEqual(
-      expect.arrayContaining(['Expected a real calendar date as YYYY-MM-DD', 'Choose at least one request topic']),
-    );
-    expect([...messages].filter((message) => customMessageIt(message) === undefined)).toEqual([]);
-  });
-
-  test('no Italian text left empty or still English', () => {
-    for (const [english, text] of Object.entries(CUSTOM_FIELD_MESSAGES_IT)) {
-      expect(text, english).not.toBe('');
-      expect(text, english).not.toBe(english);
-      const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-      expect(placeholders(text), english).toEqual(placeholders(english));
-    }
+    expect([...messages]).toEqual(expect.arrayContaining([MESSAGES['date.not_real'].en, MESSAGES['visit.topic_required'].en]));
+    expect([...messages].filter((message) => codeOfEnglish(message) === undefined)).toEqual([]);
   });
 });

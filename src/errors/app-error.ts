@@ -1,0 +1,48 @@
+/**
+ * The errors use cases raise, apart from HTTP: a stable code (contracts/errors.ts), the status
+ * the API answers with, an English message and, for a validation problem, the fields at fault
+ * named as the use case's input names them (the HTTP layer says where they were sent).
+ * Each area makes its own with createErrorFactory (modules/<area>/<area>.errors.ts), as Papra does.
+ */
+import type { ErrorCode } from '../contracts/errors.js';
+import type { MessageCode, MessageParams } from '../contracts/messages/index.js';
+
+/** A field at fault: its name in the use case's input (`openedOn`, `members.2.personId`) and the message's code. */
+export interface FieldProblem {
+  field: string;
+  code: MessageCode;
+  params?: MessageParams;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly fields: readonly FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+interface ErrorSpec<P> {
+  code: ErrorCode;
+  status: number;
+  /** English, for scripts and logs; the web app words the code. */
+  message: string | ((params: P) => string);
+  /** Members the problem carries beside its code (ids a client acts on, never personal data). */
+  extra?: (params: P) => Record<string, unknown>;
+}
+
+/** A function making one kind of error: `const alreadyOpen = createErrorFactory({ code: 'case.already_open', status: 409, … })`. */
+export function createErrorFactory<P = void>(spec: ErrorSpec<P>): (params: P) => AppError {
+  return (params: P) =>
+    new AppError(
+      spec.code,
+      spec.status,
+      typeof spec.message === 'function' ? spec.message(params) : spec.message,
+      spec.extra?.(params) ?? {},
+    );
+}

@@ -1,0 +1,30 @@
+/** The errors every area raises: not found, forbidden, a stale version, a conflict, fields at fault. */
+import { messageEn } from '../contracts/messages/index.js';
+import { AppError, createErrorFactory, type FieldProblem } from './app-error.js';
+
+/** Another centre's record answers this too, as if it did not exist. */
+export const notFound = (what = 'resource') => new AppError('resource.not_found', 404, `No such ${what}`);
+
+export const forbidden = createErrorFactory({ code: 'auth.forbidden', status: 403, message: 'Your role does not allow this' });
+
+export const unauthenticated = createErrorFactory<string>({ code: 'auth.unauthenticated', status: 401, message: (why) => why });
+
+/** Only the current version is told: the record itself is read (and logged) by reloading it. */
+export const staleVersion = createErrorFactory<number>({
+  code: 'resource.stale_version',
+  status: 409,
+  message: 'Someone else changed this record: reload it and try again',
+  extra: (currentVersion) => ({ currentVersion }),
+});
+
+/** Something that exists already (an e-mail, a centre's code): the message says what. */
+export const conflict = createErrorFactory<string>({ code: 'resource.conflict', status: 409, message: (what) => what });
+
+/** A request the API does not take as it is, beyond its fields (e.g. logging out with a token). */
+export const badRequest = createErrorFactory<string>({ code: 'validation.failed', status: 400, message: (why) => why });
+
+/** The fields at fault, each with its message's code; `detail` defaults to their English messages. */
+export function validationFailed(fields: FieldProblem[], detail?: string): AppError {
+  const text = detail ?? fields.map((f) => `${f.field}: ${messageEn(f.code, f.params)}`).join('; ');
+  return new AppError('validation.failed', 400, text, {}, fields);
+}
