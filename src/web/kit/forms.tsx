@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import type { Change } from './useChange.js';
 
@@ -19,9 +19,11 @@ export function useFields<T extends Record<string, unknown>>(initial: T, resetOn
     setSeen(resetOn);
     setValues(initial);
   }
+  // Stable, so effects may list it among their dependencies.
+  const set = useCallback((next: Partial<T>) => setValues((current) => ({ ...current, ...next })), []);
   return {
     values,
-    set: (next: Partial<T>) => setValues((current) => ({ ...current, ...next })),
+    set,
     reset: () => setValues(initial),
     field: (name: TextKeys<T>) => ({
       value: values[name] as string,

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Case } from '../../../contracts/cases.js';
 import { type CaseArea, REFERRAL_SOURCES } from '../../../contracts/enums.js';
@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields.j
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { AreasFieldset, relationLabel, useStaff } from './parts.js';
@@ -32,15 +33,17 @@ export default function CaseFormPage() {
   const [subject, setSubject] = useState<Subject | null>(null);
   const [visit, setVisit] = useState<Visit | null>(null);
   const [query, setQuery] = useState('');
-  const [memberIds, setMemberIds] = useState<number[]>([]);
-  const [openedOn, setOpenedOn] = useState(todayInRome());
-  const [responsibleId, setResponsibleId] = useState(me ? String(me.id) : '');
-  const [areas, setAreas] = useState<CaseArea[]>([]);
-  const [referralSource, setReferralSource] = useState('');
-  const [summary, setSummary] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useFields({
+    openedOn: todayInRome(),
+    responsibleId: me ? String(me.id) : '',
+    referralSource: '',
+    summary: '',
+    areas: [] as CaseArea[],
+    memberIds: [] as number[],
+  });
+  const { values, set: setFields } = form;
+  const change = useChange();
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const onlyCentre = me && me.centres.length === 1 ? me.centres[0]?.id : undefined;
   const staff = useStaff(subject?.centreId ?? onlyCentre);
   usePageTitle(t('cases.form.title'));
@@ -56,7 +59,7 @@ export default function CaseFormPage() {
       api<Household>('GET', `/households/${householdId}`)
         .then((h) => {
           setSubject({ kind: 'household', id: h.id, name: h.name, centreId: h.centreId, members: h.members });
-          setMemberIds(h.members.map((m) => m.personId));
+          setFields({ memberIds: h.members.map((m) => m.personId) });
         })
         // Without the household's details the case still names all its current members.
         .catch(() =>
@@ -65,7 +68,7 @@ export default function CaseFormPage() {
     } else if (personId) {
       api<Person>('GET', `/people/${personId}`)
         .then((p) => setSubject(personOf(p, p.centreId)))
-        .catch(setError);
+        .catch(setLoadError);
     }
     if (visitId) {
       api<Visit>('GET', `/visits/${visitId}`)
@@ -73,47 +76,32 @@ export default function CaseFormPage() {
           setVisit(v);
           if (v.person && !personId && !householdId) setSubject(personOf(v.person, v.centreId));
         })
-        .catch(setError);
+        .catch(setLoadError);
     }
-  }, [personId, householdId, visitId]);
+  }, [personId, householdId, visitId, setFields]);
 
   // The caller is the default responsible operator, when they work in the case's centre.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new list of operators decides
   useEffect(() => {
-    if (staff.data && !staff.data.some((s) => String(s.id) === responsibleId)) setResponsibleId('');
+    if (staff.data && !staff.data.some((s) => String(s.id) === values.responsibleId)) form.set({ responsibleId: '' });
   }, [staff.data]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!subject) {
-      setFieldErrors({ personId: t('cases.form.chooseSubject') });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      const body: Record<string, unknown> = {
-        openedOn,
-        areas,
-        ...(subject.kind === 'person' ? { personId: subject.id } : { householdId: subject.id }),
-        ...(subject.kind === 'household' && subject.members ? { memberIds } : {}),
-        ...(visit ? { visitId: visit.id } : {}),
-        ...(responsibleId ? { responsibleId: Number(responsibleId) } : {}),
-        ...(referralSource ? { referralSource } : {}),
-        ...(summary.trim() ? { summary: summary.trim() } : {}),
-      };
-      const opened = await api<Case>('POST', '/cases', body);
-      navigate(`/cases/${opened.id}`, { state: { notice: 'cases.page.opened' } });
-    } catch (e) {
-      const apiError = e as ApiError;
-      setError(apiError);
-      setFieldErrors(apiError.fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+  const submit = async () => {
+    if (!subject) return change.invalid({ personId: t('cases.form.chooseSubject') });
+    const opened = await change.send<Case>('POST', '/cases', {
+      openedOn: values.openedOn,
+      areas: values.areas,
+      ...(subject.kind === 'person' ? { personId: subject.id } : { householdId: subject.id }),
+      ...(subject.kind === 'household' && subject.members ? { memberIds: values.memberIds } : {}),
+      ...(visit ? { visitId: visit.id } : {}),
+      ...(values.responsibleId ? { responsibleId: Number(values.responsibleId) } : {}),
+      ...(values.referralSource ? { referralSource: values.referralSource } : {}),
+      ...(values.summary.trim() ? { summary: values.summary.trim() } : {}),
+    });
+    if (opened.ok) navigate(`/cases/${opened.data.id}`, { state: { notice: 'cases.page.opened' } });
   };
 
+  const { error, fieldErrors } = change;
   const openCaseId = error?.code === 'case.already_open' ? (error.problem?.caseId as number | undefined) : undefined;
   // For a household, say which member is followed already (they can be left out below).
   const followed =
@@ -132,9 +120,15 @@ export default function CaseFormPage() {
           <Link to={`/cases/${openCaseId}`}>{t('cases.form.openExisting')}</Link>
         </div>
       ) : (
-        <ProblemAlert error={error} />
+        <ProblemAlert error={error ?? loadError} />
       )}
-      <form onSubmit={submit} noValidate>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
         <fieldset className="mb-3">
           <legend className="form-label h6">{t('cases.form.for')}</legend>
           {visit ? <p className="mb-2">{t('cases.form.fromVisit', { date: formatDate(visit.date) })}</p> : null}
@@ -185,9 +179,13 @@ export default function CaseFormPage() {
                   <input
                     id={`member-${m.personId}`}
                     type="checkbox"
-                    checked={memberIds.includes(m.personId)}
+                    checked={values.memberIds.includes(m.personId)}
                     onChange={(e) =>
-                      setMemberIds(e.target.checked ? [...memberIds, m.personId] : memberIds.filter((id) => id !== m.personId))
+                      form.set({
+                        memberIds: e.target.checked
+                          ? [...values.memberIds, m.personId]
+                          : values.memberIds.filter((id) => id !== m.personId),
+                      })
                     }
                   />
                   <label htmlFor={`member-${m.personId}`}>
@@ -213,19 +211,12 @@ export default function CaseFormPage() {
               type="date"
               required
               max={todayInRome()}
-              value={openedOn}
-              onChange={(e) => setOpenedOn(e.target.value)}
+              {...form.field('openedOn')}
               error={fieldErrors.openedOn}
             />
           </div>
           <div className="col-md-4">
-            <SelectField
-              label={t('cases.responsible')}
-              required
-              value={responsibleId}
-              onChange={(e) => setResponsibleId(e.target.value)}
-              error={fieldErrors.responsibleId}
-            >
+            <SelectField label={t('cases.responsible')} required {...form.field('responsibleId')} error={fieldErrors.responsibleId}>
               <option value="">{t('common.choose')}</option>
               {staff.data?.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -235,12 +226,7 @@ export default function CaseFormPage() {
             </SelectField>
           </div>
           <div className="col-md-4">
-            <SelectField
-              label={t('cases.referralSource')}
-              value={referralSource}
-              onChange={(e) => setReferralSource(e.target.value)}
-              error={fieldErrors.referralSource}
-            >
+            <SelectField label={t('cases.referralSource')} {...form.field('referralSource')} error={fieldErrors.referralSource}>
               <option value="">{t('cases.form.referralDefault')}</option>
               {REFERRAL_SOURCES.map((r) => (
                 <option key={r} value={r}>
@@ -250,16 +236,10 @@ export default function CaseFormPage() {
             </SelectField>
           </div>
         </div>
-        <AreasFieldset idPrefix="new-case" value={areas} onChange={setAreas} error={fieldErrors.areas} />
-        <TextAreaField
-          label={t('cases.summary')}
-          maxLength={4000}
-          value={summary}
-          onChange={(e) => setSummary(e.target.value)}
-          error={fieldErrors.summary}
-        />
+        <AreasFieldset idPrefix="new-case" value={values.areas} onChange={(areas) => form.set({ areas })} error={fieldErrors.areas} />
+        <TextAreaField label={t('cases.summary')} maxLength={4000} {...form.field('summary')} error={fieldErrors.summary} />
         <div className="d-flex gap-2">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
             {t('cases.form.submit')}
           </button>
           <button type="button" className="btn btn-outline-secondary" onClick={() => navigate(-1)}>

@@ -6,9 +6,10 @@ import { ACTION_STATUS_LABELS, CASE_AREA_LABELS, CASE_STATUS_LABELS } from '../.
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
-import { Pagination, SelectField } from '../../components/fields.js';
+import { SelectField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { caseTitle } from './parts.js';
@@ -26,37 +27,26 @@ function OverduePanel() {
       </h2>
       <p className="small mb-2">{t('cases.overdue.intro')}</p>
       <ProblemAlert error={overdue.error} />
-      {overdue.data && overdue.data.items.length === 0 ? <p className="mb-0">{t('cases.overdue.none')}</p> : null}
-      {overdue.data && overdue.data.items.length > 0 ? (
-        <div className="table-responsive">
-          <table className="table table-sm mb-0">
-            <caption className="visually-hidden">{t('cases.overdue.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.overdue.due')}</th>
-                <th scope="col">{t('cases.overdue.action')}</th>
-                <th scope="col">{t('cases.overdue.goal')}</th>
-                <th scope="col">{t('cases.overdue.case')}</th>
-                <th scope="col">{t('cases.overdue.assignee')}</th>
-                <th scope="col">{t('cases.action.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overdue.data.items.map((a) => (
-                <tr key={a.id}>
-                  <td className="text-danger fw-semibold">{a.dueOn ? formatDate(a.dueOn) : ''}</td>
-                  <td>{a.description}</td>
-                  <td>{a.goalTitle}</td>
-                  <td>
-                    <Link to={`/cases/${a.caseId}`}>{caseTitle(a, t)}</Link>
-                  </td>
-                  <td>{a.assignee?.displayName ?? a.assigneeName ?? a.responsible?.displayName ?? ''}</td>
-                  <td>{ACTION_STATUS_LABELS[locale][a.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {overdue.data ? (
+        <RecordTable<OverdueAction>
+          caption={t('cases.overdue.title')}
+          captionHidden
+          className="table table-sm mb-0"
+          rows={overdue.data.items}
+          rowKey={(a) => a.id}
+          empty={t('cases.overdue.none')}
+          columns={[
+            { header: t('cases.overdue.due'), cell: (a) => (a.dueOn ? formatDate(a.dueOn) : ''), className: 'text-danger fw-semibold' },
+            { header: t('cases.overdue.action'), cell: (a) => a.description },
+            { header: t('cases.overdue.goal'), cell: (a) => a.goalTitle },
+            { header: t('cases.overdue.case'), cell: (a) => <Link to={`/cases/${a.caseId}`}>{caseTitle(a, t)}</Link> },
+            {
+              header: t('cases.overdue.assignee'),
+              cell: (a) => a.assignee?.displayName ?? a.assigneeName ?? a.responsible?.displayName ?? '',
+            },
+            { header: t('cases.action.status'), cell: (a) => ACTION_STATUS_LABELS[locale][a.status] },
+          ]}
+        />
       ) : null}
     </section>
   );
@@ -147,60 +137,48 @@ export default function CasesPage() {
           {t('cases.count', { count: cases.data.total })}
         </p>
       ) : null}
-      {cases.data && cases.data.items.length === 0 ? <p>{t('cases.none')}</p> : null}
-      {cases.data && cases.data.items.length > 0 ? (
-        <>
-          <div className="table-responsive">
-            <table className="table">
-              <caption className="visually-hidden">{t('cases.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.who')}</th>
-                  <th scope="col">{t('cases.status')}</th>
-                  <th scope="col">{t('cases.openedOn')}</th>
-                  <th scope="col">{t('cases.closedOn')}</th>
-                  <th scope="col">{t('cases.responsible')}</th>
-                  <th scope="col">{t('cases.areas')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cases.data.items.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link to={`/cases/${c.id}`}>{caseTitle(c, t)}</Link>
-                      {c.household ? (
-                        <small className="d-block">
-                          {c.members
-                            .map((m) => (m.person ? `${m.person.givenNames} ${m.person.familyNames}` : t('cases.erased')))
-                            .join(', ')}
-                        </small>
-                      ) : null}
-                    </th>
-                    <td>
-                      <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>
-                        {CASE_STATUS_LABELS[locale][c.status]}
-                      </span>
-                    </td>
-                    <td>{formatDate(c.openedOn)}</td>
-                    <td>{c.closedOn ? formatDate(c.closedOn) : ''}</td>
-                    <td>{c.responsible?.displayName ?? ''}</td>
-                    <td>{c.areas.map((a) => CASE_AREA_LABELS[locale][a]).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={cases.data.total}
-            onPage={(next) => {
-              const nextParams = new URLSearchParams(params);
-              nextParams.set('page', String(next));
-              setParams(nextParams);
-            }}
-          />
-        </>
+      {cases.data ? (
+        <RecordTable<CaseListItem>
+          caption={t('cases.title')}
+          captionHidden
+          className="table"
+          rows={cases.data.items}
+          rowKey={(c) => c.id}
+          empty={t('cases.none')}
+          paging={pagingOf(cases.data, (next) => {
+            const nextParams = new URLSearchParams(params);
+            nextParams.set('page', String(next));
+            setParams(nextParams);
+          })}
+          columns={[
+            {
+              header: t('cases.who'),
+              rowHeader: true,
+              cell: (c) => (
+                <>
+                  <Link to={`/cases/${c.id}`}>{caseTitle(c, t)}</Link>
+                  {c.household ? (
+                    <small className="d-block">
+                      {c.members.map((m) => (m.person ? `${m.person.givenNames} ${m.person.familyNames}` : t('cases.erased'))).join(', ')}
+                    </small>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              header: t('cases.status'),
+              cell: (c) => (
+                <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>
+                  {CASE_STATUS_LABELS[locale][c.status]}
+                </span>
+              ),
+            },
+            { header: t('cases.openedOn'), cell: (c) => formatDate(c.openedOn) },
+            { header: t('cases.closedOn'), cell: (c) => (c.closedOn ? formatDate(c.closedOn) : '') },
+            { header: t('cases.responsible'), cell: (c) => c.responsible?.displayName ?? '' },
+            { header: t('cases.areas'), cell: (c) => c.areas.map((a) => CASE_AREA_LABELS[locale][a]).join(', ') },
+          ]}
+        />
       ) : null}
     </>
   );
