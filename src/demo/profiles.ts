@@ -241,6 +241,10 @@ export function isClosedDay(isoDate: string): boolean {
 
 export { addDays } from '../domain/dates.js';
 
+/** The earlier and the later of two ISO dates (as text they compare as dates). */
+export const dateMin = (a: string, b: string) => (a < b ? a : b);
+export const dateMax = (a: string, b: string) => (a > b ? a : b);
+
 export function isoWeekday(isoDate: string): number {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
