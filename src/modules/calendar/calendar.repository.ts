@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+/** The centre's calendar: hours sets and their slots, closures, the centre's settings. SQL only. */
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { CentreSettings, ClosureRecord, HoursSet } from '../../contracts/calendar.js';
-import type { Database } from '../../db/schema.js';
+import type { ClosuresTable, Database, OpeningHourSetsTable } from '../../db/schema.js';
 import type { CentreCalendar, OpeningSlot, Weekday } from '../../domain/calendar.js';
 
 type Db = Kysely<Database>;
@@ -102,6 +103,12 @@ export async function hoursSetOnDate(db: Db, centreId: number, validFrom: string
     .executeTakeFirst();
 }
 
+/** A new hours set, without its slots; its id. */
+export async function insertHoursSet(db: Db, values: Insertable<OpeningHourSetsTable>): Promise<number> {
+  const row = await db.insertInto('openingHourSets').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function replaceSlots(db: Db, setId: number, slots: readonly OpeningSlot[]) {
   await db.deleteFrom('openingSlots').where('setId', '=', setId).execute();
   if (slots.length > 0) {
@@ -147,6 +154,11 @@ export async function findClosure(db: Db, id: number, centreIds: number[]): Prom
   return row ? toClosure(row) : undefined;
 }
 
+export async function insertClosure(db: Db, values: Insertable<ClosuresTable>): Promise<number> {
+  const row = await db.insertInto('closures').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
 // --- settings of a centre
 
 export async function findCentreSettings(db: Db, centreId: number): Promise<CentreSettings | undefined> {
@@ -158,6 +170,21 @@ export async function findCentreSettings(db: Db, centreId: number): Promise<Cent
   if (!row) return undefined;
   const { id, settingsVersion, ...fields } = row;
   return { centreId: id, ...fields, version: settingsVersion };
+}
+
+/**
+ * Writes a centre's settings if they are still at the version read (the centre's row carries its
+ * own settings version). False when someone changed them since.
+ */
+export async function updateCentreSettingsAt(db: Db, centreId: number, version: number, changes: Record<string, unknown>) {
+  const updated = await db
+    .updateTable('centres')
+    .set({ ...changes, settingsVersion: sql`settings_version + 1` })
+    .where('id', '=', centreId)
+    .where('settingsVersion', '=', version)
+    .returning('settingsVersion')
+    .executeTakeFirst();
+  return updated !== undefined;
 }
 
 export async function findCentreByCode(db: Db, code: string) {

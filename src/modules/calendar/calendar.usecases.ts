@@ -1,12 +1,10 @@
 /**
- * The centre's calendar: hours sets valid from a date, closures, the centre's settings, and the
- * open days and hours computed from them (src/domain/calendar.ts). Managed by the coordinator
+ * The centre's calendar: hours sets valid from a date, closures, the centre's settings (the open
+ * days and hours computed from them are in days.usecases.ts). Managed by the coordinator
  * (catalogues.manage); read by everyone of the centre (no personal data).
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
-  CalendarDay,
-  CalendarFigures,
   CentreSettings,
   CentreSettingsUpdateInput,
   ClosureCreateInput,
@@ -19,38 +17,26 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import {
-  addDays,
-  type CentreCalendar,
-  closedDaysBetween,
-  type Day,
-  datesBetween,
-  dayOf,
-  hoursSetOn,
-  type OpeningSlot,
-  openFigures,
-  openFiguresOfMonth,
-  slotProblems,
-} from '../../domain/calendar.js';
+import { hoursSetOn, type OpeningSlot, slotProblems } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
-import { AppError, notFound, staleVersion, validationFailed } from '../../errors/index.js';
+import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
+import { hoursDateTaken, hoursNotFuture } from './calendar.errors.js';
 import {
   findCentreSettings,
   findClosure,
   findHoursSet,
   hoursSetOnDate,
+  insertClosure,
+  insertHoursSet,
   listClosures,
   listHoursSets,
-  loadCentreCalendar,
   replaceSlots,
+  updateCentreSettingsAt,
 } from './calendar.repository.js';
 
 type Db = Kysely<Database>;
-
-const hoursDateTaken = (validFrom: string) =>
-  new AppError('calendar.hours_date_taken', 409, `The centre has hours valid from ${validFrom} already: edit that set`);
 
 /** Slots that end before they start, or overlap on a day, are refused (400). */
 function checkSlots(slots: readonly OpeningSlot[]) {
@@ -82,12 +68,9 @@ export async function createHoursSet(db: Db, actor: Actor, input: HoursSetCreate
     );
     const slots = input.slots ?? copied?.slots ?? [];
     const stamp = now.toISOString();
-    const row = await trx
-      .insertInto('openingHourSets')
-      .values({ centreId, validFrom: input.validFrom, notes: input.notes || null, createdAt: stamp, updatedAt: stamp, version: 1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await replaceSlots(trx, row.id, asSlots(slots));
+    const values = { centreId, validFrom: input.validFrom, notes: input.notes || null };
+    const id = await insertHoursSet(trx, { ...values, createdAt: stamp, updatedAt: stamp, version: 1 });
+    await replaceSlots(trx, id, asSlots(slots));
     await recordAudit(
       trx,
       {
@@ -95,12 +78,12 @@ export async function createHoursSet(db: Db, actor: Actor, input: HoursSetCreate
         centreId,
         action: 'create',
         entity: 'opening_hours',
-        entityId: row.id,
+        entityId: id,
         details: { validFrom: input.validFrom, slots: slots.length, ...(copied && { copiedFrom: copied.validFrom }) },
       },
       now,
     );
-    return row.id;
+    return id;
   });
   return (await findHoursSet(db, id, [centreId])) as HoursSet;
 }
@@ -142,9 +125,7 @@ export async function deleteHoursSet(db: Db, actor: Actor, id: number, version: 
   await inTransaction(db, async (trx) => {
     const existing = await findHoursSet(trx, id, actor.centreIds);
     if (!existing) throw notFound('hours set');
-    if (existing.validFrom <= todayInRome(now)) {
-      throw new AppError('calendar.hours_not_future', 409, 'Only hours that start in the future can be deleted: add a new set instead');
-    }
+    if (existing.validFrom <= todayInRome(now)) throw hoursNotFuture();
     await deleteVersioned(trx, 'openingHourSets', id, version, 'hours set');
     await recordAudit(
       trx,
@@ -171,13 +152,10 @@ export async function createClosure(db: Db, actor: Actor, input: ClosureCreateIn
   const centreId = targetCentre(actor, input.centreId);
   const id = await inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
-    const row = await trx
-      .insertInto('closures')
-      .values({ centreId, fromDate: input.from, toDate: input.to, reason: input.reason, createdAt: stamp, updatedAt: stamp, version: 1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'closure', entityId: row.id }, now);
-    return row.id;
+    const values = { centreId, fromDate: input.from, toDate: input.to, reason: input.reason };
+    const id = await insertClosure(trx, { ...values, createdAt: stamp, updatedAt: stamp, version: 1 });
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'closure', entityId: id }, now);
+    return id;
   });
   return (await findClosure(db, id, [centreId])) as NonNullable<Awaited<ReturnType<typeof findClosure>>>;
 }
@@ -233,14 +211,7 @@ export async function updateCentreSettings(db: Db, actor: Actor, input: CentreSe
     }
     if (input.completionThreshold !== undefined) changes.completionThreshold = input.completionThreshold;
     const fields = Object.keys(changes).filter((key) => changes[key] !== existing[key as keyof CentreSettings]);
-    const updated = await trx
-      .updateTable('centres')
-      .set({ ...changes, settingsVersion: sql`settings_version + 1` })
-      .where('id', '=', centreId)
-      .where('settingsVersion', '=', input.version)
-      .returning('settingsVersion')
-      .executeTakeFirst();
-    if (!updated) throw staleVersion(existing.version + 1);
+    if (!(await updateCentreSettingsAt(trx, centreId, input.version, changes))) throw staleVersion(existing.version + 1);
     await recordAudit(
       trx,
       { userId: actor.userId, centreId, action: 'update', entity: 'centre_settings', entityId: centreId, details: { fields } },
@@ -248,51 +219,4 @@ export async function updateCentreSettings(db: Db, actor: Actor, input: CentreSe
     );
   });
   return (await findCentreSettings(db, centreId)) as CentreSettings;
-}
-
-// --- computed days and figures
-
-function toCalendarDay(calendar: CentreCalendar, day: Day): CalendarDay {
-  return { ...day, hoursKnown: hoursSetOn(calendar.hours, day.date) !== undefined };
-}
-
-/** Every day of a period, open with its slots or closed and why. */
-export async function calendarDays(db: Db, centreId: number, from: string, to: string): Promise<CalendarDay[]> {
-  const calendar = await loadCentreCalendar(db, centreId);
-  return datesBetween(from, to).map((date) => toCalendarDay(calendar, dayOf(calendar, date)));
-}
-
-export async function calendarDaysFor(db: Db, actor: Actor, query: { centreId?: number; from: string; to: string }) {
-  return calendarDays(db, targetCentre(actor, query.centreId), query.from, query.to);
-}
-
-/**
- * Open days, open minutes and closed days of a centre for a year (month by month) or one month,
- * with the list of the days closed and why. For the calendar page and the annual report.
- */
-export async function calendarFigures(db: Db, centreId: number, year: number, month?: number): Promise<CalendarFigures> {
-  const calendar = await loadCentreCalendar(db, centreId);
-  const months = (month ? [month] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]).map((m) => {
-    const { openDays, openMinutes, closedDays } = openFiguresOfMonth(calendar, year, m);
-    return { month: m, openDays, openMinutes, closedDays };
-  });
-  const from = month ? `${year}-${String(month).padStart(2, '0')}-01` : `${year}-01-01`;
-  const to = month ? addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`, -1) : `${year}-12-31`;
-  const { openDays, openMinutes, closedDays } = openFigures(calendar, from, to);
-  return {
-    centreId,
-    year,
-    month: month ?? null,
-    from,
-    to,
-    openDays,
-    openMinutes,
-    closedDays,
-    months,
-    closed: closedDaysBetween(calendar, from, to).map((day) => toCalendarDay(calendar, day)),
-  };
-}
-
-export async function calendarFiguresFor(db: Db, actor: Actor, query: { centreId?: number; year: number; month?: number }) {
-  return calendarFigures(db, targetCentre(actor, query.centreId), query.year, query.month);
 }

@@ -7,10 +7,11 @@ import type { CalendarFigures, ClosureRecord } from '../../contracts/calendar.js
 import type { Database } from '../../db/schema.js';
 import { addDays } from '../../domain/calendar.js';
 import { listClosures, listHoursSets } from './calendar.repository.js';
-import { calendarFigures } from './calendar.usecases.js';
+import { calendarFigures } from './days.usecases.js';
 
-export { calendarFigures } from './calendar.usecases.js';
-export { projectsOfYear, staffOfCentre, staffOfYear } from './staff.usecases.js';
+export { calendarFigures } from './days.usecases.js';
+export { projectsOfYear } from './projects.usecases.js';
+export { staffOfCentre, staffOfYear } from './staff.usecases.js';
 
 export interface CalendarOfYear {
   /** Open days and hours, month by month, and the days closed with why (holidays, patron day, closures). */

@@ -1,8 +1,8 @@
-/** Staff members, their contracts, and the centre's projects: SQL only. */
-import type { Kysely } from 'kysely';
-import type { Project, StaffContract } from '../../contracts/calendar.js';
+/** Staff members and their contracts: SQL only. */
+import type { Insertable, Kysely } from 'kysely';
+import type { StaffContract } from '../../contracts/calendar.js';
 import type { StaffRole } from '../../contracts/enums.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, StaffContractsTable, StaffMembersTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -66,6 +66,11 @@ export async function findStaff(db: Db, id: number, centreIds: number[]): Promis
   return row ? toStaff(row) : undefined;
 }
 
+export async function insertStaffMember(db: Db, values: Insertable<StaffMembersTable>): Promise<number> {
+  const row = await db.insertInto('staffMembers').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** The contracts of these staff members, oldest first, with the project's name. */
 export async function contractsOf(db: Db, staffIds: number[]): Promise<Map<number, StaffContract[]>> {
   const byStaff = new Map<number, StaffContract[]>();
@@ -110,6 +115,16 @@ export async function findContract(db: Db, staffId: number, contractId: number):
   return contracts.get(staffId)?.find((c) => c.id === contractId);
 }
 
+export async function insertContract(db: Db, values: Insertable<StaffContractsTable>): Promise<number> {
+  const row = await db.insertInto('staffContracts').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The contracts a deleted project paid for keep their hours, without the project. */
+export async function detachContractsFromProject(db: Db, projectId: number): Promise<void> {
+  await db.updateTable('staffContracts').set({ projectId: null }).where('projectId', '=', projectId).execute();
+}
+
 /** A user account of this centre (what a staff member may be linked to). */
 export async function userOfCentre(db: Db, userId: number, centreId: number) {
   return db
@@ -119,43 +134,4 @@ export async function userOfCentre(db: Db, userId: number, centreId: number) {
     .where('users.id', '=', userId)
     .where('userCentres.centreId', '=', centreId)
     .executeTakeFirst();
-}
-
-// --- projects
-
-const PROJECT_COLUMNS = ['id', 'centreId', 'name', 'funder', 'fromDate', 'toDate', 'extraWeeklyMinutes', 'description', 'version'] as const;
-
-type ProjectRow = {
-  id: number;
-  centreId: number;
-  name: string;
-  funder: string | null;
-  fromDate: string;
-  toDate: string | null;
-  extraWeeklyMinutes: number;
-  description: string | null;
-  version: number;
-};
-
-const toProject = ({ fromDate, toDate, ...row }: ProjectRow): Project => ({ ...row, from: fromDate, to: toDate });
-
-/** The projects of a centre, newest first; with a period, those running at some moment of it. */
-export async function listProjects(db: Db, centreId: number, period?: { from: string; to: string }): Promise<Project[]> {
-  let query = db.selectFrom('projects').select(PROJECT_COLUMNS).where('centreId', '=', centreId);
-  if (period) {
-    query = query.where('fromDate', '<=', period.to).where((eb) => eb.or([eb('toDate', 'is', null), eb('toDate', '>=', period.from)]));
-  }
-  const rows = await query.orderBy('fromDate', 'desc').orderBy('id', 'desc').execute();
-  return rows.map(toProject);
-}
-
-export async function findProject(db: Db, id: number, centreIds: number[]): Promise<Project | undefined> {
-  if (centreIds.length === 0) return undefined;
-  const row = await db
-    .selectFrom('projects')
-    .select(PROJECT_COLUMNS)
-    .where('id', '=', id)
-    .where('centreId', 'in', centreIds)
-    .executeTakeFirst();
-  return row ? toProject(row) : undefined;
 }

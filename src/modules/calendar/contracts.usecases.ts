@@ -1,0 +1,136 @@
+/**
+ * The contracts of a staff member. Contract periods add up (src/domain/calendar.ts,
+ * weeklyMinutesOn): a new contract ends the old one the day before; extra hours («+6 ore dal 15
+ * ottobre») are a period of their own. Each change answers the member with their hours.
+ */
+import type { Kysely } from 'kysely';
+import type { StaffContractCreateInput, StaffContractUpdateInput } from '../../contracts/calendar.js';
+import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { findProject } from './projects.repository.js';
+import { findContract, findStaff, insertContract } from './staff.repository.js';
+import { loadMember } from './staff.usecases.js';
+
+type Db = Kysely<Database>;
+
+/** A contract's project must be one of the member's centre (another one answers 404). */
+async function checkProject(db: Db, projectId: number | null | undefined, centreId: number) {
+  if (projectId && !(await findProject(db, projectId, [centreId]))) throw notFound('project');
+}
+
+export async function createContract(db: Db, actor: Actor, staffId: number, input: StaffContractCreateInput, now = new Date()) {
+  const centreId = await inTransaction(db, async (trx) => {
+    const member = await findStaff(trx, staffId, actor.centreIds);
+    if (!member) throw notFound('staff member');
+    await checkProject(trx, input.projectId, member.centreId);
+    const stamp = now.toISOString();
+    const contractId = await insertContract(trx, {
+      staffId,
+      fromDate: input.from,
+      toDate: input.to ?? null,
+      weeklyMinutes: input.weeklyMinutes,
+      description: input.description || null,
+      projectId: input.projectId ?? null,
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    });
+    await recordAudit(
+      trx,
+      {
+        userId: actor.userId,
+        centreId: member.centreId,
+        action: 'create',
+        entity: 'staff_contract',
+        entityId: contractId,
+        details: { staffId },
+      },
+      now,
+    );
+    return member.centreId;
+  });
+  return loadMember(db, staffId, [centreId]);
+}
+
+export async function updateContract(
+  db: Db,
+  actor: Actor,
+  staffId: number,
+  contractId: number,
+  input: StaffContractUpdateInput,
+  now = new Date(),
+) {
+  const centreId = await inTransaction(db, async (trx) => {
+    const member = await findStaff(trx, staffId, actor.centreIds);
+    const existing = member ? await findContract(trx, staffId, contractId) : undefined;
+    if (!member || !existing) throw notFound('contract');
+    if (existing.version !== input.version) throw staleVersion(existing.version);
+    const next = {
+      from: input.from ?? existing.from,
+      to: input.to !== undefined ? input.to : existing.to,
+      weeklyMinutes: input.weeklyMinutes ?? existing.weeklyMinutes,
+      description: input.description !== undefined ? input.description || null : existing.description,
+      projectId: input.projectId !== undefined ? input.projectId : (existing.project?.id ?? null),
+    };
+    if (next.to !== null && next.to < next.from) {
+      throw validationFailed([{ field: 'to', code: 'period.end_before_start' }]);
+    }
+    if (next.projectId !== (existing.project?.id ?? null)) await checkProject(trx, next.projectId, member.centreId);
+    const before = { ...existing, projectId: existing.project?.id ?? null };
+    const fields = (Object.keys(next) as Array<keyof typeof next>).filter((key) => next[key] !== before[key]);
+    await updateVersioned(
+      trx,
+      'staffContracts',
+      contractId,
+      input.version,
+      {
+        fromDate: next.from,
+        toDate: next.to,
+        weeklyMinutes: next.weeklyMinutes,
+        description: next.description,
+        projectId: next.projectId,
+        updatedAt: now.toISOString(),
+      },
+      'contract',
+    );
+    await recordAudit(
+      trx,
+      {
+        userId: actor.userId,
+        centreId: member.centreId,
+        action: 'update',
+        entity: 'staff_contract',
+        entityId: contractId,
+        details: { staffId, fields },
+      },
+      now,
+    );
+    return member.centreId;
+  });
+  return loadMember(db, staffId, [centreId]);
+}
+
+export async function deleteContract(db: Db, actor: Actor, staffId: number, contractId: number, version: number, now = new Date()) {
+  await inTransaction(db, async (trx) => {
+    const member = await findStaff(trx, staffId, actor.centreIds);
+    const existing = member ? await findContract(trx, staffId, contractId) : undefined;
+    if (!member || !existing) throw notFound('contract');
+    await deleteVersioned(trx, 'staffContracts', contractId, version, 'contract');
+    await recordAudit(
+      trx,
+      {
+        userId: actor.userId,
+        centreId: member.centreId,
+        action: 'delete',
+        entity: 'staff_contract',
+        entityId: contractId,
+        details: { staffId },
+      },
+      now,
+    );
+  });
+}
