@@ -8,7 +8,8 @@ import type { EventListItem, NetworkMeeting, NetworkMeetingsSummary } from '../.
 import type { Database } from '../../db/schema.js';
 import { type EventTotals, eventTotals } from '../../domain/events.js';
 import { allEvents, distinctParticipants } from './events.repository.js';
-import { allMeetings, networkOrganisationsOfCentres, summariseMeetings } from './network.repository.js';
+import { allMeetings, summariseMeetings } from './network.repository.js';
+import { networkOrganisationsOfCentres } from './network-organisations.repository.js';
 
 type Db = Kysely<Database>;
 

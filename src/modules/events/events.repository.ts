@@ -1,7 +1,7 @@
 /** Events and outings and the people taking part: SQL only. */
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { EventListItem, EventParticipant } from '../../contracts/events.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, EventsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -114,6 +114,12 @@ export async function peopleOfCentre(db: Db, centreId: number, personIds: number
   if (personIds.length === 0) return new Set();
   const rows = await db.selectFrom('people').select('id').where('id', 'in', personIds).where('centreId', '=', centreId).execute();
   return new Set(rows.map((row) => row.id));
+}
+
+/** A new event, without its participants; its id. */
+export async function insertEvent(db: Db, values: Insertable<EventsTable>): Promise<number> {
+  const row = await db.insertInto('events').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function replaceParticipants(db: Db, eventId: number, personIds: number[]) {

@@ -25,6 +25,7 @@ import {
   centreContacts,
   distinctParticipants,
   findEvent,
+  insertEvent,
   listEvents,
   participantsOf,
   peopleOfCentre,
@@ -67,28 +68,24 @@ export async function createEvent(db: Db, actor: Actor, input: EventCreateInput,
   const id = await inTransaction(db, async (trx) => {
     const personIds = await checkParticipants(trx, centreId, input.participantIds);
     const stamp = now.toISOString();
-    const row = await trx
-      .insertInto('events')
-      .values({
-        centreId,
-        title: input.title,
-        eventDate: input.date,
-        startTime,
-        endTime,
-        place: input.place || null,
-        meetingPoint: input.meetingPoint || null,
-        partner: input.partner || null,
-        description: input.description || null,
-        otherParticipants: input.otherParticipants,
-        createdAt: stamp,
-        updatedAt: stamp,
-        version: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await replaceParticipants(trx, row.id, personIds);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'event', entityId: row.id }, now);
-    return row.id;
+    const id = await insertEvent(trx, {
+      centreId,
+      title: input.title,
+      eventDate: input.date,
+      startTime,
+      endTime,
+      place: input.place || null,
+      meetingPoint: input.meetingPoint || null,
+      partner: input.partner || null,
+      description: input.description || null,
+      otherParticipants: input.otherParticipants,
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    });
+    await replaceParticipants(trx, id, personIds);
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'event', entityId: id }, now);
+    return id;
   });
   return loadEvent(db, actor, id);
 }

@@ -1,65 +1,14 @@
-/** Network meetings and the catalogue of the organisations they involve: SQL only. */
-import type { Kysely } from 'kysely';
-import { NETWORK_ORGANISATION_KINDS, type NetworkOrganisationKind } from '../../contracts/enums.js';
+/** Network meetings and the organisations each involved: SQL only. */
+import type { Insertable, Kysely } from 'kysely';
+import type { NetworkOrganisationKind } from '../../contracts/enums.js';
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../contracts/events.js';
-import type { Database } from '../../db/schema.js';
-import { DEFAULT_NETWORK_ORGANISATIONS } from './default-network-organisations.js';
+import type { Database, NetworkMeetingsTable } from '../../db/schema.js';
+import { byKindAndName } from './network-organisations.repository.js';
+
+// Setting up an organisation (accounts) seeds the catalogue from here.
+export { seedDefaultNetworkOrganisations } from './network-organisations.repository.js';
 
 type Db = Kysely<Database>;
-
-// --- the catalogue
-
-const ORGANISATION_COLUMNS = ['id', 'code', 'name', 'kind', 'active'] as const;
-
-type OrganisationRow = { id: number; code: string; name: string; kind: string; active: number };
-
-const toOrganisation = (row: OrganisationRow): NetworkOrganisation => ({
-  ...row,
-  kind: row.kind as NetworkOrganisationKind,
-  active: row.active === 1,
-});
-
-/** Unions first, then services, schools, associations, the rest; by name within a kind. */
-export function byKindAndName<T extends { kind: NetworkOrganisationKind; name: string }>(a: T, b: T): number {
-  return NETWORK_ORGANISATION_KINDS.indexOf(a.kind) - NETWORK_ORGANISATION_KINDS.indexOf(b.kind) || a.name.localeCompare(b.name, 'it');
-}
-
-/** Gives an organisation the default catalogue; the ones it has already are left as they are. */
-export async function seedDefaultNetworkOrganisations(db: Db, organisationId: number, now = new Date().toISOString()) {
-  await db
-    .insertInto('networkOrganisations')
-    .values(DEFAULT_NETWORK_ORGANISATIONS.map((row) => ({ organisationId, ...row, active: 1, createdAt: now, updatedAt: now })))
-    .onConflict((oc) => oc.columns(['organisationId', 'code']).doNothing())
-    .execute();
-}
-
-export async function listNetworkOrganisations(db: Db, organisationId: number, onlyActive = false): Promise<NetworkOrganisation[]> {
-  let query = db.selectFrom('networkOrganisations').select(ORGANISATION_COLUMNS).where('organisationId', '=', organisationId);
-  if (onlyActive) query = query.where('active', '=', 1);
-  const rows = await query.execute();
-  return rows.map(toOrganisation).sort(byKindAndName);
-}
-
-/** The catalogue of the organisation(s) these centres belong to. */
-export async function networkOrganisationsOfCentres(db: Db, centreIds: number[]): Promise<NetworkOrganisation[]> {
-  if (centreIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('networkOrganisations')
-    .select(ORGANISATION_COLUMNS)
-    .where('organisationId', 'in', db.selectFrom('centres').select('organisationId').where('id', 'in', centreIds))
-    .execute();
-  return rows.map(toOrganisation).sort(byKindAndName);
-}
-
-export async function findNetworkOrganisation(db: Db, organisationId: number, id: number): Promise<NetworkOrganisation | undefined> {
-  const row = await db
-    .selectFrom('networkOrganisations')
-    .select(ORGANISATION_COLUMNS)
-    .where('organisationId', '=', organisationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? toOrganisation(row) : undefined;
-}
 
 // --- meetings
 
@@ -170,6 +119,12 @@ export async function findMeeting(db: Db, id: number, centreIds: number[]): Prom
   if (centreIds.length === 0) return undefined;
   const row = await filtered(db, { centreIds }).select(MEETING_COLUMNS).where('networkMeetings.id', '=', id).executeTakeFirst();
   return row ? (await withOrganisations(db, [row]))[0] : undefined;
+}
+
+/** A new meeting, without its organisations; its id. */
+export async function insertMeeting(db: Db, values: Insertable<NetworkMeetingsTable>): Promise<number> {
+  const row = await db.insertInto('networkMeetings').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function replaceMeetingOrganisations(db: Db, meetingId: number, organisationIds: number[]) {

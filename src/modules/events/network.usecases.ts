@@ -1,7 +1,4 @@
-/**
- * Network meetings (incontri di rete) with trade unions and services, and the catalogue of the
- * organisations met (per organisation, managed by the coordinator): rules, transactions, audit.
- */
+/** Network meetings (incontri di rete) with trade unions and services: rules, transactions, audit. */
 import type { Kysely } from 'kysely';
 import type { Page } from '../../contracts/common.js';
 import type {
@@ -11,85 +8,17 @@ import type {
   NetworkMeetingListQuery,
   NetworkMeetingsSummary,
   NetworkMeetingUpdateInput,
-  NetworkOrganisation,
-  NetworkOrganisationCreateInput,
-  NetworkOrganisationUpdateInput,
 } from '../../contracts/events.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import { AppError, notFound, validationFailed } from '../../errors/index.js';
+import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
-import {
-  findMeeting,
-  findNetworkOrganisation,
-  listMeetings,
-  listNetworkOrganisations,
-  replaceMeetingOrganisations,
-  summariseMeetings,
-} from './network.repository.js';
+import { findMeeting, insertMeeting, listMeetings, replaceMeetingOrganisations, summariseMeetings } from './network.repository.js';
+import { listNetworkOrganisations } from './network-organisations.repository.js';
 
 type Db = Kysely<Database>;
-
-// --- the catalogue (coordinators: catalogues.manage)
-
-async function getOrganisation(db: Db, actor: Actor, id: number): Promise<NetworkOrganisation> {
-  const organisation = await findNetworkOrganisation(db, actor.organisationId, id);
-  if (!organisation) throw notFound('network organisation');
-  return organisation;
-}
-
-export async function networkOrganisationsFor(db: Db, actor: Actor, onlyActive: boolean): Promise<NetworkOrganisation[]> {
-  return listNetworkOrganisations(db, actor.organisationId, onlyActive);
-}
-
-export async function createNetworkOrganisation(db: Db, actor: Actor, input: NetworkOrganisationCreateInput): Promise<NetworkOrganisation> {
-  const existing = await listNetworkOrganisations(db, actor.organisationId);
-  if (existing.some((organisation) => organisation.code === input.code)) {
-    throw new AppError('resource.conflict', 409, `A network organisation with code ${input.code} exists already`);
-  }
-  const now = new Date().toISOString();
-  const id = await inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto('networkOrganisations')
-      .values({ organisationId: actor.organisationId, ...input, active: 1, createdAt: now, updatedAt: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'create', entity: 'network_organisation', entityId: row.id });
-    return row.id;
-  });
-  return getOrganisation(db, actor, id);
-}
-
-/** Renames, reclassifies or deactivates an organisation. Never deleted: past meetings keep theirs. */
-export async function updateNetworkOrganisation(
-  db: Db,
-  actor: Actor,
-  id: number,
-  input: NetworkOrganisationUpdateInput,
-): Promise<NetworkOrganisation> {
-  const { active, ...rest } = input;
-  await inTransaction(db, async (trx) => {
-    await getOrganisation(trx, actor, id);
-    await trx
-      .updateTable('networkOrganisations')
-      .set({ ...rest, ...(active !== undefined && { active: active ? 1 : 0 }), updatedAt: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: null,
-      action: 'update',
-      entity: 'network_organisation',
-      entityId: id,
-      details: { fields: Object.keys(input) },
-    });
-  });
-  return getOrganisation(db, actor, id);
-}
-
-// --- meetings
 
 /**
  * The organisations, without repeats, from the catalogue of the actor's organisation. New links
@@ -116,22 +45,11 @@ export async function createMeeting(db: Db, actor: Actor, input: NetworkMeetingC
   const id = await inTransaction(db, async (trx) => {
     const organisationIds = await checkOrganisations(trx, actor, input.organisationIds);
     const stamp = now.toISOString();
-    const row = await trx
-      .insertInto('networkMeetings')
-      .values({
-        centreId,
-        heldOn: input.date,
-        topic: input.topic,
-        outcome: input.outcome || null,
-        createdAt: stamp,
-        updatedAt: stamp,
-        version: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await replaceMeetingOrganisations(trx, row.id, organisationIds);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'network_meeting', entityId: row.id }, now);
-    return row.id;
+    const values = { centreId, heldOn: input.date, topic: input.topic, outcome: input.outcome || null };
+    const id = await insertMeeting(trx, { ...values, createdAt: stamp, updatedAt: stamp, version: 1 });
+    await replaceMeetingOrganisations(trx, id, organisationIds);
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'network_meeting', entityId: id }, now);
+    return id;
   });
   return getMeeting(db, actor, id);
 }
