@@ -4,8 +4,8 @@
  * sent by browsers on their own, so Bearer requests need no CSRF check.
  */
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors/index.js';
 import { SESSION_COOKIE } from '../modules/auth/actor.js';
+import { bearerTokensOnly, csrfFailed, invalidApiToken } from '../modules/auth/auth.errors.js';
 import { authenticate } from '../modules/auth/auth.usecases.js';
 import { safeEqual } from '../modules/auth/secrets.js';
 
@@ -17,15 +17,15 @@ export function registerRequestAuth(app: FastifyInstance): void {
     if (!request.url.startsWith('/api/v1/')) return;
     const header = request.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (header && !bearer) throw new AppError('auth.unauthenticated', 401, 'Only Bearer tokens are accepted');
+    if (header && !bearer) throw bearerTokensOnly();
     const cookie = request.cookies[SESSION_COOKIE];
     request.auth = await authenticate(app.db, { bearer, cookie }, app.config.sessionHours);
-    if (bearer && !request.auth) throw new AppError('auth.unauthenticated', 401, 'This API token is not valid');
+    if (bearer && !request.auth) throw invalidApiToken();
 
     if (request.auth?.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.auth.csrfToken || !safeEqual(sent, request.auth.csrfToken)) {
-        throw new AppError('auth.csrf_failed', 403, 'Missing or wrong X-CSRF-Token header: reload the page');
+        throw csrfFailed();
       }
     }
   });

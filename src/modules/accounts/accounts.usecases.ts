@@ -4,30 +4,50 @@ import type { User } from '../../contracts/auth.js';
 import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { PERMISSIONS, type Role } from '../../domain/permissions.js';
-import { AppError, notFound } from '../../errors/index.js';
+import { conflict, notFound } from '../../errors/index.js';
 import { seedDefaultApplicationTypes } from '../activities/applications.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
+import { deleteSessionsOf } from '../auth/auth.repository.js';
 import { hashPassword, randomSecret, sha256 } from '../auth/secrets.js';
-import { seedDefaultCourseKinds } from '../courses/courses.repository.js';
+import { seedDefaultCourseKinds } from '../courses/course-kinds.repository.js';
 import { seedDefaultNetworkOrganisations } from '../events/network.repository.js';
 import { seedDefaultTopics } from '../topics/topics.repository.js';
+import {
+  centreIdsOfUser,
+  countCentresOfOrganisation,
+  deleteUserCentres,
+  findApiToken,
+  findCentreByCode,
+  findTokenUser,
+  findUserIdByEmail,
+  findUserOfOrganisation,
+  findUserRow,
+  firstOrganisationId,
+  insertApiToken,
+  insertCentre,
+  insertOrganisation,
+  insertUser,
+  insertUserCentres,
+  listApiTokenRows,
+  listCentreRows,
+  listColleagueRows,
+  listUserRows,
+  markApiTokenRevoked,
+  updateUserRow,
+} from './accounts.repository.js';
 
 type Db = Kysely<Database>;
 
 export const API_TOKEN_PREFIX = 'apd_';
 
 export async function createOrganisation(db: Db, name: string, now = new Date().toISOString()): Promise<number> {
-  const org = await db.insertInto('organisations').values({ name, createdAt: now }).returning('id').executeTakeFirstOrThrow();
-  await seedDefaultTopics(db, org.id, now);
-  await seedDefaultApplicationTypes(db, org.id, now);
-  await seedDefaultNetworkOrganisations(db, org.id, now);
-  await seedDefaultCourseKinds(db, org.id, now);
-  return org.id;
-}
-
-export async function findCentreByCode(db: Db, code: string) {
-  return db.selectFrom('centres').selectAll().where('code', '=', code).executeTakeFirst();
+  const organisationId = await insertOrganisation(db, name, now);
+  await seedDefaultTopics(db, organisationId, now);
+  await seedDefaultApplicationTypes(db, organisationId, now);
+  await seedDefaultNetworkOrganisations(db, organisationId, now);
+  await seedDefaultCourseKinds(db, organisationId, now);
+  return organisationId;
 }
 
 export async function createCentre(
@@ -36,21 +56,14 @@ export async function createCentre(
   actor: Actor | null,
 ) {
   return inTransaction(db, async (trx) => {
-    if (await findCentreByCode(trx, input.code)) {
-      throw new AppError('resource.conflict', 409, `A centre with code ${input.code} exists already`);
-    }
-    const now = new Date().toISOString();
-    const centre = await trx
-      .insertInto('centres')
-      .values({
-        organisationId: input.organisationId,
-        code: input.code,
-        name: input.name,
-        comuneIstat: input.comuneIstat ?? null,
-        createdAt: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    if (await findCentreByCode(trx, input.code)) throw conflict(`A centre with code ${input.code} exists already`);
+    const centre = await insertCentre(trx, {
+      organisationId: input.organisationId,
+      code: input.code,
+      name: input.name,
+      comuneIstat: input.comuneIstat ?? null,
+      createdAt: new Date().toISOString(),
+    });
     await recordAudit(trx, { userId: actor?.userId ?? null, centreId: centre.id, action: 'create', entity: 'centre', entityId: centre.id });
     return centre;
   });
@@ -66,40 +79,32 @@ export async function ensureCentre(
 ): Promise<{ centre: Selectable<CentresTable>; created: boolean }> {
   const existing = await findCentreByCode(db, input.code);
   if (existing) return { centre: existing, created: false };
-  const organisation = await db.selectFrom('organisations').select('id').orderBy('id').executeTakeFirst();
-  const organisationId = organisation?.id ?? (await createOrganisation(db, input.organisationName));
+  const organisationId = (await firstOrganisationId(db)) ?? (await createOrganisation(db, input.organisationName));
   const centre = await createCentre(db, { organisationId, code: input.code, name: input.name, comuneIstat: input.comuneIstat }, null);
   return { centre, created: true };
 }
 
 export async function listCentres(db: Db, organisationId: number) {
-  return db.selectFrom('centres').selectAll().where('organisationId', '=', organisationId).orderBy('name').execute();
+  return listCentreRows(db, organisationId);
 }
 
 async function toUser(
   db: Db,
   row: { id: number; email: string; displayName: string; role: string; active: number; createdAt: string },
 ): Promise<User> {
-  const centres = await db.selectFrom('userCentres').select('centreId').where('userId', '=', row.id).orderBy('centreId').execute();
   return {
     id: row.id,
     email: row.email,
     displayName: row.displayName,
     role: row.role as Role,
     active: row.active === 1,
-    centreIds: centres.map((c) => c.centreId),
+    centreIds: await centreIdsOfUser(db, row.id),
     createdAt: row.createdAt,
   };
 }
 
 async function assertCentresOfOrganisation(db: Db, organisationId: number, centreIds: number[]) {
-  const found = await db
-    .selectFrom('centres')
-    .select('id')
-    .where('organisationId', '=', organisationId)
-    .where('id', 'in', centreIds)
-    .execute();
-  if (found.length !== new Set(centreIds).size) throw notFound('centre');
+  if ((await countCentresOfOrganisation(db, organisationId, centreIds)) !== new Set(centreIds).size) throw notFound('centre');
 }
 
 export async function createUser(
@@ -109,30 +114,21 @@ export async function createUser(
 ): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inTransaction(db, async (trx) => {
-    if (await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst()) {
-      throw new AppError('resource.conflict', 409, `A user with e-mail ${input.email} exists already`);
-    }
+    if (await findUserIdByEmail(trx, input.email)) throw conflict(`A user with e-mail ${input.email} exists already`);
     await assertCentresOfOrganisation(trx, input.organisationId, input.centreIds);
     const now = new Date().toISOString();
-    const user = await trx
-      .insertInto('users')
-      .values({
-        organisationId: input.organisationId,
-        email: input.email,
-        displayName: input.displayName,
-        passwordHash,
-        role: input.role,
-        active: 1,
-        locale: 'it',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning(['id', 'email', 'displayName', 'role', 'active', 'createdAt'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('userCentres')
-      .values([...new Set(input.centreIds)].map((centreId) => ({ userId: user.id, centreId })))
-      .execute();
+    const user = await insertUser(trx, {
+      organisationId: input.organisationId,
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      role: input.role,
+      active: 1,
+      locale: 'it',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertUserCentres(trx, user.id, [...new Set(input.centreIds)]);
     await recordAudit(trx, {
       userId: actor?.userId ?? null,
       centreId: null,
@@ -146,12 +142,7 @@ export async function createUser(
 }
 
 export async function listUsers(db: Db, organisationId: number): Promise<User[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'displayName', 'role', 'active', 'createdAt'])
-    .where('organisationId', '=', organisationId)
-    .orderBy('displayName')
-    .execute();
+  const rows = await listUserRows(db, organisationId);
   return Promise.all(rows.map((row) => toUser(db, row)));
 }
 
@@ -178,41 +169,25 @@ export async function updateUser(
 ): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return inTransaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom('users')
-      .select(['id', 'role'])
-      .where('id', '=', userId)
-      .where('organisationId', '=', actor.organisationId)
-      .executeTakeFirst();
+    const existing = await findUserOfOrganisation(trx, userId, actor.organisationId);
     if (!existing) throw notFound('user');
     if (userId === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
-      throw new AppError('resource.conflict', 409, 'You cannot deactivate yourself or drop your own administrator role');
+      throw conflict('You cannot deactivate yourself or drop your own administrator role');
     }
-    await trx
-      .updateTable('users')
-      .set({
-        ...(input.displayName !== undefined && { displayName: input.displayName }),
-        ...(input.role !== undefined && { role: input.role }),
-        ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
-        ...(passwordHash !== undefined && { passwordHash }),
-        updatedAt: new Date().toISOString(),
-      })
-      .where('id', '=', userId)
-      .execute();
-    const centresBefore = (await trx.selectFrom('userCentres').select('centreId').where('userId', '=', userId).execute()).map(
-      (row) => row.centreId,
-    );
+    await updateUserRow(trx, userId, {
+      ...(input.displayName !== undefined && { displayName: input.displayName }),
+      ...(input.role !== undefined && { role: input.role }),
+      ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+      ...(passwordHash !== undefined && { passwordHash }),
+      updatedAt: new Date().toISOString(),
+    });
+    const centresBefore = await centreIdsOfUser(trx, userId);
     if (input.centreIds) {
       await assertCentresOfOrganisation(trx, actor.organisationId, input.centreIds);
-      await trx.deleteFrom('userCentres').where('userId', '=', userId).execute();
-      await trx
-        .insertInto('userCentres')
-        .values([...new Set(input.centreIds)].map((centreId) => ({ userId, centreId })))
-        .execute();
+      await deleteUserCentres(trx, userId);
+      await insertUserCentres(trx, userId, [...new Set(input.centreIds)]);
     }
-    if (input.active === false || passwordHash !== undefined) {
-      await trx.deleteFrom('sessions').where('userId', '=', userId).execute();
-    }
+    if (input.active === false || passwordHash !== undefined) await deleteSessionsOf(trx, userId);
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: null,
@@ -224,33 +199,24 @@ export async function updateUser(
         ...grantsOf(existing.role, input.role, centresBefore, input.centreIds, userId === actor.userId),
       },
     });
-    const row = await trx
-      .selectFrom('users')
-      .select(['id', 'email', 'displayName', 'role', 'active', 'createdAt'])
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
-    return toUser(trx, row);
+    return toUser(trx, await findUserRow(trx, userId));
   });
 }
 
 export async function createApiToken(db: Db, input: { userId: number; name: string; organisationId?: number }, actor: Actor | null) {
-  const user = await db.selectFrom('users').select(['id', 'email', 'organisationId']).where('id', '=', input.userId).executeTakeFirst();
+  const user = await findTokenUser(db, input.userId);
   if (!user || (input.organisationId !== undefined && user.organisationId !== input.organisationId)) throw notFound('user');
   const token = randomSecret(API_TOKEN_PREFIX);
   const now = new Date().toISOString();
   return inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto('apiTokens')
-      .values({
-        userId: user.id,
-        name: input.name,
-        tokenHash: sha256(token),
-        tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-        createdBy: actor?.userId ?? null,
-        createdAt: now,
-      })
-      .returning(['id', 'userId', 'name', 'tokenPrefix', 'createdAt', 'lastUsedAt', 'revokedAt'])
-      .executeTakeFirstOrThrow();
+    const row = await insertApiToken(trx, {
+      userId: user.id,
+      name: input.name,
+      tokenHash: sha256(token),
+      tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+      createdBy: actor?.userId ?? null,
+      createdAt: now,
+    });
     // Whose token it is: a token for another user acts with that user's centres and role.
     await recordAudit(trx, {
       userId: actor?.userId ?? null,
@@ -266,37 +232,16 @@ export async function createApiToken(db: Db, input: { userId: number; name: stri
 
 /** The tokens of an organisation's users, or of everyone (the command line), newest first. */
 export async function listApiTokens(db: Db, organisationId?: number) {
-  let query = db
-    .selectFrom('apiTokens')
-    .innerJoin('users', 'users.id', 'apiTokens.userId')
-    .select([
-      'apiTokens.id',
-      'apiTokens.userId',
-      'users.email as userEmail',
-      'apiTokens.name',
-      'apiTokens.tokenPrefix',
-      'apiTokens.createdAt',
-      'apiTokens.lastUsedAt',
-      'apiTokens.revokedAt',
-    ])
-    .orderBy('apiTokens.id', 'desc');
-  if (organisationId !== undefined) query = query.where('users.organisationId', '=', organisationId);
-  return query.execute();
+  return listApiTokenRows(db, organisationId);
 }
 
 /** Revokes a token; `actor` null is the command line, which may revoke any token. */
 export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: number): Promise<void> {
-  let query = db
-    .selectFrom('apiTokens')
-    .innerJoin('users', 'users.id', 'apiTokens.userId')
-    .select(['apiTokens.id', 'apiTokens.revokedAt'])
-    .where('apiTokens.id', '=', tokenId);
-  if (actor) query = query.where('users.organisationId', '=', actor.organisationId);
-  const token = await query.executeTakeFirst();
+  const token = await findApiToken(db, tokenId, actor?.organisationId);
   if (!token) throw notFound('token');
   if (token.revokedAt) return;
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('apiTokens').set({ revokedAt: new Date().toISOString() }).where('id', '=', tokenId).execute();
+    await markApiTokenRevoked(trx, tokenId, new Date().toISOString());
     await recordAudit(trx, { userId: actor?.userId ?? null, centreId: null, action: 'delete', entity: 'api_token', entityId: tokenId });
   });
 }
@@ -316,14 +261,7 @@ export interface ColleagueFilter {
 export async function listColleagues(db: Db, actor: Actor, filter: ColleagueFilter = {}) {
   const centreIds = (filter.centreIds ?? actor.centreIds).filter((id) => actor.centreIds.includes(id));
   if (centreIds.length === 0) return [];
-  let query = db
-    .selectFrom('users')
-    .innerJoin('userCentres', 'userCentres.userId', 'users.id')
-    .select(['users.id', 'users.displayName'])
-    .distinct()
-    .where('userCentres.centreId', 'in', centreIds);
-  if (filter.assignable) query = query.where('users.active', '=', 1).where('users.role', 'in', PERMISSIONS['personal.write']);
-  const rows = await query.execute();
+  const rows = await listColleagueRows(db, centreIds, filter.assignable ? PERMISSIONS['personal.write'] : undefined);
   // Sorted here: SQLite and PostgreSQL collate names differently.
   return rows.sort((a, b) => a.displayName.localeCompare(b.displayName, 'it') || a.id - b.id);
 }

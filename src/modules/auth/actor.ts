@@ -1,5 +1,6 @@
 import { can, type Permission, type Role } from '../../domain/permissions.js';
-import { AppError, forbidden, notFound, validationFailed } from '../../errors/index.js';
+import { forbidden, notFound, validationFailed } from '../../errors/index.js';
+import { notLoggedIn } from './auth.errors.js';
 
 /** The cookie that carries a web session's secret (its SHA-256 is the session's id). */
 export const SESSION_COOKIE = 'approdo_session';
@@ -25,7 +26,7 @@ export interface RequestAuth {
 
 /** The request's authentication, or 401. */
 export function requireLogin(auth: RequestAuth | null): RequestAuth {
-  if (!auth) throw new AppError('auth.unauthenticated', 401, 'Log in, or send a valid API token');
+  if (!auth) throw notLoggedIn();
   return auth;
 }
 

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { prepared } from '../../db/prepared.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, SessionsTable } from '../../db/schema.js';
 import type { Role } from '../../domain/permissions.js';
 import type { Actor } from './actor.js';
 
@@ -82,6 +82,70 @@ export async function findSessionOwner(db: Db, sessionId: string, nowIso: string
   return { actor: await toActor(db, actorRow), csrfToken, lastSeenAt };
 }
 
+export async function centresOf(db: Db, centreIds: number[]) {
+  if (centreIds.length === 0) return [];
+  return db.selectFrom('centres').select(['id', 'code', 'name']).where('id', 'in', centreIds).orderBy('name').execute();
+}
+
+export async function findPasswordHash(db: Db, userId: number): Promise<string | null> {
+  const user = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirstOrThrow();
+  return user.passwordHash;
+}
+
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string, nowIso: string) {
+  await db.updateTable('users').set({ passwordHash, updatedAt: nowIso }).where('id', '=', userId).execute();
+}
+
+// --- sessions
+
+export async function insertSession(db: Db, session: Insertable<SessionsTable>) {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+/** Sliding expiry: the session is used now, and lasts until expiresAtIso. */
+export async function extendSession(db: Db, sessionId: string, nowIso: string, expiresAtIso: string) {
+  await db.updateTable('sessions').set({ lastSeenAt: nowIso, expiresAt: expiresAtIso }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Db, sessionId: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user, or every one but the session that asks. */
+export async function deleteSessionsOf(db: Db, userId: number, exceptSessionId?: string) {
+  let sessions = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (exceptSessionId) sessions = sessions.where('id', '!=', exceptSessionId);
+  await sessions.execute();
+}
+
+export async function deleteExpiredSessions(db: Db, nowIso: string) {
+  await db.deleteFrom('sessions').where('expiresAt', '<', nowIso).execute();
+}
+
+export async function touchApiToken(db: Db, tokenId: number, nowIso: string) {
+  await db.updateTable('apiTokens').set({ lastUsedAt: nowIso }).where('id', '=', tokenId).execute();
+}
+
+// --- login attempts
+
+/** A login attempt, written as a failure until the password is found right. */
+export async function insertFailedAttempt(db: Db, attempt: { email: string; ip: string; at: string }): Promise<number> {
+  const row = await db
+    .insertInto('loginAttempts')
+    .values({ ...attempt, succeeded: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markAttemptSucceeded(db: Db, attemptId: number) {
+  await db.updateTable('loginAttempts').set({ succeeded: 1 }).where('id', '=', attemptId).execute();
+}
+
+export async function deleteAttemptsBefore(db: Db, beforeIso: string) {
+  await db.deleteFrom('loginAttempts').where('at', '<', beforeIso).execute();
+}
+
 /**
  * The failed login attempts since sinceIso from this client, on this address, or both, counted
  * up to atMost: the limits only ask whether a count is above a threshold, so no count reads more
@@ -97,9 +161,4 @@ export async function countRecentFailures(db: Db, of: { email?: string; ip?: str
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export async function centresOf(db: Db, centreIds: number[]) {
-  if (centreIds.length === 0) return [];
-  return db.selectFrom('centres').select(['id', 'code', 'name']).where('id', 'in', centreIds).orderBy('name').execute();
 }

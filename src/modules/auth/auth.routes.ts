@@ -5,9 +5,8 @@ import { loginInput, me, passwordChangeInput, setupInput, setupStatus } from '..
 import { problemSchema } from '../../contracts/common.js';
 import { completeSetup, setupNeeded } from '../setup/setup.usecases.js';
 import { requireLogin, SESSION_COOKIE } from './actor.js';
-import { loadActor } from './auth.repository.js';
 import type { NewSession } from './auth.usecases.js';
-import { changePassword, createSession, describeMe, login, logout } from './auth.usecases.js';
+import { changePassword, describeMe, login, logout, startSession } from './auth.usecases.js';
 
 const tags = ['auth'];
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 429: problemSchema };
@@ -44,10 +43,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const userId = await completeSetup(app.db, request.body);
-      const session = await createSession(app.db, userId, app.config.sessionHours);
+      const { session, actor } = await startSession(app.db, userId, app.config.sessionHours);
       setCookie(reply, session);
-      const actor = await loadActor(app.db, userId);
-      if (!actor) throw new Error('setup created no active user');
       return reply.code(201).send(await describeMe(app.db, { actor, via: 'session', csrfToken: session.csrfToken }));
     },
   );

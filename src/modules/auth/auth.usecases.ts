@@ -3,10 +3,29 @@ import type { Kysely } from 'kysely';
 import type { Me } from '../../contracts/auth.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { AppError } from '../../errors/index.js';
+import { badRequest } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor, RequestAuth } from './actor.js';
-import { centresOf, countRecentFailures, findSessionOwner, findTokenOwner, findUserByEmail, loadActor } from './auth.repository.js';
+import { invalidCredentials, loginRateLimited, wrongCurrentPassword } from './auth.errors.js';
+import {
+  centresOf,
+  countRecentFailures,
+  deleteAttemptsBefore,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOf,
+  extendSession,
+  findPasswordHash,
+  findSessionOwner,
+  findTokenOwner,
+  findUserByEmail,
+  insertFailedAttempt,
+  insertSession,
+  loadActor,
+  markAttemptSucceeded,
+  setPasswordHash,
+  touchApiToken,
+} from './auth.repository.js';
 import { decoyHash, hashPassword, randomSecret, sha256, verifyPassword } from './secrets.js';
 
 type Db = Kysely<Database>;
@@ -36,18 +55,23 @@ export async function createSession(db: Db, userId: number, hours: number, now =
   const cookieValue = randomSecret();
   const csrfToken = randomSecret();
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
-  await db
-    .insertInto('sessions')
-    .values({
-      id: sha256(cookieValue),
-      userId,
-      csrfToken,
-      createdAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      lastSeenAt: now.toISOString(),
-    })
-    .execute();
+  await insertSession(db, {
+    id: sha256(cookieValue),
+    userId,
+    csrfToken,
+    createdAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    lastSeenAt: now.toISOString(),
+  });
   return { cookieValue, csrfToken, expiresAt };
+}
+
+/** A session for a user just created (the first administrator, at setup), as a login gives one. */
+export async function startSession(db: Db, userId: number, hours: number): Promise<{ session: NewSession; actor: Actor }> {
+  const session = await createSession(db, userId, hours);
+  const actor = await loadActor(db, userId);
+  if (!actor) throw new Error('setup created no active user');
+  return { session, actor };
 }
 
 /**
@@ -98,11 +122,7 @@ export async function login(
   const client = clientOf(ip);
   // The attempt is written first, as a failure, and counted with the others: parallel guesses
   // see each other, so the limit holds however many arrive at once.
-  const attempt = await db
-    .insertInto('loginAttempts')
-    .values({ email: input.email, ip: client, at: now.toISOString(), succeeded: 0 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const attemptId = await insertFailedAttempt(db, { email: input.email, ip: client, at: now.toISOString() });
   const since = minutesBefore(now, LOGIN_WINDOW_MINUTES);
   // Each count stops one above its threshold: that is all the decision needs.
   const [fromClient, onAddress, onAddressFromClient] = await Promise.all([
@@ -116,34 +136,27 @@ export async function login(
     onAddressFromClient > MAX_FAILURES_PER_EMAIL ||
     (underAttack && onAddressFromClient > ATTEMPTS_PER_CLIENT_UNDER_ATTACK)
   ) {
-    throw new AppError('auth.rate_limited', 429, `Too many failed attempts: try again in ${LOGIN_WINDOW_MINUTES} minutes`, {
-      retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60,
-    });
+    throw loginRateLimited({ windowMinutes: LOGIN_WINDOW_MINUTES });
   }
 
   const user = await findUserByEmail(db, input.email);
   // Verify even for unknown e-mails, so that timing does not tell which addresses exist.
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
   const actor = passwordOk && user?.active ? await loadActor(db, user.id) : undefined;
-  if (!actor) throw new AppError('auth.invalid_credentials', 401, 'Wrong e-mail or password');
-  await db.updateTable('loginAttempts').set({ succeeded: 1 }).where('id', '=', attempt.id).execute();
+  if (!actor) throw invalidCredentials();
+  await markAttemptSucceeded(db, attemptId);
 
   const session = await createSession(db, actor.userId, sessionHours, now);
   await recordAudit(db, { userId: actor.userId, centreId: null, action: 'login', entity: 'session' }, now);
   // Keep the tables small: attempts matter only inside the window, expired sessions not at all.
-  await db
-    .deleteFrom('loginAttempts')
-    .where('at', '<', minutesBefore(now, 24 * 60))
-    .execute();
-  await db.deleteFrom('sessions').where('expiresAt', '<', now.toISOString()).execute();
+  await deleteAttemptsBefore(db, minutesBefore(now, 24 * 60));
+  await deleteExpiredSessions(db, now.toISOString());
   return { session, actor };
 }
 
 export async function logout(db: Db, auth: RequestAuth): Promise<void> {
-  if (!auth.sessionId) {
-    throw new AppError('validation.failed', 400, 'API tokens do not log out: an administrator revokes them');
-  }
-  await db.deleteFrom('sessions').where('id', '=', auth.sessionId).execute();
+  if (!auth.sessionId) throw badRequest('API tokens do not log out: an administrator revokes them');
+  await deleteSession(db, auth.sessionId);
   await recordAudit(db, { userId: auth.actor.userId, centreId: null, action: 'logout', entity: 'session' });
 }
 
@@ -158,7 +171,7 @@ export async function authenticate(
     const owner = await findTokenOwner(db, sha256(credentials.bearer));
     if (!owner) return null;
     if (!owner.lastUsedAt || now.getTime() - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) {
-      await db.updateTable('apiTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', owner.tokenId).execute();
+      await touchApiToken(db, owner.tokenId, now.toISOString());
     }
     return { actor: owner.actor, via: 'token' };
   }
@@ -168,14 +181,7 @@ export async function authenticate(
     if (!owner) return null;
     if (now.getTime() - Date.parse(owner.lastSeenAt) > TOUCH_EVERY_MS) {
       // Sliding expiry: a session lasts sessionHours after its last use.
-      await db
-        .updateTable('sessions')
-        .set({
-          lastSeenAt: now.toISOString(),
-          expiresAt: new Date(now.getTime() + sessionHours * 3_600_000).toISOString(),
-        })
-        .where('id', '=', sessionId)
-        .execute();
+      await extendSession(db, sessionId, now.toISOString(), new Date(now.getTime() + sessionHours * 3_600_000).toISOString());
     }
     return { actor: owner.actor, via: 'session', sessionId, csrfToken: owner.csrfToken };
   }
@@ -197,17 +203,12 @@ export async function describeMe(db: Db, auth: RequestAuth): Promise<Me> {
 }
 
 export async function changePassword(db: Db, auth: RequestAuth, input: { currentPassword: string; newPassword: string }): Promise<void> {
-  const user = await db.selectFrom('users').select('passwordHash').where('id', '=', auth.actor.userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('auth.wrong_password', 400, 'The current password is not right');
-  }
+  if (!(await verifyPassword(await findPasswordHash(db, auth.actor.userId), input.currentPassword))) throw wrongCurrentPassword();
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('users').set({ passwordHash, updatedAt: new Date().toISOString() }).where('id', '=', auth.actor.userId).execute();
+    await setPasswordHash(trx, auth.actor.userId, passwordHash, new Date().toISOString());
     // Every other session of this user ends: a changed password locks out whoever knew the old one.
-    let others = trx.deleteFrom('sessions').where('userId', '=', auth.actor.userId);
-    if (auth.sessionId) others = others.where('id', '!=', auth.sessionId);
-    await others.execute();
+    await deleteSessionsOf(trx, auth.actor.userId, auth.sessionId);
     await recordAudit(trx, {
       userId: auth.actor.userId,
       centreId: null,

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Topic } from '../../contracts/visits.js';
 import { prepared } from '../../db/prepared.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, RequestTopicsTable } from '../../db/schema.js';
 import { DEFAULT_TOPICS } from './default-topics.js';
 
 type Db = Kysely<Database>;
@@ -37,6 +37,15 @@ export async function findTopic(db: Db, organisationId: number, id: number): Pro
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? toTopic(row) : undefined;
+}
+
+export async function insertTopic(db: Db, topic: Insertable<RequestTopicsTable>): Promise<number> {
+  const row = await db.insertInto('requestTopics').values(topic).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateTopicRow(db: Db, topicId: number, changes: Updateable<RequestTopicsTable>) {
+  await db.updateTable('requestTopics').set(changes).where('id', '=', topicId).execute();
 }
 
 /** The ids among `ids` that are active topics of the organisation. */

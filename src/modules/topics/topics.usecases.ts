@@ -3,10 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Topic } from '../../contracts/visits.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { AppError, notFound } from '../../errors/index.js';
+import { conflict, notFound } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { findTopic, listTopics } from './topics.repository.js';
+import { findTopic, insertTopic, listTopics, updateTopicRow } from './topics.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -22,20 +22,21 @@ export async function createTopic(
   input: { code: string; labelIt: string; labelEn: string; sortOrder?: number },
 ): Promise<Topic> {
   const existing = await listTopics(db, actor.organisationId);
-  if (existing.some((t) => t.code === input.code)) {
-    throw new AppError('resource.conflict', 409, `A topic with code ${input.code} exists already`);
-  }
+  if (existing.some((t) => t.code === input.code)) throw conflict(`A topic with code ${input.code} exists already`);
   const now = new Date().toISOString();
   // A new topic goes last unless told otherwise.
   const sortOrder = input.sortOrder ?? Math.max(0, ...existing.map((t) => t.sortOrder)) + 10;
   const id = await inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto('requestTopics')
-      .values({ organisationId: actor.organisationId, ...input, sortOrder, active: 1, createdAt: now, updatedAt: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'create', entity: 'topic', entityId: row.id });
-    return row.id;
+    const topicId = await insertTopic(trx, {
+      organisationId: actor.organisationId,
+      ...input,
+      sortOrder,
+      active: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'create', entity: 'topic', entityId: topicId });
+    return topicId;
   });
   return getTopic(db, actor.organisationId, id);
 }
@@ -49,11 +50,11 @@ export async function updateTopic(
   await getTopic(db, actor.organisationId, topicId);
   const { active, ...rest } = input;
   await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable('requestTopics')
-      .set({ ...rest, ...(active !== undefined && { active: active ? 1 : 0 }), updatedAt: new Date().toISOString() })
-      .where('id', '=', topicId)
-      .execute();
+    await updateTopicRow(trx, topicId, {
+      ...rest,
+      ...(active !== undefined && { active: active ? 1 : 0 }),
+      updatedAt: new Date().toISOString(),
+    });
     await recordAudit(trx, {
       userId: actor.userId,
       centreId: null,

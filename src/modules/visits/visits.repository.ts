@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
-import type { Database } from '../../db/schema.js';
+import { prepared } from '../../db/prepared.js';
+import type { Database, VisitsTable } from '../../db/schema.js';
 import { romeTimeOf } from '../../domain/dates.js';
 import { withOpeningFlags } from '../calendar/visit-flags.js';
 
@@ -214,4 +215,65 @@ export async function summariseVisits(db: Db, filter: VisitFilter) {
   const total = Object.values(byOriginGroup).reduce((a, b) => a + b, 0);
   const byTopic = Object.fromEntries(topicRows.map((r) => [String(r.topicId), Number(r.n)]));
   return { total, byOriginGroup, byGender, byCitizenship, byTopic };
+}
+
+// Prepared: recording visits is the desk's hot path (see src/db/prepared.ts).
+const insertVisitRow = prepared((db, v: Insertable<VisitsTable>) =>
+  db
+    .insertInto('visits')
+    .values({
+      centreId: v.centreId,
+      occurredAt: v.occurredAt,
+      visitDate: v.visitDate,
+      visitYear: v.visitYear,
+      channel: v.channel,
+      personId: v.personId,
+      gender: v.gender,
+      citizenship: v.citizenship,
+      ageBand: v.ageBand,
+      originGroup: v.originGroup,
+      referralSource: v.referralSource,
+      notes: v.notes,
+      operatorId: v.operatorId,
+      createdAt: v.createdAt,
+      updatedAt: v.updatedAt,
+      version: v.version,
+    })
+    .returning('id'),
+);
+const insertVisitTopic = prepared((db, t: { visitId: number; topicId: number }) =>
+  db.insertInto('visitTopics').values({ visitId: t.visitId, topicId: t.topicId }),
+);
+
+/** A new visit and its topics: the visit's id. */
+export async function insertVisit(db: Db, visit: Insertable<VisitsTable>, topicIds: number[]): Promise<number> {
+  const [inserted] = (await insertVisitRow(db, visit)).rows;
+  const id = (inserted as { id: number }).id;
+  for (const topicId of topicIds) await insertVisitTopic(db, { visitId: id, topicId });
+  return id;
+}
+
+/** Changes a visit only at the version read, bumping it: whether it was changed. */
+export async function updateVisitIfVersion(db: Db, id: number, version: number, changes: Record<string, unknown>): Promise<boolean> {
+  const updated = await db
+    .updateTable('visits')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  return updated !== undefined;
+}
+
+export async function replaceVisitTopics(db: Db, visitId: number, topicIds: number[]) {
+  await db.deleteFrom('visitTopics').where('visitId', '=', visitId).execute();
+  await db
+    .insertInto('visitTopics')
+    .values(topicIds.map((topicId) => ({ visitId, topicId })))
+    .execute();
+}
+
+export async function deleteVisitRow(db: Db, id: number) {
+  await db.deleteFrom('visitTopics').where('visitId', '=', id).execute();
+  await db.deleteFrom('visits').where('id', '=', id).execute();
 }

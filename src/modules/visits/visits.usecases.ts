@@ -1,5 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   Visit,
   VisitCreateInput,
@@ -8,8 +7,7 @@ import type {
   VisitSummaryQuery,
   VisitUpdateInput,
 } from '../../contracts/visits.js';
-import { prepared } from '../../db/prepared.js';
-import type { Database, VisitsTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
 import { originGroupOf } from '../../domain/origin-group.js';
@@ -22,7 +20,18 @@ import { withOpeningFlags } from '../calendar/visit-flags.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { activeTopicIds, listTopics } from '../topics/topics.repository.js';
 import { visitsCsv } from './visits.export.js';
-import { findVisit, listVisits, streamVisits, summariseVisits, toVisit, type VisitFilter } from './visits.repository.js';
+import {
+  deleteVisitRow,
+  findVisit,
+  insertVisit,
+  listVisits,
+  replaceVisitTopics,
+  streamVisits,
+  summariseVisits,
+  toVisit,
+  updateVisitIfVersion,
+  type VisitFilter,
+} from './visits.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -57,34 +66,6 @@ function checkCitizenship(code: string) {
     throw validationFailed([{ field: 'anonymous.citizenship', code: 'country.unknown_or_territory' }]);
   }
 }
-
-// Prepared: recording visits is the desk's hot path (see src/db/prepared.ts).
-const insertVisitRow = prepared((db, v: Insertable<VisitsTable>) =>
-  db
-    .insertInto('visits')
-    .values({
-      centreId: v.centreId,
-      occurredAt: v.occurredAt,
-      visitDate: v.visitDate,
-      visitYear: v.visitYear,
-      channel: v.channel,
-      personId: v.personId,
-      gender: v.gender,
-      citizenship: v.citizenship,
-      ageBand: v.ageBand,
-      originGroup: v.originGroup,
-      referralSource: v.referralSource,
-      notes: v.notes,
-      operatorId: v.operatorId,
-      createdAt: v.createdAt,
-      updatedAt: v.updatedAt,
-      version: v.version,
-    })
-    .returning('id'),
-);
-const insertVisitTopic = prepared((db, t: { visitId: number; topicId: number }) =>
-  db.insertInto('visitTopics').values({ visitId: t.visitId, topicId: t.topicId }),
-);
 
 export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput, now = new Date()): Promise<Visit> {
   const when = visitInstant(input.date, input.time, now);
@@ -127,9 +108,7 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput,
       updatedAt: stamp,
       version: 1,
     };
-    const [inserted] = (await insertVisitRow(trx, row)).rows;
-    const id = (inserted as { id: number }).id;
-    for (const topicId of topicIds) await insertVisitTopic(trx, { visitId: id, topicId });
+    const id = await insertVisit(trx, row, topicIds);
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'visit', entityId: id }, now);
     // Everything the answer shows is known here: no need to read the visit back.
     return toVisit(
@@ -183,22 +162,8 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
       if (person) changes.ageBand = ageBandOn(person.birthDate, when.visitDate);
     }
     changes.originGroup = originGroupOf(citizenship, when.visitDate);
-    const updated = await trx
-      .updateTable('visits')
-      .set({ ...changes, version: sql`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw staleVersion(existing.version + 1);
-    if (input.topicIds) {
-      const topicIds = await checkTopics(trx, actor, input.topicIds);
-      await trx.deleteFrom('visitTopics').where('visitId', '=', id).execute();
-      await trx
-        .insertInto('visitTopics')
-        .values(topicIds.map((topicId) => ({ visitId: id, topicId })))
-        .execute();
-    }
+    if (!(await updateVisitIfVersion(trx, id, input.version, changes))) throw staleVersion(existing.version + 1);
+    if (input.topicIds) await replaceVisitTopics(trx, id, await checkTopics(trx, actor, input.topicIds));
     await recordAudit(
       trx,
       {
@@ -219,8 +184,7 @@ export async function deleteVisit(db: Db, actor: Actor, id: number): Promise<voi
   await inTransaction(db, async (trx) => {
     const existing = await findVisit(trx, id, actor.centreIds);
     if (!existing) throw notFound('visit');
-    await trx.deleteFrom('visitTopics').where('visitId', '=', id).execute();
-    await trx.deleteFrom('visits').where('id', '=', id).execute();
+    await deleteVisitRow(trx, id);
     await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'visit', entityId: id });
   });
 }
