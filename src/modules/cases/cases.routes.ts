@@ -1,9 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  actionCreateInput,
-  actionSchema,
-  actionUpdateInput,
   careSummaryQuery,
   careSummarySchema,
   caseCloseInput,
@@ -13,50 +10,20 @@ import {
   caseReopenInput,
   caseSchema,
   caseUpdateInput,
-  goalCreateInput,
-  goalSchema,
-  goalUpdateInput,
-  noteCreateInput,
-  noteSchema,
-  noteUpdateInput,
-  overdueActionSchema,
-  overdueQuery,
-  referralCreateInput,
-  referralSchema,
-  referralUpdateInput,
   staffQuery,
   staffSchema,
 } from '../../contracts/cases.js';
-import { deleteQuery, id, pageOf, problemResponses } from '../../contracts/common.js';
+import { id, pageOf, problemResponses } from '../../contracts/common.js';
 import { requireAuth } from '../auth/actor.js';
-import {
-  addAction,
-  addGoal,
-  addNote,
-  addReferral,
-  careSummaryFor,
-  closeCase,
-  createCase,
-  deleteAction,
-  deleteGoal,
-  deleteNote,
-  deleteReferral,
-  getCase,
-  listCasesFor,
-  listOverdueFor,
-  listStaff,
-  reopenCase,
-  updateAction,
-  updateCase,
-  updateGoal,
-  updateNote,
-  updateReferral,
-} from './cases.usecases.js';
+import { careSummaryFor, closeCase, createCase, getCase, listCasesFor, listStaff, reopenCase, updateCase } from './cases.usecases.js';
+import { diaryRoutes } from './diary.routes.js';
+import { planRoutes } from './plan.routes.js';
+import { referralsRoutes } from './referrals.routes.js';
 
 const tags = ['cases'];
 const params = z.strictObject({ id });
-const deleted = { 204: z.null(), ...problemResponses };
 
+/** Cases (prese in carico): the case itself, then its plan, diary and referrals. */
 export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   // --- the case
 
@@ -172,193 +139,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => reopenCase(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
   );
 
-  // --- the plan
-
-  app.post(
-    '/cases/:id/goals',
-    {
-      schema: {
-        tags,
-        summary: 'Add a goal to the plan',
-        params,
-        body: goalCreateInput,
-        response: { 201: goalSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addGoal(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body)),
-  );
-
-  app.patch(
-    '/goals/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a goal (send the version you read)',
-        params,
-        body: goalUpdateInput,
-        response: { 200: goalSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateGoal(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
-
-  app.delete(
-    '/goals/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a goal and its actions (?version= the version you read)',
-        params,
-        querystring: deleteQuery,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await deleteGoal(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.post(
-    '/goals/:id/actions',
-    {
-      schema: {
-        tags,
-        summary: 'Add an action to a goal',
-        params,
-        body: actionCreateInput,
-        response: { 201: actionSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addAction(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body)),
-  );
-
-  app.get(
-    '/actions/overdue',
-    {
-      schema: {
-        tags,
-        summary: "Open actions past their due date: an operator's own (responsible or assigned), a coordinator's centres' all",
-        querystring: overdueQuery,
-        response: { 200: pageOf(overdueActionSchema), ...problemResponses },
-      },
-    },
-    async (request) => listOverdueFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
-  );
-
-  app.patch(
-    '/actions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change an action (send the version you read); done sets doneOn',
-        params,
-        body: actionUpdateInput,
-        response: { 200: actionSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateAction(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
-
-  app.delete(
-    '/actions/:id',
-    { schema: { tags, summary: 'Delete an action (?version= the version you read)', params, querystring: deleteQuery, response: deleted } },
-    async (request, reply) => {
-      await deleteAction(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
-
-  // --- the diary
-
-  app.post(
-    '/cases/:id/notes',
-    {
-      schema: {
-        tags,
-        summary:
-          'Add a diary note; a restricted one (health, legal) is read only by the coordinator, the responsible operator and its author',
-        params,
-        body: noteCreateInput,
-        response: { 201: noteSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addNote(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body)),
-  );
-
-  app.patch(
-    '/notes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a diary note (its author or the coordinator; send the version you read)',
-        params,
-        body: noteUpdateInput,
-        response: { 200: noteSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateNote(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
-
-  app.delete(
-    '/notes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a diary note (its author or the coordinator; ?version= the version you read)',
-        params,
-        querystring: deleteQuery,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await deleteNote(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
-
-  // --- referrals
-
-  app.post(
-    '/cases/:id/referrals',
-    {
-      schema: {
-        tags,
-        summary: 'Record a referral to or from another service',
-        params,
-        body: referralCreateInput,
-        response: { 201: referralSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addReferral(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body)),
-  );
-
-  app.patch(
-    '/referrals/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a referral (send the version you read)',
-        params,
-        body: referralUpdateInput,
-        response: { 200: referralSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateReferral(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
-
-  app.delete(
-    '/referrals/:id',
-    {
-      schema: { tags, summary: 'Delete a referral (?version= the version you read)', params, querystring: deleteQuery, response: deleted },
-    },
-    async (request, reply) => {
-      await deleteReferral(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  // The parts of a case, each sub-area with its routes (registered after the case's, in this order).
+  await app.register(planRoutes);
+  await app.register(diaryRoutes);
+  await app.register(referralsRoutes);
 };

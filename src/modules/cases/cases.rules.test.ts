@@ -21,7 +21,7 @@ import type { CareSummary, Case, CaseGoal } from '../../contracts/cases.js';
 import type { Person } from '../../contracts/people.js';
 import { careCounts } from '../../domain/care.js';
 import { todayInRome } from '../../domain/dates.js';
-import { careMemberships, careSummary } from './cases.repository.js';
+import { careMemberships, careSummary } from './care.repository.js';
 import { casesForPerson } from './cases.usecases.js';
 
 const dayAfter = (isoDate: string) => new Date(Date.parse(`${isoDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -24,7 +24,8 @@ import type { Case, CaseAction, CaseGoal, CaseNote, Referral } from '../../contr
 import type { Person } from '../../contracts/people.js';
 import type { Topic, Visit } from '../../contracts/visits.js';
 import { householdNameKey } from '../../domain/households.js';
-import { updateGoal, updateReferral } from './cases.usecases.js';
+import { updateGoal } from './plan.usecases.js';
+import { updateReferral } from './referrals.usecases.js';
 
 /** Makes reads of one table answer no rows, as if another transaction had just deleted the row. */
 function vanishing(table: string): KyselyPlugin {

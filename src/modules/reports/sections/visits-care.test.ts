@@ -26,7 +26,7 @@ import {
 } from '../../../contracts/reports.js';
 import { careCounts } from '../../../domain/care.js';
 import { createCentre, createOrganisation } from '../../accounts/accounts.usecases.js';
-import { careMemberships, careSummary } from '../../cases/cases.repository.js';
+import { careMemberships, careSummary } from '../../cases/care.repository.js';
 import { computeReportData } from '../report-data.js';
 
 type Rows = Array<[string, string, number]>;

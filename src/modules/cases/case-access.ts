@@ -1,0 +1,97 @@
+/**
+ * What the use cases of a case and of its parts (plan, diary, referrals) share: finding them in
+ * the actor's centres (another centre's answers 404), the checks on staff and dates, saving a
+ * change at the version read, and the audit row of each read and change.
+ */
+import type { Kysely } from 'kysely';
+import type { Case } from '../../contracts/cases.js';
+import type { Database } from '../../db/schema.js';
+import { updateVersioned } from '../../db/versioned.js';
+import { beforeOpeningProblem } from '../../domain/care.js';
+import { notFound, validationFailed } from '../../errors/index.js';
+import { listColleagues } from '../accounts/accounts.usecases.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { type CaseRow, findCaseRow, findOwningCase } from './cases.repository.js';
+import { loadCase } from './whole-case.repository.js';
+
+export type Db = Kysely<Database>;
+
+/** The parts of a case, as the audit log names them. */
+type Part = 'case_goal' | 'case_action' | 'case_note' | 'referral';
+
+/** The tables of a case's parts, each row with its caseId. */
+type PartTable = 'caseGoals' | 'caseActions' | 'caseNotes' | 'referrals';
+
+export async function audit(
+  db: Db,
+  actor: Actor,
+  action: 'create' | 'read' | 'update' | 'delete',
+  entity: 'case' | Part,
+  entityId: number,
+  centreId: number,
+  details?: Record<string, unknown>,
+  now = new Date(),
+) {
+  await recordAudit(db, { userId: actor.userId, centreId, action, entity, entityId, details }, now);
+}
+
+/** The fields whose value an update changes, against the row read: for the audit log (names, never values). */
+function changedFields(changes: Record<string, unknown>, before: object): string[] {
+  const previous = before as Record<string, unknown>;
+  return Object.keys(changes).filter((key) => changes[key] !== previous[key]);
+}
+
+/** Writes the changes at the version read (409 with the current one, 404 if gone); returns the changed fields. */
+export async function saveChanges(
+  db: Db,
+  table: 'cases' | PartTable,
+  id: number,
+  expected: number,
+  changes: Record<string, unknown>,
+  before: object,
+  entity: string,
+  now: Date,
+): Promise<string[]> {
+  await updateVersioned(db, table, id, expected, { ...changes, updatedAt: now.toISOString() }, entity);
+  return changedFields(changes, before);
+}
+
+export async function caseInScope(db: Db, actor: Actor, id: number): Promise<CaseRow> {
+  const row = await findCaseRow(db, id, actor.centreIds);
+  if (!row) throw notFound('case');
+  return row;
+}
+
+/** The case a goal, action, note or referral belongs to, in the actor's centres. */
+export async function owningCase(db: Db, actor: Actor, part: PartTable, id: number, what: string) {
+  const row = await findOwningCase(db, part, id, actor.centreIds);
+  if (!row) throw notFound(what);
+  return row;
+}
+
+/** Reads a part of a case again after a change: deleted meanwhile (by another transaction) answers 404. */
+export async function orNotFound<T>(read: Promise<T | undefined>, what: string): Promise<T> {
+  const row = await read;
+  if (row === undefined) throw notFound(what);
+  return row;
+}
+
+/** The case whole, as the actor may read it (restricted notes left out and counted). */
+export async function wholeCase(db: Db, actor: Actor, id: number): Promise<Case> {
+  return orNotFound(loadCase(db, id, actor.centreIds, actor), 'case');
+}
+
+/** A user who may be responsible for, or assigned to, the work of a case of this centre. */
+export async function checkStaff(db: Db, actor: Actor, userId: number, centreId: number, field: string) {
+  const staff = await listColleagues(db, actor, { centreIds: [centreId], assignable: true });
+  if (!staff.some((user) => user.id === userId)) {
+    throw validationFailed([{ field, code: 'case.not_staff' }]);
+  }
+}
+
+/** Nothing of a case (a note, a done action, an outgoing referral) is dated before its first opening. */
+export function checkNotBeforeOpening(owner: CaseRow, date: string | null | undefined, field: string) {
+  const problem = date ? beforeOpeningProblem(date, owner.openedOn) : null;
+  if (problem) throw validationFailed([{ field, ...problem }]);
+}

@@ -1,0 +1,45 @@
+/** A case's referrals (to and from other services) in SQL. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Referral } from '../../contracts/cases.js';
+import type { ReferralDirection, ReferralService, ReferralStatus } from '../../contracts/enums.js';
+import type { Database, ReferralsTable } from '../../db/schema.js';
+import { groupBy, insertEditable, type NewEditable } from './rows.js';
+
+type Db = Kysely<Database>;
+
+function toReferral(row: Selectable<ReferralsTable>): Referral {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    direction: row.direction as ReferralDirection,
+    service: row.service as ReferralService,
+    serviceDetail: row.serviceDetail,
+    referredOn: row.referredOn,
+    reason: row.reason,
+    status: row.status as ReferralStatus,
+    notes: row.notes,
+    version: row.version,
+  };
+}
+
+export async function findReferral(db: Db, id: number): Promise<Referral | undefined> {
+  const row = await db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toReferral(row) : undefined;
+}
+
+/** The referrals of each case, the latest first. */
+export async function referralsOf(db: Db, caseIds: number[]): Promise<Map<number, Referral[]>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('caseId', 'in', caseIds)
+    .orderBy('referredOn', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return groupBy(rows.map(toReferral), (r) => r.caseId);
+}
+
+export function insertReferral(db: Db, referral: NewEditable<'referrals'>, stamp: string): Promise<number> {
+  return insertEditable(db, 'referrals', referral, stamp);
+}

@@ -1,0 +1,202 @@
+/**
+ * Reading cases in SQL: whole (members, periods, plan, the diary the reader may read, referrals)
+ * in one query per part whatever the number of cases, and the list of cases, one page at a time.
+ */
+import type { Kysely } from 'kysely';
+import type { Case, CaseListItem, CaseMember, CasePeriod } from '../../contracts/cases.js';
+import type { CaseArea, CaseClosingReason, CaseStatus, Gender, ReferralSource } from '../../contracts/enums.js';
+import type { Database } from '../../db/schema.js';
+import type { CaseRow } from './cases.repository.js';
+import { diariesOf, type Reader } from './diary.repository.js';
+import { plansOf } from './plan.repository.js';
+import { referralsOf } from './referrals.repository.js';
+import { groupBy } from './rows.js';
+
+type Db = Kysely<Database>;
+
+function caseHeads(db: Db) {
+  return db
+    .selectFrom('cases')
+    .leftJoin('people', 'people.id', 'cases.personId')
+    .leftJoin('households', 'households.id', 'cases.householdId')
+    .leftJoin('users as responsible', 'responsible.id', 'cases.responsibleId')
+    .selectAll('cases')
+    .select(['people.givenNames', 'people.familyNames', 'households.name as householdName', 'responsible.displayName as responsibleName']);
+}
+type CaseHead = CaseRow & {
+  givenNames: string | null;
+  familyNames: string | null;
+  householdName: string | null;
+  responsibleName: string | null;
+};
+
+function headOf(row: CaseHead) {
+  return {
+    id: row.id,
+    centreId: row.centreId,
+    status: row.status as CaseStatus,
+    person:
+      row.personId !== null && row.givenNames !== null
+        ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
+        : null,
+    household: row.householdId !== null && row.householdName !== null ? { id: row.householdId, name: row.householdName } : null,
+    responsible: row.responsibleId !== null ? { id: row.responsibleId, displayName: row.responsibleName ?? '' } : null,
+    areas: JSON.parse(row.areas) as CaseArea[],
+    referralSource: row.referralSource as ReferralSource,
+    openedOn: row.openedOn,
+    closedOn: row.closedOn,
+    version: row.version,
+  };
+}
+
+async function membersOf(db: Db, caseIds: number[]): Promise<Map<number, CaseMember[]>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('caseMembers')
+    .leftJoin('people', 'people.id', 'caseMembers.personId')
+    .select([
+      'caseMembers.id',
+      'caseMembers.caseId',
+      'caseMembers.personId',
+      'caseMembers.relation',
+      'caseMembers.gender',
+      'people.givenNames',
+      'people.familyNames',
+    ])
+    .where('caseMembers.caseId', 'in', caseIds)
+    .orderBy('caseMembers.id')
+    .execute();
+  const members = rows.map((row) => ({
+    caseId: row.caseId,
+    member: {
+      id: row.id,
+      person:
+        row.personId !== null && row.givenNames !== null
+          ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
+          : null,
+      relation: row.relation,
+      gender: row.gender as Gender,
+    },
+  }));
+  return new Map([...groupBy(members, (m) => m.caseId)].map(([caseId, list]) => [caseId, list.map((m) => m.member)]));
+}
+
+async function periodsOf(db: Db, caseIds: number[]): Promise<Map<number, Array<CasePeriod & { caseId: number }>>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('casePeriods')
+    .select(['id', 'caseId', 'openedOn', 'closedOn', 'closingReason', 'closingNotes'])
+    .where('caseId', 'in', caseIds)
+    .orderBy('openedOn')
+    .orderBy('id')
+    .execute();
+  return groupBy(
+    rows.map((row) => ({ ...row, closingReason: row.closingReason as CaseClosingReason | null })),
+    (p) => p.caseId,
+  );
+}
+
+/** Whole cases (members, periods, plan, the diary the reader may read, referrals), in the order given. */
+async function wholeCases(db: Db, heads: CaseHead[], reader: Reader): Promise<Case[]> {
+  const ids = heads.map((h) => h.id);
+  const [members, periods, plans, diaries, referrals] = await Promise.all([
+    membersOf(db, ids),
+    periodsOf(db, ids),
+    plansOf(db, ids),
+    diariesOf(db, new Map(heads.map((h) => [h.id, h.responsibleId])), reader),
+    referralsOf(db, ids),
+  ]);
+  return heads.map((head) => ({
+    ...headOf(head),
+    members: members.get(head.id) ?? [],
+    summary: head.summary,
+    visitId: head.visitId,
+    periods: (periods.get(head.id) ?? []).map(({ caseId: _, ...period }) => period),
+    goals: plans.get(head.id) ?? [],
+    notes: diaries.get(head.id)?.notes ?? [],
+    hiddenNotes: diaries.get(head.id)?.hidden ?? 0,
+    referrals: referrals.get(head.id) ?? [],
+    createdAt: head.createdAt,
+    updatedAt: head.updatedAt,
+  }));
+}
+
+/** One whole case, if it is in one of the centres. */
+export async function loadCase(db: Db, id: number, centreIds: readonly number[], reader: Reader): Promise<Case | undefined> {
+  if (centreIds.length === 0) return undefined;
+  const head = await caseHeads(db).where('cases.id', '=', id).where('cases.centreId', 'in', centreIds).executeTakeFirst();
+  if (!head) return undefined;
+  return (await wholeCases(db, [head], reader))[0];
+}
+
+/** Every case naming the person (in the centres), newest first, whole. */
+export async function loadCasesOfPerson(db: Db, personId: number, centreIds: readonly number[], reader: Reader): Promise<Case[]> {
+  if (centreIds.length === 0) return [];
+  const heads = await caseHeads(db)
+    .where('cases.centreId', 'in', centreIds)
+    .where((eb) =>
+      eb('cases.id', 'in', eb.selectFrom('caseMembers').select('caseMembers.caseId').where('caseMembers.personId', '=', personId)),
+    )
+    .orderBy('cases.openedOn', 'desc')
+    .orderBy('cases.id', 'desc')
+    .execute();
+  return wholeCases(db, heads, reader);
+}
+
+export interface CaseFilter {
+  centreIds: readonly number[];
+  status?: string;
+  responsibleId?: number;
+  personId?: number;
+  householdId?: number;
+}
+
+function filteredCases(db: Db, filter: CaseFilter) {
+  let query = db.selectFrom('cases').where('cases.centreId', 'in', filter.centreIds);
+  if (filter.status) query = query.where('cases.status', '=', filter.status);
+  if (filter.responsibleId) query = query.where('cases.responsibleId', '=', filter.responsibleId);
+  if (filter.householdId) query = query.where('cases.householdId', '=', filter.householdId);
+  if (filter.personId) {
+    const personId = filter.personId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('caseMembers')
+          .select('caseMembers.id')
+          .whereRef('caseMembers.caseId', '=', 'cases.id')
+          .where('caseMembers.personId', '=', personId),
+      ),
+    );
+  }
+  return query;
+}
+
+export async function listCases(
+  db: Db,
+  filter: CaseFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: CaseListItem[]; total: number }> {
+  if (filter.centreIds.length === 0) return { items: [], total: 0 };
+  const [heads, count] = await Promise.all([
+    filteredCases(db, filter)
+      .leftJoin('people', 'people.id', 'cases.personId')
+      .leftJoin('households', 'households.id', 'cases.householdId')
+      .leftJoin('users as responsible', 'responsible.id', 'cases.responsibleId')
+      .selectAll('cases')
+      .select(['people.givenNames', 'people.familyNames', 'households.name as householdName', 'responsible.displayName as responsibleName'])
+      .orderBy('cases.openedOn', 'desc')
+      .orderBy('cases.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    filteredCases(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const members = await membersOf(
+    db,
+    heads.map((h) => h.id),
+  );
+  return { items: heads.map((head) => ({ ...headOf(head), members: members.get(head.id) ?? [] })), total: Number(count.n) };
+}
