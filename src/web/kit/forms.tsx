@@ -2,9 +2,6 @@ import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 
 import { useI18n } from '../i18n/index.js';
 import type { Change } from './useChange.js';
 
-/** Blank text becomes null (cleared); otherwise trimmed. */
-export const orNull = (text: string) => (text.trim() ? text.trim() : null);
-
 type TextKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
 
 /**
@@ -224,4 +221,13 @@ export function InlineSelectForm({
       {change.problem}
     </>
   );
+}
+
+/** The <option>s of a select: each of `values` (an enum) with its label (`labels`, e.g. `*_LABELS[locale]`). */
+export function Options<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labels[value]}
+    </option>
+  ));
 }

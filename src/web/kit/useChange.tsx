@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useRef, useState } from 'react';
-import { ApiError, api, type Page } from '../api/client.js';
+import { ApiError, api } from '../api/client.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import { focusLater, useAnnouncer } from './announce.js';
@@ -119,8 +119,3 @@ export function useChange({ reload, reloadCodes = STALE_CODES }: ChangeOptions =
 }
 
 export type Change = ReturnType<typeof useChange>;
-
-/** The paging of a `Page` answer, for RecordTable: `pagingOf(data, onPage)`. */
-export function pagingOf<T>(page: Page<T>, onPage: (page: number) => void) {
-  return { page: page.page, pageSize: page.pageSize, total: page.total, onPage };
-}

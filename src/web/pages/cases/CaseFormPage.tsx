@@ -12,10 +12,10 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields.j
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { useChange, useFields } from '../../kit/index.js';
+import { Options, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { AreasFieldset, relationLabel, useStaff } from './parts.js';
+import { AreasFieldset, relationLabel, StaffOptions, useStaff } from './parts.js';
 
 type Subject =
   | { kind: 'person'; id: number; name: string; centreId: number }
@@ -218,21 +218,13 @@ export default function CaseFormPage() {
           <div className="col-md-4">
             <SelectField label={t('cases.responsible')} required {...form.field('responsibleId')} error={fieldErrors.responsibleId}>
               <option value="">{t('common.choose')}</option>
-              {staff.data?.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.displayName}
-                </option>
-              ))}
+              <StaffOptions staff={staff.data ?? []} />
             </SelectField>
           </div>
           <div className="col-md-4">
             <SelectField label={t('cases.referralSource')} {...form.field('referralSource')} error={fieldErrors.referralSource}>
               <option value="">{t('cases.form.referralDefault')}</option>
-              {REFERRAL_SOURCES.map((r) => (
-                <option key={r} value={r}>
-                  {REFERRAL_LABELS[locale][r]}
-                </option>
-              ))}
+              <Options values={REFERRAL_SOURCES} labels={REFERRAL_LABELS[locale]} />
             </SelectField>
           </div>
         </div>

@@ -9,7 +9,7 @@ import { CentreSelect } from '../../components/CentreSelect.js';
 import { SelectField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { pagingOf, RecordTable } from '../../kit/index.js';
+import { Options, pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { caseTitle } from './parts.js';
@@ -102,11 +102,7 @@ export default function CasesPage() {
           <div className="col-sm-6 col-lg-3">
             <SelectField label={t('cases.status')} name="status" defaultValue={status}>
               <option value="">{t('cases.any')}</option>
-              {CASE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {CASE_STATUS_LABELS[locale][s]}
-                </option>
-              ))}
+              <Options values={CASE_STATUSES} labels={CASE_STATUS_LABELS[locale]} />
             </SelectField>
           </div>
           {me && me.centres.length > 1 ? (

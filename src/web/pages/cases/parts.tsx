@@ -22,6 +22,15 @@ export function relationLabel(relation: string, locale: Locale): string {
     : relation;
 }
 
+/** The operators of the centre as the <option>s of a select. */
+export function StaffOptions({ staff }: { staff: StaffMember[] }) {
+  return staff.map((s) => (
+    <option key={s.id} value={s.id}>
+      {s.displayName}
+    </option>
+  ));
+}
+
 /** Who may be responsible for a case of the centre, or do its actions. */
 export function useStaff(centreId: number | undefined) {
   return useApiGet<StaffMember[]>(centreId ? '/cases/staff' : null, { centreId });

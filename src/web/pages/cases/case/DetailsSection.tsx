@@ -6,9 +6,9 @@ import { canChangeResponsible } from '../../../../domain/care.js';
 import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/it.js';
-import { EditableSection, orNull, RecordForm, RecordTable, useFields } from '../../../kit/index.js';
+import { EditableSection, Options, orNull, RecordForm, RecordTable, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
-import { AreasFieldset, relationLabel, type SectionProps, type StaffMember, useCaseChange } from '../parts.js';
+import { AreasFieldset, relationLabel, type SectionProps, type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
 
 function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember[]; reload(): void; onDone(): void }) {
   const { t, locale } = useI18n();
@@ -45,11 +45,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
           {mayHandOver ? (
             <SelectField label={t('cases.responsible')} required {...form.field('responsibleId')} error={change.fieldErrors.responsibleId}>
               <option value="">{t('common.choose')}</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.displayName}
-                </option>
-              ))}
+              <StaffOptions staff={staff} />
             </SelectField>
           ) : (
             <dl className="mb-3">
@@ -61,11 +57,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
         </div>
         <div className="col-md-6">
           <SelectField label={t('cases.referralSource')} {...form.field('referralSource')}>
-            {REFERRAL_SOURCES.map((r) => (
-              <option key={r} value={r}>
-                {REFERRAL_LABELS[locale][r]}
-              </option>
-            ))}
+            <Options values={REFERRAL_SOURCES} labels={REFERRAL_LABELS[locale]} />
           </SelectField>
         </div>
       </div>

@@ -5,7 +5,7 @@ import { NOTE_RESTRICTION_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { EditableSection, RecordForm, useConfirm, useFields } from '../../../kit/index.js';
+import { EditableSection, Options, RecordForm, useConfirm, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { type SectionProps, useCaseChange } from '../parts.js';
 
@@ -55,11 +55,7 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
             {...form.field('restriction')}
           >
             <option value="">{t('cases.note.unrestricted')}</option>
-            {NOTE_RESTRICTIONS.map((r) => (
-              <option key={r} value={r}>
-                {NOTE_RESTRICTION_LABELS[locale][r]}
-              </option>
-            ))}
+            <Options values={NOTE_RESTRICTIONS} labels={NOTE_RESTRICTION_LABELS[locale]} />
           </SelectField>
         </div>
       </div>

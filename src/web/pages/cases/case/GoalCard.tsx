@@ -7,7 +7,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { EditableSection, InlineSelectForm, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
-import { type StaffMember, useCaseChange } from '../parts.js';
+import { type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
 import { GoalForm } from './GoalForm.js';
 
 function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff: StaffMember[]; reload(): void; onDone(): void }) {
@@ -54,11 +54,7 @@ function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff:
         <div className="col-md-3">
           <SelectField label={t('cases.action.assignee')} {...form.field('assigneeId')} error={change.fieldErrors.assigneeId}>
             <option value="">{t('cases.action.noOperator')}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.displayName}
-              </option>
-            ))}
+            <StaffOptions staff={staff} />
           </SelectField>
         </div>
         <div className="col-md-3">

@@ -4,7 +4,7 @@ import { GOAL_STATUSES } from '../../../../contracts/enums.js';
 import { GOAL_STATUS_LABELS } from '../../../../contracts/labels.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
 import { useCaseChange } from '../parts.js';
 
 export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; goal?: CaseGoal; reload(): void; onDone(): void }) {
@@ -43,11 +43,7 @@ export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; go
         {goal ? (
           <div className="col-md-4">
             <SelectField label={t('cases.goal.status')} {...form.field('status')}>
-              {GOAL_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {GOAL_STATUS_LABELS[locale][s]}
-                </option>
-              ))}
+              <Options values={GOAL_STATUSES} labels={GOAL_STATUS_LABELS[locale]} />
             </SelectField>
           </div>
         ) : null}

@@ -5,7 +5,7 @@ import { REFERRAL_DIRECTION_LABELS, REFERRAL_SERVICE_LABELS, REFERRAL_STATUS_LAB
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { EditableSection, InlineSelectForm, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
+import { EditableSection, InlineSelectForm, Options, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
 import { type SectionProps, useCaseChange } from '../parts.js';
 
 function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload(): void; onDone(): void }) {
@@ -39,21 +39,13 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
       <div className="row">
         <div className="col-md-4">
           <SelectField label={t('cases.referral.direction')} required {...form.field('direction')}>
-            {REFERRAL_DIRECTIONS.map((d) => (
-              <option key={d} value={d}>
-                {REFERRAL_DIRECTION_LABELS[locale][d]}
-              </option>
-            ))}
+            <Options values={REFERRAL_DIRECTIONS} labels={REFERRAL_DIRECTION_LABELS[locale]} />
           </SelectField>
         </div>
         <div className="col-md-4">
           <SelectField label={t('cases.referral.service')} required {...form.field('service')} error={change.fieldErrors.service}>
             <option value="">{t('common.choose')}</option>
-            {REFERRAL_SERVICES.map((s) => (
-              <option key={s} value={s}>
-                {REFERRAL_SERVICE_LABELS[locale][s]}
-              </option>
-            ))}
+            <Options values={REFERRAL_SERVICES} labels={REFERRAL_SERVICE_LABELS[locale]} />
           </SelectField>
         </div>
         <div className="col-md-4">
@@ -71,11 +63,7 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
         </div>
         <div className="col-md-4">
           <SelectField label={t('cases.referral.status')} {...form.field('status')}>
-            {REFERRAL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {REFERRAL_STATUS_LABELS[locale][s]}
-              </option>
-            ))}
+            <Options values={REFERRAL_STATUSES} labels={REFERRAL_STATUS_LABELS[locale]} />
           </SelectField>
         </div>
       </div>

@@ -4,7 +4,7 @@ import { CASE_CLOSING_REASON_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { EditableSection, orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { EditableSection, Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
 import { type SectionProps, useCaseChange } from '../parts.js';
 
 /** After closing or reopening, the focus goes to the case's title, whose status has changed. */
@@ -47,11 +47,7 @@ function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onD
         <div className="col-md-8">
           <SelectField label={t('cases.close.reason')} required {...form.field('reason')} error={change.fieldErrors.reason}>
             <option value="">{t('common.choose')}</option>
-            {CASE_CLOSING_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {CASE_CLOSING_REASON_LABELS[locale][r]}
-              </option>
-            ))}
+            <Options values={CASE_CLOSING_REASONS} labels={CASE_CLOSING_REASON_LABELS[locale]} />
           </SelectField>
         </div>
       </div>
