@@ -33,8 +33,10 @@ import { foundation } from '../../db/migrations/0001-foundation.js';
 import { care } from '../../db/migrations/0002-care.js';
 import { activitiesCalendar } from '../../db/migrations/0003-activities-calendar.js';
 import { todayInRome } from '../../domain/dates.js';
-import { courseFiguresOfYear, enrolmentsForPerson, waitingListCounts } from './courses.usecases.js';
 import { DEFAULT_COURSE_KINDS } from './default-course-kinds.js';
+import { courseFiguresOfYear } from './figures.usecases.js';
+import { enrolmentsForPerson } from './person-courses.usecases.js';
+import { waitingListCounts } from './waiting-list.usecases.js';
 
 const dayAfter = (isoDate: string) => new Date(Date.parse(`${isoDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 

@@ -1,0 +1,121 @@
+/** Enrolments in courses: SQL only. */
+import type { Insertable, Kysely } from 'kysely';
+import type { EnrolmentProgramme, Gender } from '../../contracts/enums.js';
+import type { Database, EnrolmentsTable } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+const ENROLMENT_COLUMNS = [
+  'enrolments.id',
+  'enrolments.courseId',
+  'enrolments.personId',
+  'enrolments.programme',
+  'enrolments.enrolledOn',
+  'enrolments.withdrawnOn',
+  'enrolments.gender',
+  'enrolments.citizenship',
+  'enrolments.version',
+  'people.givenNames',
+  'people.familyNames',
+] as const;
+
+export type EnrolmentRow = {
+  id: number;
+  courseId: number;
+  personId: number | null;
+  programme: string;
+  enrolledOn: string;
+  withdrawnOn: string | null;
+  gender: string;
+  citizenship: string;
+  version: number;
+  givenNames: string | null;
+  familyNames: string | null;
+};
+
+export const personOf = (row: { personId: number | null; givenNames: string | null; familyNames: string | null }) =>
+  row.personId !== null && row.givenNames !== null
+    ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
+    : null;
+
+/** By family and given names (the erased last), then enrolment: the same order on both databases. */
+export function byName<T extends { givenNames: string | null; familyNames: string | null; id?: number; enrolmentId?: number }>(a: T, b: T) {
+  if (a.familyNames === null || b.familyNames === null) return (a.familyNames === null ? 1 : 0) - (b.familyNames === null ? 1 : 0);
+  return (
+    a.familyNames.localeCompare(b.familyNames, 'it') ||
+    (a.givenNames ?? '').localeCompare(b.givenNames ?? '', 'it') ||
+    (a.id ?? a.enrolmentId ?? 0) - (b.id ?? b.enrolmentId ?? 0)
+  );
+}
+
+function enrolmentsWithNames(db: Db) {
+  return db.selectFrom('enrolments').leftJoin('people', 'people.id', 'enrolments.personId').select(ENROLMENT_COLUMNS);
+}
+
+export async function enrolmentRowsOfCourse(db: Db, courseId: number): Promise<EnrolmentRow[]> {
+  const rows = await enrolmentsWithNames(db).where('enrolments.courseId', '=', courseId).execute();
+  return rows.sort(byName);
+}
+
+export async function findEnrolmentRow(db: Db, id: number, centreIds: number[]) {
+  if (centreIds.length === 0) return undefined;
+  return enrolmentsWithNames(db)
+    .innerJoin('courses', 'courses.id', 'enrolments.courseId')
+    .select(['courses.centreId', 'courses.capacity'])
+    .where('enrolments.id', '=', id)
+    .where('courses.centreId', 'in', centreIds)
+    .executeTakeFirst();
+}
+
+export async function countActiveEnrolments(db: Db, courseId: number): Promise<number> {
+  const row = await db
+    .selectFrom('enrolments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('courseId', '=', courseId)
+    .where('withdrawnOn', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function activeEnrolmentOf(db: Db, courseId: number, personId: number, exceptId?: number) {
+  let query = db
+    .selectFrom('enrolments')
+    .select('id')
+    .where('courseId', '=', courseId)
+    .where('personId', '=', personId)
+    .where('withdrawnOn', 'is', null);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return query.executeTakeFirst();
+}
+
+/** A person's enrolments with their course and its kind, the newest course first: for the person's file. */
+export async function enrolmentRowsOfPerson(db: Db, personId: number, centreIds: number[]) {
+  if (centreIds.length === 0) return [];
+  return enrolmentsWithNames(db)
+    .innerJoin('courses', 'courses.id', 'enrolments.courseId')
+    .innerJoin('courseKinds', 'courseKinds.id', 'courses.kindId')
+    .select([
+      'courses.title as courseTitle',
+      'courses.level as courseLevel',
+      'courses.startDate as courseStartDate',
+      'courses.endDate as courseEndDate',
+      'courseKinds.id as kindId',
+      'courseKinds.code as kindCode',
+      'courseKinds.labelIt as kindLabelIt',
+      'courseKinds.labelEn as kindLabelEn',
+    ])
+    .where('enrolments.personId', '=', personId)
+    .where('courses.centreId', 'in', centreIds)
+    .orderBy('courses.startDate', 'desc')
+    .orderBy('enrolments.id', 'desc')
+    .execute();
+}
+
+/** A new enrolment; returns its id. */
+export async function insertEnrolment(db: Db, enrolment: Insertable<EnrolmentsTable>): Promise<number> {
+  const row = await db.insertInto('enrolments').values(enrolment).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const asGender = (gender: string) => gender as Gender;
+export const asProgramme = (programme: string) => programme as EnrolmentProgramme;

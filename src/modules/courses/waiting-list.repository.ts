@@ -1,0 +1,144 @@
+/** Waiting lists: SQL only. */
+import type { Insertable, Kysely } from 'kysely';
+import type { WaitingListEntry } from '../../contracts/courses.js';
+import type { WaitingListKind, WaitingListStatus } from '../../contracts/enums.js';
+import type { Database, WaitingListEntriesTable } from '../../db/schema.js';
+import { daysWaited } from '../../domain/courses.js';
+import { personOf } from './enrolments.repository.js';
+
+type Db = Kysely<Database>;
+
+export interface WaitingFilter {
+  centreIds: number[];
+  kind?: WaitingListKind;
+  status?: WaitingListStatus;
+  personId?: number;
+}
+
+function waitingWhere(db: Db, filter: WaitingFilter) {
+  let query = db.selectFrom('waitingListEntries').where('waitingListEntries.centreId', 'in', filter.centreIds);
+  if (filter.kind) query = query.where('waitingListEntries.kind', '=', filter.kind);
+  if (filter.status) query = query.where('waitingListEntries.status', '=', filter.status);
+  if (filter.personId !== undefined) query = query.where('waitingListEntries.personId', '=', filter.personId);
+  return query;
+}
+
+function waitingSelect(db: Db, filter: WaitingFilter) {
+  return waitingWhere(db, filter)
+    .leftJoin('people', 'people.id', 'waitingListEntries.personId')
+    .leftJoin('enrolments', 'enrolments.id', 'waitingListEntries.enrolmentId')
+    .leftJoin('courses', 'courses.id', 'enrolments.courseId')
+    .select([
+      'waitingListEntries.id',
+      'waitingListEntries.centreId',
+      'waitingListEntries.kind',
+      'waitingListEntries.personId',
+      'people.givenNames',
+      'people.familyNames',
+      'waitingListEntries.requestedOn',
+      'waitingListEntries.priority',
+      'waitingListEntries.status',
+      'waitingListEntries.closedOn',
+      'waitingListEntries.enrolmentId',
+      'enrolments.courseId',
+      'courses.title as courseTitle',
+      'waitingListEntries.notes',
+      'waitingListEntries.version',
+    ]);
+}
+
+type WaitingRow = {
+  id: number;
+  centreId: number;
+  kind: string;
+  personId: number | null;
+  givenNames: string | null;
+  familyNames: string | null;
+  requestedOn: string;
+  priority: number;
+  status: string;
+  closedOn: string | null;
+  enrolmentId: number | null;
+  courseId: number | null;
+  courseTitle: string | null;
+  notes: string | null;
+  version: number;
+};
+
+function toWaitingEntry(row: WaitingRow, today: string): WaitingListEntry {
+  return {
+    id: row.id,
+    centreId: row.centreId,
+    kind: row.kind as WaitingListKind,
+    person: personOf(row),
+    requestedOn: row.requestedOn,
+    priority: row.priority,
+    status: row.status as WaitingListStatus,
+    closedOn: row.closedOn,
+    daysWaited: daysWaited(row, today),
+    enrolment:
+      row.enrolmentId !== null && row.courseId !== null
+        ? { id: row.enrolmentId, courseId: row.courseId, courseTitle: row.courseTitle ?? '' }
+        : null,
+    notes: row.notes,
+    version: row.version,
+  };
+}
+
+/** The most urgent first, then the longest waiting. */
+export async function listWaiting(db: Db, filter: WaitingFilter, page: number, pageSize: number, today: string) {
+  if (filter.centreIds.length === 0) return { items: [], total: 0 };
+  const [rows, count] = await Promise.all([
+    waitingSelect(db, filter)
+      .orderBy('waitingListEntries.priority', 'desc')
+      .orderBy('waitingListEntries.requestedOn')
+      .orderBy('waitingListEntries.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    waitingWhere(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((row) => toWaitingEntry(row, today)), total: Number(count.n) };
+}
+
+export async function allWaiting(db: Db, filter: WaitingFilter, today: string): Promise<WaitingListEntry[]> {
+  if (filter.centreIds.length === 0) return [];
+  const rows = await waitingSelect(db, filter).orderBy('waitingListEntries.requestedOn', 'desc').orderBy('waitingListEntries.id').execute();
+  return rows.map((row) => toWaitingEntry(row, today));
+}
+
+export async function findWaitingEntry(db: Db, id: number, centreIds: number[], today: string) {
+  if (centreIds.length === 0) return undefined;
+  const row = await waitingSelect(db, { centreIds }).where('waitingListEntries.id', '=', id).executeTakeFirst();
+  return row ? toWaitingEntry(row, today) : undefined;
+}
+
+/** Entries requested up to `to` (the period's and the earlier ones still open then), for the summary. */
+export async function waitingRowsUpTo(db: Db, centreIds: number[], to: string) {
+  if (centreIds.length === 0) return [];
+  return db
+    .selectFrom('waitingListEntries')
+    .select(['kind', 'status', 'requestedOn', 'closedOn'])
+    .where('centreId', 'in', centreIds)
+    .where('requestedOn', '<=', to)
+    .execute();
+}
+
+/** A new entry; returns its id. */
+export async function insertWaitingEntry(db: Db, entry: Insertable<WaitingListEntriesTable>): Promise<number> {
+  const row = await db.insertInto('waitingListEntries').values(entry).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The entries an enrolment placed wait again (the enrolment is being deleted); returns their ids. */
+export async function unplaceEntriesOf(db: Db, enrolmentId: number, updatedAt: string): Promise<number[]> {
+  const rows = await db
+    .updateTable('waitingListEntries')
+    .set((eb) => ({ status: 'waiting', closedOn: null, enrolmentId: null, updatedAt, version: eb('version', '+', 1) }))
+    .where('enrolmentId', '=', enrolmentId)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
