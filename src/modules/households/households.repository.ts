@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Gender, HouseholdRelation } from '../../contracts/enums.js';
-import type { HouseholdMember, PastHouseholdMember } from '../../contracts/households.js';
+import type { Household, HouseholdMember, PastHouseholdMember } from '../../contracts/households.js';
 import type { Database, HouseholdsTable } from '../../db/schema.js';
 import { householdNameKey } from '../../domain/households.js';
 import { nameTokens } from '../../domain/names.js';
@@ -73,6 +73,19 @@ export function splitMemberships(rows: readonly MembershipWithPerson[]): { membe
   }
   history.sort((a, b) => (a.leftOn === b.leftOn ? b.id - a.id : a.leftOn < b.leftOn ? 1 : -1));
   return { members, history };
+}
+
+/** The household as its page shows it: the row, the current members and the past memberships. */
+export async function loadHousehold(db: Db, row: HouseholdRow): Promise<Household> {
+  const memberships = await membershipsWithPeople(db, [row.id]);
+  return { ...row, ...splitMemberships(memberships) };
+}
+
+/** Which of these people are people of the centre. */
+export async function peopleOfCentre(db: Db, personIds: readonly number[], centreId: number): Promise<number[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db.selectFrom('people').select('id').where('id', 'in', personIds).where('centreId', '=', centreId).execute();
+  return rows.map((row) => row.id);
 }
 
 /** Every membership of these people (any household), for the one-household-at-a-time checks. */

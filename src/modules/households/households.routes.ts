@@ -13,16 +13,8 @@ import {
   personHousehold,
 } from '../../contracts/households.js';
 import { requireAuth } from '../auth/actor.js';
-import {
-  addHouseholdMember,
-  changeMemberRelation,
-  createHousehold,
-  getHousehold,
-  householdForPerson,
-  leaveHousehold,
-  listHouseholdsFor,
-  updateHousehold,
-} from './households.usecases.js';
+import { createHousehold, getHousehold, householdForPerson, listHouseholdsFor, updateHousehold } from './households.usecases.js';
+import { addHouseholdMember, changeMemberRelation, leaveHousehold } from './memberships.usecases.js';
 
 const tags = ['households'];
 const params = z.strictObject({ id });
