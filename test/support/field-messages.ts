@@ -30,7 +30,9 @@ function sourceFiles(dir: string, recursive: boolean): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return recursive ? sourceFiles(path, true) : [];
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+    // An area's errors (<area>.errors.ts) carry the problem's English detail, not a field message.
+    const isSource = entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.errors.ts');
+    return isSource ? [path] : [];
   });
 }
 

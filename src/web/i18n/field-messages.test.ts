@@ -108,6 +108,8 @@ describe('our own messages, by code', () => {
     for (const dir of ['src/contracts', 'src/modules/x', 'src/domain']) mkdirSync(join(fixture, dir), { recursive: true });
     writeFileSync(join(fixture, 'src/modules/x/x.usecases.ts'), "throw validationFailed([{ field: 'a', message: 'Written inline' }]);\n");
     writeFileSync(join(fixture, 'src/contracts/x.ts'), "export const a = z.string().min(1, 'Also inline');\n");
+    // An area's error factories hold the problems' English details, not field messages.
+    writeFileSync(join(fixture, 'src/modules/x/x.errors.ts'), "export const e = createErrorFactory({ message: 'A detail' });\n");
     expect([...scanFieldMessages(fixture).keys()].sort()).toEqual(['Also inline', 'Written inline']);
     rmSync(fixture, { recursive: true, force: true });
     expect([...scanFieldMessages(ROOT)].map(([message, where]) => `${message} (${where.join(', ')})`)).toEqual([]);
