@@ -10,22 +10,32 @@
  * run it after both. Seeded and reproducible (one random stream per centre and year), written in
  * bulk with explicit ids after the current maximum: run it on a database nobody else writes to.
  * Applications and PC station uses are drawn by care-generator.ts, not here.
+ *
+ * The parts: the calendar (activities-calendar.ts), the staff (activities-staff.ts), the courses
+ * (activities-clubs.ts, activities-courses.ts), events, meetings and the lawyer
+ * (activities-events.ts), the writers and the context they share (activities-writers.ts).
  */
-import { type Kysely, sql } from 'kysely';
-import type { EnrolmentProgramme, StaffRole, WaitingListKind } from '../contracts/enums.js';
-import { isPostgres } from '../db/database.js';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { type CentreCalendar, type Closure, dayOf, type OpeningSlot, type Weekday } from '../domain/calendar.js';
-import { isEnrolledOn, lessonDates } from '../domain/courses.js';
-import { addDays, ageOn, romeDateOf, romeInstant } from '../domain/dates.js';
-import { originGroupOf } from '../domain/origin-group.js';
-import { loadCentreCalendar } from '../modules/calendar/calendar.repository.js';
-import { BulkWriter, WriteSession } from './bulk.js';
-import { NAME_POOLS } from './names.js';
-import { NATIONALITIES } from './profiles.js';
-import { deriveSeed, Rng, Weighted } from './random.js';
+import { centreCalendar, lastFullYear } from './activities-calendar.js';
+import { drawCourses, drawWaitingLists } from './activities-clubs.js';
+import { type CaseSpan, drawConsultations, drawEvents, drawMeetings } from './activities-events.js';
+import { personName, writeStaff } from './activities-staff.js';
+import { type ActivitiesRun, activitiesWriters, type CentreYear, maxIds } from './activities-writers.js';
+import { WriteSession } from './bulk.js';
+import { readCentrePeople } from './centre-people.js';
+import { dateMax, dateMin } from './profiles.js';
+import { deriveSeed, Rng } from './random.js';
 
-type Db = Kysely<Database>;
+export {
+  closuresOfYear,
+  generatedCalendar,
+  HOURS_AFTER,
+  HOURS_BEFORE,
+  lastFullYear,
+  PATRON_DAYS,
+} from './activities-calendar.js';
+export { SAI_PARTNER } from './activities-writers.js';
 
 export interface ActivitiesCentreTarget {
   centreId: number;
@@ -65,227 +75,7 @@ export interface PopulateActivitiesResult {
   legalConsultations: number;
 }
 
-/** Patron days by the comune's ISTAT code (MM-DD). Jesi: San Settimio, 22 September. Others are left unset. */
-export const PATRON_DAYS: Readonly<Record<string, string>> = { '042021': '09-22' };
-
-export const SAI_PARTNER = 'Progetto SAI «Ancona Provincia d’Asilo»';
-const PLACE = 'Centro Servizi per l’Integrazione Sociale';
-
-// --- the calendar (pure)
-
-const MORNING = { from: '09:00', to: '12:00' } as const;
-const AFTERNOON = { from: '15:00', to: '18:00' } as const;
-
-/** The Jesi hours before the change: mornings Monday to Friday but Thursday, afternoons Tuesday and Thursday. */
-export const HOURS_BEFORE: readonly OpeningSlot[] = [
-  { weekday: 1, ...MORNING },
-  { weekday: 2, ...MORNING },
-  { weekday: 2, ...AFTERNOON },
-  { weekday: 3, ...MORNING },
-  { weekday: 4, ...AFTERNOON },
-  { weekday: 5, ...MORNING },
-];
-/** From 15 October: Tuesday afternoon closed. */
-export const HOURS_AFTER: readonly OpeningSlot[] = HOURS_BEFORE.filter((s) => !(s.weekday === 2 && s.from === AFTERNOON.from));
-
-/** The last year wholly inside the data set, or null. */
-export function lastFullYear(startDate: string, endDate: string): number | null {
-  const year = Number(endDate.slice(0, 4)) - (endDate.slice(5) === '12-31' ? 0 : 1);
-  return `${year}-01-01` >= startDate ? year : null;
-}
-
-/** The closures of a year, like Jesi's: 2–5 January, 5–23 August (three weeks), 24–27 and 31 December. */
-export function closuresOfYear(year: number): Closure[] {
-  return [
-    { from: `${year}-01-02`, to: `${year}-01-05`, reason: 'Chiusura invernale' },
-    { from: `${year}-08-05`, to: `${year}-08-23`, reason: 'Chiusura estiva' },
-    { from: `${year}-12-24`, to: `${year}-12-27`, reason: 'Chiusura natalizia' },
-    { from: `${year}-12-31`, to: `${year}-12-31`, reason: 'Chiusura di fine anno' },
-  ];
-}
-
-/**
- * The calendar the generator gives a centre without one: the hours from 1 January of the data
- * set's first year, the change on 15 October of the last full year (if any), every year's closures.
- */
-export function generatedCalendar(startDate: string, endDate: string, patronDay: string | null): CentreCalendar {
-  const first = Number(startDate.slice(0, 4));
-  const last = Number(endDate.slice(0, 4));
-  const full = lastFullYear(startDate, endDate);
-  const hours = [{ validFrom: `${first}-01-01`, slots: [...HOURS_BEFORE] }];
-  if (full !== null) hours.push({ validFrom: `${full}-10-15`, slots: [...HOURS_AFTER] });
-  const closures: Closure[] = [];
-  for (let year = first; year <= last; year++) closures.push(...closuresOfYear(year));
-  return { hours, closures, patronDay };
-}
-
-// --- what the courses look like
-
-interface ClubTemplate {
-  level: 'base' | 'alfabetizzazione';
-  /** MM-DD of the first and last day of the pattern, before jitter. */
-  from: string;
-  to: string;
-}
-
-/** The five clubs of Jesi 2024 (dates of the report), repeated every year. */
-const CLUBS: readonly ClubTemplate[] = [
-  { level: 'base', from: '01-08', to: '04-26' },
-  { level: 'alfabetizzazione', from: '03-01', to: '07-24' },
-  { level: 'base', from: '05-02', to: '08-02' },
-  { level: 'alfabetizzazione', from: '09-09', to: '12-30' },
-  { level: 'base', from: '09-11', to: '12-20' },
-];
-const CLUB_WEEKDAYS: ReadonlyArray<readonly Weekday[]> = [
-  [1, 3],
-  [3, 5],
-  [1, 5],
-  [2, 4],
-  [1, 4],
-];
-const CLUB_TITLES = { base: 'Club linguistico base', alfabetizzazione: 'Club linguistico alfabetizzazione' } as const;
-/** Nationalities of the driving-support learners in the report: Nigerian, Moroccan, Tunisian, Cameroonian. */
-const DRIVING_NATIONALITIES = new Set(['NG', 'MA', 'TN', 'CM']);
-const PROTECTION = new Set(NATIONALITIES.filter((n) => n.protection).map((n) => n.code));
-
-const PRIORITY_TABLE = new Weighted<number>([
-  [0, 16],
-  [1, 3],
-  [2, 1],
-]);
-
-const UNION_CODES = ['acli', 'cgil', 'cisl', 'uil'] as const;
-const SERVICE_CODES = ['social_services', 'asp', 'employment_centre', 'questura', 'prefettura', 'schools'] as const;
-const UNION_TOPICS = [
-  'Condivisione di informazioni e procedure per lavorare in rete',
-  'Pratiche di patronato: invii reciproci e documenti richiesti',
-  'Permessi di soggiorno per lavoro: il kit postale e le scadenze',
-];
-const SERVICE_TOPICS = [
-  'Coordinamento sui casi seguiti in comune',
-  'Iscrizione anagrafica e residenza: le richieste accompagnate dal Centro',
-  'Orientamento al lavoro: le persone inviate dal Centro',
-  'Inserimento scolastico dei minori neoarrivati',
-];
-const MEETING_OUTCOMES = [
-  'Concordate le modalità di invio reciproco degli utenti.',
-  'Condiviso un elenco dei documenti richiesti.',
-  'Fissato un nuovo incontro entro l’anno.',
-  null,
-];
-const LEGAL_QUESTIONS = [
-  'Diniego del rinnovo del permesso di soggiorno: quali strade?',
-  'Ricongiungimento familiare: requisiti di reddito e alloggio.',
-  'Conversione del permesso per protezione speciale in permesso per lavoro.',
-  'Cittadinanza per residenza: interruzioni della residenza legale.',
-  'Sfratto per morosità: tutele e tempi.',
-  'Contratto di lavoro irregolare: come tutelarsi.',
-];
-const LEGAL_GUIDANCE = [
-  'Raccogliere la documentazione e fissare un appuntamento con un avvocato del foro.',
-  'Indicati i requisiti e i documenti da chiedere alla persona.',
-  'Consigliato l’invio al patronato per la verifica dei contributi.',
-  'Verificare le scadenze: il ricorso va presentato entro 30 giorni.',
-];
-
-// --- the centre's facts as read from the database
-
-interface PersonFacts {
-  id: number;
-  gender: string;
-  citizenship: string;
-  birthDate: string | null;
-  firstDate: string;
-}
-
-interface CaseSpan {
-  caseId: number;
-  from: string;
-  to: string | null;
-}
-
-interface PlannedEnrolment {
-  id: number;
-  person: PersonFacts;
-  programme: EnrolmentProgramme;
-  enrolledOn: string;
-  withdrawnOn: string | null;
-  propensity: number;
-}
-
-const dateMin = (a: string, b: string) => (a < b ? a : b);
-const dateMax = (a: string, b: string) => (a > b ? a : b);
-/** Born on or before this day: `age` years old (or more) on `date`. A plain comparison, for filters over many people. */
-const bornBy = (date: string, age: number) => `${String(Number(date.slice(0, 4)) - age).padStart(4, '0')}${date.slice(4)}`;
-
-function personName(rng: Rng): string {
-  const pool = NAME_POOLS.italian;
-  return `${rng.ranked(rng.chance(0.7) ? pool.female : pool.male)} ${rng.ranked(pool.family, 0.7)}`;
-}
-
-/** The first open day (desk hours, no closure) from `date`, within `days`; null if none. */
-function openDayFrom(calendar: CentreCalendar, date: string, days = 7): string | null {
-  for (let i = 0; i < days; i++) {
-    const day = addDays(date, i);
-    if (dayOf(calendar, day).closedBecause === null) return day;
-  }
-  return null;
-}
-
-/** `count` distinct items drawn from `pool` (fewer if the pool is smaller). */
-function sample<T>(rng: Rng, pool: readonly T[], count: number): T[] {
-  const copy = [...pool];
-  const n = Math.min(count, copy.length);
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(rng.float() * (copy.length - i));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy.slice(0, n);
-}
-
-/**
- * Attendance is most of the rows (a mark per learner and lesson held). On PostgreSQL a
- * multi-row INSERT pays for parsing and binding 32,000 parameters a batch; `unnest` of four
- * arrays binds four, and halves the time (the foreign-key checks are the rest).
- */
-class PostgresAttendanceWriter {
-  private lessonIds: number[] = [];
-  private enrolmentIds: number[] = [];
-  private present: number[] = [];
-  private recordedAt: string[] = [];
-
-  constructor(
-    private readonly session: WriteSession,
-    private readonly parents: ReadonlyArray<{ flush(): Promise<void> }>,
-    private readonly rowsPerBatch = 50_000,
-  ) {}
-
-  async add(lessonId: number, enrolmentId: number, present: number, recordedAt: string): Promise<void> {
-    this.lessonIds.push(lessonId);
-    this.enrolmentIds.push(enrolmentId);
-    this.present.push(present);
-    this.recordedAt.push(recordedAt);
-    if (this.lessonIds.length >= this.rowsPerBatch) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    const rows = this.lessonIds.length;
-    if (rows === 0) return;
-    for (const parent of this.parents) await parent.flush();
-    const [lessonIds, enrolmentIds, present, recordedAt] = [this.lessonIds, this.enrolmentIds, this.present, this.recordedAt];
-    this.lessonIds = [];
-    this.enrolmentIds = [];
-    this.present = [];
-    this.recordedAt = [];
-    await sql`insert into attendance (lesson_id, enrolment_id, present, recorded_at)
-      select * from unnest(${lessonIds}::integer[], ${enrolmentIds}::integer[], ${present}::integer[], ${recordedAt}::text[])`.execute(
-      await this.session.connection(),
-    );
-    await this.session.wrote(rows);
-  }
-}
-
-export async function populateActivities(db: Db, options: PopulateActivitiesOptions): Promise<PopulateActivitiesResult> {
+export async function populateActivities(db: Kysely<Database>, options: PopulateActivitiesOptions): Promise<PopulateActivitiesResult> {
   const { startDate, endDate } = options;
   if (startDate > endDate) throw new Error(`The data set starts (${startDate}) after it ends (${endDate})`);
   const progress = options.onProgress ?? (() => {});
@@ -315,278 +105,32 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
   /** The year of the contract change and of the projects: the last full year, else the last. */
   const anchorYear = fullYear ?? lastYear;
   try {
-    const connection = () => session.connection();
-    type IdTable = 'openingHourSets' | 'staffMembers' | 'projects' | 'courses' | 'lessons' | 'enrolments' | 'events';
-    const maxOf = async (table: IdTable | 'networkMeetings' | 'legalConsultations') =>
-      Number(
-        (
-          await (
-            await connection()
-          )
-            .selectFrom(table)
-            .select((eb) => eb.fn.max('id').as('m'))
-            .executeTakeFirstOrThrow()
-        ).m ?? 0,
-      );
-    const ids = {
-      set: await maxOf('openingHourSets'),
-      staff: await maxOf('staffMembers'),
-      project: await maxOf('projects'),
-      course: await maxOf('courses'),
-      lesson: await maxOf('lessons'),
-      enrolment: await maxOf('enrolments'),
-      event: await maxOf('events'),
-      meeting: await maxOf('networkMeetings'),
-      consultation: await maxOf('legalConsultations'),
+    const run: ActivitiesRun = {
+      session,
+      startDate,
+      endDate,
+      stamp,
+      writers: activitiesWriters(session, db),
+      ids: await maxIds(session),
+      counts,
     };
-
-    const writer = <T extends keyof Database & string>(
-      table: T,
-      columns: ReadonlyArray<keyof Database[T] & string>,
-      ...parents: Array<{ flush(): Promise<void> }>
-    ) => {
-      const w = new BulkWriter(session, db, table, columns);
-      // One after the other: a writer's flush must not run twice at once (two children share a parent).
-      if (parents.length > 0) {
-        w.parent = {
-          flush: async () => {
-            for (const parent of parents) await parent.flush();
-          },
-        };
-      }
-      return w;
-    };
-    const editable = ['createdAt', 'updatedAt', 'version'] as const;
-    const sets = writer('openingHourSets', ['id', 'centreId', 'validFrom', 'notes', ...editable]);
-    const slots = writer('openingSlots', ['setId', 'weekday', 'fromTime', 'toTime'], sets);
-    const closures = writer('closures', ['centreId', 'fromDate', 'toDate', 'reason', ...editable]);
-    const staff = writer('staffMembers', ['id', 'centreId', 'name', 'role', 'userId', 'notes', ...editable]);
-    const projects = writer('projects', [
-      'id',
-      'centreId',
-      'name',
-      'funder',
-      'fromDate',
-      'toDate',
-      'extraWeeklyMinutes',
-      'description',
-      ...editable,
-    ]);
-    const contracts = writer(
-      'staffContracts',
-      ['staffId', 'fromDate', 'toDate', 'weeklyMinutes', 'description', 'projectId', ...editable],
-      staff,
-      projects,
-    );
-    const courses = writer('courses', [
-      'id',
-      'centreId',
-      'kindId',
-      'title',
-      'level',
-      'partner',
-      'place',
-      'startDate',
-      'endDate',
-      'weekdays',
-      'startTime',
-      'lessonMinutes',
-      'capacity',
-      'notes',
-      ...editable,
-    ]);
-    const lessons = writer(
-      'lessons',
-      ['id', 'courseId', 'lessonDate', 'startTime', 'minutes', 'status', 'notes', 'plannedOn', ...editable],
-      courses,
-    );
-    const enrolments = writer(
-      'enrolments',
-      ['id', 'courseId', 'personId', 'programme', 'enrolledOn', 'withdrawnOn', 'gender', 'citizenship', ...editable],
-      courses,
-    );
-    const attendance = isPostgres(db)
-      ? new PostgresAttendanceWriter(session, [lessons, enrolments])
-      : writer('attendance', ['lessonId', 'enrolmentId', 'present', 'recordedAt'], lessons, enrolments);
-    const waiting = writer(
-      'waitingListEntries',
-      ['centreId', 'kind', 'personId', 'requestedOn', 'priority', 'status', 'closedOn', 'enrolmentId', 'notes', ...editable],
-      enrolments,
-    );
-    const events = writer('events', [
-      'id',
-      'centreId',
-      'title',
-      'eventDate',
-      'startTime',
-      'endTime',
-      'place',
-      'meetingPoint',
-      'partner',
-      'description',
-      'otherParticipants',
-      ...editable,
-    ]);
-    const participants = writer('eventParticipants', ['eventId', 'personId'], events);
-    const meetings = writer('networkMeetings', ['id', 'centreId', 'heldOn', 'topic', 'outcome', ...editable]);
-    const meetingOrgs = writer('networkMeetingOrganisations', ['meetingId', 'networkOrganisationId'], meetings);
-    const consultations = writer('legalConsultations', [
-      'id',
-      'centreId',
-      'heldOn',
-      'minutes',
-      'lawyerName',
-      'questions',
-      'guidance',
-      'createdBy',
-      ...editable,
-    ]);
-    const consultationCases = writer('legalConsultationCases', ['consultationId', 'caseId'], consultations);
-
     for (const [centreIndex, centre] of options.centres.entries()) {
       // Asked for at each read: the session commits every so many rows and starts a new transaction.
-      const centreRow = await (await connection())
+      const centreRow = await (await session.connection())
         .selectFrom('centres')
         .select(['organisationId', 'comuneIstat', 'patronDay'])
         .where('id', '=', centre.centreId)
         .executeTakeFirstOrThrow();
       const setupRng = new Rng(deriveSeed(options.seed, centre.stream, 11));
+      const calendar = await centreCalendar(run, centre.centreId, centreRow);
+      await writeStaff(run, centre.centreId, centre.userIds, setupRng, { first: firstYear, anchor: anchorYear });
 
-      // --- the calendar: the centre's own if it has hours already, else Jesi's.
-      let patronDay = centreRow.patronDay;
-      if (patronDay === null && centreRow.comuneIstat && PATRON_DAYS[centreRow.comuneIstat]) {
-        patronDay = PATRON_DAYS[centreRow.comuneIstat] as string;
-        await (await connection()).updateTable('centres').set({ patronDay }).where('id', '=', centre.centreId).execute();
-        counts.patronDays++;
-      }
-      let calendar = await loadCentreCalendar(await connection(), centre.centreId);
-      calendar.patronDay = patronDay;
-      if (calendar.hours.length === 0) {
-        const existingClosures = calendar.closures;
-        calendar = generatedCalendar(startDate, endDate, patronDay);
-        for (const [i, set] of calendar.hours.entries()) {
-          const setId = ++ids.set;
-          await sets.add(
-            setId,
-            centre.centreId,
-            set.validFrom,
-            i === 0 ? null : 'Chiuso il martedì pomeriggio, per garantire la presenza delle operatrici in tutti gli orari di apertura',
-            stamp,
-            stamp,
-            1,
-          );
-          for (const slot of set.slots) await slots.add(setId, slot.weekday, slot.from, slot.to);
-          counts.hoursSets++;
-        }
-        if (existingClosures.length === 0) {
-          for (const closure of calendar.closures) {
-            await closures.add(centre.centreId, closure.from, closure.to, closure.reason, stamp, stamp, 1);
-            counts.closures++;
-          }
-        } else {
-          calendar.closures = existingClosures;
-        }
-      }
-
-      // --- staff, their contracts (a new contract on 1 September) and the projects adding hours
-      const hasStaff = await (await connection())
-        .selectFrom('staffMembers')
-        .select('id')
-        .where('centreId', '=', centre.centreId)
-        .limit(1)
-        .executeTakeFirst();
-      const users = new Map(
-        centre.userIds.length > 0
-          ? (
-              await (
-                await connection()
-              )
-                .selectFrom('users')
-                .select(['id', 'displayName'])
-                .where('id', 'in', [...centre.userIds])
-                .execute()
-            ).map((u) => [u.id, u.displayName])
-          : [],
-      );
-      const staffIds: number[] = [];
-      if (!hasStaff) {
-        const change = `${anchorYear}-09-01`;
-        const roster: ReadonlyArray<readonly [StaffRole, number, number]> = [
-          ['coordinator', 10 * 60, 12 * 60],
-          ['mediation_operator', 18 * 60, 20 * 60],
-          ['integration_operator', 18 * 60, 24 * 60],
-        ];
-        for (const [i, [role, before, after]] of roster.entries()) {
-          const id = ++ids.staff;
-          const userId = centre.userIds[i] ?? null;
-          const name = (userId !== null ? users.get(userId) : undefined) ?? personName(setupRng);
-          await staff.add(id, centre.centreId, name, role, userId, null, stamp, stamp, 1);
-          await contracts.add(
-            id,
-            `${firstYear}-01-01`,
-            addDays(change, -1),
-            before,
-            'Appalto di gestione del centro',
-            null,
-            stamp,
-            stamp,
-            1,
-          );
-          await contracts.add(id, change, null, after, 'Nuovo appalto di gestione del centro', null, stamp, stamp, 1);
-          staffIds.push(id);
-          counts.staff++;
-          counts.contracts += 2;
-        }
-        const projectRows: ReadonlyArray<readonly [string, string | null, string, string, number, string, number]> = [
-          [
-            'Presi da (P)Arte',
-            null,
-            `${anchorYear - 1}-06-01`,
-            addDays(`${anchorYear}-03-01`, -1),
-            6 * 60,
-            'Ore in più per 1 operatore che hanno permesso di estendere l’orario di apertura dello sportello al pubblico.',
-            1,
-          ],
-          [
-            'Sportello per l’autonomia',
-            SAI_PARTNER,
-            `${anchorYear}-03-01`,
-            `${anchorYear}-07-31`,
-            6 * 60,
-            'Ore in più per 1 operatore: orario di apertura più ampio e il Centro fatto conoscere alle persone prese in carico dal progetto SAI.',
-            2,
-          ],
-        ];
-        for (const [name, funder, from, to, minutes, description, staffIndex] of projectRows) {
-          const id = ++ids.project;
-          await projects.add(id, centre.centreId, name, funder, from, to, minutes, description, stamp, stamp, 1);
-          await contracts.add(staffIds[staffIndex], from, to, minutes, `Progetto «${name}»`, id, stamp, stamp, 1);
-          counts.projects++;
-          counts.contracts++;
-        }
-      }
-
-      // --- what the year's activities draw on: people, cases, catalogues
-      const people: PersonFacts[] = (
-        await (
-          await connection()
-        )
-          .selectFrom('people')
-          .select(['id', 'gender', 'citizenship', 'birthDate', 'createdAt'])
-          .where('centreId', '=', centre.centreId)
-          .orderBy('id')
-          .execute()
-      ).map((p) => ({
-        id: p.id,
-        gender: p.gender,
-        citizenship: p.citizenship,
-        birthDate: p.birthDate,
-        firstDate: romeDateOf(new Date(p.createdAt)),
-      }));
+      // What the year's activities draw on: people, cases, catalogues.
+      const people = await readCentrePeople(await session.connection(), centre.centreId);
       const foreigners = people.filter((p) => p.citizenship !== 'IT');
       const spans: CaseSpan[] = (
         await (
-          await connection()
+          await session.connection()
         )
           .selectFrom('casePeriods')
           .innerJoin('cases', 'cases.id', 'casePeriods.caseId')
@@ -599,7 +143,7 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       const kinds = new Map(
         (
           await (
-            await connection()
+            await session.connection()
           )
             .selectFrom('courseKinds')
             .select(['id', 'code'])
@@ -611,7 +155,7 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       const network = new Map(
         (
           await (
-            await connection()
+            await session.connection()
           )
             .selectFrom('networkOrganisations')
             .select(['id', 'code', 'name'])
@@ -624,410 +168,30 @@ export async function populateActivities(db: Db, options: PopulateActivitiesOpti
       const lawyer = `Avv. ${personName(setupRng)}`;
 
       for (let year = firstYear; year <= lastYear; year++) {
-        const rng = new Rng(deriveSeed(options.seed, centre.stream, 11, year));
         const yearFrom = dateMax(startDate, `${year}-01-01`);
         const yearTo = dateMin(endDate, `${year}-12-31`);
-        const learnersOfYear: PlannedEnrolment[] = [];
-
-        // --- courses: a course, its lessons (the courses module's rule), enrolments and attendance
-        const addCourse = async (spec: {
-          kindId: number;
-          title: string;
-          level: string | null;
-          from: string;
-          to: string;
-          weekdays: readonly Weekday[];
-          startTime: string;
-          minutes: number;
-          learners: number;
-          pick: (date: string) => PersonFacts[];
-          programme: (person: PersonFacts) => EnrolmentProgramme;
-          waitingKind: WaitingListKind;
-          placedShare: number;
-        }) => {
-          const { dates } = lessonDates({ startDate: spec.from, endDate: spec.to, weekdays: spec.weekdays }, calendar);
-          const first = dates[0];
-          const last = dates.at(-1);
-          // Only courses that started within the data set: their learners are people it has.
-          if (first === undefined || last === undefined || first < startDate || first > endDate) return [];
-          const courseId = ++ids.course;
-          await courses.add(
-            courseId,
-            centre.centreId,
-            spec.kindId,
-            spec.title,
-            spec.level,
-            SAI_PARTNER,
-            PLACE,
-            first,
-            last,
-            JSON.stringify([...spec.weekdays].sort((a, b) => a - b)),
-            spec.startTime,
-            spec.minutes,
-            30,
-            null,
-            stamp,
-            stamp,
-            1,
-          );
-          counts.courses++;
-
-          const planned: PlannedEnrolment[] = [];
-          const chosen = new Set<number>();
-          const candidates = spec.pick(first);
-          const candidateIds = new Set(candidates.map((p) => p.id));
-          const again = learnersOfYear.filter((e) => candidateIds.has(e.person.id));
-          for (let attempt = 0; planned.length < spec.learners && attempt < spec.learners * 20; attempt++) {
-            // Some learners of an earlier club of the year follow this one too.
-            const repeat = again.length > 0 && rng.chance(0.15) ? rng.pick(again).person : null;
-            const person = repeat ?? (candidates.length > 0 ? rng.pick(candidates) : null);
-            if (!person) break;
-            if (chosen.has(person.id)) continue;
-            chosen.add(person.id);
-            const late = rng.chance(0.1);
-            let enrolledOn = late ? addDays(first, rng.int(7, 40)) : addDays(first, -rng.int(0, 14));
-            enrolledOn = dateMin(dateMin(dateMax(enrolledOn, person.firstDate), last), endDate);
-            let withdrawnOn: string | null = null;
-            const lastPast = dateMin(last, addDays(endDate, -1));
-            if (rng.chance(0.08) && enrolledOn < lastPast) withdrawnOn = addDays(enrolledOn, rng.int(1, 60));
-            if (withdrawnOn !== null && withdrawnOn >= lastPast) withdrawnOn = null;
-            planned.push({
-              id: ++ids.enrolment,
-              person,
-              programme: spec.programme(person),
-              enrolledOn,
-              withdrawnOn,
-              propensity: 0.55 + 0.4 * rng.float(),
-            });
-          }
-          for (const e of planned) {
-            await enrolments.add(
-              e.id,
-              courseId,
-              e.person.id,
-              e.programme,
-              e.enrolledOn,
-              e.withdrawnOn,
-              e.person.gender,
-              e.person.citizenship,
-              stamp,
-              stamp,
-              e.withdrawnOn ? 2 : 1,
-            );
-            counts.enrolments++;
-            // Some places were given from the waiting list.
-            if (rng.chance(spec.placedShare)) {
-              const requestedOn = dateMax(addDays(e.enrolledOn, -rng.int(10, 90)), e.person.firstDate);
-              await waiting.add(
-                centre.centreId,
-                spec.waitingKind,
-                e.person.id,
-                requestedOn,
-                PRIORITY_TABLE.draw(rng),
-                'placed',
-                e.enrolledOn,
-                e.id,
-                null,
-                stamp,
-                stamp,
-                2,
-              );
-              counts.waitingList++;
-            }
-          }
-
-          for (const date of dates) {
-            const lessonId = ++ids.lesson;
-            const past = date < endDate;
-            const cancelled = past && rng.chance(0.03);
-            const status = !past ? 'scheduled' : cancelled ? 'cancelled' : 'held';
-            await lessons.add(
-              lessonId,
-              courseId,
-              date,
-              spec.startTime,
-              spec.minutes,
-              status,
-              cancelled ? 'Annullato: docente assente' : null,
-              date,
-              stamp,
-              stamp,
-              past ? 2 : 1,
-            );
-            counts.lessons++;
-            if (status !== 'held') continue;
-            counts.lessonsHeld++;
-            const recordedAt = romeInstant(date, spec.startTime).toISOString();
-            for (const e of planned) {
-              if (!isEnrolledOn(e, date)) continue;
-              await attendance.add(lessonId, e.id, rng.chance(e.propensity) ? 1 : 0, recordedAt);
-              counts.attendance++;
-            }
-          }
-          return planned;
+        const y: CentreYear = {
+          run,
+          centreId: centre.centreId,
+          calendar,
+          year,
+          rng: new Rng(deriveSeed(options.seed, centre.stream, 11, year)),
+          yearFrom,
+          yearTo,
+          share: yearFrom <= yearTo ? (Date.parse(yearTo) - Date.parse(yearFrom) + 86_400_000) / (365 * 86_400_000) : 0,
+          foreigners,
+          learnersOfYear: [],
         };
-
-        const clubKind = kinds.get('language_club');
-        if (clubKind !== undefined) {
-          for (const club of CLUBS) {
-            if (!rng.chance(0.9)) continue;
-            const weekdays = rng.pick(CLUB_WEEKDAYS);
-            const from = addDays(`${year}-${club.from}`, rng.int(0, 6));
-            const to = dateMin(addDays(`${year}-${club.to}`, rng.int(-6, 0)), `${year}-12-30`);
-            const saiBias = rng.float();
-            const planned = await addCourse({
-              kindId: clubKind,
-              title: CLUB_TITLES[club.level],
-              level: club.level,
-              from,
-              to,
-              weekdays,
-              startTime: weekdays.includes(4) ? '15:00' : '09:00',
-              minutes: 180,
-              learners: rng.int(15, 27),
-              pick: (date) => {
-                // Mostly people who came in the last year: recent arrivals learn Italian.
-                const knownBy = addDays(date, 21);
-                const born = bornBy(date, 16);
-                const eligible = foreigners.filter((p) => p.firstDate <= knownBy && (p.birthDate === null || p.birthDate <= born));
-                const yearBefore = addDays(date, -365);
-                const recent = eligible.filter((p) => p.firstDate >= yearBefore);
-                return recent.length >= 30 ? recent : eligible;
-              },
-              programme: (person) =>
-                rng.chance(0.02)
-                  ? 'other'
-                  : rng.chance(PROTECTION.has(person.citizenship) ? 0.55 + 0.4 * saiBias : 0.1 + 0.3 * saiBias)
-                    ? 'sai'
-                    : 'centre_user',
-              waitingKind: 'adult_l2',
-              placedShare: 0.12,
-            });
-            learnersOfYear.push(...planned);
-          }
-        }
-        const drivingKind = kinds.get('driving_support');
-        if (drivingKind !== undefined) {
-          await addCourse({
-            kindId: drivingKind,
-            title: 'Supporto alla scuola guida',
-            level: null,
-            from: addDays(`${year}-01-22`, rng.int(0, 6)),
-            to: `${year}-06-30`,
-            weekdays: [rng.chance(0.5) ? 1 : 2],
-            startTime: '09:30',
-            minutes: 90,
-            learners: rng.int(5, 9),
-            pick: (date) => {
-              const knownBy = addDays(date, 21);
-              const born = bornBy(date, 18);
-              const eligible = foreigners.filter(
-                (p) =>
-                  p.firstDate <= knownBy &&
-                  (p.birthDate === null || p.birthDate <= born) &&
-                  originGroupOf(p.citizenship, date) === 'non_eu',
-              );
-              const usual = eligible.filter((p) => DRIVING_NATIONALITIES.has(p.citizenship));
-              return usual.length >= 12 ? usual : eligible;
-            },
-            programme: () => (rng.chance(0.2) ? 'sai' : 'centre_user'),
-            waitingKind: 'driving',
-            placedShare: 0.3,
-          });
-        }
-
-        // --- waiting lists: adults and minors still waiting (or who gave up) for an Italian course
-        /** The part of the year inside the data set: a partial year gets its part of the waiting lists and meetings. */
-        const share = yearFrom <= yearTo ? (Date.parse(yearTo) - Date.parse(yearFrom) + 86_400_000) / (365 * 86_400_000) : 0;
-        if (yearFrom <= yearTo) {
-          const enrolledThisYear = new Set(learnersOfYear.map((e) => e.person.id));
-          const lists: ReadonlyArray<readonly [WaitingListKind, number, (p: PersonFacts, date: string) => boolean]> = [
-            [
-              'adult_l2',
-              Math.round(rng.int(8, 20) * share),
-              (p, date) => !enrolledThisYear.has(p.id) && (p.birthDate === null || p.birthDate <= bornBy(date, 18)),
-            ],
-            [
-              'minor_l2',
-              Math.round(rng.int(2, 6) * share),
-              (p, date) => p.birthDate !== null && ageOn(p.birthDate, date) >= 6 && ageOn(p.birthDate, date) < 18,
-            ],
-          ];
-          const span = Math.max(0, Math.round((Date.parse(yearTo) - Date.parse(yearFrom)) / 86_400_000));
-          for (const [kind, count, fits] of lists) {
-            const asked = new Set<number>();
-            const known = foreigners.filter((p) => p.firstDate <= yearTo);
-            for (let i = 0; i < count && known.length > 0; i++) {
-              const requestedOn = addDays(yearFrom, rng.int(0, span));
-              // A few draws among the people the centre knew by then; none fitting, no entry.
-              let person: PersonFacts | undefined;
-              for (let draw = 0; draw < 40 && !person; draw++) {
-                const p = rng.pick(known);
-                if (p.firstDate <= requestedOn && !asked.has(p.id) && fits(p, requestedOn)) person = p;
-              }
-              if (!person) continue;
-              asked.add(person.id);
-              const gaveUpOn = addDays(requestedOn, rng.int(20, 120));
-              const withdrawn = gaveUpOn < endDate && rng.chance(0.25);
-              await waiting.add(
-                centre.centreId,
-                kind,
-                person.id,
-                requestedOn,
-                PRIORITY_TABLE.draw(rng),
-                withdrawn ? 'withdrawn' : 'waiting',
-                withdrawn ? gaveUpOn : null,
-                null,
-                kind === 'minor_l2' ? 'In vista dell’iscrizione a scuola' : null,
-                stamp,
-                stamp,
-                withdrawn ? 2 : 1,
-              );
-              counts.waitingList++;
-            }
-          }
-        }
-
-        // --- events: the December outing with the clubs' learners, and sometimes a June party
-        const addEvent = async (event: {
-          title: string;
-          date: string;
-          from: string;
-          to: string;
-          place: string;
-          meetingPoint: string | null;
-          description: string;
-          people: readonly PersonFacts[];
-          others: number;
-        }) => {
-          if (event.date < startDate) return;
-          const id = ++ids.event;
-          await events.add(
-            id,
-            centre.centreId,
-            event.title,
-            event.date,
-            event.from,
-            event.to,
-            event.place,
-            event.meetingPoint,
-            SAI_PARTNER,
-            event.description,
-            event.date < endDate ? event.others : 0,
-            stamp,
-            stamp,
-            1,
-          );
-          counts.events++;
-          // Who took part is known once it has taken place.
-          if (event.date >= endDate) return;
-          for (const person of event.people) {
-            await participants.add(id, person.id);
-            counts.eventParticipants++;
-          }
-        };
-        let outing = `${year}-12-23`;
-        while (dayOf(calendar, outing).closedBecause !== null || new Date(`${outing}T00:00:00Z`).getUTCDay() !== 5)
-          outing = addDays(outing, -1);
-        const clubLearners = [...new Map(learnersOfYear.map((e) => [e.person.id, e.person])).values()];
-        // The outing is the clubs' (none that year, no outing).
-        if (clubLearners.length > 0) {
-          await addEvent({
-            title: 'Uscita didattica alla Pinacoteca civica',
-            date: outing,
-            from: '09:00',
-            to: '12:00',
-            place: 'Pinacoteca civica',
-            meetingPoint: 'Davanti al Centro Servizi per l’Integrazione Sociale',
-            description: 'Visita guidata con i partecipanti ai club linguistici; a seguire una merenda al Centro per tutti i presenti.',
-            people: clubLearners.filter(() => rng.chance(0.55)),
-            others: rng.int(0, 6),
-          });
-        }
-        if (rng.chance(0.6)) {
-          const date = openDayFrom(calendar, `${year}-06-18`) ?? `${year}-06-20`;
-          const present = foreigners.filter((p) => p.firstDate <= date);
-          await addEvent({
-            title: 'Giornata mondiale del rifugiato: merenda interculturale',
-            date,
-            from: '16:00',
-            to: '18:00',
-            place: PLACE,
-            meetingPoint: null,
-            description: 'Un pomeriggio di incontro tra gli utenti del Centro, i beneficiari del progetto SAI e la cittadinanza.',
-            people: sample(rng, present, rng.int(8, 20)),
-            others: rng.int(5, 25),
-          });
-        }
-
-        // --- network meetings: each union in most years, and the services
-        const meeting = async (codes: readonly string[], topic: string) => {
-          const orgs = codes.map((code) => network.get(code)).filter((o) => o !== undefined);
-          if (orgs.length === 0 || yearFrom > yearTo) return;
-          const span = Math.round((Date.parse(yearTo) - Date.parse(yearFrom)) / 86_400_000);
-          const heldOn = openDayFrom(calendar, addDays(yearFrom, rng.int(0, span)));
-          if (heldOn === null || heldOn > yearTo) return;
-          const id = ++ids.meeting;
-          const named = orgs.length === 1 ? `Incontro con ${orgs[0]?.name}: ` : '';
-          await meetings.add(id, centre.centreId, heldOn, `${named}${topic}`, rng.pick(MEETING_OUTCOMES), stamp, stamp, 1);
-          for (const org of orgs) await meetingOrgs.add(id, org.id);
-          counts.networkMeetings++;
-        };
-        for (const code of UNION_CODES) if (rng.chance(0.7 * share)) await meeting([code], rng.pick(UNION_TOPICS));
-        if (rng.chance(0.3 * share))
-          await meeting(UNION_CODES, 'Tavolo con i sindacati del territorio sulle pratiche dei cittadini stranieri');
-        const services = Math.round(rng.int(2, 4) * share);
-        for (let i = 0; i < services; i++) await meeting(sample(rng, SERVICE_CODES, rng.int(1, 2)), rng.pick(SERVICE_TOPICS));
-
-        // --- the lawyer: from March, twice a month, about cases open that day
-        for (let month = 3; month <= 12; month++) {
-          for (const day of [rng.int(1, 10), rng.int(15, 24)]) {
-            const heldOn = openDayFrom(calendar, `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
-            if (heldOn === null || heldOn < startDate || heldOn >= endDate) continue;
-            const open = [...new Set(spans.filter((s) => s.from <= heldOn && (s.to === null || heldOn <= s.to)).map((s) => s.caseId))];
-            if (open.length === 0) continue;
-            const id = ++ids.consultation;
-            await consultations.add(
-              id,
-              centre.centreId,
-              heldOn,
-              rng.pick([60, 90, 120]),
-              lawyer,
-              rng.pick(LEGAL_QUESTIONS),
-              rng.pick(LEGAL_GUIDANCE),
-              coordinator,
-              stamp,
-              stamp,
-              1,
-            );
-            for (const caseId of sample(rng, open, rng.int(1, 3))) await consultationCases.add(id, caseId);
-            counts.legalConsultations++;
-          }
-        }
+        await drawCourses(y, kinds);
+        await drawWaitingLists(y);
+        await drawEvents(y);
+        await drawMeetings(y, network);
+        await drawConsultations(y, spans, lawyer, coordinator);
       }
       progress('the centres’ years drawn', centreIndex + 1, options.centres.length);
     }
-    for (const w of [
-      sets,
-      slots,
-      closures,
-      staff,
-      projects,
-      contracts,
-      courses,
-      lessons,
-      enrolments,
-      attendance,
-      waiting,
-      events,
-      participants,
-      meetings,
-      meetingOrgs,
-      consultations,
-      consultationCases,
-    ]) {
-      await w.flush();
-    }
+    // In the writers' order: parents before children.
+    for (const writer of Object.values(run.writers)) await writer.flush();
 
     await session.resetSequences([
       'opening_hour_sets',
