@@ -1,72 +1,14 @@
-/** Applications (domande / bonus) and their catalogue: SQL only. */
-import type { Kysely } from 'kysely';
-import type { Application, ApplicationType } from '../../contracts/activities.js';
+/** Applications (domande / bonus): SQL only. */
+import type { Insertable, Kysely } from 'kysely';
+import type { Application } from '../../contracts/activities.js';
 import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums.js';
-import type { Database } from '../../db/schema.js';
+import type { ApplicationsTable, Database } from '../../db/schema.js';
 import { type ApplicationTypeCount, applicationCounts } from '../../domain/activities.js';
-import { DEFAULT_APPLICATION_TYPES } from './default-application-types.js';
+
+// Setting up an organisation (accounts) seeds the catalogue from here.
+export { seedDefaultApplicationTypes } from './application-types.repository.js';
 
 type Db = Kysely<Database>;
-
-// --- the catalogue
-
-const TYPE_COLUMNS = ['id', 'code', 'labelIt', 'labelEn', 'level', 'anagrafe', 'active', 'sortOrder'] as const;
-
-type TypeRow = {
-  id: number;
-  code: string;
-  labelIt: string;
-  labelEn: string;
-  level: string;
-  anagrafe: number;
-  active: number;
-  sortOrder: number;
-};
-
-const toType = (row: TypeRow): ApplicationType => ({
-  ...row,
-  level: row.level as ApplicationLevel,
-  anagrafe: row.anagrafe === 1,
-  active: row.active === 1,
-});
-
-/** Gives an organisation the default catalogue; types it has already are left as they are. */
-export async function seedDefaultApplicationTypes(db: Db, organisationId: number, now = new Date().toISOString()) {
-  await db
-    .insertInto('applicationTypes')
-    .values(
-      DEFAULT_APPLICATION_TYPES.map((type, i) => ({
-        organisationId,
-        ...type,
-        anagrafe: type.anagrafe ? 1 : 0,
-        active: 1,
-        sortOrder: (i + 1) * 10,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['organisationId', 'code']).doNothing())
-    .execute();
-}
-
-export async function listApplicationTypes(db: Db, organisationId: number, onlyActive = false): Promise<ApplicationType[]> {
-  let query = db.selectFrom('applicationTypes').select(TYPE_COLUMNS).where('organisationId', '=', organisationId);
-  if (onlyActive) query = query.where('active', '=', 1);
-  const rows = await query.orderBy('sortOrder').orderBy('id').execute();
-  return rows.map(toType);
-}
-
-export async function findApplicationType(db: Db, organisationId: number, id: number): Promise<ApplicationType | undefined> {
-  const row = await db
-    .selectFrom('applicationTypes')
-    .select(TYPE_COLUMNS)
-    .where('organisationId', '=', organisationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? toType(row) : undefined;
-}
-
-// --- applications
 
 export interface ApplicationFilter {
   centreIds: number[];
@@ -245,4 +187,10 @@ export async function summariseApplications(db: Db, filter: ApplicationFilter) {
   const byOutcome: Record<ApplicationOutcome, number> = { submitted: 0, accepted: 0, rejected: 0, unknown: 0 };
   for (const row of outcomeRows) byOutcome[row.outcome as ApplicationOutcome] += Number(row.n);
   return { ...counts, byType: counts.byType.map(({ sortOrder: _, ...row }) => row), byOutcome };
+}
+
+/** A new application; its id. */
+export async function insertApplication(db: Db, values: Insertable<ApplicationsTable>): Promise<number> {
+  const row = await db.insertInto('applications').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -1,13 +1,10 @@
-/** Applications (compilazione domande / bonus, with the Anagrafe) and their catalogue: rules, transactions, audit. */
+/** Applications (compilazione domande / bonus, with the Anagrafe): rules, transactions, audit. */
 import type { Kysely } from 'kysely';
 import type {
   Application,
   ApplicationCreateInput,
   ApplicationListQuery,
   ApplicationSummary,
-  ApplicationType,
-  ApplicationTypeCreateInput,
-  ApplicationTypeUpdateInput,
   ApplicationUpdateInput,
   SummaryQuery,
 } from '../../contracts/activities.js';
@@ -15,94 +12,15 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
-import { AppError, notFound, validationFailed } from '../../errors/index.js';
+import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { findVisit } from '../visits/visits.repository.js';
-import {
-  allApplications,
-  findApplication,
-  findApplicationType,
-  listApplications,
-  listApplicationTypes,
-  summariseApplications,
-} from './applications.repository.js';
+import { findApplicationType } from './application-types.repository.js';
+import { allApplications, findApplication, insertApplication, listApplications, summariseApplications } from './applications.repository.js';
 
 type Db = Kysely<Database>;
-
-// --- the catalogue (coordinators: catalogues.manage)
-
-async function getApplicationType(db: Db, actor: Actor, id: number): Promise<ApplicationType> {
-  const type = await findApplicationType(db, actor.organisationId, id);
-  if (!type) throw notFound('application type');
-  return type;
-}
-
-export async function createApplicationType(db: Db, actor: Actor, input: ApplicationTypeCreateInput): Promise<ApplicationType> {
-  const existing = await listApplicationTypes(db, actor.organisationId);
-  if (existing.some((type) => type.code === input.code)) {
-    throw new AppError('resource.conflict', 409, `An application type with code ${input.code} exists already`);
-  }
-  const now = new Date().toISOString();
-  // A new type goes last unless told otherwise.
-  const sortOrder = input.sortOrder ?? Math.max(0, ...existing.map((type) => type.sortOrder)) + 10;
-  const id = await inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto('applicationTypes')
-      .values({
-        organisationId: actor.organisationId,
-        code: input.code,
-        labelIt: input.labelIt,
-        labelEn: input.labelEn,
-        level: input.level,
-        anagrafe: input.anagrafe ? 1 : 0,
-        active: 1,
-        sortOrder,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'create', entity: 'application_type', entityId: row.id });
-    return row.id;
-  });
-  return getApplicationType(db, actor, id);
-}
-
-/** Renames, reorders, corrects or deactivates a type. Types are never deleted: past applications keep theirs. */
-export async function updateApplicationType(db: Db, actor: Actor, id: number, input: ApplicationTypeUpdateInput): Promise<ApplicationType> {
-  const { active, anagrafe, ...rest } = input;
-  await inTransaction(db, async (trx) => {
-    const existing = await getApplicationType(trx, actor, id);
-    await trx
-      .updateTable('applicationTypes')
-      .set({
-        ...rest,
-        ...(active !== undefined && { active: active ? 1 : 0 }),
-        ...(anagrafe !== undefined && { anagrafe: anagrafe ? 1 : 0 }),
-        updatedAt: new Date().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: null,
-      action: 'update',
-      entity: 'application_type',
-      entityId: id,
-      // The fields whose value changed, not every field sent.
-      details: { fields: (Object.keys(input) as Array<keyof typeof input>).filter((key) => input[key] !== existing[key]) },
-    });
-  });
-  return getApplicationType(db, actor, id);
-}
-
-export async function applicationTypesFor(db: Db, actor: Actor, onlyActive: boolean): Promise<ApplicationType[]> {
-  return listApplicationTypes(db, actor.organisationId, onlyActive);
-}
-
-// --- applications
 
 /** New records (and records moved to another type) take an active type of the organisation. */
 async function checkActiveType(db: Db, actor: Actor, typeId: number) {
@@ -152,25 +70,21 @@ export async function createApplication(db: Db, actor: Actor, input: Application
     // A person's applications go to the person's centre, like their visits.
     const centreId = person?.centreId ?? visit?.centreId ?? targetCentre(actor, input.centreId);
     const stamp = now.toISOString();
-    const row = await trx
-      .insertInto('applications')
-      .values({
-        centreId,
-        personId: person?.id ?? null,
-        typeId: input.typeId,
-        appliedOn: input.date ?? todayInRome(now),
-        operatorId: actor.userId,
-        outcome: input.outcome,
-        visitId: visit?.id ?? null,
-        notes: input.notes || null,
-        createdAt: stamp,
-        updatedAt: stamp,
-        version: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'application', entityId: row.id }, now);
-    return row.id;
+    const id = await insertApplication(trx, {
+      centreId,
+      personId: person?.id ?? null,
+      typeId: input.typeId,
+      appliedOn: input.date ?? todayInRome(now),
+      operatorId: actor.userId,
+      outcome: input.outcome,
+      visitId: visit?.id ?? null,
+      notes: input.notes || null,
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    });
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'application', entityId: id }, now);
+    return id;
   });
   return loadApplication(db, actor, id);
 }

@@ -1,5 +1,5 @@
 /** The lawyer's consultations and the cases they discussed: SQL only. */
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import {
   type CaseOption,
   type LegalConsultation,
@@ -7,7 +7,7 @@ import {
   type LegalSummary,
   QUESTIONS_EXCERPT_LENGTH,
 } from '../../contracts/activities.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, LegalConsultationsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -203,6 +203,12 @@ export async function caseIdsOfCentre(db: Db, centreId: number, caseIds: number[
   if (caseIds.length === 0) return new Set();
   const rows = await db.selectFrom('cases').select('id').where('id', 'in', caseIds).where('centreId', '=', centreId).execute();
   return new Set(rows.map((row) => row.id));
+}
+
+/** A new consultation, without its cases; its id. */
+export async function insertConsultation(db: Db, values: Insertable<LegalConsultationsTable>): Promise<number> {
+  const row = await db.insertInto('legalConsultations').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function replaceConsultationCases(db: Db, consultationId: number, caseIds: number[]) {

@@ -23,6 +23,7 @@ import {
   caseIdsOfCentre,
   casesOfConsultation,
   findConsultation,
+  insertConsultation,
   listConsultations,
   openCases,
   peopleOfCases,
@@ -55,25 +56,21 @@ export async function createConsultation(db: Db, actor: Actor, input: LegalConsu
   const id = await inTransaction(db, async (trx) => {
     const caseIds = await checkCases(trx, centreId, input.caseIds);
     const stamp = now.toISOString();
-    const row = await trx
-      .insertInto('legalConsultations')
-      .values({
-        centreId,
-        heldOn: input.date ?? todayInRome(now),
-        minutes: input.minutes,
-        lawyerName: input.lawyerName || null,
-        questions: input.questions,
-        guidance: input.guidance || null,
-        createdBy: actor.userId,
-        createdAt: stamp,
-        updatedAt: stamp,
-        version: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await replaceConsultationCases(trx, row.id, caseIds);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'legal_consultation', entityId: row.id }, now);
-    return row.id;
+    const id = await insertConsultation(trx, {
+      centreId,
+      heldOn: input.date ?? todayInRome(now),
+      minutes: input.minutes,
+      lawyerName: input.lawyerName || null,
+      questions: input.questions,
+      guidance: input.guidance || null,
+      createdBy: actor.userId,
+      createdAt: stamp,
+      updatedAt: stamp,
+      version: 1,
+    });
+    await replaceConsultationCases(trx, id, caseIds);
+    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'legal_consultation', entityId: id }, now);
+    return id;
   });
   return loadConsultation(db, actor, id);
 }

@@ -1,8 +1,8 @@
 /** The public PC station's log: SQL only. */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { PcStationSummary, PcStationUse } from '../../contracts/activities.js';
 import type { PcPurpose } from '../../contracts/enums.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, PcStationUsesTable } from '../../db/schema.js';
 import { pcUseCounts } from '../../domain/activities.js';
 
 type Db = Kysely<Database>;
@@ -105,6 +105,17 @@ export async function findPcUse(db: Db, id: number, centreIds: number[]) {
     .where('id', '=', id)
     .where('centreId', 'in', centreIds)
     .executeTakeFirst();
+}
+
+/** A new use of the station; its id. */
+export async function insertPcUse(db: Db, values: Insertable<PcStationUsesTable>): Promise<number> {
+  const row = await db.insertInto('pcStationUses').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Uses are not versioned: a quick record, deleted as it is. */
+export async function deletePcUseRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('pcStationUses').where('id', '=', id).execute();
 }
 
 /** Uses and minutes by purpose, and the distinct people known: no personal data. */

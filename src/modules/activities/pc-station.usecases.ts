@@ -14,7 +14,7 @@ import { notFound } from '../../errors/index.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
-import { allPcUses, findPcUse, listPcUses, summarisePcUses, toPcUse } from './pc-station.repository.js';
+import { allPcUses, deletePcUseRow, findPcUse, insertPcUse, listPcUses, summarisePcUses, toPcUse } from './pc-station.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -33,7 +33,7 @@ export async function createPcUse(db: Db, actor: Actor, input: PcStationUseCreat
       operatorId: actor.userId,
       createdAt: now.toISOString(),
     };
-    const { id } = await trx.insertInto('pcStationUses').values(row).returning('id').executeTakeFirstOrThrow();
+    const id = await insertPcUse(trx, row);
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'pc_station_use', entityId: id }, now);
     // Everything the answer shows is known here: no need to read it back.
     return toPcUse({
@@ -50,7 +50,7 @@ export async function deletePcUse(db: Db, actor: Actor, id: number): Promise<voi
   await inTransaction(db, async (trx) => {
     const existing = await findPcUse(trx, id, actor.centreIds);
     if (!existing) throw notFound('PC station use');
-    await trx.deleteFrom('pcStationUses').where('id', '=', id).execute();
+    await deletePcUseRow(trx, id);
     await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'pc_station_use', entityId: id });
   });
 }
