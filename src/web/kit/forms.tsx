@@ -38,6 +38,7 @@ export function RecordForm({
   change,
   onSubmit,
   title,
+  addLabel,
   titleAs: Title = 'h3',
   label,
   submitLabel,
@@ -51,6 +52,8 @@ export function RecordForm({
   change: Pick<Change, 'busy' | 'problem'>;
   onSubmit(): unknown;
   title?: string;
+  /** A form that adds: titled, and submitted, by this label (outlined button). Without it (editing in place): small buttons. */
+  addLabel?: string;
   /** The title's element, for a form that is a section of its own (default h3). */
   titleAs?: 'h2' | 'h3' | 'h4';
   label?: string;
@@ -64,6 +67,11 @@ export function RecordForm({
 }) {
   const { t } = useI18n();
   const titleId = useId();
+  if (addLabel !== undefined) {
+    title ??= addLabel;
+    submitLabel ??= addLabel;
+    submitClass = 'btn btn-outline-primary';
+  }
   const form = useRef<HTMLFormElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the form is shown
   useEffect(() => {

@@ -8,14 +8,14 @@ import type { Person } from '../../../contracts/people.js';
 import type { Visit } from '../../../contracts/visits.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { type ApiError, api } from '../../api/client.js';
-import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
+import { SelectField, TextAreaField } from '../../components/fields.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { Options, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { AreasFieldset, relationLabel, StaffOptions, useStaff } from './parts.js';
+import { AreasFieldset, PastDateField, relationLabel, StaffOptions, useStaff } from './parts.js';
 
 type Subject =
   | { kind: 'person'; id: number; name: string; centreId: number }
@@ -206,14 +206,7 @@ export default function CaseFormPage() {
 
         <div className="row">
           <div className="col-md-4">
-            <TextField
-              label={t('cases.openedOn')}
-              type="date"
-              required
-              max={todayInRome()}
-              {...form.field('openedOn')}
-              error={fieldErrors.openedOn}
-            />
+            <PastDateField label={t('cases.openedOn')} {...form.field('openedOn')} error={fieldErrors.openedOn} />
           </div>
           <div className="col-md-4">
             <SelectField label={t('cases.responsible')} required {...form.field('responsibleId')} error={fieldErrors.responsibleId}>

@@ -1,8 +1,11 @@
 /** Small pieces shared by the cases pages. */
+import type { ComponentProps } from 'react';
 import type { Case, CaseListItem } from '../../../contracts/cases.js';
 import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
 import { CASE_AREA_LABELS, HOUSEHOLD_RELATION_LABELS, type Locale } from '../../../contracts/labels.js';
+import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
+import { TextField } from '../../components/fields.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
 import { useChange } from '../../kit/index.js';
 
@@ -93,4 +96,9 @@ export interface SectionProps {
   c: Case;
   reload(): void;
   canWrite: boolean;
+}
+
+/** A required date that cannot be after today (Rome): when a case opened or closed, a note or referral was made. */
+export function PastDateField(props: Omit<ComponentProps<typeof TextField>, 'type' | 'required' | 'max'>) {
+  return <TextField type="date" required max={todayInRome()} {...props} />;
 }

@@ -3,11 +3,11 @@ import type { CaseNote } from '../../../../contracts/cases.js';
 import { NOTE_RESTRICTIONS } from '../../../../contracts/enums.js';
 import { NOTE_RESTRICTION_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
-import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
+import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { EditableSection, Options, RecordForm, useConfirm, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
-import { type SectionProps, useCaseChange } from '../parts.js';
+import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 /** A new note (`caseId`) or a note edited (`note`). */
 function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: CaseNote; reload(): void; onDone(): void }) {
@@ -27,9 +27,7 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
     <RecordForm
       change={change}
       onSubmit={save}
-      title={note ? undefined : t('cases.note.add')}
-      submitLabel={note ? undefined : t('cases.note.add')}
-      submitClass={note ? undefined : 'btn btn-outline-primary'}
+      addLabel={note ? undefined : t('cases.note.add')}
       small={Boolean(note)}
       className={note ? 'mb-2' : undefined}
       onCancel={onDone}
@@ -37,12 +35,9 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
     >
       <div className="row">
         <div className="col-md-4">
-          <TextField
+          <PastDateField
             id={`${idPrefix}-date`}
             label={t('cases.note.date')}
-            type="date"
-            required
-            max={todayInRome()}
             {...form.field('noteDate')}
             error={change.fieldErrors.noteDate}
           />

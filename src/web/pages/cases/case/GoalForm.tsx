@@ -28,9 +28,7 @@ export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; go
     <RecordForm
       change={change}
       onSubmit={save}
-      title={goal ? undefined : t('cases.goal.add')}
-      submitLabel={goal ? undefined : t('cases.goal.add')}
-      submitClass={goal ? undefined : 'btn btn-outline-primary'}
+      addLabel={goal ? undefined : t('cases.goal.add')}
       small={Boolean(goal)}
       className={goal ? 'mb-2' : undefined}
       onCancel={onDone}

@@ -6,7 +6,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { EditableSection, InlineSelectForm, Options, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
-import { type SectionProps, useCaseChange } from '../parts.js';
+import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload(): void; onDone(): void }) {
   const { t, locale } = useI18n();
@@ -27,15 +27,7 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
     if (sent.ok) onDone();
   };
   return (
-    <RecordForm
-      change={change}
-      onSubmit={add}
-      title={t('cases.referral.add')}
-      submitLabel={t('cases.referral.add')}
-      submitClass="btn btn-outline-primary"
-      onCancel={onDone}
-      autoFocus
-    >
+    <RecordForm change={change} onSubmit={add} addLabel={t('cases.referral.add')} onCancel={onDone} autoFocus>
       <div className="row">
         <div className="col-md-4">
           <SelectField label={t('cases.referral.direction')} required {...form.field('direction')}>
@@ -52,14 +44,7 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
           <TextField label={t('cases.referral.serviceDetail')} maxLength={200} {...form.field('serviceDetail')} />
         </div>
         <div className="col-md-4">
-          <TextField
-            label={t('cases.referral.date')}
-            type="date"
-            required
-            max={todayInRome()}
-            {...form.field('referredOn')}
-            error={change.fieldErrors.referredOn}
-          />
+          <PastDateField label={t('cases.referral.date')} {...form.field('referredOn')} error={change.fieldErrors.referredOn} />
         </div>
         <div className="col-md-4">
           <SelectField label={t('cases.referral.status')} {...form.field('status')}>

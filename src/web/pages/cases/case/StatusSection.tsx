@@ -2,10 +2,10 @@
 import { CASE_CLOSING_REASONS } from '../../../../contracts/enums.js';
 import { CASE_CLOSING_REASON_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
-import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
+import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { EditableSection, Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
-import { type SectionProps, useCaseChange } from '../parts.js';
+import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 /** After closing or reopening, the focus goes to the case's title, whose status has changed. */
 const TITLE_ID = 'case-title';
@@ -35,14 +35,7 @@ function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onD
     >
       <div className="row">
         <div className="col-md-4">
-          <TextField
-            label={t('cases.close.date')}
-            type="date"
-            required
-            max={todayInRome()}
-            {...form.field('closedOn')}
-            error={change.fieldErrors.closedOn}
-          />
+          <PastDateField label={t('cases.close.date')} {...form.field('closedOn')} error={change.fieldErrors.closedOn} />
         </div>
         <div className="col-md-8">
           <SelectField label={t('cases.close.reason')} required {...form.field('reason')} error={change.fieldErrors.reason}>
@@ -80,14 +73,7 @@ function ReopenForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { on
       <p>{t('cases.reopen.intro')}</p>
       <div className="row">
         <div className="col-md-4">
-          <TextField
-            label={t('cases.reopen.date')}
-            type="date"
-            required
-            max={todayInRome()}
-            {...form.field('openedOn')}
-            error={change.fieldErrors.openedOn}
-          />
+          <PastDateField label={t('cases.reopen.date')} {...form.field('openedOn')} error={change.fieldErrors.openedOn} />
         </div>
       </div>
     </RecordForm>
