@@ -1,11 +1,7 @@
 /** The errors of logging in and of authenticating a request. */
 import { createErrorFactory } from '../../errors/index.js';
 
-export const notLoggedIn = createErrorFactory({
-  code: 'auth.unauthenticated',
-  status: 401,
-  message: 'Log in, or send a valid API token',
-});
+export const notLoggedIn = createErrorFactory({ code: 'auth.unauthenticated', status: 401, message: 'Log in, or send a valid API token' });
 
 export const bearerTokensOnly = createErrorFactory({
   code: 'auth.unauthenticated',
@@ -13,11 +9,7 @@ export const bearerTokensOnly = createErrorFactory({
   message: 'Only Bearer tokens are accepted',
 });
 
-export const invalidApiToken = createErrorFactory({
-  code: 'auth.unauthenticated',
-  status: 401,
-  message: 'This API token is not valid',
-});
+export const invalidApiToken = createErrorFactory({ code: 'auth.unauthenticated', status: 401, message: 'This API token is not valid' });
 
 export const csrfFailed = createErrorFactory({
   code: 'auth.csrf_failed',

@@ -8,7 +8,8 @@ import { createTestOrganisation } from '../../../test/support/app.js';
 import { createTestDatabase, DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import type { AppDatabase } from '../../db/database.js';
 import { isUsefulSkeleton, nameSkeleton, nameTokens } from '../../domain/names.js';
-import { insertPerson, searchPeople } from './people.repository.js';
+import { insertPerson } from './people.repository.js';
+import { searchPeople } from './people-search.repository.js';
 
 const GIVEN = ['Mohamed', 'Mohammed', 'Muhammad', 'Fatima', 'Fatma', 'Ali', 'Amina', 'Youssef', 'Yusuf', 'Ahmed', 'Mamadou', 'Awa', 'Jose'];
 const FAMILY = ['Ali', 'Diallo', 'Ben Salah', 'El Idrissi', 'Hossain', 'Rahman', 'Mohamed', 'Ahmadi', 'Ba', 'Sow', 'Garcia Lopez'];

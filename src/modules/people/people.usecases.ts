@@ -3,19 +3,13 @@ import type { DuplicateCandidate, PersonCreateInput, PersonUpdateInput } from '.
 import type { Database, NewPerson } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { namesProbablyMatch } from '../../domain/names.js';
-import { AppError, type FieldProblem, notFound, staleVersion, validationFailed } from '../../errors/index.js';
+import { type FieldProblem, notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { findComune, findCountry, isCitizenship } from '../../reference/index.js';
 import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
-import {
-  deletePersonRow,
-  duplicateCandidates,
-  findPersonRow,
-  insertPerson,
-  searchPeople,
-  toPerson,
-  updatePersonIfVersion,
-} from './people.repository.js';
+import { possibleDuplicate } from './people.errors.js';
+import { deletePersonRow, findPersonRow, insertPerson, toPerson, updatePersonIfVersion } from './people.repository.js';
+import { duplicateCandidates, searchPeople } from './people-search.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -63,11 +57,7 @@ export async function createPerson(db: Db, actor: Actor, input: PersonCreateInpu
   return inTransaction(db, async (trx) => {
     if (!input.confirmNotDuplicate) {
       const duplicates = await findDuplicates(trx, actor.centreIds, input);
-      if (duplicates.length > 0) {
-        throw new AppError('person.possible_duplicate', 409, 'This person is probably registered already', {
-          candidates: duplicates,
-        });
-      }
+      if (duplicates.length > 0) throw possibleDuplicate(duplicates);
     }
     const now = new Date().toISOString();
     const values: NewPerson = {

@@ -13,9 +13,9 @@ import {
   reportVersionSummary,
 } from '../../contracts/reports.js';
 import { requireAuth } from '../auth/actor.js';
+import { exportReportFor } from './report-exports.usecases.js';
 import {
   compareVersionsFor,
-  exportReportFor,
   getReportFor,
   listReportsFor,
   openReport,

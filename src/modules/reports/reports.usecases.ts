@@ -10,7 +10,6 @@ import {
   type ReportComparison,
   type ReportCreateInput,
   type ReportData,
-  type ReportFormat,
   type ReportUpdateInput,
   type ReportVersionSummary,
   reportSettings,
@@ -21,7 +20,6 @@ import { updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
 import { forbidden, notFound, staleVersion, validationFailed } from '../../errors/index.js';
-import { DOCUMENT_TYPES, renderReport, reportTableCsv } from '../../exports/report/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { compareReports } from './compare.js';
@@ -207,53 +205,6 @@ export async function compareVersionsFor(db: Db, actor: Actor, id: number, from:
   const [a, b] = await Promise.all([findVersionData(db, record.id, from), findVersionData(db, record.id, to)]);
   if (!a || !b) throw notFound('report version');
   return compareReports(a, b, { from, to });
-}
-
-export interface ReportFile {
-  body: Buffer | string;
-  contentType: string;
-  fileName: string;
-}
-
-/** A document of the draft or of a published version; CSV is one table. Logged: who took which figures out. */
-export async function exportReportFor(
-  db: Db,
-  actor: Actor,
-  id: number,
-  query: { format: ReportFormat; version?: number; table?: string },
-  now = new Date(),
-): Promise<ReportFile> {
-  const data = await reportDataFor(db, actor, id, query.version, now);
-  const base =
-    `report-${data.year}-${data.heading.centres.map((c) => c.code).join('-')}${data.versionNumber ? `-v${data.versionNumber}` : '-bozza'}`
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, '-');
-  let file: ReportFile;
-  if (query.format === 'json') {
-    file = { body: JSON.stringify(data, null, 2), contentType: DOCUMENT_TYPES.json, fileName: `${base}.json` };
-  } else if (query.format === 'csv') {
-    if (!query.table) {
-      throw validationFailed([{ field: 'table', code: 'report.table_required' }], 'table: CSV is exported one table at a time');
-    }
-    const csv = reportTableCsv(data, query.table);
-    if (csv === undefined) throw notFound('table');
-    file = { body: csv, contentType: DOCUMENT_TYPES.csv, fileName: `${base}-${query.table.replace(/[^A-Za-z0-9-]+/g, '-')}.csv` };
-  } else {
-    file = { body: await renderReport(data, query.format), contentType: DOCUMENT_TYPES[query.format], fileName: `${base}.${query.format}` };
-  }
-  await recordAudit(
-    db,
-    {
-      userId: actor.userId,
-      centreId: null,
-      action: 'export',
-      entity: 'report',
-      entityId: id,
-      details: { format: query.format, version: query.version ?? null, ...(query.table ? { table: query.table } : {}) },
-    },
-    now,
-  );
-  return file;
 }
 
 /**

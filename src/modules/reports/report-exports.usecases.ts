@@ -1,0 +1,58 @@
+/** The report as a file: a document of the draft or of a published version, its export logged. */
+import type { Kysely } from 'kysely';
+import type { ReportFormat } from '../../contracts/reports.js';
+import type { Database } from '../../db/schema.js';
+import { notFound, validationFailed } from '../../errors/index.js';
+import { DOCUMENT_TYPES, renderReport, reportTableCsv } from '../../exports/report/index.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { reportDataFor } from './reports.usecases.js';
+
+type Db = Kysely<Database>;
+
+export interface ReportFile {
+  body: Buffer | string;
+  contentType: string;
+  fileName: string;
+}
+
+/** A document of the draft or of a published version; CSV is one table. Logged: who took which figures out. */
+export async function exportReportFor(
+  db: Db,
+  actor: Actor,
+  id: number,
+  query: { format: ReportFormat; version?: number; table?: string },
+  now = new Date(),
+): Promise<ReportFile> {
+  const data = await reportDataFor(db, actor, id, query.version, now);
+  const base =
+    `report-${data.year}-${data.heading.centres.map((c) => c.code).join('-')}${data.versionNumber ? `-v${data.versionNumber}` : '-bozza'}`
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-');
+  let file: ReportFile;
+  if (query.format === 'json') {
+    file = { body: JSON.stringify(data, null, 2), contentType: DOCUMENT_TYPES.json, fileName: `${base}.json` };
+  } else if (query.format === 'csv') {
+    if (!query.table) {
+      throw validationFailed([{ field: 'table', code: 'report.table_required' }], 'table: CSV is exported one table at a time');
+    }
+    const csv = reportTableCsv(data, query.table);
+    if (csv === undefined) throw notFound('table');
+    file = { body: csv, contentType: DOCUMENT_TYPES.csv, fileName: `${base}-${query.table.replace(/[^A-Za-z0-9-]+/g, '-')}.csv` };
+  } else {
+    file = { body: await renderReport(data, query.format), contentType: DOCUMENT_TYPES[query.format], fileName: `${base}.${query.format}` };
+  }
+  await recordAudit(
+    db,
+    {
+      userId: actor.userId,
+      centreId: null,
+      action: 'export',
+      entity: 'report',
+      entityId: id,
+      details: { format: query.format, version: query.version ?? null, ...(query.table ? { table: query.table } : {}) },
+    },
+    now,
+  );
+  return file;
+}
