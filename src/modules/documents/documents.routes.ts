@@ -15,16 +15,11 @@ import {
 import { requireAuth } from '../auth/actor.js';
 import {
   createIdentityDocument,
-  createPermit,
-  deadlineCountsFor,
-  deadlinesFor,
   deleteIdentityDocument,
-  deletePermit,
   listIdentityDocuments,
-  listPermits,
   updateIdentityDocument,
-  updatePermit,
-} from './documents.usecases.js';
+} from './identity-documents.usecases.js';
+import { createPermit, deadlineCountsFor, deadlinesFor, deletePermit, listPermits, updatePermit } from './permits.usecases.js';
 
 const tags = ['documents'];
 const params = z.strictObject({ id });

@@ -1,269 +1,44 @@
 /**
  * Residence permits and identity documents of a person, and the Scadenze (deadlines) of the
  * permits. Every record belongs to the person's centre (written at creation), so every read
- * and write is bounded by the actor's centres like the person's file.
+ * and write is bounded by the actor's centres like the person's file. The rules both kinds of
+ * document share are here; permits.usecases.ts and identity-documents.usecases.ts have the rest.
  */
 import type { Kysely } from 'kysely';
-import {
-  DEADLINE_LIST_LIMIT,
-  type DeadlineCounts,
-  type Deadlines,
-  type DeadlinesQuery,
-  type IdentityDocument,
-  type IdentityDocumentCreateInput,
-  type IdentityDocumentUpdateInput,
-  type Permit,
-  type PermitCreateInput,
-  type PermitUpdateInput,
-} from '../../contracts/documents.js';
-import { PERMIT_TYPE_WITHOUT_EXPIRY } from '../../contracts/enums.js';
+import type { IdentityDocument, Permit } from '../../contracts/documents.js';
 import type { Database } from '../../db/schema.js';
-import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import { deadlineWindow } from '../../domain/deadlines.js';
-import { type FieldProblem, notFound, validationFailed } from '../../errors/index.js';
-import { findCountry } from '../../reference/index.js';
-import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
-import { type Actor, centreScope } from '../auth/actor.js';
+import { type FieldProblem, notFound } from '../../errors/index.js';
+import type { Actor } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
-import {
-  countDeadlines,
-  findIdentityDocumentRow,
-  findPermitRow,
-  insertIdentityDocument,
-  insertPermit,
-  listDeadlines,
-  listIdentityDocumentRows,
-  listPermitRows,
-  markSupersededPermits,
-  toIdentityDocument,
-  toPermit,
-} from './documents.repository.js';
+import { listIdentityDocumentRows, listPermitRows, toIdentityDocument, toPermit } from './documents.repository.js';
 
 type Db = Kysely<Database>;
 
 /** The fields an update sets (undefined means "leave as it is"). */
-function givenFields<T extends object>(fields: T): Partial<T> {
+export function givenFields<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** The names of the fields whose value differs from the stored one: the audit names them, never the values. */
-function changedFields(changes: object, existing: object): string[] {
+export function changedFields(changes: object, existing: object): string[] {
   return Object.entries(changes)
     .filter(([key, value]) => (existing as Record<string, unknown>)[key] !== value)
     .map(([key]) => key);
 }
 
-function expiryNotBeforeIssue(record: { issuedOn?: string | null; expiresOn?: string | null }): FieldProblem[] {
+/** A document cannot expire before it was issued. */
+export function expiryNotBeforeIssue(record: { issuedOn?: string | null; expiresOn?: string | null }): FieldProblem[] {
   return record.issuedOn && record.expiresOn && record.expiresOn < record.issuedOn
     ? [{ field: 'expiresOn', code: 'document.expiry_before_issue' }]
     : [];
 }
 
-/** The rules on a permit as it will be stored (an update is checked merged with the stored record). */
-function checkPermit(record: { permitType: string; issuedOn?: string | null; expiresOn?: string | null }): void {
-  const errors = expiryNotBeforeIssue(record);
-  if (!record.expiresOn && record.permitType !== PERMIT_TYPE_WITHOUT_EXPIRY) {
-    errors.push({ field: 'expiresOn', code: 'document.expiry_required' });
-  }
-  if (errors.length > 0) throw validationFailed(errors);
-}
-
-/**
- * The rules on an identity document as it will be stored. The issuer is a state or a territory
- * with its own documents (a Hong Kong passport), never "stateless" or "unknown" (left empty).
- */
-function checkIdentityDocument(record: { issuingCountry?: string | null; issuedOn?: string | null; expiresOn?: string | null }): void {
-  const errors = expiryNotBeforeIssue(record);
-  if (record.issuingCountry) {
-    const country = findCountry(record.issuingCountry);
-    if (!country || country.kind === 'special') {
-      errors.push({ field: 'issuingCountry', code: 'document.issuer_unknown' });
-    }
-  }
-  if (errors.length > 0) throw validationFailed(errors);
-}
-
-async function personInScope(db: Db, actor: Actor, personId: number) {
+/** The person a document belongs to, in the actor's centres (404 otherwise, as if they did not exist). */
+export async function personInScope(db: Db, actor: Actor, personId: number) {
   const person = await findPersonRow(db, personId, actor.centreIds);
   if (!person) throw notFound('person');
   return person;
 }
-
-// --- residence permits
-
-/** A permit as stored after a write (and the marking of superseded permits that followed it). */
-async function reloadPermit(db: Db, id: number, centreId: number): Promise<Permit> {
-  const row = await findPermitRow(db, id, [centreId]);
-  if (!row) throw notFound('residence permit');
-  return toPermit(row);
-}
-
-export async function listPermits(db: Db, actor: Actor, personId: number): Promise<Permit[]> {
-  const person = await personInScope(db, actor, personId);
-  const rows = await listPermitRows(db, person.id, actor.centreIds);
-  await recordPersonRead(db, actor.userId, person, 'residence_permits');
-  return rows.map(toPermit);
-}
-
-export async function createPermit(db: Db, actor: Actor, personId: number, input: PermitCreateInput): Promise<Permit> {
-  checkPermit(input);
-  return inTransaction(db, async (trx) => {
-    const person = await personInScope(trx, actor, personId);
-    const now = new Date().toISOString();
-    const row = await insertPermit(trx, {
-      personId: person.id,
-      centreId: person.centreId,
-      permitType: input.permitType,
-      number: input.number ?? null,
-      issuedOn: input.issuedOn ?? null,
-      expiresOn: input.expiresOn ?? null,
-      renewalStatus: input.renewalStatus ?? 'none',
-      notes: input.notes ?? null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    });
-    await markSupersededPermits(trx, person.id);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: row.centreId,
-      action: 'create',
-      entity: 'residence_permit',
-      entityId: row.id,
-      details: { personId: person.id },
-    });
-    return reloadPermit(trx, row.id, row.centreId);
-  });
-}
-
-export async function updatePermit(db: Db, actor: Actor, id: number, input: PermitUpdateInput): Promise<Permit> {
-  return inTransaction(db, async (trx) => {
-    const existing = await findPermitRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('residence permit');
-    const { version, ...fields } = input;
-    const changes = givenFields(fields);
-    checkPermit({ ...existing, ...changes });
-    await updateVersioned(trx, 'residencePermits', id, version, { ...changes, updatedAt: new Date().toISOString() }, 'residence permit');
-    if (changes.expiresOn !== undefined) await markSupersededPermits(trx, existing.personId);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'update',
-      entity: 'residence_permit',
-      entityId: id,
-      details: { personId: existing.personId, fields: changedFields(changes, existing) },
-    });
-    return reloadPermit(trx, id, existing.centreId);
-  });
-}
-
-/** Deletes a permit at the version read (?version=): 409 if it was changed since. */
-export async function deletePermit(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await findPermitRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('residence permit');
-    await deleteVersioned(trx, 'residencePermits', id, version, 'residence permit');
-    await markSupersededPermits(trx, existing.personId);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'delete',
-      entity: 'residence_permit',
-      entityId: id,
-      details: { personId: existing.personId },
-    });
-  });
-}
-
-// --- identity documents
-
-export async function listIdentityDocuments(db: Db, actor: Actor, personId: number): Promise<IdentityDocument[]> {
-  const person = await personInScope(db, actor, personId);
-  const rows = await listIdentityDocumentRows(db, person.id, actor.centreIds);
-  await recordPersonRead(db, actor.userId, person, 'identity_documents');
-  return rows.map(toIdentityDocument);
-}
-
-export async function createIdentityDocument(
-  db: Db,
-  actor: Actor,
-  personId: number,
-  input: IdentityDocumentCreateInput,
-): Promise<IdentityDocument> {
-  checkIdentityDocument(input);
-  return inTransaction(db, async (trx) => {
-    const person = await personInScope(trx, actor, personId);
-    const now = new Date().toISOString();
-    const row = await insertIdentityDocument(trx, {
-      personId: person.id,
-      centreId: person.centreId,
-      kind: input.kind,
-      number: input.number ?? null,
-      issuingCountry: input.issuingCountry ?? null,
-      issuedOn: input.issuedOn ?? null,
-      expiresOn: input.expiresOn ?? null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    });
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: row.centreId,
-      action: 'create',
-      entity: 'identity_document',
-      entityId: row.id,
-      details: { personId: person.id },
-    });
-    return toIdentityDocument(row);
-  });
-}
-
-export async function updateIdentityDocument(
-  db: Db,
-  actor: Actor,
-  id: number,
-  input: IdentityDocumentUpdateInput,
-): Promise<IdentityDocument> {
-  return inTransaction(db, async (trx) => {
-    const existing = await findIdentityDocumentRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('identity document');
-    const { version, ...fields } = input;
-    const changes = givenFields(fields);
-    checkIdentityDocument({ ...existing, ...changes });
-    await updateVersioned(trx, 'identityDocuments', id, version, { ...changes, updatedAt: new Date().toISOString() }, 'identity document');
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'update',
-      entity: 'identity_document',
-      entityId: id,
-      details: { personId: existing.personId, fields: changedFields(changes, existing) },
-    });
-    const row = await findIdentityDocumentRow(trx, id, [existing.centreId]);
-    if (!row) throw notFound('identity document');
-    return toIdentityDocument(row);
-  });
-}
-
-/** Deletes an identity document at the version read (?version=): 409 if it was changed since. */
-export async function deleteIdentityDocument(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await findIdentityDocumentRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('identity document');
-    await deleteVersioned(trx, 'identityDocuments', id, version, 'identity document');
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'delete',
-      entity: 'identity_document',
-      entityId: id,
-      details: { personId: existing.personId },
-    });
-  });
-}
-
-// --- the person's file
 
 /**
  * The documents of a person, for the person's file: two queries, bounded by the actor's
@@ -278,33 +53,4 @@ export async function documentsForPerson(
   const permits = await listPermitRows(db, personId, actor.centreIds);
   const identityDocuments = await listIdentityDocumentRows(db, personId, actor.centreIds);
   return { permits: permits.map(toPermit), identityDocuments: identityDocuments.map(toIdentityDocument) };
-}
-
-// --- Scadenze
-
-/**
- * The Scadenze page: the permits expiring within the window and those already expired (see
- * `watchedPermits` for which are left out). The list shows identified people: it is logged.
- */
-export async function deadlinesFor(db: Db, actor: Actor, query: DeadlinesQuery, now = new Date()): Promise<Deadlines> {
-  const centreIds = centreScope(actor, query.centreId);
-  const window = deadlineWindow(query.withinDays, now);
-  const limit = Math.min(query.limit, DEADLINE_LIST_LIMIT);
-  const expiring = await listDeadlines(db, centreIds, window, 'expiring', limit);
-  const expired = await listDeadlines(db, centreIds, window, 'expired', limit);
-  // Counted apart only when a list was cut at the limit (years of expired permits nobody marked).
-  const truncated = expiring.length === limit || expired.length === limit;
-  const totals = truncated ? await countDeadlines(db, centreIds, window) : { expiring: expiring.length, expired: expired.length };
-  await recordListing(
-    db,
-    actor.userId,
-    'person',
-    [...expiring, ...expired].map((item) => item.person.id),
-  );
-  return { ...window, expiring, expired, expiringTotal: totals.expiring, expiredTotal: totals.expired };
-}
-
-/** How many permits are expiring and expired: a count, no names, for the home page. */
-export async function deadlineCountsFor(db: Db, actor: Actor, query: DeadlinesQuery, now = new Date()): Promise<DeadlineCounts> {
-  return countDeadlines(db, centreScope(actor, query.centreId), deadlineWindow(query.withinDays, now));
 }
