@@ -101,6 +101,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const firstPage = useRef(true);
   const [openGroup, setOpenGroup] = useState<NavGroup | null>(null);
+  // On a narrow screen the menu folds behind one button (the disclosure pattern, like its groups).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
   const navRef = useRef<HTMLElement>(null);
   // A click anywhere outside the menu closes the open group.
   useEffect(() => {
@@ -115,6 +119,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // unless the page itself put the focus in it (the front desk focuses its search field).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is the trigger
   useEffect(() => {
+    setMenuOpen(false);
     if (firstPage.current) {
       firstPage.current = false;
       return;
@@ -158,9 +163,29 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
         {me ? (
-          <nav ref={navRef} className="app-header app-nav border-top border-light" aria-label={t('nav.main')}>
+          <nav
+            ref={navRef}
+            className="app-header app-nav border-top border-light"
+            aria-label={t('nav.main')}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && menuOpen && !openGroup) {
+                setMenuOpen(false);
+                menuButton.current?.focus();
+              }
+            }}
+          >
             <div className="container">
-              <ul className="nav flex-wrap">
+              <button
+                ref={menuButton}
+                type="button"
+                className="nav-link btn btn-link app-menu-toggle d-md-none"
+                aria-expanded={menuOpen}
+                aria-controls={menuId}
+                onClick={() => setMenuOpen(!menuOpen)}
+              >
+                {t('nav.menu')} <span aria-hidden="true">{menuOpen ? '▴' : '▾'}</span>
+              </button>
+              <ul id={menuId} className={`nav flex-wrap app-nav-list${menuOpen ? ' is-open' : ''}`}>
                 {can(FRONT_DESK.permission) ? (
                   <li className="nav-item">
                     <NavLink to={FRONT_DESK.to} end className="nav-link">

@@ -18,6 +18,7 @@ export const en: Dictionary = {
   'app.footer': 'Approdo: free software for integration services centres. Personal data are processed under the GDPR.',
 
   'nav.main': 'Main menu',
+  'nav.menu': 'Menu',
   'nav.frontDesk': 'Front desk',
   'nav.people': 'People',
   'nav.visits': 'Visits',

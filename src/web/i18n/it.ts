@@ -17,6 +17,7 @@ export const it = {
   'app.footer': 'Approdo: software libero per i centri servizi per l’integrazione. I dati personali sono trattati secondo il GDPR.',
 
   'nav.main': 'Menu principale',
+  'nav.menu': 'Menu',
   'nav.frontDesk': 'Sportello',
   'nav.people': 'Persone',
   'nav.visits': 'Accessi',
