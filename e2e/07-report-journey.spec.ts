@@ -261,6 +261,7 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
   test('for publication, the coordinator hides small counts: "< 5" with its meaning', async () => {
     const report = await ReportPage.verifyOnPage(page, REPORT_YEAR);
     const settings = page.getByRole('region', { name: 'Impostazioni' });
+    await settings.getByRole('button', { name: 'Modifica le impostazioni' }).click();
     await settings.getByLabel('Soglia di riservatezza per la pubblicazione').fill('5');
     await settings.getByRole('button', { name: 'Salva le impostazioni' }).click();
     await expect(report.successAlert).toHaveText('Impostazioni salvate: il report è stato ricalcolato.');

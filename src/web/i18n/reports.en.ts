@@ -128,4 +128,6 @@ export const reportsEn: Record<keyof typeof reportsIt, string> = {
   'reports.compare.absent': 'absent',
   'reports.compare.texts': 'Texts changed',
   'reports.compare.noTexts': 'No text has changed.',
+  'reports.settings.edit': 'Change the settings',
+  'reports.free.titleRequired': 'Write the title of the block.',
 };

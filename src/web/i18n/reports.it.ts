@@ -126,4 +126,6 @@ export const reportsIt = {
   'reports.compare.absent': 'assente',
   'reports.compare.texts': 'Testi cambiati',
   'reports.compare.noTexts': 'Nessun testo è cambiato.',
+  'reports.settings.edit': 'Modifica le impostazioni',
+  'reports.free.titleRequired': 'Scrivi il titolo del blocco.',
 } as const;
