@@ -85,7 +85,7 @@ test.describe('Accessibility of the calendar and activity pages', () => {
     await StaffPage.verifyOnPage(page);
     await expect(page.getByRole('rowheader', { name: 'Chiara Paolini' })).toBeVisible();
     await checkA11y(page, 'staff');
-    await page.getByRole('button', { name: 'Contratti Chiara Paolini' }).click();
+    await page.getByRole('button', { name: 'Contratti: Chiara Paolini' }).click();
     await expect(page.getByRole('heading', { name: 'Contratti di Chiara Paolini' })).toBeVisible();
     await checkA11y(page, 'staff, contracts shown');
 

@@ -5,6 +5,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { CentreSettingsForm } from './CentreSettingsForm.js';
 import { Closures } from './Closures.js';
@@ -144,62 +145,55 @@ function YearFigures({ centreId, year, onYear }: { centreId: number; year: numbe
       <ProblemAlert error={figures.error} />
       {figures.data ? (
         <>
-          <table className="table table-sm w-auto" data-testid="year-figures">
-            <caption>{t('calendar.year.caption', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('calendar.year.month')}</th>
-                <th scope="col" className="text-end">
-                  {t('calendar.year.openDays')}
-                </th>
-                <th scope="col" className="text-end">
-                  {t('calendar.year.openHours')}
-                </th>
-                <th scope="col" className="text-end">
-                  {t('calendar.year.closedDays')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.data.months.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row" className="fw-normal text-capitalize">
-                    {monthName(m.month)}
-                  </th>
-                  <td className="text-end">{formatNumber(m.openDays)}</td>
-                  <td className="text-end">{formatMinutes(m.openMinutes)}</td>
-                  <td className="text-end">{formatNumber(m.closedDays)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('common.total')}</th>
-                <td className="text-end fw-bold">{formatNumber(figures.data.openDays)}</td>
-                <td className="text-end fw-bold">{formatMinutes(figures.data.openMinutes)}</td>
-                <td className="text-end fw-bold">{formatNumber(figures.data.closedDays)}</td>
-              </tr>
-            </tfoot>
-          </table>
-          {figures.data.closed.length > 0 ? (
-            <table className="table table-sm w-auto">
-              <caption>{t('calendar.year.closedList', { year })}</caption>
+          <div className="table-responsive">
+            <table className="table table-sm w-auto" data-testid="year-figures">
+              <caption>{t('calendar.year.caption', { year })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('calendar.year.day')}</th>
-                  <th scope="col">{t('calendar.year.why')}</th>
+                  <th scope="col">{t('calendar.year.month')}</th>
+                  <th scope="col" className="text-end">
+                    {t('calendar.year.openDays')}
+                  </th>
+                  <th scope="col" className="text-end">
+                    {t('calendar.year.openHours')}
+                  </th>
+                  <th scope="col" className="text-end">
+                    {t('calendar.year.closedDays')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {figures.data.closed.map((day) => (
-                  <tr key={day.date}>
-                    <td>{formatDate(day.date, true)}</td>
-                    <td>{closedReason(day.closedBecause)}</td>
+                {figures.data.months.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row" className="fw-normal text-capitalize">
+                      {monthName(m.month)}
+                    </th>
+                    <td className="text-end">{formatNumber(m.openDays)}</td>
+                    <td className="text-end">{formatMinutes(m.openMinutes)}</td>
+                    <td className="text-end">{formatNumber(m.closedDays)}</td>
                   </tr>
                 ))}
               </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('common.total')}</th>
+                  <td className="text-end fw-bold">{formatNumber(figures.data.openDays)}</td>
+                  <td className="text-end fw-bold">{formatMinutes(figures.data.openMinutes)}</td>
+                  <td className="text-end fw-bold">{formatNumber(figures.data.closedDays)}</td>
+                </tr>
+              </tfoot>
             </table>
-          ) : null}
+          </div>
+          <RecordTable<CalendarFigures['closed'][number]>
+            caption={t('calendar.year.closedList', { year })}
+            className="table table-sm w-auto"
+            rows={figures.data.closed}
+            rowKey={(day) => day.date}
+            columns={[
+              { header: t('calendar.year.day'), cell: (day) => formatDate(day.date, true) },
+              { header: t('calendar.year.why'), cell: (day) => closedReason(day.closedBecause) },
+            ]}
+          />
         </>
       ) : null}
     </section>

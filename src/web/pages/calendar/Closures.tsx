@@ -1,10 +1,10 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ClosureRecord } from '../../../contracts/calendar.js';
-import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { focusLater, RecordForm, RecordTable, useChange, useConfirm, useFields } from '../../kit/index.js';
 
 const daysOf = (closure: ClosureRecord) => Math.round((Date.parse(closure.to) - Date.parse(closure.from)) / 86_400_000) + 1;
 
@@ -12,64 +12,43 @@ const daysOf = (closure: ClosureRecord) => Math.round((Date.parse(closure.to) - 
 function ClosureForm({
   centreId,
   editing,
+  reload,
   onSaved,
   onCancel,
 }: {
   centreId: number;
   editing: ClosureRecord | null;
+  reload(): void;
   onSaved(): void;
   onCancel(): void;
 }) {
   const { t } = useI18n();
-  const [from, setFrom] = useState(editing?.from ?? '');
-  const [to, setTo] = useState(editing?.to ?? '');
-  const [reason, setReason] = useState(editing?.reason ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const fields = { from, to: to || from, reason: reason.trim() };
-      if (editing) await api('PATCH', `/calendar/closures/${editing.id}`, { version: editing.version, ...fields });
-      else await api('POST', '/calendar/closures', { centreId, ...fields });
-      onSaved();
-    } catch (e) {
-      setError(e as ApiError);
-      setFieldErrors((e as ApiError).fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+  const change = useChange({ reload });
+  const form = useFields({ from: editing?.from ?? '', to: editing?.to ?? '', reason: editing?.reason ?? '' });
+  const { values } = form;
+  const save = async () => {
+    const fields = { from: values.from, to: values.to || values.from, reason: values.reason.trim() };
+    const sent = editing
+      ? await change.send('PATCH', `/calendar/closures/${editing.id}`, { version: editing.version, ...fields })
+      : await change.send('POST', '/calendar/closures', { centreId, ...fields });
+    if (sent.ok) onSaved();
   };
-
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="calendar-closure-form">
-      <ProblemAlert error={error} />
+    <RecordForm
+      change={change}
+      onSubmit={save}
+      title={editing ? t('calendar.closures.editing') : t('calendar.closures.add')}
+      submitLabel={t('calendar.closures.save')}
+      onCancel={editing ? onCancel : undefined}
+      autoFocus={Boolean(editing)}
+      className="border rounded p-3"
+    >
       <div className="row">
         <div className="col-sm-6 col-lg-3">
-          <TextField
-            label={t('calendar.from')}
-            type="date"
-            required
-            value={from}
-            error={fieldErrors.from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
+          <TextField label={t('calendar.from')} type="date" required {...form.field('from')} error={change.fieldErrors.from} />
         </div>
         <div className="col-sm-6 col-lg-3">
-          <TextField
-            label={t('calendar.to')}
-            type="date"
-            required
-            min={from}
-            value={to}
-            error={fieldErrors.to}
-            onChange={(e) => setTo(e.target.value)}
-          />
+          <TextField label={t('calendar.to')} type="date" required min={values.from} {...form.field('to')} error={change.fieldErrors.to} />
         </div>
         <div className="col-lg-6">
           <TextField
@@ -77,119 +56,91 @@ function ClosureForm({
             required
             maxLength={200}
             hint={t('calendar.closures.reasonHint')}
-            value={reason}
-            error={fieldErrors.reason}
-            onChange={(e) => setReason(e.target.value)}
+            {...form.field('reason')}
+            error={change.fieldErrors.reason}
           />
         </div>
       </div>
-      <div className="d-flex gap-2">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('calendar.closures.save')}
-        </button>
-        {editing ? (
-          <button type="button" className="btn btn-outline-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
-    </form>
+    </RecordForm>
   );
 }
 
-/** The closures of a year, with a form to add or correct one. */
+/** The closures of a year; one added below, or corrected on demand. */
 export function Closures({ centreId, year, onChanged }: { centreId: number; year: number; onChanged(): void }) {
   const { t, formatDate, formatNumber } = useI18n();
   const closures = useApiGet<ClosureRecord[]>('/calendar/closures', { centreId, from: `${year}-01-01`, to: `${year}-12-31` });
   const [editing, setEditing] = useState<ClosureRecord | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
-
-  const changed = () => {
-    setEditing(null);
-    setFormKey((k) => k + 1);
-    setNotice(t('calendar.saved'));
+  const reload = () => {
     closures.reload();
     onChanged();
+  };
+  const change = useChange({ reload });
+  const confirm = useConfirm();
+
+  const done = (message: string | null) => {
+    setEditing(null);
+    setFormKey((k) => k + 1);
+    setNotice(message);
   };
   const edit = (closure: ClosureRecord) => {
     setEditing(closure);
     setNotice(null);
     setFormKey((k) => k + 1);
-    formHeading.current?.focus();
   };
   const remove = async (closure: ClosureRecord) => {
-    if (!window.confirm(t('calendar.deleteConfirm'))) return;
-    try {
-      await api('DELETE', `/calendar/closures/${closure.id}`, undefined, { version: closure.version });
-      changed();
-    } catch (e) {
-      setError(e as ApiError);
-    }
+    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return;
+    const sent = await change.send('DELETE', `/calendar/closures/${closure.id}`, undefined, {
+      query: { version: closure.version },
+      focus: 'calendar-closures',
+    });
+    if (sent.ok) done(t('calendar.saved'));
   };
 
   return (
     <section className="mb-5" aria-labelledby="calendar-closures">
-      <h2 id="calendar-closures" className="h4">
+      <h2 id="calendar-closures" className="h4" tabIndex={-1}>
         {t('calendar.closures.title', { year })}
       </h2>
       <p>{t('calendar.closures.intro')}</p>
       <SuccessAlert message={notice} />
-      <ProblemAlert error={error ?? closures.error} />
-      {closures.data && closures.data.length === 0 ? <p>{t('calendar.closures.none')}</p> : null}
-      {closures.data && closures.data.length > 0 ? (
-        <table className="table table-sm" data-testid="closures">
-          <caption className="visually-hidden">{t('calendar.closures.caption', { year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('calendar.from')}</th>
-              <th scope="col">{t('calendar.to')}</th>
-              <th scope="col" className="text-end">
-                {t('calendar.closures.days')}
-              </th>
-              <th scope="col">{t('calendar.closures.reason')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {closures.data.map((closure) => (
-              <tr key={closure.id}>
-                <td>{formatDate(closure.from, true)}</td>
-                <td>{formatDate(closure.to, true)}</td>
-                <td className="text-end">{formatNumber(daysOf(closure))}</td>
-                <td>{closure.reason}</td>
-                <td>
-                  <div className="d-flex gap-2">
-                    <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => edit(closure)}>
-                      {t('calendar.edit')}
-                    </button>
-                    <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(closure)}>
-                      {t('calendar.delete')}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <div className="border rounded p-3">
-        <h3 id="calendar-closure-form" className="h5" ref={formHeading} tabIndex={-1}>
-          {editing ? t('calendar.closures.editing') : t('calendar.closures.add')}
-        </h3>
-        <ClosureForm
-          key={formKey}
-          centreId={centreId}
-          editing={editing}
-          onSaved={changed}
-          onCancel={() => {
-            setEditing(null);
-            setFormKey((k) => k + 1);
-          }}
+      <ProblemAlert error={closures.error} />
+      {change.problem}
+      {closures.data ? (
+        <RecordTable<ClosureRecord>
+          caption={t('calendar.closures.caption', { year })}
+          captionHidden
+          rows={closures.data}
+          rowKey={(c) => c.id}
+          rowName={(c) => `${formatDate(c.from, true)}, ${c.reason}`}
+          empty={t('calendar.closures.none')}
+          columns={[
+            { header: t('calendar.from'), cell: (c) => formatDate(c.from, true) },
+            { header: t('calendar.to'), cell: (c) => formatDate(c.to, true) },
+            { header: t('calendar.closures.days'), className: 'text-end', cell: (c) => formatNumber(daysOf(c)) },
+            { header: t('calendar.closures.reason'), cell: (c) => c.reason },
+          ]}
+          actions={(c) => [
+            { label: t('calendar.edit'), onClick: () => edit(c) },
+            { label: t('calendar.delete'), danger: true, onClick: () => remove(c) },
+          ]}
         />
-      </div>
+      ) : null}
+      <ClosureForm
+        key={formKey}
+        centreId={centreId}
+        editing={editing}
+        reload={reload}
+        onSaved={() => {
+          done(t('calendar.saved'));
+          if (editing) focusLater('calendar-closures');
+        }}
+        onCancel={() => {
+          done(null);
+          focusLater('calendar-closures');
+        }}
+      />
     </section>
   );
 }

@@ -1,11 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { HoursSet } from '../../../contracts/calendar.js';
 import { todayInRome } from '../../../domain/dates.js';
-import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { focusLater, orNull, RecordForm, useChange, useConfirm, useFields } from '../../kit/index.js';
 import { type Slot, useWeekdayName, WEEKDAYS, WeekTable } from './shared.js';
 
 interface EditedSlot {
@@ -16,52 +16,39 @@ interface EditedSlot {
 }
 
 /** The slots of one set, row by row: weekday, from, to. Saved all together at the version read. */
-function SlotEditor({ set, onSaved, onCancel }: { set: HoursSet; onSaved(): void; onCancel(): void }) {
+function SlotEditor({ set, reload, onSaved, onCancel }: { set: HoursSet; reload(): void; onSaved(): void; onCancel(): void }) {
   const { t, formatDate } = useI18n();
   const weekdayName = useWeekdayName();
   const nextKey = useRef(set.slots.length);
   const [slots, setSlots] = useState<EditedSlot[]>(
     set.slots.map((s, key) => ({ key, weekday: String(s.weekday), from: s.from, to: s.to })),
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  const change = (key: number, field: keyof Omit<EditedSlot, 'key'>, value: string) =>
+  const change = useChange({ reload });
+  const edit = (key: number, field: keyof Omit<EditedSlot, 'key'>, value: string) =>
     setSlots((rows) => rows.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
   const add = () => {
     const last = slots[slots.length - 1];
     setSlots((rows) => [...rows, { key: nextKey.current++, weekday: last?.weekday ?? '1', from: '09:00', to: '12:00' }]);
   };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Slot[] = slots.map((s) => ({ weekday: Number(s.weekday), from: s.from, to: s.to }));
-      await api('PATCH', `/calendar/hours/${set.id}`, { version: set.version, slots: body });
-      onSaved();
-    } catch (e) {
-      setError(e as ApiError);
-      setFieldErrors((e as ApiError).fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+  const save = async () => {
+    const body: Slot[] = slots.map((s) => ({ weekday: Number(s.weekday), from: s.from, to: s.to }));
+    const sent = await change.send('PATCH', `/calendar/hours/${set.id}`, { version: set.version, slots: body });
+    if (sent.ok) onSaved();
   };
-
-  const slotsError = Object.entries(fieldErrors)
+  const slotsError = Object.entries(change.fieldErrors)
     .filter(([path]) => path.startsWith('slots'))
     .map(([, message]) => message)
     .join(' ');
 
   return (
-    <form onSubmit={submit} noValidate className="border rounded p-3 mb-3" aria-labelledby={`slots-${set.id}`}>
-      <h4 id={`slots-${set.id}`} className="h6">
-        {t('calendar.sets.editing', { date: formatDate(set.validFrom) })}
-      </h4>
-      <ProblemAlert error={error} />
+    <RecordForm
+      change={change}
+      onSubmit={save}
+      title={t('calendar.sets.editing', { date: formatDate(set.validFrom) })}
+      titleAs="h4"
+      submitLabel={t('calendar.sets.saveSlots')}
+      onCancel={onCancel}
+    >
       {slots.map((slot, index) => (
         <fieldset key={slot.key} className="row align-items-end">
           <legend className="visually-hidden">{t('calendar.sets.slot', { n: index + 1 })}</legend>
@@ -69,7 +56,7 @@ function SlotEditor({ set, onSaved, onCancel }: { set: HoursSet; onSaved(): void
             <SelectField
               label={t('calendar.sets.weekday')}
               value={slot.weekday}
-              onChange={(e) => change(slot.key, 'weekday', e.target.value)}
+              onChange={(e) => edit(slot.key, 'weekday', e.target.value)}
             >
               {WEEKDAYS.map((weekday) => (
                 <option key={weekday} value={weekday}>
@@ -84,7 +71,7 @@ function SlotEditor({ set, onSaved, onCancel }: { set: HoursSet; onSaved(): void
               type="time"
               required
               value={slot.from}
-              onChange={(e) => change(slot.key, 'from', e.target.value)}
+              onChange={(e) => edit(slot.key, 'from', e.target.value)}
             />
           </div>
           <div className="col-sm-3">
@@ -93,7 +80,7 @@ function SlotEditor({ set, onSaved, onCancel }: { set: HoursSet; onSaved(): void
               type="time"
               required
               value={slot.to}
-              onChange={(e) => change(slot.key, 'to', e.target.value)}
+              onChange={(e) => edit(slot.key, 'to', e.target.value)}
             />
           </div>
           <div className="col-sm-2 mb-3">
@@ -112,20 +99,57 @@ function SlotEditor({ set, onSaved, onCancel }: { set: HoursSet; onSaved(): void
           {slotsError}
         </div>
       ) : null}
-      <div className="d-flex gap-2 flex-wrap">
-        <button type="button" className="btn btn-outline-primary" onClick={add}>
-          {t('calendar.sets.addSlot')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('calendar.sets.saveSlots')}
-        </button>
-        <button type="button" className="btn btn-outline-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+      <button type="button" className="btn btn-outline-primary mb-3" onClick={add}>
+        {t('calendar.sets.addSlot')}
+      </button>
+    </RecordForm>
   );
 }
+
+/** "Nuovo orario da una data": the new set opens in the slot editor. */
+function NewSetForm({ centreId, reload, onCreated }: { centreId: number; reload(): void; onCreated(set: HoursSet): void }) {
+  const { t } = useI18n();
+  const change = useChange({ reload });
+  const form = useFields({ validFrom: '', notes: '' });
+  const create = async () => {
+    const sent = await change.send<HoursSet>('POST', '/calendar/hours', {
+      centreId,
+      validFrom: form.values.validFrom,
+      notes: orNull(form.values.notes),
+    });
+    if (sent.ok) {
+      form.reset();
+      onCreated(sent.data);
+    }
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={create}
+      title={t('calendar.sets.new')}
+      submitLabel={t('calendar.sets.create')}
+      className="border rounded p-3"
+    >
+      <div className="row">
+        <div className="col-sm-6 col-lg-3">
+          <TextField
+            label={t('calendar.sets.newDate')}
+            type="date"
+            required
+            hint={t('calendar.sets.newHint')}
+            {...form.field('validFrom')}
+            error={change.fieldErrors.validFrom}
+          />
+        </div>
+        <div className="col-sm-6 col-lg-6">
+          <TextField label={t('calendar.sets.notes')} maxLength={500} {...form.field('notes')} error={change.fieldErrors.notes} />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
+
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** The hours sets of the centre, each valid from a date; a new set starts as a copy of the one in force. */
 export function HoursSets({ centreId, onChanged }: { centreId: number; onChanged(): void }) {
@@ -133,65 +157,41 @@ export function HoursSets({ centreId, onChanged }: { centreId: number; onChanged
   const today = todayInRome();
   const sets = useApiGet<HoursSet[]>('/calendar/hours', { centreId });
   const [editingId, setEditingId] = useState<number | null>(null);
-  const [validFrom, setValidFrom] = useState('');
-  const [notes, setNotes] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const list = sets.data ?? [];
-
-  const changed = (message: string | null) => {
-    setNotice(message);
+  const reload = () => {
     sets.reload();
     onChanged();
   };
-
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      const created = await api<HoursSet>('POST', '/calendar/hours', { centreId, validFrom, notes: notes.trim() || null });
-      setValidFrom('');
-      setNotes('');
-      changed(null);
-      setEditingId(created.id);
-    } catch (e) {
-      setError(e as ApiError);
-      setFieldErrors((e as ApiError).fieldErrors());
-    } finally {
-      setBusy(false);
-    }
-  };
+  const change = useChange({ reload });
+  const confirm = useConfirm();
+  const list = sets.data ?? [];
 
   const remove = async (set: HoursSet) => {
-    if (!window.confirm(t('calendar.deleteConfirm'))) return;
-    try {
-      await api('DELETE', `/calendar/hours/${set.id}`, undefined, { version: set.version });
-      changed(t('calendar.saved'));
-    } catch (e) {
-      setError(e as ApiError);
-    }
+    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return;
+    setNotice(null);
+    const sent = await change.send('DELETE', `/calendar/hours/${set.id}`, undefined, {
+      query: { version: set.version },
+      focus: 'calendar-sets',
+    });
+    if (sent.ok) setNotice(t('calendar.saved'));
   };
 
   return (
     <section className="mb-5" aria-labelledby="calendar-sets">
-      <h2 id="calendar-sets" className="h4">
+      <h2 id="calendar-sets" className="h4" tabIndex={-1}>
         {t('calendar.sets.title')}
       </h2>
       <p>{t('calendar.sets.intro')}</p>
       <SuccessAlert message={notice} />
-      <ProblemAlert error={error ?? sets.error} />
+      <ProblemAlert error={sets.error} />
+      {change.problem}
       {sets.data && list.length === 0 ? <p>{t('calendar.sets.none')}</p> : null}
       {list.map((set, index) => {
         const next = list[index + 1];
-        const until = next ? new Date(Date.parse(`${next.validFrom}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : null;
+        const until = next ? dayBefore(next.validFrom) : null;
         return (
           <div key={set.id} className="mb-4" data-testid="hours-set">
-            <h3 className="h5">
+            <h3 id={`hours-set-${set.id}`} className="h5" tabIndex={-1}>
               {t('calendar.sets.validFrom', { date: formatDate(set.validFrom) })}
               {until ? ` ${t('calendar.sets.until', { date: formatDate(until) })}` : ''}
             </h3>
@@ -199,9 +199,11 @@ export function HoursSets({ centreId, onChanged }: { centreId: number; onChanged
             {editingId === set.id ? (
               <SlotEditor
                 set={set}
+                reload={reload}
                 onSaved={() => {
                   setEditingId(null);
-                  changed(t('calendar.saved'));
+                  setNotice(t('calendar.saved'));
+                  focusLater(`hours-set-${set.id}`);
                 }}
                 onCancel={() => setEditingId(null)}
               />
@@ -209,7 +211,14 @@ export function HoursSets({ centreId, onChanged }: { centreId: number; onChanged
               <>
                 <WeekTable slots={set.slots} caption={t('calendar.sets.caption', { date: formatDate(set.validFrom) })} />
                 <div className="d-flex gap-2">
-                  <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditingId(set.id)}>
+                  <button
+                    type="button"
+                    className="btn btn-outline-primary btn-sm"
+                    onClick={() => {
+                      setNotice(null);
+                      setEditingId(set.id);
+                    }}
+                  >
                     {t('calendar.sets.editSlots')}
                   </button>
                   {set.validFrom > today ? (
@@ -223,36 +232,14 @@ export function HoursSets({ centreId, onChanged }: { centreId: number; onChanged
           </div>
         );
       })}
-      <form onSubmit={create} noValidate className="border rounded p-3" aria-labelledby="calendar-new-set">
-        <h3 id="calendar-new-set" className="h5">
-          {t('calendar.sets.new')}
-        </h3>
-        <div className="row">
-          <div className="col-sm-6 col-lg-3">
-            <TextField
-              label={t('calendar.sets.newDate')}
-              type="date"
-              required
-              value={validFrom}
-              hint={t('calendar.sets.newHint')}
-              error={fieldErrors.validFrom}
-              onChange={(e) => setValidFrom(e.target.value)}
-            />
-          </div>
-          <div className="col-sm-6 col-lg-6">
-            <TextField
-              label={t('calendar.sets.notes')}
-              maxLength={500}
-              value={notes}
-              error={fieldErrors.notes}
-              onChange={(e) => setNotes(e.target.value)}
-            />
-          </div>
-        </div>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('calendar.sets.create')}
-        </button>
-      </form>
+      <NewSetForm
+        centreId={centreId}
+        reload={reload}
+        onCreated={(created) => {
+          setNotice(null);
+          setEditingId(created.id);
+        }}
+      />
     </section>
   );
 }

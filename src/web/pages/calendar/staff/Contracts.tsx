@@ -1,0 +1,165 @@
+/** A member's contract periods: the table, a period corrected or added on demand. */
+import { useState } from 'react';
+import type { Project, StaffContract, StaffMember } from '../../../../contracts/calendar.js';
+import { useApiGet } from '../../../api/hooks.js';
+import { SelectField, TextField } from '../../../components/fields.js';
+import { ProblemAlert } from '../../../components/ProblemAlert.js';
+import { useI18n } from '../../../i18n/index.js';
+import { EditableSection, focusLater, orNull, RecordForm, RecordTable, useChange, useConfirm, useFields } from '../../../kit/index.js';
+import { hoursOfMinutes, minutesOfHours, useFormatMinutes } from '../shared.js';
+
+function ContractForm({
+  member,
+  projects,
+  editing,
+  reload,
+  onDone,
+}: {
+  member: StaffMember;
+  projects: Project[];
+  editing: StaffContract | null;
+  reload(): void;
+  onDone(): void;
+}) {
+  const { t, formatDate } = useI18n();
+  const change = useChange({ reload });
+  const form = useFields({
+    from: editing?.from ?? '',
+    to: editing?.to ?? '',
+    hours: editing ? hoursOfMinutes(editing.weeklyMinutes) : '',
+    description: editing?.description ?? '',
+    projectId: editing?.project ? String(editing.project.id) : '',
+  });
+  const { values } = form;
+  const save = async () => {
+    const fields = {
+      from: values.from,
+      to: values.to || null,
+      weeklyMinutes: minutesOfHours(values.hours),
+      description: orNull(values.description),
+      projectId: values.projectId ? Number(values.projectId) : null,
+    };
+    const success = { success: t('calendar.saved') };
+    const sent = editing
+      ? await change.send('PATCH', `/staff/${member.id}/contracts/${editing.id}`, { version: editing.version, ...fields }, success)
+      : await change.send('POST', `/staff/${member.id}/contracts`, fields, success);
+    if (sent.ok) onDone();
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={save}
+      title={editing ? t('calendar.staff.editingContract', { date: formatDate(editing.from) }) : t('calendar.staff.addContract')}
+      submitLabel={t('calendar.staff.saveContract')}
+      onCancel={onDone}
+      autoFocus
+    >
+      <div className="row">
+        <div className="col-sm-6 col-lg-3">
+          <TextField label={t('calendar.from')} type="date" required {...form.field('from')} error={change.fieldErrors.from} />
+        </div>
+        <div className="col-sm-6 col-lg-3">
+          <TextField
+            label={t('calendar.to')}
+            type="date"
+            min={values.from}
+            hint={t('calendar.toHint')}
+            {...form.field('to')}
+            error={change.fieldErrors.to}
+          />
+        </div>
+        <div className="col-sm-6 col-lg-3">
+          <TextField
+            label={t('calendar.staff.weeklyHours')}
+            inputMode="decimal"
+            required
+            hint={t('calendar.staff.weeklyHoursHint')}
+            {...form.field('hours')}
+            error={change.fieldErrors.weeklyMinutes}
+          />
+        </div>
+        <div className="col-sm-6 col-lg-3">
+          <SelectField label={t('calendar.staff.project')} {...form.field('projectId')} error={change.fieldErrors.projectId}>
+            <option value="">{t('calendar.staff.noProject')}</option>
+            {projects.map((project) => (
+              <option key={project.id} value={project.id}>
+                {project.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </div>
+      <TextField
+        label={t('calendar.staff.description')}
+        maxLength={300}
+        hint={t('calendar.staff.descriptionHint')}
+        {...form.field('description')}
+        error={change.fieldErrors.description}
+      />
+    </RecordForm>
+  );
+}
+
+export function Contracts({ member, centreId, reload }: { member: StaffMember; centreId: number; reload(): void }) {
+  const { t, formatDate } = useI18n();
+  const formatMinutes = useFormatMinutes();
+  const projects = useApiGet<Project[]>('/projects', { centreId });
+  const [editing, setEditing] = useState<StaffContract | null>(null);
+  const change = useChange({ reload });
+  const confirm = useConfirm();
+  const remove = async (contract: StaffContract) => {
+    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return;
+    await change.send('DELETE', `/staff/${member.id}/contracts/${contract.id}`, undefined, {
+      query: { version: contract.version },
+      success: t('calendar.deleted'),
+      focus: 'staff-contracts',
+    });
+  };
+  const form = (contract: StaffContract | null, close: () => void) => (
+    <ContractForm
+      key={contract?.id ?? 'new'}
+      member={member}
+      projects={projects.data ?? []}
+      editing={contract}
+      reload={reload}
+      onDone={close}
+    />
+  );
+
+  return (
+    <section className="border rounded p-3 mb-4" aria-labelledby="staff-contracts">
+      <h2 id="staff-contracts" className="h4" tabIndex={-1}>
+        {t('calendar.staff.contractsOf', { name: member.name })}
+      </h2>
+      <ProblemAlert error={projects.error} />
+      {change.problem}
+      <RecordTable<StaffContract>
+        caption={t('calendar.staff.contractsCaption', { name: member.name })}
+        captionHidden
+        rows={member.contracts}
+        rowKey={(c) => c.id}
+        rowName={(c) => formatDate(c.from)}
+        empty={t('calendar.staff.noContracts')}
+        columns={[
+          { header: t('calendar.from'), cell: (c) => formatDate(c.from) },
+          { header: t('calendar.to'), cell: (c) => (c.to ? formatDate(c.to) : t('calendar.staff.ongoing')) },
+          { header: t('calendar.staff.weeklyHours'), cell: (c) => formatMinutes(c.weeklyMinutes), className: 'text-end' },
+          { header: t('calendar.staff.description'), cell: (c) => c.description ?? '' },
+          { header: t('calendar.staff.project'), cell: (c) => c.project?.name ?? '' },
+        ]}
+        actions={(c) => [
+          { label: t('calendar.edit'), onClick: () => setEditing(c) },
+          { label: t('calendar.delete'), danger: true, onClick: () => remove(c) },
+        ]}
+      />
+      {editing ? (
+        form(editing, () => {
+          setEditing(null);
+          focusLater('staff-contracts');
+        })
+      ) : (
+        <EditableSection editLabel={t('calendar.staff.addContract')} form={(close) => form(null, close)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/** A new staff member, or the one being corrected. */
+import type { StaffMember } from '../../../../contracts/calendar.js';
+import { STAFF_ROLES } from '../../../../contracts/enums.js';
+import { STAFF_ROLE_LABELS } from '../../../../contracts/labels.js';
+import { useApiGet } from '../../../api/hooks.js';
+import { SelectField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Options, orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+
+export function MemberForm({
+  centreId,
+  editing,
+  reload,
+  onDone,
+}: {
+  centreId: number;
+  editing: StaffMember | null;
+  reload(): void;
+  onDone(): void;
+}) {
+  const { t, locale } = useI18n();
+  const users = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
+  const change = useChange({ reload });
+  const form = useFields({
+    name: editing?.name ?? '',
+    role: editing?.role ?? '',
+    userId: editing?.user ? String(editing.user.id) : '',
+    notes: editing?.notes ?? '',
+  });
+  const { values } = form;
+  const save = async () => {
+    const fields = {
+      name: values.name.trim(),
+      role: values.role,
+      userId: values.userId ? Number(values.userId) : null,
+      notes: orNull(values.notes),
+    };
+    const sent = editing
+      ? await change.send('PATCH', `/staff/${editing.id}`, { version: editing.version, ...fields }, { success: t('calendar.saved') })
+      : await change.send('POST', '/staff', { centreId, ...fields }, { success: t('calendar.saved') });
+    if (sent.ok) {
+      form.reset();
+      onDone();
+    }
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={save}
+      title={editing ? t('calendar.staff.editing', { name: editing.name }) : t('calendar.staff.add')}
+      titleAs="h2"
+      submitLabel={t('calendar.staff.save')}
+      onCancel={editing ? onDone : undefined}
+      autoFocus={Boolean(editing)}
+      className="border rounded p-3"
+    >
+      <div className="row">
+        <div className="col-lg-4">
+          <TextField label={t('calendar.staff.name')} required maxLength={120} {...form.field('name')} error={change.fieldErrors.name} />
+        </div>
+        <div className="col-sm-6 col-lg-4">
+          <SelectField label={t('calendar.staff.role')} required {...form.field('role')} error={change.fieldErrors.role}>
+            <option value="">{t('common.choose')}</option>
+            <Options values={STAFF_ROLES} labels={STAFF_ROLE_LABELS[locale]} />
+          </SelectField>
+        </div>
+        <div className="col-sm-6 col-lg-4">
+          <SelectField label={t('calendar.staff.user')} {...form.field('userId')} error={change.fieldErrors.userId}>
+            <option value="">{t('calendar.staff.noUser')}</option>
+            {(users.data ?? []).map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.displayName}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </div>
+      <TextField label={t('calendar.staff.notes')} maxLength={1000} {...form.field('notes')} error={change.fieldErrors.notes} />
+    </RecordForm>
+  );
+}
