@@ -16,6 +16,7 @@ export const coursesEn: Record<keyof typeof coursesIt, string> = {
   'courses.deleteConfirm': 'Delete the course “{title}” with its lessons? Only possible when nobody is enrolled.',
   'courses.created': 'Course created. You can now generate its lessons.',
   'courses.saved': 'Course saved. If you changed the days or the time, regenerate the lessons.',
+  'courses.deleted': 'Course deleted.',
   'courses.backToList': '← All courses',
   'courses.filters': 'Filters',
   'courses.year': 'Year',
@@ -91,6 +92,7 @@ export const coursesEn: Record<keyof typeof coursesIt, string> = {
   'courses.lessons.move': 'Move',
   'courses.lessons.moveOf': 'Move the lesson of {date}',
   'courses.lessons.moved': 'Lesson moved.',
+  'courses.lessons.deleted': 'Lesson deleted.',
   'courses.lessons.cancel': 'Cancel lesson',
   'courses.lessons.restore': 'Restore',
   'courses.lessons.cancelledNotice': 'Lesson cancelled.',
@@ -121,6 +123,7 @@ export const coursesEn: Record<keyof typeof coursesIt, string> = {
   'courses.enrolments.withdraw': 'Withdrawal',
   'courses.enrolments.withdrawOf': 'Withdrawal of {name}',
   'courses.enrolments.withdrawn': 'Withdrawal recorded.',
+  'courses.enrolments.deleted': 'Enrolment deleted.',
   'courses.enrolments.delete': 'Delete',
   'courses.enrolments.deleteConfirm': 'Delete this enrolment made by mistake, with its attendance?',
 

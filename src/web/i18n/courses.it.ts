@@ -14,6 +14,7 @@ export const coursesIt = {
   'courses.deleteConfirm': 'Eliminare il corso «{title}» con i suoi incontri? È possibile solo se non ci sono iscritti.',
   'courses.created': 'Corso creato. Ora puoi generare gli incontri.',
   'courses.saved': 'Corso salvato. Se hai cambiato giorni o orario, rigenera gli incontri.',
+  'courses.deleted': 'Corso eliminato.',
   'courses.backToList': '← Tutti i corsi',
   'courses.filters': 'Filtri',
   'courses.year': 'Anno',
@@ -89,6 +90,7 @@ export const coursesIt = {
   'courses.lessons.move': 'Sposta',
   'courses.lessons.moveOf': 'Sposta l’incontro del {date}',
   'courses.lessons.moved': 'Incontro spostato.',
+  'courses.lessons.deleted': 'Incontro eliminato.',
   'courses.lessons.cancel': 'Annulla incontro',
   'courses.lessons.restore': 'Ripristina',
   'courses.lessons.cancelledNotice': 'Incontro annullato.',
@@ -119,6 +121,7 @@ export const coursesIt = {
   'courses.enrolments.withdraw': 'Ritiro',
   'courses.enrolments.withdrawOf': 'Ritiro di {name}',
   'courses.enrolments.withdrawn': 'Ritiro registrato.',
+  'courses.enrolments.deleted': 'Iscrizione eliminata.',
   'courses.enrolments.delete': 'Elimina',
   'courses.enrolments.deleteConfirm': 'Eliminare questa iscrizione fatta per errore, con le sue presenze?',
 

@@ -3,10 +3,10 @@ import { Link, useParams } from 'react-router';
 import type { LessonAttendance } from '../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMME_LABELS, LESSON_STATUS_LABELS } from '../../../contracts/labels.js';
 import { todayInRome } from '../../../domain/dates.js';
-import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { formatMinutes, personName } from './shared.js';
@@ -66,8 +66,8 @@ function AttendanceForm({
   const [marks, setMarks] = useState<Record<number, boolean>>(() =>
     Object.fromEntries(learners.map((learner) => [learner.enrolmentId, learner.present ?? false])),
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  // No "Ricarica" for a stale lesson: the screen reloads by itself (onStale).
+  const change = useChange({ reloadCodes: [] });
   const boxes = useRef<Array<HTMLInputElement | null>>([]);
   const when = `${formatDate(lesson.date, true)}, ${lesson.startTime}`;
   usePageTitle(t('courses.attendance.title', { course: course.title }));
@@ -101,20 +101,13 @@ function AttendanceForm({
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setSaving(true);
-    try {
-      const result = await api<LessonAttendance>('PUT', `/lessons/${lesson.id}/attendance`, {
-        version: lesson.version,
-        entries: learners.map((learner) => ({ enrolmentId: learner.enrolmentId, present: marks[learner.enrolmentId] ?? false })),
-      });
-      onSaved(result);
-    } catch (e) {
-      const problem = e as ApiError;
-      if (problem.code === 'resource.stale_version') onStale();
-      else setError(problem);
-    } finally {
-      setSaving(false);
-    }
+    const sent = await change.send<LessonAttendance>('PUT', `/lessons/${lesson.id}/attendance`, {
+      version: lesson.version,
+      entries: learners.map((learner) => ({ enrolmentId: learner.enrolmentId, present: marks[learner.enrolmentId] ?? false })),
+    });
+    if (sent.ok) onSaved(sent.data);
+    // Someone else saved meanwhile: the screen starts again from their marks, and says so.
+    else if (sent.error?.code === 'resource.stale_version') onStale();
   };
 
   const present = learners.filter((learner) => marks[learner.enrolmentId]).length;
@@ -129,7 +122,7 @@ function AttendanceForm({
         {lesson.outsideCourse ? <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span> : null}
       </p>
       <SuccessAlert message={justSaved ? t('courses.attendance.saved', { present: lesson.present, total: learners.length }) : null} />
-      <ProblemAlert error={error} />
+      {change.error?.code === 'resource.stale_version' ? null : change.problem}
       {stale ? (
         <div className="alert alert-warning" role="alert">
           {t('courses.attendance.stale')}
@@ -139,7 +132,7 @@ function AttendanceForm({
       {future && !cancelled ? <p className="alert alert-info">{t('courses.attendance.future')}</p> : null}
       {learners.length === 0 ? <p>{t('courses.attendance.nobody')}</p> : null}
       {learners.length > 0 ? (
-        <form onSubmit={save}>
+        <form onSubmit={save} noValidate aria-busy={change.busy || undefined}>
           <p className="small" id="attendance-keys">
             {t('courses.attendance.keys')}
           </p>
@@ -203,7 +196,7 @@ function AttendanceForm({
             {t('courses.attendance.count', { present: formatNumber(present), total: formatNumber(learners.length) })}
           </p>
           {editable ? (
-            <button type="submit" className="btn btn-primary" disabled={saving}>
+            <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
               {t('courses.attendance.save')}
             </button>
           ) : null}

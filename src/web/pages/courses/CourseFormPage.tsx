@@ -3,12 +3,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Course } from '../../../contracts/courses.js';
 import { COURSE_LEVELS } from '../../../contracts/enums.js';
 import { COURSE_LEVEL_LABELS } from '../../../contracts/labels.js';
-import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useCourseKinds, useLabel, useWeekdayName, WEEKDAYS } from './shared.js';
@@ -31,8 +31,8 @@ function CourseForm({ course }: { course?: Course }) {
   const kinds = useCourseKinds();
   const centres = useSession().me?.centres ?? [];
   const [weekdays, setWeekdays] = useState<number[]>(course?.weekdays ?? []);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const change = useChange();
+  const fieldErrors = change.fieldErrors;
   const title = course ? t('courses.edit', { title: course.title }) : t('courses.new');
   usePageTitle(title);
 
@@ -55,23 +55,19 @@ function CourseForm({ course }: { course?: Course }) {
       capacity: optionalNumber('capacity'),
       notes: text('notes') || null,
     };
-    try {
-      const saved = course
-        ? await api<Course>('PATCH', `/courses/${course.id}`, { version: course.version, ...body })
-        : await api<Course>('POST', '/courses', { ...body, ...(text('centreId') && { centreId: Number(text('centreId')) }) });
-      navigate(`/courses/${saved.id}`, { state: { notice: course ? 'courses.saved' : 'courses.created' } });
-    } catch (e) {
-      setError(e as ApiError);
-      setFieldErrors((e as ApiError).fieldErrors());
-    }
+    const sent = course
+      ? await change.send<Course>('PATCH', `/courses/${course.id}`, { version: course.version, ...body })
+      : await change.send<Course>('POST', '/courses', { ...body, ...(text('centreId') && { centreId: Number(text('centreId')) }) });
+    if (sent.ok) navigate(`/courses/${sent.data.id}`, { state: { notice: course ? 'courses.saved' : 'courses.created' } });
   };
 
   const shownKinds = (kinds.data ?? []).filter((kind) => kind.active || kind.id === course?.kind.id);
   return (
     <>
       <h1 className="h2">{title}</h1>
-      <ProblemAlert error={error ?? kinds.error} />
-      <form onSubmit={submit} noValidate={false}>
+      <ProblemAlert error={kinds.error} />
+      {change.problem}
+      <form onSubmit={submit} noValidate aria-busy={change.busy || undefined}>
         <div className="row">
           {!course && centres.length > 1 ? (
             <div className="col-md-4">
@@ -229,7 +225,7 @@ function CourseForm({ course }: { course?: Course }) {
           </div>
         </div>
         <div className="d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
+          <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
             {t('common.save')}
           </button>
           <Link to={course ? `/courses/${course.id}` : '/courses'} className="btn btn-outline-secondary">

@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Course, CourseFigures } from '../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES } from '../../../contracts/enums.js';
 import { COURSE_LEVEL_LABELS, ENROLMENT_PROGRAMME_LABELS } from '../../../contracts/labels.js';
-import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/it.js';
+import { useChange, useConfirm } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { EnrolmentsSection } from './EnrolmentsSection.js';
@@ -66,7 +65,8 @@ function CourseView({ course, reload }: { course: Course; reload(): void }) {
   const label = useLabel();
   const patternText = usePatternText();
   const figures = useApiGet<CourseFigures>(`/courses/${course.id}/figures`);
-  const [error, setError] = useState<ApiError | null>(null);
+  const change = useChange();
+  const confirm = useConfirm();
   const notice = (location.state as { notice?: MessageKey } | null)?.notice;
   usePageTitle(course.title);
 
@@ -75,13 +75,12 @@ function CourseView({ course, reload }: { course: Course; reload(): void }) {
     figures.reload();
   };
   const remove = async () => {
-    if (!window.confirm(t('courses.deleteConfirm', { title: course.title }))) return;
-    try {
-      await api('DELETE', `/courses/${course.id}`, undefined, { version: course.version });
-      navigate('/courses', { replace: true });
-    } catch (e) {
-      setError(e as ApiError);
-    }
+    if (!(await confirm(t('courses.deleteConfirm', { title: course.title }), { confirmLabel: t('courses.delete'), danger: true }))) return;
+    const sent = await change.send('DELETE', `/courses/${course.id}`, undefined, {
+      query: { version: course.version },
+      success: t('courses.deleted'),
+    });
+    if (sent.ok) navigate('/courses', { replace: true });
   };
 
   const facts: Array<[string, string]> = [
@@ -104,7 +103,7 @@ function CourseView({ course, reload }: { course: Course; reload(): void }) {
   return (
     <>
       <SuccessAlert message={notice ? t(notice) : null} />
-      <ProblemAlert error={error} />
+      {change.problem}
       <p className="mb-1">
         <Link to="/courses">{t('courses.backToList')}</Link>
       </p>

@@ -6,9 +6,10 @@ import { COURSE_LEVEL_LABELS, ENROLMENT_PROGRAMME_LABELS } from '../../../contra
 import { todayInRome } from '../../../domain/dates.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
-import { Pagination, SelectField, TextField } from '../../components/fields.js';
+import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useCourseKinds, useLabel, usePatternText } from './shared.js';
@@ -159,62 +160,43 @@ export default function CoursesPage() {
           {t('courses.list', { year })}
         </h2>
         <ProblemAlert error={list.error ?? kinds.error} />
-        {list.data && list.data.items.length === 0 ? <p>{t('courses.none')}</p> : null}
-        {list.data && list.data.items.length > 0 ? (
-          <>
-            <div className="table-responsive">
-              <table className="table table-sm">
-                <caption className="visually-hidden">{t('courses.list', { year })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('courses.courseTitle')}</th>
-                    <th scope="col">{t('courses.kind')}</th>
-                    <th scope="col">{t('courses.level')}</th>
-                    <th scope="col">{t('courses.dates')}</th>
-                    <th scope="col">{t('courses.pattern')}</th>
-                    <th scope="col" className="text-end">
-                      {t('courses.enrolled')}
-                    </th>
-                    <th scope="col" className="text-end">
-                      {t('courses.lessonsHeldOf')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((course) => (
-                    <tr key={course.id}>
-                      <th scope="row" className="fw-normal">
-                        <Link to={`/courses/${course.id}`}>{course.title}</Link>
-                      </th>
-                      <td>{label(course.kind)}</td>
-                      <td>{course.level ? COURSE_LEVEL_LABELS[locale][course.level] : t('person.notSet')}</td>
-                      <td>
-                        {formatDate(course.startDate)} – {formatDate(course.endDate)}
-                      </td>
-                      <td>{patternText(course)}</td>
-                      <td className="text-end">
-                        {course.capacity !== null
-                          ? t('courses.ofCapacity', {
-                              count: formatNumber(course.activeEnrolments),
-                              capacity: formatNumber(course.capacity),
-                            })
-                          : formatNumber(course.activeEnrolments)}
-                      </td>
-                      <td className="text-end">
-                        {formatNumber(course.lessonsHeld)} / {formatNumber(course.lessons)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={list.data.total}
-              onPage={(next) => setParams({ year: String(year), ...(kindId && { kindId }), page: String(next) })}
-            />
-          </>
+        {list.data ? (
+          <RecordTable<Course>
+            caption={t('courses.list', { year })}
+            captionHidden
+            rows={list.data.items}
+            rowKey={(course) => course.id}
+            empty={t('courses.none')}
+            paging={pagingOf(list.data, (next) => setParams({ year: String(year), ...(kindId && { kindId }), page: String(next) }))}
+            columns={[
+              {
+                header: t('courses.courseTitle'),
+                rowHeader: true,
+                className: 'fw-normal',
+                cell: (course) => <Link to={`/courses/${course.id}`}>{course.title}</Link>,
+              },
+              { header: t('courses.kind'), cell: (course) => label(course.kind) },
+              {
+                header: t('courses.level'),
+                cell: (course) => (course.level ? COURSE_LEVEL_LABELS[locale][course.level] : t('person.notSet')),
+              },
+              { header: t('courses.dates'), cell: (course) => `${formatDate(course.startDate)} – ${formatDate(course.endDate)}` },
+              { header: t('courses.pattern'), cell: (course) => patternText(course) },
+              {
+                header: t('courses.enrolled'),
+                className: 'text-end',
+                cell: (course) =>
+                  course.capacity !== null
+                    ? t('courses.ofCapacity', { count: formatNumber(course.activeEnrolments), capacity: formatNumber(course.capacity) })
+                    : formatNumber(course.activeEnrolments),
+              },
+              {
+                header: t('courses.lessonsHeldOf'),
+                className: 'text-end',
+                cell: (course) => `${formatNumber(course.lessonsHeld)} / ${formatNumber(course.lessons)}`,
+              },
+            ]}
+          />
         ) : null}
       </section>
     </>

@@ -1,222 +1,115 @@
-import { type FormEvent, Fragment, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Course, Enrolment } from '../../../contracts/courses.js';
-import { ENROLMENT_PROGRAMMES } from '../../../contracts/enums.js';
 import { ENROLMENT_PROGRAMME_LABELS } from '../../../contracts/labels.js';
-import type { PersonSummary } from '../../../contracts/people.js';
-import { todayInRome } from '../../../domain/dates.js';
-import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
-import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { focusLater, RecordTable, type RowAction, useChange, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
-import { PersonPicker } from '../activities/shared.js';
+import { EnrolForm, WithdrawForm } from './enrolments/EnrolmentForms.js';
 import { personName } from './shared.js';
 
-/** The withdrawal of one learner: the last day enrolled. */
-function WithdrawForm({ enrolment, onDone, onError }: { enrolment: Enrolment; onDone(): void; onError(e: ApiError): void }) {
-  const { t } = useI18n();
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    try {
-      await api('PATCH', `/enrolments/${enrolment.id}`, {
-        version: enrolment.version,
-        withdrawnOn: String(new FormData(event.currentTarget).get('withdrawnOn')),
-      });
-      onDone();
-    } catch (e) {
-      onError(e as ApiError);
-    }
-  };
-  const name = enrolment.person ? personName(enrolment.person) : t('courses.erased');
-  return (
-    <form onSubmit={submit} className="d-flex align-items-end gap-2 mt-2" aria-label={t('courses.enrolments.withdrawOf', { name })}>
-      <TextField
-        label={t('courses.enrolments.withdrawnOn')}
-        name="withdrawnOn"
-        type="date"
-        required
-        min={enrolment.enrolledOn}
-        defaultValue={todayInRome()}
-      />
-      <button type="submit" className="btn btn-primary btn-sm mb-3">
-        {t('common.save')}
-      </button>
-    </form>
-  );
-}
-
-/** A course's learners with their programme, dates and attendance; enrolling, withdrawing. */
+/** A course's learners with their programme, dates and attendance; enrolling, withdrawing (on demand). */
 export function EnrolmentsSection({ course, onChanged }: { course: Course; onChanged(): void }) {
   const { t, locale, formatDate, formatNumber } = useI18n();
   const { can } = useSession();
   const write = can('personal.write');
   const enrolments = useApiGet<Enrolment[]>(`/courses/${course.id}/enrolments`);
-  const [person, setPerson] = useState<PersonSummary | null>(null);
-  const [withdrawing, setWithdrawing] = useState<number | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Enrolment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-
-  const done = (message?: string) => {
-    setError(null);
-    setFieldErrors({});
-    setWithdrawing(null);
-    setNotice(message ?? null);
+  const reload = () => {
     enrolments.reload();
     onChanged();
   };
-  const fail = (e: ApiError) => {
-    setNotice(null);
-    setError(e);
-    setFieldErrors(e.fieldErrors());
-  };
+  const change = useChange({ reload });
+  const confirm = useConfirm();
+  const nameOf = (enrolment: Enrolment) => (enrolment.person ? personName(enrolment.person) : t('courses.erased'));
 
-  const enrol = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!person) {
-      setFieldErrors({ personId: t('courses.enrolments.choosePerson') });
-      return;
-    }
-    const form = new FormData(event.currentTarget);
-    try {
-      await api('POST', `/courses/${course.id}/enrolments`, {
-        personId: person.id,
-        programme: String(form.get('programme')),
-        enrolledOn: String(form.get('enrolledOn')),
-      });
-      setPerson(null);
-      done(t('courses.enrolments.enrolled', { name: personName(person) }));
-    } catch (e) {
-      fail(e as ApiError);
-    }
-  };
   const remove = async (enrolment: Enrolment) => {
-    if (!window.confirm(t('courses.enrolments.deleteConfirm'))) return;
-    try {
-      await api('DELETE', `/enrolments/${enrolment.id}`, undefined, { version: enrolment.version });
-      done();
-    } catch (e) {
-      fail(e as ApiError);
-    }
+    if (!(await confirm(t('courses.enrolments.deleteConfirm'), { confirmLabel: t('courses.enrolments.delete'), danger: true }))) return;
+    setNotice(null);
+    await change.send('DELETE', `/enrolments/${enrolment.id}`, undefined, {
+      query: { version: enrolment.version },
+      success: t('courses.enrolments.deleted'),
+      focus: 'course-enrolments',
+    });
+  };
+  const actions = (enrolment: Enrolment): RowAction[] => [
+    ...(enrolment.withdrawnOn === null
+      ? [
+          {
+            label: t('courses.enrolments.withdraw'),
+            onClick: () => {
+              setNotice(null);
+              setWithdrawing(enrolment);
+            },
+          },
+        ]
+      : []),
+    { label: t('courses.enrolments.delete'), danger: true, onClick: () => remove(enrolment) },
+  ];
+  const closeWithdraw = (message: string | null) => {
+    setWithdrawing(null);
+    setNotice(message);
+    focusLater('course-enrolments');
   };
 
   const items = enrolments.data ?? [];
   return (
     <section aria-labelledby="course-enrolments" className="mt-4">
-      <h2 id="course-enrolments" className="h4">
+      <h2 id="course-enrolments" className="h4" tabIndex={-1}>
         {t('courses.enrolments.title')} <span className="badge bg-primary">{items.length}</span>
       </h2>
       <SuccessAlert message={notice} />
-      <ProblemAlert error={error ?? enrolments.error} />
-      {enrolments.data && items.length === 0 ? <p>{t('courses.enrolments.none')}</p> : null}
-      {items.length > 0 ? (
-        <div className="table-responsive">
-          <table className="table table-sm align-middle">
-            <caption className="visually-hidden">{t('courses.enrolments.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courses.learner')}</th>
-                <th scope="col">{t('courses.programme')}</th>
-                <th scope="col">{t('courses.enrolments.enrolledOn')}</th>
-                <th scope="col">{t('courses.enrolments.withdrawnOn')}</th>
-                <th scope="col">{t('courses.enrolments.attendance')}</th>
-                <th scope="col">{t('courses.enrolments.completed')}</th>
-                {write ? <th scope="col">{t('common.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((enrolment) => (
-                <Fragment key={`${enrolment.id}-${enrolment.version}`}>
-                  <tr>
-                    <th scope="row" className="fw-normal">
-                      {enrolment.person ? (
-                        <Link to={`/people/${enrolment.person.id}`}>{personName(enrolment.person)}</Link>
-                      ) : (
-                        t('courses.erased')
-                      )}
-                    </th>
-                    <td>{ENROLMENT_PROGRAMME_LABELS[locale][enrolment.programme]}</td>
-                    <td>{formatDate(enrolment.enrolledOn)}</td>
-                    <td>{enrolment.withdrawnOn ? formatDate(enrolment.withdrawnOn) : t('person.notSet')}</td>
-                    <td>
-                      {t('courses.enrolments.attendedOf', {
-                        attended: formatNumber(enrolment.attended),
-                        held: formatNumber(enrolment.heldWhileEnrolled),
-                      })}
-                    </td>
-                    <td>{enrolment.completed ? t('common.yes') : t('common.no')}</td>
-                    {write ? (
-                      <td>
-                        <div className="d-flex gap-2 flex-wrap">
-                          {enrolment.withdrawnOn === null ? (
-                            <button
-                              type="button"
-                              className="btn btn-outline-secondary btn-sm"
-                              aria-expanded={withdrawing === enrolment.id}
-                              onClick={() => setWithdrawing(withdrawing === enrolment.id ? null : enrolment.id)}
-                            >
-                              {t('courses.enrolments.withdraw')}
-                            </button>
-                          ) : null}
-                          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(enrolment)}>
-                            {t('courses.enrolments.delete')}
-                          </button>
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                  {/* The form in a row of its own: inside the row header it would become part of every cell's name. */}
-                  {withdrawing === enrolment.id ? (
-                    <tr>
-                      <td colSpan={7}>
-                        <WithdrawForm enrolment={enrolment} onDone={() => done(t('courses.enrolments.withdrawn'))} onError={fail} />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <ProblemAlert error={enrolments.error} />
+      {change.problem}
+      {enrolments.data ? (
+        <RecordTable<Enrolment>
+          caption={t('courses.enrolments.title')}
+          captionHidden
+          className="table table-sm align-middle"
+          rows={items}
+          rowKey={(enrolment) => `${enrolment.id}-${enrolment.version}`}
+          rowName={nameOf}
+          empty={t('courses.enrolments.none')}
+          columns={[
+            {
+              header: t('courses.learner'),
+              rowHeader: true,
+              className: 'fw-normal',
+              cell: (enrolment) =>
+                enrolment.person ? <Link to={`/people/${enrolment.person.id}`}>{personName(enrolment.person)}</Link> : t('courses.erased'),
+            },
+            { header: t('courses.programme'), cell: (enrolment) => ENROLMENT_PROGRAMME_LABELS[locale][enrolment.programme] },
+            { header: t('courses.enrolments.enrolledOn'), cell: (enrolment) => formatDate(enrolment.enrolledOn) },
+            {
+              header: t('courses.enrolments.withdrawnOn'),
+              cell: (enrolment) => (enrolment.withdrawnOn ? formatDate(enrolment.withdrawnOn) : t('person.notSet')),
+            },
+            {
+              header: t('courses.enrolments.attendance'),
+              cell: (enrolment) =>
+                t('courses.enrolments.attendedOf', {
+                  attended: formatNumber(enrolment.attended),
+                  held: formatNumber(enrolment.heldWhileEnrolled),
+                }),
+            },
+            { header: t('courses.enrolments.completed'), cell: (enrolment) => (enrolment.completed ? t('common.yes') : t('common.no')) },
+          ]}
+          actions={write ? actions : undefined}
+        />
       ) : null}
-
-      {write ? (
-        <form onSubmit={enrol} className="border rounded p-3 mt-2" aria-labelledby="enrol-person">
-          <h3 id="enrol-person" className="h5">
-            {t('courses.enrolments.add')}
-          </h3>
-          <PersonPicker legend={t('courses.learner')} person={person} onChange={setPerson} error={fieldErrors.personId} />
-          <div className="row align-items-end">
-            <div className="col-sm-5">
-              <SelectField label={t('courses.programme')} name="programme" required defaultValue="" error={fieldErrors.programme}>
-                <option value="">{t('common.choose')}</option>
-                {ENROLMENT_PROGRAMMES.map((programme) => (
-                  <option key={programme} value={programme}>
-                    {ENROLMENT_PROGRAMME_LABELS[locale][programme]}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-            <div className="col-sm-4">
-              <TextField
-                label={t('courses.enrolments.enrolledOn')}
-                name="enrolledOn"
-                type="date"
-                required
-                defaultValue={todayInRome()}
-                error={fieldErrors.enrolledOn}
-              />
-            </div>
-            <div className="col-sm-3 mb-3">
-              <button type="submit" className="btn btn-primary">
-                {t('courses.enrolments.enrol')}
-              </button>
-            </div>
-          </div>
-        </form>
+      {withdrawing ? (
+        <WithdrawForm
+          key={withdrawing.id}
+          enrolment={withdrawing}
+          reload={reload}
+          onDone={() => closeWithdraw(t('courses.enrolments.withdrawn'))}
+          onCancel={() => closeWithdraw(null)}
+        />
       ) : null}
+      {write ? <EnrolForm course={course} reload={reload} onEnrolled={setNotice} /> : null}
     </section>
   );
 }

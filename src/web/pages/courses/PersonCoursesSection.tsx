@@ -9,6 +9,7 @@ import {
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { RecordTable } from '../../kit/index.js';
 import { useLabel } from './shared.js';
 
 /** The person's file: the courses they followed (with attendance) and the waiting lists they are on. */
@@ -25,89 +26,77 @@ export function PersonCoursesSection({ personId, initial }: { personId: number; 
         {t('courses.person.title')} <span className="badge bg-primary">{enrolments.length}</span>
       </h2>
       <ProblemAlert error={courses.error} />
-      {courses.data && enrolments.length === 0 ? <p>{t('courses.person.none')}</p> : null}
-      {enrolments.length > 0 ? (
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption className="visually-hidden">{t('courses.person.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courses.courseTitle')}</th>
-                <th scope="col">{t('courses.kind')}</th>
-                <th scope="col">{t('courses.dates')}</th>
-                <th scope="col">{t('courses.programme')}</th>
-                <th scope="col">{t('courses.enrolments.enrolledOn')}</th>
-                <th scope="col">{t('courses.enrolments.withdrawnOn')}</th>
-                <th scope="col">{t('courses.enrolments.attendance')}</th>
-                <th scope="col">{t('courses.enrolments.completed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {enrolments.map((enrolment) => (
-                <tr key={enrolment.id}>
-                  <th scope="row" className="fw-normal">
-                    <Link to={`/courses/${enrolment.course.id}`}>{enrolment.course.title}</Link>
-                  </th>
-                  <td>
-                    {label(enrolment.course.kind)}
-                    {enrolment.course.level ? ` · ${COURSE_LEVEL_LABELS[locale][enrolment.course.level]}` : ''}
-                  </td>
-                  <td>
-                    {formatDate(enrolment.course.startDate)} – {formatDate(enrolment.course.endDate)}
-                  </td>
-                  <td>{ENROLMENT_PROGRAMME_LABELS[locale][enrolment.programme]}</td>
-                  <td>{formatDate(enrolment.enrolledOn)}</td>
-                  <td>{enrolment.withdrawnOn ? formatDate(enrolment.withdrawnOn) : t('person.notSet')}</td>
-                  <td>
-                    {t('courses.enrolments.attendedOf', {
-                      attended: formatNumber(enrolment.attended),
-                      held: formatNumber(enrolment.heldWhileEnrolled),
-                    })}
-                  </td>
-                  <td>{enrolment.completed ? t('common.yes') : t('common.no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {courses.data ? (
+        <RecordTable<PersonCourses['enrolments'][number]>
+          caption={t('courses.person.title')}
+          captionHidden
+          rows={enrolments}
+          rowKey={(enrolment) => enrolment.id}
+          empty={t('courses.person.none')}
+          columns={[
+            {
+              header: t('courses.courseTitle'),
+              rowHeader: true,
+              className: 'fw-normal',
+              cell: (enrolment) => <Link to={`/courses/${enrolment.course.id}`}>{enrolment.course.title}</Link>,
+            },
+            {
+              header: t('courses.kind'),
+              cell: (enrolment) =>
+                `${label(enrolment.course.kind)}${enrolment.course.level ? ` · ${COURSE_LEVEL_LABELS[locale][enrolment.course.level]}` : ''}`,
+            },
+            {
+              header: t('courses.dates'),
+              cell: (enrolment) => `${formatDate(enrolment.course.startDate)} – ${formatDate(enrolment.course.endDate)}`,
+            },
+            { header: t('courses.programme'), cell: (enrolment) => ENROLMENT_PROGRAMME_LABELS[locale][enrolment.programme] },
+            { header: t('courses.enrolments.enrolledOn'), cell: (enrolment) => formatDate(enrolment.enrolledOn) },
+            {
+              header: t('courses.enrolments.withdrawnOn'),
+              cell: (enrolment) => (enrolment.withdrawnOn ? formatDate(enrolment.withdrawnOn) : t('person.notSet')),
+            },
+            {
+              header: t('courses.enrolments.attendance'),
+              cell: (enrolment) =>
+                t('courses.enrolments.attendedOf', {
+                  attended: formatNumber(enrolment.attended),
+                  held: formatNumber(enrolment.heldWhileEnrolled),
+                }),
+            },
+            { header: t('courses.enrolments.completed'), cell: (enrolment) => (enrolment.completed ? t('common.yes') : t('common.no')) },
+          ]}
+        />
       ) : null}
-      {waiting.length > 0 ? (
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption className="caption-top h6 text-body">{t('courses.person.waiting')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courses.waiting.kind')}</th>
-                <th scope="col">{t('courses.waiting.requestedOn')}</th>
-                <th scope="col">{t('courses.waiting.status')}</th>
-                <th scope="col" className="text-end">
-                  {t('courses.waiting.daysWaited')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {waiting.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row" className="fw-normal">
-                    {WAITING_LIST_KIND_LABELS[locale][entry.kind]}
-                  </th>
-                  <td>{formatDate(entry.requestedOn)}</td>
-                  <td>
-                    {WAITING_LIST_STATUS_LABELS[locale][entry.status]}
-                    {entry.enrolment ? (
-                      <>
-                        {' · '}
-                        <Link to={`/courses/${entry.enrolment.courseId}`}>{entry.enrolment.courseTitle}</Link>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="text-end">{formatNumber(entry.daysWaited)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <RecordTable<PersonCourses['waitingList'][number]>
+        caption={t('courses.person.waiting')}
+        className="table table-sm caption-top"
+        rows={waiting}
+        rowKey={(entry) => entry.id}
+        columns={[
+          {
+            header: t('courses.waiting.kind'),
+            rowHeader: true,
+            className: 'fw-normal',
+            cell: (entry) => WAITING_LIST_KIND_LABELS[locale][entry.kind],
+          },
+          { header: t('courses.waiting.requestedOn'), cell: (entry) => formatDate(entry.requestedOn) },
+          {
+            header: t('courses.waiting.status'),
+            cell: (entry) => (
+              <>
+                {WAITING_LIST_STATUS_LABELS[locale][entry.status]}
+                {entry.enrolment ? (
+                  <>
+                    {' · '}
+                    <Link to={`/courses/${entry.enrolment.courseId}`}>{entry.enrolment.courseTitle}</Link>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          { header: t('courses.waiting.daysWaited'), className: 'text-end', cell: (entry) => formatNumber(entry.daysWaited) },
+        ]}
+      />
       <p className="small">
         <Link to="/waiting-list">{t('courses.person.toWaitingList')}</Link>
       </p>

@@ -1,0 +1,102 @@
+/** The enrolment forms: a person enrolled in the course, a learner withdrawn on a date. */
+import { useState } from 'react';
+import type { Course, Enrolment } from '../../../../contracts/courses.js';
+import { ENROLMENT_PROGRAMMES } from '../../../../contracts/enums.js';
+import { ENROLMENT_PROGRAMME_LABELS } from '../../../../contracts/labels.js';
+import type { PersonSummary } from '../../../../contracts/people.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { SelectField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Options, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { PersonPicker } from '../../activities/shared.js';
+import { personName } from '../shared.js';
+
+export function WithdrawForm({
+  enrolment,
+  reload,
+  onDone,
+  onCancel,
+}: {
+  enrolment: Enrolment;
+  reload(): void;
+  onDone(): void;
+  onCancel(): void;
+}) {
+  const { t } = useI18n();
+  const change = useChange({ reload });
+  const form = useFields({ withdrawnOn: todayInRome() });
+  const withdraw = async () => {
+    const sent = await change.send('PATCH', `/enrolments/${enrolment.id}`, {
+      version: enrolment.version,
+      withdrawnOn: form.values.withdrawnOn,
+    });
+    if (sent.ok) onDone();
+  };
+  const name = enrolment.person ? personName(enrolment.person) : t('courses.erased');
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={withdraw}
+      label={t('courses.enrolments.withdrawOf', { name })}
+      onCancel={onCancel}
+      small
+      autoFocus
+      className="border rounded p-2 my-2"
+    >
+      <TextField
+        label={t('courses.enrolments.withdrawnOn')}
+        type="date"
+        required
+        min={enrolment.enrolledOn}
+        {...form.field('withdrawnOn')}
+        error={change.fieldErrors.withdrawnOn}
+      />
+    </RecordForm>
+  );
+}
+
+export function EnrolForm({ course, reload, onEnrolled }: { course: Course; reload(): void; onEnrolled(message: string): void }) {
+  const { t, locale } = useI18n();
+  const change = useChange({ reload });
+  const [person, setPerson] = useState<PersonSummary | null>(null);
+  const form = useFields({ programme: '', enrolledOn: todayInRome() });
+  const enrol = async () => {
+    if (!person) {
+      change.invalid({ personId: t('courses.enrolments.choosePerson') });
+      return;
+    }
+    const sent = await change.send('POST', `/courses/${course.id}/enrolments`, { personId: person.id, ...form.values });
+    if (sent.ok) {
+      setPerson(null);
+      onEnrolled(t('courses.enrolments.enrolled', { name: personName(person) }));
+    }
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={enrol}
+      title={t('courses.enrolments.add')}
+      submitLabel={t('courses.enrolments.enrol')}
+      className="border rounded p-3 mt-2"
+    >
+      <PersonPicker legend={t('courses.learner')} person={person} onChange={setPerson} error={change.fieldErrors.personId} />
+      <div className="row align-items-end">
+        <div className="col-sm-6">
+          <SelectField label={t('courses.programme')} required {...form.field('programme')} error={change.fieldErrors.programme}>
+            <option value="">{t('common.choose')}</option>
+            <Options values={ENROLMENT_PROGRAMMES} labels={ENROLMENT_PROGRAMME_LABELS[locale]} />
+          </SelectField>
+        </div>
+        <div className="col-sm-6">
+          <TextField
+            label={t('courses.enrolments.enrolledOn')}
+            type="date"
+            required
+            {...form.field('enrolledOn')}
+            error={change.fieldErrors.enrolledOn}
+          />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}

@@ -1,0 +1,107 @@
+/** The lesson forms: one moved (date, time, length), one added outside the pattern. */
+import type { Course, Lesson } from '../../../../contracts/courses.js';
+import { TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+
+export function MoveForm({ lesson, reload, onDone, onCancel }: { lesson: Lesson; reload(): void; onDone(): void; onCancel(): void }) {
+  const { t, formatDate } = useI18n();
+  const change = useChange({ reload });
+  const form = useFields({ date: lesson.date, startTime: lesson.startTime, minutes: String(lesson.minutes) });
+  const { values } = form;
+  const move = async () => {
+    const body = { version: lesson.version, date: values.date, startTime: values.startTime, minutes: Number(values.minutes) };
+    const sent = await change.send('PATCH', `/lessons/${lesson.id}`, body);
+    if (sent.ok) onDone();
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={move}
+      label={t('courses.lessons.moveOf', { date: formatDate(lesson.date) })}
+      onCancel={onCancel}
+      small
+      autoFocus
+      className="border rounded p-2 my-2"
+    >
+      <div className="row align-items-end">
+        <div className="col-sm-4">
+          <TextField label={t('courses.lessons.date')} type="date" required {...form.field('date')} error={change.fieldErrors.date} />
+        </div>
+        <div className="col-sm-4">
+          <TextField
+            label={t('courses.startTime')}
+            type="time"
+            required
+            {...form.field('startTime')}
+            error={change.fieldErrors.startTime}
+          />
+        </div>
+        <div className="col-sm-4">
+          <TextField
+            label={t('courses.lessonMinutes')}
+            type="number"
+            min={15}
+            max={600}
+            required
+            {...form.field('minutes')}
+            error={change.fieldErrors.minutes}
+          />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
+
+export function AddLessonForm({ course, reload, onAdded }: { course: Course; reload(): void; onAdded(): void }) {
+  const { t } = useI18n();
+  const change = useChange({ reload });
+  const form = useFields({ date: '', startTime: course.startTime, minutes: String(course.lessonMinutes), notes: '' });
+  const { values } = form;
+  const errors = change.fieldErrors;
+  const add = async () => {
+    const sent = await change.send('POST', `/courses/${course.id}/lessons`, {
+      date: values.date.trim(),
+      ...(values.startTime.trim() && { startTime: values.startTime.trim() }),
+      ...(values.minutes.trim() && { minutes: Number(values.minutes.trim()) }),
+      notes: orNull(values.notes),
+    });
+    if (sent.ok) {
+      form.reset();
+      onAdded();
+    }
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={add}
+      title={t('courses.lessons.add')}
+      submitLabel={t('courses.lessons.addAction')}
+      submitClass="btn btn-outline-primary"
+      className="border rounded p-3 mt-2"
+    >
+      <p className="small">{t('courses.lessons.addHint')}</p>
+      <div className="row align-items-end">
+        <div className="col-sm-3">
+          <TextField label={t('courses.lessons.date')} type="date" required {...form.field('date')} error={errors.date} />
+        </div>
+        <div className="col-sm-3">
+          <TextField label={t('courses.startTime')} type="time" {...form.field('startTime')} error={errors.startTime} />
+        </div>
+        <div className="col-sm-2">
+          <TextField
+            label={t('courses.lessonMinutes')}
+            type="number"
+            min={15}
+            max={600}
+            {...form.field('minutes')}
+            error={errors.minutes}
+          />
+        </div>
+        <div className="col-sm-4">
+          <TextField label={t('courses.lessons.notes')} maxLength={1000} {...form.field('notes')} error={errors.notes} />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}

@@ -1,0 +1,80 @@
+/** "Aggiungi a una lista d'attesa": the person, the list, the date asked, the priority, a short note. */
+import { useState } from 'react';
+import { WAITING_LIST_KINDS, WAITING_LIST_PRIORITIES } from '../../../../contracts/enums.js';
+import { WAITING_LIST_KIND_LABELS, WAITING_LIST_PRIORITY_LABELS } from '../../../../contracts/labels.js';
+import type { PersonSummary } from '../../../../contracts/people.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { SelectField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Options, orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { PersonPicker } from '../../activities/shared.js';
+import { personName } from '../shared.js';
+
+export function AddForm({ reload, onAdded }: { reload(): void; onAdded(message: string): void }) {
+  const { t, locale } = useI18n();
+  const change = useChange({ reload });
+  const [person, setPerson] = useState<PersonSummary | null>(null);
+  const form = useFields({ kind: '', requestedOn: todayInRome(), priority: '0', notes: '' });
+  const { values } = form;
+  const errors = change.fieldErrors;
+  const add = async () => {
+    if (!person) {
+      change.invalid({ personId: t('courses.enrolments.choosePerson') });
+      return;
+    }
+    const sent = await change.send('POST', '/waiting-list', {
+      personId: person.id,
+      kind: values.kind,
+      requestedOn: values.requestedOn,
+      priority: Number(values.priority),
+      notes: orNull(values.notes),
+    });
+    if (sent.ok) {
+      setPerson(null);
+      form.reset();
+      onAdded(t('courses.waiting.added', { name: personName(person) }));
+    }
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={add}
+      title={t('courses.waiting.add')}
+      titleAs="h2"
+      submitLabel={t('courses.waiting.addAction')}
+      className="border rounded p-3 mb-4"
+    >
+      <PersonPicker legend={t('courses.waiting.person')} person={person} onChange={setPerson} error={errors.personId} />
+      <div className="row align-items-end">
+        <div className="col-md-3">
+          <SelectField label={t('courses.waiting.kind')} required {...form.field('kind')} error={errors.kind}>
+            <option value="">{t('common.choose')}</option>
+            <Options values={WAITING_LIST_KINDS} labels={WAITING_LIST_KIND_LABELS[locale]} />
+          </SelectField>
+        </div>
+        <div className="col-md-3">
+          <TextField
+            label={t('courses.waiting.requestedOn')}
+            type="date"
+            required
+            max={todayInRome()}
+            {...form.field('requestedOn')}
+            error={errors.requestedOn}
+          />
+        </div>
+        <div className="col-md-2">
+          <SelectField label={t('courses.waiting.priority')} {...form.field('priority')} error={errors.priority}>
+            {WAITING_LIST_PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {WAITING_LIST_PRIORITY_LABELS[locale][p]}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-md-4">
+          <TextField label={t('courses.waiting.notes')} maxLength={1000} {...form.field('notes')} error={errors.notes} />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
