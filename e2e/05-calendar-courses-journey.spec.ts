@@ -427,6 +427,7 @@ test.describe('Calendario e attività: the hours, a language club, its learners,
       '1',
       '4',
       /^Stampa invito/,
+      'ModificaElimina',
     ]);
     await expect(events.totals).toHaveText('Eventi: 1 · partecipanti: 5 (registrati per nome 1, altri 4) · persone diverse: 1');
 

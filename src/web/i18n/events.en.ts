@@ -31,6 +31,7 @@ export const eventsEn: Record<keyof typeof eventsIt, string> = {
   'events.removeWho': 'Remove {name} from the participants',
   'events.save': 'Save event',
   'events.saved': 'Event saved.',
+  'events.deleted': 'Event deleted.',
   'events.deleteConfirm': 'Delete this event?',
   'events.list': 'Events in the period',
   'events.none': 'No events in the period.',
@@ -41,6 +42,7 @@ export const eventsEn: Record<keyof typeof eventsIt, string> = {
   'events.totals':
     'Events: {events} · participants: {participants} (registered by name {named}, others {others}) · distinct people: {people}',
   'events.print': 'Print invitation',
+  'events.invitation': 'Invitation',
   'events.printOf': 'for “{title}” (PDF, opens in a new tab)',
 
   'events.meetings.title': 'Network meetings',
@@ -54,6 +56,7 @@ export const eventsEn: Record<keyof typeof eventsIt, string> = {
   'events.meetings.outcome': 'Outcome and notes',
   'events.meetings.save': 'Save meeting',
   'events.meetings.saved': 'Meeting saved.',
+  'events.meetings.deleted': 'Meeting deleted.',
   'events.meetings.deleteConfirm': 'Delete this meeting?',
   'events.meetings.list': 'Meetings in the period',
   'events.meetings.none': 'No meetings in the period.',

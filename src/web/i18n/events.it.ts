@@ -29,6 +29,7 @@ export const eventsIt = {
   'events.removeWho': 'Togli {name} dai partecipanti',
   'events.save': 'Salva evento',
   'events.saved': 'Evento salvato.',
+  'events.deleted': 'Evento eliminato.',
   'events.deleteConfirm': 'Eliminare questo evento?',
   'events.list': 'Eventi del periodo',
   'events.none': 'Nessun evento nel periodo.',
@@ -39,6 +40,7 @@ export const eventsIt = {
   'events.totals':
     'Eventi: {events} · partecipanti: {participants} (registrati per nome {named}, altri {others}) · persone diverse: {people}',
   'events.print': 'Stampa invito',
+  'events.invitation': 'Invito',
   'events.printOf': 'per «{title}» (PDF, si apre in una nuova scheda)',
 
   'events.meetings.title': 'Incontri di rete',
@@ -53,6 +55,7 @@ export const eventsIt = {
   'events.meetings.outcome': 'Esito e note',
   'events.meetings.save': 'Salva incontro',
   'events.meetings.saved': 'Incontro salvato.',
+  'events.meetings.deleted': 'Incontro eliminato.',
   'events.meetings.deleteConfirm': 'Eliminare questo incontro?',
   'events.meetings.list': 'Incontri del periodo',
   'events.meetings.none': 'Nessun incontro nel periodo.',

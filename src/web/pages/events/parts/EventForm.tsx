@@ -1,0 +1,176 @@
+/** The form of an event: a new one, or the one being corrected (sent back with the version it was read at). */
+import { useState } from 'react';
+import type { Event, EventParticipant } from '../../../../contracts/events.js';
+import { CentreSelect } from '../../../components/CentreSelect.js';
+import { TextAreaField, TextField } from '../../../components/fields.js';
+import { PersonSearch } from '../../../components/PersonSearch.js';
+import { useI18n } from '../../../i18n/index.js';
+import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { useSession } from '../../../session.js';
+import { personName } from '../../activities/shared.js';
+
+/** The people of the centre taking part: the list chosen so far, and the search to add one. */
+function ParticipantsField({
+  participants,
+  onChange,
+  error,
+}: {
+  participants: EventParticipant[];
+  onChange(participants: EventParticipant[]): void;
+  error?: string;
+}) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  return (
+    <fieldset className="mb-3" aria-describedby={`event-participants-hint${error ? ' event-participants-error' : ''}`}>
+      <legend className="form-label h6">{t('events.participants')}</legend>
+      <p id="event-participants-hint" className="small mb-2">
+        {t('events.participantsHint')}
+      </p>
+      {participants.length === 0 ? (
+        <p>{t('events.participantsNone')}</p>
+      ) : (
+        <ul className="list-unstyled" data-testid="event-participants">
+          {participants.map((person) => (
+            <li key={person.id} className="d-flex justify-content-between align-items-center border-bottom py-1">
+              <span>{personName(person)}</span>
+              <button
+                type="button"
+                className="btn btn-outline-secondary btn-sm"
+                aria-label={t('events.removeWho', { name: personName(person) })}
+                onClick={() => onChange(participants.filter((p) => p.id !== person.id))}
+              >
+                {t('events.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <PersonSearch
+        query={query}
+        onQueryChange={setQuery}
+        onSelect={(chosen) => {
+          setQuery('');
+          if (!participants.some((p) => p.id === chosen.id)) {
+            onChange([...participants, { id: chosen.id, givenNames: chosen.givenNames, familyNames: chosen.familyNames }]);
+          }
+        }}
+      />
+      {error ? (
+        <div id="event-participants-error" className="invalid-feedback d-block" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function EventForm({ editing, reload, onDone }: { editing: Event | null; reload(): void; onDone(saved: boolean): void }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const change = useChange({ reload });
+  const form = useFields({
+    title: editing?.title ?? '',
+    date: editing?.date ?? '',
+    startTime: editing?.startTime ?? '',
+    endTime: editing?.endTime ?? '',
+    place: editing?.place ?? '',
+    meetingPoint: editing?.meetingPoint ?? '',
+    partner: editing?.partner ?? '',
+    description: editing?.description ?? '',
+    others: String(editing?.otherParticipants ?? 0),
+    centreId: '',
+  });
+  const [participants, setParticipants] = useState<EventParticipant[]>(editing?.participants ?? []);
+  const { values } = form;
+  const errors = change.fieldErrors;
+  const chooseCentre = !editing && (me?.centres.length ?? 0) > 1;
+
+  const save = async () => {
+    const fields = {
+      title: values.title.trim(),
+      date: values.date,
+      startTime: values.startTime || null,
+      endTime: values.endTime || null,
+      place: orNull(values.place),
+      meetingPoint: orNull(values.meetingPoint),
+      partner: orNull(values.partner),
+      description: orNull(values.description),
+      participantIds: participants.map((p) => p.id),
+      otherParticipants: Number(values.others) || 0,
+    };
+    const sent = editing
+      ? await change.send('PATCH', `/events/${editing.id}`, { version: editing.version, ...fields })
+      : await change.send('POST', '/events', {
+          ...fields,
+          ...(chooseCentre && values.centreId ? { centreId: Number(values.centreId) } : {}),
+        });
+    if (sent.ok) onDone(true);
+  };
+
+  return (
+    <div data-testid="event-form">
+      <RecordForm
+        change={change}
+        onSubmit={save}
+        title={editing ? t('events.edit', { title: editing.title }) : t('events.record')}
+        titleAs="h2"
+        submitLabel={t('events.save')}
+        onCancel={editing ? () => onDone(false) : undefined}
+        autoFocus={Boolean(editing)}
+        className="border rounded p-3 mb-4"
+      >
+        <div className="row">
+          <div className="col-lg-6">
+            <TextField label={t('events.field.title')} required maxLength={200} {...form.field('title')} error={errors.title} />
+          </div>
+          <div className="col-sm-6 col-lg-2">
+            <TextField
+              label={t('events.field.date')}
+              type="date"
+              required
+              hint={t('events.field.dateHint')}
+              {...form.field('date')}
+              error={errors.date}
+            />
+          </div>
+          <div className="col-sm-3 col-lg-2">
+            <TextField label={t('events.field.startTime')} type="time" {...form.field('startTime')} error={errors.startTime} />
+          </div>
+          <div className="col-sm-3 col-lg-2">
+            <TextField label={t('events.field.endTime')} type="time" {...form.field('endTime')} error={errors.endTime} />
+          </div>
+          <div className="col-lg-4">
+            <TextField label={t('events.field.place')} maxLength={200} {...form.field('place')} error={errors.place} />
+          </div>
+          <div className="col-lg-4">
+            <TextField label={t('events.field.meetingPoint')} maxLength={200} {...form.field('meetingPoint')} error={errors.meetingPoint} />
+          </div>
+          <div className="col-lg-4">
+            <TextField label={t('events.field.partner')} maxLength={200} {...form.field('partner')} error={errors.partner} />
+          </div>
+          {chooseCentre ? (
+            <div className="col-lg-6">
+              <CentreSelect label={t('events.centre')} required {...form.field('centreId')} error={errors.centreId} />
+            </div>
+          ) : null}
+        </div>
+        <TextAreaField label={t('events.field.description')} maxLength={4000} {...form.field('description')} error={errors.description} />
+        <ParticipantsField participants={participants} onChange={setParticipants} error={errors.participantIds} />
+        <div className="row">
+          <div className="col-sm-6 col-lg-4">
+            <TextField
+              label={t('events.field.otherParticipants')}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100000}
+              {...form.field('others')}
+              error={errors.otherParticipants}
+            />
+          </div>
+        </div>
+      </RecordForm>
+    </div>
+  );
+}

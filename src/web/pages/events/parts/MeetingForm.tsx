@@ -1,0 +1,125 @@
+/** The form of a network meeting: the date, the topic, the organisations involved, the outcome. */
+import { useState } from 'react';
+import type { NetworkMeeting, NetworkOrganisation } from '../../../../contracts/events.js';
+import { NETWORK_ORGANISATION_KIND_LABELS } from '../../../../contracts/labels.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { CentreSelect } from '../../../components/CentreSelect.js';
+import { TextAreaField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { useSession } from '../../../session.js';
+
+/** The organisations as checkboxes: the active ones, and those the meeting names already. */
+function OrganisationChoices({
+  catalogue,
+  chosen,
+  onToggle,
+  error,
+}: {
+  catalogue: NetworkOrganisation[];
+  chosen: number[];
+  onToggle(id: number): void;
+  error?: string;
+}) {
+  const { t, locale } = useI18n();
+  const offered = catalogue.filter((organisation) => organisation.active || chosen.includes(organisation.id));
+  return (
+    <fieldset className="mb-3" aria-describedby={`meeting-organisations-hint${error ? ' meeting-organisations-error' : ''}`}>
+      <legend className="form-label h6">
+        {t('events.meetings.organisations')}
+        <span className="visually-hidden"> ({t('common.required')})</span>
+        <span aria-hidden="true"> *</span>
+      </legend>
+      <p id="meeting-organisations-hint" className="small mb-2">
+        {t('events.meetings.organisationsHint')}
+      </p>
+      <div className="topic-grid">
+        {offered.map((organisation) => (
+          <div className="form-check my-1" key={organisation.id}>
+            <input
+              id={`meeting-organisation-${organisation.id}`}
+              type="checkbox"
+              checked={chosen.includes(organisation.id)}
+              onChange={() => onToggle(organisation.id)}
+            />
+            <label htmlFor={`meeting-organisation-${organisation.id}`}>
+              {organisation.name}
+              <span className="small"> · {NETWORK_ORGANISATION_KIND_LABELS[locale][organisation.kind]}</span>
+            </label>
+          </div>
+        ))}
+      </div>
+      {error ? (
+        <div id="meeting-organisations-error" className="invalid-feedback d-block" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A new meeting, or the one being corrected (sent back with the version it was read at). */
+export function MeetingForm({
+  catalogue,
+  editing,
+  reload,
+  onDone,
+}: {
+  catalogue: NetworkOrganisation[];
+  editing: NetworkMeeting | null;
+  reload(): void;
+  onDone(saved: boolean): void;
+}) {
+  const { t, formatDate } = useI18n();
+  const { me } = useSession();
+  const today = todayInRome();
+  const change = useChange({ reload });
+  const form = useFields({ date: editing?.date ?? today, topic: editing?.topic ?? '', outcome: editing?.outcome ?? '', centreId: '' });
+  const [organisationIds, setOrganisationIds] = useState<number[]>(editing?.organisations.map((o) => o.id) ?? []);
+  const { values } = form;
+  const errors = change.fieldErrors;
+  const chooseCentre = !editing && (me?.centres.length ?? 0) > 1;
+  const toggle = (id: number) => setOrganisationIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+
+  const save = async () => {
+    const fields = { date: values.date, organisationIds, topic: values.topic.trim(), outcome: orNull(values.outcome) };
+    const sent = editing
+      ? await change.send('PATCH', `/network-meetings/${editing.id}`, { version: editing.version, ...fields })
+      : await change.send('POST', '/network-meetings', {
+          ...fields,
+          ...(chooseCentre && values.centreId ? { centreId: Number(values.centreId) } : {}),
+        });
+    if (sent.ok) onDone(true);
+  };
+
+  return (
+    <div data-testid="meeting-form">
+      <RecordForm
+        change={change}
+        onSubmit={save}
+        title={editing ? t('events.meetings.edit', { date: formatDate(editing.date) }) : t('events.meetings.record')}
+        titleAs="h2"
+        submitLabel={t('events.meetings.save')}
+        onCancel={editing ? () => onDone(false) : undefined}
+        autoFocus={Boolean(editing)}
+        className="border rounded p-3 mb-4"
+      >
+        <div className="row">
+          <div className="col-sm-6 col-lg-3">
+            <TextField label={t('events.meetings.date')} type="date" required max={today} {...form.field('date')} error={errors.date} />
+          </div>
+          <div className="col-lg-9">
+            <TextField label={t('events.meetings.topic')} required maxLength={300} {...form.field('topic')} error={errors.topic} />
+          </div>
+          {chooseCentre ? (
+            <div className="col-lg-6">
+              <CentreSelect label={t('events.centre')} required {...form.field('centreId')} error={errors.centreId} />
+            </div>
+          ) : null}
+        </div>
+        <OrganisationChoices catalogue={catalogue} chosen={organisationIds} onToggle={toggle} error={errors.organisationIds} />
+        <TextAreaField label={t('events.meetings.outcome')} maxLength={4000} {...form.field('outcome')} error={errors.outcome} />
+      </RecordForm>
+    </div>
+  );
+}
