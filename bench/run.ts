@@ -25,7 +25,8 @@ import { createDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { randomPassword } from '../src/demo/demo.js';
 import { createApiToken, createUser } from '../src/modules/accounts/accounts.usecases.js';
-import { listTopics } from '../src/modules/topics/topics.repository.js';
+import { TOPICS } from '../src/modules/catalogues/catalogues.js';
+import { listCatalogue } from '../src/modules/catalogues/catalogues.repository.js';
 import { type GetRun, growHeavyPerson, HEAVY_NOTES, HEAVY_VISITS, timeGets } from './care.js';
 import { COURSES, type CoursesRun, giveJesiCalendar, LEARNERS, runCourses } from './courses.js';
 import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset, ensureSqliteDataset } from './dataset.js';
@@ -307,7 +308,7 @@ async function main() {
     const personIds = (await db.selectFrom('people').select('id').where('centreId', '=', jesi.id).orderBy('id').limit(5000).execute()).map(
       (p) => p.id,
     );
-    const topicIds = (await listTopics(db, meta.organisationId, true)).map((t) => t.id);
+    const topicIds = (await listCatalogue(db, TOPICS, meta.organisationId, true)).map((t) => t.id);
     const before = await db
       .selectFrom('visits')
       .select((eb) => eb.fn.max('id').as('m'))

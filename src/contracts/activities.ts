@@ -3,6 +3,7 @@
  * and the lawyer's consultations.
  */
 import { z } from 'zod';
+import { catalogueContract, catalogueLabels } from './catalogues.js';
 import { id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
 import { APPLICATION_LEVELS, APPLICATION_OUTCOMES, PC_PURPOSES } from './enums.js';
 import { messageEn } from './messages/index.js';
@@ -19,47 +20,20 @@ const minutes = z.number().int().min(1).max(600);
 
 // --- the application-type catalogue
 
-const typeLabel = shortText(120).min(1);
+const typeLabels = catalogueLabels(120);
 
-export const applicationTypeSchema = z
-  .object({
-    id: z.number(),
-    code: z.string(),
-    labelIt: z.string(),
-    labelEn: z.string(),
+export const applicationTypeContract = catalogueContract({
+  id: 'ApplicationType',
+  item: { ...typeLabels.item, level: z.enum(APPLICATION_LEVELS), anagrafe: z.boolean() },
+  input: {
+    ...typeLabels.input,
     level: z.enum(APPLICATION_LEVELS),
-    anagrafe: z.boolean(),
-    active: z.boolean(),
-    sortOrder: z.number(),
-  })
-  .meta({ id: 'ApplicationType' });
-export type ApplicationType = z.infer<typeof applicationTypeSchema>;
-
-export const applicationTypeCreateInput = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_]{2,40}$/, messageEn('key.not_valid')),
-  labelIt: typeLabel,
-  labelEn: typeLabel,
-  level: z.enum(APPLICATION_LEVELS),
-  /** Handled with the Anagrafe office (residence requests and the like). */
-  anagrafe: z.boolean().default(false),
-  sortOrder: z.number().int().min(0).max(10_000).optional(),
+    /** Handled with the Anagrafe office (residence requests and the like). */
+    anagrafe: z.boolean().default(false),
+  },
+  sorted: true,
 });
-export type ApplicationTypeCreateInput = z.infer<typeof applicationTypeCreateInput>;
-
-export const applicationTypeUpdateInput = z.strictObject({
-  labelIt: typeLabel.optional(),
-  labelEn: typeLabel.optional(),
-  level: z.enum(APPLICATION_LEVELS).optional(),
-  anagrafe: z.boolean().optional(),
-  active: z.boolean().optional(),
-  sortOrder: z.number().int().min(0).max(10_000).optional(),
-});
-export type ApplicationTypeUpdateInput = z.infer<typeof applicationTypeUpdateInput>;
-
-export const applicationTypeListQuery = z.strictObject({ active: z.enum(['true', 'false']).optional() });
+export type ApplicationType = z.infer<typeof applicationTypeContract.item>;
 
 // --- applications
 

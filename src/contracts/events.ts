@@ -3,6 +3,7 @@
  * meetings with other bodies (with the catalogue of those bodies).
  */
 import { z } from 'zod';
+import { catalogueContract } from './catalogues.js';
 import { clockTime, id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
 import { NETWORK_ORGANISATION_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
@@ -110,37 +111,13 @@ export type EventsSummary = z.infer<typeof eventsSummary>;
 
 // --- the catalogue of organisations met (per organisation)
 
-const organisationName = shortText(120).min(1);
-
-export const networkOrganisationSchema = z
-  .object({
-    id: z.number(),
-    code: z.string(),
-    name: z.string(),
-    kind: z.enum(NETWORK_ORGANISATION_KINDS),
-    active: z.boolean(),
-  })
-  .meta({ id: 'NetworkOrganisation' });
-export type NetworkOrganisation = z.infer<typeof networkOrganisationSchema>;
-
-export const networkOrganisationCreateInput = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_]{2,40}$/, messageEn('key.not_valid')),
-  name: organisationName,
-  kind: z.enum(NETWORK_ORGANISATION_KINDS),
+export const networkOrganisationContract = catalogueContract({
+  id: 'NetworkOrganisation',
+  item: { name: z.string(), kind: z.enum(NETWORK_ORGANISATION_KINDS) },
+  input: { name: shortText(120).min(1), kind: z.enum(NETWORK_ORGANISATION_KINDS) },
+  sorted: false,
 });
-export type NetworkOrganisationCreateInput = z.infer<typeof networkOrganisationCreateInput>;
-
-export const networkOrganisationUpdateInput = z.strictObject({
-  name: organisationName.optional(),
-  kind: z.enum(NETWORK_ORGANISATION_KINDS).optional(),
-  active: z.boolean().optional(),
-});
-export type NetworkOrganisationUpdateInput = z.infer<typeof networkOrganisationUpdateInput>;
-
-export const networkOrganisationListQuery = z.strictObject({ active: z.enum(['true', 'false']).optional() });
+export type NetworkOrganisation = z.infer<typeof networkOrganisationContract.item>;
 
 // --- network meetings
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogueContract, catalogueLabels } from './catalogues.js';
 import { clockTime, countryCode, id, isoDate, pageQuery, shortText, version } from './common.js';
 import { AGE_BANDS, CHANNELS, GENDERS, ORIGIN_GROUPS, REFERRAL_SOURCES } from './enums.js';
 import { messageEn } from './messages/index.js';
@@ -116,31 +117,6 @@ export const visitSummary = z
   })
   .meta({ id: 'VisitSummary' });
 
-export const topicSchema = z
-  .object({
-    id: z.number(),
-    code: z.string(),
-    labelIt: z.string(),
-    labelEn: z.string(),
-    active: z.boolean(),
-    sortOrder: z.number(),
-  })
-  .meta({ id: 'RequestTopic' });
-export type Topic = z.infer<typeof topicSchema>;
-
-export const topicCreateInput = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_]{2,40}$/, messageEn('key.not_valid')),
-  labelIt: shortText(100).min(1),
-  labelEn: shortText(100).min(1),
-  sortOrder: z.number().int().min(0).max(10_000).optional(),
-});
-
-export const topicUpdateInput = z.strictObject({
-  labelIt: shortText(100).min(1).optional(),
-  labelEn: shortText(100).min(1).optional(),
-  active: z.boolean().optional(),
-  sortOrder: z.number().int().min(0).max(10_000).optional(),
-});
+/** The request-topic catalogue (tipologie di richiesta). */
+export const topicContract = catalogueContract({ id: 'RequestTopic', ...catalogueLabels(100), sorted: true });
+export type Topic = z.infer<typeof topicContract.item>;

@@ -15,7 +15,8 @@ import { todayInRome } from '../domain/dates.js';
 import type { Role } from '../domain/permissions.js';
 import { createUser, ensureCentre } from '../modules/accounts/accounts.usecases.js';
 import { recordAudit } from '../modules/audit/audit.repository.js';
-import { listTopics } from '../modules/topics/topics.repository.js';
+import { TOPICS } from '../modules/catalogues/catalogues.js';
+import { listCatalogue } from '../modules/catalogues/catalogues.repository.js';
 import { populateActivities } from './activities-generator.js';
 import { populateCare } from './care-generator.js';
 import { JESI_ISTAT, populateCentres } from './generator.js';
@@ -122,7 +123,7 @@ export async function fillDemo(db: Kysely<Database>, options: DemoOptions): Prom
     }
 
     const organisationId = centre.organisationId;
-    if ((await listTopics(trx, organisationId, true)).length === 0) {
+    if ((await listCatalogue(trx, TOPICS, organisationId, true)).length === 0) {
       throw new DemoRefused('The organisation has no active request topics: add some before filling a demo centre.');
     }
 

@@ -4,7 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { listTopics } from '../modules/topics/topics.repository.js';
+import { TOPICS } from '../modules/catalogues/catalogues.js';
+import { listCatalogue } from '../modules/catalogues/catalogues.repository.js';
 import { deskCalendar } from './desk-calendar.js';
 import { type CentreTarget, centreContexts, drawPeople } from './draw-people.js';
 import { drawVisits, topicTables } from './draw-visits.js';
@@ -42,7 +43,7 @@ export async function populateCentres(db: Kysely<Database>, options: PopulateOpt
   if (calendar.days.length === 0 && totalVisits + totalPeople > 0)
     throw new Error(`The desk is never open between ${options.startDate} and ${options.endDate}`);
 
-  const topics = await listTopics(db, options.organisationId, true);
+  const topics = await listCatalogue(db, TOPICS, options.organisationId, true);
   if (topics.length === 0) throw new Error(`Organisation ${options.organisationId} has no active request topics`);
   const topicsFor = topicTables(topics);
 

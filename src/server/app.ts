@@ -22,6 +22,8 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
+import { TOPICS } from '../modules/catalogues/catalogues.js';
+import { catalogueRoutes } from '../modules/catalogues/catalogues.routes.js';
 import { coursesRoutes } from '../modules/courses/courses.routes.js';
 import { documentsRoutes } from '../modules/documents/documents.routes.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
@@ -30,7 +32,6 @@ import { peopleRoutes } from '../modules/people/people.routes.js';
 import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
-import { topicsRoutes } from '../modules/topics/topics.routes.js';
 import { visitsRoutes } from '../modules/visits/visits.routes.js';
 import { APP_VERSION } from '../version.js';
 import type { AppConfig } from './config.js';
@@ -144,7 +145,7 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
     async (api) => {
       await api.register(authRoutes);
       await api.register(accountsRoutes);
-      await api.register(topicsRoutes);
+      await api.register(catalogueRoutes(TOPICS));
       await api.register(referenceRoutes);
       await api.register(peopleRoutes);
       await api.register(visitsRoutes);

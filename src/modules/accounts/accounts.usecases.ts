@@ -5,14 +5,11 @@ import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { PERMISSIONS, type Role } from '../../domain/permissions.js';
 import { conflict, notFound } from '../../errors/index.js';
-import { seedDefaultApplicationTypes } from '../activities/applications.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { deleteSessionsOf } from '../auth/auth.repository.js';
 import { hashPassword, randomSecret, sha256 } from '../auth/secrets.js';
-import { seedDefaultCourseKinds } from '../courses/course-kinds.repository.js';
-import { seedDefaultNetworkOrganisations } from '../events/network.repository.js';
-import { seedDefaultTopics } from '../topics/topics.repository.js';
+import { seedDefaultCatalogues } from '../catalogues/catalogues.repository.js';
 import {
   centreIdsOfUser,
   countCentresOfOrganisation,
@@ -43,10 +40,7 @@ export const API_TOKEN_PREFIX = 'apd_';
 
 export async function createOrganisation(db: Db, name: string, now = new Date().toISOString()): Promise<number> {
   const organisationId = await insertOrganisation(db, name, now);
-  await seedDefaultTopics(db, organisationId, now);
-  await seedDefaultApplicationTypes(db, organisationId, now);
-  await seedDefaultNetworkOrganisations(db, organisationId, now);
-  await seedDefaultCourseKinds(db, organisationId, now);
+  await seedDefaultCatalogues(db, organisationId, now);
   return organisationId;
 }
 

@@ -31,8 +31,8 @@ import { createDatabase } from '../../db/database.js';
 import { foundation } from '../../db/migrations/0001-foundation.js';
 import { care } from '../../db/migrations/0002-care.js';
 import { todayInRome } from '../../domain/dates.js';
+import { DEFAULT_APPLICATION_TYPES } from '../catalogues/default-application-types.js';
 import { applicationsForPerson } from './applications.usecases.js';
-import { DEFAULT_APPLICATION_TYPES } from './default-application-types.js';
 import { pcStationUsesForPerson } from './pc-station.usecases.js';
 
 const dayAfter = (isoDate: string) => new Date(Date.parse(`${isoDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -5,9 +5,6 @@ import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums
 import type { ApplicationsTable, Database } from '../../db/schema.js';
 import { type ApplicationTypeCount, applicationCounts } from '../../domain/activities.js';
 
-// Setting up an organisation (accounts) seeds the catalogue from here.
-export { seedDefaultApplicationTypes } from './application-types.repository.js';
-
 type Db = Kysely<Database>;
 
 export interface ApplicationFilter {

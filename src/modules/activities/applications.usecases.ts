@@ -15,16 +15,17 @@ import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { APPLICATION_TYPES } from '../catalogues/catalogues.js';
+import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { findVisit } from '../visits/visits.repository.js';
-import { findApplicationType } from './application-types.repository.js';
 import { allApplications, findApplication, insertApplication, listApplications, summariseApplications } from './applications.repository.js';
 
 type Db = Kysely<Database>;
 
 /** New records (and records moved to another type) take an active type of the organisation. */
 async function checkActiveType(db: Db, actor: Actor, typeId: number) {
-  const type = await findApplicationType(db, actor.organisationId, typeId);
+  const type = await findCatalogueItem(db, APPLICATION_TYPES, actor.organisationId, typeId);
   if (!type?.active) {
     throw validationFailed([{ field: 'typeId', code: 'application.type_unknown', params: { id: typeId } }]);
   }

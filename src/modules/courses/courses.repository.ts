@@ -4,9 +4,6 @@ import type { Course } from '../../contracts/courses.js';
 import type { CourseLevel } from '../../contracts/enums.js';
 import type { CoursesTable, Database } from '../../db/schema.js';
 
-// The accounts module seeds a new organisation's kinds through this import.
-export { seedDefaultCourseKinds } from './course-kinds.repository.js';
-
 type Db = Kysely<Database>;
 
 export interface CourseFilter {

@@ -12,7 +12,8 @@ import {
   yearFiguresSchema,
 } from '../../contracts/courses.js';
 import { requireAuth } from '../auth/actor.js';
-import { courseKindsRoutes } from './course-kinds.routes.js';
+import { COURSE_KINDS } from '../catalogues/catalogues.js';
+import { catalogueRoutes } from '../catalogues/catalogues.routes.js';
 import { createCourse, deleteCourse, getCourse, listCoursesFor, updateCourse } from './courses.usecases.js';
 import { enrolmentsRoutes } from './enrolments.routes.js';
 import { courseFiguresFor, yearFiguresFor } from './figures.usecases.js';
@@ -28,7 +29,7 @@ const deleted = { 204: z.null(), ...problemResponses };
  * and attendance (operators), figures (aggregated: viewers too), waiting lists.
  */
 export const coursesRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(courseKindsRoutes);
+  await app.register(catalogueRoutes(COURSE_KINDS));
   await app.register(lessonsRoutes);
   await app.register(enrolmentsRoutes);
   await app.register(waitingListRoutes);

@@ -33,7 +33,7 @@ import { foundation } from '../../db/migrations/0001-foundation.js';
 import { care } from '../../db/migrations/0002-care.js';
 import { activitiesCalendar } from '../../db/migrations/0003-activities-calendar.js';
 import { todayInRome } from '../../domain/dates.js';
-import { DEFAULT_COURSE_KINDS } from './default-course-kinds.js';
+import { DEFAULT_COURSE_KINDS } from '../catalogues/default-course-kinds.js';
 import { courseFiguresOfYear } from './figures.usecases.js';
 import { enrolmentsForPerson } from './person-courses.usecases.js';
 import { waitingListCounts } from './waiting-list.usecases.js';

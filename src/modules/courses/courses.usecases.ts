@@ -19,7 +19,8 @@ import { can } from '../../domain/permissions.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
-import { findCourseKind } from './course-kinds.repository.js';
+import { COURSE_KINDS } from '../catalogues/catalogues.js';
+import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
 import { courseHasEnrolments } from './courses.errors.js';
 import { findCourse, hasEnrolments, insertCourse, listCourses } from './courses.repository.js';
 
@@ -38,7 +39,7 @@ const storedWeekdays = (weekdays: readonly number[]) => JSON.stringify([...weekd
 
 /** New courses (and courses moved to another kind) take an active kind of the organisation. */
 async function checkActiveKind(db: Db, actor: Actor, kindId: number) {
-  const kind = await findCourseKind(db, actor.organisationId, kindId);
+  const kind = await findCatalogueItem(db, COURSE_KINDS, actor.organisationId, kindId);
   if (!kind?.active) throw validationFailed([{ field: 'kindId', code: 'course.kind_unknown', params: { id: kindId } }]);
 }
 

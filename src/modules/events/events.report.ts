@@ -7,9 +7,10 @@ import type { Kysely } from 'kysely';
 import type { EventListItem, NetworkMeeting, NetworkMeetingsSummary } from '../../contracts/events.js';
 import type { Database } from '../../db/schema.js';
 import { type EventTotals, eventTotals } from '../../domain/events.js';
+import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
+import { catalogueOfCentres } from '../catalogues/catalogues.repository.js';
 import { allEvents, distinctParticipants } from './events.repository.js';
 import { allMeetings, summariseMeetings } from './network.repository.js';
-import { networkOrganisationsOfCentres } from './network-organisations.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -45,7 +46,7 @@ export async function networkMeetingsOfYear(db: Db, centreIds: number[], year: n
   const filter = { centreIds, ...yearRange(year) };
   const [list, summary] = await Promise.all([
     allMeetings(db, filter),
-    networkOrganisationsOfCentres(db, centreIds).then((catalogue) => summariseMeetings(db, catalogue, filter)),
+    catalogueOfCentres(db, NETWORK_ORGANISATIONS, centreIds).then((catalogue) => summariseMeetings(db, catalogue, filter)),
   ]);
   return { ...summary, list };
 }

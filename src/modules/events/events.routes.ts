@@ -11,9 +11,10 @@ import {
   eventUpdateInput,
 } from '../../contracts/events.js';
 import { requireAuth } from '../auth/actor.js';
+import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
+import { catalogueRoutes } from '../catalogues/catalogues.routes.js';
 import { createEvent, deleteEvent, getEvent, invitationFor, listEventsFor, summariseEventsFor, updateEvent } from './events.usecases.js';
 import { networkMeetingsRoutes } from './network.routes.js';
-import { networkOrganisationsRoutes } from './network-organisations.routes.js';
 
 const params = z.strictObject({ id });
 const deleted = { 204: z.null(), ...problemResponses };
@@ -136,6 +137,6 @@ export const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  await app.register(networkOrganisationsRoutes);
+  await app.register(catalogueRoutes(NETWORK_ORGANISATIONS));
   await app.register(networkMeetingsRoutes);
 };

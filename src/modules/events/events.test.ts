@@ -30,7 +30,7 @@ import { care } from '../../db/migrations/0002-care.js';
 import { activitiesCalendar } from '../../db/migrations/0003-activities-calendar.js';
 import { addDays } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
-import { DEFAULT_NETWORK_ORGANISATIONS } from './default-network-organisations.js';
+import { DEFAULT_NETWORK_ORGANISATIONS } from '../catalogues/default-network-organisations.js';
 import { eventsOfYear, networkMeetingsOfYear } from './events.report.js';
 
 const OUTING = {

@@ -3,10 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { NetworkOrganisationKind } from '../../contracts/enums.js';
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../contracts/events.js';
 import type { Database, NetworkMeetingsTable } from '../../db/schema.js';
-import { byKindAndName } from './network-organisations.repository.js';
-
-// Setting up an organisation (accounts) seeds the catalogue from here.
-export { seedDefaultNetworkOrganisations } from './network-organisations.repository.js';
+import { byKindAndName } from '../catalogues/catalogues.js';
 
 type Db = Kysely<Database>;
 

@@ -15,8 +15,9 @@ import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
+import { listCatalogue } from '../catalogues/catalogues.repository.js';
 import { findMeeting, insertMeeting, listMeetings, replaceMeetingOrganisations, summariseMeetings } from './network.repository.js';
-import { listNetworkOrganisations } from './network-organisations.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -26,7 +27,7 @@ type Db = Kysely<Database>;
  */
 async function checkOrganisations(db: Db, actor: Actor, ids: number[], kept: number[] = []): Promise<number[]> {
   const unique = [...new Set(ids)];
-  const catalogue = new Map((await listNetworkOrganisations(db, actor.organisationId)).map((row) => [row.id, row]));
+  const catalogue = new Map((await listCatalogue(db, NETWORK_ORGANISATIONS, actor.organisationId)).map((row) => [row.id, row]));
   const refused = unique.filter((id) => !(catalogue.get(id)?.active || (catalogue.has(id) && kept.includes(id))));
   if (refused.length > 0) {
     throw validationFailed([{ field: 'organisationIds', code: 'network.organisation_unknown', params: { ids: refused.join(', ') } }]);
@@ -121,5 +122,5 @@ export async function listMeetingsFor(db: Db, actor: Actor, query: NetworkMeetin
 /** Aggregated figures (statistics.read): meetings of a period, and how many involved each organisation. */
 export async function summariseMeetingsFor(db: Db, actor: Actor, query: EventsSummaryQuery): Promise<NetworkMeetingsSummary> {
   const filter = { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) };
-  return summariseMeetings(db, await listNetworkOrganisations(db, actor.organisationId), filter);
+  return summariseMeetings(db, await listCatalogue(db, NETWORK_ORGANISATIONS, actor.organisationId), filter);
 }

@@ -17,8 +17,9 @@ import { isCitizenship } from '../../reference/index.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { withOpeningFlags } from '../calendar/visit-flags.js';
+import { TOPICS } from '../catalogues/catalogues.js';
+import { activeCatalogueIds, listCatalogue } from '../catalogues/catalogues.repository.js';
 import { findPersonRow } from '../people/people.repository.js';
-import { activeTopicIds, listTopics } from '../topics/topics.repository.js';
 import { visitsCsv } from './visits.export.js';
 import {
   deleteVisitRow,
@@ -53,7 +54,7 @@ function visitInstant(date: string | undefined, time: string | undefined, now: D
 
 async function checkTopics(db: Db, actor: Actor, topicIds: number[]) {
   const unique = [...new Set(topicIds)];
-  const active = await activeTopicIds(db, actor.organisationId, unique);
+  const active = await activeCatalogueIds(db, TOPICS, actor.organisationId, unique);
   const unknown = unique.filter((id) => !active.has(id));
   if (unknown.length > 0) {
     throw validationFailed([{ field: 'topicIds', code: 'visit.topic_unknown', params: { ids: unknown.join(', ') } }]);
@@ -228,7 +229,7 @@ export async function summariseVisitsFor(db: Db, actor: Actor, query: VisitSumma
 export async function exportVisitsFor(db: Db, actor: Actor, query: VisitExportQuery): Promise<AsyncIterable<string>> {
   const { lang, ...filters } = query;
   const filter = visitFilterFor(actor, filters);
-  const topics = await listTopics(db, actor.organisationId);
+  const topics = await listCatalogue(db, TOPICS, actor.organisationId);
   const { total } = await listVisits(db, filter, 1, 1);
   await recordAudit(db, {
     userId: actor.userId,
