@@ -4,9 +4,9 @@ import type { HouseholdListItem } from '../../../contracts/households.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { useDebounced } from '../../components/Combobox.js';
-import { Pagination } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { fullName, useRelationLabel } from './shared.js';
@@ -59,36 +59,26 @@ export default function HouseholdsPage() {
         />
       </div>
       <ProblemAlert error={result.error} />
-      {result.data && result.data.items.length === 0 ? <p>{t('households.none')}</p> : null}
-      {result.data && result.data.items.length > 0 ? (
-        <>
-          <table className="table table-striped">
-            <caption>{t('households.count', { count: result.data.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('households.name')}</th>
-                <th scope="col">{t('households.members')}</th>
-                {centres.length > 1 ? <th scope="col">{t('households.centre')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {result.data.items.map((h) => (
-                <tr key={h.id}>
-                  <td>
-                    <Link to={`/households/${h.id}`}>{h.name}</Link>
-                  </td>
-                  <td>
-                    {h.members.length === 0
-                      ? t('person.notSet')
-                      : h.members.map((m) => `${fullName(m)} (${relationLabel(m.relation)})`).join(', ')}
-                  </td>
-                  {centres.length > 1 ? <td>{centreName(h.centreId)}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={result.data.total} onPage={setPage} />
-        </>
+      {result.data ? (
+        <RecordTable<HouseholdListItem>
+          caption={t('households.count', { count: result.data.total })}
+          className="table table-striped"
+          rows={result.data.items}
+          rowKey={(h) => h.id}
+          empty={t('households.none')}
+          paging={pagingOf(result.data, setPage)}
+          columns={[
+            { header: t('households.name'), cell: (h) => <Link to={`/households/${h.id}`}>{h.name}</Link> },
+            {
+              header: t('households.members'),
+              cell: (h) =>
+                h.members.length === 0
+                  ? t('person.notSet')
+                  : h.members.map((m) => `${fullName(m)} (${relationLabel(m.relation)})`).join(', '),
+            },
+            centres.length > 1 && { header: t('households.centre'), cell: (h) => centreName(h.centreId) },
+          ]}
+        />
       ) : null}
     </>
   );

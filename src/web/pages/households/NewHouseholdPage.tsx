@@ -3,12 +3,11 @@ import { useNavigate } from 'react-router';
 import type { HouseholdRelation } from '../../../contracts/enums.js';
 import type { Household } from '../../../contracts/households.js';
 import type { PersonSummary } from '../../../contracts/people.js';
-import { type ApiError, api } from '../../api/client.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { orNull, RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { fullName, memberElsewhere, NotesField, RelationSelect, useRelationLabel } from './shared.js';
@@ -31,9 +30,8 @@ export default function NewHouseholdPage() {
   const [chosen, setChosen] = useState<PersonSummary | null>(null);
   const [relation, setRelation] = useState<HouseholdRelation | ''>('');
   const [draftErrors, setDraftErrors] = useState<{ person?: string; relation?: string }>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const change = useChange();
+  const fieldErrors = change.fieldErrors;
   usePageTitle(t('households.new'));
 
   const addDraft = () => {
@@ -52,24 +50,14 @@ export default function NewHouseholdPage() {
   };
 
   const save = async (move = false) => {
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      const household = await api<Household>('POST', '/households', {
-        name: name.trim(),
-        notes: notes.trim() || null,
-        ...(centreId ? { centreId: Number(centreId) } : {}),
-        members: members.map((m) => ({ personId: m.person.id, relation: m.relation })),
-        ...(move ? { move: true } : {}),
-      });
-      navigate(`/households/${household.id}`, { state: { notice: 'households.created' } });
-    } catch (e) {
-      setError(e as ApiError);
-      setFieldErrors((e as ApiError).fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+    const sent = await change.send<Household>('POST', '/households', {
+      name: name.trim(),
+      notes: orNull(notes),
+      ...(centreId ? { centreId: Number(centreId) } : {}),
+      members: members.map((m) => ({ personId: m.person.id, relation: m.relation })),
+      ...(move ? { move: true } : {}),
+    });
+    if (sent.ok) navigate(`/households/${sent.data.id}`, { state: { notice: 'households.created' } });
   };
 
   const submit = (event: FormEvent) => {
@@ -77,7 +65,7 @@ export default function NewHouseholdPage() {
     void save();
   };
 
-  const elsewhere = memberElsewhere(error);
+  const elsewhere = memberElsewhere(change.error);
   const movingPerson = elsewhere ? members.find((m) => m.person.id === elsewhere.personId)?.person : undefined;
 
   return (
@@ -92,18 +80,18 @@ export default function NewHouseholdPage() {
             })}
           </p>
           <div className="d-flex gap-2 flex-wrap">
-            <button type="button" className="btn btn-primary btn-sm" disabled={busy} onClick={() => save(true)}>
+            <button type="button" className="btn btn-primary btn-sm" aria-disabled={change.busy || undefined} onClick={() => save(true)}>
               {t('households.moveAndCreate')}
             </button>
-            <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setError(null)}>
+            <button type="button" className="btn btn-outline-secondary btn-sm" onClick={change.reset}>
               {t('common.cancel')}
             </button>
           </div>
         </div>
       ) : (
-        <ProblemAlert error={error} />
+        change.problem
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate aria-busy={change.busy || undefined}>
         <div className="row">
           <div className="col-md-6">
             <TextField
@@ -131,36 +119,21 @@ export default function NewHouseholdPage() {
 
         <fieldset className="mb-3">
           <legend className="h5">{t('households.firstMembers')}</legend>
-          {members.length > 0 ? (
-            <table className="table">
-              <caption className="visually-hidden">{t('households.members')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('households.person')}</th>
-                  <th scope="col">{t('households.relation')}</th>
-                  <th scope="col">{t('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.person.id}>
-                    <td>{fullName(m.person)}</td>
-                    <td>{relationLabel(m.relation)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-outline-secondary btn-sm"
-                        aria-label={t('households.removeNamed', { name: fullName(m.person) })}
-                        onClick={() => setMembers(members.filter((x) => x.person.id !== m.person.id))}
-                      >
-                        {t('households.remove')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          <RecordTable<Draft>
+            caption={t('households.members')}
+            captionHidden
+            className="table"
+            rows={members}
+            rowKey={(m) => m.person.id}
+            rowName={(m) => fullName(m.person)}
+            columns={[
+              { header: t('households.person'), cell: (m) => fullName(m.person) },
+              { header: t('households.relation'), cell: (m) => relationLabel(m.relation) },
+            ]}
+            actions={(m) => [
+              { label: t('households.remove'), onClick: () => setMembers(members.filter((x) => x.person.id !== m.person.id)) },
+            ]}
+          />
           <div className="row align-items-end">
             <div className="col-md-6">
               <PersonSearch
@@ -201,7 +174,7 @@ export default function NewHouseholdPage() {
         </fieldset>
 
         <div className="d-flex gap-2">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
             {t('households.create')}
           </button>
           <button type="button" className="btn btn-outline-secondary" onClick={() => navigate(-1)}>

@@ -1,0 +1,115 @@
+/** Someone joins: search, relation, date; a person of another household asks for the move first. */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { HouseholdRelation } from '../../../../contracts/enums.js';
+import type { Household } from '../../../../contracts/households.js';
+import type { PersonSummary } from '../../../../contracts/people.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { TextField } from '../../../components/fields.js';
+import { PersonSearch } from '../../../components/PersonSearch.js';
+import { useI18n } from '../../../i18n/index.js';
+import { useChange } from '../../../kit/index.js';
+import { fullName, memberElsewhere, RelationSelect } from '../shared.js';
+
+export function AddMemberForm({ household, reload }: { household: Household; reload(): void }) {
+  const { t } = useI18n();
+  const change = useChange({ reload });
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<PersonSummary | null>(null);
+  const [relation, setRelation] = useState<HouseholdRelation | ''>('');
+  const [joinedOn, setJoinedOn] = useState(todayInRome());
+
+  const add = async (move: boolean) => {
+    const problems = {
+      ...(chosen ? {} : { person: t('households.choosePerson') }),
+      ...(relation ? {} : { relation: t('error.field') }),
+    };
+    if (!chosen || !relation) return change.invalid(problems);
+    const body = { personId: chosen.id, relation, joinedOn, ...(move ? { move: true } : {}) };
+    const sent = await change.send('POST', `/households/${household.id}/members`, body, { success: t('households.memberAdded') });
+    if (sent.ok) {
+      setChosen(null);
+      setQuery('');
+      setRelation('');
+      setJoinedOn(todayInRome());
+    }
+  };
+
+  const elsewhere = memberElsewhere(change.error);
+  const fieldErrors = change.fieldErrors;
+  return (
+    <section className="mt-4" aria-labelledby="add-member-title">
+      <h2 className="h4" id="add-member-title" tabIndex={-1}>
+        {t('households.addMember')}
+      </h2>
+      {elsewhere && chosen ? (
+        <div className="alert alert-warning" role="alert">
+          <p className="mb-1">{t('households.memberElsewhere', { name: fullName(chosen), household: elsewhere.householdName })}</p>
+          <p className="mb-2">{t('households.moveQuestion')}</p>
+          <div className="d-flex gap-2 flex-wrap">
+            <button type="button" className="btn btn-primary btn-sm" aria-disabled={change.busy || undefined} onClick={() => add(true)}>
+              {t('households.move')}
+            </button>
+            <Link to={`/households/${elsewhere.householdId}`} className="btn btn-outline-primary btn-sm">
+              {t('households.openHousehold')} «{elsewhere.householdName}»
+            </Link>
+            <button type="button" className="btn btn-outline-secondary btn-sm" onClick={change.reset}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        change.problem
+      )}
+      <form
+        className="row align-items-end"
+        aria-labelledby="add-member-title"
+        aria-busy={change.busy || undefined}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add(false);
+        }}
+      >
+        <div className="col-lg-5">
+          <PersonSearch
+            query={query}
+            onQueryChange={(q) => {
+              setQuery(q);
+              setChosen(null);
+              change.reset();
+            }}
+            onSelect={(p) => {
+              setChosen(p);
+              setQuery(fullName(p));
+            }}
+          />
+          {fieldErrors.person && !chosen ? (
+            <div className="invalid-feedback d-block mb-2" role="alert">
+              {fieldErrors.person}
+            </div>
+          ) : null}
+        </div>
+        <div className="col-lg-3">
+          <RelationSelect value={relation} onChange={setRelation} error={relation ? undefined : fieldErrors.relation} />
+        </div>
+        <div className="col-lg-2">
+          <TextField
+            type="date"
+            label={t('households.joinedOn')}
+            required
+            max={todayInRome()}
+            value={joinedOn}
+            onChange={(e) => setJoinedOn(e.target.value)}
+            error={fieldErrors.joinedOn}
+          />
+        </div>
+        <div className="col-lg-2 mb-3">
+          <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
+            {t('households.add')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+/** Joining a household from a person's file: the household searched by name, the relation, the date. */
+import { useEffect, useState } from 'react';
+import type { HouseholdRelation } from '../../../../contracts/enums.js';
+import type { HouseholdListItem } from '../../../../contracts/households.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { api, type Page } from '../../../api/client.js';
+import { Combobox, useDebounced } from '../../../components/Combobox.js';
+import { TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { fullName, memberElsewhere, RelationSelect } from '../shared.js';
+
+/** Search-as-you-type over the households of the user's centres. */
+function HouseholdSearch({ onSelect }: { onSelect(household: HouseholdListItem): void }) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const debounced = useDebounced(query.trim(), 150);
+  const [results, setResults] = useState<HouseholdListItem[] | null>(null);
+  useEffect(() => {
+    if (!debounced) {
+      setResults(null);
+      return;
+    }
+    let live = true;
+    api<Page<HouseholdListItem>>('GET', '/households', undefined, { q: debounced, pageSize: 8 })
+      .then((page) => live && setResults(page.items))
+      .catch(() => live && setResults([]));
+    return () => {
+      live = false;
+    };
+  }, [debounced]);
+  return (
+    <Combobox
+      id="household-search"
+      label={t('households.searchHousehold')}
+      value={query}
+      onValueChange={setQuery}
+      options={results}
+      optionKey={(h) => h.id}
+      onSelect={(h) => {
+        setQuery(h.name);
+        onSelect(h);
+      }}
+      emptyText={t('households.noHouseholdFound')}
+      renderOption={(h) => (
+        <>
+          <strong>{h.name}</strong>
+          <small>{h.members.map(fullName).join(', ')}</small>
+        </>
+      )}
+    />
+  );
+}
+
+/** "Aggiungi a un nucleo": the person joins a household chosen by name; one of another household is asked to move. */
+export function JoinForm({
+  personId,
+  personName,
+  reload,
+  onDone,
+}: {
+  personId: number;
+  personName: string;
+  reload(): void;
+  onDone(): void;
+}) {
+  const { t } = useI18n();
+  const change = useChange({ reload });
+  const [household, setHousehold] = useState<HouseholdListItem | null>(null);
+  const form = useFields({ relation: '' as HouseholdRelation | '', joinedOn: todayInRome() });
+  const { relation, joinedOn } = form.values;
+
+  const join = async (move: boolean) => {
+    if (!household || !relation) {
+      return change.invalid({
+        ...(household ? {} : { household: t('error.field') }),
+        ...(relation ? {} : { relation: t('error.field') }),
+      });
+    }
+    const body = { personId, relation, joinedOn, ...(move ? { move: true } : {}) };
+    const sent = await change.send('POST', `/households/${household.id}/members`, body, { success: t('households.memberAdded') });
+    if (sent.ok) onDone();
+  };
+
+  const elsewhere = memberElsewhere(change.error);
+  const fieldErrors = change.fieldErrors;
+  const problem = elsewhere ? (
+    <div className="alert alert-warning" role="alert">
+      <p className="mb-1">{t('households.memberElsewhere', { name: personName, household: elsewhere.householdName })}</p>
+      <p className="mb-2">{t('households.moveQuestion')}</p>
+      <div className="d-flex gap-2 flex-wrap">
+        <button type="button" className="btn btn-primary btn-sm" aria-disabled={change.busy || undefined} onClick={() => join(true)}>
+          {t('households.move')}
+        </button>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={change.reset}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  ) : (
+    change.problem
+  );
+  return (
+    <RecordForm
+      change={{ busy: change.busy, problem }}
+      onSubmit={() => join(false)}
+      title={t('households.addToHousehold')}
+      submitLabel={t('households.add')}
+      onCancel={onDone}
+      autoFocus
+      className="card card-body mb-3"
+    >
+      <div className="row align-items-end">
+        <div className="col-lg-5">
+          <HouseholdSearch
+            onSelect={(h) => {
+              setHousehold(h);
+              change.reset();
+            }}
+          />
+          {fieldErrors.household && !household ? (
+            <div className="invalid-feedback d-block mb-2" role="alert">
+              {fieldErrors.household}
+            </div>
+          ) : null}
+        </div>
+        <div className="col-lg-4">
+          <RelationSelect
+            value={relation}
+            onChange={(next) => form.set({ relation: next })}
+            error={relation ? undefined : fieldErrors.relation}
+          />
+        </div>
+        <div className="col-lg-3">
+          <TextField
+            type="date"
+            label={t('households.joinedOn')}
+            required
+            max={todayInRome()}
+            {...form.field('joinedOn')}
+            error={fieldErrors.joinedOn}
+          />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
