@@ -1,5 +1,6 @@
 /** Organisations, centres, accounts and their sign-in, the topic catalogue and the audit log. */
 import type { Generated } from 'kysely';
+import type { CatalogueTable } from './shared.js';
 
 export interface OrganisationsTable {
   id: Generated<number>;
@@ -81,17 +82,7 @@ export interface SetupTokensTable {
   usedAt: string | null;
 }
 
-export interface RequestTopicsTable {
-  id: Generated<number>;
-  organisationId: number;
-  code: string;
-  labelIt: string;
-  labelEn: string;
-  active: number;
-  sortOrder: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export interface RequestTopicsTable extends CatalogueTable {}
 
 export interface AuditLogTable {
   id: Generated<number>;

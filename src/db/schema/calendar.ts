@@ -1,6 +1,6 @@
 /** The centre's calendar (migration 0003-activities-calendar): opening hours, closures, staff and projects. */
 import type { Generated } from 'kysely';
-import type { Editable } from './editable.js';
+import type { Editable } from './shared.js';
 
 export interface OpeningHourSetsTable extends Editable {
   id: Generated<number>;

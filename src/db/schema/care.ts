@@ -1,6 +1,6 @@
 /** People in care (migration 0002-care): households, cases with their periods, members, plan, diary and referrals. */
 import type { Generated } from 'kysely';
-import type { Editable } from './editable.js';
+import type { Editable } from './shared.js';
 
 export interface HouseholdsTable extends Editable {
   id: Generated<number>;

@@ -1,18 +1,8 @@
 /** Courses (migration 0003-activities-calendar): kinds, courses, lessons, enrolments, attendance, waiting lists. */
 import type { Generated } from 'kysely';
-import type { Editable } from './editable.js';
+import type { CatalogueTable, Editable } from './shared.js';
 
-export interface CourseKindsTable {
-  id: Generated<number>;
-  organisationId: number;
-  code: string;
-  labelIt: string;
-  labelEn: string;
-  active: number;
-  sortOrder: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export interface CourseKindsTable extends CatalogueTable {}
 
 export interface CoursesTable extends Editable {
   id: Generated<number>;

@@ -1,6 +1,6 @@
 /** Documents and activities (migration 0002-care): permits, identity documents, applications, the PC station, the lawyer. */
 import type { Generated } from 'kysely';
-import type { Editable } from './editable.js';
+import type { CatalogueTable, Editable } from './shared.js';
 
 export interface ResidencePermitsTable extends Editable {
   id: Generated<number>;
@@ -27,18 +27,11 @@ export interface IdentityDocumentsTable extends Editable {
   expiresOn: string | null;
 }
 
-export interface ApplicationTypesTable {
-  id: Generated<number>;
-  organisationId: number;
-  code: string;
-  labelIt: string;
-  labelEn: string;
+export interface ApplicationTypesTable extends CatalogueTable {
+  /** municipal | regional | national */
   level: string;
+  /** 1 when the application goes to the Anagrafe. */
   anagrafe: number;
-  active: number;
-  sortOrder: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface ApplicationsTable extends Editable {

@@ -1,6 +1,6 @@
 /** Events and network meetings (migration 0003-activities-calendar). */
 import type { Generated } from 'kysely';
-import type { Editable } from './editable.js';
+import type { Editable } from './shared.js';
 
 export interface EventsTable extends Editable {
   id: Generated<number>;

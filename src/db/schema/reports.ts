@@ -1,6 +1,6 @@
 /** The annual report (migration 0004-reports): drafts, their centres, published versions. */
 import type { Generated } from 'kysely';
-import type { Editable } from './editable.js';
+import type { Editable } from './shared.js';
 
 export interface ReportsTable extends Editable {
   id: Generated<number>;
