@@ -2,9 +2,11 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
 import type { Visit } from '../../contracts/visits.js';
+import type { Page } from '../api/client.js';
 import { useTopicLabels } from '../api/hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
+import { pagingOf, RecordTable } from '../kit/index.js';
 import { useCountryName } from './CountrySelect.js';
 
 export type VisitColumn =
@@ -32,8 +34,23 @@ const HEADERS: Record<VisitColumn, MessageKey> = {
   notes: 'visit.notes',
 };
 
-/** A table of visits with the columns a page asks for, in that order. */
-export function VisitTable({ visits, columns, caption }: { visits: Visit[]; columns: VisitColumn[]; caption: string }) {
+/**
+ * A page of visits as a RecordTable with the columns a page asks for, in that order: the `empty`
+ * message when there is none, paging when the visits come a page at a time.
+ */
+export function VisitTable({
+  visits,
+  columns,
+  caption,
+  empty,
+  onPage,
+}: {
+  visits: Page<Visit>;
+  columns: VisitColumn[];
+  caption: string;
+  empty: string;
+  onPage(page: number): void;
+}) {
   const { t, locale, formatDate } = useI18n();
   const { label: topicLabel } = useTopicLabels();
   const countryName = useCountryName();
@@ -66,28 +83,15 @@ export function VisitTable({ visits, columns, caption }: { visits: Visit[]; colu
     notes: (v) => v.notes ?? '',
   };
   return (
-    <div className="table-responsive">
-      <table className="table table-sm table-striped">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th scope="col" key={column}>
-                {t(HEADERS[column])}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {visits.map((v) => (
-            <tr key={v.id}>
-              {columns.map((column) => (
-                <td key={column}>{cell[column](v)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable<Visit>
+      caption={caption}
+      captionHidden
+      className="table table-sm table-striped"
+      rows={visits.items}
+      rowKey={(v) => v.id}
+      empty={empty}
+      paging={pagingOf(visits, onPage)}
+      columns={columns.map((column) => ({ header: t(HEADERS[column]), cell: cell[column] }))}
+    />
   );
 }

@@ -6,9 +6,9 @@ import type { Page } from '../api/client.js';
 import { useApiGet } from '../api/hooks.js';
 import { useDebounced } from '../components/Combobox.js';
 import { useCountryName } from '../components/CountrySelect.js';
-import { Pagination } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import { pagingOf, RecordTable } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
@@ -57,38 +57,23 @@ export default function PeoplePage() {
         />
       </div>
       <ProblemAlert error={result.error} />
-      {result.data && result.data.items.length === 0 ? <p>{t('people.none')}</p> : null}
-      {result.data && result.data.items.length > 0 ? (
-        <>
-          <table className="table table-striped">
-            <caption>{t('people.count', { count: result.data.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('person.familyNames')}</th>
-                <th scope="col">{t('person.givenNames')}</th>
-                <th scope="col">{t('person.birthDate')}</th>
-                <th scope="col">{t('person.gender')}</th>
-                <th scope="col">{t('person.citizenship')}</th>
-                <th scope="col">{t('person.fiscalCode')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.data.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/people/${p.id}`}>{p.familyNames}</Link>
-                  </td>
-                  <td>{p.givenNames}</td>
-                  <td>{p.birthDate ? formatDate(p.birthDate) : t('person.notSet')}</td>
-                  <td>{GENDER_LABELS[locale][p.gender]}</td>
-                  <td>{countryName(p.citizenship)}</td>
-                  <td>{p.fiscalCode ?? t('person.notSet')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageSize={25} total={result.data.total} onPage={setPage} />
-        </>
+      {result.data ? (
+        <RecordTable<PersonSummary>
+          caption={t('people.count', { count: result.data.total })}
+          className="table table-striped"
+          rows={result.data.items}
+          rowKey={(p) => p.id}
+          empty={t('people.none')}
+          paging={pagingOf(result.data, setPage)}
+          columns={[
+            { header: t('person.familyNames'), cell: (p) => <Link to={`/people/${p.id}`}>{p.familyNames}</Link> },
+            { header: t('person.givenNames'), cell: (p) => p.givenNames },
+            { header: t('person.birthDate'), cell: (p) => (p.birthDate ? formatDate(p.birthDate) : t('person.notSet')) },
+            { header: t('person.gender'), cell: (p) => GENDER_LABELS[locale][p.gender] },
+            { header: t('person.citizenship'), cell: (p) => countryName(p.citizenship) },
+            { header: t('person.fiscalCode'), cell: (p) => p.fiscalCode ?? t('person.notSet') },
+          ]}
+        />
       ) : null}
     </>
   );

@@ -3,14 +3,14 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
 import { PERSON_FILE_VISITS, type PersonFile } from '../../contracts/person-file.js';
 import type { Visit } from '../../contracts/visits.js';
-import { type ApiError, api, type Page } from '../api/client.js';
+import type { Page } from '../api/client.js';
 import { useApiGet } from '../api/hooks.js';
 import { useCountryName } from '../components/CountrySelect.js';
-import { Pagination } from '../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
 import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
+import { useChange, useConfirm } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 import { PersonApplicationsSection } from './activities/PersonApplicationsSection.js';
@@ -39,18 +39,17 @@ function PersonFileView({ file }: { file: PersonFile }) {
   const p = file.person;
   // The first page came with the file; the others are asked for when wanted.
   const visits = useApiGet<Page<Visit>>('/visits', { personId: p.id, page, pageSize: PERSON_FILE_VISITS }, file.visits);
-  const [error, setError] = useState<ApiError | null>(null);
+  const removal = useChange();
+  const confirm = useConfirm();
   const notice = (location.state as { notice?: MessageKey } | null)?.notice;
   usePageTitle(`${p.familyNames} ${p.givenNames}`);
 
   const erase = async () => {
-    if (!window.confirm(t('people.deleteConfirm', { name: `${p.givenNames} ${p.familyNames}` }))) return;
-    try {
-      await api('DELETE', `/people/${p.id}`);
-      navigate('/people', { replace: true });
-    } catch (e) {
-      setError(e as ApiError);
-    }
+    const question = t('people.deleteConfirm', { name: `${p.givenNames} ${p.familyNames}` });
+    if (!(await confirm(question, { confirmLabel: t('people.delete'), danger: true }))) return;
+    // Said on the list the page goes back to.
+    const sent = await removal.send('DELETE', `/people/${p.id}`, undefined, { success: t('people.deleted') });
+    if (sent.ok) navigate('/people', { replace: true });
   };
 
   const residence =
@@ -73,7 +72,7 @@ function PersonFileView({ file }: { file: PersonFile }) {
   return (
     <>
       <SuccessAlert message={notice ? t(notice) : null} />
-      <ProblemAlert error={error} />
+      {removal.problem}
       <div className="d-flex justify-content-between align-items-start flex-wrap gap-2 mb-3">
         <div>
           <p className="text-uppercase small mb-1">{t('people.file')}</p>
@@ -121,16 +120,14 @@ function PersonFileView({ file }: { file: PersonFile }) {
       <h2 className="h4 mt-4">
         {t('people.visits')} <span className="badge bg-primary">{visits.data?.total ?? 0}</span>
       </h2>
-      {visits.data && visits.data.items.length === 0 ? <p>{t('people.noVisits')}</p> : null}
-      {visits.data && visits.data.items.length > 0 ? (
-        <>
-          <VisitTable
-            visits={visits.data.items}
-            columns={['date', 'channel', 'topics', 'referral', 'operator', 'notes']}
-            caption={t('people.visits')}
-          />
-          <Pagination page={page} pageSize={PERSON_FILE_VISITS} total={visits.data.total} onPage={setPage} />
-        </>
+      {visits.data ? (
+        <VisitTable
+          visits={visits.data}
+          columns={['date', 'channel', 'topics', 'referral', 'operator', 'notes']}
+          caption={t('people.visits')}
+          empty={t('people.noVisits')}
+          onPage={setPage}
+        />
       ) : null}
     </>
   );

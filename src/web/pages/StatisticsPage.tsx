@@ -21,35 +21,37 @@ interface Summary {
 function CountTable({ title, rows, total }: { title: string; rows: Array<[string, number]>; total?: number }) {
   const { t, formatNumber } = useI18n();
   return (
-    <table className="table table-sm">
-      <caption className="caption-top h6 text-body">{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('stats.category')}</th>
-          <th scope="col" className="text-end">
-            {t('stats.count')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, count]) => (
-          <tr key={label}>
-            <th scope="row" className="fw-normal">
-              {label}
-            </th>
-            <td className="text-end">{formatNumber(count)}</td>
-          </tr>
-        ))}
-      </tbody>
-      {total !== undefined ? (
-        <tfoot>
+    <div className="table-responsive">
+      <table className="table table-sm">
+        <caption className="caption-top h6 text-body">{title}</caption>
+        <thead>
           <tr>
-            <th scope="row">{t('common.total')}</th>
-            <td className="text-end fw-bold">{formatNumber(total)}</td>
+            <th scope="col">{t('stats.category')}</th>
+            <th scope="col" className="text-end">
+              {t('stats.count')}
+            </th>
           </tr>
-        </tfoot>
-      ) : null}
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(([label, count]) => (
+            <tr key={label}>
+              <th scope="row" className="fw-normal">
+                {label}
+              </th>
+              <td className="text-end">{formatNumber(count)}</td>
+            </tr>
+          ))}
+        </tbody>
+        {total !== undefined ? (
+          <tfoot>
+            <tr>
+              <th scope="row">{t('common.total')}</th>
+              <td className="text-end fw-bold">{formatNumber(total)}</td>
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
   );
 }
 
@@ -69,7 +71,9 @@ export default function StatisticsPage() {
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setParams({ from: String(form.get('from')), to: String(form.get('to')) });
+    // A date left empty is the year's first or last day again.
+    const next = Object.fromEntries(['from', 'to'].map((key) => [key, String(form.get(key) ?? '')]).filter(([, value]) => value));
+    setParams(next);
   };
   const sorted = (record: Record<string, number>, label: (key: string) => string): Array<[string, number]> =>
     Object.entries(record)
@@ -79,7 +83,7 @@ export default function StatisticsPage() {
   return (
     <>
       <h1 className="h2 mb-3">{t('stats.title')}</h1>
-      <form onSubmit={apply} className="row align-items-end mb-3" aria-label={t('stats.period')} key={`${from}-${to}`}>
+      <form onSubmit={apply} className="row align-items-end mb-3" aria-label={t('stats.period')} key={`${from}-${to}`} noValidate>
         <div className="col-sm-4">
           <TextField label={t('visits.from')} name="from" type="date" defaultValue={from} required />
         </div>

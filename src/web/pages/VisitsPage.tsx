@@ -7,7 +7,7 @@ import { type Page, withQuery } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { CentreSelect } from '../components/CentreSelect.js';
 import { CountrySelect } from '../components/CountrySelect.js';
-import { Pagination, SelectField, TextField } from '../components/fields.js';
+import { SelectField, TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
@@ -46,7 +46,7 @@ export default function VisitsPage() {
   return (
     <>
       <h1 className="h2 mb-3">{t('visits.title')}</h1>
-      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="filters-title" key={params.toString()}>
+      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="filters-title" noValidate key={params.toString()}>
         <h2 id="filters-title" className="h5">
           {t('visits.filters')}
         </h2>
@@ -120,25 +120,18 @@ export default function VisitsPage() {
           {t('visits.count', { count: visits.data.total })}
         </p>
       ) : null}
-      {visits.data && visits.data.items.length === 0 ? <p>{t('visits.none')}</p> : null}
-      {visits.data && visits.data.items.length > 0 ? (
-        <>
-          <VisitTable
-            visits={visits.data.items}
-            columns={['date', 'person', 'gender', 'citizenship', 'originGroup', 'topics', 'channel', 'operator']}
-            caption={t('visits.title')}
-          />
-          <Pagination
-            page={page}
-            pageSize={50}
-            total={visits.data.total}
-            onPage={(next) => {
-              const nextParams = new URLSearchParams(params);
-              nextParams.set('page', String(next));
-              setParams(nextParams);
-            }}
-          />
-        </>
+      {visits.data ? (
+        <VisitTable
+          visits={visits.data}
+          columns={['date', 'person', 'gender', 'citizenship', 'originGroup', 'topics', 'channel', 'operator']}
+          caption={t('visits.title')}
+          empty={t('visits.none')}
+          onPage={(next) => {
+            const nextParams = new URLSearchParams(params);
+            nextParams.set('page', String(next));
+            setParams(nextParams);
+          }}
+        />
       ) : null}
     </>
   );

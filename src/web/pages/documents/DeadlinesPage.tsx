@@ -8,6 +8,7 @@ import { CentreSelect } from '../../components/CentreSelect.js';
 import { SelectField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useDaysLeftText } from './expiry.js';
@@ -48,7 +49,7 @@ export default function DeadlinesPage() {
     <>
       <h1 className="h2 mb-3">{t('documents.deadlines.title')}</h1>
       <p>{t('documents.deadlines.intro')}</p>
-      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="deadlines-filters" key={params.toString()}>
+      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="deadlines-filters" noValidate key={params.toString()}>
         <h2 id="deadlines-filters" className="h5">
           {t('documents.deadlines.filters')}
         </h2>
@@ -131,40 +132,29 @@ function DeadlineSection({
       <h2 id={id} className="h4">
         {title} <span className="badge bg-primary">{total}</span>
       </h2>
-      {items.length === 0 ? <p>{empty}</p> : null}
-      {items.length > 0 ? (
-        <div className="table-responsive">
-          <table className="table table-sm">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('documents.deadlines.person')}</th>
-                <th scope="col">{t('documents.permitType')}</th>
-                <th scope="col">{t('documents.number')}</th>
-                <th scope="col">{t('documents.expiresOn')}</th>
-                <th scope="col">{t('documents.deadlines.when')}</th>
-                <th scope="col">{t('documents.renewalStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.permitId}>
-                  <th scope="row" className="fw-normal">
-                    <Link to={`/people/${item.person.id}`}>
-                      {item.person.familyNames} {item.person.givenNames}
-                    </Link>
-                  </th>
-                  <td>{PERMIT_TYPE_LABELS[locale][item.permitType]}</td>
-                  <td>{item.number ?? t('person.notSet')}</td>
-                  <td>{formatDate(item.expiresOn)}</td>
-                  <td>{daysText(item.daysLeft)}</td>
-                  <td>{RENEWAL_STATUS_LABELS[locale][item.renewalStatus]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <RecordTable<DeadlineItem>
+        caption={caption}
+        rows={items}
+        rowKey={(item) => item.permitId}
+        empty={empty}
+        columns={[
+          {
+            header: t('documents.deadlines.person'),
+            rowHeader: true,
+            className: 'fw-normal',
+            cell: (item) => (
+              <Link to={`/people/${item.person.id}`}>
+                {item.person.familyNames} {item.person.givenNames}
+              </Link>
+            ),
+          },
+          { header: t('documents.permitType'), cell: (item) => PERMIT_TYPE_LABELS[locale][item.permitType] },
+          { header: t('documents.number'), cell: (item) => item.number ?? t('person.notSet') },
+          { header: t('documents.expiresOn'), cell: (item) => formatDate(item.expiresOn) },
+          { header: t('documents.deadlines.when'), cell: (item) => daysText(item.daysLeft) },
+          { header: t('documents.renewalStatus'), cell: (item) => RENEWAL_STATUS_LABELS[locale][item.renewalStatus] },
+        ]}
+      />
       {total > items.length ? (
         <p>
           {t('documents.deadlines.truncated', { shown: items.length, total })}{' '}

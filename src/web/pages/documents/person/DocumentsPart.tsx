@@ -1,0 +1,171 @@
+/** One list of a person's documents (permits, identity documents): its table, a form opened on demand to add or edit one, deletion confirmed. */
+import { type ReactNode, useState } from 'react';
+import { todayInRome } from '../../../../domain/dates.js';
+import { useApiGet } from '../../../api/hooks.js';
+import { TextField } from '../../../components/fields.js';
+import { ProblemAlert, SuccessAlert } from '../../../components/ProblemAlert.js';
+import { useI18n } from '../../../i18n/index.js';
+import { type Column, focusLater, RecordTable, useChange, useConfirm } from '../../../kit/index.js';
+import { useSession } from '../../../session.js';
+
+type Versioned = { id: number; version: number };
+
+/** What a document's form is given: the document edited (null: a new one), where it is sent, what to do when it is saved or cancelled. */
+export interface DocumentFormProps<T> {
+  item: T | null;
+  /** Where a new document is sent (POST). */
+  path: string;
+  /** Where a document is changed (PATCH, at the version read). */
+  itemPath(item: T): string;
+  reload(): void;
+  onSaved(): void;
+  onCancel(): void;
+}
+
+/** Sends a document's form: a new one, or the one edited at the version read; the form closes when it is saved. */
+export function useDocumentSave<T extends Versioned>({ item, path, itemPath, reload, onSaved }: DocumentFormProps<T>) {
+  const change = useChange({ reload });
+  const save = async (body: object) => {
+    const sent = item
+      ? await change.send('PATCH', itemPath(item), { version: item.version, ...body })
+      : await change.send('POST', path, body);
+    if (sent.ok) onSaved();
+  };
+  return { change, save };
+}
+
+type Field = { value: string; onChange(event: { target: { value: string } }): void };
+
+/** "Data di rilascio" (not in the future) and "Data di scadenza", as every document has them. */
+export function DateFields({
+  issuedOn,
+  expiresOn,
+  errors,
+  expiresHint,
+}: {
+  issuedOn: Field;
+  expiresOn: Field;
+  errors: { [field: string]: string };
+  expiresHint?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="col-sm-6 col-md-3">
+        <TextField label={t('documents.issuedOn')} type="date" max={todayInRome()} {...issuedOn} error={errors.issuedOn} />
+      </div>
+      <div className="col-sm-6 col-md-3">
+        <TextField label={t('documents.expiresOn')} type="date" hint={expiresHint} {...expiresOn} error={errors.expiresOn} />
+      </div>
+    </>
+  );
+}
+
+export function DocumentsPart<T extends Versioned>({
+  id,
+  title,
+  path,
+  itemPath,
+  initial,
+  columns,
+  nameOf,
+  empty,
+  addLabel,
+  deleteConfirm,
+  form,
+}: {
+  /** Names the part's heading and its add button (ids). */
+  id: string;
+  title: string;
+  /** The list of the person's documents, where a new one is sent too. */
+  path: string;
+  /** Where one of them is changed or deleted. */
+  itemPath(item: T): string;
+  /** The list as the person's file brought it: no request until something changes. */
+  initial?: T[];
+  columns: Array<Column<T>>;
+  /** How a row is named in its buttons ("Modifica: Attesa occupazione J1234567"). */
+  nameOf(item: T): string;
+  empty: string;
+  addLabel: string;
+  deleteConfirm: string;
+  form(props: DocumentFormProps<T>): ReactNode;
+}) {
+  const { t } = useI18n();
+  const writable = useSession().can('personal.write');
+  const list = useApiGet<T[]>(path, undefined, initial);
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const removal = useChange({ reload: list.reload });
+  const confirm = useConfirm();
+  const headingId = `${id}-title`;
+  const addId = `${id}-add`;
+
+  const open = (item: T | 'new') => {
+    setNotice(null);
+    removal.reset();
+    setEditing(item);
+  };
+  // The form closes: keyboard users go back to where they add from.
+  const close = () => {
+    setEditing(null);
+    focusLater(addId);
+  };
+  const remove = async (item: T) => {
+    if (!(await confirm(deleteConfirm, { confirmLabel: t('documents.delete'), danger: true }))) return;
+    setNotice(null);
+    const sent = await removal.send('DELETE', itemPath(item), undefined, { query: { version: item.version }, focus: headingId });
+    if (sent.ok) {
+      setNotice(t('documents.deleted'));
+      if (editing !== 'new' && editing?.id === item.id) setEditing(null);
+    }
+  };
+
+  return (
+    <>
+      <h3 id={headingId} className="h5 mt-3" tabIndex={-1}>
+        {title}
+      </h3>
+      <SuccessAlert message={notice} />
+      <ProblemAlert error={list.error} />
+      {removal.problem}
+      {list.data ? (
+        <RecordTable<T>
+          caption={title}
+          captionHidden
+          rows={list.data}
+          rowKey={(item) => item.id}
+          rowName={nameOf}
+          empty={empty}
+          columns={columns}
+          actions={
+            writable
+              ? (item) => [
+                  { label: t('documents.edit'), onClick: () => open(item) },
+                  { label: t('documents.delete'), danger: true, onClick: () => remove(item) },
+                ]
+              : undefined
+          }
+        />
+      ) : null}
+      {writable && editing
+        ? form({
+            item: editing === 'new' ? null : editing,
+            path,
+            itemPath,
+            reload: list.reload,
+            onSaved: () => {
+              close();
+              setNotice(t('documents.saved'));
+            },
+            onCancel: close,
+          })
+        : null}
+      {writable && !editing ? (
+        <button type="button" id={addId} className="btn btn-outline-primary btn-sm mb-3" onClick={() => open('new')}>
+          {addLabel}
+        </button>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+/** The person's identity documents: kind, number, issuing country, dates. */
+import type { IdentityDocument } from '../../../../contracts/documents.js';
+import { IDENTITY_DOCUMENT_KINDS } from '../../../../contracts/enums.js';
+import { IDENTITY_DOCUMENT_KIND_LABELS } from '../../../../contracts/labels.js';
+import { useCountries } from '../../../api/hooks.js';
+import { useCountryName } from '../../../components/CountrySelect.js';
+import { SelectField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { ExpiryDate } from '../expiry.js';
+import { DateFields, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
+
+function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
+  const { t, locale } = useI18n();
+  const { item: document, onCancel } = props;
+  const countries = useCountries();
+  // An issuer is a state or a territory with its own documents: not "stateless" or "unknown" (left empty).
+  const issuers = countries
+    .filter((c) => c.kind !== 'special')
+    .map((c) => ({ code: c.code, name: locale === 'it' ? c.it : c.en }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  const { change, save } = useDocumentSave(props);
+  const form = useFields({
+    kind: document?.kind ?? '',
+    number: document?.number ?? '',
+    issuingCountry: document?.issuingCountry ?? '',
+    issuedOn: document?.issuedOn ?? '',
+    expiresOn: document?.expiresOn ?? '',
+  });
+  const { values } = form;
+  const { fieldErrors } = change;
+  const submit = () =>
+    save({
+      kind: values.kind,
+      number: orNull(values.number),
+      issuingCountry: values.issuingCountry || null,
+      issuedOn: values.issuedOn || null,
+      expiresOn: values.expiresOn || null,
+    });
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={submit}
+      title={t(document ? 'documents.editIdentityDocument' : 'documents.newIdentityDocument')}
+      titleAs="h4"
+      onCancel={onCancel}
+      autoFocus
+    >
+      <div className="row">
+        <div className="col-md-6">
+          <SelectField label={t('documents.kind')} required {...form.field('kind')} error={fieldErrors.kind}>
+            <option value="">{t('common.choose')}</option>
+            <Options values={IDENTITY_DOCUMENT_KINDS} labels={IDENTITY_DOCUMENT_KIND_LABELS[locale]} />
+          </SelectField>
+        </div>
+        <div className="col-md-6">
+          <TextField label={t('documents.number')} maxLength={40} {...form.field('number')} error={fieldErrors.number} />
+        </div>
+        <div className="col-md-6">
+          <SelectField label={t('documents.issuingCountry')} {...form.field('issuingCountry')} error={fieldErrors.issuingCountry}>
+            <option value="">{t('documents.issuingCountryUnknown')}</option>
+            {issuers.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <DateFields issuedOn={form.field('issuedOn')} expiresOn={form.field('expiresOn')} errors={fieldErrors} />
+      </div>
+    </RecordForm>
+  );
+}
+
+export function IdentityDocumentsPart({ personId, initial }: { personId: number; initial?: IdentityDocument[] }) {
+  const { t, locale, formatDate } = useI18n();
+  const countryName = useCountryName();
+  const notSet = t('person.notSet');
+  return (
+    <DocumentsPart<IdentityDocument>
+      id="identity-documents"
+      title={t('documents.identityDocuments')}
+      path={`/people/${personId}/identity-documents`}
+      itemPath={(d) => `/identity-documents/${d.id}`}
+      initial={initial}
+      nameOf={(d) => [IDENTITY_DOCUMENT_KIND_LABELS[locale][d.kind], d.number].filter(Boolean).join(' ')}
+      empty={t('documents.noIdentityDocuments')}
+      addLabel={t('documents.addIdentityDocument')}
+      deleteConfirm={t('documents.deleteIdentityDocumentConfirm')}
+      columns={[
+        { header: t('documents.kind'), cell: (d) => IDENTITY_DOCUMENT_KIND_LABELS[locale][d.kind] },
+        { header: t('documents.number'), cell: (d) => d.number ?? notSet },
+        { header: t('documents.issuingCountry'), cell: (d) => (d.issuingCountry ? countryName(d.issuingCountry) : notSet) },
+        { header: t('documents.issuedOn'), cell: (d) => (d.issuedOn ? formatDate(d.issuedOn) : notSet) },
+        { header: t('documents.expiresOn'), cell: (d) => <ExpiryDate expiresOn={d.expiresOn} /> },
+      ]}
+      form={(props) => <IdentityDocumentForm key={props.item ? `${props.item.id}-${props.item.version}` : 'new'} {...props} />}
+    />
+  );
+}

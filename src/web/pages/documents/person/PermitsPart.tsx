@@ -1,0 +1,96 @@
+/** The person's residence permits: type, number, dates, renewal. */
+import type { Permit } from '../../../../contracts/documents.js';
+import { PERMIT_TYPES, RENEWAL_STATUSES } from '../../../../contracts/enums.js';
+import { PERMIT_TYPE_LABELS, RENEWAL_STATUS_LABELS } from '../../../../contracts/labels.js';
+import { SelectField, TextField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { ExpiryDate } from '../expiry.js';
+import { DateFields, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
+
+function PermitForm(props: DocumentFormProps<Permit>) {
+  const { t, locale } = useI18n();
+  const { item: permit, onCancel } = props;
+  const { change, save } = useDocumentSave(props);
+  const form = useFields({
+    permitType: permit?.permitType ?? '',
+    number: permit?.number ?? '',
+    issuedOn: permit?.issuedOn ?? '',
+    expiresOn: permit?.expiresOn ?? '',
+    renewalStatus: permit?.renewalStatus ?? 'none',
+    notes: permit?.notes ?? '',
+  });
+  const { values } = form;
+  const { fieldErrors } = change;
+  const submit = () =>
+    save({
+      permitType: values.permitType,
+      number: orNull(values.number),
+      issuedOn: values.issuedOn || null,
+      expiresOn: values.expiresOn || null,
+      renewalStatus: values.renewalStatus,
+      notes: orNull(values.notes),
+    });
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={submit}
+      title={t(permit ? 'documents.editPermit' : 'documents.newPermit')}
+      titleAs="h4"
+      onCancel={onCancel}
+      autoFocus
+    >
+      <div className="row">
+        <div className="col-md-6">
+          <SelectField label={t('documents.permitType')} required {...form.field('permitType')} error={fieldErrors.permitType}>
+            <option value="">{t('common.choose')}</option>
+            <Options values={PERMIT_TYPES} labels={PERMIT_TYPE_LABELS[locale]} />
+          </SelectField>
+        </div>
+        <div className="col-md-6">
+          <TextField label={t('documents.number')} maxLength={40} {...form.field('number')} error={fieldErrors.number} />
+        </div>
+        <DateFields
+          issuedOn={form.field('issuedOn')}
+          expiresOn={form.field('expiresOn')}
+          errors={fieldErrors}
+          expiresHint={t('documents.expiresOnHint')}
+        />
+        <div className="col-md-6">
+          <SelectField label={t('documents.renewalStatus')} {...form.field('renewalStatus')} error={fieldErrors.renewalStatus}>
+            <Options values={RENEWAL_STATUSES} labels={RENEWAL_STATUS_LABELS[locale]} />
+          </SelectField>
+        </div>
+        <div className="col-12">
+          <TextField label={t('documents.notes')} maxLength={1000} {...form.field('notes')} error={fieldErrors.notes} />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
+
+export function PermitsPart({ personId, initial }: { personId: number; initial?: Permit[] }) {
+  const { t, locale, formatDate } = useI18n();
+  const notSet = t('person.notSet');
+  return (
+    <DocumentsPart<Permit>
+      id="permits"
+      title={t('documents.permits')}
+      path={`/people/${personId}/permits`}
+      itemPath={(permit) => `/permits/${permit.id}`}
+      initial={initial}
+      nameOf={(p) => [PERMIT_TYPE_LABELS[locale][p.permitType], p.number].filter(Boolean).join(' ')}
+      empty={t('documents.noPermits')}
+      addLabel={t('documents.addPermit')}
+      deleteConfirm={t('documents.deletePermitConfirm')}
+      columns={[
+        { header: t('documents.permitType'), cell: (p) => PERMIT_TYPE_LABELS[locale][p.permitType] },
+        { header: t('documents.number'), cell: (p) => p.number ?? notSet },
+        { header: t('documents.issuedOn'), cell: (p) => (p.issuedOn ? formatDate(p.issuedOn) : notSet) },
+        { header: t('documents.expiresOn'), cell: (p) => <ExpiryDate expiresOn={p.expiresOn} superseded={p.superseded} /> },
+        { header: t('documents.renewalStatus'), cell: (p) => RENEWAL_STATUS_LABELS[locale][p.renewalStatus] },
+      ]}
+      form={(props) => <PermitForm key={props.item ? `${props.item.id}-${props.item.version}` : 'new'} {...props} />}
+    />
+  );
+}

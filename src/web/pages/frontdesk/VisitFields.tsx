@@ -1,0 +1,192 @@
+/** The parts of the desk's visit form: the anonymous visitor, the topics, the further details. */
+import type { Ref } from 'react';
+import { AGE_BANDS, CHANNELS, REFERRAL_SOURCES } from '../../../contracts/enums.js';
+import { AGE_BAND_LABELS, CHANNEL_LABELS, REFERRAL_LABELS } from '../../../contracts/labels.js';
+import type { Topic } from '../../../contracts/visits.js';
+import { romeTimeOf } from '../../../domain/dates.js';
+import { CentreSelect } from '../../components/CentreSelect.js';
+import { CountrySelect } from '../../components/CountrySelect.js';
+import { SelectField, TextField } from '../../components/fields.js';
+import { GenderSelect } from '../../components/GenderSelect.js';
+import { useI18n } from '../../i18n/index.js';
+import { Options } from '../../kit/index.js';
+
+export interface AnonymousVisitor {
+  gender: string;
+  citizenship: string;
+  ageBand: string;
+}
+
+export const EMPTY_ANONYMOUS: AnonymousVisitor = { gender: '', citizenship: '', ageBand: '' };
+
+export const EMPTY_DETAILS = { date: '', time: '', channel: 'in_person', referralSource: 'spontaneous', notes: '' };
+export type VisitDetails = typeof EMPTY_DETAILS;
+
+type Errors = Record<string, string>;
+
+/** "Visitatore anonimo": gender, citizenship, age band and (working in several centres) the centre. */
+export function AnonymousFields({
+  anonymous,
+  onChange,
+  centreId,
+  onCentre,
+  chooseCentre,
+  errors,
+  onUsePerson,
+}: {
+  anonymous: AnonymousVisitor;
+  onChange(next: AnonymousVisitor): void;
+  centreId: string;
+  onCentre(centreId: string): void;
+  chooseCentre: boolean;
+  errors: Errors;
+  onUsePerson(): void;
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <fieldset className="mb-3 border rounded p-3">
+      <legend className="h6 float-none w-auto px-2">{t('frontDesk.anonymous')}</legend>
+      <p className="small">{t('frontDesk.anonymousHelp')}</p>
+      <div className="row">
+        <div className="col-md-4">
+          <GenderSelect
+            required
+            value={anonymous.gender}
+            error={errors['anonymous.gender']}
+            onChange={(e) => onChange({ ...anonymous, gender: e.target.value })}
+          />
+        </div>
+        <div className="col-md-4">
+          <CountrySelect
+            label={t('person.citizenship')}
+            citizenship
+            required
+            value={anonymous.citizenship}
+            error={errors['anonymous.citizenship']}
+            onChange={(e) => onChange({ ...anonymous, citizenship: e.target.value })}
+          />
+        </div>
+        <div className="col-md-4">
+          <SelectField
+            label={t('visit.ageBand')}
+            required
+            value={anonymous.ageBand}
+            error={errors['anonymous.ageBand']}
+            onChange={(e) => onChange({ ...anonymous, ageBand: e.target.value })}
+          >
+            <option value="">{t('common.choose')}</option>
+            <Options values={AGE_BANDS} labels={AGE_BAND_LABELS[locale]} />
+          </SelectField>
+        </div>
+        {chooseCentre ? (
+          <div className="col-md-6">
+            <CentreSelect
+              label={t('visit.centre')}
+              required
+              value={centreId}
+              error={errors.centreId}
+              onChange={(e) => onCentre(e.target.value)}
+            />
+          </div>
+        ) : null}
+      </div>
+      <button type="button" className="btn btn-link p-0" onClick={onUsePerson}>
+        {t('frontDesk.usePerson')}
+      </button>
+    </fieldset>
+  );
+}
+
+/** "Tipologia di richiesta": the active topics as checkboxes (Enter on one saves the visit). */
+export function TopicsFieldset({
+  topics,
+  value,
+  onToggle,
+  error,
+  firstRef,
+}: {
+  topics: Topic[] | undefined;
+  value: number[];
+  onToggle(id: number): void;
+  error?: string;
+  firstRef: Ref<HTMLInputElement>;
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <fieldset className="mb-3" aria-describedby={error ? 'topics-error' : undefined}>
+      <legend className="form-label h6">{t('frontDesk.topics')}</legend>
+      <div className="topic-grid">
+        {topics?.map((topic, index) => (
+          <div className="form-check my-1" key={topic.id}>
+            <input
+              id={`topic-${topic.id}`}
+              type="checkbox"
+              ref={index === 0 ? firstRef : undefined}
+              checked={value.includes(topic.id)}
+              onChange={() => onToggle(topic.id)}
+            />
+            <label htmlFor={`topic-${topic.id}`}>{locale === 'it' ? topic.labelIt : topic.labelEn}</label>
+          </div>
+        ))}
+      </div>
+      {error ? (
+        <div id="topics-error" className="invalid-feedback d-block" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** "Altri dettagli": date and time (now, unless changed), channel, referral and notes. */
+export function DetailsFields({
+  details,
+  onChange,
+  today,
+  errors,
+}: {
+  details: VisitDetails;
+  onChange(next: VisitDetails): void;
+  today: string;
+  errors: Errors;
+}) {
+  const { t, locale } = useI18n();
+  const set = (name: keyof VisitDetails) => (e: { target: { value: string } }) => onChange({ ...details, [name]: e.target.value });
+  return (
+    <details className="mb-3">
+      <summary>{t('frontDesk.moreDetails')}</summary>
+      <div className="row mt-3">
+        <div className="col-sm-6 col-md-3">
+          <TextField
+            label={t('visit.date')}
+            type="date"
+            max={today}
+            value={details.date || today}
+            error={errors.date}
+            onChange={set('date')}
+          />
+        </div>
+        <div className="col-sm-6 col-md-3">
+          <TextField
+            label={t('visit.time')}
+            type="time"
+            value={details.time || romeTimeOf(new Date())}
+            error={errors.time}
+            onChange={set('time')}
+          />
+        </div>
+        <div className="col-sm-6 col-md-3">
+          <SelectField label={t('visit.channel')} value={details.channel} onChange={set('channel')}>
+            <Options values={CHANNELS} labels={CHANNEL_LABELS[locale]} />
+          </SelectField>
+        </div>
+        <div className="col-sm-6 col-md-3">
+          <SelectField label={t('visit.referral')} value={details.referralSource} onChange={set('referralSource')}>
+            <Options values={REFERRAL_SOURCES} labels={REFERRAL_LABELS[locale]} />
+          </SelectField>
+        </div>
+      </div>
+      <TextField label={t('visit.notes')} maxLength={2000} value={details.notes} error={errors.notes} onChange={set('notes')} />
+    </details>
+  );
+}
