@@ -24,7 +24,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { generateOrganisation } from '../src/demo/generator.js';
 import { firstDayOf, lastDayOf } from '../src/domain/care.js';
-import { careSummary } from '../src/modules/cases/cases.repository.js';
+import { careSummary } from '../src/modules/cases/care.repository.js';
 import type { ReportContext } from '../src/modules/reports/context.js';
 import { computeReportData } from '../src/modules/reports/report-data.js';
 import { careSection } from '../src/modules/reports/sections/care.js';

@@ -7,9 +7,6 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CasesTable, Database } from '../../db/schema.js';
 import { insertEditable, type NewEditable } from './rows.js';
 
-// The counts of people in care live in care.repository; the report and the benchmark read them from here too.
-export { careSummary, memberPeriods, personKey } from './care.repository.js';
-
 type Db = Kysely<Database>;
 export type CaseRow = Selectable<CasesTable>;
 

@@ -24,11 +24,6 @@ import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
 import { courseHasEnrolments } from './courses.errors.js';
 import { findCourse, hasEnrolments, insertCourse, listCourses } from './courses.repository.js';
 
-// Read by the person's file and the annual report, which import them from here.
-export { courseFiguresOfYear } from './figures.usecases.js';
-export { enrolmentsForPerson } from './person-courses.usecases.js';
-export { waitingListCounts } from './waiting-list.usecases.js';
-
 type Db = Kysely<Database>;
 
 /** The fields of an update that were sent, for the audit log (names, never values). */

@@ -7,7 +7,7 @@ import { pcStationUsesForPerson } from '../activities/pc-station.usecases.js';
 import { recordPersonRead } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { casesForPerson } from '../cases/cases.usecases.js';
-import { enrolmentsForPerson } from '../courses/courses.usecases.js';
+import { enrolmentsForPerson } from '../courses/person-courses.usecases.js';
 import { documentsForPerson } from '../documents/documents.usecases.js';
 import { loadPersonHousehold } from '../households/households.usecases.js';
 import { findPersonRow, toPerson } from '../people/people.repository.js';

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { lastDayOf } from '../../domain/care.js';
-import { memberPeriods, personKey } from '../cases/cases.repository.js';
+import { memberPeriods, personKey } from '../cases/care.repository.js';
 
 type Db = Kysely<Database>;
 

@@ -8,7 +8,7 @@ import { WAITING_LIST_KINDS } from '../../../contracts/enums.js';
 import { WAITING_LIST_KIND_LABELS } from '../../../contracts/labels.js';
 import type { ReportBlock, ReportRow, ReportTable } from '../../../contracts/reports.js';
 import { counted } from '../../../domain/report/italian.js';
-import { waitingListCounts } from '../../courses/courses.usecases.js';
+import { waitingListCounts } from '../../courses/waiting-list.usecases.js';
 import { assertReconciles, numberColumn, textBlock, textColumn, totalRow } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
 

@@ -4,7 +4,7 @@
  * its comparison, Supporto alla scuola guida).
  */
 import type { YearFigures } from '../../../contracts/courses.js';
-import { courseFiguresOfYear } from '../../courses/courses.usecases.js';
+import { courseFiguresOfYear } from '../../courses/figures.usecases.js';
 import { type ReportContext, sharedFigures } from '../context.js';
 import { type VisitCell, visitCells } from '../visits-care.repository.js';
 
