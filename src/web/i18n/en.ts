@@ -183,6 +183,7 @@ export const en: Dictionary = {
   'users.active': 'Active',
   'users.password': 'Initial password',
   'users.created': 'User created.',
+  'users.saved': 'User updated.',
   'users.activate': 'Reactivate',
   'users.deactivate': 'Deactivate',
   'users.inactive': 'Deactivated',
@@ -196,6 +197,7 @@ export const en: Dictionary = {
   'tokens.created': 'New token (copy it now, it will not be shown again):',
   'tokens.revoke': 'Revoke',
   'tokens.revoked': 'Revoked on {date}',
+  'tokens.revokedNotice': 'Token revoked.',
   'tokens.lastUsed': 'Last used',
   'tokens.never': 'never',
 

@@ -184,6 +184,7 @@ export const it = {
   'users.active': 'Attivo',
   'users.password': 'Password iniziale',
   'users.created': 'Utente creato.',
+  'users.saved': 'Utente aggiornato.',
   'users.activate': 'Riattiva',
   'users.deactivate': 'Disattiva',
   'users.inactive': 'Disattivato',
@@ -197,6 +198,7 @@ export const it = {
   'tokens.created': 'Nuovo token (copialo ora, non sarà più mostrato):',
   'tokens.revoke': 'Revoca',
   'tokens.revoked': 'Revocato il {date}',
+  'tokens.revokedNotice': 'Token revocato.',
   'tokens.lastUsed': 'Ultimo uso',
   'tokens.never': 'mai',
 

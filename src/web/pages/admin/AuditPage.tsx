@@ -2,9 +2,10 @@ import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
-import { Pagination, SelectField, TextField } from '../../components/fields.js';
+import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 
 interface AuditEntry {
@@ -40,7 +41,7 @@ export default function AuditPage() {
     <>
       <h1 className="h2">{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
-      <form onSubmit={apply} className="row align-items-end" key={params.toString()}>
+      <form onSubmit={apply} noValidate className="row align-items-end" key={params.toString()}>
         <div className="col-sm-6 col-lg-2">
           <TextField label={t('visits.from')} name="from" type="date" defaultValue={query.from} />
         </div>
@@ -73,47 +74,27 @@ export default function AuditPage() {
         </div>
       </form>
       <ProblemAlert error={log.error} />
-      <div className="table-responsive">
-        <table className="table table-sm table-striped">
-          <caption className="visually-hidden">{t('audit.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.at')}</th>
-              <th scope="col">{t('audit.user')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.entity')}</th>
-              <th scope="col">{t('audit.centre')}</th>
-              <th scope="col">{t('audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.data?.items.map((e) => (
-              <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString('it-IT', { timeZone: 'Europe/Rome' })}</td>
-                <td>{e.userEmail ?? '—'}</td>
-                <td>{e.action}</td>
-                <td>
-                  {e.entity} {e.entityId ? `#${e.entityId}` : ''}
-                </td>
-                <td>{e.centreId ?? '—'}</td>
-                <td>
-                  <code className="small">{e.details ? JSON.stringify(e.details) : ''}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
       {log.data ? (
-        <Pagination
-          page={page}
-          pageSize={50}
-          total={log.data.total}
-          onPage={(next) => {
+        <RecordTable<AuditEntry>
+          caption={t('audit.title')}
+          captionHidden
+          className="table table-sm table-striped"
+          rows={log.data.items}
+          rowKey={(e) => e.id}
+          empty={t('common.none')}
+          paging={pagingOf(log.data, (next) => {
             const nextParams = new URLSearchParams(params);
             nextParams.set('page', String(next));
             setParams(nextParams);
-          }}
+          })}
+          columns={[
+            { header: t('audit.at'), cell: (e) => new Date(e.at).toLocaleString('it-IT', { timeZone: 'Europe/Rome' }) },
+            { header: t('audit.user'), cell: (e) => e.userEmail ?? '—' },
+            { header: t('audit.action'), cell: (e) => e.action },
+            { header: t('audit.entity'), cell: (e) => `${e.entity} ${e.entityId ? `#${e.entityId}` : ''}` },
+            { header: t('audit.centre'), cell: (e) => e.centreId ?? '—' },
+            { header: t('audit.details'), cell: (e) => <code className="small">{e.details ? JSON.stringify(e.details) : ''}</code> },
+          ]}
         />
       ) : null}
     </>

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
-import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 
 interface ApiToken {
@@ -22,31 +22,29 @@ export default function TokensPage() {
   const tokens = useApiGet<ApiToken[]>('/tokens');
   const users = useApiGet<User[]>('/users');
   const [created, setCreated] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const change = useChange({ reload: tokens.reload });
   usePageTitle(t('tokens.title'));
 
   const create = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    try {
-      const result = await api<{ token: string }>('POST', '/tokens', { userId: Number(form.get('userId')), name: form.get('name') });
-      setCreated(result.token);
-      setError(null);
+    setCreated(null);
+    const sent = await change.send<{ token: string }>('POST', '/tokens', { userId: Number(form.get('userId')), name: form.get('name') });
+    if (sent.ok) {
+      setCreated(sent.data.token);
       formElement.reset();
-      tokens.reload();
-    } catch (e) {
-      setError(e as ApiError);
     }
   };
 
-  const revoke = (id: number) => api('DELETE', `/tokens/${id}`).then(tokens.reload).catch(setError);
+  const revoke = (token: ApiToken) => change.send('DELETE', `/tokens/${token.id}`, undefined, { success: t('tokens.revokedNotice') });
 
   return (
     <>
       <h1 className="h2">{t('tokens.title')}</h1>
       <p>{t('tokens.intro')}</p>
-      <ProblemAlert error={error ?? tokens.error} />
+      <ProblemAlert error={tokens.error} />
+      {change.problem}
       {created ? (
         <div className="alert alert-success" role="status">
           <p className="mb-1">{t('tokens.created')}</p>
@@ -55,9 +53,9 @@ export default function TokensPage() {
           </code>
         </div>
       ) : null}
-      <form onSubmit={create} className="row align-items-end">
+      <form onSubmit={create} noValidate aria-busy={change.busy || undefined} className="row align-items-end">
         <div className="col-md-5">
-          <SelectField label={t('tokens.user')} name="userId" required>
+          <SelectField label={t('tokens.user')} name="userId" required error={change.fieldErrors.userId}>
             {users.data?.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.displayName} ({u.email})
@@ -66,7 +64,7 @@ export default function TokensPage() {
           </SelectField>
         </div>
         <div className="col-md-4">
-          <TextField label={t('tokens.name')} name="name" required maxLength={100} />
+          <TextField label={t('tokens.name')} name="name" required maxLength={100} error={change.fieldErrors.name} />
         </div>
         <div className="col-md-3 mb-3">
           <button type="submit" className="btn btn-primary">
@@ -74,39 +72,31 @@ export default function TokensPage() {
           </button>
         </div>
       </form>
-      <table className="table mt-3">
-        <caption className="visually-hidden">{t('tokens.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('tokens.user')}</th>
-            <th scope="col">{t('tokens.name')}</th>
-            <th scope="col">Token</th>
-            <th scope="col">{t('tokens.lastUsed')}</th>
-            <th scope="col">{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data?.map((token) => (
-            <tr key={token.id}>
-              <td>{token.userEmail}</td>
-              <td>{token.name}</td>
-              <td>
-                <code>{token.tokenPrefix}…</code>
-              </td>
-              <td>{token.lastUsedAt ? formatDate(token.lastUsedAt.slice(0, 10)) : t('tokens.never')}</td>
-              <td>
+      <RecordTable<ApiToken>
+        caption={t('tokens.title')}
+        captionHidden
+        className="table mt-3"
+        rows={tokens.data ?? []}
+        rowKey={(token) => token.id}
+        rowName={(token) => token.name}
+        columns={[
+          { header: t('tokens.user'), cell: (token) => token.userEmail },
+          { header: t('tokens.name'), cell: (token) => token.name },
+          { header: 'Token', cell: (token) => <code>{token.tokenPrefix}…</code> },
+          {
+            header: t('tokens.lastUsed'),
+            cell: (token) => (
+              <>
+                {token.lastUsedAt ? formatDate(token.lastUsedAt.slice(0, 10)) : t('tokens.never')}
                 {token.revokedAt ? (
-                  t('tokens.revoked', { date: formatDate(token.revokedAt.slice(0, 10)) })
-                ) : (
-                  <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => revoke(token.id)}>
-                    {t('tokens.revoke')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  <div className="small">{t('tokens.revoked', { date: formatDate(token.revokedAt.slice(0, 10)) })}</div>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+        actions={(token) => (token.revokedAt ? [] : [{ label: t('tokens.revoke'), danger: true, onClick: () => revoke(token) }])}
+      />
     </>
   );
 }

@@ -2,11 +2,11 @@ import { type FormEvent, useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
 import { ROLES } from '../../../contracts/enums.js';
 import { ROLE_LABELS } from '../../../contracts/labels.js';
-import { type ApiError, api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { Options, RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 
@@ -15,8 +15,8 @@ export default function UsersPage() {
   const { me } = useSession();
   const users = useApiGet<User[]>('/users');
   const centres = useApiGet<Array<{ id: number; name: string; code: string }>>('/centres');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const change = useChange({ reload: users.reload });
+  const fieldErrors = change.fieldErrors;
   const [notice, setNotice] = useState<string | null>(null);
   usePageTitle(t('users.title'));
   const centreName = (id: number) => centres.data?.find((c) => c.id === id)?.name ?? String(id);
@@ -25,86 +25,73 @@ export default function UsersPage() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    try {
-      await api('POST', '/users', {
-        email: form.get('email'),
-        displayName: form.get('displayName'),
-        role: form.get('role'),
-        password: form.get('password'),
-        centreIds: form.getAll('centreIds').map(Number),
-      });
+    setNotice(null);
+    const sent = await change.send('POST', '/users', {
+      email: form.get('email'),
+      displayName: form.get('displayName'),
+      role: form.get('role'),
+      password: form.get('password'),
+      centreIds: form.getAll('centreIds').map(Number),
+    });
+    if (sent.ok) {
       formElement.reset();
-      setError(null);
-      setFieldErrors({});
       setNotice(t('users.created'));
-      users.reload();
-    } catch (e) {
-      setError(e as ApiError);
-      setFieldErrors((e as ApiError).fieldErrors());
     }
   };
 
-  const update = (user: User, body: Record<string, unknown>) =>
-    api('PATCH', `/users/${user.id}`, body)
-      .then(() => {
-        setError(null);
-        users.reload();
-      })
-      .catch(setError);
+  const update = (user: User, body: Record<string, unknown>) => {
+    setNotice(null);
+    return change.send('PATCH', `/users/${user.id}`, body, { success: t('users.saved') });
+  };
 
   return (
     <>
       <h1 className="h2">{t('users.title')}</h1>
       <p className="text-muted">{t('users.adminScope')}</p>
       <SuccessAlert message={notice} />
-      <ProblemAlert error={error ?? users.error} />
-      <table className="table">
-        <caption className="visually-hidden">{t('users.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('users.displayName')}</th>
-            <th scope="col">{t('users.email')}</th>
-            <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('users.centres')}</th>
-            <th scope="col">{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.data?.map((user) => (
-            <tr key={user.id}>
-              <td>
+      <ProblemAlert error={users.error} />
+      {change.problem}
+      <RecordTable<User>
+        caption={t('users.title')}
+        captionHidden
+        className="table"
+        rows={users.data ?? []}
+        rowKey={(user) => user.id}
+        rowName={(user) => user.displayName}
+        columns={[
+          {
+            header: t('users.displayName'),
+            cell: (user) => (
+              <>
                 {user.displayName} {user.active ? null : <span className="badge bg-secondary">{t('users.inactive')}</span>}
-              </td>
-              <td>{user.email}</td>
-              <td>
-                <select
-                  className="form-select form-select-sm"
-                  aria-label={`${t('users.role')}: ${user.displayName}`}
-                  value={user.role}
-                  disabled={user.id === me?.id}
-                  onChange={(e) => update(user, { role: e.target.value })}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_LABELS[locale][r]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{user.centreIds.map(centreName).join(', ')}</td>
-              <td>
-                {user.id !== me?.id ? (
-                  <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => update(user, { active: !user.active })}>
-                    {user.active ? t('users.deactivate') : t('users.activate')}
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: t('users.email'), cell: (user) => user.email },
+          {
+            header: t('users.role'),
+            cell: (user) => (
+              <select
+                className="form-select form-select-sm"
+                aria-label={`${t('users.role')}: ${user.displayName}`}
+                value={user.role}
+                disabled={user.id === me?.id}
+                onChange={(e) => update(user, { role: e.target.value })}
+              >
+                <Options values={ROLES} labels={ROLE_LABELS[locale]} />
+              </select>
+            ),
+          },
+          { header: t('users.centres'), cell: (user) => user.centreIds.map(centreName).join(', ') },
+        ]}
+        actions={(user) =>
+          user.id === me?.id
+            ? []
+            : [{ label: user.active ? t('users.deactivate') : t('users.activate'), onClick: () => update(user, { active: !user.active }) }]
+        }
+      />
       <h2 className="h4 mt-4">{t('users.add')}</h2>
-      <form onSubmit={add}>
+      <form onSubmit={add} noValidate aria-busy={change.busy || undefined}>
         <div className="row">
           <div className="col-md-6">
             <TextField label={t('users.displayName')} name="displayName" required error={fieldErrors.displayName} />
@@ -113,12 +100,8 @@ export default function UsersPage() {
             <TextField label={t('users.email')} name="email" type="email" required error={fieldErrors.email} />
           </div>
           <div className="col-md-4">
-            <SelectField label={t('users.role')} name="role" required defaultValue="operator">
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[locale][r]}
-                </option>
-              ))}
+            <SelectField label={t('users.role')} name="role" required defaultValue="operator" error={fieldErrors.role}>
+              <Options values={ROLES} labels={ROLE_LABELS[locale]} />
             </SelectField>
           </div>
           <div className="col-md-4">
@@ -145,7 +128,7 @@ export default function UsersPage() {
             </fieldset>
           </div>
         </div>
-        <button type="submit" className="btn btn-primary">
+        <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
           {t('users.add')}
         </button>
       </form>
