@@ -376,7 +376,7 @@ test.describe('Sportello: a day at the desk', () => {
     await (await TokensPage.verifyOnPage(page)).openFromMenu('Tipologie di richiesta');
     const topics = await TopicsPage.verifyOnPage(page);
     await topics.add(NEW_TOPIC);
-    await expect(topics.italianName(NEW_TOPIC.code)).toHaveValue(NEW_TOPIC.labelIt);
+    await expect(topics.row(NEW_TOPIC.code)).toContainText(NEW_TOPIC.labelIt);
     await expect(topics.addForm.getByLabel('Codice')).toHaveValue('');
 
     await topics.openFromMenu('Sportello');

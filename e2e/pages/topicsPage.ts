@@ -27,8 +27,8 @@ export default class TopicsPage extends AbstractPage {
     await this.addForm.getByRole('button', { name: 'Aggiungi tipologia' }).click();
   }
 
-  /** The editable Italian name of the topic with this code. */
-  italianName(code: string): Locator {
-    return this.table.getByRole('textbox', { name: `Nome (italiano) ${code}`, exact: true });
+  /** The table's row of the topic with this code. */
+  row(code: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: code, exact: true }) });
   }
 }
