@@ -34,6 +34,8 @@ interface ErrorSpec<P> {
   message: string | ((params: P) => string);
   /** Members the problem carries beside its code (ids a client acts on, never personal data). */
   extra?: (params: P) => Record<string, unknown>;
+  /** The fields at fault, for a validation problem. */
+  fields?: (params: P) => readonly FieldProblem[];
 }
 
 /** A function making one kind of error: `const alreadyOpen = createErrorFactory({ code: 'case.already_open', status: 409, … })`. */
@@ -44,5 +46,6 @@ export function createErrorFactory<P = void>(spec: ErrorSpec<P>): (params: P) =>
       spec.status,
       typeof spec.message === 'function' ? spec.message(params) : spec.message,
       spec.extra?.(params) ?? {},
+      spec.fields?.(params) ?? [],
     );
 }

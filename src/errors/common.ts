@@ -1,9 +1,9 @@
 /** The errors every area raises: not found, forbidden, a stale version, a conflict, fields at fault. */
 import { messageEn } from '../contracts/messages/index.js';
-import { AppError, createErrorFactory, type FieldProblem } from './app-error.js';
+import { type AppError, createErrorFactory, type FieldProblem } from './app-error.js';
 
 /** Another centre's record answers this too, as if it did not exist. */
-export const notFound = (what = 'resource') => new AppError('resource.not_found', 404, `No such ${what}`);
+export const notFound = createErrorFactory<string>({ code: 'resource.not_found', status: 404, message: (what) => `No such ${what}` });
 
 export const forbidden = createErrorFactory({ code: 'auth.forbidden', status: 403, message: 'Your role does not allow this' });
 
@@ -23,8 +23,12 @@ export const conflict = createErrorFactory<string>({ code: 'resource.conflict', 
 /** A request the API does not take as it is, beyond its fields (e.g. logging out with a token). */
 export const badRequest = createErrorFactory<string>({ code: 'validation.failed', status: 400, message: (why) => why });
 
+const fieldsAtFault = createErrorFactory<{ fields: readonly FieldProblem[]; detail?: string }>({
+  code: 'validation.failed',
+  status: 400,
+  message: ({ fields, detail }) => detail ?? fields.map((f) => `${f.field}: ${messageEn(f.code, f.params)}`).join('; '),
+  fields: ({ fields }) => fields,
+});
+
 /** The fields at fault, each with its message's code; `detail` defaults to their English messages. */
-export function validationFailed(fields: FieldProblem[], detail?: string): AppError {
-  const text = detail ?? fields.map((f) => `${f.field}: ${messageEn(f.code, f.params)}`).join('; ');
-  return new AppError('validation.failed', 400, text, {}, fields);
-}
+export const validationFailed = (fields: readonly FieldProblem[], detail?: string): AppError => fieldsAtFault({ fields, detail });

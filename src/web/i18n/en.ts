@@ -166,6 +166,8 @@ export const en: Dictionary = {
   'topics.code': 'Code',
   'topics.labelIt': 'Name (Italian)',
   'topics.labelEn': 'Name (English)',
+  'catalogues.moveUp': 'Move up',
+  'catalogues.moveDown': 'Move down',
   'topics.active': 'Active',
   'topics.add': 'Add topic',
   'topics.activate': 'Reactivate',

@@ -167,6 +167,8 @@ export const it = {
   'topics.code': 'Codice',
   'topics.labelIt': 'Nome (italiano)',
   'topics.labelEn': 'Nome (inglese)',
+  'catalogues.moveUp': 'Sposta su',
+  'catalogues.moveDown': 'Sposta giù',
   'topics.active': 'Attiva',
   'topics.add': 'Aggiungi tipologia',
   'topics.activate': 'Riattiva',

@@ -37,8 +37,6 @@ export interface CatalogueConfig {
   sorted?: boolean;
 }
 
-const MOVE = { it: { up: 'Sposta su', down: 'Sposta giù' }, en: { up: 'Move up', down: 'Move down' } };
-
 function blankValues(fields: CatalogueField[]): Values {
   return Object.fromEntries(fields.map((field) => [field.name, field.kind === 'check' ? false : '']));
 }
@@ -108,7 +106,7 @@ function cellOf(field: CatalogueField, item: CatalogueItem, yesNo: (value: boole
  * a form adds a value.
  */
 export function CatalogueEditor({ config }: { config: CatalogueConfig }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { path, fields, sorted } = config;
   const items = useApiGet<CatalogueItem[]>(path);
   // Table actions show their problem above the table; the add and edit forms, in the form.
@@ -181,8 +179,8 @@ export function CatalogueEditor({ config }: { config: CatalogueConfig }) {
               label: item.active ? t('topics.deactivate') : t('topics.activate'),
               onClick: () => rowChange.send('PATCH', `${path}/${item.id}`, { active: !item.active }, { success: t('common.saved') }),
             },
-            ...(sorted && index > 0 ? [{ label: MOVE[locale].up, onClick: () => move(index, -1) }] : []),
-            ...(sorted && index < rows.length - 1 ? [{ label: MOVE[locale].down, onClick: () => move(index, 1) }] : []),
+            ...(sorted && index > 0 ? [{ label: t('catalogues.moveUp'), onClick: () => move(index, -1) }] : []),
+            ...(sorted && index < rows.length - 1 ? [{ label: t('catalogues.moveDown'), onClick: () => move(index, 1) }] : []),
           ];
         }}
       />
