@@ -267,46 +267,48 @@ export default function LegalPage() {
         {list.data && list.data.items.length === 0 ? <p>{t('activities.legal.none')}</p> : null}
         {list.data && list.data.items.length > 0 ? (
           <>
-            <table className="table table-sm">
-              <caption className="visually-hidden">{t('activities.legal.list')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('activities.date')}</th>
-                  <th scope="col">{t('activities.legal.lawyer')}</th>
-                  <th scope="col" className="text-end">
-                    {t('activities.minutes')}
-                  </th>
-                  <th scope="col" className="text-end">
-                    {t('activities.legal.caseCount')}
-                  </th>
-                  <th scope="col">{t('activities.legal.questions')}</th>
-                  {can('personal.write') ? <th scope="col">{t('common.actions')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((item) => (
-                  <tr key={item.id}>
-                    <td>{formatDate(item.date)}</td>
-                    <td>{item.lawyerName ?? t('person.notSet')}</td>
-                    <td className="text-end">{formatNumber(item.minutes)}</td>
-                    <td className="text-end">{formatNumber(item.caseCount)}</td>
-                    <td>{item.questionsExcerpt}</td>
-                    {can('personal.write') ? (
-                      <td>
-                        <div className="d-flex gap-2">
-                          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => edit(item)}>
-                            {t('activities.legal.editAction')}
-                          </button>
-                          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(item)}>
-                            {t('activities.delete')}
-                          </button>
-                        </div>
-                      </td>
-                    ) : null}
+            <div className="table-responsive">
+              <table className="table table-sm">
+                <caption className="visually-hidden">{t('activities.legal.list')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('activities.date')}</th>
+                    <th scope="col">{t('activities.legal.lawyer')}</th>
+                    <th scope="col" className="text-end">
+                      {t('activities.minutes')}
+                    </th>
+                    <th scope="col" className="text-end">
+                      {t('activities.legal.caseCount')}
+                    </th>
+                    <th scope="col">{t('activities.legal.questions')}</th>
+                    {can('personal.write') ? <th scope="col">{t('common.actions')}</th> : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.data.items.map((item) => (
+                    <tr key={item.id}>
+                      <td>{formatDate(item.date)}</td>
+                      <td>{item.lawyerName ?? t('person.notSet')}</td>
+                      <td className="text-end">{formatNumber(item.minutes)}</td>
+                      <td className="text-end">{formatNumber(item.caseCount)}</td>
+                      <td>{item.questionsExcerpt}</td>
+                      {can('personal.write') ? (
+                        <td>
+                          <div className="d-flex gap-2">
+                            <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => edit(item)}>
+                              {t('activities.legal.editAction')}
+                            </button>
+                            <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(item)}>
+                              {t('activities.delete')}
+                            </button>
+                          </div>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
           </>
         ) : null}

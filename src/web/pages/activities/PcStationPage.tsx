@@ -139,38 +139,40 @@ function PcUseForm({ onSaved }: { onSaved(): void }) {
 function PurposeTable({ summary }: { summary: PcStationSummary }) {
   const { t, locale, formatNumber } = useI18n();
   return (
-    <table className="table table-sm">
-      <caption className="caption-top h6 text-body">{t('activities.pc.byPurpose')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('activities.pc.purpose')}</th>
-          <th scope="col" className="text-end">
-            {t('activities.pc.uses')}
-          </th>
-          <th scope="col" className="text-end">
-            {t('activities.minutes')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {PC_PURPOSES.map((p) => (
-          <tr key={p}>
-            <th scope="row" className="fw-normal">
-              {PC_PURPOSE_LABELS[locale][p]}
+    <div className="table-responsive">
+      <table className="table table-sm">
+        <caption className="caption-top h6 text-body">{t('activities.pc.byPurpose')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('activities.pc.purpose')}</th>
+            <th scope="col" className="text-end">
+              {t('activities.pc.uses')}
             </th>
-            <td className="text-end">{formatNumber(summary.byPurpose[p].uses)}</td>
-            <td className="text-end">{formatNumber(summary.byPurpose[p].minutes)}</td>
+            <th scope="col" className="text-end">
+              {t('activities.minutes')}
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t('common.total')}</th>
-          <td className="text-end fw-bold">{formatNumber(summary.uses)}</td>
-          <td className="text-end fw-bold">{formatNumber(summary.minutes)}</td>
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {PC_PURPOSES.map((p) => (
+            <tr key={p}>
+              <th scope="row" className="fw-normal">
+                {PC_PURPOSE_LABELS[locale][p]}
+              </th>
+              <td className="text-end">{formatNumber(summary.byPurpose[p].uses)}</td>
+              <td className="text-end">{formatNumber(summary.byPurpose[p].minutes)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('common.total')}</th>
+            <td className="text-end fw-bold">{formatNumber(summary.uses)}</td>
+            <td className="text-end fw-bold">{formatNumber(summary.minutes)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
 
@@ -232,41 +234,43 @@ export default function PcStationPage() {
         {list.data && list.data.items.length === 0 ? <p>{t('activities.pc.none')}</p> : null}
         {list.data && list.data.items.length > 0 ? (
           <>
-            <table className="table table-sm">
-              <caption className="visually-hidden">{t('activities.pc.list')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('activities.date')}</th>
-                  <th scope="col">{t('activities.pc.purpose')}</th>
-                  <th scope="col" className="text-end">
-                    {t('activities.minutes')}
-                  </th>
-                  <th scope="col">{t('activities.person')}</th>
-                  <th scope="col">{t('activities.operator')}</th>
-                  {can('personal.write') ? <th scope="col">{t('common.actions')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((use) => (
-                  <tr key={use.id}>
-                    <td>{formatDate(use.date)}</td>
-                    <td>{PC_PURPOSE_LABELS[locale][use.purpose]}</td>
-                    <td className="text-end">{formatNumber(use.minutes)}</td>
-                    <td>
-                      {use.person ? <Link to={`/people/${use.person.id}`}>{personName(use.person)}</Link> : t('activities.pc.anonymous')}
-                    </td>
-                    <td>{use.operator?.displayName ?? t('person.notSet')}</td>
-                    {can('personal.write') ? (
-                      <td>
-                        <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(use)}>
-                          {t('activities.delete')}
-                        </button>
-                      </td>
-                    ) : null}
+            <div className="table-responsive">
+              <table className="table table-sm">
+                <caption className="visually-hidden">{t('activities.pc.list')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('activities.date')}</th>
+                    <th scope="col">{t('activities.pc.purpose')}</th>
+                    <th scope="col" className="text-end">
+                      {t('activities.minutes')}
+                    </th>
+                    <th scope="col">{t('activities.person')}</th>
+                    <th scope="col">{t('activities.operator')}</th>
+                    {can('personal.write') ? <th scope="col">{t('common.actions')}</th> : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.data.items.map((use) => (
+                    <tr key={use.id}>
+                      <td>{formatDate(use.date)}</td>
+                      <td>{PC_PURPOSE_LABELS[locale][use.purpose]}</td>
+                      <td className="text-end">{formatNumber(use.minutes)}</td>
+                      <td>
+                        {use.person ? <Link to={`/people/${use.person.id}`}>{personName(use.person)}</Link> : t('activities.pc.anonymous')}
+                      </td>
+                      <td>{use.operator?.displayName ?? t('person.notSet')}</td>
+                      {can('personal.write') ? (
+                        <td>
+                          <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => remove(use)}>
+                            {t('activities.delete')}
+                          </button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
           </>
         ) : null}

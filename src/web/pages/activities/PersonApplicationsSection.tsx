@@ -58,39 +58,41 @@ export function PersonApplicationsSection({ personId, initial }: { personId: num
       ) : null}
       {applications.data && items.length === 0 ? <p className="mt-2">{t('activities.applications.personNone')}</p> : null}
       {items.length > 0 ? (
-        <table className="table table-sm mt-2">
-          <caption className="visually-hidden">{t('activities.applications.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('activities.date')}</th>
-              <th scope="col">{t('activities.applications.type')}</th>
-              <th scope="col">{t('activities.applications.level')}</th>
-              <th scope="col">{t('activities.applications.outcome')}</th>
-              <th scope="col">{t('activities.operator')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((application) => (
-              <tr key={`${application.id}-${application.version}`}>
-                <td>{formatDate(application.date)}</td>
-                <td>{typeLabel(application.type)}</td>
-                <td>{APPLICATION_LEVEL_LABELS[locale][application.type.level]}</td>
-                <td>
-                  <OutcomeSelect
-                    application={application}
-                    onChanged={() => {
-                      setError(null);
-                      setNotice(t('activities.applications.outcomeSaved'));
-                      applications.reload();
-                    }}
-                    onError={setError}
-                  />
-                </td>
-                <td>{application.operator?.displayName ?? t('person.notSet')}</td>
+        <div className="table-responsive">
+          <table className="table table-sm mt-2">
+            <caption className="visually-hidden">{t('activities.applications.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('activities.date')}</th>
+                <th scope="col">{t('activities.applications.type')}</th>
+                <th scope="col">{t('activities.applications.level')}</th>
+                <th scope="col">{t('activities.applications.outcome')}</th>
+                <th scope="col">{t('activities.operator')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((application) => (
+                <tr key={`${application.id}-${application.version}`}>
+                  <td>{formatDate(application.date)}</td>
+                  <td>{typeLabel(application.type)}</td>
+                  <td>{APPLICATION_LEVEL_LABELS[locale][application.type.level]}</td>
+                  <td>
+                    <OutcomeSelect
+                      application={application}
+                      onChanged={() => {
+                        setError(null);
+                        setNotice(t('activities.applications.outcomeSaved'));
+                        applications.reload();
+                      }}
+                      onError={setError}
+                    />
+                  </td>
+                  <td>{application.operator?.displayName ?? t('person.notSet')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );
