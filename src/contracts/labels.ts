@@ -377,3 +377,55 @@ export const NETWORK_ORGANISATION_KIND_LABELS: Labels<NetworkOrganisationKind> =
   it: { union: 'Sindacato', service: 'Servizio pubblico', school: 'Scuola', association: 'Associazione', other: 'Altro' },
   en: { union: 'Trade union', service: 'Public service', school: 'School', association: 'Association', other: 'Other' },
 };
+
+/**
+ * Every value list the app shows, by name: the one place the web app (`useI18n().label`) and the
+ * documents find a value's words. A list here is complete in both languages (its type says so, and
+ * labels.test.ts checks each list against its enum's values).
+ */
+export const LABELS = {
+  gender: GENDER_LABELS,
+  originGroup: ORIGIN_GROUP_LABELS,
+  channel: CHANNEL_LABELS,
+  referralSource: REFERRAL_LABELS,
+  ageBand: AGE_BAND_LABELS,
+  role: ROLE_LABELS,
+  caseArea: CASE_AREA_LABELS,
+  caseStatus: CASE_STATUS_LABELS,
+  caseClosingReason: CASE_CLOSING_REASON_LABELS,
+  goalStatus: GOAL_STATUS_LABELS,
+  actionStatus: ACTION_STATUS_LABELS,
+  noteRestriction: NOTE_RESTRICTION_LABELS,
+  referralDirection: REFERRAL_DIRECTION_LABELS,
+  referralService: REFERRAL_SERVICE_LABELS,
+  referralStatus: REFERRAL_STATUS_LABELS,
+  householdRelation: HOUSEHOLD_RELATION_LABELS,
+  permitType: PERMIT_TYPE_LABELS,
+  renewalStatus: RENEWAL_STATUS_LABELS,
+  identityDocumentKind: IDENTITY_DOCUMENT_KIND_LABELS,
+  applicationLevel: APPLICATION_LEVEL_LABELS,
+  applicationOutcome: APPLICATION_OUTCOME_LABELS,
+  pcPurpose: PC_PURPOSE_LABELS,
+  staffRole: STAFF_ROLE_LABELS,
+  courseLevel: COURSE_LEVEL_LABELS,
+  enrolmentProgramme: ENROLMENT_PROGRAMME_LABELS,
+  lessonStatus: LESSON_STATUS_LABELS,
+  waitingListKind: WAITING_LIST_KIND_LABELS,
+  waitingListStatus: WAITING_LIST_STATUS_LABELS,
+  waitingListPriority: WAITING_LIST_PRIORITY_LABELS,
+  networkOrganisationKind: NETWORK_ORGANISATION_KIND_LABELS,
+} as const;
+
+export type LabelList = keyof typeof LABELS;
+/** The values of a list: `LabelValue<'gender'>` is `'female' | 'male' | …`. */
+export type LabelValue<L extends LabelList> = keyof (typeof LABELS)[L]['it'];
+
+/** A list's words in one language, keyed by value (for `<Options labels={…}>`). */
+export function labelsOf<L extends LabelList>(locale: Locale, list: L): Record<LabelValue<L>, string> {
+  return LABELS[list][locale] as Record<LabelValue<L>, string>;
+}
+
+/** One value's words, e.g. `labelOf('it', 'gender', 'female')` → "Donna". */
+export function labelOf<L extends LabelList>(locale: Locale, list: L, value: LabelValue<L>): string {
+  return labelsOf(locale, list)[value];
+}

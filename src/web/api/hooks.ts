@@ -65,10 +65,10 @@ export function useTopics() {
 /** The catalogue and a function naming a topic by id in the current language. */
 export function useTopicLabels() {
   const topics = useTopics();
-  const { locale } = useI18n();
+  const { label: entryLabel } = useI18n();
   const label = (id: number | string) => {
     const topic = topics.data?.find((x) => String(x.id) === String(id));
-    return topic ? (locale === 'it' ? topic.labelIt : topic.labelEn) : String(id);
+    return topic ? entryLabel(topic) : String(id);
   };
   return { topics, label };
 }

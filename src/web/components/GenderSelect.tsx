@@ -1,6 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
 import { GENDERS } from '../../contracts/enums.js';
-import { GENDER_LABELS } from '../../contracts/labels.js';
 import { useI18n } from '../i18n/index.js';
 import { SelectField } from './fields.js';
 
@@ -9,13 +8,13 @@ export function GenderSelect({
   required,
   ...select
 }: { error?: string; required?: boolean } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   return (
     <SelectField label={t('person.gender')} required={required} error={error} {...select}>
       <option value="">{t('common.choose')}</option>
       {GENDERS.map((g) => (
         <option key={g} value={g}>
-          {GENDER_LABELS[locale][g]}
+          {label('gender', g)}
         </option>
       ))}
     </SelectField>

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
 import type { Visit } from '../../contracts/visits.js';
 import type { Page } from '../api/client.js';
 import { useTopicLabels } from '../api/hooks.js';
@@ -51,7 +50,7 @@ export function VisitTable({
   empty: string;
   onPage(page: number): void;
 }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { label: topicLabel } = useTopicLabels();
   const countryName = useCountryName();
   const cell: Record<VisitColumn, (v: Visit) => ReactNode> = {
@@ -73,12 +72,12 @@ export function VisitTable({
       ) : (
         t('visit.anonymous')
       ),
-    gender: (v) => GENDER_LABELS[locale][v.gender],
+    gender: (v) => label('gender', v.gender),
     citizenship: (v) => countryName(v.citizenship),
-    originGroup: (v) => ORIGIN_GROUP_LABELS[locale][v.originGroup],
+    originGroup: (v) => label('originGroup', v.originGroup),
     topics: (v) => v.topicIds.map(topicLabel).join(', '),
-    channel: (v) => CHANNEL_LABELS[locale][v.channel],
-    referral: (v) => REFERRAL_LABELS[locale][v.referralSource],
+    channel: (v) => label('channel', v.channel),
+    referral: (v) => label('referralSource', v.referralSource),
     operator: (v) => v.operator?.displayName ?? '',
     notes: (v) => v.notes ?? '',
   };

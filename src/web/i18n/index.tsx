@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { Locale } from '../../contracts/labels.js';
+import { type LabelList, type LabelValue, type Locale, labelOf, labelsOf } from '../../contracts/labels.js';
 import { setMessageLocale } from '../api/client.js';
 import { en } from './en.js';
 import { it, type MessageKey } from './it.js';
@@ -9,6 +9,17 @@ const STORAGE_KEY = 'approdo.locale';
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+/** A catalogue entry (topic, course kind, application type…): named by the centre in both languages. */
+export interface CatalogueEntryName {
+  labelIt: string;
+  labelEn: string;
+}
+
+interface Label {
+  <L extends LabelList>(list: L, value: LabelValue<L>): string;
+  (entry: CatalogueEntryName): string;
+}
+
 interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
@@ -16,6 +27,14 @@ interface I18n {
   /** Dates as the desk reads them: 17/05/2024, or with the weekday. */
   formatDate(isoDate: string, withWeekday?: boolean): string;
   formatNumber(value: number): string;
+  /**
+   * Words in the UI's language, one way for both kinds of list: a fixed value,
+   * `label('gender', p.gender)` (the lists: contracts/labels.ts), or a catalogue entry the centre
+   * named in both languages, `label(course.kind)`.
+   */
+  label: Label;
+  /** A list's words keyed by value, for `<Options values={…} labels={labels('role')} />`. */
+  labels<L extends LabelList>(list: L): Record<LabelValue<L>, string>;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -60,6 +79,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         }).format(new Date(Date.UTC(y, m - 1, d, 12)));
       },
       formatNumber: (n) => numbers.format(n),
+      label: ((listOrEntry: LabelList | CatalogueEntryName, value?: never) =>
+        typeof listOrEntry === 'string'
+          ? labelOf(locale, listOrEntry, value as never)
+          : locale === 'it'
+            ? listOrEntry.labelIt
+            : listOrEntry.labelEn) as Label,
+      labels: (list) => labelsOf(locale, list),
     };
   }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -231,7 +231,7 @@ export function InlineSelectForm({
   );
 }
 
-/** The <option>s of a select: each of `values` (an enum) with its label (`labels`, e.g. `*_LABELS[locale]`). */
+/** The <option>s of a select: each of `values` (an enum) with its label (`labels`, e.g. `useI18n().labels('role')`). */
 export function Options<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
   return values.map((value) => (
     <option key={value} value={value}>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ROLE_LABELS } from '../../contracts/labels.js';
 import { TextField } from '../components/fields.js';
 import { SuccessAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
@@ -57,7 +56,7 @@ function PasswordForm() {
 
 /** "Il mio account": who I am, and the password change. */
 export default function AccountPage() {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const { me } = useSession();
   usePageTitle(t('account.title'));
   return (
@@ -70,7 +69,7 @@ export default function AccountPage() {
           <dt className="col-sm-3">{t('users.email')}</dt>
           <dd className="col-sm-9">{me.email}</dd>
           <dt className="col-sm-3">{t('users.role')}</dt>
-          <dd className="col-sm-9">{ROLE_LABELS[locale][me.role]}</dd>
+          <dd className="col-sm-9">{label('role', me.role)}</dd>
           <dt className="col-sm-3">{t('users.centres')}</dt>
           <dd className="col-sm-9">{me.centres.map((c) => c.name).join(', ')}</dd>
         </dl>

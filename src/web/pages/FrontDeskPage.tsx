@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import { ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
 import type { Visit } from '../../contracts/visits.js';
 import { todayInRome } from '../../domain/dates.js';
 import type { Page } from '../api/client.js';
@@ -12,7 +11,7 @@ import { VisitForm } from './frontdesk/VisitForm.js';
 
 /** "Accessi di oggi": the time, who came, and why. */
 function TodayVisits({ visits }: { visits: Page<Visit> | undefined }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const { label: topicLabel } = useTopicLabels();
   return (
     <section className="col-lg-5" aria-labelledby="today-visits">
@@ -37,7 +36,7 @@ function TodayVisits({ visits }: { visits: Page<Visit> | undefined }) {
                   </Link>
                 ) : (
                   <span>
-                    {t('visit.anonymous')} · {ORIGIN_GROUP_LABELS[locale][v.originGroup]}
+                    {t('visit.anonymous')} · {label('originGroup', v.originGroup)}
                   </span>
                 ),
             },

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { GENDER_LABELS } from '../../contracts/labels.js';
 import type { PersonSummary } from '../../contracts/people.js';
 import type { Page } from '../api/client.js';
 import { useApiGet } from '../api/hooks.js';
@@ -13,7 +12,7 @@ import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
 export default function PeoplePage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { can } = useSession();
   const countryName = useCountryName();
   // Names and fiscal codes searched stay out of the address (server logs, shared links): they
@@ -69,7 +68,7 @@ export default function PeoplePage() {
             { header: t('person.familyNames'), cell: (p) => <Link to={`/people/${p.id}`}>{p.familyNames}</Link> },
             { header: t('person.givenNames'), cell: (p) => p.givenNames },
             { header: t('person.birthDate'), cell: (p) => (p.birthDate ? formatDate(p.birthDate) : t('person.notSet')) },
-            { header: t('person.gender'), cell: (p) => GENDER_LABELS[locale][p.gender] },
+            { header: t('person.gender'), cell: (p) => label('gender', p.gender) },
             { header: t('person.citizenship'), cell: (p) => countryName(p.citizenship) },
             { header: t('person.fiscalCode'), cell: (p) => p.fiscalCode ?? t('person.notSet') },
           ]}

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
 import { PERSON_FILE_VISITS, type PersonFile } from '../../contracts/person-file.js';
 import type { Visit } from '../../contracts/visits.js';
 import type { Page } from '../api/client.js';
@@ -30,7 +29,7 @@ export default function PersonPage() {
 }
 
 function PersonFileView({ file }: { file: PersonFile }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -57,11 +56,11 @@ function PersonFileView({ file }: { file: PersonFile }) {
       ? (p.residence.comuneName ?? p.residence.comuneIstat)
       : t(`person.residence.${p.residence.kind}` as MessageKey);
   const facts: Array<[MessageKey, string]> = [
-    ['person.gender', GENDER_LABELS[locale][p.gender]],
+    ['person.gender', label('gender', p.gender)],
     ['person.birthDate', p.birthDate ? formatDate(p.birthDate) : t('person.notSet')],
     ['person.birthCountry', p.birthCountry ? countryName(p.birthCountry) : t('person.notSet')],
     ['person.citizenship', countryName(p.citizenship)],
-    ['person.originGroup', ORIGIN_GROUP_LABELS[locale][p.originGroup]],
+    ['person.originGroup', label('originGroup', p.originGroup)],
     ['person.fiscalCode', p.fiscalCode ?? t('person.notSet')],
     ['person.phone', p.phone ?? t('person.notSet')],
     ['person.email', p.email ?? t('person.notSet')],

@@ -1,7 +1,6 @@
 import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { GENDERS, ORIGIN_GROUPS } from '../../contracts/enums.js';
-import { GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
 import { todayInRome } from '../../domain/dates.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { useCountryName } from '../components/CountrySelect.js';
@@ -57,7 +56,7 @@ function CountTable({ title, rows, total }: { title: string; rows: Array<[string
 
 /** Aggregated figures only: what a viewer may see. */
 export default function StatisticsPage() {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale, formatNumber, label } = useI18n();
   const countryName = useCountryName();
   const { label: topicLabel } = useTopicLabels();
   const [params, setParams] = useSearchParams();
@@ -106,14 +105,10 @@ export default function StatisticsPage() {
             <div className="col-md-6">
               <CountTable
                 title={t('stats.byOriginGroup')}
-                rows={ORIGIN_GROUPS.map((g) => [ORIGIN_GROUP_LABELS[locale][g], s.byOriginGroup[g] ?? 0])}
+                rows={ORIGIN_GROUPS.map((g) => [label('originGroup', g), s.byOriginGroup[g] ?? 0])}
                 total={s.total}
               />
-              <CountTable
-                title={t('stats.byGender')}
-                rows={GENDERS.map((g) => [GENDER_LABELS[locale][g], s.byGender[g] ?? 0])}
-                total={s.total}
-              />
+              <CountTable title={t('stats.byGender')} rows={GENDERS.map((g) => [label('gender', g), s.byGender[g] ?? 0])} total={s.total} />
             </div>
             <div className="col-md-6">
               <CountTable title={t('stats.byCountry')} rows={sorted(s.byCitizenship, countryName)} total={s.total} />

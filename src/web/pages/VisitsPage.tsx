@@ -1,7 +1,6 @@
 import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ORIGIN_GROUPS } from '../../contracts/enums.js';
-import { ORIGIN_GROUP_LABELS } from '../../contracts/labels.js';
 import type { Visit } from '../../contracts/visits.js';
 import { type Page, withQuery } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
@@ -17,7 +16,7 @@ import { useSession } from '../session.js';
 const FILTERS = ['from', 'to', 'topicId', 'originGroup', 'citizenship', 'operatorId', 'centreId'] as const;
 
 export default function VisitsPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, label } = useI18n();
   const { me } = useSession();
   const { topics } = useTopicLabels();
   const operators = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
@@ -72,7 +71,7 @@ export default function VisitsPage() {
               <option value="">{t('visits.any')}</option>
               {ORIGIN_GROUPS.map((g) => (
                 <option key={g} value={g}>
-                  {ORIGIN_GROUP_LABELS[locale][g]}
+                  {label('originGroup', g)}
                 </option>
               ))}
             </SelectField>

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Application } from '../../../contracts/activities.js';
 import { APPLICATION_OUTCOMES } from '../../../contracts/enums.js';
-import { APPLICATION_OUTCOME_LABELS } from '../../../contracts/labels.js';
 import type { PersonSummary } from '../../../contracts/people.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { type ApiError, api } from '../../api/client.js';
@@ -17,7 +16,7 @@ import { ApplicationTypeSelect, PersonPicker, useApplicationTypes } from './shar
  * here. Without a person, someone working in several centres says which centre.
  */
 export function ApplicationForm({ personId, onSaved }: { personId?: number; onSaved(application: Application): void }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const { me } = useSession();
   const types = useApplicationTypes();
   const today = todayInRome();
@@ -81,7 +80,7 @@ export function ApplicationForm({ personId, onSaved }: { personId?: number; onSa
           <SelectField label={t('activities.applications.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
             {APPLICATION_OUTCOMES.map((o) => (
               <option key={o} value={o}>
-                {APPLICATION_OUTCOME_LABELS[locale][o]}
+                {label('applicationOutcome', o)}
               </option>
             ))}
           </SelectField>

@@ -1,13 +1,12 @@
 import { APPLICATION_LEVELS } from '../../../contracts/enums.js';
-import { APPLICATION_LEVEL_LABELS } from '../../../contracts/labels.js';
 import { useI18n } from '../../i18n/index.js';
 import { CatalogueEditor } from '../admin/catalogues/CatalogueEditor.js';
 import { labelFields } from '../admin/catalogues/labels.js';
 
 /** The application-type catalogue, with each type's level and Anagrafe flag, for coordinators (catalogues.manage). */
 export default function ApplicationTypesPage() {
-  const { t, locale } = useI18n();
-  const levels = APPLICATION_LEVELS.map((level) => ({ value: level, label: APPLICATION_LEVEL_LABELS[locale][level] }));
+  const { t, locale, label } = useI18n();
+  const levels = APPLICATION_LEVELS.map((level) => ({ value: level, label: label('applicationLevel', level) }));
   return (
     <CatalogueEditor
       config={{

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Application, ApplicationSummary } from '../../../contracts/activities.js';
 import { APPLICATION_LEVELS } from '../../../contracts/enums.js';
-import { APPLICATION_LEVEL_LABELS } from '../../../contracts/labels.js';
 import { type ApiError, api, type Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { Pagination } from '../../components/fields.js';
@@ -17,7 +16,7 @@ import { PeriodForm, personName, usePeriod, useTypeLabel } from './shared.js';
 const PAGE_SIZE = 50;
 
 function SummaryTables({ summary }: { summary: ApplicationSummary }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, formatNumber, label } = useI18n();
   const typeLabel = useTypeLabel();
   return (
     <div className="row">
@@ -40,7 +39,7 @@ function SummaryTables({ summary }: { summary: ApplicationSummary }) {
                 <th scope="row" className="fw-normal">
                   {typeLabel(row)}
                 </th>
-                <td>{APPLICATION_LEVEL_LABELS[locale][row.level]}</td>
+                <td>{label('applicationLevel', row.level)}</td>
                 <td>{row.anagrafe ? t('common.yes') : t('common.no')}</td>
                 <td className="text-end">{formatNumber(row.count)}</td>
               </tr>
@@ -71,7 +70,7 @@ function SummaryTables({ summary }: { summary: ApplicationSummary }) {
             {APPLICATION_LEVELS.map((level) => (
               <tr key={level}>
                 <th scope="row" className="fw-normal">
-                  {APPLICATION_LEVEL_LABELS[locale][level]}
+                  {label('applicationLevel', level)}
                 </th>
                 <td className="text-end">{formatNumber(summary.byLevel[level])}</td>
               </tr>
@@ -91,7 +90,7 @@ function SummaryTables({ summary }: { summary: ApplicationSummary }) {
 }
 
 export default function ApplicationsPage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { can } = useSession();
   const typeLabel = useTypeLabel();
   const { from, to, page, setPage, setPeriod } = usePeriod();
@@ -177,7 +176,7 @@ export default function ApplicationsPage() {
                         )}
                       </td>
                       <td>{typeLabel(application.type)}</td>
-                      <td>{APPLICATION_LEVEL_LABELS[locale][application.type.level]}</td>
+                      <td>{label('applicationLevel', application.type.level)}</td>
                       <td>
                         <OutcomeSelect
                           application={application}

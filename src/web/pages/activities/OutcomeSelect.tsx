@@ -1,6 +1,5 @@
 import type { Application } from '../../../contracts/activities.js';
 import { APPLICATION_OUTCOMES } from '../../../contracts/enums.js';
-import { APPLICATION_OUTCOME_LABELS } from '../../../contracts/labels.js';
 import { type ApiError, api } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
@@ -16,10 +15,10 @@ export function OutcomeSelect({
   onChanged(): void;
   onError(error: ApiError): void;
 }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { can } = useSession();
   const typeLabel = useTypeLabel();
-  if (!can('personal.write')) return <>{APPLICATION_OUTCOME_LABELS[locale][application.outcome]}</>;
+  if (!can('personal.write')) return <>{label('applicationOutcome', application.outcome)}</>;
   const change = (outcome: string) =>
     api('PATCH', `/applications/${application.id}`, { version: application.version, outcome }).then(onChanged).catch(onError);
   return (
@@ -31,7 +30,7 @@ export function OutcomeSelect({
     >
       {APPLICATION_OUTCOMES.map((o) => (
         <option key={o} value={o}>
-          {APPLICATION_OUTCOME_LABELS[locale][o]}
+          {label('applicationOutcome', o)}
         </option>
       ))}
     </select>

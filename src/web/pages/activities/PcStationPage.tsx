@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { PcStationSummary, PcStationUse } from '../../../contracts/activities.js';
 import { PC_PURPOSES } from '../../../contracts/enums.js';
-import { PC_PURPOSE_LABELS } from '../../../contracts/labels.js';
 import type { PersonSummary } from '../../../contracts/people.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { type ApiError, api, type Page } from '../../api/client.js';
@@ -20,7 +19,7 @@ const PURPOSE_FIELD = 'pc-purpose';
 
 /** A use in a few keystrokes: purpose, minutes, Enter. Date and person only when needed. */
 function PcUseForm({ onSaved }: { onSaved(): void }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const { me } = useSession();
   const today = todayInRome();
   const [purpose, setPurpose] = useState('');
@@ -82,7 +81,7 @@ function PcUseForm({ onSaved }: { onSaved(): void }) {
             <option value="">{t('common.choose')}</option>
             {PC_PURPOSES.map((p) => (
               <option key={p} value={p}>
-                {PC_PURPOSE_LABELS[locale][p]}
+                {label('pcPurpose', p)}
               </option>
             ))}
           </SelectField>
@@ -137,7 +136,7 @@ function PcUseForm({ onSaved }: { onSaved(): void }) {
 }
 
 function PurposeTable({ summary }: { summary: PcStationSummary }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, formatNumber, label } = useI18n();
   return (
     <div className="table-responsive">
       <table className="table table-sm">
@@ -157,7 +156,7 @@ function PurposeTable({ summary }: { summary: PcStationSummary }) {
           {PC_PURPOSES.map((p) => (
             <tr key={p}>
               <th scope="row" className="fw-normal">
-                {PC_PURPOSE_LABELS[locale][p]}
+                {label('pcPurpose', p)}
               </th>
               <td className="text-end">{formatNumber(summary.byPurpose[p].uses)}</td>
               <td className="text-end">{formatNumber(summary.byPurpose[p].minutes)}</td>
@@ -177,7 +176,7 @@ function PurposeTable({ summary }: { summary: PcStationSummary }) {
 }
 
 export default function PcStationPage() {
-  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber, label } = useI18n();
   const { can } = useSession();
   const { from, to, page, setPage, setPeriod } = usePeriod();
   const summary = useApiGet<PcStationSummary>('/pc-station-uses/summary', { from, to });
@@ -253,7 +252,7 @@ export default function PcStationPage() {
                   {list.data.items.map((use) => (
                     <tr key={use.id}>
                       <td>{formatDate(use.date)}</td>
-                      <td>{PC_PURPOSE_LABELS[locale][use.purpose]}</td>
+                      <td>{label('pcPurpose', use.purpose)}</td>
                       <td className="text-end">{formatNumber(use.minutes)}</td>
                       <td>
                         {use.person ? <Link to={`/people/${use.person.id}`}>{personName(use.person)}</Link> : t('activities.pc.anonymous')}

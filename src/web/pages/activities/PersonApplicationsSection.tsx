@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { Application } from '../../../contracts/activities.js';
-import { APPLICATION_LEVEL_LABELS } from '../../../contracts/labels.js';
 import type { ApiError, Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
@@ -12,7 +11,7 @@ import { useTypeLabel } from './shared.js';
 
 /** The person's file: their applications (domande / bonus), and recording one for them. */
 export function PersonApplicationsSection({ personId, initial }: { personId: number; initial?: Application[] }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { can } = useSession();
   const typeLabel = useTypeLabel();
   // A person has a handful: one page holds them all.
@@ -75,7 +74,7 @@ export function PersonApplicationsSection({ personId, initial }: { personId: num
                 <tr key={`${application.id}-${application.version}`}>
                   <td>{formatDate(application.date)}</td>
                   <td>{typeLabel(application.type)}</td>
-                  <td>{APPLICATION_LEVEL_LABELS[locale][application.type.level]}</td>
+                  <td>{label('applicationLevel', application.type.level)}</td>
                   <td>
                     <OutcomeSelect
                       application={application}

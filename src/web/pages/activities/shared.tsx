@@ -3,7 +3,6 @@ import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ApplicationType } from '../../../contracts/activities.js';
 import { APPLICATION_LEVELS } from '../../../contracts/enums.js';
-import { APPLICATION_LEVEL_LABELS } from '../../../contracts/labels.js';
 import type { PersonSummary } from '../../../contracts/people.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
@@ -69,14 +68,14 @@ export function ApplicationTypeSelect({
   error?: string;
   onChange(value: string): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const typeLabel = useTypeLabel();
   const shown = types.filter((type) => type.active || String(type.id) === value);
   return (
     <SelectField label={t('activities.applications.type')} required value={value} error={error} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('common.choose')}</option>
       {APPLICATION_LEVELS.map((level) => (
-        <optgroup key={level} label={APPLICATION_LEVEL_LABELS[locale][level]}>
+        <optgroup key={level} label={label('applicationLevel', level)}>
           {shown
             .filter((type) => type.level === level)
             .map((type) => (

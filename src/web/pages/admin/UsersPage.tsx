@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
 import { ROLES } from '../../../contracts/enums.js';
-import { ROLE_LABELS } from '../../../contracts/labels.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
@@ -11,7 +10,7 @@ import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 
 export default function UsersPage() {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const { me } = useSession();
   const users = useApiGet<User[]>('/users');
   const centres = useApiGet<Array<{ id: number; name: string; code: string }>>('/centres');
@@ -78,7 +77,7 @@ export default function UsersPage() {
                 disabled={user.id === me?.id}
                 onChange={(e) => update(user, { role: e.target.value })}
               >
-                <Options values={ROLES} labels={ROLE_LABELS[locale]} />
+                <Options values={ROLES} labels={labels('role')} />
               </select>
             ),
           },
@@ -101,7 +100,7 @@ export default function UsersPage() {
           </div>
           <div className="col-md-4">
             <SelectField label={t('users.role')} name="role" required defaultValue="operator" error={fieldErrors.role}>
-              <Options values={ROLES} labels={ROLE_LABELS[locale]} />
+              <Options values={ROLES} labels={labels('role')} />
             </SelectField>
           </div>
           <div className="col-md-4">

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { StaffList, StaffMember } from '../../../contracts/calendar.js';
 import type { StaffRole } from '../../../contracts/enums.js';
-import { STAFF_ROLE_LABELS } from '../../../contracts/labels.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
@@ -15,7 +14,7 @@ import { MemberForm } from './staff/MemberForm.js';
 
 /** The centre's staff: roles, accounts, contracts, weekly hours on a date and hours over the year. */
 export default function StaffPage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   usePageTitle(t('calendar.staff.title'));
   const formatMinutes = useFormatMinutes();
   const { centreId, select } = useCentreChoice();
@@ -67,7 +66,7 @@ export default function StaffPage() {
           empty={t('calendar.staff.none')}
           columns={[
             { header: t('calendar.staff.name'), rowHeader: true, className: 'fw-normal', cell: (m) => m.name },
-            { header: t('calendar.staff.role'), cell: (m) => STAFF_ROLE_LABELS[locale][m.role as StaffRole] },
+            { header: t('calendar.staff.role'), cell: (m) => label('staffRole', m.role as StaffRole) },
             { header: t('calendar.staff.user'), cell: (m) => m.user?.displayName ?? '' },
             { header: t('calendar.staff.weekly'), className: 'text-end', cell: (m) => formatMinutes(m.weeklyMinutes) },
             { header: t('calendar.staff.yearHours', { year }), className: 'text-end', cell: (m) => formatMinutes(m.yearMinutes) },

@@ -3,7 +3,6 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Case } from '../../../contracts/cases.js';
 import { type CaseArea, REFERRAL_SOURCES } from '../../../contracts/enums.js';
 import type { Household } from '../../../contracts/households.js';
-import { REFERRAL_LABELS } from '../../../contracts/labels.js';
 import type { Person } from '../../../contracts/people.js';
 import type { Visit } from '../../../contracts/visits.js';
 import { todayInRome } from '../../../domain/dates.js';
@@ -22,7 +21,7 @@ type Subject =
   | { kind: 'household'; id: number; name: string; centreId: number | undefined; members: Household['members'] | null };
 
 export default function CaseFormPage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale, formatDate, labels } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -217,7 +216,7 @@ export default function CaseFormPage() {
           <div className="col-md-4">
             <SelectField label={t('cases.referralSource')} {...form.field('referralSource')} error={fieldErrors.referralSource}>
               <option value="">{t('cases.form.referralDefault')}</option>
-              <Options values={REFERRAL_SOURCES} labels={REFERRAL_LABELS[locale]} />
+              <Options values={REFERRAL_SOURCES} labels={labels('referralSource')} />
             </SelectField>
           </div>
         </div>

@@ -1,6 +1,5 @@
 import { Link, useLocation, useParams } from 'react-router';
 import type { Case } from '../../../contracts/cases.js';
-import { CASE_STATUS_LABELS } from '../../../contracts/labels.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
@@ -21,7 +20,7 @@ import { caseTitle, useStaff } from './parts.js';
  */
 export default function CasePage() {
   const { id } = useParams();
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const { can } = useSession();
   const location = useLocation();
   const found = useApiGet<Case>(`/cases/${id}`);
@@ -44,7 +43,7 @@ export default function CasePage() {
           <h1 id="case-title" className="h2 text-break" tabIndex={-1}>
             {caseTitle(c, t)}{' '}
             <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'} fs-6 align-middle`}>
-              {CASE_STATUS_LABELS[locale][c.status]}
+              {label('caseStatus', c.status)}
             </span>
           </h1>
         </div>

@@ -2,7 +2,6 @@ import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { CaseListItem, OverdueAction } from '../../../contracts/cases.js';
 import { CASE_STATUSES } from '../../../contracts/enums.js';
-import { ACTION_STATUS_LABELS, CASE_AREA_LABELS, CASE_STATUS_LABELS } from '../../../contracts/labels.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
@@ -18,7 +17,7 @@ const PAGE_SIZE = 50;
 
 /** The overdue actions of the caller (an operator's own; a coordinator's centres' all). */
 function OverduePanel() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const overdue = useApiGet<Page<OverdueAction>>('/actions/overdue', { pageSize: 20 });
   return (
     <section className="border rounded p-3 mb-4" aria-labelledby="overdue-title">
@@ -44,7 +43,7 @@ function OverduePanel() {
               header: t('cases.overdue.assignee'),
               cell: (a) => a.assignee?.displayName ?? a.assigneeName ?? a.responsible?.displayName ?? '',
             },
-            { header: t('cases.action.status'), cell: (a) => ACTION_STATUS_LABELS[locale][a.status] },
+            { header: t('cases.action.status'), cell: (a) => label('actionStatus', a.status) },
           ]}
         />
       ) : null}
@@ -53,7 +52,7 @@ function OverduePanel() {
 }
 
 export default function CasesPage() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label, labels } = useI18n();
   const { me, can } = useSession();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
@@ -102,7 +101,7 @@ export default function CasesPage() {
           <div className="col-sm-6 col-lg-3">
             <SelectField label={t('cases.status')} name="status" defaultValue={status}>
               <option value="">{t('cases.any')}</option>
-              <Options values={CASE_STATUSES} labels={CASE_STATUS_LABELS[locale]} />
+              <Options values={CASE_STATUSES} labels={labels('caseStatus')} />
             </SelectField>
           </div>
           {me && me.centres.length > 1 ? (
@@ -164,15 +163,13 @@ export default function CasesPage() {
             {
               header: t('cases.status'),
               cell: (c) => (
-                <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>
-                  {CASE_STATUS_LABELS[locale][c.status]}
-                </span>
+                <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>{label('caseStatus', c.status)}</span>
               ),
             },
             { header: t('cases.openedOn'), cell: (c) => formatDate(c.openedOn) },
             { header: t('cases.closedOn'), cell: (c) => (c.closedOn ? formatDate(c.closedOn) : '') },
             { header: t('cases.responsible'), cell: (c) => c.responsible?.displayName ?? '' },
-            { header: t('cases.areas'), cell: (c) => c.areas.map((a) => CASE_AREA_LABELS[locale][a]).join(', ') },
+            { header: t('cases.areas'), cell: (c) => c.areas.map((a) => label('caseArea', a)).join(', ') },
           ]}
         />
       ) : null}

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import type { Case } from '../../../contracts/cases.js';
-import { ACTION_STATUS_LABELS, CASE_AREA_LABELS, CASE_STATUS_LABELS, NOTE_RESTRICTION_LABELS } from '../../../contracts/labels.js';
 import { isOverdue } from '../../../domain/care.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useI18n } from '../../i18n/index.js';
@@ -15,7 +14,7 @@ const RECENT_NOTES = 3;
  * and its latest diary notes, as the file brought them; and the button to open a case.
  */
 export function PersonCasesSection({ personId, cases }: { personId: number; cases: Case[] }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { can } = useSession();
   const today = todayInRome();
   const hasOpen = cases.some((c) => c.status === 'open');
@@ -36,7 +35,7 @@ export function PersonCasesSection({ personId, cases }: { personId: number; case
         <article key={c.id} className="border rounded p-3 mb-3" aria-labelledby={`person-case-${c.id}`}>
           <h3 id={`person-case-${c.id}`} className="h5 d-flex flex-wrap gap-2 align-items-center">
             <Link to={`/cases/${c.id}`}>{caseTitle(c, t)}</Link>
-            <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>{CASE_STATUS_LABELS[locale][c.status]}</span>
+            <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>{label('caseStatus', c.status)}</span>
           </h3>
           <dl className="row small mb-2">
             <div className="col-sm-6 col-lg-3">
@@ -53,7 +52,7 @@ export function PersonCasesSection({ personId, cases }: { personId: number; case
             </div>
             <div className="col-sm-6 col-lg-3">
               <dt>{t('cases.areas')}</dt>
-              <dd className="mb-0">{c.areas.map((a) => CASE_AREA_LABELS[locale][a]).join(', ')}</dd>
+              <dd className="mb-0">{c.areas.map((a) => label('caseArea', a)).join(', ')}</dd>
             </div>
           </dl>
 
@@ -67,7 +66,7 @@ export function PersonCasesSection({ personId, cases }: { personId: number; case
                   <ul>
                     {goal.actions.map((action) => (
                       <li key={action.id}>
-                        {action.description} — {ACTION_STATUS_LABELS[locale][action.status]}
+                        {action.description} — {label('actionStatus', action.status)}
                         {action.dueOn ? `, ${t('cases.action.due').toLowerCase()} ${formatDate(action.dueOn)}` : ''}
                         {isOverdue(action, today) ? <span className="badge bg-danger ms-2">{t('cases.action.overdue')}</span> : null}
                       </li>
@@ -87,7 +86,7 @@ export function PersonCasesSection({ personId, cases }: { personId: number; case
                   {t('cases.note.by', { date: formatDate(note.noteDate), author: note.author?.displayName ?? '–' })}
                 </span>
                 {note.restriction ? (
-                  <span className="badge bg-warning text-dark ms-2">{NOTE_RESTRICTION_LABELS[locale][note.restriction]}</span>
+                  <span className="badge bg-warning text-dark ms-2">{label('noteRestriction', note.restriction)}</span>
                 ) : null}
                 <br />
                 {note.body}

@@ -2,7 +2,7 @@
 import type { ComponentProps } from 'react';
 import type { Case, CaseListItem } from '../../../contracts/cases.js';
 import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
-import { CASE_AREA_LABELS, HOUSEHOLD_RELATION_LABELS, type Locale } from '../../../contracts/labels.js';
+import { type Locale, labelOf } from '../../../contracts/labels.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
@@ -21,7 +21,7 @@ export function caseTitle(c: Pick<CaseListItem, 'person' | 'household'>, t: Tran
 /** A member's relation in words (the code stored with the case, as in the household). */
 export function relationLabel(relation: string, locale: Locale): string {
   return (HOUSEHOLD_RELATIONS as readonly string[]).includes(relation)
-    ? HOUSEHOLD_RELATION_LABELS[locale][relation as HouseholdRelation]
+    ? labelOf(locale, 'householdRelation', relation as HouseholdRelation)
     : relation;
 }
 
@@ -51,7 +51,7 @@ export function AreasFieldset({
   error?: string;
   idPrefix: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const errorId = `${idPrefix}-areas-error`;
   return (
     <fieldset className="mb-3" aria-describedby={error ? errorId : `${idPrefix}-areas-hint`}>
@@ -71,7 +71,7 @@ export function AreasFieldset({
             checked={value.includes(area)}
             onChange={(event) => onChange(event.target.checked ? [...value, area] : value.filter((a) => a !== area))}
           />
-          <label htmlFor={`${idPrefix}-area-${area}`}>{CASE_AREA_LABELS[locale][area]}</label>
+          <label htmlFor={`${idPrefix}-area-${area}`}>{label('caseArea', area)}</label>
         </div>
       ))}
       {error ? (

@@ -1,7 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { LessonAttendance } from '../../../contracts/courses.js';
-import { ENROLMENT_PROGRAMME_LABELS, LESSON_STATUS_LABELS } from '../../../contracts/labels.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
@@ -60,7 +59,7 @@ function AttendanceForm({
   onSaved(result: LessonAttendance): void;
   onStale(): void;
 }) {
-  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber, label } = useI18n();
   const { can } = useSession();
   const { lesson, course, learners } = screen;
   const [marks, setMarks] = useState<Record<number, boolean>>(() =>
@@ -118,7 +117,7 @@ function AttendanceForm({
       </p>
       <h1 className="h2">{t('courses.attendance.title', { course: course.title })}</h1>
       <p>
-        {when} · {formatMinutes(lesson.minutes)} · {LESSON_STATUS_LABELS[locale][lesson.status]}
+        {when} · {formatMinutes(lesson.minutes)} · {label('lessonStatus', lesson.status)}
         {lesson.outsideCourse ? <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span> : null}
       </p>
       <SuccessAlert message={justSaved ? t('courses.attendance.saved', { present: lesson.present, total: learners.length }) : null} />
@@ -170,7 +169,7 @@ function AttendanceForm({
                         {name}
                       </label>
                     </th>
-                    <td>{ENROLMENT_PROGRAMME_LABELS[locale][learner.programme]}</td>
+                    <td>{label('enrolmentProgramme', learner.programme)}</td>
                     <td>
                       <input
                         id={boxId}

@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Course } from '../../../contracts/courses.js';
 import { COURSE_LEVELS } from '../../../contracts/enums.js';
-import { COURSE_LEVEL_LABELS } from '../../../contracts/labels.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
@@ -11,7 +10,7 @@ import { useI18n } from '../../i18n/index.js';
 import { useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { useCourseKinds, useLabel, useWeekdayName, WEEKDAYS } from './shared.js';
+import { useCourseKinds, useWeekdayName, WEEKDAYS } from './shared.js';
 
 /** A new course, or the course to edit (/courses/:id/edit). */
 export default function CourseFormPage() {
@@ -24,9 +23,8 @@ export default function CourseFormPage() {
 }
 
 function CourseForm({ course }: { course?: Course }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const navigate = useNavigate();
-  const label = useLabel();
   const weekdayName = useWeekdayName();
   const kinds = useCourseKinds();
   const centres = useSession().me?.centres ?? [];
@@ -105,7 +103,7 @@ function CourseForm({ course }: { course?: Course }) {
               <option value="">{t('courses.noLevel')}</option>
               {COURSE_LEVELS.map((level) => (
                 <option key={level} value={level}>
-                  {COURSE_LEVEL_LABELS[locale][level]}
+                  {label('courseLevel', level)}
                 </option>
               ))}
             </SelectField>

@@ -1,7 +1,6 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Course, CourseFigures } from '../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES } from '../../../contracts/enums.js';
-import { COURSE_LEVEL_LABELS, ENROLMENT_PROGRAMME_LABELS } from '../../../contracts/labels.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
@@ -11,7 +10,7 @@ import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { EnrolmentsSection } from './EnrolmentsSection.js';
 import { LessonsSection } from './LessonsSection.js';
-import { formatMinutes, useLabel, usePatternText } from './shared.js';
+import { formatMinutes, usePatternText } from './shared.js';
 
 /** A course: details, figures, lessons (generate, move, cancel, add) and enrolments. */
 export default function CoursePage() {
@@ -27,7 +26,7 @@ export default function CoursePage() {
 }
 
 function FiguresSection({ figures }: { figures: CourseFigures }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, formatNumber, label } = useI18n();
   const facts: Array<[string, string]> = [
     [t('courses.figures.lessonsHeld'), formatNumber(figures.lessonsHeld)],
     [t('courses.figures.hoursHeld'), formatNumber(figures.hoursHeld)],
@@ -35,7 +34,7 @@ function FiguresSection({ figures }: { figures: CourseFigures }) {
     [t('courses.figures.lessonsCancelled'), formatNumber(figures.lessonsCancelled)],
     [t('courses.figures.enrolments'), formatNumber(figures.enrolments)],
     ...ENROLMENT_PROGRAMMES.map((programme): [string, string] => [
-      `${t('courses.figures.ofWhich')} ${ENROLMENT_PROGRAMME_LABELS[locale][programme]}`,
+      `${t('courses.figures.ofWhich')} ${label('enrolmentProgramme', programme)}`,
       formatNumber(figures.byProgramme[programme] ?? 0),
     ]),
     [t('courses.figures.withdrawn'), formatNumber(figures.withdrawn)],
@@ -58,11 +57,10 @@ function FiguresSection({ figures }: { figures: CourseFigures }) {
 }
 
 function CourseView({ course, reload }: { course: Course; reload(): void }) {
-  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber, label } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const label = useLabel();
   const patternText = usePatternText();
   const figures = useApiGet<CourseFigures>(`/courses/${course.id}/figures`);
   const change = useChange();
@@ -85,7 +83,7 @@ function CourseView({ course, reload }: { course: Course; reload(): void }) {
 
   const facts: Array<[string, string]> = [
     [t('courses.kind'), label(course.kind)],
-    [t('courses.level'), course.level ? COURSE_LEVEL_LABELS[locale][course.level] : t('person.notSet')],
+    [t('courses.level'), course.level ? label('courseLevel', course.level) : t('person.notSet')],
     [t('courses.partner'), course.partner ?? t('person.notSet')],
     [t('courses.place'), course.place ?? t('person.notSet')],
     [t('courses.startDate'), formatDate(course.startDate, true)],

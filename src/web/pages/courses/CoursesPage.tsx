@@ -2,7 +2,6 @@ import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Course, YearFigures } from '../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES } from '../../../contracts/enums.js';
-import { COURSE_LEVEL_LABELS, ENROLMENT_PROGRAMME_LABELS } from '../../../contracts/labels.js';
 import { todayInRome } from '../../../domain/dates.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
@@ -12,14 +11,13 @@ import { useI18n } from '../../i18n/index.js';
 import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { useCourseKinds, useLabel, usePatternText } from './shared.js';
+import { useCourseKinds, usePatternText } from './shared.js';
 
 const PAGE_SIZE = 50;
 
 /** The year's figures by kind: enrolments (the sum over the courses started in the year) and distinct learners beside them. */
 function YearTable({ figures }: { figures: YearFigures }) {
-  const { t, locale, formatNumber } = useI18n();
-  const label = useLabel();
+  const { t, formatNumber, label } = useI18n();
   const rows = [...figures.byKind.map((row) => ({ key: String(row.kind.id), name: label(row.kind), ...row }))];
   return (
     <div className="table-responsive">
@@ -36,7 +34,7 @@ function YearTable({ figures }: { figures: YearFigures }) {
             </th>
             {ENROLMENT_PROGRAMMES.map((programme) => (
               <th scope="col" className="text-end" key={programme}>
-                {ENROLMENT_PROGRAMME_LABELS[locale][programme]}
+                {label('enrolmentProgramme', programme)}
               </th>
             ))}
             <th scope="col" className="text-end">
@@ -91,9 +89,8 @@ function YearTable({ figures }: { figures: YearFigures }) {
 
 /** Courses running in a year, of a kind, with the year's figures. */
 export default function CoursesPage() {
-  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber, label } = useI18n();
   const { can } = useSession();
-  const label = useLabel();
   const patternText = usePatternText();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || Number(todayInRome().slice(0, 4));
@@ -178,7 +175,7 @@ export default function CoursesPage() {
               { header: t('courses.kind'), cell: (course) => label(course.kind) },
               {
                 header: t('courses.level'),
-                cell: (course) => (course.level ? COURSE_LEVEL_LABELS[locale][course.level] : t('person.notSet')),
+                cell: (course) => (course.level ? label('courseLevel', course.level) : t('person.notSet')),
               },
               { header: t('courses.dates'), cell: (course) => `${formatDate(course.startDate)} – ${formatDate(course.endDate)}` },
               { header: t('courses.pattern'), cell: (course) => patternText(course) },

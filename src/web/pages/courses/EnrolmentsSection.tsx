@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Course, Enrolment } from '../../../contracts/courses.js';
-import { ENROLMENT_PROGRAMME_LABELS } from '../../../contracts/labels.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
@@ -12,7 +11,7 @@ import { personName } from './shared.js';
 
 /** A course's learners with their programme, dates and attendance; enrolling, withdrawing (on demand). */
 export function EnrolmentsSection({ course, onChanged }: { course: Course; onChanged(): void }) {
-  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber, label } = useI18n();
   const { can } = useSession();
   const write = can('personal.write');
   const enrolments = useApiGet<Enrolment[]>(`/courses/${course.id}/enrolments`);
@@ -81,7 +80,7 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
               cell: (enrolment) =>
                 enrolment.person ? <Link to={`/people/${enrolment.person.id}`}>{personName(enrolment.person)}</Link> : t('courses.erased'),
             },
-            { header: t('courses.programme'), cell: (enrolment) => ENROLMENT_PROGRAMME_LABELS[locale][enrolment.programme] },
+            { header: t('courses.programme'), cell: (enrolment) => label('enrolmentProgramme', enrolment.programme) },
             { header: t('courses.enrolments.enrolledOn'), cell: (enrolment) => formatDate(enrolment.enrolledOn) },
             {
               header: t('courses.enrolments.withdrawnOn'),

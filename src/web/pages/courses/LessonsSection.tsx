@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { Course, GenerateLessonsResult, Lesson } from '../../../contracts/courses.js';
-import { LESSON_STATUS_LABELS } from '../../../contracts/labels.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
@@ -32,7 +31,7 @@ function Skipped({ result }: { result: GenerateLessonsResult }) {
 
 /** A course's lessons: generated from the pattern, moved, cancelled, added one by one; each with its attendance screen. */
 export function LessonsSection({ course, onChanged }: { course: Course; onChanged(): void }) {
-  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber, label } = useI18n();
   const { can } = useSession();
   const manage = can('catalogues.manage');
   const lessons = useApiGet<Lesson[]>(`/courses/${course.id}/lessons`);
@@ -150,7 +149,7 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
             },
             { header: t('courses.startTime'), cell: (lesson) => lesson.startTime },
             { header: t('courses.lessonLength'), cell: (lesson) => formatMinutes(lesson.minutes) },
-            { header: t('courses.lessons.status'), cell: (lesson) => LESSON_STATUS_LABELS[locale][lesson.status] },
+            { header: t('courses.lessons.status'), cell: (lesson) => label('lessonStatus', lesson.status) },
             {
               header: t('courses.lessons.attendance'),
               cell: (lesson) => (

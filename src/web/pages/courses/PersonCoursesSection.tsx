@@ -1,21 +1,13 @@
 import { Link } from 'react-router';
 import type { PersonCourses } from '../../../contracts/courses.js';
-import {
-  COURSE_LEVEL_LABELS,
-  ENROLMENT_PROGRAMME_LABELS,
-  WAITING_LIST_KIND_LABELS,
-  WAITING_LIST_STATUS_LABELS,
-} from '../../../contracts/labels.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { RecordTable } from '../../kit/index.js';
-import { useLabel } from './shared.js';
 
 /** The person's file: the courses they followed (with attendance) and the waiting lists they are on. */
 export function PersonCoursesSection({ personId, initial }: { personId: number; initial?: PersonCourses }) {
-  const { t, locale, formatDate, formatNumber } = useI18n();
-  const label = useLabel();
+  const { t, formatDate, formatNumber, label } = useI18n();
   const courses = useApiGet<PersonCourses>(`/people/${personId}/courses`, undefined, initial);
   const enrolments = courses.data?.enrolments ?? [];
   const waiting = courses.data?.waitingList ?? [];
@@ -43,13 +35,13 @@ export function PersonCoursesSection({ personId, initial }: { personId: number; 
             {
               header: t('courses.kind'),
               cell: (enrolment) =>
-                `${label(enrolment.course.kind)}${enrolment.course.level ? ` · ${COURSE_LEVEL_LABELS[locale][enrolment.course.level]}` : ''}`,
+                `${label(enrolment.course.kind)}${enrolment.course.level ? ` · ${label('courseLevel', enrolment.course.level)}` : ''}`,
             },
             {
               header: t('courses.dates'),
               cell: (enrolment) => `${formatDate(enrolment.course.startDate)} – ${formatDate(enrolment.course.endDate)}`,
             },
-            { header: t('courses.programme'), cell: (enrolment) => ENROLMENT_PROGRAMME_LABELS[locale][enrolment.programme] },
+            { header: t('courses.programme'), cell: (enrolment) => label('enrolmentProgramme', enrolment.programme) },
             { header: t('courses.enrolments.enrolledOn'), cell: (enrolment) => formatDate(enrolment.enrolledOn) },
             {
               header: t('courses.enrolments.withdrawnOn'),
@@ -77,14 +69,14 @@ export function PersonCoursesSection({ personId, initial }: { personId: number; 
             header: t('courses.waiting.kind'),
             rowHeader: true,
             className: 'fw-normal',
-            cell: (entry) => WAITING_LIST_KIND_LABELS[locale][entry.kind],
+            cell: (entry) => label('waitingListKind', entry.kind),
           },
           { header: t('courses.waiting.requestedOn'), cell: (entry) => formatDate(entry.requestedOn) },
           {
             header: t('courses.waiting.status'),
             cell: (entry) => (
               <>
-                {WAITING_LIST_STATUS_LABELS[locale][entry.status]}
+                {label('waitingListStatus', entry.status)}
                 {entry.enrolment ? (
                   <>
                     {' · '}

@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Course, WaitingListEntry, WaitingSummary } from '../../../contracts/courses.js';
 import { WAITING_LIST_KINDS, WAITING_LIST_STATUSES } from '../../../contracts/enums.js';
-import { WAITING_LIST_KIND_LABELS, WAITING_LIST_PRIORITY_LABELS, WAITING_LIST_STATUS_LABELS } from '../../../contracts/labels.js';
 import { todayInRome } from '../../../domain/dates.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
@@ -21,7 +20,7 @@ const PAGE_SIZE = 50;
 
 /** Waiting lists by kind: who asked, when, with what priority, how long they have waited; placing someone enrols them. */
 export default function WaitingListPage() {
-  const { t, locale, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber, label, labels } = useI18n();
   const { can } = useSession();
   const write = can('personal.write');
   const [params, setParams] = useSearchParams();
@@ -116,12 +115,12 @@ export default function WaitingListPage() {
           <div className="col-sm-4">
             <SelectField label={t('courses.waiting.kind')} name="kind" defaultValue={kind}>
               <option value="">{t('courses.waiting.allKinds')}</option>
-              <Options values={WAITING_LIST_KINDS} labels={WAITING_LIST_KIND_LABELS[locale]} />
+              <Options values={WAITING_LIST_KINDS} labels={labels('waitingListKind')} />
             </SelectField>
           </div>
           <div className="col-sm-4">
             <SelectField label={t('courses.waiting.status')} name="status" defaultValue={status}>
-              <Options values={WAITING_LIST_STATUSES} labels={WAITING_LIST_STATUS_LABELS[locale]} />
+              <Options values={WAITING_LIST_STATUSES} labels={labels('waitingListStatus')} />
               <option value="all">{t('courses.waiting.allStatuses')}</option>
             </SelectField>
           </div>
@@ -153,18 +152,18 @@ export default function WaitingListPage() {
                   </>
                 ),
               },
-              { header: t('courses.waiting.kind'), cell: (entry) => WAITING_LIST_KIND_LABELS[locale][entry.kind] },
+              { header: t('courses.waiting.kind'), cell: (entry) => label('waitingListKind', entry.kind) },
               { header: t('courses.waiting.requestedOn'), cell: (entry) => formatDate(entry.requestedOn) },
               { header: t('courses.waiting.daysWaited'), className: 'text-end', cell: (entry) => formatNumber(entry.daysWaited) },
               {
                 header: t('courses.waiting.priority'),
-                cell: (entry) => WAITING_LIST_PRIORITY_LABELS[locale][entry.priority as 0 | 1 | 2] ?? entry.priority,
+                cell: (entry) => label('waitingListPriority', entry.priority as 0 | 1 | 2) ?? entry.priority,
               },
               {
                 header: t('courses.waiting.status'),
                 cell: (entry) => (
                   <>
-                    {WAITING_LIST_STATUS_LABELS[locale][entry.status]}
+                    {label('waitingListStatus', entry.status)}
                     {entry.closedOn ? ` (${formatDate(entry.closedOn)})` : ''}
                     {entry.enrolment ? (
                       <div className="small">

@@ -9,12 +9,6 @@ export function useCourseKinds(onlyActive = false) {
   return useApiGet<CourseKind[]>('/course-kinds', onlyActive ? { active: 'true' } : undefined);
 }
 
-/** A catalogue entry's name in the current language. */
-export function useLabel() {
-  const { locale } = useI18n();
-  return (entry: { labelIt: string; labelEn: string }) => (locale === 'it' ? entry.labelIt : entry.labelEn);
-}
-
 /** Weekday names computed by the platform (1 January 2024 was a Monday), never typed. */
 export function useWeekdayName() {
   const { locale } = useI18n();

@@ -1,7 +1,6 @@
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DEADLINE_LIST_LIMIT, type DeadlineItem, type Deadlines } from '../../../contracts/documents.js';
-import { PERMIT_TYPE_LABELS, RENEWAL_STATUS_LABELS } from '../../../contracts/labels.js';
 import { DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS, MIN_WITHIN_DAYS } from '../../../domain/deadlines.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
@@ -125,7 +124,7 @@ function DeadlineSection({
   /** Asks for the whole list (up to the API's limit); absent when it was asked for already. */
   onShowAll?: () => void;
 }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const daysText = useDaysLeftText();
   return (
     <section className="mb-4" aria-labelledby={id} data-testid={id}>
@@ -148,11 +147,11 @@ function DeadlineSection({
               </Link>
             ),
           },
-          { header: t('documents.permitType'), cell: (item) => PERMIT_TYPE_LABELS[locale][item.permitType] },
+          { header: t('documents.permitType'), cell: (item) => label('permitType', item.permitType) },
           { header: t('documents.number'), cell: (item) => item.number ?? t('person.notSet') },
           { header: t('documents.expiresOn'), cell: (item) => formatDate(item.expiresOn) },
           { header: t('documents.deadlines.when'), cell: (item) => daysText(item.daysLeft) },
-          { header: t('documents.renewalStatus'), cell: (item) => RENEWAL_STATUS_LABELS[locale][item.renewalStatus] },
+          { header: t('documents.renewalStatus'), cell: (item) => label('renewalStatus', item.renewalStatus) },
         ]}
       />
       {total > items.length ? (

@@ -1,12 +1,11 @@
 import { NETWORK_ORGANISATION_KINDS } from '../../../contracts/enums.js';
-import { NETWORK_ORGANISATION_KIND_LABELS } from '../../../contracts/labels.js';
 import { useI18n } from '../../i18n/index.js';
 import { CatalogueEditor } from '../admin/catalogues/CatalogueEditor.js';
 
 /** The catalogue of organisations met at network meetings, for coordinators (catalogues.manage). */
 export default function NetworkOrganisationsPage() {
-  const { t, locale } = useI18n();
-  const kinds = NETWORK_ORGANISATION_KINDS.map((kind) => ({ value: kind, label: NETWORK_ORGANISATION_KIND_LABELS[locale][kind] }));
+  const { t, label } = useI18n();
+  const kinds = NETWORK_ORGANISATION_KINDS.map((kind) => ({ value: kind, label: label('networkOrganisationKind', kind) }));
   return (
     <CatalogueEditor
       config={{

@@ -1,7 +1,6 @@
 /** The parts of the desk's visit form: the anonymous visitor, the topics, the further details. */
 import type { Ref } from 'react';
 import { AGE_BANDS, CHANNELS, REFERRAL_SOURCES } from '../../../contracts/enums.js';
-import { AGE_BAND_LABELS, CHANNEL_LABELS, REFERRAL_LABELS } from '../../../contracts/labels.js';
 import type { Topic } from '../../../contracts/visits.js';
 import { romeTimeOf } from '../../../domain/dates.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
@@ -42,7 +41,7 @@ export function AnonymousFields({
   errors: Errors;
   onUsePerson(): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   return (
     <fieldset className="mb-3 border rounded p-3">
       <legend className="h6 float-none w-auto px-2">{t('frontDesk.anonymous')}</legend>
@@ -75,7 +74,7 @@ export function AnonymousFields({
             onChange={(e) => onChange({ ...anonymous, ageBand: e.target.value })}
           >
             <option value="">{t('common.choose')}</option>
-            <Options values={AGE_BANDS} labels={AGE_BAND_LABELS[locale]} />
+            <Options values={AGE_BANDS} labels={labels('ageBand')} />
           </SelectField>
         </div>
         {chooseCentre ? (
@@ -111,7 +110,7 @@ export function TopicsFieldset({
   error?: string;
   firstRef: Ref<HTMLInputElement>;
 }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   return (
     <fieldset className="mb-3" aria-describedby={error ? 'topics-error' : undefined}>
       <legend className="form-label h6">{t('frontDesk.topics')}</legend>
@@ -125,7 +124,7 @@ export function TopicsFieldset({
               checked={value.includes(topic.id)}
               onChange={() => onToggle(topic.id)}
             />
-            <label htmlFor={`topic-${topic.id}`}>{locale === 'it' ? topic.labelIt : topic.labelEn}</label>
+            <label htmlFor={`topic-${topic.id}`}>{label(topic)}</label>
           </div>
         ))}
       </div>
@@ -150,7 +149,7 @@ export function DetailsFields({
   today: string;
   errors: Errors;
 }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const set = (name: keyof VisitDetails) => (e: { target: { value: string } }) => onChange({ ...details, [name]: e.target.value });
   return (
     <details className="mb-3">
@@ -177,12 +176,12 @@ export function DetailsFields({
         </div>
         <div className="col-sm-6 col-md-3">
           <SelectField label={t('visit.channel')} value={details.channel} onChange={set('channel')}>
-            <Options values={CHANNELS} labels={CHANNEL_LABELS[locale]} />
+            <Options values={CHANNELS} labels={labels('channel')} />
           </SelectField>
         </div>
         <div className="col-sm-6 col-md-3">
           <SelectField label={t('visit.referral')} value={details.referralSource} onChange={set('referralSource')}>
-            <Options values={REFERRAL_SOURCES} labels={REFERRAL_LABELS[locale]} />
+            <Options values={REFERRAL_SOURCES} labels={labels('referralSource')} />
           </SelectField>
         </div>
       </div>

@@ -10,7 +10,7 @@ import { useSession } from '../../session.js';
 import { AddMemberForm } from './household/AddMemberForm.js';
 import { EditForm } from './household/EditForm.js';
 import { MembersSection } from './household/MembersSection.js';
-import { fullName, useRelationLabel } from './shared.js';
+import { fullName } from './shared.js';
 
 /** A household: its name and notes (corrected on demand), its members and their changes, who left. */
 export default function HouseholdPage() {
@@ -26,10 +26,9 @@ export default function HouseholdPage() {
 }
 
 function HouseholdView({ h, reload }: { h: Household; reload(): void }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { can } = useSession();
   const location = useLocation();
-  const relationLabel = useRelationLabel();
   const editing = useEditing();
   const notice = (location.state as { notice?: MessageKey } | null)?.notice;
   const canWrite = can('personal.write');
@@ -74,7 +73,7 @@ function HouseholdView({ h, reload }: { h: Household; reload(): void }) {
         empty={t('households.noHistory')}
         columns={[
           { header: t('households.person'), rowHeader: true, cell: (m) => <Link to={`/people/${m.personId}`}>{fullName(m)}</Link> },
-          { header: t('households.relation'), cell: (m) => relationLabel(m.relation) },
+          { header: t('households.relation'), cell: (m) => label('householdRelation', m.relation) },
           { header: t('households.joinedOn'), cell: (m) => formatDate(m.joinedOn) },
           { header: t('households.leftOn'), cell: (m) => formatDate(m.leftOn) },
         ]}

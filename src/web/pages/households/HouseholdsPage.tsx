@@ -9,14 +9,13 @@ import { useI18n } from '../../i18n/index.js';
 import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { fullName, useRelationLabel } from './shared.js';
+import { fullName } from './shared.js';
 
 const PAGE_SIZE = 25;
 
 export default function HouseholdsPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { can, me } = useSession();
-  const relationLabel = useRelationLabel();
   // As on the people page: the names searched stay out of the address, in the history entry's state.
   const location = useLocation();
   const navigate = useNavigate();
@@ -74,7 +73,7 @@ export default function HouseholdsPage() {
               cell: (h) =>
                 h.members.length === 0
                   ? t('person.notSet')
-                  : h.members.map((m) => `${fullName(m)} (${relationLabel(m.relation)})`).join(', '),
+                  : h.members.map((m) => `${fullName(m)} (${label('householdRelation', m.relation)})`).join(', '),
             },
             centres.length > 1 && { header: t('households.centre'), cell: (h) => centreName(h.centreId) },
           ]}

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/index.js';
 import { orNull, RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { fullName, memberElsewhere, NotesField, RelationSelect, useRelationLabel } from './shared.js';
+import { fullName, memberElsewhere, NotesField, RelationSelect } from './shared.js';
 
 interface Draft {
   person: PersonSummary;
@@ -18,9 +18,8 @@ interface Draft {
 }
 
 export default function NewHouseholdPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const navigate = useNavigate();
-  const relationLabel = useRelationLabel();
   const centres = useSession().me?.centres ?? [];
   const [name, setName] = useState('');
   const [notes, setNotes] = useState('');
@@ -128,7 +127,7 @@ export default function NewHouseholdPage() {
             rowName={(m) => fullName(m.person)}
             columns={[
               { header: t('households.person'), cell: (m) => fullName(m.person) },
-              { header: t('households.relation'), cell: (m) => relationLabel(m.relation) },
+              { header: t('households.relation'), cell: (m) => label('householdRelation', m.relation) },
             ]}
             actions={(m) => [
               { label: t('households.remove'), onClick: () => setMembers(members.filter((x) => x.person.id !== m.person.id)) },

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/index.js';
 import { EditableSection, RecordTable, useChange } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { JoinForm } from './household/JoinForm.js';
-import { fullName, memberElsewhere, useRelationLabel } from './shared.js';
+import { fullName, memberElsewhere } from './shared.js';
 
 type Membership = PersonHousehold['memberships'][number];
 
@@ -18,10 +18,9 @@ export function PersonHouseholdSection({ personId, initial }: { personId: number
 }
 
 function HouseholdOfPerson({ personId, result }: { personId: number; result: ReturnType<typeof useApiGet<PersonHousehold>> }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
-  const relationLabel = useRelationLabel();
   const change = useChange();
   const data = result.data;
 
@@ -71,7 +70,7 @@ function HouseholdOfPerson({ personId, result }: { personId: number; result: Ret
         <>
           <p className="mb-1">
             {t('households.personIn')} <Link to={`/households/${current.id}`}>{current.name}</Link>.{' '}
-            {t('households.personRelation', { relation: relationLabel(current.relation), date: formatDate(current.joinedOn) })}
+            {t('households.personRelation', { relation: label('householdRelation', current.relation), date: formatDate(current.joinedOn) })}
           </p>
           <h3 className="h6 mt-2">{t('households.otherMembers')}</h3>
           {others.length === 0 ? <p>{t('households.noOtherMembers')}</p> : null}
@@ -79,7 +78,7 @@ function HouseholdOfPerson({ personId, result }: { personId: number; result: Ret
             <ul>
               {others.map((m) => (
                 <li key={m.id}>
-                  <Link to={`/people/${m.personId}`}>{fullName(m)}</Link> ({relationLabel(m.relation)})
+                  <Link to={`/people/${m.personId}`}>{fullName(m)}</Link> ({label('householdRelation', m.relation)})
                 </li>
               ))}
             </ul>
@@ -114,7 +113,7 @@ function HouseholdOfPerson({ personId, result }: { personId: number; result: Ret
             rowHeader: true,
             cell: (m) => <Link to={`/households/${m.householdId}`}>{m.householdName}</Link>,
           },
-          { header: t('households.relation'), cell: (m) => relationLabel(m.relation) },
+          { header: t('households.relation'), cell: (m) => label('householdRelation', m.relation) },
           { header: t('households.joinedOn'), cell: (m) => formatDate(m.joinedOn) },
           { header: t('households.leftOn'), cell: (m) => (m.leftOn ? formatDate(m.leftOn) : '') },
         ]}

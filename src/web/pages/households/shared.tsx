@@ -1,8 +1,8 @@
 import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
-import { HOUSEHOLD_RELATION_LABELS } from '../../../contracts/labels.js';
 import type { ApiError } from '../../api/client.js';
 import { SelectField, TextAreaField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
+import { Options } from '../../kit/index.js';
 
 /** The relation to the reference person, as a labelled select. */
 export function RelationSelect({
@@ -18,7 +18,7 @@ export function RelationSelect({
   error?: string;
   id?: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   return (
     <SelectField
       id={id}
@@ -29,18 +29,9 @@ export function RelationSelect({
       onChange={(e) => onChange(e.target.value as HouseholdRelation | '')}
     >
       <option value="">{t('common.choose')}</option>
-      {HOUSEHOLD_RELATIONS.map((r) => (
-        <option key={r} value={r}>
-          {HOUSEHOLD_RELATION_LABELS[locale][r]}
-        </option>
-      ))}
+      <Options values={HOUSEHOLD_RELATIONS} labels={labels('householdRelation')} />
     </SelectField>
   );
-}
-
-export function useRelationLabel() {
-  const { locale } = useI18n();
-  return (relation: HouseholdRelation) => HOUSEHOLD_RELATION_LABELS[locale][relation];
 }
 
 /** The household a person belongs to now, when the API refused them for it (409 household.member_elsewhere). */

@@ -1,7 +1,6 @@
 /** A new staff member, or the one being corrected. */
 import type { StaffMember } from '../../../../contracts/calendar.js';
 import { STAFF_ROLES } from '../../../../contracts/enums.js';
-import { STAFF_ROLE_LABELS } from '../../../../contracts/labels.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -18,7 +17,7 @@ export function MemberForm({
   reload(): void;
   onDone(): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const users = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
   const change = useChange({ reload });
   const form = useFields({
@@ -61,7 +60,7 @@ export function MemberForm({
         <div className="col-sm-6 col-lg-4">
           <SelectField label={t('calendar.staff.role')} required {...form.field('role')} error={change.fieldErrors.role}>
             <option value="">{t('common.choose')}</option>
-            <Options values={STAFF_ROLES} labels={STAFF_ROLE_LABELS[locale]} />
+            <Options values={STAFF_ROLES} labels={labels('staffRole')} />
           </SelectField>
         </div>
         <div className="col-sm-6 col-lg-4">

@@ -1,7 +1,6 @@
 /** The case's details (responsible, areas, referral, dates, people, summary), edited in place, and its periods. */
 import type { Case, CasePeriod } from '../../../../contracts/cases.js';
 import { type CaseArea, REFERRAL_SOURCES } from '../../../../contracts/enums.js';
-import { CASE_AREA_LABELS, CASE_CLOSING_REASON_LABELS, REFERRAL_LABELS } from '../../../../contracts/labels.js';
 import { canChangeResponsible } from '../../../../domain/care.js';
 import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -11,7 +10,7 @@ import { useSession } from '../../../session.js';
 import { AreasFieldset, relationLabel, type SectionProps, type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
 
 function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember[]; reload(): void; onDone(): void }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const change = useCaseChange(reload);
   const { me } = useSession();
   // Only the coordinator, or the responsible operator handing over, names another one (the server checks it too).
@@ -57,7 +56,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
         </div>
         <div className="col-md-6">
           <SelectField label={t('cases.referralSource')} {...form.field('referralSource')}>
-            <Options values={REFERRAL_SOURCES} labels={REFERRAL_LABELS[locale]} />
+            <Options values={REFERRAL_SOURCES} labels={labels('referralSource')} />
           </SelectField>
         </div>
       </div>
@@ -73,11 +72,11 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
 }
 
 function Facts({ c }: { c: Case }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale, formatDate, label } = useI18n();
   const facts: Array<[MessageKey, string]> = [
     ['cases.responsible', c.responsible?.displayName ?? t('cases.nobody')],
-    ['cases.areas', c.areas.map((a) => CASE_AREA_LABELS[locale][a]).join(', ')],
-    ['cases.referralSource', REFERRAL_LABELS[locale][c.referralSource]],
+    ['cases.areas', c.areas.map((a) => label('caseArea', a)).join(', ')],
+    ['cases.referralSource', label('referralSource', c.referralSource)],
     ['cases.openedOn', formatDate(c.openedOn)],
     ...(c.closedOn ? [['cases.closedOn', formatDate(c.closedOn)] as [MessageKey, string]] : []),
     [
@@ -112,7 +111,7 @@ function Facts({ c }: { c: Case }) {
 }
 
 function Periods({ c }: { c: Case }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   return (
     <RecordTable<CasePeriod>
       caption={t('cases.periods')}
@@ -122,7 +121,7 @@ function Periods({ c }: { c: Case }) {
       columns={[
         { header: t('cases.period.from'), cell: (p) => formatDate(p.openedOn) },
         { header: t('cases.period.to'), cell: (p) => (p.closedOn ? formatDate(p.closedOn) : t('cases.period.current')) },
-        { header: t('cases.period.reason'), cell: (p) => (p.closingReason ? CASE_CLOSING_REASON_LABELS[locale][p.closingReason] : '') },
+        { header: t('cases.period.reason'), cell: (p) => (p.closingReason ? label('caseClosingReason', p.closingReason) : '') },
         { header: t('cases.period.notes'), cell: (p) => p.closingNotes ?? '' },
       ]}
     />

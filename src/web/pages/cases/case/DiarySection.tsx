@@ -1,7 +1,6 @@
 /** The diary: its notes (edited in place by their author or the coordinator), restricted ones hidden, a note added on demand. */
 import type { CaseNote } from '../../../../contracts/cases.js';
 import { NOTE_RESTRICTIONS } from '../../../../contracts/enums.js';
-import { NOTE_RESTRICTION_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -11,7 +10,7 @@ import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 /** A new note (`caseId`) or a note edited (`note`). */
 function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: CaseNote; reload(): void; onDone(): void }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ noteDate: note?.noteDate ?? todayInRome(), body: note?.body ?? '', restriction: note?.restriction ?? '' });
   const { values } = form;
@@ -50,7 +49,7 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
             {...form.field('restriction')}
           >
             <option value="">{t('cases.note.unrestricted')}</option>
-            <Options values={NOTE_RESTRICTIONS} labels={NOTE_RESTRICTION_LABELS[locale]} />
+            <Options values={NOTE_RESTRICTIONS} labels={labels('noteRestriction')} />
           </SelectField>
         </div>
       </div>
@@ -68,7 +67,7 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
 }
 
 function Note({ note, reload }: { note: CaseNote; reload(): void }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { me } = useSession();
   const change = useCaseChange(reload);
   const confirm = useConfirm();
@@ -88,7 +87,7 @@ function Note({ note, reload }: { note: CaseNote; reload(): void }) {
           <p className="small mb-1">
             <strong>{t('cases.note.by', { date: formatDate(note.noteDate), author: note.author?.displayName ?? '—' })}</strong>
             {note.restriction ? (
-              <span className="badge bg-warning text-dark ms-2">{NOTE_RESTRICTION_LABELS[locale][note.restriction]}</span>
+              <span className="badge bg-warning text-dark ms-2">{label('noteRestriction', note.restriction)}</span>
             ) : null}
           </p>
         }

@@ -1,7 +1,6 @@
 /** A goal of the plan: edited in place, deleted after a confirmation, its actions (status saved on each row) and an action added on demand. */
 import type { CaseAction, CaseGoal } from '../../../../contracts/cases.js';
 import { ACTION_STATUSES } from '../../../../contracts/enums.js';
-import { ACTION_STATUS_LABELS, GOAL_STATUS_LABELS } from '../../../../contracts/labels.js';
 import { isOverdue } from '../../../../domain/care.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
@@ -75,14 +74,14 @@ function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff:
 }
 
 function ActionStatus({ action, reload }: { action: CaseAction; reload(): void }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const change = useCaseChange(reload);
   return (
     <InlineSelectForm
       label={`${t('cases.action.status')}: ${action.description}`}
       value={action.status}
       version={action.version}
-      options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[locale][s] }))}
+      options={ACTION_STATUSES.map((s) => ({ value: s, label: label('actionStatus', s) }))}
       submitLabel={t('cases.action.save')}
       change={change}
       onSave={(status) =>
@@ -93,7 +92,7 @@ function ActionStatus({ action, reload }: { action: CaseAction; reload(): void }
 }
 
 export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; staff: StaffMember[]; reload(): void; canWrite: boolean }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const change = useCaseChange(reload);
   const confirm = useConfirm();
   const today = todayInRome();
@@ -107,7 +106,7 @@ export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; st
       <EditableSection
         heading={
           <h3 id={headingId} className="h5" tabIndex={-1}>
-            {goal.title} <span className="badge bg-secondary">{GOAL_STATUS_LABELS[locale][goal.status]}</span>
+            {goal.title} <span className="badge bg-secondary">{label('goalStatus', goal.status)}</span>
           </h3>
         }
         editLabel={t('cases.goal.edit')}
@@ -156,7 +155,7 @@ export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; st
             header: t('cases.action.status'),
             cell: (a) => (
               <>
-                {canWrite ? <ActionStatus action={a} reload={reload} /> : ACTION_STATUS_LABELS[locale][a.status]}
+                {canWrite ? <ActionStatus action={a} reload={reload} /> : label('actionStatus', a.status)}
                 {a.doneOn ? <small className="d-block">{t('cases.action.doneOn', { date: formatDate(a.doneOn) })}</small> : null}
               </>
             ),

@@ -1,14 +1,13 @@
 /** A goal's form: a new goal of the plan, or a goal edited in place (with its status). */
 import type { CaseGoal } from '../../../../contracts/cases.js';
 import { GOAL_STATUSES } from '../../../../contracts/enums.js';
-import { GOAL_STATUS_LABELS } from '../../../../contracts/labels.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
 import { useCaseChange } from '../parts.js';
 
 export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; goal?: CaseGoal; reload(): void; onDone(): void }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ title: goal?.title ?? '', description: goal?.description ?? '', status: goal?.status ?? 'open' });
   const { values } = form;
@@ -41,7 +40,7 @@ export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; go
         {goal ? (
           <div className="col-md-4">
             <SelectField label={t('cases.goal.status')} {...form.field('status')}>
-              <Options values={GOAL_STATUSES} labels={GOAL_STATUS_LABELS[locale]} />
+              <Options values={GOAL_STATUSES} labels={labels('goalStatus')} />
             </SelectField>
           </div>
         ) : null}

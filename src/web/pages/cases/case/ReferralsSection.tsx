@@ -1,7 +1,6 @@
 /** Referrals: to and from other services, the outcome saved on each row, one recorded on demand. */
 import type { Referral } from '../../../../contracts/cases.js';
 import { REFERRAL_DIRECTIONS, REFERRAL_SERVICES, REFERRAL_STATUSES } from '../../../../contracts/enums.js';
-import { REFERRAL_DIRECTION_LABELS, REFERRAL_SERVICE_LABELS, REFERRAL_STATUS_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -9,7 +8,7 @@ import { EditableSection, InlineSelectForm, Options, orNull, RecordForm, RecordT
 import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload(): void; onDone(): void }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({
     direction: 'outgoing',
@@ -31,13 +30,13 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
       <div className="row">
         <div className="col-md-4">
           <SelectField label={t('cases.referral.direction')} required {...form.field('direction')}>
-            <Options values={REFERRAL_DIRECTIONS} labels={REFERRAL_DIRECTION_LABELS[locale]} />
+            <Options values={REFERRAL_DIRECTIONS} labels={labels('referralDirection')} />
           </SelectField>
         </div>
         <div className="col-md-4">
           <SelectField label={t('cases.referral.service')} required {...form.field('service')} error={change.fieldErrors.service}>
             <option value="">{t('common.choose')}</option>
-            <Options values={REFERRAL_SERVICES} labels={REFERRAL_SERVICE_LABELS[locale]} />
+            <Options values={REFERRAL_SERVICES} labels={labels('referralService')} />
           </SelectField>
         </div>
         <div className="col-md-4">
@@ -48,7 +47,7 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
         </div>
         <div className="col-md-4">
           <SelectField label={t('cases.referral.status')} {...form.field('status')}>
-            <Options values={REFERRAL_STATUSES} labels={REFERRAL_STATUS_LABELS[locale]} />
+            <Options values={REFERRAL_STATUSES} labels={labels('referralStatus')} />
           </SelectField>
         </div>
       </div>
@@ -59,14 +58,14 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
 }
 
 function ReferralStatus({ referral, reload }: { referral: Referral; reload(): void }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const change = useCaseChange(reload);
   return (
     <InlineSelectForm
       label={`${t('cases.referral.status')}: ${referral.reason}`}
       value={referral.status}
       version={referral.version}
-      options={REFERRAL_STATUSES.map((s) => ({ value: s, label: REFERRAL_STATUS_LABELS[locale][s] }))}
+      options={REFERRAL_STATUSES.map((s) => ({ value: s, label: label('referralStatus', s) }))}
       submitLabel={t('cases.referral.save')}
       change={change}
       onSave={(status) =>
@@ -77,7 +76,7 @@ function ReferralStatus({ referral, reload }: { referral: Referral; reload(): vo
 }
 
 export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const change = useCaseChange(reload);
   const confirm = useConfirm();
   const remove = async (r: Referral) => {
@@ -102,12 +101,12 @@ export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
         empty={t('cases.referrals.none')}
         columns={[
           { header: t('cases.referral.date'), cell: (r) => formatDate(r.referredOn) },
-          { header: t('cases.referral.direction'), cell: (r) => REFERRAL_DIRECTION_LABELS[locale][r.direction] },
+          { header: t('cases.referral.direction'), cell: (r) => label('referralDirection', r.direction) },
           {
             header: t('cases.referral.service'),
             cell: (r) => (
               <>
-                {REFERRAL_SERVICE_LABELS[locale][r.service]}
+                {label('referralService', r.service)}
                 {r.serviceDetail ? <small className="d-block">{r.serviceDetail}</small> : null}
               </>
             ),
@@ -123,7 +122,7 @@ export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
           },
           {
             header: t('cases.referral.status'),
-            cell: (r) => (canWrite ? <ReferralStatus referral={r} reload={reload} /> : REFERRAL_STATUS_LABELS[locale][r.status]),
+            cell: (r) => (canWrite ? <ReferralStatus referral={r} reload={reload} /> : label('referralStatus', r.status)),
           },
         ]}
         actions={canWrite ? (r) => [{ label: t('cases.referral.delete'), danger: true, onClick: () => remove(r) }] : undefined}

@@ -1,6 +1,5 @@
 /** Closing an open case (date, reason, notes) or reopening a closed one (a new period), each form on demand. */
 import { CASE_CLOSING_REASONS } from '../../../../contracts/enums.js';
-import { CASE_CLOSING_REASON_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -11,7 +10,7 @@ import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 const TITLE_ID = 'case-title';
 
 function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onDone(): void }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ closedOn: todayInRome(), reason: '', notes: '' });
   const { values } = form;
@@ -40,7 +39,7 @@ function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onD
         <div className="col-md-8">
           <SelectField label={t('cases.close.reason')} required {...form.field('reason')} error={change.fieldErrors.reason}>
             <option value="">{t('common.choose')}</option>
-            <Options values={CASE_CLOSING_REASONS} labels={CASE_CLOSING_REASON_LABELS[locale]} />
+            <Options values={CASE_CLOSING_REASONS} labels={labels('caseClosingReason')} />
           </SelectField>
         </div>
       </div>

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import type { Course, Enrolment } from '../../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES } from '../../../../contracts/enums.js';
-import { ENROLMENT_PROGRAMME_LABELS } from '../../../../contracts/labels.js';
 import type { PersonSummary } from '../../../../contracts/people.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
@@ -56,7 +55,7 @@ export function WithdrawForm({
 }
 
 export function EnrolForm({ course, reload, onEnrolled }: { course: Course; reload(): void; onEnrolled(message: string): void }) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const change = useChange({ reload });
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const form = useFields({ programme: '', enrolledOn: todayInRome() });
@@ -84,7 +83,7 @@ export function EnrolForm({ course, reload, onEnrolled }: { course: Course; relo
         <div className="col-sm-6">
           <SelectField label={t('courses.programme')} required {...form.field('programme')} error={change.fieldErrors.programme}>
             <option value="">{t('common.choose')}</option>
-            <Options values={ENROLMENT_PROGRAMMES} labels={ENROLMENT_PROGRAMME_LABELS[locale]} />
+            <Options values={ENROLMENT_PROGRAMMES} labels={labels('enrolmentProgramme')} />
           </SelectField>
         </div>
         <div className="col-sm-6">

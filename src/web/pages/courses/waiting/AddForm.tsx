@@ -1,7 +1,6 @@
 /** "Aggiungi a una lista d'attesa": the person, the list, the date asked, the priority, a short note. */
 import { useState } from 'react';
 import { WAITING_LIST_KINDS, WAITING_LIST_PRIORITIES } from '../../../../contracts/enums.js';
-import { WAITING_LIST_KIND_LABELS, WAITING_LIST_PRIORITY_LABELS } from '../../../../contracts/labels.js';
 import type { PersonSummary } from '../../../../contracts/people.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
@@ -11,7 +10,7 @@ import { PersonPicker } from '../../activities/shared.js';
 import { personName } from '../shared.js';
 
 export function AddForm({ reload, onAdded }: { reload(): void; onAdded(message: string): void }) {
-  const { t, locale } = useI18n();
+  const { t, label, labels } = useI18n();
   const change = useChange({ reload });
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const form = useFields({ kind: '', requestedOn: todayInRome(), priority: '0', notes: '' });
@@ -49,7 +48,7 @@ export function AddForm({ reload, onAdded }: { reload(): void; onAdded(message: 
         <div className="col-md-3">
           <SelectField label={t('courses.waiting.kind')} required {...form.field('kind')} error={errors.kind}>
             <option value="">{t('common.choose')}</option>
-            <Options values={WAITING_LIST_KINDS} labels={WAITING_LIST_KIND_LABELS[locale]} />
+            <Options values={WAITING_LIST_KINDS} labels={labels('waitingListKind')} />
           </SelectField>
         </div>
         <div className="col-md-3">
@@ -66,7 +65,7 @@ export function AddForm({ reload, onAdded }: { reload(): void; onAdded(message: 
           <SelectField label={t('courses.waiting.priority')} {...form.field('priority')} error={errors.priority}>
             {WAITING_LIST_PRIORITIES.map((p) => (
               <option key={p} value={p}>
-                {WAITING_LIST_PRIORITY_LABELS[locale][p]}
+                {label('waitingListPriority', p)}
               </option>
             ))}
           </SelectField>

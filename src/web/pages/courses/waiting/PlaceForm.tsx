@@ -1,7 +1,6 @@
 /** Placing someone into a course: the course, the programme, the enrolment date. */
 import type { Course, WaitingListEntry } from '../../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES } from '../../../../contracts/enums.js';
-import { ENROLMENT_PROGRAMME_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -21,7 +20,7 @@ export function PlaceForm({
   onPlaced(course: Course): void;
   onCancel(): void;
 }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, labels } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ courseId: '', programme: '', enrolledOn: todayInRome() });
   const { values } = form;
@@ -58,7 +57,7 @@ export function PlaceForm({
       </SelectField>
       <SelectField label={t('courses.programme')} required {...form.field('programme')} error={change.fieldErrors.programme}>
         <option value="">{t('common.choose')}</option>
-        <Options values={ENROLMENT_PROGRAMMES} labels={ENROLMENT_PROGRAMME_LABELS[locale]} />
+        <Options values={ENROLMENT_PROGRAMMES} labels={labels('enrolmentProgramme')} />
       </SelectField>
       <TextField
         label={t('courses.enrolments.enrolledOn')}

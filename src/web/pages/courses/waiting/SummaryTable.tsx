@@ -1,11 +1,10 @@
 /** The year's waiting lists in figures: one row a list, one column a status, the totals at the foot. */
 import type { WaitingSummary } from '../../../../contracts/courses.js';
 import { WAITING_LIST_KINDS } from '../../../../contracts/enums.js';
-import { WAITING_LIST_KIND_LABELS } from '../../../../contracts/labels.js';
 import { useI18n } from '../../../i18n/index.js';
 
 export function SummaryTable({ summary }: { summary: WaitingSummary }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, formatNumber, label } = useI18n();
   const columns = ['requested', 'waiting', 'placed', 'withdrawn', 'waitingAtEnd'] as const;
   return (
     <div className="table-responsive">
@@ -25,7 +24,7 @@ export function SummaryTable({ summary }: { summary: WaitingSummary }) {
           {WAITING_LIST_KINDS.map((kind) => (
             <tr key={kind}>
               <th scope="row" className="fw-normal">
-                {WAITING_LIST_KIND_LABELS[locale][kind]}
+                {label('waitingListKind', kind)}
               </th>
               {columns.map((column) => (
                 <td className="text-end" key={column}>

@@ -1,7 +1,6 @@
 /** The person's identity documents: kind, number, issuing country, dates. */
 import type { IdentityDocument } from '../../../../contracts/documents.js';
 import { IDENTITY_DOCUMENT_KINDS } from '../../../../contracts/enums.js';
-import { IDENTITY_DOCUMENT_KIND_LABELS } from '../../../../contracts/labels.js';
 import { useCountries } from '../../../api/hooks.js';
 import { useCountryName } from '../../../components/CountrySelect.js';
 import { SelectField, TextField } from '../../../components/fields.js';
@@ -11,7 +10,7 @@ import { ExpiryDate } from '../expiry.js';
 import { DateFields, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
 
 function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
-  const { t, locale } = useI18n();
+  const { t, locale, labels } = useI18n();
   const { item: document, onCancel } = props;
   const countries = useCountries();
   // An issuer is a state or a territory with its own documents: not "stateless" or "unknown" (left empty).
@@ -50,7 +49,7 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
         <div className="col-md-6">
           <SelectField label={t('documents.kind')} required {...form.field('kind')} error={fieldErrors.kind}>
             <option value="">{t('common.choose')}</option>
-            <Options values={IDENTITY_DOCUMENT_KINDS} labels={IDENTITY_DOCUMENT_KIND_LABELS[locale]} />
+            <Options values={IDENTITY_DOCUMENT_KINDS} labels={labels('identityDocumentKind')} />
           </SelectField>
         </div>
         <div className="col-md-6">
@@ -73,7 +72,7 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
 }
 
 export function IdentityDocumentsPart({ personId, initial }: { personId: number; initial?: IdentityDocument[] }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const countryName = useCountryName();
   const notSet = t('person.notSet');
   return (
@@ -83,12 +82,12 @@ export function IdentityDocumentsPart({ personId, initial }: { personId: number;
       path={`/people/${personId}/identity-documents`}
       itemPath={(d) => `/identity-documents/${d.id}`}
       initial={initial}
-      nameOf={(d) => [IDENTITY_DOCUMENT_KIND_LABELS[locale][d.kind], d.number].filter(Boolean).join(' ')}
+      nameOf={(d) => [label('identityDocumentKind', d.kind), d.number].filter(Boolean).join(' ')}
       empty={t('documents.noIdentityDocuments')}
       addLabel={t('documents.addIdentityDocument')}
       deleteConfirm={t('documents.deleteIdentityDocumentConfirm')}
       columns={[
-        { header: t('documents.kind'), cell: (d) => IDENTITY_DOCUMENT_KIND_LABELS[locale][d.kind] },
+        { header: t('documents.kind'), cell: (d) => label('identityDocumentKind', d.kind) },
         { header: t('documents.number'), cell: (d) => d.number ?? notSet },
         { header: t('documents.issuingCountry'), cell: (d) => (d.issuingCountry ? countryName(d.issuingCountry) : notSet) },
         { header: t('documents.issuedOn'), cell: (d) => (d.issuedOn ? formatDate(d.issuedOn) : notSet) },

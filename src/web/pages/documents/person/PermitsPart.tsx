@@ -1,7 +1,6 @@
 /** The person's residence permits: type, number, dates, renewal. */
 import type { Permit } from '../../../../contracts/documents.js';
 import { PERMIT_TYPES, RENEWAL_STATUSES } from '../../../../contracts/enums.js';
-import { PERMIT_TYPE_LABELS, RENEWAL_STATUS_LABELS } from '../../../../contracts/labels.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
@@ -9,7 +8,7 @@ import { ExpiryDate } from '../expiry.js';
 import { DateFields, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
 
 function PermitForm(props: DocumentFormProps<Permit>) {
-  const { t, locale } = useI18n();
+  const { t, labels } = useI18n();
   const { item: permit, onCancel } = props;
   const { change, save } = useDocumentSave(props);
   const form = useFields({
@@ -44,7 +43,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
         <div className="col-md-6">
           <SelectField label={t('documents.permitType')} required {...form.field('permitType')} error={fieldErrors.permitType}>
             <option value="">{t('common.choose')}</option>
-            <Options values={PERMIT_TYPES} labels={PERMIT_TYPE_LABELS[locale]} />
+            <Options values={PERMIT_TYPES} labels={labels('permitType')} />
           </SelectField>
         </div>
         <div className="col-md-6">
@@ -58,7 +57,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
         />
         <div className="col-md-6">
           <SelectField label={t('documents.renewalStatus')} {...form.field('renewalStatus')} error={fieldErrors.renewalStatus}>
-            <Options values={RENEWAL_STATUSES} labels={RENEWAL_STATUS_LABELS[locale]} />
+            <Options values={RENEWAL_STATUSES} labels={labels('renewalStatus')} />
           </SelectField>
         </div>
         <div className="col-12">
@@ -70,7 +69,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
 }
 
 export function PermitsPart({ personId, initial }: { personId: number; initial?: Permit[] }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const notSet = t('person.notSet');
   return (
     <DocumentsPart<Permit>
@@ -79,16 +78,16 @@ export function PermitsPart({ personId, initial }: { personId: number; initial?:
       path={`/people/${personId}/permits`}
       itemPath={(permit) => `/permits/${permit.id}`}
       initial={initial}
-      nameOf={(p) => [PERMIT_TYPE_LABELS[locale][p.permitType], p.number].filter(Boolean).join(' ')}
+      nameOf={(p) => [label('permitType', p.permitType), p.number].filter(Boolean).join(' ')}
       empty={t('documents.noPermits')}
       addLabel={t('documents.addPermit')}
       deleteConfirm={t('documents.deletePermitConfirm')}
       columns={[
-        { header: t('documents.permitType'), cell: (p) => PERMIT_TYPE_LABELS[locale][p.permitType] },
+        { header: t('documents.permitType'), cell: (p) => label('permitType', p.permitType) },
         { header: t('documents.number'), cell: (p) => p.number ?? notSet },
         { header: t('documents.issuedOn'), cell: (p) => (p.issuedOn ? formatDate(p.issuedOn) : notSet) },
         { header: t('documents.expiresOn'), cell: (p) => <ExpiryDate expiresOn={p.expiresOn} superseded={p.superseded} /> },
-        { header: t('documents.renewalStatus'), cell: (p) => RENEWAL_STATUS_LABELS[locale][p.renewalStatus] },
+        { header: t('documents.renewalStatus'), cell: (p) => label('renewalStatus', p.renewalStatus) },
       ]}
       form={(props) => <PermitForm key={props.item ? `${props.item.id}-${props.item.version}` : 'new'} {...props} />}
     />

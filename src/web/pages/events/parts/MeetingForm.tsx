@@ -1,7 +1,6 @@
 /** The form of a network meeting: the date, the topic, the organisations involved, the outcome. */
 import { useState } from 'react';
 import type { NetworkMeeting, NetworkOrganisation } from '../../../../contracts/events.js';
-import { NETWORK_ORGANISATION_KIND_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { CentreSelect } from '../../../components/CentreSelect.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
@@ -21,7 +20,7 @@ function OrganisationChoices({
   onToggle(id: number): void;
   error?: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const offered = catalogue.filter((organisation) => organisation.active || chosen.includes(organisation.id));
   return (
     <fieldset className="mb-3" aria-describedby={`meeting-organisations-hint${error ? ' meeting-organisations-error' : ''}`}>
@@ -44,7 +43,7 @@ function OrganisationChoices({
             />
             <label htmlFor={`meeting-organisation-${organisation.id}`}>
               {organisation.name}
-              <span className="small"> · {NETWORK_ORGANISATION_KIND_LABELS[locale][organisation.kind]}</span>
+              <span className="small"> · {label('networkOrganisationKind', organisation.kind)}</span>
             </label>
           </div>
         ))}

@@ -3,12 +3,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { HouseholdRelation } from '../../../../contracts/enums.js';
 import type { Household, HouseholdMember } from '../../../../contracts/households.js';
-import { GENDER_LABELS } from '../../../../contracts/labels.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { focusLater, RecordForm, RecordTable, useChange, useFields } from '../../../kit/index.js';
-import { fullName, RelationSelect, useRelationLabel } from '../shared.js';
+import { fullName, RelationSelect } from '../shared.js';
 
 type Mode = 'relation' | 'leave';
 
@@ -71,8 +70,7 @@ function MemberForm({
 }
 
 export function MembersSection({ household, canWrite, reload }: { household: Household; canWrite: boolean; reload(): void }) {
-  const { t, locale, formatDate } = useI18n();
-  const relationLabel = useRelationLabel();
+  const { t, formatDate, label } = useI18n();
   const [acting, setActing] = useState<{ member: HouseholdMember; mode: Mode } | null>(null);
   const member = acting ? household.members.find((m) => m.id === acting.member.id) : undefined;
   return (
@@ -90,9 +88,9 @@ export function MembersSection({ household, canWrite, reload }: { household: Hou
         empty={t('households.noMembers')}
         columns={[
           { header: t('households.person'), rowHeader: true, cell: (m) => <Link to={`/people/${m.personId}`}>{fullName(m)}</Link> },
-          { header: t('person.gender'), cell: (m) => GENDER_LABELS[locale][m.gender] },
+          { header: t('person.gender'), cell: (m) => label('gender', m.gender) },
           { header: t('person.birthDate'), cell: (m) => (m.birthDate ? formatDate(m.birthDate) : t('person.notSet')) },
-          { header: t('households.relation'), cell: (m) => relationLabel(m.relation) },
+          { header: t('households.relation'), cell: (m) => label('householdRelation', m.relation) },
           { header: t('households.joinedOn'), cell: (m) => formatDate(m.joinedOn) },
         ]}
         actions={
