@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/index.js';
 import { orNull, RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { fullName, memberElsewhere, NotesField, RelationSelect } from './shared.js';
+import { fullName, MemberElsewhereProblem, NotesField, RelationSelect } from './shared.js';
 
 interface Draft {
   person: PersonSummary;
@@ -64,32 +64,18 @@ export default function NewHouseholdPage() {
     void save();
   };
 
-  const elsewhere = memberElsewhere(change.error);
-  const movingPerson = elsewhere ? members.find((m) => m.person.id === elsewhere.personId)?.person : undefined;
-
   return (
     <>
       <h1 className="h2">{t('households.new')}</h1>
-      {elsewhere ? (
-        <div className="alert alert-warning" role="alert">
-          <p className="mb-2">
-            {t('households.memberElsewhere', {
-              name: movingPerson ? fullName(movingPerson) : String(elsewhere.personId),
-              household: elsewhere.householdName,
-            })}
-          </p>
-          <div className="d-flex gap-2 flex-wrap">
-            <button type="button" className="btn btn-primary btn-sm" aria-disabled={change.busy || undefined} onClick={() => save(true)}>
-              {t('households.moveAndCreate')}
-            </button>
-            <button type="button" className="btn btn-outline-secondary btn-sm" onClick={change.reset}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        change.problem
-      )}
+      <MemberElsewhereProblem
+        change={change}
+        personName={(personId) => {
+          const moving = members.find((m) => m.person.id === personId)?.person;
+          return moving ? fullName(moving) : String(personId);
+        }}
+        moveLabel={t('households.moveAndCreate')}
+        onMove={() => save(true)}
+      />
       <form onSubmit={submit} noValidate aria-busy={change.busy || undefined}>
         <div className="row">
           <div className="col-md-6">

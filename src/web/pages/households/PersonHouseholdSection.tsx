@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/index.js';
 import { EditableSection, RecordTable, useChange } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { JoinForm } from './household/JoinForm.js';
-import { fullName, memberElsewhere } from './shared.js';
+import { fullName, MemberElsewhereProblem } from './shared.js';
 
 type Membership = PersonHousehold['memberships'][number];
 
@@ -34,7 +34,6 @@ function HouseholdOfPerson({ personId, result }: { personId: number; result: Ret
     if (sent.ok) navigate(`/households/${sent.data.id}`, { state: { notice: 'households.created' } });
   };
 
-  const elsewhere = memberElsewhere(change.error);
   const current = data?.current ?? null;
   const others = current?.members.filter((m) => m.personId !== personId) ?? [];
   const past = data?.memberships.filter((m) => m.leftOn !== null) ?? [];
@@ -45,26 +44,12 @@ function HouseholdOfPerson({ personId, result }: { personId: number; result: Ret
         {t('households.section')}
       </h2>
       <ProblemAlert error={result.error} />
-      {elsewhere && data ? (
-        <div className="alert alert-warning" role="alert">
-          <p className="mb-1">{t('households.memberElsewhere', { name: fullName(data.person), household: elsewhere.householdName })}</p>
-          <div className="d-flex gap-2 flex-wrap">
-            <button
-              type="button"
-              className="btn btn-primary btn-sm"
-              aria-disabled={change.busy || undefined}
-              onClick={() => createHousehold(true)}
-            >
-              {t('households.moveAndCreate')}
-            </button>
-            <button type="button" className="btn btn-outline-secondary btn-sm" onClick={change.reset}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        change.problem
-      )}
+      <MemberElsewhereProblem
+        change={change}
+        personName={() => (data ? fullName(data.person) : undefined)}
+        moveLabel={t('households.moveAndCreate')}
+        onMove={() => createHousehold(true)}
+      />
       {!data && !result.error ? <p>{t('app.loading')}</p> : null}
       {data && current ? (
         <>

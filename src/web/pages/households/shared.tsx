@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
 import type { ApiError } from '../../api/client.js';
 import { SelectField, TextAreaField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { Options } from '../../kit/index.js';
+import { type Change, Options } from '../../kit/index.js';
 
 /** The relation to the reference person, as a labelled select. */
 export function RelationSelect({
@@ -40,6 +42,52 @@ export function memberElsewhere(error: ApiError | null): { personId: number; hou
   const { personId, householdId, householdName } = error.problem;
   if (typeof personId !== 'number' || typeof householdId !== 'number' || typeof householdName !== 'string') return null;
   return { personId, householdId, householdName };
+}
+
+/**
+ * A household change's problem; when the API refused a person because they belong to another
+ * household, the warning that names them and offers the move (`onMove` sends the change again
+ * with `move: true`) instead. `personName(personId)` names the person (undefined: no warning);
+ * `ask` adds the question about the move, `linkHousehold` a link to the other household.
+ */
+export function MemberElsewhereProblem({
+  change,
+  personName,
+  moveLabel,
+  onMove,
+  ask = false,
+  linkHousehold = false,
+}: {
+  change: Pick<Change, 'error' | 'busy' | 'problem' | 'reset'>;
+  personName(personId: number): string | undefined;
+  moveLabel: string;
+  onMove(): unknown;
+  ask?: boolean;
+  linkHousehold?: boolean;
+}): ReactNode {
+  const { t } = useI18n();
+  const elsewhere = memberElsewhere(change.error);
+  const name = elsewhere ? personName(elsewhere.personId) : undefined;
+  if (!elsewhere || name === undefined) return change.problem;
+  return (
+    <div className="alert alert-warning" role="alert">
+      <p className={ask ? 'mb-1' : 'mb-2'}>{t('households.memberElsewhere', { name, household: elsewhere.householdName })}</p>
+      {ask ? <p className="mb-2">{t('households.moveQuestion')}</p> : null}
+      <div className="d-flex gap-2 flex-wrap">
+        <button type="button" className="btn btn-primary btn-sm" aria-disabled={change.busy || undefined} onClick={() => void onMove()}>
+          {moveLabel}
+        </button>
+        {linkHousehold ? (
+          <Link to={`/households/${elsewhere.householdId}`} className="btn btn-outline-primary btn-sm">
+            {t('households.openHousehold')} «{elsewhere.householdName}»
+          </Link>
+        ) : null}
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={change.reset}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /** "Rossi Mario", as the people pages name someone. */

@@ -1,6 +1,5 @@
 /** Someone joins: search, relation, date; a person of another household asks for the move first. */
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { HouseholdRelation } from '../../../../contracts/enums.js';
 import type { Household } from '../../../../contracts/households.js';
 import type { PersonSummary } from '../../../../contracts/people.js';
@@ -9,7 +8,7 @@ import { TextField } from '../../../components/fields.js';
 import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useChange } from '../../../kit/index.js';
-import { fullName, memberElsewhere, RelationSelect } from '../shared.js';
+import { fullName, MemberElsewhereProblem, RelationSelect } from '../shared.js';
 
 export function AddMemberForm({ household, reload }: { household: Household; reload(): void }) {
   const { t } = useI18n();
@@ -35,32 +34,20 @@ export function AddMemberForm({ household, reload }: { household: Household; rel
     }
   };
 
-  const elsewhere = memberElsewhere(change.error);
   const fieldErrors = change.fieldErrors;
   return (
     <section className="mt-4" aria-labelledby="add-member-title">
       <h2 className="h4" id="add-member-title" tabIndex={-1}>
         {t('households.addMember')}
       </h2>
-      {elsewhere && chosen ? (
-        <div className="alert alert-warning" role="alert">
-          <p className="mb-1">{t('households.memberElsewhere', { name: fullName(chosen), household: elsewhere.householdName })}</p>
-          <p className="mb-2">{t('households.moveQuestion')}</p>
-          <div className="d-flex gap-2 flex-wrap">
-            <button type="button" className="btn btn-primary btn-sm" aria-disabled={change.busy || undefined} onClick={() => add(true)}>
-              {t('households.move')}
-            </button>
-            <Link to={`/households/${elsewhere.householdId}`} className="btn btn-outline-primary btn-sm">
-              {t('households.openHousehold')} «{elsewhere.householdName}»
-            </Link>
-            <button type="button" className="btn btn-outline-secondary btn-sm" onClick={change.reset}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        change.problem
-      )}
+      <MemberElsewhereProblem
+        change={change}
+        personName={() => (chosen ? fullName(chosen) : undefined)}
+        moveLabel={t('households.move')}
+        onMove={() => add(true)}
+        ask
+        linkHousehold
+      />
       <form
         className="row align-items-end"
         aria-labelledby="add-member-title"

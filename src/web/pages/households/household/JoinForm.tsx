@@ -1,34 +1,20 @@
 /** Joining a household from a person's file: the household searched by name, the relation, the date. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { HouseholdRelation } from '../../../../contracts/enums.js';
 import type { HouseholdListItem } from '../../../../contracts/households.js';
 import { todayInRome } from '../../../../domain/dates.js';
-import { api, type Page } from '../../../api/client.js';
-import { Combobox, useDebounced } from '../../../components/Combobox.js';
+import { Combobox } from '../../../components/Combobox.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { RecordForm, useChange, useFields } from '../../../kit/index.js';
-import { fullName, memberElsewhere, RelationSelect } from '../shared.js';
+import { useSearch } from '../../../kit/useSearch.js';
+import { fullName, MemberElsewhereProblem, RelationSelect } from '../shared.js';
 
 /** Search-as-you-type over the households of the user's centres. */
 function HouseholdSearch({ onSelect }: { onSelect(household: HouseholdListItem): void }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
-  const debounced = useDebounced(query.trim(), 150);
-  const [results, setResults] = useState<HouseholdListItem[] | null>(null);
-  useEffect(() => {
-    if (!debounced) {
-      setResults(null);
-      return;
-    }
-    let live = true;
-    api<Page<HouseholdListItem>>('GET', '/households', undefined, { q: debounced, pageSize: 8 })
-      .then((page) => live && setResults(page.items))
-      .catch(() => live && setResults([]));
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
+  const results = useSearch<HouseholdListItem>('/households', query);
   return (
     <Combobox
       id="household-search"
@@ -82,23 +68,9 @@ export function JoinForm({
     if (sent.ok) onDone();
   };
 
-  const elsewhere = memberElsewhere(change.error);
   const fieldErrors = change.fieldErrors;
-  const problem = elsewhere ? (
-    <div className="alert alert-warning" role="alert">
-      <p className="mb-1">{t('households.memberElsewhere', { name: personName, household: elsewhere.householdName })}</p>
-      <p className="mb-2">{t('households.moveQuestion')}</p>
-      <div className="d-flex gap-2 flex-wrap">
-        <button type="button" className="btn btn-primary btn-sm" aria-disabled={change.busy || undefined} onClick={() => join(true)}>
-          {t('households.move')}
-        </button>
-        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={change.reset}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
-  ) : (
-    change.problem
+  const problem = (
+    <MemberElsewhereProblem change={change} personName={() => personName} moveLabel={t('households.move')} onMove={() => join(true)} ask />
   );
   return (
     <RecordForm
