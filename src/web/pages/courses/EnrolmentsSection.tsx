@@ -7,11 +7,12 @@ import { useI18n } from '../../i18n/index.js';
 import { focusLater, RecordTable, type RowAction, useChange, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { EnrolForm, WithdrawForm } from './enrolments/EnrolmentForms.js';
-import { personName } from './shared.js';
+import { personName, useEnrolmentColumns } from './shared.js';
 
 /** A course's learners with their programme, dates and attendance; enrolling, withdrawing (on demand). */
 export function EnrolmentsSection({ course, onChanged }: { course: Course; onChanged(): void }) {
-  const { t, formatDate, formatNumber, label } = useI18n();
+  const { t } = useI18n();
+  const enrolmentColumns = useEnrolmentColumns<Enrolment>();
   const { can } = useSession();
   const write = can('personal.write');
   const enrolments = useApiGet<Enrolment[]>(`/courses/${course.id}/enrolments`);
@@ -80,21 +81,7 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
               cell: (enrolment) =>
                 enrolment.person ? <Link to={`/people/${enrolment.person.id}`}>{personName(enrolment.person)}</Link> : t('courses.erased'),
             },
-            { header: t('courses.programme'), cell: (enrolment) => label('enrolmentProgramme', enrolment.programme) },
-            { header: t('courses.enrolments.enrolledOn'), cell: (enrolment) => formatDate(enrolment.enrolledOn) },
-            {
-              header: t('courses.enrolments.withdrawnOn'),
-              cell: (enrolment) => (enrolment.withdrawnOn ? formatDate(enrolment.withdrawnOn) : t('person.notSet')),
-            },
-            {
-              header: t('courses.enrolments.attendance'),
-              cell: (enrolment) =>
-                t('courses.enrolments.attendedOf', {
-                  attended: formatNumber(enrolment.attended),
-                  held: formatNumber(enrolment.heldWhileEnrolled),
-                }),
-            },
-            { header: t('courses.enrolments.completed'), cell: (enrolment) => (enrolment.completed ? t('common.yes') : t('common.no')) },
+            ...enrolmentColumns,
           ]}
           actions={write ? actions : undefined}
         />

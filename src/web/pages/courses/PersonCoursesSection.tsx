@@ -4,10 +4,12 @@ import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { RecordTable } from '../../kit/index.js';
+import { useEnrolmentColumns } from './shared.js';
 
 /** The person's file: the courses they followed (with attendance) and the waiting lists they are on. */
 export function PersonCoursesSection({ personId, initial }: { personId: number; initial?: PersonCourses }) {
   const { t, formatDate, formatNumber, label } = useI18n();
+  const enrolmentColumns = useEnrolmentColumns<PersonCourses['enrolments'][number]>();
   const courses = useApiGet<PersonCourses>(`/people/${personId}/courses`, undefined, initial);
   const enrolments = courses.data?.enrolments ?? [];
   const waiting = courses.data?.waitingList ?? [];
@@ -41,21 +43,7 @@ export function PersonCoursesSection({ personId, initial }: { personId: number; 
               header: t('courses.dates'),
               cell: (enrolment) => `${formatDate(enrolment.course.startDate)} – ${formatDate(enrolment.course.endDate)}`,
             },
-            { header: t('courses.programme'), cell: (enrolment) => label('enrolmentProgramme', enrolment.programme) },
-            { header: t('courses.enrolments.enrolledOn'), cell: (enrolment) => formatDate(enrolment.enrolledOn) },
-            {
-              header: t('courses.enrolments.withdrawnOn'),
-              cell: (enrolment) => (enrolment.withdrawnOn ? formatDate(enrolment.withdrawnOn) : t('person.notSet')),
-            },
-            {
-              header: t('courses.enrolments.attendance'),
-              cell: (enrolment) =>
-                t('courses.enrolments.attendedOf', {
-                  attended: formatNumber(enrolment.attended),
-                  held: formatNumber(enrolment.heldWhileEnrolled),
-                }),
-            },
-            { header: t('courses.enrolments.completed'), cell: (enrolment) => (enrolment.completed ? t('common.yes') : t('common.no')) },
+            ...enrolmentColumns,
           ]}
         />
       ) : null}

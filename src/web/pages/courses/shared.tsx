@@ -1,7 +1,8 @@
 /** Pieces the course pages share: the kind catalogue, labels, weekdays and lengths. */
-import type { CourseKind } from '../../../contracts/courses.js';
+import type { CourseKind, Enrolment } from '../../../contracts/courses.js';
 import { useApiGet } from '../../api/hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import type { Column } from '../../kit/index.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -35,3 +36,27 @@ export const personName = (person: { givenNames: string; familyNames: string }) 
 
 /** The calendar year of a date, as a number. */
 export const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
+
+type EnrolmentFacts = Pick<Enrolment, 'programme' | 'enrolledOn' | 'withdrawnOn' | 'attended' | 'heldWhileEnrolled' | 'completed'>;
+
+/** The columns an enrolment shows wherever it is listed (a course's learners, a person's courses): programme to completion. */
+export function useEnrolmentColumns<T extends EnrolmentFacts>(): Column<T>[] {
+  const { t, formatDate, formatNumber, label } = useI18n();
+  return [
+    { header: t('courses.programme'), cell: (enrolment) => label('enrolmentProgramme', enrolment.programme) },
+    { header: t('courses.enrolments.enrolledOn'), cell: (enrolment) => formatDate(enrolment.enrolledOn) },
+    {
+      header: t('courses.enrolments.withdrawnOn'),
+      cell: (enrolment) => (enrolment.withdrawnOn ? formatDate(enrolment.withdrawnOn) : t('person.notSet')),
+    },
+    {
+      header: t('courses.enrolments.attendance'),
+      cell: (enrolment) =>
+        t('courses.enrolments.attendedOf', {
+          attended: formatNumber(enrolment.attended),
+          held: formatNumber(enrolment.heldWhileEnrolled),
+        }),
+    },
+    { header: t('courses.enrolments.completed'), cell: (enrolment) => (enrolment.completed ? t('common.yes') : t('common.no')) },
+  ];
+}
