@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useDebounced } from '../components/Combobox.js';
+
+/**
+ * A list searched by name (people, households): the words typed and the page shown.
+ * Names and fiscal codes searched stay out of the address (server logs, shared links): they live
+ * in the history entry's state, so that Back from a record shows the same results.
+ */
+export function useRememberedSearch() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const remembered = (location.state as { q?: unknown; page?: unknown } | null) ?? {};
+  const [query, setQueryState] = useState(typeof remembered.q === 'string' ? remembered.q : '');
+  const [page, setPage] = useState(typeof remembered.page === 'number' ? remembered.page : 1);
+  const q = useDebounced(query.trim(), 200);
+  useEffect(() => {
+    navigate('.', { replace: true, state: { q, page } });
+  }, [navigate, q, page]);
+  /** New words start again from the first page. */
+  const setQuery = (next: string) => {
+    setQueryState(next);
+    setPage(1);
+  };
+  return { query, setQuery, q, page, setPage };
+}
+
+/** The search box above such a list. */
+export function SearchBox({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(value: string): void }) {
+  return (
+    <div className="mb-3">
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      <input id={id} type="search" className="form-control" value={value} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
+/** A list page's heading, with the link that creates a record beside it for those who may. */
+export function ListHeading({ title, create }: { title: string; create?: { to: string; label: string } | null }) {
+  return (
+    <div className="d-flex justify-content-between align-items-center flex-wrap gap-2 mb-3">
+      <h1 className="h2 mb-0">{title}</h1>
+      {create ? (
+        <Link to={create.to} className="btn btn-primary">
+          {create.label}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
