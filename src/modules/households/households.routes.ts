@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { id, pageOf, problemResponses } from '../../contracts/common.js';
+import { pageOf } from '../../contracts/common.js';
 import {
   householdCreateInput,
   householdListItem,
@@ -12,131 +11,85 @@ import {
   memberUpdateInput,
   personHousehold,
 } from '../../contracts/households.js';
-import { requireAuth } from '../auth/actor.js';
+import { idParams, nestedIdParams, routeDeclarer } from '../http/route.js';
 import { createHousehold, getHousehold, householdForPerson, listHouseholdsFor, updateHousehold } from './households.usecases.js';
 import { addHouseholdMember, changeMemberRelation, leaveHousehold } from './memberships.usecases.js';
 
-const tags = ['households'];
-const params = z.strictObject({ id });
-const memberParams = z.strictObject({ id, memberId: id });
+const memberParams = nestedIdParams('memberId');
 
 export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/households',
-    {
-      schema: {
-        tags,
-        summary: 'Households (nuclei familiari) by name, each with its current members',
-        querystring: householdListQuery,
-        response: { 200: pageOf(householdListItem), ...problemResponses },
-      },
-    },
-    async (request) => listHouseholdsFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
-  );
+  const route = routeDeclarer(app, ['households']);
 
-  app.post(
-    '/households',
-    {
-      schema: {
-        tags,
-        summary:
-          'Create a household with its first members. A person in another household answers 409 household.member_elsewhere, unless move is true',
-        body: householdCreateInput,
-        response: { 201: householdSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const household = await createHousehold(app.db, requireAuth(request.auth, 'personal.write'), request.body);
-      return reply.code(201).send(household);
-    },
-  );
+  route.get('/households', {
+    permission: 'personal.read',
+    summary: 'Households (nuclei familiari) by name, each with its current members',
+    querystring: householdListQuery,
+    response: pageOf(householdListItem),
+    handle: (actor, { query }) => listHouseholdsFor(app.db, actor, query),
+  });
 
-  app.get(
-    '/households/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A household: its current members and the history of past memberships (the read is logged)',
-        params,
-        response: { 200: householdSchema, ...problemResponses },
-      },
-    },
-    async (request) => getHousehold(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
-  );
+  route.post('/households', {
+    permission: 'personal.write',
+    summary:
+      'Create a household with its first members. A person in another household answers 409 household.member_elsewhere, unless move is true',
+    body: householdCreateInput,
+    response: householdSchema,
+    status: 201,
+    handle: (actor, { body }) => createHousehold(app.db, actor, body),
+  });
 
-  app.patch(
-    '/households/:id',
-    {
-      schema: {
-        tags,
-        summary: "Change a household's name or notes (send the version you read: 409 if someone changed it since)",
-        params,
-        body: householdUpdateInput,
-        response: { 200: householdSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateHousehold(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.get('/households/:id', {
+    permission: 'personal.read',
+    summary: 'A household: its current members and the history of past memberships (the read is logged)',
+    params: idParams,
+    response: householdSchema,
+    handle: (actor, { params }) => getHousehold(app.db, actor, params.id),
+  });
 
-  app.post(
-    '/households/:id/members',
-    {
-      schema: {
-        tags,
-        summary:
-          'A person joins the household (today unless joinedOn). A person in another household answers 409 household.member_elsewhere, unless move is true: then the old membership ends on the joining day',
-        params,
-        body: memberAddInput,
-        response: { 201: householdSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const household = await addHouseholdMember(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body);
-      return reply.code(201).send(household);
-    },
-  );
+  route.patch('/households/:id', {
+    permission: 'personal.write',
+    summary: "Change a household's name or notes (send the version you read: 409 if someone changed it since)",
+    params: idParams,
+    body: householdUpdateInput,
+    response: householdSchema,
+    handle: (actor, { params, body }) => updateHousehold(app.db, actor, params.id, body),
+  });
 
-  app.patch(
-    '/households/:id/members/:memberId',
-    {
-      schema: {
-        tags,
-        summary: "Change a current member's relation to the reference person",
-        params: memberParams,
-        body: memberUpdateInput,
-        response: { 200: householdSchema, ...problemResponses },
-      },
-    },
-    async (request) =>
-      changeMemberRelation(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.params.memberId, request.body),
-  );
+  route.post('/households/:id/members', {
+    permission: 'personal.write',
+    summary:
+      'A person joins the household (today unless joinedOn). A person in another household answers 409 household.member_elsewhere, unless move is true: then the old membership ends on the joining day',
+    params: idParams,
+    body: memberAddInput,
+    response: householdSchema,
+    status: 201,
+    handle: (actor, { params, body }) => addHouseholdMember(app.db, actor, params.id, body),
+  });
 
-  app.post(
-    '/households/:id/members/:memberId/leave',
-    {
-      schema: {
-        tags,
-        summary: 'A member leaves the household (today unless leftOn); the membership stays in the history',
-        params: memberParams,
-        // No body at all means today.
-        body: memberLeaveInput.nullable(),
-        response: { 200: householdSchema, ...problemResponses },
-      },
-    },
-    async (request) =>
-      leaveHousehold(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.params.memberId, request.body ?? {}),
-  );
+  route.patch('/households/:id/members/:memberId', {
+    permission: 'personal.write',
+    summary: "Change a current member's relation to the reference person",
+    params: memberParams,
+    body: memberUpdateInput,
+    response: householdSchema,
+    handle: (actor, { params, body }) => changeMemberRelation(app.db, actor, params.id, params.memberId, body),
+  });
 
-  app.get(
-    '/people/:id/household',
-    {
-      schema: {
-        tags,
-        summary: "A person's household now (with its members, or null) and all their memberships (the read is logged)",
-        params,
-        response: { 200: personHousehold, ...problemResponses },
-      },
-    },
-    async (request) => householdForPerson(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
-  );
+  route.post('/households/:id/members/:memberId/leave', {
+    permission: 'personal.write',
+    summary: 'A member leaves the household (today unless leftOn); the membership stays in the history',
+    params: memberParams,
+    // No body at all means today.
+    body: memberLeaveInput.nullable(),
+    response: householdSchema,
+    handle: (actor, { params, body }) => leaveHousehold(app.db, actor, params.id, params.memberId, body ?? {}),
+  });
+
+  route.get('/people/:id/household', {
+    permission: 'personal.read',
+    summary: "A person's household now (with its members, or null) and all their memberships (the read is logged)",
+    params: idParams,
+    response: personHousehold,
+    handle: (actor, { params }) => householdForPerson(app.db, actor, params.id),
+  });
 };
