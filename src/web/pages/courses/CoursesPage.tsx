@@ -8,6 +8,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { CountTable } from '../../kit/CountTable.js';
 import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -17,73 +18,31 @@ const PAGE_SIZE = 50;
 
 /** The year's figures by kind: enrolments (the sum over the courses started in the year) and distinct learners beside them. */
 function YearTable({ figures }: { figures: YearFigures }) {
-  const { t, formatNumber, label } = useI18n();
-  const rows = [...figures.byKind.map((row) => ({ key: String(row.kind.id), name: label(row.kind), ...row }))];
+  const { t, label } = useI18n();
+  const counts = (row: YearFigures['totals']) => [
+    row.courses,
+    row.enrolments,
+    ...ENROLMENT_PROGRAMMES.map((programme) => row.byProgramme[programme] ?? 0),
+    row.distinctLearners,
+    row.lessonsHeld,
+    row.hoursHeld,
+  ];
   return (
-    <div className="table-responsive">
-      <table className="table table-sm" data-testid="course-year-figures">
-        <caption className="caption-top h6 text-body">{t('courses.year.caption', { year: figures.year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('courses.kind')}</th>
-            <th scope="col" className="text-end">
-              {t('courses.year.courses')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('courses.year.enrolments')}
-            </th>
-            {ENROLMENT_PROGRAMMES.map((programme) => (
-              <th scope="col" className="text-end" key={programme}>
-                {label('enrolmentProgramme', programme)}
-              </th>
-            ))}
-            <th scope="col" className="text-end">
-              {t('courses.year.learners')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('courses.figures.lessonsHeld')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('courses.figures.hoursHeld')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" className="fw-normal">
-                {row.name}
-              </th>
-              <td className="text-end">{formatNumber(row.courses)}</td>
-              <td className="text-end">{formatNumber(row.enrolments)}</td>
-              {ENROLMENT_PROGRAMMES.map((programme) => (
-                <td className="text-end" key={programme}>
-                  {formatNumber(row.byProgramme[programme] ?? 0)}
-                </td>
-              ))}
-              <td className="text-end">{formatNumber(row.distinctLearners)}</td>
-              <td className="text-end">{formatNumber(row.lessonsHeld)}</td>
-              <td className="text-end">{formatNumber(row.hoursHeld)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('common.total')}</th>
-            <td className="text-end fw-bold">{formatNumber(figures.totals.courses)}</td>
-            <td className="text-end fw-bold">{formatNumber(figures.totals.enrolments)}</td>
-            {ENROLMENT_PROGRAMMES.map((programme) => (
-              <td className="text-end fw-bold" key={programme}>
-                {formatNumber(figures.totals.byProgramme[programme] ?? 0)}
-              </td>
-            ))}
-            <td className="text-end fw-bold">{formatNumber(figures.totals.distinctLearners)}</td>
-            <td className="text-end fw-bold">{formatNumber(figures.totals.lessonsHeld)}</td>
-            <td className="text-end fw-bold">{formatNumber(figures.totals.hoursHeld)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <CountTable
+      caption={t('courses.year.caption', { year: figures.year })}
+      testId="course-year-figures"
+      headers={[
+        t('courses.kind'),
+        t('courses.year.courses'),
+        t('courses.year.enrolments'),
+        ...ENROLMENT_PROGRAMMES.map((programme) => label('enrolmentProgramme', programme)),
+        t('courses.year.learners'),
+        t('courses.figures.lessonsHeld'),
+        t('courses.figures.hoursHeld'),
+      ]}
+      rows={figures.byKind.map((row) => ({ key: row.kind.id, name: label(row.kind), counts: counts(row) }))}
+      totals={counts(figures.totals)}
+    />
   );
 }
 

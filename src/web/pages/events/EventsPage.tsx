@@ -5,9 +5,9 @@ import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { focusLater, pagingOf, RecordTable, useChange, useConfirm } from '../../kit/index.js';
+import { PeriodForm, usePeriod } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { PeriodForm, usePeriod } from '../activities/shared.js';
 import { EventForm } from './parts/EventForm.js';
 
 const PAGE_SIZE = 50;

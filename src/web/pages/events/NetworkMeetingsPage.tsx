@@ -4,43 +4,29 @@ import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { CountTable } from '../../kit/CountTable.js';
 import { focusLater, pagingOf, RecordTable, useChange, useConfirm } from '../../kit/index.js';
+import { PeriodForm, usePeriod } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { PeriodForm, usePeriod } from '../activities/shared.js';
 import { MeetingForm } from './parts/MeetingForm.js';
 
 const PAGE_SIZE = 20;
 
 function ByOrganisationTable({ summary }: { summary: NetworkMeetingsSummary }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   return (
-    <div className="table-responsive">
-      <table className="table table-sm w-auto">
-        <caption className="caption-top h6 text-body">
+    <CountTable
+      className="table table-sm w-auto"
+      caption={
+        <>
           {t('events.meetings.byOrganisation')}
           <span className="d-block small fw-normal">{t('events.meetings.byOrganisationNote')}</span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('events.meetings.organisation')}</th>
-            <th scope="col" className="text-end">
-              {t('events.meetings.count')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.byOrganisation.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className="fw-normal">
-                {row.name}
-              </th>
-              <td className="text-end">{formatNumber(row.meetings)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        </>
+      }
+      headers={[t('events.meetings.organisation'), t('events.meetings.count')]}
+      rows={summary.byOrganisation.map((row) => ({ key: row.id, name: row.name, counts: [row.meetings] }))}
+    />
   );
 }
 

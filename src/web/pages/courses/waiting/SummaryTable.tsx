@@ -2,49 +2,20 @@
 import type { WaitingSummary } from '../../../../contracts/courses.js';
 import { WAITING_LIST_KINDS } from '../../../../contracts/enums.js';
 import { useI18n } from '../../../i18n/index.js';
+import { CountTable } from '../../../kit/CountTable.js';
+
+const COLUMNS = ['requested', 'waiting', 'placed', 'withdrawn', 'waitingAtEnd'] as const;
 
 export function SummaryTable({ summary }: { summary: WaitingSummary }) {
-  const { t, formatNumber, label } = useI18n();
-  const columns = ['requested', 'waiting', 'placed', 'withdrawn', 'waitingAtEnd'] as const;
+  const { t, label } = useI18n();
+  const counts = (row: WaitingSummary['total'] | undefined) => COLUMNS.map((column) => row?.[column] ?? 0);
   return (
-    <div className="table-responsive">
-      <table className="table table-sm" data-testid="waiting-summary">
-        <caption className="caption-top h6 text-body">{t('courses.waiting.summaryCaption', { year: summary.from.slice(0, 4) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('courses.waiting.kind')}</th>
-            {columns.map((column) => (
-              <th scope="col" className="text-end" key={column}>
-                {t(`courses.waiting.count.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {WAITING_LIST_KINDS.map((kind) => (
-            <tr key={kind}>
-              <th scope="row" className="fw-normal">
-                {label('waitingListKind', kind)}
-              </th>
-              {columns.map((column) => (
-                <td className="text-end" key={column}>
-                  {formatNumber(summary.byKind[kind]?.[column] ?? 0)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('common.total')}</th>
-            {columns.map((column) => (
-              <td className="text-end fw-bold" key={column}>
-                {formatNumber(summary.total[column])}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <CountTable
+      caption={t('courses.waiting.summaryCaption', { year: summary.from.slice(0, 4) })}
+      testId="waiting-summary"
+      headers={[t('courses.waiting.kind'), ...COLUMNS.map((column) => t(`courses.waiting.count.${column}`))]}
+      rows={WAITING_LIST_KINDS.map((kind) => ({ key: kind, name: label('waitingListKind', kind), counts: counts(summary.byKind[kind]) }))}
+      totals={counts(summary.total)}
+    />
   );
 }
