@@ -8,6 +8,7 @@ import { CentreSelect } from '../../components/CentreSelect.js';
 import { SelectField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { filledIn } from '../../kit/FilterForm.js';
 import { Options, pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -70,14 +71,7 @@ export default function CasesPage() {
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next: Record<string, string> = {};
-    for (const key of ['status', 'centreId']) {
-      const value = String(form.get(key) ?? '');
-      if (value) next[key] = value;
-    }
-    if (form.get('mine')) next.mine = 'true';
-    setParams(next);
+    setParams(filledIn(event.currentTarget));
   };
 
   return (

@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Course, YearFigures } from '../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES } from '../../../contracts/enums.js';
@@ -9,6 +8,7 @@ import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { CountTable } from '../../kit/CountTable.js';
+import { FilterForm } from '../../kit/FilterForm.js';
 import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -60,14 +60,6 @@ export default function CoursesPage() {
   const list = useApiGet<Page<Course>>('/courses', { year, kindId: kindId || undefined, page, pageSize: PAGE_SIZE });
   usePageTitle(t('courses.title'));
 
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next: Record<string, string> = { year: String(form.get('year')) };
-    if (form.get('kindId')) next.kindId = String(form.get('kindId'));
-    setParams(next);
-  };
-
   return (
     <>
       <div className="d-flex justify-content-between align-items-start flex-wrap gap-2">
@@ -80,7 +72,7 @@ export default function CoursesPage() {
       </div>
       <p>{t('courses.intro')}</p>
 
-      <form onSubmit={apply} className="row align-items-end mb-3" aria-label={t('courses.filters')} key={`${year}-${kindId}`}>
+      <FilterForm label={t('courses.filters')} onApply={setParams} key={`${year}-${kindId}`}>
         <div className="col-sm-3">
           <TextField label={t('courses.year')} name="year" type="number" min={1900} max={2100} defaultValue={year} required />
         </div>
@@ -94,12 +86,7 @@ export default function CoursesPage() {
             ))}
           </SelectField>
         </div>
-        <div className="col-sm-4 mb-3">
-          <button type="submit" className="btn btn-outline-primary">
-            {t('visits.apply')}
-          </button>
-        </div>
-      </form>
+      </FilterForm>
 
       <section aria-labelledby="courses-year">
         <h2 id="courses-year" className="h4">

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Course, WaitingListEntry, WaitingSummary } from '../../../contracts/courses.js';
 import { WAITING_LIST_KINDS, WAITING_LIST_STATUSES } from '../../../contracts/enums.js';
@@ -8,6 +8,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { SelectField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { FilterForm } from '../../kit/FilterForm.js';
 import { focusLater, Options, pagingOf, RecordTable, type RowAction, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -52,13 +53,6 @@ export default function WaitingListPage() {
     focusLater('waiting-title');
   };
 
-  const filter = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next: Record<string, string> = { status: String(form.get('status')) };
-    if (form.get('kind')) next.kind = String(form.get('kind'));
-    setParams(next);
-  };
   const setEntryStatus = async (entry: WaitingListEntry, next: 'waiting' | 'withdrawn') => {
     setNotice(null);
     const sent = await change.send('PATCH', `/waiting-list/${entry.id}`, { version: entry.version, status: next });
@@ -111,7 +105,7 @@ export default function WaitingListPage() {
         <h2 id="waiting-list" className="h4" tabIndex={-1}>
           {t('courses.waiting.list')}
         </h2>
-        <form onSubmit={filter} className="row align-items-end" aria-label={t('courses.filters')} key={`${kind}-${status}`}>
+        <FilterForm label={t('courses.filters')} onApply={setParams} className="row align-items-end" key={`${kind}-${status}`}>
           <div className="col-sm-4">
             <SelectField label={t('courses.waiting.kind')} name="kind" defaultValue={kind}>
               <option value="">{t('courses.waiting.allKinds')}</option>
@@ -124,12 +118,7 @@ export default function WaitingListPage() {
               <option value="all">{t('courses.waiting.allStatuses')}</option>
             </SelectField>
           </div>
-          <div className="col-sm-4 mb-3">
-            <button type="submit" className="btn btn-outline-primary">
-              {t('visits.apply')}
-            </button>
-          </div>
-        </form>
+        </FilterForm>
         {list.data ? (
           <RecordTable<WaitingListEntry>
             caption={t('courses.waiting.list')}
