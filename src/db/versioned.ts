@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { notFound, staleVersion } from '../errors/index.js';
 import type { Database } from './schema.js';
 
@@ -31,6 +31,24 @@ export type VersionedTable =
 
 // biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
 type AnyDb = Kysely<any>;
+
+/** A new row of a versioned table, without what insertVersioned stamps on it (id, times, version). */
+export type NewVersioned<T extends VersionedTable> = Omit<Insertable<Database[T]>, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
+
+/** Inserts a new row, created and updated at `stamp`, at version 1; returns its id. */
+export async function insertVersioned<T extends VersionedTable>(
+  db: Kysely<Database>,
+  table: T,
+  values: NewVersioned<T>,
+  stamp: string,
+): Promise<number> {
+  const row = await (db as AnyDb)
+    .insertInto(table)
+    .values({ ...values, createdAt: stamp, updatedAt: stamp, version: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
 
 /** The row's version now: 409 with it when the caller's is older, 404 when the row is gone. */
 async function conflict(db: Kysely<Database>, table: VersionedTable, id: number, entity: string): Promise<never> {

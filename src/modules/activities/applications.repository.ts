@@ -1,8 +1,8 @@
 /** Applications (domande / bonus): SQL only. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Application } from '../../contracts/activities.js';
 import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums.js';
-import type { ApplicationsTable, Database } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import { type ApplicationTypeCount, applicationCounts } from '../../domain/activities.js';
 
 type Db = Kysely<Database>;
@@ -184,10 +184,4 @@ export async function summariseApplications(db: Db, filter: ApplicationFilter) {
   const byOutcome: Record<ApplicationOutcome, number> = { submitted: 0, accepted: 0, rejected: 0, unknown: 0 };
   for (const row of outcomeRows) byOutcome[row.outcome as ApplicationOutcome] += Number(row.n);
   return { ...counts, byType: counts.byType.map(({ sortOrder: _, ...row }) => row), byOutcome };
-}
-
-/** A new application; its id. */
-export async function insertApplication(db: Db, values: Insertable<ApplicationsTable>): Promise<number> {
-  const row = await db.insertInto('applications').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
 }

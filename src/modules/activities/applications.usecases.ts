@@ -10,7 +10,7 @@ import type {
 } from '../../contracts/activities.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
@@ -19,7 +19,7 @@ import { APPLICATION_TYPES } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { findVisit } from '../visits/visits.repository.js';
-import { allApplications, findApplication, insertApplication, listApplications, summariseApplications } from './applications.repository.js';
+import { allApplications, findApplication, listApplications, summariseApplications } from './applications.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -70,20 +70,21 @@ export async function createApplication(db: Db, actor: Actor, input: Application
     if (visit) checkVisitMatches(visit, person);
     // A person's applications go to the person's centre, like their visits.
     const centreId = person?.centreId ?? visit?.centreId ?? targetCentre(actor, input.centreId);
-    const stamp = now.toISOString();
-    const id = await insertApplication(trx, {
-      centreId,
-      personId: person?.id ?? null,
-      typeId: input.typeId,
-      appliedOn: input.date ?? todayInRome(now),
-      operatorId: actor.userId,
-      outcome: input.outcome,
-      visitId: visit?.id ?? null,
-      notes: input.notes || null,
-      createdAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-    });
+    const id = await insertVersioned(
+      trx,
+      'applications',
+      {
+        centreId,
+        personId: person?.id ?? null,
+        typeId: input.typeId,
+        appliedOn: input.date ?? todayInRome(now),
+        operatorId: actor.userId,
+        outcome: input.outcome,
+        visitId: visit?.id ?? null,
+        notes: input.notes || null,
+      },
+      now.toISOString(),
+    );
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'application', entityId: id }, now);
     return id;
   });

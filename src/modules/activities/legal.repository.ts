@@ -1,5 +1,5 @@
 /** The lawyer's consultations and the cases they discussed: SQL only. */
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import {
   type CaseOption,
   type LegalConsultation,
@@ -7,21 +7,16 @@ import {
   type LegalSummary,
   QUESTIONS_EXCERPT_LENGTH,
 } from '../../contracts/activities.js';
-import type { Database, LegalConsultationsTable } from '../../db/schema.js';
+import { readPage } from '../../db/paging.js';
+import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
+import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
-export interface ConsultationFilter {
-  centreIds: number[];
-  from?: string;
-  to?: string;
-}
+export type ConsultationFilter = PeriodFilter;
 
 function filtered(db: Db, filter: ConsultationFilter) {
-  let query = db.selectFrom('legalConsultations').where('legalConsultations.centreId', 'in', filter.centreIds);
-  if (filter.from) query = query.where('legalConsultations.heldOn', '>=', filter.from);
-  if (filter.to) query = query.where('legalConsultations.heldOn', '<=', filter.to);
-  return query;
+  return inCentresAndPeriod(db, 'legalConsultations', 'heldOn', filter);
 }
 
 /** The columns a list and a consultation share (not its text). */
@@ -89,24 +84,17 @@ export async function listConsultations(
   pageSize: number,
 ): Promise<{ items: LegalConsultationListItem[]; total: number }> {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [rows, count] = await Promise.all([
-    withJoins(db, filter)
-      .select(questionsStart.as('questionsStart'))
-      .orderBy('legalConsultations.heldOn', 'desc')
-      .orderBy('legalConsultations.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    filtered(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const newestFirst = withJoins(db, filter)
+    .select(questionsStart.as('questionsStart'))
+    .orderBy('legalConsultations.heldOn', 'desc')
+    .orderBy('legalConsultations.id', 'desc');
+  const { rows, total } = await readPage(newestFirst, filtered(db, filter), page, pageSize);
   const items = rows.map((row) => ({
     ...toFields(row),
     questionsExcerpt: questionsExcerpt(row.questionsStart),
     caseCount: Number(row.caseCount ?? 0),
   }));
-  return { items, total: Number(count.n) };
+  return { items, total };
 }
 
 /** A consultation with its whole text, without its cases. */
@@ -196,29 +184,6 @@ export async function peopleOfCases(db: Db, caseIds: readonly number[]): Promise
     .union(db.selectFrom('cases').select('cases.personId').where('cases.id', 'in', caseIds).where('cases.personId', 'is not', null))
     .execute();
   return rows.map((row) => row.personId as number).sort((a, b) => a - b);
-}
-
-/** The ids among `caseIds` that are cases of this centre. */
-export async function caseIdsOfCentre(db: Db, centreId: number, caseIds: number[]): Promise<Set<number>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await db.selectFrom('cases').select('id').where('id', 'in', caseIds).where('centreId', '=', centreId).execute();
-  return new Set(rows.map((row) => row.id));
-}
-
-/** A new consultation, without its cases; its id. */
-export async function insertConsultation(db: Db, values: Insertable<LegalConsultationsTable>): Promise<number> {
-  const row = await db.insertInto('legalConsultations').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function replaceConsultationCases(db: Db, consultationId: number, caseIds: number[]) {
-  await db.deleteFrom('legalConsultationCases').where('consultationId', '=', consultationId).execute();
-  if (caseIds.length > 0) {
-    await db
-      .insertInto('legalConsultationCases')
-      .values(caseIds.map((caseId) => ({ consultationId, caseId })))
-      .execute();
-  }
 }
 
 /** Consultations, their minutes and the distinct cases discussed: no case ids, no personal data. */

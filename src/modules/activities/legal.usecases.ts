@@ -12,22 +12,20 @@ import type {
   LegalSummary,
   SummaryQuery,
 } from '../../contracts/activities.js';
+import { replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound } from '../../errors/index.js';
 import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import {
-  caseIdsOfCentre,
   casesOfConsultation,
   findConsultation,
-  insertConsultation,
   listConsultations,
   openCases,
   peopleOfCases,
-  replaceConsultationCases,
   summariseConsultations,
 } from './legal.repository.js';
 
@@ -37,11 +35,8 @@ type Db = Kysely<Database>;
 const CASE_OPTIONS_LIMIT = 500;
 
 /** The cases, without repeats; each must be a case of the consultation's centre (else 404, as if absent). */
-async function checkCases(db: Db, centreId: number, caseIds: number[]): Promise<number[]> {
-  const unique = [...new Set(caseIds)];
-  const found = await caseIdsOfCentre(db, centreId, unique);
-  if (unique.some((id) => !found.has(id))) throw notFound('case');
-  return unique;
+function checkCases(db: Db, centreId: number, caseIds: number[]): Promise<number[]> {
+  return requireOfCentre(db, 'cases', centreId, caseIds, 'case');
 }
 
 /** The consultation with the cases it discussed, among the reader's centres' cases. Not logged. */
@@ -55,8 +50,7 @@ export async function createConsultation(db: Db, actor: Actor, input: LegalConsu
   const centreId = targetCentre(actor, input.centreId);
   const id = await inTransaction(db, async (trx) => {
     const caseIds = await checkCases(trx, centreId, input.caseIds);
-    const stamp = now.toISOString();
-    const id = await insertConsultation(trx, {
+    const values = {
       centreId,
       heldOn: input.date ?? todayInRome(now),
       minutes: input.minutes,
@@ -64,11 +58,9 @@ export async function createConsultation(db: Db, actor: Actor, input: LegalConsu
       questions: input.questions,
       guidance: input.guidance || null,
       createdBy: actor.userId,
-      createdAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-    });
-    await replaceConsultationCases(trx, id, caseIds);
+    };
+    const id = await insertVersioned(trx, 'legalConsultations', values, now.toISOString());
+    await replaceLinks(trx, 'legalConsultationCases', id, caseIds);
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'legal_consultation', entityId: id }, now);
     return id;
   });
@@ -115,7 +107,7 @@ export async function updateConsultation(db: Db, actor: Actor, id: number, input
     const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
     await updateVersioned(trx, 'legalConsultations', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'legal consultation');
     if (input.caseIds !== undefined) {
-      await replaceConsultationCases(trx, id, await checkCases(trx, existing.centreId, input.caseIds));
+      await replaceLinks(trx, 'legalConsultationCases', id, await checkCases(trx, existing.centreId, input.caseIds));
       changed.push('caseIds');
     }
     await recordAudit(
@@ -139,7 +131,7 @@ export async function deleteConsultation(db: Db, actor: Actor, id: number, versi
   await inTransaction(db, async (trx) => {
     const existing = await findConsultation(trx, id, actor.centreIds);
     if (!existing) throw notFound('legal consultation');
-    await replaceConsultationCases(trx, id, []);
+    await replaceLinks(trx, 'legalConsultationCases', id, []);
     await deleteVersioned(trx, 'legalConsultations', id, version, 'legal consultation');
     await recordAudit(trx, {
       userId: actor.userId,

@@ -7,12 +7,12 @@ import type { Kysely } from 'kysely';
 import type { StaffContractCreateInput, StaffContractUpdateInput } from '../../contracts/calendar.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findProject } from './projects.repository.js';
-import { findContract, findStaff, insertContract } from './staff.repository.js';
+import { findContract, findStaff } from './staff.repository.js';
 import { loadMember } from './staff.usecases.js';
 
 type Db = Kysely<Database>;
@@ -27,18 +27,19 @@ export async function createContract(db: Db, actor: Actor, staffId: number, inpu
     const member = await findStaff(trx, staffId, actor.centreIds);
     if (!member) throw notFound('staff member');
     await checkProject(trx, input.projectId, member.centreId);
-    const stamp = now.toISOString();
-    const contractId = await insertContract(trx, {
-      staffId,
-      fromDate: input.from,
-      toDate: input.to ?? null,
-      weeklyMinutes: input.weeklyMinutes,
-      description: input.description || null,
-      projectId: input.projectId ?? null,
-      createdAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-    });
+    const contractId = await insertVersioned(
+      trx,
+      'staffContracts',
+      {
+        staffId,
+        fromDate: input.from,
+        toDate: input.to ?? null,
+        weeklyMinutes: input.weeklyMinutes,
+        description: input.description || null,
+        projectId: input.projectId ?? null,
+      },
+      now.toISOString(),
+    );
     await recordAudit(
       trx,
       {

@@ -1,7 +1,7 @@
 /** The centre's projects (funders, partners, the staff hours they add): SQL only. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Project } from '../../contracts/calendar.js';
-import type { Database, ProjectsTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -40,9 +40,4 @@ export async function findProject(db: Db, id: number, centreIds: number[]): Prom
     .where('centreId', 'in', centreIds)
     .executeTakeFirst();
   return row ? toProject(row) : undefined;
-}
-
-export async function insertProject(db: Db, values: Insertable<ProjectsTable>): Promise<number> {
-  const row = await db.insertInto('projects').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
 }

@@ -6,11 +6,11 @@ import type { Kysely } from 'kysely';
 import type { Project, ProjectCreateInput, ProjectListQuery, ProjectUpdateInput } from '../../contracts/calendar.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
-import { findProject, insertProject, listProjects } from './projects.repository.js';
+import { findProject, listProjects } from './projects.repository.js';
 import { detachContractsFromProject } from './staff.repository.js';
 
 type Db = Kysely<Database>;
@@ -28,19 +28,20 @@ export async function listProjectsFor(db: Db, actor: Actor, query: ProjectListQu
 export async function createProject(db: Db, actor: Actor, input: ProjectCreateInput, now = new Date()): Promise<Project> {
   const centreId = targetCentre(actor, input.centreId);
   const id = await inTransaction(db, async (trx) => {
-    const stamp = now.toISOString();
-    const id = await insertProject(trx, {
-      centreId,
-      name: input.name,
-      funder: input.funder || null,
-      fromDate: input.from,
-      toDate: input.to ?? null,
-      extraWeeklyMinutes: input.extraWeeklyMinutes,
-      description: input.description || null,
-      createdAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-    });
+    const id = await insertVersioned(
+      trx,
+      'projects',
+      {
+        centreId,
+        name: input.name,
+        funder: input.funder || null,
+        fromDate: input.from,
+        toDate: input.to ?? null,
+        extraWeeklyMinutes: input.extraWeeklyMinutes,
+        description: input.description || null,
+      },
+      now.toISOString(),
+    );
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'project', entityId: id }, now);
     return id;
   });

@@ -1,8 +1,8 @@
 /** Staff members and their contracts: SQL only. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { StaffContract } from '../../contracts/calendar.js';
 import type { StaffRole } from '../../contracts/enums.js';
-import type { Database, StaffContractsTable, StaffMembersTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -66,11 +66,6 @@ export async function findStaff(db: Db, id: number, centreIds: number[]): Promis
   return row ? toStaff(row) : undefined;
 }
 
-export async function insertStaffMember(db: Db, values: Insertable<StaffMembersTable>): Promise<number> {
-  const row = await db.insertInto('staffMembers').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /** The contracts of these staff members, oldest first, with the project's name. */
 export async function contractsOf(db: Db, staffIds: number[]): Promise<Map<number, StaffContract[]>> {
   const byStaff = new Map<number, StaffContract[]>();
@@ -113,11 +108,6 @@ export async function contractsOf(db: Db, staffIds: number[]): Promise<Map<numbe
 export async function findContract(db: Db, staffId: number, contractId: number): Promise<StaffContract | undefined> {
   const contracts = await contractsOf(db, [staffId]);
   return contracts.get(staffId)?.find((c) => c.id === contractId);
-}
-
-export async function insertContract(db: Db, values: Insertable<StaffContractsTable>): Promise<number> {
-  const row = await db.insertInto('staffContracts').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** The contracts a deleted project paid for keep their hours, without the project. */

@@ -14,13 +14,13 @@ import type {
 } from '../../contracts/calendar.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { contractMinutesOfYear, weeklyMinutesOn } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, staleVersion } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
-import { contractsOf, findStaff, insertStaffMember, listStaff, type StaffRow, userOfCentre } from './staff.repository.js';
+import { contractsOf, findStaff, listStaff, type StaffRow, userOfCentre } from './staff.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -83,17 +83,18 @@ export async function createStaff(db: Db, actor: Actor, input: StaffCreateInput,
   const centreId = targetCentre(actor, input.centreId);
   const id = await inTransaction(db, async (trx) => {
     await checkUser(trx, input.userId, centreId);
-    const stamp = now.toISOString();
-    const id = await insertStaffMember(trx, {
-      centreId,
-      name: input.name,
-      role: input.role,
-      userId: input.userId ?? null,
-      notes: input.notes || null,
-      createdAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-    });
+    const id = await insertVersioned(
+      trx,
+      'staffMembers',
+      {
+        centreId,
+        name: input.name,
+        role: input.role,
+        userId: input.userId ?? null,
+        notes: input.notes || null,
+      },
+      now.toISOString(),
+    );
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'staff_member', entityId: id }, now);
     return id;
   });

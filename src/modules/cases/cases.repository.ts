@@ -5,7 +5,7 @@
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CasesTable, Database } from '../../db/schema.js';
-import { insertEditable, type NewEditable } from './rows.js';
+import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 
 type Db = Kysely<Database>;
 export type CaseRow = Selectable<CasesTable>;
@@ -107,8 +107,8 @@ export async function snapshotsOf(db: Db, personIds: readonly number[]): Promise
   return new Map(rows.map(({ id, ...snapshot }) => [id, snapshot]));
 }
 
-export function insertCase(db: Db, values: NewEditable<'cases'>, stamp: string): Promise<number> {
-  return insertEditable(db, 'cases', values, stamp);
+export function insertCase(db: Db, values: NewVersioned<'cases'>, stamp: string): Promise<number> {
+  return insertVersioned(db, 'cases', values, stamp);
 }
 
 export async function insertMembers(

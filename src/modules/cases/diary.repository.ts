@@ -3,8 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CaseNote } from '../../contracts/cases.js';
 import type { NoteRestriction } from '../../contracts/enums.js';
 import type { CaseNotesTable, Database } from '../../db/schema.js';
+import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 import { canReadNote } from '../../domain/care.js';
-import { insertEditable, type NewEditable } from './rows.js';
 
 type Db = Kysely<Database>;
 
@@ -43,8 +43,8 @@ export async function findNote(db: Db, id: number): Promise<CaseNote | undefined
   return row ? toNote(row) : undefined;
 }
 
-export function insertNote(db: Db, note: NewEditable<'caseNotes'>, stamp: string): Promise<number> {
-  return insertEditable(db, 'caseNotes', note, stamp);
+export function insertNote(db: Db, note: NewVersioned<'caseNotes'>, stamp: string): Promise<number> {
+  return insertVersioned(db, 'caseNotes', note, stamp);
 }
 
 /**

@@ -3,8 +3,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CaseAction, CaseGoal, OverdueAction } from '../../contracts/cases.js';
 import type { ActionStatus, GoalStatus } from '../../contracts/enums.js';
 import type { CaseGoalsTable, Database } from '../../db/schema.js';
+import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 import { OPEN_ACTION_STATUSES } from '../../domain/care.js';
-import { groupBy, insertEditable, type NewEditable } from './rows.js';
+import { groupBy } from './rows.js';
 
 type Db = Kysely<Database>;
 
@@ -93,17 +94,17 @@ export async function findGoal(db: Db, id: number): Promise<CaseGoal | undefined
 }
 
 /** A new goal goes last in its case's plan. */
-export async function insertGoal(db: Db, goal: Omit<NewEditable<'caseGoals'>, 'sortOrder'>, stamp: string): Promise<number> {
+export async function insertGoal(db: Db, goal: Omit<NewVersioned<'caseGoals'>, 'sortOrder'>, stamp: string): Promise<number> {
   const last = await db
     .selectFrom('caseGoals')
     .select((eb) => eb.fn.max('sortOrder').as('n'))
     .where('caseId', '=', goal.caseId)
     .executeTakeFirst();
-  return insertEditable(db, 'caseGoals', { ...goal, sortOrder: Number(last?.n ?? 0) + 1 }, stamp);
+  return insertVersioned(db, 'caseGoals', { ...goal, sortOrder: Number(last?.n ?? 0) + 1 }, stamp);
 }
 
-export function insertAction(db: Db, action: NewEditable<'caseActions'>, stamp: string): Promise<number> {
-  return insertEditable(db, 'caseActions', action, stamp);
+export function insertAction(db: Db, action: NewVersioned<'caseActions'>, stamp: string): Promise<number> {
+  return insertVersioned(db, 'caseActions', action, stamp);
 }
 
 export interface OverdueFilter {

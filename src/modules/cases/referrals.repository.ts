@@ -3,7 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Referral } from '../../contracts/cases.js';
 import type { ReferralDirection, ReferralService, ReferralStatus } from '../../contracts/enums.js';
 import type { Database, ReferralsTable } from '../../db/schema.js';
-import { groupBy, insertEditable, type NewEditable } from './rows.js';
+import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
+import { groupBy } from './rows.js';
 
 type Db = Kysely<Database>;
 
@@ -40,6 +41,6 @@ export async function referralsOf(db: Db, caseIds: number[]): Promise<Map<number
   return groupBy(rows.map(toReferral), (r) => r.caseId);
 }
 
-export function insertReferral(db: Db, referral: NewEditable<'referrals'>, stamp: string): Promise<number> {
-  return insertEditable(db, 'referrals', referral, stamp);
+export function insertReferral(db: Db, referral: NewVersioned<'referrals'>, stamp: string): Promise<number> {
+  return insertVersioned(db, 'referrals', referral, stamp);
 }

@@ -1,8 +1,8 @@
 /** Courses: SQL only. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Course } from '../../contracts/courses.js';
 import type { CourseLevel } from '../../contracts/enums.js';
-import type { CoursesTable, Database } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -176,12 +176,6 @@ export async function lockCourse(db: Db, courseId: number): Promise<void> {
     .set((eb) => ({ updatedAt: eb.ref('updatedAt') }))
     .where('id', '=', courseId)
     .execute();
-}
-
-/** A new course; returns its id. */
-export async function insertCourse(db: Db, course: Insertable<CoursesTable>): Promise<number> {
-  const row = await db.insertInto('courses').values(course).returning('id').executeTakeFirstOrThrow();
-  return row.id;
 }
 
 export async function hasEnrolments(db: Db, courseId: number): Promise<boolean> {

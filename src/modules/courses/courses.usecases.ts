@@ -14,7 +14,7 @@ import {
 } from '../../contracts/courses.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { can } from '../../domain/permissions.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -22,7 +22,7 @@ import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { COURSE_KINDS } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
 import { courseHasEnrolments } from './courses.errors.js';
-import { findCourse, hasEnrolments, insertCourse, listCourses } from './courses.repository.js';
+import { findCourse, hasEnrolments, listCourses } from './courses.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -66,25 +66,26 @@ export async function createCourse(db: Db, actor: Actor, input: CourseCreateInpu
   const centreId = targetCentre(actor, input.centreId);
   const id = await inTransaction(db, async (trx) => {
     await checkActiveKind(trx, actor, input.kindId);
-    const stamp = now.toISOString();
-    const newId = await insertCourse(trx, {
-      centreId,
-      kindId: input.kindId,
-      title: input.title,
-      level: input.level ?? null,
-      partner: input.partner || null,
-      place: input.place || null,
-      startDate: input.startDate,
-      endDate: input.endDate,
-      weekdays: storedWeekdays(input.weekdays),
-      startTime: input.startTime,
-      lessonMinutes: input.lessonMinutes,
-      capacity: input.capacity ?? null,
-      notes: input.notes || null,
-      createdAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-    });
+    const newId = await insertVersioned(
+      trx,
+      'courses',
+      {
+        centreId,
+        kindId: input.kindId,
+        title: input.title,
+        level: input.level ?? null,
+        partner: input.partner || null,
+        place: input.place || null,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        weekdays: storedWeekdays(input.weekdays),
+        startTime: input.startTime,
+        lessonMinutes: input.lessonMinutes,
+        capacity: input.capacity ?? null,
+        notes: input.notes || null,
+      },
+      now.toISOString(),
+    );
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'course', entityId: newId }, now);
     return newId;
   });

@@ -1,7 +1,7 @@
 /** Enrolments in courses: SQL only. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { EnrolmentProgramme, Gender } from '../../contracts/enums.js';
-import type { Database, EnrolmentsTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -109,12 +109,6 @@ export async function enrolmentRowsOfPerson(db: Db, personId: number, centreIds:
     .orderBy('courses.startDate', 'desc')
     .orderBy('enrolments.id', 'desc')
     .execute();
-}
-
-/** A new enrolment; returns its id. */
-export async function insertEnrolment(db: Db, enrolment: Insertable<EnrolmentsTable>): Promise<number> {
-  const row = await db.insertInto('enrolments').values(enrolment).returning('id').executeTakeFirstOrThrow();
-  return row.id;
 }
 
 export const asGender = (gender: string) => gender as Gender;

@@ -7,7 +7,7 @@ import type { Enrolment, EnrolmentCreateInput, EnrolmentUpdateInput } from '../.
 import type { EnrolmentProgramme } from '../../contracts/enums.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit, recordListing } from '../audit/audit.repository.js';
@@ -24,7 +24,6 @@ import {
   type EnrolmentRow,
   enrolmentRowsOfCourse,
   findEnrolmentRow,
-  insertEnrolment,
   personOf,
 } from './enrolments.repository.js';
 import { figuresData } from './figures.repository.js';
@@ -98,19 +97,20 @@ export async function enrolInCourse(
   now: Date,
 ): Promise<number> {
   await checkPlace(db, course, person.id);
-  const stamp = now.toISOString();
-  const id = await insertEnrolment(db, {
-    courseId: course.id,
-    personId: person.id,
-    programme,
-    enrolledOn,
-    withdrawnOn: null,
-    gender: person.gender,
-    citizenship: person.citizenship,
-    createdAt: stamp,
-    updatedAt: stamp,
-    version: 1,
-  });
+  const id = await insertVersioned(
+    db,
+    'enrolments',
+    {
+      courseId: course.id,
+      personId: person.id,
+      programme,
+      enrolledOn,
+      withdrawnOn: null,
+      gender: person.gender,
+      citizenship: person.citizenship,
+    },
+    now.toISOString(),
+  );
   await recordAudit(
     db,
     {

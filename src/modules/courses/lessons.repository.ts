@@ -122,12 +122,6 @@ export async function storedLessons(db: Db, courseId: number) {
     .execute();
 }
 
-/** One lesson; returns its id. */
-export async function insertLesson(db: Db, lesson: Insertable<LessonsTable>): Promise<number> {
-  const row = await db.insertInto('lessons').values(lesson).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /** In chunks: a two-year course has at most a few hundred, well under the databases' parameter limits. */
 export async function insertLessons(db: Db, lessons: Insertable<LessonsTable>[]): Promise<void> {
   for (let i = 0; i < lessons.length; i += 200) {

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { GenerateLessonsInput, GenerateLessonsResult, Lesson, LessonCreateInput, LessonUpdateInput } from '../../contracts/courses.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { weekdayOf } from '../../domain/calendar.js';
 import { lessonDates, regenerationPlan } from '../../domain/courses.js';
 import { todayInRome } from '../../domain/dates.js';
@@ -20,7 +20,6 @@ import { loadCourse, sentFields, withoutNotesFor } from './courses.usecases.js';
 import {
   deleteLessons,
   findLessonWithCourse,
-  insertLesson,
   insertLessons,
   lessonHasAttendance,
   listLessonRows,
@@ -128,19 +127,20 @@ async function lessonOf(db: Db, actor: Actor, id: number): Promise<Lesson> {
 export async function addLesson(db: Db, actor: Actor, courseId: number, input: LessonCreateInput, now = new Date()): Promise<Lesson> {
   const id = await inTransaction(db, async (trx) => {
     const course = await loadCourse(trx, actor, courseId);
-    const stamp = now.toISOString();
-    const newId = await insertLesson(trx, {
-      courseId,
-      lessonDate: input.date,
-      plannedOn: null,
-      startTime: input.startTime ?? course.startTime,
-      minutes: input.minutes ?? course.lessonMinutes,
-      status: 'scheduled',
-      notes: input.notes || null,
-      createdAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-    });
+    const newId = await insertVersioned(
+      trx,
+      'lessons',
+      {
+        courseId,
+        lessonDate: input.date,
+        plannedOn: null,
+        startTime: input.startTime ?? course.startTime,
+        minutes: input.minutes ?? course.lessonMinutes,
+        status: 'scheduled',
+        notes: input.notes || null,
+      },
+      now.toISOString(),
+    );
     await recordAudit(
       trx,
       { userId: actor.userId, centreId: course.centreId, action: 'create', entity: 'lesson', entityId: newId, details: { courseId } },

@@ -1,8 +1,8 @@
 /** Waiting lists: SQL only. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { WaitingListEntry } from '../../contracts/courses.js';
 import type { WaitingListKind, WaitingListStatus } from '../../contracts/enums.js';
-import type { Database, WaitingListEntriesTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import { daysWaited } from '../../domain/courses.js';
 import { personOf } from './enrolments.repository.js';
 
@@ -124,12 +124,6 @@ export async function waitingRowsUpTo(db: Db, centreIds: number[], to: string) {
     .where('centreId', 'in', centreIds)
     .where('requestedOn', '<=', to)
     .execute();
-}
-
-/** A new entry; returns its id. */
-export async function insertWaitingEntry(db: Db, entry: Insertable<WaitingListEntriesTable>): Promise<number> {
-  const row = await db.insertInto('waitingListEntries').values(entry).returning('id').executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** The entries an enrolment placed wait again (the enrolment is being deleted); returns their ids. */

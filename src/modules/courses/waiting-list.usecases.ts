@@ -18,7 +18,7 @@ import type {
 import { WAITING_LIST_KINDS, type WaitingListKind } from '../../contracts/enums.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit, recordListing } from '../audit/audit.repository.js';
@@ -28,7 +28,7 @@ import { waitingEntryNotWaiting } from './courses.errors.js';
 import { findCourse } from './courses.repository.js';
 import { sentFields } from './courses.usecases.js';
 import { enrolInCourse, loadEnrolment } from './enrolments.usecases.js';
-import { findWaitingEntry, insertWaitingEntry, listWaiting, waitingRowsUpTo } from './waiting-list.repository.js';
+import { findWaitingEntry, listWaiting, waitingRowsUpTo } from './waiting-list.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -55,21 +55,22 @@ export async function createWaitingEntry(db: Db, actor: Actor, input: WaitingLis
   const id = await inTransaction(db, async (trx) => {
     const person = await findPersonRow(trx, input.personId, actor.centreIds);
     if (!person) throw notFound('person');
-    const stamp = now.toISOString();
-    const newId = await insertWaitingEntry(trx, {
-      centreId: person.centreId,
-      kind: input.kind,
-      personId: person.id,
-      requestedOn: input.requestedOn ?? today,
-      priority: input.priority,
-      status: 'waiting',
-      closedOn: null,
-      enrolmentId: null,
-      notes: input.notes || null,
-      createdAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-    });
+    const newId = await insertVersioned(
+      trx,
+      'waitingListEntries',
+      {
+        centreId: person.centreId,
+        kind: input.kind,
+        personId: person.id,
+        requestedOn: input.requestedOn ?? today,
+        priority: input.priority,
+        status: 'waiting',
+        closedOn: null,
+        enrolmentId: null,
+        notes: input.notes || null,
+      },
+      now.toISOString(),
+    );
     await recordAudit(
       trx,
       { userId: actor.userId, centreId: person.centreId, action: 'create', entity: 'waiting_list_entry', entityId: newId },

@@ -1,21 +1,16 @@
 /** Events and outings and the people taking part: SQL only. */
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { EventListItem, EventParticipant } from '../../contracts/events.js';
-import type { Database, EventsTable } from '../../db/schema.js';
+import { readPage } from '../../db/paging.js';
+import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
+import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
-export interface EventFilter {
-  centreIds: number[];
-  from?: string;
-  to?: string;
-}
+export type EventFilter = PeriodFilter;
 
 function filtered(db: Db, filter: EventFilter) {
-  let query = db.selectFrom('events').where('events.centreId', 'in', filter.centreIds);
-  if (filter.from) query = query.where('events.eventDate', '>=', filter.from);
-  if (filter.to) query = query.where('events.eventDate', '<=', filter.to);
-  return query;
+  return inCentresAndPeriod(db, 'events', 'eventDate', filter);
 }
 
 function withCounts(db: Db, filter: EventFilter) {
@@ -65,28 +60,22 @@ const toListItem = ({ eventDate, namedParticipants, ...row }: EventRow): EventLi
 // Events without a time first on both databases (PostgreSQL sorts nulls last, SQLite first).
 const startTimeOrder = sql`coalesce(${sql.ref('events.startTime')}, '')`;
 
-/** In date and time order (an events programme reads forwards), a page at a time. */
+/** In date and time order: an events programme reads forwards. */
+function inProgrammeOrder(db: Db, filter: EventFilter) {
+  return withCounts(db, filter).orderBy('events.eventDate').orderBy(startTimeOrder).orderBy('events.id');
+}
+
+/** In programme order, a page at a time. */
 export async function listEvents(db: Db, filter: EventFilter, page: number, pageSize: number) {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [rows, count] = await Promise.all([
-    withCounts(db, filter)
-      .orderBy('events.eventDate')
-      .orderBy(startTimeOrder)
-      .orderBy('events.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    filtered(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toListItem), total: Number(count.n) };
+  const { rows, total } = await readPage(inProgrammeOrder(db, filter), filtered(db, filter), page, pageSize);
+  return { items: rows.map(toListItem), total };
 }
 
 /** Every event matching, in date order: for the annual report (a few dozen a year). */
 export async function allEvents(db: Db, filter: EventFilter): Promise<EventListItem[]> {
   if (filter.centreIds.length === 0) return [];
-  const rows = await withCounts(db, filter).orderBy('events.eventDate').orderBy(startTimeOrder).orderBy('events.id').execute();
+  const rows = await inProgrammeOrder(db, filter).execute();
   return rows.map(toListItem);
 }
 
@@ -107,29 +96,6 @@ export async function participantsOf(db: Db, eventId: number): Promise<EventPart
     .orderBy('people.givenNames')
     .orderBy('people.id')
     .execute();
-}
-
-/** The ids among `personIds` that are people of this centre. */
-export async function peopleOfCentre(db: Db, centreId: number, personIds: number[]): Promise<Set<number>> {
-  if (personIds.length === 0) return new Set();
-  const rows = await db.selectFrom('people').select('id').where('id', 'in', personIds).where('centreId', '=', centreId).execute();
-  return new Set(rows.map((row) => row.id));
-}
-
-/** A new event, without its participants; its id. */
-export async function insertEvent(db: Db, values: Insertable<EventsTable>): Promise<number> {
-  const row = await db.insertInto('events').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function replaceParticipants(db: Db, eventId: number, personIds: number[]) {
-  await db.deleteFrom('eventParticipants').where('eventId', '=', eventId).execute();
-  if (personIds.length > 0) {
-    await db
-      .insertInto('eventParticipants')
-      .values(personIds.map((personId) => ({ eventId, personId })))
-      .execute();
-  }
 }
 
 /** Distinct people listed by name over the events matching. */

@@ -13,34 +13,22 @@ import type {
   EventsSummaryQuery,
   EventUpdateInput,
 } from '../../contracts/events.js';
+import { replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { eventTimeProblems, eventTotals } from '../../domain/events.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
-import {
-  allEvents,
-  centreContacts,
-  distinctParticipants,
-  findEvent,
-  insertEvent,
-  listEvents,
-  participantsOf,
-  peopleOfCentre,
-  replaceParticipants,
-} from './events.repository.js';
+import { allEvents, centreContacts, distinctParticipants, findEvent, listEvents, participantsOf } from './events.repository.js';
 import { invitationFileName, invitationPdf } from './invitation.js';
 
 type Db = Kysely<Database>;
 
 /** The people, without repeats; each must be a person of the event's centre (else 404, as if absent). */
-async function checkParticipants(db: Db, centreId: number, personIds: number[]): Promise<number[]> {
-  const unique = [...new Set(personIds)];
-  const found = await peopleOfCentre(db, centreId, unique);
-  if (unique.some((id) => !found.has(id))) throw notFound('person');
-  return unique;
+function checkParticipants(db: Db, centreId: number, personIds: number[]): Promise<number[]> {
+  return requireOfCentre(db, 'people', centreId, personIds, 'person');
 }
 
 function checkTimes(startTime: string | null, endTime: string | null) {
@@ -67,8 +55,7 @@ export async function createEvent(db: Db, actor: Actor, input: EventCreateInput,
   checkTimes(startTime, endTime);
   const id = await inTransaction(db, async (trx) => {
     const personIds = await checkParticipants(trx, centreId, input.participantIds);
-    const stamp = now.toISOString();
-    const id = await insertEvent(trx, {
+    const values = {
       centreId,
       title: input.title,
       eventDate: input.date,
@@ -79,11 +66,9 @@ export async function createEvent(db: Db, actor: Actor, input: EventCreateInput,
       partner: input.partner || null,
       description: input.description || null,
       otherParticipants: input.otherParticipants,
-      createdAt: stamp,
-      updatedAt: stamp,
-      version: 1,
-    });
-    await replaceParticipants(trx, id, personIds);
+    };
+    const id = await insertVersioned(trx, 'events', values, now.toISOString());
+    await replaceLinks(trx, 'eventParticipants', id, personIds);
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'event', entityId: id }, now);
     return id;
   });
@@ -141,7 +126,7 @@ export async function updateEvent(db: Db, actor: Actor, id: number, input: Event
     const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
     await updateVersioned(trx, 'events', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'event');
     if (personIds) {
-      await replaceParticipants(trx, id, personIds);
+      await replaceLinks(trx, 'eventParticipants', id, personIds);
       changed.push('participantIds');
     }
     await recordAudit(

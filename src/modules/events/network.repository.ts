@@ -1,25 +1,22 @@
 /** Network meetings and the organisations each involved: SQL only. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { NetworkOrganisationKind } from '../../contracts/enums.js';
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../contracts/events.js';
-import type { Database, NetworkMeetingsTable } from '../../db/schema.js';
+import { readPage } from '../../db/paging.js';
+import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
+import type { Database } from '../../db/schema.js';
 import { byKindAndName } from '../catalogues/catalogues.js';
 
 type Db = Kysely<Database>;
 
 // --- meetings
 
-export interface MeetingFilter {
-  centreIds: number[];
-  from?: string;
-  to?: string;
+export interface MeetingFilter extends PeriodFilter {
   organisationId?: number;
 }
 
 function filtered(db: Db, filter: MeetingFilter) {
-  let query = db.selectFrom('networkMeetings').where('networkMeetings.centreId', 'in', filter.centreIds);
-  if (filter.from) query = query.where('networkMeetings.heldOn', '>=', filter.from);
-  if (filter.to) query = query.where('networkMeetings.heldOn', '<=', filter.to);
+  let query = inCentresAndPeriod(db, 'networkMeetings', 'heldOn', filter);
   if (filter.organisationId) {
     const organisationId = filter.organisationId;
     query = query.where((eb) =>
@@ -90,19 +87,12 @@ async function withOrganisations(db: Db, rows: MeetingRow[]): Promise<NetworkMee
 /** Newest first, a page at a time. */
 export async function listMeetings(db: Db, filter: MeetingFilter, page: number, pageSize: number) {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [rows, count] = await Promise.all([
-    filtered(db, filter)
-      .select(MEETING_COLUMNS)
-      .orderBy('networkMeetings.heldOn', 'desc')
-      .orderBy('networkMeetings.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    filtered(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: await withOrganisations(db, rows), total: Number(count.n) };
+  const newestFirst = filtered(db, filter)
+    .select(MEETING_COLUMNS)
+    .orderBy('networkMeetings.heldOn', 'desc')
+    .orderBy('networkMeetings.id', 'desc');
+  const { rows, total } = await readPage(newestFirst, filtered(db, filter), page, pageSize);
+  return { items: await withOrganisations(db, rows), total };
 }
 
 /** Every meeting matching, in date order: for the annual report (a few dozen a year). */
@@ -116,22 +106,6 @@ export async function findMeeting(db: Db, id: number, centreIds: number[]): Prom
   if (centreIds.length === 0) return undefined;
   const row = await filtered(db, { centreIds }).select(MEETING_COLUMNS).where('networkMeetings.id', '=', id).executeTakeFirst();
   return row ? (await withOrganisations(db, [row]))[0] : undefined;
-}
-
-/** A new meeting, without its organisations; its id. */
-export async function insertMeeting(db: Db, values: Insertable<NetworkMeetingsTable>): Promise<number> {
-  const row = await db.insertInto('networkMeetings').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function replaceMeetingOrganisations(db: Db, meetingId: number, organisationIds: number[]) {
-  await db.deleteFrom('networkMeetingOrganisations').where('meetingId', '=', meetingId).execute();
-  if (organisationIds.length > 0) {
-    await db
-      .insertInto('networkMeetingOrganisations')
-      .values(organisationIds.map((networkOrganisationId) => ({ meetingId, networkOrganisationId })))
-      .execute();
-  }
 }
 
 /**

@@ -9,15 +9,16 @@ import type {
   NetworkMeetingsSummary,
   NetworkMeetingUpdateInput,
 } from '../../contracts/events.js';
+import { replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
 import { listCatalogue } from '../catalogues/catalogues.repository.js';
-import { findMeeting, insertMeeting, listMeetings, replaceMeetingOrganisations, summariseMeetings } from './network.repository.js';
+import { findMeeting, listMeetings, summariseMeetings } from './network.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -45,10 +46,9 @@ export async function createMeeting(db: Db, actor: Actor, input: NetworkMeetingC
   const centreId = targetCentre(actor, input.centreId);
   const id = await inTransaction(db, async (trx) => {
     const organisationIds = await checkOrganisations(trx, actor, input.organisationIds);
-    const stamp = now.toISOString();
     const values = { centreId, heldOn: input.date, topic: input.topic, outcome: input.outcome || null };
-    const id = await insertMeeting(trx, { ...values, createdAt: stamp, updatedAt: stamp, version: 1 });
-    await replaceMeetingOrganisations(trx, id, organisationIds);
+    const id = await insertVersioned(trx, 'networkMeetings', values, now.toISOString());
+    await replaceLinks(trx, 'networkMeetingOrganisations', id, organisationIds);
     await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'network_meeting', entityId: id }, now);
     return id;
   });
@@ -80,7 +80,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: Net
     const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
     await updateVersioned(trx, 'networkMeetings', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'network meeting');
     if (organisationIds) {
-      await replaceMeetingOrganisations(trx, id, organisationIds);
+      await replaceLinks(trx, 'networkMeetingOrganisations', id, organisationIds);
       changed.push('organisationIds');
     }
     await recordAudit(

@@ -1,0 +1,80 @@
+/** Small query shapes that every area's repository needs: one home for each. */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { notFound } from '../errors/index.js';
+import type { Database } from './schema.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: helpers for any table; the callers are typed
+type AnyDb = Kysely<any>;
+// biome-ignore lint/suspicious/noExplicitAny: a select of any table
+type AnySelect = SelectQueryBuilder<any, any, any>;
+
+/** A period of calendar dates, both ends included; either end may be open. */
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+/** What a centre's list or figures read: the centres (the actor's, or one of them) and a period. */
+export interface PeriodFilter extends DateRange {
+  centreIds: number[];
+}
+
+/** Keeps the rows whose date `column` ("table.column") falls in the range: ISO dates compare as text. */
+export function withinDates<Query extends AnySelect>(query: Query, column: `${string}.${string}`, range: DateRange): Query {
+  let within: AnySelect = query;
+  if (range.from) within = within.where(column, '>=', range.from);
+  if (range.to) within = within.where(column, '<=', range.to);
+  return within as Query;
+}
+
+/** The rows of `table` in these centres whose date `dateColumn` falls in the period. */
+export function inCentresAndPeriod<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  dateColumn: keyof Database[T] & string,
+  filter: PeriodFilter,
+  // biome-ignore lint/complexity/noBannedTypes: Kysely's own type of a query with no columns yet
+): SelectQueryBuilder<Database, T, {}> {
+  const inCentres: AnySelect = (db as AnyDb).selectFrom(table as string).where(`${table as string}.centreId`, 'in', filter.centreIds);
+  return withinDates(inCentres, `${table}.${dateColumn}`, filter);
+}
+
+/** The tables of records that belong to a centre. */
+type CentreTable = 'people' | 'cases';
+
+/**
+ * The ids without repeats, each one a row of this centre (the people an event lists, the cases
+ * a consultation discussed): any other answers 404 `entity`, as if it did not exist.
+ */
+export async function requireOfCentre(
+  db: Kysely<Database>,
+  table: CentreTable,
+  centreId: number,
+  ids: readonly number[],
+  entity: string,
+): Promise<number[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return unique;
+  const rows = await (db as AnyDb).selectFrom(table).select('id').where('id', 'in', unique).where('centreId', '=', centreId).execute();
+  if (rows.length !== unique.length) throw notFound(entity);
+  return unique;
+}
+
+/** The tables that link a record to the ones it names, and the two columns of each. */
+const LINKS = {
+  eventParticipants: { owner: 'eventId', linked: 'personId' },
+  legalConsultationCases: { owner: 'consultationId', linked: 'caseId' },
+  networkMeetingOrganisations: { owner: 'meetingId', linked: 'networkOrganisationId' },
+  visitTopics: { owner: 'visitId', linked: 'topicId' },
+} as const;
+
+/** The records named by `ownerId` become exactly `linkedIds` (the old links are deleted). */
+export async function replaceLinks(db: Kysely<Database>, table: keyof typeof LINKS, ownerId: number, linkedIds: readonly number[]) {
+  const { owner, linked } = LINKS[table];
+  await (db as AnyDb).deleteFrom(table).where(owner, '=', ownerId).execute();
+  if (linkedIds.length === 0) return;
+  await (db as AnyDb)
+    .insertInto(table)
+    .values(linkedIds.map((id) => ({ [owner]: ownerId, [linked]: id })))
+    .execute();
+}
