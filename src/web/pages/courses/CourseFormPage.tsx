@@ -7,7 +7,8 @@ import { CentreSelect } from '../../components/CentreSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { useChange } from '../../kit/index.js';
+import { boundTo } from '../../kit/bound.js';
+import { Options, orNull, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useCourseKinds, useWeekdayName, WEEKDAYS } from './shared.js';
@@ -23,39 +24,51 @@ export default function CourseFormPage() {
 }
 
 function CourseForm({ course }: { course?: Course }) {
-  const { t, label } = useI18n();
+  const { t, label, labels } = useI18n();
   const navigate = useNavigate();
   const weekdayName = useWeekdayName();
   const kinds = useCourseKinds();
   const centres = useSession().me?.centres ?? [];
   const [weekdays, setWeekdays] = useState<number[]>(course?.weekdays ?? []);
   const change = useChange();
-  const fieldErrors = change.fieldErrors;
+  const form = useFields({
+    centreId: '',
+    kindId: course ? String(course.kind.id) : '',
+    title: course?.title ?? '',
+    level: course?.level ?? '',
+    partner: course?.partner ?? '',
+    place: course?.place ?? '',
+    startDate: course?.startDate ?? '',
+    endDate: course?.endDate ?? '',
+    startTime: course?.startTime ?? '',
+    lessonMinutes: String(course?.lessonMinutes ?? 180),
+    capacity: course?.capacity == null ? '' : String(course.capacity),
+    notes: course?.notes ?? '',
+  });
+  const bound = boundTo(form, change);
   const title = course ? t('courses.edit', { title: course.title }) : t('courses.new');
   usePageTitle(title);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    const optionalNumber = (name: string) => (text(name) === '' ? null : Number(text(name)));
+    const values = form.values;
     const body = {
-      kindId: Number(text('kindId')),
-      title: text('title'),
-      level: text('level') || null,
-      partner: text('partner') || null,
-      place: text('place') || null,
-      startDate: text('startDate'),
-      endDate: text('endDate'),
+      kindId: Number(values.kindId),
+      title: values.title.trim(),
+      level: orNull(values.level),
+      partner: orNull(values.partner),
+      place: orNull(values.place),
+      startDate: values.startDate.trim(),
+      endDate: values.endDate.trim(),
       weekdays,
-      startTime: text('startTime'),
-      lessonMinutes: Number(text('lessonMinutes')),
-      capacity: optionalNumber('capacity'),
-      notes: text('notes') || null,
+      startTime: values.startTime.trim(),
+      lessonMinutes: Number(values.lessonMinutes.trim()),
+      capacity: values.capacity.trim() === '' ? null : Number(values.capacity.trim()),
+      notes: orNull(values.notes),
     };
     const sent = course
       ? await change.send<Course>('PATCH', `/courses/${course.id}`, { version: course.version, ...body })
-      : await change.send<Course>('POST', '/courses', { ...body, ...(text('centreId') && { centreId: Number(text('centreId')) }) });
+      : await change.send<Course>('POST', '/courses', { ...body, ...(values.centreId && { centreId: Number(values.centreId) }) });
     if (sent.ok) navigate(`/courses/${sent.data.id}`, { state: { notice: course ? 'courses.saved' : 'courses.created' } });
   };
 
@@ -69,11 +82,11 @@ function CourseForm({ course }: { course?: Course }) {
         <div className="row">
           {!course && centres.length > 1 ? (
             <div className="col-md-4">
-              <CentreSelect label={t('courses.centre')} name="centreId" required error={fieldErrors.centreId} />
+              <CentreSelect label={t('courses.centre')} required {...bound('centreId')} />
             </div>
           ) : null}
           <div className="col-md-4">
-            <SelectField label={t('courses.kind')} name="kindId" required defaultValue={course?.kind.id ?? ''} error={fieldErrors.kindId}>
+            <SelectField label={t('courses.kind')} required {...bound('kindId')}>
               <option value="">{t('common.choose')}</option>
               {shownKinds.map((kind) => (
                 <option key={kind.id} value={kind.id}>
@@ -83,95 +96,34 @@ function CourseForm({ course }: { course?: Course }) {
             </SelectField>
           </div>
           <div className="col-md-8">
-            <TextField
-              label={t('courses.courseTitle')}
-              name="title"
-              required
-              maxLength={200}
-              defaultValue={course?.title}
-              error={fieldErrors.title}
-            />
+            <TextField label={t('courses.courseTitle')} required maxLength={200} {...bound('title')} />
           </div>
           <div className="col-md-4">
-            <SelectField
-              label={t('courses.level')}
-              name="level"
-              defaultValue={course?.level ?? ''}
-              hint={t('courses.levelHint')}
-              error={fieldErrors.level}
-            >
+            <SelectField label={t('courses.level')} hint={t('courses.levelHint')} {...bound('level')}>
               <option value="">{t('courses.noLevel')}</option>
-              {COURSE_LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {label('courseLevel', level)}
-                </option>
-              ))}
+              <Options values={COURSE_LEVELS} labels={labels('courseLevel')} />
             </SelectField>
           </div>
           <div className="col-md-4">
-            <TextField
-              label={t('courses.partner')}
-              name="partner"
-              maxLength={200}
-              hint={t('courses.partnerHint')}
-              defaultValue={course?.partner ?? ''}
-              error={fieldErrors.partner}
-            />
+            <TextField label={t('courses.partner')} maxLength={200} hint={t('courses.partnerHint')} {...bound('partner')} />
           </div>
           <div className="col-md-4">
-            <TextField
-              label={t('courses.place')}
-              name="place"
-              maxLength={200}
-              defaultValue={course?.place ?? ''}
-              error={fieldErrors.place}
-            />
+            <TextField label={t('courses.place')} maxLength={200} {...bound('place')} />
           </div>
           <div className="col-md-3">
-            <TextField
-              label={t('courses.startDate')}
-              name="startDate"
-              type="date"
-              required
-              defaultValue={course?.startDate}
-              error={fieldErrors.startDate}
-            />
+            <TextField label={t('courses.startDate')} type="date" required {...bound('startDate')} />
           </div>
           <div className="col-md-3">
-            <TextField
-              label={t('courses.endDate')}
-              name="endDate"
-              type="date"
-              required
-              defaultValue={course?.endDate}
-              error={fieldErrors.endDate}
-            />
+            <TextField label={t('courses.endDate')} type="date" required {...bound('endDate')} />
           </div>
           <div className="col-md-3">
-            <TextField
-              label={t('courses.startTime')}
-              name="startTime"
-              type="time"
-              required
-              defaultValue={course?.startTime}
-              error={fieldErrors.startTime}
-            />
+            <TextField label={t('courses.startTime')} type="time" required {...bound('startTime')} />
           </div>
           <div className="col-md-3">
-            <TextField
-              label={t('courses.lessonMinutes')}
-              name="lessonMinutes"
-              type="number"
-              min={15}
-              max={600}
-              step={5}
-              required
-              defaultValue={course?.lessonMinutes ?? 180}
-              error={fieldErrors.lessonMinutes}
-            />
+            <TextField label={t('courses.lessonMinutes')} type="number" min={15} max={600} step={5} required {...bound('lessonMinutes')} />
           </div>
         </div>
-        <fieldset className="mb-3" aria-describedby={fieldErrors.weekdays ? 'course-weekdays-error' : undefined}>
+        <fieldset className="mb-3" aria-describedby={change.fieldErrors.weekdays ? 'course-weekdays-error' : undefined}>
           <legend className="form-label h6">
             {t('courses.weekdays')}
             <span className="visually-hidden"> ({t('common.required')})</span>
@@ -192,9 +144,9 @@ function CourseForm({ course }: { course?: Course }) {
               </div>
             ))}
           </div>
-          {fieldErrors.weekdays ? (
+          {change.fieldErrors.weekdays ? (
             <div id="course-weekdays-error" className="invalid-feedback d-block" role="alert">
-              {fieldErrors.weekdays}
+              {change.fieldErrors.weekdays}
             </div>
           ) : null}
         </fieldset>
@@ -202,24 +154,15 @@ function CourseForm({ course }: { course?: Course }) {
           <div className="col-md-3">
             <TextField
               label={t('courses.capacity')}
-              name="capacity"
               type="number"
               min={1}
               max={1000}
               hint={t('courses.capacityHint')}
-              defaultValue={course?.capacity ?? ''}
-              error={fieldErrors.capacity}
+              {...bound('capacity')}
             />
           </div>
           <div className="col-md-9">
-            <TextAreaField
-              label={t('courses.notes')}
-              name="notes"
-              maxLength={2000}
-              rows={2}
-              defaultValue={course?.notes ?? ''}
-              error={fieldErrors.notes}
-            />
+            <TextAreaField label={t('courses.notes')} maxLength={2000} rows={2} {...bound('notes')} />
           </div>
         </div>
         <div className="d-flex gap-2">
