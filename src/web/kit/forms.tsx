@@ -65,7 +65,6 @@ export function RecordForm({
   className?: string;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
   const titleId = useId();
   if (addLabel !== undefined) {
     title ??= addLabel;
@@ -77,7 +76,6 @@ export function RecordForm({
   useEffect(() => {
     if (autoFocus) form.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
   }, []);
-  const size = small ? ' btn-sm' : '';
   return (
     <form
       ref={form}
@@ -98,17 +96,38 @@ export function RecordForm({
       ) : null}
       {change.problem}
       {children}
-      <div className="d-flex gap-2 flex-wrap">
-        <button type="submit" className={`${submitClass}${size}`} aria-disabled={change.busy || undefined}>
-          {submitLabel ?? t('common.save')}
-        </button>
-        {onCancel ? (
-          <button type="button" className={`btn btn-outline-secondary${size}`} onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions busy={change.busy} submitLabel={submitLabel} submitClass={submitClass} onCancel={onCancel} small={small} />
     </form>
+  );
+}
+
+/** A form's buttons: submit (Save unless named), and Cancel with `onCancel`. Busy: submit is aria-disabled, not disabled, so it keeps the focus. */
+export function FormActions({
+  busy,
+  submitLabel,
+  submitClass = 'btn btn-primary',
+  onCancel,
+  small,
+}: {
+  busy: boolean;
+  submitLabel?: string;
+  submitClass?: string;
+  onCancel?: () => void;
+  small?: boolean;
+}) {
+  const { t } = useI18n();
+  const size = small ? ' btn-sm' : '';
+  return (
+    <div className="d-flex gap-2 flex-wrap">
+      <button type="submit" className={`${submitClass}${size}`} aria-disabled={busy || undefined}>
+        {submitLabel ?? t('common.save')}
+      </button>
+      {onCancel ? (
+        <button type="button" className={`btn btn-outline-secondary${size}`} onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      ) : null}
+    </div>
   );
 }
 

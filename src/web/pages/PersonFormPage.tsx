@@ -6,7 +6,7 @@ import { CentreSelect } from '../components/CentreSelect.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
-import { useChange, useFields } from '../kit/index.js';
+import { FormActions, useChange, useFields } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 import { PersonFields } from './person/PersonFields.js';
@@ -112,14 +112,7 @@ export default function PersonFormPage() {
             </div>
           </div>
         ) : null}
-        <div className="d-flex gap-2">
-          <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="btn btn-outline-secondary" onClick={() => navigate(-1)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions busy={change.busy} onCancel={() => navigate(-1)} />
       </form>
     </>
   );

@@ -9,7 +9,7 @@ import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
 import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
-import { useChange, useConfirm } from '../kit/index.js';
+import { Facts, useChange, useConfirm } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 import { PersonApplicationsSection } from './activities/PersonApplicationsSection.js';
@@ -97,14 +97,7 @@ function PersonFileView({ file }: { file: PersonFile }) {
           ) : null}
         </div>
       </div>
-      <dl className="row">
-        {facts.map(([label, value]) => (
-          <div className="col-sm-6 col-lg-4 mb-2" key={label}>
-            <dt>{t(label)}</dt>
-            <dd className="mb-0">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts.map(([name, value]) => [t(name), value])} />
 
       <PersonCasesSection personId={p.id} cases={file.cases} />
 
