@@ -10,9 +10,8 @@ import { DeadlinesNotice } from './documents/DeadlinesNotice.js';
 import { VisitForm } from './frontdesk/VisitForm.js';
 
 /** "Accessi di oggi": the time, who came, and why. */
-function TodayVisits({ visits }: { visits: Page<Visit> | undefined }) {
+function TodayVisits({ visits, topicLabel }: { visits: Page<Visit> | undefined; topicLabel(id: number): string }) {
   const { t, label } = useI18n();
-  const { label: topicLabel } = useTopicLabels();
   return (
     <section className="col-lg-5" aria-labelledby="today-visits">
       <h2 id="today-visits" className="h4">
@@ -53,6 +52,8 @@ export function FrontDeskPage() {
   const { t, formatDate } = useI18n();
   const today = todayInRome();
   const todays = useApiGet<Page<Visit>>('/visits', { from: today, to: today, pageSize: 200 });
+  // Asked once for the page: the form offers the active topics, today's list names them.
+  const topics = useTopicLabels();
   usePageTitle(t('frontDesk.title'));
   return (
     <>
@@ -64,9 +65,9 @@ export function FrontDeskPage() {
           <h2 id="record-visit" className="h4">
             {t('frontDesk.record')}
           </h2>
-          <VisitForm reload={todays.reload} />
+          <VisitForm reload={todays.reload} topics={topics.topics.data} />
         </section>
-        <TodayVisits visits={todays.data} />
+        <TodayVisits visits={todays.data} topicLabel={topics.label} />
       </div>
     </>
   );

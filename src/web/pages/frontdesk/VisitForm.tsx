@@ -2,9 +2,8 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { PersonSummary } from '../../../contracts/people.js';
-import type { Visit } from '../../../contracts/visits.js';
+import type { Topic, Visit } from '../../../contracts/visits.js';
 import { romeTimeOf, todayInRome } from '../../../domain/dates.js';
-import { useTopics } from '../../api/hooks.js';
 import { useCountryName } from '../../components/CountrySelect.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { SuccessAlert } from '../../components/ProblemAlert.js';
@@ -39,7 +38,7 @@ function SelectedPerson({ person, onChange }: { person: PersonSummary; onChange(
   );
 }
 
-export function VisitForm({ reload }: { reload(): void }) {
+export function VisitForm({ reload, topics }: { reload(): void; topics: Topic[] | undefined }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
@@ -47,7 +46,7 @@ export function VisitForm({ reload }: { reload(): void }) {
   // An anonymous visit belongs to no person's file: someone working in several centres says which.
   const centres = me?.centres ?? [];
   const chooseCentre = centres.length > 1;
-  const activeTopics = useTopics().data?.filter((topic) => topic.active);
+  const activeTopics = topics?.filter((topic) => topic.active);
   const today = todayInRome();
   const change = useChange({ reload });
   const errors = change.fieldErrors;
