@@ -11,6 +11,7 @@ import { SelectField, TextAreaField } from '../../components/fields.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { boundTo } from '../../kit/bound.js';
 import { Options, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -42,6 +43,7 @@ export default function CaseFormPage() {
   });
   const { values, set: setFields } = form;
   const change = useChange();
+  const bound = boundTo(form, change);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const onlyCentre = me && me.centres.length === 1 ? me.centres[0]?.id : undefined;
   const staff = useStaff(subject?.centreId ?? onlyCentre);
@@ -205,23 +207,23 @@ export default function CaseFormPage() {
 
         <div className="row">
           <div className="col-md-4">
-            <PastDateField label={t('cases.openedOn')} {...form.field('openedOn')} error={fieldErrors.openedOn} />
+            <PastDateField label={t('cases.openedOn')} {...bound('openedOn')} />
           </div>
           <div className="col-md-4">
-            <SelectField label={t('cases.responsible')} required {...form.field('responsibleId')} error={fieldErrors.responsibleId}>
+            <SelectField label={t('cases.responsible')} required {...bound('responsibleId')}>
               <option value="">{t('common.choose')}</option>
               <StaffOptions staff={staff.data ?? []} />
             </SelectField>
           </div>
           <div className="col-md-4">
-            <SelectField label={t('cases.referralSource')} {...form.field('referralSource')} error={fieldErrors.referralSource}>
+            <SelectField label={t('cases.referralSource')} {...bound('referralSource')}>
               <option value="">{t('cases.form.referralDefault')}</option>
               <Options values={REFERRAL_SOURCES} labels={labels('referralSource')} />
             </SelectField>
           </div>
         </div>
         <AreasFieldset idPrefix="new-case" value={values.areas} onChange={(areas) => form.set({ areas })} error={fieldErrors.areas} />
-        <TextAreaField label={t('cases.summary')} maxLength={4000} {...form.field('summary')} error={fieldErrors.summary} />
+        <TextAreaField label={t('cases.summary')} maxLength={4000} {...bound('summary')} />
         <div className="d-flex gap-2">
           <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
             {t('cases.form.submit')}

@@ -5,6 +5,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { boundTo } from '../../kit/bound.js';
 import { RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -17,6 +18,7 @@ function StartForm() {
   const centres = me?.centres ?? [];
   const change = useChange();
   const form = useFields({ year: String(Number(todayInRome().slice(0, 4)) - 1), centreIds: [] as number[] });
+  const bound = boundTo(form, change);
   const { values } = form;
   const start = async () => {
     const sent = await change.send<Report>('POST', '/reports', {
@@ -34,15 +36,7 @@ function StartForm() {
       <RecordForm change={change} onSubmit={start} label={t('reports.new.title')} submitLabel={t('reports.new.submit')} className="mb-3">
         <div className="row align-items-start">
           <div className="col-sm-4 col-lg-3">
-            <TextField
-              label={t('reports.year')}
-              type="number"
-              min={2000}
-              max={2100}
-              required
-              {...form.field('year')}
-              error={change.fieldErrors.year}
-            />
+            <TextField label={t('reports.year')} type="number" min={2000} max={2100} required {...bound('year')} />
           </div>
           {centres.length > 1 ? (
             <div className="col-sm-8 col-lg-5">

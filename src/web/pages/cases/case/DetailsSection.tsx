@@ -5,6 +5,7 @@ import { canChangeResponsible } from '../../../../domain/care.js';
 import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/it.js';
+import { boundTo } from '../../../kit/bound.js';
 import { EditableSection, Options, orNull, RecordForm, RecordTable, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { AreasFieldset, relationLabel, type SectionProps, type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
@@ -21,6 +22,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
     referralSource: c.referralSource as string,
     summary: c.summary ?? '',
   });
+  const bound = boundTo(form, change);
   const { values } = form;
   const save = async () => {
     const sent = await change.send(
@@ -42,7 +44,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
       <div className="row">
         <div className="col-md-6">
           {mayHandOver ? (
-            <SelectField label={t('cases.responsible')} required {...form.field('responsibleId')} error={change.fieldErrors.responsibleId}>
+            <SelectField label={t('cases.responsible')} required {...bound('responsibleId')}>
               <option value="">{t('common.choose')}</option>
               <StaffOptions staff={staff} />
             </SelectField>
@@ -66,7 +68,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
         onChange={(areas) => form.set({ areas })}
         error={change.fieldErrors.areas}
       />
-      <TextAreaField label={t('cases.summary')} maxLength={4000} {...form.field('summary')} error={change.fieldErrors.summary} />
+      <TextAreaField label={t('cases.summary')} maxLength={4000} {...bound('summary')} />
     </RecordForm>
   );
 }

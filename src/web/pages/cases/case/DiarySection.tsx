@@ -4,6 +4,7 @@ import { NOTE_RESTRICTIONS } from '../../../../contracts/enums.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { EditableSection, Options, RecordForm, useConfirm, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
@@ -13,6 +14,7 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
   const { t, labels } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ noteDate: note?.noteDate ?? todayInRome(), body: note?.body ?? '', restriction: note?.restriction ?? '' });
+  const bound = boundTo(form, change);
   const { values } = form;
   const idPrefix = note ? `note-${note.id}` : 'new-note';
   const save = async () => {
@@ -34,12 +36,7 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
     >
       <div className="row">
         <div className="col-md-4">
-          <PastDateField
-            id={`${idPrefix}-date`}
-            label={t('cases.note.date')}
-            {...form.field('noteDate')}
-            error={change.fieldErrors.noteDate}
-          />
+          <PastDateField id={`${idPrefix}-date`} label={t('cases.note.date')} {...bound('noteDate')} />
         </div>
         <div className="col-md-8">
           <SelectField
@@ -53,15 +50,7 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
           </SelectField>
         </div>
       </div>
-      <TextAreaField
-        id={`${idPrefix}-body`}
-        label={t('cases.note.body')}
-        required
-        rows={4}
-        maxLength={10_000}
-        {...form.field('body')}
-        error={change.fieldErrors.body}
-      />
+      <TextAreaField id={`${idPrefix}-body`} label={t('cases.note.body')} required rows={4} maxLength={10_000} {...bound('body')} />
     </RecordForm>
   );
 }

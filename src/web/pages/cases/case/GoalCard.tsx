@@ -5,6 +5,7 @@ import { isOverdue } from '../../../../domain/care.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { EditableSection, InlineSelectForm, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
 import { type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
 import { GoalForm } from './GoalForm.js';
@@ -13,6 +14,7 @@ function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff:
   const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ description: '', assigneeId: '', assigneeName: '', dueOn: '' });
+  const bound = boundTo(form, change);
   const { values } = form;
   const add = async () => {
     const sent = await change.send(
@@ -42,16 +44,10 @@ function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff:
     >
       <div className="row align-items-end">
         <div className="col-md-4">
-          <TextField
-            label={t('cases.action.description')}
-            required
-            maxLength={1000}
-            {...form.field('description')}
-            error={change.fieldErrors.description}
-          />
+          <TextField label={t('cases.action.description')} required maxLength={1000} {...bound('description')} />
         </div>
         <div className="col-md-3">
-          <SelectField label={t('cases.action.assignee')} {...form.field('assigneeId')} error={change.fieldErrors.assigneeId}>
+          <SelectField label={t('cases.action.assignee')} {...bound('assigneeId')}>
             <option value="">{t('cases.action.noOperator')}</option>
             <StaffOptions staff={staff} />
           </SelectField>
@@ -61,12 +57,11 @@ function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff:
             label={t('cases.action.assigneeName')}
             maxLength={200}
             disabled={Boolean(values.assigneeId)}
-            {...form.field('assigneeName')}
-            error={change.fieldErrors.assigneeName}
+            {...bound('assigneeName')}
           />
         </div>
         <div className="col-md-2">
-          <TextField label={t('cases.action.due')} type="date" {...form.field('dueOn')} error={change.fieldErrors.dueOn} />
+          <TextField label={t('cases.action.due')} type="date" {...bound('dueOn')} />
         </div>
       </div>
     </RecordForm>

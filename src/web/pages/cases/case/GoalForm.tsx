@@ -3,6 +3,7 @@ import type { CaseGoal } from '../../../../contracts/cases.js';
 import { GOAL_STATUSES } from '../../../../contracts/enums.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
 import { useCaseChange } from '../parts.js';
 
@@ -10,6 +11,7 @@ export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; go
   const { t, labels } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ title: goal?.title ?? '', description: goal?.description ?? '', status: goal?.status ?? 'open' });
+  const bound = boundTo(form, change);
   const { values } = form;
   const save = async () => {
     const fields = { title: values.title.trim(), description: orNull(values.description) };
@@ -35,7 +37,7 @@ export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; go
     >
       <div className="row">
         <div className={goal ? 'col-md-8' : 'col-12'}>
-          <TextField label={t('cases.goal.title')} required maxLength={200} {...form.field('title')} error={change.fieldErrors.title} />
+          <TextField label={t('cases.goal.title')} required maxLength={200} {...bound('title')} />
         </div>
         {goal ? (
           <div className="col-md-4">

@@ -4,6 +4,7 @@ import { REFERRAL_DIRECTIONS, REFERRAL_SERVICES, REFERRAL_STATUSES } from '../..
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { EditableSection, InlineSelectForm, Options, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
 import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
@@ -19,6 +20,7 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
     status: 'sent',
     notes: '',
   });
+  const bound = boundTo(form, change);
   const { values } = form;
   const add = async () => {
     const body = { ...values, serviceDetail: orNull(values.serviceDetail), reason: values.reason.trim(), notes: orNull(values.notes) };
@@ -34,7 +36,7 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
           </SelectField>
         </div>
         <div className="col-md-4">
-          <SelectField label={t('cases.referral.service')} required {...form.field('service')} error={change.fieldErrors.service}>
+          <SelectField label={t('cases.referral.service')} required {...bound('service')}>
             <option value="">{t('common.choose')}</option>
             <Options values={REFERRAL_SERVICES} labels={labels('referralService')} />
           </SelectField>
@@ -43,7 +45,7 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
           <TextField label={t('cases.referral.serviceDetail')} maxLength={200} {...form.field('serviceDetail')} />
         </div>
         <div className="col-md-4">
-          <PastDateField label={t('cases.referral.date')} {...form.field('referredOn')} error={change.fieldErrors.referredOn} />
+          <PastDateField label={t('cases.referral.date')} {...bound('referredOn')} />
         </div>
         <div className="col-md-4">
           <SelectField label={t('cases.referral.status')} {...form.field('status')}>
@@ -51,7 +53,7 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
           </SelectField>
         </div>
       </div>
-      <TextField label={t('cases.referral.reason')} required maxLength={1000} {...form.field('reason')} error={change.fieldErrors.reason} />
+      <TextField label={t('cases.referral.reason')} required maxLength={1000} {...bound('reason')} />
       <TextAreaField label={t('cases.referral.notes')} maxLength={2000} {...form.field('notes')} />
     </RecordForm>
   );

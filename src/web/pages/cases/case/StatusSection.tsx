@@ -3,6 +3,7 @@ import { CASE_CLOSING_REASONS } from '../../../../contracts/enums.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { EditableSection, Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
 import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
@@ -13,6 +14,7 @@ function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onD
   const { t, labels } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ closedOn: todayInRome(), reason: '', notes: '' });
+  const bound = boundTo(form, change);
   const { values } = form;
   const close = () =>
     change.send(
@@ -34,10 +36,10 @@ function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onD
     >
       <div className="row">
         <div className="col-md-4">
-          <PastDateField label={t('cases.close.date')} {...form.field('closedOn')} error={change.fieldErrors.closedOn} />
+          <PastDateField label={t('cases.close.date')} {...bound('closedOn')} />
         </div>
         <div className="col-md-8">
-          <SelectField label={t('cases.close.reason')} required {...form.field('reason')} error={change.fieldErrors.reason}>
+          <SelectField label={t('cases.close.reason')} required {...bound('reason')}>
             <option value="">{t('common.choose')}</option>
             <Options values={CASE_CLOSING_REASONS} labels={labels('caseClosingReason')} />
           </SelectField>
@@ -52,6 +54,7 @@ function ReopenForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { on
   const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ openedOn: todayInRome() });
+  const bound = boundTo(form, change);
   const reopen = () =>
     change.send(
       'POST',
@@ -72,7 +75,7 @@ function ReopenForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { on
       <p>{t('cases.reopen.intro')}</p>
       <div className="row">
         <div className="col-md-4">
-          <PastDateField label={t('cases.reopen.date')} {...form.field('openedOn')} error={change.fieldErrors.openedOn} />
+          <PastDateField label={t('cases.reopen.date')} {...bound('openedOn')} />
         </div>
       </div>
     </RecordForm>

@@ -6,6 +6,7 @@ import type { PersonSummary } from '../../../../contracts/people.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { Options, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { PersonPicker } from '../../activities/shared.js';
 import { personName } from '../shared.js';
@@ -24,6 +25,7 @@ export function WithdrawForm({
   const { t } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ withdrawnOn: todayInRome() });
+  const bound = boundTo(form, change);
   const withdraw = async () => {
     const sent = await change.send('PATCH', `/enrolments/${enrolment.id}`, {
       version: enrolment.version,
@@ -42,14 +44,7 @@ export function WithdrawForm({
       autoFocus
       className="border rounded p-2 my-2"
     >
-      <TextField
-        label={t('courses.enrolments.withdrawnOn')}
-        type="date"
-        required
-        min={enrolment.enrolledOn}
-        {...form.field('withdrawnOn')}
-        error={change.fieldErrors.withdrawnOn}
-      />
+      <TextField label={t('courses.enrolments.withdrawnOn')} type="date" required min={enrolment.enrolledOn} {...bound('withdrawnOn')} />
     </RecordForm>
   );
 }
@@ -59,6 +54,7 @@ export function EnrolForm({ course, reload, onEnrolled }: { course: Course; relo
   const change = useChange({ reload });
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const form = useFields({ programme: '', enrolledOn: todayInRome() });
+  const bound = boundTo(form, change);
   const enrol = async () => {
     if (!person) {
       change.invalid({ personId: t('courses.enrolments.choosePerson') });
@@ -81,19 +77,13 @@ export function EnrolForm({ course, reload, onEnrolled }: { course: Course; relo
       <PersonPicker legend={t('courses.learner')} person={person} onChange={setPerson} error={change.fieldErrors.personId} />
       <div className="row align-items-end">
         <div className="col-sm-6">
-          <SelectField label={t('courses.programme')} required {...form.field('programme')} error={change.fieldErrors.programme}>
+          <SelectField label={t('courses.programme')} required {...bound('programme')}>
             <option value="">{t('common.choose')}</option>
             <Options values={ENROLMENT_PROGRAMMES} labels={labels('enrolmentProgramme')} />
           </SelectField>
         </div>
         <div className="col-sm-6">
-          <TextField
-            label={t('courses.enrolments.enrolledOn')}
-            type="date"
-            required
-            {...form.field('enrolledOn')}
-            error={change.fieldErrors.enrolledOn}
-          />
+          <TextField label={t('courses.enrolments.enrolledOn')} type="date" required {...bound('enrolledOn')} />
         </div>
       </div>
     </RecordForm>

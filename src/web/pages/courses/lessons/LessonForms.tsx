@@ -2,12 +2,14 @@
 import type { Course, Lesson } from '../../../../contracts/courses.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 
 export function MoveForm({ lesson, reload, onDone, onCancel }: { lesson: Lesson; reload(): void; onDone(): void; onCancel(): void }) {
   const { t, formatDate } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ date: lesson.date, startTime: lesson.startTime, minutes: String(lesson.minutes) });
+  const bound = boundTo(form, change);
   const { values } = form;
   const move = async () => {
     const body = { version: lesson.version, date: values.date, startTime: values.startTime, minutes: Number(values.minutes) };
@@ -26,27 +28,13 @@ export function MoveForm({ lesson, reload, onDone, onCancel }: { lesson: Lesson;
     >
       <div className="row align-items-end">
         <div className="col-sm-4">
-          <TextField label={t('courses.lessons.date')} type="date" required {...form.field('date')} error={change.fieldErrors.date} />
+          <TextField label={t('courses.lessons.date')} type="date" required {...bound('date')} />
         </div>
         <div className="col-sm-4">
-          <TextField
-            label={t('courses.startTime')}
-            type="time"
-            required
-            {...form.field('startTime')}
-            error={change.fieldErrors.startTime}
-          />
+          <TextField label={t('courses.startTime')} type="time" required {...bound('startTime')} />
         </div>
         <div className="col-sm-4">
-          <TextField
-            label={t('courses.lessonMinutes')}
-            type="number"
-            min={15}
-            max={600}
-            required
-            {...form.field('minutes')}
-            error={change.fieldErrors.minutes}
-          />
+          <TextField label={t('courses.lessonMinutes')} type="number" min={15} max={600} required {...bound('minutes')} />
         </div>
       </div>
     </RecordForm>
@@ -57,8 +45,8 @@ export function AddLessonForm({ course, reload, onAdded }: { course: Course; rel
   const { t } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ date: '', startTime: course.startTime, minutes: String(course.lessonMinutes), notes: '' });
+  const bound = boundTo(form, change);
   const { values } = form;
-  const errors = change.fieldErrors;
   const add = async () => {
     const sent = await change.send('POST', `/courses/${course.id}/lessons`, {
       date: values.date.trim(),
@@ -83,23 +71,16 @@ export function AddLessonForm({ course, reload, onAdded }: { course: Course; rel
       <p className="small">{t('courses.lessons.addHint')}</p>
       <div className="row align-items-end">
         <div className="col-sm-3">
-          <TextField label={t('courses.lessons.date')} type="date" required {...form.field('date')} error={errors.date} />
+          <TextField label={t('courses.lessons.date')} type="date" required {...bound('date')} />
         </div>
         <div className="col-sm-3">
-          <TextField label={t('courses.startTime')} type="time" {...form.field('startTime')} error={errors.startTime} />
+          <TextField label={t('courses.startTime')} type="time" {...bound('startTime')} />
         </div>
         <div className="col-sm-2">
-          <TextField
-            label={t('courses.lessonMinutes')}
-            type="number"
-            min={15}
-            max={600}
-            {...form.field('minutes')}
-            error={errors.minutes}
-          />
+          <TextField label={t('courses.lessonMinutes')} type="number" min={15} max={600} {...bound('minutes')} />
         </div>
         <div className="col-sm-4">
-          <TextField label={t('courses.lessons.notes')} maxLength={1000} {...form.field('notes')} error={errors.notes} />
+          <TextField label={t('courses.lessons.notes')} maxLength={1000} {...bound('notes')} />
         </div>
       </div>
     </RecordForm>

@@ -5,6 +5,7 @@ import type { PersonSummary } from '../../../../contracts/people.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { Options, orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { PersonPicker } from '../../activities/shared.js';
 import { personName } from '../shared.js';
@@ -14,6 +15,7 @@ export function AddForm({ reload, onAdded }: { reload(): void; onAdded(message: 
   const change = useChange({ reload });
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const form = useFields({ kind: '', requestedOn: todayInRome(), priority: '0', notes: '' });
+  const bound = boundTo(form, change);
   const { values } = form;
   const errors = change.fieldErrors;
   const add = async () => {
@@ -46,23 +48,16 @@ export function AddForm({ reload, onAdded }: { reload(): void; onAdded(message: 
       <PersonPicker legend={t('courses.waiting.person')} person={person} onChange={setPerson} error={errors.personId} />
       <div className="row align-items-end">
         <div className="col-md-3">
-          <SelectField label={t('courses.waiting.kind')} required {...form.field('kind')} error={errors.kind}>
+          <SelectField label={t('courses.waiting.kind')} required {...bound('kind')}>
             <option value="">{t('common.choose')}</option>
             <Options values={WAITING_LIST_KINDS} labels={labels('waitingListKind')} />
           </SelectField>
         </div>
         <div className="col-md-3">
-          <TextField
-            label={t('courses.waiting.requestedOn')}
-            type="date"
-            required
-            max={todayInRome()}
-            {...form.field('requestedOn')}
-            error={errors.requestedOn}
-          />
+          <TextField label={t('courses.waiting.requestedOn')} type="date" required max={todayInRome()} {...bound('requestedOn')} />
         </div>
         <div className="col-md-2">
-          <SelectField label={t('courses.waiting.priority')} {...form.field('priority')} error={errors.priority}>
+          <SelectField label={t('courses.waiting.priority')} {...bound('priority')}>
             {WAITING_LIST_PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {label('waitingListPriority', p)}
@@ -71,7 +66,7 @@ export function AddForm({ reload, onAdded }: { reload(): void; onAdded(message: 
           </SelectField>
         </div>
         <div className="col-md-4">
-          <TextField label={t('courses.waiting.notes')} maxLength={1000} {...form.field('notes')} error={errors.notes} />
+          <TextField label={t('courses.waiting.notes')} maxLength={1000} {...bound('notes')} />
         </div>
       </div>
     </RecordForm>

@@ -4,6 +4,7 @@ import { ENROLMENT_PROGRAMMES } from '../../../../contracts/enums.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { Options, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { personName } from '../shared.js';
 
@@ -23,6 +24,7 @@ export function PlaceForm({
   const { t, formatDate, labels } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ courseId: '', programme: '', enrolledOn: todayInRome() });
+  const bound = boundTo(form, change);
   const { values } = form;
   const place = async () => {
     const courseId = Number(values.courseId);
@@ -46,7 +48,7 @@ export function PlaceForm({
       small
       autoFocus
     >
-      <SelectField label={t('courses.waiting.course')} required {...form.field('courseId')} error={change.fieldErrors.courseId}>
+      <SelectField label={t('courses.waiting.course')} required {...bound('courseId')}>
         <option value="">{t('common.choose')}</option>
         {ofCentre.map((course) => (
           <option key={course.id} value={course.id}>
@@ -55,18 +57,11 @@ export function PlaceForm({
           </option>
         ))}
       </SelectField>
-      <SelectField label={t('courses.programme')} required {...form.field('programme')} error={change.fieldErrors.programme}>
+      <SelectField label={t('courses.programme')} required {...bound('programme')}>
         <option value="">{t('common.choose')}</option>
         <Options values={ENROLMENT_PROGRAMMES} labels={labels('enrolmentProgramme')} />
       </SelectField>
-      <TextField
-        label={t('courses.enrolments.enrolledOn')}
-        type="date"
-        required
-        min={entry.requestedOn}
-        {...form.field('enrolledOn')}
-        error={change.fieldErrors.enrolledOn}
-      />
+      <TextField label={t('courses.enrolments.enrolledOn')} type="date" required min={entry.requestedOn} {...bound('enrolledOn')} />
     </RecordForm>
   );
 }

@@ -5,6 +5,7 @@ import { CentreSelect } from '../../../components/CentreSelect.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { personName } from '../../activities/shared.js';
@@ -81,6 +82,7 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
     others: String(editing?.otherParticipants ?? 0),
     centreId: '',
   });
+  const bound = boundTo(form, change);
   const [participants, setParticipants] = useState<EventParticipant[]>(editing?.participants ?? []);
   const { values } = form;
   const errors = change.fieldErrors;
@@ -122,40 +124,33 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
       >
         <div className="row">
           <div className="col-lg-6">
-            <TextField label={t('events.field.title')} required maxLength={200} {...form.field('title')} error={errors.title} />
+            <TextField label={t('events.field.title')} required maxLength={200} {...bound('title')} />
           </div>
           <div className="col-sm-6 col-lg-2">
-            <TextField
-              label={t('events.field.date')}
-              type="date"
-              required
-              hint={t('events.field.dateHint')}
-              {...form.field('date')}
-              error={errors.date}
-            />
+            <TextField label={t('events.field.date')} type="date" required hint={t('events.field.dateHint')} {...bound('date')} />
           </div>
           <div className="col-sm-3 col-lg-2">
-            <TextField label={t('events.field.startTime')} type="time" {...form.field('startTime')} error={errors.startTime} />
+            <TextField label={t('events.field.startTime')} type="time" {...bound('startTime')} />
           </div>
           <div className="col-sm-3 col-lg-2">
-            <TextField label={t('events.field.endTime')} type="time" {...form.field('endTime')} error={errors.endTime} />
+            <TextField label={t('events.field.endTime')} type="time" {...bound('endTime')} />
           </div>
           <div className="col-lg-4">
-            <TextField label={t('events.field.place')} maxLength={200} {...form.field('place')} error={errors.place} />
+            <TextField label={t('events.field.place')} maxLength={200} {...bound('place')} />
           </div>
           <div className="col-lg-4">
-            <TextField label={t('events.field.meetingPoint')} maxLength={200} {...form.field('meetingPoint')} error={errors.meetingPoint} />
+            <TextField label={t('events.field.meetingPoint')} maxLength={200} {...bound('meetingPoint')} />
           </div>
           <div className="col-lg-4">
-            <TextField label={t('events.field.partner')} maxLength={200} {...form.field('partner')} error={errors.partner} />
+            <TextField label={t('events.field.partner')} maxLength={200} {...bound('partner')} />
           </div>
           {chooseCentre ? (
             <div className="col-lg-6">
-              <CentreSelect label={t('events.centre')} required {...form.field('centreId')} error={errors.centreId} />
+              <CentreSelect label={t('events.centre')} required {...bound('centreId')} />
             </div>
           ) : null}
         </div>
-        <TextAreaField label={t('events.field.description')} maxLength={4000} {...form.field('description')} error={errors.description} />
+        <TextAreaField label={t('events.field.description')} maxLength={4000} {...bound('description')} />
         <ParticipantsField participants={participants} onChange={setParticipants} error={errors.participantIds} />
         <div className="row">
           <div className="col-sm-6 col-lg-4">

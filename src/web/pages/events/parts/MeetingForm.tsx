@@ -5,6 +5,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { CentreSelect } from '../../../components/CentreSelect.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 
@@ -74,6 +75,7 @@ export function MeetingForm({
   const today = todayInRome();
   const change = useChange({ reload });
   const form = useFields({ date: editing?.date ?? today, topic: editing?.topic ?? '', outcome: editing?.outcome ?? '', centreId: '' });
+  const bound = boundTo(form, change);
   const [organisationIds, setOrganisationIds] = useState<number[]>(editing?.organisations.map((o) => o.id) ?? []);
   const { values } = form;
   const errors = change.fieldErrors;
@@ -105,19 +107,19 @@ export function MeetingForm({
       >
         <div className="row">
           <div className="col-sm-6 col-lg-3">
-            <TextField label={t('events.meetings.date')} type="date" required max={today} {...form.field('date')} error={errors.date} />
+            <TextField label={t('events.meetings.date')} type="date" required max={today} {...bound('date')} />
           </div>
           <div className="col-lg-9">
-            <TextField label={t('events.meetings.topic')} required maxLength={300} {...form.field('topic')} error={errors.topic} />
+            <TextField label={t('events.meetings.topic')} required maxLength={300} {...bound('topic')} />
           </div>
           {chooseCentre ? (
             <div className="col-lg-6">
-              <CentreSelect label={t('events.centre')} required {...form.field('centreId')} error={errors.centreId} />
+              <CentreSelect label={t('events.centre')} required {...bound('centreId')} />
             </div>
           ) : null}
         </div>
         <OrganisationChoices catalogue={catalogue} chosen={organisationIds} onToggle={toggle} error={errors.organisationIds} />
-        <TextAreaField label={t('events.meetings.outcome')} maxLength={4000} {...form.field('outcome')} error={errors.outcome} />
+        <TextAreaField label={t('events.meetings.outcome')} maxLength={4000} {...bound('outcome')} />
       </RecordForm>
     </div>
   );

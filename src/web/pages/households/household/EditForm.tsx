@@ -2,6 +2,7 @@
 import type { Household } from '../../../../contracts/households.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { NotesField } from '../shared.js';
 
@@ -9,6 +10,7 @@ export function EditForm({ household, reload, onDone }: { household: Household; 
   const { t } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ name: household.name, notes: household.notes ?? '' });
+  const bound = boundTo(form, change);
   const save = async () => {
     const body = { version: household.version, name: form.values.name.trim(), notes: orNull(form.values.notes) };
     const sent = await change.send('PATCH', `/households/${household.id}`, body, { success: t('households.saved') });
@@ -24,7 +26,7 @@ export function EditForm({ household, reload, onDone }: { household: Household; 
       autoFocus
       className="card card-body mb-4"
     >
-      <TextField label={t('households.name')} required maxLength={200} {...form.field('name')} error={change.fieldErrors.name} />
+      <TextField label={t('households.name')} required maxLength={200} {...bound('name')} />
       <NotesField value={form.values.notes} onChange={(notes) => form.set({ notes })} error={change.fieldErrors.notes} />
     </RecordForm>
   );

@@ -6,6 +6,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { Combobox } from '../../../components/Combobox.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { useSearch } from '../../../kit/useSearch.js';
 import { fullName, MemberElsewhereProblem, RelationSelect } from '../shared.js';
@@ -54,6 +55,7 @@ export function JoinForm({
   const change = useChange({ reload });
   const [household, setHousehold] = useState<HouseholdListItem | null>(null);
   const form = useFields({ relation: '' as HouseholdRelation | '', joinedOn: todayInRome() });
+  const bound = boundTo(form, change);
   const { relation, joinedOn } = form.values;
 
   const join = async (move: boolean) => {
@@ -104,14 +106,7 @@ export function JoinForm({
           />
         </div>
         <div className="col-lg-3">
-          <TextField
-            type="date"
-            label={t('households.joinedOn')}
-            required
-            max={todayInRome()}
-            {...form.field('joinedOn')}
-            error={fieldErrors.joinedOn}
-          />
+          <TextField type="date" label={t('households.joinedOn')} required max={todayInRome()} {...bound('joinedOn')} />
         </div>
       </div>
     </RecordForm>

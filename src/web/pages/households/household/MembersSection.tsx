@@ -6,6 +6,7 @@ import type { Household, HouseholdMember } from '../../../../contracts/household
 import { todayInRome } from '../../../../domain/dates.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { focusLater, RecordForm, RecordTable, useChange, useFields } from '../../../kit/index.js';
 import { fullName, RelationSelect } from '../shared.js';
 
@@ -27,6 +28,7 @@ function MemberForm({
   const { t } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ relation: member.relation as HouseholdRelation | '', leftOn: todayInRome() });
+  const bound = boundTo(form, change);
   const name = fullName(member);
   const save = async () => {
     if (mode === 'relation' && !form.values.relation) return change.invalid({ relation: t('error.field') });
@@ -61,8 +63,7 @@ function MemberForm({
           required
           max={todayInRome()}
           min={member.joinedOn}
-          {...form.field('leftOn')}
-          error={change.fieldErrors.leftOn}
+          {...bound('leftOn')}
         />
       )}
     </RecordForm>

@@ -2,6 +2,7 @@
 import type { FreeBlock, ReportSection, ReportText } from '../../../../contracts/reports.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { EditableSection, RecordForm, useChange, useConfirm, useFields } from '../../../kit/index.js';
 import { Markdown } from '../markdown.js';
 import type { ReportContext } from './data.js';
@@ -132,6 +133,7 @@ function AddFreeBlockForm({ section, context, onDone }: { section: ReportSection
   const { t } = useI18n();
   const { change, patch } = useReportPatch(context);
   const form = useFields({ title: '', markdown: '' });
+  const bound = boundTo(form, change);
   const add = async () => {
     const title = form.values.title.trim();
     if (!title) return change.invalid({ title: t('reports.free.titleRequired') });
@@ -149,14 +151,7 @@ function AddFreeBlockForm({ section, context, onDone }: { section: ReportSection
       onCancel={onDone}
       autoFocus
     >
-      <TextField
-        label={t('reports.free.title')}
-        hint={t('reports.free.titleHint')}
-        required
-        maxLength={200}
-        {...form.field('title')}
-        error={change.fieldErrors.title}
-      />
+      <TextField label={t('reports.free.title')} hint={t('reports.free.titleHint')} required maxLength={200} {...bound('title')} />
       <TextAreaField label={t('reports.text.label')} rows={6} maxLength={20_000} {...form.field('markdown')} />
     </RecordForm>
   );
