@@ -7,6 +7,7 @@ import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
+import { FieldGroup } from '../../kit/FieldGroup.js';
 import { useChange } from '../../kit/index.js';
 
 export type StaffMember = { id: number; displayName: string };
@@ -52,17 +53,8 @@ export function AreasFieldset({
   idPrefix: string;
 }) {
   const { t, label } = useI18n();
-  const errorId = `${idPrefix}-areas-error`;
   return (
-    <fieldset className="mb-3" aria-describedby={error ? errorId : `${idPrefix}-areas-hint`}>
-      <legend className="form-label h6">
-        {t('cases.areas')}
-        <span className="visually-hidden"> ({t('common.required')})</span>
-        <span aria-hidden="true"> *</span>
-      </legend>
-      <small id={`${idPrefix}-areas-hint`} className="form-text d-block mb-1">
-        {t('cases.form.areasHint')}
-      </small>
+    <FieldGroup id={`${idPrefix}-areas`} legend={t('cases.areas')} required hint={t('cases.form.areasHint')} error={error}>
       {CASE_AREAS.map((area) => (
         <div className="form-check form-check-inline" key={area}>
           <input
@@ -74,12 +66,7 @@ export function AreasFieldset({
           <label htmlFor={`${idPrefix}-area-${area}`}>{label('caseArea', area)}</label>
         </div>
       ))}
-      {error ? (
-        <div id={errorId} className="invalid-feedback d-block" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </fieldset>
+    </FieldGroup>
   );
 }
 

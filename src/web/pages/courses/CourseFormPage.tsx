@@ -8,6 +8,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields.j
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
+import { FieldGroup } from '../../kit/FieldGroup.js';
 import { Options, orNull, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -123,12 +124,7 @@ function CourseForm({ course }: { course?: Course }) {
             <TextField label={t('courses.lessonMinutes')} type="number" min={15} max={600} step={5} required {...bound('lessonMinutes')} />
           </div>
         </div>
-        <fieldset className="mb-3" aria-describedby={change.fieldErrors.weekdays ? 'course-weekdays-error' : undefined}>
-          <legend className="form-label h6">
-            {t('courses.weekdays')}
-            <span className="visually-hidden"> ({t('common.required')})</span>
-            <span aria-hidden="true"> *</span>
-          </legend>
+        <FieldGroup id="course-weekdays" legend={t('courses.weekdays')} required error={change.fieldErrors.weekdays}>
           <div className="d-flex flex-wrap gap-3">
             {WEEKDAYS.map((weekday) => (
               <div className="form-check" key={weekday}>
@@ -144,12 +140,7 @@ function CourseForm({ course }: { course?: Course }) {
               </div>
             ))}
           </div>
-          {change.fieldErrors.weekdays ? (
-            <div id="course-weekdays-error" className="invalid-feedback d-block" role="alert">
-              {change.fieldErrors.weekdays}
-            </div>
-          ) : null}
-        </fieldset>
+        </FieldGroup>
         <div className="row">
           <div className="col-md-3">
             <TextField

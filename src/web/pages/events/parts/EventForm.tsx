@@ -6,6 +6,7 @@ import { TextAreaField, TextField } from '../../../components/fields.js';
 import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
+import { FieldGroup } from '../../../kit/FieldGroup.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { personName } from '../../activities/shared.js';
@@ -23,11 +24,7 @@ function ParticipantsField({
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   return (
-    <fieldset className="mb-3" aria-describedby={`event-participants-hint${error ? ' event-participants-error' : ''}`}>
-      <legend className="form-label h6">{t('events.participants')}</legend>
-      <p id="event-participants-hint" className="small mb-2">
-        {t('events.participantsHint')}
-      </p>
+    <FieldGroup id="event-participants" legend={t('events.participants')} hint={t('events.participantsHint')} error={error}>
       {participants.length === 0 ? (
         <p>{t('events.participantsNone')}</p>
       ) : (
@@ -57,12 +54,7 @@ function ParticipantsField({
           }
         }}
       />
-      {error ? (
-        <div id="event-participants-error" className="invalid-feedback d-block" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </fieldset>
+    </FieldGroup>
   );
 }
 

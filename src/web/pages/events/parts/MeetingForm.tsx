@@ -6,6 +6,7 @@ import { CentreSelect } from '../../../components/CentreSelect.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
+import { FieldGroup } from '../../../kit/FieldGroup.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 
@@ -24,15 +25,13 @@ function OrganisationChoices({
   const { t, label } = useI18n();
   const offered = catalogue.filter((organisation) => organisation.active || chosen.includes(organisation.id));
   return (
-    <fieldset className="mb-3" aria-describedby={`meeting-organisations-hint${error ? ' meeting-organisations-error' : ''}`}>
-      <legend className="form-label h6">
-        {t('events.meetings.organisations')}
-        <span className="visually-hidden"> ({t('common.required')})</span>
-        <span aria-hidden="true"> *</span>
-      </legend>
-      <p id="meeting-organisations-hint" className="small mb-2">
-        {t('events.meetings.organisationsHint')}
-      </p>
+    <FieldGroup
+      id="meeting-organisations"
+      legend={t('events.meetings.organisations')}
+      required
+      hint={t('events.meetings.organisationsHint')}
+      error={error}
+    >
       <div className="topic-grid">
         {offered.map((organisation) => (
           <div className="form-check my-1" key={organisation.id}>
@@ -49,12 +48,7 @@ function OrganisationChoices({
           </div>
         ))}
       </div>
-      {error ? (
-        <div id="meeting-organisations-error" className="invalid-feedback d-block" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </fieldset>
+    </FieldGroup>
   );
 }
 
