@@ -1,15 +1,14 @@
 /** The form of an event: a new one, or the one being corrected (sent back with the version it was read at). */
 import { useState } from 'react';
 import type { Event, EventParticipant } from '../../../../contracts/events.js';
-import { CentreSelect } from '../../../components/CentreSelect.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
-import { useSession } from '../../../session.js';
 import { personName } from '../../activities/shared.js';
+import { NewRecordCentre, sendRecord } from './shared.js';
 
 /** The people of the centre taking part: the list chosen so far, and the search to add one. */
 function ParticipantsField({
@@ -60,7 +59,6 @@ function ParticipantsField({
 
 export function EventForm({ editing, reload, onDone }: { editing: Event | null; reload(): void; onDone(saved: boolean): void }) {
   const { t } = useI18n();
-  const { me } = useSession();
   const change = useChange({ reload });
   const form = useFields({
     title: editing?.title ?? '',
@@ -78,7 +76,6 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
   const [participants, setParticipants] = useState<EventParticipant[]>(editing?.participants ?? []);
   const { values } = form;
   const errors = change.fieldErrors;
-  const chooseCentre = !editing && (me?.centres.length ?? 0) > 1;
 
   const save = async () => {
     const fields = {
@@ -93,12 +90,7 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
       participantIds: participants.map((p) => p.id),
       otherParticipants: Number(values.others) || 0,
     };
-    const sent = editing
-      ? await change.send('PATCH', `/events/${editing.id}`, { version: editing.version, ...fields })
-      : await change.send('POST', '/events', {
-          ...fields,
-          ...(chooseCentre && values.centreId ? { centreId: Number(values.centreId) } : {}),
-        });
+    const sent = await sendRecord(change, '/events', editing, fields, values.centreId);
     if (sent.ok) onDone(true);
   };
 
@@ -136,11 +128,7 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
           <div className="col-lg-4">
             <TextField label={t('events.field.partner')} maxLength={200} {...bound('partner')} />
           </div>
-          {chooseCentre ? (
-            <div className="col-lg-6">
-              <CentreSelect label={t('events.centre')} required {...bound('centreId')} />
-            </div>
-          ) : null}
+          <NewRecordCentre editing={editing} {...bound('centreId')} />
         </div>
         <TextAreaField label={t('events.field.description')} maxLength={4000} {...bound('description')} />
         <ParticipantsField participants={participants} onChange={setParticipants} error={errors.participantIds} />

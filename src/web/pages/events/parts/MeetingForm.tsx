@@ -2,13 +2,12 @@
 import { useState } from 'react';
 import type { NetworkMeeting, NetworkOrganisation } from '../../../../contracts/events.js';
 import { todayInRome } from '../../../../domain/dates.js';
-import { CentreSelect } from '../../../components/CentreSelect.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
-import { useSession } from '../../../session.js';
+import { NewRecordCentre, sendRecord } from './shared.js';
 
 /** The organisations as checkboxes: the active ones, and those the meeting names already. */
 function OrganisationChoices({
@@ -65,7 +64,6 @@ export function MeetingForm({
   onDone(saved: boolean): void;
 }) {
   const { t, formatDate } = useI18n();
-  const { me } = useSession();
   const today = todayInRome();
   const change = useChange({ reload });
   const form = useFields({ date: editing?.date ?? today, topic: editing?.topic ?? '', outcome: editing?.outcome ?? '', centreId: '' });
@@ -73,17 +71,11 @@ export function MeetingForm({
   const [organisationIds, setOrganisationIds] = useState<number[]>(editing?.organisations.map((o) => o.id) ?? []);
   const { values } = form;
   const errors = change.fieldErrors;
-  const chooseCentre = !editing && (me?.centres.length ?? 0) > 1;
   const toggle = (id: number) => setOrganisationIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
   const save = async () => {
     const fields = { date: values.date, organisationIds, topic: values.topic.trim(), outcome: orNull(values.outcome) };
-    const sent = editing
-      ? await change.send('PATCH', `/network-meetings/${editing.id}`, { version: editing.version, ...fields })
-      : await change.send('POST', '/network-meetings', {
-          ...fields,
-          ...(chooseCentre && values.centreId ? { centreId: Number(values.centreId) } : {}),
-        });
+    const sent = await sendRecord(change, '/network-meetings', editing, fields, values.centreId);
     if (sent.ok) onDone(true);
   };
 
@@ -106,11 +98,7 @@ export function MeetingForm({
           <div className="col-lg-9">
             <TextField label={t('events.meetings.topic')} required maxLength={300} {...bound('topic')} />
           </div>
-          {chooseCentre ? (
-            <div className="col-lg-6">
-              <CentreSelect label={t('events.centre')} required {...bound('centreId')} />
-            </div>
-          ) : null}
+          <NewRecordCentre editing={editing} {...bound('centreId')} />
         </div>
         <OrganisationChoices catalogue={catalogue} chosen={organisationIds} onToggle={toggle} error={errors.organisationIds} />
         <TextAreaField label={t('events.meetings.outcome')} maxLength={4000} {...bound('outcome')} />
