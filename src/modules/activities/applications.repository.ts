@@ -2,15 +2,14 @@
 import type { Kysely } from 'kysely';
 import type { Application } from '../../contracts/activities.js';
 import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums.js';
+import { readPage } from '../../db/paging.js';
+import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { type ApplicationTypeCount, applicationCounts } from '../../domain/activities.js';
 
 type Db = Kysely<Database>;
 
-export interface ApplicationFilter {
-  centreIds: number[];
-  from?: string;
-  to?: string;
+export interface ApplicationFilter extends PeriodFilter {
   typeId?: number;
   level?: ApplicationLevel;
   anagrafe?: boolean;
@@ -19,12 +18,11 @@ export interface ApplicationFilter {
 }
 
 function filtered(db: Db, filter: ApplicationFilter) {
-  let query = db
-    .selectFrom('applications')
-    .innerJoin('applicationTypes', 'applicationTypes.id', 'applications.typeId')
-    .where('applications.centreId', 'in', filter.centreIds);
-  if (filter.from) query = query.where('applications.appliedOn', '>=', filter.from);
-  if (filter.to) query = query.where('applications.appliedOn', '<=', filter.to);
+  let query = inCentresAndPeriod(db, 'applications', 'appliedOn', filter).innerJoin(
+    'applicationTypes',
+    'applicationTypes.id',
+    'applications.typeId',
+  );
   if (filter.typeId) query = query.where('applications.typeId', '=', filter.typeId);
   if (filter.level) query = query.where('applicationTypes.level', '=', filter.level);
   if (filter.anagrafe !== undefined) query = query.where('applicationTypes.anagrafe', '=', filter.anagrafe ? 1 : 0);
@@ -107,27 +105,21 @@ function toApplication(row: ApplicationJoinedRow): Application {
   };
 }
 
-/** Newest first. */
+function newestFirst(db: Db, filter: ApplicationFilter) {
+  return withJoins(db, filter).orderBy('applications.appliedOn', 'desc').orderBy('applications.id', 'desc');
+}
+
+/** Newest first, a page at a time. */
 export async function listApplications(db: Db, filter: ApplicationFilter, page: number, pageSize: number) {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [rows, count] = await Promise.all([
-    withJoins(db, filter)
-      .orderBy('applications.appliedOn', 'desc')
-      .orderBy('applications.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    filtered(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toApplication), total: Number(count.n) };
+  const { rows, total } = await readPage(newestFirst(db, filter), filtered(db, filter), page, pageSize);
+  return { items: rows.map(toApplication), total };
 }
 
 /** Every application matching, newest first, in one query: for a person's file (a few rows). */
 export async function allApplications(db: Db, filter: ApplicationFilter): Promise<Application[]> {
   if (filter.centreIds.length === 0) return [];
-  const rows = await withJoins(db, filter).orderBy('applications.appliedOn', 'desc').orderBy('applications.id', 'desc').execute();
+  const rows = await newestFirst(db, filter).execute();
   return rows.map(toApplication);
 }
 

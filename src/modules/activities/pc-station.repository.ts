@@ -2,22 +2,19 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { PcStationSummary, PcStationUse } from '../../contracts/activities.js';
 import type { PcPurpose } from '../../contracts/enums.js';
+import { readPage } from '../../db/paging.js';
+import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
 import type { Database, PcStationUsesTable } from '../../db/schema.js';
 import { pcUseCounts } from '../../domain/activities.js';
 
 type Db = Kysely<Database>;
 
-export interface PcUseFilter {
-  centreIds: number[];
-  from?: string;
-  to?: string;
+export interface PcUseFilter extends PeriodFilter {
   personId?: number;
 }
 
 function filtered(db: Db, filter: PcUseFilter) {
-  let query = db.selectFrom('pcStationUses').where('pcStationUses.centreId', 'in', filter.centreIds);
-  if (filter.from) query = query.where('pcStationUses.usedOn', '>=', filter.from);
-  if (filter.to) query = query.where('pcStationUses.usedOn', '<=', filter.to);
+  let query = inCentresAndPeriod(db, 'pcStationUses', 'usedOn', filter);
   if (filter.personId) query = query.where('pcStationUses.personId', '=', filter.personId);
   return query;
 }
@@ -73,27 +70,21 @@ export function toPcUse(row: PcUseJoinedRow): PcStationUse {
   };
 }
 
-/** Newest first. */
+function newestFirst(db: Db, filter: PcUseFilter) {
+  return withJoins(db, filter).orderBy('pcStationUses.usedOn', 'desc').orderBy('pcStationUses.id', 'desc');
+}
+
+/** Newest first, a page at a time. */
 export async function listPcUses(db: Db, filter: PcUseFilter, page: number, pageSize: number) {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [rows, count] = await Promise.all([
-    withJoins(db, filter)
-      .orderBy('pcStationUses.usedOn', 'desc')
-      .orderBy('pcStationUses.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    filtered(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toPcUse), total: Number(count.n) };
+  const { rows, total } = await readPage(newestFirst(db, filter), filtered(db, filter), page, pageSize);
+  return { items: rows.map(toPcUse), total };
 }
 
 /** Every matching use, newest first, in one query: for a person's file. */
 export async function allPcUses(db: Db, filter: PcUseFilter): Promise<PcStationUse[]> {
   if (filter.centreIds.length === 0) return [];
-  const rows = await withJoins(db, filter).orderBy('pcStationUses.usedOn', 'desc').orderBy('pcStationUses.id', 'desc').execute();
+  const rows = await newestFirst(db, filter).execute();
   return rows.map(toPcUse);
 }
 

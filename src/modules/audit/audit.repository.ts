@@ -4,6 +4,7 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { AuditAction } from '../../contracts/audit.js';
+import { readPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
 import type { AuditLogTable, Database } from '../../db/schema.js';
 
@@ -113,7 +114,7 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter, page:
   if (filter.fromInstant) query = query.where('auditLog.at', '>=', filter.fromInstant);
   if (filter.toInstant) query = query.where('auditLog.at', '<', filter.toInstant);
 
-  const [rows, count] = await Promise.all([
+  const { rows, total } = await readPage(
     query
       .select([
         'auditLog.id',
@@ -126,14 +127,13 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter, page:
         'auditLog.entityId',
         'auditLog.details',
       ])
-      .orderBy('auditLog.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+      .orderBy('auditLog.id', 'desc'),
+    query,
+    page,
+    pageSize,
+  );
   return {
     items: rows.map((row) => ({ ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null })),
-    total: Number(count.n),
+    total,
   };
 }

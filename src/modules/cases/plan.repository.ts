@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CaseAction, CaseGoal, OverdueAction } from '../../contracts/cases.js';
 import type { ActionStatus, GoalStatus } from '../../contracts/enums.js';
+import { readPage } from '../../db/paging.js';
 import type { CaseGoalsTable, Database } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 import { OPEN_ACTION_STATUSES } from '../../domain/care.js';
@@ -137,7 +138,7 @@ export async function listOverdueActions(
   pageSize: number,
 ): Promise<{ items: OverdueAction[]; total: number }> {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [rows, count] = await Promise.all([
+  const { rows, total } = await readPage(
     overdueQuery(db, filter)
       .innerJoin('caseGoals', 'caseGoals.id', 'caseActions.goalId')
       .leftJoin('users as assignee', 'assignee.id', 'caseActions.assigneeId')
@@ -156,14 +157,11 @@ export async function listOverdueActions(
         'responsible.displayName as responsibleName',
       ])
       .orderBy('caseActions.dueOn')
-      .orderBy('caseActions.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    overdueQuery(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+      .orderBy('caseActions.id'),
+    overdueQuery(db, filter),
+    page,
+    pageSize,
+  );
   const items = rows.map((row) => ({
     ...toAction(row),
     goalTitle: row.goalTitle,
@@ -174,5 +172,5 @@ export async function listOverdueActions(
     household: row.householdId !== null && row.householdName !== null ? { id: row.householdId, name: row.householdName } : null,
     responsible: row.responsibleId !== null ? { id: row.responsibleId, displayName: row.responsibleName ?? '' } : null,
   }));
-  return { items, total: Number(count.n) };
+  return { items, total };
 }

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Case, CaseListItem, CaseMember, CasePeriod } from '../../contracts/cases.js';
 import type { CaseArea, CaseClosingReason, CaseStatus, Gender, ReferralSource } from '../../contracts/enums.js';
+import { readPage } from '../../db/paging.js';
 import type { Database } from '../../db/schema.js';
 import type { CaseRow } from './cases.repository.js';
 import { diariesOf, type Reader } from './diary.repository.js';
@@ -178,7 +179,7 @@ export async function listCases(
   pageSize: number,
 ): Promise<{ items: CaseListItem[]; total: number }> {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [heads, count] = await Promise.all([
+  const { rows: heads, total } = await readPage(
     filteredCases(db, filter)
       .leftJoin('people', 'people.id', 'cases.personId')
       .leftJoin('households', 'households.id', 'cases.householdId')
@@ -186,17 +187,14 @@ export async function listCases(
       .selectAll('cases')
       .select(['people.givenNames', 'people.familyNames', 'households.name as householdName', 'responsible.displayName as responsibleName'])
       .orderBy('cases.openedOn', 'desc')
-      .orderBy('cases.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    filteredCases(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+      .orderBy('cases.id', 'desc'),
+    filteredCases(db, filter),
+    page,
+    pageSize,
+  );
   const members = await membersOf(
     db,
     heads.map((h) => h.id),
   );
-  return { items: heads.map((head) => ({ ...headOf(head), members: members.get(head.id) ?? [] })), total: Number(count.n) };
+  return { items: heads.map((head) => ({ ...headOf(head), members: members.get(head.id) ?? [] })), total };
 }

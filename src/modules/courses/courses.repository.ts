@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Course } from '../../contracts/courses.js';
 import type { CourseLevel } from '../../contracts/enums.js';
+import { readPage } from '../../db/paging.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -126,18 +127,13 @@ export async function findCourse(db: Db, id: number, centreIds: number[]): Promi
 /** Newest first (by start date). */
 export async function listCourses(db: Db, filter: CourseFilter, page: number, pageSize: number) {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [rows, count] = await Promise.all([
-    courseSelect(db, filter)
-      .orderBy('courses.startDate', 'desc')
-      .orderBy('courses.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    coursesWhere(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toCourse), total: Number(count.n) };
+  const { rows, total } = await readPage(
+    courseSelect(db, filter).orderBy('courses.startDate', 'desc').orderBy('courses.id', 'desc'),
+    coursesWhere(db, filter),
+    page,
+    pageSize,
+  );
+  return { items: rows.map(toCourse), total };
 }
 
 /** Every course matching, oldest first, without the counts: for the figures. */

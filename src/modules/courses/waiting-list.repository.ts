@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { WaitingListEntry } from '../../contracts/courses.js';
 import type { WaitingListKind, WaitingListStatus } from '../../contracts/enums.js';
+import { readPage } from '../../db/paging.js';
 import type { Database } from '../../db/schema.js';
 import { daysWaited } from '../../domain/courses.js';
 import { personOf } from './enrolments.repository.js';
@@ -88,19 +89,16 @@ function toWaitingEntry(row: WaitingRow, today: string): WaitingListEntry {
 /** The most urgent first, then the longest waiting. */
 export async function listWaiting(db: Db, filter: WaitingFilter, page: number, pageSize: number, today: string) {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [rows, count] = await Promise.all([
+  const { rows, total } = await readPage(
     waitingSelect(db, filter)
       .orderBy('waitingListEntries.priority', 'desc')
       .orderBy('waitingListEntries.requestedOn')
-      .orderBy('waitingListEntries.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    waitingWhere(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((row) => toWaitingEntry(row, today)), total: Number(count.n) };
+      .orderBy('waitingListEntries.id'),
+    waitingWhere(db, filter),
+    page,
+    pageSize,
+  );
+  return { items: rows.map((row) => toWaitingEntry(row, today)), total };
 }
 
 export async function allWaiting(db: Db, filter: WaitingFilter, today: string): Promise<WaitingListEntry[]> {

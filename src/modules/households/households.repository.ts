@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Gender, HouseholdRelation } from '../../contracts/enums.js';
 import type { Household, HouseholdMember, PastHouseholdMember } from '../../contracts/households.js';
+import { readPage } from '../../db/paging.js';
 import type { Database, HouseholdsTable } from '../../db/schema.js';
 import { householdNameKey } from '../../domain/households.js';
 import { nameTokens } from '../../domain/names.js';
@@ -196,16 +197,12 @@ export async function listHouseholds(db: Db, centreIds: readonly number[], q: st
   let base = db.selectFrom('households').where('centreId', 'in', centreIds);
   // The words are lower-case letters and digits only: nothing for LIKE to take as a wildcard.
   for (const word of words) base = base.where('nameKey', 'like', `%${word}%`);
-  const [rows, count] = await Promise.all([
-    base
-      .select(['id', 'centreId', 'name', 'updatedAt'])
-      .orderBy('nameKey')
-      .orderBy('id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await readPage(
+    base.select(['id', 'centreId', 'name', 'updatedAt']).orderBy('nameKey').orderBy('id'),
+    base,
+    page,
+    pageSize,
+  );
   const members = await membershipsWithPeople(
     db,
     rows.map((r) => r.id),
@@ -217,5 +214,5 @@ export async function listHouseholds(db: Db, centreIds: readonly number[], q: st
       .filter((m) => m.householdId === row.id)
       .map(({ id, personId, givenNames, familyNames, relation }) => ({ id, personId, givenNames, familyNames, relation })),
   }));
-  return { items, total: Number(count.n) };
+  return { items, total };
 }

@@ -1,17 +1,16 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
+import { readPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
+import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
 import type { Database, VisitsTable } from '../../db/schema.js';
 import { romeTimeOf } from '../../domain/dates.js';
 import { withOpeningFlags } from '../calendar/visit-flags.js';
 
 type Db = Kysely<Database>;
 
-export interface VisitFilter {
-  centreIds: number[];
-  from?: string;
-  to?: string;
+export interface VisitFilter extends PeriodFilter {
   topicId?: number;
   originGroup?: string;
   citizenship?: string;
@@ -20,9 +19,7 @@ export interface VisitFilter {
 }
 
 function filtered(db: Db, filter: VisitFilter) {
-  let query = db.selectFrom('visits').where('visits.centreId', 'in', filter.centreIds);
-  if (filter.from) query = query.where('visits.visitDate', '>=', filter.from);
-  if (filter.to) query = query.where('visits.visitDate', '<=', filter.to);
+  let query = inCentresAndPeriod(db, 'visits', 'visitDate', filter);
   if (filter.originGroup) query = query.where('visits.originGroup', '=', filter.originGroup);
   if (filter.citizenship) query = query.where('visits.citizenship', '=', filter.citizenship);
   if (filter.operatorId) query = query.where('visits.operatorId', '=', filter.operatorId);
@@ -135,17 +132,12 @@ function withJoins(db: Db, filter: VisitFilter) {
 
 export async function listVisits(db: Db, filter: VisitFilter, page: number, pageSize: number) {
   if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const [rows, count] = await Promise.all([
-    withJoins(db, filter)
-      .orderBy('visits.occurredAt', 'desc')
-      .orderBy('visits.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    filtered(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await readPage(
+    withJoins(db, filter).orderBy('visits.occurredAt', 'desc').orderBy('visits.id', 'desc'),
+    filtered(db, filter),
+    page,
+    pageSize,
+  );
   const topics = await topicsOf(
     db,
     rows.map((r) => r.id),
@@ -154,7 +146,7 @@ export async function listVisits(db: Db, filter: VisitFilter, page: number, page
     db,
     rows.map((r) => toVisit(r, topics.get(r.id) ?? [])),
   );
-  return { items, total: Number(count.n) };
+  return { items, total };
 }
 
 /** All matching visits, oldest first, in batches: for exports that must not hold everything in memory. */
@@ -263,14 +255,6 @@ export async function updateVisitIfVersion(db: Db, id: number, version: number, 
     .returning('id')
     .executeTakeFirst();
   return updated !== undefined;
-}
-
-export async function replaceVisitTopics(db: Db, visitId: number, topicIds: number[]) {
-  await db.deleteFrom('visitTopics').where('visitId', '=', visitId).execute();
-  await db
-    .insertInto('visitTopics')
-    .values(topicIds.map((topicId) => ({ visitId, topicId })))
-    .execute();
 }
 
 export async function deleteVisitRow(db: Db, id: number) {

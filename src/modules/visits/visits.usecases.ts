@@ -7,6 +7,7 @@ import type {
   VisitSummaryQuery,
   VisitUpdateInput,
 } from '../../contracts/visits.js';
+import { replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
@@ -26,7 +27,6 @@ import {
   findVisit,
   insertVisit,
   listVisits,
-  replaceVisitTopics,
   streamVisits,
   summariseVisits,
   toVisit,
@@ -164,7 +164,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
     }
     changes.originGroup = originGroupOf(citizenship, when.visitDate);
     if (!(await updateVisitIfVersion(trx, id, input.version, changes))) throw staleVersion(existing.version + 1);
-    if (input.topicIds) await replaceVisitTopics(trx, id, await checkTopics(trx, actor, input.topicIds));
+    if (input.topicIds) await replaceLinks(trx, 'visitTopics', id, await checkTopics(trx, actor, input.topicIds));
     await recordAudit(
       trx,
       {
