@@ -14,6 +14,7 @@ export const activitiesEn: Record<keyof typeof activitiesIt, string> = {
   'activities.changePerson': 'Change person',
   'activities.delete': 'Delete',
   'activities.deleteConfirm': 'Delete this record made by mistake?',
+  'activities.deleted': 'Record deleted.',
   'activities.centre': 'Centre',
 
   'activities.applications.title': 'Applications and benefits',

@@ -12,6 +12,7 @@ export const activitiesIt = {
   'activities.changePerson': 'Cambia persona',
   'activities.delete': 'Elimina',
   'activities.deleteConfirm': 'Eliminare questa registrazione fatta per errore?',
+  'activities.deleted': 'Registrazione eliminata.',
   'activities.centre': 'Centro',
 
   'activities.applications.title': 'Domande e bonus',

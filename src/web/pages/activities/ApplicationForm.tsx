@@ -1,68 +1,71 @@
-import { type FormEvent, useState } from 'react';
-import type { Application } from '../../../contracts/activities.js';
+import { useState } from 'react';
 import { APPLICATION_OUTCOMES } from '../../../contracts/enums.js';
 import type { PersonSummary } from '../../../contracts/people.js';
 import { todayInRome } from '../../../domain/dates.js';
-import { type ApiError, api } from '../../api/client.js';
-import { CentreSelect } from '../../components/CentreSelect.js';
 import { SelectField, TextField } from '../../components/fields.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { useSession } from '../../session.js';
+import { Options, RecordForm, useChange, useFields } from '../../kit/index.js';
+import { CentreField, DayField, useCentreChoice } from './fields.js';
 import { ApplicationTypeSelect, PersonPicker, useApplicationTypes } from './shared.js';
 
 /**
  * Records an application: for the person given (the person's file), or for the person chosen
- * here. Without a person, someone working in several centres says which centre.
+ * here. Without a person, someone working in several centres says which centre. `onSaved`
+ * shows the message itself (and may close the form); without it the message is announced and
+ * the form starts again for the next one.
  */
-export function ApplicationForm({ personId, onSaved }: { personId?: number; onSaved(application: Application): void }) {
-  const { t, label } = useI18n();
-  const { me } = useSession();
+export function ApplicationForm({
+  personId,
+  title,
+  reload,
+  onSaved,
+  onCancel,
+}: {
+  personId?: number;
+  title?: string;
+  reload(): void;
+  onSaved?(message: string): void;
+  onCancel?(): void;
+}) {
+  const { t, labels } = useI18n();
   const types = useApplicationTypes();
-  const today = todayInRome();
+  const change = useChange({ reload });
+  const { fieldErrors } = change;
+  const form = useFields({ typeId: '', outcome: 'submitted', date: todayInRome(), notes: '', centreId: '' });
   const [person, setPerson] = useState<PersonSummary | null>(null);
-  const [typeId, setTypeId] = useState('');
-  const [outcome, setOutcome] = useState('submitted');
-  const [date, setDate] = useState(today);
-  const [notes, setNotes] = useState('');
-  const [centreId, setCentreId] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const chosenPersonId = personId ?? person?.id;
-  const chooseCentre = !chosenPersonId && (me?.centres.length ?? 0) > 1;
+  const centre = useCentreChoice(chosenPersonId !== undefined);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const application = await api<Application>('POST', '/applications', {
-        typeId: Number(typeId),
-        outcome,
-        date,
-        ...(chosenPersonId ? { personId: chosenPersonId } : {}),
-        ...(chooseCentre && centreId ? { centreId: Number(centreId) } : {}),
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
-      });
-      setFieldErrors({});
-      setPerson(null);
-      setTypeId('');
-      setOutcome('submitted');
-      setNotes('');
-      onSaved(application);
-    } catch (e) {
-      setError(e as ApiError);
-      setFieldErrors((e as ApiError).fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+  const save = async () => {
+    const { typeId, outcome, date, notes, centreId } = form.values;
+    const message = t('activities.applications.saved');
+    const body = {
+      typeId: Number(typeId),
+      outcome,
+      date,
+      ...(chosenPersonId ? { personId: chosenPersonId } : {}),
+      ...centre.body(centreId),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+    };
+    const sent = await change.send('POST', '/applications', body, { success: onSaved ? undefined : message });
+    if (!sent.ok) return;
+    form.set({ typeId: '', outcome: 'submitted', notes: '' });
+    setPerson(null);
+    onSaved?.(message);
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <ProblemAlert error={error} />
+    <RecordForm
+      change={change}
+      onSubmit={save}
+      title={title}
+      titleAs={title ? 'h3' : undefined}
+      label={title ? undefined : t('activities.applications.record')}
+      submitLabel={t('activities.applications.save')}
+      onCancel={onCancel}
+      autoFocus={Boolean(onCancel)}
+      className={title ? 'border rounded p-3 my-3' : ''}
+    >
       {personId ? null : (
         <PersonPicker
           legend={t('activities.person')}
@@ -74,50 +77,28 @@ export function ApplicationForm({ personId, onSaved }: { personId?: number; onSa
       )}
       <div className="row">
         <div className="col-md-6">
-          <ApplicationTypeSelect types={types.data ?? []} value={typeId} error={fieldErrors.typeId} onChange={setTypeId} />
+          <ApplicationTypeSelect
+            types={types.data ?? []}
+            value={form.values.typeId}
+            error={fieldErrors.typeId}
+            onChange={(typeId) => form.set({ typeId })}
+          />
         </div>
         <div className="col-sm-6 col-md-3">
-          <SelectField label={t('activities.applications.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            {APPLICATION_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {label('applicationOutcome', o)}
-              </option>
-            ))}
+          <SelectField label={t('activities.applications.outcome')} {...form.field('outcome')}>
+            <Options values={APPLICATION_OUTCOMES} labels={labels('applicationOutcome')} />
           </SelectField>
         </div>
         <div className="col-sm-6 col-md-3">
-          <TextField
-            label={t('activities.date')}
-            type="date"
-            required
-            max={today}
-            value={date}
-            error={fieldErrors.date}
-            onChange={(e) => setDate(e.target.value)}
-          />
+          <DayField {...form.field('date')} error={fieldErrors.date} />
         </div>
-        {chooseCentre ? (
+        {centre.choose ? (
           <div className="col-md-6">
-            <CentreSelect
-              label={t('activities.centre')}
-              required
-              value={centreId}
-              error={fieldErrors.centreId}
-              onChange={(e) => setCentreId(e.target.value)}
-            />
+            <CentreField {...form.field('centreId')} error={fieldErrors.centreId} />
           </div>
         ) : null}
       </div>
-      <TextField
-        label={t('activities.applications.notes')}
-        maxLength={2000}
-        value={notes}
-        error={fieldErrors.notes}
-        onChange={(e) => setNotes(e.target.value)}
-      />
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {t('activities.applications.save')}
-      </button>
-    </form>
+      <TextField label={t('activities.applications.notes')} maxLength={2000} {...form.field('notes')} error={fieldErrors.notes} />
+    </RecordForm>
   );
 }

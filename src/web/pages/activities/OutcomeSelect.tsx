@@ -1,38 +1,39 @@
 import type { Application } from '../../../contracts/activities.js';
 import { APPLICATION_OUTCOMES } from '../../../contracts/enums.js';
-import { type ApiError, api } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
+import { type Change, Options } from '../../kit/index.js';
 import { useSession } from '../../session.js';
-import { useTypeLabel } from './shared.js';
 
-/** The outcome of an application, changed in place (it is often known weeks later). */
+/**
+ * The outcome of an application, changed in place (it is often known weeks later) through the
+ * list's `change`. `onSaved` shows the message itself; without it the message is announced.
+ */
 export function OutcomeSelect({
   application,
-  onChanged,
-  onError,
+  change,
+  onSaved,
 }: {
   application: Application;
-  onChanged(): void;
-  onError(error: ApiError): void;
+  change: Change;
+  onSaved?(message: string): void;
 }) {
-  const { t, formatDate, label } = useI18n();
+  const { t, formatDate, label, labels } = useI18n();
   const { can } = useSession();
-  const typeLabel = useTypeLabel();
   if (!can('personal.write')) return <>{label('applicationOutcome', application.outcome)}</>;
-  const change = (outcome: string) =>
-    api('PATCH', `/applications/${application.id}`, { version: application.version, outcome }).then(onChanged).catch(onError);
+  const save = async (outcome: string) => {
+    const message = t('activities.applications.outcomeSaved');
+    const body = { version: application.version, outcome };
+    const sent = await change.send('PATCH', `/applications/${application.id}`, body, { success: onSaved ? undefined : message });
+    if (sent.ok) onSaved?.(message);
+  };
   return (
     <select
       className="form-select form-select-sm"
-      aria-label={t('activities.applications.outcomeOf', { type: typeLabel(application.type), date: formatDate(application.date) })}
+      aria-label={t('activities.applications.outcomeOf', { type: label(application.type), date: formatDate(application.date) })}
       value={application.outcome}
-      onChange={(e) => change(e.target.value)}
+      onChange={(e) => save(e.target.value)}
     >
-      {APPLICATION_OUTCOMES.map((o) => (
-        <option key={o} value={o}>
-          {label('applicationOutcome', o)}
-        </option>
-      ))}
+      <Options values={APPLICATION_OUTCOMES} labels={labels('applicationOutcome')} />
     </select>
   );
 }

@@ -1,0 +1,50 @@
+import type { FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { todayInRome } from '../../domain/dates.js';
+import { TextField } from '../components/fields.js';
+import { useI18n } from '../i18n/index.js';
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/**
+ * The period a page counts over, kept in the address (?from&to&page): the current calendar year
+ * by default. `setPeriod` starts again from the first page; a date left blank is the default again.
+ */
+export function usePeriod() {
+  const [params, setParams] = useSearchParams();
+  const year = todayInRome().slice(0, 4);
+  const from = params.get('from') ?? `${year}-01-01`;
+  const to = params.get('to') ?? `${year}-12-31`;
+  const page = Number(params.get('page') ?? 1) || 1;
+  const setPage = (next: number) => setParams({ from, to, page: String(next) });
+  const setPeriod = (next: Period) => setParams(Object.fromEntries(Object.entries(next).filter(([, value]) => value)));
+  return { from, to, page, setPage, setPeriod };
+}
+
+/** The period's two dates and "Applica", named "Periodo"; it shows the period again when the address changes. */
+export function PeriodForm({ from, to, onApply }: Period & { onApply(period: Period): void }) {
+  const { t } = useI18n();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    onApply({ from: String(form.get('from') ?? ''), to: String(form.get('to') ?? '') });
+  };
+  return (
+    <form onSubmit={submit} className="row align-items-end mb-3" aria-label={t('stats.period')} key={`${from}-${to}`} noValidate>
+      <div className="col-sm-4">
+        <TextField label={t('visits.from')} name="from" type="date" defaultValue={from} required />
+      </div>
+      <div className="col-sm-4">
+        <TextField label={t('visits.to')} name="to" type="date" defaultValue={to} required />
+      </div>
+      <div className="col-sm-4 mb-3">
+        <button type="submit" className="btn btn-outline-primary">
+          {t('visits.apply')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+/** The period's consultations: the totals and the list, each corrected or deleted from its row. */
+import type { LegalConsultationListItem, LegalSummary } from '../../../../contracts/activities.js';
+import { ProblemAlert } from '../../../components/ProblemAlert.js';
+import { useI18n } from '../../../i18n/index.js';
+import { pagingOf, RecordTable, useChange } from '../../../kit/index.js';
+import { PeriodForm } from '../../../kit/period.js';
+import { type PeriodRecords, useRemoveRecord } from '../records.js';
+
+export function LegalList({
+  records,
+  canWrite,
+  onEdit,
+  onRemoved,
+}: {
+  records: PeriodRecords<LegalSummary, LegalConsultationListItem>;
+  canWrite: boolean;
+  onEdit(item: LegalConsultationListItem): void;
+  onRemoved(item: LegalConsultationListItem): void;
+}) {
+  const { t, formatDate, formatNumber } = useI18n();
+  const { period, summary, list, reload } = records;
+  const change = useChange({ reload });
+  const remove = useRemoveRecord(change);
+  const removeItem = async (item: LegalConsultationListItem) => {
+    if (await remove(`/legal-consultations/${item.id}`, item.version)) onRemoved(item);
+  };
+  return (
+    <section aria-labelledby="legal-list">
+      <h2 id="legal-list" className="h4">
+        {t('activities.legal.list')}
+      </h2>
+      <PeriodForm from={period.from} to={period.to} onApply={period.setPeriod} />
+      {change.problem}
+      <ProblemAlert error={summary.error ?? list.error} />
+      {summary.data ? (
+        <p className="h5" aria-live="polite" data-testid="legal-totals">
+          {t('activities.legal.totals', {
+            count: formatNumber(summary.data.consultations),
+            hours: formatNumber(Math.round((summary.data.minutes / 60) * 10) / 10),
+            cases: formatNumber(summary.data.casesDiscussed),
+          })}
+        </p>
+      ) : null}
+      {list.data ? (
+        <RecordTable<LegalConsultationListItem>
+          caption={t('activities.legal.list')}
+          captionHidden
+          rows={list.data.items}
+          rowKey={(item) => item.id}
+          rowName={(item) => formatDate(item.date)}
+          empty={t('activities.legal.none')}
+          paging={pagingOf(list.data, period.setPage)}
+          columns={[
+            { header: t('activities.date'), cell: (item) => formatDate(item.date) },
+            { header: t('activities.legal.lawyer'), cell: (item) => item.lawyerName ?? t('person.notSet') },
+            { header: t('activities.minutes'), cell: (item) => formatNumber(item.minutes), className: 'text-end' },
+            { header: t('activities.legal.caseCount'), cell: (item) => formatNumber(item.caseCount), className: 'text-end' },
+            { header: t('activities.legal.questions'), cell: (item) => item.questionsExcerpt },
+          ]}
+          actions={
+            canWrite
+              ? (item) => [
+                  { label: t('activities.legal.editAction'), onClick: () => onEdit(item) },
+                  { label: t('activities.delete'), danger: true, onClick: () => removeItem(item) },
+                ]
+              : undefined
+          }
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/** A use in a few keystrokes: purpose, minutes, Enter. Date and person only when needed. */
+import { useState } from 'react';
+import { PC_PURPOSES } from '../../../../contracts/enums.js';
+import type { PersonSummary } from '../../../../contracts/people.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import { SelectField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Options, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { CentreField, DayField, MinutesField, useCentreChoice } from '../fields.js';
+import { PersonPicker } from '../shared.js';
+
+const PURPOSE_FIELD = 'pc-purpose';
+
+export function PcUseForm({ reload }: { reload(): void }) {
+  const { t, labels } = useI18n();
+  const change = useChange({ reload });
+  const { fieldErrors } = change;
+  // The purpose, the day and the centre are kept from one use to the next: the desk is in one centre for the day.
+  const form = useFields({ purpose: '', minutes: '', date: todayInRome(), centreId: '' });
+  const [person, setPerson] = useState<PersonSummary | null>(null);
+  const centre = useCentreChoice(person !== null);
+
+  const save = async () => {
+    const { purpose, minutes, date, centreId } = form.values;
+    const sent = await change.send(
+      'POST',
+      '/pc-station-uses',
+      { purpose, minutes: Number(minutes), date, ...(person ? { personId: person.id } : {}), ...centre.body(centreId) },
+      // Ready for the next one.
+      { success: t('activities.pc.saved'), focus: PURPOSE_FIELD },
+    );
+    if (sent.ok) {
+      form.set({ minutes: '' });
+      setPerson(null);
+    }
+  };
+
+  return (
+    <RecordForm change={change} onSubmit={save} label={t('activities.pc.record')} submitLabel={t('activities.pc.save')} className="">
+      <div className="row">
+        <div className="col-sm-6 col-lg-4">
+          <SelectField
+            id={PURPOSE_FIELD}
+            label={t('activities.pc.purpose')}
+            required
+            autoFocus
+            {...form.field('purpose')}
+            error={fieldErrors.purpose}
+          >
+            <option value="">{t('common.choose')}</option>
+            <Options values={PC_PURPOSES} labels={labels('pcPurpose')} />
+          </SelectField>
+        </div>
+        <div className="col-sm-6 col-lg-2">
+          <MinutesField {...form.field('minutes')} error={fieldErrors.minutes} />
+        </div>
+        <div className="col-sm-6 col-lg-3">
+          <DayField {...form.field('date')} error={fieldErrors.date} />
+        </div>
+        {centre.choose ? (
+          <div className="col-sm-6 col-lg-3">
+            <CentreField {...form.field('centreId')} error={fieldErrors.centreId} />
+          </div>
+        ) : null}
+      </div>
+      <details className="mb-3" open={person !== null}>
+        <summary>{t('activities.pc.choosePerson')}</summary>
+        <div className="mt-2">
+          <PersonPicker legend={t('activities.pc.personOptional')} person={person} onChange={setPerson} error={fieldErrors.personId} />
+        </div>
+      </details>
+    </RecordForm>
+  );
+}

@@ -1,0 +1,83 @@
+/** The period's uses of the PC station: the totals, the counts by purpose, and the list. */
+import { Link } from 'react-router';
+import type { PcStationSummary, PcStationUse } from '../../../../contracts/activities.js';
+import { PC_PURPOSES } from '../../../../contracts/enums.js';
+import { ProblemAlert } from '../../../components/ProblemAlert.js';
+import { useI18n } from '../../../i18n/index.js';
+import { CountTable } from '../../../kit/CountTable.js';
+import { pagingOf, RecordTable, useChange } from '../../../kit/index.js';
+import { PeriodForm } from '../../../kit/period.js';
+import { type PeriodRecords, useRemoveRecord } from '../records.js';
+import { personName } from '../shared.js';
+
+function PurposeTable({ summary }: { summary: PcStationSummary }) {
+  const { t, label } = useI18n();
+  return (
+    <CountTable
+      caption={t('activities.pc.byPurpose')}
+      headers={[t('activities.pc.purpose'), t('activities.pc.uses'), t('activities.minutes')]}
+      rows={PC_PURPOSES.map((purpose) => ({
+        key: purpose,
+        name: label('pcPurpose', purpose),
+        counts: [summary.byPurpose[purpose].uses, summary.byPurpose[purpose].minutes],
+      }))}
+      totals={[summary.uses, summary.minutes]}
+    />
+  );
+}
+
+export function PcUses({ records, canWrite }: { records: PeriodRecords<PcStationSummary, PcStationUse>; canWrite: boolean }) {
+  const { t, formatDate, formatNumber, label } = useI18n();
+  const { period, summary, list, reload } = records;
+  const change = useChange({ reload });
+  const remove = useRemoveRecord(change);
+  return (
+    <section aria-labelledby="pc-uses">
+      <h2 id="pc-uses" className="h4">
+        {t('activities.pc.list')}
+      </h2>
+      <PeriodForm from={period.from} to={period.to} onApply={period.setPeriod} />
+      {change.problem}
+      <ProblemAlert error={summary.error ?? list.error} />
+      {summary.data ? (
+        <>
+          <p className="h5" aria-live="polite" data-testid="pc-totals">
+            {t('activities.pc.totals', {
+              uses: formatNumber(summary.data.uses),
+              minutes: formatNumber(summary.data.minutes),
+              people: formatNumber(summary.data.people),
+            })}
+          </p>
+          <PurposeTable summary={summary.data} />
+        </>
+      ) : null}
+      {list.data ? (
+        <RecordTable<PcStationUse>
+          caption={t('activities.pc.list')}
+          captionHidden
+          rows={list.data.items}
+          rowKey={(use) => use.id}
+          rowName={(use) => `${formatDate(use.date)}, ${label('pcPurpose', use.purpose)}`}
+          empty={t('activities.pc.none')}
+          paging={pagingOf(list.data, period.setPage)}
+          columns={[
+            { header: t('activities.date'), cell: (use) => formatDate(use.date) },
+            { header: t('activities.pc.purpose'), cell: (use) => label('pcPurpose', use.purpose) },
+            { header: t('activities.minutes'), cell: (use) => formatNumber(use.minutes), className: 'text-end' },
+            {
+              header: t('activities.person'),
+              cell: (use) =>
+                use.person ? <Link to={`/people/${use.person.id}`}>{personName(use.person)}</Link> : t('activities.pc.anonymous'),
+            },
+            { header: t('activities.operator'), cell: (use) => use.operator?.displayName ?? t('person.notSet') },
+          ]}
+          actions={
+            canWrite
+              ? (use) => [{ label: t('activities.delete'), danger: true, onClick: () => remove(`/pc-station-uses/${use.id}`) }]
+              : undefined
+          }
+        />
+      ) : null}
+    </section>
+  );
+}
