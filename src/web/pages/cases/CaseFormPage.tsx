@@ -12,7 +12,7 @@ import { PersonSearch } from '../../components/PersonSearch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { Options, useChange, useFields } from '../../kit/index.js';
+import { FormActions, Options, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { AreasFieldset, PastDateField, relationLabel, StaffOptions, useStaff } from './parts.js';
@@ -224,14 +224,7 @@ export default function CaseFormPage() {
         </div>
         <AreasFieldset idPrefix="new-case" value={values.areas} onChange={(areas) => form.set({ areas })} error={fieldErrors.areas} />
         <TextAreaField label={t('cases.summary')} maxLength={4000} {...bound('summary')} />
-        <div className="d-flex gap-2">
-          <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
-            {t('cases.form.submit')}
-          </button>
-          <button type="button" className="btn btn-outline-secondary" onClick={() => navigate(-1)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions busy={change.busy} submitLabel={t('cases.form.submit')} onCancel={() => navigate(-1)} />
       </form>
     </>
   );

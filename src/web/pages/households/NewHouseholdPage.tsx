@@ -7,7 +7,7 @@ import { CentreSelect } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { useI18n } from '../../i18n/index.js';
-import { orNull, RecordTable, useChange } from '../../kit/index.js';
+import { FormActions, orNull, RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { fullName, MemberElsewhereProblem, NotesField, RelationSelect } from './shared.js';
@@ -158,14 +158,7 @@ export default function NewHouseholdPage() {
           ) : null}
         </fieldset>
 
-        <div className="d-flex gap-2">
-          <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
-            {t('households.create')}
-          </button>
-          <button type="button" className="btn btn-outline-secondary" onClick={() => navigate(-1)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions busy={change.busy} submitLabel={t('households.create')} onCancel={() => navigate(-1)} />
       </form>
     </>
   );

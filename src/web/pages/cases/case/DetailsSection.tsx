@@ -6,6 +6,7 @@ import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/it.js';
 import { boundTo } from '../../../kit/bound.js';
+import { Facts } from '../../../kit/Facts.js';
 import { EditableSection, Options, orNull, RecordForm, RecordTable, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { AreasFieldset, relationLabel, type SectionProps, type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
@@ -73,7 +74,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
   );
 }
 
-function Facts({ c }: { c: Case }) {
+function CaseFacts({ c }: { c: Case }) {
   const { t, locale, formatDate, label } = useI18n();
   const facts: Array<[MessageKey, string]> = [
     ['cases.responsible', c.responsible?.displayName ?? t('cases.nobody')],
@@ -94,14 +95,7 @@ function Facts({ c }: { c: Case }) {
   ];
   return (
     <>
-      <dl className="row">
-        {facts.map(([label, value]) => (
-          <div className="col-sm-6 col-lg-4 mb-2" key={label}>
-            <dt>{t(label)}</dt>
-            <dd className="mb-0">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts.map(([name, value]) => [t(name), value])} />
       {c.summary ? (
         <>
           <h3 className="h6">{t('cases.summary')}</h3>
@@ -145,7 +139,7 @@ export function DetailsSection({ c, reload, canWrite, staff }: SectionProps & { 
         canEdit={canWrite}
         form={(close) => <DetailsForm key={c.version} c={c} staff={staff} reload={reload} onDone={close} />}
       >
-        <Facts c={c} />
+        <CaseFacts c={c} />
       </EditableSection>
       <Periods c={c} />
     </section>
