@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   careSummaryQuery,
   careSummarySchema,
@@ -13,131 +12,87 @@ import {
   staffQuery,
   staffSchema,
 } from '../../contracts/cases.js';
-import { id, pageOf, problemResponses } from '../../contracts/common.js';
-import { requireAuth } from '../auth/actor.js';
+import { pageOf } from '../../contracts/common.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import { careSummaryFor, closeCase, createCase, getCase, listCasesFor, listStaff, reopenCase, updateCase } from './cases.usecases.js';
 import { diaryRoutes } from './diary.routes.js';
 import { planRoutes } from './plan.routes.js';
 import { referralsRoutes } from './referrals.routes.js';
 
-const tags = ['cases'];
-const params = z.strictObject({ id });
-
 /** Cases (prese in carico): the case itself, then its plan, diary and referrals. */
 export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const route = routeDeclarer(app, ['cases']);
+
   // --- the case
 
-  app.get(
-    '/cases',
-    {
-      schema: {
-        tags,
-        summary: 'Cases (prese in carico), newest first, filtered',
-        querystring: caseListQuery,
-        response: { 200: pageOf(caseListItemSchema), ...problemResponses },
-      },
-    },
-    async (request) => listCasesFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
-  );
+  route.get('/cases', {
+    permission: 'personal.read',
+    summary: 'Cases (prese in carico), newest first, filtered',
+    querystring: caseListQuery,
+    response: pageOf(caseListItemSchema),
+    handle: (actor, { query }) => listCasesFor(app.db, actor, query),
+  });
 
-  app.get(
-    '/cases/summary',
-    {
-      schema: {
-        tags,
-        summary: 'Utenti presi in carico and Utenti nuovi of a year (counts only: viewers too)',
-        querystring: careSummaryQuery,
-        response: { 200: careSummarySchema, ...problemResponses },
-      },
-    },
-    async (request) => careSummaryFor(app.db, requireAuth(request.auth, 'statistics.read'), request.query),
-  );
+  route.get('/cases/summary', {
+    permission: 'statistics.read',
+    summary: 'Utenti presi in carico and Utenti nuovi of a year (counts only: viewers too)',
+    querystring: careSummaryQuery,
+    response: careSummarySchema,
+    handle: (actor, { query }) => careSummaryFor(app.db, actor, query),
+  });
 
-  app.get(
-    '/cases/staff',
-    {
-      schema: {
-        tags,
-        summary: 'Who may be responsible for a case or do its actions: the active operators of a centre (or of all of yours)',
-        querystring: staffQuery,
-        response: { 200: staffSchema, ...problemResponses },
-      },
-    },
-    async (request) => listStaff(app.db, requireAuth(request.auth, 'personal.read'), request.query.centreId),
-  );
+  route.get('/cases/staff', {
+    permission: 'personal.read',
+    summary: 'Who may be responsible for a case or do its actions: the active operators of a centre (or of all of yours)',
+    querystring: staffQuery,
+    response: staffSchema,
+    handle: (actor, { query }) => listStaff(app.db, actor, query.centreId),
+  });
 
-  app.post(
-    '/cases',
-    {
-      schema: {
-        tags,
-        summary:
-          "Open a case for a person (personId), a household (householdId, memberIds) or a visit's person (visitId). A person with an open case answers 409 case.already_open",
-        body: caseCreateInput,
-        response: { 201: caseSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const created = await createCase(app.db, requireAuth(request.auth, 'personal.write'), request.body);
-      return reply.code(201).send(created);
-    },
-  );
+  route.post('/cases', {
+    permission: 'personal.write',
+    summary:
+      "Open a case for a person (personId), a household (householdId, memberIds) or a visit's person (visitId). A person with an open case answers 409 case.already_open",
+    body: caseCreateInput,
+    response: caseSchema,
+    status: 201,
+    handle: (actor, { body }) => createCase(app.db, actor, body),
+  });
 
-  app.get(
-    '/cases/:id',
-    {
-      schema: {
-        tags,
-        summary:
-          'The whole case: members, periods, plan, diary (restricted notes only for who may read them), referrals. The read is logged',
-        params,
-        response: { 200: caseSchema, ...problemResponses },
-      },
-    },
-    async (request) => getCase(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
-  );
+  route.get('/cases/:id', {
+    permission: 'personal.read',
+    summary: 'The whole case: members, periods, plan, diary (restricted notes only for who may read them), referrals. The read is logged',
+    params: idParams,
+    response: caseSchema,
+    handle: (actor, { params }) => getCase(app.db, actor, params.id),
+  });
 
-  app.patch(
-    '/cases/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change the responsible operator, areas, referral source or summary (send the version you read)',
-        params,
-        body: caseUpdateInput,
-        response: { 200: caseSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateCase(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.patch('/cases/:id', {
+    permission: 'personal.write',
+    summary: 'Change the responsible operator, areas, referral source or summary (send the version you read)',
+    params: idParams,
+    body: caseUpdateInput,
+    response: caseSchema,
+    handle: (actor, { params, body }) => updateCase(app.db, actor, params.id, body),
+  });
 
-  app.post(
-    '/cases/:id/close',
-    {
-      schema: {
-        tags,
-        summary: "Close the case's current period with a date and a reason",
-        params,
-        body: caseCloseInput,
-        response: { 200: caseSchema, ...problemResponses },
-      },
-    },
-    async (request) => closeCase(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.post('/cases/:id/close', {
+    permission: 'personal.write',
+    summary: "Close the case's current period with a date and a reason",
+    params: idParams,
+    body: caseCloseInput,
+    response: caseSchema,
+    handle: (actor, { params, body }) => closeCase(app.db, actor, params.id, body),
+  });
 
-  app.post(
-    '/cases/:id/reopen',
-    {
-      schema: {
-        tags,
-        summary: 'Reopen a closed case: a new period starts, the history is kept',
-        params,
-        body: caseReopenInput,
-        response: { 200: caseSchema, ...problemResponses },
-      },
-    },
-    async (request) => reopenCase(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.post('/cases/:id/reopen', {
+    permission: 'personal.write',
+    summary: 'Reopen a closed case: a new period starts, the history is kept',
+    params: idParams,
+    body: caseReopenInput,
+    response: caseSchema,
+    handle: (actor, { params, body }) => reopenCase(app.db, actor, params.id, body),
+  });
 
   // The parts of a case, each sub-area with its routes (registered after the case's, in this order).
   await app.register(planRoutes);

@@ -1,6 +1,5 @@
 /** A case's plan: goals, their actions, the overdue actions. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   actionCreateInput,
   actionSchema,
@@ -11,109 +10,72 @@ import {
   overdueActionSchema,
   overdueQuery,
 } from '../../contracts/cases.js';
-import { deleteQuery, id, pageOf, problemResponses } from '../../contracts/common.js';
-import { requireAuth } from '../auth/actor.js';
+import { deleteQuery, pageOf } from '../../contracts/common.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import { addAction, addGoal, deleteAction, deleteGoal, listOverdueFor, updateAction, updateGoal } from './plan.usecases.js';
 
-const tags = ['cases'];
-const params = z.strictObject({ id });
-const deleted = { 204: z.null(), ...problemResponses };
-
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    '/cases/:id/goals',
-    {
-      schema: {
-        tags,
-        summary: 'Add a goal to the plan',
-        params,
-        body: goalCreateInput,
-        response: { 201: goalSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addGoal(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body)),
-  );
+  const route = routeDeclarer(app, ['cases']);
 
-  app.patch(
-    '/goals/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a goal (send the version you read)',
-        params,
-        body: goalUpdateInput,
-        response: { 200: goalSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateGoal(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.post('/cases/:id/goals', {
+    permission: 'personal.write',
+    summary: 'Add a goal to the plan',
+    params: idParams,
+    body: goalCreateInput,
+    response: goalSchema,
+    status: 201,
+    handle: (actor, { params, body }) => addGoal(app.db, actor, params.id, body),
+  });
 
-  app.delete(
-    '/goals/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a goal and its actions (?version= the version you read)',
-        params,
-        querystring: deleteQuery,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await deleteGoal(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  route.patch('/goals/:id', {
+    permission: 'personal.write',
+    summary: 'Change a goal (send the version you read)',
+    params: idParams,
+    body: goalUpdateInput,
+    response: goalSchema,
+    handle: (actor, { params, body }) => updateGoal(app.db, actor, params.id, body),
+  });
 
-  app.post(
-    '/goals/:id/actions',
-    {
-      schema: {
-        tags,
-        summary: 'Add an action to a goal',
-        params,
-        body: actionCreateInput,
-        response: { 201: actionSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addAction(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body)),
-  );
+  route.delete('/goals/:id', {
+    permission: 'personal.write',
+    summary: 'Delete a goal and its actions (?version= the version you read)',
+    params: idParams,
+    querystring: deleteQuery,
+    handle: (actor, { params, query }) => deleteGoal(app.db, actor, params.id, query.version),
+  });
 
-  app.get(
-    '/actions/overdue',
-    {
-      schema: {
-        tags,
-        summary: "Open actions past their due date: an operator's own (responsible or assigned), a coordinator's centres' all",
-        querystring: overdueQuery,
-        response: { 200: pageOf(overdueActionSchema), ...problemResponses },
-      },
-    },
-    async (request) => listOverdueFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
-  );
+  route.post('/goals/:id/actions', {
+    permission: 'personal.write',
+    summary: 'Add an action to a goal',
+    params: idParams,
+    body: actionCreateInput,
+    response: actionSchema,
+    status: 201,
+    handle: (actor, { params, body }) => addAction(app.db, actor, params.id, body),
+  });
 
-  app.patch(
-    '/actions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change an action (send the version you read); done sets doneOn',
-        params,
-        body: actionUpdateInput,
-        response: { 200: actionSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateAction(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.get('/actions/overdue', {
+    permission: 'personal.read',
+    summary: "Open actions past their due date: an operator's own (responsible or assigned), a coordinator's centres' all",
+    querystring: overdueQuery,
+    response: pageOf(overdueActionSchema),
+    handle: (actor, { query }) => listOverdueFor(app.db, actor, query),
+  });
 
-  app.delete(
-    '/actions/:id',
-    { schema: { tags, summary: 'Delete an action (?version= the version you read)', params, querystring: deleteQuery, response: deleted } },
-    async (request, reply) => {
-      await deleteAction(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  route.patch('/actions/:id', {
+    permission: 'personal.write',
+    summary: 'Change an action (send the version you read); done sets doneOn',
+    params: idParams,
+    body: actionUpdateInput,
+    response: actionSchema,
+    handle: (actor, { params, body }) => updateAction(app.db, actor, params.id, body),
+  });
+
+  route.delete('/actions/:id', {
+    permission: 'personal.write',
+    summary: 'Delete an action (?version= the version you read)',
+    params: idParams,
+    querystring: deleteQuery,
+    handle: (actor, { params, query }) => deleteAction(app.db, actor, params.id, query.version),
+  });
 };

@@ -1,53 +1,37 @@
 /** A case's referrals to and from other services. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { referralCreateInput, referralSchema, referralUpdateInput } from '../../contracts/cases.js';
-import { deleteQuery, id, problemResponses } from '../../contracts/common.js';
-import { requireAuth } from '../auth/actor.js';
+import { deleteQuery } from '../../contracts/common.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import { addReferral, deleteReferral, updateReferral } from './referrals.usecases.js';
 
-const tags = ['cases'];
-const params = z.strictObject({ id });
-const deleted = { 204: z.null(), ...problemResponses };
-
 export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    '/cases/:id/referrals',
-    {
-      schema: {
-        tags,
-        summary: 'Record a referral to or from another service',
-        params,
-        body: referralCreateInput,
-        response: { 201: referralSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await addReferral(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body)),
-  );
+  const route = routeDeclarer(app, ['cases']);
 
-  app.patch(
-    '/referrals/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a referral (send the version you read)',
-        params,
-        body: referralUpdateInput,
-        response: { 200: referralSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateReferral(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.post('/cases/:id/referrals', {
+    permission: 'personal.write',
+    summary: 'Record a referral to or from another service',
+    params: idParams,
+    body: referralCreateInput,
+    response: referralSchema,
+    status: 201,
+    handle: (actor, { params, body }) => addReferral(app.db, actor, params.id, body),
+  });
 
-  app.delete(
-    '/referrals/:id',
-    {
-      schema: { tags, summary: 'Delete a referral (?version= the version you read)', params, querystring: deleteQuery, response: deleted },
-    },
-    async (request, reply) => {
-      await deleteReferral(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  route.patch('/referrals/:id', {
+    permission: 'personal.write',
+    summary: 'Change a referral (send the version you read)',
+    params: idParams,
+    body: referralUpdateInput,
+    response: referralSchema,
+    handle: (actor, { params, body }) => updateReferral(app.db, actor, params.id, body),
+  });
+
+  route.delete('/referrals/:id', {
+    permission: 'personal.write',
+    summary: 'Delete a referral (?version= the version you read)',
+    params: idParams,
+    querystring: deleteQuery,
+    handle: (actor, { params, query }) => deleteReferral(app.db, actor, params.id, query.version),
+  });
 };

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id, pageOf, problemResponses } from '../../contracts/common.js';
+import { pageOf } from '../../contracts/common.js';
 import {
   visitCreateInput,
   visitExportQuery,
@@ -12,104 +12,74 @@ import {
   visitUpdateInput,
 } from '../../contracts/visits.js';
 import { todayInRome } from '../../domain/dates.js';
-import { requireAuth } from '../auth/actor.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import { createVisit, deleteVisit, exportVisitsFor, getVisit, listVisitsFor, summariseVisitsFor, updateVisit } from './visits.usecases.js';
 
-const tags = ['visits'];
-const params = z.strictObject({ id });
-
 export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/visits',
-    {
-      schema: {
-        tags,
-        summary: 'Visits (accessi), newest first, filtered',
-        querystring: visitListQuery,
-        response: { 200: pageOf(visitSchema), ...problemResponses },
-      },
-    },
-    async (request) => listVisitsFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
-  );
+  const route = routeDeclarer(app, ['visits']);
 
-  app.get(
-    '/visits/summary',
-    {
-      schema: {
-        tags,
-        summary: 'Counts of visits by origin group, gender, citizenship and topic (aggregated: viewers too)',
-        querystring: visitSummaryQuery,
-        response: { 200: visitSummary, ...problemResponses },
-      },
-    },
-    async (request) => summariseVisitsFor(app.db, requireAuth(request.auth, 'statistics.read'), request.query),
-  );
+  route.get('/visits', {
+    permission: 'personal.read',
+    summary: 'Visits (accessi), newest first, filtered',
+    querystring: visitListQuery,
+    response: pageOf(visitSchema),
+    handle: (actor, { query }) => listVisitsFor(app.db, actor, query),
+  });
 
-  app.get(
-    '/visits/export.csv',
-    {
-      schema: {
-        tags,
-        summary: 'The filtered visits as CSV (semicolon-separated, formula-safe)',
-        querystring: visitExportQuery,
-        produces: ['text/csv'],
-        response: { 200: z.string(), ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const csv = await exportVisitsFor(app.db, requireAuth(request.auth, 'personal.read'), request.query);
-      return (
-        reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="accessi-${todayInRome()}.csv"`)
-          // A stream is piped as it is; the schema's string documents the body for OpenAPI.
-          .send(Readable.from(csv) as unknown as string)
-      );
-    },
-  );
+  route.get('/visits/summary', {
+    permission: 'statistics.read',
+    summary: 'Counts of visits by origin group, gender, citizenship and topic (aggregated: viewers too)',
+    querystring: visitSummaryQuery,
+    response: visitSummary,
+    handle: (actor, { query }) => summariseVisitsFor(app.db, actor, query),
+  });
 
-  app.post(
-    '/visits',
-    {
-      schema: {
-        tags,
-        summary: 'Record a visit for a person (personId) or an anonymous visitor (anonymous); the operator is the caller',
-        body: visitCreateInput,
-        response: { 201: visitSchema, ...problemResponses },
-      },
+  route.get('/visits/export.csv', {
+    permission: 'personal.read',
+    summary: 'The filtered visits as CSV (semicolon-separated, formula-safe)',
+    querystring: visitExportQuery,
+    produces: ['text/csv'],
+    // A stream is piped as it is; the schema's string documents the body for OpenAPI.
+    response: z.string(),
+    handle: async (actor, { query }, _request, reply) => {
+      const csv = await exportVisitsFor(app.db, actor, query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="accessi-${todayInRome()}.csv"`)
+        .send(Readable.from(csv));
     },
-    async (request, reply) => {
-      const visit = await createVisit(app.db, requireAuth(request.auth, 'personal.write'), request.body);
-      return reply.code(201).send(visit);
-    },
-  );
+  });
 
-  app.get(
-    '/visits/:id',
-    { schema: { tags, summary: 'One visit', params, response: { 200: visitSchema, ...problemResponses } } },
-    async (request) => getVisit(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
-  );
+  route.post('/visits', {
+    permission: 'personal.write',
+    summary: 'Record a visit for a person (personId) or an anonymous visitor (anonymous); the operator is the caller',
+    body: visitCreateInput,
+    response: visitSchema,
+    status: 201,
+    handle: (actor, { body }) => createVisit(app.db, actor, body),
+  });
 
-  app.patch(
-    '/visits/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Correct a visit (send the version you read)',
-        params,
-        body: visitUpdateInput,
-        response: { 200: visitSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateVisit(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.get('/visits/:id', {
+    permission: 'personal.read',
+    summary: 'One visit',
+    params: idParams,
+    response: visitSchema,
+    handle: (actor, { params }) => getVisit(app.db, actor, params.id),
+  });
 
-  app.delete(
-    '/visits/:id',
-    { schema: { tags, summary: 'Delete a visit recorded by mistake', params, response: { 204: z.null(), ...problemResponses } } },
-    async (request, reply) => {
-      await deleteVisit(app.db, requireAuth(request.auth, 'personal.write'), request.params.id);
-      return reply.code(204).send(null);
-    },
-  );
+  route.patch('/visits/:id', {
+    permission: 'personal.write',
+    summary: 'Correct a visit (send the version you read)',
+    params: idParams,
+    body: visitUpdateInput,
+    response: visitSchema,
+    handle: (actor, { params, body }) => updateVisit(app.db, actor, params.id, body),
+  });
+
+  route.delete('/visits/:id', {
+    permission: 'personal.write',
+    summary: 'Delete a visit recorded by mistake',
+    params: idParams,
+    handle: (actor, { params }) => deleteVisit(app.db, actor, params.id),
+  });
 };
