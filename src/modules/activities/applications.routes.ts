@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   applicationCreateInput,
   applicationListQuery,
@@ -8,8 +7,8 @@ import {
   applicationUpdateInput,
   summaryQuery,
 } from '../../contracts/activities.js';
-import { deleteQuery, id, pageOf, problemResponses } from '../../contracts/common.js';
-import { requireAuth } from '../auth/actor.js';
+import { deleteQuery, pageOf } from '../../contracts/common.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import {
   createApplication,
   deleteApplication,
@@ -18,81 +17,49 @@ import {
   updateApplication,
 } from './applications.usecases.js';
 
-const params = z.strictObject({ id });
-const deleted = { 204: z.null(), ...problemResponses };
-
 /** Applications filled in with people (domande / bonus). */
 export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/applications',
-    {
-      schema: {
-        tags: ['applications'],
-        summary: 'Applications filled in with people (compilazione domande / bonus), newest first, filtered',
-        querystring: applicationListQuery,
-        response: { 200: pageOf(applicationSchema), ...problemResponses },
-      },
-    },
-    async (request) => listApplicationsFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
-  );
+  const route = routeDeclarer(app, ['applications']);
 
-  app.get(
-    '/applications/summary',
-    {
-      schema: {
-        tags: ['applications'],
-        summary: 'Counts of applications by type, level and outcome for a period (aggregated: viewers too)',
-        querystring: summaryQuery,
-        response: { 200: applicationSummary, ...problemResponses },
-      },
-    },
-    async (request) => summariseApplicationsFor(app.db, requireAuth(request.auth, 'statistics.read'), request.query),
-  );
+  route.get('/applications', {
+    permission: 'personal.read',
+    summary: 'Applications filled in with people (compilazione domande / bonus), newest first, filtered',
+    querystring: applicationListQuery,
+    response: pageOf(applicationSchema),
+    handle: (actor, { query }) => listApplicationsFor(app.db, actor, query),
+  });
 
-  app.post(
-    '/applications',
-    {
-      schema: {
-        tags: ['applications'],
-        summary: 'Record an application filled in with a person; the operator is the caller',
-        body: applicationCreateInput,
-        response: { 201: applicationSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const application = await createApplication(app.db, requireAuth(request.auth, 'personal.write'), request.body);
-      return reply.code(201).send(application);
-    },
-  );
+  route.get('/applications/summary', {
+    permission: 'statistics.read',
+    summary: 'Counts of applications by type, level and outcome for a period (aggregated: viewers too)',
+    querystring: summaryQuery,
+    response: applicationSummary,
+    handle: (actor, { query }) => summariseApplicationsFor(app.db, actor, query),
+  });
 
-  app.patch(
-    '/applications/:id',
-    {
-      schema: {
-        tags: ['applications'],
-        summary: 'Correct an application or record its outcome (send the version you read)',
-        params,
-        body: applicationUpdateInput,
-        response: { 200: applicationSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateApplication(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.post('/applications', {
+    permission: 'personal.write',
+    summary: 'Record an application filled in with a person; the operator is the caller',
+    body: applicationCreateInput,
+    response: applicationSchema,
+    status: 201,
+    handle: (actor, { body }) => createApplication(app.db, actor, body),
+  });
 
-  app.delete(
-    '/applications/:id',
-    {
-      schema: {
-        tags: ['applications'],
-        summary: 'Delete an application recorded by mistake (send ?version= as read: 409 if someone changed it since)',
-        params,
-        querystring: deleteQuery,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await deleteApplication(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  route.patch('/applications/:id', {
+    permission: 'personal.write',
+    summary: 'Correct an application or record its outcome (send the version you read)',
+    params: idParams,
+    body: applicationUpdateInput,
+    response: applicationSchema,
+    handle: (actor, { params, body }) => updateApplication(app.db, actor, params.id, body),
+  });
+
+  route.delete('/applications/:id', {
+    permission: 'personal.write',
+    summary: 'Delete an application recorded by mistake (send ?version= as read: 409 if someone changed it since)',
+    params: idParams,
+    querystring: deleteQuery,
+    handle: (actor, { params, query }) => deleteApplication(app.db, actor, params.id, query.version),
+  });
 };

@@ -11,8 +11,8 @@ import {
   legalSummary,
   summaryQuery,
 } from '../../contracts/activities.js';
-import { deleteQuery, id, pageOf, problemResponses } from '../../contracts/common.js';
-import { requireAuth } from '../auth/actor.js';
+import { deleteQuery, pageOf } from '../../contracts/common.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import {
   caseOptionsFor,
   createConsultation,
@@ -23,107 +23,65 @@ import {
   updateConsultation,
 } from './legal.usecases.js';
 
-const params = z.strictObject({ id });
-const deleted = { 204: z.null(), ...problemResponses };
-
 /** The lawyer's consultations. */
 export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/legal-consultations',
-    {
-      schema: {
-        tags: ['legal consultations'],
-        summary: 'The lawyer’s consultations, newest first, with how many cases each discussed',
-        querystring: legalConsultationListQuery,
-        response: { 200: pageOf(legalConsultationListItem), ...problemResponses },
-      },
-    },
-    async (request) => listConsultationsFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
-  );
+  const route = routeDeclarer(app, ['legal consultations']);
 
-  app.get(
-    '/legal-consultations/summary',
-    {
-      schema: {
-        tags: ['legal consultations'],
-        summary: 'Consultations, minutes and distinct cases discussed for a period (aggregated: viewers too, no case ids)',
-        querystring: summaryQuery,
-        response: { 200: legalSummary, ...problemResponses },
-      },
-    },
-    async (request) => summariseConsultationsFor(app.db, requireAuth(request.auth, 'statistics.read'), request.query),
-  );
+  route.get('/legal-consultations', {
+    permission: 'personal.read',
+    summary: 'The lawyer’s consultations, newest first, with how many cases each discussed',
+    querystring: legalConsultationListQuery,
+    response: pageOf(legalConsultationListItem),
+    handle: (actor, { query }) => listConsultationsFor(app.db, actor, query),
+  });
 
-  app.get(
-    '/legal-consultations/case-options',
-    {
-      schema: {
-        tags: ['legal consultations'],
-        summary: 'The open cases of the user’s centres (or of one), with whose they are: what a consultation may name',
-        querystring: caseOptionsQuery,
-        response: { 200: z.array(caseOption), ...problemResponses },
-      },
-    },
-    async (request) => caseOptionsFor(app.db, requireAuth(request.auth, 'personal.read'), request.query.centreId),
-  );
+  route.get('/legal-consultations/summary', {
+    permission: 'statistics.read',
+    summary: 'Consultations, minutes and distinct cases discussed for a period (aggregated: viewers too, no case ids)',
+    querystring: summaryQuery,
+    response: legalSummary,
+    handle: (actor, { query }) => summariseConsultationsFor(app.db, actor, query),
+  });
 
-  app.get(
-    '/legal-consultations/:id',
-    {
-      schema: {
-        tags: ['legal consultations'],
-        summary: 'One consultation with the cases it discussed',
-        params,
-        response: { 200: legalConsultationSchema, ...problemResponses },
-      },
-    },
-    async (request) => getConsultation(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
-  );
+  route.get('/legal-consultations/case-options', {
+    permission: 'personal.read',
+    summary: 'The open cases of the user’s centres (or of one), with whose they are: what a consultation may name',
+    querystring: caseOptionsQuery,
+    response: z.array(caseOption),
+    handle: (actor, { query }) => caseOptionsFor(app.db, actor, query.centreId),
+  });
 
-  app.post(
-    '/legal-consultations',
-    {
-      schema: {
-        tags: ['legal consultations'],
-        summary: 'Record a consultation: date, length, lawyer, the cases discussed (of the centre), questions and guidance',
-        body: legalConsultationCreateInput,
-        response: { 201: legalConsultationSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const consultation = await createConsultation(app.db, requireAuth(request.auth, 'personal.write'), request.body);
-      return reply.code(201).send(consultation);
-    },
-  );
+  route.get('/legal-consultations/:id', {
+    permission: 'personal.read',
+    summary: 'One consultation with the cases it discussed',
+    params: idParams,
+    response: legalConsultationSchema,
+    handle: (actor, { params }) => getConsultation(app.db, actor, params.id),
+  });
 
-  app.patch(
-    '/legal-consultations/:id',
-    {
-      schema: {
-        tags: ['legal consultations'],
-        summary: 'Correct a consultation (send the version you read); caseIds, if sent, replace the cases discussed',
-        params,
-        body: legalConsultationUpdateInput,
-        response: { 200: legalConsultationSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateConsultation(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.post('/legal-consultations', {
+    permission: 'personal.write',
+    summary: 'Record a consultation: date, length, lawyer, the cases discussed (of the centre), questions and guidance',
+    body: legalConsultationCreateInput,
+    response: legalConsultationSchema,
+    status: 201,
+    handle: (actor, { body }) => createConsultation(app.db, actor, body),
+  });
 
-  app.delete(
-    '/legal-consultations/:id',
-    {
-      schema: {
-        tags: ['legal consultations'],
-        summary: 'Delete a consultation recorded by mistake (send ?version= as read: 409 if someone changed it since)',
-        params,
-        querystring: deleteQuery,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await deleteConsultation(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  route.patch('/legal-consultations/:id', {
+    permission: 'personal.write',
+    summary: 'Correct a consultation (send the version you read); caseIds, if sent, replace the cases discussed',
+    params: idParams,
+    body: legalConsultationUpdateInput,
+    response: legalConsultationSchema,
+    handle: (actor, { params, body }) => updateConsultation(app.db, actor, params.id, body),
+  });
+
+  route.delete('/legal-consultations/:id', {
+    permission: 'personal.write',
+    summary: 'Delete a consultation recorded by mistake (send ?version= as read: 409 if someone changed it since)',
+    params: idParams,
+    querystring: deleteQuery,
+    handle: (actor, { params, query }) => deleteConsultation(app.db, actor, params.id, query.version),
+  });
 };

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   pcStationSummary,
   pcStationUseCreateInput,
@@ -7,63 +6,43 @@ import {
   pcStationUseSchema,
   summaryQuery,
 } from '../../contracts/activities.js';
-import { id, pageOf, problemResponses } from '../../contracts/common.js';
-import { requireAuth } from '../auth/actor.js';
+import { pageOf } from '../../contracts/common.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import { createPcUse, deletePcUse, listPcUsesFor, summarisePcUsesFor } from './pc-station.usecases.js';
-
-const params = z.strictObject({ id });
-const deleted = { 204: z.null(), ...problemResponses };
 
 /** The public PC station's log. */
 export const pcStationRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/pc-station-uses',
-    {
-      schema: {
-        tags: ['pc station'],
-        summary: 'Uses of the public PC station, newest first',
-        querystring: pcStationUseListQuery,
-        response: { 200: pageOf(pcStationUseSchema), ...problemResponses },
-      },
-    },
-    async (request) => listPcUsesFor(app.db, requireAuth(request.auth, 'personal.read'), request.query),
-  );
+  const route = routeDeclarer(app, ['pc station']);
 
-  app.get(
-    '/pc-station-uses/summary',
-    {
-      schema: {
-        tags: ['pc station'],
-        summary: 'Uses, minutes, distinct people and uses by purpose for a period (aggregated: viewers too)',
-        querystring: summaryQuery,
-        response: { 200: pcStationSummary, ...problemResponses },
-      },
-    },
-    async (request) => summarisePcUsesFor(app.db, requireAuth(request.auth, 'statistics.read'), request.query),
-  );
+  route.get('/pc-station-uses', {
+    permission: 'personal.read',
+    summary: 'Uses of the public PC station, newest first',
+    querystring: pcStationUseListQuery,
+    response: pageOf(pcStationUseSchema),
+    handle: (actor, { query }) => listPcUsesFor(app.db, actor, query),
+  });
 
-  app.post(
-    '/pc-station-uses',
-    {
-      schema: {
-        tags: ['pc station'],
-        summary: 'Log a use of the public PC station (person if known); the operator is the caller',
-        body: pcStationUseCreateInput,
-        response: { 201: pcStationUseSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const use = await createPcUse(app.db, requireAuth(request.auth, 'personal.write'), request.body);
-      return reply.code(201).send(use);
-    },
-  );
+  route.get('/pc-station-uses/summary', {
+    permission: 'statistics.read',
+    summary: 'Uses, minutes, distinct people and uses by purpose for a period (aggregated: viewers too)',
+    querystring: summaryQuery,
+    response: pcStationSummary,
+    handle: (actor, { query }) => summarisePcUsesFor(app.db, actor, query),
+  });
 
-  app.delete(
-    '/pc-station-uses/:id',
-    { schema: { tags: ['pc station'], summary: 'Delete a use logged by mistake', params, response: deleted } },
-    async (request, reply) => {
-      await deletePcUse(app.db, requireAuth(request.auth, 'personal.write'), request.params.id);
-      return reply.code(204).send(null);
-    },
-  );
+  route.post('/pc-station-uses', {
+    permission: 'personal.write',
+    summary: 'Log a use of the public PC station (person if known); the operator is the caller',
+    body: pcStationUseCreateInput,
+    response: pcStationUseSchema,
+    status: 201,
+    handle: (actor, { body }) => createPcUse(app.db, actor, body),
+  });
+
+  route.delete('/pc-station-uses/:id', {
+    permission: 'personal.write',
+    summary: 'Delete a use logged by mistake',
+    params: idParams,
+    handle: (actor, { params }) => deletePcUse(app.db, actor, params.id),
+  });
 };

@@ -14,14 +14,12 @@ import {
   staffMemberSchema,
   staffUpdateInput,
 } from '../../contracts/calendar.js';
-import { deleteQuery, id, problemResponses } from '../../contracts/common.js';
-import { requireAuth } from '../auth/actor.js';
+import { deleteQuery } from '../../contracts/common.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import { createContract, deleteContract, updateContract } from './contracts.usecases.js';
 import { createProject, deleteProject, listProjectsFor, updateProject } from './projects.usecases.js';
 import { createStaff, deleteStaff, getStaff, listStaffFor, updateStaff } from './staff.usecases.js';
 
-const params = z.strictObject({ id });
-const deleted = { 204: z.null(), ...problemResponses };
 /** Managing (and reading) the staff, their contracts and the projects is the coordinator's (and the administrator's). */
 const MANAGE = 'catalogues.manage';
 /** A project is no personal data: everyone of the centre reads them. */
@@ -29,190 +27,113 @@ const READ = 'statistics.read';
 
 /** The centre's staff with their contracts, and its projects. */
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
+  const projects = routeDeclarer(app, ['projects']);
+  const staff = routeDeclarer(app, ['staff']);
+
   // --- staff
 
-  app.get(
-    '/staff',
-    {
-      schema: {
-        tags: ['staff'],
-        summary: 'The centre’s staff with their contracts, the weekly hours in force on a date and the contracted hours of a year',
-        querystring: staffListQuery,
-        response: { 200: staffListSchema, ...problemResponses },
-      },
-    },
-    async (request) => listStaffFor(app.db, requireAuth(request.auth, MANAGE), request.query),
-  );
+  staff.get('/staff', {
+    permission: MANAGE,
+    summary: 'The centre’s staff with their contracts, the weekly hours in force on a date and the contracted hours of a year',
+    querystring: staffListQuery,
+    response: staffListSchema,
+    handle: (actor, { query }) => listStaffFor(app.db, actor, query),
+  });
 
-  app.post(
-    '/staff',
-    {
-      schema: {
-        tags: ['staff'],
-        summary: 'Add a staff member (role, optional user account)',
-        body: staffCreateInput,
-        response: { 201: staffMemberSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const member = await createStaff(app.db, requireAuth(request.auth, MANAGE), request.body);
-      return reply.code(201).send(member);
-    },
-  );
+  staff.post('/staff', {
+    permission: MANAGE,
+    summary: 'Add a staff member (role, optional user account)',
+    body: staffCreateInput,
+    response: staffMemberSchema,
+    status: 201,
+    handle: (actor, { body }) => createStaff(app.db, actor, body),
+  });
 
-  app.get(
-    '/staff/:id',
-    {
-      schema: {
-        tags: ['staff'],
-        summary: 'One staff member with their contracts',
-        params,
-        response: { 200: staffMemberSchema, ...problemResponses },
-      },
-    },
-    async (request) => getStaff(app.db, requireAuth(request.auth, MANAGE), request.params.id),
-  );
+  staff.get('/staff/:id', {
+    permission: MANAGE,
+    summary: 'One staff member with their contracts',
+    params: idParams,
+    response: staffMemberSchema,
+    handle: (actor, { params }) => getStaff(app.db, actor, params.id),
+  });
 
-  app.patch(
-    '/staff/:id',
-    {
-      schema: {
-        tags: ['staff'],
-        summary: 'Change a staff member (send the version you read)',
-        params,
-        body: staffUpdateInput,
-        response: { 200: staffMemberSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateStaff(app.db, requireAuth(request.auth, MANAGE), request.params.id, request.body),
-  );
+  staff.patch('/staff/:id', {
+    permission: MANAGE,
+    summary: 'Change a staff member (send the version you read)',
+    params: idParams,
+    body: staffUpdateInput,
+    response: staffMemberSchema,
+    handle: (actor, { params, body }) => updateStaff(app.db, actor, params.id, body),
+  });
 
-  app.delete(
-    '/staff/:id',
-    {
-      schema: {
-        tags: ['staff'],
-        summary: 'Delete a staff member entered by mistake, with their contracts (?version=)',
-        params,
-        querystring: deleteQuery,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await deleteStaff(app.db, requireAuth(request.auth, MANAGE), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  staff.delete('/staff/:id', {
+    permission: MANAGE,
+    summary: 'Delete a staff member entered by mistake, with their contracts (?version=)',
+    params: idParams,
+    querystring: deleteQuery,
+    handle: (actor, { params, query }) => deleteStaff(app.db, actor, params.id, query.version),
+  });
 
-  app.post(
-    '/staff/:id/contracts',
-    {
-      schema: {
-        tags: ['staff'],
-        summary: 'Add a contract period (weekly minutes; periods in force add up); answers the member',
-        params,
-        body: staffContractCreateInput,
-        response: { 201: staffMemberSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const member = await createContract(app.db, requireAuth(request.auth, MANAGE), request.params.id, request.body);
-      return reply.code(201).send(member);
-    },
-  );
+  staff.post('/staff/:id/contracts', {
+    permission: MANAGE,
+    summary: 'Add a contract period (weekly minutes; periods in force add up); answers the member',
+    params: idParams,
+    body: staffContractCreateInput,
+    response: staffMemberSchema,
+    status: 201,
+    handle: (actor, { params, body }) => createContract(app.db, actor, params.id, body),
+  });
 
-  app.patch(
-    '/staff/:id/contracts/:contractId',
-    {
-      schema: {
-        tags: ['staff'],
-        summary: 'Correct or end a contract period (send the version you read); answers the member',
-        params: staffContractParams,
-        body: staffContractUpdateInput,
-        response: { 200: staffMemberSchema, ...problemResponses },
-      },
-    },
-    async (request) =>
-      updateContract(app.db, requireAuth(request.auth, MANAGE), request.params.id, request.params.contractId, request.body),
-  );
+  staff.patch('/staff/:id/contracts/:contractId', {
+    permission: MANAGE,
+    summary: 'Correct or end a contract period (send the version you read); answers the member',
+    params: staffContractParams,
+    body: staffContractUpdateInput,
+    response: staffMemberSchema,
+    handle: (actor, { params, body }) => updateContract(app.db, actor, params.id, params.contractId, body),
+  });
 
-  app.delete(
-    '/staff/:id/contracts/:contractId',
-    {
-      schema: {
-        tags: ['staff'],
-        summary: 'Delete a contract period (?version=)',
-        params: staffContractParams,
-        querystring: deleteQuery,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      const { id: staffId, contractId } = request.params;
-      await deleteContract(app.db, requireAuth(request.auth, MANAGE), staffId, contractId, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  staff.delete('/staff/:id/contracts/:contractId', {
+    permission: MANAGE,
+    summary: 'Delete a contract period (?version=)',
+    params: staffContractParams,
+    querystring: deleteQuery,
+    handle: (actor, { params, query }) => deleteContract(app.db, actor, params.id, params.contractId, query.version),
+  });
 
   // --- projects
 
-  app.get(
-    '/projects',
-    {
-      schema: {
-        tags: ['projects'],
-        summary: 'The centre’s projects, newest first (with a year: those running in it)',
-        querystring: projectListQuery,
-        response: { 200: z.array(projectSchema), ...problemResponses },
-      },
-    },
-    async (request) => listProjectsFor(app.db, requireAuth(request.auth, READ), request.query),
-  );
+  projects.get('/projects', {
+    permission: READ,
+    summary: 'The centre’s projects, newest first (with a year: those running in it)',
+    querystring: projectListQuery,
+    response: z.array(projectSchema),
+    handle: (actor, { query }) => listProjectsFor(app.db, actor, query),
+  });
 
-  app.post(
-    '/projects',
-    {
-      schema: {
-        tags: ['projects'],
-        summary: 'Add a project (funder or partner, period, extra staff hours a week)',
-        body: projectCreateInput,
-        response: { 201: projectSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const project = await createProject(app.db, requireAuth(request.auth, MANAGE), request.body);
-      return reply.code(201).send(project);
-    },
-  );
+  projects.post('/projects', {
+    permission: MANAGE,
+    summary: 'Add a project (funder or partner, period, extra staff hours a week)',
+    body: projectCreateInput,
+    response: projectSchema,
+    status: 201,
+    handle: (actor, { body }) => createProject(app.db, actor, body),
+  });
 
-  app.patch(
-    '/projects/:id',
-    {
-      schema: {
-        tags: ['projects'],
-        summary: 'Change a project (send the version you read)',
-        params,
-        body: projectUpdateInput,
-        response: { 200: projectSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateProject(app.db, requireAuth(request.auth, MANAGE), request.params.id, request.body),
-  );
+  projects.patch('/projects/:id', {
+    permission: MANAGE,
+    summary: 'Change a project (send the version you read)',
+    params: idParams,
+    body: projectUpdateInput,
+    response: projectSchema,
+    handle: (actor, { params, body }) => updateProject(app.db, actor, params.id, body),
+  });
 
-  app.delete(
-    '/projects/:id',
-    {
-      schema: {
-        tags: ['projects'],
-        summary: 'Delete a project entered by mistake (?version=)',
-        params,
-        querystring: deleteQuery,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await deleteProject(app.db, requireAuth(request.auth, MANAGE), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  projects.delete('/projects/:id', {
+    permission: MANAGE,
+    summary: 'Delete a project entered by mistake (?version=)',
+    params: idParams,
+    querystring: deleteQuery,
+    handle: (actor, { params, query }) => deleteProject(app.db, actor, params.id, query.version),
+  });
 };

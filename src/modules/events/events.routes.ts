@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deleteQuery, id, pageOf, problemResponses } from '../../contracts/common.js';
+import { deleteQuery, pageOf } from '../../contracts/common.js';
 import {
   eventCreateInput,
   eventListItem,
@@ -10,132 +10,88 @@ import {
   eventsSummaryQuery,
   eventUpdateInput,
 } from '../../contracts/events.js';
-import { requireAuth } from '../auth/actor.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
 import { catalogueRoutes } from '../catalogues/catalogues.routes.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import { createEvent, deleteEvent, getEvent, invitationFor, listEventsFor, summariseEventsFor, updateEvent } from './events.usecases.js';
 import { networkMeetingsRoutes } from './network.routes.js';
-
-const params = z.strictObject({ id });
-const deleted = { 204: z.null(), ...problemResponses };
 
 /**
  * Events and outings (with the printable invitation); the catalogue of organisations met and
  * the network meetings are registered after them.
  */
 export const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const events = ['events'];
+  const route = routeDeclarer(app, ['events']);
 
-  app.get(
-    '/events',
-    {
-      schema: {
-        tags: events,
-        summary: 'Events and outings of a period, in date order, with how many take part (no names: viewers too)',
-        querystring: eventListQuery,
-        response: { 200: pageOf(eventListItem), ...problemResponses },
-      },
-    },
-    async (request) => listEventsFor(app.db, requireAuth(request.auth, 'statistics.read'), request.query),
-  );
+  route.get('/events', {
+    permission: 'statistics.read',
+    summary: 'Events and outings of a period, in date order, with how many take part (no names: viewers too)',
+    querystring: eventListQuery,
+    response: pageOf(eventListItem),
+    handle: (actor, { query }) => listEventsFor(app.db, actor, query),
+  });
 
-  app.get(
-    '/events/summary',
-    {
-      schema: {
-        tags: events,
-        summary: 'Events of a period and their participants: listed by name, others, total, distinct people (aggregated)',
-        querystring: eventsSummaryQuery,
-        response: { 200: eventsSummary, ...problemResponses },
-      },
-    },
-    async (request) => summariseEventsFor(app.db, requireAuth(request.auth, 'statistics.read'), request.query),
-  );
+  route.get('/events/summary', {
+    permission: 'statistics.read',
+    summary: 'Events of a period and their participants: listed by name, others, total, distinct people (aggregated)',
+    querystring: eventsSummaryQuery,
+    response: eventsSummary,
+    handle: (actor, { query }) => summariseEventsFor(app.db, actor, query),
+  });
 
-  app.post(
-    '/events',
-    {
-      schema: {
-        tags: events,
-        summary: 'Record an event or outing, past or planned, with the people of the centre taking part and a count of others',
-        body: eventCreateInput,
-        response: { 201: eventSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const event = await createEvent(app.db, requireAuth(request.auth, 'personal.write'), request.body);
-      return reply.code(201).send(event);
-    },
-  );
+  route.post('/events', {
+    permission: 'personal.write',
+    summary: 'Record an event or outing, past or planned, with the people of the centre taking part and a count of others',
+    body: eventCreateInput,
+    response: eventSchema,
+    status: 201,
+    handle: (actor, { body }) => createEvent(app.db, actor, body),
+  });
 
-  app.get(
-    '/events/:id',
-    {
-      schema: {
-        tags: events,
-        summary: 'One event with the people taking part (the read is logged)',
-        params,
-        response: { 200: eventSchema, ...problemResponses },
-      },
-    },
-    async (request) => getEvent(app.db, requireAuth(request.auth, 'personal.read'), request.params.id),
-  );
+  route.get('/events/:id', {
+    permission: 'personal.read',
+    summary: 'One event with the people taking part (the read is logged)',
+    params: idParams,
+    response: eventSchema,
+    handle: (actor, { params }) => getEvent(app.db, actor, params.id),
+  });
 
-  app.patch(
-    '/events/:id',
-    {
-      schema: {
-        tags: events,
-        summary: 'Correct an event (send the version you read); participantIds, if sent, replace the people listed',
-        params,
-        body: eventUpdateInput,
-        response: { 200: eventSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateEvent(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.body),
-  );
+  route.patch('/events/:id', {
+    permission: 'personal.write',
+    summary: 'Correct an event (send the version you read); participantIds, if sent, replace the people listed',
+    params: idParams,
+    body: eventUpdateInput,
+    response: eventSchema,
+    handle: (actor, { params, body }) => updateEvent(app.db, actor, params.id, body),
+  });
 
-  app.delete(
-    '/events/:id',
-    {
-      schema: {
-        tags: events,
-        summary: 'Delete an event (send the version you read as ?version=)',
-        params,
-        querystring: deleteQuery,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await deleteEvent(app.db, requireAuth(request.auth, 'personal.write'), request.params.id, request.query.version);
-      return reply.code(204).send(null);
-    },
-  );
+  route.delete('/events/:id', {
+    permission: 'personal.write',
+    summary: 'Delete an event (send the version you read as ?version=)',
+    params: idParams,
+    querystring: deleteQuery,
+    handle: (actor, { params, query }) => deleteEvent(app.db, actor, params.id, query.version),
+  });
 
-  app.get(
-    '/events/:id/invitation.pdf',
-    {
-      schema: {
-        tags: events,
-        summary:
-          'The printable invitation (A4 PDF): title, date with its weekday, time, place, meeting point, partner, the centre’s contacts; no names',
-        params,
-        produces: ['application/pdf'],
-        response: { 200: z.string().meta({ format: 'binary' }), ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const invitation = await invitationFor(app.db, requireAuth(request.auth, 'statistics.read'), request.params.id);
+  route.get('/events/:id/invitation.pdf', {
+    permission: 'statistics.read',
+    summary:
+      'The printable invitation (A4 PDF): title, date with its weekday, time, place, meeting point, partner, the centre’s contacts; no names',
+    params: idParams,
+    produces: ['application/pdf'],
+    // Bytes are sent as they are; the schema's string documents the body for OpenAPI.
+    response: z.string().meta({ format: 'binary' }),
+    handle: async (actor, { params }, _request, reply) => {
+      const invitation = await invitationFor(app.db, actor, params.id);
       return (
         reply
           .type('application/pdf')
           // Opened in the browser to print; the name is ASCII letters, digits and hyphens.
           .header('content-disposition', `inline; filename="${invitation.fileName}"`)
-          // Bytes are sent as they are; the schema's string documents the body for OpenAPI.
-          .send(invitation.pdf as unknown as string)
+          .send(invitation.pdf)
       );
     },
-  );
+  });
 
   await app.register(catalogueRoutes(NETWORK_ORGANISATIONS));
   await app.register(networkMeetingsRoutes);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id, problemResponses, version } from '../../contracts/common.js';
+import { problemResponses, version } from '../../contracts/common.js';
 import {
   reportCompareQuery,
   reportComparison,
@@ -13,6 +13,7 @@ import {
   reportVersionSummary,
 } from '../../contracts/reports.js';
 import { requireAuth } from '../auth/actor.js';
+import { idParams, routeDeclarer } from '../http/route.js';
 import { exportReportFor } from './report-exports.usecases.js';
 import {
   compareVersionsFor,
@@ -24,22 +25,18 @@ import {
   updateReport,
 } from './reports.usecases.js';
 
-const params = z.strictObject({ id });
 const tags = ['reports'];
 
 /** The annual management report: drafts, settings and texts, published versions, documents. */
 export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/reports',
-    {
-      schema: {
-        tags,
-        summary: 'The reports of the caller’s centres (each covering centres all of which the caller works in), with their versions',
-        response: { 200: z.array(reportSchema), ...problemResponses },
-      },
-    },
-    async (request) => listReportsFor(app.db, requireAuth(request.auth, 'statistics.read')),
-  );
+  const route = routeDeclarer(app, tags);
+
+  route.get('/reports', {
+    permission: 'statistics.read',
+    summary: 'The reports of the caller’s centres (each covering centres all of which the caller works in), with their versions',
+    response: z.array(reportSchema),
+    handle: (actor) => listReportsFor(app.db, actor),
+  });
 
   app.post(
     '/reports',
@@ -57,110 +54,77 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/reports/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A report: its scope, year, settings, texts and versions',
-        params,
-        response: { 200: reportSchema, ...problemResponses },
-      },
-    },
-    async (request) => getReportFor(app.db, requireAuth(request.auth, 'statistics.read'), request.params.id),
-  );
+  route.get('/reports/:id', {
+    permission: 'statistics.read',
+    summary: 'A report: its scope, year, settings, texts and versions',
+    params: idParams,
+    response: reportSchema,
+    handle: (actor, { params }) => getReportFor(app.db, actor, params.id),
+  });
 
-  app.patch(
-    '/reports/:id',
-    {
-      schema: {
-        tags,
-        summary:
-          'Change the settings (merged), narrative texts (an empty text returns to the draft) or free blocks (replaced), at the version read',
-        params,
-        body: reportUpdateInput,
-        response: { 200: reportSchema, ...problemResponses },
-      },
-    },
-    async (request) => updateReport(app.db, requireAuth(request.auth, 'reports.write'), request.params.id, request.body),
-  );
+  route.patch('/reports/:id', {
+    permission: 'reports.write',
+    summary:
+      'Change the settings (merged), narrative texts (an empty text returns to the draft) or free blocks (replaced), at the version read',
+    params: idParams,
+    body: reportUpdateInput,
+    response: reportSchema,
+    handle: (actor, { params, body }) => updateReport(app.db, actor, params.id, body),
+  });
 
-  app.get(
-    '/reports/:id/data',
-    {
-      schema: {
-        tags,
-        summary:
-          'The report’s data: every section’s tables, figures and texts. Without version: the draft computed now (staff only); with version: a published version, frozen',
-        params,
-        querystring: reportDataQuery,
-        response: { 200: reportData, ...problemResponses },
-      },
-    },
-    async (request) => reportDataFor(app.db, requireAuth(request.auth, 'statistics.read'), request.params.id, request.query.version),
-  );
+  route.get('/reports/:id/data', {
+    permission: 'statistics.read',
+    summary:
+      'The report’s data: every section’s tables, figures and texts. Without version: the draft computed now (staff only); with version: a published version, frozen',
+    params: idParams,
+    querystring: reportDataQuery,
+    response: reportData,
+    handle: (actor, { params, query }) => reportDataFor(app.db, actor, params.id, query.version),
+  });
 
-  app.post(
-    '/reports/:id/publish',
-    {
-      schema: {
-        tags,
-        summary: 'Publish the draft as the next version: a frozen snapshot of its figures, texts, settings, time and app version',
-        params,
-        body: z.strictObject({ version }),
-        response: { 201: reportVersionSummary, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const summary = await publishReport(app.db, requireAuth(request.auth, 'reports.write'), request.params.id, request.body.version);
-      return reply.status(201).send(summary);
-    },
-  );
+  route.post('/reports/:id/publish', {
+    permission: 'reports.write',
+    summary: 'Publish the draft as the next version: a frozen snapshot of its figures, texts, settings, time and app version',
+    params: idParams,
+    body: z.strictObject({ version }),
+    response: reportVersionSummary,
+    status: 201,
+    handle: (actor, { params, body }) => publishReport(app.db, actor, params.id, body.version),
+  });
 
-  app.get(
-    '/reports/:id/compare',
-    {
-      schema: {
-        tags,
-        summary: 'Two published versions compared figure by figure, and the texts that changed',
-        params,
-        querystring: reportCompareQuery,
-        response: { 200: reportComparison, ...problemResponses },
-      },
-    },
-    async (request) =>
-      compareVersionsFor(app.db, requireAuth(request.auth, 'statistics.read'), request.params.id, request.query.from, request.query.to),
-  );
+  route.get('/reports/:id/compare', {
+    permission: 'statistics.read',
+    summary: 'Two published versions compared figure by figure, and the texts that changed',
+    params: idParams,
+    querystring: reportCompareQuery,
+    response: reportComparison,
+    handle: (actor, { params, query }) => compareVersionsFor(app.db, actor, params.id, query.from, query.to),
+  });
 
-  app.get(
-    '/reports/:id/export',
-    {
-      schema: {
-        tags,
-        summary:
-          'The report as a document: PDF (A4), DOCX (editable), XLSX (a sheet per table), CSV (one table), JSON; of a version or of the draft',
-        params,
-        querystring: reportExportQuery,
-        produces: [
-          'application/pdf',
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          'text/csv',
-          'application/json',
-        ],
-        response: { 200: z.string().meta({ format: 'binary' }), ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const file = await exportReportFor(app.db, requireAuth(request.auth, 'statistics.read'), request.params.id, request.query);
+  route.get('/reports/:id/export', {
+    permission: 'statistics.read',
+    summary:
+      'The report as a document: PDF (A4), DOCX (editable), XLSX (a sheet per table), CSV (one table), JSON; of a version or of the draft',
+    params: idParams,
+    querystring: reportExportQuery,
+    produces: [
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/csv',
+      'application/json',
+    ],
+    // Bytes are sent as they are; the schema's string documents the body for OpenAPI.
+    response: z.string().meta({ format: 'binary' }),
+    handle: async (actor, { params, query }, _request, reply) => {
+      const file = await exportReportFor(app.db, actor, params.id, query);
       return (
         reply
           .type(file.contentType)
           // The name is ASCII letters, digits and hyphens (exportReportFor makes it so).
           .header('content-disposition', `attachment; filename="${file.fileName}"`)
           .header('content-length', Buffer.byteLength(file.body))
-          // Bytes are sent as they are; the schema's string documents the body for OpenAPI.
-          .send(file.body as unknown as string)
+          .send(file.body)
       );
     },
-  );
+  });
 };
