@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { HouseholdListItem } from '../../../contracts/households.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
-import { useDebounced } from '../../components/Combobox.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { pagingOf, RecordTable } from '../../kit/index.js';
+import { ListHeading, SearchBox, useRememberedSearch } from '../../kit/SearchList.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { fullName } from './shared.js';
@@ -17,15 +16,7 @@ export default function HouseholdsPage() {
   const { t, label } = useI18n();
   const { can, me } = useSession();
   // As on the people page: the names searched stay out of the address, in the history entry's state.
-  const location = useLocation();
-  const navigate = useNavigate();
-  const remembered = (location.state as { q?: unknown; page?: unknown } | null) ?? {};
-  const [query, setQuery] = useState(typeof remembered.q === 'string' ? remembered.q : '');
-  const [page, setPage] = useState(typeof remembered.page === 'number' ? remembered.page : 1);
-  const q = useDebounced(query.trim(), 200);
-  useEffect(() => {
-    navigate('.', { replace: true, state: { q, page } });
-  }, [navigate, q, page]);
+  const { query, setQuery, q, page, setPage } = useRememberedSearch();
   const result = useApiGet<Page<HouseholdListItem>>('/households', { q, page, pageSize: PAGE_SIZE });
   const centres = me?.centres ?? [];
   const centreName = (id: number) => centres.find((c) => c.id === id)?.name ?? String(id);
@@ -33,30 +24,11 @@ export default function HouseholdsPage() {
 
   return (
     <>
-      <div className="d-flex justify-content-between align-items-center flex-wrap gap-2 mb-3">
-        <h1 className="h2 mb-0">{t('households.title')}</h1>
-        {can('personal.write') ? (
-          <Link to="/households/new" className="btn btn-primary">
-            {t('households.new')}
-          </Link>
-        ) : null}
-      </div>
-      <div className="mb-3">
-        <label htmlFor="households-query" className="form-label">
-          {t('households.searchLabel')}
-        </label>
-        <input
-          id="households-query"
-          type="search"
-          className="form-control"
-          value={query}
-          autoComplete="off"
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setPage(1);
-          }}
-        />
-      </div>
+      <ListHeading
+        title={t('households.title')}
+        create={can('personal.write') ? { to: '/households/new', label: t('households.new') } : null}
+      />
+      <SearchBox id="households-query" label={t('households.searchLabel')} value={query} onChange={setQuery} />
       <ProblemAlert error={result.error} />
       {result.data ? (
         <RecordTable<HouseholdListItem>
