@@ -1,14 +1,14 @@
-import { useState } from 'react';
 import type { Event, EventListItem, EventsSummary } from '../../../contracts/events.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, pagingOf, RecordTable, useChange, useConfirm } from '../../kit/index.js';
+import { pagingOf, RecordTable } from '../../kit/index.js';
 import { PeriodForm, usePeriod } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { EventForm } from './parts/EventForm.js';
+import { useRecordList } from './parts/shared.js';
 
 const PAGE_SIZE = 50;
 
@@ -18,12 +18,6 @@ export default function EventsPage() {
   const { from, to, page, setPage, setPeriod } = usePeriod();
   const summary = useApiGet<EventsSummary>('/events/summary', { from, to });
   const list = useApiGet<Page<EventListItem>>('/events', { from, to, page, pageSize: PAGE_SIZE });
-  const [editingId, setEditingId] = useState<number | null>(null);
-  // The event being corrected, read whole (with its participants).
-  const editing = useApiGet<Event>(editingId ? `/events/${editingId}` : null);
-  // A new key empties the form after a save.
-  const [formKey, setFormKey] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
   const writer = can('personal.write');
   usePageTitle(t('events.title'));
 
@@ -31,26 +25,19 @@ export default function EventsPage() {
     summary.reload();
     list.reload();
   };
-  const change = useChange({ reload });
-  const confirm = useConfirm();
-  const shown = editingId !== null && editing.data?.id === editingId ? editing.data : null;
-
-  const done = (saved: boolean) => {
-    if (editingId !== null) focusLater('events-title');
-    setEditingId(null);
-    setFormKey((k) => k + 1);
-    setNotice(saved ? t('events.saved') : null);
-  };
-  const remove = async (item: EventListItem) => {
-    if (!(await confirm(t('events.deleteConfirm'), { confirmLabel: t('events.delete'), danger: true }))) return;
-    setNotice(null);
-    const sent = await change.send('DELETE', `/events/${item.id}`, undefined, {
-      query: { version: item.version },
-      success: t('events.deleted'),
-      focus: 'event-list',
-    });
-    if (sent.ok && editingId === item.id) setEditingId(null);
-  };
+  const { change, editing, formKey, notice, done, actions } = useRecordList<EventListItem>({
+    path: '/events',
+    reload,
+    titleId: 'events-title',
+    listId: 'event-list',
+    deleteConfirm: t('events.deleteConfirm'),
+    deleted: t('events.deleted'),
+    saved: t('events.saved'),
+  });
+  // The event being corrected, read whole (with its participants).
+  const editingId = editing?.id ?? null;
+  const full = useApiGet<Event>(editingId ? `/events/${editingId}` : null);
+  const shown = editingId !== null && full.data?.id === editingId ? full.data : null;
   const time = (item: EventListItem) =>
     item.startTime
       ? item.endTime
@@ -65,7 +52,7 @@ export default function EventsPage() {
       </h1>
       <p>{t('events.intro')}</p>
       <SuccessAlert message={notice} />
-      <ProblemAlert error={editing.error} />
+      <ProblemAlert error={full.error} />
       {change.problem}
       {writer && (editingId === null || shown) ? (
         <EventForm key={`${formKey}-${shown ? `${shown.id}-${shown.version}` : 'new'}`} editing={shown} reload={reload} onDone={done} />
@@ -119,20 +106,7 @@ export default function EventsPage() {
                 ),
               },
             ]}
-            actions={
-              writer
-                ? (item) => [
-                    {
-                      label: t('events.editAction'),
-                      onClick: () => {
-                        setNotice(null);
-                        setEditingId(item.id);
-                      },
-                    },
-                    { label: t('events.delete'), danger: true, onClick: () => remove(item) },
-                  ]
-                : undefined
-            }
+            actions={writer ? actions : undefined}
           />
         ) : null}
       </section>

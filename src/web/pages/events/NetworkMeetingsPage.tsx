@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../../contracts/events.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { CountTable } from '../../kit/CountTable.js';
-import { focusLater, pagingOf, RecordTable, useChange, useConfirm } from '../../kit/index.js';
+import { pagingOf, RecordTable } from '../../kit/index.js';
 import { PeriodForm, usePeriod } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { MeetingForm } from './parts/MeetingForm.js';
+import { useRecordList } from './parts/shared.js';
 
 const PAGE_SIZE = 20;
 
@@ -39,33 +39,21 @@ export default function NetworkMeetingsPage() {
   const summary = useApiGet<NetworkMeetingsSummary>('/network-meetings/summary', { from, to });
   const list = useApiGet<Page<NetworkMeeting>>(reader ? '/network-meetings' : null, { from, to, page, pageSize: PAGE_SIZE });
   const catalogue = useApiGet<NetworkOrganisation[]>(writer ? '/network-organisations' : null);
-  const [editing, setEditing] = useState<NetworkMeeting | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
   usePageTitle(t('events.meetings.title'));
 
   const reload = () => {
     summary.reload();
     list.reload();
   };
-  const change = useChange({ reload });
-  const confirm = useConfirm();
-  const done = (saved: boolean) => {
-    if (editing) focusLater('meetings-title');
-    setEditing(null);
-    setFormKey((k) => k + 1);
-    setNotice(saved ? t('events.meetings.saved') : null);
-  };
-  const remove = async (meeting: NetworkMeeting) => {
-    if (!(await confirm(t('events.meetings.deleteConfirm'), { confirmLabel: t('events.delete'), danger: true }))) return;
-    setNotice(null);
-    const sent = await change.send('DELETE', `/network-meetings/${meeting.id}`, undefined, {
-      query: { version: meeting.version },
-      success: t('events.meetings.deleted'),
-      focus: 'meeting-list',
-    });
-    if (sent.ok && editing?.id === meeting.id) setEditing(null);
-  };
+  const { change, editing, formKey, notice, done, actions } = useRecordList<NetworkMeeting>({
+    path: '/network-meetings',
+    reload,
+    titleId: 'meetings-title',
+    listId: 'meeting-list',
+    deleteConfirm: t('events.meetings.deleteConfirm'),
+    deleted: t('events.meetings.deleted'),
+    saved: t('events.meetings.saved'),
+  });
 
   return (
     <>
@@ -115,20 +103,7 @@ export default function NetworkMeetingsPage() {
               { header: t('events.meetings.topic'), cell: (meeting) => meeting.topic },
               { header: t('events.meetings.outcome'), className: 'text-break', cell: (meeting) => meeting.outcome ?? t('person.notSet') },
             ]}
-            actions={
-              writer
-                ? (meeting) => [
-                    {
-                      label: t('events.editAction'),
-                      onClick: () => {
-                        setNotice(null);
-                        setEditing(meeting);
-                      },
-                    },
-                    { label: t('events.delete'), danger: true, onClick: () => remove(meeting) },
-                  ]
-                : undefined
-            }
+            actions={writer ? actions : undefined}
           />
         ) : null}
       </section>

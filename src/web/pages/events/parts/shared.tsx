@@ -1,8 +1,68 @@
-/** What the event and meeting forms share: the centre of a new record, and how a record is sent. */
+/** What the events and meetings pages share: the list with its form on top, the centre of a new record, how a record is sent. */
+import { useState } from 'react';
 import { CentreSelect } from '../../../components/CentreSelect.js';
 import { useI18n } from '../../../i18n/index.js';
-import type { Change } from '../../../kit/index.js';
+import { type Change, focusLater, type RowAction, useChange, useConfirm } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
+
+/**
+ * A page that records and lists (events, network meetings): the record being corrected in the
+ * form on top, the form's key (a new key empties it after a save), the notice of a save, and the
+ * rows' Modifica and Elimina (confirmed, then the focus on the list `listId`). `done(saved)` closes
+ * the form, giving the focus back to the page's title `titleId` after a correction.
+ */
+export function useRecordList<T extends { id: number; version: number }>({
+  path,
+  reload,
+  titleId,
+  listId,
+  deleteConfirm,
+  deleted,
+  saved,
+}: {
+  path: string;
+  reload(): void;
+  titleId: string;
+  listId: string;
+  deleteConfirm: string;
+  deleted: string;
+  saved: string;
+}) {
+  const { t } = useI18n();
+  const change = useChange({ reload });
+  const confirm = useConfirm();
+  const [editing, setEditing] = useState<T | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const done = (wasSaved: boolean) => {
+    if (editing) focusLater(titleId);
+    setEditing(null);
+    setFormKey((key) => key + 1);
+    setNotice(wasSaved ? saved : null);
+  };
+  const remove = async (record: T) => {
+    if (!(await confirm(deleteConfirm, { confirmLabel: t('events.delete'), danger: true }))) return;
+    setNotice(null);
+    const sent = await change.send('DELETE', `${path}/${record.id}`, undefined, {
+      query: { version: record.version },
+      success: deleted,
+      focus: listId,
+    });
+    if (sent.ok && editing?.id === record.id) setEditing(null);
+  };
+  const actions = (record: T): RowAction[] => [
+    {
+      label: t('events.editAction'),
+      onClick: () => {
+        setNotice(null);
+        setEditing(record);
+      },
+    },
+    { label: t('events.delete'), danger: true, onClick: () => remove(record) },
+  ];
+  return { change, editing, formKey, notice, done, actions };
+}
 
 /** The centre a new record belongs to, asked only of a user working in more than one (column of the form's row). */
 export function NewRecordCentre({
