@@ -4,7 +4,9 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, RecordForm, RecordTable, useChange, useConfirm, useFields } from '../../kit/index.js';
+import { boundTo } from '../../kit/bound.js';
+import { focusLater, RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
+import { DateRangeFields, saveRecord, useRemove } from './shared.js';
 
 const daysOf = (closure: ClosureRecord) => Math.round((Date.parse(closure.to) - Date.parse(closure.from)) / 86_400_000) + 1;
 
@@ -26,11 +28,10 @@ function ClosureForm({
   const change = useChange({ reload });
   const form = useFields({ from: editing?.from ?? '', to: editing?.to ?? '', reason: editing?.reason ?? '' });
   const { values } = form;
+  const bound = boundTo(form, change);
   const save = async () => {
     const fields = { from: values.from, to: values.to || values.from, reason: values.reason.trim() };
-    const sent = editing
-      ? await change.send('PATCH', `/calendar/closures/${editing.id}`, { version: editing.version, ...fields })
-      : await change.send('POST', '/calendar/closures', { centreId, ...fields });
+    const sent = await saveRecord(change, '/calendar/closures', editing, fields, { created: { centreId } });
     if (sent.ok) onSaved();
   };
   return (
@@ -44,20 +45,14 @@ function ClosureForm({
       className="border rounded p-3"
     >
       <div className="row">
-        <div className="col-sm-6 col-lg-3">
-          <TextField label={t('calendar.from')} type="date" required {...form.field('from')} error={change.fieldErrors.from} />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <TextField label={t('calendar.to')} type="date" required min={values.from} {...form.field('to')} error={change.fieldErrors.to} />
-        </div>
+        <DateRangeFields from={bound('from')} to={bound('to')} />
         <div className="col-lg-6">
           <TextField
             label={t('calendar.closures.reason')}
             required
             maxLength={200}
             hint={t('calendar.closures.reasonHint')}
-            {...form.field('reason')}
-            error={change.fieldErrors.reason}
+            {...bound('reason')}
           />
         </div>
       </div>
@@ -77,7 +72,7 @@ export function Closures({ centreId, year, onChanged }: { centreId: number; year
     onChanged();
   };
   const change = useChange({ reload });
-  const confirm = useConfirm();
+  const removeRecord = useRemove(change);
 
   const done = (message: string | null) => {
     setEditing(null);
@@ -90,12 +85,7 @@ export function Closures({ centreId, year, onChanged }: { centreId: number; year
     setFormKey((k) => k + 1);
   };
   const remove = async (closure: ClosureRecord) => {
-    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return;
-    const sent = await change.send('DELETE', `/calendar/closures/${closure.id}`, undefined, {
-      query: { version: closure.version },
-      focus: 'calendar-closures',
-    });
-    if (sent.ok) done(t('calendar.saved'));
+    if (await removeRecord(`/calendar/closures/${closure.id}`, closure.version, { focus: 'calendar-closures' })) done(t('calendar.saved'));
   };
 
   return (

@@ -5,8 +5,8 @@ import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, orNull, RecordForm, useChange, useConfirm, useFields } from '../../kit/index.js';
-import { type Slot, useWeekdayName, WEEKDAYS, WeekTable } from './shared.js';
+import { focusLater, orNull, RecordForm, useChange, useFields } from '../../kit/index.js';
+import { type Slot, useRemove, useWeekdayName, WEEKDAYS, WeekTable } from './shared.js';
 
 interface EditedSlot {
   key: number;
@@ -14,6 +14,12 @@ interface EditedSlot {
   from: string;
   to: string;
 }
+
+/** A slot's two times: where each is kept and its label. */
+const SLOT_TIMES = [
+  ['from', 'calendar.sets.slotFrom'],
+  ['to', 'calendar.sets.slotTo'],
+] as const;
 
 /** The slots of one set, row by row: weekday, from, to. Saved all together at the version read. */
 function SlotEditor({ set, reload, onSaved, onCancel }: { set: HoursSet; reload(): void; onSaved(): void; onCancel(): void }) {
@@ -65,24 +71,11 @@ function SlotEditor({ set, reload, onSaved, onCancel }: { set: HoursSet; reload(
               ))}
             </SelectField>
           </div>
-          <div className="col-sm-3">
-            <TextField
-              label={t('calendar.sets.slotFrom')}
-              type="time"
-              required
-              value={slot.from}
-              onChange={(e) => edit(slot.key, 'from', e.target.value)}
-            />
-          </div>
-          <div className="col-sm-3">
-            <TextField
-              label={t('calendar.sets.slotTo')}
-              type="time"
-              required
-              value={slot.to}
-              onChange={(e) => edit(slot.key, 'to', e.target.value)}
-            />
-          </div>
+          {SLOT_TIMES.map(([end, label]) => (
+            <div key={end} className="col-sm-3">
+              <TextField label={t(label)} type="time" required value={slot[end]} onChange={(e) => edit(slot.key, end, e.target.value)} />
+            </div>
+          ))}
           <div className="col-sm-2 mb-3">
             <button
               type="button"
@@ -163,17 +156,12 @@ export function HoursSets({ centreId, onChanged }: { centreId: number; onChanged
     onChanged();
   };
   const change = useChange({ reload });
-  const confirm = useConfirm();
+  const removeRecord = useRemove(change);
   const list = sets.data ?? [];
 
   const remove = async (set: HoursSet) => {
-    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return;
     setNotice(null);
-    const sent = await change.send('DELETE', `/calendar/hours/${set.id}`, undefined, {
-      query: { version: set.version },
-      focus: 'calendar-sets',
-    });
-    if (sent.ok) setNotice(t('calendar.saved'));
+    if (await removeRecord(`/calendar/hours/${set.id}`, set.version, { focus: 'calendar-sets' })) setNotice(t('calendar.saved'));
   };
 
   return (

@@ -4,9 +4,19 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, orNull, RecordForm, RecordTable, useChange, useConfirm, useFields } from '../../kit/index.js';
+import { boundTo } from '../../kit/bound.js';
+import { focusLater, orNull, RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
-import { hoursOfMinutes, minutesOfHours, useCentreChoice, useFormatMinutes } from './shared.js';
+import {
+  DateRangeFields,
+  hoursOfMinutes,
+  minutesOfHours,
+  saveRecord,
+  useCentreChoice,
+  useFormatMinutes,
+  useRemove,
+  WeeklyHoursField,
+} from './shared.js';
 
 /** A new project, or the one being corrected (sent back with the version it was read at). */
 function ProjectForm({ centreId, editing, reload, onDone }: { centreId: number; editing: Project | null; reload(): void; onDone(): void }) {
@@ -21,7 +31,7 @@ function ProjectForm({ centreId, editing, reload, onDone }: { centreId: number; 
     description: editing?.description ?? '',
   });
   const { values } = form;
-  const errors = change.fieldErrors;
+  const bound = boundTo(form, change);
   const save = async () => {
     const fields = {
       name: values.name.trim(),
@@ -31,10 +41,7 @@ function ProjectForm({ centreId, editing, reload, onDone }: { centreId: number; 
       extraWeeklyMinutes: minutesOfHours(values.extraHours),
       description: orNull(values.description),
     };
-    const success = { success: t('calendar.saved') };
-    const sent = editing
-      ? await change.send('PATCH', `/projects/${editing.id}`, { version: editing.version, ...fields }, success)
-      : await change.send('POST', '/projects', { centreId, ...fields }, success);
+    const sent = await saveRecord(change, '/projects', editing, fields, { created: { centreId }, success: t('calendar.saved') });
     if (sent.ok) {
       form.reset();
       onDone();
@@ -54,36 +61,21 @@ function ProjectForm({ centreId, editing, reload, onDone }: { centreId: number; 
     >
       <div className="row">
         <div className="col-lg-6">
-          <TextField label={t('calendar.projects.name')} required maxLength={200} {...form.field('name')} error={errors.name} />
+          <TextField label={t('calendar.projects.name')} required maxLength={200} {...bound('name')} />
         </div>
         <div className="col-lg-6">
-          <TextField label={t('calendar.projects.funder')} maxLength={200} {...form.field('funder')} error={errors.funder} />
+          <TextField label={t('calendar.projects.funder')} maxLength={200} {...bound('funder')} />
         </div>
+        <DateRangeFields from={bound('from')} to={bound('to')} openEnded />
         <div className="col-sm-6 col-lg-3">
-          <TextField label={t('calendar.from')} type="date" required {...form.field('from')} error={errors.from} />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <TextField
-            label={t('calendar.to')}
-            type="date"
-            min={values.from}
-            hint={t('calendar.toHint')}
-            {...form.field('to')}
-            error={errors.to}
-          />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <TextField
+          <WeeklyHoursField
             label={t('calendar.projects.extraHours')}
-            inputMode="decimal"
-            required
-            hint={t('calendar.staff.weeklyHoursHint')}
             {...form.field('extraHours')}
-            error={errors.extraWeeklyMinutes}
+            error={change.fieldErrors.extraWeeklyMinutes}
           />
         </div>
       </div>
-      <TextField label={t('calendar.projects.description')} maxLength={4000} {...form.field('description')} error={errors.description} />
+      <TextField label={t('calendar.projects.description')} maxLength={4000} {...bound('description')} />
     </RecordForm>
   );
 }
@@ -97,16 +89,14 @@ export default function ProjectsPage() {
   const projects = useApiGet<Project[]>(centreId ? '/projects' : null, centreId ? { centreId } : undefined);
   const [editing, setEditing] = useState<Project | null>(null);
   const change = useChange({ reload: projects.reload });
-  const confirm = useConfirm();
+  const removeRecord = useRemove(change);
 
   const remove = async (project: Project) => {
-    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return;
-    const sent = await change.send('DELETE', `/projects/${project.id}`, undefined, {
-      query: { version: project.version },
+    const done = await removeRecord(`/projects/${project.id}`, project.version, {
       success: t('calendar.deleted'),
       focus: 'projects-title',
     });
-    if (sent.ok && editing?.id === project.id) setEditing(null);
+    if (done && editing?.id === project.id) setEditing(null);
   };
 
   return (

@@ -6,9 +6,9 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, RecordTable, useChange, useConfirm } from '../../kit/index.js';
+import { focusLater, RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
-import { useCentreChoice, useFormatMinutes } from './shared.js';
+import { useCentreChoice, useFormatMinutes, useRemove } from './shared.js';
 import { Contracts } from './staff/Contracts.js';
 import { MemberForm } from './staff/MemberForm.js';
 
@@ -25,18 +25,13 @@ export default function StaffPage() {
   const [editing, setEditing] = useState<StaffMember | null>(null);
   const [contractsOf, setContractsOf] = useState<number | null>(null);
   const change = useChange({ reload: list.reload });
-  const confirm = useConfirm();
+  const removeRecord = useRemove(change);
   const shown = list.data?.items.find((m) => m.id === contractsOf) ?? null;
 
   const remove = async (member: StaffMember) => {
-    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return;
-    const sent = await change.send('DELETE', `/staff/${member.id}`, undefined, {
-      query: { version: member.version },
-      success: t('calendar.deleted'),
-      focus: 'staff-title',
-    });
-    if (sent.ok && contractsOf === member.id) setContractsOf(null);
-    if (sent.ok && editing?.id === member.id) setEditing(null);
+    if (!(await removeRecord(`/staff/${member.id}`, member.version, { success: t('calendar.deleted'), focus: 'staff-title' }))) return;
+    if (contractsOf === member.id) setContractsOf(null);
+    if (editing?.id === member.id) setEditing(null);
   };
   const showContracts = (member: StaffMember) => {
     setContractsOf(member.id);

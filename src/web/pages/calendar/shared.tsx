@@ -1,8 +1,13 @@
-/** Pieces the calendar, staff and projects pages share: the centre choice, hours, weekdays, slot tables. */
+/**
+ * Pieces the calendar, staff and projects pages share: the centre choice, hours, weekdays, slot
+ * tables, and how their records are saved, deleted and dated.
+ */
 import { useState } from 'react';
 import type { CalendarDay } from '../../../contracts/calendar.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
+import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
+import { type Change, type SendOptions, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -106,4 +111,68 @@ export function WeekTable({ slots, caption }: { slots: Slot[]; caption: string }
       </tbody>
     </table>
   );
+}
+
+/**
+ * Saves a record of the list at `path`: a new one (POST, with `created`, e.g. its centre) or the
+ * one being corrected (PATCH to `path/id`, at the version it was read at).
+ */
+export function saveRecord(
+  change: Change,
+  path: string,
+  editing: { id: number; version: number } | null,
+  fields: object,
+  { created = {}, success }: { created?: object; success?: string } = {},
+) {
+  return editing
+    ? change.send('PATCH', `${path}/${editing.id}`, { version: editing.version, ...fields }, { success })
+    : change.send('POST', path, { ...created, ...fields }, { success });
+}
+
+/** Deletes a record at the version it was read at, once confirmed; true when done. */
+export function useRemove(change: Change) {
+  const { t } = useI18n();
+  const confirm = useConfirm();
+  return async (path: string, version: number, options: SendOptions = {}) => {
+    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return false;
+    return (await change.send('DELETE', path, undefined, { query: { version }, ...options })).ok;
+  };
+}
+
+/** A field of a form with its error (see the kit's boundTo). */
+interface Bound {
+  value: string;
+  onChange(event: { target: { value: string } }): void;
+  error?: string;
+}
+
+/**
+ * A period's two dates, each in a column: `to` not before `from`; with `openEnded` it may stay
+ * blank (still going), otherwise it is required.
+ */
+export function DateRangeFields({ from, to, openEnded }: { from: Bound; to: Bound; openEnded?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="col-sm-6 col-lg-3">
+        <TextField label={t('calendar.from')} type="date" required {...from} />
+      </div>
+      <div className="col-sm-6 col-lg-3">
+        <TextField
+          label={t('calendar.to')}
+          type="date"
+          required={!openEnded}
+          min={from.value}
+          hint={openEnded ? t('calendar.toHint') : undefined}
+          {...to}
+        />
+      </div>
+    </>
+  );
+}
+
+/** Hours a week, typed as a person says them (6,5). */
+export function WeeklyHoursField({ label, ...field }: Bound & { label: string }) {
+  const { t } = useI18n();
+  return <TextField label={label} inputMode="decimal" required hint={t('calendar.staff.weeklyHoursHint')} {...field} />;
 }

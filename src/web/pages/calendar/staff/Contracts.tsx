@@ -5,8 +5,9 @@ import { useApiGet } from '../../../api/hooks.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
-import { EditableSection, focusLater, orNull, RecordForm, RecordTable, useChange, useConfirm, useFields } from '../../../kit/index.js';
-import { hoursOfMinutes, minutesOfHours, useFormatMinutes } from '../shared.js';
+import { boundTo } from '../../../kit/bound.js';
+import { EditableSection, focusLater, orNull, RecordForm, RecordTable, useChange, useFields } from '../../../kit/index.js';
+import { DateRangeFields, hoursOfMinutes, minutesOfHours, saveRecord, useFormatMinutes, useRemove, WeeklyHoursField } from '../shared.js';
 
 function ContractForm({
   member,
@@ -31,6 +32,7 @@ function ContractForm({
     projectId: editing?.project ? String(editing.project.id) : '',
   });
   const { values } = form;
+  const bound = boundTo(form, change);
   const save = async () => {
     const fields = {
       from: values.from,
@@ -39,10 +41,7 @@ function ContractForm({
       description: orNull(values.description),
       projectId: values.projectId ? Number(values.projectId) : null,
     };
-    const success = { success: t('calendar.saved') };
-    const sent = editing
-      ? await change.send('PATCH', `/staff/${member.id}/contracts/${editing.id}`, { version: editing.version, ...fields }, success)
-      : await change.send('POST', `/staff/${member.id}/contracts`, fields, success);
+    const sent = await saveRecord(change, `/staff/${member.id}/contracts`, editing, fields, { success: t('calendar.saved') });
     if (sent.ok) onDone();
   };
   return (
@@ -55,31 +54,12 @@ function ContractForm({
       autoFocus
     >
       <div className="row">
+        <DateRangeFields from={bound('from')} to={bound('to')} openEnded />
         <div className="col-sm-6 col-lg-3">
-          <TextField label={t('calendar.from')} type="date" required {...form.field('from')} error={change.fieldErrors.from} />
+          <WeeklyHoursField label={t('calendar.staff.weeklyHours')} {...form.field('hours')} error={change.fieldErrors.weeklyMinutes} />
         </div>
         <div className="col-sm-6 col-lg-3">
-          <TextField
-            label={t('calendar.to')}
-            type="date"
-            min={values.from}
-            hint={t('calendar.toHint')}
-            {...form.field('to')}
-            error={change.fieldErrors.to}
-          />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <TextField
-            label={t('calendar.staff.weeklyHours')}
-            inputMode="decimal"
-            required
-            hint={t('calendar.staff.weeklyHoursHint')}
-            {...form.field('hours')}
-            error={change.fieldErrors.weeklyMinutes}
-          />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <SelectField label={t('calendar.staff.project')} {...form.field('projectId')} error={change.fieldErrors.projectId}>
+          <SelectField label={t('calendar.staff.project')} {...bound('projectId')}>
             <option value="">{t('calendar.staff.noProject')}</option>
             {projects.map((project) => (
               <option key={project.id} value={project.id}>
@@ -93,8 +73,7 @@ function ContractForm({
         label={t('calendar.staff.description')}
         maxLength={300}
         hint={t('calendar.staff.descriptionHint')}
-        {...form.field('description')}
-        error={change.fieldErrors.description}
+        {...bound('description')}
       />
     </RecordForm>
   );
@@ -106,15 +85,12 @@ export function Contracts({ member, centreId, reload }: { member: StaffMember; c
   const projects = useApiGet<Project[]>('/projects', { centreId });
   const [editing, setEditing] = useState<StaffContract | null>(null);
   const change = useChange({ reload });
-  const confirm = useConfirm();
-  const remove = async (contract: StaffContract) => {
-    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return;
-    await change.send('DELETE', `/staff/${member.id}/contracts/${contract.id}`, undefined, {
-      query: { version: contract.version },
+  const removeRecord = useRemove(change);
+  const remove = (contract: StaffContract) =>
+    removeRecord(`/staff/${member.id}/contracts/${contract.id}`, contract.version, {
       success: t('calendar.deleted'),
       focus: 'staff-contracts',
     });
-  };
   const form = (contract: StaffContract | null, close: () => void) => (
     <ContractForm
       key={contract?.id ?? 'new'}

@@ -4,7 +4,9 @@ import { STAFF_ROLES } from '../../../../contracts/enums.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { Options, orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { saveRecord } from '../shared.js';
 
 export function MemberForm({
   centreId,
@@ -27,6 +29,7 @@ export function MemberForm({
     notes: editing?.notes ?? '',
   });
   const { values } = form;
+  const bound = boundTo(form, change);
   const save = async () => {
     const fields = {
       name: values.name.trim(),
@@ -34,9 +37,7 @@ export function MemberForm({
       userId: values.userId ? Number(values.userId) : null,
       notes: orNull(values.notes),
     };
-    const sent = editing
-      ? await change.send('PATCH', `/staff/${editing.id}`, { version: editing.version, ...fields }, { success: t('calendar.saved') })
-      : await change.send('POST', '/staff', { centreId, ...fields }, { success: t('calendar.saved') });
+    const sent = await saveRecord(change, '/staff', editing, fields, { created: { centreId }, success: t('calendar.saved') });
     if (sent.ok) {
       form.reset();
       onDone();
@@ -55,16 +56,16 @@ export function MemberForm({
     >
       <div className="row">
         <div className="col-lg-4">
-          <TextField label={t('calendar.staff.name')} required maxLength={120} {...form.field('name')} error={change.fieldErrors.name} />
+          <TextField label={t('calendar.staff.name')} required maxLength={120} {...bound('name')} />
         </div>
         <div className="col-sm-6 col-lg-4">
-          <SelectField label={t('calendar.staff.role')} required {...form.field('role')} error={change.fieldErrors.role}>
+          <SelectField label={t('calendar.staff.role')} required {...bound('role')}>
             <option value="">{t('common.choose')}</option>
             <Options values={STAFF_ROLES} labels={labels('staffRole')} />
           </SelectField>
         </div>
         <div className="col-sm-6 col-lg-4">
-          <SelectField label={t('calendar.staff.user')} {...form.field('userId')} error={change.fieldErrors.userId}>
+          <SelectField label={t('calendar.staff.user')} {...bound('userId')}>
             <option value="">{t('calendar.staff.noUser')}</option>
             {(users.data ?? []).map((user) => (
               <option key={user.id} value={user.id}>
@@ -74,7 +75,7 @@ export function MemberForm({
           </SelectField>
         </div>
       </div>
-      <TextField label={t('calendar.staff.notes')} maxLength={1000} {...form.field('notes')} error={change.fieldErrors.notes} />
+      <TextField label={t('calendar.staff.notes')} maxLength={1000} {...bound('notes')} />
     </RecordForm>
   );
 }
