@@ -1,5 +1,3 @@
-import type { FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { ORIGIN_GROUPS } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
 import { type Page, withQuery } from '../api/client.js';
@@ -10,42 +8,29 @@ import { SelectField, TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
+import { useAddressFilters } from '../kit/addressFilters.js';
+import { Options } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
 const FILTERS = ['from', 'to', 'topicId', 'originGroup', 'citizenship', 'operatorId', 'centreId'] as const;
 
 export default function VisitsPage() {
-  const { t, locale, label } = useI18n();
+  const { t, locale, label, labels } = useI18n();
   const { me } = useSession();
   const { topics } = useTopicLabels();
   const operators = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Record<
-    (typeof FILTERS)[number],
-    string | undefined
-  >;
-  const page = Number(params.get('page') ?? 1);
-  const visits = useApiGet<Page<Visit>>('/visits', { ...filters, page, pageSize: 50 });
+  const address = useAddressFilters(FILTERS);
+  const filters = address.values;
+  const visits = useApiGet<Page<Visit>>('/visits', { ...filters, page: address.page, pageSize: 50 });
   usePageTitle(t('visits.title'));
-
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next: Record<string, string> = {};
-    for (const f of FILTERS) {
-      const value = String(form.get(f) ?? '');
-      if (value) next[f] = value;
-    }
-    setParams(next);
-  };
 
   const exportHref = withQuery('/api/v1/visits/export.csv', { ...filters, lang: locale });
 
   return (
     <>
       <h1 className="h2 mb-3">{t('visits.title')}</h1>
-      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="filters-title" noValidate key={params.toString()}>
+      <form onSubmit={address.apply} className="border rounded p-3 mb-3" aria-labelledby="filters-title" noValidate key={address.key}>
         <h2 id="filters-title" className="h5">
           {t('visits.filters')}
         </h2>
@@ -61,7 +46,7 @@ export default function VisitsPage() {
               <option value="">{t('visits.any')}</option>
               {topics.data?.map((topic) => (
                 <option key={topic.id} value={topic.id}>
-                  {locale === 'it' ? topic.labelIt : topic.labelEn}
+                  {label(topic)}
                 </option>
               ))}
             </SelectField>
@@ -69,11 +54,7 @@ export default function VisitsPage() {
           <div className="col-sm-6 col-lg-3">
             <SelectField label={t('visit.originGroup')} name="originGroup" defaultValue={filters.originGroup ?? ''}>
               <option value="">{t('visits.any')}</option>
-              {ORIGIN_GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {label('originGroup', g)}
-                </option>
-              ))}
+              <Options values={ORIGIN_GROUPS} labels={labels('originGroup')} />
             </SelectField>
           </div>
           <div className="col-sm-6 col-lg-3">
@@ -105,7 +86,7 @@ export default function VisitsPage() {
           <button type="submit" className="btn btn-primary">
             {t('visits.apply')}
           </button>
-          <button type="button" className="btn btn-outline-secondary" onClick={() => setParams({})}>
+          <button type="button" className="btn btn-outline-secondary" onClick={address.reset}>
             {t('visits.reset')}
           </button>
           <a className="btn btn-outline-primary" href={exportHref} download>
@@ -125,11 +106,7 @@ export default function VisitsPage() {
           columns={['date', 'person', 'gender', 'citizenship', 'originGroup', 'topics', 'channel', 'operator']}
           caption={t('visits.title')}
           empty={t('visits.none')}
-          onPage={(next) => {
-            const nextParams = new URLSearchParams(params);
-            nextParams.set('page', String(next));
-            setParams(nextParams);
-          }}
+          onPage={address.setPage}
         />
       ) : null}
     </>

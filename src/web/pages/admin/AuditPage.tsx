@@ -1,10 +1,9 @@
-import type { FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { useAddressFilters } from '../../kit/addressFilters.js';
 import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 
@@ -21,27 +20,20 @@ interface AuditEntry {
 
 const ACTIONS = ['create', 'read', 'update', 'delete', 'login', 'logout', 'export'];
 const ENTITIES = ['person', 'visit', 'user', 'api_token', 'topic', 'centre', 'session'];
+const FILTERS = ['from', 'to', 'action', 'entity', 'entityId'] as const;
 
 export default function AuditPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const query = Object.fromEntries(['from', 'to', 'action', 'entity', 'entityId'].map((k) => [k, params.get(k) ?? undefined]));
-  const page = Number(params.get('page') ?? 1);
-  const log = useApiGet<Page<AuditEntry>>('/audit', { ...query, page, pageSize: 50 });
+  const address = useAddressFilters(FILTERS);
+  const query = address.values;
+  const log = useApiGet<Page<AuditEntry>>('/audit', { ...query, page: address.page, pageSize: 50 });
   usePageTitle(t('audit.title'));
-
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const next: Record<string, string> = {};
-    for (const [k, v] of new FormData(event.currentTarget)) if (v) next[k] = String(v);
-    setParams(next);
-  };
 
   return (
     <>
       <h1 className="h2">{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
-      <form onSubmit={apply} noValidate className="row align-items-end" key={params.toString()}>
+      <form onSubmit={address.apply} noValidate className="row align-items-end" key={address.key}>
         <div className="col-sm-6 col-lg-2">
           <TextField label={t('visits.from')} name="from" type="date" defaultValue={query.from} />
         </div>
@@ -82,11 +74,7 @@ export default function AuditPage() {
           rows={log.data.items}
           rowKey={(e) => e.id}
           empty={t('common.none')}
-          paging={pagingOf(log.data, (next) => {
-            const nextParams = new URLSearchParams(params);
-            nextParams.set('page', String(next));
-            setParams(nextParams);
-          })}
+          paging={pagingOf(log.data, address.setPage)}
           columns={[
             { header: t('audit.at'), cell: (e) => new Date(e.at).toLocaleString('it-IT', { timeZone: 'Europe/Rome' }) },
             { header: t('audit.user'), cell: (e) => e.userEmail ?? '—' },
