@@ -1,18 +1,20 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { loginInput, me, passwordChangeInput, setupInput, setupStatus } from '../../contracts/auth.js';
 import { problemSchema } from '../../contracts/common.js';
+import { routeDeclarer } from '../http/route.js';
 import { completeSetup, setupNeeded } from '../setup/setup.usecases.js';
-import { requireLogin, SESSION_COOKIE } from './actor.js';
+import { type Actor, requireLogin, SESSION_COOKIE } from './actor.js';
 import type { NewSession } from './auth.usecases.js';
 import { changePassword, describeMe, login, logout, startSession } from './auth.usecases.js';
 
-const tags = ['auth'];
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 429: problemSchema };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const setCookie = (reply: FastifyReply, session: NewSession) =>
+  const route = routeDeclarer(app, ['auth']);
+
+  /** The browser's new session: its cookie, and who is in with the session's CSRF token. */
+  const signIn = (reply: FastifyReply, { session, actor }: { session: NewSession; actor: Actor }) => {
     reply.setCookie(SESSION_COOKIE, session.cookieValue, {
       path: '/',
       httpOnly: true,
@@ -21,85 +23,66 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       // No expiry on the cookie: the server ends the session after SESSION_HOURS without use
       // (sliding), and the browser forgets the cookie when it closes.
     });
+    return describeMe(app.db, { actor, via: 'session', csrfToken: session.csrfToken });
+  };
 
-  app.get(
-    '/setup',
-    { schema: { tags, summary: 'Whether the first administrator still has to be created', security: [], response: { 200: setupStatus } } },
-    async () => ({
-      needed: await setupNeeded(app.db),
-    }),
-  );
+  route.get('/setup', {
+    permission: 'public',
+    summary: 'Whether the first administrator still has to be created',
+    response: setupStatus,
+    problems: {},
+    handle: async () => ({ needed: await setupNeeded(app.db) }),
+  });
 
-  app.post(
-    '/setup',
-    {
-      schema: {
-        tags,
-        summary: 'First run: create the organisation, the first centre and the administrator',
-        security: [],
-        body: setupInput,
-        response: { 201: me, ...problems },
-      },
+  route.post('/setup', {
+    permission: 'public',
+    summary: 'First run: create the organisation, the first centre and the administrator',
+    body: setupInput,
+    response: me,
+    status: 201,
+    problems,
+    handle: async (_nobody, { body }, _request, reply) => {
+      const userId = await completeSetup(app.db, body);
+      return signIn(reply, await startSession(app.db, userId, app.config.sessionHours));
     },
-    async (request, reply) => {
-      const userId = await completeSetup(app.db, request.body);
-      const { session, actor } = await startSession(app.db, userId, app.config.sessionHours);
-      setCookie(reply, session);
-      return reply.code(201).send(await describeMe(app.db, { actor, via: 'session', csrfToken: session.csrfToken }));
-    },
-  );
+  });
 
-  app.post(
-    '/auth/login',
-    {
-      schema: {
-        tags,
-        summary: 'Log in with e-mail and password (sets the session cookie)',
-        security: [],
-        body: loginInput,
-        response: { 200: me, ...problems },
-      },
-    },
-    async (request, reply) => {
-      // request.ip is the peer's address, or with TRUST_PROXY the client's as the proxy forwards
-      // it (X-Forwarded-For): the login limits count per client.
-      const { session, actor } = await login(app.db, request.body, request.ip, app.config.sessionHours);
-      setCookie(reply, session);
-      return describeMe(app.db, { actor, via: 'session', csrfToken: session.csrfToken });
-    },
-  );
+  route.post('/auth/login', {
+    permission: 'public',
+    summary: 'Log in with e-mail and password (sets the session cookie)',
+    body: loginInput,
+    response: me,
+    problems,
+    // request.ip is the peer's address, or with TRUST_PROXY the client's as the proxy forwards
+    // it (X-Forwarded-For): the login limits count per client.
+    handle: async (_nobody, { body }, request, reply) => signIn(reply, await login(app.db, body, request.ip, app.config.sessionHours)),
+  });
 
-  app.post(
-    '/auth/logout',
-    { schema: { tags, summary: 'End the session', response: { 204: z.null(), 401: problemSchema } } },
-    async (request, reply) => {
+  // The three below act on the session itself (requireLogin), not only for its user.
+
+  route.post('/auth/logout', {
+    permission: 'login',
+    summary: 'End the session',
+    problems: { 401: problemSchema },
+    handle: async (_actor, _input, request, reply) => {
       await logout(app.db, requireLogin(request.auth));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send(null);
     },
-  );
+  });
 
-  app.get(
-    '/auth/me',
-    { schema: { tags, summary: 'The logged-in user, their centres and the CSRF token', response: { 200: me, 401: problemSchema } } },
-    async (request) => {
-      return describeMe(app.db, requireLogin(request.auth));
-    },
-  );
+  route.get('/auth/me', {
+    permission: 'login',
+    summary: 'The logged-in user, their centres and the CSRF token',
+    response: me,
+    problems: { 401: problemSchema },
+    handle: (_actor, _input, request) => describeMe(app.db, requireLogin(request.auth)),
+  });
 
-  app.post(
-    '/auth/password',
-    {
-      schema: {
-        tags,
-        summary: 'Change your own password (other sessions end)',
-        body: passwordChangeInput,
-        response: { 204: z.null(), ...problems },
-      },
-    },
-    async (request, reply) => {
-      await changePassword(app.db, requireLogin(request.auth), request.body);
-      return reply.code(204).send(null);
-    },
-  );
+  route.post('/auth/password', {
+    permission: 'login',
+    summary: 'Change your own password (other sessions end)',
+    body: passwordChangeInput,
+    problems,
+    handle: (_actor, { body }, request) => changePassword(app.db, requireLogin(request.auth), body),
+  });
 };

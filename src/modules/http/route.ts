@@ -11,15 +11,16 @@
  *     handle: (actor, { params }) => getHousehold(app.db, actor, params.id),
  *   });
  *
- * - The caller must be logged in (401) and, unless `permission` is 'login', allowed (403).
+ * - The caller must be logged in (401) and, unless `permission` is 'login', allowed (403);
+ *   a 'public' route asks for nobody (no security in OpenAPI) and its handler gets no actor.
  * - The success answer is 200 with `response`, or `status: 201`; a route without `response`
  *   answers 204 with no body. The problem answers (400, 401, 403, 404, 409) are added.
  * - `params`, `querystring` and `body` are validated by fastify-type-provider-zod before the
  *   handler runs, so the handler gets them typed as the schemas' output.
  * - A route that writes its own answer (a file, headers) returns `reply.send(...)` itself.
  *
- * Routes that answer without a login, or with a status that depends on the outcome, use
- * Fastify directly.
+ * Routes whose status depends on the outcome, or that need the session itself, use Fastify
+ * directly.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -47,9 +48,13 @@ export interface RouteInput<P, Q, B> {
   body: Parsed<B>;
 }
 
-export interface RouteSpec<P, Q, B, R> {
-  /** What the caller needs: a permission, or just to be logged in. */
-  permission: Permission | 'login';
+/** What the caller needs: a permission, just to be logged in, or nothing. */
+export type Access = Permission | 'login' | 'public';
+/** Who the handler acts for: the logged-in user, or nobody on a public route. */
+type Caller<A> = A extends 'public' ? null : Actor;
+
+export interface RouteSpec<A, P, Q, B, R> {
+  permission: A;
   summary: string;
   params?: P;
   querystring?: Q;
@@ -62,17 +67,18 @@ export interface RouteSpec<P, Q, B, R> {
   problems?: Record<number, Schema>;
   /** The media types of a file answer, for OpenAPI. */
   produces?: string[];
-  handle: (actor: Actor, input: RouteInput<P, Q, B>, request: FastifyRequest, reply: FastifyReply) => Promise<Answer<R>> | Answer<R>;
+  handle: (actor: Caller<A>, input: RouteInput<P, Q, B>, request: FastifyRequest, reply: FastifyReply) => Promise<Answer<R>> | Answer<R>;
 }
 
 type Declare = <
+  A extends Access,
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   R extends Schema | undefined = undefined,
 >(
   path: string,
-  spec: RouteSpec<P, Q, B, R>,
+  spec: RouteSpec<A, P, Q, B, R>,
 ) => void;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -94,6 +100,7 @@ export function routeDeclarer(
         schema: {
           tags,
           summary,
+          ...(permission === 'public' && { security: [] }),
           // Only the parts the route has: an absent key and an undefined one are not the same to OpenAPI.
           ...(params && { params }),
           ...(querystring && { querystring }),
@@ -102,9 +109,9 @@ export function routeDeclarer(
           response: { ...success, ...problems },
         },
         handler: async (request: FastifyRequest, reply: FastifyReply) => {
-          const actor = requireAuth(request.auth, permission === 'login' ? undefined : permission);
+          const actor = permission === 'public' ? null : requireAuth(request.auth, permission === 'login' ? undefined : permission);
           const input = { params: request.params, query: request.query, body: request.body } as RouteInput<never, never, never>;
-          const answer = await spec.handle(actor, input, request, reply);
+          const answer = await spec.handle(actor as Caller<typeof permission>, input, request, reply);
           if (!response) return reply.code(204).send(null);
           return status === 200 ? answer : reply.code(status).send(answer);
         },

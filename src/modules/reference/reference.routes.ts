@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../contracts/common.js';
 import { listCountries, searchComuni } from '../../reference/index.js';
-import { requireAuth } from '../auth/actor.js';
+import { routeDeclarer } from '../http/route.js';
 
-const tags = ['reference'];
 const countrySchema = z
   .object({ code: z.string(), istat: z.string().nullable(), it: z.string(), en: z.string(), kind: z.string() })
   .meta({ id: 'Country' });
@@ -13,40 +12,31 @@ const comuneMatchSchema = z
   .meta({ id: 'ComuneMatch' });
 
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/reference/countries',
-    {
-      schema: {
-        tags,
-        summary: 'Countries with ISTAT codes and Italian names (plus stateless and unknown)',
-        response: { 200: z.array(countrySchema), 401: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      requireAuth(request.auth);
+  const route = routeDeclarer(app, ['reference']);
+
+  route.get('/reference/countries', {
+    permission: 'login',
+    summary: 'Countries with ISTAT codes and Italian names (plus stateless and unknown)',
+    response: z.array(countrySchema),
+    problems: { 401: problemSchema },
+    handle: (_actor, _input, _request, reply) => {
       reply.header('cache-control', 'private, max-age=86400');
       return listCountries().map(({ code, istat, it, en, kind }) => ({ code, istat, it, en, kind }));
     },
-  );
+  });
 
-  app.get(
-    '/reference/comuni',
-    {
-      schema: {
-        tags,
-        summary: 'Search Italian comuni by name; a frazione finds its comune',
-        querystring: z.strictObject({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(50).default(10) }),
-        response: { 200: z.array(comuneMatchSchema), 400: problemSchema, 401: problemSchema },
-      },
-    },
-    async (request) => {
-      requireAuth(request.auth);
-      return searchComuni(request.query.q, request.query.limit).map((m) => ({
+  route.get('/reference/comuni', {
+    permission: 'login',
+    summary: 'Search Italian comuni by name; a frazione finds its comune',
+    querystring: z.strictObject({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+    response: z.array(comuneMatchSchema),
+    problems: { 400: problemSchema, 401: problemSchema },
+    handle: (_actor, { query }) =>
+      searchComuni(query.q, query.limit).map((m) => ({
         istat: m.comune.istat,
         name: m.comune.name,
         province: m.comune.province,
         matchedFrazione: m.matchedFrazione ?? null,
-      }));
-    },
-  );
+      })),
+  });
 };
