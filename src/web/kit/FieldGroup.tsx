@@ -44,3 +44,38 @@ export function FieldGroup({
     </fieldset>
   );
 }
+
+/**
+ * Checkboxes choosing some of `options`: `chosen` are the values ticked, `onChange` gets the new
+ * choice in the options' order. Each box is `${idPrefix}-${value}`; `className` lays them out.
+ */
+export function CheckboxList<V extends string | number>({
+  idPrefix,
+  options,
+  chosen,
+  onChange,
+  className,
+  itemClassName = 'form-check',
+}: {
+  idPrefix: string;
+  options: ReadonlyArray<{ value: V; label: ReactNode }>;
+  chosen: readonly V[];
+  onChange(chosen: V[]): void;
+  className?: string;
+  itemClassName?: string;
+}) {
+  const toggle = (value: V, ticked: boolean) =>
+    onChange(options.map((option) => option.value).filter((v) => (v === value ? ticked : chosen.includes(v))));
+  const boxes = options.map(({ value, label }) => (
+    <div className={itemClassName} key={value}>
+      <input
+        id={`${idPrefix}-${value}`}
+        type="checkbox"
+        checked={chosen.includes(value)}
+        onChange={(event) => toggle(value, event.target.checked)}
+      />
+      <label htmlFor={`${idPrefix}-${value}`}>{label}</label>
+    </div>
+  ));
+  return className ? <div className={className}>{boxes}</div> : boxes;
+}

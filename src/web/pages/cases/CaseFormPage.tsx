@@ -12,6 +12,7 @@ import { PersonSearch } from '../../components/PersonSearch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
+import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
 import { FormActions, Options, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -172,37 +173,21 @@ export default function CaseFormPage() {
         </fieldset>
 
         {subject?.kind === 'household' ? (
-          <fieldset className="mb-3">
-            <legend className="form-label h6">{t('cases.form.members')}</legend>
+          <FieldGroup id="new-case-members" legend={t('cases.form.members')} error={fieldErrors.memberIds}>
             {subject.members ? (
-              subject.members.map((m) => (
-                <div className="form-check" key={m.personId}>
-                  <input
-                    id={`member-${m.personId}`}
-                    type="checkbox"
-                    checked={values.memberIds.includes(m.personId)}
-                    onChange={(e) =>
-                      form.set({
-                        memberIds: e.target.checked
-                          ? [...values.memberIds, m.personId]
-                          : values.memberIds.filter((id) => id !== m.personId),
-                      })
-                    }
-                  />
-                  <label htmlFor={`member-${m.personId}`}>
-                    {m.familyNames} {m.givenNames} ({relationLabel(m.relation, locale)})
-                  </label>
-                </div>
-              ))
+              <CheckboxList
+                idPrefix="member"
+                options={subject.members.map((m) => ({
+                  value: m.personId,
+                  label: `${m.familyNames} ${m.givenNames} (${relationLabel(m.relation, locale)})`,
+                }))}
+                chosen={values.memberIds}
+                onChange={(memberIds) => form.set({ memberIds })}
+              />
             ) : (
               <p>{t('cases.form.membersUnavailable')}</p>
             )}
-            {fieldErrors.memberIds ? (
-              <div className="invalid-feedback d-block" role="alert">
-                {fieldErrors.memberIds}
-              </div>
-            ) : null}
-          </fieldset>
+          </FieldGroup>
         ) : null}
 
         <div className="row">

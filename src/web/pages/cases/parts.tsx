@@ -7,7 +7,7 @@ import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
-import { FieldGroup } from '../../kit/FieldGroup.js';
+import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
 import { useChange } from '../../kit/index.js';
 
 export type StaffMember = { id: number; displayName: string };
@@ -55,17 +55,13 @@ export function AreasFieldset({
   const { t, label } = useI18n();
   return (
     <FieldGroup id={`${idPrefix}-areas`} legend={t('cases.areas')} required hint={t('cases.form.areasHint')} error={error}>
-      {CASE_AREAS.map((area) => (
-        <div className="form-check form-check-inline" key={area}>
-          <input
-            id={`${idPrefix}-area-${area}`}
-            type="checkbox"
-            checked={value.includes(area)}
-            onChange={(event) => onChange(event.target.checked ? [...value, area] : value.filter((a) => a !== area))}
-          />
-          <label htmlFor={`${idPrefix}-area-${area}`}>{label('caseArea', area)}</label>
-        </div>
-      ))}
+      <CheckboxList
+        idPrefix={`${idPrefix}-area`}
+        itemClassName="form-check form-check-inline"
+        options={CASE_AREAS.map((area) => ({ value: area, label: label('caseArea', area) }))}
+        chosen={value}
+        onChange={onChange}
+      />
     </FieldGroup>
   );
 }

@@ -8,7 +8,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields.j
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { FieldGroup } from '../../kit/FieldGroup.js';
+import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
 import { Options, orNull, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -125,21 +125,13 @@ function CourseForm({ course }: { course?: Course }) {
           </div>
         </div>
         <FieldGroup id="course-weekdays" legend={t('courses.weekdays')} required error={change.fieldErrors.weekdays}>
-          <div className="d-flex flex-wrap gap-3">
-            {WEEKDAYS.map((weekday) => (
-              <div className="form-check" key={weekday}>
-                <input
-                  id={`course-weekday-${weekday}`}
-                  type="checkbox"
-                  checked={weekdays.includes(weekday)}
-                  onChange={(e) =>
-                    setWeekdays((list) => (e.target.checked ? [...list, weekday].sort((a, b) => a - b) : list.filter((d) => d !== weekday)))
-                  }
-                />
-                <label htmlFor={`course-weekday-${weekday}`}>{weekdayName(weekday)}</label>
-              </div>
-            ))}
-          </div>
+          <CheckboxList
+            idPrefix="course-weekday"
+            className="d-flex flex-wrap gap-3"
+            options={WEEKDAYS.map((weekday) => ({ value: weekday, label: weekdayName(weekday) }))}
+            chosen={weekdays}
+            onChange={setWeekdays}
+          />
         </FieldGroup>
         <div className="row">
           <div className="col-md-3">

@@ -6,6 +6,7 @@ import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
+import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
 import { RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -40,27 +41,14 @@ function StartForm() {
           </div>
           {centres.length > 1 ? (
             <div className="col-sm-8 col-lg-5">
-              <fieldset className="mb-3" aria-describedby="report-new-centres-hint">
-                <legend className="form-label h6">{t('reports.centres')}</legend>
-                {centres.map((c) => (
-                  <div className="form-check" key={c.id}>
-                    <input
-                      id={`report-centre-${c.id}`}
-                      type="checkbox"
-                      checked={values.centreIds.includes(c.id)}
-                      onChange={(event) =>
-                        form.set({
-                          centreIds: event.target.checked ? [...values.centreIds, c.id] : values.centreIds.filter((id) => id !== c.id),
-                        })
-                      }
-                    />
-                    <label htmlFor={`report-centre-${c.id}`}>{c.name}</label>
-                  </div>
-                ))}
-                <small id="report-new-centres-hint" className="form-text">
-                  {t('reports.new.centresHint')}
-                </small>
-              </fieldset>
+              <FieldGroup id="report-new-centres" legend={t('reports.centres')} hint={t('reports.new.centresHint')}>
+                <CheckboxList
+                  idPrefix="report-centre"
+                  options={centres.map((c) => ({ value: c.id, label: c.name }))}
+                  chosen={values.centreIds}
+                  onChange={(centreIds) => form.set({ centreIds })}
+                />
+              </FieldGroup>
             </div>
           ) : null}
         </div>

@@ -5,7 +5,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { FieldGroup } from '../../../kit/FieldGroup.js';
+import { CheckboxList, FieldGroup } from '../../../kit/FieldGroup.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { NewRecordCentre, sendRecord } from './shared.js';
 
@@ -13,12 +13,12 @@ import { NewRecordCentre, sendRecord } from './shared.js';
 function OrganisationChoices({
   catalogue,
   chosen,
-  onToggle,
+  onChange,
   error,
 }: {
   catalogue: NetworkOrganisation[];
   chosen: number[];
-  onToggle(id: number): void;
+  onChange(chosen: number[]): void;
   error?: string;
 }) {
   const { t, label } = useI18n();
@@ -31,22 +31,22 @@ function OrganisationChoices({
       hint={t('events.meetings.organisationsHint')}
       error={error}
     >
-      <div className="topic-grid">
-        {offered.map((organisation) => (
-          <div className="form-check my-1" key={organisation.id}>
-            <input
-              id={`meeting-organisation-${organisation.id}`}
-              type="checkbox"
-              checked={chosen.includes(organisation.id)}
-              onChange={() => onToggle(organisation.id)}
-            />
-            <label htmlFor={`meeting-organisation-${organisation.id}`}>
+      <CheckboxList
+        idPrefix="meeting-organisation"
+        className="topic-grid"
+        itemClassName="form-check my-1"
+        options={offered.map((organisation) => ({
+          value: organisation.id,
+          label: (
+            <>
               {organisation.name}
               <span className="small"> · {label('networkOrganisationKind', organisation.kind)}</span>
-            </label>
-          </div>
-        ))}
-      </div>
+            </>
+          ),
+        }))}
+        chosen={chosen}
+        onChange={onChange}
+      />
     </FieldGroup>
   );
 }
@@ -71,7 +71,6 @@ export function MeetingForm({
   const [organisationIds, setOrganisationIds] = useState<number[]>(editing?.organisations.map((o) => o.id) ?? []);
   const { values } = form;
   const errors = change.fieldErrors;
-  const toggle = (id: number) => setOrganisationIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
   const save = async () => {
     const fields = { date: values.date, organisationIds, topic: values.topic.trim(), outcome: orNull(values.outcome) };
@@ -100,7 +99,7 @@ export function MeetingForm({
           </div>
           <NewRecordCentre editing={editing} {...bound('centreId')} />
         </div>
-        <OrganisationChoices catalogue={catalogue} chosen={organisationIds} onToggle={toggle} error={errors.organisationIds} />
+        <OrganisationChoices catalogue={catalogue} chosen={organisationIds} onChange={setOrganisationIds} error={errors.organisationIds} />
         <TextAreaField label={t('events.meetings.outcome')} maxLength={4000} {...bound('outcome')} />
       </RecordForm>
     </div>
