@@ -5,8 +5,8 @@ import { TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { focusLater, RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
-import { DateRangeFields, saveRecord, useRemove } from './shared.js';
+import { focusLater, RecordTable, useChange, useFields } from '../../kit/index.js';
+import { AddOrCorrectForm, DateRangeFields, saveRecord, useRemove } from './shared.js';
 
 const daysOf = (closure: ClosureRecord) => Math.round((Date.parse(closure.to) - Date.parse(closure.from)) / 86_400_000) + 1;
 
@@ -35,14 +35,14 @@ function ClosureForm({
     if (sent.ok) onSaved();
   };
   return (
-    <RecordForm
+    <AddOrCorrectForm
       change={change}
       onSubmit={save}
-      title={editing ? t('calendar.closures.editing') : t('calendar.closures.add')}
+      correcting={editing !== null}
+      addTitle={t('calendar.closures.add')}
+      correctTitle={t('calendar.closures.editing')}
       submitLabel={t('calendar.closures.save')}
-      onCancel={editing ? onCancel : undefined}
-      autoFocus={Boolean(editing)}
-      className="border rounded p-3"
+      onCancel={onCancel}
     >
       <div className="row">
         <DateRangeFields from={bound('from')} to={bound('to')} />
@@ -56,7 +56,7 @@ function ClosureForm({
           />
         </div>
       </div>
-    </RecordForm>
+    </AddOrCorrectForm>
   );
 }
 

@@ -5,9 +5,10 @@ import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { focusLater, orNull, RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
+import { focusLater, orNull, RecordTable, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import {
+  AddOrCorrectForm,
   DateRangeFields,
   hoursOfMinutes,
   minutesOfHours,
@@ -49,15 +50,15 @@ function ProjectForm({ centreId, editing, reload, onDone }: { centreId: number; 
   };
 
   return (
-    <RecordForm
+    <AddOrCorrectForm
       change={change}
       onSubmit={save}
-      title={editing ? t('calendar.projects.editing', { name: editing.name }) : t('calendar.projects.add')}
+      correcting={editing !== null}
+      addTitle={t('calendar.projects.add')}
+      correctTitle={t('calendar.projects.editing', { name: editing?.name ?? '' })}
       titleAs="h2"
       submitLabel={t('calendar.projects.save')}
-      onCancel={editing ? onDone : undefined}
-      autoFocus={Boolean(editing)}
-      className="border rounded p-3"
+      onCancel={onDone}
     >
       <div className="row">
         <div className="col-lg-6">
@@ -76,7 +77,7 @@ function ProjectForm({ centreId, editing, reload, onDone }: { centreId: number; 
         </div>
       </div>
       <TextField label={t('calendar.projects.description')} maxLength={4000} {...bound('description')} />
-    </RecordForm>
+    </AddOrCorrectForm>
   );
 }
 

@@ -5,8 +5,8 @@ import { useApiGet } from '../../../api/hooks.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { Options, orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
-import { saveRecord } from '../shared.js';
+import { Options, orNull, useChange, useFields } from '../../../kit/index.js';
+import { AddOrCorrectForm, saveRecord } from '../shared.js';
 
 export function MemberForm({
   centreId,
@@ -44,15 +44,15 @@ export function MemberForm({
     }
   };
   return (
-    <RecordForm
+    <AddOrCorrectForm
       change={change}
       onSubmit={save}
-      title={editing ? t('calendar.staff.editing', { name: editing.name }) : t('calendar.staff.add')}
+      correcting={editing !== null}
+      addTitle={t('calendar.staff.add')}
+      correctTitle={t('calendar.staff.editing', { name: editing?.name ?? '' })}
       titleAs="h2"
       submitLabel={t('calendar.staff.save')}
-      onCancel={editing ? onDone : undefined}
-      autoFocus={Boolean(editing)}
-      className="border rounded p-3"
+      onCancel={onDone}
     >
       <div className="row">
         <div className="col-lg-4">
@@ -76,6 +76,6 @@ export function MemberForm({
         </div>
       </div>
       <TextField label={t('calendar.staff.notes')} maxLength={1000} {...bound('notes')} />
-    </RecordForm>
+    </AddOrCorrectForm>
   );
 }
