@@ -3,6 +3,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { boundTo } from '../../kit/bound.js';
 import { orNull, RecordForm, useChange, useFields } from '../../kit/index.js';
 
 function SettingsFields({ settings, reload }: { settings: CentreSettings; reload(): void }) {
@@ -16,7 +17,7 @@ function SettingsFields({ settings, reload }: { settings: CentreSettings; reload
     completionThreshold: String(settings.completionThreshold),
   });
   const { values } = form;
-  const errors = change.fieldErrors;
+  const bound = boundTo(form, change);
   const save = () =>
     change.send(
       'PATCH',
@@ -42,8 +43,7 @@ function SettingsFields({ settings, reload }: { settings: CentreSettings; reload
             placeholder="09-22"
             maxLength={5}
             hint={t('calendar.settings.patronDayHint')}
-            {...form.field('patronDay')}
-            error={errors.patronDay}
+            {...bound('patronDay')}
           />
         </div>
         <div className="col-sm-6 col-lg-3">
@@ -55,27 +55,20 @@ function SettingsFields({ settings, reload }: { settings: CentreSettings; reload
             max={100}
             required
             hint={t('calendar.settings.thresholdHint')}
-            {...form.field('completionThreshold')}
-            error={errors.completionThreshold}
+            {...bound('completionThreshold')}
           />
         </div>
       </div>
       <p className="small">{t('calendar.settings.contactsHint')}</p>
       <div className="row">
         <div className="col-lg-6">
-          <TextField
-            label={t('calendar.settings.address')}
-            maxLength={300}
-            autoComplete="street-address"
-            {...form.field('address')}
-            error={errors.address}
-          />
+          <TextField label={t('calendar.settings.address')} maxLength={300} autoComplete="street-address" {...bound('address')} />
         </div>
         <div className="col-sm-6 col-lg-3">
-          <TextField label={t('calendar.settings.phone')} type="tel" maxLength={40} {...form.field('phone')} error={errors.phone} />
+          <TextField label={t('calendar.settings.phone')} type="tel" maxLength={40} {...bound('phone')} />
         </div>
         <div className="col-sm-6 col-lg-3">
-          <TextField label={t('calendar.settings.email')} type="email" maxLength={200} {...form.field('email')} error={errors.email} />
+          <TextField label={t('calendar.settings.email')} type="email" maxLength={200} {...bound('email')} />
         </div>
       </div>
     </RecordForm>
