@@ -5,6 +5,35 @@ import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 
+type When = 'date' | 'startTime' | 'minutes';
+
+/**
+ * A lesson's date, start time and length (15 to 600 minutes, as the API bounds it). Moving a
+ * lesson asks for all three; a lesson added takes the course's time and length when left blank.
+ */
+function WhenFields({
+  bound,
+  moving,
+}: {
+  bound(name: When): { value: string; onChange(event: { target: { value: string } }): void; error?: string };
+  moving: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className={moving ? 'col-sm-4' : 'col-sm-3'}>
+        <TextField label={t('courses.lessons.date')} type="date" required {...bound('date')} />
+      </div>
+      <div className={moving ? 'col-sm-4' : 'col-sm-3'}>
+        <TextField label={t('courses.startTime')} type="time" required={moving} {...bound('startTime')} />
+      </div>
+      <div className={moving ? 'col-sm-4' : 'col-sm-2'}>
+        <TextField label={t('courses.lessonMinutes')} type="number" min={15} max={600} required={moving} {...bound('minutes')} />
+      </div>
+    </>
+  );
+}
+
 export function MoveForm({ lesson, reload, onDone, onCancel }: { lesson: Lesson; reload(): void; onDone(): void; onCancel(): void }) {
   const { t, formatDate } = useI18n();
   const change = useChange({ reload });
@@ -27,15 +56,7 @@ export function MoveForm({ lesson, reload, onDone, onCancel }: { lesson: Lesson;
       className="border rounded p-2 my-2"
     >
       <div className="row align-items-end">
-        <div className="col-sm-4">
-          <TextField label={t('courses.lessons.date')} type="date" required {...bound('date')} />
-        </div>
-        <div className="col-sm-4">
-          <TextField label={t('courses.startTime')} type="time" required {...bound('startTime')} />
-        </div>
-        <div className="col-sm-4">
-          <TextField label={t('courses.lessonMinutes')} type="number" min={15} max={600} required {...bound('minutes')} />
-        </div>
+        <WhenFields bound={bound} moving />
       </div>
     </RecordForm>
   );
@@ -70,15 +91,7 @@ export function AddLessonForm({ course, reload, onAdded }: { course: Course; rel
     >
       <p className="small">{t('courses.lessons.addHint')}</p>
       <div className="row align-items-end">
-        <div className="col-sm-3">
-          <TextField label={t('courses.lessons.date')} type="date" required {...bound('date')} />
-        </div>
-        <div className="col-sm-3">
-          <TextField label={t('courses.startTime')} type="time" {...bound('startTime')} />
-        </div>
-        <div className="col-sm-2">
-          <TextField label={t('courses.lessonMinutes')} type="number" min={15} max={600} {...bound('minutes')} />
-        </div>
+        <WhenFields bound={bound} moving={false} />
         <div className="col-sm-4">
           <TextField label={t('courses.lessons.notes')} maxLength={1000} {...bound('notes')} />
         </div>
