@@ -4,19 +4,19 @@ import { type Page, withQuery } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { CentreSelect } from '../components/CentreSelect.js';
 import { CountrySelect } from '../components/CountrySelect.js';
-import { SelectField, TextField } from '../components/fields.js';
+import { TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
 import { useAddressFilters } from '../kit/addressFilters.js';
-import { Options } from '../kit/index.js';
+import { FilterSelect } from '../kit/FilterSelect.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
 const FILTERS = ['from', 'to', 'topicId', 'originGroup', 'citizenship', 'operatorId', 'centreId'] as const;
 
 export default function VisitsPage() {
-  const { t, locale, label, labels } = useI18n();
+  const { t, locale, label } = useI18n();
   const { me } = useSession();
   const { topics } = useTopicLabels();
   const operators = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
@@ -42,20 +42,20 @@ export default function VisitsPage() {
             <TextField label={t('visits.to')} name="to" type="date" defaultValue={filters.to} />
           </div>
           <div className="col-sm-6 col-lg-3">
-            <SelectField label={t('visits.topic')} name="topicId" defaultValue={filters.topicId ?? ''}>
-              <option value="">{t('visits.any')}</option>
-              {topics.data?.map((topic) => (
-                <option key={topic.id} value={topic.id}>
-                  {label(topic)}
-                </option>
-              ))}
-            </SelectField>
+            <FilterSelect
+              label={t('visits.topic')}
+              name="topicId"
+              value={filters.topicId}
+              choices={(topics.data ?? []).map((topic) => ({ value: topic.id, label: label(topic) }))}
+            />
           </div>
           <div className="col-sm-6 col-lg-3">
-            <SelectField label={t('visit.originGroup')} name="originGroup" defaultValue={filters.originGroup ?? ''}>
-              <option value="">{t('visits.any')}</option>
-              <Options values={ORIGIN_GROUPS} labels={labels('originGroup')} />
-            </SelectField>
+            <FilterSelect
+              label={t('visit.originGroup')}
+              name="originGroup"
+              value={filters.originGroup}
+              choices={ORIGIN_GROUPS.map((group) => ({ value: group, label: label('originGroup', group) }))}
+            />
           </div>
           <div className="col-sm-6 col-lg-3">
             <CountrySelect
@@ -67,14 +67,12 @@ export default function VisitsPage() {
             />
           </div>
           <div className="col-sm-6 col-lg-3">
-            <SelectField label={t('visits.operator')} name="operatorId" defaultValue={filters.operatorId ?? ''}>
-              <option value="">{t('visits.any')}</option>
-              {operators.data?.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.displayName}
-                </option>
-              ))}
-            </SelectField>
+            <FilterSelect
+              label={t('visits.operator')}
+              name="operatorId"
+              value={filters.operatorId}
+              choices={(operators.data ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
+            />
           </div>
           {me && me.centres.length > 1 ? (
             <div className="col-sm-6 col-lg-3">

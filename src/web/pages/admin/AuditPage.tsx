@@ -1,9 +1,10 @@
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAddressFilters } from '../../kit/addressFilters.js';
+import { FilterSelect } from '../../kit/FilterSelect.js';
 import { pagingOf, RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 
@@ -18,8 +19,10 @@ interface AuditEntry {
   details: Record<string, unknown> | null;
 }
 
-const ACTIONS = ['create', 'read', 'update', 'delete', 'login', 'logout', 'export'];
-const ENTITIES = ['person', 'visit', 'user', 'api_token', 'topic', 'centre', 'session'];
+// Shown as the log writes them.
+const choices = (values: string[]) => values.map((value) => ({ value, label: value }));
+const ACTIONS = choices(['create', 'read', 'update', 'delete', 'login', 'logout', 'export']);
+const ENTITIES = choices(['person', 'visit', 'user', 'api_token', 'topic', 'centre', 'session']);
 const FILTERS = ['from', 'to', 'action', 'entity', 'entityId'] as const;
 
 export default function AuditPage() {
@@ -41,20 +44,10 @@ export default function AuditPage() {
           <TextField label={t('visits.to')} name="to" type="date" defaultValue={query.to} />
         </div>
         <div className="col-sm-6 col-lg-2">
-          <SelectField label={t('audit.action')} name="action" defaultValue={query.action ?? ''}>
-            <option value="">{t('visits.any')}</option>
-            {ACTIONS.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </SelectField>
+          <FilterSelect label={t('audit.action')} name="action" value={query.action} choices={ACTIONS} />
         </div>
         <div className="col-sm-6 col-lg-2">
-          <SelectField label={t('audit.entity')} name="entity" defaultValue={query.entity ?? ''}>
-            <option value="">{t('visits.any')}</option>
-            {ENTITIES.map((e) => (
-              <option key={e}>{e}</option>
-            ))}
-          </SelectField>
+          <FilterSelect label={t('audit.entity')} name="entity" value={query.entity} choices={ENTITIES} />
         </div>
         <div className="col-sm-6 col-lg-2">
           <TextField label="ID" name="entityId" defaultValue={query.entityId} inputMode="numeric" />

@@ -1,0 +1,25 @@
+import { SelectField } from '../components/fields.js';
+import { useI18n } from '../i18n/index.js';
+
+export interface Choice {
+  value: string | number;
+  label: string;
+}
+
+/**
+ * A list filter's select (field `name`, starting from the address's `value`): "Qualsiasi" first,
+ * meaning no filter, then the `choices`.
+ */
+export function FilterSelect({ label, name, value, choices }: { label: string; name: string; value?: string; choices: readonly Choice[] }) {
+  const { t } = useI18n();
+  return (
+    <SelectField label={label} name={name} defaultValue={value ?? ''}>
+      <option value="">{t('visits.any')}</option>
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
