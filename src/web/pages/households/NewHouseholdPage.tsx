@@ -5,12 +5,11 @@ import type { Household } from '../../../contracts/households.js';
 import type { PersonSummary } from '../../../contracts/people.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
-import { PersonSearch } from '../../components/PersonSearch.js';
 import { useI18n } from '../../i18n/index.js';
 import { FormActions, orNull, RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { fullName, MemberElsewhereProblem, NotesField, RelationSelect } from './shared.js';
+import { fullName, MemberElsewhereProblem, NotesField, PersonChoiceSearch, RelationSelect, usePersonChoice } from './shared.js';
 
 interface Draft {
   person: PersonSummary;
@@ -25,8 +24,8 @@ export default function NewHouseholdPage() {
   const [notes, setNotes] = useState('');
   const [centreId, setCentreId] = useState('');
   const [members, setMembers] = useState<Draft[]>([]);
-  const [query, setQuery] = useState('');
-  const [chosen, setChosen] = useState<PersonSummary | null>(null);
+  const choice = usePersonChoice();
+  const chosen = choice.chosen;
   const [relation, setRelation] = useState<HouseholdRelation | ''>('');
   const [draftErrors, setDraftErrors] = useState<{ person?: string; relation?: string }>({});
   const change = useChange();
@@ -43,8 +42,7 @@ export default function NewHouseholdPage() {
     if (!members.some((m) => m.person.id === chosen.id)) setMembers([...members, { person: chosen, relation }]);
     // The first member usually names the household.
     if (!name.trim()) setName(chosen.familyNames);
-    setChosen(null);
-    setQuery('');
+    choice.clear();
     setRelation('');
   };
 
@@ -121,22 +119,7 @@ export default function NewHouseholdPage() {
           />
           <div className="row align-items-end">
             <div className="col-md-6">
-              <PersonSearch
-                query={query}
-                onQueryChange={(q) => {
-                  setQuery(q);
-                  setChosen(null);
-                }}
-                onSelect={(p) => {
-                  setChosen(p);
-                  setQuery(fullName(p));
-                }}
-              />
-              {draftErrors.person && !chosen ? (
-                <div className="invalid-feedback d-block mb-2" role="alert">
-                  {draftErrors.person}
-                </div>
-              ) : null}
+              <PersonChoiceSearch choice={choice} error={draftErrors.person} />
             </div>
             <div className="col-md-4">
               <RelationSelect

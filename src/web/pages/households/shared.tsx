@@ -1,8 +1,10 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
+import type { PersonSummary } from '../../../contracts/people.js';
 import type { ApiError } from '../../api/client.js';
 import { SelectField, TextAreaField } from '../../components/fields.js';
+import { PersonSearch } from '../../components/PersonSearch.js';
 import { useI18n } from '../../i18n/index.js';
 import { type Change, Options } from '../../kit/index.js';
 
@@ -98,5 +100,52 @@ export function NotesField({ value, onChange, error }: { value: string; onChange
   const { t } = useI18n();
   return (
     <TextAreaField label={t('households.notes')} maxLength={4000} value={value} error={error} onChange={(e) => onChange(e.target.value)} />
+  );
+}
+
+/** The person a household form is adding: the words typed in the search and the person chosen. */
+export function usePersonChoice() {
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<PersonSummary | null>(null);
+  const clear = () => {
+    setChosen(null);
+    setQuery('');
+  };
+  return { query, setQuery, chosen, setChosen, clear };
+}
+
+/**
+ * The search choosing that person: typing again forgets the choice (and calls `onTyping`), choosing
+ * writes their name in the box; `error` shows under it while no one is chosen.
+ */
+export function PersonChoiceSearch({
+  choice,
+  error,
+  onTyping,
+}: {
+  choice: ReturnType<typeof usePersonChoice>;
+  error?: string;
+  onTyping?: () => void;
+}) {
+  return (
+    <>
+      <PersonSearch
+        query={choice.query}
+        onQueryChange={(query) => {
+          choice.setQuery(query);
+          choice.setChosen(null);
+          onTyping?.();
+        }}
+        onSelect={(person) => {
+          choice.setChosen(person);
+          choice.setQuery(fullName(person));
+        }}
+      />
+      {error && !choice.chosen ? (
+        <div className="invalid-feedback d-block mb-2" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </>
   );
 }

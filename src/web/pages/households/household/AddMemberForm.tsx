@@ -2,19 +2,17 @@
 import { useState } from 'react';
 import type { HouseholdRelation } from '../../../../contracts/enums.js';
 import type { Household } from '../../../../contracts/households.js';
-import type { PersonSummary } from '../../../../contracts/people.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { TextField } from '../../../components/fields.js';
-import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useChange } from '../../../kit/index.js';
-import { fullName, MemberElsewhereProblem, RelationSelect } from '../shared.js';
+import { fullName, MemberElsewhereProblem, PersonChoiceSearch, RelationSelect, usePersonChoice } from '../shared.js';
 
 export function AddMemberForm({ household, reload }: { household: Household; reload(): void }) {
   const { t } = useI18n();
   const change = useChange({ reload });
-  const [query, setQuery] = useState('');
-  const [chosen, setChosen] = useState<PersonSummary | null>(null);
+  const choice = usePersonChoice();
+  const chosen = choice.chosen;
   const [relation, setRelation] = useState<HouseholdRelation | ''>('');
   const [joinedOn, setJoinedOn] = useState(todayInRome());
 
@@ -27,8 +25,7 @@ export function AddMemberForm({ household, reload }: { household: Household; rel
     const body = { personId: chosen.id, relation, joinedOn, ...(move ? { move: true } : {}) };
     const sent = await change.send('POST', `/households/${household.id}/members`, body, { success: t('households.memberAdded') });
     if (sent.ok) {
-      setChosen(null);
-      setQuery('');
+      choice.clear();
       setRelation('');
       setJoinedOn(todayInRome());
     }
@@ -59,23 +56,7 @@ export function AddMemberForm({ household, reload }: { household: Household; rel
         }}
       >
         <div className="col-lg-5">
-          <PersonSearch
-            query={query}
-            onQueryChange={(q) => {
-              setQuery(q);
-              setChosen(null);
-              change.reset();
-            }}
-            onSelect={(p) => {
-              setChosen(p);
-              setQuery(fullName(p));
-            }}
-          />
-          {fieldErrors.person && !chosen ? (
-            <div className="invalid-feedback d-block mb-2" role="alert">
-              {fieldErrors.person}
-            </div>
-          ) : null}
+          <PersonChoiceSearch choice={choice} error={fieldErrors.person} onTyping={change.reset} />
         </div>
         <div className="col-lg-3">
           <RelationSelect value={relation} onChange={setRelation} error={relation ? undefined : fieldErrors.relation} />
