@@ -1,10 +1,8 @@
 /** The period's consultations: the totals and the list, each corrected or deleted from its row. */
 import type { LegalConsultationListItem, LegalSummary } from '../../../../contracts/activities.js';
-import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
 import { pagingOf, RecordTable, useChange } from '../../../kit/index.js';
-import { PeriodForm } from '../../../kit/period.js';
-import { type PeriodRecords, useRemoveRecord } from '../records.js';
+import { type PeriodRecords, PeriodSection, useRemoveRecord } from '../records.js';
 
 export function LegalList({
   records,
@@ -18,29 +16,27 @@ export function LegalList({
   onRemoved(item: LegalConsultationListItem): void;
 }) {
   const { t, formatDate, formatNumber } = useI18n();
-  const { period, summary, list, reload } = records;
+  const { period, list, reload } = records;
   const change = useChange({ reload });
   const remove = useRemoveRecord(change);
   const removeItem = async (item: LegalConsultationListItem) => {
     if (await remove(`/legal-consultations/${item.id}`, item.version)) onRemoved(item);
   };
   return (
-    <section aria-labelledby="legal-list">
-      <h2 id="legal-list" className="h4">
-        {t('activities.legal.list')}
-      </h2>
-      <PeriodForm from={period.from} to={period.to} onApply={period.setPeriod} />
-      {change.problem}
-      <ProblemAlert error={summary.error ?? list.error} />
-      {summary.data ? (
-        <p className="h5" aria-live="polite" data-testid="legal-totals">
-          {t('activities.legal.totals', {
-            count: formatNumber(summary.data.consultations),
-            hours: formatNumber(Math.round((summary.data.minutes / 60) * 10) / 10),
-            cases: formatNumber(summary.data.casesDiscussed),
-          })}
-        </p>
-      ) : null}
+    <PeriodSection
+      id="legal-list"
+      title={t('activities.legal.list')}
+      records={records}
+      change={change}
+      totalsTestId="legal-totals"
+      totals={(totals) =>
+        t('activities.legal.totals', {
+          count: formatNumber(totals.consultations),
+          hours: formatNumber(Math.round((totals.minutes / 60) * 10) / 10),
+          cases: formatNumber(totals.casesDiscussed),
+        })
+      }
+    >
       {list.data ? (
         <RecordTable<LegalConsultationListItem>
           caption={t('activities.legal.list')}
@@ -67,6 +63,6 @@ export function LegalList({
           }
         />
       ) : null}
-    </section>
+    </PeriodSection>
   );
 }

@@ -2,12 +2,10 @@
 import { Link } from 'react-router';
 import type { PcStationSummary, PcStationUse } from '../../../../contracts/activities.js';
 import { PC_PURPOSES } from '../../../../contracts/enums.js';
-import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
 import { CountTable } from '../../../kit/CountTable.js';
 import { pagingOf, RecordTable, useChange } from '../../../kit/index.js';
-import { PeriodForm } from '../../../kit/period.js';
-import { type PeriodRecords, useRemoveRecord } from '../records.js';
+import { type PeriodRecords, PeriodSection, useRemoveRecord } from '../records.js';
 import { personName } from '../shared.js';
 
 function PurposeTable({ summary }: { summary: PcStationSummary }) {
@@ -32,25 +30,21 @@ export function PcUses({ records, canWrite }: { records: PeriodRecords<PcStation
   const change = useChange({ reload });
   const remove = useRemoveRecord(change);
   return (
-    <section aria-labelledby="pc-uses">
-      <h2 id="pc-uses" className="h4">
-        {t('activities.pc.list')}
-      </h2>
-      <PeriodForm from={period.from} to={period.to} onApply={period.setPeriod} />
-      {change.problem}
-      <ProblemAlert error={summary.error ?? list.error} />
-      {summary.data ? (
-        <>
-          <p className="h5" aria-live="polite" data-testid="pc-totals">
-            {t('activities.pc.totals', {
-              uses: formatNumber(summary.data.uses),
-              minutes: formatNumber(summary.data.minutes),
-              people: formatNumber(summary.data.people),
-            })}
-          </p>
-          <PurposeTable summary={summary.data} />
-        </>
-      ) : null}
+    <PeriodSection
+      id="pc-uses"
+      title={t('activities.pc.list')}
+      records={records}
+      change={change}
+      totalsTestId="pc-totals"
+      totals={(totals) =>
+        t('activities.pc.totals', {
+          uses: formatNumber(totals.uses),
+          minutes: formatNumber(totals.minutes),
+          people: formatNumber(totals.people),
+        })
+      }
+    >
+      {summary.data ? <PurposeTable summary={summary.data} /> : null}
       {list.data ? (
         <RecordTable<PcStationUse>
           caption={t('activities.pc.list')}
@@ -78,6 +72,6 @@ export function PcUses({ records, canWrite }: { records: PeriodRecords<PcStation
           }
         />
       ) : null}
-    </section>
+    </PeriodSection>
   );
 }

@@ -1,10 +1,11 @@
-/** How the pages of this area load a period's records and delete one made by mistake. */
-import { useCallback } from 'react';
+/** How the pages of this area load a period's records, show them under the period, and delete one made by mistake. */
+import { type ReactNode, useCallback } from 'react';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { type Change, useConfirm } from '../../kit/index.js';
-import { usePeriod } from '../../kit/period.js';
+import { PeriodForm, usePeriod } from '../../kit/period.js';
 
 /** The period's summary (`path`/summary) and a page of its records (`path`), and `reload` for both. */
 export function usePeriodRecords<Summary, Item>(path: string, pageSize: number) {
@@ -34,3 +35,44 @@ export function useRemoveRecord(change: Change) {
 
 /** What `usePeriodRecords` gives, for the section that lists them. */
 export type PeriodRecords<Summary, Item> = ReturnType<typeof usePeriodRecords<Summary, Item>>;
+
+/**
+ * The period's records as a section: its heading, the period, the problems (of the list's
+ * `change` and of loading), the summary's `totals` in one line (said again when it changes),
+ * then the tables (`children`).
+ */
+export function PeriodSection<Summary, Item>({
+  id,
+  title,
+  records,
+  change,
+  totals,
+  totalsTestId,
+  children,
+}: {
+  id: string;
+  title: string;
+  records: PeriodRecords<Summary, Item>;
+  change: Change;
+  totals(summary: Summary): string;
+  totalsTestId: string;
+  children: ReactNode;
+}) {
+  const { period, summary, list } = records;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="h4">
+        {title}
+      </h2>
+      <PeriodForm from={period.from} to={period.to} onApply={period.setPeriod} />
+      {change.problem}
+      <ProblemAlert error={summary.error ?? list.error} />
+      {summary.data ? (
+        <p className="h5" aria-live="polite" data-testid={totalsTestId}>
+          {totals(summary.data)}
+        </p>
+      ) : null}
+      {children}
+    </section>
+  );
+}
