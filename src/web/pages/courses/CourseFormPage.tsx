@@ -7,7 +7,7 @@ import { CentreSelect } from '../../components/CentreSelect.js';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { boundTo } from '../../kit/bound.js';
+import { boundTo, textsOf } from '../../kit/bound.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
 import { Options, orNull, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
@@ -35,16 +35,9 @@ function CourseForm({ course }: { course?: Course }) {
   const form = useFields({
     centreId: '',
     kindId: course ? String(course.kind.id) : '',
-    title: course?.title ?? '',
-    level: course?.level ?? '',
-    partner: course?.partner ?? '',
-    place: course?.place ?? '',
-    startDate: course?.startDate ?? '',
-    endDate: course?.endDate ?? '',
-    startTime: course?.startTime ?? '',
+    ...textsOf(course, ['title', 'level', 'partner', 'place', 'startDate', 'endDate', 'startTime', 'notes']),
     lessonMinutes: String(course?.lessonMinutes ?? 180),
     capacity: course?.capacity == null ? '' : String(course.capacity),
-    notes: course?.notes ?? '',
   });
   const bound = boundTo(form, change);
   const title = course ? t('courses.edit', { title: course.title }) : t('courses.new');

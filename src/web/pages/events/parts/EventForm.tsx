@@ -4,7 +4,7 @@ import type { Event, EventParticipant } from '../../../../contracts/events.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
-import { boundTo } from '../../../kit/bound.js';
+import { boundTo, textsOf } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { personName } from '../../activities/shared.js';
@@ -61,14 +61,7 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
   const { t } = useI18n();
   const change = useChange({ reload });
   const form = useFields({
-    title: editing?.title ?? '',
-    date: editing?.date ?? '',
-    startTime: editing?.startTime ?? '',
-    endTime: editing?.endTime ?? '',
-    place: editing?.place ?? '',
-    meetingPoint: editing?.meetingPoint ?? '',
-    partner: editing?.partner ?? '',
-    description: editing?.description ?? '',
+    ...textsOf(editing, ['title', 'date', 'startTime', 'endTime', 'place', 'meetingPoint', 'partner', 'description']),
     others: String(editing?.otherParticipants ?? 0),
     centreId: '',
   });
