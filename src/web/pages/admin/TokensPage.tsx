@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { RecordTable, useChange } from '../../kit/index.js';
+import { boundTo } from '../../kit/bound.js';
+import { RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 
 interface ApiToken {
@@ -17,6 +18,52 @@ interface ApiToken {
   revokedAt: string | null;
 }
 
+/** A token for a user and a purpose; its secret goes to `onCreated`, to be shown once. */
+function NewTokenForm({
+  users,
+  reload,
+  onStart,
+  onCreated,
+}: {
+  users: User[];
+  reload(): void;
+  onStart(): void;
+  onCreated(secret: string): void;
+}) {
+  const { t } = useI18n();
+  const change = useChange({ reload });
+  const form = useFields({ userId: '', name: '' });
+  const bound = boundTo(form, change);
+  // The select shows the first user until another is chosen.
+  const userId = form.values.userId || String(users[0]?.id ?? '');
+  const create = async () => {
+    onStart();
+    const sent = await change.send<{ token: string }>('POST', '/tokens', { userId: Number(userId), name: form.values.name });
+    if (sent.ok) {
+      form.reset();
+      onCreated(sent.data.token);
+    }
+  };
+  return (
+    <RecordForm change={change} onSubmit={create} label={t('tokens.create')} submitLabel={t('tokens.create')} className="mb-3">
+      <div className="row">
+        <div className="col-md-5">
+          <SelectField label={t('tokens.user')} required {...bound('userId')} value={userId}>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName} ({u.email})
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-md-4">
+          <TextField label={t('tokens.name')} required maxLength={100} {...bound('name')} />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
+
 export default function TokensPage() {
   const { t, formatDate } = useI18n();
   const tokens = useApiGet<ApiToken[]>('/tokens');
@@ -24,18 +71,6 @@ export default function TokensPage() {
   const [created, setCreated] = useState<string | null>(null);
   const change = useChange({ reload: tokens.reload });
   usePageTitle(t('tokens.title'));
-
-  const create = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setCreated(null);
-    const sent = await change.send<{ token: string }>('POST', '/tokens', { userId: Number(form.get('userId')), name: form.get('name') });
-    if (sent.ok) {
-      setCreated(sent.data.token);
-      formElement.reset();
-    }
-  };
 
   const revoke = (token: ApiToken) => change.send('DELETE', `/tokens/${token.id}`, undefined, { success: t('tokens.revokedNotice') });
 
@@ -53,25 +88,7 @@ export default function TokensPage() {
           </code>
         </div>
       ) : null}
-      <form onSubmit={create} noValidate aria-busy={change.busy || undefined} className="row align-items-end">
-        <div className="col-md-5">
-          <SelectField label={t('tokens.user')} name="userId" required error={change.fieldErrors.userId}>
-            {users.data?.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName} ({u.email})
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="col-md-4">
-          <TextField label={t('tokens.name')} name="name" required maxLength={100} error={change.fieldErrors.name} />
-        </div>
-        <div className="col-md-3 mb-3">
-          <button type="submit" className="btn btn-primary">
-            {t('tokens.create')}
-          </button>
-        </div>
-      </form>
+      <NewTokenForm users={users.data ?? []} reload={tokens.reload} onStart={() => setCreated(null)} onCreated={setCreated} />
       <RecordTable<ApiToken>
         caption={t('tokens.title')}
         captionHidden

@@ -1,42 +1,92 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
 import { ROLES } from '../../../contracts/enums.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { Options, RecordTable, useChange } from '../../kit/index.js';
+import { boundTo } from '../../kit/bound.js';
+import { Options, RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
+
+interface Centre {
+  id: number;
+  name: string;
+  code: string;
+}
+
+/** A new account: name, e-mail, role, initial password and centres (the first ticked by default). */
+function AddUserForm({ centres, reload, onStart, onAdded }: { centres: Centre[]; reload(): void; onStart(): void; onAdded(): void }) {
+  const { t, labels } = useI18n();
+  const change = useChange({ reload });
+  const form = useFields({ displayName: '', email: '', role: 'operator', password: '' });
+  const bound = boundTo(form, change);
+  // Null until someone ticks one: then the first centre is ticked.
+  const [ticked, setTicked] = useState<number[] | null>(null);
+  const centreIds = ticked ?? (centres[0] ? [centres[0].id] : []);
+  const toggle = (id: number) => setTicked(centreIds.includes(id) ? centreIds.filter((c) => c !== id) : [...centreIds, id]);
+
+  const add = async () => {
+    onStart();
+    const sent = await change.send('POST', '/users', { ...form.values, centreIds });
+    if (sent.ok) {
+      form.reset();
+      setTicked(null);
+      onAdded();
+    }
+  };
+
+  return (
+    <RecordForm change={change} onSubmit={add} title={t('users.add')} titleAs="h2" submitLabel={t('users.add')} className="mt-4">
+      <div className="row">
+        <div className="col-md-6">
+          <TextField label={t('users.displayName')} required {...bound('displayName')} />
+        </div>
+        <div className="col-md-6">
+          <TextField label={t('users.email')} type="email" required {...bound('email')} />
+        </div>
+        <div className="col-md-4">
+          <SelectField label={t('users.role')} required {...bound('role')}>
+            <Options values={ROLES} labels={labels('role')} />
+          </SelectField>
+        </div>
+        <div className="col-md-4">
+          <TextField
+            label={t('users.password')}
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            required
+            hint={t('setup.passwordHint')}
+            {...bound('password')}
+          />
+        </div>
+        <div className="col-md-4">
+          <fieldset className="mb-3">
+            <legend className="form-label h6">{t('users.centres')}</legend>
+            {centres.map((c) => (
+              <div className="form-check" key={c.id}>
+                <input id={`centre-${c.id}`} type="checkbox" checked={centreIds.includes(c.id)} onChange={() => toggle(c.id)} />
+                <label htmlFor={`centre-${c.id}`}>{c.name}</label>
+              </div>
+            ))}
+          </fieldset>
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
 
 export default function UsersPage() {
   const { t, labels } = useI18n();
   const { me } = useSession();
   const users = useApiGet<User[]>('/users');
-  const centres = useApiGet<Array<{ id: number; name: string; code: string }>>('/centres');
+  const centres = useApiGet<Centre[]>('/centres');
   const change = useChange({ reload: users.reload });
-  const fieldErrors = change.fieldErrors;
   const [notice, setNotice] = useState<string | null>(null);
   usePageTitle(t('users.title'));
   const centreName = (id: number) => centres.data?.find((c) => c.id === id)?.name ?? String(id);
-
-  const add = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setNotice(null);
-    const sent = await change.send('POST', '/users', {
-      email: form.get('email'),
-      displayName: form.get('displayName'),
-      role: form.get('role'),
-      password: form.get('password'),
-      centreIds: form.getAll('centreIds').map(Number),
-    });
-    if (sent.ok) {
-      formElement.reset();
-      setNotice(t('users.created'));
-    }
-  };
 
   const update = (user: User, body: Record<string, unknown>) => {
     setNotice(null);
@@ -89,48 +139,12 @@ export default function UsersPage() {
             : [{ label: user.active ? t('users.deactivate') : t('users.activate'), onClick: () => update(user, { active: !user.active }) }]
         }
       />
-      <h2 className="h4 mt-4">{t('users.add')}</h2>
-      <form onSubmit={add} noValidate aria-busy={change.busy || undefined}>
-        <div className="row">
-          <div className="col-md-6">
-            <TextField label={t('users.displayName')} name="displayName" required error={fieldErrors.displayName} />
-          </div>
-          <div className="col-md-6">
-            <TextField label={t('users.email')} name="email" type="email" required error={fieldErrors.email} />
-          </div>
-          <div className="col-md-4">
-            <SelectField label={t('users.role')} name="role" required defaultValue="operator" error={fieldErrors.role}>
-              <Options values={ROLES} labels={labels('role')} />
-            </SelectField>
-          </div>
-          <div className="col-md-4">
-            <TextField
-              label={t('users.password')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={12}
-              required
-              hint={t('setup.passwordHint')}
-              error={fieldErrors.password}
-            />
-          </div>
-          <div className="col-md-4">
-            <fieldset className="mb-3">
-              <legend className="form-label h6">{t('users.centres')}</legend>
-              {centres.data?.map((c, i) => (
-                <div className="form-check" key={c.id}>
-                  <input id={`centre-${c.id}`} type="checkbox" name="centreIds" value={c.id} defaultChecked={i === 0} />
-                  <label htmlFor={`centre-${c.id}`}>{c.name}</label>
-                </div>
-              ))}
-            </fieldset>
-          </div>
-        </div>
-        <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
-          {t('users.add')}
-        </button>
-      </form>
+      <AddUserForm
+        centres={centres.data ?? []}
+        reload={users.reload}
+        onAdded={() => setNotice(t('users.created'))}
+        onStart={() => setNotice(null)}
+      />
     </>
   );
 }
