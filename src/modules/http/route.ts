@@ -19,8 +19,8 @@
  *   handler runs, so the handler gets them typed as the schemas' output.
  * - A route that writes its own answer (a file, headers) returns `reply.send(...)` itself.
  *
- * Routes whose status depends on the outcome, or that need the session itself, use Fastify
- * directly.
+ * A route whose success status depends on the outcome (POST /reports: 201 or 200) uses
+ * Fastify directly.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
