@@ -1,8 +1,8 @@
-import { type RefObject, useEffect, useState } from 'react';
+import type { RefObject } from 'react';
 import type { PersonSummary } from '../../contracts/people.js';
-import { api, type Page } from '../api/client.js';
 import { useI18n } from '../i18n/index.js';
-import { Combobox, useDebounced } from './Combobox.js';
+import { useSearch } from '../kit/useSearch.js';
+import { Combobox } from './Combobox.js';
 import { useCountryName } from './CountrySelect.js';
 
 /** Search-as-you-type over the people of the user's centres. */
@@ -24,22 +24,7 @@ export function PersonSearch({
 }) {
   const { t, formatDate } = useI18n();
   const countryName = useCountryName();
-  const debounced = useDebounced(query.trim(), 120);
-  const [results, setResults] = useState<PersonSummary[] | null>(null);
-
-  useEffect(() => {
-    if (!debounced) {
-      setResults(null);
-      return;
-    }
-    let live = true;
-    api<Page<PersonSummary>>('GET', '/people', undefined, { q: debounced, pageSize: 8 })
-      .then((page) => live && setResults(page.items))
-      .catch(() => live && setResults([]));
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
+  const results = useSearch<PersonSummary>('/people', query, { delay: 120 });
 
   return (
     <Combobox
