@@ -26,6 +26,9 @@ export default function VisitsPage() {
   usePageTitle(t('visits.title'));
 
   const exportHref = withQuery('/api/v1/visits/export.csv', { ...filters, lang: locale });
+  const topicChoices = (topics.data ?? []).map((topic) => ({ value: topic.id, label: label(topic) }));
+  const groupChoices = ORIGIN_GROUPS.map((group) => ({ value: group, label: label('originGroup', group) }));
+  const operatorChoices = (operators.data ?? []).map((o) => ({ value: o.id, label: o.displayName }));
 
   return (
     <>
@@ -42,20 +45,10 @@ export default function VisitsPage() {
             <TextField label={t('visits.to')} name="to" type="date" defaultValue={filters.to} />
           </div>
           <div className="col-sm-6 col-lg-3">
-            <FilterSelect
-              label={t('visits.topic')}
-              name="topicId"
-              value={filters.topicId}
-              choices={(topics.data ?? []).map((topic) => ({ value: topic.id, label: label(topic) }))}
-            />
+            <FilterSelect label={t('visits.topic')} name="topicId" value={filters.topicId} choices={topicChoices} />
           </div>
           <div className="col-sm-6 col-lg-3">
-            <FilterSelect
-              label={t('visit.originGroup')}
-              name="originGroup"
-              value={filters.originGroup}
-              choices={ORIGIN_GROUPS.map((group) => ({ value: group, label: label('originGroup', group) }))}
-            />
+            <FilterSelect label={t('visit.originGroup')} name="originGroup" value={filters.originGroup} choices={groupChoices} />
           </div>
           <div className="col-sm-6 col-lg-3">
             <CountrySelect
@@ -67,12 +60,7 @@ export default function VisitsPage() {
             />
           </div>
           <div className="col-sm-6 col-lg-3">
-            <FilterSelect
-              label={t('visits.operator')}
-              name="operatorId"
-              value={filters.operatorId}
-              choices={(operators.data ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
-            />
+            <FilterSelect label={t('visits.operator')} name="operatorId" value={filters.operatorId} choices={operatorChoices} />
           </div>
           {me && me.centres.length > 1 ? (
             <div className="col-sm-6 col-lg-3">
