@@ -39,6 +39,7 @@ export const calendarEn: Record<keyof typeof calendarIt, string> = {
 
   'calendar.year.title': 'The year',
   'calendar.year.label': 'Year',
+  'calendar.year.invalid': 'Write a year between 1900 and 2100.',
   'calendar.year.show': 'Show',
   'calendar.year.caption': 'Open days and hours of {year}, month by month',
   'calendar.year.month': 'Month',

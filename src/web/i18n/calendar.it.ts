@@ -37,6 +37,7 @@ export const calendarIt = {
 
   'calendar.year.title': "L'anno",
   'calendar.year.label': 'Anno',
+  'calendar.year.invalid': 'Scrivi un anno tra il 1900 e il 2100.',
   'calendar.year.show': 'Mostra',
   'calendar.year.caption': 'Giorni e ore di apertura del {year}, mese per mese',
   'calendar.year.month': 'Mese',

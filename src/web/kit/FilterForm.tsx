@@ -30,7 +30,7 @@ export function FilterForm({
     onApply(filledIn(event.currentTarget));
   };
   return (
-    <form onSubmit={submit} className={className} aria-label={label}>
+    <form onSubmit={submit} className={className} aria-label={label} noValidate>
       {children}
       <div className="col-sm-4 mb-3">
         <button type="submit" className="btn btn-outline-primary">

@@ -229,6 +229,7 @@ export function InlineSelectForm({
     <>
       <form
         className="d-flex gap-2 align-items-center"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void onSave(draft.values.value);

@@ -1,11 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import type { Me } from '../../contracts/auth.js';
-import { type ApiError, api } from '../api/client.js';
 import { useApiGet } from '../api/hooks.js';
 import { TextField } from '../components/fields.js';
-import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import { useChange } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
@@ -13,8 +12,7 @@ export function LoginPage() {
   const { t } = useI18n();
   const { me, setMe } = useSession();
   const [params] = useSearchParams();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const change = useChange();
   const setup = useApiGet<{ needed: boolean }>('/setup');
   usePageTitle(t('login.title'));
 
@@ -26,15 +24,8 @@ export function LoginPage() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      setMe(await api<Me>('POST', '/auth/login', { email: form.get('email'), password: form.get('password') }));
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    const sent = await change.send<Me>('POST', '/auth/login', { email: form.get('email'), password: form.get('password') });
+    if (sent.ok) setMe(sent.data);
   };
 
   return (
@@ -51,11 +42,26 @@ export function LoginPage() {
             {t('login.setupNeeded')}
           </div>
         ) : null}
-        <ProblemAlert error={error} />
-        <form onSubmit={submit} noValidate={false}>
-          <TextField label={t('login.email')} name="email" type="email" autoComplete="username" required autoFocus />
-          <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" required />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+        {change.problem}
+        <form onSubmit={submit} noValidate aria-busy={change.busy || undefined}>
+          <TextField
+            label={t('login.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            error={change.fieldErrors.email}
+          />
+          <TextField
+            label={t('login.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={change.fieldErrors.password}
+          />
+          <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
             {t('login.submit')}
           </button>
         </form>

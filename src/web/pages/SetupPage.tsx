@@ -1,10 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Navigate } from 'react-router';
 import type { Me } from '../../contracts/auth.js';
-import { type ApiError, api } from '../api/client.js';
 import { TextField } from '../components/fields.js';
-import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import { FormActions, useChange } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
@@ -12,8 +11,8 @@ import { useSession } from '../session.js';
 export default function SetupPage() {
   const { t } = useI18n();
   const { me, setMe } = useSession();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const change = useChange();
+  const { fieldErrors } = change;
   const token = window.location.hash.replace(/^#/, '');
   usePageTitle(t('setup.title'));
   if (me) return <Navigate to="/" replace />;
@@ -21,15 +20,10 @@ export default function SetupPage() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.currentTarget));
-    setError(null);
-    try {
-      const created = await api<Me>('POST', '/setup', { token, ...form });
-      window.history.replaceState(null, '', '/');
-      setMe(created);
-    } catch (e) {
-      setError(e as ApiError);
-      setFieldErrors((e as ApiError).fieldErrors());
-    }
+    const sent = await change.send<Me>('POST', '/setup', { token, ...form });
+    if (!sent.ok) return;
+    window.history.replaceState(null, '', '/');
+    setMe(sent.data);
   };
 
   return (
@@ -42,8 +36,8 @@ export default function SetupPage() {
             {t('setup.noToken')}
           </div>
         ) : (
-          <form onSubmit={submit}>
-            <ProblemAlert error={error} />
+          <form onSubmit={submit} noValidate aria-busy={change.busy || undefined}>
+            {change.problem}
             <TextField label={t('setup.organisationName')} name="organisationName" required error={fieldErrors.organisationName} />
             <div className="row">
               <div className="col-md-4">
@@ -71,9 +65,7 @@ export default function SetupPage() {
               hint={t('setup.passwordHint')}
               error={fieldErrors.password}
             />
-            <button type="submit" className="btn btn-primary">
-              {t('setup.submit')}
-            </button>
+            <FormActions busy={change.busy} submitLabel={t('setup.submit')} />
           </form>
         )}
       </div>

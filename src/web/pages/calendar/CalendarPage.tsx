@@ -122,19 +122,32 @@ function YearFigures({ centreId, year, onYear }: { centreId: number; year: numbe
     new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
       new Date(Date.UTC(year, month - 1, 15)),
     );
+  const [yearError, setYearError] = useState<string | undefined>();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const chosen = Number(new FormData(event.currentTarget).get('year'));
-    if (chosen >= 1900 && chosen <= 2100) onYear(chosen);
+    const valid = Number.isInteger(chosen) && chosen >= 1900 && chosen <= 2100;
+    // The app's own message under the field, not the browser's bubble.
+    setYearError(valid ? undefined : t('calendar.year.invalid'));
+    if (valid) onYear(chosen);
   };
   return (
     <section className="mb-5" aria-labelledby="calendar-year">
       <h2 id="calendar-year" className="h4">
         {t('calendar.year.title')}: {year}
       </h2>
-      <form onSubmit={submit} className="row align-items-end" key={year}>
+      <form onSubmit={submit} className="row align-items-end" key={year} noValidate>
         <div className="col-sm-4 col-md-3">
-          <TextField label={t('calendar.year.label')} name="year" type="number" min={1900} max={2100} defaultValue={year} required />
+          <TextField
+            label={t('calendar.year.label')}
+            name="year"
+            type="number"
+            min={1900}
+            max={2100}
+            defaultValue={year}
+            required
+            error={yearError}
+          />
         </div>
         <div className="col-sm-4 mb-3">
           <button type="submit" className="btn btn-outline-primary">

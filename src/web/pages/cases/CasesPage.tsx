@@ -87,7 +87,7 @@ export default function CasesPage() {
 
       <OverduePanel />
 
-      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="cases-filters-title" key={params.toString()}>
+      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="cases-filters-title" key={params.toString()} noValidate>
         <h2 id="cases-filters-title" className="h5">
           {t('cases.filters')}
         </h2>

@@ -30,7 +30,7 @@ function ShowingSelect({
   const { t } = useI18n();
   if (!readsDraft && versions.length === 0) return <p>{t('reports.viewerNoVersion')}</p>;
   return (
-    <form className="row align-items-end" aria-label={t('reports.showing')} onSubmit={(e) => e.preventDefault()}>
+    <form className="row align-items-end" aria-label={t('reports.showing')} noValidate onSubmit={(e) => e.preventDefault()}>
       <div className="col-sm-6 col-lg-4">
         <SelectField
           label={t('reports.showing')}
