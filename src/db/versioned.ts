@@ -81,6 +81,32 @@ export async function updateVersioned(
   return Number(updated.version);
 }
 
+/** The names of the fields whose value a change alters, against the row read: the audit log names them, never the values. */
+export function changedFields(changes: object, before: object): string[] {
+  const previous = before as Record<string, unknown>;
+  return Object.entries(changes)
+    .filter(([key, value]) => previous[key] !== value)
+    .map(([key]) => key);
+}
+
+/**
+ * Writes the changes, and the time of the change, at the version read (409 with the current
+ * version, 404 if the row is gone); returns the names of the fields whose value changed.
+ */
+export async function saveChanges(
+  db: Kysely<Database>,
+  table: VersionedTable,
+  id: number,
+  expected: number,
+  changes: Record<string, unknown>,
+  before: object,
+  entity: string,
+  now: Date,
+): Promise<string[]> {
+  await updateVersioned(db, table, id, expected, { ...changes, updatedAt: now.toISOString() }, entity);
+  return changedFields(changes, before);
+}
+
 /** Deletes a row only at the version the caller read: 409 with the current version otherwise. */
 export async function deleteVersioned(
   db: Kysely<Database>,

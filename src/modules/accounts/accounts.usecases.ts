@@ -5,7 +5,7 @@ import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { PERMISSIONS, type Role } from '../../domain/permissions.js';
 import { conflict, notFound } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { deleteSessionsOf } from '../auth/auth.repository.js';
 import { hashPassword, randomSecret, sha256 } from '../auth/secrets.js';
@@ -182,17 +182,19 @@ export async function updateUser(
       await insertUserCentres(trx, userId, [...new Set(input.centreIds)]);
     }
     if (input.active === false || passwordHash !== undefined) await deleteSessionsOf(trx, userId);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: null,
-      action: 'update',
-      entity: 'user',
-      entityId: userId,
-      details: {
-        fields: Object.keys(input),
-        ...grantsOf(existing.role, input.role, centresBefore, input.centreIds, userId === actor.userId),
+    await recordChange(
+      trx,
+      actor,
+      'update',
+      'user',
+      { id: userId, centreId: null },
+      {
+        details: {
+          fields: Object.keys(input),
+          ...grantsOf(existing.role, input.role, centresBefore, input.centreIds, userId === actor.userId),
+        },
       },
-    });
+    );
     return toUser(trx, await findUserRow(trx, userId));
   });
 }

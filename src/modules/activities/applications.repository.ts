@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Application } from '../../contracts/activities.js';
 import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums.js';
+import { personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -94,13 +95,10 @@ function toApplication(row: ApplicationJoinedRow): Application {
       anagrafe: row.typeAnagrafe === 1,
     },
     outcome: row.outcome as ApplicationOutcome,
-    person:
-      row.personId !== null && row.givenNames !== null
-        ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
-        : null,
+    person: personOf(row),
     visitId: row.visitId,
     notes: row.notes,
-    operator: row.operatorId !== null ? { id: row.operatorId, displayName: row.operatorName ?? '' } : null,
+    operator: userOf(row.operatorId, row.operatorName),
     version: row.version,
   };
 }

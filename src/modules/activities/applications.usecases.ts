@@ -10,10 +10,10 @@ import type {
 } from '../../contracts/activities.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
+import { recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { APPLICATION_TYPES } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
@@ -85,7 +85,7 @@ export async function createApplication(db: Db, actor: Actor, input: Application
       },
       now.toISOString(),
     );
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'application', entityId: id }, now);
+    await recordChange(trx, actor, 'create', 'application', { id, centreId }, { at: now });
     return id;
   });
   return loadApplication(db, actor, id);
@@ -126,20 +126,8 @@ export async function updateApplication(db: Db, actor: Actor, id: number, input:
       visitId: existing.visitId,
     };
     // The log names the fields whose value changed, never the values.
-    const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
-    await updateVersioned(trx, 'applications', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'application');
-    await recordAudit(
-      trx,
-      {
-        userId: actor.userId,
-        centreId: existing.centreId,
-        action: 'update',
-        entity: 'application',
-        entityId: id,
-        details: { fields: changed },
-      },
-      now,
-    );
+    const changed = await saveChanges(trx, 'applications', id, input.version, changes, stored, 'application', now);
+    await recordChange(trx, actor, 'update', 'application', { id, centreId: existing.centreId }, { details: { fields: changed }, at: now });
   });
   return loadApplication(db, actor, id);
 }
@@ -150,7 +138,7 @@ export async function deleteApplication(db: Db, actor: Actor, id: number, versio
     const existing = await findApplication(trx, id, actor.centreIds);
     if (!existing) throw notFound('application');
     await deleteVersioned(trx, 'applications', id, version, 'application');
-    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'application', entityId: id });
+    await recordChange(trx, actor, 'delete', 'application', { id, centreId: existing.centreId });
   });
 }
 

@@ -7,6 +7,7 @@ import {
   type LegalSummary,
   QUESTIONS_EXCERPT_LENGTH,
 } from '../../contracts/activities.js';
+import { userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -59,7 +60,7 @@ function toFields(row: ConsultationRow) {
     date: row.heldOn,
     minutes: row.minutes,
     lawyerName: row.lawyerName,
-    createdBy: row.createdBy !== null ? { id: row.createdBy, displayName: row.createdByName ?? '' } : null,
+    createdBy: userOf(row.createdBy, row.createdByName),
     version: row.version,
   };
 }

@@ -15,10 +15,10 @@ import type {
 import { replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound } from '../../errors/index.js';
-import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { recordAudit, recordChange, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import {
   casesOfConsultation,
@@ -61,7 +61,7 @@ export async function createConsultation(db: Db, actor: Actor, input: LegalConsu
     };
     const id = await insertVersioned(trx, 'legalConsultations', values, now.toISOString());
     await replaceLinks(trx, 'legalConsultationCases', id, caseIds);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'legal_consultation', entityId: id }, now);
+    await recordChange(trx, actor, 'create', 'legal_consultation', { id, centreId }, { at: now });
     return id;
   });
   return loadConsultation(db, actor, id);
@@ -104,23 +104,18 @@ export async function updateConsultation(db: Db, actor: Actor, id: number, input
       guidance: existing.guidance,
     };
     // The log names the fields whose value changed, never the values.
-    const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
-    await updateVersioned(trx, 'legalConsultations', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'legal consultation');
+    const changed = await saveChanges(trx, 'legalConsultations', id, input.version, changes, stored, 'legal consultation', now);
     if (input.caseIds !== undefined) {
       await replaceLinks(trx, 'legalConsultationCases', id, await checkCases(trx, existing.centreId, input.caseIds));
       changed.push('caseIds');
     }
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: existing.centreId,
-        action: 'update',
-        entity: 'legal_consultation',
-        entityId: id,
-        details: { fields: changed },
-      },
-      now,
+      actor,
+      'update',
+      'legal_consultation',
+      { id, centreId: existing.centreId },
+      { details: { fields: changed }, at: now },
     );
   });
   return loadConsultation(db, actor, id);
@@ -133,13 +128,7 @@ export async function deleteConsultation(db: Db, actor: Actor, id: number, versi
     if (!existing) throw notFound('legal consultation');
     await replaceLinks(trx, 'legalConsultationCases', id, []);
     await deleteVersioned(trx, 'legalConsultations', id, version, 'legal consultation');
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'delete',
-      entity: 'legal_consultation',
-      entityId: id,
-    });
+    await recordChange(trx, actor, 'delete', 'legal_consultation', { id, centreId: existing.centreId });
   });
 }
 

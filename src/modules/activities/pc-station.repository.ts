@@ -2,6 +2,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { PcStationSummary, PcStationUse } from '../../contracts/activities.js';
 import type { PcPurpose } from '../../contracts/enums.js';
+import { personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
 import type { Database, PcStationUsesTable } from '../../db/schema.js';
@@ -59,13 +60,10 @@ export function toPcUse(row: PcUseJoinedRow): PcStationUse {
     id: row.id,
     centreId: row.centreId,
     date: row.usedOn,
-    person:
-      row.personId !== null && row.givenNames !== null
-        ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
-        : null,
+    person: personOf(row),
     purpose: row.purpose as PcPurpose,
     minutes: row.minutes,
-    operator: row.operatorId !== null ? { id: row.operatorId, displayName: row.operatorName ?? '' } : null,
+    operator: userOf(row.operatorId, row.operatorName),
     createdAt: row.createdAt,
   };
 }

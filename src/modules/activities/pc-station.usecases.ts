@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound } from '../../errors/index.js';
-import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
+import { recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { allPcUses, deletePcUseRow, findPcUse, insertPcUse, listPcUses, summarisePcUses, toPcUse } from './pc-station.repository.js';
@@ -34,7 +34,7 @@ export async function createPcUse(db: Db, actor: Actor, input: PcStationUseCreat
       createdAt: now.toISOString(),
     };
     const id = await insertPcUse(trx, row);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'pc_station_use', entityId: id }, now);
+    await recordChange(trx, actor, 'create', 'pc_station_use', { id, centreId }, { at: now });
     // Everything the answer shows is known here: no need to read it back.
     return toPcUse({
       ...row,
@@ -51,7 +51,7 @@ export async function deletePcUse(db: Db, actor: Actor, id: number): Promise<voi
     const existing = await findPcUse(trx, id, actor.centreIds);
     if (!existing) throw notFound('PC station use');
     await deletePcUseRow(trx, id);
-    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'pc_station_use', entityId: id });
+    await recordChange(trx, actor, 'delete', 'pc_station_use', { id, centreId: existing.centreId });
   });
 }
 

@@ -79,6 +79,27 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent, at = 
   });
 }
 
+/** A record of a centre, as the log names it. */
+export interface AuditedRecord {
+  id: number;
+  centreId: number | null;
+}
+
+/**
+ * Logs what the acting user did to a record (create, read, update, delete…), at `at` (now by
+ * default). The details name fields or ids, never personal values.
+ */
+export async function recordChange(
+  db: Kysely<Database>,
+  actor: { userId: number },
+  action: AuditAction,
+  entity: string,
+  record: AuditedRecord,
+  { details, at }: { details?: Record<string, unknown>; at?: Date } = {},
+): Promise<void> {
+  await recordAudit(db, { userId: actor.userId, centreId: record.centreId, action, entity, entityId: record.id, details }, at);
+}
+
 export interface AuditFilter {
   userId?: number;
   centreId?: number;

@@ -16,11 +16,11 @@ import type {
 } from '../../contracts/calendar.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { hoursSetOn, type OpeningSlot, slotProblems } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { hoursDateTaken, hoursNotFuture } from './calendar.errors.js';
 import {
@@ -71,17 +71,13 @@ export async function createHoursSet(db: Db, actor: Actor, input: HoursSetCreate
     const values = { centreId, validFrom: input.validFrom, notes: input.notes || null };
     const id = await insertHoursSet(trx, { ...values, createdAt: stamp, updatedAt: stamp, version: 1 });
     await replaceSlots(trx, id, asSlots(slots));
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId,
-        action: 'create',
-        entity: 'opening_hours',
-        entityId: id,
-        details: { validFrom: input.validFrom, slots: slots.length, ...(copied && { copiedFrom: copied.validFrom }) },
-      },
-      now,
+      actor,
+      'create',
+      'opening_hours',
+      { id, centreId },
+      { details: { validFrom: input.validFrom, slots: slots.length, ...(copied && { copiedFrom: copied.validFrom }) }, at: now },
     );
     return id;
   });
@@ -110,11 +106,7 @@ export async function updateHoursSet(db: Db, actor: Actor, id: number, input: Ho
       await replaceSlots(trx, id, asSlots(input.slots));
       fields.push('slots');
     }
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: existing.centreId, action: 'update', entity: 'opening_hours', entityId: id, details: { fields } },
-      now,
-    );
+    await recordChange(trx, actor, 'update', 'opening_hours', { id, centreId: existing.centreId }, { details: { fields }, at: now });
     return existing.centreId;
   });
   return (await findHoursSet(db, id, [centreId])) as HoursSet;
@@ -127,17 +119,13 @@ export async function deleteHoursSet(db: Db, actor: Actor, id: number, version: 
     if (!existing) throw notFound('hours set');
     if (existing.validFrom <= todayInRome(now)) throw hoursNotFuture();
     await deleteVersioned(trx, 'openingHourSets', id, version, 'hours set');
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: existing.centreId,
-        action: 'delete',
-        entity: 'opening_hours',
-        entityId: id,
-        details: { validFrom: existing.validFrom },
-      },
-      now,
+      actor,
+      'delete',
+      'opening_hours',
+      { id, centreId: existing.centreId },
+      { details: { validFrom: existing.validFrom }, at: now },
     );
   });
 }
@@ -154,7 +142,7 @@ export async function createClosure(db: Db, actor: Actor, input: ClosureCreateIn
     const stamp = now.toISOString();
     const values = { centreId, fromDate: input.from, toDate: input.to, reason: input.reason };
     const id = await insertClosure(trx, { ...values, createdAt: stamp, updatedAt: stamp, version: 1 });
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'closure', entityId: id }, now);
+    await recordChange(trx, actor, 'create', 'closure', { id, centreId }, { at: now });
     return id;
   });
   return (await findClosure(db, id, [centreId])) as NonNullable<Awaited<ReturnType<typeof findClosure>>>;
@@ -172,11 +160,7 @@ export async function updateClosure(db: Db, actor: Actor, id: number, input: Clo
     const fields = (['from', 'to', 'reason'] as const).filter((key) => next[key] !== existing[key]);
     const changes = { fromDate: next.from, toDate: next.to, reason: next.reason, updatedAt: now.toISOString() };
     await updateVersioned(trx, 'closures', id, input.version, changes, 'closure');
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: existing.centreId, action: 'update', entity: 'closure', entityId: id, details: { fields } },
-      now,
-    );
+    await recordChange(trx, actor, 'update', 'closure', { id, centreId: existing.centreId }, { details: { fields }, at: now });
     return existing.centreId;
   });
   return (await findClosure(db, id, [centreId])) as NonNullable<Awaited<ReturnType<typeof findClosure>>>;
@@ -187,7 +171,7 @@ export async function deleteClosure(db: Db, actor: Actor, id: number, version: n
     const existing = await findClosure(trx, id, actor.centreIds);
     if (!existing) throw notFound('closure');
     await deleteVersioned(trx, 'closures', id, version, 'closure');
-    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'closure', entityId: id }, now);
+    await recordChange(trx, actor, 'delete', 'closure', { id, centreId: existing.centreId }, { at: now });
   });
 }
 
@@ -210,13 +194,9 @@ export async function updateCentreSettings(db: Db, actor: Actor, input: CentreSe
       if (input[key] !== undefined) changes[key] = input[key] || null;
     }
     if (input.completionThreshold !== undefined) changes.completionThreshold = input.completionThreshold;
-    const fields = Object.keys(changes).filter((key) => changes[key] !== existing[key as keyof CentreSettings]);
+    const fields = changedFields(changes, existing);
     if (!(await updateCentreSettingsAt(trx, centreId, input.version, changes))) throw staleVersion(existing.version + 1);
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId, action: 'update', entity: 'centre_settings', entityId: centreId, details: { fields } },
-      now,
-    );
+    await recordChange(trx, actor, 'update', 'centre_settings', { id: centreId, centreId }, { details: { fields }, at: now });
   });
   return (await findCentreSettings(db, centreId)) as CentreSettings;
 }

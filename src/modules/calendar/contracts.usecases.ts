@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import type { StaffContractCreateInput, StaffContractUpdateInput } from '../../contracts/calendar.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { changedFields, deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findProject } from './projects.repository.js';
 import { findContract, findStaff } from './staff.repository.js';
@@ -40,17 +40,13 @@ export async function createContract(db: Db, actor: Actor, staffId: number, inpu
       },
       now.toISOString(),
     );
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: member.centreId,
-        action: 'create',
-        entity: 'staff_contract',
-        entityId: contractId,
-        details: { staffId },
-      },
-      now,
+      actor,
+      'create',
+      'staff_contract',
+      { id: contractId, centreId: member.centreId },
+      { details: { staffId }, at: now },
     );
     return member.centreId;
   });
@@ -82,7 +78,7 @@ export async function updateContract(
     }
     if (next.projectId !== (existing.project?.id ?? null)) await checkProject(trx, next.projectId, member.centreId);
     const before = { ...existing, projectId: existing.project?.id ?? null };
-    const fields = (Object.keys(next) as Array<keyof typeof next>).filter((key) => next[key] !== before[key]);
+    const fields = changedFields(next, before);
     await updateVersioned(
       trx,
       'staffContracts',
@@ -98,17 +94,13 @@ export async function updateContract(
       },
       'contract',
     );
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: member.centreId,
-        action: 'update',
-        entity: 'staff_contract',
-        entityId: contractId,
-        details: { staffId, fields },
-      },
-      now,
+      actor,
+      'update',
+      'staff_contract',
+      { id: contractId, centreId: member.centreId },
+      { details: { staffId, fields }, at: now },
     );
     return member.centreId;
   });
@@ -121,17 +113,13 @@ export async function deleteContract(db: Db, actor: Actor, staffId: number, cont
     const existing = member ? await findContract(trx, staffId, contractId) : undefined;
     if (!member || !existing) throw notFound('contract');
     await deleteVersioned(trx, 'staffContracts', contractId, version, 'contract');
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: member.centreId,
-        action: 'delete',
-        entity: 'staff_contract',
-        entityId: contractId,
-        details: { staffId },
-      },
-      now,
+      actor,
+      'delete',
+      'staff_contract',
+      { id: contractId, centreId: member.centreId },
+      { details: { staffId }, at: now },
     );
   });
 }

@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely';
 import type { Project, ProjectCreateInput, ProjectListQuery, ProjectUpdateInput } from '../../contracts/calendar.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { changedFields, deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { findProject, listProjects } from './projects.repository.js';
 import { detachContractsFromProject } from './staff.repository.js';
@@ -42,7 +42,7 @@ export async function createProject(db: Db, actor: Actor, input: ProjectCreateIn
       },
       now.toISOString(),
     );
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'project', entityId: id }, now);
+    await recordChange(trx, actor, 'create', 'project', { id, centreId }, { at: now });
     return id;
   });
   return (await findProject(db, id, [centreId])) as Project;
@@ -64,7 +64,7 @@ export async function updateProject(db: Db, actor: Actor, id: number, input: Pro
     if (next.to !== null && next.to < next.from) {
       throw validationFailed([{ field: 'to', code: 'period.end_before_start' }]);
     }
-    const fields = (Object.keys(next) as Array<keyof typeof next>).filter((key) => next[key] !== existing[key]);
+    const fields = changedFields(next, existing);
     const { from, to, ...rest } = next;
     await updateVersioned(
       trx,
@@ -74,11 +74,7 @@ export async function updateProject(db: Db, actor: Actor, id: number, input: Pro
       { ...rest, fromDate: from, toDate: to, updatedAt: now.toISOString() },
       'project',
     );
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: existing.centreId, action: 'update', entity: 'project', entityId: id, details: { fields } },
-      now,
-    );
+    await recordChange(trx, actor, 'update', 'project', { id, centreId: existing.centreId }, { details: { fields }, at: now });
     return existing.centreId;
   });
   return (await findProject(db, id, [centreId])) as Project;
@@ -91,6 +87,6 @@ export async function deleteProject(db: Db, actor: Actor, id: number, version: n
     if (!existing) throw notFound('project');
     await deleteVersioned(trx, 'projects', id, version, 'project');
     await detachContractsFromProject(trx, id);
-    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'project', entityId: id }, now);
+    await recordChange(trx, actor, 'delete', 'project', { id, centreId: existing.centreId }, { at: now });
   });
 }

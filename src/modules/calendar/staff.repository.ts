@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { StaffContract } from '../../contracts/calendar.js';
 import type { StaffRole } from '../../contracts/enums.js';
+import { userOf } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -49,7 +50,7 @@ const toStaff = (row: StaffJoinedRow): StaffRow => ({
   centreId: row.centreId,
   name: row.name,
   role: row.role as StaffRole,
-  user: row.userId !== null ? { id: row.userId, displayName: row.userName ?? '' } : null,
+  user: userOf(row.userId, row.userName),
   notes: row.notes,
   version: row.version,
 });

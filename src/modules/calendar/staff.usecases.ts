@@ -18,7 +18,7 @@ import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/vers
 import { contractMinutesOfYear, weeklyMinutesOn } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, staleVersion } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { contractsOf, findStaff, listStaff, type StaffRow, userOfCentre } from './staff.repository.js';
 
@@ -95,7 +95,7 @@ export async function createStaff(db: Db, actor: Actor, input: StaffCreateInput,
       },
       now.toISOString(),
     );
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'staff_member', entityId: id }, now);
+    await recordChange(trx, actor, 'create', 'staff_member', { id, centreId }, { at: now });
     return id;
   });
   return loadMember(db, id, [centreId]);
@@ -126,11 +126,7 @@ export async function updateStaff(db: Db, actor: Actor, id: number, input: Staff
       fields.push('notes');
     }
     await updateVersioned(trx, 'staffMembers', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'staff member');
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: existing.centreId, action: 'update', entity: 'staff_member', entityId: id, details: { fields } },
-      now,
-    );
+    await recordChange(trx, actor, 'update', 'staff_member', { id, centreId: existing.centreId }, { details: { fields }, at: now });
     return existing.centreId;
   });
   return loadMember(db, id, [centreId]);
@@ -142,10 +138,6 @@ export async function deleteStaff(db: Db, actor: Actor, id: number, version: num
     const existing = await findStaff(trx, id, actor.centreIds);
     if (!existing) throw notFound('staff member');
     await deleteVersioned(trx, 'staffMembers', id, version, 'staff member');
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'staff_member', entityId: id },
-      now,
-    );
+    await recordChange(trx, actor, 'delete', 'staff_member', { id, centreId: existing.centreId }, { at: now });
   });
 }

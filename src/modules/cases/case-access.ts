@@ -1,16 +1,15 @@
 /**
  * What the use cases of a case and of its parts (plan, diary, referrals) share: finding them in
- * the actor's centres (another centre's answers 404), the checks on staff and dates, saving a
- * change at the version read, and the audit row of each read and change.
+ * the actor's centres (another centre's answers 404), the checks on staff and dates, and the
+ * audit row of each read and change.
  */
 import type { Kysely } from 'kysely';
 import type { Case } from '../../contracts/cases.js';
 import type { Database } from '../../db/schema.js';
-import { updateVersioned } from '../../db/versioned.js';
 import { beforeOpeningProblem } from '../../domain/care.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { listColleagues } from '../accounts/accounts.usecases.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { type CaseRow, findCaseRow, findOwningCase } from './cases.repository.js';
 import { loadCase } from './whole-case.repository.js';
@@ -33,28 +32,7 @@ export async function audit(
   details?: Record<string, unknown>,
   now = new Date(),
 ) {
-  await recordAudit(db, { userId: actor.userId, centreId, action, entity, entityId, details }, now);
-}
-
-/** The fields whose value an update changes, against the row read: for the audit log (names, never values). */
-function changedFields(changes: Record<string, unknown>, before: object): string[] {
-  const previous = before as Record<string, unknown>;
-  return Object.keys(changes).filter((key) => changes[key] !== previous[key]);
-}
-
-/** Writes the changes at the version read (409 with the current one, 404 if gone); returns the changed fields. */
-export async function saveChanges(
-  db: Db,
-  table: 'cases' | PartTable,
-  id: number,
-  expected: number,
-  changes: Record<string, unknown>,
-  before: object,
-  entity: string,
-  now: Date,
-): Promise<string[]> {
-  await updateVersioned(db, table, id, expected, { ...changes, updatedAt: now.toISOString() }, entity);
-  return changedFields(changes, before);
+  await recordChange(db, actor, action, entity, { id: entityId, centreId }, { details, at: now });
 }
 
 export async function caseInScope(db: Db, actor: Actor, id: number): Promise<CaseRow> {

@@ -5,7 +5,7 @@
  */
 import type { Case, CaseCloseInput, CaseCreateInput, CaseListQuery, CaseReopenInput, CaseUpdateInput } from '../../contracts/cases.js';
 import { inTransaction } from '../../db/transaction.js';
-import { updateVersioned } from '../../db/versioned.js';
+import { saveChanges, updateVersioned } from '../../db/versioned.js';
 import { canChangeResponsible, closingDateProblem, openingBeforeJoiningProblem, reopeningDateProblem } from '../../domain/care.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
@@ -16,7 +16,7 @@ import { type Actor, centreScope } from '../auth/actor.js';
 import { currentHouseholdMembers, findHouseholdRow } from '../households/households.repository.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { careSummary } from './care.repository.js';
-import { audit, caseInScope, checkStaff, type Db, saveChanges, wholeCase } from './case-access.js';
+import { audit, caseInScope, checkStaff, type Db, wholeCase } from './case-access.js';
 import { caseAlreadyOpen, caseNotClosed, caseNotOpen, responsibleChangeForbidden } from './cases.errors.js';
 import {
   closePeriod,

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CaseNote } from '../../contracts/cases.js';
 import type { NoteRestriction } from '../../contracts/enums.js';
+import { userOf } from '../../db/joined.js';
 import type { CaseNotesTable, Database } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 import { canReadNote } from '../../domain/care.js';
@@ -21,7 +22,7 @@ function toNote(row: NoteRow): CaseNote {
     id: row.id,
     caseId: row.caseId,
     noteDate: row.noteDate,
-    author: row.authorId !== null ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+    author: userOf(row.authorId, row.authorName),
     body: row.body,
     restriction: row.restriction as NoteRestriction | null,
     createdAt: row.createdAt,

@@ -5,11 +5,11 @@
  */
 import type { NoteCreateInput, NoteUpdateInput } from '../../contracts/cases.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned } from '../../db/versioned.js';
+import { deleteVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { forbidden } from '../../errors/index.js';
 import type { Actor } from '../auth/actor.js';
-import { audit, caseInScope, checkNotBeforeOpening, type Db, orNotFound, owningCase, saveChanges } from './case-access.js';
+import { audit, caseInScope, checkNotBeforeOpening, type Db, orNotFound, owningCase } from './case-access.js';
 import { findNote, insertNote } from './diary.repository.js';
 
 export async function addNote(db: Db, actor: Actor, caseId: number, input: NoteCreateInput, now = new Date()) {

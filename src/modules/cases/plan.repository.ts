@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CaseAction, CaseGoal, OverdueAction } from '../../contracts/cases.js';
 import type { ActionStatus, GoalStatus } from '../../contracts/enums.js';
+import { personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import type { CaseGoalsTable, Database } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
@@ -28,7 +29,7 @@ function toAction(row: {
     goalId: row.goalId,
     caseId: row.caseId,
     description: row.description,
-    assignee: row.assigneeId !== null ? { id: row.assigneeId, displayName: row.assigneeDisplayName ?? '' } : null,
+    assignee: userOf(row.assigneeId, row.assigneeDisplayName),
     assigneeName: row.assigneeName,
     dueOn: row.dueOn,
     status: row.status as ActionStatus,
@@ -165,12 +166,9 @@ export async function listOverdueActions(
   const items = rows.map((row) => ({
     ...toAction(row),
     goalTitle: row.goalTitle,
-    person:
-      row.personId !== null && row.givenNames !== null
-        ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
-        : null,
+    person: personOf(row),
     household: row.householdId !== null && row.householdName !== null ? { id: row.householdId, name: row.householdName } : null,
-    responsible: row.responsibleId !== null ? { id: row.responsibleId, displayName: row.responsibleName ?? '' } : null,
+    responsible: userOf(row.responsibleId, row.responsibleName),
   }));
   return { items, total };
 }

@@ -1,9 +1,9 @@
 /** A case's referrals: the person sent to another service, or sent by one. */
 import type { ReferralCreateInput, ReferralUpdateInput } from '../../contracts/cases.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned } from '../../db/versioned.js';
+import { deleteVersioned, saveChanges } from '../../db/versioned.js';
 import type { Actor } from '../auth/actor.js';
-import { audit, caseInScope, checkNotBeforeOpening, type Db, orNotFound, owningCase, saveChanges } from './case-access.js';
+import { audit, caseInScope, checkNotBeforeOpening, type Db, orNotFound, owningCase } from './case-access.js';
 import type { CaseRow } from './cases.repository.js';
 import { findReferral, insertReferral } from './referrals.repository.js';
 

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Case, CaseListItem, CaseMember, CasePeriod } from '../../contracts/cases.js';
 import type { CaseArea, CaseClosingReason, CaseStatus, Gender, ReferralSource } from '../../contracts/enums.js';
+import { personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import type { Database } from '../../db/schema.js';
 import type { CaseRow } from './cases.repository.js';
@@ -36,12 +37,9 @@ function headOf(row: CaseHead) {
     id: row.id,
     centreId: row.centreId,
     status: row.status as CaseStatus,
-    person:
-      row.personId !== null && row.givenNames !== null
-        ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
-        : null,
+    person: personOf(row),
     household: row.householdId !== null && row.householdName !== null ? { id: row.householdId, name: row.householdName } : null,
-    responsible: row.responsibleId !== null ? { id: row.responsibleId, displayName: row.responsibleName ?? '' } : null,
+    responsible: userOf(row.responsibleId, row.responsibleName),
     areas: JSON.parse(row.areas) as CaseArea[],
     referralSource: row.referralSource as ReferralSource,
     openedOn: row.openedOn,
@@ -71,10 +69,7 @@ async function membersOf(db: Db, caseIds: number[]): Promise<Map<number, CaseMem
     caseId: row.caseId,
     member: {
       id: row.id,
-      person:
-        row.personId !== null && row.givenNames !== null
-          ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
-          : null,
+      person: personOf(row),
       relation: row.relation,
       gender: row.gender as Gender,
     },

@@ -1,16 +1,17 @@
 /** The attendance of a lesson: its screen (every learner enrolled on its date, logged) and its taking. Rules, transactions, audit. */
 import type { Kysely } from 'kysely';
 import type { AttendanceInput, LessonAttendance } from '../../contracts/courses.js';
+import { personOf } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { validationFailed } from '../../errors/index.js';
-import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { recordChange, recordListing } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { attendanceRows, replaceAttendance } from './attendance.repository.js';
 import { lessonCancelled, lessonInFuture } from './courses.errors.js';
-import { asProgramme, personOf } from './enrolments.repository.js';
+import { asProgramme } from './enrolments.repository.js';
 import { type LessonWithCourse, toLesson } from './lessons.repository.js';
 import { loadLesson } from './lessons.usecases.js';
 
@@ -80,17 +81,16 @@ export async function saveAttendance(
     await replaceAttendance(trx, lessonId, input.entries, stamp);
     const marks = new Map(input.entries.map((entry) => [entry.enrolmentId, entry.present]));
     const personIds = rows.filter((row) => marks.has(row.enrolmentId) && row.personId !== null).map((row) => row.personId as number);
-    await recordAudit(
+    await recordChange(
       trx,
+      actor,
+      'update',
+      'attendance',
+      { id: lessonId, centreId: lesson.centreId },
       {
-        userId: actor.userId,
-        centreId: lesson.centreId,
-        action: 'update',
-        entity: 'attendance',
-        entityId: lessonId,
         details: { personIds: [...new Set(personIds)].sort((a, b) => a - b), present: input.entries.filter((e) => e.present).length },
+        at: now,
       },
-      now,
     );
     return toAttendance({ ...lesson, status: 'held', version }, rows, marks);
   });

@@ -17,7 +17,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { can } from '../../domain/permissions.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { COURSE_KINDS } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
@@ -86,7 +86,7 @@ export async function createCourse(db: Db, actor: Actor, input: CourseCreateInpu
       },
       now.toISOString(),
     );
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'course', entityId: newId }, now);
+    await recordChange(trx, actor, 'create', 'course', { id: newId, centreId }, { at: now });
     return newId;
   });
   return loadCourse(db, actor, id);
@@ -106,17 +106,13 @@ export async function updateCourse(db: Db, actor: Actor, id: number, input: Cour
     if (place !== undefined) changes.place = place || null;
     if (notes !== undefined) changes.notes = notes || null;
     await updateVersioned(trx, 'courses', id, version, changes, 'course');
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: existing.centreId,
-        action: 'update',
-        entity: 'course',
-        entityId: id,
-        details: { fields: sentFields(input) },
-      },
-      now,
+      actor,
+      'update',
+      'course',
+      { id, centreId: existing.centreId },
+      { details: { fields: sentFields(input) }, at: now },
     );
   });
   return loadCourse(db, actor, id);
@@ -128,6 +124,6 @@ export async function deleteCourse(db: Db, actor: Actor, id: number, version: nu
     const existing = await loadCourse(trx, actor, id);
     if (await hasEnrolments(trx, id)) throw courseHasEnrolments();
     await deleteVersioned(trx, 'courses', id, version, 'course');
-    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'course', entityId: id });
+    await recordChange(trx, actor, 'delete', 'course', { id, centreId: existing.centreId });
   });
 }

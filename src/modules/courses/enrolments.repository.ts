@@ -33,11 +33,6 @@ export type EnrolmentRow = {
   familyNames: string | null;
 };
 
-export const personOf = (row: { personId: number | null; givenNames: string | null; familyNames: string | null }) =>
-  row.personId !== null && row.givenNames !== null
-    ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
-    : null;
-
 /** By family and given names (the erased last), then enrolment: the same order on both databases. */
 export function byName<T extends { givenNames: string | null; familyNames: string | null; id?: number; enrolmentId?: number }>(a: T, b: T) {
   if (a.familyNames === null || b.familyNames === null) return (a.familyNames === null ? 1 : 0) - (b.familyNames === null ? 1 : 0);

@@ -5,12 +5,13 @@
 import type { Kysely } from 'kysely';
 import type { Enrolment, EnrolmentCreateInput, EnrolmentUpdateInput } from '../../contracts/courses.js';
 import type { EnrolmentProgramme } from '../../contracts/enums.js';
+import { personOf } from '../../db/joined.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { recordChange, recordListing } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { alreadyEnrolled, courseFull } from './courses.errors.js';
@@ -24,7 +25,6 @@ import {
   type EnrolmentRow,
   enrolmentRowsOfCourse,
   findEnrolmentRow,
-  personOf,
 } from './enrolments.repository.js';
 import { figuresData } from './figures.repository.js';
 import { figuresOf } from './figures.usecases.js';
@@ -111,17 +111,13 @@ export async function enrolInCourse(
     },
     now.toISOString(),
   );
-  await recordAudit(
+  await recordChange(
     db,
-    {
-      userId: actor.userId,
-      centreId: course.centreId,
-      action: 'create',
-      entity: 'enrolment',
-      entityId: id,
-      details: { courseId: course.id, personId: person.id },
-    },
-    now,
+    actor,
+    'create',
+    'enrolment',
+    { id, centreId: course.centreId },
+    { details: { courseId: course.id, personId: person.id }, at: now },
   );
   return id;
 }
@@ -152,17 +148,13 @@ export async function updateEnrolment(db: Db, actor: Actor, id: number, input: E
     }
     const { version, ...changes } = input;
     await updateVersioned(trx, 'enrolments', id, version, { ...changes, updatedAt: now.toISOString() }, 'enrolment');
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: row.centreId,
-        action: 'update',
-        entity: 'enrolment',
-        entityId: id,
-        details: { fields: sentFields(input) },
-      },
-      now,
+      actor,
+      'update',
+      'enrolment',
+      { id, centreId: row.centreId },
+      { details: { fields: sentFields(input) }, at: now },
     );
   });
   return loadEnrolment(db, actor, id);
@@ -174,20 +166,16 @@ export async function deleteEnrolment(db: Db, actor: Actor, id: number, version:
     const row = await findEnrolmentRow(trx, id, actor.centreIds);
     if (!row) throw notFound('enrolment');
     for (const entryId of await unplaceEntriesOf(trx, id, now.toISOString())) {
-      await recordAudit(
+      await recordChange(
         trx,
-        {
-          userId: actor.userId,
-          centreId: row.centreId,
-          action: 'update',
-          entity: 'waiting_list_entry',
-          entityId: entryId,
-          details: { fields: ['status', 'closedOn', 'enrolmentId'] },
-        },
-        now,
+        actor,
+        'update',
+        'waiting_list_entry',
+        { id: entryId, centreId: row.centreId },
+        { details: { fields: ['status', 'closedOn', 'enrolmentId'] }, at: now },
       );
     }
     await deleteVersioned(trx, 'enrolments', id, version, 'enrolment');
-    await recordAudit(trx, { userId: actor.userId, centreId: row.centreId, action: 'delete', entity: 'enrolment', entityId: id }, now);
+    await recordChange(trx, actor, 'delete', 'enrolment', { id, centreId: row.centreId }, { at: now });
   });
 }

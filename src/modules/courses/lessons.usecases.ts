@@ -11,7 +11,7 @@ import { weekdayOf } from '../../domain/calendar.js';
 import { lessonDates, regenerationPlan } from '../../domain/courses.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { loadCentreCalendar } from '../calendar/calendar.repository.js';
 import { lessonAttendanceTaken, lessonInFuture } from './courses.errors.js';
@@ -83,17 +83,13 @@ export async function generateLessons(
         version: 1,
       })),
     );
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId,
-        action: 'update',
-        entity: 'course',
-        entityId: courseId,
-        details: { lessons: { from, added: plan.add.length, removed: plan.remove.length } },
-      },
-      now,
+      actor,
+      'update',
+      'course',
+      { id: courseId, centreId },
+      { details: { lessons: { from, added: plan.add.length, removed: plan.remove.length } }, at: now },
     );
     return { plan, skipped };
   });
@@ -141,11 +137,7 @@ export async function addLesson(db: Db, actor: Actor, courseId: number, input: L
       },
       now.toISOString(),
     );
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: course.centreId, action: 'create', entity: 'lesson', entityId: newId, details: { courseId } },
-      now,
-    );
+    await recordChange(trx, actor, 'create', 'lesson', { id: newId, centreId: course.centreId }, { details: { courseId }, at: now });
     return newId;
   });
   return lessonOf(db, actor, id);
@@ -169,17 +161,13 @@ export async function updateLesson(db: Db, actor: Actor, id: number, input: Less
     if (date !== undefined) changes.lessonDate = date;
     if (notes !== undefined) changes.notes = notes || null;
     await updateVersioned(trx, 'lessons', id, version, changes, 'lesson');
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: lesson.centreId,
-        action: 'update',
-        entity: 'lesson',
-        entityId: id,
-        details: { fields: sentFields(input) },
-      },
-      now,
+      actor,
+      'update',
+      'lesson',
+      { id, centreId: lesson.centreId },
+      { details: { fields: sentFields(input) }, at: now },
     );
   });
   return lessonOf(db, actor, id);
@@ -191,6 +179,6 @@ export async function deleteLesson(db: Db, actor: Actor, id: number, version: nu
     const lesson = await loadLesson(trx, actor, id);
     if (await lessonHasAttendance(trx, id)) throw lessonAttendanceTaken('delete');
     await deleteVersioned(trx, 'lessons', id, version, 'lesson');
-    await recordAudit(trx, { userId: actor.userId, centreId: lesson.centreId, action: 'delete', entity: 'lesson', entityId: id });
+    await recordChange(trx, actor, 'delete', 'lesson', { id, centreId: lesson.centreId });
   });
 }

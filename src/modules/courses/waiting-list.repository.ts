@@ -2,10 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { WaitingListEntry } from '../../contracts/courses.js';
 import type { WaitingListKind, WaitingListStatus } from '../../contracts/enums.js';
+import { personOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import type { Database } from '../../db/schema.js';
 import { daysWaited } from '../../domain/courses.js';
-import { personOf } from './enrolments.repository.js';
 
 type Db = Kysely<Database>;
 

@@ -21,7 +21,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { recordChange, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { waitingEntryNotWaiting } from './courses.errors.js';
@@ -71,11 +71,7 @@ export async function createWaitingEntry(db: Db, actor: Actor, input: WaitingLis
       },
       now.toISOString(),
     );
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: person.centreId, action: 'create', entity: 'waiting_list_entry', entityId: newId },
-      now,
-    );
+    await recordChange(trx, actor, 'create', 'waiting_list_entry', { id: newId, centreId: person.centreId }, { at: now });
     return newId;
   });
   return loadWaitingEntry(db, actor, id, today);
@@ -106,17 +102,13 @@ export async function updateWaitingEntry(
     const changes: Record<string, unknown> = { ...rest, status: nextStatus, closedOn: nextClosedOn, updatedAt: now.toISOString() };
     if (notes !== undefined) changes.notes = notes || null;
     await updateVersioned(trx, 'waitingListEntries', id, version, changes, 'waiting-list entry');
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: entry.centreId,
-        action: 'update',
-        entity: 'waiting_list_entry',
-        entityId: id,
-        details: { fields: sentFields(input) },
-      },
-      now,
+      actor,
+      'update',
+      'waiting_list_entry',
+      { id, centreId: entry.centreId },
+      { details: { fields: sentFields(input) }, at: now },
     );
   });
   return loadWaitingEntry(db, actor, id, today);
@@ -155,17 +147,13 @@ export async function placeWaitingEntry(
       { status: 'placed', closedOn: enrolledOn, enrolmentId: newId, updatedAt: now.toISOString() },
       'waiting-list entry',
     );
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: entry.centreId,
-        action: 'update',
-        entity: 'waiting_list_entry',
-        entityId: id,
-        details: { fields: ['status', 'closedOn', 'enrolmentId'] },
-      },
-      now,
+      actor,
+      'update',
+      'waiting_list_entry',
+      { id, centreId: entry.centreId },
+      { details: { fields: ['status', 'closedOn', 'enrolmentId'] }, at: now },
     );
     return newId;
   });
@@ -176,13 +164,7 @@ export async function deleteWaitingEntry(db: Db, actor: Actor, id: number, versi
   await inTransaction(db, async (trx) => {
     const entry = await loadWaitingEntry(trx, actor, id, todayInRome());
     await deleteVersioned(trx, 'waitingListEntries', id, version, 'waiting-list entry');
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: entry.centreId,
-      action: 'delete',
-      entity: 'waiting_list_entry',
-      entityId: id,
-    });
+    await recordChange(trx, actor, 'delete', 'waiting_list_entry', { id, centreId: entry.centreId });
   });
 }
 

@@ -17,13 +17,17 @@ export const toPermit = (row: PermitRow): Permit => ({
 
 export const toIdentityDocument = (row: IdentityDocumentRow): IdentityDocument => ({ ...row, kind: row.kind as IdentityDocumentKind });
 
-// --- residence permits
+// --- a person's documents: permits and identity documents alike
 
-/** A person's permits, the latest expiry first (a permit without expiry before all). */
-export async function listPermitRows(db: Db, personId: number, centreIds: number[]): Promise<PermitRow[]> {
+type DocumentTable = 'residencePermits' | 'identityDocuments';
+// biome-ignore lint/suspicious/noExplicitAny: one query for both tables of documents; the callers are typed
+type AnyDb = Kysely<any>;
+
+/** A person's documents of one table, the latest expiry first (one without expiry before all). */
+async function documentsOf<T extends DocumentTable>(db: Db, table: T, personId: number, centreIds: number[]) {
   if (centreIds.length === 0) return [];
-  return db
-    .selectFrom('residencePermits')
+  const rows = await (db as AnyDb)
+    .selectFrom(table)
     .selectAll()
     .where('personId', '=', personId)
     .where('centreId', 'in', centreIds)
@@ -31,12 +35,23 @@ export async function listPermitRows(db: Db, personId: number, centreIds: number
     .orderBy('expiresOn', 'desc')
     .orderBy('id', 'desc')
     .execute();
+  return rows as Selectable<Database[T]>[];
 }
 
-export async function findPermitRow(db: Db, id: number, centreIds: number[]): Promise<PermitRow | undefined> {
+/** One document of these centres, or undefined. */
+async function documentIn<T extends DocumentTable>(db: Db, table: T, id: number, centreIds: number[]) {
   if (centreIds.length === 0) return undefined;
-  return db.selectFrom('residencePermits').selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+  const row = await (db as AnyDb).selectFrom(table).selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+  return row as Selectable<Database[T]> | undefined;
 }
+
+// --- residence permits
+
+export const listPermitRows = (db: Db, personId: number, centreIds: number[]): Promise<PermitRow[]> =>
+  documentsOf(db, 'residencePermits', personId, centreIds);
+
+export const findPermitRow = (db: Db, id: number, centreIds: number[]): Promise<PermitRow | undefined> =>
+  documentIn(db, 'residencePermits', id, centreIds);
 
 export async function insertPermit(db: Db, values: Insertable<ResidencePermitsTable>): Promise<PermitRow> {
   return db.insertInto('residencePermits').values(values).returningAll().executeTakeFirstOrThrow();
@@ -44,24 +59,11 @@ export async function insertPermit(db: Db, values: Insertable<ResidencePermitsTa
 
 // --- identity documents
 
-/** A person's identity documents, the latest expiry first (one without expiry before all). */
-export async function listIdentityDocumentRows(db: Db, personId: number, centreIds: number[]): Promise<IdentityDocumentRow[]> {
-  if (centreIds.length === 0) return [];
-  return db
-    .selectFrom('identityDocuments')
-    .selectAll()
-    .where('personId', '=', personId)
-    .where('centreId', 'in', centreIds)
-    .orderBy(sql`case when expires_on is null then 0 else 1 end`)
-    .orderBy('expiresOn', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-}
+export const listIdentityDocumentRows = (db: Db, personId: number, centreIds: number[]): Promise<IdentityDocumentRow[]> =>
+  documentsOf(db, 'identityDocuments', personId, centreIds);
 
-export async function findIdentityDocumentRow(db: Db, id: number, centreIds: number[]): Promise<IdentityDocumentRow | undefined> {
-  if (centreIds.length === 0) return undefined;
-  return db.selectFrom('identityDocuments').selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
-}
+export const findIdentityDocumentRow = (db: Db, id: number, centreIds: number[]): Promise<IdentityDocumentRow | undefined> =>
+  documentIn(db, 'identityDocuments', id, centreIds);
 
 export async function insertIdentityDocument(db: Db, values: Insertable<IdentityDocumentsTable>): Promise<IdentityDocumentRow> {
   return db.insertInto('identityDocuments').values(values).returningAll().executeTakeFirstOrThrow();

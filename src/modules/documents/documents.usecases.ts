@@ -19,13 +19,6 @@ export function givenFields<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-/** The names of the fields whose value differs from the stored one: the audit names them, never the values. */
-export function changedFields(changes: object, existing: object): string[] {
-  return Object.entries(changes)
-    .filter(([key, value]) => (existing as Record<string, unknown>)[key] !== value)
-    .map(([key]) => key);
-}
-
 /** A document cannot expire before it was issued. */
 export function expiryNotBeforeIssue(record: { issuedOn?: string | null; expiresOn?: string | null }): FieldProblem[] {
   return record.issuedOn && record.expiresOn && record.expiresOn < record.issuedOn

@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import type { IdentityDocument, IdentityDocumentCreateInput, IdentityDocumentUpdateInput } from '../../contracts/documents.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { findCountry } from '../../reference/index.js';
-import { recordAudit, recordPersonRead } from '../audit/audit.repository.js';
+import { recordChange, recordPersonRead } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findIdentityDocumentRow, insertIdentityDocument, listIdentityDocumentRows, toIdentityDocument } from './documents.repository.js';
-import { changedFields, expiryNotBeforeIssue, givenFields, personInScope } from './documents.usecases.js';
+import { expiryNotBeforeIssue, givenFields, personInScope } from './documents.usecases.js';
 
 type Db = Kysely<Database>;
 
@@ -57,14 +57,7 @@ export async function createIdentityDocument(
       updatedAt: now,
       version: 1,
     });
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: row.centreId,
-      action: 'create',
-      entity: 'identity_document',
-      entityId: row.id,
-      details: { personId: person.id },
-    });
+    await recordChange(trx, actor, 'create', 'identity_document', row, { details: { personId: person.id } });
     return toIdentityDocument(row);
   });
 }
@@ -82,14 +75,14 @@ export async function updateIdentityDocument(
     const changes = givenFields(fields);
     checkIdentityDocument({ ...existing, ...changes });
     await updateVersioned(trx, 'identityDocuments', id, version, { ...changes, updatedAt: new Date().toISOString() }, 'identity document');
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'update',
-      entity: 'identity_document',
-      entityId: id,
-      details: { personId: existing.personId, fields: changedFields(changes, existing) },
-    });
+    await recordChange(
+      trx,
+      actor,
+      'update',
+      'identity_document',
+      { id, centreId: existing.centreId },
+      { details: { personId: existing.personId, fields: changedFields(changes, existing) } },
+    );
     const row = await findIdentityDocumentRow(trx, id, [existing.centreId]);
     if (!row) throw notFound('identity document');
     return toIdentityDocument(row);
@@ -102,13 +95,13 @@ export async function deleteIdentityDocument(db: Db, actor: Actor, id: number, v
     const existing = await findIdentityDocumentRow(trx, id, actor.centreIds);
     if (!existing) throw notFound('identity document');
     await deleteVersioned(trx, 'identityDocuments', id, version, 'identity document');
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'delete',
-      entity: 'identity_document',
-      entityId: id,
-      details: { personId: existing.personId },
-    });
+    await recordChange(
+      trx,
+      actor,
+      'delete',
+      'identity_document',
+      { id, centreId: existing.centreId },
+      { details: { personId: existing.personId } },
+    );
   });
 }

@@ -12,10 +12,10 @@ import {
 import { PERMIT_TYPE_WITHOUT_EXPIRY } from '../../contracts/enums.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { deadlineWindow } from '../../domain/deadlines.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
+import { recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import {
   countDeadlines,
@@ -26,7 +26,7 @@ import {
   markSupersededPermits,
   toPermit,
 } from './documents.repository.js';
-import { changedFields, expiryNotBeforeIssue, givenFields, personInScope } from './documents.usecases.js';
+import { expiryNotBeforeIssue, givenFields, personInScope } from './documents.usecases.js';
 
 type Db = Kysely<Database>;
 
@@ -72,14 +72,7 @@ export async function createPermit(db: Db, actor: Actor, personId: number, input
       version: 1,
     });
     await markSupersededPermits(trx, person.id);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: row.centreId,
-      action: 'create',
-      entity: 'residence_permit',
-      entityId: row.id,
-      details: { personId: person.id },
-    });
+    await recordChange(trx, actor, 'create', 'residence_permit', row, { details: { personId: person.id } });
     return reloadPermit(trx, row.id, row.centreId);
   });
 }
@@ -93,14 +86,14 @@ export async function updatePermit(db: Db, actor: Actor, id: number, input: Perm
     checkPermit({ ...existing, ...changes });
     await updateVersioned(trx, 'residencePermits', id, version, { ...changes, updatedAt: new Date().toISOString() }, 'residence permit');
     if (changes.expiresOn !== undefined) await markSupersededPermits(trx, existing.personId);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'update',
-      entity: 'residence_permit',
-      entityId: id,
-      details: { personId: existing.personId, fields: changedFields(changes, existing) },
-    });
+    await recordChange(
+      trx,
+      actor,
+      'update',
+      'residence_permit',
+      { id, centreId: existing.centreId },
+      { details: { personId: existing.personId, fields: changedFields(changes, existing) } },
+    );
     return reloadPermit(trx, id, existing.centreId);
   });
 }
@@ -112,14 +105,14 @@ export async function deletePermit(db: Db, actor: Actor, id: number, version: nu
     if (!existing) throw notFound('residence permit');
     await deleteVersioned(trx, 'residencePermits', id, version, 'residence permit');
     await markSupersededPermits(trx, existing.personId);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'delete',
-      entity: 'residence_permit',
-      entityId: id,
-      details: { personId: existing.personId },
-    });
+    await recordChange(
+      trx,
+      actor,
+      'delete',
+      'residence_permit',
+      { id, centreId: existing.centreId },
+      { details: { personId: existing.personId } },
+    );
   });
 }
 

@@ -16,10 +16,10 @@ import type {
 import { replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
 import { eventTimeProblems, eventTotals } from '../../domain/events.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordChange } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { allEvents, centreContacts, distinctParticipants, findEvent, listEvents, participantsOf } from './events.repository.js';
 import { invitationFileName, invitationPdf } from './invitation.js';
@@ -69,7 +69,7 @@ export async function createEvent(db: Db, actor: Actor, input: EventCreateInput,
     };
     const id = await insertVersioned(trx, 'events', values, now.toISOString());
     await replaceLinks(trx, 'eventParticipants', id, personIds);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'event', entityId: id }, now);
+    await recordChange(trx, actor, 'create', 'event', { id, centreId }, { at: now });
     return id;
   });
   return loadEvent(db, actor, id);
@@ -123,17 +123,12 @@ export async function updateEvent(db: Db, actor: Actor, id: number, input: Event
       otherParticipants: existing.otherParticipants,
     };
     // The log names the fields whose value changed, never the values.
-    const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
-    await updateVersioned(trx, 'events', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'event');
+    const changed = await saveChanges(trx, 'events', id, input.version, changes, stored, 'event', now);
     if (personIds) {
       await replaceLinks(trx, 'eventParticipants', id, personIds);
       changed.push('participantIds');
     }
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: existing.centreId, action: 'update', entity: 'event', entityId: id, details: { fields: changed } },
-      now,
-    );
+    await recordChange(trx, actor, 'update', 'event', { id, centreId: existing.centreId }, { details: { fields: changed }, at: now });
   });
   return loadEvent(db, actor, id);
 }
@@ -142,7 +137,7 @@ export async function deleteEvent(db: Db, actor: Actor, id: number, version: num
   await inTransaction(db, async (trx) => {
     const existing = await getEventItem(trx, actor, id);
     await deleteVersioned(trx, 'events', id, version, 'event');
-    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'event', entityId: id });
+    await recordChange(trx, actor, 'delete', 'event', { id, centreId: existing.centreId });
   });
 }
 

@@ -12,9 +12,9 @@ import type {
 import { replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
 import { listCatalogue } from '../catalogues/catalogues.repository.js';
@@ -49,7 +49,7 @@ export async function createMeeting(db: Db, actor: Actor, input: NetworkMeetingC
     const values = { centreId, heldOn: input.date, topic: input.topic, outcome: input.outcome || null };
     const id = await insertVersioned(trx, 'networkMeetings', values, now.toISOString());
     await replaceLinks(trx, 'networkMeetingOrganisations', id, organisationIds);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'network_meeting', entityId: id }, now);
+    await recordChange(trx, actor, 'create', 'network_meeting', { id, centreId }, { at: now });
     return id;
   });
   return getMeeting(db, actor, id);
@@ -77,23 +77,18 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: Net
         : undefined;
     const stored: Record<string, unknown> = { heldOn: existing.date, topic: existing.topic, outcome: existing.outcome };
     // The log names the fields whose value changed, never the values.
-    const changed = Object.keys(changes).filter((key) => changes[key] !== stored[key]);
-    await updateVersioned(trx, 'networkMeetings', id, input.version, { ...changes, updatedAt: now.toISOString() }, 'network meeting');
+    const changed = await saveChanges(trx, 'networkMeetings', id, input.version, changes, stored, 'network meeting', now);
     if (organisationIds) {
       await replaceLinks(trx, 'networkMeetingOrganisations', id, organisationIds);
       changed.push('organisationIds');
     }
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: existing.centreId,
-        action: 'update',
-        entity: 'network_meeting',
-        entityId: id,
-        details: { fields: changed },
-      },
-      now,
+      actor,
+      'update',
+      'network_meeting',
+      { id, centreId: existing.centreId },
+      { details: { fields: changed }, at: now },
     );
   });
   return getMeeting(db, actor, id);
@@ -103,13 +98,7 @@ export async function deleteMeeting(db: Db, actor: Actor, id: number, version: n
   await inTransaction(db, async (trx) => {
     const existing = await getMeeting(trx, actor, id);
     await deleteVersioned(trx, 'networkMeetings', id, version, 'network meeting');
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'delete',
-      entity: 'network_meeting',
-      entityId: id,
-    });
+    await recordChange(trx, actor, 'delete', 'network_meeting', { id, centreId: existing.centreId });
   });
 }
 

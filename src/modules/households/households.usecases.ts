@@ -13,10 +13,10 @@ import type {
 } from '../../contracts/households.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { updateVersioned } from '../../db/versioned.js';
+import { changedFields, updateVersioned } from '../../db/versioned.js';
 import { householdNameKey } from '../../domain/households.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
+import { recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import {
@@ -50,14 +50,7 @@ export async function createHousehold(db: Db, actor: Actor, input: HouseholdCrea
   return inTransaction(db, async (trx) => {
     const centreId = await centreOfNewHousehold(trx, actor, input);
     const row = await insertHousehold(trx, { centreId, name: input.name, notes: input.notes || null, now: new Date().toISOString() });
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId,
-      action: 'create',
-      entity: 'household',
-      entityId: row.id,
-      details: { memberCount: members.length },
-    });
+    await recordChange(trx, actor, 'create', 'household', { id: row.id, centreId }, { details: { memberCount: members.length } });
     await joinHousehold(trx, actor, row, members, { move: input.move, memberField: (i) => `members.${i}.joinedOn` });
     return loadHousehold(trx, row);
   });
@@ -68,14 +61,14 @@ export async function getHousehold(db: Db, actor: Actor, id: number): Promise<Ho
   const row = await findHouseholdRow(db, id, actor.centreIds);
   if (!row) throw notFound('household');
   const household = await loadHousehold(db, row);
-  await recordAudit(db, {
-    userId: actor.userId,
-    centreId: row.centreId,
-    action: 'read',
-    entity: 'household',
-    entityId: id,
-    details: { personIds: [...new Set([...household.members, ...household.history].map((m) => m.personId))] },
-  });
+  await recordChange(
+    db,
+    actor,
+    'read',
+    'household',
+    { id, centreId: row.centreId },
+    { details: { personIds: [...new Set([...household.members, ...household.history].map((m) => m.personId))] } },
+  );
   return household;
 }
 
@@ -98,17 +91,10 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
     if (input.name !== undefined) changes.name = input.name;
     if (input.notes !== undefined) changes.notes = input.notes || null;
     // The log names the fields whose value changed (the form sends both), never the values.
-    const changed = (Object.keys(changes) as Array<keyof typeof changes>).filter((key) => changes[key] !== existing[key]);
+    const changed = changedFields(changes, existing);
     if (changes.name !== undefined) changes.nameKey = householdNameKey(changes.name);
     await updateVersioned(trx, 'households', id, input.version, { ...changes, updatedAt: new Date().toISOString() }, 'household');
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: existing.centreId,
-      action: 'update',
-      entity: 'household',
-      entityId: id,
-      details: { fields: changed },
-    });
+    await recordChange(trx, actor, 'update', 'household', { id, centreId: existing.centreId }, { details: { fields: changed } });
     const row = await findHouseholdRow(trx, id, [existing.centreId]);
     if (!row) throw notFound('household');
     return loadHousehold(trx, row);

@@ -11,7 +11,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
 import { earliestJoinDate, joiningProblem, leavingProblem } from '../../domain/households.js';
 import { type FieldProblem, notFound, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { alreadyMember, memberElsewhere, membershipEnded, referencePersonTaken } from './households.errors.js';
 import {
@@ -46,7 +46,7 @@ async function auditMembership(
   membershipId: number,
   details: Record<string, unknown>,
 ) {
-  await recordAudit(db, { userId: actor.userId, centreId, action, entity: 'household_member', entityId: membershipId, details });
+  await recordChange(db, actor, action, 'household_member', { id: membershipId, centreId }, { details });
 }
 
 /** One reference person per household. */

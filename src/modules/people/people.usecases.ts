@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { namesProbablyMatch } from '../../domain/names.js';
 import { type FieldProblem, notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { findComune, findCountry, isCitizenship } from '../../reference/index.js';
-import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { recordChange, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { possibleDuplicate } from './people.errors.js';
 import { deletePersonRow, findPersonRow, insertPerson, toPerson, updatePersonIfVersion } from './people.repository.js';
@@ -79,7 +79,7 @@ export async function createPerson(db: Db, actor: Actor, input: PersonCreateInpu
       version: 1,
     };
     const row = await insertPerson(trx, values);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'person', entityId: row.id });
+    await recordChange(trx, actor, 'create', 'person', { id: row.id, centreId });
     return toPerson(row);
   });
 }
@@ -88,7 +88,7 @@ export async function createPerson(db: Db, actor: Actor, input: PersonCreateInpu
 export async function getPerson(db: Db, actor: Actor, id: number) {
   const row = await findPersonRow(db, id, actor.centreIds);
   if (!row) throw notFound('person');
-  await recordAudit(db, { userId: actor.userId, centreId: row.centreId, action: 'read', entity: 'person', entityId: id });
+  await recordChange(db, actor, 'read', 'person', { id, centreId: row.centreId });
   return toPerson(row);
 }
 
@@ -105,14 +105,7 @@ export async function updatePerson(db: Db, actor: Actor, id: number, input: Pers
     if (!row) throw staleVersion(existing.version);
     // The log names the columns whose value changed (the form sends every field), never the values.
     const changed = (Object.keys(changes) as Array<keyof NewPerson>).filter((key) => key !== 'updatedAt' && changes[key] !== existing[key]);
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: row.centreId,
-      action: 'update',
-      entity: 'person',
-      entityId: id,
-      details: { fields: changed },
-    });
+    await recordChange(trx, actor, 'update', 'person', { id, centreId: row.centreId }, { details: { fields: changed } });
     return toPerson(row);
   });
 }
@@ -126,7 +119,7 @@ export async function deletePerson(db: Db, actor: Actor, id: number): Promise<vo
     const existing = await findPersonRow(trx, id, actor.centreIds);
     if (!existing) throw notFound('person');
     await deletePersonRow(trx, id);
-    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'person', entityId: id });
+    await recordChange(trx, actor, 'delete', 'person', { id, centreId: existing.centreId });
   });
 }
 

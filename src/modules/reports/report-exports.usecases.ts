@@ -4,7 +4,7 @@ import type { ReportFormat } from '../../contracts/reports.js';
 import type { Database } from '../../db/schema.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { DOCUMENT_TYPES, renderReport, reportTableCsv } from '../../exports/report/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { reportDataFor } from './reports.usecases.js';
 
@@ -42,17 +42,13 @@ export async function exportReportFor(
   } else {
     file = { body: await renderReport(data, query.format), contentType: DOCUMENT_TYPES[query.format], fileName: `${base}.${query.format}` };
   }
-  await recordAudit(
+  await recordChange(
     db,
-    {
-      userId: actor.userId,
-      centreId: null,
-      action: 'export',
-      entity: 'report',
-      entityId: id,
-      details: { format: query.format, version: query.version ?? null, ...(query.table ? { table: query.table } : {}) },
-    },
-    now,
+    actor,
+    'export',
+    'report',
+    { id, centreId: null },
+    { details: { format: query.format, version: query.version ?? null, ...(query.table ? { table: query.table } : {}) }, at: now },
   );
   return file;
 }

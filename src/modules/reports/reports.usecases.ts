@@ -20,7 +20,7 @@ import { updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
 import { forbidden, notFound, staleVersion, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { compareReports } from './compare.js';
 import { computeReportData } from './report-data.js';
@@ -85,17 +85,13 @@ export async function openReport(
       { organisationId: actor.organisationId, year: input.year, centreIds, createdBy: actor.userId },
       now.toISOString(),
     );
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: centreIds.length === 1 ? (centreIds[0] ?? null) : null,
-        action: 'create',
-        entity: 'report',
-        entityId: reportId,
-        details: { year: input.year, centreIds },
-      },
-      now,
+      actor,
+      'create',
+      'report',
+      { id: reportId, centreId: centreIds.length === 1 ? (centreIds[0] ?? null) : null },
+      { details: { year: input.year, centreIds }, at: now },
     );
     return reportId;
   });
@@ -130,11 +126,7 @@ export async function updateReport(db: Db, actor: Actor, id: number, input: Repo
       fields.push('freeBlocks');
     }
     await updateVersioned(trx, 'reports', id, input.version, changes, 'report');
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: null, action: 'update', entity: 'report', entityId: id, details: { fields } },
-      now,
-    );
+    await recordChange(trx, actor, 'update', 'report', { id, centreId: null }, { details: { fields }, at: now });
   });
   return getReportFor(db, actor, id);
 }
@@ -189,11 +181,7 @@ export async function publishReport(
     const next = (await lastVersionNumber(trx, id)) + 1;
     data.versionNumber = next;
     await insertVersion(trx, { reportId: id, number: next, data, publishedBy: actor.userId, publishedAt: now.toISOString() });
-    await recordAudit(
-      trx,
-      { userId: actor.userId, centreId: null, action: 'create', entity: 'report_version', entityId: id, details: { number: next } },
-      now,
-    );
+    await recordChange(trx, actor, 'create', 'report_version', { id, centreId: null }, { details: { number: next }, at: now });
     return next;
   });
   const summaries = (await listVersionSummaries(db, [id])).get(id) ?? [];

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
+import { personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
 import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
@@ -105,17 +106,14 @@ export function toVisit(row: VisitJoinedRow, topicIds: number[]): Visit {
     time: romeTimeOf(new Date(row.occurredAt)),
     channel: row.channel as Channel,
     referralSource: row.referralSource as ReferralSource,
-    person:
-      row.personId !== null && row.givenNames !== null
-        ? { id: row.personId, givenNames: row.givenNames, familyNames: row.familyNames ?? '' }
-        : null,
+    person: personOf(row),
     gender: row.gender as Gender,
     citizenship: row.citizenship,
     ageBand: row.ageBand as AgeBand,
     originGroup: row.originGroup as OriginGroup,
     topicIds,
     notes: row.notes,
-    operator: row.operatorId !== null ? { id: row.operatorId, displayName: row.operatorName ?? '' } : null,
+    operator: userOf(row.operatorId, row.operatorName),
     version: row.version,
   };
 }

@@ -15,7 +15,7 @@ import { originGroupOf } from '../../domain/origin-group.js';
 import { can } from '../../domain/permissions.js';
 import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { isCitizenship } from '../../reference/index.js';
-import { recordAudit, recordListing, recordPersonRead } from '../audit/audit.repository.js';
+import { recordAudit, recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { withOpeningFlags } from '../calendar/visit-flags.js';
 import { TOPICS } from '../catalogues/catalogues.js';
@@ -110,7 +110,7 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput,
       version: 1,
     };
     const id = await insertVisit(trx, row, topicIds);
-    await recordAudit(trx, { userId: actor.userId, centreId, action: 'create', entity: 'visit', entityId: id }, now);
+    await recordChange(trx, actor, 'create', 'visit', { id, centreId }, { at: now });
     // Everything the answer shows is known here: no need to read the visit back.
     return toVisit(
       { ...row, id, ...names, operatorName: actor.displayName },
@@ -129,7 +129,7 @@ export async function getVisit(db: Db, actor: Actor, id: number) {
   const visit = await readVisit(db, id, actor.centreIds);
   if (!visit) throw notFound('visit');
   if (visit.person) {
-    await recordAudit(db, { userId: actor.userId, centreId: visit.centreId, action: 'read', entity: 'visit', entityId: id });
+    await recordChange(db, actor, 'read', 'visit', { id, centreId: visit.centreId });
   }
   return visit;
 }
@@ -165,17 +165,13 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
     changes.originGroup = originGroupOf(citizenship, when.visitDate);
     if (!(await updateVisitIfVersion(trx, id, input.version, changes))) throw staleVersion(existing.version + 1);
     if (input.topicIds) await replaceLinks(trx, 'visitTopics', id, await checkTopics(trx, actor, input.topicIds));
-    await recordAudit(
+    await recordChange(
       trx,
-      {
-        userId: actor.userId,
-        centreId: existing.centreId,
-        action: 'update',
-        entity: 'visit',
-        entityId: id,
-        details: { fields: Object.keys(input).filter((k) => k !== 'version') },
-      },
-      now,
+      actor,
+      'update',
+      'visit',
+      { id, centreId: existing.centreId },
+      { details: { fields: Object.keys(input).filter((k) => k !== 'version') }, at: now },
     );
   });
   return (await readVisit(db, id, actor.centreIds)) as Visit;
@@ -186,7 +182,7 @@ export async function deleteVisit(db: Db, actor: Actor, id: number): Promise<voi
     const existing = await findVisit(trx, id, actor.centreIds);
     if (!existing) throw notFound('visit');
     await deleteVisitRow(trx, id);
-    await recordAudit(trx, { userId: actor.userId, centreId: existing.centreId, action: 'delete', entity: 'visit', entityId: id });
+    await recordChange(trx, actor, 'delete', 'visit', { id, centreId: existing.centreId });
   });
 }
 
