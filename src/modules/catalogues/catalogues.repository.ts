@@ -79,6 +79,18 @@ export async function updateCatalogueItem(db: Db, definition: CatalogueDefinitio
   await (db as AnyDb).updateTable(definition.table).set(toRow(definition, changes)).where('id', '=', id).execute();
 }
 
+/** Gives values their new places: each its sort order. */
+export async function setSortOrders(
+  db: Db,
+  definition: CatalogueDefinition,
+  places: ReadonlyArray<{ id: number; sortOrder: number }>,
+  stamp: string,
+) {
+  for (const { id, sortOrder } of places) {
+    await (db as AnyDb).updateTable(definition.table).set({ sortOrder, updatedAt: stamp }).where('id', '=', id).execute();
+  }
+}
+
 // Prepared, and the whole (small) active catalogue: every visit checks its topics.
 const selectActiveIds = new Map(
   CATALOGUES.map(({ table }) => [

@@ -5,11 +5,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
+import { changedFields } from '../../db/versioned.js';
 import { conflict, notFound } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import type { CatalogueDefinition, CatalogueItem } from './catalogues.js';
-import { findCatalogueItem, insertCatalogueItem, listCatalogue, updateCatalogueItem } from './catalogues.repository.js';
+import { findCatalogueItem, insertCatalogueItem, listCatalogue, setSortOrders, updateCatalogueItem } from './catalogues.repository.js';
 
 type Db = Kysely<Database>;
 type Input = Record<string, unknown>;
@@ -44,10 +45,29 @@ export async function createCatalogueItem<D extends CatalogueDefinition>(
       createdAt: now,
       updatedAt: now,
     });
-    await recordAudit(trx, { userId: actor.userId, centreId: null, action: 'create', entity: definition.auditEntity, entityId: created });
+    await recordChange(trx, actor, 'create', definition.auditEntity, { id: created, centreId: null });
     return created;
   });
   return getItem(db, definition, actor, id);
+}
+
+/**
+ * Moves a value of a sorted catalogue to `position` (1 is the first; past the end is the last)
+ * and shifts the others, renumbering the places 10, 20, 30…: one change, in the caller's
+ * transaction, where the web app used to swap two values by two requests.
+ */
+async function moveToPosition(db: Db, definition: CatalogueDefinition, actor: Actor, id: number, position: number, stamp: string) {
+  const values: Input[] = await listCatalogue(db, definition, actor.organisationId);
+  const ids = values.map((value) => Number(value.id)).filter((other) => other !== id);
+  ids.splice(Math.min(Math.max(position, 1), ids.length + 1) - 1, 0, id);
+  const before = new Map(values.map((value) => [Number(value.id), Number(value.sortOrder)]));
+  const places = ids.map((valueId, index) => ({ id: valueId, sortOrder: (index + 1) * 10 }));
+  await setSortOrders(
+    db,
+    definition,
+    places.filter((place) => place.sortOrder !== before.get(place.id)),
+    stamp,
+  );
 }
 
 export async function updateCatalogueItemFor<D extends CatalogueDefinition>(
@@ -57,18 +77,24 @@ export async function updateCatalogueItemFor<D extends CatalogueDefinition>(
   id: number,
   input: Input,
 ): Promise<CatalogueItem<D>> {
+  // `position` (a sorted catalogue's place to move the value to) is no column: it moves the value.
+  const { position, ...changes } = input;
   await inTransaction(db, async (trx) => {
     const existing: Input = await getItem(trx, definition, actor, id);
-    await updateCatalogueItem(trx, definition, id, { ...input, updatedAt: new Date().toISOString() });
-    await recordAudit(trx, {
-      userId: actor.userId,
-      centreId: null,
-      action: 'update',
-      entity: definition.auditEntity,
-      entityId: id,
-      // The fields whose value changed, not every field sent.
-      details: { fields: Object.keys(input).filter((key) => input[key] !== existing[key]) },
-    });
+    const stamp = new Date().toISOString();
+    await updateCatalogueItem(trx, definition, id, { ...changes, updatedAt: stamp });
+    if (position !== undefined && definition.contract.sorted) await moveToPosition(trx, definition, actor, id, Number(position), stamp);
+    await recordChange(
+      trx,
+      actor,
+      'update',
+      definition.auditEntity,
+      { id, centreId: null },
+      {
+        // The fields whose value changed, not every field sent.
+        details: { fields: changedFields(input, existing) },
+      },
+    );
   });
   return getItem(db, definition, actor, id);
 }
