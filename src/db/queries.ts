@@ -8,6 +8,13 @@ type AnyDb = Kysely<any>;
 // biome-ignore lint/suspicious/noExplicitAny: a select of any table
 type AnySelect = SelectQueryBuilder<any, any, any>;
 
+/** The row a read found: 404 `entity` when there is none (another centre's row is not found either). */
+export async function orNotFound<T>(read: Promise<T | undefined | null>, entity: string): Promise<T> {
+  const row = await read;
+  if (row === undefined || row === null) throw notFound(entity);
+  return row;
+}
+
 /** A period of calendar dates, both ends included; either end may be open. */
 export interface DateRange {
   from?: string;

@@ -1,6 +1,7 @@
 /** Organisations, centres, user accounts and API tokens: the administrator's work. */
 import type { Kysely, Selectable } from 'kysely';
 import type { User } from '../../contracts/auth.js';
+import { orNotFound } from '../../db/queries.js';
 import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { PERMISSIONS, type Role } from '../../domain/permissions.js';
@@ -163,8 +164,7 @@ export async function updateUser(
 ): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return inTransaction(db, async (trx) => {
-    const existing = await findUserOfOrganisation(trx, userId, actor.organisationId);
-    if (!existing) throw notFound('user');
+    const existing = await orNotFound(findUserOfOrganisation(trx, userId, actor.organisationId), 'user');
     if (userId === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
       throw conflict('You cannot deactivate yourself or drop your own administrator role');
     }
@@ -233,8 +233,7 @@ export async function listApiTokens(db: Db, organisationId?: number) {
 
 /** Revokes a token; `actor` null is the command line, which may revoke any token. */
 export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: number): Promise<void> {
-  const token = await findApiToken(db, tokenId, actor?.organisationId);
-  if (!token) throw notFound('token');
+  const token = await orNotFound(findApiToken(db, tokenId, actor?.organisationId), 'token');
   if (token.revokedAt) return;
   await inTransaction(db, async (trx) => {
     await markApiTokenRevoked(trx, tokenId, new Date().toISOString());

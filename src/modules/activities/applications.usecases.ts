@@ -8,6 +8,7 @@ import type {
   ApplicationUpdateInput,
   SummaryQuery,
 } from '../../contracts/activities.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
@@ -51,8 +52,7 @@ function checkVisitMatches(
 }
 
 async function loadApplication(db: Db, actor: Actor, id: number): Promise<Application> {
-  const application = await findApplication(db, id, actor.centreIds);
-  if (!application) throw notFound('application');
+  const application = await orNotFound(findApplication(db, id, actor.centreIds), 'application');
   return application;
 }
 
@@ -93,8 +93,7 @@ export async function createApplication(db: Db, actor: Actor, input: Application
 
 export async function updateApplication(db: Db, actor: Actor, id: number, input: ApplicationUpdateInput, now = new Date()) {
   await inTransaction(db, async (trx) => {
-    const existing = await findApplication(trx, id, actor.centreIds);
-    if (!existing) throw notFound('application');
+    const existing = await orNotFound(findApplication(trx, id, actor.centreIds), 'application');
     const centre = [existing.centreId];
     const changes: Record<string, unknown> = {};
     if (input.typeId !== undefined && input.typeId !== existing.type.id) {
@@ -135,8 +134,7 @@ export async function updateApplication(db: Db, actor: Actor, id: number, input:
 /** Deletes an application at the version read (?version=): 409 if it was changed since. */
 export async function deleteApplication(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findApplication(trx, id, actor.centreIds);
-    if (!existing) throw notFound('application');
+    const existing = await orNotFound(findApplication(trx, id, actor.centreIds), 'application');
     await deleteVersioned(trx, 'applications', id, version, 'application');
     await recordChange(trx, actor, 'delete', 'application', { id, centreId: existing.centreId });
   });

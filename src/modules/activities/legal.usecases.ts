@@ -12,12 +12,11 @@ import type {
   LegalSummary,
   SummaryQuery,
 } from '../../contracts/activities.js';
-import { replaceLinks, requireOfCentre } from '../../db/queries.js';
+import { orNotFound, replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
-import { notFound } from '../../errors/index.js';
 import { recordAudit, recordChange, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import {
@@ -41,8 +40,7 @@ function checkCases(db: Db, centreId: number, caseIds: number[]): Promise<number
 
 /** The consultation with the cases it discussed, among the reader's centres' cases. Not logged. */
 async function loadConsultation(db: Db, actor: Actor, id: number): Promise<LegalConsultation> {
-  const consultation = await findConsultation(db, id, actor.centreIds);
-  if (!consultation) throw notFound('legal consultation');
+  const consultation = await orNotFound(findConsultation(db, id, actor.centreIds), 'legal consultation');
   return { ...consultation, cases: await casesOfConsultation(db, id, actor.centreIds) };
 }
 
@@ -88,8 +86,7 @@ export async function getConsultation(db: Db, actor: Actor, id: number): Promise
 
 export async function updateConsultation(db: Db, actor: Actor, id: number, input: LegalConsultationUpdateInput, now = new Date()) {
   await inTransaction(db, async (trx) => {
-    const existing = await findConsultation(trx, id, actor.centreIds);
-    if (!existing) throw notFound('legal consultation');
+    const existing = await orNotFound(findConsultation(trx, id, actor.centreIds), 'legal consultation');
     const changes: Record<string, unknown> = {};
     if (input.date !== undefined) changes.heldOn = input.date;
     if (input.minutes !== undefined) changes.minutes = input.minutes;
@@ -124,8 +121,7 @@ export async function updateConsultation(db: Db, actor: Actor, id: number, input
 /** Deletes a consultation at the version read (?version=): 409 if it was changed since. */
 export async function deleteConsultation(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findConsultation(trx, id, actor.centreIds);
-    if (!existing) throw notFound('legal consultation');
+    const existing = await orNotFound(findConsultation(trx, id, actor.centreIds), 'legal consultation');
     await replaceLinks(trx, 'legalConsultationCases', id, []);
     await deleteVersioned(trx, 'legalConsultations', id, version, 'legal consultation');
     await recordChange(trx, actor, 'delete', 'legal_consultation', { id, centreId: existing.centreId });

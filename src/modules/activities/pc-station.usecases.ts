@@ -7,6 +7,7 @@ import type {
   PcStationUseListQuery,
   SummaryQuery,
 } from '../../contracts/activities.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
@@ -48,8 +49,7 @@ export async function createPcUse(db: Db, actor: Actor, input: PcStationUseCreat
 
 export async function deletePcUse(db: Db, actor: Actor, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findPcUse(trx, id, actor.centreIds);
-    if (!existing) throw notFound('PC station use');
+    const existing = await orNotFound(findPcUse(trx, id, actor.centreIds), 'PC station use');
     await deletePcUseRow(trx, id);
     await recordChange(trx, actor, 'delete', 'pc_station_use', { id, centreId: existing.centreId });
   });

@@ -186,7 +186,3 @@ export async function updateCentreSettingsAt(db: Db, centreId: number, version: 
     .executeTakeFirst();
   return updated !== undefined;
 }
-
-export async function findCentreByCode(db: Db, code: string) {
-  return db.selectFrom('centres').select(['id', 'code', 'name', 'address', 'phone', 'email']).where('code', '=', code).executeTakeFirst();
-}

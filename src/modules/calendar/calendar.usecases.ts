@@ -14,12 +14,13 @@ import type {
   HoursSetCreateInput,
   HoursSetUpdateInput,
 } from '../../contracts/calendar.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { hoursSetOn, type OpeningSlot, slotProblems } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
-import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
+import { staleVersion, validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { hoursDateTaken, hoursNotFuture } from './calendar.errors.js';
@@ -87,8 +88,7 @@ export async function createHoursSet(db: Db, actor: Actor, input: HoursSetCreate
 export async function updateHoursSet(db: Db, actor: Actor, id: number, input: HoursSetUpdateInput, now = new Date()): Promise<HoursSet> {
   if (input.slots) checkSlots(asSlots(input.slots));
   const centreId = await inTransaction(db, async (trx) => {
-    const existing = await findHoursSet(trx, id, actor.centreIds);
-    if (!existing) throw notFound('hours set');
+    const existing = await orNotFound(findHoursSet(trx, id, actor.centreIds), 'hours set');
     if (existing.version !== input.version) throw staleVersion(existing.version);
     const changes: Record<string, unknown> = { updatedAt: now.toISOString() };
     const fields: string[] = [];
@@ -115,8 +115,7 @@ export async function updateHoursSet(db: Db, actor: Actor, id: number, input: Ho
 /** Only a set that starts in the future may be deleted: the hours of the past are facts of the report. */
 export async function deleteHoursSet(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findHoursSet(trx, id, actor.centreIds);
-    if (!existing) throw notFound('hours set');
+    const existing = await orNotFound(findHoursSet(trx, id, actor.centreIds), 'hours set');
     if (existing.validFrom <= todayInRome(now)) throw hoursNotFuture();
     await deleteVersioned(trx, 'openingHourSets', id, version, 'hours set');
     await recordChange(
@@ -150,8 +149,7 @@ export async function createClosure(db: Db, actor: Actor, input: ClosureCreateIn
 
 export async function updateClosure(db: Db, actor: Actor, id: number, input: ClosureUpdateInput, now = new Date()) {
   const centreId = await inTransaction(db, async (trx) => {
-    const existing = await findClosure(trx, id, actor.centreIds);
-    if (!existing) throw notFound('closure');
+    const existing = await orNotFound(findClosure(trx, id, actor.centreIds), 'closure');
     if (existing.version !== input.version) throw staleVersion(existing.version);
     const from = input.from ?? existing.from;
     const to = input.to ?? existing.to;
@@ -168,8 +166,7 @@ export async function updateClosure(db: Db, actor: Actor, id: number, input: Clo
 
 export async function deleteClosure(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findClosure(trx, id, actor.centreIds);
-    if (!existing) throw notFound('closure');
+    const existing = await orNotFound(findClosure(trx, id, actor.centreIds), 'closure');
     await deleteVersioned(trx, 'closures', id, version, 'closure');
     await recordChange(trx, actor, 'delete', 'closure', { id, centreId: existing.centreId }, { at: now });
   });
@@ -178,16 +175,14 @@ export async function deleteClosure(db: Db, actor: Actor, id: number, version: n
 // --- settings
 
 export async function getCentreSettings(db: Db, actor: Actor, centreId?: number): Promise<CentreSettings> {
-  const settings = await findCentreSettings(db, targetCentre(actor, centreId));
-  if (!settings) throw notFound('centre');
+  const settings = await orNotFound(findCentreSettings(db, targetCentre(actor, centreId)), 'centre');
   return settings;
 }
 
 export async function updateCentreSettings(db: Db, actor: Actor, input: CentreSettingsUpdateInput, now = new Date()) {
   const centreId = targetCentre(actor, input.centreId);
   await inTransaction(db, async (trx) => {
-    const existing = await findCentreSettings(trx, centreId);
-    if (!existing) throw notFound('centre');
+    const existing = await orNotFound(findCentreSettings(trx, centreId), 'centre');
     if (existing.version !== input.version) throw staleVersion(existing.version);
     const changes: Record<string, unknown> = {};
     for (const key of ['patronDay', 'address', 'phone', 'email'] as const) {

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { StaffContractCreateInput, StaffContractUpdateInput } from '../../contracts/calendar.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields, deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
@@ -24,8 +25,7 @@ async function checkProject(db: Db, projectId: number | null | undefined, centre
 
 export async function createContract(db: Db, actor: Actor, staffId: number, input: StaffContractCreateInput, now = new Date()) {
   const centreId = await inTransaction(db, async (trx) => {
-    const member = await findStaff(trx, staffId, actor.centreIds);
-    if (!member) throw notFound('staff member');
+    const member = await orNotFound(findStaff(trx, staffId, actor.centreIds), 'staff member');
     await checkProject(trx, input.projectId, member.centreId);
     const contractId = await insertVersioned(
       trx,

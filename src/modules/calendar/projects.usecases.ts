@@ -4,10 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Project, ProjectCreateInput, ProjectListQuery, ProjectUpdateInput } from '../../contracts/calendar.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields, deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
-import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
+import { staleVersion, validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { findProject, listProjects } from './projects.repository.js';
@@ -50,8 +51,7 @@ export async function createProject(db: Db, actor: Actor, input: ProjectCreateIn
 
 export async function updateProject(db: Db, actor: Actor, id: number, input: ProjectUpdateInput, now = new Date()): Promise<Project> {
   const centreId = await inTransaction(db, async (trx) => {
-    const existing = await findProject(trx, id, actor.centreIds);
-    if (!existing) throw notFound('project');
+    const existing = await orNotFound(findProject(trx, id, actor.centreIds), 'project');
     if (existing.version !== input.version) throw staleVersion(existing.version);
     const next = {
       name: input.name ?? existing.name,
@@ -83,8 +83,7 @@ export async function updateProject(db: Db, actor: Actor, id: number, input: Pro
 /** Deletes a project entered by mistake; the contracts it paid for keep their hours, without the project. */
 export async function deleteProject(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findProject(trx, id, actor.centreIds);
-    if (!existing) throw notFound('project');
+    const existing = await orNotFound(findProject(trx, id, actor.centreIds), 'project');
     await deleteVersioned(trx, 'projects', id, version, 'project');
     await detachContractsFromProject(trx, id);
     await recordChange(trx, actor, 'delete', 'project', { id, centreId: existing.centreId }, { at: now });

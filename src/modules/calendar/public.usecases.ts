@@ -5,11 +5,12 @@
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import type { Kysely } from 'kysely';
 import type { PublicHours } from '../../contracts/calendar.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { addDays, closedDaysBetween, datesBetween, dayOf, hoursSetOn, nextHoursSet } from '../../domain/calendar.js';
 import { romeInstant, todayInRome } from '../../domain/dates.js';
-import { notFound } from '../../errors/index.js';
-import { findCentreByCode, loadCentreCalendar } from './calendar.repository.js';
+import { findCentreByCode } from '../accounts/accounts.repository.js';
+import { loadCentreCalendar } from './calendar.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -20,8 +21,7 @@ const FEED_DAYS_AHEAD = 365;
 const FEED_SLOT_DAYS = 56;
 
 async function publicCalendar(db: Db, code: string) {
-  const centre = await findCentreByCode(db, code);
-  if (!centre) throw notFound('centre');
+  const centre = await orNotFound(findCentreByCode(db, code), 'centre');
   return { centre, calendar: await loadCentreCalendar(db, centre.id) };
 }
 

@@ -12,6 +12,7 @@ import type {
   StaffMember,
   StaffUpdateInput,
 } from '../../contracts/calendar.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
@@ -63,8 +64,7 @@ export async function listStaffFor(db: Db, actor: Actor, query: StaffListQuery):
 
 /** A member with their contracts and the hours in force today; 404 outside these centres. */
 export async function loadMember(db: Db, id: number, centreIds: number[]): Promise<StaffMember> {
-  const row = await findStaff(db, id, centreIds);
-  if (!row) throw notFound('staff member');
+  const row = await orNotFound(findStaff(db, id, centreIds), 'staff member');
   const contracts = (await contractsOf(db, [id])).get(id) ?? [];
   const today = todayInRome();
   return withHours(row, contracts, today, Number(today.slice(0, 4)));
@@ -103,8 +103,7 @@ export async function createStaff(db: Db, actor: Actor, input: StaffCreateInput,
 
 export async function updateStaff(db: Db, actor: Actor, id: number, input: StaffUpdateInput, now = new Date()): Promise<StaffMember> {
   const centreId = await inTransaction(db, async (trx) => {
-    const existing = await findStaff(trx, id, actor.centreIds);
-    if (!existing) throw notFound('staff member');
+    const existing = await orNotFound(findStaff(trx, id, actor.centreIds), 'staff member');
     if (existing.version !== input.version) throw staleVersion(existing.version);
     const changes: Record<string, unknown> = {};
     const fields: string[] = [];
@@ -135,8 +134,7 @@ export async function updateStaff(db: Db, actor: Actor, id: number, input: Staff
 /** Deletes a member entered by mistake, with their contracts. */
 export async function deleteStaff(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findStaff(trx, id, actor.centreIds);
-    if (!existing) throw notFound('staff member');
+    const existing = await orNotFound(findStaff(trx, id, actor.centreIds), 'staff member');
     await deleteVersioned(trx, 'staffMembers', id, version, 'staff member');
     await recordChange(trx, actor, 'delete', 'staff_member', { id, centreId: existing.centreId }, { at: now });
   });

@@ -5,9 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Case } from '../../contracts/cases.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { beforeOpeningProblem } from '../../domain/care.js';
-import { notFound, validationFailed } from '../../errors/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { listColleagues } from '../accounts/accounts.usecases.js';
 import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -36,22 +37,13 @@ export async function audit(
 }
 
 export async function caseInScope(db: Db, actor: Actor, id: number): Promise<CaseRow> {
-  const row = await findCaseRow(db, id, actor.centreIds);
-  if (!row) throw notFound('case');
+  const row = await orNotFound(findCaseRow(db, id, actor.centreIds), 'case');
   return row;
 }
 
 /** The case a goal, action, note or referral belongs to, in the actor's centres. */
 export async function owningCase(db: Db, actor: Actor, part: PartTable, id: number, what: string) {
-  const row = await findOwningCase(db, part, id, actor.centreIds);
-  if (!row) throw notFound(what);
-  return row;
-}
-
-/** Reads a part of a case again after a change: deleted meanwhile (by another transaction) answers 404. */
-export async function orNotFound<T>(read: Promise<T | undefined>, what: string): Promise<T> {
-  const row = await read;
-  if (row === undefined) throw notFound(what);
+  const row = await orNotFound(findOwningCase(db, part, id, actor.centreIds), what);
   return row;
 }
 

@@ -4,6 +4,7 @@
  * concurrency) and the audit of every read and change, in one transaction each.
  */
 import type { Case, CaseCloseInput, CaseCreateInput, CaseListQuery, CaseReopenInput, CaseUpdateInput } from '../../contracts/cases.js';
+import { orNotFound } from '../../db/queries.js';
 import { inTransaction } from '../../db/transaction.js';
 import { saveChanges, updateVersioned } from '../../db/versioned.js';
 import { canChangeResponsible, closingDateProblem, openingBeforeJoiningProblem, reopeningDateProblem } from '../../domain/care.js';
@@ -44,13 +45,11 @@ interface Named {
  */
 async function namedByNewCase(db: Db, actor: Actor, input: CaseCreateInput, personId: number | undefined, openedOn: string) {
   if (personId) {
-    const person = await findPersonRow(db, personId, actor.centreIds);
-    if (!person) throw notFound('person');
+    const person = await orNotFound(findPersonRow(db, personId, actor.centreIds), 'person');
     return { centreId: person.centreId, named: [{ personId: person.id, relation: null }] as Named[] };
   }
   const householdId = input.householdId as number;
-  const household = await findHouseholdRow(db, householdId, actor.centreIds);
-  if (!household) throw notFound('household');
+  const household = await orNotFound(findHouseholdRow(db, householdId, actor.centreIds), 'household');
   const current = await currentHouseholdMembers(db, householdId);
   const wanted = input.memberIds ? new Set(input.memberIds) : new Set(current.map((m) => m.personId));
   const strangers = [...wanted].filter((id) => !current.some((m) => m.personId === id));

@@ -4,12 +4,13 @@
  * a note is changed or deleted by its author or the coordinator only.
  */
 import type { NoteCreateInput, NoteUpdateInput } from '../../contracts/cases.js';
+import { orNotFound } from '../../db/queries.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { forbidden } from '../../errors/index.js';
 import type { Actor } from '../auth/actor.js';
-import { audit, caseInScope, checkNotBeforeOpening, type Db, orNotFound, owningCase } from './case-access.js';
+import { audit, caseInScope, checkNotBeforeOpening, type Db, owningCase } from './case-access.js';
 import { findNote, insertNote } from './diary.repository.js';
 
 export async function addNote(db: Db, actor: Actor, caseId: number, input: NoteCreateInput, now = new Date()) {

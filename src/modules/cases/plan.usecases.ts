@@ -1,11 +1,12 @@
 /** A case's plan: goals and their actions (who does what by when), and the overdue actions. */
 import type { ActionCreateInput, ActionUpdateInput, GoalCreateInput, GoalUpdateInput } from '../../contracts/cases.js';
+import { orNotFound } from '../../db/queries.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
-import { audit, caseInScope, checkNotBeforeOpening, checkStaff, type Db, orNotFound, owningCase } from './case-access.js';
+import { audit, caseInScope, checkNotBeforeOpening, checkStaff, type Db, owningCase } from './case-access.js';
 import { memberPersonIds } from './cases.repository.js';
 import { findAction, findGoal, insertAction, insertGoal, listOverdueActions } from './plan.repository.js';
 

@@ -1,9 +1,10 @@
 /** A case's referrals: the person sent to another service, or sent by one. */
 import type { ReferralCreateInput, ReferralUpdateInput } from '../../contracts/cases.js';
+import { orNotFound } from '../../db/queries.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, saveChanges } from '../../db/versioned.js';
 import type { Actor } from '../auth/actor.js';
-import { audit, caseInScope, checkNotBeforeOpening, type Db, orNotFound, owningCase } from './case-access.js';
+import { audit, caseInScope, checkNotBeforeOpening, type Db, owningCase } from './case-access.js';
 import type { CaseRow } from './cases.repository.js';
 import { findReferral, insertReferral } from './referrals.repository.js';
 

@@ -3,10 +3,11 @@
  * are added, renamed, reordered, deactivated, never deleted (past records keep theirs).
  */
 import type { Kysely } from 'kysely';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields } from '../../db/versioned.js';
-import { conflict, notFound } from '../../errors/index.js';
+import { conflict } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import type { CatalogueDefinition, CatalogueItem } from './catalogues.js';
@@ -16,8 +17,7 @@ type Db = Kysely<Database>;
 type Input = Record<string, unknown>;
 
 async function getItem<D extends CatalogueDefinition>(db: Db, definition: D, actor: Actor, id: number): Promise<CatalogueItem<D>> {
-  const item = await findCatalogueItem(db, definition, actor.organisationId, id);
-  if (!item) throw notFound(definition.name);
+  const item = await orNotFound(findCatalogueItem(db, definition, actor.organisationId, id), definition.name);
   return item;
 }
 

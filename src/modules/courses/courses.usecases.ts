@@ -12,11 +12,12 @@ import {
   type CourseUpdateInput,
   courseDateProblem,
 } from '../../contracts/courses.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { can } from '../../domain/permissions.js';
-import { notFound, validationFailed } from '../../errors/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { COURSE_KINDS } from '../catalogues/catalogues.js';
@@ -39,8 +40,7 @@ async function checkActiveKind(db: Db, actor: Actor, kindId: number) {
 }
 
 export async function loadCourse(db: Db, actor: Actor, id: number): Promise<Course> {
-  const course = await findCourse(db, id, actor.centreIds);
-  if (!course) throw notFound('course');
+  const course = await orNotFound(findCourse(db, id, actor.centreIds), 'course');
   return course;
 }
 

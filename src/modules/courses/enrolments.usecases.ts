@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Enrolment, EnrolmentCreateInput, EnrolmentUpdateInput } from '../../contracts/courses.js';
 import type { EnrolmentProgramme } from '../../contracts/enums.js';
 import { personOf } from '../../db/joined.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
@@ -70,8 +71,7 @@ export async function listEnrolmentsFor(db: Db, actor: Actor, courseId: number):
 }
 
 export async function loadEnrolment(db: Db, actor: Actor, id: number): Promise<Enrolment> {
-  const row = await findEnrolmentRow(db, id, actor.centreIds);
-  if (!row) throw notFound('enrolment');
+  const row = await orNotFound(findEnrolmentRow(db, id, actor.centreIds), 'enrolment');
   const enrolment = (await enrolmentsOfCourse(db, actor, row.courseId)).find((e) => e.id === id);
   return enrolment ?? toEnrolment(row);
 }
@@ -126,8 +126,7 @@ export async function enrol(db: Db, actor: Actor, courseId: number, input: Enrol
   const id = await inTransaction(db, async (trx) => {
     const course = await loadCourse(trx, actor, courseId);
     // The learner is a person of the course's centre: its lists never name someone its users cannot see.
-    const person = await findPersonRow(trx, input.personId, [course.centreId]);
-    if (!person) throw notFound('person');
+    const person = await orNotFound(findPersonRow(trx, input.personId, [course.centreId]), 'person');
     return enrolInCourse(trx, actor, course, person, input.programme, input.enrolledOn ?? todayInRome(now), now);
   });
   return loadEnrolment(db, actor, id);
@@ -136,8 +135,7 @@ export async function enrol(db: Db, actor: Actor, courseId: number, input: Enrol
 /** Corrects the programme or dates; the withdrawal (ritiro) sets `withdrawnOn`, and null takes it back (if a place is free). */
 export async function updateEnrolment(db: Db, actor: Actor, id: number, input: EnrolmentUpdateInput, now = new Date()): Promise<Enrolment> {
   await inTransaction(db, async (trx) => {
-    const row = await findEnrolmentRow(trx, id, actor.centreIds);
-    if (!row) throw notFound('enrolment');
+    const row = await orNotFound(findEnrolmentRow(trx, id, actor.centreIds), 'enrolment');
     const enrolledOn = input.enrolledOn ?? row.enrolledOn;
     const withdrawnOn = input.withdrawnOn !== undefined ? input.withdrawnOn : row.withdrawnOn;
     if (withdrawnOn !== null && withdrawnOn < enrolledOn) {
@@ -163,8 +161,7 @@ export async function updateEnrolment(db: Db, actor: Actor, id: number, input: E
 /** Deletes an enrolment made by mistake, with its attendance; a waiting-list entry placed by it waits again. */
 export async function deleteEnrolment(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const row = await findEnrolmentRow(trx, id, actor.centreIds);
-    if (!row) throw notFound('enrolment');
+    const row = await orNotFound(findEnrolmentRow(trx, id, actor.centreIds), 'enrolment');
     for (const entryId of await unplaceEntriesOf(trx, id, now.toISOString())) {
       await recordChange(
         trx,

@@ -4,13 +4,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { GenerateLessonsInput, GenerateLessonsResult, Lesson, LessonCreateInput, LessonUpdateInput } from '../../contracts/courses.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { weekdayOf } from '../../domain/calendar.js';
 import { lessonDates, regenerationPlan } from '../../domain/courses.js';
 import { todayInRome } from '../../domain/dates.js';
-import { notFound, validationFailed } from '../../errors/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { loadCentreCalendar } from '../calendar/calendar.repository.js';
@@ -108,8 +109,7 @@ export async function generateLessons(
 }
 
 export async function loadLesson(db: Db, actor: Actor, id: number) {
-  const row = await findLessonWithCourse(db, id, actor.centreIds);
-  if (!row) throw notFound('lesson');
+  const row = await orNotFound(findLessonWithCourse(db, id, actor.centreIds), 'lesson');
   return row;
 }
 

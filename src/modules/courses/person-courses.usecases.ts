@@ -2,9 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { PersonCourses } from '../../contracts/courses.js';
 import type { CourseLevel } from '../../contracts/enums.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { todayInRome } from '../../domain/dates.js';
-import { notFound } from '../../errors/index.js';
 import { recordPersonRead } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
@@ -46,8 +46,7 @@ export async function enrolmentsForPerson(db: Db, actor: Actor, personId: number
 
 /** The person's courses part of their file (its own request): reading it is reading the file. */
 export async function personCoursesFor(db: Db, actor: Actor, personId: number): Promise<PersonCourses> {
-  const person = await findPersonRow(db, personId, actor.centreIds);
-  if (!person) throw notFound('person');
+  const person = await orNotFound(findPersonRow(db, personId, actor.centreIds), 'person');
   const courses = await enrolmentsForPerson(db, actor, personId);
   await recordPersonRead(db, actor.userId, person, 'courses');
   return courses;

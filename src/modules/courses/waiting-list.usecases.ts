@@ -16,6 +16,7 @@ import type {
   WaitingSummaryQuery,
 } from '../../contracts/courses.js';
 import { WAITING_LIST_KINDS, type WaitingListKind } from '../../contracts/enums.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
@@ -33,8 +34,7 @@ import { findWaitingEntry, listWaiting, waitingRowsUpTo } from './waiting-list.r
 type Db = Kysely<Database>;
 
 async function loadWaitingEntry(db: Db, actor: Actor, id: number, today: string): Promise<WaitingListEntry> {
-  const entry = await findWaitingEntry(db, id, actor.centreIds, today);
-  if (!entry) throw notFound('waiting-list entry');
+  const entry = await orNotFound(findWaitingEntry(db, id, actor.centreIds, today), 'waiting-list entry');
   return entry;
 }
 
@@ -53,8 +53,7 @@ export async function listWaitingFor(db: Db, actor: Actor, query: WaitingListQue
 export async function createWaitingEntry(db: Db, actor: Actor, input: WaitingListCreateInput, now = new Date()): Promise<WaitingListEntry> {
   const today = todayInRome(now);
   const id = await inTransaction(db, async (trx) => {
-    const person = await findPersonRow(trx, input.personId, actor.centreIds);
-    if (!person) throw notFound('person');
+    const person = await orNotFound(findPersonRow(trx, input.personId, actor.centreIds), 'person');
     const newId = await insertVersioned(
       trx,
       'waitingListEntries',
@@ -134,8 +133,7 @@ export async function placeWaitingEntry(
     if (enrolledOn < entry.requestedOn) {
       throw validationFailed([{ field: 'enrolledOn', code: 'waiting_list.enrolled_before_request' }]);
     }
-    const course = await findCourse(trx, input.courseId, [entry.centreId]);
-    if (!course) throw notFound('course');
+    const course = await orNotFound(findCourse(trx, input.courseId, [entry.centreId]), 'course');
     const person = entry.person ? await findPersonRow(trx, entry.person.id, [entry.centreId]) : undefined;
     if (!person) throw notFound('person');
     const newId = await enrolInCourse(trx, actor, course, person, input.programme, enrolledOn, now);

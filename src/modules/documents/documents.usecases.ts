@@ -6,8 +6,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { IdentityDocument, Permit } from '../../contracts/documents.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
-import { type FieldProblem, notFound } from '../../errors/index.js';
+import type { FieldProblem } from '../../errors/index.js';
 import type { Actor } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { listIdentityDocumentRows, listPermitRows, toIdentityDocument, toPermit } from './documents.repository.js';
@@ -28,8 +29,7 @@ export function expiryNotBeforeIssue(record: { issuedOn?: string | null; expires
 
 /** The person a document belongs to, in the actor's centres (404 otherwise, as if they did not exist). */
 export async function personInScope(db: Db, actor: Actor, personId: number) {
-  const person = await findPersonRow(db, personId, actor.centreIds);
-  if (!person) throw notFound('person');
+  const person = await orNotFound(findPersonRow(db, personId, actor.centreIds), 'person');
   return person;
 }
 

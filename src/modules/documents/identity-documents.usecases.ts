@@ -1,10 +1,11 @@
 /** Identity documents of a person: the issuer is a state, or a territory with its own documents. */
 import type { Kysely } from 'kysely';
 import type { IdentityDocument, IdentityDocumentCreateInput, IdentityDocumentUpdateInput } from '../../contracts/documents.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import { notFound, validationFailed } from '../../errors/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { findCountry } from '../../reference/index.js';
 import { recordChange, recordPersonRead } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -69,8 +70,7 @@ export async function updateIdentityDocument(
   input: IdentityDocumentUpdateInput,
 ): Promise<IdentityDocument> {
   return inTransaction(db, async (trx) => {
-    const existing = await findIdentityDocumentRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('identity document');
+    const existing = await orNotFound(findIdentityDocumentRow(trx, id, actor.centreIds), 'identity document');
     const { version, ...fields } = input;
     const changes = givenFields(fields);
     checkIdentityDocument({ ...existing, ...changes });
@@ -83,8 +83,7 @@ export async function updateIdentityDocument(
       { id, centreId: existing.centreId },
       { details: { personId: existing.personId, fields: changedFields(changes, existing) } },
     );
-    const row = await findIdentityDocumentRow(trx, id, [existing.centreId]);
-    if (!row) throw notFound('identity document');
+    const row = await orNotFound(findIdentityDocumentRow(trx, id, [existing.centreId]), 'identity document');
     return toIdentityDocument(row);
   });
 }
@@ -92,8 +91,7 @@ export async function updateIdentityDocument(
 /** Deletes an identity document at the version read (?version=): 409 if it was changed since. */
 export async function deleteIdentityDocument(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findIdentityDocumentRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('identity document');
+    const existing = await orNotFound(findIdentityDocumentRow(trx, id, actor.centreIds), 'identity document');
     await deleteVersioned(trx, 'identityDocuments', id, version, 'identity document');
     await recordChange(
       trx,

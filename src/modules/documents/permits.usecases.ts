@@ -10,11 +10,12 @@ import {
   type PermitUpdateInput,
 } from '../../contracts/documents.js';
 import { PERMIT_TYPE_WITHOUT_EXPIRY } from '../../contracts/enums.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { deadlineWindow } from '../../domain/deadlines.js';
-import { notFound, validationFailed } from '../../errors/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import {
@@ -41,8 +42,7 @@ function checkPermit(record: { permitType: string; issuedOn?: string | null; exp
 
 /** A permit as stored after a write (and the marking of superseded permits that followed it). */
 async function reloadPermit(db: Db, id: number, centreId: number): Promise<Permit> {
-  const row = await findPermitRow(db, id, [centreId]);
-  if (!row) throw notFound('residence permit');
+  const row = await orNotFound(findPermitRow(db, id, [centreId]), 'residence permit');
   return toPermit(row);
 }
 
@@ -79,8 +79,7 @@ export async function createPermit(db: Db, actor: Actor, personId: number, input
 
 export async function updatePermit(db: Db, actor: Actor, id: number, input: PermitUpdateInput): Promise<Permit> {
   return inTransaction(db, async (trx) => {
-    const existing = await findPermitRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('residence permit');
+    const existing = await orNotFound(findPermitRow(trx, id, actor.centreIds), 'residence permit');
     const { version, ...fields } = input;
     const changes = givenFields(fields);
     checkPermit({ ...existing, ...changes });
@@ -101,8 +100,7 @@ export async function updatePermit(db: Db, actor: Actor, id: number, input: Perm
 /** Deletes a permit at the version read (?version=): 409 if it was changed since. */
 export async function deletePermit(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findPermitRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('residence permit');
+    const existing = await orNotFound(findPermitRow(trx, id, actor.centreIds), 'residence permit');
     await deleteVersioned(trx, 'residencePermits', id, version, 'residence permit');
     await markSupersededPermits(trx, existing.personId);
     await recordChange(

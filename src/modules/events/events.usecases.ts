@@ -13,12 +13,12 @@ import type {
   EventsSummaryQuery,
   EventUpdateInput,
 } from '../../contracts/events.js';
-import { replaceLinks, requireOfCentre } from '../../db/queries.js';
+import { orNotFound, replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
 import { eventTimeProblems, eventTotals } from '../../domain/events.js';
-import { notFound, validationFailed } from '../../errors/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { recordAudit, recordChange } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { allEvents, centreContacts, distinctParticipants, findEvent, listEvents, participantsOf } from './events.repository.js';
@@ -37,8 +37,7 @@ function checkTimes(startTime: string | null, endTime: string | null) {
 }
 
 async function getEventItem(db: Db, actor: Actor, id: number): Promise<EventListItem> {
-  const event = await findEvent(db, id, actor.centreIds);
-  if (!event) throw notFound('event');
+  const event = await orNotFound(findEvent(db, id, actor.centreIds), 'event');
   return event;
 }
 

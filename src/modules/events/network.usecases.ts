@@ -9,11 +9,11 @@ import type {
   NetworkMeetingsSummary,
   NetworkMeetingUpdateInput,
 } from '../../contracts/events.js';
-import { replaceLinks } from '../../db/queries.js';
+import { orNotFound, replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
-import { notFound, validationFailed } from '../../errors/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
@@ -37,8 +37,7 @@ async function checkOrganisations(db: Db, actor: Actor, ids: number[], kept: num
 }
 
 async function getMeeting(db: Db, actor: Actor, id: number): Promise<NetworkMeeting> {
-  const meeting = await findMeeting(db, id, actor.centreIds);
-  if (!meeting) throw notFound('network meeting');
+  const meeting = await orNotFound(findMeeting(db, id, actor.centreIds), 'network meeting');
   return meeting;
 }
 

@@ -11,11 +11,12 @@ import type {
   HouseholdUpdateInput,
   PersonHousehold,
 } from '../../contracts/households.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields, updateVersioned } from '../../db/versioned.js';
 import { householdNameKey } from '../../domain/households.js';
-import { notFound, validationFailed } from '../../errors/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
@@ -37,8 +38,7 @@ async function centreOfNewHousehold(db: Db, actor: Actor, input: HouseholdCreate
   if (input.centreId !== undefined) return centreScope(actor, input.centreId)[0] as number;
   const first = input.members?.[0];
   if (!first) return targetCentre(actor);
-  const person = await findPersonRow(db, first.personId, actor.centreIds);
-  if (!person) throw notFound('person');
+  const person = await orNotFound(findPersonRow(db, first.personId, actor.centreIds), 'person');
   return person.centreId;
 }
 
@@ -58,8 +58,7 @@ export async function createHousehold(db: Db, actor: Actor, input: HouseholdCrea
 
 /** Opens a household: it lists people, so the read is logged with their ids. */
 export async function getHousehold(db: Db, actor: Actor, id: number): Promise<Household> {
-  const row = await findHouseholdRow(db, id, actor.centreIds);
-  if (!row) throw notFound('household');
+  const row = await orNotFound(findHouseholdRow(db, id, actor.centreIds), 'household');
   const household = await loadHousehold(db, row);
   await recordChange(
     db,
@@ -85,8 +84,7 @@ export async function listHouseholdsFor(db: Db, actor: Actor, query: HouseholdLi
 
 export async function updateHousehold(db: Db, actor: Actor, id: number, input: HouseholdUpdateInput): Promise<Household> {
   return inTransaction(db, async (trx) => {
-    const existing = await findHouseholdRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('household');
+    const existing = await orNotFound(findHouseholdRow(trx, id, actor.centreIds), 'household');
     const changes: { name?: string; nameKey?: string; notes?: string | null } = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.notes !== undefined) changes.notes = input.notes || null;
@@ -95,8 +93,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
     if (changes.name !== undefined) changes.nameKey = householdNameKey(changes.name);
     await updateVersioned(trx, 'households', id, input.version, { ...changes, updatedAt: new Date().toISOString() }, 'household');
     await recordChange(trx, actor, 'update', 'household', { id, centreId: existing.centreId }, { details: { fields: changed } });
-    const row = await findHouseholdRow(trx, id, [existing.centreId]);
-    if (!row) throw notFound('household');
+    const row = await orNotFound(findHouseholdRow(trx, id, [existing.centreId]), 'household');
     return loadHousehold(trx, row);
   });
 }
@@ -106,8 +103,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
  * (or null), and all their memberships. Three queries; the read is logged on the person.
  */
 export async function householdForPerson(db: Db, actor: Actor, personId: number): Promise<PersonHousehold> {
-  const person = await findPersonRow(db, personId, actor.centreIds);
-  if (!person) throw notFound('person');
+  const person = await orNotFound(findPersonRow(db, personId, actor.centreIds), 'person');
   const household = await loadPersonHousehold(db, person);
   await recordPersonRead(db, actor.userId, person, 'household', {
     householdId: household.current?.id ?? null,

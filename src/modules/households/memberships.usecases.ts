@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { HouseholdRelation } from '../../contracts/enums.js';
 import type { Household, MemberAddInput } from '../../contracts/households.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
@@ -113,8 +114,7 @@ export async function joinHousehold(
 
 export async function addHouseholdMember(db: Db, actor: Actor, householdId: number, input: MemberAddInput): Promise<Household> {
   return inTransaction(db, async (trx) => {
-    const household = await findHouseholdRow(trx, householdId, actor.centreIds);
-    if (!household) throw notFound('household');
+    const household = await orNotFound(findHouseholdRow(trx, householdId, actor.centreIds), 'household');
     await lockHousehold(trx, household.id);
     await joinHousehold(trx, actor, household, [input], { move: input.move, memberField: () => 'joinedOn' });
     return loadHousehold(trx, await bumpHouseholdVersion(trx, household.id, new Date().toISOString()));
@@ -126,11 +126,9 @@ export async function addHouseholdMember(db: Db, actor: Actor, householdId: numb
  * locked first, so that the membership is read as the last change of the household left it.
  */
 async function currentMembership(db: Db, actor: Actor, householdId: number, membershipId: number) {
-  const household = await findHouseholdRow(db, householdId, actor.centreIds);
-  if (!household) throw notFound('household');
+  const household = await orNotFound(findHouseholdRow(db, householdId, actor.centreIds), 'household');
   await lockHousehold(db, household.id);
-  const membership = await findMembership(db, householdId, membershipId);
-  if (!membership) throw notFound('household member');
+  const membership = await orNotFound(findMembership(db, householdId, membershipId), 'household member');
   if (membership.leftOn !== null) throw membershipEnded({ leftOn: membership.leftOn });
   return { household, membership };
 }

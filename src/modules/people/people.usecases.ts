@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DuplicateCandidate, PersonCreateInput, PersonUpdateInput } from '../../contracts/people.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database, NewPerson } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { namesProbablyMatch } from '../../domain/names.js';
-import { type FieldProblem, notFound, staleVersion, validationFailed } from '../../errors/index.js';
+import { type FieldProblem, staleVersion, validationFailed } from '../../errors/index.js';
 import { findComune, findCountry, isCitizenship } from '../../reference/index.js';
 import { recordChange, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
@@ -86,8 +87,7 @@ export async function createPerson(db: Db, actor: Actor, input: PersonCreateInpu
 
 /** Opens a personal file: the read is logged. */
 export async function getPerson(db: Db, actor: Actor, id: number) {
-  const row = await findPersonRow(db, id, actor.centreIds);
-  if (!row) throw notFound('person');
+  const row = await orNotFound(findPersonRow(db, id, actor.centreIds), 'person');
   await recordChange(db, actor, 'read', 'person', { id, centreId: row.centreId });
   return toPerson(row);
 }
@@ -95,8 +95,7 @@ export async function getPerson(db: Db, actor: Actor, id: number) {
 export async function updatePerson(db: Db, actor: Actor, id: number, input: PersonUpdateInput) {
   checkReferences(input);
   return inTransaction(db, async (trx) => {
-    const existing = await findPersonRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('person');
+    const existing = await orNotFound(findPersonRow(trx, id, actor.centreIds), 'person');
     const { version, residence, languages, ...fields } = input;
     const changes: Partial<NewPerson> = { ...fields, updatedAt: new Date().toISOString() };
     if (residence !== undefined) Object.assign(changes, residenceColumns(residence));
@@ -116,8 +115,7 @@ export async function updatePerson(db: Db, actor: Actor, id: number, input: Pers
  */
 export async function deletePerson(db: Db, actor: Actor, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findPersonRow(trx, id, actor.centreIds);
-    if (!existing) throw notFound('person');
+    const existing = await orNotFound(findPersonRow(trx, id, actor.centreIds), 'person');
     await deletePersonRow(trx, id);
     await recordChange(trx, actor, 'delete', 'person', { id, centreId: existing.centreId });
   });

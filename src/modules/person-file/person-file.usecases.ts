@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { PERSON_FILE_VISITS, type PersonFile } from '../../contracts/person-file.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
-import { notFound } from '../../errors/index.js';
 import { applicationsForPerson } from '../activities/applications.usecases.js';
 import { pcStationUsesForPerson } from '../activities/pc-station.usecases.js';
 import { recordPersonRead } from '../audit/audit.repository.js';
@@ -19,8 +19,7 @@ import { listVisits } from '../visits/visits.repository.js';
  * (with the ids of the other people it shows).
  */
 export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId: number): Promise<PersonFile> {
-  const row = await findPersonRow(db, personId, actor.centreIds);
-  if (!row) throw notFound('person');
+  const row = await orNotFound(findPersonRow(db, personId, actor.centreIds), 'person');
   const visits = await listVisits(db, { personId, centreIds: actor.centreIds }, 1, PERSON_FILE_VISITS);
   const household = await loadPersonHousehold(db, row);
   const cases = await casesForPerson(db, actor, personId);

@@ -14,6 +14,7 @@ import {
   type ReportVersionSummary,
   reportSettings,
 } from '../../contracts/reports.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { updateVersioned } from '../../db/versioned.js';
@@ -40,8 +41,7 @@ import {
 type Db = Kysely<Database>;
 
 async function loadRecord(db: Db, actor: Actor, id: number): Promise<ReportRecord> {
-  const record = await findReportRecord(db, id, actor.organisationId, actor.centreIds);
-  if (!record) throw notFound('report');
+  const record = await orNotFound(findReportRecord(db, id, actor.organisationId, actor.centreIds), 'report');
   return record;
 }
 
@@ -155,8 +155,7 @@ export async function reportDataFor(db: Db, actor: Actor, id: number, versionNum
     if (!can(actor.role, 'reports.draft')) throw forbidden();
     return computeReportData(db, draftInput(record, now));
   }
-  const data = await findVersionData(db, record.id, versionNumber);
-  if (!data) throw notFound('report version');
+  const data = await orNotFound(findVersionData(db, record.id, versionNumber), 'report version');
   return data;
 }
 

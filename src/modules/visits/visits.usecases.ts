@@ -7,13 +7,13 @@ import type {
   VisitSummaryQuery,
   VisitUpdateInput,
 } from '../../contracts/visits.js';
-import { replaceLinks } from '../../db/queries.js';
+import { orNotFound, replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
 import { originGroupOf } from '../../domain/origin-group.js';
 import { can } from '../../domain/permissions.js';
-import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
+import { staleVersion, validationFailed } from '../../errors/index.js';
 import { isCitizenship } from '../../reference/index.js';
 import { recordAudit, recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
@@ -79,8 +79,7 @@ export async function createVisit(db: Db, actor: Actor, input: VisitCreateInput,
     let centreId: number;
     if (input.personId) {
       // A person's visits are recorded in the person's centre, so they never show in another's lists.
-      const person = await findPersonRow(trx, input.personId, centreScope(actor, input.centreId));
-      if (!person) throw notFound('person');
+      const person = await orNotFound(findPersonRow(trx, input.personId, centreScope(actor, input.centreId)), 'person');
       centreId = person.centreId;
       // A snapshot: the statistics of this visit keep the facts of its day.
       visitor = {
@@ -126,8 +125,7 @@ async function readVisit(db: Db, id: number, centreIds: number[]): Promise<Visit
 }
 
 export async function getVisit(db: Db, actor: Actor, id: number) {
-  const visit = await readVisit(db, id, actor.centreIds);
-  if (!visit) throw notFound('visit');
+  const visit = await orNotFound(readVisit(db, id, actor.centreIds), 'visit');
   if (visit.person) {
     await recordChange(db, actor, 'read', 'visit', { id, centreId: visit.centreId });
   }
@@ -136,8 +134,7 @@ export async function getVisit(db: Db, actor: Actor, id: number) {
 
 export async function updateVisit(db: Db, actor: Actor, id: number, input: VisitUpdateInput, now = new Date()) {
   await inTransaction(db, async (trx) => {
-    const existing = await findVisit(trx, id, actor.centreIds);
-    if (!existing) throw notFound('visit');
+    const existing = await orNotFound(findVisit(trx, id, actor.centreIds), 'visit');
     if (existing.version !== input.version) throw staleVersion(existing.version);
     // The instant is recomputed only when the date or time is corrected: a minute-precision
     // Rome time is ambiguous in the repeated hour at the end of October.
@@ -179,8 +176,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
 
 export async function deleteVisit(db: Db, actor: Actor, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await findVisit(trx, id, actor.centreIds);
-    if (!existing) throw notFound('visit');
+    const existing = await orNotFound(findVisit(trx, id, actor.centreIds), 'visit');
     await deleteVisitRow(trx, id);
     await recordChange(trx, actor, 'delete', 'visit', { id, centreId: existing.centreId });
   });
