@@ -2,23 +2,34 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../domain/permissions.js';
 import type { MessageKey } from './i18n/it.js';
 
-/**
- * A functional area of the web app (cases, documents, …): its pages and its menu entries.
- * Pages are lazy-loaded inside each area, so the front desk's bundle does not grow with them.
- */
-export interface Area {
-  /** `public`: the page is for anyone, without logging in (no personal data on it). */
-  routes: Array<{ path: string; permission?: Permission; public?: boolean; element: ReactNode }>;
-  nav: NavItem[];
-}
-
 /** The menu's groups, in their order (the front desk stands alone before them). */
 export const NAV_GROUPS = ['people', 'services', 'activities', 'centre', 'admin'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
+/**
+ * One page of the web app, declared once: its route, who may open it and, when it is in
+ * the menu, its entry there. The routes (App) and the menu (Layout) are both read from these.
+ */
+export interface AppPage {
+  path: string;
+  /** Who may open it; without one, anyone logged in. */
+  permission?: Permission;
+  /** For anyone, without logging in (no personal data on it). */
+  public?: boolean;
+  element: ReactNode;
+  /** Its menu entry; without a group it stands alone before the groups (the front desk). */
+  menu?: { label: MessageKey; group?: NavGroup };
+}
+
+/**
+ * A functional area of the web app (cases, documents, …): its pages, in menu order.
+ * Pages are lazy-loaded inside each area, so the front desk's bundle does not grow with them.
+ */
+export type Area = AppPage[];
+
 export interface NavItem {
   to: string;
   label: MessageKey;
-  permission: Permission;
-  group: NavGroup;
+  permission?: Permission;
+  group?: NavGroup;
 }

@@ -1,5 +1,7 @@
-import type { Area } from './area.js';
+import type { AppPage, NavItem } from './area.js';
 import { activitiesArea } from './pages/activities/area.js';
+import { adminArea } from './pages/admin/area.js';
+import { peopleArea } from './pages/area.js';
 import { calendarArea } from './pages/calendar/area.js';
 import { casesArea } from './pages/cases/area.js';
 import { coursesArea } from './pages/courses/area.js';
@@ -8,5 +10,22 @@ import { eventsArea } from './pages/events/area.js';
 import { householdsArea } from './pages/households/area.js';
 import { reportsArea } from './pages/reports/area.js';
 
-/** The areas in menu order, after the front desk, people and visits. */
-export const AREAS: Area[] = [casesArea, householdsArea, documentsArea, activitiesArea, coursesArea, eventsArea, calendarArea, reportsArea];
+/**
+ * Every page of the app, areas in menu order: the front desk, people and visits first,
+ * the statistics and the administration's own pages last (each menu group keeps this order).
+ */
+export const PAGES: AppPage[] = [
+  ...peopleArea,
+  ...casesArea,
+  ...householdsArea,
+  ...documentsArea,
+  ...activitiesArea,
+  ...coursesArea,
+  ...eventsArea,
+  ...calendarArea,
+  ...reportsArea,
+  ...adminArea,
+];
+
+/** The menu, read from the pages that have an entry in it. */
+export const NAV: NavItem[] = PAGES.flatMap((page) => (page.menu ? [{ to: page.path, permission: page.permission, ...page.menu }] : []));

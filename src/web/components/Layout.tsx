@@ -1,23 +1,13 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { NAV_GROUPS, type NavGroup, type NavItem } from '../area.js';
-import { AREAS } from '../areas.js';
+import { NAV } from '../areas.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { useSession } from '../session.js';
 
-/** The menu: the front desk alone, then the groups, each opened as a list of links. */
-const FRONT_DESK: Omit<NavItem, 'group'> = { to: '/', label: 'nav.frontDesk', permission: 'personal.write' };
-const NAV: NavItem[] = [
-  { to: '/people', label: 'nav.people', permission: 'personal.read', group: 'people' },
-  { to: '/visits', label: 'nav.visits', permission: 'personal.read', group: 'people' },
-  ...AREAS.flatMap((area) => area.nav),
-  { to: '/statistics', label: 'nav.statistics', permission: 'statistics.read', group: 'centre' },
-  { to: '/admin/topics', label: 'nav.topics', permission: 'catalogues.manage', group: 'admin' },
-  { to: '/admin/users', label: 'nav.users', permission: 'users.manage', group: 'admin' },
-  { to: '/admin/tokens', label: 'nav.tokens', permission: 'users.manage', group: 'admin' },
-  { to: '/admin/audit', label: 'nav.audit', permission: 'audit.read', group: 'admin' },
-];
+/** The menu: the entries without a group alone (the front desk), then the groups, each opened as a list of links. */
+const ALONE = NAV.filter((item) => !item.group);
 
 /**
  * One group of the menu: a button that shows or hides its links (the disclosure pattern:
@@ -96,6 +86,7 @@ function LanguageSwitch() {
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { me, logout, can } = useSession();
+  const allowed = (item: NavItem) => !item.permission || can(item.permission);
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -186,15 +177,15 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('nav.menu')} <span aria-hidden="true">{menuOpen ? '▴' : '▾'}</span>
               </button>
               <ul id={menuId} className={`nav flex-wrap app-nav-list${menuOpen ? ' is-open' : ''}`}>
-                {can(FRONT_DESK.permission) ? (
-                  <li className="nav-item">
-                    <NavLink to={FRONT_DESK.to} end className="nav-link">
-                      {t(FRONT_DESK.label)}
+                {ALONE.filter(allowed).map((item) => (
+                  <li key={item.to} className="nav-item">
+                    <NavLink to={item.to} end className="nav-link">
+                      {t(item.label)}
                     </NavLink>
                   </li>
-                ) : null}
+                ))}
                 {NAV_GROUPS.map((group) => {
-                  const items = NAV.filter((item) => item.group === group && can(item.permission));
+                  const items = NAV.filter((item) => item.group === group && allowed(item));
                   return items.length > 0 ? (
                     <NavGroupMenu
                       key={group}

@@ -7,17 +7,20 @@ const ProjectsPage = lazy(() => import('./ProjectsPage.js'));
 const PublicHoursPage = lazy(() => import('./PublicHoursPage.js'));
 
 /** The centre's calendar (hours, closures, settings, figures), its staff and projects, and the public hours page. */
-export const calendarArea: Area = {
-  routes: [
-    { path: '/calendar', permission: 'catalogues.manage', element: <CalendarPage /> },
-    { path: '/staff', permission: 'catalogues.manage', element: <StaffPage /> },
-    { path: '/projects', permission: 'catalogues.manage', element: <ProjectsPage /> },
-    // For anyone, without logging in.
-    { path: '/orari/:centreCode', public: true, element: <PublicHoursPage /> },
-  ],
-  nav: [
-    { to: '/calendar', label: 'calendar.nav.calendar', permission: 'catalogues.manage', group: 'centre' },
-    { to: '/staff', label: 'calendar.nav.staff', permission: 'catalogues.manage', group: 'centre' },
-    { to: '/projects', label: 'calendar.nav.projects', permission: 'catalogues.manage', group: 'centre' },
-  ],
-};
+export const calendarArea: Area = [
+  {
+    path: '/calendar',
+    permission: 'catalogues.manage',
+    element: <CalendarPage />,
+    menu: { label: 'calendar.nav.calendar', group: 'centre' },
+  },
+  { path: '/staff', permission: 'catalogues.manage', element: <StaffPage />, menu: { label: 'calendar.nav.staff', group: 'centre' } },
+  {
+    path: '/projects',
+    permission: 'catalogues.manage',
+    element: <ProjectsPage />,
+    menu: { label: 'calendar.nav.projects', group: 'centre' },
+  },
+  // For anyone, without logging in.
+  { path: '/orari/:centreCode', public: true, element: <PublicHoursPage /> },
+];

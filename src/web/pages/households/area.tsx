@@ -5,11 +5,8 @@ const HouseholdsPage = lazy(() => import('./HouseholdsPage.js'));
 const NewHouseholdPage = lazy(() => import('./NewHouseholdPage.js'));
 const HouseholdPage = lazy(() => import('./HouseholdPage.js'));
 
-export const householdsArea: Area = {
-  routes: [
-    { path: '/households', permission: 'personal.read', element: <HouseholdsPage /> },
-    { path: '/households/new', permission: 'personal.write', element: <NewHouseholdPage /> },
-    { path: '/households/:id', permission: 'personal.read', element: <HouseholdPage /> },
-  ],
-  nav: [{ to: '/households', label: 'households.nav', permission: 'personal.read', group: 'people' }],
-};
+export const householdsArea: Area = [
+  { path: '/households', permission: 'personal.read', element: <HouseholdsPage />, menu: { label: 'households.nav', group: 'people' } },
+  { path: '/households/new', permission: 'personal.write', element: <NewHouseholdPage /> },
+  { path: '/households/:id', permission: 'personal.read', element: <HouseholdPage /> },
+];
