@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import { useI18n } from '../i18n/index.js';
-import { Combobox, useDebounced } from './Combobox.js';
+import { useSearchWith } from '../kit/useSearch.js';
+import { Combobox } from './Combobox.js';
 
 export interface ComuneMatch {
   istat: string;
@@ -24,22 +25,11 @@ export function ComuneSearch({
 }) {
   const { t } = useI18n();
   const [text, setText] = useState(initialText);
-  const [options, setOptions] = useState<ComuneMatch[] | null>(null);
-  const q = useDebounced(text.trim(), 150);
   useEffect(() => setText(initialText), [initialText]);
-  useEffect(() => {
-    if (q.length < 2) {
-      setOptions(null);
-      return;
-    }
-    let live = true;
-    api<ComuneMatch[]>('GET', '/reference/comuni', undefined, { q, limit: 8 })
-      .then((found) => live && setOptions(found))
-      .catch(() => live && setOptions([]));
-    return () => {
-      live = false;
-    };
-  }, [q]);
+  // From two letters on; the comuni come as a list (at most `limit`), not a page.
+  const options = useSearchWith(text, (q) => api<ComuneMatch[]>('GET', '/reference/comuni', undefined, { q, limit: 8 }), {
+    minLength: 2,
+  });
   return (
     <Combobox
       id={id}

@@ -1,8 +1,8 @@
-import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { todayInRome } from '../../domain/dates.js';
 import { TextField } from '../components/fields.js';
 import { useI18n } from '../i18n/index.js';
+import { FilterForm } from './FilterForm.js';
 
 export interface Period {
   from: string;
@@ -27,24 +27,18 @@ export function usePeriod() {
 /** The period's two dates and "Applica", named "Periodo"; it shows the period again when the address changes. */
 export function PeriodForm({ from, to, onApply }: Period & { onApply(period: Period): void }) {
   const { t } = useI18n();
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    onApply({ from: String(form.get('from') ?? ''), to: String(form.get('to') ?? '') });
-  };
   return (
-    <form onSubmit={submit} className="row align-items-end mb-3" aria-label={t('stats.period')} key={`${from}-${to}`} noValidate>
+    <FilterForm
+      label={t('stats.period')}
+      key={`${from}-${to}`}
+      onApply={(dates) => onApply({ from: dates.from ?? '', to: dates.to ?? '' })}
+    >
       <div className="col-sm-4">
         <TextField label={t('visits.from')} name="from" type="date" defaultValue={from} required />
       </div>
       <div className="col-sm-4">
         <TextField label={t('visits.to')} name="to" type="date" defaultValue={to} required />
       </div>
-      <div className="col-sm-4 mb-3">
-        <button type="submit" className="btn btn-outline-primary">
-          {t('visits.apply')}
-        </button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }
