@@ -33,12 +33,22 @@ export function PeriodForm({ from, to, onApply }: Period & { onApply(period: Per
       key={`${from}-${to}`}
       onApply={(dates) => onApply({ from: dates.from ?? '', to: dates.to ?? '' })}
     >
-      <div className="col-sm-4">
-        <TextField label={t('visits.from')} name="from" type="date" defaultValue={from} required />
-      </div>
-      <div className="col-sm-4">
-        <TextField label={t('visits.to')} name="to" type="date" defaultValue={to} required />
-      </div>
+      <PeriodFields from={from} to={to} column="col-sm-4" required />
     </FilterForm>
+  );
+}
+
+/** A period's two dates in a filter form ("Dal", "Al": fields `from` and `to`), each in a `column`. */
+export function PeriodFields({ from, to, column, required }: Partial<Period> & { column: string; required?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className={column}>
+        <TextField label={t('visits.from')} name="from" type="date" defaultValue={from} required={required} />
+      </div>
+      <div className={column}>
+        <TextField label={t('visits.to')} name="to" type="date" defaultValue={to} required={required} />
+      </div>
+    </>
   );
 }

@@ -4,12 +4,12 @@ import { type Page, withQuery } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { CentreSelect } from '../components/CentreSelect.js';
 import { CountrySelect } from '../components/CountrySelect.js';
-import { TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
 import { useAddressFilters } from '../kit/addressFilters.js';
 import { FilterSelect } from '../kit/FilterSelect.js';
+import { PeriodFields } from '../kit/period.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
@@ -38,12 +38,7 @@ export default function VisitsPage() {
           {t('visits.filters')}
         </h2>
         <div className="row">
-          <div className="col-sm-6 col-lg-3">
-            <TextField label={t('visits.from')} name="from" type="date" defaultValue={filters.from} />
-          </div>
-          <div className="col-sm-6 col-lg-3">
-            <TextField label={t('visits.to')} name="to" type="date" defaultValue={filters.to} />
-          </div>
+          <PeriodFields from={filters.from} to={filters.to} column="col-sm-6 col-lg-3" />
           <div className="col-sm-6 col-lg-3">
             <FilterSelect label={t('visits.topic')} name="topicId" value={filters.topicId} choices={topicChoices} />
           </div>

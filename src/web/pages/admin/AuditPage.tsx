@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.js';
 import { useAddressFilters } from '../../kit/addressFilters.js';
 import { FilterSelect } from '../../kit/FilterSelect.js';
 import { pagingOf, RecordTable } from '../../kit/index.js';
+import { PeriodFields } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 
 interface AuditEntry {
@@ -37,12 +38,7 @@ export default function AuditPage() {
       <h1 className="h2">{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
       <form onSubmit={address.apply} noValidate className="row align-items-end" key={address.key}>
-        <div className="col-sm-6 col-lg-2">
-          <TextField label={t('visits.from')} name="from" type="date" defaultValue={query.from} />
-        </div>
-        <div className="col-sm-6 col-lg-2">
-          <TextField label={t('visits.to')} name="to" type="date" defaultValue={query.to} />
-        </div>
+        <PeriodFields from={query.from} to={query.to} column="col-sm-6 col-lg-2" />
         <div className="col-sm-6 col-lg-2">
           <FilterSelect label={t('audit.action')} name="action" value={query.action} choices={ACTIONS} />
         </div>
