@@ -1,5 +1,5 @@
 /** Small pieces shared by the cases pages. */
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import type { Case, CaseListItem } from '../../../contracts/cases.js';
 import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
 import { type Locale, labelOf } from '../../../contracts/labels.js';
@@ -8,7 +8,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
-import { useChange } from '../../kit/index.js';
+import { type Change, RecordForm, useChange } from '../../kit/index.js';
 
 export type StaffMember = { id: number; displayName: string };
 
@@ -84,4 +84,38 @@ export interface SectionProps {
 /** A required date that cannot be after today (Rome): when a case opened or closed, a note or referral was made. */
 export function PastDateField(props: Omit<ComponentProps<typeof TextField>, 'type' | 'required' | 'max'>) {
   return <TextField type="date" required max={todayInRome()} {...props} />;
+}
+
+/**
+ * A form of the case page that adds an item, opened by its `addLabel` button, or corrects one in place
+ * (`correcting`: a smaller form); the focus goes to its first field and Cancel closes it.
+ */
+export function CaseItemForm({
+  change,
+  onSubmit,
+  correcting,
+  addLabel,
+  onDone,
+  children,
+}: {
+  change: Change;
+  onSubmit(): unknown;
+  correcting: boolean;
+  addLabel: string;
+  onDone(): void;
+  children: ReactNode;
+}) {
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={onSubmit}
+      addLabel={correcting ? undefined : addLabel}
+      small={correcting}
+      className={correcting ? 'mb-2' : undefined}
+      onCancel={onDone}
+      autoFocus
+    >
+      {children}
+    </RecordForm>
+  );
 }

@@ -5,9 +5,9 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, Options, RecordForm, useConfirm, useFields } from '../../../kit/index.js';
+import { EditableSection, Options, useConfirm, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
-import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
+import { CaseItemForm, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 /** A new note (`caseId`) or a note edited (`note`). */
 function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: CaseNote; reload(): void; onDone(): void }) {
@@ -25,15 +25,7 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
     if (sent.ok) onDone();
   };
   return (
-    <RecordForm
-      change={change}
-      onSubmit={save}
-      addLabel={note ? undefined : t('cases.note.add')}
-      small={Boolean(note)}
-      className={note ? 'mb-2' : undefined}
-      onCancel={onDone}
-      autoFocus
-    >
+    <CaseItemForm change={change} onSubmit={save} correcting={Boolean(note)} addLabel={t('cases.note.add')} onDone={onDone}>
       <div className="row">
         <div className="col-md-4">
           <PastDateField id={`${idPrefix}-date`} label={t('cases.note.date')} {...bound('noteDate')} />
@@ -51,7 +43,7 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
         </div>
       </div>
       <TextAreaField id={`${idPrefix}-body`} label={t('cases.note.body')} required rows={4} maxLength={10_000} {...bound('body')} />
-    </RecordForm>
+    </CaseItemForm>
   );
 }
 

@@ -4,8 +4,8 @@ import { GOAL_STATUSES } from '../../../../contracts/enums.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
-import { useCaseChange } from '../parts.js';
+import { Options, orNull, useFields } from '../../../kit/index.js';
+import { CaseItemForm, useCaseChange } from '../parts.js';
 
 export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; goal?: CaseGoal; reload(): void; onDone(): void }) {
   const { t, labels } = useI18n();
@@ -26,15 +26,7 @@ export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; go
     if (sent.ok) onDone();
   };
   return (
-    <RecordForm
-      change={change}
-      onSubmit={save}
-      addLabel={goal ? undefined : t('cases.goal.add')}
-      small={Boolean(goal)}
-      className={goal ? 'mb-2' : undefined}
-      onCancel={onDone}
-      autoFocus
-    >
+    <CaseItemForm change={change} onSubmit={save} correcting={Boolean(goal)} addLabel={t('cases.goal.add')} onDone={onDone}>
       <div className="row">
         <div className={goal ? 'col-md-8' : 'col-12'}>
           <TextField label={t('cases.goal.title')} required maxLength={200} {...bound('title')} />
@@ -48,6 +40,6 @@ export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; go
         ) : null}
       </div>
       <TextAreaField label={t('cases.goal.description')} maxLength={2000} {...form.field('description')} />
-    </RecordForm>
+    </CaseItemForm>
   );
 }
