@@ -1,10 +1,10 @@
 /** How the pages of this area load a period's records, show them under the period, and delete one made by mistake. */
-import { type ReactNode, useCallback } from 'react';
+import { type ComponentProps, type ReactNode, useCallback } from 'react';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { type Change, useConfirm } from '../../kit/index.js';
+import { type Change, pagingOf, RecordTable, useConfirm } from '../../kit/index.js';
 import { PeriodForm, usePeriod } from '../../kit/period.js';
 
 /** The period's summary (`path`/summary) and a page of its records (`path`), and `reload` for both. */
@@ -36,10 +36,14 @@ export function useRemoveRecord(change: Change) {
 /** What `usePeriodRecords` gives, for the section that lists them. */
 export type PeriodRecords<Summary, Item> = ReturnType<typeof usePeriodRecords<Summary, Item>>;
 
+/** The list's table as PeriodSection draws it: its caption, rows and paging come from the section. */
+type ListTable<Item> = Omit<ComponentProps<typeof RecordTable<Item>>, 'caption' | 'captionHidden' | 'rows' | 'paging'>;
+
 /**
  * The period's records as a section: its heading, the period, the problems (of the list's
  * `change` and of loading), the summary's `totals` in one line (said again when it changes),
- * then the tables (`children`).
+ * any other table (`children`), then the page of records (`table`: its columns, row names and actions),
+ * captioned by the section's title and paged through the period.
  */
 export function PeriodSection<Summary, Item>({
   id,
@@ -48,6 +52,7 @@ export function PeriodSection<Summary, Item>({
   change,
   totals,
   totalsTestId,
+  table,
   children,
 }: {
   id: string;
@@ -56,7 +61,8 @@ export function PeriodSection<Summary, Item>({
   change: Change;
   totals(summary: Summary): string;
   totalsTestId: string;
-  children: ReactNode;
+  table: ListTable<Item>;
+  children?: ReactNode;
 }) {
   const { period, summary, list } = records;
   return (
@@ -73,6 +79,9 @@ export function PeriodSection<Summary, Item>({
         </p>
       ) : null}
       {children}
+      {list.data ? (
+        <RecordTable<Item> caption={title} captionHidden rows={list.data.items} paging={pagingOf(list.data, period.setPage)} {...table} />
+      ) : null}
     </section>
   );
 }

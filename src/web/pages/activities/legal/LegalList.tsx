@@ -1,7 +1,7 @@
 /** The period's consultations: the totals and the list, each corrected or deleted from its row. */
 import type { LegalConsultationListItem, LegalSummary } from '../../../../contracts/activities.js';
 import { useI18n } from '../../../i18n/index.js';
-import { pagingOf, RecordTable, useChange } from '../../../kit/index.js';
+import { useChange } from '../../../kit/index.js';
 import { type PeriodRecords, PeriodSection, useRemoveRecord } from '../records.js';
 
 export function LegalList({
@@ -16,7 +16,7 @@ export function LegalList({
   onRemoved(item: LegalConsultationListItem): void;
 }) {
   const { t, formatDate, formatNumber } = useI18n();
-  const { period, list, reload } = records;
+  const { reload } = records;
   const change = useChange({ reload });
   const remove = useRemoveRecord(change);
   const removeItem = async (item: LegalConsultationListItem) => {
@@ -36,33 +36,24 @@ export function LegalList({
           cases: formatNumber(totals.casesDiscussed),
         })
       }
-    >
-      {list.data ? (
-        <RecordTable<LegalConsultationListItem>
-          caption={t('activities.legal.list')}
-          captionHidden
-          rows={list.data.items}
-          rowKey={(item) => item.id}
-          rowName={(item) => formatDate(item.date)}
-          empty={t('activities.legal.none')}
-          paging={pagingOf(list.data, period.setPage)}
-          columns={[
-            { header: t('activities.date'), cell: (item) => formatDate(item.date) },
-            { header: t('activities.legal.lawyer'), cell: (item) => item.lawyerName ?? t('person.notSet') },
-            { header: t('activities.minutes'), cell: (item) => formatNumber(item.minutes), className: 'text-end' },
-            { header: t('activities.legal.caseCount'), cell: (item) => formatNumber(item.caseCount), className: 'text-end' },
-            { header: t('activities.legal.questions'), cell: (item) => item.questionsExcerpt },
-          ]}
-          actions={
-            canWrite
-              ? (item) => [
-                  { label: t('activities.legal.editAction'), onClick: () => onEdit(item) },
-                  { label: t('activities.delete'), danger: true, onClick: () => removeItem(item) },
-                ]
-              : undefined
-          }
-        />
-      ) : null}
-    </PeriodSection>
+      table={{
+        rowKey: (item) => item.id,
+        rowName: (item) => formatDate(item.date),
+        empty: t('activities.legal.none'),
+        columns: [
+          { header: t('activities.date'), cell: (item) => formatDate(item.date) },
+          { header: t('activities.legal.lawyer'), cell: (item) => item.lawyerName ?? t('person.notSet') },
+          { header: t('activities.minutes'), cell: (item) => formatNumber(item.minutes), className: 'text-end' },
+          { header: t('activities.legal.caseCount'), cell: (item) => formatNumber(item.caseCount), className: 'text-end' },
+          { header: t('activities.legal.questions'), cell: (item) => item.questionsExcerpt },
+        ],
+        actions: canWrite
+          ? (item) => [
+              { label: t('activities.legal.editAction'), onClick: () => onEdit(item) },
+              { label: t('activities.delete'), danger: true, onClick: () => removeItem(item) },
+            ]
+          : undefined,
+      }}
+    />
   );
 }

@@ -4,7 +4,7 @@ import type { PcStationSummary, PcStationUse } from '../../../../contracts/activ
 import { PC_PURPOSES } from '../../../../contracts/enums.js';
 import { useI18n } from '../../../i18n/index.js';
 import { CountTable } from '../../../kit/CountTable.js';
-import { pagingOf, RecordTable, useChange } from '../../../kit/index.js';
+import { useChange } from '../../../kit/index.js';
 import { type PeriodRecords, PeriodSection, useRemoveRecord } from '../records.js';
 import { personName } from '../shared.js';
 
@@ -26,7 +26,7 @@ function PurposeTable({ summary }: { summary: PcStationSummary }) {
 
 export function PcUses({ records, canWrite }: { records: PeriodRecords<PcStationSummary, PcStationUse>; canWrite: boolean }) {
   const { t, formatDate, formatNumber, label } = useI18n();
-  const { period, summary, list, reload } = records;
+  const { summary, reload } = records;
   const change = useChange({ reload });
   const remove = useRemoveRecord(change);
   return (
@@ -43,35 +43,27 @@ export function PcUses({ records, canWrite }: { records: PeriodRecords<PcStation
           people: formatNumber(totals.people),
         })
       }
+      table={{
+        rowKey: (use) => use.id,
+        rowName: (use) => `${formatDate(use.date)}, ${label('pcPurpose', use.purpose)}`,
+        empty: t('activities.pc.none'),
+        columns: [
+          { header: t('activities.date'), cell: (use) => formatDate(use.date) },
+          { header: t('activities.pc.purpose'), cell: (use) => label('pcPurpose', use.purpose) },
+          { header: t('activities.minutes'), cell: (use) => formatNumber(use.minutes), className: 'text-end' },
+          {
+            header: t('activities.person'),
+            cell: (use) =>
+              use.person ? <Link to={`/people/${use.person.id}`}>{personName(use.person)}</Link> : t('activities.pc.anonymous'),
+          },
+          { header: t('activities.operator'), cell: (use) => use.operator?.displayName ?? t('person.notSet') },
+        ],
+        actions: canWrite
+          ? (use) => [{ label: t('activities.delete'), danger: true, onClick: () => remove(`/pc-station-uses/${use.id}`) }]
+          : undefined,
+      }}
     >
       {summary.data ? <PurposeTable summary={summary.data} /> : null}
-      {list.data ? (
-        <RecordTable<PcStationUse>
-          caption={t('activities.pc.list')}
-          captionHidden
-          rows={list.data.items}
-          rowKey={(use) => use.id}
-          rowName={(use) => `${formatDate(use.date)}, ${label('pcPurpose', use.purpose)}`}
-          empty={t('activities.pc.none')}
-          paging={pagingOf(list.data, period.setPage)}
-          columns={[
-            { header: t('activities.date'), cell: (use) => formatDate(use.date) },
-            { header: t('activities.pc.purpose'), cell: (use) => label('pcPurpose', use.purpose) },
-            { header: t('activities.minutes'), cell: (use) => formatNumber(use.minutes), className: 'text-end' },
-            {
-              header: t('activities.person'),
-              cell: (use) =>
-                use.person ? <Link to={`/people/${use.person.id}`}>{personName(use.person)}</Link> : t('activities.pc.anonymous'),
-            },
-            { header: t('activities.operator'), cell: (use) => use.operator?.displayName ?? t('person.notSet') },
-          ]}
-          actions={
-            canWrite
-              ? (use) => [{ label: t('activities.delete'), danger: true, onClick: () => remove(`/pc-station-uses/${use.id}`) }]
-              : undefined
-          }
-        />
-      ) : null}
     </PeriodSection>
   );
 }
