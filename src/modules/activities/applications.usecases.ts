@@ -14,7 +14,8 @@ import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
+import { pageNamingPeople } from '../audit/logged-lists.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { APPLICATION_TYPES } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
@@ -52,8 +53,7 @@ function checkVisitMatches(
 }
 
 async function loadApplication(db: Db, actor: Actor, id: number): Promise<Application> {
-  const application = await orNotFound(findApplication(db, id, actor.centreIds), 'application');
-  return application;
+  return orNotFound(findApplication(db, id, actor.centreIds), 'application');
 }
 
 export async function createApplication(db: Db, actor: Actor, input: ApplicationCreateInput, now = new Date()): Promise<Application> {
@@ -147,22 +147,8 @@ export async function listApplicationsFor(db: Db, actor: Actor, query: Applicati
     centreIds: centreScope(actor, centreId),
     ...(anagrafe !== undefined && { anagrafe: anagrafe === 'true' }),
   };
-  if (filter.personId) {
-    // One person's applications are part of their file: reading them is logged like opening it.
-    const person = await findPersonRow(db, filter.personId, filter.centreIds);
-    if (!person) return { items: [], total: 0, page, pageSize };
-    await recordPersonRead(db, actor.userId, person, 'applications');
-  }
-  const result = await listApplications(db, filter, page, pageSize);
-  if (!filter.personId) {
-    await recordListing(
-      db,
-      actor.userId,
-      'application',
-      result.items.map((application) => application.person?.id),
-    );
-  }
-  return { ...result, page, pageSize };
+  const logged = { part: 'applications', entity: 'application' };
+  return pageNamingPeople(db, actor, filter, logged, { page, pageSize }, () => listApplications(db, filter, page, pageSize));
 }
 
 /** Aggregated figures (statistics.read): by period and centre only. */

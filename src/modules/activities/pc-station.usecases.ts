@@ -12,7 +12,8 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound } from '../../errors/index.js';
-import { recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
+import { pageNamingPeople } from '../audit/logged-lists.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { allPcUses, deletePcUseRow, findPcUse, insertPcUse, listPcUses, summarisePcUses, toPcUse } from './pc-station.repository.js';
@@ -58,21 +59,8 @@ export async function deletePcUse(db: Db, actor: Actor, id: number): Promise<voi
 export async function listPcUsesFor(db: Db, actor: Actor, query: PcStationUseListQuery) {
   const { page, pageSize, centreId, ...rest } = query;
   const filter = { ...rest, centreIds: centreScope(actor, centreId) };
-  if (filter.personId) {
-    const person = await findPersonRow(db, filter.personId, filter.centreIds);
-    if (!person) return { items: [], total: 0, page, pageSize };
-    await recordPersonRead(db, actor.userId, person, 'pc_station_uses');
-  }
-  const result = await listPcUses(db, filter, page, pageSize);
-  if (!filter.personId) {
-    await recordListing(
-      db,
-      actor.userId,
-      'pc_station_use',
-      result.items.map((use) => use.person?.id),
-    );
-  }
-  return { ...result, page, pageSize };
+  const logged = { part: 'pc_station_uses', entity: 'pc_station_use' };
+  return pageNamingPeople(db, actor, filter, logged, { page, pageSize }, () => listPcUses(db, filter, page, pageSize));
 }
 
 /** Aggregated figures (statistics.read): by period and centre only. */

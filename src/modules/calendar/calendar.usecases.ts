@@ -175,8 +175,7 @@ export async function deleteClosure(db: Db, actor: Actor, id: number, version: n
 // --- settings
 
 export async function getCentreSettings(db: Db, actor: Actor, centreId?: number): Promise<CentreSettings> {
-  const settings = await orNotFound(findCentreSettings(db, targetCentre(actor, centreId)), 'centre');
-  return settings;
+  return orNotFound(findCentreSettings(db, targetCentre(actor, centreId)), 'centre');
 }
 
 export async function updateCentreSettings(db: Db, actor: Actor, input: CentreSettingsUpdateInput, now = new Date()) {

@@ -37,14 +37,12 @@ export async function audit(
 }
 
 export async function caseInScope(db: Db, actor: Actor, id: number): Promise<CaseRow> {
-  const row = await orNotFound(findCaseRow(db, id, actor.centreIds), 'case');
-  return row;
+  return orNotFound(findCaseRow(db, id, actor.centreIds), 'case');
 }
 
 /** The case a goal, action, note or referral belongs to, in the actor's centres. */
 export async function owningCase(db: Db, actor: Actor, part: PartTable, id: number, what: string) {
-  const row = await orNotFound(findOwningCase(db, part, id, actor.centreIds), what);
-  return row;
+  return orNotFound(findOwningCase(db, part, id, actor.centreIds), what);
 }
 
 /** The case whole, as the actor may read it (restricted notes left out and counted). */

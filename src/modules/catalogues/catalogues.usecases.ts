@@ -17,8 +17,7 @@ type Db = Kysely<Database>;
 type Input = Record<string, unknown>;
 
 async function getItem<D extends CatalogueDefinition>(db: Db, definition: D, actor: Actor, id: number): Promise<CatalogueItem<D>> {
-  const item = await orNotFound(findCatalogueItem(db, definition, actor.organisationId, id), definition.name);
-  return item;
+  return orNotFound(findCatalogueItem(db, definition, actor.organisationId, id), definition.name);
 }
 
 export async function catalogueFor<D extends CatalogueDefinition>(db: Db, definition: D, actor: Actor, onlyActive: boolean) {

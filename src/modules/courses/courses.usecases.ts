@@ -40,8 +40,7 @@ async function checkActiveKind(db: Db, actor: Actor, kindId: number) {
 }
 
 export async function loadCourse(db: Db, actor: Actor, id: number): Promise<Course> {
-  const course = await orNotFound(findCourse(db, id, actor.centreIds), 'course');
-  return course;
+  return orNotFound(findCourse(db, id, actor.centreIds), 'course');
 }
 
 /**

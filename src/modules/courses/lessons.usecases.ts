@@ -109,8 +109,7 @@ export async function generateLessons(
 }
 
 export async function loadLesson(db: Db, actor: Actor, id: number) {
-  const row = await orNotFound(findLessonWithCourse(db, id, actor.centreIds), 'lesson');
-  return row;
+  return orNotFound(findLessonWithCourse(db, id, actor.centreIds), 'lesson');
 }
 
 async function lessonOf(db: Db, actor: Actor, id: number): Promise<Lesson> {

@@ -34,8 +34,7 @@ import { findWaitingEntry, listWaiting, waitingRowsUpTo } from './waiting-list.r
 type Db = Kysely<Database>;
 
 async function loadWaitingEntry(db: Db, actor: Actor, id: number, today: string): Promise<WaitingListEntry> {
-  const entry = await orNotFound(findWaitingEntry(db, id, actor.centreIds, today), 'waiting-list entry');
-  return entry;
+  return orNotFound(findWaitingEntry(db, id, actor.centreIds, today), 'waiting-list entry');
 }
 
 export async function listWaitingFor(db: Db, actor: Actor, query: WaitingListQuery, now = new Date()): Promise<Page<WaitingListEntry>> {

@@ -29,8 +29,7 @@ export function expiryNotBeforeIssue(record: { issuedOn?: string | null; expires
 
 /** The person a document belongs to, in the actor's centres (404 otherwise, as if they did not exist). */
 export async function personInScope(db: Db, actor: Actor, personId: number) {
-  const person = await orNotFound(findPersonRow(db, personId, actor.centreIds), 'person');
-  return person;
+  return orNotFound(findPersonRow(db, personId, actor.centreIds), 'person');
 }
 
 /**

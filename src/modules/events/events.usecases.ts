@@ -37,8 +37,7 @@ function checkTimes(startTime: string | null, endTime: string | null) {
 }
 
 async function getEventItem(db: Db, actor: Actor, id: number): Promise<EventListItem> {
-  const event = await orNotFound(findEvent(db, id, actor.centreIds), 'event');
-  return event;
+  return orNotFound(findEvent(db, id, actor.centreIds), 'event');
 }
 
 /** The event with the people listed. Not logged: the callers log (a read) or have logged (a change). */

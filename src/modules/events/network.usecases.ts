@@ -37,8 +37,7 @@ async function checkOrganisations(db: Db, actor: Actor, ids: number[], kept: num
 }
 
 async function getMeeting(db: Db, actor: Actor, id: number): Promise<NetworkMeeting> {
-  const meeting = await orNotFound(findMeeting(db, id, actor.centreIds), 'network meeting');
-  return meeting;
+  return orNotFound(findMeeting(db, id, actor.centreIds), 'network meeting');
 }
 
 export async function createMeeting(db: Db, actor: Actor, input: NetworkMeetingCreateInput, now = new Date()): Promise<NetworkMeeting> {

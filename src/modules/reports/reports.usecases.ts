@@ -41,8 +41,7 @@ import {
 type Db = Kysely<Database>;
 
 async function loadRecord(db: Db, actor: Actor, id: number): Promise<ReportRecord> {
-  const record = await orNotFound(findReportRecord(db, id, actor.organisationId, actor.centreIds), 'report');
-  return record;
+  return orNotFound(findReportRecord(db, id, actor.organisationId, actor.centreIds), 'report');
 }
 
 /** The texts being written are the draft's: who may not read the draft (viewers) gets the published versions only. */
@@ -155,8 +154,7 @@ export async function reportDataFor(db: Db, actor: Actor, id: number, versionNum
     if (!can(actor.role, 'reports.draft')) throw forbidden();
     return computeReportData(db, draftInput(record, now));
   }
-  const data = await orNotFound(findVersionData(db, record.id, versionNumber), 'report version');
-  return data;
+  return orNotFound(findVersionData(db, record.id, versionNumber), 'report version');
 }
 
 /**

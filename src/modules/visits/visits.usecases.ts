@@ -15,7 +15,8 @@ import { originGroupOf } from '../../domain/origin-group.js';
 import { can } from '../../domain/permissions.js';
 import { staleVersion, validationFailed } from '../../errors/index.js';
 import { isCitizenship } from '../../reference/index.js';
-import { recordAudit, recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
+import { recordAudit, recordChange } from '../audit/audit.repository.js';
+import { pageNamingPeople } from '../audit/logged-lists.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { withOpeningFlags } from '../calendar/visit-flags.js';
 import { TOPICS } from '../catalogues/catalogues.js';
@@ -190,21 +191,8 @@ export function visitFilterFor(actor: Actor, query: Omit<VisitListQuery, 'page' 
 export async function listVisitsFor(db: Db, actor: Actor, query: VisitListQuery) {
   const { page, pageSize, ...filters } = query;
   const filter = visitFilterFor(actor, filters);
-  if (filters.personId) {
-    // The visits of one person are part of their file: reading them is logged like opening it.
-    const person = await findPersonRow(db, filters.personId, filter.centreIds);
-    if (!person) return { items: [], total: 0, page, pageSize };
-    await recordPersonRead(db, actor.userId, person, 'visits');
-  }
-  const result = await listVisits(db, filter, page, pageSize);
-  if (!filters.personId)
-    await recordListing(
-      db,
-      actor.userId,
-      'visit',
-      result.items.map((v) => v.person?.id),
-    );
-  return { ...result, page, pageSize };
+  const logged = { part: 'visits', entity: 'visit' };
+  return pageNamingPeople(db, actor, filter, logged, { page, pageSize }, () => listVisits(db, filter, page, pageSize));
 }
 
 export async function summariseVisitsFor(db: Db, actor: Actor, query: VisitSummaryQuery) {
