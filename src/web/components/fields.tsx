@@ -40,58 +40,62 @@ function describedBy(id: string, hint?: string, error?: string) {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-export function TextField({
+/** What every control of a field is given: its id, and whether it is required, invalid and described. */
+interface ControlProps {
+  id: string;
+  required?: boolean;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/**
+ * A field: its label, then its control (`children`, given the `ControlProps` that tie it to the
+ * label, hint and error), then its hint and error. The id is `id` when given, else a fresh one.
+ */
+function Field({
+  id: givenId,
   label,
   hint,
   error,
   required,
-  id: givenId,
-  type = 'text',
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  children,
+}: FieldProps & { id?: string; children(control: ControlProps): ReactNode }) {
   const autoId = useId();
   const id = givenId ?? autoId;
+  const control = { id, required, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) } as const;
   return (
     <div className="mb-3">
       <FieldLabel id={id} label={label} required={required} />
-      <input
-        id={id}
-        type={type}
-        className={`form-control${error ? ' is-invalid' : ''}`}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
+      {children(control)}
       <Described id={id} hint={hint} error={error} />
     </div>
   );
 }
 
-export function TextAreaField({
+/** The control's class, marked invalid when the field has an error. */
+const controlClass = (base: string, error?: string) => `${base}${error ? ' is-invalid' : ''}`;
+
+export function TextField({
   label,
   hint,
   error,
   required,
-  id: givenId,
-  ...textarea
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const autoId = useId();
-  const id = givenId ?? autoId;
+  id,
+  type = 'text',
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className="mb-3">
-      <FieldLabel id={id} label={label} required={required} />
-      <textarea
-        id={id}
-        className={`form-control${error ? ' is-invalid' : ''}`}
-        rows={3}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...textarea}
-      />
-      <Described id={id} hint={hint} error={error} />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} required={required}>
+      {(control) => <input {...control} type={type} className={controlClass('form-control', error)} {...input} />}
+    </Field>
+  );
+}
+
+export function TextAreaField({ label, hint, error, required, id, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} required={required}>
+      {(control) => <textarea {...control} className={controlClass('form-control', error)} rows={3} {...textarea} />}
+    </Field>
   );
 }
 
@@ -101,26 +105,17 @@ export function SelectField({
   error,
   required,
   children,
-  id: givenId,
+  id,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
-  const autoId = useId();
-  const id = givenId ?? autoId;
   return (
-    <div className="mb-3">
-      <FieldLabel id={id} label={label} required={required} />
-      <select
-        id={id}
-        className={`form-select${error ? ' is-invalid' : ''}`}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...select}
-      >
-        {children}
-      </select>
-      <Described id={id} hint={hint} error={error} />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} required={required}>
+      {(control) => (
+        <select {...control} className={controlClass('form-select', error)} {...select}>
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }
 
