@@ -1,11 +1,11 @@
 /** One list of a person's documents (permits, identity documents): its table, a form opened on demand to add or edit one, deletion confirmed. */
-import { type ReactNode, useState } from 'react';
+import { type ComponentType, type ReactNode, useState } from 'react';
 import { todayInRome } from '../../../../domain/dates.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { TextField } from '../../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
-import { type Column, focusLater, RecordTable, useChange, useConfirm } from '../../../kit/index.js';
+import { type Change, type Column, focusLater, RecordForm, RecordTable, useChange, useConfirm } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 
 type Versioned = { id: number; version: number };
@@ -32,6 +32,27 @@ export function useDocumentSave<T extends Versioned>({ item, path, itemPath, rel
     if (sent.ok) onSaved();
   };
   return { change, save };
+}
+
+/** A document's form under its list: titled (new or edited), its first field focused, with Cancel. */
+export function DocumentForm({
+  change,
+  onSubmit,
+  title,
+  onCancel,
+  children,
+}: {
+  change: Change;
+  onSubmit(): unknown;
+  title: string;
+  onCancel(): void;
+  children: ReactNode;
+}) {
+  return (
+    <RecordForm change={change} onSubmit={onSubmit} title={title} titleAs="h4" onCancel={onCancel} autoFocus>
+      {children}
+    </RecordForm>
+  );
 }
 
 type Field = { value: string; onChange(event: { target: { value: string } }): void };
@@ -72,7 +93,7 @@ export function DocumentsPart<T extends Versioned>({
   empty,
   addLabel,
   deleteConfirm,
-  form,
+  form: Form,
 }: {
   /** Names the part's heading and its add button (ids). */
   id: string;
@@ -89,7 +110,8 @@ export function DocumentsPart<T extends Versioned>({
   empty: string;
   addLabel: string;
   deleteConfirm: string;
-  form(props: DocumentFormProps<T>): ReactNode;
+  /** The form that adds or edits one (opened afresh for each document and version). */
+  form: ComponentType<DocumentFormProps<T>>;
 }) {
   const { t } = useI18n();
   const writable = useSession().can('personal.write');
@@ -148,19 +170,20 @@ export function DocumentsPart<T extends Versioned>({
           }
         />
       ) : null}
-      {writable && editing
-        ? form({
-            item: editing === 'new' ? null : editing,
-            path,
-            itemPath,
-            reload: list.reload,
-            onSaved: () => {
-              close();
-              setNotice(t('documents.saved'));
-            },
-            onCancel: close,
-          })
-        : null}
+      {writable && editing ? (
+        <Form
+          key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
+          item={editing === 'new' ? null : editing}
+          path={path}
+          itemPath={itemPath}
+          reload={list.reload}
+          onSaved={() => {
+            close();
+            setNotice(t('documents.saved'));
+          }}
+          onCancel={close}
+        />
+      ) : null}
       {writable && !editing ? (
         <button type="button" id={addId} className="btn btn-outline-primary btn-sm mb-3" onClick={() => open('new')}>
           {addLabel}

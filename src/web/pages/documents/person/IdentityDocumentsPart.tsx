@@ -5,9 +5,9 @@ import { useCountries } from '../../../api/hooks.js';
 import { useCountryName } from '../../../components/CountrySelect.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { Options, orNull, useFields } from '../../../kit/index.js';
 import { ExpiryDate } from '../expiry.js';
-import { DateFields, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
+import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
 
 function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
   const { t, locale, labels } = useI18n();
@@ -37,13 +37,11 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
       expiresOn: values.expiresOn || null,
     });
   return (
-    <RecordForm
+    <DocumentForm
       change={change}
       onSubmit={submit}
       title={t(document ? 'documents.editIdentityDocument' : 'documents.newIdentityDocument')}
-      titleAs="h4"
       onCancel={onCancel}
-      autoFocus
     >
       <div className="row">
         <div className="col-md-6">
@@ -67,7 +65,7 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
         </div>
         <DateFields issuedOn={form.field('issuedOn')} expiresOn={form.field('expiresOn')} errors={fieldErrors} />
       </div>
-    </RecordForm>
+    </DocumentForm>
   );
 }
 
@@ -93,7 +91,7 @@ export function IdentityDocumentsPart({ personId, initial }: { personId: number;
         { header: t('documents.issuedOn'), cell: (d) => (d.issuedOn ? formatDate(d.issuedOn) : notSet) },
         { header: t('documents.expiresOn'), cell: (d) => <ExpiryDate expiresOn={d.expiresOn} /> },
       ]}
-      form={(props) => <IdentityDocumentForm key={props.item ? `${props.item.id}-${props.item.version}` : 'new'} {...props} />}
+      form={IdentityDocumentForm}
     />
   );
 }

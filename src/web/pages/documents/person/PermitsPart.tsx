@@ -3,9 +3,9 @@ import type { Permit } from '../../../../contracts/documents.js';
 import { PERMIT_TYPES, RENEWAL_STATUSES } from '../../../../contracts/enums.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { Options, orNull, useFields } from '../../../kit/index.js';
 import { ExpiryDate } from '../expiry.js';
-import { DateFields, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
+import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
 
 function PermitForm(props: DocumentFormProps<Permit>) {
   const { t, labels } = useI18n();
@@ -31,14 +31,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
       notes: orNull(values.notes),
     });
   return (
-    <RecordForm
-      change={change}
-      onSubmit={submit}
-      title={t(permit ? 'documents.editPermit' : 'documents.newPermit')}
-      titleAs="h4"
-      onCancel={onCancel}
-      autoFocus
-    >
+    <DocumentForm change={change} onSubmit={submit} title={t(permit ? 'documents.editPermit' : 'documents.newPermit')} onCancel={onCancel}>
       <div className="row">
         <div className="col-md-6">
           <SelectField label={t('documents.permitType')} required {...form.field('permitType')} error={fieldErrors.permitType}>
@@ -64,7 +57,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
           <TextField label={t('documents.notes')} maxLength={1000} {...form.field('notes')} error={fieldErrors.notes} />
         </div>
       </div>
-    </RecordForm>
+    </DocumentForm>
   );
 }
 
@@ -89,7 +82,7 @@ export function PermitsPart({ personId, initial }: { personId: number; initial?:
         { header: t('documents.expiresOn'), cell: (p) => <ExpiryDate expiresOn={p.expiresOn} superseded={p.superseded} /> },
         { header: t('documents.renewalStatus'), cell: (p) => label('renewalStatus', p.renewalStatus) },
       ]}
-      form={(props) => <PermitForm key={props.item ? `${props.item.id}-${props.item.version}` : 'new'} {...props} />}
+      form={PermitForm}
     />
   );
 }
