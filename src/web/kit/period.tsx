@@ -1,8 +1,15 @@
+import { type ComponentProps, type ReactNode, useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { todayInRome } from '../../domain/dates.js';
+import type { Page } from '../api/client.js';
+import { useApiGet } from '../api/hooks.js';
 import { TextField } from '../components/fields.js';
+import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import { FilterForm } from './FilterForm.js';
+import { RecordTable } from './RecordTable.js';
+import type { Change } from './useChange.js';
+import { pagingOf } from './values.js';
 
 export interface Period {
   from: string;
@@ -50,5 +57,76 @@ export function PeriodFields({ from, to, column, required }: Partial<Period> & {
         <TextField label={t('visits.to')} name="to" type="date" defaultValue={to} required={required} />
       </div>
     </>
+  );
+}
+
+/**
+ * The period's summary (`path`/summary) and a page of its records (`path`; not asked for when
+ * `listed` is false: a viewer who may not see them), and `reload` for both.
+ */
+export function usePeriodRecords<Summary, Item>(path: string, pageSize: number, { listed = true } = {}) {
+  const period = usePeriod();
+  const { from, to, page } = period;
+  const summary = useApiGet<Summary>(`${path}/summary`, { from, to });
+  const list = useApiGet<Page<Item>>(listed ? path : null, { from, to, page, pageSize });
+  const reloadSummary = summary.reload;
+  const reloadList = list.reload;
+  const reload = useCallback(() => {
+    reloadSummary();
+    reloadList();
+  }, [reloadSummary, reloadList]);
+  return { period, summary, list, reload };
+}
+
+/** What `usePeriodRecords` gives, for the section that lists them. */
+export type PeriodRecords<Summary, Item> = ReturnType<typeof usePeriodRecords<Summary, Item>>;
+
+/** The list's table as PeriodSection draws it: its caption, rows and paging come from the section. */
+type ListTable<Item> = Omit<ComponentProps<typeof RecordTable<Item>>, 'caption' | 'captionHidden' | 'rows' | 'paging'>;
+
+/**
+ * The period's records as a section: its heading (focusable, for after a deletion), the period,
+ * the problems (of the list's `change`, when it is shown here, and of loading), the summary's `totals` in one line (said again when it changes),
+ * any other table (`children`), then the page of records (`table`: its columns, row names and actions),
+ * captioned by the section's title and paged through the period.
+ */
+export function PeriodSection<Summary, Item>({
+  id,
+  title,
+  records,
+  change,
+  totals,
+  totalsTestId,
+  table,
+  children,
+}: {
+  id: string;
+  title: string;
+  records: PeriodRecords<Summary, Item>;
+  change?: Change;
+  totals(summary: Summary): string;
+  totalsTestId: string;
+  table: ListTable<Item>;
+  children?: ReactNode;
+}) {
+  const { period, summary, list } = records;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="h4" tabIndex={-1}>
+        {title}
+      </h2>
+      <PeriodForm from={period.from} to={period.to} onApply={period.setPeriod} />
+      {change?.problem}
+      <ProblemAlert error={summary.error ?? list.error} />
+      {summary.data ? (
+        <p className="h5" aria-live="polite" data-testid={totalsTestId}>
+          {totals(summary.data)}
+        </p>
+      ) : null}
+      {children}
+      {list.data ? (
+        <RecordTable<Item> caption={title} captionHidden rows={list.data.items} paging={pagingOf(list.data, period.setPage)} {...table} />
+      ) : null}
+    </section>
   );
 }

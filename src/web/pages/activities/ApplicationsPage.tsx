@@ -3,13 +3,13 @@ import type { Application, ApplicationSummary } from '../../../contracts/activit
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { pagingOf, RecordTable, useChange } from '../../kit/index.js';
-import { PeriodForm } from '../../kit/period.js';
+import { PeriodForm, usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { ApplicationForm } from './ApplicationForm.js';
 import { applicationKey, useApplicationColumns } from './applications/columns.js';
 import { SummaryTables } from './applications/SummaryTables.js';
-import { usePeriodRecords, useRemoveRecord } from './records.js';
+import { useRemoveRecord } from './records.js';
 import { personName } from './shared.js';
 
 const PAGE_SIZE = 50;

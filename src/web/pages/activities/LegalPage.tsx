@@ -3,11 +3,11 @@ import type { LegalConsultation, LegalConsultationListItem, LegalSummary } from 
 import { api } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
 import { useChange, useEditing } from '../../kit/index.js';
+import { usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { LegalForm } from './legal/LegalForm.js';
 import { LegalList } from './legal/LegalList.js';
-import { usePeriodRecords } from './records.js';
 
 const PAGE_SIZE = 20;
 const FORM_HEADING = 'legal-form';

@@ -1,10 +1,10 @@
 import type { PcStationSummary, PcStationUse } from '../../../contracts/activities.js';
 import { useI18n } from '../../i18n/index.js';
+import { usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { PcUseForm } from './pc/PcUseForm.js';
 import { PcUses } from './pc/PcUses.js';
-import { usePeriodRecords } from './records.js';
 
 const PAGE_SIZE = 50;
 

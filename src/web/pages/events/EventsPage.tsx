@@ -1,10 +1,8 @@
 import type { Event, EventListItem, EventsSummary } from '../../../contracts/events.js';
-import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { pagingOf, RecordTable } from '../../kit/index.js';
-import { PeriodForm, usePeriod } from '../../kit/period.js';
+import { PeriodSection, usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { EventForm } from './parts/EventForm.js';
@@ -15,16 +13,11 @@ const PAGE_SIZE = 50;
 export default function EventsPage() {
   const { t, formatDate, formatNumber } = useI18n();
   const { can } = useSession();
-  const { from, to, page, setPage, setPeriod } = usePeriod();
-  const summary = useApiGet<EventsSummary>('/events/summary', { from, to });
-  const list = useApiGet<Page<EventListItem>>('/events', { from, to, page, pageSize: PAGE_SIZE });
+  const records = usePeriodRecords<EventsSummary, EventListItem>('/events', PAGE_SIZE);
+  const { reload } = records;
   const writer = can('personal.write');
   usePageTitle(t('events.title'));
 
-  const reload = () => {
-    summary.reload();
-    list.reload();
-  };
   const { change, editing, formKey, notice, done, actions } = useRecordList<EventListItem>({
     path: '/events',
     reload,
@@ -58,58 +51,49 @@ export default function EventsPage() {
         <EventForm key={`${formKey}-${shown ? `${shown.id}-${shown.version}` : 'new'}`} editing={shown} reload={reload} onDone={done} />
       ) : null}
 
-      <section aria-labelledby="event-list">
-        <h2 id="event-list" className="h4" tabIndex={-1}>
-          {t('events.list')}
-        </h2>
-        <PeriodForm from={from} to={to} onApply={setPeriod} />
-        <ProblemAlert error={summary.error ?? list.error} />
-        {summary.data ? (
-          <p className="h5" aria-live="polite" data-testid="event-totals">
-            {t('events.totals', {
-              events: formatNumber(summary.data.events),
-              participants: formatNumber(summary.data.participants),
-              named: formatNumber(summary.data.namedParticipants),
-              others: formatNumber(summary.data.otherParticipants),
-              people: formatNumber(summary.data.distinctPeople),
-            })}
-          </p>
-        ) : null}
-        {list.data ? (
-          <RecordTable<EventListItem>
-            caption={t('events.list')}
-            captionHidden
-            rows={list.data.items}
-            rowKey={(item) => item.id}
-            rowName={(item) => item.title}
-            empty={t('events.none')}
-            paging={pagingOf(list.data, setPage)}
-            columns={[
-              { header: t('events.field.date'), cell: (item) => formatDate(item.date, true) },
-              { header: t('events.time'), cell: time },
-              { header: t('events.field.title'), rowHeader: true, className: 'fw-normal', cell: (item) => item.title },
-              { header: t('events.field.place'), cell: (item) => item.place ?? t('person.notSet') },
-              { header: t('events.named'), className: 'text-end', cell: (item) => formatNumber(item.namedParticipants) },
-              { header: t('events.others'), className: 'text-end', cell: (item) => formatNumber(item.otherParticipants) },
-              {
-                header: t('events.invitation'),
-                cell: (item) => (
-                  <a
-                    className="btn btn-outline-primary btn-sm text-nowrap"
-                    href={`/api/v1/events/${item.id}/invitation.pdf`}
-                    target="_blank"
-                    rel="noopener"
-                  >
-                    {t('events.print')}
-                    <span className="visually-hidden"> {t('events.printOf', { title: item.title })}</span>
-                  </a>
-                ),
-              },
-            ]}
-            actions={writer ? actions : undefined}
-          />
-        ) : null}
-      </section>
+      <PeriodSection
+        id="event-list"
+        title={t('events.list')}
+        records={records}
+        totalsTestId="event-totals"
+        totals={(totals) =>
+          t('events.totals', {
+            events: formatNumber(totals.events),
+            participants: formatNumber(totals.participants),
+            named: formatNumber(totals.namedParticipants),
+            others: formatNumber(totals.otherParticipants),
+            people: formatNumber(totals.distinctPeople),
+          })
+        }
+        table={{
+          rowKey: (item) => item.id,
+          rowName: (item) => item.title,
+          empty: t('events.none'),
+          columns: [
+            { header: t('events.field.date'), cell: (item) => formatDate(item.date, true) },
+            { header: t('events.time'), cell: time },
+            { header: t('events.field.title'), rowHeader: true, className: 'fw-normal', cell: (item) => item.title },
+            { header: t('events.field.place'), cell: (item) => item.place ?? t('person.notSet') },
+            { header: t('events.named'), className: 'text-end', cell: (item) => formatNumber(item.namedParticipants) },
+            { header: t('events.others'), className: 'text-end', cell: (item) => formatNumber(item.otherParticipants) },
+            {
+              header: t('events.invitation'),
+              cell: (item) => (
+                <a
+                  className="btn btn-outline-primary btn-sm text-nowrap"
+                  href={`/api/v1/events/${item.id}/invitation.pdf`}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  {t('events.print')}
+                  <span className="visually-hidden"> {t('events.printOf', { title: item.title })}</span>
+                </a>
+              ),
+            },
+          ],
+          actions: writer ? actions : undefined,
+        }}
+      />
     </>
   );
 }

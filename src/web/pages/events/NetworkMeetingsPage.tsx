@@ -1,11 +1,9 @@
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../../contracts/events.js';
-import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { CountTable } from '../../kit/CountTable.js';
-import { pagingOf, RecordTable } from '../../kit/index.js';
-import { PeriodForm, usePeriod } from '../../kit/period.js';
+import { PeriodSection, usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { MeetingForm } from './parts/MeetingForm.js';
@@ -35,16 +33,11 @@ export default function NetworkMeetingsPage() {
   const { can } = useSession();
   const reader = can('personal.read');
   const writer = can('personal.write');
-  const { from, to, page, setPage, setPeriod } = usePeriod();
-  const summary = useApiGet<NetworkMeetingsSummary>('/network-meetings/summary', { from, to });
-  const list = useApiGet<Page<NetworkMeeting>>(reader ? '/network-meetings' : null, { from, to, page, pageSize: PAGE_SIZE });
+  const records = usePeriodRecords<NetworkMeetingsSummary, NetworkMeeting>('/network-meetings', PAGE_SIZE, { listed: reader });
   const catalogue = useApiGet<NetworkOrganisation[]>(writer ? '/network-organisations' : null);
   usePageTitle(t('events.meetings.title'));
 
-  const reload = () => {
-    summary.reload();
-    list.reload();
-  };
+  const { reload } = records;
   const { change, editing, formKey, notice, done, actions } = useRecordList<NetworkMeeting>({
     path: '/network-meetings',
     reload,
@@ -74,39 +67,27 @@ export default function NetworkMeetingsPage() {
         />
       ) : null}
 
-      <section aria-labelledby="meeting-list">
-        <h2 id="meeting-list" className="h4" tabIndex={-1}>
-          {t('events.meetings.list')}
-        </h2>
-        <PeriodForm from={from} to={to} onApply={setPeriod} />
-        <ProblemAlert error={summary.error ?? list.error} />
-        {summary.data ? (
-          <>
-            <p className="h5" aria-live="polite" data-testid="meeting-totals">
-              {t('events.meetings.total', { count: formatNumber(summary.data.meetings) })}
-            </p>
-            <ByOrganisationTable summary={summary.data} />
-          </>
-        ) : null}
-        {list.data ? (
-          <RecordTable<NetworkMeeting>
-            caption={t('events.meetings.list')}
-            captionHidden
-            rows={list.data.items}
-            rowKey={(meeting) => meeting.id}
-            rowName={(meeting) => `${formatDate(meeting.date)}, ${meeting.topic}`}
-            empty={t('events.meetings.none')}
-            paging={pagingOf(list.data, setPage)}
-            columns={[
-              { header: t('events.meetings.date'), cell: (meeting) => formatDate(meeting.date, true) },
-              { header: t('events.meetings.organisations'), cell: (meeting) => meeting.organisations.map((o) => o.name).join(', ') },
-              { header: t('events.meetings.topic'), cell: (meeting) => meeting.topic },
-              { header: t('events.meetings.outcome'), className: 'text-break', cell: (meeting) => meeting.outcome ?? t('person.notSet') },
-            ]}
-            actions={writer ? actions : undefined}
-          />
-        ) : null}
-      </section>
+      <PeriodSection
+        id="meeting-list"
+        title={t('events.meetings.list')}
+        records={records}
+        totalsTestId="meeting-totals"
+        totals={(totals) => t('events.meetings.total', { count: formatNumber(totals.meetings) })}
+        table={{
+          rowKey: (meeting) => meeting.id,
+          rowName: (meeting) => `${formatDate(meeting.date)}, ${meeting.topic}`,
+          empty: t('events.meetings.none'),
+          columns: [
+            { header: t('events.meetings.date'), cell: (meeting) => formatDate(meeting.date, true) },
+            { header: t('events.meetings.organisations'), cell: (meeting) => meeting.organisations.map((o) => o.name).join(', ') },
+            { header: t('events.meetings.topic'), cell: (meeting) => meeting.topic },
+            { header: t('events.meetings.outcome'), className: 'text-break', cell: (meeting) => meeting.outcome ?? t('person.notSet') },
+          ],
+          actions: writer ? actions : undefined,
+        }}
+      >
+        {records.summary.data ? <ByOrganisationTable summary={records.summary.data} /> : null}
+      </PeriodSection>
     </>
   );
 }

@@ -2,7 +2,8 @@
 import type { LegalConsultationListItem, LegalSummary } from '../../../../contracts/activities.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useChange } from '../../../kit/index.js';
-import { type PeriodRecords, PeriodSection, useRemoveRecord } from '../records.js';
+import { type PeriodRecords, PeriodSection } from '../../../kit/period.js';
+import { useRemoveRecord } from '../records.js';
 
 export function LegalList({
   records,

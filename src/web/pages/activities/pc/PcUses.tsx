@@ -5,7 +5,8 @@ import { PC_PURPOSES } from '../../../../contracts/enums.js';
 import { useI18n } from '../../../i18n/index.js';
 import { CountTable } from '../../../kit/CountTable.js';
 import { useChange } from '../../../kit/index.js';
-import { type PeriodRecords, PeriodSection, useRemoveRecord } from '../records.js';
+import { type PeriodRecords, PeriodSection } from '../../../kit/period.js';
+import { useRemoveRecord } from '../records.js';
 import { personName } from '../shared.js';
 
 function PurposeTable({ summary }: { summary: PcStationSummary }) {
