@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import type { Project } from '../../../contracts/calendar.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { focusLater, orNull, RecordTable, useChange, useFields } from '../../kit/index.js';
+import { orNull, RecordTable, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import {
   AddOrCorrectForm,
@@ -14,8 +13,8 @@ import {
   minutesOfHours,
   saveRecord,
   useCentreChoice,
+  useCorrecting,
   useFormatMinutes,
-  useRemove,
   WeeklyHoursField,
 } from './shared.js';
 
@@ -43,10 +42,7 @@ function ProjectForm({ centreId, editing, reload, onDone }: { centreId: number; 
       description: orNull(values.description),
     };
     const sent = await saveRecord(change, '/projects', editing, fields, { created: { centreId }, success: t('calendar.saved') });
-    if (sent.ok) {
-      form.reset();
-      onDone();
-    }
+    if (sent.ok) onDone();
   };
 
   return (
@@ -88,17 +84,8 @@ export default function ProjectsPage() {
   const formatMinutes = useFormatMinutes();
   const { centreId, select } = useCentreChoice();
   const projects = useApiGet<Project[]>(centreId ? '/projects' : null, centreId ? { centreId } : undefined);
-  const [editing, setEditing] = useState<Project | null>(null);
   const change = useChange({ reload: projects.reload });
-  const removeRecord = useRemove(change);
-
-  const remove = async (project: Project) => {
-    const done = await removeRecord(`/projects/${project.id}`, project.version, {
-      success: t('calendar.deleted'),
-      focus: 'projects-title',
-    });
-    if (done && editing?.id === project.id) setEditing(null);
-  };
+  const { editing, edit, formKey, done, remove } = useCorrecting<Project>(change, 'projects-title');
 
   return (
     <>
@@ -128,22 +115,13 @@ export default function ProjectsPage() {
             { header: t('calendar.projects.description'), cell: (p) => p.description ?? '' },
           ]}
           actions={(p) => [
-            { label: t('calendar.edit'), onClick: () => setEditing(p) },
-            { label: t('calendar.delete'), danger: true, onClick: () => remove(p) },
+            { label: t('calendar.edit'), onClick: () => edit(p) },
+            { label: t('calendar.delete'), danger: true, onClick: () => remove(`/projects/${p.id}`, p) },
           ]}
         />
       ) : null}
       {centreId ? (
-        <ProjectForm
-          key={`${centreId}-${editing?.id ?? 'new'}`}
-          centreId={centreId}
-          editing={editing}
-          reload={projects.reload}
-          onDone={() => {
-            if (editing) focusLater('projects-title');
-            setEditing(null);
-          }}
-        />
+        <ProjectForm key={`${centreId}-${formKey}`} centreId={centreId} editing={editing} reload={projects.reload} onDone={done} />
       ) : null}
     </>
   );

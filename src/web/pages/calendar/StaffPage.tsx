@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { focusLater, RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
-import { useCentreChoice, useFormatMinutes, useRemove } from './shared.js';
+import { useCentreChoice, useCorrecting, useFormatMinutes } from './shared.js';
 import { Contracts } from './staff/Contracts.js';
 import { MemberForm } from './staff/MemberForm.js';
 
@@ -22,16 +22,13 @@ export default function StaffPage() {
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : todayInRome();
   const year = Number(validDate.slice(0, 4));
   const list = useApiGet<StaffList>(centreId ? '/staff' : null, centreId ? { centreId, date: validDate } : undefined);
-  const [editing, setEditing] = useState<StaffMember | null>(null);
   const [contractsOf, setContractsOf] = useState<number | null>(null);
   const change = useChange({ reload: list.reload });
-  const removeRecord = useRemove(change);
+  const { editing, edit, formKey, done, remove: removeMember } = useCorrecting<StaffMember>(change, 'staff-title');
   const shown = list.data?.items.find((m) => m.id === contractsOf) ?? null;
 
   const remove = async (member: StaffMember) => {
-    if (!(await removeRecord(`/staff/${member.id}`, member.version, { success: t('calendar.deleted'), focus: 'staff-title' }))) return;
-    if (contractsOf === member.id) setContractsOf(null);
-    if (editing?.id === member.id) setEditing(null);
+    if ((await removeMember(`/staff/${member.id}`, member)) && contractsOf === member.id) setContractsOf(null);
   };
   const showContracts = (member: StaffMember) => {
     setContractsOf(member.id);
@@ -68,7 +65,7 @@ export default function StaffPage() {
           ]}
           actions={(m) => [
             { label: t('calendar.staff.contracts'), onClick: () => showContracts(m) },
-            { label: t('calendar.edit'), onClick: () => setEditing(m) },
+            { label: t('calendar.edit'), onClick: () => edit(m) },
             { label: t('calendar.delete'), danger: true, onClick: () => remove(m) },
           ]}
         />
@@ -84,16 +81,7 @@ export default function StaffPage() {
       ) : null}
       {shown && centreId ? <Contracts key={shown.id} member={shown} centreId={centreId} reload={list.reload} /> : null}
       {centreId ? (
-        <MemberForm
-          key={`${centreId}-${editing?.id ?? 'new'}`}
-          centreId={centreId}
-          editing={editing}
-          reload={list.reload}
-          onDone={() => {
-            if (editing) focusLater('staff-title');
-            setEditing(null);
-          }}
-        />
+        <MemberForm key={`${centreId}-${formKey}`} centreId={centreId} editing={editing} reload={list.reload} onDone={done} />
       ) : null}
     </>
   );

@@ -7,7 +7,7 @@ import type { CalendarDay } from '../../../contracts/calendar.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { type Change, RecordForm, type SendOptions, useConfirm } from '../../kit/index.js';
+import { type Change, focusLater, RecordForm, type SendOptions, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -137,6 +137,30 @@ export function useRemove(change: Change) {
     if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return false;
     return (await change.send('DELETE', path, undefined, { query: { version }, ...options })).ok;
   };
+}
+
+/**
+ * A list of the staff or projects page with its add-or-correct form below: the record being
+ * corrected (null: the form adds one) and the form's `formKey` (a new one empties it after a save).
+ * `done` closes the correction, the focus back on the page's title `titleId`; `remove` deletes a
+ * record once confirmed (said, the focus on that title), and stops correcting it; true when done.
+ */
+export function useCorrecting<T extends { id: number; version: number }>(change: Change, titleId: string) {
+  const { t } = useI18n();
+  const removeRecord = useRemove(change);
+  const [editing, setEditing] = useState<T | null>(null);
+  const [saves, setSaves] = useState(0);
+  const done = () => {
+    if (editing) focusLater(titleId);
+    setEditing(null);
+    setSaves((count) => count + 1);
+  };
+  const remove = async (path: string, record: T) => {
+    const removed = await removeRecord(path, record.version, { success: t('calendar.deleted'), focus: titleId });
+    if (removed && editing?.id === record.id) setEditing(null);
+    return removed;
+  };
+  return { editing, edit: setEditing, formKey: `${saves}-${editing?.id ?? 'new'}`, done, remove };
 }
 
 /** A field of a form with its error (see the kit's boundTo). */

@@ -38,10 +38,7 @@ export function MemberForm({
       notes: orNull(values.notes),
     };
     const sent = await saveRecord(change, '/staff', editing, fields, { created: { centreId }, success: t('calendar.saved') });
-    if (sent.ok) {
-      form.reset();
-      onDone();
-    }
+    if (sent.ok) onDone();
   };
   return (
     <AddOrCorrectForm
