@@ -8,7 +8,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
-import { type Change, RecordForm, useChange } from '../../kit/index.js';
+import { type Change, InlineSelectForm, RecordForm, useChange } from '../../kit/index.js';
 
 export type StaffMember = { id: number; displayName: string };
 
@@ -117,5 +117,37 @@ export function CaseItemForm({
     >
       {children}
     </RecordForm>
+  );
+}
+
+/** A case item's status changed in place (an action's, a referral's): sent at the version read, said when saved. */
+export function CaseItemStatus({
+  label,
+  path,
+  item,
+  options,
+  submitLabel,
+  saved,
+  reload,
+}: {
+  label: string;
+  path: string;
+  item: { status: string; version: number };
+  options: ReadonlyArray<{ value: string; label: string }>;
+  submitLabel: string;
+  saved: string;
+  reload(): void;
+}) {
+  const change = useCaseChange(reload);
+  return (
+    <InlineSelectForm
+      label={label}
+      value={item.status}
+      version={item.version}
+      options={options}
+      submitLabel={submitLabel}
+      change={change}
+      onSave={(status) => change.send('PATCH', path, { version: item.version, status }, { success: saved })}
+    />
   );
 }

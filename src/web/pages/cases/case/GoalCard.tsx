@@ -6,8 +6,8 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, InlineSelectForm, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
-import { type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
+import { EditableSection, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
+import { CaseItemStatus, type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
 import { GoalForm } from './GoalForm.js';
 
 function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff: StaffMember[]; reload(): void; onDone(): void }) {
@@ -65,24 +65,6 @@ function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff:
         </div>
       </div>
     </RecordForm>
-  );
-}
-
-function ActionStatus({ action, reload }: { action: CaseAction; reload(): void }) {
-  const { t, label } = useI18n();
-  const change = useCaseChange(reload);
-  return (
-    <InlineSelectForm
-      label={`${t('cases.action.status')}: ${action.description}`}
-      value={action.status}
-      version={action.version}
-      options={ACTION_STATUSES.map((s) => ({ value: s, label: label('actionStatus', s) }))}
-      submitLabel={t('cases.action.save')}
-      change={change}
-      onSave={(status) =>
-        change.send('PATCH', `/actions/${action.id}`, { version: action.version, status }, { success: t('cases.action.saved') })
-      }
-    />
   );
 }
 
@@ -150,7 +132,19 @@ export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; st
             header: t('cases.action.status'),
             cell: (a) => (
               <>
-                {canWrite ? <ActionStatus action={a} reload={reload} /> : label('actionStatus', a.status)}
+                {canWrite ? (
+                  <CaseItemStatus
+                    label={`${t('cases.action.status')}: ${a.description}`}
+                    path={`/actions/${a.id}`}
+                    item={a}
+                    options={ACTION_STATUSES.map((s) => ({ value: s, label: label('actionStatus', s) }))}
+                    submitLabel={t('cases.action.save')}
+                    saved={t('cases.action.saved')}
+                    reload={reload}
+                  />
+                ) : (
+                  label('actionStatus', a.status)
+                )}
                 {a.doneOn ? <small className="d-block">{t('cases.action.doneOn', { date: formatDate(a.doneOn) })}</small> : null}
               </>
             ),

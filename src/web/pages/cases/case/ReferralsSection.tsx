@@ -5,8 +5,8 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, InlineSelectForm, Options, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
-import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
+import { EditableSection, Options, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
+import { CaseItemStatus, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload(): void; onDone(): void }) {
   const { t, labels } = useI18n();
@@ -59,24 +59,6 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
   );
 }
 
-function ReferralStatus({ referral, reload }: { referral: Referral; reload(): void }) {
-  const { t, label } = useI18n();
-  const change = useCaseChange(reload);
-  return (
-    <InlineSelectForm
-      label={`${t('cases.referral.status')}: ${referral.reason}`}
-      value={referral.status}
-      version={referral.version}
-      options={REFERRAL_STATUSES.map((s) => ({ value: s, label: label('referralStatus', s) }))}
-      submitLabel={t('cases.referral.save')}
-      change={change}
-      onSave={(status) =>
-        change.send('PATCH', `/referrals/${referral.id}`, { version: referral.version, status }, { success: t('cases.referral.saved') })
-      }
-    />
-  );
-}
-
 export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
   const { t, formatDate, label } = useI18n();
   const change = useCaseChange(reload);
@@ -124,7 +106,20 @@ export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
           },
           {
             header: t('cases.referral.status'),
-            cell: (r) => (canWrite ? <ReferralStatus referral={r} reload={reload} /> : label('referralStatus', r.status)),
+            cell: (r) =>
+              canWrite ? (
+                <CaseItemStatus
+                  label={`${t('cases.referral.status')}: ${r.reason}`}
+                  path={`/referrals/${r.id}`}
+                  item={r}
+                  options={REFERRAL_STATUSES.map((s) => ({ value: s, label: label('referralStatus', s) }))}
+                  submitLabel={t('cases.referral.save')}
+                  saved={t('cases.referral.saved')}
+                  reload={reload}
+                />
+              ) : (
+                label('referralStatus', r.status)
+              ),
           },
         ]}
         actions={canWrite ? (r) => [{ label: t('cases.referral.delete'), danger: true, onClick: () => remove(r) }] : undefined}
