@@ -67,6 +67,43 @@ export async function requireOfCentre(
   return unique;
 }
 
+/**
+ * Keeps the rows whose columns ("table.column") equal the values given. A value not given
+ * (undefined, or empty) filters nothing: the optional filters of a list.
+ */
+export function whereEqual<Query extends AnySelect>(
+  query: Query,
+  equal: Record<`${string}.${string}`, string | number | undefined>,
+): Query {
+  let matching: AnySelect = query;
+  for (const [column, value] of Object.entries(equal)) if (value) matching = matching.where(column, '=', value);
+  return matching as Query;
+}
+
+/**
+ * Keeps the rows (`ownerId`, "table.id") that `table` links to `linkedId`: the visits about a
+ * topic, the meetings with an organisation, the cases naming a person. No id filters nothing.
+ */
+export function whereLinked<Query extends AnySelect>(
+  query: Query,
+  table: keyof typeof LINKS | 'caseMembers',
+  ownerId: `${string}.id`,
+  linkedId: number | undefined,
+): Query {
+  if (!linkedId) return query;
+  const { owner, linked } = table === 'caseMembers' ? { owner: 'caseId', linked: 'personId' } : LINKS[table];
+  const filtered: AnySelect = query.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom(table)
+        .select(`${table}.${owner}`)
+        .whereRef(`${table}.${owner}`, '=', ownerId)
+        .where(`${table}.${linked}`, '=', linkedId),
+    ),
+  );
+  return filtered as Query;
+}
+
 /** The tables that link a record to the ones it names, and the two columns of each. */
 const LINKS = {
   eventParticipants: { owner: 'eventId', linked: 'personId' },

@@ -4,7 +4,7 @@ import type { Application } from '../../contracts/activities.js';
 import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums.js';
 import { personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
-import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
+import { inCentresAndPeriod, type PeriodFilter, whereEqual } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { type ApplicationTypeCount, applicationCounts } from '../../domain/activities.js';
 
@@ -24,12 +24,13 @@ function filtered(db: Db, filter: ApplicationFilter) {
     'applicationTypes.id',
     'applications.typeId',
   );
-  if (filter.typeId) query = query.where('applications.typeId', '=', filter.typeId);
-  if (filter.level) query = query.where('applicationTypes.level', '=', filter.level);
   if (filter.anagrafe !== undefined) query = query.where('applicationTypes.anagrafe', '=', filter.anagrafe ? 1 : 0);
-  if (filter.outcome) query = query.where('applications.outcome', '=', filter.outcome);
-  if (filter.personId) query = query.where('applications.personId', '=', filter.personId);
-  return query;
+  return whereEqual(query, {
+    'applications.typeId': filter.typeId,
+    'applicationTypes.level': filter.level,
+    'applications.outcome': filter.outcome,
+    'applications.personId': filter.personId,
+  });
 }
 
 function withJoins(db: Db, filter: ApplicationFilter) {

@@ -6,6 +6,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { AuditAction } from '../../contracts/audit.js';
 import { readPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
+import { whereEqual } from '../../db/queries.js';
 import type { AuditLogTable, Database } from '../../db/schema.js';
 
 export interface AuditEvent {
@@ -127,11 +128,13 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter, page:
         ]),
       ]),
     );
-  if (filter.userId) query = query.where('auditLog.userId', '=', filter.userId);
-  if (filter.centreId) query = query.where('auditLog.centreId', '=', filter.centreId);
-  if (filter.entity) query = query.where('auditLog.entity', '=', filter.entity);
-  if (filter.entityId) query = query.where('auditLog.entityId', '=', filter.entityId);
-  if (filter.action) query = query.where('auditLog.action', '=', filter.action);
+  query = whereEqual(query, {
+    'auditLog.userId': filter.userId,
+    'auditLog.centreId': filter.centreId,
+    'auditLog.entity': filter.entity,
+    'auditLog.entityId': filter.entityId,
+    'auditLog.action': filter.action,
+  });
   if (filter.fromInstant) query = query.where('auditLog.at', '>=', filter.fromInstant);
   if (filter.toInstant) query = query.where('auditLog.at', '<', filter.toInstant);
 

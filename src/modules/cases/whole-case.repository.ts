@@ -7,6 +7,7 @@ import type { Case, CaseListItem, CaseMember, CasePeriod } from '../../contracts
 import type { CaseArea, CaseClosingReason, CaseStatus, Gender, ReferralSource } from '../../contracts/enums.js';
 import { personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
+import { whereEqual, whereLinked } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import type { CaseRow } from './cases.repository.js';
 import { diariesOf, type Reader } from './diary.repository.js';
@@ -148,23 +149,12 @@ export interface CaseFilter {
 }
 
 function filteredCases(db: Db, filter: CaseFilter) {
-  let query = db.selectFrom('cases').where('cases.centreId', 'in', filter.centreIds);
-  if (filter.status) query = query.where('cases.status', '=', filter.status);
-  if (filter.responsibleId) query = query.where('cases.responsibleId', '=', filter.responsibleId);
-  if (filter.householdId) query = query.where('cases.householdId', '=', filter.householdId);
-  if (filter.personId) {
-    const personId = filter.personId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('caseMembers')
-          .select('caseMembers.id')
-          .whereRef('caseMembers.caseId', '=', 'cases.id')
-          .where('caseMembers.personId', '=', personId),
-      ),
-    );
-  }
-  return query;
+  const query = whereEqual(db.selectFrom('cases').where('cases.centreId', 'in', filter.centreIds), {
+    'cases.status': filter.status,
+    'cases.responsibleId': filter.responsibleId,
+    'cases.householdId': filter.householdId,
+  });
+  return whereLinked(query, 'caseMembers', 'cases.id', filter.personId);
 }
 
 export async function listCases(

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { NetworkOrganisationKind } from '../../contracts/enums.js';
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../contracts/events.js';
 import { readPage } from '../../db/paging.js';
-import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
+import { inCentresAndPeriod, type PeriodFilter, whereLinked } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { byKindAndName } from '../catalogues/catalogues.js';
 
@@ -16,20 +16,8 @@ export interface MeetingFilter extends PeriodFilter {
 }
 
 function filtered(db: Db, filter: MeetingFilter) {
-  let query = inCentresAndPeriod(db, 'networkMeetings', 'heldOn', filter);
-  if (filter.organisationId) {
-    const organisationId = filter.organisationId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('networkMeetingOrganisations')
-          .select('networkMeetingOrganisations.meetingId')
-          .whereRef('networkMeetingOrganisations.meetingId', '=', 'networkMeetings.id')
-          .where('networkMeetingOrganisations.networkOrganisationId', '=', organisationId),
-      ),
-    );
-  }
-  return query;
+  const query = inCentresAndPeriod(db, 'networkMeetings', 'heldOn', filter);
+  return whereLinked(query, 'networkMeetingOrganisations', 'networkMeetings.id', filter.organisationId);
 }
 
 const MEETING_COLUMNS = [

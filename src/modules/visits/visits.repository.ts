@@ -4,7 +4,7 @@ import type { Visit } from '../../contracts/visits.js';
 import { personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
-import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
+import { inCentresAndPeriod, type PeriodFilter, whereEqual, whereLinked } from '../../db/queries.js';
 import type { Database, VisitsTable } from '../../db/schema.js';
 import { romeTimeOf } from '../../domain/dates.js';
 import { withOpeningFlags } from '../calendar/visit-flags.js';
@@ -20,24 +20,13 @@ export interface VisitFilter extends PeriodFilter {
 }
 
 function filtered(db: Db, filter: VisitFilter) {
-  let query = inCentresAndPeriod(db, 'visits', 'visitDate', filter);
-  if (filter.originGroup) query = query.where('visits.originGroup', '=', filter.originGroup);
-  if (filter.citizenship) query = query.where('visits.citizenship', '=', filter.citizenship);
-  if (filter.operatorId) query = query.where('visits.operatorId', '=', filter.operatorId);
-  if (filter.personId) query = query.where('visits.personId', '=', filter.personId);
-  if (filter.topicId) {
-    const topicId = filter.topicId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('visitTopics')
-          .select('visitTopics.visitId')
-          .whereRef('visitTopics.visitId', '=', 'visits.id')
-          .where('visitTopics.topicId', '=', topicId),
-      ),
-    );
-  }
-  return query;
+  const query = whereEqual(inCentresAndPeriod(db, 'visits', 'visitDate', filter), {
+    'visits.originGroup': filter.originGroup,
+    'visits.citizenship': filter.citizenship,
+    'visits.operatorId': filter.operatorId,
+    'visits.personId': filter.personId,
+  });
+  return whereLinked(query, 'visitTopics', 'visits.id', filter.topicId);
 }
 
 const VISIT_COLUMNS = [
