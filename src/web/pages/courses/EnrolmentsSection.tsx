@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Course, Enrolment } from '../../../contracts/courses.js';
-import { useApiGet } from '../../api/hooks.js';
-import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, RecordTable, type RowAction, useChange, useConfirm } from '../../kit/index.js';
+import { focusLater, RecordTable, type RowAction } from '../../kit/index.js';
 import { useSession } from '../../session.js';
+import { CourseListSection, useCourseList } from './courseList.js';
 import { EnrolForm, WithdrawForm } from './enrolments/EnrolmentForms.js';
 import { personName, useEnrolmentColumns } from './shared.js';
 
@@ -15,26 +14,17 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
   const enrolmentColumns = useEnrolmentColumns<Enrolment>();
   const { can } = useSession();
   const write = can('personal.write');
-  const enrolments = useApiGet<Enrolment[]>(`/courses/${course.id}/enrolments`);
+  const enrolments = useCourseList<Enrolment>(`/courses/${course.id}/enrolments`, 'course-enrolments', onChanged);
+  const { items, reload, setNotice } = enrolments;
   const [withdrawing, setWithdrawing] = useState<Enrolment | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const reload = () => {
-    enrolments.reload();
-    onChanged();
-  };
-  const change = useChange({ reload });
-  const confirm = useConfirm();
   const nameOf = (enrolment: Enrolment) => (enrolment.person ? personName(enrolment.person) : t('courses.erased'));
 
-  const remove = async (enrolment: Enrolment) => {
-    if (!(await confirm(t('courses.enrolments.deleteConfirm'), { confirmLabel: t('courses.enrolments.delete'), danger: true }))) return;
-    setNotice(null);
-    await change.send('DELETE', `/enrolments/${enrolment.id}`, undefined, {
-      query: { version: enrolment.version },
+  const remove = (enrolment: Enrolment) =>
+    enrolments.remove(`/enrolments/${enrolment.id}`, enrolment, {
+      question: t('courses.enrolments.deleteConfirm'),
+      confirmLabel: t('courses.enrolments.delete'),
       success: t('courses.enrolments.deleted'),
-      focus: 'course-enrolments',
     });
-  };
   const actions = (enrolment: Enrolment): RowAction[] => [
     ...(enrolment.withdrawnOn === null
       ? [
@@ -55,16 +45,9 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
     focusLater('course-enrolments');
   };
 
-  const items = enrolments.data ?? [];
   return (
-    <section aria-labelledby="course-enrolments" className="mt-4">
-      <h2 id="course-enrolments" className="h4" tabIndex={-1}>
-        {t('courses.enrolments.title')} <span className="badge bg-primary">{items.length}</span>
-      </h2>
-      <SuccessAlert message={notice} />
-      <ProblemAlert error={enrolments.error} />
-      {change.problem}
-      {enrolments.data ? (
+    <CourseListSection id="course-enrolments" title={t('courses.enrolments.title')} list={enrolments}>
+      {enrolments.list.data ? (
         <RecordTable<Enrolment>
           caption={t('courses.enrolments.title')}
           captionHidden
@@ -96,6 +79,6 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
         />
       ) : null}
       {write ? <EnrolForm course={course} reload={reload} onEnrolled={setNotice} /> : null}
-    </section>
+    </CourseListSection>
   );
 }

@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { Course, GenerateLessonsResult, Lesson } from '../../../contracts/courses.js';
-import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
-import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, RecordTable, type RowAction, useChange, useConfirm } from '../../kit/index.js';
+import { focusLater, RecordTable, type RowAction, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
+import { CourseListSection, useCourseList } from './courseList.js';
 import { AddLessonForm, MoveForm } from './lessons/LessonForms.js';
 import { formatMinutes } from './shared.js';
 
@@ -34,15 +33,10 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
   const { t, formatDate, formatNumber, label } = useI18n();
   const { can } = useSession();
   const manage = can('catalogues.manage');
-  const lessons = useApiGet<Lesson[]>(`/courses/${course.id}/lessons`);
+  const lessons = useCourseList<Lesson>(`/courses/${course.id}/lessons`, 'course-lessons', onChanged);
+  const { items, reload, change, setNotice } = lessons;
   const [moving, setMoving] = useState<Lesson | null>(null);
   const [generated, setGenerated] = useState<GenerateLessonsResult | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const reload = () => {
-    lessons.reload();
-    onChanged();
-  };
-  const change = useChange({ reload });
   const confirm = useConfirm();
 
   const done = (message: string | null) => {
@@ -52,10 +46,7 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
   const generate = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const from = String(new FormData(event.currentTarget).get('from') ?? '');
-    if (
-      (lessons.data?.length ?? 0) > 0 &&
-      !(await confirm(t('courses.lessons.regenerateConfirm'), { confirmLabel: t('courses.lessons.regenerate') }))
-    )
+    if (items.length > 0 && !(await confirm(t('courses.lessons.regenerateConfirm'), { confirmLabel: t('courses.lessons.regenerate') })))
       return;
     setNotice(null);
     const sent = await change.send<GenerateLessonsResult>('POST', `/courses/${course.id}/lessons/generate`, from ? { from } : {});
@@ -70,15 +61,12 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
     if (sent.ok) done(t(status === 'cancelled' ? 'courses.lessons.cancelledNotice' : 'courses.lessons.restoredNotice'));
   };
   const remove = async (lesson: Lesson) => {
-    const question = t('courses.lessons.deleteConfirm', { date: formatDate(lesson.date) });
-    if (!(await confirm(question, { confirmLabel: t('courses.lessons.delete'), danger: true }))) return;
-    setNotice(null);
-    const sent = await change.send('DELETE', `/lessons/${lesson.id}`, undefined, {
-      query: { version: lesson.version },
+    const removed = await lessons.remove(`/lessons/${lesson.id}`, lesson, {
+      question: t('courses.lessons.deleteConfirm', { date: formatDate(lesson.date) }),
+      confirmLabel: t('courses.lessons.delete'),
       success: t('courses.lessons.deleted'),
-      focus: 'course-lessons',
     });
-    if (sent.ok) done(null);
+    if (removed) done(null);
   };
   const actions = (lesson: Lesson): RowAction[] => [
     {
@@ -93,15 +81,8 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
     ...(lesson.marked === 0 ? [{ label: t('courses.lessons.delete'), danger: true, onClick: () => remove(lesson) }] : []),
   ];
 
-  const items = lessons.data ?? [];
   return (
-    <section aria-labelledby="course-lessons" className="mt-4">
-      <h2 id="course-lessons" className="h4" tabIndex={-1}>
-        {t('courses.lessons.title')} <span className="badge bg-primary">{items.length}</span>
-      </h2>
-      <SuccessAlert message={notice} />
-      <ProblemAlert error={lessons.error} />
-      {change.problem}
+    <CourseListSection id="course-lessons" title={t('courses.lessons.title')} list={lessons}>
       {manage ? (
         <form onSubmit={generate} noValidate className="row align-items-end" aria-label={t('courses.lessons.generate')}>
           <div className="col-sm-4">
@@ -125,7 +106,7 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
       ) : null}
       {generated ? <Skipped result={generated} /> : null}
 
-      {lessons.data ? (
+      {lessons.list.data ? (
         <RecordTable<Lesson>
           caption={t('courses.lessons.title')}
           captionHidden
@@ -186,6 +167,6 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
       ) : null}
 
       {manage ? <AddLessonForm course={course} reload={reload} onAdded={() => done(t('courses.lessons.added'))} /> : null}
-    </section>
+    </CourseListSection>
   );
 }
