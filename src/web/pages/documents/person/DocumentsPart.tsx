@@ -5,7 +5,8 @@ import { useApiGet } from '../../../api/hooks.js';
 import { TextField } from '../../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
-import { type Change, type Column, focusLater, RecordForm, RecordTable, useChange, useConfirm } from '../../../kit/index.js';
+import { textsOf } from '../../../kit/bound.js';
+import { type Change, type Column, focusLater, orNull, RecordForm, RecordTable, useChange, useConfirm } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 
 type Versioned = { id: number; version: number };
@@ -54,6 +55,20 @@ export function DocumentForm({
     </RecordForm>
   );
 }
+
+/** What every document has: its number, issue and expiry dates. */
+type DocumentBasics = { number: string | null; issuedOn: string | null; expiresOn: string | null };
+const BASICS = ['number', 'issuedOn', 'expiresOn'] as const;
+
+/** A document's number and dates as its form starts them (blank for a new one). */
+export const basicsOf = (document: DocumentBasics | null) => textsOf(document, BASICS);
+
+/** The number and dates as they are sent: blank ones as null. */
+export const sentBasics = (values: Record<(typeof BASICS)[number], string>): DocumentBasics => ({
+  number: orNull(values.number),
+  issuedOn: values.issuedOn || null,
+  expiresOn: values.expiresOn || null,
+});
 
 type Field = { value: string; onChange(event: { target: { value: string } }): void };
 

@@ -5,9 +5,9 @@ import { useCountries } from '../../../api/hooks.js';
 import { useCountryName } from '../../../components/CountrySelect.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Options, orNull, useFields } from '../../../kit/index.js';
+import { Options, useFields } from '../../../kit/index.js';
 import { ExpiryDate } from '../expiry.js';
-import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
+import { basicsOf, DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, sentBasics, useDocumentSave } from './DocumentsPart.js';
 
 function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
   const { t, locale, labels } = useI18n();
@@ -21,20 +21,16 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
   const { change, save } = useDocumentSave(props);
   const form = useFields({
     kind: document?.kind ?? '',
-    number: document?.number ?? '',
     issuingCountry: document?.issuingCountry ?? '',
-    issuedOn: document?.issuedOn ?? '',
-    expiresOn: document?.expiresOn ?? '',
+    ...basicsOf(document),
   });
   const { values } = form;
   const { fieldErrors } = change;
   const submit = () =>
     save({
       kind: values.kind,
-      number: orNull(values.number),
       issuingCountry: values.issuingCountry || null,
-      issuedOn: values.issuedOn || null,
-      expiresOn: values.expiresOn || null,
+      ...sentBasics(values),
     });
   return (
     <DocumentForm

@@ -5,7 +5,7 @@ import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Options, orNull, useFields } from '../../../kit/index.js';
 import { ExpiryDate } from '../expiry.js';
-import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, useDocumentSave } from './DocumentsPart.js';
+import { basicsOf, DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, sentBasics, useDocumentSave } from './DocumentsPart.js';
 
 function PermitForm(props: DocumentFormProps<Permit>) {
   const { t, labels } = useI18n();
@@ -13,9 +13,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
   const { change, save } = useDocumentSave(props);
   const form = useFields({
     permitType: permit?.permitType ?? '',
-    number: permit?.number ?? '',
-    issuedOn: permit?.issuedOn ?? '',
-    expiresOn: permit?.expiresOn ?? '',
+    ...basicsOf(permit),
     renewalStatus: permit?.renewalStatus ?? 'none',
     notes: permit?.notes ?? '',
   });
@@ -24,9 +22,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
   const submit = () =>
     save({
       permitType: values.permitType,
-      number: orNull(values.number),
-      issuedOn: values.issuedOn || null,
-      expiresOn: values.expiresOn || null,
+      ...sentBasics(values),
       renewalStatus: values.renewalStatus,
       notes: orNull(values.notes),
     });
