@@ -42,37 +42,25 @@ export function AnonymousFields({
   onUsePerson(): void;
 }) {
   const { t, labels } = useI18n();
+  // Each field: its value, its error from the server, and the visitor with it changed.
+  const field = (name: keyof AnonymousVisitor) => ({
+    value: anonymous[name],
+    error: errors[`anonymous.${name}`],
+    onChange: (event: { target: { value: string } }) => onChange({ ...anonymous, [name]: event.target.value }),
+  });
   return (
     <fieldset className="mb-3 border rounded p-3">
       <legend className="h6 float-none w-auto px-2">{t('frontDesk.anonymous')}</legend>
       <p className="small">{t('frontDesk.anonymousHelp')}</p>
       <div className="row">
         <div className="col-md-4">
-          <GenderSelect
-            required
-            value={anonymous.gender}
-            error={errors['anonymous.gender']}
-            onChange={(e) => onChange({ ...anonymous, gender: e.target.value })}
-          />
+          <GenderSelect required {...field('gender')} />
         </div>
         <div className="col-md-4">
-          <CountrySelect
-            label={t('person.citizenship')}
-            citizenship
-            required
-            value={anonymous.citizenship}
-            error={errors['anonymous.citizenship']}
-            onChange={(e) => onChange({ ...anonymous, citizenship: e.target.value })}
-          />
+          <CountrySelect label={t('person.citizenship')} citizenship required {...field('citizenship')} />
         </div>
         <div className="col-md-4">
-          <SelectField
-            label={t('visit.ageBand')}
-            required
-            value={anonymous.ageBand}
-            error={errors['anonymous.ageBand']}
-            onChange={(e) => onChange({ ...anonymous, ageBand: e.target.value })}
-          >
+          <SelectField label={t('visit.ageBand')} required {...field('ageBand')}>
             <option value="">{t('common.choose')}</option>
             <Options values={AGE_BANDS} labels={labels('ageBand')} />
           </SelectField>
