@@ -4,11 +4,13 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { type Change, EditableSection, Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
 import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
-/** After closing or reopening, the focus goes to the case's title, whose status has changed. */
-const TITLE_ID = 'case-title';
+/** Closing or reopening, sent at the case's version; then the focus goes to the case's title, whose status has changed. */
+function sendStatus(change: Change, c: SectionProps['c'], step: 'close' | 'reopen', fields: object, success: string) {
+  return change.send('POST', `/cases/${c.id}/${step}`, { version: c.version, ...fields }, { success, focus: 'case-title' });
+}
 
 function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onDone(): void }) {
   const { t, labels } = useI18n();
@@ -16,13 +18,7 @@ function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onD
   const form = useFields({ closedOn: todayInRome(), reason: '', notes: '' });
   const bound = boundTo(form, change);
   const { values } = form;
-  const close = () =>
-    change.send(
-      'POST',
-      `/cases/${c.id}/close`,
-      { version: c.version, ...values, notes: orNull(values.notes) },
-      { success: t('cases.closed'), focus: TITLE_ID },
-    );
+  const close = () => sendStatus(change, c, 'close', { ...values, notes: orNull(values.notes) }, t('cases.closed'));
   return (
     <RecordForm
       change={change}
@@ -55,13 +51,7 @@ function ReopenForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { on
   const change = useCaseChange(reload);
   const form = useFields({ openedOn: todayInRome() });
   const bound = boundTo(form, change);
-  const reopen = () =>
-    change.send(
-      'POST',
-      `/cases/${c.id}/reopen`,
-      { version: c.version, openedOn: form.values.openedOn },
-      { success: t('cases.reopened'), focus: TITLE_ID },
-    );
+  const reopen = () => sendStatus(change, c, 'reopen', { openedOn: form.values.openedOn }, t('cases.reopened'));
   return (
     <RecordForm
       change={change}
