@@ -1,6 +1,11 @@
-import { useEffect, useState } from 'react';
+import { type ComponentProps, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import type { Page } from '../api/client.js';
+import { useApiGet } from '../api/hooks.js';
 import { useDebounced } from '../components/Combobox.js';
+import { ProblemAlert } from '../components/ProblemAlert.js';
+import { RecordTable } from './RecordTable.js';
+import { pagingOf } from './values.js';
 
 /**
  * A list searched by name (people, households): the words typed and the page shown.
@@ -48,5 +53,47 @@ export function ListHeading({ title, create }: { title: string; create?: { to: s
         </Link>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A list page searched by name (people, households): its heading (with the `create` link), the
+ * search box (`search`), and the page of records at `path` matching the words (`?q=`), in a table
+ * captioned by how many were found (`caption`); `table` gives its columns.
+ */
+export function SearchList<T>({
+  path,
+  pageSize,
+  title,
+  create,
+  search,
+  caption,
+  table,
+}: {
+  path: string;
+  pageSize: number;
+  title: string;
+  create?: { to: string; label: string } | null;
+  search: { id: string; label: string };
+  caption(total: number): string;
+  table: Omit<ComponentProps<typeof RecordTable<T>>, 'caption' | 'rows' | 'paging' | 'className'>;
+}) {
+  const { query, setQuery, q, page, setPage } = useRememberedSearch();
+  const result = useApiGet<Page<T>>(path, { q, page, pageSize });
+  return (
+    <>
+      <ListHeading title={title} create={create} />
+      <SearchBox id={search.id} label={search.label} value={query} onChange={setQuery} />
+      <ProblemAlert error={result.error} />
+      {result.data ? (
+        <RecordTable<T>
+          caption={caption(result.data.total)}
+          className="table table-striped"
+          rows={result.data.items}
+          paging={pagingOf(result.data, setPage)}
+          {...table}
+        />
+      ) : null}
+    </>
   );
 }
