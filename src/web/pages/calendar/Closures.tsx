@@ -4,9 +4,10 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
 import { focusLater, RecordTable, useChange, useFields } from '../../kit/index.js';
-import { AddOrCorrectForm, DateRangeFields, saveRecord, useRemove } from './shared.js';
+import { DateRangeFields, saveRecord, useRemove } from './shared.js';
 
 const daysOf = (closure: ClosureRecord) => Math.round((Date.parse(closure.to) - Date.parse(closure.from)) / 86_400_000) + 1;
 

@@ -3,11 +3,11 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
 import { orNull, RecordTable, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import {
-  AddOrCorrectForm,
   DateRangeFields,
   hoursOfMinutes,
   minutesOfHours,

@@ -2,12 +2,12 @@
  * Pieces the calendar, staff and projects pages share: the centre choice, hours, weekdays, slot
  * tables, and how their records are saved, deleted and dated.
  */
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import type { CalendarDay } from '../../../contracts/calendar.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { type Change, focusLater, RecordForm, type SendOptions, useConfirm } from '../../kit/index.js';
+import { type Change, focusLater, type SendOptions, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -199,45 +199,4 @@ export function DateRangeFields({ from, to, openEnded }: { from: Bound; to: Boun
 export function WeeklyHoursField({ label, ...field }: Bound & { label: string }) {
   const { t } = useI18n();
   return <TextField label={label} inputMode="decimal" required hint={t('calendar.staff.weeklyHoursHint')} {...field} />;
-}
-
-/**
- * The form under a list of these pages: it adds a record, or corrects the one chosen in the list
- * (`correcting`: then titled `correctTitle`, with Cancel, and the focus in its first field).
- */
-export function AddOrCorrectForm({
-  change,
-  onSubmit,
-  correcting,
-  addTitle,
-  correctTitle,
-  titleAs,
-  submitLabel,
-  onCancel,
-  children,
-}: {
-  change: Change;
-  onSubmit(): unknown;
-  correcting: boolean;
-  addTitle: string;
-  correctTitle: string;
-  titleAs?: 'h2' | 'h3';
-  submitLabel: string;
-  onCancel(): void;
-  children: ReactNode;
-}) {
-  return (
-    <RecordForm
-      change={change}
-      onSubmit={onSubmit}
-      title={correcting ? correctTitle : addTitle}
-      titleAs={titleAs}
-      submitLabel={submitLabel}
-      onCancel={correcting ? onCancel : undefined}
-      autoFocus={correcting}
-      className="border rounded p-3"
-    >
-      {children}
-    </RecordForm>
-  );
 }

@@ -4,9 +4,10 @@ import { STAFF_ROLES } from '../../../../contracts/enums.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../../kit/bound.js';
 import { Options, orNull, useChange, useFields } from '../../../kit/index.js';
-import { AddOrCorrectForm, saveRecord } from '../shared.js';
+import { saveRecord } from '../shared.js';
 
 export function MemberForm({
   centreId,

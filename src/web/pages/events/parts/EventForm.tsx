@@ -4,9 +4,10 @@ import type { Event, EventParticipant } from '../../../../contracts/events.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
+import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { boundTo, textsOf } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
-import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { orNull, useChange, useFields } from '../../../kit/index.js';
 import { personName } from '../../activities/shared.js';
 import { NewRecordCentre, sendRecord } from './shared.js';
 
@@ -89,14 +90,15 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
 
   return (
     <div data-testid="event-form">
-      <RecordForm
+      <AddOrCorrectForm
         change={change}
         onSubmit={save}
-        title={editing ? t('events.edit', { title: editing.title }) : t('events.record')}
+        correcting={editing !== null}
+        addTitle={t('events.record')}
+        correctTitle={t('events.edit', { title: editing?.title ?? '' })}
         titleAs="h2"
         submitLabel={t('events.save')}
-        onCancel={editing ? () => onDone(false) : undefined}
-        autoFocus={Boolean(editing)}
+        onCancel={() => onDone(false)}
         className="border rounded p-3 mb-4"
       >
         <div className="row">
@@ -138,7 +140,7 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
             />
           </div>
         </div>
-      </RecordForm>
+      </AddOrCorrectForm>
     </div>
   );
 }

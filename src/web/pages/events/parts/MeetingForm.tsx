@@ -4,9 +4,10 @@ import type { NetworkMeeting, NetworkOrganisation } from '../../../../contracts/
 import { todayInRome } from '../../../../domain/dates.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../../kit/bound.js';
 import { CheckboxList, FieldGroup } from '../../../kit/FieldGroup.js';
-import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { orNull, useChange, useFields } from '../../../kit/index.js';
 import { NewRecordCentre, sendRecord } from './shared.js';
 
 /** The organisations as checkboxes: the active ones, and those the meeting names already. */
@@ -80,14 +81,15 @@ export function MeetingForm({
 
   return (
     <div data-testid="meeting-form">
-      <RecordForm
+      <AddOrCorrectForm
         change={change}
         onSubmit={save}
-        title={editing ? t('events.meetings.edit', { date: formatDate(editing.date) }) : t('events.meetings.record')}
+        correcting={editing !== null}
+        addTitle={t('events.meetings.record')}
+        correctTitle={t('events.meetings.edit', { date: editing ? formatDate(editing.date) : '' })}
         titleAs="h2"
         submitLabel={t('events.meetings.save')}
-        onCancel={editing ? () => onDone(false) : undefined}
-        autoFocus={Boolean(editing)}
+        onCancel={() => onDone(false)}
         className="border rounded p-3 mb-4"
       >
         <div className="row">
@@ -101,7 +103,7 @@ export function MeetingForm({
         </div>
         <OrganisationChoices catalogue={catalogue} chosen={organisationIds} onChange={setOrganisationIds} error={errors.organisationIds} />
         <TextAreaField label={t('events.meetings.outcome')} maxLength={4000} {...bound('outcome')} />
-      </RecordForm>
+      </AddOrCorrectForm>
     </div>
   );
 }
