@@ -3,11 +3,18 @@
  * - useChange: send a change (busy, problem, field errors, stale-page reload, announced success)
  * - RecordTable: an accessible, responsive table of records with row actions and paging
  * - RecordForm, FormActions, useFields, useEditing, EditableSection, InlineSelectForm, Options: forms, opened on demand, focus handled
- * - Facts: a record's facts as a definition list
- * - SearchList (own file): a list searched by name, its search box and heading
+ * - boundTo, textsOf (bound.ts): a form's field bound to its value, change and error by one name
+ * - FieldGroup, CheckboxList: a fieldset with legend, hint and error; a list of checkboxes
+ * - Facts: a record's facts as a definition list; CountTable: figures by row with totals
  * - ConfirmDialog, useConfirm: the accessible replacement for window.confirm
  * - announce, useAnnouncer, focusLater: what happened, said to screen readers; where focus goes
  * - orNull, pagingOf: blank text as null; a Page answer's paging for RecordTable
+ * Lists and their filters (own files): SearchList (a list page searched by name, or its parts:
+ * useRememberedSearch, SearchBox, ListHeading), useSearch / useSearchWith (search-as-you-type for a
+ * combobox), FilterForm and FilterSelect (a list's filters, then Applica), useAddressFilters (filters
+ * kept in the address), period (usePeriod, PeriodForm, PeriodFields: a from–to period, the current
+ * year by default; usePeriodRecords, PeriodSection: a period's totals and list), AddOrCorrectForm
+ * (the form beside a list that adds a record or corrects the one chosen).
  */
 export { announce, focusLater, useAnnouncer } from './announce.js';
 export { ConfirmDialog, type ConfirmOptions, useConfirm } from './ConfirmDialog.js';
