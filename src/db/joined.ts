@@ -1,4 +1,4 @@
-/** What a repository makes of the names a join brought along with a row. */
+/** What a repository makes of the rows it read: the names a join brought, rows grouped by their owner. */
 
 /** The person a row names, or null when it names none (or the person was erased: no names). */
 export const personOf = (row: { personId: number | null; givenNames: string | null; familyNames: string | null }) =>
@@ -8,3 +8,15 @@ export const personOf = (row: { personId: number | null; givenNames: string | nu
 
 /** The user a row names (its operator, author, responsible…), or null. */
 export const userOf = (id: number | null, displayName: string | null) => (id !== null ? { id, displayName: displayName ?? '' } : null);
+
+/** The rows grouped by `key` (their case, goal, meeting…), each made into `item` (the row itself by default), in their order. */
+export function groupBy<Row, Item = Row>(rows: readonly Row[], key: (row: Row) => number, item?: (row: Row) => Item): Map<number, Item[]> {
+  const groups = new Map<number, Item[]>();
+  for (const row of rows) {
+    const value = item ? item(row) : (row as unknown as Item);
+    const list = groups.get(key(row));
+    if (list) list.push(value);
+    else groups.set(key(row), [value]);
+  }
+  return groups;
+}

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { StaffContract } from '../../contracts/calendar.js';
 import type { StaffRole } from '../../contracts/enums.js';
-import { userOf } from '../../db/joined.js';
+import { groupBy, userOf } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -69,8 +69,7 @@ export async function findStaff(db: Db, id: number, centreIds: number[]): Promis
 
 /** The contracts of these staff members, oldest first, with the project's name. */
 export async function contractsOf(db: Db, staffIds: number[]): Promise<Map<number, StaffContract[]>> {
-  const byStaff = new Map<number, StaffContract[]>();
-  if (staffIds.length === 0) return byStaff;
+  if (staffIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('staffContracts')
     .leftJoin('projects', 'projects.id', 'staffContracts.projectId')
@@ -89,9 +88,10 @@ export async function contractsOf(db: Db, staffIds: number[]): Promise<Map<numbe
     .orderBy('staffContracts.fromDate')
     .orderBy('staffContracts.id')
     .execute();
-  for (const row of rows) {
-    const list = byStaff.get(row.staffId) ?? [];
-    list.push({
+  return groupBy(
+    rows,
+    (row) => row.staffId,
+    (row): StaffContract => ({
       id: row.id,
       staffId: row.staffId,
       from: row.fromDate,
@@ -100,10 +100,8 @@ export async function contractsOf(db: Db, staffIds: number[]): Promise<Map<numbe
       description: row.description,
       project: row.projectId !== null && row.projectName !== null ? { id: row.projectId, name: row.projectName } : null,
       version: row.version,
-    });
-    byStaff.set(row.staffId, list);
-  }
-  return byStaff;
+    }),
+  );
 }
 
 export async function findContract(db: Db, staffId: number, contractId: number): Promise<StaffContract | undefined> {

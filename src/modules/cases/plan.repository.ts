@@ -2,12 +2,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CaseAction, CaseGoal, OverdueAction } from '../../contracts/cases.js';
 import type { ActionStatus, GoalStatus } from '../../contracts/enums.js';
-import { personOf, userOf } from '../../db/joined.js';
+import { groupBy, personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import type { CaseGoalsTable, Database } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 import { OPEN_ACTION_STATUSES } from '../../domain/care.js';
-import { groupBy } from './rows.js';
 
 type Db = Kysely<Database>;
 

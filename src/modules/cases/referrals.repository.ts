@@ -2,9 +2,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Referral } from '../../contracts/cases.js';
 import type { ReferralDirection, ReferralService, ReferralStatus } from '../../contracts/enums.js';
+import { groupBy } from '../../db/joined.js';
 import type { Database, ReferralsTable } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
-import { groupBy } from './rows.js';
 
 type Db = Kysely<Database>;
 

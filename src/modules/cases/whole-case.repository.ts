@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Case, CaseListItem, CaseMember, CasePeriod } from '../../contracts/cases.js';
 import type { CaseArea, CaseClosingReason, CaseStatus, Gender, ReferralSource } from '../../contracts/enums.js';
-import { personOf, userOf } from '../../db/joined.js';
+import { groupBy, personOf, userOf } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import { whereEqual, whereLinked } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -13,7 +13,6 @@ import type { CaseRow } from './cases.repository.js';
 import { diariesOf, type Reader } from './diary.repository.js';
 import { plansOf } from './plan.repository.js';
 import { referralsOf } from './referrals.repository.js';
-import { groupBy } from './rows.js';
 
 type Db = Kysely<Database>;
 
@@ -66,16 +65,11 @@ async function membersOf(db: Db, caseIds: number[]): Promise<Map<number, CaseMem
     .where('caseMembers.caseId', 'in', caseIds)
     .orderBy('caseMembers.id')
     .execute();
-  const members = rows.map((row) => ({
-    caseId: row.caseId,
-    member: {
-      id: row.id,
-      person: personOf(row),
-      relation: row.relation,
-      gender: row.gender as Gender,
-    },
-  }));
-  return new Map([...groupBy(members, (m) => m.caseId)].map(([caseId, list]) => [caseId, list.map((m) => m.member)]));
+  return groupBy(
+    rows,
+    (row) => row.caseId,
+    (row) => ({ id: row.id, person: personOf(row), relation: row.relation, gender: row.gender as Gender }),
+  );
 }
 
 async function periodsOf(db: Db, caseIds: number[]): Promise<Map<number, Array<CasePeriod & { caseId: number }>>> {

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { NetworkOrganisationKind } from '../../contracts/enums.js';
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../contracts/events.js';
+import { groupBy } from '../../db/joined.js';
 import { readPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter, whereLinked } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -33,8 +34,7 @@ type MeetingRow = { id: number; centreId: number; heldOn: string; topic: string;
 
 /** The organisations of these meetings, in one query. */
 async function organisationsOf(db: Db, meetingIds: number[]) {
-  const byMeeting = new Map<number, NetworkMeeting['organisations']>();
-  if (meetingIds.length === 0) return byMeeting;
+  if (meetingIds.length === 0) return new Map<number, NetworkMeeting['organisations']>();
   const rows = await db
     .selectFrom('networkMeetingOrganisations')
     .innerJoin('networkOrganisations', 'networkOrganisations.id', 'networkMeetingOrganisations.networkOrganisationId')
@@ -47,11 +47,11 @@ async function organisationsOf(db: Db, meetingIds: number[]) {
     ])
     .where('networkMeetingOrganisations.meetingId', 'in', meetingIds)
     .execute();
-  for (const row of rows) {
-    const list = byMeeting.get(row.meetingId) ?? [];
-    list.push({ id: row.id, code: row.code, name: row.name, kind: row.kind as NetworkOrganisationKind });
-    byMeeting.set(row.meetingId, list);
-  }
+  const byMeeting = groupBy(
+    rows,
+    (row) => row.meetingId,
+    (row) => ({ id: row.id, code: row.code, name: row.name, kind: row.kind as NetworkOrganisationKind }),
+  );
   for (const list of byMeeting.values()) list.sort(byKindAndName);
   return byMeeting;
 }

@@ -12,6 +12,7 @@ import {
   type ReportVersionSummary,
   reportSettings,
 } from '../../contracts/reports.js';
+import { groupBy } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -149,8 +150,7 @@ export async function insertReport(
 }
 
 export async function listVersionSummaries(db: Db, reportIds: readonly number[]): Promise<Map<number, ReportVersionSummary[]>> {
-  const byReport = new Map<number, ReportVersionSummary[]>();
-  if (reportIds.length === 0) return byReport;
+  if (reportIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('reportVersions')
     .leftJoin('users', 'users.id', 'reportVersions.publishedBy')
@@ -165,18 +165,17 @@ export async function listVersionSummaries(db: Db, reportIds: readonly number[])
     .where('reportVersions.reportId', 'in', reportIds)
     .orderBy('reportVersions.number')
     .execute();
-  for (const row of rows) {
-    const list = byReport.get(row.reportId) ?? [];
-    list.push({
+  return groupBy(
+    rows,
+    (row) => row.reportId,
+    (row): ReportVersionSummary => ({
       number: Number(row.number),
       publishedAt: row.publishedAt,
       publishedBy: row.displayName ?? null,
       appVersion: row.appVersion,
       settings: parseSettings(row.settings),
-    });
-    byReport.set(row.reportId, list);
-  }
-  return byReport;
+    }),
+  );
 }
 
 export async function findVersionData(db: Db, reportId: number, number: number): Promise<ReportData | undefined> {
