@@ -8,7 +8,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
-import { type Change, InlineSelectForm, RecordForm, useChange } from '../../kit/index.js';
+import { type Change, EditableSection, InlineSelectForm, RecordForm, useChange } from '../../kit/index.js';
 
 export type StaffMember = { id: number; displayName: string };
 
@@ -150,4 +150,21 @@ export function CaseItemStatus({
       onSave={(status) => change.send('PATCH', path, { version: item.version, status }, { success: saved })}
     />
   );
+}
+
+/** A section of the case page (the diary, the plan, the referrals): its heading, focusable after a change, then its content. */
+export function CaseSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-4">
+      <h2 id={id} className="h3" tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The button that opens a form adding an item to a case section (`form`, given how to close it). */
+export function AddToCase({ label, form }: { label: string; form(close: () => void): ReactNode }) {
+  return <EditableSection editLabel={label} editClass="btn btn-outline-primary" form={form} />;
 }

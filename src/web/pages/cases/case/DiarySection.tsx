@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
 import { EditableSection, Options, useConfirm, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
-import { CaseItemForm, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
+import { AddToCase, CaseItemForm, CaseSection, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 /** A new note (`caseId`) or a note edited (`note`). */
 function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: CaseNote; reload(): void; onDone(): void }) {
@@ -93,16 +93,9 @@ function Note({ note, reload }: { note: CaseNote; reload(): void }) {
 export function DiarySection({ c, reload, canWrite }: SectionProps) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="diary-title" className="mt-4">
-      <h2 id="diary-title" className="h3" tabIndex={-1}>
-        {t('cases.diary')}
-      </h2>
+    <CaseSection id="diary-title" title={t('cases.diary')}>
       {canWrite ? (
-        <EditableSection
-          editLabel={t('cases.note.add')}
-          editClass="btn btn-outline-primary"
-          form={(close) => <NoteForm caseId={c.id} reload={reload} onDone={close} />}
-        />
+        <AddToCase label={t('cases.note.add')} form={(close) => <NoteForm caseId={c.id} reload={reload} onDone={close} />} />
       ) : null}
       {c.hiddenNotes > 0 ? <p className="fst-italic">{t('cases.diary.hidden', { count: c.hiddenNotes })}</p> : null}
       {c.notes.length === 0 ? <p>{t('cases.diary.none')}</p> : null}
@@ -111,6 +104,6 @@ export function DiarySection({ c, reload, canWrite }: SectionProps) {
           <Note key={note.id} note={note} reload={reload} />
         ))}
       </ul>
-    </section>
+    </CaseSection>
   );
 }

@@ -5,8 +5,8 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, Options, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
-import { CaseItemStatus, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
+import { Options, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
+import { AddToCase, CaseItemStatus, CaseSection, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload(): void; onDone(): void }) {
   const { t, labels } = useI18n();
@@ -71,10 +71,7 @@ export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
       });
   };
   return (
-    <section aria-labelledby="referrals-title" className="mt-4">
-      <h2 id="referrals-title" className="h3" tabIndex={-1}>
-        {t('cases.referrals')}
-      </h2>
+    <CaseSection id="referrals-title" title={t('cases.referrals')}>
       {change.problem}
       <RecordTable<Referral>
         caption={t('cases.referrals')}
@@ -125,12 +122,8 @@ export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
         actions={canWrite ? (r) => [{ label: t('cases.referral.delete'), danger: true, onClick: () => remove(r) }] : undefined}
       />
       {canWrite ? (
-        <EditableSection
-          editLabel={t('cases.referral.add')}
-          editClass="btn btn-outline-primary"
-          form={(close) => <AddReferralForm caseId={c.id} reload={reload} onDone={close} />}
-        />
+        <AddToCase label={t('cases.referral.add')} form={(close) => <AddReferralForm caseId={c.id} reload={reload} onDone={close} />} />
       ) : null}
-    </section>
+    </CaseSection>
   );
 }
