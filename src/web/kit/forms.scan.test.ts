@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Each `<form …>` opening tag of a source text (its `{…}` attributes may hold `=>`), with its line. */
-export function formTags(source: string): Array<{ line: number; tag: string }> {
+function formTags(source: string): Array<{ line: number; tag: string }> {
   const tags: Array<{ line: number; tag: string }> = [];
   for (const match of source.matchAll(/<form\b/g)) {
     let depth = 0;
