@@ -1,23 +1,13 @@
 /** The centre's projects (funders, partners, the staff hours they add): SQL only. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Project } from '../../contracts/calendar.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, ProjectsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
 const PROJECT_COLUMNS = ['id', 'centreId', 'name', 'funder', 'fromDate', 'toDate', 'extraWeeklyMinutes', 'description', 'version'] as const;
 
-type ProjectRow = {
-  id: number;
-  centreId: number;
-  name: string;
-  funder: string | null;
-  fromDate: string;
-  toDate: string | null;
-  extraWeeklyMinutes: number;
-  description: string | null;
-  version: number;
-};
+type ProjectRow = Omit<Selectable<ProjectsTable>, 'createdAt' | 'updatedAt'>;
 
 const toProject = ({ fromDate, toDate, ...row }: ProjectRow): Project => ({ ...row, from: fromDate, to: toDate });
 

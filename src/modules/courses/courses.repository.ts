@@ -1,9 +1,9 @@
 /** Courses: SQL only. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Course } from '../../contracts/courses.js';
 import type { CourseLevel } from '../../contracts/enums.js';
 import { readPage } from '../../db/paging.js';
-import type { Database } from '../../db/schema.js';
+import type { CoursesTable, Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -71,22 +71,7 @@ function courseSelect(db: Db, filter: CourseFilter) {
   ]);
 }
 
-type CourseRow = {
-  id: number;
-  centreId: number;
-  title: string;
-  level: string | null;
-  partner: string | null;
-  place: string | null;
-  startDate: string;
-  endDate: string;
-  weekdays: string;
-  startTime: string;
-  lessonMinutes: number;
-  capacity: number | null;
-  notes: string | null;
-  version: number;
-  kindId: number;
+type CourseRow = Omit<Selectable<CoursesTable>, 'createdAt' | 'updatedAt'> & {
   kindCode: string;
   kindLabelIt: string;
   kindLabelEn: string;

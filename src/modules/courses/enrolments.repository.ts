@@ -1,7 +1,7 @@
 /** Enrolments in courses: SQL only. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { EnrolmentProgramme, Gender } from '../../contracts/enums.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, EnrolmentsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -19,16 +19,7 @@ const ENROLMENT_COLUMNS = [
   'people.familyNames',
 ] as const;
 
-export type EnrolmentRow = {
-  id: number;
-  courseId: number;
-  personId: number | null;
-  programme: string;
-  enrolledOn: string;
-  withdrawnOn: string | null;
-  gender: string;
-  citizenship: string;
-  version: number;
+export type EnrolmentRow = Omit<Selectable<EnrolmentsTable>, 'createdAt' | 'updatedAt'> & {
   givenNames: string | null;
   familyNames: string | null;
 };

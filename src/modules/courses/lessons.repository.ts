@@ -1,5 +1,5 @@
 /** A course's lessons: SQL only. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Lesson } from '../../contracts/courses.js';
 import type { LessonStatus } from '../../contracts/enums.js';
 import type { Database, LessonsTable } from '../../db/schema.js';
@@ -8,16 +8,7 @@ import { isOutsideCourse } from '../../domain/courses.js';
 
 type Db = Kysely<Database>;
 
-type LessonRow = {
-  id: number;
-  courseId: number;
-  lessonDate: string;
-  startTime: string;
-  minutes: number;
-  status: string;
-  notes: string | null;
-  plannedOn: string | null;
-  version: number;
+type LessonRow = Omit<Selectable<LessonsTable>, 'createdAt' | 'updatedAt'> & {
   present?: number | null;
   marked?: number | null;
 };

@@ -1,9 +1,9 @@
 /** Events and outings and the people taking part: SQL only. */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EventListItem, EventParticipant } from '../../contracts/events.js';
 import { readPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, EventsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -35,21 +35,7 @@ function withCounts(db: Db, filter: EventFilter) {
   ]);
 }
 
-type EventRow = {
-  id: number;
-  centreId: number;
-  title: string;
-  eventDate: string;
-  startTime: string | null;
-  endTime: string | null;
-  place: string | null;
-  meetingPoint: string | null;
-  partner: string | null;
-  description: string | null;
-  otherParticipants: number;
-  version: number;
-  namedParticipants: number | null;
-};
+type EventRow = Omit<Selectable<EventsTable>, 'createdAt' | 'updatedAt'> & { namedParticipants: number | null };
 
 const toListItem = ({ eventDate, namedParticipants, ...row }: EventRow): EventListItem => ({
   ...row,

@@ -2,7 +2,7 @@
  * The reports coordinators keep (scope, year, settings, texts) and their published versions.
  * A report is bound to its centres: it is read only by someone who works in all of them.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import {
   DEFAULT_REPORT_SETTINGS,
   type FreeBlock,
@@ -13,7 +13,7 @@ import {
   reportSettings,
 } from '../../contracts/reports.js';
 import { groupBy } from '../../db/joined.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, ReportsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
@@ -48,18 +48,7 @@ const reportColumns = [
   'reports.version',
 ] as const;
 
-type ReportRow = {
-  id: number;
-  organisationId: number;
-  year: number;
-  scopeKey: string;
-  settings: string;
-  narratives: string;
-  freeBlocks: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+type ReportRow = Omit<Selectable<ReportsTable>, 'createdBy'>;
 
 function toRecord(row: ReportRow): ReportRecord {
   return {
