@@ -8,6 +8,8 @@ import { shortText } from './common.js';
 import { messageEn } from './messages/index.js';
 
 const sortOrder = z.number().int().min(0).max(10_000);
+/** A sorted catalogue's place to move a value to: 1 is the first (the others shift, in one change). */
+const position = z.number().int().min(1).max(10_000);
 
 /** The two labels of a catalogue value, as answered and as written (at most `max` characters). */
 export const catalogueLabels = (max: number) => ({
@@ -48,7 +50,14 @@ export function catalogueContract<Item extends z.ZodRawShape, Input extends z.Zo
       ...spec.input,
       ...sorted(sortOrder.optional()),
     }),
-    update: z.strictObject({ ...update, active: z.boolean().optional(), ...sorted(sortOrder.optional()) }),
+    update: z.strictObject({
+      ...update,
+      active: z.boolean().optional(),
+      ...sorted(sortOrder.optional()),
+      ...((spec.sorted ? { position: position.optional() } : {}) as Sorted extends true
+        ? { position: z.ZodOptional<typeof position> }
+        : Record<never, never>),
+    }),
     listQuery: z.strictObject({ active: z.enum(['true', 'false']).optional() }),
   };
 }

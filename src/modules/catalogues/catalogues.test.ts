@@ -119,6 +119,29 @@ for (const dialect of DIALECTS) {
         ]);
       });
 
+      if (definition.contract.sorted) {
+        it(`${path}: a value moved to a position shifts the others in one change; the order is the list's`, async () => {
+          const before = expectStatus<Item[]>(await viewer.get(path), 200);
+          const last = before[before.length - 1] as Item;
+          const moved = expectStatus<Item>(await coordinator.patch(`${path}/${last.id}`, { position: 2 }), 200);
+          expect(moved.sortOrder).toBe(20);
+          const after = expectStatus<Item[]>(await viewer.get(path), 200);
+          const expected = before.map((item) => item.id).filter((itemId) => itemId !== last.id);
+          expected.splice(1, 0, last.id);
+          expect(after.map((item) => item.id)).toEqual(expected);
+          expect(after.map((item) => item.sortOrder)).toEqual(after.map((_, index) => (index + 1) * 10));
+          // Past the end is the last place; 0 is no place.
+          expectStatus(await coordinator.patch(`${path}/${last.id}`, { position: 10_000 }), 200);
+          expect(expectStatus<Item[]>(await viewer.get(path), 200).at(-1)?.id).toBe(last.id);
+          expectProblem(await coordinator.patch(`${path}/${last.id}`, { position: 0 }), 400, 'validation.failed');
+        });
+      } else {
+        it(`${path}: has no order to move in (position refused, 400)`, async () => {
+          const [first] = expectStatus<Item[]>(await viewer.get(path), 200) as [Item];
+          expectProblem(await coordinator.patch(`${path}/${first.id}`, { position: 1 }), 400, 'validation.failed');
+        });
+      }
+
       it(`${path}: another organisation's value is 404 and not listed; a viewer cannot change (403)`, async () => {
         const foreign = expectStatus<Item>(await elsewhere.post(path, add('foreign_value')), 201);
         expectProblem(await coordinator.patch(`${path}/${foreign.id}`, change), 404, 'resource.not_found');

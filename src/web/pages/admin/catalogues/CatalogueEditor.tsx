@@ -1,5 +1,4 @@
 import { type ReactNode, useState } from 'react';
-import { api } from '../../../api/client.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
@@ -138,19 +137,10 @@ export function CatalogueEditor({ config }: { config: CatalogueConfig }) {
     });
     if (sent.ok) setEditing(null);
   };
-  /** Swaps the places of a value and its neighbour. */
+  /** Moves a value one place up or down: one request, the server shifts the others. */
   const move = (index: number, by: -1 | 1) => {
     const item = rows[index] as CatalogueItem;
-    const other = rows[index + by] as CatalogueItem;
-    const mine = item.sortOrder ?? 0;
-    const theirs = other.sortOrder ?? 0;
-    return rowChange.run(
-      async () => {
-        await api('PATCH', `${path}/${item.id}`, { sortOrder: mine === theirs ? Math.max(0, theirs + by) : theirs });
-        if (mine !== theirs) await api('PATCH', `${path}/${other.id}`, { sortOrder: mine });
-      },
-      { success: t('common.saved') },
-    );
+    return rowChange.send('PATCH', `${path}/${item.id}`, { position: index + 1 + by }, { success: t('common.saved') });
   };
 
   return (
