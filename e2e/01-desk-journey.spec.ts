@@ -357,6 +357,7 @@ test.describe('Sportello: a day at the desk', () => {
       expect((await api.get('/api/v1/topics', { headers: bearer })).status()).toBe(200);
 
       await row.getByRole('button', { name: 'Revoca' }).click();
+      await page.getByRole('alertdialog', { name: 'Revoca' }).getByRole('button', { name: 'Revoca' }).click();
       await expect(row).toContainText(`Revocato il ${italianDate(romeDate())}`);
       await expect(row.getByRole('button', { name: 'Revoca' })).toHaveCount(0);
       expect((await api.get('/api/v1/topics', { headers: bearer })).status()).toBe(401);

@@ -87,7 +87,6 @@ export function VisitTable({
       captionHidden
       className="table table-sm table-striped"
       rows={visits.items}
-      rowKey={(v) => v.id}
       empty={empty}
       paging={pagingOf(visits, onPage)}
       columns={columns.map((column) => ({ header: t(HEADERS[column]), cell: cell[column] }))}

@@ -91,6 +91,16 @@ export function TextField({
   );
 }
 
+/** A whole number: a number input with the digits keyboard on phones, between `min` and `max`. */
+export function NumberField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode'>) {
+  return <TextField type="number" inputMode="numeric" {...props} />;
+}
+
+/** A year, from 1900 to 2100 unless narrowed by `min`/`max`. */
+export function YearField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode'>) {
+  return <NumberField min={1900} max={2100} {...props} />;
+}
+
 export function TextAreaField({ label, hint, error, required, id, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Field id={id} label={label} hint={hint} error={error} required={required}>

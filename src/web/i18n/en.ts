@@ -198,6 +198,7 @@ export const en: Dictionary = {
   'tokens.create': 'Create token',
   'tokens.created': 'New token (copy it now, it will not be shown again):',
   'tokens.revoke': 'Revoke',
+  'tokens.revokeConfirm': 'Revoke the token “{name}”? Whoever uses it will no longer get in.',
   'tokens.revoked': 'Revoked on {date}',
   'tokens.revokedNotice': 'Token revoked.',
   'tokens.lastUsed': 'Last used',

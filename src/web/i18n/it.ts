@@ -199,6 +199,7 @@ export const it = {
   'tokens.create': 'Crea token',
   'tokens.created': 'Nuovo token (copialo ora, non sarà più mostrato):',
   'tokens.revoke': 'Revoca',
+  'tokens.revokeConfirm': 'Revocare il token «{name}»? Chi lo usa non potrà più accedere.',
   'tokens.revoked': 'Revocato il {date}',
   'tokens.revokedNotice': 'Token revocato.',
   'tokens.lastUsed': 'Ultimo uso',

@@ -10,18 +10,25 @@ export function filledIn(form: HTMLFormElement): Record<string, string> {
 
 /**
  * A list's filters in one row: the named fields (each starting from the page's address), then
- * "Applica"; `onApply` gets the filled-in fields by name. Keyed by the filters, it shows them
- * again when the address changes.
+ * "Applica" (or `submitLabel`, in `submitColumn`, styled `submitClass`); `onApply` gets the
+ * filled-in fields by name. Keyed by the filters, it shows them again when the address changes.
  */
 export function FilterForm({
   label,
   onApply,
   className = 'row align-items-end mb-3',
+  submitLabel,
+  submitColumn = 'col-sm-4',
+  submitClass = 'btn btn-outline-primary',
   children,
 }: {
-  label: string;
+  /** The form's accessible name, when the page has more than one form. */
+  label?: string;
   onApply(values: Record<string, string>): void;
   className?: string;
+  submitLabel?: string;
+  submitColumn?: string;
+  submitClass?: string;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -32,9 +39,9 @@ export function FilterForm({
   return (
     <form onSubmit={submit} className={className} aria-label={label} noValidate>
       {children}
-      <div className="col-sm-4 mb-3">
-        <button type="submit" className="btn btn-outline-primary">
-          {t('visits.apply')}
+      <div className={`${submitColumn} mb-3`}>
+        <button type="submit" className={submitClass}>
+          {submitLabel ?? t('visits.apply')}
         </button>
       </div>
     </form>

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
+import type { ApiError, Page } from '../api/client.js';
 import { Pagination } from '../components/fields.js';
+import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import { pagingOf } from './values.js';
 
 export interface Column<T> {
   header: string;
@@ -23,30 +26,12 @@ export interface Paging {
   onPage(page: number): void;
 }
 
-/**
- * A list of records as an accessible table: a caption (`captionHidden` keeps it for screen
- * readers only), <th scope="col"> headers, row actions whose names end with the row's name
- * (`rowName`: "Elimina azione: Aggiornare il curriculum"), the `empty` message instead of an
- * empty table, and paging (`paging`, e.g. `pagingOf(page, onPage)`). It scrolls sideways
- * inside `.table-responsive`, never the page.
- */
-export function RecordTable<T>({
-  caption,
-  captionHidden,
-  rows,
-  rowKey,
-  rowName,
-  columns,
-  actions,
-  empty,
-  paging,
-  className = 'table table-sm',
-  rowClassName,
-}: {
+export interface RecordTableProps<T> {
   caption: string;
   captionHidden?: boolean;
   rows: readonly T[];
-  rowKey(row: T): string | number;
+  /** The row's key; the row's `id` when left out. */
+  rowKey?(row: T): string | number;
   rowName?(row: T): string;
   columns: Array<Column<T> | false | null | undefined>;
   actions?(row: T): RowAction[];
@@ -54,7 +39,30 @@ export function RecordTable<T>({
   paging?: Paging;
   className?: string;
   rowClassName?(row: T): string | undefined;
-}) {
+}
+
+const keyOf = (row: unknown) => (row as { id: string | number }).id;
+
+/**
+ * A list of records as an accessible table: a caption (`captionHidden` keeps it for screen
+ * readers only), <th scope="col"> headers, row actions whose names end with the row's name
+ * (`rowName`: "Elimina azione: Aggiornare il curriculum"), the `empty` message instead of an
+ * empty table, and paging (`paging`, e.g. `pagingOf(page, onPage)`). It scrolls sideways
+ * inside `.table-responsive`, never the page. Rows are keyed by `rowKey`, else by their `id`.
+ */
+export function RecordTable<T>({
+  caption,
+  captionHidden,
+  rows,
+  rowKey = keyOf,
+  rowName,
+  columns,
+  actions,
+  empty,
+  paging,
+  className = 'table table-sm',
+  rowClassName,
+}: RecordTableProps<T>) {
   const { t } = useI18n();
   const shown = columns.filter((c): c is Column<T> => Boolean(c));
   if (rows.length === 0) return empty ? <p>{empty}</p> : null;
@@ -110,6 +118,39 @@ export function RecordTable<T>({
         </table>
       </div>
       {paging ? <Pagination {...paging} /> : null}
+    </>
+  );
+}
+
+/** What useApiGet gives for a list: its rows (or a Page of them) once loaded, or the problem loading them. */
+export interface LoadedRows<T> {
+  data?: readonly T[] | Page<T>;
+  error?: ApiError;
+}
+
+/**
+ * A loaded list as a RecordTable: the problem loading it, any other `problem` (e.g. a row
+ * action's change), then the table once the rows are there; a Page answer is paged by `onPage`.
+ */
+export function LoadedTable<T>({
+  loaded,
+  onPage,
+  problem,
+  ...table
+}: Omit<RecordTableProps<T>, 'rows' | 'paging'> & { loaded: LoadedRows<T>; onPage?(page: number): void; problem?: ReactNode }) {
+  const { data } = loaded;
+  const page = data && !Array.isArray(data) ? (data as Page<T>) : undefined;
+  return (
+    <>
+      <ProblemAlert error={loaded.error} />
+      {problem}
+      {data ? (
+        <RecordTable<T>
+          {...table}
+          rows={page ? page.items : (data as readonly T[])}
+          paging={page && onPage ? pagingOf(page, onPage) : undefined}
+        />
+      ) : null}
     </>
   );
 }

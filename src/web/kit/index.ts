@@ -1,7 +1,8 @@
 /**
  * The record kit: the one way a page lists, creates, edits and deletes records.
  * - useChange: send a change (busy, problem, field errors, stale-page reload, announced success)
- * - RecordTable: an accessible, responsive table of records with row actions and paging
+ * - RecordTable: an accessible, responsive table of records with row actions and paging (rows keyed by their id
+ *   unless told); LoadedTable: a loaded list (useApiGet) as one, after the problem loading it
  * - RecordForm, FormActions, useFields, useEditing, EditableSection, InlineSelectForm, Options: forms, opened on demand, focus handled
  * - boundTo, textsOf (bound.ts): a form's field bound to its value, change and error by one name
  * - FieldGroup, CheckboxList: a fieldset with legend, hint and error; a list of checkboxes
@@ -20,7 +21,15 @@ export { announce, focusLater, useAnnouncer } from './announce.js';
 export { ConfirmDialog, type ConfirmOptions, useConfirm } from './ConfirmDialog.js';
 export { Facts } from './Facts.js';
 export { EditableSection, FormActions, InlineSelectForm, Options, RecordForm, useEditing, useFields } from './forms.js';
-export { type Column, type Paging, RecordTable, type RowAction } from './RecordTable.js';
+export {
+  type Column,
+  type LoadedRows,
+  LoadedTable,
+  type Paging,
+  RecordTable,
+  type RecordTableProps,
+  type RowAction,
+} from './RecordTable.js';
 export {
   type Change,
   type ChangeOptions,

@@ -22,7 +22,6 @@ function TodayVisits({ visits, topicLabel }: { visits: Page<Visit> | undefined; 
           caption={t('frontDesk.todayVisits')}
           captionHidden
           rows={visits.items}
-          rowKey={(v) => v.id}
           empty={t('frontDesk.noVisitsToday')}
           columns={[
             { header: t('visit.time'), cell: (v) => v.time },

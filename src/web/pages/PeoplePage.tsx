@@ -21,7 +21,6 @@ export default function PeoplePage() {
       search={{ id: 'people-query', label: t('people.searchLabel') }}
       caption={(count) => t('people.count', { count })}
       table={{
-        rowKey: (p) => p.id,
         empty: t('people.none'),
         columns: [
           { header: t('person.familyNames'), cell: (p) => <Link to={`/people/${p.id}`}>{p.familyNames}</Link> },

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { Application } from '../../../contracts/activities.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
-import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
+import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { EditableSection, RecordTable, useChange } from '../../kit/index.js';
+import { EditableSection, LoadedTable, useChange } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { ApplicationForm } from './ApplicationForm.js';
 import { applicationKey, useApplicationColumns } from './applications/columns.js';
@@ -49,18 +49,15 @@ export function PersonApplicationsSection({ personId, initial }: { personId: num
       />
       <SuccessAlert message={notice} />
       {change.problem}
-      <ProblemAlert error={applications.error} />
-      {applications.data ? (
-        <RecordTable<Application>
-          caption={t('activities.applications.title')}
-          captionHidden
-          className="table table-sm mt-2"
-          rows={applications.data.items}
-          rowKey={applicationKey}
-          empty={t('activities.applications.personNone')}
-          columns={columns}
-        />
-      ) : null}
+      <LoadedTable<Application>
+        loaded={applications}
+        caption={t('activities.applications.title')}
+        captionHidden
+        className="table table-sm mt-2"
+        rowKey={applicationKey}
+        empty={t('activities.applications.personNone')}
+        columns={columns}
+      />
     </section>
   );
 }

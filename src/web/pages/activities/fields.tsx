@@ -2,7 +2,7 @@
 import type { ChangeEvent } from 'react';
 import { todayInRome } from '../../../domain/dates.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
-import { TextField } from '../../components/fields.js';
+import { NumberField, TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
 
@@ -21,7 +21,7 @@ export function DayField(props: FieldProps) {
 /** How long it took, in minutes (at most ten hours). */
 export function MinutesField({ label, ...props }: FieldProps & { label?: string }) {
   const { t } = useI18n();
-  return <TextField label={label ?? t('activities.minutes')} type="number" inputMode="numeric" required min={1} max={600} {...props} />;
+  return <NumberField label={label ?? t('activities.minutes')} required min={1} max={600} {...props} />;
 }
 
 export function CentreField(props: FieldProps) {

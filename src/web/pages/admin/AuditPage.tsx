@@ -1,11 +1,11 @@
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAddressFilters } from '../../kit/addressFilters.js';
+import { FilterForm } from '../../kit/FilterForm.js';
 import { FilterSelect } from '../../kit/FilterSelect.js';
-import { pagingOf, RecordTable } from '../../kit/index.js';
+import { LoadedTable } from '../../kit/index.js';
 import { PeriodFields } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 
@@ -37,7 +37,13 @@ export default function AuditPage() {
     <>
       <h1 className="h2">{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
-      <form onSubmit={address.apply} noValidate className="row align-items-end" key={address.key}>
+      <FilterForm
+        onApply={address.filter}
+        className="row align-items-end"
+        submitColumn="col-sm-6 col-lg-2"
+        submitClass="btn btn-primary"
+        key={address.key}
+      >
         <PeriodFields from={query.from} to={query.to} column="col-sm-6 col-lg-2" />
         <div className="col-sm-6 col-lg-2">
           <FilterSelect label={t('audit.action')} name="action" value={query.action} choices={ACTIONS} />
@@ -48,32 +54,23 @@ export default function AuditPage() {
         <div className="col-sm-6 col-lg-2">
           <TextField label="ID" name="entityId" defaultValue={query.entityId} inputMode="numeric" />
         </div>
-        <div className="col-sm-6 col-lg-2 mb-3">
-          <button type="submit" className="btn btn-primary">
-            {t('visits.apply')}
-          </button>
-        </div>
-      </form>
-      <ProblemAlert error={log.error} />
-      {log.data ? (
-        <RecordTable<AuditEntry>
-          caption={t('audit.title')}
-          captionHidden
-          className="table table-sm table-striped"
-          rows={log.data.items}
-          rowKey={(e) => e.id}
-          empty={t('common.none')}
-          paging={pagingOf(log.data, address.setPage)}
-          columns={[
-            { header: t('audit.at'), cell: (e) => new Date(e.at).toLocaleString('it-IT', { timeZone: 'Europe/Rome' }) },
-            { header: t('audit.user'), cell: (e) => e.userEmail ?? '—' },
-            { header: t('audit.action'), cell: (e) => e.action },
-            { header: t('audit.entity'), cell: (e) => `${e.entity} ${e.entityId ? `#${e.entityId}` : ''}` },
-            { header: t('audit.centre'), cell: (e) => e.centreId ?? '—' },
-            { header: t('audit.details'), cell: (e) => <code className="small">{e.details ? JSON.stringify(e.details) : ''}</code> },
-          ]}
-        />
-      ) : null}
+      </FilterForm>
+      <LoadedTable<AuditEntry>
+        loaded={log}
+        onPage={address.setPage}
+        caption={t('audit.title')}
+        captionHidden
+        className="table table-sm table-striped"
+        empty={t('common.none')}
+        columns={[
+          { header: t('audit.at'), cell: (e) => new Date(e.at).toLocaleString('it-IT', { timeZone: 'Europe/Rome' }) },
+          { header: t('audit.user'), cell: (e) => e.userEmail ?? '—' },
+          { header: t('audit.action'), cell: (e) => e.action },
+          { header: t('audit.entity'), cell: (e) => `${e.entity} ${e.entityId ? `#${e.entityId}` : ''}` },
+          { header: t('audit.centre'), cell: (e) => e.centreId ?? '—' },
+          { header: t('audit.details'), cell: (e) => <code className="small">{e.details ? JSON.stringify(e.details) : ''}</code> },
+        ]}
+      />
     </>
   );
 }

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
+import { LoadedTable, RecordForm, useChange, useConfirm, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 
 interface ApiToken {
@@ -70,16 +69,18 @@ export default function TokensPage() {
   const users = useApiGet<User[]>('/users');
   const [created, setCreated] = useState<string | null>(null);
   const change = useChange({ reload: tokens.reload });
+  const confirm = useConfirm();
   usePageTitle(t('tokens.title'));
 
-  const revoke = (token: ApiToken) => change.send('DELETE', `/tokens/${token.id}`, undefined, { success: t('tokens.revokedNotice') });
+  const revoke = async (token: ApiToken) => {
+    if (!(await confirm(t('tokens.revokeConfirm', { name: token.name }), { confirmLabel: t('tokens.revoke'), danger: true }))) return;
+    await change.send('DELETE', `/tokens/${token.id}`, undefined, { success: t('tokens.revokedNotice') });
+  };
 
   return (
     <>
       <h1 className="h2">{t('tokens.title')}</h1>
       <p>{t('tokens.intro')}</p>
-      <ProblemAlert error={tokens.error} />
-      {change.problem}
       {created ? (
         <div className="alert alert-success" role="status">
           <p className="mb-1">{t('tokens.created')}</p>
@@ -89,12 +90,12 @@ export default function TokensPage() {
         </div>
       ) : null}
       <NewTokenForm users={users.data ?? []} reload={tokens.reload} onStart={() => setCreated(null)} onCreated={setCreated} />
-      <RecordTable<ApiToken>
+      <LoadedTable<ApiToken>
+        loaded={tokens}
+        problem={change.problem}
         caption={t('tokens.title')}
         captionHidden
         className="table mt-3"
-        rows={tokens.data ?? []}
-        rowKey={(token) => token.id}
         rowName={(token) => token.name}
         columns={[
           { header: t('tokens.user'), cell: (token) => token.userEmail },

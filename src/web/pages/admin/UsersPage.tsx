@@ -3,10 +3,10 @@ import type { User } from '../../../contracts/auth.js';
 import { ROLES } from '../../../contracts/enums.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
-import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
+import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { Options, RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
+import { LoadedTable, Options, RecordForm, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 
@@ -98,14 +98,12 @@ export default function UsersPage() {
       <h1 className="h2">{t('users.title')}</h1>
       <p className="text-muted">{t('users.adminScope')}</p>
       <SuccessAlert message={notice} />
-      <ProblemAlert error={users.error} />
-      {change.problem}
-      <RecordTable<User>
+      <LoadedTable<User>
+        loaded={users}
+        problem={change.problem}
         caption={t('users.title')}
         captionHidden
         className="table"
-        rows={users.data ?? []}
-        rowKey={(user) => user.id}
         rowName={(user) => user.displayName}
         columns={[
           {

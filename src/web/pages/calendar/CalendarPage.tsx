@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { CalendarDay, CalendarFigures } from '../../../contracts/calendar.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
-import { TextField } from '../../components/fields.js';
+import { YearField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { FilterForm } from '../../kit/FilterForm.js';
 import { RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { CentreSettingsForm } from './CentreSettingsForm.js';
@@ -123,9 +124,8 @@ function YearFigures({ centreId, year, onYear }: { centreId: number; year: numbe
       new Date(Date.UTC(year, month - 1, 15)),
     );
   const [yearError, setYearError] = useState<string | undefined>();
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const chosen = Number(new FormData(event.currentTarget).get('year'));
+  const submit = (values: Record<string, string>) => {
+    const chosen = Number(values.year);
     const valid = Number.isInteger(chosen) && chosen >= 1900 && chosen <= 2100;
     // The app's own message under the field, not the browser's bubble.
     setYearError(valid ? undefined : t('calendar.year.invalid'));
@@ -136,25 +136,11 @@ function YearFigures({ centreId, year, onYear }: { centreId: number; year: numbe
       <h2 id="calendar-year" className="h4">
         {t('calendar.year.title')}: {year}
       </h2>
-      <form onSubmit={submit} className="row align-items-end" key={year} noValidate>
+      <FilterForm onApply={submit} className="row align-items-end" submitLabel={t('calendar.year.show')} key={year}>
         <div className="col-sm-4 col-md-3">
-          <TextField
-            label={t('calendar.year.label')}
-            name="year"
-            type="number"
-            min={1900}
-            max={2100}
-            defaultValue={year}
-            required
-            error={yearError}
-          />
+          <YearField label={t('calendar.year.label')} name="year" defaultValue={year} required error={yearError} />
         </div>
-        <div className="col-sm-4 mb-3">
-          <button type="submit" className="btn btn-outline-primary">
-            {t('calendar.year.show')}
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       <ProblemAlert error={figures.error} />
       {figures.data ? (
         <>

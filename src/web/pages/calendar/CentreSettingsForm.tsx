@@ -1,6 +1,6 @@
 import type { CentreSettings } from '../../../contracts/calendar.js';
 import { useApiGet } from '../../api/hooks.js';
-import { TextField } from '../../components/fields.js';
+import { NumberField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
@@ -47,10 +47,8 @@ function SettingsFields({ settings, reload }: { settings: CentreSettings; reload
           />
         </div>
         <div className="col-sm-6 col-lg-3">
-          <TextField
+          <NumberField
             label={t('calendar.settings.threshold')}
-            type="number"
-            inputMode="numeric"
             min={1}
             max={100}
             required

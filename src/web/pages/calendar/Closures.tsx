@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { ClosureRecord } from '../../../contracts/calendar.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
-import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
+import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
-import { focusLater, RecordTable, useChange, useFields } from '../../kit/index.js';
+import { focusLater, LoadedTable, useChange, useFields } from '../../kit/index.js';
 import { DateRangeFields, saveRecord, useRemove } from './shared.js';
 
 const daysOf = (closure: ClosureRecord) => Math.round((Date.parse(closure.to) - Date.parse(closure.from)) / 86_400_000) + 1;
@@ -96,28 +96,24 @@ export function Closures({ centreId, year, onChanged }: { centreId: number; year
       </h2>
       <p>{t('calendar.closures.intro')}</p>
       <SuccessAlert message={notice} />
-      <ProblemAlert error={closures.error} />
-      {change.problem}
-      {closures.data ? (
-        <RecordTable<ClosureRecord>
-          caption={t('calendar.closures.caption', { year })}
-          captionHidden
-          rows={closures.data}
-          rowKey={(c) => c.id}
-          rowName={(c) => `${formatDate(c.from, true)}, ${c.reason}`}
-          empty={t('calendar.closures.none')}
-          columns={[
-            { header: t('calendar.from'), cell: (c) => formatDate(c.from, true) },
-            { header: t('calendar.to'), cell: (c) => formatDate(c.to, true) },
-            { header: t('calendar.closures.days'), className: 'text-end', cell: (c) => formatNumber(daysOf(c)) },
-            { header: t('calendar.closures.reason'), cell: (c) => c.reason },
-          ]}
-          actions={(c) => [
-            { label: t('calendar.edit'), onClick: () => edit(c) },
-            { label: t('calendar.delete'), danger: true, onClick: () => remove(c) },
-          ]}
-        />
-      ) : null}
+      <LoadedTable<ClosureRecord>
+        loaded={closures}
+        problem={change.problem}
+        caption={t('calendar.closures.caption', { year })}
+        captionHidden
+        rowName={(c) => `${formatDate(c.from, true)}, ${c.reason}`}
+        empty={t('calendar.closures.none')}
+        columns={[
+          { header: t('calendar.from'), cell: (c) => formatDate(c.from, true) },
+          { header: t('calendar.to'), cell: (c) => formatDate(c.to, true) },
+          { header: t('calendar.closures.days'), className: 'text-end', cell: (c) => formatNumber(daysOf(c)) },
+          { header: t('calendar.closures.reason'), cell: (c) => c.reason },
+        ]}
+        actions={(c) => [
+          { label: t('calendar.edit'), onClick: () => edit(c) },
+          { label: t('calendar.delete'), danger: true, onClick: () => remove(c) },
+        ]}
+      />
       <ClosureForm
         key={formKey}
         centreId={centreId}

@@ -1,11 +1,10 @@
 import type { Project } from '../../../contracts/calendar.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
-import { orNull, RecordTable, useChange, useFields } from '../../kit/index.js';
+import { LoadedTable, orNull, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import {
   DateRangeFields,
@@ -94,32 +93,28 @@ export default function ProjectsPage() {
       </h1>
       <p>{t('calendar.projects.intro')}</p>
       {select}
-      <ProblemAlert error={projects.error} />
-      {change.problem}
-      {projects.data ? (
-        <RecordTable<Project>
-          caption={t('calendar.projects.caption')}
-          captionHidden
-          rows={projects.data}
-          rowKey={(p) => p.id}
-          rowName={(p) => p.name}
-          empty={t('calendar.projects.none')}
-          columns={[
-            { header: t('calendar.projects.name'), rowHeader: true, className: 'fw-normal', cell: (p) => p.name },
-            { header: t('calendar.projects.funder'), cell: (p) => p.funder ?? '' },
-            {
-              header: t('calendar.projects.period'),
-              cell: (p) => `${formatDate(p.from)} – ${p.to ? formatDate(p.to) : t('calendar.staff.ongoing')}`,
-            },
-            { header: t('calendar.projects.extraHours'), className: 'text-end', cell: (p) => formatMinutes(p.extraWeeklyMinutes) },
-            { header: t('calendar.projects.description'), cell: (p) => p.description ?? '' },
-          ]}
-          actions={(p) => [
-            { label: t('calendar.edit'), onClick: () => edit(p) },
-            { label: t('calendar.delete'), danger: true, onClick: () => remove(`/projects/${p.id}`, p) },
-          ]}
-        />
-      ) : null}
+      <LoadedTable<Project>
+        loaded={projects}
+        problem={change.problem}
+        caption={t('calendar.projects.caption')}
+        captionHidden
+        rowName={(p) => p.name}
+        empty={t('calendar.projects.none')}
+        columns={[
+          { header: t('calendar.projects.name'), rowHeader: true, className: 'fw-normal', cell: (p) => p.name },
+          { header: t('calendar.projects.funder'), cell: (p) => p.funder ?? '' },
+          {
+            header: t('calendar.projects.period'),
+            cell: (p) => `${formatDate(p.from)} – ${p.to ? formatDate(p.to) : t('calendar.staff.ongoing')}`,
+          },
+          { header: t('calendar.projects.extraHours'), className: 'text-end', cell: (p) => formatMinutes(p.extraWeeklyMinutes) },
+          { header: t('calendar.projects.description'), cell: (p) => p.description ?? '' },
+        ]}
+        actions={(p) => [
+          { label: t('calendar.edit'), onClick: () => edit(p) },
+          { label: t('calendar.delete'), danger: true, onClick: () => remove(`/projects/${p.id}`, p) },
+        ]}
+      />
       {centreId ? (
         <ProjectForm key={`${centreId}-${formKey}`} centreId={centreId} editing={editing} reload={projects.reload} onDone={done} />
       ) : null}

@@ -53,7 +53,6 @@ export default function StaffPage() {
         <RecordTable<StaffMember>
           caption={t('calendar.staff.caption', { date: formatDate(validDate), year })}
           rows={list.data.items}
-          rowKey={(m) => m.id}
           rowName={(m) => m.name}
           empty={t('calendar.staff.none')}
           columns={[

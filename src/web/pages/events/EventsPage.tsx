@@ -66,7 +66,6 @@ export default function EventsPage() {
           })
         }
         table={{
-          rowKey: (item) => item.id,
           rowName: (item) => item.title,
           empty: t('events.none'),
           columns: [

@@ -74,7 +74,6 @@ export default function NetworkMeetingsPage() {
         totalsTestId="meeting-totals"
         totals={(totals) => t('events.meetings.total', { count: formatNumber(totals.meetings) })}
         table={{
-          rowKey: (meeting) => meeting.id,
           rowName: (meeting) => `${formatDate(meeting.date)}, ${meeting.topic}`,
           empty: t('events.meetings.none'),
           columns: [

@@ -38,7 +38,6 @@ export function LegalList({
         })
       }
       table={{
-        rowKey: (item) => item.id,
         rowName: (item) => formatDate(item.date),
         empty: t('activities.legal.none'),
         columns: [

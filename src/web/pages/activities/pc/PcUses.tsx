@@ -45,7 +45,6 @@ export function PcUses({ records, canWrite }: { records: PeriodRecords<PcStation
         })
       }
       table={{
-        rowKey: (use) => use.id,
         rowName: (use) => `${formatDate(use.date)}, ${label('pcPurpose', use.purpose)}`,
         empty: t('activities.pc.none'),
         columns: [

@@ -1,9 +1,8 @@
 import { type ReactNode, useState } from 'react';
 import { useApiGet } from '../../../api/hooks.js';
 import { SelectField, TextField } from '../../../components/fields.js';
-import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
-import { RecordForm, RecordTable, useChange } from '../../../kit/index.js';
+import { LoadedTable, RecordForm, useChange } from '../../../kit/index.js';
 import { usePageTitle } from '../../../page-title.js';
 
 /** A value of any catalogue: the common members, and its own fields by name. */
@@ -147,14 +146,12 @@ export function CatalogueEditor({ config }: { config: CatalogueConfig }) {
     <>
       <h1 className="h2">{config.title}</h1>
       <p>{config.intro}</p>
-      <ProblemAlert error={items.error} />
-      {rowChange.problem}
-      <RecordTable
+      <LoadedTable
+        loaded={items}
+        problem={rowChange.problem}
         caption={config.title}
         captionHidden
         className="table"
-        rows={rows}
-        rowKey={(item) => item.id}
         rowName={nameOf}
         columns={[
           { header: config.codeLabel, rowHeader: true, cell: (item) => <code>{item.code}</code> },

@@ -113,7 +113,6 @@ export function Contracts({ member, centreId, reload }: { member: StaffMember; c
         caption={t('calendar.staff.contractsCaption', { name: member.name })}
         captionHidden
         rows={member.contracts}
-        rowKey={(c) => c.id}
         rowName={(c) => formatDate(c.from)}
         empty={t('calendar.staff.noContracts')}
         columns={[

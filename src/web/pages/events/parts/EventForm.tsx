@@ -1,7 +1,7 @@
 /** The form of an event: a new one, or the one being corrected (sent back with the version it was read at). */
 import { useState } from 'react';
 import type { Event, EventParticipant } from '../../../../contracts/events.js';
-import { TextAreaField, TextField } from '../../../components/fields.js';
+import { NumberField, TextAreaField, TextField } from '../../../components/fields.js';
 import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
 import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
@@ -129,10 +129,8 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
         <ParticipantsField participants={participants} onChange={setParticipants} error={errors.participantIds} />
         <div className="row">
           <div className="col-sm-6 col-lg-4">
-            <TextField
+            <NumberField
               label={t('events.field.otherParticipants')}
-              type="number"
-              inputMode="numeric"
               min={0}
               max={100000}
               {...form.field('others')}
