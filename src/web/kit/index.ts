@@ -40,4 +40,5 @@ export {
   STALE_CODES,
   useChange,
 } from './useChange.js';
+export { ValueSelect } from './ValueSelect.js';
 export { orNull, pagingOf } from './values.js';

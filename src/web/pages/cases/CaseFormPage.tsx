@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
-import { FormActions, Options, useChange, useFields } from '../../kit/index.js';
+import { FormActions, useChange, useFields, ValueSelect } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { AreasFieldset, PastDateField, relationLabel, StaffOptions, useStaff } from './parts.js';
@@ -23,7 +23,7 @@ type Subject =
   | { kind: 'household'; id: number; name: string; centreId: number | undefined; members: Household['members'] | null };
 
 export default function CaseFormPage() {
-  const { t, locale, formatDate, labels } = useI18n();
+  const { t, locale, formatDate } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -201,10 +201,13 @@ export default function CaseFormPage() {
             </SelectField>
           </div>
           <div className="col-md-4">
-            <SelectField label={t('cases.referralSource')} {...bound('referralSource')}>
-              <option value="">{t('cases.form.referralDefault')}</option>
-              <Options values={REFERRAL_SOURCES} labels={labels('referralSource')} />
-            </SelectField>
+            <ValueSelect
+              label={t('cases.referralSource')}
+              list="referralSource"
+              values={REFERRAL_SOURCES}
+              blank={t('cases.form.referralDefault')}
+              {...bound('referralSource')}
+            />
           </div>
         </div>
         <AreasFieldset idPrefix="new-case" value={values.areas} onChange={(areas) => form.set({ areas })} error={fieldErrors.areas} />

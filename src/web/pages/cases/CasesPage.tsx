@@ -5,11 +5,10 @@ import { CASE_STATUSES } from '../../../contracts/enums.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
-import { SelectField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { filledIn } from '../../kit/FilterForm.js';
-import { Options, pagingOf, RecordTable } from '../../kit/index.js';
+import { pagingOf, RecordTable, ValueSelect } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { caseTitle } from './parts.js';
@@ -53,7 +52,7 @@ function OverduePanel() {
 }
 
 export default function CasesPage() {
-  const { t, formatDate, label, labels } = useI18n();
+  const { t, formatDate, label } = useI18n();
   const { me, can } = useSession();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
@@ -93,10 +92,14 @@ export default function CasesPage() {
         </h2>
         <div className="row align-items-end">
           <div className="col-sm-6 col-lg-3">
-            <SelectField label={t('cases.status')} name="status" defaultValue={status}>
-              <option value="">{t('cases.any')}</option>
-              <Options values={CASE_STATUSES} labels={labels('caseStatus')} />
-            </SelectField>
+            <ValueSelect
+              name="status"
+              label={t('cases.status')}
+              list="caseStatus"
+              values={CASE_STATUSES}
+              blank={t('cases.any')}
+              defaultValue={status}
+            />
           </div>
           {me && me.centres.length > 1 ? (
             <div className="col-sm-6 col-lg-3">

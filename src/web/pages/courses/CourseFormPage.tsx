@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo, textsOf } from '../../kit/bound.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
-import { Options, orNull, useChange, useFields } from '../../kit/index.js';
+import { orNull, useChange, useFields, ValueSelect } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useCourseKinds, useWeekdayName, WEEKDAYS } from './shared.js';
@@ -25,7 +25,7 @@ export default function CourseFormPage() {
 }
 
 function CourseForm({ course }: { course?: Course }) {
-  const { t, label, labels } = useI18n();
+  const { t, label } = useI18n();
   const navigate = useNavigate();
   const weekdayName = useWeekdayName();
   const kinds = useCourseKinds();
@@ -93,10 +93,14 @@ function CourseForm({ course }: { course?: Course }) {
             <TextField label={t('courses.courseTitle')} required maxLength={200} {...bound('title')} />
           </div>
           <div className="col-md-4">
-            <SelectField label={t('courses.level')} hint={t('courses.levelHint')} {...bound('level')}>
-              <option value="">{t('courses.noLevel')}</option>
-              <Options values={COURSE_LEVELS} labels={labels('courseLevel')} />
-            </SelectField>
+            <ValueSelect
+              label={t('courses.level')}
+              hint={t('courses.levelHint')}
+              list="courseLevel"
+              values={COURSE_LEVELS}
+              blank={t('courses.noLevel')}
+              {...bound('level')}
+            />
           </div>
           <div className="col-md-4">
             <TextField label={t('courses.partner')} maxLength={200} hint={t('courses.partnerHint')} {...bound('partner')} />

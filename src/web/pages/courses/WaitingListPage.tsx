@@ -9,7 +9,7 @@ import { SelectField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { FilterForm } from '../../kit/FilterForm.js';
-import { focusLater, Options, pagingOf, RecordTable, type RowAction, useChange } from '../../kit/index.js';
+import { focusLater, Options, pagingOf, RecordTable, type RowAction, useChange, ValueSelect } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { personName } from './shared.js';
@@ -107,10 +107,14 @@ export default function WaitingListPage() {
         </h2>
         <FilterForm label={t('courses.filters')} onApply={setParams} className="row align-items-end" key={`${kind}-${status}`}>
           <div className="col-sm-4">
-            <SelectField label={t('courses.waiting.kind')} name="kind" defaultValue={kind}>
-              <option value="">{t('courses.waiting.allKinds')}</option>
-              <Options values={WAITING_LIST_KINDS} labels={labels('waitingListKind')} />
-            </SelectField>
+            <ValueSelect
+              name="kind"
+              label={t('courses.waiting.kind')}
+              list="waitingListKind"
+              values={WAITING_LIST_KINDS}
+              blank={t('courses.waiting.allKinds')}
+              defaultValue={kind}
+            />
           </div>
           <div className="col-sm-4">
             <SelectField label={t('courses.waiting.status')} name="status" defaultValue={status}>

@@ -5,10 +5,10 @@ import type { Topic } from '../../../contracts/visits.js';
 import { romeTimeOf } from '../../../domain/dates.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { CountrySelect } from '../../components/CountrySelect.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { TextField } from '../../components/fields.js';
 import { GenderSelect } from '../../components/GenderSelect.js';
 import { useI18n } from '../../i18n/index.js';
-import { Options } from '../../kit/index.js';
+import { ValueSelect } from '../../kit/index.js';
 
 export interface AnonymousVisitor {
   gender: string;
@@ -41,7 +41,7 @@ export function AnonymousFields({
   errors: Errors;
   onUsePerson(): void;
 }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   // Each field: its value, its error from the server, and the visitor with it changed.
   const field = (name: keyof AnonymousVisitor) => ({
     value: anonymous[name],
@@ -60,10 +60,7 @@ export function AnonymousFields({
           <CountrySelect label={t('person.citizenship')} citizenship required {...field('citizenship')} />
         </div>
         <div className="col-md-4">
-          <SelectField label={t('visit.ageBand')} required {...field('ageBand')}>
-            <option value="">{t('common.choose')}</option>
-            <Options values={AGE_BANDS} labels={labels('ageBand')} />
-          </SelectField>
+          <ValueSelect label={t('visit.ageBand')} list="ageBand" values={AGE_BANDS} choose {...field('ageBand')} />
         </div>
         {chooseCentre ? (
           <div className="col-md-6">
@@ -137,7 +134,7 @@ export function DetailsFields({
   today: string;
   errors: Errors;
 }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const set = (name: keyof VisitDetails) => (e: { target: { value: string } }) => onChange({ ...details, [name]: e.target.value });
   return (
     <details className="mb-3">
@@ -163,14 +160,16 @@ export function DetailsFields({
           />
         </div>
         <div className="col-sm-6 col-md-3">
-          <SelectField label={t('visit.channel')} value={details.channel} onChange={set('channel')}>
-            <Options values={CHANNELS} labels={labels('channel')} />
-          </SelectField>
+          <ValueSelect label={t('visit.channel')} list="channel" values={CHANNELS} value={details.channel} onChange={set('channel')} />
         </div>
         <div className="col-sm-6 col-md-3">
-          <SelectField label={t('visit.referral')} value={details.referralSource} onChange={set('referralSource')}>
-            <Options values={REFERRAL_SOURCES} labels={labels('referralSource')} />
-          </SelectField>
+          <ValueSelect
+            label={t('visit.referral')}
+            list="referralSource"
+            values={REFERRAL_SOURCES}
+            value={details.referralSource}
+            onChange={set('referralSource')}
+          />
         </div>
       </div>
       <TextField label={t('visit.notes')} maxLength={2000} value={details.notes} error={errors.notes} onChange={set('notes')} />

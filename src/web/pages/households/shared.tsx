@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
 import type { PersonSummary } from '../../../contracts/people.js';
 import type { ApiError } from '../../api/client.js';
-import { SelectField, TextAreaField } from '../../components/fields.js';
+import { TextAreaField } from '../../components/fields.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { useI18n } from '../../i18n/index.js';
-import { type Change, Options } from '../../kit/index.js';
+import { type Change, ValueSelect } from '../../kit/index.js';
 
 /** The relation to the reference person, as a labelled select. */
 export function RelationSelect({
@@ -22,19 +22,18 @@ export function RelationSelect({
   error?: string;
   id?: string;
 }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   return (
-    <SelectField
+    <ValueSelect
       id={id}
       label={label ?? t('households.relation')}
-      required
+      list="householdRelation"
+      values={HOUSEHOLD_RELATIONS}
+      choose
       error={error}
       value={value}
       onChange={(e) => onChange(e.target.value as HouseholdRelation | '')}
-    >
-      <option value="">{t('common.choose')}</option>
-      <Options values={HOUSEHOLD_RELATIONS} labels={labels('householdRelation')} />
-    </SelectField>
+    />
   );
 }
 

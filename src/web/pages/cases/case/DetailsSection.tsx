@@ -7,12 +7,12 @@ import { useI18n } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/it.js';
 import { boundTo } from '../../../kit/bound.js';
 import { Facts } from '../../../kit/Facts.js';
-import { EditableSection, Options, orNull, RecordForm, RecordTable, useFields } from '../../../kit/index.js';
+import { EditableSection, orNull, RecordForm, RecordTable, useFields, ValueSelect } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { AreasFieldset, relationLabel, type SectionProps, type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
 
 function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember[]; reload(): void; onDone(): void }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const change = useCaseChange(reload);
   const { me } = useSession();
   // Only the coordinator, or the responsible operator handing over, names another one (the server checks it too).
@@ -58,9 +58,12 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
           )}
         </div>
         <div className="col-md-6">
-          <SelectField label={t('cases.referralSource')} {...form.field('referralSource')}>
-            <Options values={REFERRAL_SOURCES} labels={labels('referralSource')} />
-          </SelectField>
+          <ValueSelect
+            label={t('cases.referralSource')}
+            list="referralSource"
+            values={REFERRAL_SOURCES}
+            {...form.field('referralSource')}
+          />
         </div>
       </div>
       <AreasFieldset

@@ -2,16 +2,16 @@
 import type { CaseNote } from '../../../../contracts/cases.js';
 import { NOTE_RESTRICTIONS } from '../../../../contracts/enums.js';
 import { todayInRome } from '../../../../domain/dates.js';
-import { SelectField, TextAreaField } from '../../../components/fields.js';
+import { TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, Options, useConfirm, useFields } from '../../../kit/index.js';
+import { EditableSection, useConfirm, useFields, ValueSelect } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { AddToCase, CaseItemForm, CaseSection, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 /** A new note (`caseId`) or a note edited (`note`). */
 function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: CaseNote; reload(): void; onDone(): void }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ noteDate: note?.noteDate ?? todayInRome(), body: note?.body ?? '', restriction: note?.restriction ?? '' });
   const bound = boundTo(form, change);
@@ -31,15 +31,15 @@ function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: Ca
           <PastDateField id={`${idPrefix}-date`} label={t('cases.note.date')} {...bound('noteDate')} />
         </div>
         <div className="col-md-8">
-          <SelectField
+          <ValueSelect
             id={`${idPrefix}-restriction`}
             label={t('cases.note.restriction')}
             hint={t('cases.note.restrictionHint')}
+            list="noteRestriction"
+            values={NOTE_RESTRICTIONS}
+            blank={t('cases.note.unrestricted')}
             {...form.field('restriction')}
-          >
-            <option value="">{t('cases.note.unrestricted')}</option>
-            <Options values={NOTE_RESTRICTIONS} labels={labels('noteRestriction')} />
-          </SelectField>
+          />
         </div>
       </div>
       <TextAreaField id={`${idPrefix}-body`} label={t('cases.note.body')} required rows={4} maxLength={10_000} {...bound('body')} />

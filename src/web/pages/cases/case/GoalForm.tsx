@@ -1,14 +1,14 @@
 /** A goal's form: a new goal of the plan, or a goal edited in place (with its status). */
 import type { CaseGoal } from '../../../../contracts/cases.js';
 import { GOAL_STATUSES } from '../../../../contracts/enums.js';
-import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
+import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { Options, orNull, useFields } from '../../../kit/index.js';
+import { orNull, useFields, ValueSelect } from '../../../kit/index.js';
 import { CaseItemForm, useCaseChange } from '../parts.js';
 
 export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; goal?: CaseGoal; reload(): void; onDone(): void }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ title: goal?.title ?? '', description: goal?.description ?? '', status: goal?.status ?? 'open' });
   const bound = boundTo(form, change);
@@ -33,9 +33,7 @@ export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; go
         </div>
         {goal ? (
           <div className="col-md-4">
-            <SelectField label={t('cases.goal.status')} {...form.field('status')}>
-              <Options values={GOAL_STATUSES} labels={labels('goalStatus')} />
-            </SelectField>
+            <ValueSelect label={t('cases.goal.status')} list="goalStatus" values={GOAL_STATUSES} {...form.field('status')} />
           </div>
         ) : null}
       </div>

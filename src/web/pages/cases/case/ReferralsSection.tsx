@@ -2,14 +2,14 @@
 import type { Referral } from '../../../../contracts/cases.js';
 import { REFERRAL_DIRECTIONS, REFERRAL_SERVICES, REFERRAL_STATUSES } from '../../../../contracts/enums.js';
 import { todayInRome } from '../../../../domain/dates.js';
-import { SelectField, TextAreaField, TextField } from '../../../components/fields.js';
+import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { Options, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
+import { orNull, RecordForm, RecordTable, useConfirm, useFields, ValueSelect } from '../../../kit/index.js';
 import { AddToCase, CaseItemStatus, CaseSection, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload(): void; onDone(): void }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({
     direction: 'outgoing',
@@ -31,15 +31,16 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
     <RecordForm change={change} onSubmit={add} addLabel={t('cases.referral.add')} onCancel={onDone} autoFocus>
       <div className="row">
         <div className="col-md-4">
-          <SelectField label={t('cases.referral.direction')} required {...form.field('direction')}>
-            <Options values={REFERRAL_DIRECTIONS} labels={labels('referralDirection')} />
-          </SelectField>
+          <ValueSelect
+            label={t('cases.referral.direction')}
+            list="referralDirection"
+            values={REFERRAL_DIRECTIONS}
+            required
+            {...form.field('direction')}
+          />
         </div>
         <div className="col-md-4">
-          <SelectField label={t('cases.referral.service')} required {...bound('service')}>
-            <option value="">{t('common.choose')}</option>
-            <Options values={REFERRAL_SERVICES} labels={labels('referralService')} />
-          </SelectField>
+          <ValueSelect label={t('cases.referral.service')} list="referralService" values={REFERRAL_SERVICES} choose {...bound('service')} />
         </div>
         <div className="col-md-4">
           <TextField label={t('cases.referral.serviceDetail')} maxLength={200} {...form.field('serviceDetail')} />
@@ -48,9 +49,7 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
           <PastDateField label={t('cases.referral.date')} {...bound('referredOn')} />
         </div>
         <div className="col-md-4">
-          <SelectField label={t('cases.referral.status')} {...form.field('status')}>
-            <Options values={REFERRAL_STATUSES} labels={labels('referralStatus')} />
-          </SelectField>
+          <ValueSelect label={t('cases.referral.status')} list="referralStatus" values={REFERRAL_STATUSES} {...form.field('status')} />
         </div>
       </div>
       <TextField label={t('cases.referral.reason')} required maxLength={1000} {...bound('reason')} />

@@ -1,10 +1,10 @@
 /** Closing an open case (date, reason, notes) or reopening a closed one (a new period), each form on demand. */
 import { CASE_CLOSING_REASONS } from '../../../../contracts/enums.js';
 import { todayInRome } from '../../../../domain/dates.js';
-import { SelectField, TextAreaField } from '../../../components/fields.js';
+import { TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { type Change, EditableSection, Options, orNull, RecordForm, useFields } from '../../../kit/index.js';
+import { type Change, EditableSection, orNull, RecordForm, useFields, ValueSelect } from '../../../kit/index.js';
 import { PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 /** Closing or reopening, sent at the case's version; then the focus goes to the case's title, whose status has changed. */
@@ -13,7 +13,7 @@ function sendStatus(change: Change, c: SectionProps['c'], step: 'close' | 'reope
 }
 
 function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onDone(): void }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ closedOn: todayInRome(), reason: '', notes: '' });
   const bound = boundTo(form, change);
@@ -35,10 +35,7 @@ function CloseForm({ c, reload, onDone }: Omit<SectionProps, 'canWrite'> & { onD
           <PastDateField label={t('cases.close.date')} {...bound('closedOn')} />
         </div>
         <div className="col-md-8">
-          <SelectField label={t('cases.close.reason')} required {...bound('reason')}>
-            <option value="">{t('common.choose')}</option>
-            <Options values={CASE_CLOSING_REASONS} labels={labels('caseClosingReason')} />
-          </SelectField>
+          <ValueSelect label={t('cases.close.reason')} list="caseClosingReason" values={CASE_CLOSING_REASONS} choose {...bound('reason')} />
         </div>
       </div>
       <TextAreaField label={t('cases.close.notes')} maxLength={2000} {...form.field('notes')} />

@@ -4,10 +4,10 @@ import type { Course, Enrolment } from '../../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES } from '../../../../contracts/enums.js';
 import type { PersonSummary } from '../../../../contracts/people.js';
 import { todayInRome } from '../../../../domain/dates.js';
-import { SelectField, TextField } from '../../../components/fields.js';
+import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { Options, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { RecordForm, useChange, useFields, ValueSelect } from '../../../kit/index.js';
 import { PersonPicker } from '../../activities/shared.js';
 import { personName } from '../shared.js';
 
@@ -50,7 +50,7 @@ export function WithdrawForm({
 }
 
 export function EnrolForm({ course, reload, onEnrolled }: { course: Course; reload(): void; onEnrolled(message: string): void }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const change = useChange({ reload });
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const form = useFields({ programme: '', enrolledOn: todayInRome() });
@@ -77,10 +77,13 @@ export function EnrolForm({ course, reload, onEnrolled }: { course: Course; relo
       <PersonPicker legend={t('courses.learner')} person={person} onChange={setPerson} error={change.fieldErrors.personId} />
       <div className="row align-items-end">
         <div className="col-sm-6">
-          <SelectField label={t('courses.programme')} required {...bound('programme')}>
-            <option value="">{t('common.choose')}</option>
-            <Options values={ENROLMENT_PROGRAMMES} labels={labels('enrolmentProgramme')} />
-          </SelectField>
+          <ValueSelect
+            label={t('courses.programme')}
+            list="enrolmentProgramme"
+            values={ENROLMENT_PROGRAMMES}
+            choose
+            {...bound('programme')}
+          />
         </div>
         <div className="col-sm-6">
           <TextField label={t('courses.enrolments.enrolledOn')} type="date" required {...bound('enrolledOn')} />

@@ -6,12 +6,12 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { Options, orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { orNull, RecordForm, useChange, useFields, ValueSelect } from '../../../kit/index.js';
 import { PersonPicker } from '../../activities/shared.js';
 import { personName } from '../shared.js';
 
 export function AddForm({ reload, onAdded }: { reload(): void; onAdded(message: string): void }) {
-  const { t, label, labels } = useI18n();
+  const { t, label } = useI18n();
   const change = useChange({ reload });
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const form = useFields({ kind: '', requestedOn: todayInRome(), priority: '0', notes: '' });
@@ -48,10 +48,7 @@ export function AddForm({ reload, onAdded }: { reload(): void; onAdded(message: 
       <PersonPicker legend={t('courses.waiting.person')} person={person} onChange={setPerson} error={errors.personId} />
       <div className="row align-items-end">
         <div className="col-md-3">
-          <SelectField label={t('courses.waiting.kind')} required {...bound('kind')}>
-            <option value="">{t('common.choose')}</option>
-            <Options values={WAITING_LIST_KINDS} labels={labels('waitingListKind')} />
-          </SelectField>
+          <ValueSelect label={t('courses.waiting.kind')} list="waitingListKind" values={WAITING_LIST_KINDS} choose {...bound('kind')} />
         </div>
         <div className="col-md-3">
           <TextField label={t('courses.waiting.requestedOn')} type="date" required max={todayInRome()} {...bound('requestedOn')} />

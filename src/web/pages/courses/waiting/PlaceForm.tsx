@@ -5,7 +5,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { Options, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { RecordForm, useChange, useFields, ValueSelect } from '../../../kit/index.js';
 import { personName } from '../shared.js';
 
 export function PlaceForm({
@@ -21,7 +21,7 @@ export function PlaceForm({
   onPlaced(course: Course): void;
   onCancel(): void;
 }) {
-  const { t, formatDate, labels } = useI18n();
+  const { t, formatDate } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ courseId: '', programme: '', enrolledOn: todayInRome() });
   const bound = boundTo(form, change);
@@ -57,10 +57,7 @@ export function PlaceForm({
           </option>
         ))}
       </SelectField>
-      <SelectField label={t('courses.programme')} required {...bound('programme')}>
-        <option value="">{t('common.choose')}</option>
-        <Options values={ENROLMENT_PROGRAMMES} labels={labels('enrolmentProgramme')} />
-      </SelectField>
+      <ValueSelect label={t('courses.programme')} list="enrolmentProgramme" values={ENROLMENT_PROGRAMMES} choose {...bound('programme')} />
       <TextField label={t('courses.enrolments.enrolledOn')} type="date" required min={entry.requestedOn} {...bound('enrolledOn')} />
     </RecordForm>
   );

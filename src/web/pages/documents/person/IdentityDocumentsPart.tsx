@@ -5,12 +5,12 @@ import { useCountries } from '../../../api/hooks.js';
 import { useCountryName } from '../../../components/CountrySelect.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Options, useFields } from '../../../kit/index.js';
+import { useFields, ValueSelect } from '../../../kit/index.js';
 import { ExpiryDate } from '../expiry.js';
 import { basicsOf, DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, sentBasics, useDocumentSave } from './DocumentsPart.js';
 
 function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
-  const { t, locale, labels } = useI18n();
+  const { t, locale } = useI18n();
   const { item: document, onCancel } = props;
   const countries = useCountries();
   // An issuer is a state or a territory with its own documents: not "stateless" or "unknown" (left empty).
@@ -41,10 +41,14 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
     >
       <div className="row">
         <div className="col-md-6">
-          <SelectField label={t('documents.kind')} required {...form.field('kind')} error={fieldErrors.kind}>
-            <option value="">{t('common.choose')}</option>
-            <Options values={IDENTITY_DOCUMENT_KINDS} labels={labels('identityDocumentKind')} />
-          </SelectField>
+          <ValueSelect
+            label={t('documents.kind')}
+            list="identityDocumentKind"
+            values={IDENTITY_DOCUMENT_KINDS}
+            choose
+            {...form.field('kind')}
+            error={fieldErrors.kind}
+          />
         </div>
         <div className="col-md-6">
           <TextField label={t('documents.number')} maxLength={40} {...form.field('number')} error={fieldErrors.number} />

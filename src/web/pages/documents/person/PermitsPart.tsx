@@ -1,14 +1,14 @@
 /** The person's residence permits: type, number, dates, renewal. */
 import type { Permit } from '../../../../contracts/documents.js';
 import { PERMIT_TYPES, RENEWAL_STATUSES } from '../../../../contracts/enums.js';
-import { SelectField, TextField } from '../../../components/fields.js';
+import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Options, orNull, useFields } from '../../../kit/index.js';
+import { orNull, useFields, ValueSelect } from '../../../kit/index.js';
 import { ExpiryDate } from '../expiry.js';
 import { basicsOf, DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, sentBasics, useDocumentSave } from './DocumentsPart.js';
 
 function PermitForm(props: DocumentFormProps<Permit>) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const { item: permit, onCancel } = props;
   const { change, save } = useDocumentSave(props);
   const form = useFields({
@@ -30,10 +30,14 @@ function PermitForm(props: DocumentFormProps<Permit>) {
     <DocumentForm change={change} onSubmit={submit} title={t(permit ? 'documents.editPermit' : 'documents.newPermit')} onCancel={onCancel}>
       <div className="row">
         <div className="col-md-6">
-          <SelectField label={t('documents.permitType')} required {...form.field('permitType')} error={fieldErrors.permitType}>
-            <option value="">{t('common.choose')}</option>
-            <Options values={PERMIT_TYPES} labels={labels('permitType')} />
-          </SelectField>
+          <ValueSelect
+            label={t('documents.permitType')}
+            list="permitType"
+            values={PERMIT_TYPES}
+            choose
+            {...form.field('permitType')}
+            error={fieldErrors.permitType}
+          />
         </div>
         <div className="col-md-6">
           <TextField label={t('documents.number')} maxLength={40} {...form.field('number')} error={fieldErrors.number} />
@@ -45,9 +49,13 @@ function PermitForm(props: DocumentFormProps<Permit>) {
           expiresHint={t('documents.expiresOnHint')}
         />
         <div className="col-md-6">
-          <SelectField label={t('documents.renewalStatus')} {...form.field('renewalStatus')} error={fieldErrors.renewalStatus}>
-            <Options values={RENEWAL_STATUSES} labels={labels('renewalStatus')} />
-          </SelectField>
+          <ValueSelect
+            label={t('documents.renewalStatus')}
+            list="renewalStatus"
+            values={RENEWAL_STATUSES}
+            {...form.field('renewalStatus')}
+            error={fieldErrors.renewalStatus}
+          />
         </div>
         <div className="col-12">
           <TextField label={t('documents.notes')} maxLength={1000} {...form.field('notes')} error={fieldErrors.notes} />
