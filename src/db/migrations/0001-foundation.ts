@@ -3,30 +3,22 @@
  * catalogue, people with their search index, visits and the audit log.
  * Typed as Kysely<any> on purpose: a migration is frozen in time, not tied to today's types.
  */
-import { type ColumnDefinitionBuilder, type Kysely, type Migration, sql } from 'kysely';
+import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
-type AnyDb = Kysely<any>;
+import { type AnyDb, bilingualLabels, bytewiseText, editable, partOf, refersTo, tables } from './shapes.js';
 
 export function foundation(dialect: DialectName): Migration {
-  const id = (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
-  // Byte-wise ordering so that prefix searches use the index on PostgreSQL as on SQLite.
-  const bytewiseText = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
-
   return {
     async up(db: AnyDb) {
-      await db.schema
-        .createTable('organisations')
-        .addColumn('id', 'integer', id)
+      const table = tables(db, dialect);
+      await table
+        .withId('organisations')
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
 
-      await db.schema
-        .createTable('centres')
-        .addColumn('id', 'integer', id)
+      await table
+        .withId('centres')
         .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
         .addColumn('code', 'text', (c) => c.notNull().unique())
         .addColumn('name', 'text', (c) => c.notNull())
@@ -34,9 +26,8 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
 
-      await db.schema
-        .createTable('users')
-        .addColumn('id', 'integer', id)
+      await table
+        .withId('users')
         .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
         .addColumn('email', 'text', (c) => c.notNull().unique())
         .addColumn('display_name', 'text', (c) => c.notNull())
@@ -48,12 +39,7 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
 
-      await db.schema
-        .createTable('user_centres')
-        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
-        .addPrimaryKeyConstraint('user_centres_pk', ['user_id', 'centre_id'])
-        .execute();
+      await table.link('user_centres', { user_id: partOf('users.id'), centre_id: refersTo('centres.id') }).execute();
 
       await db.schema
         .createTable('sessions')
@@ -66,9 +52,8 @@ export function foundation(dialect: DialectName): Migration {
         .execute();
       await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
 
-      await db.schema
-        .createTable('api_tokens')
-        .addColumn('id', 'integer', id)
+      await table
+        .withId('api_tokens')
         .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -79,9 +64,8 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('revoked_at', 'text')
         .execute();
 
-      await db.schema
-        .createTable('login_attempts')
-        .addColumn('id', 'integer', id)
+      await table
+        .withId('login_attempts')
         .addColumn('email', 'text', (c) => c.notNull())
         .addColumn('ip', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
@@ -90,50 +74,33 @@ export function foundation(dialect: DialectName): Migration {
       await db.schema.createIndex('login_attempts_email_idx').on('login_attempts').columns(['email', 'at']).execute();
       await db.schema.createIndex('login_attempts_ip_idx').on('login_attempts').columns(['ip', 'at']).execute();
 
-      await db.schema
-        .createTable('setup_tokens')
-        .addColumn('id', 'integer', id)
+      await table
+        .withId('setup_tokens')
         .addColumn('token_hash', 'text', (c) => c.notNull().unique())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('expires_at', 'text', (c) => c.notNull())
         .addColumn('used_at', 'text')
         .execute();
 
-      await db.schema
-        .createTable('request_topics')
-        .addColumn('id', 'integer', id)
-        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
-        .addColumn('code', 'text', (c) => c.notNull())
-        .addColumn('label_it', 'text', (c) => c.notNull())
-        .addColumn('label_en', 'text', (c) => c.notNull())
-        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-        .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addUniqueConstraint('request_topics_code_uq', ['organisation_id', 'code'])
-        .execute();
+      await table.catalogue('request_topics', bilingualLabels, { sorted: true }).execute();
 
-      await db.schema
-        .createTable('people')
-        .addColumn('id', 'integer', id)
-        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
-        .addColumn('given_names', 'text', (c) => c.notNull())
-        .addColumn('family_names', 'text', (c) => c.notNull())
-        .addColumn('gender', 'text', (c) => c.notNull())
-        .addColumn('birth_date', 'text')
-        .addColumn('birth_country', 'text')
-        .addColumn('citizenship', 'text', (c) => c.notNull())
-        .addColumn('fiscal_code', 'text')
-        .addColumn('phone', 'text')
-        .addColumn('email', 'text')
-        .addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]'))
-        .addColumn('residence_kind', 'text', (c) => c.notNull())
-        .addColumn('residence_comune', 'text')
-        .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-        .execute();
+      await editable(
+        table
+          .ofCentre('people')
+          .addColumn('given_names', 'text', (c) => c.notNull())
+          .addColumn('family_names', 'text', (c) => c.notNull())
+          .addColumn('gender', 'text', (c) => c.notNull())
+          .addColumn('birth_date', 'text')
+          .addColumn('birth_country', 'text')
+          .addColumn('citizenship', 'text', (c) => c.notNull())
+          .addColumn('fiscal_code', 'text')
+          .addColumn('phone', 'text')
+          .addColumn('email', 'text')
+          .addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('residence_kind', 'text', (c) => c.notNull())
+          .addColumn('residence_comune', 'text')
+          .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
+      ).execute();
       await db.schema.createIndex('people_centre_birth_idx').on('people').columns(['centre_id', 'birth_date']).execute();
       await db.schema.createIndex('people_fiscal_code_idx').on('people').columns(['fiscal_code']).execute();
 
@@ -141,8 +108,8 @@ export function foundation(dialect: DialectName): Migration {
         .createTable('person_name_tokens')
         .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
         .addColumn('centre_id', 'integer', (c) => c.notNull())
-        .addColumn('token', bytewiseText, (c) => c.notNull())
-        .addColumn('skeleton', bytewiseText, (c) => c.notNull())
+        .addColumn('token', bytewiseText(dialect), (c) => c.notNull())
+        .addColumn('skeleton', bytewiseText(dialect), (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('person_name_tokens_token_idx')
@@ -156,41 +123,31 @@ export function foundation(dialect: DialectName): Migration {
         .execute();
       await db.schema.createIndex('person_name_tokens_person_idx').on('person_name_tokens').column('person_id').execute();
 
-      await db.schema
-        .createTable('visits')
-        .addColumn('id', 'integer', id)
-        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
-        .addColumn('occurred_at', 'text', (c) => c.notNull())
-        .addColumn('visit_date', 'text', (c) => c.notNull())
-        .addColumn('visit_year', 'integer', (c) => c.notNull())
-        .addColumn('channel', 'text', (c) => c.notNull())
-        .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
-        .addColumn('gender', 'text', (c) => c.notNull())
-        .addColumn('citizenship', 'text', (c) => c.notNull())
-        .addColumn('age_band', 'text', (c) => c.notNull())
-        .addColumn('origin_group', 'text', (c) => c.notNull())
-        .addColumn('referral_source', 'text', (c) => c.notNull())
-        .addColumn('notes', 'text')
-        .addColumn('operator_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-        .execute();
+      await editable(
+        table
+          .ofCentre('visits')
+          .addColumn('occurred_at', 'text', (c) => c.notNull())
+          .addColumn('visit_date', 'text', (c) => c.notNull())
+          .addColumn('visit_year', 'integer', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+          .addColumn('gender', 'text', (c) => c.notNull())
+          .addColumn('citizenship', 'text', (c) => c.notNull())
+          .addColumn('age_band', 'text', (c) => c.notNull())
+          .addColumn('origin_group', 'text', (c) => c.notNull())
+          .addColumn('referral_source', 'text', (c) => c.notNull())
+          .addColumn('notes', 'text')
+          .addColumn('operator_id', 'integer', (c) => c.references('users.id').onDelete('set null')),
+      ).execute();
       await db.schema.createIndex('visits_centre_date_idx').on('visits').columns(['centre_id', 'visit_date', 'occurred_at']).execute();
       await db.schema.createIndex('visits_centre_year_idx').on('visits').columns(['centre_id', 'visit_year']).execute();
       await db.schema.createIndex('visits_person_idx').on('visits').columns(['person_id', 'occurred_at']).execute();
 
-      await db.schema
-        .createTable('visit_topics')
-        .addColumn('visit_id', 'integer', (c) => c.notNull().references('visits.id').onDelete('cascade'))
-        .addColumn('topic_id', 'integer', (c) => c.notNull().references('request_topics.id'))
-        .addPrimaryKeyConstraint('visit_topics_pk', ['visit_id', 'topic_id'])
-        .execute();
+      await table.link('visit_topics', { visit_id: partOf('visits.id'), topic_id: refersTo('request_topics.id') }).execute();
       await db.schema.createIndex('visit_topics_topic_idx').on('visit_topics').columns(['topic_id', 'visit_id']).execute();
 
-      await db.schema
-        .createTable('audit_log')
-        .addColumn('id', 'integer', id)
+      await table
+        .withId('audit_log')
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('user_id', 'integer')
         .addColumn('centre_id', 'integer')

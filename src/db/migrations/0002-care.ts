@@ -4,13 +4,9 @@
  * catalogue), the public PC station's log and the lawyer's consultations.
  * Typed as Kysely<any> on purpose: a migration is frozen in time, not tied to today's types.
  */
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, sql } from 'kysely';
+import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
-type AnyDb = Kysely<any>;
-// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
-type AnyTable = CreateTableBuilder<any, any>;
+import { type AnyDb, bilingualLabels, bytewiseText, editable, partOf, seedCatalogue, tables } from './shapes.js';
 
 /** The default application types at the time of this migration: code, labels, level, Anagrafe (1). */
 const APPLICATION_TYPES_0002: Array<[string, string, string, string, number]> = [
@@ -37,35 +33,22 @@ const APPLICATION_TYPES_0002: Array<[string, string, string, string, number]> = 
 ];
 
 export function care(dialect: DialectName): Migration {
-  const id = (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
-  // Byte-wise ordering, so that a list ordered by a folded key is in the same order on both databases.
-  const bytewiseText = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
-  /** created_at, updated_at and the optimistic-concurrency version of an editable record. */
-  const editable = (table: AnyTable) =>
-    table
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1));
-
   return {
     async up(db: AnyDb) {
+      const table = tables(db, dialect);
       // --- households and their membership history
       await editable(
-        db.schema
-          .createTable('households')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('households')
           .addColumn('name', 'text', (c) => c.notNull())
           /** The name folded in JS (lower case, no accents: domain/households householdNameKey), for search and order. */
-          .addColumn('name_key', bytewiseText, (c) => c.notNull().defaultTo(''))
+          .addColumn('name_key', bytewiseText(dialect), (c) => c.notNull().defaultTo(''))
           .addColumn('notes', 'text'),
       ).execute();
       await db.schema.createIndex('households_centre_idx').on('households').columns(['centre_id', 'name_key']).execute();
 
-      await db.schema
-        .createTable('household_members')
-        .addColumn('id', 'integer', id)
+      await table
+        .withId('household_members')
         .addColumn('household_id', 'integer', (c) => c.notNull().references('households.id').onDelete('cascade'))
         .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
         .addColumn('relation', 'text', (c) => c.notNull())
@@ -93,10 +76,8 @@ export function care(dialect: DialectName): Migration {
 
       // --- cases
       await editable(
-        db.schema
-          .createTable('cases')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('cases')
           // Exactly one of the two: a person's case or a household's case.
           .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
           .addColumn('household_id', 'integer', (c) => c.references('households.id').onDelete('set null'))
@@ -118,10 +99,8 @@ export function care(dialect: DialectName): Migration {
       await db.schema.createIndex('cases_responsible_idx').on('cases').columns(['responsible_id', 'status']).execute();
 
       // A case is open over one or more periods: closing ends one, reopening starts the next.
-      await db.schema
-        .createTable('case_periods')
-        .addColumn('id', 'integer', id)
-        .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      await table
+        .ofCase('case_periods')
         .addColumn('opened_on', 'text', (c) => c.notNull())
         .addColumn('closed_on', 'text')
         .addColumn('closing_reason', 'text')
@@ -133,10 +112,8 @@ export function care(dialect: DialectName): Migration {
 
       // The people a case names (the person, or the household members it covers), with a
       // snapshot of what the statistics need, so that erasing a person keeps past counts.
-      await db.schema
-        .createTable('case_members')
-        .addColumn('id', 'integer', id)
-        .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+      await table
+        .ofCase('case_members')
         .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
         /** Set when the person is erased: the same number on all their member rows, so they still count as one person. */
         .addColumn('anonymous_key', 'integer')
@@ -153,10 +130,8 @@ export function care(dialect: DialectName): Migration {
 
       // --- the plan: goals, each with actions
       await editable(
-        db.schema
-          .createTable('case_goals')
-          .addColumn('id', 'integer', id)
-          .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        table
+          .ofCase('case_goals')
           .addColumn('title', 'text', (c) => c.notNull())
           .addColumn('description', 'text')
           .addColumn('status', 'text', (c) => c.notNull())
@@ -165,9 +140,8 @@ export function care(dialect: DialectName): Migration {
       await db.schema.createIndex('case_goals_case_idx').on('case_goals').column('case_id').execute();
 
       await editable(
-        db.schema
-          .createTable('case_actions')
-          .addColumn('id', 'integer', id)
+        table
+          .withId('case_actions')
           .addColumn('goal_id', 'integer', (c) => c.notNull().references('case_goals.id').onDelete('cascade'))
           .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
           .addColumn('description', 'text', (c) => c.notNull())
@@ -184,10 +158,8 @@ export function care(dialect: DialectName): Migration {
 
       // --- the diary
       await editable(
-        db.schema
-          .createTable('case_notes')
-          .addColumn('id', 'integer', id)
-          .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        table
+          .ofCase('case_notes')
           .addColumn('note_date', 'text', (c) => c.notNull())
           .addColumn('author_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
           .addColumn('body', 'text', (c) => c.notNull())
@@ -198,10 +170,8 @@ export function care(dialect: DialectName): Migration {
 
       // --- referrals to and from other services
       await editable(
-        db.schema
-          .createTable('referrals')
-          .addColumn('id', 'integer', id)
-          .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        table
+          .ofCase('referrals')
           .addColumn('direction', 'text', (c) => c.notNull())
           .addColumn('service', 'text', (c) => c.notNull())
           .addColumn('service_detail', 'text')
@@ -214,9 +184,8 @@ export function care(dialect: DialectName): Migration {
 
       // --- documents
       await editable(
-        db.schema
-          .createTable('residence_permits')
-          .addColumn('id', 'integer', id)
+        table
+          .withId('residence_permits')
           .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
           // The person's centre, kept here so that the Scadenze page reads one index.
           .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
@@ -238,9 +207,8 @@ export function care(dialect: DialectName): Migration {
       await db.schema.createIndex('residence_permits_person_idx').on('residence_permits').column('person_id').execute();
 
       await editable(
-        db.schema
-          .createTable('identity_documents')
-          .addColumn('id', 'integer', id)
+        table
+          .withId('identity_documents')
           .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
           .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
           .addColumn('kind', 'text', (c) => c.notNull())
@@ -252,52 +220,36 @@ export function care(dialect: DialectName): Migration {
       await db.schema.createIndex('identity_documents_person_idx').on('identity_documents').column('person_id').execute();
 
       // --- applications (compilazione domande / bonus) and their catalogue
-      await db.schema
-        .createTable('application_types')
-        .addColumn('id', 'integer', id)
-        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
-        .addColumn('code', 'text', (c) => c.notNull())
-        .addColumn('label_it', 'text', (c) => c.notNull())
-        .addColumn('label_en', 'text', (c) => c.notNull())
-        /** municipal | regional | national */
-        .addColumn('level', 'text', (c) => c.notNull())
-        /** 1 for requests handled with the Anagrafe office (residence and the like). */
-        .addColumn('anagrafe', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-        .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addUniqueConstraint('application_types_code_uq', ['organisation_id', 'code'])
+      await table
+        .catalogue(
+          'application_types',
+          (entry) =>
+            bilingualLabels(entry)
+              /** municipal | regional | national */
+              .addColumn('level', 'text', (c) => c.notNull())
+              /** 1 for requests handled with the Anagrafe office (residence and the like). */
+              .addColumn('anagrafe', 'integer', (c) => c.notNull().defaultTo(0)),
+          { sorted: true },
+        )
         .execute();
       // The organisations that exist already get the default catalogue (new ones get it when
       // created: see default-application-types.ts). The list is copied here, frozen in time.
-      const organisations: Array<{ id: number }> = await db.selectFrom('organisations').select('id').execute();
-      const seededAt = new Date().toISOString();
-      for (const organisation of organisations) {
-        await db
-          .insertInto('application_types')
-          .values(
-            APPLICATION_TYPES_0002.map(([code, labelIt, labelEn, level, anagrafe], i) => ({
-              organisation_id: organisation.id,
-              code,
-              label_it: labelIt,
-              label_en: labelEn,
-              level,
-              anagrafe,
-              active: 1,
-              sort_order: (i + 1) * 10,
-              created_at: seededAt,
-              updated_at: seededAt,
-            })),
-          )
-          .execute();
-      }
+      await seedCatalogue(
+        db,
+        'application_types',
+        APPLICATION_TYPES_0002.map(([code, labelIt, labelEn, level, anagrafe]) => ({
+          code,
+          label_it: labelIt,
+          label_en: labelEn,
+          level,
+          anagrafe,
+        })),
+        { sorted: true },
+      );
 
       await editable(
-        db.schema
-          .createTable('applications')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('applications')
           .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
           .addColumn('type_id', 'integer', (c) => c.notNull().references('application_types.id'))
           .addColumn('applied_on', 'text', (c) => c.notNull())
@@ -311,10 +263,8 @@ export function care(dialect: DialectName): Migration {
       await db.schema.createIndex('applications_person_idx').on('applications').column('person_id').execute();
 
       // --- the public PC station
-      await db.schema
-        .createTable('pc_station_uses')
-        .addColumn('id', 'integer', id)
-        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+      await table
+        .ofCentre('pc_station_uses')
         .addColumn('used_on', 'text', (c) => c.notNull())
         .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
         .addColumn('purpose', 'text', (c) => c.notNull())
@@ -326,10 +276,8 @@ export function care(dialect: DialectName): Migration {
 
       // --- the lawyer's consultations (the lawyer takes no case; the cases discussed are listed)
       await editable(
-        db.schema
-          .createTable('legal_consultations')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('legal_consultations')
           .addColumn('held_on', 'text', (c) => c.notNull())
           .addColumn('minutes', 'integer', (c) => c.notNull())
           .addColumn('lawyer_name', 'text')
@@ -343,11 +291,8 @@ export function care(dialect: DialectName): Migration {
         .columns(['centre_id', 'held_on'])
         .execute();
 
-      await db.schema
-        .createTable('legal_consultation_cases')
-        .addColumn('consultation_id', 'integer', (c) => c.notNull().references('legal_consultations.id').onDelete('cascade'))
-        .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
-        .addPrimaryKeyConstraint('legal_consultation_cases_pk', ['consultation_id', 'case_id'])
+      await table
+        .link('legal_consultation_cases', { consultation_id: partOf('legal_consultations.id'), case_id: partOf('cases.id') })
         .execute();
       await db.schema.createIndex('legal_consultation_cases_case_idx').on('legal_consultation_cases').column('case_id').execute();
     },

@@ -4,13 +4,9 @@
  * attendance and waiting lists; events with their participants; network meetings.
  * Typed as Kysely<any> on purpose: a migration is frozen in time, not tied to today's types.
  */
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, sql } from 'kysely';
+import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
-type AnyDb = Kysely<any>;
-// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
-type AnyTable = CreateTableBuilder<any, any>;
+import { type AnyDb, bilingualLabels, editable, partOf, refersTo, seedCatalogue, tables } from './shapes.js';
 
 /** The network organisations every organisation starts with (code, name, kind), as of this migration. */
 const NETWORK_ORGANISATIONS_0003: Array<[string, string, string]> = [
@@ -27,31 +23,6 @@ const NETWORK_ORGANISATIONS_0003: Array<[string, string, string]> = [
   ['other', 'Altro', 'other'],
 ];
 
-/**
- * The organisations that exist already get the default network catalogue (new ones get it when
- * created: see default-network-organisations.ts). The list is copied above, frozen in time.
- */
-async function seedNetworkOrganisations(db: AnyDb) {
-  const organisations: Array<{ id: number }> = await db.selectFrom('organisations').select('id').execute();
-  const seededAt = new Date().toISOString();
-  for (const organisation of organisations) {
-    await db
-      .insertInto('network_organisations')
-      .values(
-        NETWORK_ORGANISATIONS_0003.map(([code, name, kind]) => ({
-          organisation_id: organisation.id,
-          code,
-          name,
-          kind,
-          active: 1,
-          created_at: seededAt,
-          updated_at: seededAt,
-        })),
-      )
-      .execute();
-  }
-}
-
 /** The default course kinds at the time of this migration: code, Italian and English labels. */
 const COURSE_KINDS_0003: Array<[string, string, string]> = [
   ['language_club', 'Club linguistico', 'Language club'],
@@ -60,16 +31,9 @@ const COURSE_KINDS_0003: Array<[string, string, string]> = [
 ];
 
 export function activitiesCalendar(dialect: DialectName): Migration {
-  const id = (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
-  const editable = (table: AnyTable) =>
-    table
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1));
-
   return {
     async up(db: AnyDb) {
+      const table = tables(db, dialect);
       // --- settings of a centre used by the calendar and the courses
       await db.schema.alterTable('centres').addColumn('patron_day', 'text').execute(); // MM-DD
       await db.schema
@@ -87,17 +51,14 @@ export function activitiesCalendar(dialect: DialectName): Migration {
 
       // --- opening hours: sets of weekly slots, each valid from a date
       await editable(
-        db.schema
-          .createTable('opening_hour_sets')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('opening_hour_sets')
           .addColumn('valid_from', 'text', (c) => c.notNull())
           .addColumn('notes', 'text')
           .addUniqueConstraint('opening_hour_sets_uq', ['centre_id', 'valid_from']),
       ).execute();
-      await db.schema
-        .createTable('opening_slots')
-        .addColumn('id', 'integer', id)
+      await table
+        .withId('opening_slots')
         .addColumn('set_id', 'integer', (c) => c.notNull().references('opening_hour_sets.id').onDelete('cascade'))
         /** ISO weekday: 1 Monday … 7 Sunday. */
         .addColumn('weekday', 'integer', (c) => c.notNull())
@@ -107,10 +68,8 @@ export function activitiesCalendar(dialect: DialectName): Migration {
       await db.schema.createIndex('opening_slots_set_idx').on('opening_slots').column('set_id').execute();
 
       await editable(
-        db.schema
-          .createTable('closures')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('closures')
           .addColumn('from_date', 'text', (c) => c.notNull())
           .addColumn('to_date', 'text', (c) => c.notNull())
           .addColumn('reason', 'text', (c) => c.notNull()),
@@ -119,10 +78,8 @@ export function activitiesCalendar(dialect: DialectName): Migration {
 
       // --- staff and their contracts (periods with weekly hours)
       await editable(
-        db.schema
-          .createTable('staff_members')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('staff_members')
           .addColumn('name', 'text', (c) => c.notNull())
           /** coordinator | mediation_operator | integration_operator | … */
           .addColumn('role', 'text', (c) => c.notNull())
@@ -131,9 +88,8 @@ export function activitiesCalendar(dialect: DialectName): Migration {
       ).execute();
       await db.schema.createIndex('staff_members_centre_idx').on('staff_members').column('centre_id').execute();
       await editable(
-        db.schema
-          .createTable('staff_contracts')
-          .addColumn('id', 'integer', id)
+        table
+          .withId('staff_contracts')
           .addColumn('staff_id', 'integer', (c) => c.notNull().references('staff_members.id').onDelete('cascade'))
           .addColumn('from_date', 'text', (c) => c.notNull())
           .addColumn('to_date', 'text')
@@ -146,10 +102,8 @@ export function activitiesCalendar(dialect: DialectName): Migration {
 
       // --- projects
       await editable(
-        db.schema
-          .createTable('projects')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('projects')
           .addColumn('name', 'text', (c) => c.notNull())
           .addColumn('funder', 'text')
           .addColumn('from_date', 'text', (c) => c.notNull())
@@ -160,46 +114,19 @@ export function activitiesCalendar(dialect: DialectName): Migration {
       await db.schema.createIndex('projects_centre_idx').on('projects').column('centre_id').execute();
 
       // --- courses
-      await db.schema
-        .createTable('course_kinds')
-        .addColumn('id', 'integer', id)
-        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
-        .addColumn('code', 'text', (c) => c.notNull())
-        .addColumn('label_it', 'text', (c) => c.notNull())
-        .addColumn('label_en', 'text', (c) => c.notNull())
-        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-        .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addUniqueConstraint('course_kinds_code_uq', ['organisation_id', 'code'])
-        .execute();
+      await table.catalogue('course_kinds', bilingualLabels, { sorted: true }).execute();
       // The organisations that exist already get the default kinds (new ones get them when
       // created: see default-course-kinds.ts). The list is copied here, frozen in time.
-      const organisations: Array<{ id: number }> = await db.selectFrom('organisations').select('id').execute();
-      const seededAt = new Date().toISOString();
-      for (const organisation of organisations) {
-        await db
-          .insertInto('course_kinds')
-          .values(
-            COURSE_KINDS_0003.map(([code, labelIt, labelEn], i) => ({
-              organisation_id: organisation.id,
-              code,
-              label_it: labelIt,
-              label_en: labelEn,
-              active: 1,
-              sort_order: (i + 1) * 10,
-              created_at: seededAt,
-              updated_at: seededAt,
-            })),
-          )
-          .execute();
-      }
+      await seedCatalogue(
+        db,
+        'course_kinds',
+        COURSE_KINDS_0003.map(([code, labelIt, labelEn]) => ({ code, label_it: labelIt, label_en: labelEn })),
+        { sorted: true },
+      );
 
       await editable(
-        db.schema
-          .createTable('courses')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('courses')
           .addColumn('kind_id', 'integer', (c) => c.notNull().references('course_kinds.id'))
           .addColumn('title', 'text', (c) => c.notNull())
           /** base | alfabetizzazione | A1 … C2, or null. */
@@ -219,9 +146,8 @@ export function activitiesCalendar(dialect: DialectName): Migration {
       await db.schema.createIndex('courses_centre_start_idx').on('courses').columns(['centre_id', 'start_date']).execute();
 
       await editable(
-        db.schema
-          .createTable('lessons')
-          .addColumn('id', 'integer', id)
+        table
+          .withId('lessons')
           .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id').onDelete('cascade'))
           .addColumn('lesson_date', 'text', (c) => c.notNull())
           .addColumn('start_time', 'text', (c) => c.notNull())
@@ -243,9 +169,8 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .execute();
 
       await editable(
-        db.schema
-          .createTable('enrolments')
-          .addColumn('id', 'integer', id)
+        table
+          .withId('enrolments')
           .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id').onDelete('cascade'))
           .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
           /** sai | centre_user | other */
@@ -267,21 +192,16 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .where(sql.ref('withdrawn_on'), 'is', null)
         .execute();
 
-      await db.schema
-        .createTable('attendance')
-        .addColumn('lesson_id', 'integer', (c) => c.notNull().references('lessons.id').onDelete('cascade'))
-        .addColumn('enrolment_id', 'integer', (c) => c.notNull().references('enrolments.id').onDelete('cascade'))
+      await table
+        .link('attendance', { lesson_id: partOf('lessons.id'), enrolment_id: partOf('enrolments.id') })
         .addColumn('present', 'integer', (c) => c.notNull())
         .addColumn('recorded_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('attendance_pk', ['lesson_id', 'enrolment_id'])
         .execute();
       await db.schema.createIndex('attendance_enrolment_idx').on('attendance').column('enrolment_id').execute();
 
       await editable(
-        db.schema
-          .createTable('waiting_list_entries')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('waiting_list_entries')
           /** adult_l2 | minor_l2 | driving | other */
           .addColumn('kind', 'text', (c) => c.notNull())
           .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
@@ -297,10 +217,8 @@ export function activitiesCalendar(dialect: DialectName): Migration {
 
       // --- events and outings
       await editable(
-        db.schema
-          .createTable('events')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('events')
           .addColumn('title', 'text', (c) => c.notNull())
           .addColumn('event_date', 'text', (c) => c.notNull())
           .addColumn('start_time', 'text')
@@ -313,43 +231,41 @@ export function activitiesCalendar(dialect: DialectName): Migration {
           .addColumn('other_participants', 'integer', (c) => c.notNull().defaultTo(0)),
       ).execute();
       await db.schema.createIndex('events_centre_date_idx').on('events').columns(['centre_id', 'event_date']).execute();
-      await db.schema
-        .createTable('event_participants')
-        .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id').onDelete('cascade'))
-        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
-        .addPrimaryKeyConstraint('event_participants_pk', ['event_id', 'person_id'])
-        .execute();
+      await table.link('event_participants', { event_id: partOf('events.id'), person_id: partOf('people.id') }).execute();
 
       // --- network meetings and the organisations they involve
-      await db.schema
-        .createTable('network_organisations')
-        .addColumn('id', 'integer', id)
-        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
-        .addColumn('code', 'text', (c) => c.notNull())
-        .addColumn('name', 'text', (c) => c.notNull())
-        /** union | service | association | school | other */
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addUniqueConstraint('network_organisations_code_uq', ['organisation_id', 'code'])
+      await table
+        .catalogue(
+          'network_organisations',
+          (entry) =>
+            entry
+              .addColumn('name', 'text', (c) => c.notNull())
+              /** union | service | association | school | other */
+              .addColumn('kind', 'text', (c) => c.notNull()),
+          { sorted: false },
+        )
         .execute();
-      await seedNetworkOrganisations(db);
+      // The organisations that exist already get the default network catalogue (new ones get it
+      // when created: see default-network-organisations.ts). The list is copied above, frozen in time.
+      await seedCatalogue(
+        db,
+        'network_organisations',
+        NETWORK_ORGANISATIONS_0003.map(([code, name, kind]) => ({ code, name, kind })),
+        { sorted: false },
+      );
       await editable(
-        db.schema
-          .createTable('network_meetings')
-          .addColumn('id', 'integer', id)
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        table
+          .ofCentre('network_meetings')
           .addColumn('held_on', 'text', (c) => c.notNull())
           .addColumn('topic', 'text', (c) => c.notNull())
           .addColumn('outcome', 'text'),
       ).execute();
       await db.schema.createIndex('network_meetings_centre_date_idx').on('network_meetings').columns(['centre_id', 'held_on']).execute();
-      await db.schema
-        .createTable('network_meeting_organisations')
-        .addColumn('meeting_id', 'integer', (c) => c.notNull().references('network_meetings.id').onDelete('cascade'))
-        .addColumn('network_organisation_id', 'integer', (c) => c.notNull().references('network_organisations.id'))
-        .addPrimaryKeyConstraint('network_meeting_organisations_pk', ['meeting_id', 'network_organisation_id'])
+      await table
+        .link('network_meeting_organisations', {
+          meeting_id: partOf('network_meetings.id'),
+          network_organisation_id: refersTo('network_organisations.id'),
+        })
         .execute();
     },
 

@@ -3,46 +3,35 @@
  * (settings, narratives, free blocks) and its published versions, each a frozen snapshot of the
  * report's data. Typed as Kysely<any> on purpose: a migration is frozen in time.
  */
-import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
+import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
-type AnyDb = Kysely<any>;
+import { type AnyDb, editable, partOf, refersTo, tables } from './shapes.js';
 
 export function reports(dialect: DialectName): Migration {
-  const id = (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
   return {
     async up(db: AnyDb) {
-      await db.schema
-        .createTable('reports')
-        .addColumn('id', 'integer', id)
-        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
-        .addColumn('year', 'integer', (c) => c.notNull())
-        /** The centres covered, ids sorted and joined by commas: one report per scope and year. */
-        .addColumn('scope_key', 'text', (c) => c.notNull())
-        /** JSON: the settings (thresholds, years compared). */
-        .addColumn('settings', 'text', (c) => c.notNull())
-        /** JSON: { blockId: Markdown } for the narrative blocks edited. */
-        .addColumn('narratives', 'text', (c) => c.notNull())
-        /** JSON: the blocks the coordinator added ({ id, sectionId, title, markdown }). */
-        .addColumn('free_blocks', 'text', (c) => c.notNull())
-        .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      const table = tables(db, dialect);
+      await editable(
+        table
+          .withId('reports')
+          .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+          .addColumn('year', 'integer', (c) => c.notNull())
+          /** The centres covered, ids sorted and joined by commas: one report per scope and year. */
+          .addColumn('scope_key', 'text', (c) => c.notNull())
+          /** JSON: the settings (thresholds, years compared). */
+          .addColumn('settings', 'text', (c) => c.notNull())
+          /** JSON: { blockId: Markdown } for the narrative blocks edited. */
+          .addColumn('narratives', 'text', (c) => c.notNull())
+          /** JSON: the blocks the coordinator added ({ id, sectionId, title, markdown }). */
+          .addColumn('free_blocks', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
+      )
         .addUniqueConstraint('reports_scope_year_uq', ['organisation_id', 'scope_key', 'year'])
         .execute();
-      await db.schema
-        .createTable('report_centres')
-        .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
-        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
-        .addPrimaryKeyConstraint('report_centres_pk', ['report_id', 'centre_id'])
-        .execute();
+      await table.link('report_centres', { report_id: partOf('reports.id'), centre_id: refersTo('centres.id') }).execute();
       await db.schema.createIndex('report_centres_centre_idx').on('report_centres').column('centre_id').execute();
-      await db.schema
-        .createTable('report_versions')
-        .addColumn('id', 'integer', id)
+      await table
+        .withId('report_versions')
         .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
         .addColumn('number', 'integer', (c) => c.notNull())
         /** JSON: the report's data as published (figures, narratives, settings), never changed. */

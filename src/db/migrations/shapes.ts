@@ -1,0 +1,127 @@
+/**
+ * The table shapes the migrations repeat, written once: the generated id, a centre's or a case's
+ * records, the editable record's columns, an organisation's catalogue (and its default entries),
+ * a link table. Frozen like the migrations that use them: each shape must go on producing the
+ * DDL the released migrations ran, byte for byte, on both databases. A later migration that
+ * wants another shape writes it out; it never changes one here.
+ * Typed as Kysely<any> on purpose: a migration is frozen in time, not tied to today's types.
+ */
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import type { DialectName } from '../database.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
+export type AnyDb = Kysely<any>;
+// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
+export type AnyTable = CreateTableBuilder<any, any>;
+export type ColumnShape = (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+
+/**
+ * Text ordered byte-wise on PostgreSQL as on SQLite: prefix searches use the index, and a list
+ * ordered by a folded key comes in the same order on both databases.
+ */
+export function bytewiseText(dialect: DialectName) {
+  return dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+}
+
+/** A required reference to the record this row is part of: deleted with it. */
+export const partOf =
+  (target: string): ColumnShape =>
+  (c) =>
+    c.notNull().references(target).onDelete('cascade');
+
+/** A required reference to a record that cannot be deleted while this row names it. */
+export const refersTo =
+  (target: string): ColumnShape =>
+  (c) =>
+    c.notNull().references(target);
+
+/** created_at, updated_at and the optimistic-concurrency version of an editable record. */
+export function editable(table: AnyTable): AnyTable {
+  return table
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1));
+}
+
+/** The catalogue's two labels, Italian and English. */
+export function bilingualLabels(table: AnyTable): AnyTable {
+  return table.addColumn('label_it', 'text', (c) => c.notNull()).addColumn('label_en', 'text', (c) => c.notNull());
+}
+
+/** The shapes of new tables, on the migration's database and dialect. */
+export function tables(db: AnyDb, dialect: DialectName) {
+  /** A table whose rows have a generated integer id: identity on PostgreSQL, autoincrement on SQLite. */
+  const withId = (name: string) =>
+    db.schema
+      .createTable(name)
+      .addColumn('id', 'integer', (col) =>
+        dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
+      );
+
+  return {
+    withId,
+
+    /** The records a centre keeps: the id, then the centre. */
+    ofCentre: (name: string) => withId(name).addColumn('centre_id', 'integer', refersTo('centres.id')),
+
+    /** The records of a case: the id, then the case they are deleted with. */
+    ofCase: (name: string) => withId(name).addColumn('case_id', 'integer', partOf('cases.id')),
+
+    /**
+     * An organisation's catalogue: entries by code, unique in the organisation (`<name>_code_uq`),
+     * switched off rather than deleted and, when sorted, in the order set by hand. `entryColumns`
+     * adds the entry's own columns, between its code and `active`.
+     */
+    catalogue(name: string, entryColumns: (table: AnyTable) => AnyTable, { sorted }: { sorted: boolean }) {
+      const described = entryColumns(
+        withId(name)
+          .addColumn('organisation_id', 'integer', refersTo('organisations.id'))
+          .addColumn('code', 'text', (c) => c.notNull()),
+      ).addColumn('active', 'integer', (c) => c.notNull().defaultTo(1));
+      return (sorted ? described.addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)) : described)
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint(`${name}_code_uq`, ['organisation_id', 'code']);
+    },
+
+    /** A link between two records: their two references, in order, are its primary key (`<name>_pk`). */
+    link(name: string, references: Record<string, ColumnShape>) {
+      const [first, second] = Object.entries(references) as [[string, ColumnShape], [string, ColumnShape]];
+      return db.schema
+        .createTable(name)
+        .addColumn(first[0], 'integer', first[1])
+        .addColumn(second[0], 'integer', second[1])
+        .addPrimaryKeyConstraint(`${name}_pk`, [first[0], second[0]]);
+    },
+  };
+}
+
+/**
+ * Gives the organisations that exist already a catalogue's default entries (new ones get them
+ * when created), active and, when sorted, numbered 10, 20, … in the order given. Each migration
+ * passes its own copy of the entries, frozen in time.
+ */
+export async function seedCatalogue(
+  db: AnyDb,
+  table: string,
+  entries: ReadonlyArray<Record<string, string | number>>,
+  { sorted }: { sorted: boolean },
+): Promise<void> {
+  const organisations: Array<{ id: number }> = await db.selectFrom('organisations').select('id').execute();
+  const seededAt = new Date().toISOString();
+  for (const organisation of organisations) {
+    await db
+      .insertInto(table)
+      .values(
+        entries.map((entry, i) => ({
+          organisation_id: organisation.id,
+          ...entry,
+          active: 1,
+          ...(sorted ? { sort_order: (i + 1) * 10 } : {}),
+          created_at: seededAt,
+          updated_at: seededAt,
+        })),
+      )
+      .execute();
+  }
+}
