@@ -131,11 +131,13 @@ export interface LoadedRows<T> {
 /**
  * A loaded list as a RecordTable: the problem loading it, any other `problem` (e.g. a row
  * action's change), then the table once the rows are there; a Page answer is paged by `onPage`.
+ * Its caption is for screen readers only unless `captionHidden` is false (a list under its heading).
  */
 export function LoadedTable<T>({
   loaded,
   onPage,
   problem,
+  captionHidden = true,
   ...table
 }: Omit<RecordTableProps<T>, 'rows' | 'paging'> & { loaded: LoadedRows<T>; onPage?(page: number): void; problem?: ReactNode }) {
   const { data } = loaded;
@@ -147,6 +149,7 @@ export function LoadedTable<T>({
       {data ? (
         <RecordTable<T>
           {...table}
+          captionHidden={captionHidden}
           rows={page ? page.items : (data as readonly T[])}
           paging={page && onPage ? pagingOf(page, onPage) : undefined}
         />

@@ -6,6 +6,7 @@
  * - RecordForm, FormActions, useFields, useEditing, EditableSection, InlineSelectForm, Options: forms, opened on demand, focus handled
  * - boundTo, textsOf (bound.ts): a form's field bound to its value, change and error by one name
  * - FieldGroup, CheckboxList: a fieldset with legend, hint and error; a list of checkboxes
+ * - RecordsHeading: the top of a page or section of records (heading, intro, notice, problems)
  * - Facts: a record's facts as a definition list; CountTable: figures by row with totals
  * - ConfirmDialog, useConfirm: the accessible replacement for window.confirm
  * - announce, useAnnouncer, focusLater: what happened, said to screen readers; where focus goes
@@ -21,6 +22,7 @@ export { announce, focusLater, useAnnouncer } from './announce.js';
 export { ConfirmDialog, type ConfirmOptions, useConfirm } from './ConfirmDialog.js';
 export { Facts } from './Facts.js';
 export { EditableSection, FormActions, InlineSelectForm, Options, RecordForm, useEditing, useFields } from './forms.js';
+export { RecordsHeading } from './RecordsHeading.js';
 export {
   type Column,
   type LoadedRows,

@@ -52,7 +52,6 @@ export function PersonApplicationsSection({ personId, initial }: { personId: num
       <LoadedTable<Application>
         loaded={applications}
         caption={t('activities.applications.title')}
-        captionHidden
         className="table table-sm mt-2"
         rowKey={applicationKey}
         empty={t('activities.applications.personNone')}

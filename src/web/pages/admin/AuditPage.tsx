@@ -59,7 +59,6 @@ export default function AuditPage() {
         loaded={log}
         onPage={address.setPage}
         caption={t('audit.title')}
-        captionHidden
         className="table table-sm table-striped"
         empty={t('common.none')}
         columns={[

@@ -94,7 +94,6 @@ export default function TokensPage() {
         loaded={tokens}
         problem={change.problem}
         caption={t('tokens.title')}
-        captionHidden
         className="table mt-3"
         rowName={(token) => token.name}
         columns={[

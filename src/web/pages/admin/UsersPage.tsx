@@ -102,7 +102,6 @@ export default function UsersPage() {
         loaded={users}
         problem={change.problem}
         caption={t('users.title')}
-        captionHidden
         className="table"
         rowName={(user) => user.displayName}
         columns={[

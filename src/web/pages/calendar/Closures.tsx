@@ -2,11 +2,10 @@ import { useState } from 'react';
 import type { ClosureRecord } from '../../../contracts/calendar.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
-import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
-import { focusLater, LoadedTable, useChange, useFields } from '../../kit/index.js';
+import { focusLater, LoadedTable, RecordsHeading, useChange, useFields } from '../../kit/index.js';
 import { DateRangeFields, saveRecord, useRemove } from './shared.js';
 
 const daysOf = (closure: ClosureRecord) => Math.round((Date.parse(closure.to) - Date.parse(closure.from)) / 86_400_000) + 1;
@@ -91,16 +90,11 @@ export function Closures({ centreId, year, onChanged }: { centreId: number; year
 
   return (
     <section className="mb-5" aria-labelledby="calendar-closures">
-      <h2 id="calendar-closures" className="h4" tabIndex={-1}>
-        {t('calendar.closures.title', { year })}
-      </h2>
-      <p>{t('calendar.closures.intro')}</p>
-      <SuccessAlert message={notice} />
+      <RecordsHeading id="calendar-closures" level={2} texts="calendar.closures" values={{ year }} notice={notice} />
       <LoadedTable<ClosureRecord>
         loaded={closures}
         problem={change.problem}
         caption={t('calendar.closures.caption', { year })}
-        captionHidden
         rowName={(c) => `${formatDate(c.from, true)}, ${c.reason}`}
         empty={t('calendar.closures.none')}
         columns={[

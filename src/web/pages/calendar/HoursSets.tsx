@@ -3,9 +3,8 @@ import type { HoursSet } from '../../../contracts/calendar.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
-import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, orNull, RecordForm, useChange, useFields } from '../../kit/index.js';
+import { focusLater, orNull, RecordForm, RecordsHeading, useChange, useFields } from '../../kit/index.js';
 import { type Slot, useRemove, useWeekdayName, WEEKDAYS, WeekTable } from './shared.js';
 
 interface EditedSlot {
@@ -166,13 +165,7 @@ export function HoursSets({ centreId, onChanged }: { centreId: number; onChanged
 
   return (
     <section className="mb-5" aria-labelledby="calendar-sets">
-      <h2 id="calendar-sets" className="h4" tabIndex={-1}>
-        {t('calendar.sets.title')}
-      </h2>
-      <p>{t('calendar.sets.intro')}</p>
-      <SuccessAlert message={notice} />
-      <ProblemAlert error={sets.error} />
-      {change.problem}
+      <RecordsHeading id="calendar-sets" level={2} texts="calendar.sets" notice={notice} error={sets.error} change={change} />
       {sets.data && list.length === 0 ? <p>{t('calendar.sets.none')}</p> : null}
       {list.map((set, index) => {
         const next = list[index + 1];

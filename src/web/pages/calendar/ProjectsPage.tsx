@@ -4,7 +4,7 @@ import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
 import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
-import { LoadedTable, orNull, useChange, useFields } from '../../kit/index.js';
+import { LoadedTable, orNull, RecordsHeading, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import {
   DateRangeFields,
@@ -88,16 +88,13 @@ export default function ProjectsPage() {
 
   return (
     <>
-      <h1 id="projects-title" className="h2" tabIndex={-1}>
-        {t('calendar.projects.title')}
-      </h1>
-      <p>{t('calendar.projects.intro')}</p>
-      {select}
+      <RecordsHeading id="projects-title" texts="calendar.projects">
+        {select}
+      </RecordsHeading>
       <LoadedTable<Project>
         loaded={projects}
         problem={change.problem}
         caption={t('calendar.projects.caption')}
-        captionHidden
         rowName={(p) => p.name}
         empty={t('calendar.projects.none')}
         columns={[

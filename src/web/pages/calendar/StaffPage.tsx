@@ -4,9 +4,8 @@ import type { StaffRole } from '../../../contracts/enums.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, RecordTable, useChange } from '../../kit/index.js';
+import { focusLater, RecordsHeading, RecordTable, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useCentreChoice, useCorrecting, useFormatMinutes } from './shared.js';
 import { Contracts } from './staff/Contracts.js';
@@ -37,13 +36,9 @@ export default function StaffPage() {
 
   return (
     <>
-      <h1 id="staff-title" className="h2" tabIndex={-1}>
-        {t('calendar.staff.title')}
-      </h1>
-      <p>{t('calendar.staff.intro')}</p>
-      {select}
-      <ProblemAlert error={list.error} />
-      {change.problem}
+      <RecordsHeading id="staff-title" texts="calendar.staff" error={list.error} change={change}>
+        {select}
+      </RecordsHeading>
       <div className="row">
         <div className="col-sm-6 col-lg-3">
           <TextField label={t('calendar.staff.date')} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />

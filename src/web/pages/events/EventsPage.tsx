@@ -1,7 +1,7 @@
 import type { Event, EventListItem, EventsSummary } from '../../../contracts/events.js';
 import { useApiGet } from '../../api/hooks.js';
-import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { RecordsHeading } from '../../kit/index.js';
 import { PeriodSection, usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -40,13 +40,7 @@ export default function EventsPage() {
 
   return (
     <>
-      <h1 id="events-title" className="h2" tabIndex={-1}>
-        {t('events.title')}
-      </h1>
-      <p>{t('events.intro')}</p>
-      <SuccessAlert message={notice} />
-      <ProblemAlert error={full.error} />
-      {change.problem}
+      <RecordsHeading id="events-title" texts="events" notice={notice} error={full.error} change={change} />
       {writer && (editingId === null || shown) ? (
         <EventForm key={`${formKey}-${shown ? `${shown.id}-${shown.version}` : 'new'}`} editing={shown} reload={reload} onDone={done} />
       ) : null}

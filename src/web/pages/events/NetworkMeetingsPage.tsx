@@ -1,8 +1,8 @@
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../../contracts/events.js';
 import { useApiGet } from '../../api/hooks.js';
-import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { CountTable } from '../../kit/CountTable.js';
+import { RecordsHeading } from '../../kit/index.js';
 import { PeriodSection, usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -50,13 +50,7 @@ export default function NetworkMeetingsPage() {
 
   return (
     <>
-      <h1 id="meetings-title" className="h2" tabIndex={-1}>
-        {t('events.meetings.title')}
-      </h1>
-      <p>{t('events.meetings.intro')}</p>
-      <SuccessAlert message={notice} />
-      <ProblemAlert error={catalogue.error} />
-      {change.problem}
+      <RecordsHeading id="meetings-title" texts="events.meetings" notice={notice} error={catalogue.error} change={change} />
       {writer && catalogue.data ? (
         <MeetingForm
           key={`${formKey}-${editing?.id ?? 'new'}`}

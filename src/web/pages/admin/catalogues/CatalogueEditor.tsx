@@ -150,7 +150,6 @@ export function CatalogueEditor({ config }: { config: CatalogueConfig }) {
         loaded={items}
         problem={rowChange.problem}
         caption={config.title}
-        captionHidden
         className="table"
         rowName={nameOf}
         columns={[
