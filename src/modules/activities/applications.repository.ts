@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Application } from '../../contracts/activities.js';
 import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums.js';
+import { centreRecords } from '../../db/centre-records.js';
 import { personOf, userOf } from '../../db/joined.js';
-import { readPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter, whereEqual } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { type ApplicationTypeCount, applicationCounts } from '../../domain/activities.js';
@@ -108,25 +108,20 @@ function newestFirst(db: Db, filter: ApplicationFilter) {
   return withJoins(db, filter).orderBy('applications.appliedOn', 'desc').orderBy('applications.id', 'desc');
 }
 
+const applications = centreRecords({
+  matching: filtered,
+  ordered: newestFirst,
+  one: (db, id, centreIds) => withJoins(db, { centreIds }).where('applications.id', '=', id),
+  toItem: toApplication,
+});
+
 /** Newest first, a page at a time. */
-export async function listApplications(db: Db, filter: ApplicationFilter, page: number, pageSize: number) {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const { rows, total } = await readPage(newestFirst(db, filter), filtered(db, filter), page, pageSize);
-  return { items: rows.map(toApplication), total };
-}
+export const listApplications = applications.page;
 
 /** Every application matching, newest first, in one query: for a person's file (a few rows). */
-export async function allApplications(db: Db, filter: ApplicationFilter): Promise<Application[]> {
-  if (filter.centreIds.length === 0) return [];
-  const rows = await newestFirst(db, filter).execute();
-  return rows.map(toApplication);
-}
+export const allApplications = applications.all;
 
-export async function findApplication(db: Db, id: number, centreIds: number[]): Promise<Application | undefined> {
-  if (centreIds.length === 0) return undefined;
-  const row = await withJoins(db, { centreIds }).where('applications.id', '=', id).executeTakeFirst();
-  return row ? toApplication(row) : undefined;
-}
+export const findApplication = applications.find;
 
 /** Counts by type (with its level and Anagrafe flag), by level and by outcome: no personal data. */
 export async function summariseApplications(db: Db, filter: ApplicationFilter) {

@@ -2,8 +2,8 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { PcStationSummary, PcStationUse } from '../../contracts/activities.js';
 import type { PcPurpose } from '../../contracts/enums.js';
+import { centreRecords } from '../../db/centre-records.js';
 import { personOf, userOf } from '../../db/joined.js';
-import { readPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
 import type { Database, PcStationUsesTable } from '../../db/schema.js';
 import { pcUseCounts } from '../../domain/activities.js';
@@ -72,29 +72,20 @@ function newestFirst(db: Db, filter: PcUseFilter) {
   return withJoins(db, filter).orderBy('pcStationUses.usedOn', 'desc').orderBy('pcStationUses.id', 'desc');
 }
 
+const pcUses = centreRecords({
+  matching: filtered,
+  ordered: newestFirst,
+  one: (db, id, centreIds) => withJoins(db, { centreIds }).where('pcStationUses.id', '=', id),
+  toItem: toPcUse,
+});
+
 /** Newest first, a page at a time. */
-export async function listPcUses(db: Db, filter: PcUseFilter, page: number, pageSize: number) {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const { rows, total } = await readPage(newestFirst(db, filter), filtered(db, filter), page, pageSize);
-  return { items: rows.map(toPcUse), total };
-}
+export const listPcUses = pcUses.page;
 
 /** Every matching use, newest first, in one query: for a person's file. */
-export async function allPcUses(db: Db, filter: PcUseFilter): Promise<PcStationUse[]> {
-  if (filter.centreIds.length === 0) return [];
-  const rows = await newestFirst(db, filter).execute();
-  return rows.map(toPcUse);
-}
+export const allPcUses = pcUses.all;
 
-export async function findPcUse(db: Db, id: number, centreIds: number[]) {
-  if (centreIds.length === 0) return undefined;
-  return db
-    .selectFrom('pcStationUses')
-    .select(['id', 'centreId'])
-    .where('id', '=', id)
-    .where('centreId', 'in', centreIds)
-    .executeTakeFirst();
-}
+export const findPcUse = pcUses.find;
 
 /** A new use of the station; its id. */
 export async function insertPcUse(db: Db, values: Insertable<PcStationUsesTable>): Promise<number> {

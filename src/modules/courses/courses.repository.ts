@@ -2,7 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Course } from '../../contracts/courses.js';
 import type { CourseLevel } from '../../contracts/enums.js';
-import { readPage } from '../../db/paging.js';
+import { centreRecords } from '../../db/centre-records.js';
 import type { CoursesTable, Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -103,23 +103,17 @@ function toCourse(row: CourseRow): Course {
   };
 }
 
-export async function findCourse(db: Db, id: number, centreIds: number[]): Promise<Course | undefined> {
-  if (centreIds.length === 0) return undefined;
-  const row = await courseSelect(db, { centreIds }).where('courses.id', '=', id).executeTakeFirst();
-  return row ? toCourse(row) : undefined;
-}
+const courses = centreRecords({
+  matching: coursesWhere,
+  ordered: (db, filter: CourseFilter) => courseSelect(db, filter).orderBy('courses.startDate', 'desc').orderBy('courses.id', 'desc'),
+  one: (db, id, centreIds) => courseSelect(db, { centreIds }).where('courses.id', '=', id),
+  toItem: toCourse,
+});
+
+export const findCourse = courses.find;
 
 /** Newest first (by start date). */
-export async function listCourses(db: Db, filter: CourseFilter, page: number, pageSize: number) {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const { rows, total } = await readPage(
-    courseSelect(db, filter).orderBy('courses.startDate', 'desc').orderBy('courses.id', 'desc'),
-    coursesWhere(db, filter),
-    page,
-    pageSize,
-  );
-  return { items: rows.map(toCourse), total };
-}
+export const listCourses = courses.page;
 
 /** Every course matching, oldest first, without the counts: for the figures. */
 export async function courseRowsFor(db: Db, filter: CourseFilter) {

@@ -1,7 +1,7 @@
 /** Events and outings and the people taking part: SQL only. */
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EventListItem, EventParticipant } from '../../contracts/events.js';
-import { readPage } from '../../db/paging.js';
+import { centreRecords } from '../../db/centre-records.js';
 import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
 import type { Database, EventsTable } from '../../db/schema.js';
 
@@ -51,25 +51,20 @@ function inProgrammeOrder(db: Db, filter: EventFilter) {
   return withCounts(db, filter).orderBy('events.eventDate').orderBy(startTimeOrder).orderBy('events.id');
 }
 
+const events = centreRecords({
+  matching: filtered,
+  ordered: inProgrammeOrder,
+  one: (db, id, centreIds) => withCounts(db, { centreIds }).where('events.id', '=', id),
+  toItem: toListItem,
+});
+
 /** In programme order, a page at a time. */
-export async function listEvents(db: Db, filter: EventFilter, page: number, pageSize: number) {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const { rows, total } = await readPage(inProgrammeOrder(db, filter), filtered(db, filter), page, pageSize);
-  return { items: rows.map(toListItem), total };
-}
+export const listEvents = events.page;
 
 /** Every event matching, in date order: for the annual report (a few dozen a year). */
-export async function allEvents(db: Db, filter: EventFilter): Promise<EventListItem[]> {
-  if (filter.centreIds.length === 0) return [];
-  const rows = await inProgrammeOrder(db, filter).execute();
-  return rows.map(toListItem);
-}
+export const allEvents = events.all;
 
-export async function findEvent(db: Db, id: number, centreIds: number[]): Promise<EventListItem | undefined> {
-  if (centreIds.length === 0) return undefined;
-  const row = await withCounts(db, { centreIds }).where('events.id', '=', id).executeTakeFirst();
-  return row ? toListItem(row) : undefined;
-}
+export const findEvent = events.find;
 
 /** The people listed for an event, by family name. */
 export async function participantsOf(db: Db, eventId: number): Promise<EventParticipant[]> {
