@@ -1,16 +1,19 @@
 /** Identity documents of a person: the issuer is a state, or a territory with its own documents. */
 import type { Kysely } from 'kysely';
 import type { IdentityDocument, IdentityDocumentCreateInput, IdentityDocumentUpdateInput } from '../../contracts/documents.js';
-import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
-import { inTransaction } from '../../db/transaction.js';
-import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { validationFailed } from '../../errors/index.js';
 import { findCountry } from '../../reference/index.js';
-import { recordChange, recordPersonRead } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findIdentityDocumentRow, insertIdentityDocument, listIdentityDocumentRows, toIdentityDocument } from './documents.repository.js';
-import { expiryNotBeforeIssue, givenFields, personInScope } from './documents.usecases.js';
+import {
+  createDocument,
+  type DocumentKind,
+  deleteDocument,
+  expiryNotBeforeIssue,
+  listDocuments,
+  updateDocument,
+} from './documents.usecases.js';
 
 type Db = Kysely<Database>;
 
@@ -29,11 +32,20 @@ function checkIdentityDocument(record: { issuingCountry?: string | null; issuedO
   if (errors.length > 0) throw validationFailed(errors);
 }
 
+const IDENTITY_DOCUMENTS: DocumentKind<'identityDocuments', IdentityDocument> = {
+  table: 'identityDocuments',
+  label: 'identity document',
+  entity: 'identity_document',
+  part: 'identity_documents',
+  check: checkIdentityDocument,
+  rowsOf: listIdentityDocumentRows,
+  find: findIdentityDocumentRow,
+  insert: insertIdentityDocument,
+  toItem: toIdentityDocument,
+};
+
 export async function listIdentityDocuments(db: Db, actor: Actor, personId: number): Promise<IdentityDocument[]> {
-  const person = await personInScope(db, actor, personId);
-  const rows = await listIdentityDocumentRows(db, person.id, actor.centreIds);
-  await recordPersonRead(db, actor.userId, person, 'identity_documents');
-  return rows.map(toIdentityDocument);
+  return listDocuments(db, actor, IDENTITY_DOCUMENTS, personId);
 }
 
 export async function createIdentityDocument(
@@ -43,23 +55,12 @@ export async function createIdentityDocument(
   input: IdentityDocumentCreateInput,
 ): Promise<IdentityDocument> {
   checkIdentityDocument(input);
-  return inTransaction(db, async (trx) => {
-    const person = await personInScope(trx, actor, personId);
-    const now = new Date().toISOString();
-    const row = await insertIdentityDocument(trx, {
-      personId: person.id,
-      centreId: person.centreId,
-      kind: input.kind,
-      number: input.number ?? null,
-      issuingCountry: input.issuingCountry ?? null,
-      issuedOn: input.issuedOn ?? null,
-      expiresOn: input.expiresOn ?? null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    });
-    await recordChange(trx, actor, 'create', 'identity_document', row, { details: { personId: person.id } });
-    return toIdentityDocument(row);
+  return createDocument(db, actor, IDENTITY_DOCUMENTS, personId, {
+    kind: input.kind,
+    number: input.number ?? null,
+    issuingCountry: input.issuingCountry ?? null,
+    issuedOn: input.issuedOn ?? null,
+    expiresOn: input.expiresOn ?? null,
   });
 }
 
@@ -69,37 +70,10 @@ export async function updateIdentityDocument(
   id: number,
   input: IdentityDocumentUpdateInput,
 ): Promise<IdentityDocument> {
-  return inTransaction(db, async (trx) => {
-    const existing = await orNotFound(findIdentityDocumentRow(trx, id, actor.centreIds), 'identity document');
-    const { version, ...fields } = input;
-    const changes = givenFields(fields);
-    checkIdentityDocument({ ...existing, ...changes });
-    await updateVersioned(trx, 'identityDocuments', id, version, { ...changes, updatedAt: new Date().toISOString() }, 'identity document');
-    await recordChange(
-      trx,
-      actor,
-      'update',
-      'identity_document',
-      { id, centreId: existing.centreId },
-      { details: { personId: existing.personId, fields: changedFields(changes, existing) } },
-    );
-    const row = await orNotFound(findIdentityDocumentRow(trx, id, [existing.centreId]), 'identity document');
-    return toIdentityDocument(row);
-  });
+  return updateDocument(db, actor, IDENTITY_DOCUMENTS, id, input);
 }
 
 /** Deletes an identity document at the version read (?version=): 409 if it was changed since. */
 export async function deleteIdentityDocument(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await orNotFound(findIdentityDocumentRow(trx, id, actor.centreIds), 'identity document');
-    await deleteVersioned(trx, 'identityDocuments', id, version, 'identity document');
-    await recordChange(
-      trx,
-      actor,
-      'delete',
-      'identity_document',
-      { id, centreId: existing.centreId },
-      { details: { personId: existing.personId } },
-    );
-  });
+  await deleteDocument(db, actor, IDENTITY_DOCUMENTS, id, version);
 }

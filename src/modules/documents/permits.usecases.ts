@@ -10,13 +10,10 @@ import {
   type PermitUpdateInput,
 } from '../../contracts/documents.js';
 import { PERMIT_TYPE_WITHOUT_EXPIRY } from '../../contracts/enums.js';
-import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
-import { inTransaction } from '../../db/transaction.js';
-import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { deadlineWindow } from '../../domain/deadlines.js';
 import { validationFailed } from '../../errors/index.js';
-import { recordChange, recordListing, recordPersonRead } from '../audit/audit.repository.js';
+import { recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import {
   countDeadlines,
@@ -27,7 +24,14 @@ import {
   markSupersededPermits,
   toPermit,
 } from './documents.repository.js';
-import { expiryNotBeforeIssue, givenFields, personInScope } from './documents.usecases.js';
+import {
+  createDocument,
+  type DocumentKind,
+  deleteDocument,
+  expiryNotBeforeIssue,
+  listDocuments,
+  updateDocument,
+} from './documents.usecases.js';
 
 type Db = Kysely<Database>;
 
@@ -40,78 +44,41 @@ function checkPermit(record: { permitType: string; issuedOn?: string | null; exp
   if (errors.length > 0) throw validationFailed(errors);
 }
 
-/** A permit as stored after a write (and the marking of superseded permits that followed it). */
-async function reloadPermit(db: Db, id: number, centreId: number): Promise<Permit> {
-  const row = await orNotFound(findPermitRow(db, id, [centreId]), 'residence permit');
-  return toPermit(row);
-}
+const PERMITS: DocumentKind<'residencePermits', Permit> = {
+  table: 'residencePermits',
+  label: 'residence permit',
+  entity: 'residence_permit',
+  part: 'residence_permits',
+  check: checkPermit,
+  rowsOf: listPermitRows,
+  find: findPermitRow,
+  insert: insertPermit,
+  toItem: toPermit,
+  afterWrite: markSupersededPermits,
+};
 
 export async function listPermits(db: Db, actor: Actor, personId: number): Promise<Permit[]> {
-  const person = await personInScope(db, actor, personId);
-  const rows = await listPermitRows(db, person.id, actor.centreIds);
-  await recordPersonRead(db, actor.userId, person, 'residence_permits');
-  return rows.map(toPermit);
+  return listDocuments(db, actor, PERMITS, personId);
 }
 
 export async function createPermit(db: Db, actor: Actor, personId: number, input: PermitCreateInput): Promise<Permit> {
   checkPermit(input);
-  return inTransaction(db, async (trx) => {
-    const person = await personInScope(trx, actor, personId);
-    const now = new Date().toISOString();
-    const row = await insertPermit(trx, {
-      personId: person.id,
-      centreId: person.centreId,
-      permitType: input.permitType,
-      number: input.number ?? null,
-      issuedOn: input.issuedOn ?? null,
-      expiresOn: input.expiresOn ?? null,
-      renewalStatus: input.renewalStatus ?? 'none',
-      notes: input.notes ?? null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    });
-    await markSupersededPermits(trx, person.id);
-    await recordChange(trx, actor, 'create', 'residence_permit', row, { details: { personId: person.id } });
-    return reloadPermit(trx, row.id, row.centreId);
+  return createDocument(db, actor, PERMITS, personId, {
+    permitType: input.permitType,
+    number: input.number ?? null,
+    issuedOn: input.issuedOn ?? null,
+    expiresOn: input.expiresOn ?? null,
+    renewalStatus: input.renewalStatus ?? 'none',
+    notes: input.notes ?? null,
   });
 }
 
 export async function updatePermit(db: Db, actor: Actor, id: number, input: PermitUpdateInput): Promise<Permit> {
-  return inTransaction(db, async (trx) => {
-    const existing = await orNotFound(findPermitRow(trx, id, actor.centreIds), 'residence permit');
-    const { version, ...fields } = input;
-    const changes = givenFields(fields);
-    checkPermit({ ...existing, ...changes });
-    await updateVersioned(trx, 'residencePermits', id, version, { ...changes, updatedAt: new Date().toISOString() }, 'residence permit');
-    if (changes.expiresOn !== undefined) await markSupersededPermits(trx, existing.personId);
-    await recordChange(
-      trx,
-      actor,
-      'update',
-      'residence_permit',
-      { id, centreId: existing.centreId },
-      { details: { personId: existing.personId, fields: changedFields(changes, existing) } },
-    );
-    return reloadPermit(trx, id, existing.centreId);
-  });
+  return updateDocument(db, actor, PERMITS, id, input);
 }
 
-/** Deletes a permit at the version read (?version=): 409 if it was changed since. */
 export async function deletePermit(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await orNotFound(findPermitRow(trx, id, actor.centreIds), 'residence permit');
-    await deleteVersioned(trx, 'residencePermits', id, version, 'residence permit');
-    await markSupersededPermits(trx, existing.personId);
-    await recordChange(
-      trx,
-      actor,
-      'delete',
-      'residence_permit',
-      { id, centreId: existing.centreId },
-      { details: { personId: existing.personId } },
-    );
-  });
+  await deleteDocument(db, actor, PERMITS, id, version);
 }
 
 // --- Scadenze
