@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Course, Enrolment } from '../../../contracts/courses.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, RecordTable, type RowAction } from '../../kit/index.js';
+import { focusLater, type RowAction } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { CourseListSection, useCourseList } from './courseList.js';
 import { EnrolForm, WithdrawForm } from './enrolments/EnrolmentForms.js';
@@ -15,7 +15,7 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
   const { can } = useSession();
   const write = can('personal.write');
   const enrolments = useCourseList<Enrolment>(`/courses/${course.id}/enrolments`, 'course-enrolments', onChanged);
-  const { items, reload, setNotice } = enrolments;
+  const { reload, setNotice } = enrolments;
   const [withdrawing, setWithdrawing] = useState<Enrolment | null>(null);
   const nameOf = (enrolment: Enrolment) => (enrolment.person ? personName(enrolment.person) : t('courses.erased'));
 
@@ -46,29 +46,26 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
   };
 
   return (
-    <CourseListSection id="course-enrolments" title={t('courses.enrolments.title')} list={enrolments}>
-      {enrolments.list.data ? (
-        <RecordTable<Enrolment>
-          caption={t('courses.enrolments.title')}
-          captionHidden
-          className="table table-sm align-middle"
-          rows={items}
-          rowKey={(enrolment) => `${enrolment.id}-${enrolment.version}`}
-          rowName={nameOf}
-          empty={t('courses.enrolments.none')}
-          columns={[
-            {
-              header: t('courses.learner'),
-              rowHeader: true,
-              className: 'fw-normal',
-              cell: (enrolment) =>
-                enrolment.person ? <Link to={`/people/${enrolment.person.id}`}>{personName(enrolment.person)}</Link> : t('courses.erased'),
-            },
-            ...enrolmentColumns,
-          ]}
-          actions={write ? actions : undefined}
-        />
-      ) : null}
+    <CourseListSection
+      id="course-enrolments"
+      title={t('courses.enrolments.title')}
+      list={enrolments}
+      table={{
+        rowName: nameOf,
+        empty: t('courses.enrolments.none'),
+        columns: [
+          {
+            header: t('courses.learner'),
+            rowHeader: true,
+            className: 'fw-normal',
+            cell: (enrolment) =>
+              enrolment.person ? <Link to={`/people/${enrolment.person.id}`}>{personName(enrolment.person)}</Link> : t('courses.erased'),
+          },
+          ...enrolmentColumns,
+        ],
+        actions: write ? actions : undefined,
+      }}
+    >
       {withdrawing ? (
         <WithdrawForm
           key={withdrawing.id}

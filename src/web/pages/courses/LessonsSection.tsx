@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Course, GenerateLessonsResult, Lesson } from '../../../contracts/courses.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, RecordTable, type RowAction, useConfirm } from '../../kit/index.js';
+import { focusLater, type RowAction, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { CourseListSection, useCourseList } from './courseList.js';
 import { AddLessonForm, MoveForm } from './lessons/LessonForms.js';
@@ -82,74 +82,74 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
   ];
 
   return (
-    <CourseListSection id="course-lessons" title={t('courses.lessons.title')} list={lessons}>
-      {manage ? (
-        <form onSubmit={generate} noValidate className="row align-items-end" aria-label={t('courses.lessons.generate')}>
-          <div className="col-sm-4">
-            <TextField
-              label={t('courses.lessons.from')}
-              name="from"
-              type="date"
-              min={course.startDate}
-              max={course.endDate}
-              hint={t('courses.lessons.fromHint')}
-              error={change.fieldErrors.from}
-            />
-          </div>
-          <div className="col-sm-8 mb-3">
-            <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
-              {items.length > 0 ? t('courses.lessons.regenerate') : t('courses.lessons.generate')}
-            </button>
-            <p className="small mb-0 mt-1">{t('courses.lessons.generateHint')}</p>
-          </div>
-        </form>
-      ) : null}
-      {generated ? <Skipped result={generated} /> : null}
-
-      {lessons.list.data ? (
-        <RecordTable<Lesson>
-          caption={t('courses.lessons.title')}
-          captionHidden
-          className="table table-sm align-middle"
-          rows={items}
-          rowKey={(lesson) => `${lesson.id}-${lesson.version}`}
-          rowName={(lesson) => formatDate(lesson.date, true)}
-          empty={t('courses.lessons.none')}
-          columns={[
-            {
-              header: t('courses.lessons.date'),
-              rowHeader: true,
-              className: 'fw-normal',
-              cell: (lesson) => (
-                <>
-                  {formatDate(lesson.date, true)}
-                  {lesson.outsideCourse ? <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span> : null}
-                  {lesson.notes ? <div className="small">{lesson.notes}</div> : null}
-                </>
-              ),
-            },
-            { header: t('courses.startTime'), cell: (lesson) => lesson.startTime },
-            { header: t('courses.lessonLength'), cell: (lesson) => formatMinutes(lesson.minutes) },
-            { header: t('courses.lessons.status'), cell: (lesson) => label('lessonStatus', lesson.status) },
-            {
-              header: t('courses.lessons.attendance'),
-              cell: (lesson) => (
-                <>
-                  {lesson.marked > 0
-                    ? t('courses.lessons.presentOf', { present: formatNumber(lesson.present), marked: formatNumber(lesson.marked) })
-                    : t('person.notSet')}
-                  {lesson.status !== 'cancelled' && can('personal.read') ? (
-                    <Link to={`/lessons/${lesson.id}/attendance`} className="btn btn-outline-primary btn-sm ms-2 text-nowrap">
-                      {t('courses.lessons.takeAttendance')}
-                    </Link>
-                  ) : null}
-                </>
-              ),
-            },
-          ]}
-          actions={manage ? actions : undefined}
-        />
-      ) : null}
+    <CourseListSection
+      id="course-lessons"
+      title={t('courses.lessons.title')}
+      list={lessons}
+      before={
+        <>
+          {manage ? (
+            <form onSubmit={generate} noValidate className="row align-items-end" aria-label={t('courses.lessons.generate')}>
+              <div className="col-sm-4">
+                <TextField
+                  label={t('courses.lessons.from')}
+                  name="from"
+                  type="date"
+                  min={course.startDate}
+                  max={course.endDate}
+                  hint={t('courses.lessons.fromHint')}
+                  error={change.fieldErrors.from}
+                />
+              </div>
+              <div className="col-sm-8 mb-3">
+                <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
+                  {items.length > 0 ? t('courses.lessons.regenerate') : t('courses.lessons.generate')}
+                </button>
+                <p className="small mb-0 mt-1">{t('courses.lessons.generateHint')}</p>
+              </div>
+            </form>
+          ) : null}
+          {generated ? <Skipped result={generated} /> : null}
+        </>
+      }
+      table={{
+        rowName: (lesson) => formatDate(lesson.date, true),
+        empty: t('courses.lessons.none'),
+        columns: [
+          {
+            header: t('courses.lessons.date'),
+            rowHeader: true,
+            className: 'fw-normal',
+            cell: (lesson) => (
+              <>
+                {formatDate(lesson.date, true)}
+                {lesson.outsideCourse ? <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span> : null}
+                {lesson.notes ? <div className="small">{lesson.notes}</div> : null}
+              </>
+            ),
+          },
+          { header: t('courses.startTime'), cell: (lesson) => lesson.startTime },
+          { header: t('courses.lessonLength'), cell: (lesson) => formatMinutes(lesson.minutes) },
+          { header: t('courses.lessons.status'), cell: (lesson) => label('lessonStatus', lesson.status) },
+          {
+            header: t('courses.lessons.attendance'),
+            cell: (lesson) => (
+              <>
+                {lesson.marked > 0
+                  ? t('courses.lessons.presentOf', { present: formatNumber(lesson.present), marked: formatNumber(lesson.marked) })
+                  : t('person.notSet')}
+                {lesson.status !== 'cancelled' && can('personal.read') ? (
+                  <Link to={`/lessons/${lesson.id}/attendance`} className="btn btn-outline-primary btn-sm ms-2 text-nowrap">
+                    {t('courses.lessons.takeAttendance')}
+                  </Link>
+                ) : null}
+              </>
+            ),
+          },
+        ],
+        actions: manage ? actions : undefined,
+      }}
+    >
       {moving ? (
         <MoveForm
           key={moving.id}

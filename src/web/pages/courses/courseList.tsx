@@ -1,8 +1,8 @@
 /** A list of a course's (its lessons, its learners) as the course page shows it: loaded, changed, said. */
-import { type ReactNode, useState } from 'react';
+import { type ComponentProps, type ReactNode, useState } from 'react';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
-import { useChange, useConfirm } from '../../kit/index.js';
+import { type Change, RecordForm, RecordTable, useChange, useConfirm } from '../../kit/index.js';
 
 /**
  * The list at `path`, reloaded with the course's figures (`onChanged`) after each change; the
@@ -33,16 +33,29 @@ export function useCourseList<T extends { id: number; version: number }>(path: s
 
 type CourseList = ReturnType<typeof useCourseList>;
 
-/** The list's section: its heading (with how many, focusable), the notice and the problems, then the rest. */
-export function CourseListSection({
+type Item = { id: number; version: number };
+
+/** The list's table as CourseListSection draws it: captioned by the section, its rows the list's. */
+type ListTable<T> = Omit<ComponentProps<typeof RecordTable<T>>, 'caption' | 'captionHidden' | 'className' | 'rows' | 'rowKey'>;
+
+/**
+ * The list's section: its heading (with how many, focusable), the notice and the problems, any
+ * controls above the list (`before`), the list's table (`table`: each row keyed by its version, so
+ * a row changed is drawn again), then the rest (`children`: the forms under it).
+ */
+export function CourseListSection<T extends Item>({
   id,
   title,
   list,
+  before,
+  table,
   children,
 }: {
   id: string;
   title: string;
-  list: Pick<CourseList, 'list' | 'items' | 'notice' | 'change'>;
+  list: Pick<CourseList, 'list' | 'notice' | 'change'> & { items: T[] };
+  before?: ReactNode;
+  table: ListTable<T>;
   children: ReactNode;
 }) {
   return (
@@ -53,7 +66,34 @@ export function CourseListSection({
       <SuccessAlert message={list.notice} />
       <ProblemAlert error={list.list.error} />
       {list.change.problem}
+      {before}
+      {list.list.data ? (
+        <RecordTable<T>
+          caption={title}
+          captionHidden
+          className="table table-sm align-middle"
+          rows={list.items}
+          rowKey={(item) => `${item.id}-${item.version}`}
+          {...table}
+        />
+      ) : null}
       {children}
     </section>
   );
+}
+
+interface ListFormProps {
+  change: Change;
+  onSubmit(): unknown;
+  children: ReactNode;
+}
+
+/** A form about one row of the list, under the table (a lesson moved, a learner withdrawn): named by `label`, small, the focus in it. */
+export function RowForm({ label, onCancel, ...form }: ListFormProps & { label: string; onCancel(): void }) {
+  return <RecordForm {...form} label={label} onCancel={onCancel} small autoFocus className="border rounded p-2 my-2" />;
+}
+
+/** The form under the list that adds to it (a lesson, a learner), titled. */
+export function AddToListForm(form: ListFormProps & { title: string; submitLabel: string; submitClass?: string }) {
+  return <RecordForm {...form} className="border rounded p-3 mt-2" />;
 }

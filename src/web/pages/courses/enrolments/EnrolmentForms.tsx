@@ -7,8 +7,9 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { RecordForm, useChange, useFields, ValueSelect } from '../../../kit/index.js';
+import { useChange, useFields, ValueSelect } from '../../../kit/index.js';
 import { PersonPicker } from '../../activities/shared.js';
+import { AddToListForm, RowForm } from '../courseList.js';
 import { personName } from '../shared.js';
 
 export function WithdrawForm({
@@ -35,17 +36,9 @@ export function WithdrawForm({
   };
   const name = enrolment.person ? personName(enrolment.person) : t('courses.erased');
   return (
-    <RecordForm
-      change={change}
-      onSubmit={withdraw}
-      label={t('courses.enrolments.withdrawOf', { name })}
-      onCancel={onCancel}
-      small
-      autoFocus
-      className="border rounded p-2 my-2"
-    >
+    <RowForm change={change} onSubmit={withdraw} label={t('courses.enrolments.withdrawOf', { name })} onCancel={onCancel}>
       <TextField label={t('courses.enrolments.withdrawnOn')} type="date" required min={enrolment.enrolledOn} {...bound('withdrawnOn')} />
-    </RecordForm>
+    </RowForm>
   );
 }
 
@@ -67,13 +60,7 @@ export function EnrolForm({ course, reload, onEnrolled }: { course: Course; relo
     }
   };
   return (
-    <RecordForm
-      change={change}
-      onSubmit={enrol}
-      title={t('courses.enrolments.add')}
-      submitLabel={t('courses.enrolments.enrol')}
-      className="border rounded p-3 mt-2"
-    >
+    <AddToListForm change={change} onSubmit={enrol} title={t('courses.enrolments.add')} submitLabel={t('courses.enrolments.enrol')}>
       <PersonPicker legend={t('courses.learner')} person={person} onChange={setPerson} error={change.fieldErrors.personId} />
       <div className="row align-items-end">
         <div className="col-sm-6">
@@ -89,6 +76,6 @@ export function EnrolForm({ course, reload, onEnrolled }: { course: Course; relo
           <TextField label={t('courses.enrolments.enrolledOn')} type="date" required {...bound('enrolledOn')} />
         </div>
       </div>
-    </RecordForm>
+    </AddToListForm>
   );
 }

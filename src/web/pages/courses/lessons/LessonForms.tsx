@@ -3,7 +3,8 @@ import type { Course, Lesson } from '../../../../contracts/courses.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { orNull, useChange, useFields } from '../../../kit/index.js';
+import { AddToListForm, RowForm } from '../courseList.js';
 
 type When = 'date' | 'startTime' | 'minutes';
 
@@ -46,19 +47,11 @@ export function MoveForm({ lesson, reload, onDone, onCancel }: { lesson: Lesson;
     if (sent.ok) onDone();
   };
   return (
-    <RecordForm
-      change={change}
-      onSubmit={move}
-      label={t('courses.lessons.moveOf', { date: formatDate(lesson.date) })}
-      onCancel={onCancel}
-      small
-      autoFocus
-      className="border rounded p-2 my-2"
-    >
+    <RowForm change={change} onSubmit={move} label={t('courses.lessons.moveOf', { date: formatDate(lesson.date) })} onCancel={onCancel}>
       <div className="row align-items-end">
         <WhenFields bound={bound} moving />
       </div>
-    </RecordForm>
+    </RowForm>
   );
 }
 
@@ -81,13 +74,12 @@ export function AddLessonForm({ course, reload, onAdded }: { course: Course; rel
     }
   };
   return (
-    <RecordForm
+    <AddToListForm
       change={change}
       onSubmit={add}
       title={t('courses.lessons.add')}
       submitLabel={t('courses.lessons.addAction')}
       submitClass="btn btn-outline-primary"
-      className="border rounded p-3 mt-2"
     >
       <p className="small">{t('courses.lessons.addHint')}</p>
       <div className="row align-items-end">
@@ -96,6 +88,6 @@ export function AddLessonForm({ course, reload, onAdded }: { course: Course; rel
           <TextField label={t('courses.lessons.notes')} maxLength={1000} {...bound('notes')} />
         </div>
       </div>
-    </RecordForm>
+    </AddToListForm>
   );
 }
