@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Case } from '../../contracts/cases.js';
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
+import { deleteVersioned, saveChanges } from '../../db/versioned.js';
 import { beforeOpeningProblem } from '../../domain/care.js';
 import { validationFailed } from '../../errors/index.js';
 import { listColleagues } from '../accounts/accounts.usecases.js';
@@ -22,6 +23,15 @@ type Part = 'case_goal' | 'case_action' | 'case_note' | 'referral';
 
 /** The tables of a case's parts, each row with its caseId. */
 type PartTable = 'caseGoals' | 'caseActions' | 'caseNotes' | 'referrals';
+
+/** A part of a case as its use cases handle it: its table, its audit entity, its name in a 404, and its reads and writes. */
+export interface CasePart<Item, Values> {
+  table: PartTable;
+  entity: Part;
+  name: string;
+  find: (db: Db, id: number) => Promise<Item | undefined>;
+  insert: (db: Db, values: Values, stamp: string) => Promise<number>;
+}
 
 export async function audit(
   db: Db,
@@ -41,8 +51,61 @@ export async function caseInScope(db: Db, actor: Actor, id: number): Promise<Cas
 }
 
 /** The case a goal, action, note or referral belongs to, in the actor's centres. */
-export async function owningCase(db: Db, actor: Actor, part: PartTable, id: number, what: string) {
-  return orNotFound(findOwningCase(db, part, id, actor.centreIds), what);
+export async function owningCase(db: Db, actor: Actor, part: CasePart<unknown, never>, id: number) {
+  return orNotFound(findOwningCase(db, part.table, id, actor.centreIds), part.name);
+}
+
+/** The part as it is now (404 if gone): what its creation and its changes answer. */
+function readPart<Item>(db: Db, part: CasePart<Item, never>, id: number): Promise<Item> {
+  return orNotFound(part.find(db, id), part.name);
+}
+
+/** The part and the case it belongs to, in the actor's centres: what a change starts from. */
+export async function partInScope<Item>(db: Db, actor: Actor, part: CasePart<Item, never>, id: number) {
+  const owner = await owningCase(db, actor, part, id);
+  return { owner, existing: await readPart(db, part, id) };
+}
+
+/** A new part of the case `owner`, and what its audit row adds to the case's id. */
+interface NewPart<Values> {
+  owner: CaseRow;
+  values: Values;
+  details?: Record<string, unknown>;
+}
+
+/** A part as a change or a deletion finds it: its case, its id and the version the caller read. */
+interface PartAt {
+  owner: CaseRow;
+  id: number;
+  version: number;
+}
+
+/** A change of a part: the fields sent, and the part as read before (the audit row names the fields whose value changed). */
+interface PartChange extends PartAt {
+  changes: Record<string, unknown>;
+  before: object;
+}
+
+/** Adds a part to the case and audits it; answers the part. */
+export async function addPart<Item, Values>(db: Db, actor: Actor, part: CasePart<Item, Values>, added: NewPart<Values>, now: Date) {
+  const { owner } = added;
+  const id = await part.insert(db, added.values, now.toISOString());
+  await audit(db, actor, 'create', part.entity, id, owner.centreId, { caseId: owner.id, ...added.details }, now);
+  return readPart(db, part, id);
+}
+
+/** Saves a part's changes at the version read and audits the fields that changed; answers the part as it is now. */
+export async function savePart<Item>(db: Db, actor: Actor, part: CasePart<Item, never>, change: PartChange, now: Date) {
+  const { owner, id } = change;
+  const fields = await saveChanges(db, part.table, id, change.version, change.changes, change.before, part.name, now);
+  await audit(db, actor, 'update', part.entity, id, owner.centreId, { caseId: owner.id, fields }, now);
+  return readPart(db, part, id);
+}
+
+/** Deletes a part at the version read and audits it (with the case's id and any `details`). */
+export async function deletePart(db: Db, actor: Actor, part: CasePart<unknown, never>, at: PartAt, details?: Record<string, unknown>) {
+  await deleteVersioned(db, part.table, at.id, at.version, part.name);
+  await audit(db, actor, 'delete', part.entity, at.id, at.owner.centreId, { caseId: at.owner.id, ...details });
 }
 
 /** The case whole, as the actor may read it (restricted notes left out and counted). */

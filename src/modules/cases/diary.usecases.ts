@@ -4,14 +4,14 @@
  * a note is changed or deleted by its author or the coordinator only.
  */
 import type { NoteCreateInput, NoteUpdateInput } from '../../contracts/cases.js';
-import { orNotFound } from '../../db/queries.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { forbidden } from '../../errors/index.js';
 import type { Actor } from '../auth/actor.js';
-import { audit, caseInScope, checkNotBeforeOpening, type Db, owningCase } from './case-access.js';
+import { addPart, caseInScope, checkNotBeforeOpening, type Db, deletePart, partInScope, savePart } from './case-access.js';
 import { findNote, insertNote } from './diary.repository.js';
+
+const NOTE = { table: 'caseNotes', entity: 'case_note', name: 'note', find: findNote, insert: insertNote } as const;
 
 export async function addNote(db: Db, actor: Actor, caseId: number, input: NoteCreateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
@@ -24,19 +24,16 @@ export async function addNote(db: Db, actor: Actor, caseId: number, input: NoteC
       body: input.body,
       restriction: input.restriction ?? null,
     };
-    const id = await insertNote(trx, note, now.toISOString());
-    // Not the restriction: that a note is about health or the law is itself a personal fact.
-    await audit(trx, actor, 'create', 'case_note', id, owner.centreId, { caseId }, now);
-    return orNotFound(findNote(trx, id), 'note');
+    // Not the restriction in the audit row: that a note is about health or the law is itself a personal fact.
+    return addPart(trx, actor, NOTE, { owner, values: note }, now);
   });
 }
 
 /** A note is changed or deleted by its author or the coordinator only. */
 async function editableNote(db: Db, actor: Actor, id: number) {
-  const owner = await owningCase(db, actor, 'caseNotes', id, 'note');
-  const note = await orNotFound(findNote(db, id), 'note');
-  if (actor.role !== 'coordinator' && note.author?.id !== actor.userId) throw forbidden();
-  return { owner, note };
+  const { owner, existing } = await partInScope(db, actor, NOTE, id);
+  if (actor.role !== 'coordinator' && existing.author?.id !== actor.userId) throw forbidden();
+  return { owner, note: existing };
 }
 
 export async function updateNote(db: Db, actor: Actor, id: number, input: NoteUpdateInput, now = new Date()) {
@@ -47,16 +44,13 @@ export async function updateNote(db: Db, actor: Actor, id: number, input: NoteUp
     if (input.noteDate !== undefined) changes.noteDate = input.noteDate;
     if (input.body !== undefined) changes.body = input.body;
     if (input.restriction !== undefined) changes.restriction = input.restriction;
-    const fields = await saveChanges(trx, 'caseNotes', id, input.version, changes, note, 'note', now);
-    await audit(trx, actor, 'update', 'case_note', id, owner.centreId, { caseId: owner.id, fields }, now);
-    return orNotFound(findNote(trx, id), 'note');
+    return savePart(trx, actor, NOTE, { owner, id, version: input.version, changes, before: note }, now);
   });
 }
 
 export async function deleteNote(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const { owner } = await editableNote(trx, actor, id);
-    await deleteVersioned(trx, 'caseNotes', id, version, 'note');
-    await audit(trx, actor, 'delete', 'case_note', id, owner.centreId, { caseId: owner.id });
+    await deletePart(trx, actor, NOTE, { owner, id, version });
   });
 }

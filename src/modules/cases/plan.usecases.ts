@@ -1,47 +1,51 @@
 /** A case's plan: goals and their actions (who does what by when), and the overdue actions. */
 import type { ActionCreateInput, ActionUpdateInput, GoalCreateInput, GoalUpdateInput } from '../../contracts/cases.js';
-import { orNotFound } from '../../db/queries.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
-import { audit, caseInScope, checkNotBeforeOpening, checkStaff, type Db, owningCase } from './case-access.js';
+import {
+  addPart,
+  caseInScope,
+  checkNotBeforeOpening,
+  checkStaff,
+  type Db,
+  deletePart,
+  owningCase,
+  partInScope,
+  savePart,
+} from './case-access.js';
 import { memberPersonIds } from './cases.repository.js';
 import { findAction, findGoal, insertAction, insertGoal, listOverdueActions } from './plan.repository.js';
+
+const GOAL = { table: 'caseGoals', entity: 'case_goal', name: 'goal', find: findGoal, insert: insertGoal } as const;
+const ACTION = { table: 'caseActions', entity: 'case_action', name: 'action', find: findAction, insert: insertAction } as const;
 
 export async function addGoal(db: Db, actor: Actor, caseId: number, input: GoalCreateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
     const owner = await caseInScope(trx, actor, caseId);
     const goal = { caseId, title: input.title, description: input.description || null, status: input.status };
-    const id = await insertGoal(trx, goal, now.toISOString());
-    await audit(trx, actor, 'create', 'case_goal', id, owner.centreId, { caseId }, now);
-    return orNotFound(findGoal(trx, id), 'goal');
+    return addPart(trx, actor, GOAL, { owner, values: goal }, now);
   });
 }
 
 export async function updateGoal(db: Db, actor: Actor, id: number, input: GoalUpdateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
-    const owner = await owningCase(trx, actor, 'caseGoals', id, 'goal');
-    const existing = await orNotFound(findGoal(trx, id), 'goal');
+    const { owner, existing } = await partInScope(trx, actor, GOAL, id);
     const changes: Record<string, unknown> = {};
     if (input.title !== undefined) changes.title = input.title;
     if (input.description !== undefined) changes.description = input.description || null;
     if (input.status !== undefined) changes.status = input.status;
-    const fields = await saveChanges(trx, 'caseGoals', id, input.version, changes, existing, 'goal', now);
-    await audit(trx, actor, 'update', 'case_goal', id, owner.centreId, { caseId: owner.id, fields }, now);
-    return orNotFound(findGoal(trx, id), 'goal');
+    return savePart(trx, actor, GOAL, { owner, id, version: input.version, changes, before: existing }, now);
   });
 }
 
 /** Deletes a goal and its actions (at the goal's version read). */
 export async function deleteGoal(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const owner = await owningCase(trx, actor, 'caseGoals', id, 'goal');
-    const existing = await orNotFound(findGoal(trx, id), 'goal');
+    const { owner, existing } = await partInScope(trx, actor, GOAL, id);
     // Its actions go with it (foreign key).
-    await deleteVersioned(trx, 'caseGoals', id, version, 'goal');
-    await audit(trx, actor, 'delete', 'case_goal', id, owner.centreId, { caseId: owner.id, actions: existing.actions.length });
+    await deletePart(trx, actor, GOAL, { owner, id, version }, { actions: existing.actions.length });
   });
 }
 
@@ -53,33 +57,27 @@ function doneOnFor(status: string, given: string | null | undefined, previous: s
 
 export async function addAction(db: Db, actor: Actor, goalId: number, input: ActionCreateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
-    const owner = await owningCase(trx, actor, 'caseGoals', goalId, 'goal');
+    const owner = await owningCase(trx, actor, GOAL, goalId);
     if (input.assigneeId) await checkStaff(trx, actor, input.assigneeId, owner.centreId, 'assigneeId');
     const doneOn = doneOnFor(input.status, input.doneOn, null, todayInRome(now));
     checkNotBeforeOpening(owner, doneOn, 'doneOn');
-    const id = await insertAction(
-      trx,
-      {
-        goalId,
-        caseId: owner.id,
-        description: input.description,
-        assigneeId: input.assigneeId ?? null,
-        assigneeName: input.assigneeName || null,
-        dueOn: input.dueOn ?? null,
-        status: input.status,
-        doneOn,
-      },
-      now.toISOString(),
-    );
-    await audit(trx, actor, 'create', 'case_action', id, owner.centreId, { caseId: owner.id, goalId }, now);
-    return orNotFound(findAction(trx, id), 'action');
+    const action = {
+      goalId,
+      caseId: owner.id,
+      description: input.description,
+      assigneeId: input.assigneeId ?? null,
+      assigneeName: input.assigneeName || null,
+      dueOn: input.dueOn ?? null,
+      status: input.status,
+      doneOn,
+    };
+    return addPart(trx, actor, ACTION, { owner, values: action, details: { goalId } }, now);
   });
 }
 
 export async function updateAction(db: Db, actor: Actor, id: number, input: ActionUpdateInput, now = new Date()) {
   return inTransaction(db, async (trx) => {
-    const owner = await owningCase(trx, actor, 'caseActions', id, 'action');
-    const existing = await orNotFound(findAction(trx, id), 'action');
+    const { owner, existing } = await partInScope(trx, actor, ACTION, id);
     const changes: Record<string, unknown> = {};
     if (input.description !== undefined) changes.description = input.description;
     if (input.assigneeId) await checkStaff(trx, actor, input.assigneeId, owner.centreId, 'assigneeId');
@@ -94,17 +92,14 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: Acti
     changes.doneOn = doneOnFor(status, input.doneOn, existing.doneOn, todayInRome(now));
     if (input.doneOn) checkNotBeforeOpening(owner, input.doneOn, 'doneOn');
     const before = { ...existing, assigneeId: existing.assignee?.id ?? null };
-    const fields = await saveChanges(trx, 'caseActions', id, input.version, changes, before, 'action', now);
-    await audit(trx, actor, 'update', 'case_action', id, owner.centreId, { caseId: owner.id, fields }, now);
-    return orNotFound(findAction(trx, id), 'action');
+    return savePart(trx, actor, ACTION, { owner, id, version: input.version, changes, before }, now);
   });
 }
 
 export async function deleteAction(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const owner = await owningCase(trx, actor, 'caseActions', id, 'action');
-    await deleteVersioned(trx, 'caseActions', id, version, 'action');
-    await audit(trx, actor, 'delete', 'case_action', id, owner.centreId, { caseId: owner.id });
+    const owner = await owningCase(trx, actor, ACTION, id);
+    await deletePart(trx, actor, ACTION, { owner, id, version });
   });
 }
 
