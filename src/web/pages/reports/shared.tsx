@@ -1,12 +1,13 @@
 /**
  * Pieces the report pages share: fetching with progress (the report's data, its documents), the
- * status the progress is told with, and a report cell as it is shown (the coordinator's Markdown
- * is in markdown.tsx).
+ * status the progress is told with, a report cell as it is shown (the coordinator's Markdown
+ * is in markdown.tsx), and a form of a section of the report page.
  */
-import { useCallback, useRef, useState } from 'react';
+import { type ComponentProps, useCallback, useRef, useState } from 'react';
 import type { ReportCell } from '../../../contracts/reports.js';
 import { ApiError, failureOf } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
+import { RecordForm } from '../../kit/index.js';
 import { filenameOf, formatReportNumber, hiddenCellText } from './format.js';
 
 export interface Progress {
@@ -205,4 +206,9 @@ export function CellText({ cell }: { cell: ReportCell | undefined }) {
       <span className="visually-hidden">{t('reports.table.complementary')}</span>
     </span>
   );
+}
+
+/** A form inside a section of the report page (the settings, the comparison), named by the section: unframed, its submit outlined. */
+export function SectionForm(form: Omit<ComponentProps<typeof RecordForm>, 'title' | 'submitClass' | 'className'> & { label: string }) {
+  return <RecordForm {...form} submitClass="btn btn-outline-primary" className="mb-3" />;
 }

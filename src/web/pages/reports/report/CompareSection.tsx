@@ -4,8 +4,8 @@ import type { Report, ReportComparison } from '../../../../contracts/reports.js'
 import { api } from '../../../api/client.js';
 import { SelectField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { RecordForm, RecordTable, useChange, useFields } from '../../../kit/index.js';
-import { CellText } from '../shared.js';
+import { RecordTable, useChange, useFields } from '../../../kit/index.js';
+import { CellText, SectionForm } from '../shared.js';
 
 type Difference = ReportComparison['differences'][number];
 
@@ -80,14 +80,7 @@ function CompareForm({
     </option>
   ));
   return (
-    <RecordForm
-      change={change}
-      onSubmit={compare}
-      label={t('reports.compare.title')}
-      submitLabel={t('reports.compare.submit')}
-      submitClass="btn btn-outline-primary"
-      className="mb-3"
-    >
+    <SectionForm change={change} onSubmit={compare} label={t('reports.compare.title')} submitLabel={t('reports.compare.submit')}>
       <div className="row align-items-end">
         <div className="col-sm-6">
           <SelectField label={t('reports.compare.from')} {...form.field('from')}>
@@ -100,7 +93,7 @@ function CompareForm({
           </SelectField>
         </div>
       </div>
-    </RecordForm>
+    </SectionForm>
   );
 }
 

@@ -2,7 +2,8 @@
 import type { ReportData } from '../../../../contracts/reports.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { EditableSection, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { EditableSection, useChange, useFields } from '../../../kit/index.js';
+import { SectionForm } from '../shared.js';
 import type { ReportContext } from './data.js';
 
 type Settings = ReportData['settings'];
@@ -68,13 +69,11 @@ function SettingsForm({ report, reload, saved, onDone }: ReportContext & { onDon
     </div>
   );
   return (
-    <RecordForm
+    <SectionForm
       change={change}
       onSubmit={save}
       label={t('reports.settings.title')}
       submitLabel={t('reports.settings.save')}
-      submitClass="btn btn-outline-primary"
-      className="mb-3"
       onCancel={onDone}
       autoFocus
     >
@@ -83,7 +82,7 @@ function SettingsForm({ report, reload, saved, onDone }: ReportContext & { onDon
         {field('disclosureThreshold', t('reports.settings.disclosure'), t('reports.settings.disclosureHint'), 0, 1000)}
         {field('comparisonYears', t('reports.settings.years'), t('reports.settings.yearsHint'), 2, 10)}
       </div>
-    </RecordForm>
+    </SectionForm>
   );
 }
 
