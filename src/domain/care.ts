@@ -76,26 +76,40 @@ export function careCounts<K>(memberships: ReadonlyArray<CareMembership<K>>, yea
  */
 export type DateProblem<Code extends string> = { code: Code; params?: { date: string } };
 
-/** Why a case cannot be closed on this date, or null when it can. */
-export function closingDateProblem(
-  periodOpenedOn: string,
-  closedOn: string,
+/**
+ * The rule of a dated step (closing, reopening, joining, leaving): its date is not after today,
+ * nor before the date it follows (nor on it, unless `sameDay`). The codes name the two problems.
+ */
+export interface DateRule<InFuture extends string, TooEarly extends string> {
+  inFuture: InFuture;
+  tooEarly: TooEarly;
+  sameDay: boolean;
+}
+
+/** Why `date` breaks the rule, or null when it keeps it; a null `follows` sets no lower bound. */
+export function dateRuleProblem<InFuture extends string, TooEarly extends string>(
+  rule: DateRule<InFuture, TooEarly>,
+  date: string,
+  follows: string | null,
   today: string,
-): DateProblem<'case.closed_in_future' | 'case.closed_before_opening'> | null {
-  if (closedOn > today) return { code: 'case.closed_in_future' };
-  if (closedOn < periodOpenedOn) return { code: 'case.closed_before_opening', params: { date: periodOpenedOn } };
+): DateProblem<InFuture | TooEarly> | null {
+  if (date > today) return { code: rule.inFuture };
+  if (follows !== null && (date < follows || (date === follows && !rule.sameDay)))
+    return { code: rule.tooEarly, params: { date: follows } };
   return null;
 }
 
+const CLOSING = { inFuture: 'case.closed_in_future', tooEarly: 'case.closed_before_opening', sameDay: true } as const;
+const REOPENING = { inFuture: 'case.reopened_in_future', tooEarly: 'case.reopened_before_closing', sameDay: false } as const;
+
+/** Why a case cannot be closed on this date, or null when it can. */
+export function closingDateProblem(periodOpenedOn: string, closedOn: string, today: string) {
+  return dateRuleProblem(CLOSING, closedOn, periodOpenedOn, today);
+}
+
 /** Why a closed case cannot be reopened on this date, or null when it can. */
-export function reopeningDateProblem(
-  lastClosedOn: string,
-  openedOn: string,
-  today: string,
-): DateProblem<'case.reopened_in_future' | 'case.reopened_before_closing'> | null {
-  if (openedOn > today) return { code: 'case.reopened_in_future' };
-  if (openedOn <= lastClosedOn) return { code: 'case.reopened_before_closing', params: { date: lastClosedOn } };
-  return null;
+export function reopeningDateProblem(lastClosedOn: string, openedOn: string, today: string) {
+  return dateRuleProblem(REOPENING, openedOn, lastClosedOn, today);
 }
 
 /**

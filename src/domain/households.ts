@@ -3,7 +3,7 @@
  * memberships never overlap: a new one starts on or after the day the previous one ended
  * (a move ends the old membership on the day the new one starts).
  */
-import type { DateProblem } from './care.js';
+import { dateRuleProblem } from './care.js';
 import { nameTokens } from './names.js';
 
 export interface MembershipDates {
@@ -25,26 +25,17 @@ export function earliestJoinDate(memberships: readonly MembershipDates[]): strin
   return earliest;
 }
 
+const JOINING = { inFuture: 'household.join_in_future', tooEarly: 'household.join_overlaps', sameDay: true } as const;
+const LEAVING = { inFuture: 'household.leave_in_future', tooEarly: 'household.leave_before_joining', sameDay: true } as const;
+
 /** Why a person cannot join on this date, or null when they can. */
-export function joiningProblem(
-  joinedOn: string,
-  today: string,
-  earliest: string | null,
-): DateProblem<'household.join_in_future' | 'household.join_overlaps'> | null {
-  if (joinedOn > today) return { code: 'household.join_in_future' };
-  if (earliest !== null && joinedOn < earliest) return { code: 'household.join_overlaps', params: { date: earliest } };
-  return null;
+export function joiningProblem(joinedOn: string, today: string, earliest: string | null) {
+  return dateRuleProblem(JOINING, joinedOn, earliest, today);
 }
 
 /** Why a membership cannot end on this date, or null when it can. */
-export function leavingProblem(
-  leftOn: string,
-  joinedOn: string,
-  today: string,
-): DateProblem<'household.leave_in_future' | 'household.leave_before_joining'> | null {
-  if (leftOn > today) return { code: 'household.leave_in_future' };
-  if (leftOn < joinedOn) return { code: 'household.leave_before_joining', params: { date: joinedOn } };
-  return null;
+export function leavingProblem(leftOn: string, joinedOn: string, today: string) {
+  return dateRuleProblem(LEAVING, leftOn, joinedOn, today);
 }
 
 /**
