@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Case } from '../../../contracts/cases.js';
-import { type CaseArea, REFERRAL_SOURCES } from '../../../contracts/enums.js';
+import type { CaseArea } from '../../../contracts/enums.js';
 import type { Household } from '../../../contracts/households.js';
 import type { Person } from '../../../contracts/people.js';
 import type { Visit } from '../../../contracts/visits.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { type ApiError, api } from '../../api/client.js';
-import { SelectField, TextAreaField } from '../../components/fields.js';
+import { TextAreaField } from '../../components/fields.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
-import { FormActions, useChange, useFields, ValueSelect } from '../../kit/index.js';
+import { FormActions, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { AreasFieldset, PastDateField, relationLabel, StaffOptions, useStaff } from './parts.js';
+import { AreasFieldset, PastDateField, ReferralSourceSelect, ResponsibleSelect, relationLabel, useStaff } from './parts.js';
 
 type Subject =
   | { kind: 'person'; id: number; name: string; centreId: number }
@@ -195,19 +195,10 @@ export default function CaseFormPage() {
             <PastDateField label={t('cases.openedOn')} {...bound('openedOn')} />
           </div>
           <div className="col-md-4">
-            <SelectField label={t('cases.responsible')} required {...bound('responsibleId')}>
-              <option value="">{t('common.choose')}</option>
-              <StaffOptions staff={staff.data ?? []} />
-            </SelectField>
+            <ResponsibleSelect staff={staff.data ?? []} {...bound('responsibleId')} />
           </div>
           <div className="col-md-4">
-            <ValueSelect
-              label={t('cases.referralSource')}
-              list="referralSource"
-              values={REFERRAL_SOURCES}
-              blank={t('cases.form.referralDefault')}
-              {...bound('referralSource')}
-            />
+            <ReferralSourceSelect blank={t('cases.form.referralDefault')} {...bound('referralSource')} />
           </div>
         </div>
         <AreasFieldset idPrefix="new-case" value={values.areas} onChange={(areas) => form.set({ areas })} error={fieldErrors.areas} />

@@ -1,14 +1,14 @@
 /** Small pieces shared by the cases pages. */
 import type { ComponentProps, ReactNode } from 'react';
 import type { Case, CaseListItem } from '../../../contracts/cases.js';
-import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../../contracts/enums.js';
+import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation, REFERRAL_SOURCES } from '../../../contracts/enums.js';
 import { type Locale, labelOf } from '../../../contracts/labels.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
-import { TextField } from '../../components/fields.js';
+import { SelectField, TextField } from '../../components/fields.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
-import { type Change, EditableSection, InlineSelectForm, RecordForm, useChange } from '../../kit/index.js';
+import { type Change, EditableSection, InlineSelectForm, RecordForm, useChange, ValueSelect } from '../../kit/index.js';
 
 export type StaffMember = { id: number; displayName: string };
 
@@ -33,6 +33,25 @@ export function StaffOptions({ staff }: { staff: StaffMember[] }) {
       {s.displayName}
     </option>
   ));
+}
+
+type SelectProps = Omit<ComponentProps<typeof SelectField>, 'label' | 'children'>;
+
+/** Who is responsible for the case (the new case's form, its details): a required choice among the centre's operators. */
+export function ResponsibleSelect({ staff, ...field }: SelectProps & { staff: StaffMember[] }) {
+  const { t } = useI18n();
+  return (
+    <SelectField label={t('cases.responsible')} required {...field}>
+      <option value="">{t('common.choose')}</option>
+      <StaffOptions staff={staff} />
+    </SelectField>
+  );
+}
+
+/** How the case came to the centre (the new case's form, its details); `blank` words leaving it to the default. */
+export function ReferralSourceSelect(field: SelectProps & { blank?: string }) {
+  const { t } = useI18n();
+  return <ValueSelect label={t('cases.referralSource')} list="referralSource" values={REFERRAL_SOURCES} {...field} />;
 }
 
 /** Who may be responsible for a case of the centre, or do its actions. */

@@ -1,8 +1,10 @@
-/** Pieces the course pages share: the kind catalogue, labels, weekdays and lengths. */
+/** Pieces the course pages share: the kind catalogue, labels, weekdays and lengths, the programme field. */
+import type { ComponentProps } from 'react';
 import type { CourseKind, Enrolment } from '../../../contracts/courses.js';
+import { ENROLMENT_PROGRAMMES } from '../../../contracts/enums.js';
 import { useApiGet } from '../../api/hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Column } from '../../kit/index.js';
+import { type Column, ValueSelect } from '../../kit/index.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -59,4 +61,10 @@ export function useEnrolmentColumns<T extends EnrolmentFacts>(): Column<T>[] {
     },
     { header: t('courses.enrolments.completed'), cell: (enrolment) => (enrolment.completed ? t('common.yes') : t('common.no')) },
   ];
+}
+
+/** The programme a learner follows (enrolling, placing from a waiting list): a required choice. */
+export function ProgrammeSelect(field: Omit<ComponentProps<typeof ValueSelect<'enrolmentProgramme'>>, 'label' | 'list' | 'values'>) {
+  const { t } = useI18n();
+  return <ValueSelect label={t('courses.programme')} list="enrolmentProgramme" values={ENROLMENT_PROGRAMMES} choose {...field} />;
 }

@@ -135,44 +135,30 @@ export function DetailsFields({
   errors: Errors;
 }) {
   const { t } = useI18n();
-  const set = (name: keyof VisitDetails) => (e: { target: { value: string } }) => onChange({ ...details, [name]: e.target.value });
+  // Each detail: its value, its error from the server, and the details with it changed.
+  const field = (name: keyof VisitDetails) => ({
+    value: details[name],
+    error: errors[name],
+    onChange: (event: { target: { value: string } }) => onChange({ ...details, [name]: event.target.value }),
+  });
   return (
     <details className="mb-3">
       <summary>{t('frontDesk.moreDetails')}</summary>
       <div className="row mt-3">
         <div className="col-sm-6 col-md-3">
-          <TextField
-            label={t('visit.date')}
-            type="date"
-            max={today}
-            value={details.date || today}
-            error={errors.date}
-            onChange={set('date')}
-          />
+          <TextField label={t('visit.date')} type="date" max={today} {...field('date')} value={details.date || today} />
         </div>
         <div className="col-sm-6 col-md-3">
-          <TextField
-            label={t('visit.time')}
-            type="time"
-            value={details.time || romeTimeOf(new Date())}
-            error={errors.time}
-            onChange={set('time')}
-          />
+          <TextField label={t('visit.time')} type="time" {...field('time')} value={details.time || romeTimeOf(new Date())} />
         </div>
         <div className="col-sm-6 col-md-3">
-          <ValueSelect label={t('visit.channel')} list="channel" values={CHANNELS} value={details.channel} onChange={set('channel')} />
+          <ValueSelect label={t('visit.channel')} list="channel" values={CHANNELS} {...field('channel')} />
         </div>
         <div className="col-sm-6 col-md-3">
-          <ValueSelect
-            label={t('visit.referral')}
-            list="referralSource"
-            values={REFERRAL_SOURCES}
-            value={details.referralSource}
-            onChange={set('referralSource')}
-          />
+          <ValueSelect label={t('visit.referral')} list="referralSource" values={REFERRAL_SOURCES} {...field('referralSource')} />
         </div>
       </div>
-      <TextField label={t('visit.notes')} maxLength={2000} value={details.notes} error={errors.notes} onChange={set('notes')} />
+      <TextField label={t('visit.notes')} maxLength={2000} {...field('notes')} />
     </details>
   );
 }

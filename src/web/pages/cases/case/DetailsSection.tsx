@@ -1,15 +1,23 @@
 /** The case's details (responsible, areas, referral, dates, people, summary), edited in place, and its periods. */
 import type { Case, CasePeriod } from '../../../../contracts/cases.js';
-import { type CaseArea, REFERRAL_SOURCES } from '../../../../contracts/enums.js';
+import type { CaseArea } from '../../../../contracts/enums.js';
 import { canChangeResponsible } from '../../../../domain/care.js';
-import { SelectField, TextAreaField } from '../../../components/fields.js';
+import { TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/it.js';
 import { boundTo } from '../../../kit/bound.js';
 import { Facts } from '../../../kit/Facts.js';
-import { EditableSection, orNull, RecordForm, RecordTable, useFields, ValueSelect } from '../../../kit/index.js';
+import { EditableSection, orNull, RecordForm, RecordTable, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
-import { AreasFieldset, relationLabel, type SectionProps, type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
+import {
+  AreasFieldset,
+  ReferralSourceSelect,
+  ResponsibleSelect,
+  relationLabel,
+  type SectionProps,
+  type StaffMember,
+  useCaseChange,
+} from '../parts.js';
 
 function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember[]; reload(): void; onDone(): void }) {
   const { t } = useI18n();
@@ -45,10 +53,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
       <div className="row">
         <div className="col-md-6">
           {mayHandOver ? (
-            <SelectField label={t('cases.responsible')} required {...bound('responsibleId')}>
-              <option value="">{t('common.choose')}</option>
-              <StaffOptions staff={staff} />
-            </SelectField>
+            <ResponsibleSelect staff={staff} {...bound('responsibleId')} />
           ) : (
             <dl className="mb-3">
               <dt>{t('cases.responsible')}</dt>
@@ -58,12 +63,7 @@ function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember
           )}
         </div>
         <div className="col-md-6">
-          <ValueSelect
-            label={t('cases.referralSource')}
-            list="referralSource"
-            values={REFERRAL_SOURCES}
-            {...form.field('referralSource')}
-          />
+          <ReferralSourceSelect {...form.field('referralSource')} />
         </div>
       </div>
       <AreasFieldset

@@ -1,16 +1,15 @@
 /** The enrolment forms: a person enrolled in the course, a learner withdrawn on a date. */
 import { useState } from 'react';
 import type { Course, Enrolment } from '../../../../contracts/courses.js';
-import { ENROLMENT_PROGRAMMES } from '../../../../contracts/enums.js';
 import type { PersonSummary } from '../../../../contracts/people.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { useChange, useFields, ValueSelect } from '../../../kit/index.js';
+import { useChange, useFields } from '../../../kit/index.js';
 import { PersonPicker } from '../../activities/shared.js';
 import { AddToListForm, RowForm } from '../courseList.js';
-import { personName } from '../shared.js';
+import { ProgrammeSelect, personName } from '../shared.js';
 
 export function WithdrawForm({
   enrolment,
@@ -64,13 +63,7 @@ export function EnrolForm({ course, reload, onEnrolled }: { course: Course; relo
       <PersonPicker legend={t('courses.learner')} person={person} onChange={setPerson} error={change.fieldErrors.personId} />
       <div className="row align-items-end">
         <div className="col-sm-6">
-          <ValueSelect
-            label={t('courses.programme')}
-            list="enrolmentProgramme"
-            values={ENROLMENT_PROGRAMMES}
-            choose
-            {...bound('programme')}
-          />
+          <ProgrammeSelect {...bound('programme')} />
         </div>
         <div className="col-sm-6">
           <TextField label={t('courses.enrolments.enrolledOn')} type="date" required {...bound('enrolledOn')} />

@@ -1,12 +1,11 @@
 /** Placing someone into a course: the course, the programme, the enrolment date. */
 import type { Course, WaitingListEntry } from '../../../../contracts/courses.js';
-import { ENROLMENT_PROGRAMMES } from '../../../../contracts/enums.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { RecordForm, useChange, useFields, ValueSelect } from '../../../kit/index.js';
-import { personName } from '../shared.js';
+import { RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { ProgrammeSelect, personName } from '../shared.js';
 
 export function PlaceForm({
   entry,
@@ -57,7 +56,7 @@ export function PlaceForm({
           </option>
         ))}
       </SelectField>
-      <ValueSelect label={t('courses.programme')} list="enrolmentProgramme" values={ENROLMENT_PROGRAMMES} choose {...bound('programme')} />
+      <ProgrammeSelect {...bound('programme')} />
       <TextField label={t('courses.enrolments.enrolledOn')} type="date" required min={entry.requestedOn} {...bound('enrolledOn')} />
     </RecordForm>
   );
