@@ -6,7 +6,7 @@
  */
 import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-import { type AnyDb, bilingualLabels, bytewiseText, editable, partOf, seedCatalogue, tables } from './shapes.js';
+import { bilingualLabels, bytewiseText, editable, irreversible, partOf, seedCatalogue } from './shapes.js';
 
 /** The default application types at the time of this migration: code, labels, level, Anagrafe (1). */
 const APPLICATION_TYPES_0002: Array<[string, string, string, string, number]> = [
@@ -33,272 +33,265 @@ const APPLICATION_TYPES_0002: Array<[string, string, string, string, number]> = 
 ];
 
 export function care(dialect: DialectName): Migration {
-  return {
-    async up(db: AnyDb) {
-      const table = tables(db, dialect);
-      // --- households and their membership history
-      await editable(
-        table
-          .ofCentre('households')
-          .addColumn('name', 'text', (c) => c.notNull())
-          /** The name folded in JS (lower case, no accents: domain/households householdNameKey), for search and order. */
-          .addColumn('name_key', bytewiseText(dialect), (c) => c.notNull().defaultTo(''))
-          .addColumn('notes', 'text'),
-      ).execute();
-      await db.schema.createIndex('households_centre_idx').on('households').columns(['centre_id', 'name_key']).execute();
+  return irreversible('care', dialect, async (db, table) => {
+    // --- households and their membership history
+    await editable(
+      table
+        .ofCentre('households')
+        .addColumn('name', 'text', (c) => c.notNull())
+        /** The name folded in JS (lower case, no accents: domain/households householdNameKey), for search and order. */
+        .addColumn('name_key', bytewiseText(dialect), (c) => c.notNull().defaultTo(''))
+        .addColumn('notes', 'text'),
+    ).execute();
+    await db.schema.createIndex('households_centre_idx').on('households').columns(['centre_id', 'name_key']).execute();
 
-      await table
-        .withId('household_members')
-        .addColumn('household_id', 'integer', (c) => c.notNull().references('households.id').onDelete('cascade'))
-        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
-        .addColumn('relation', 'text', (c) => c.notNull())
-        .addColumn('joined_on', 'text', (c) => c.notNull())
-        .addColumn('left_on', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('household_members_household_idx').on('household_members').column('household_id').execute();
-      // One household at a time: at most one membership without an end per person.
-      await db.schema
-        .createIndex('household_members_current_uq')
-        .on('household_members')
-        .column('person_id')
-        .unique()
-        .where(sql.ref('left_on'), 'is', null)
-        .execute();
-      // One reference person per household at a time, whatever two requests do at once.
-      await db.schema
-        .createIndex('household_members_reference_uq')
-        .on('household_members')
-        .column('household_id')
-        .unique()
-        .where(sql<boolean>`relation = 'reference_person' and left_on is null`)
-        .execute();
+    await table
+      .withId('household_members')
+      .addColumn('household_id', 'integer', (c) => c.notNull().references('households.id').onDelete('cascade'))
+      .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+      .addColumn('relation', 'text', (c) => c.notNull())
+      .addColumn('joined_on', 'text', (c) => c.notNull())
+      .addColumn('left_on', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('household_members_household_idx').on('household_members').column('household_id').execute();
+    // One household at a time: at most one membership without an end per person.
+    await db.schema
+      .createIndex('household_members_current_uq')
+      .on('household_members')
+      .column('person_id')
+      .unique()
+      .where(sql.ref('left_on'), 'is', null)
+      .execute();
+    // One reference person per household at a time, whatever two requests do at once.
+    await db.schema
+      .createIndex('household_members_reference_uq')
+      .on('household_members')
+      .column('household_id')
+      .unique()
+      .where(sql<boolean>`relation = 'reference_person' and left_on is null`)
+      .execute();
 
-      // --- cases
-      await editable(
-        table
-          .ofCentre('cases')
-          // Exactly one of the two: a person's case or a household's case.
-          .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
-          .addColumn('household_id', 'integer', (c) => c.references('households.id').onDelete('set null'))
-          .addColumn('responsible_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-          .addColumn('referral_source', 'text', (c) => c.notNull())
-          /** JSON array of area codes (family, work, economic, …). */
-          .addColumn('areas', 'text', (c) => c.notNull().defaultTo('[]'))
-          .addColumn('summary', 'text')
-          /** The visit it was opened from, if any. */
-          .addColumn('visit_id', 'integer', (c) => c.references('visits.id').onDelete('set null'))
-          /** Denormalised from the periods, for lists: open | closed. */
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('opened_on', 'text', (c) => c.notNull())
-          .addColumn('closed_on', 'text'),
-      ).execute();
-      await db.schema.createIndex('cases_centre_status_idx').on('cases').columns(['centre_id', 'status']).execute();
-      await db.schema.createIndex('cases_person_idx').on('cases').column('person_id').execute();
-      await db.schema.createIndex('cases_household_idx').on('cases').column('household_id').execute();
-      await db.schema.createIndex('cases_responsible_idx').on('cases').columns(['responsible_id', 'status']).execute();
-
-      // A case is open over one or more periods: closing ends one, reopening starts the next.
-      await table
-        .ofCase('case_periods')
+    // --- cases
+    await editable(
+      table
+        .ofCentre('cases')
+        // Exactly one of the two: a person's case or a household's case.
+        .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+        .addColumn('household_id', 'integer', (c) => c.references('households.id').onDelete('set null'))
+        .addColumn('responsible_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('referral_source', 'text', (c) => c.notNull())
+        /** JSON array of area codes (family, work, economic, …). */
+        .addColumn('areas', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('summary', 'text')
+        /** The visit it was opened from, if any. */
+        .addColumn('visit_id', 'integer', (c) => c.references('visits.id').onDelete('set null'))
+        /** Denormalised from the periods, for lists: open | closed. */
+        .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('opened_on', 'text', (c) => c.notNull())
-        .addColumn('closed_on', 'text')
-        .addColumn('closing_reason', 'text')
-        .addColumn('closing_notes', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('case_periods_case_idx').on('case_periods').columns(['case_id', 'opened_on']).execute();
-      await db.schema.createIndex('case_periods_dates_idx').on('case_periods').columns(['opened_on', 'closed_on']).execute();
+        .addColumn('closed_on', 'text'),
+    ).execute();
+    await db.schema.createIndex('cases_centre_status_idx').on('cases').columns(['centre_id', 'status']).execute();
+    await db.schema.createIndex('cases_person_idx').on('cases').column('person_id').execute();
+    await db.schema.createIndex('cases_household_idx').on('cases').column('household_id').execute();
+    await db.schema.createIndex('cases_responsible_idx').on('cases').columns(['responsible_id', 'status']).execute();
 
-      // The people a case names (the person, or the household members it covers), with a
-      // snapshot of what the statistics need, so that erasing a person keeps past counts.
-      await table
-        .ofCase('case_members')
-        .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
-        /** Set when the person is erased: the same number on all their member rows, so they still count as one person. */
-        .addColumn('anonymous_key', 'integer')
-        .addColumn('relation', 'text')
-        .addColumn('gender', 'text', (c) => c.notNull())
-        .addColumn('citizenship', 'text', (c) => c.notNull())
-        .addColumn('birth_date', 'text')
-        .addColumn('residence_kind', 'text', (c) => c.notNull())
-        .addColumn('residence_comune', 'text')
-        .addColumn('snapshot_on', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('case_members_case_idx').on('case_members').column('case_id').execute();
-      await db.schema.createIndex('case_members_person_idx').on('case_members').column('person_id').execute();
+    // A case is open over one or more periods: closing ends one, reopening starts the next.
+    await table
+      .ofCase('case_periods')
+      .addColumn('opened_on', 'text', (c) => c.notNull())
+      .addColumn('closed_on', 'text')
+      .addColumn('closing_reason', 'text')
+      .addColumn('closing_notes', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('case_periods_case_idx').on('case_periods').columns(['case_id', 'opened_on']).execute();
+    await db.schema.createIndex('case_periods_dates_idx').on('case_periods').columns(['opened_on', 'closed_on']).execute();
 
-      // --- the plan: goals, each with actions
-      await editable(
-        table
-          .ofCase('case_goals')
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('description', 'text')
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)),
-      ).execute();
-      await db.schema.createIndex('case_goals_case_idx').on('case_goals').column('case_id').execute();
+    // The people a case names (the person, or the household members it covers), with a
+    // snapshot of what the statistics need, so that erasing a person keeps past counts.
+    await table
+      .ofCase('case_members')
+      .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+      /** Set when the person is erased: the same number on all their member rows, so they still count as one person. */
+      .addColumn('anonymous_key', 'integer')
+      .addColumn('relation', 'text')
+      .addColumn('gender', 'text', (c) => c.notNull())
+      .addColumn('citizenship', 'text', (c) => c.notNull())
+      .addColumn('birth_date', 'text')
+      .addColumn('residence_kind', 'text', (c) => c.notNull())
+      .addColumn('residence_comune', 'text')
+      .addColumn('snapshot_on', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('case_members_case_idx').on('case_members').column('case_id').execute();
+    await db.schema.createIndex('case_members_person_idx').on('case_members').column('person_id').execute();
 
-      await editable(
-        table
-          .withId('case_actions')
-          .addColumn('goal_id', 'integer', (c) => c.notNull().references('case_goals.id').onDelete('cascade'))
-          .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
-          .addColumn('description', 'text', (c) => c.notNull())
-          /** An operator of the centre, or someone else named in words (the person, a service). */
-          .addColumn('assignee_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-          .addColumn('assignee_name', 'text')
-          .addColumn('due_on', 'text')
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('done_on', 'text'),
-      ).execute();
-      await db.schema.createIndex('case_actions_goal_idx').on('case_actions').column('goal_id').execute();
-      await db.schema.createIndex('case_actions_case_idx').on('case_actions').column('case_id').execute();
-      await db.schema.createIndex('case_actions_due_idx').on('case_actions').columns(['status', 'due_on']).execute();
+    // --- the plan: goals, each with actions
+    await editable(
+      table
+        .ofCase('case_goals')
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)),
+    ).execute();
+    await db.schema.createIndex('case_goals_case_idx').on('case_goals').column('case_id').execute();
 
-      // --- the diary
-      await editable(
-        table
-          .ofCase('case_notes')
-          .addColumn('note_date', 'text', (c) => c.notNull())
-          .addColumn('author_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-          .addColumn('body', 'text', (c) => c.notNull())
-          /** null: everyone who may read the case; health | legal: coordinator and responsible operator only. */
-          .addColumn('restriction', 'text'),
-      ).execute();
-      await db.schema.createIndex('case_notes_case_idx').on('case_notes').columns(['case_id', 'note_date']).execute();
+    await editable(
+      table
+        .withId('case_actions')
+        .addColumn('goal_id', 'integer', (c) => c.notNull().references('case_goals.id').onDelete('cascade'))
+        .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('description', 'text', (c) => c.notNull())
+        /** An operator of the centre, or someone else named in words (the person, a service). */
+        .addColumn('assignee_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('assignee_name', 'text')
+        .addColumn('due_on', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('done_on', 'text'),
+    ).execute();
+    await db.schema.createIndex('case_actions_goal_idx').on('case_actions').column('goal_id').execute();
+    await db.schema.createIndex('case_actions_case_idx').on('case_actions').column('case_id').execute();
+    await db.schema.createIndex('case_actions_due_idx').on('case_actions').columns(['status', 'due_on']).execute();
 
-      // --- referrals to and from other services
-      await editable(
-        table
-          .ofCase('referrals')
-          .addColumn('direction', 'text', (c) => c.notNull())
-          .addColumn('service', 'text', (c) => c.notNull())
-          .addColumn('service_detail', 'text')
-          .addColumn('referred_on', 'text', (c) => c.notNull())
-          .addColumn('reason', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('notes', 'text'),
-      ).execute();
-      await db.schema.createIndex('referrals_case_idx').on('referrals').column('case_id').execute();
+    // --- the diary
+    await editable(
+      table
+        .ofCase('case_notes')
+        .addColumn('note_date', 'text', (c) => c.notNull())
+        .addColumn('author_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('body', 'text', (c) => c.notNull())
+        /** null: everyone who may read the case; health | legal: coordinator and responsible operator only. */
+        .addColumn('restriction', 'text'),
+    ).execute();
+    await db.schema.createIndex('case_notes_case_idx').on('case_notes').columns(['case_id', 'note_date']).execute();
 
-      // --- documents
-      await editable(
-        table
-          .withId('residence_permits')
-          .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
-          // The person's centre, kept here so that the Scadenze page reads one index.
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
-          .addColumn('permit_type', 'text', (c) => c.notNull())
-          .addColumn('number', 'text')
-          .addColumn('issued_on', 'text')
-          /** null for a permit without expiry (EU long-term). */
-          .addColumn('expires_on', 'text')
-          .addColumn('renewal_status', 'text', (c) => c.notNull())
-          /** 1 when another permit of the person expires later or never: the Scadenze page skips it. */
-          .addColumn('superseded', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('notes', 'text'),
-      ).execute();
-      await db.schema
-        .createIndex('residence_permits_centre_expiry_idx')
-        .on('residence_permits')
-        .columns(['centre_id', 'expires_on'])
-        .execute();
-      await db.schema.createIndex('residence_permits_person_idx').on('residence_permits').column('person_id').execute();
+    // --- referrals to and from other services
+    await editable(
+      table
+        .ofCase('referrals')
+        .addColumn('direction', 'text', (c) => c.notNull())
+        .addColumn('service', 'text', (c) => c.notNull())
+        .addColumn('service_detail', 'text')
+        .addColumn('referred_on', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('notes', 'text'),
+    ).execute();
+    await db.schema.createIndex('referrals_case_idx').on('referrals').column('case_id').execute();
 
-      await editable(
-        table
-          .withId('identity_documents')
-          .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
-          .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
-          .addColumn('kind', 'text', (c) => c.notNull())
-          .addColumn('number', 'text')
-          .addColumn('issuing_country', 'text')
-          .addColumn('issued_on', 'text')
-          .addColumn('expires_on', 'text'),
-      ).execute();
-      await db.schema.createIndex('identity_documents_person_idx').on('identity_documents').column('person_id').execute();
+    // --- documents
+    await editable(
+      table
+        .withId('residence_permits')
+        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        // The person's centre, kept here so that the Scadenze page reads one index.
+        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        .addColumn('permit_type', 'text', (c) => c.notNull())
+        .addColumn('number', 'text')
+        .addColumn('issued_on', 'text')
+        /** null for a permit without expiry (EU long-term). */
+        .addColumn('expires_on', 'text')
+        .addColumn('renewal_status', 'text', (c) => c.notNull())
+        /** 1 when another permit of the person expires later or never: the Scadenze page skips it. */
+        .addColumn('superseded', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('notes', 'text'),
+    ).execute();
+    await db.schema
+      .createIndex('residence_permits_centre_expiry_idx')
+      .on('residence_permits')
+      .columns(['centre_id', 'expires_on'])
+      .execute();
+    await db.schema.createIndex('residence_permits_person_idx').on('residence_permits').column('person_id').execute();
 
-      // --- applications (compilazione domande / bonus) and their catalogue
-      await table
-        .catalogue(
-          'application_types',
-          (entry) =>
-            bilingualLabels(entry)
-              /** municipal | regional | national */
-              .addColumn('level', 'text', (c) => c.notNull())
-              /** 1 for requests handled with the Anagrafe office (residence and the like). */
-              .addColumn('anagrafe', 'integer', (c) => c.notNull().defaultTo(0)),
-          { sorted: true },
-        )
-        .execute();
-      // The organisations that exist already get the default catalogue (new ones get it when
-      // created: see default-application-types.ts). The list is copied here, frozen in time.
-      await seedCatalogue(
-        db,
+    await editable(
+      table
+        .withId('identity_documents')
+        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('number', 'text')
+        .addColumn('issuing_country', 'text')
+        .addColumn('issued_on', 'text')
+        .addColumn('expires_on', 'text'),
+    ).execute();
+    await db.schema.createIndex('identity_documents_person_idx').on('identity_documents').column('person_id').execute();
+
+    // --- applications (compilazione domande / bonus) and their catalogue
+    await table
+      .catalogue(
         'application_types',
-        APPLICATION_TYPES_0002.map(([code, labelIt, labelEn, level, anagrafe]) => ({
-          code,
-          label_it: labelIt,
-          label_en: labelEn,
-          level,
-          anagrafe,
-        })),
+        (entry) =>
+          bilingualLabels(entry)
+            /** municipal | regional | national */
+            .addColumn('level', 'text', (c) => c.notNull())
+            /** 1 for requests handled with the Anagrafe office (residence and the like). */
+            .addColumn('anagrafe', 'integer', (c) => c.notNull().defaultTo(0)),
         { sorted: true },
-      );
+      )
+      .execute();
+    // The organisations that exist already get the default catalogue (new ones get it when
+    // created: see default-application-types.ts). The list is copied here, frozen in time.
+    await seedCatalogue(
+      db,
+      'application_types',
+      APPLICATION_TYPES_0002.map(([code, labelIt, labelEn, level, anagrafe]) => ({
+        code,
+        label_it: labelIt,
+        label_en: labelEn,
+        level,
+        anagrafe,
+      })),
+      { sorted: true },
+    );
 
-      await editable(
-        table
-          .ofCentre('applications')
-          .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
-          .addColumn('type_id', 'integer', (c) => c.notNull().references('application_types.id'))
-          .addColumn('applied_on', 'text', (c) => c.notNull())
-          .addColumn('operator_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-          /** submitted | accepted | rejected | unknown */
-          .addColumn('outcome', 'text', (c) => c.notNull())
-          .addColumn('visit_id', 'integer', (c) => c.references('visits.id').onDelete('set null'))
-          .addColumn('notes', 'text'),
-      ).execute();
-      await db.schema.createIndex('applications_centre_date_idx').on('applications').columns(['centre_id', 'applied_on']).execute();
-      await db.schema.createIndex('applications_person_idx').on('applications').column('person_id').execute();
-
-      // --- the public PC station
-      await table
-        .ofCentre('pc_station_uses')
-        .addColumn('used_on', 'text', (c) => c.notNull())
+    await editable(
+      table
+        .ofCentre('applications')
         .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
-        .addColumn('purpose', 'text', (c) => c.notNull())
-        .addColumn('minutes', 'integer', (c) => c.notNull())
+        .addColumn('type_id', 'integer', (c) => c.notNull().references('application_types.id'))
+        .addColumn('applied_on', 'text', (c) => c.notNull())
         .addColumn('operator_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('pc_station_uses_centre_date_idx').on('pc_station_uses').columns(['centre_id', 'used_on']).execute();
+        /** submitted | accepted | rejected | unknown */
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('visit_id', 'integer', (c) => c.references('visits.id').onDelete('set null'))
+        .addColumn('notes', 'text'),
+    ).execute();
+    await db.schema.createIndex('applications_centre_date_idx').on('applications').columns(['centre_id', 'applied_on']).execute();
+    await db.schema.createIndex('applications_person_idx').on('applications').column('person_id').execute();
 
-      // --- the lawyer's consultations (the lawyer takes no case; the cases discussed are listed)
-      await editable(
-        table
-          .ofCentre('legal_consultations')
-          .addColumn('held_on', 'text', (c) => c.notNull())
-          .addColumn('minutes', 'integer', (c) => c.notNull())
-          .addColumn('lawyer_name', 'text')
-          .addColumn('questions', 'text', (c) => c.notNull())
-          .addColumn('guidance', 'text')
-          .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
-      ).execute();
-      await db.schema
-        .createIndex('legal_consultations_centre_date_idx')
-        .on('legal_consultations')
-        .columns(['centre_id', 'held_on'])
-        .execute();
+    // --- the public PC station
+    await table
+      .ofCentre('pc_station_uses')
+      .addColumn('used_on', 'text', (c) => c.notNull())
+      .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+      .addColumn('purpose', 'text', (c) => c.notNull())
+      .addColumn('minutes', 'integer', (c) => c.notNull())
+      .addColumn('operator_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('pc_station_uses_centre_date_idx').on('pc_station_uses').columns(['centre_id', 'used_on']).execute();
 
-      await table
-        .link('legal_consultation_cases', { consultation_id: partOf('legal_consultations.id'), case_id: partOf('cases.id') })
-        .execute();
-      await db.schema.createIndex('legal_consultation_cases_case_idx').on('legal_consultation_cases').column('case_id').execute();
-    },
+    // --- the lawyer's consultations (the lawyer takes no case; the cases discussed are listed)
+    await editable(
+      table
+        .ofCentre('legal_consultations')
+        .addColumn('held_on', 'text', (c) => c.notNull())
+        .addColumn('minutes', 'integer', (c) => c.notNull())
+        .addColumn('lawyer_name', 'text')
+        .addColumn('questions', 'text', (c) => c.notNull())
+        .addColumn('guidance', 'text')
+        .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
+    ).execute();
+    await db.schema
+      .createIndex('legal_consultations_centre_date_idx')
+      .on('legal_consultations')
+      .columns(['centre_id', 'held_on'])
+      .execute();
 
-    async down() {
-      throw new Error('The care migration cannot be undone: restore a backup instead.');
-    },
-  };
+    await table
+      .link('legal_consultation_cases', { consultation_id: partOf('legal_consultations.id'), case_id: partOf('cases.id') })
+      .execute();
+    await db.schema.createIndex('legal_consultation_cases_case_idx').on('legal_consultation_cases').column('case_id').execute();
+  });
 }

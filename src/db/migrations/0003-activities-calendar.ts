@@ -6,7 +6,7 @@
  */
 import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-import { type AnyDb, bilingualLabels, editable, partOf, refersTo, seedCatalogue, tables } from './shapes.js';
+import { bilingualLabels, editable, irreversible, partOf, refersTo, seedCatalogue } from './shapes.js';
 
 /** The network organisations every organisation starts with (code, name, kind), as of this migration. */
 const NETWORK_ORGANISATIONS_0003: Array<[string, string, string]> = [
@@ -31,246 +31,239 @@ const COURSE_KINDS_0003: Array<[string, string, string]> = [
 ];
 
 export function activitiesCalendar(dialect: DialectName): Migration {
-  return {
-    async up(db: AnyDb) {
-      const table = tables(db, dialect);
-      // --- settings of a centre used by the calendar and the courses
-      await db.schema.alterTable('centres').addColumn('patron_day', 'text').execute(); // MM-DD
-      await db.schema
-        .alterTable('centres')
-        .addColumn('completion_threshold', 'integer', (c) => c.notNull().defaultTo(70)) // % of lessons attended
-        .execute();
-      await db.schema.alterTable('centres').addColumn('address', 'text').execute();
-      await db.schema.alterTable('centres').addColumn('phone', 'text').execute();
-      await db.schema.alterTable('centres').addColumn('email', 'text').execute();
-      // The settings above are edited at the version read (optimistic concurrency).
-      await db.schema
-        .alterTable('centres')
-        .addColumn('settings_version', 'integer', (c) => c.notNull().defaultTo(1))
-        .execute();
+  return irreversible('activities and calendar', dialect, async (db, table) => {
+    // --- settings of a centre used by the calendar and the courses
+    await db.schema.alterTable('centres').addColumn('patron_day', 'text').execute(); // MM-DD
+    await db.schema
+      .alterTable('centres')
+      .addColumn('completion_threshold', 'integer', (c) => c.notNull().defaultTo(70)) // % of lessons attended
+      .execute();
+    await db.schema.alterTable('centres').addColumn('address', 'text').execute();
+    await db.schema.alterTable('centres').addColumn('phone', 'text').execute();
+    await db.schema.alterTable('centres').addColumn('email', 'text').execute();
+    // The settings above are edited at the version read (optimistic concurrency).
+    await db.schema
+      .alterTable('centres')
+      .addColumn('settings_version', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
 
-      // --- opening hours: sets of weekly slots, each valid from a date
-      await editable(
-        table
-          .ofCentre('opening_hour_sets')
-          .addColumn('valid_from', 'text', (c) => c.notNull())
-          .addColumn('notes', 'text')
-          .addUniqueConstraint('opening_hour_sets_uq', ['centre_id', 'valid_from']),
-      ).execute();
-      await table
-        .withId('opening_slots')
-        .addColumn('set_id', 'integer', (c) => c.notNull().references('opening_hour_sets.id').onDelete('cascade'))
-        /** ISO weekday: 1 Monday … 7 Sunday. */
-        .addColumn('weekday', 'integer', (c) => c.notNull())
-        .addColumn('from_time', 'text', (c) => c.notNull())
-        .addColumn('to_time', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('opening_slots_set_idx').on('opening_slots').column('set_id').execute();
+    // --- opening hours: sets of weekly slots, each valid from a date
+    await editable(
+      table
+        .ofCentre('opening_hour_sets')
+        .addColumn('valid_from', 'text', (c) => c.notNull())
+        .addColumn('notes', 'text')
+        .addUniqueConstraint('opening_hour_sets_uq', ['centre_id', 'valid_from']),
+    ).execute();
+    await table
+      .withId('opening_slots')
+      .addColumn('set_id', 'integer', (c) => c.notNull().references('opening_hour_sets.id').onDelete('cascade'))
+      /** ISO weekday: 1 Monday … 7 Sunday. */
+      .addColumn('weekday', 'integer', (c) => c.notNull())
+      .addColumn('from_time', 'text', (c) => c.notNull())
+      .addColumn('to_time', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('opening_slots_set_idx').on('opening_slots').column('set_id').execute();
 
-      await editable(
-        table
-          .ofCentre('closures')
-          .addColumn('from_date', 'text', (c) => c.notNull())
-          .addColumn('to_date', 'text', (c) => c.notNull())
-          .addColumn('reason', 'text', (c) => c.notNull()),
-      ).execute();
-      await db.schema.createIndex('closures_centre_idx').on('closures').columns(['centre_id', 'from_date']).execute();
+    await editable(
+      table
+        .ofCentre('closures')
+        .addColumn('from_date', 'text', (c) => c.notNull())
+        .addColumn('to_date', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull()),
+    ).execute();
+    await db.schema.createIndex('closures_centre_idx').on('closures').columns(['centre_id', 'from_date']).execute();
 
-      // --- staff and their contracts (periods with weekly hours)
-      await editable(
-        table
-          .ofCentre('staff_members')
-          .addColumn('name', 'text', (c) => c.notNull())
-          /** coordinator | mediation_operator | integration_operator | … */
-          .addColumn('role', 'text', (c) => c.notNull())
-          .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-          .addColumn('notes', 'text'),
-      ).execute();
-      await db.schema.createIndex('staff_members_centre_idx').on('staff_members').column('centre_id').execute();
-      await editable(
-        table
-          .withId('staff_contracts')
-          .addColumn('staff_id', 'integer', (c) => c.notNull().references('staff_members.id').onDelete('cascade'))
-          .addColumn('from_date', 'text', (c) => c.notNull())
-          .addColumn('to_date', 'text')
-          /** Minutes a week, so that 6 h 30 is exact. */
-          .addColumn('weekly_minutes', 'integer', (c) => c.notNull())
-          .addColumn('description', 'text')
-          .addColumn('project_id', 'integer'),
-      ).execute();
-      await db.schema.createIndex('staff_contracts_staff_idx').on('staff_contracts').column('staff_id').execute();
+    // --- staff and their contracts (periods with weekly hours)
+    await editable(
+      table
+        .ofCentre('staff_members')
+        .addColumn('name', 'text', (c) => c.notNull())
+        /** coordinator | mediation_operator | integration_operator | … */
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('notes', 'text'),
+    ).execute();
+    await db.schema.createIndex('staff_members_centre_idx').on('staff_members').column('centre_id').execute();
+    await editable(
+      table
+        .withId('staff_contracts')
+        .addColumn('staff_id', 'integer', (c) => c.notNull().references('staff_members.id').onDelete('cascade'))
+        .addColumn('from_date', 'text', (c) => c.notNull())
+        .addColumn('to_date', 'text')
+        /** Minutes a week, so that 6 h 30 is exact. */
+        .addColumn('weekly_minutes', 'integer', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('project_id', 'integer'),
+    ).execute();
+    await db.schema.createIndex('staff_contracts_staff_idx').on('staff_contracts').column('staff_id').execute();
 
-      // --- projects
-      await editable(
-        table
-          .ofCentre('projects')
-          .addColumn('name', 'text', (c) => c.notNull())
-          .addColumn('funder', 'text')
-          .addColumn('from_date', 'text', (c) => c.notNull())
-          .addColumn('to_date', 'text')
-          .addColumn('extra_weekly_minutes', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('description', 'text'),
-      ).execute();
-      await db.schema.createIndex('projects_centre_idx').on('projects').column('centre_id').execute();
+    // --- projects
+    await editable(
+      table
+        .ofCentre('projects')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('funder', 'text')
+        .addColumn('from_date', 'text', (c) => c.notNull())
+        .addColumn('to_date', 'text')
+        .addColumn('extra_weekly_minutes', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('description', 'text'),
+    ).execute();
+    await db.schema.createIndex('projects_centre_idx').on('projects').column('centre_id').execute();
 
-      // --- courses
-      await table.catalogue('course_kinds', bilingualLabels, { sorted: true }).execute();
-      // The organisations that exist already get the default kinds (new ones get them when
-      // created: see default-course-kinds.ts). The list is copied here, frozen in time.
-      await seedCatalogue(
-        db,
-        'course_kinds',
-        COURSE_KINDS_0003.map(([code, labelIt, labelEn]) => ({ code, label_it: labelIt, label_en: labelEn })),
-        { sorted: true },
-      );
+    // --- courses
+    await table.catalogue('course_kinds', bilingualLabels, { sorted: true }).execute();
+    // The organisations that exist already get the default kinds (new ones get them when
+    // created: see default-course-kinds.ts). The list is copied here, frozen in time.
+    await seedCatalogue(
+      db,
+      'course_kinds',
+      COURSE_KINDS_0003.map(([code, labelIt, labelEn]) => ({ code, label_it: labelIt, label_en: labelEn })),
+      { sorted: true },
+    );
 
-      await editable(
-        table
-          .ofCentre('courses')
-          .addColumn('kind_id', 'integer', (c) => c.notNull().references('course_kinds.id'))
-          .addColumn('title', 'text', (c) => c.notNull())
-          /** base | alfabetizzazione | A1 … C2, or null. */
-          .addColumn('level', 'text')
-          /** The partner programme, e.g. SAI «Ancona Provincia d'Asilo». */
-          .addColumn('partner', 'text')
-          .addColumn('place', 'text')
-          .addColumn('start_date', 'text', (c) => c.notNull())
-          .addColumn('end_date', 'text', (c) => c.notNull())
-          /** JSON array of ISO weekdays. */
-          .addColumn('weekdays', 'text', (c) => c.notNull())
-          .addColumn('start_time', 'text', (c) => c.notNull())
-          .addColumn('lesson_minutes', 'integer', (c) => c.notNull())
-          .addColumn('capacity', 'integer')
-          .addColumn('notes', 'text'),
-      ).execute();
-      await db.schema.createIndex('courses_centre_start_idx').on('courses').columns(['centre_id', 'start_date']).execute();
+    await editable(
+      table
+        .ofCentre('courses')
+        .addColumn('kind_id', 'integer', (c) => c.notNull().references('course_kinds.id'))
+        .addColumn('title', 'text', (c) => c.notNull())
+        /** base | alfabetizzazione | A1 … C2, or null. */
+        .addColumn('level', 'text')
+        /** The partner programme, e.g. SAI «Ancona Provincia d'Asilo». */
+        .addColumn('partner', 'text')
+        .addColumn('place', 'text')
+        .addColumn('start_date', 'text', (c) => c.notNull())
+        .addColumn('end_date', 'text', (c) => c.notNull())
+        /** JSON array of ISO weekdays. */
+        .addColumn('weekdays', 'text', (c) => c.notNull())
+        .addColumn('start_time', 'text', (c) => c.notNull())
+        .addColumn('lesson_minutes', 'integer', (c) => c.notNull())
+        .addColumn('capacity', 'integer')
+        .addColumn('notes', 'text'),
+    ).execute();
+    await db.schema.createIndex('courses_centre_start_idx').on('courses').columns(['centre_id', 'start_date']).execute();
 
-      await editable(
-        table
-          .withId('lessons')
-          .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id').onDelete('cascade'))
-          .addColumn('lesson_date', 'text', (c) => c.notNull())
-          .addColumn('start_time', 'text', (c) => c.notNull())
-          .addColumn('minutes', 'integer', (c) => c.notNull())
-          /** scheduled | held | cancelled */
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('notes', 'text')
-          /** The date of the weekly pattern a generated lesson stands for (kept when it is moved); null when added by hand. */
-          .addColumn('planned_on', 'text'),
-      ).execute();
-      await db.schema.createIndex('lessons_course_date_idx').on('lessons').columns(['course_id', 'lesson_date']).execute();
-      // One lesson per date of the pattern: two generations at once cannot both add it.
-      await db.schema
-        .createIndex('lessons_planned_uq')
-        .on('lessons')
-        .columns(['course_id', 'planned_on'])
-        .unique()
-        .where(sql.ref('planned_on'), 'is not', null)
-        .execute();
+    await editable(
+      table
+        .withId('lessons')
+        .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id').onDelete('cascade'))
+        .addColumn('lesson_date', 'text', (c) => c.notNull())
+        .addColumn('start_time', 'text', (c) => c.notNull())
+        .addColumn('minutes', 'integer', (c) => c.notNull())
+        /** scheduled | held | cancelled */
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('notes', 'text')
+        /** The date of the weekly pattern a generated lesson stands for (kept when it is moved); null when added by hand. */
+        .addColumn('planned_on', 'text'),
+    ).execute();
+    await db.schema.createIndex('lessons_course_date_idx').on('lessons').columns(['course_id', 'lesson_date']).execute();
+    // One lesson per date of the pattern: two generations at once cannot both add it.
+    await db.schema
+      .createIndex('lessons_planned_uq')
+      .on('lessons')
+      .columns(['course_id', 'planned_on'])
+      .unique()
+      .where(sql.ref('planned_on'), 'is not', null)
+      .execute();
 
-      await editable(
-        table
-          .withId('enrolments')
-          .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id').onDelete('cascade'))
-          .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
-          /** sai | centre_user | other */
-          .addColumn('programme', 'text', (c) => c.notNull())
-          .addColumn('enrolled_on', 'text', (c) => c.notNull())
-          .addColumn('withdrawn_on', 'text')
-          /** Snapshot for the statistics (nationalities of the driving courses), kept after erasure. */
-          .addColumn('gender', 'text', (c) => c.notNull())
-          .addColumn('citizenship', 'text', (c) => c.notNull()),
-      ).execute();
-      await db.schema.createIndex('enrolments_course_idx').on('enrolments').column('course_id').execute();
-      await db.schema.createIndex('enrolments_person_idx').on('enrolments').column('person_id').execute();
-      // One current enrolment per person and course (a withdrawn one may be followed by a new one).
-      await db.schema
-        .createIndex('enrolments_current_uq')
-        .on('enrolments')
-        .columns(['course_id', 'person_id'])
-        .unique()
-        .where(sql.ref('withdrawn_on'), 'is', null)
-        .execute();
+    await editable(
+      table
+        .withId('enrolments')
+        .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id').onDelete('cascade'))
+        .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+        /** sai | centre_user | other */
+        .addColumn('programme', 'text', (c) => c.notNull())
+        .addColumn('enrolled_on', 'text', (c) => c.notNull())
+        .addColumn('withdrawn_on', 'text')
+        /** Snapshot for the statistics (nationalities of the driving courses), kept after erasure. */
+        .addColumn('gender', 'text', (c) => c.notNull())
+        .addColumn('citizenship', 'text', (c) => c.notNull()),
+    ).execute();
+    await db.schema.createIndex('enrolments_course_idx').on('enrolments').column('course_id').execute();
+    await db.schema.createIndex('enrolments_person_idx').on('enrolments').column('person_id').execute();
+    // One current enrolment per person and course (a withdrawn one may be followed by a new one).
+    await db.schema
+      .createIndex('enrolments_current_uq')
+      .on('enrolments')
+      .columns(['course_id', 'person_id'])
+      .unique()
+      .where(sql.ref('withdrawn_on'), 'is', null)
+      .execute();
 
-      await table
-        .link('attendance', { lesson_id: partOf('lessons.id'), enrolment_id: partOf('enrolments.id') })
-        .addColumn('present', 'integer', (c) => c.notNull())
-        .addColumn('recorded_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('attendance_enrolment_idx').on('attendance').column('enrolment_id').execute();
+    await table
+      .link('attendance', { lesson_id: partOf('lessons.id'), enrolment_id: partOf('enrolments.id') })
+      .addColumn('present', 'integer', (c) => c.notNull())
+      .addColumn('recorded_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('attendance_enrolment_idx').on('attendance').column('enrolment_id').execute();
 
-      await editable(
-        table
-          .ofCentre('waiting_list_entries')
-          /** adult_l2 | minor_l2 | driving | other */
-          .addColumn('kind', 'text', (c) => c.notNull())
-          .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
-          .addColumn('requested_on', 'text', (c) => c.notNull())
-          .addColumn('priority', 'integer', (c) => c.notNull().defaultTo(0))
-          /** waiting | placed | withdrawn */
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('closed_on', 'text')
-          .addColumn('enrolment_id', 'integer', (c) => c.references('enrolments.id').onDelete('set null'))
-          .addColumn('notes', 'text'),
-      ).execute();
-      await db.schema.createIndex('waiting_list_centre_idx').on('waiting_list_entries').columns(['centre_id', 'kind', 'status']).execute();
+    await editable(
+      table
+        .ofCentre('waiting_list_entries')
+        /** adult_l2 | minor_l2 | driving | other */
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
+        .addColumn('requested_on', 'text', (c) => c.notNull())
+        .addColumn('priority', 'integer', (c) => c.notNull().defaultTo(0))
+        /** waiting | placed | withdrawn */
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('closed_on', 'text')
+        .addColumn('enrolment_id', 'integer', (c) => c.references('enrolments.id').onDelete('set null'))
+        .addColumn('notes', 'text'),
+    ).execute();
+    await db.schema.createIndex('waiting_list_centre_idx').on('waiting_list_entries').columns(['centre_id', 'kind', 'status']).execute();
 
-      // --- events and outings
-      await editable(
-        table
-          .ofCentre('events')
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('event_date', 'text', (c) => c.notNull())
-          .addColumn('start_time', 'text')
-          .addColumn('end_time', 'text')
-          .addColumn('place', 'text')
-          .addColumn('meeting_point', 'text')
-          .addColumn('partner', 'text')
-          .addColumn('description', 'text')
-          /** Participants not registered by name (a count), besides the people listed. */
-          .addColumn('other_participants', 'integer', (c) => c.notNull().defaultTo(0)),
-      ).execute();
-      await db.schema.createIndex('events_centre_date_idx').on('events').columns(['centre_id', 'event_date']).execute();
-      await table.link('event_participants', { event_id: partOf('events.id'), person_id: partOf('people.id') }).execute();
+    // --- events and outings
+    await editable(
+      table
+        .ofCentre('events')
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('event_date', 'text', (c) => c.notNull())
+        .addColumn('start_time', 'text')
+        .addColumn('end_time', 'text')
+        .addColumn('place', 'text')
+        .addColumn('meeting_point', 'text')
+        .addColumn('partner', 'text')
+        .addColumn('description', 'text')
+        /** Participants not registered by name (a count), besides the people listed. */
+        .addColumn('other_participants', 'integer', (c) => c.notNull().defaultTo(0)),
+    ).execute();
+    await db.schema.createIndex('events_centre_date_idx').on('events').columns(['centre_id', 'event_date']).execute();
+    await table.link('event_participants', { event_id: partOf('events.id'), person_id: partOf('people.id') }).execute();
 
-      // --- network meetings and the organisations they involve
-      await table
-        .catalogue(
-          'network_organisations',
-          (entry) =>
-            entry
-              .addColumn('name', 'text', (c) => c.notNull())
-              /** union | service | association | school | other */
-              .addColumn('kind', 'text', (c) => c.notNull()),
-          { sorted: false },
-        )
-        .execute();
-      // The organisations that exist already get the default network catalogue (new ones get it
-      // when created: see default-network-organisations.ts). The list is copied above, frozen in time.
-      await seedCatalogue(
-        db,
+    // --- network meetings and the organisations they involve
+    await table
+      .catalogue(
         'network_organisations',
-        NETWORK_ORGANISATIONS_0003.map(([code, name, kind]) => ({ code, name, kind })),
+        (entry) =>
+          entry
+            .addColumn('name', 'text', (c) => c.notNull())
+            /** union | service | association | school | other */
+            .addColumn('kind', 'text', (c) => c.notNull()),
         { sorted: false },
-      );
-      await editable(
-        table
-          .ofCentre('network_meetings')
-          .addColumn('held_on', 'text', (c) => c.notNull())
-          .addColumn('topic', 'text', (c) => c.notNull())
-          .addColumn('outcome', 'text'),
-      ).execute();
-      await db.schema.createIndex('network_meetings_centre_date_idx').on('network_meetings').columns(['centre_id', 'held_on']).execute();
-      await table
-        .link('network_meeting_organisations', {
-          meeting_id: partOf('network_meetings.id'),
-          network_organisation_id: refersTo('network_organisations.id'),
-        })
-        .execute();
-    },
-
-    async down() {
-      throw new Error('The activities and calendar migration cannot be undone: restore a backup instead.');
-    },
-  };
+      )
+      .execute();
+    // The organisations that exist already get the default network catalogue (new ones get it
+    // when created: see default-network-organisations.ts). The list is copied above, frozen in time.
+    await seedCatalogue(
+      db,
+      'network_organisations',
+      NETWORK_ORGANISATIONS_0003.map(([code, name, kind]) => ({ code, name, kind })),
+      { sorted: false },
+    );
+    await editable(
+      table
+        .ofCentre('network_meetings')
+        .addColumn('held_on', 'text', (c) => c.notNull())
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text'),
+    ).execute();
+    await db.schema.createIndex('network_meetings_centre_date_idx').on('network_meetings').columns(['centre_id', 'held_on']).execute();
+    await table
+      .link('network_meeting_organisations', {
+        meeting_id: partOf('network_meetings.id'),
+        network_organisation_id: refersTo('network_organisations.id'),
+      })
+      .execute();
+  });
 }

@@ -5,47 +5,40 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { type AnyDb, editable, partOf, refersTo, tables } from './shapes.js';
+import { editable, irreversible, partOf, refersTo } from './shapes.js';
 
 export function reports(dialect: DialectName): Migration {
-  return {
-    async up(db: AnyDb) {
-      const table = tables(db, dialect);
-      await editable(
-        table
-          .withId('reports')
-          .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
-          .addColumn('year', 'integer', (c) => c.notNull())
-          /** The centres covered, ids sorted and joined by commas: one report per scope and year. */
-          .addColumn('scope_key', 'text', (c) => c.notNull())
-          /** JSON: the settings (thresholds, years compared). */
-          .addColumn('settings', 'text', (c) => c.notNull())
-          /** JSON: { blockId: Markdown } for the narrative blocks edited. */
-          .addColumn('narratives', 'text', (c) => c.notNull())
-          /** JSON: the blocks the coordinator added ({ id, sectionId, title, markdown }). */
-          .addColumn('free_blocks', 'text', (c) => c.notNull())
-          .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
-      )
-        .addUniqueConstraint('reports_scope_year_uq', ['organisation_id', 'scope_key', 'year'])
-        .execute();
-      await table.link('report_centres', { report_id: partOf('reports.id'), centre_id: refersTo('centres.id') }).execute();
-      await db.schema.createIndex('report_centres_centre_idx').on('report_centres').column('centre_id').execute();
-      await table
-        .withId('report_versions')
-        .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
-        .addColumn('number', 'integer', (c) => c.notNull())
-        /** JSON: the report's data as published (figures, narratives, settings), never changed. */
-        .addColumn('data', 'text', (c) => c.notNull())
+  return irreversible('reports', dialect, async (db, table) => {
+    await editable(
+      table
+        .withId('reports')
+        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        /** The centres covered, ids sorted and joined by commas: one report per scope and year. */
+        .addColumn('scope_key', 'text', (c) => c.notNull())
+        /** JSON: the settings (thresholds, years compared). */
         .addColumn('settings', 'text', (c) => c.notNull())
-        .addColumn('app_version', 'text', (c) => c.notNull())
-        .addColumn('published_at', 'text', (c) => c.notNull())
-        .addColumn('published_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-        .addUniqueConstraint('report_versions_number_uq', ['report_id', 'number'])
-        .execute();
-    },
-
-    async down() {
-      throw new Error('The reports migration cannot be undone: restore a backup instead.');
-    },
-  };
+        /** JSON: { blockId: Markdown } for the narrative blocks edited. */
+        .addColumn('narratives', 'text', (c) => c.notNull())
+        /** JSON: the blocks the coordinator added ({ id, sectionId, title, markdown }). */
+        .addColumn('free_blocks', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
+    )
+      .addUniqueConstraint('reports_scope_year_uq', ['organisation_id', 'scope_key', 'year'])
+      .execute();
+    await table.link('report_centres', { report_id: partOf('reports.id'), centre_id: refersTo('centres.id') }).execute();
+    await db.schema.createIndex('report_centres_centre_idx').on('report_centres').column('centre_id').execute();
+    await table
+      .withId('report_versions')
+      .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+      .addColumn('number', 'integer', (c) => c.notNull())
+      /** JSON: the report's data as published (figures, narratives, settings), never changed. */
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('settings', 'text', (c) => c.notNull())
+      .addColumn('app_version', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addColumn('published_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addUniqueConstraint('report_versions_number_uq', ['report_id', 'number'])
+      .execute();
+  });
 }

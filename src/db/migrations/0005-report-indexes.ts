@@ -7,11 +7,9 @@
  * serves every query the index of those two columns served, which it replaces (one index less
  * to write per visit).
  */
-import type { Kysely, Migration } from 'kysely';
+import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
-type AnyDb = Kysely<any>;
+import type { AnyDb } from './shapes.js';
 
 export function reportIndexes(_dialect: DialectName): Migration {
   return {

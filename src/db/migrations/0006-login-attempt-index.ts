@@ -4,11 +4,9 @@
  * client's: under attack from many clients, all of them, on every attempt. With (email, ip, at)
  * the count is one seek, and it stops one above the limit.
  */
-import type { Kysely, Migration } from 'kysely';
+import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
-type AnyDb = Kysely<any>;
+import type { AnyDb } from './shapes.js';
 
 export function loginAttemptIndex(_dialect: DialectName): Migration {
   return {

@@ -6,7 +6,7 @@
  * wants another shape writes it out; it never changes one here.
  * Typed as Kysely<any> on purpose: a migration is frozen in time, not tied to today's types.
  */
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time
@@ -92,6 +92,18 @@ export function tables(db: AnyDb, dialect: DialectName) {
         .addColumn(first[0], 'integer', first[1])
         .addColumn(second[0], 'integer', second[1])
         .addPrimaryKeyConstraint(`${name}_pk`, [first[0], second[0]]);
+    },
+  };
+}
+
+export type Tables = ReturnType<typeof tables>;
+
+/** A migration that creates tables and cannot be undone: its down() sends for a backup instead. */
+export function irreversible(what: string, dialect: DialectName, up: (db: AnyDb, table: Tables) => Promise<void>): Migration {
+  return {
+    up: (db: AnyDb) => up(db, tables(db, dialect)),
+    async down() {
+      throw new Error(`The ${what} migration cannot be undone: restore a backup instead.`);
     },
   };
 }
