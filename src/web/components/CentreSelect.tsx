@@ -10,7 +10,7 @@ export function CentreSelect({
   required,
   emptyLabel,
   ...select
-}: { label: string; error?: string; required?: boolean; emptyLabel?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
+}: { label: string; error?: string; required?: boolean; emptyLabel?: string; column?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
   const { t } = useI18n();
   const centres = useSession().me?.centres ?? [];
   return (

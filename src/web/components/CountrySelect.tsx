@@ -22,6 +22,7 @@ export function CountrySelect({
   required?: boolean;
   emptyLabel?: string;
   citizenship?: boolean;
+  column?: string;
 } & SelectHTMLAttributes<HTMLSelectElement>) {
   const countries = useCountries();
   const { locale, t } = useI18n();

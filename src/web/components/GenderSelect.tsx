@@ -7,7 +7,7 @@ export function GenderSelect({
   error,
   required,
   ...select
-}: { error?: string; required?: boolean } & SelectHTMLAttributes<HTMLSelectElement>) {
+}: { error?: string; required?: boolean; column?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
   const { t, label } = useI18n();
   return (
     <SelectField label={t('person.gender')} required={required} error={error} {...select}>

@@ -1,11 +1,13 @@
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
 import { useI18n } from '../i18n/index.js';
 
-interface FieldProps {
+export interface FieldProps {
   label: string;
   hint?: string;
   error?: string;
   required?: boolean;
+  /** The grid column the field stands in (its `<div className>` inside a form's row). */
+  column?: string;
 }
 
 function Described({ id, hint, error }: { id: string; hint?: string; error?: string }) {
@@ -51,6 +53,7 @@ interface ControlProps {
 /**
  * A field: its label, then its control (`children`, given the `ControlProps` that tie it to the
  * label, hint and error), then its hint and error. The id is `id` when given, else a fresh one.
+ * With `column`, it stands in that column of the form's grid.
  */
 function Field({
   id: givenId,
@@ -58,18 +61,20 @@ function Field({
   hint,
   error,
   required,
+  column,
   children,
 }: FieldProps & { id?: string; children(control: ControlProps): ReactNode }) {
   const autoId = useId();
   const id = givenId ?? autoId;
   const control = { id, required, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) } as const;
-  return (
+  const field = (
     <div className="mb-3">
       <FieldLabel id={id} label={label} required={required} />
       {children(control)}
       <Described id={id} hint={hint} error={error} />
     </div>
   );
+  return column ? <div className={column}>{field}</div> : field;
 }
 
 /** The control's class, marked invalid when the field has an error. */
@@ -80,12 +85,13 @@ export function TextField({
   hint,
   error,
   required,
+  column,
   id,
   type = 'text',
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Field id={id} label={label} hint={hint} error={error} required={required}>
+    <Field id={id} label={label} hint={hint} error={error} required={required} column={column}>
       {(control) => <input {...control} type={type} className={controlClass('form-control', error)} {...input} />}
     </Field>
   );
@@ -101,9 +107,17 @@ export function YearField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInput
   return <NumberField min={1900} max={2100} {...props} />;
 }
 
-export function TextAreaField({ label, hint, error, required, id, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  required,
+  column,
+  id,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Field id={id} label={label} hint={hint} error={error} required={required}>
+    <Field id={id} label={label} hint={hint} error={error} required={required} column={column}>
       {(control) => <textarea {...control} className={controlClass('form-control', error)} rows={3} {...textarea} />}
     </Field>
   );
@@ -114,12 +128,13 @@ export function SelectField({
   hint,
   error,
   required,
+  column,
   children,
   id,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   return (
-    <Field id={id} label={label} hint={hint} error={error} required={required}>
+    <Field id={id} label={label} hint={hint} error={error} required={required} column={column}>
       {(control) => (
         <select {...control} className={controlClass('form-select', error)} {...select}>
           {children}

@@ -8,12 +8,24 @@ export interface Choice {
 
 /**
  * A list filter's select (field `name`, starting from the address's `value`): "Qualsiasi" first,
- * meaning no filter, then the `choices`.
+ * meaning no filter, then the `choices`; in its grid `column`.
  */
-export function FilterSelect({ label, name, value, choices }: { label: string; name: string; value?: string; choices: readonly Choice[] }) {
+export function FilterSelect({
+  label,
+  name,
+  value,
+  choices,
+  column,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  choices: readonly Choice[];
+  column?: string;
+}) {
   const { t } = useI18n();
   return (
-    <SelectField label={label} name={name} defaultValue={value ?? ''}>
+    <SelectField label={label} name={name} defaultValue={value ?? ''} column={column}>
       <option value="">{t('visits.any')}</option>
       {choices.map((choice) => (
         <option key={choice.value} value={choice.value}>

@@ -101,15 +101,14 @@ export default function PersonFormPage() {
         <PersonFields form={form} errors={duplicates ? {} : change.fieldErrors} />
         {chooseCentre ? (
           <div className="row">
-            <div className="col-md-6">
-              <CentreSelect
-                label={t('person.centre')}
-                required
-                value={centreId}
-                error={change.fieldErrors.centreId}
-                onChange={(e) => setCentreId(e.target.value)}
-              />
-            </div>
+            <CentreSelect
+              column="col-md-6"
+              label={t('person.centre')}
+              required
+              value={centreId}
+              error={change.fieldErrors.centreId}
+              onChange={(e) => setCentreId(e.target.value)}
+            />
           </div>
         ) : null}
         <FormActions busy={change.busy} onCancel={() => navigate(-1)} />

@@ -40,18 +40,15 @@ export default function SetupPage() {
             {change.problem}
             <TextField label={t('setup.organisationName')} name="organisationName" required error={fieldErrors.organisationName} />
             <div className="row">
-              <div className="col-md-4">
-                <TextField
-                  label={t('setup.centreCode')}
-                  name="centreCode"
-                  required
-                  pattern="[A-Za-z0-9_\-]{2,32}"
-                  error={fieldErrors.centreCode}
-                />
-              </div>
-              <div className="col-md-8">
-                <TextField label={t('setup.centreName')} name="centreName" required error={fieldErrors.centreName} />
-              </div>
+              <TextField
+                column="col-md-4"
+                label={t('setup.centreCode')}
+                name="centreCode"
+                required
+                pattern="[A-Za-z0-9_\-]{2,32}"
+                error={fieldErrors.centreCode}
+              />
+              <TextField column="col-md-8" label={t('setup.centreName')} name="centreName" required error={fieldErrors.centreName} />
             </div>
             <TextField label={t('setup.displayName')} name="displayName" required autoComplete="name" error={fieldErrors.displayName} />
             <TextField label={t('login.email')} name="email" type="email" required autoComplete="username" error={fieldErrors.email} />

@@ -39,28 +39,43 @@ export default function VisitsPage() {
         </h2>
         <div className="row">
           <PeriodFields from={filters.from} to={filters.to} column="col-sm-6 col-lg-3" />
-          <div className="col-sm-6 col-lg-3">
-            <FilterSelect label={t('visits.topic')} name="topicId" value={filters.topicId} choices={topicChoices} />
-          </div>
-          <div className="col-sm-6 col-lg-3">
-            <FilterSelect label={t('visit.originGroup')} name="originGroup" value={filters.originGroup} choices={groupChoices} />
-          </div>
-          <div className="col-sm-6 col-lg-3">
-            <CountrySelect
-              label={t('visits.country')}
-              name="citizenship"
-              citizenship
-              defaultValue={filters.citizenship ?? ''}
+          <FilterSelect
+            column="col-sm-6 col-lg-3"
+            label={t('visits.topic')}
+            name="topicId"
+            value={filters.topicId}
+            choices={topicChoices}
+          />
+          <FilterSelect
+            column="col-sm-6 col-lg-3"
+            label={t('visit.originGroup')}
+            name="originGroup"
+            value={filters.originGroup}
+            choices={groupChoices}
+          />
+          <CountrySelect
+            column="col-sm-6 col-lg-3"
+            label={t('visits.country')}
+            name="citizenship"
+            citizenship
+            defaultValue={filters.citizenship ?? ''}
+            emptyLabel={t('visits.any')}
+          />
+          <FilterSelect
+            column="col-sm-6 col-lg-3"
+            label={t('visits.operator')}
+            name="operatorId"
+            value={filters.operatorId}
+            choices={operatorChoices}
+          />
+          {me && me.centres.length > 1 ? (
+            <CentreSelect
+              column="col-sm-6 col-lg-3"
+              label={t('visits.centre')}
+              name="centreId"
+              defaultValue={filters.centreId ?? ''}
               emptyLabel={t('visits.any')}
             />
-          </div>
-          <div className="col-sm-6 col-lg-3">
-            <FilterSelect label={t('visits.operator')} name="operatorId" value={filters.operatorId} choices={operatorChoices} />
-          </div>
-          {me && me.centres.length > 1 ? (
-            <div className="col-sm-6 col-lg-3">
-              <CentreSelect label={t('visits.centre')} name="centreId" defaultValue={filters.centreId ?? ''} emptyLabel={t('visits.any')} />
-            </div>
           ) : null}
         </div>
         <div className="d-flex gap-2 flex-wrap">

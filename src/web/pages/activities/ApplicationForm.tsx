@@ -84,19 +84,11 @@ export function ApplicationForm({
             onChange={(typeId) => form.set({ typeId })}
           />
         </div>
-        <div className="col-sm-6 col-md-3">
-          <SelectField label={t('activities.applications.outcome')} {...form.field('outcome')}>
-            <Options values={APPLICATION_OUTCOMES} labels={labels('applicationOutcome')} />
-          </SelectField>
-        </div>
-        <div className="col-sm-6 col-md-3">
-          <DayField {...form.field('date')} error={fieldErrors.date} />
-        </div>
-        {centre.choose ? (
-          <div className="col-md-6">
-            <CentreField {...form.field('centreId')} error={fieldErrors.centreId} />
-          </div>
-        ) : null}
+        <SelectField column="col-sm-6 col-md-3" label={t('activities.applications.outcome')} {...form.field('outcome')}>
+          <Options values={APPLICATION_OUTCOMES} labels={labels('applicationOutcome')} />
+        </SelectField>
+        <DayField column="col-sm-6 col-md-3" {...form.field('date')} error={fieldErrors.date} />
+        {centre.choose ? <CentreField column="col-md-6" {...form.field('centreId')} error={fieldErrors.centreId} /> : null}
       </div>
       <TextField label={t('activities.applications.notes')} maxLength={2000} {...form.field('notes')} error={fieldErrors.notes} />
     </RecordForm>

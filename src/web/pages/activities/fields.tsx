@@ -10,6 +10,7 @@ interface FieldProps {
   value: string;
   onChange(event: ChangeEvent<HTMLInputElement | HTMLSelectElement>): void;
   error?: string;
+  column?: string;
 }
 
 /** The day it happened: today by default, never later. */

@@ -45,15 +45,9 @@ export default function AuditPage() {
         key={address.key}
       >
         <PeriodFields from={query.from} to={query.to} column="col-sm-6 col-lg-2" />
-        <div className="col-sm-6 col-lg-2">
-          <FilterSelect label={t('audit.action')} name="action" value={query.action} choices={ACTIONS} />
-        </div>
-        <div className="col-sm-6 col-lg-2">
-          <FilterSelect label={t('audit.entity')} name="entity" value={query.entity} choices={ENTITIES} />
-        </div>
-        <div className="col-sm-6 col-lg-2">
-          <TextField label="ID" name="entityId" defaultValue={query.entityId} inputMode="numeric" />
-        </div>
+        <FilterSelect column="col-sm-6 col-lg-2" label={t('audit.action')} name="action" value={query.action} choices={ACTIONS} />
+        <FilterSelect column="col-sm-6 col-lg-2" label={t('audit.entity')} name="entity" value={query.entity} choices={ENTITIES} />
+        <TextField column="col-sm-6 col-lg-2" label="ID" name="entityId" defaultValue={query.entityId} inputMode="numeric" />
       </FilterForm>
       <LoadedTable<AuditEntry>
         loaded={log}

@@ -46,18 +46,14 @@ function NewTokenForm({
   return (
     <RecordForm change={change} onSubmit={create} label={t('tokens.create')} submitLabel={t('tokens.create')} className="mb-3">
       <div className="row">
-        <div className="col-md-5">
-          <SelectField label={t('tokens.user')} required {...bound('userId')} value={userId}>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName} ({u.email})
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="col-md-4">
-          <TextField label={t('tokens.name')} required maxLength={100} {...bound('name')} />
-        </div>
+        <SelectField column="col-md-5" label={t('tokens.user')} required {...bound('userId')} value={userId}>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.displayName} ({u.email})
+            </option>
+          ))}
+        </SelectField>
+        <TextField column="col-md-4" label={t('tokens.name')} required maxLength={100} {...bound('name')} />
       </div>
     </RecordForm>
   );

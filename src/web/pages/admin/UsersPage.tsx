@@ -40,28 +40,21 @@ function AddUserForm({ centres, reload, onStart, onAdded }: { centres: Centre[];
   return (
     <RecordForm change={change} onSubmit={add} title={t('users.add')} titleAs="h2" submitLabel={t('users.add')} className="mt-4">
       <div className="row">
-        <div className="col-md-6">
-          <TextField label={t('users.displayName')} required {...bound('displayName')} />
-        </div>
-        <div className="col-md-6">
-          <TextField label={t('users.email')} type="email" required {...bound('email')} />
-        </div>
-        <div className="col-md-4">
-          <SelectField label={t('users.role')} required {...bound('role')}>
-            <Options values={ROLES} labels={labels('role')} />
-          </SelectField>
-        </div>
-        <div className="col-md-4">
-          <TextField
-            label={t('users.password')}
-            type="password"
-            autoComplete="new-password"
-            minLength={12}
-            required
-            hint={t('setup.passwordHint')}
-            {...bound('password')}
-          />
-        </div>
+        <TextField column="col-md-6" label={t('users.displayName')} required {...bound('displayName')} />
+        <TextField column="col-md-6" label={t('users.email')} type="email" required {...bound('email')} />
+        <SelectField column="col-md-4" label={t('users.role')} required {...bound('role')}>
+          <Options values={ROLES} labels={labels('role')} />
+        </SelectField>
+        <TextField
+          column="col-md-4"
+          label={t('users.password')}
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          required
+          hint={t('setup.passwordHint')}
+          {...bound('password')}
+        />
         <div className="col-md-4">
           <fieldset className="mb-3">
             <legend className="form-label h6">{t('users.centres')}</legend>

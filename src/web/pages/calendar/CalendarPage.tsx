@@ -137,9 +137,7 @@ function YearFigures({ centreId, year, onYear }: { centreId: number; year: numbe
         {t('calendar.year.title')}: {year}
       </h2>
       <FilterForm onApply={submit} className="row align-items-end" submitLabel={t('calendar.year.show')} key={year}>
-        <div className="col-sm-4 col-md-3">
-          <YearField label={t('calendar.year.label')} name="year" defaultValue={year} required error={yearError} />
-        </div>
+        <YearField column="col-sm-4 col-md-3" label={t('calendar.year.label')} name="year" defaultValue={year} required error={yearError} />
       </FilterForm>
       <ProblemAlert error={figures.error} />
       {figures.data ? (

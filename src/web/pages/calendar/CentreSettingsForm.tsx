@@ -37,37 +37,35 @@ function SettingsFields({ settings, reload }: { settings: CentreSettings; reload
   return (
     <RecordForm change={change} onSubmit={save} label={t('calendar.settings.title')} submitLabel={t('calendar.settings.save')} className="">
       <div className="row">
-        <div className="col-sm-6 col-lg-3">
-          <TextField
-            label={t('calendar.settings.patronDay')}
-            placeholder="09-22"
-            maxLength={5}
-            hint={t('calendar.settings.patronDayHint')}
-            {...bound('patronDay')}
-          />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <NumberField
-            label={t('calendar.settings.threshold')}
-            min={1}
-            max={100}
-            required
-            hint={t('calendar.settings.thresholdHint')}
-            {...bound('completionThreshold')}
-          />
-        </div>
+        <TextField
+          column="col-sm-6 col-lg-3"
+          label={t('calendar.settings.patronDay')}
+          placeholder="09-22"
+          maxLength={5}
+          hint={t('calendar.settings.patronDayHint')}
+          {...bound('patronDay')}
+        />
+        <NumberField
+          column="col-sm-6 col-lg-3"
+          label={t('calendar.settings.threshold')}
+          min={1}
+          max={100}
+          required
+          hint={t('calendar.settings.thresholdHint')}
+          {...bound('completionThreshold')}
+        />
       </div>
       <p className="small">{t('calendar.settings.contactsHint')}</p>
       <div className="row">
-        <div className="col-lg-6">
-          <TextField label={t('calendar.settings.address')} maxLength={300} autoComplete="street-address" {...bound('address')} />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <TextField label={t('calendar.settings.phone')} type="tel" maxLength={40} {...bound('phone')} />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <TextField label={t('calendar.settings.email')} type="email" maxLength={200} {...bound('email')} />
-        </div>
+        <TextField
+          column="col-lg-6"
+          label={t('calendar.settings.address')}
+          maxLength={300}
+          autoComplete="street-address"
+          {...bound('address')}
+        />
+        <TextField column="col-sm-6 col-lg-3" label={t('calendar.settings.phone')} type="tel" maxLength={40} {...bound('phone')} />
+        <TextField column="col-sm-6 col-lg-3" label={t('calendar.settings.email')} type="email" maxLength={200} {...bound('email')} />
       </div>
     </RecordForm>
   );

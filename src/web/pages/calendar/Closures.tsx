@@ -46,15 +46,14 @@ function ClosureForm({
     >
       <div className="row">
         <DateRangeFields from={bound('from')} to={bound('to')} />
-        <div className="col-lg-6">
-          <TextField
-            label={t('calendar.closures.reason')}
-            required
-            maxLength={200}
-            hint={t('calendar.closures.reasonHint')}
-            {...bound('reason')}
-          />
-        </div>
+        <TextField
+          column="col-lg-6"
+          label={t('calendar.closures.reason')}
+          required
+          maxLength={200}
+          hint={t('calendar.closures.reasonHint')}
+          {...bound('reason')}
+        />
       </div>
     </AddOrCorrectForm>
   );

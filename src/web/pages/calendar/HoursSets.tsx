@@ -57,19 +57,18 @@ function SlotEditor({ set, reload, onSaved, onCancel }: { set: HoursSet; reload(
       {slots.map((slot, index) => (
         <fieldset key={slot.key} className="row align-items-end">
           <legend className="visually-hidden">{t('calendar.sets.slot', { n: index + 1 })}</legend>
-          <div className="col-sm-4">
-            <SelectField
-              label={t('calendar.sets.weekday')}
-              value={slot.weekday}
-              onChange={(e) => edit(slot.key, 'weekday', e.target.value)}
-            >
-              {WEEKDAYS.map((weekday) => (
-                <option key={weekday} value={weekday}>
-                  {weekdayName(weekday)}
-                </option>
-              ))}
-            </SelectField>
-          </div>
+          <SelectField
+            column="col-sm-4"
+            label={t('calendar.sets.weekday')}
+            value={slot.weekday}
+            onChange={(e) => edit(slot.key, 'weekday', e.target.value)}
+          >
+            {WEEKDAYS.map((weekday) => (
+              <option key={weekday} value={weekday}>
+                {weekdayName(weekday)}
+              </option>
+            ))}
+          </SelectField>
           {SLOT_TIMES.map(([end, label]) => (
             <div key={end} className="col-sm-3">
               <TextField label={t(label)} type="time" required value={slot[end]} onChange={(e) => edit(slot.key, end, e.target.value)} />
@@ -123,19 +122,22 @@ function NewSetForm({ centreId, reload, onCreated }: { centreId: number; reload(
       className="border rounded p-3"
     >
       <div className="row">
-        <div className="col-sm-6 col-lg-3">
-          <TextField
-            label={t('calendar.sets.newDate')}
-            type="date"
-            required
-            hint={t('calendar.sets.newHint')}
-            {...form.field('validFrom')}
-            error={change.fieldErrors.validFrom}
-          />
-        </div>
-        <div className="col-sm-6 col-lg-6">
-          <TextField label={t('calendar.sets.notes')} maxLength={500} {...form.field('notes')} error={change.fieldErrors.notes} />
-        </div>
+        <TextField
+          column="col-sm-6 col-lg-3"
+          label={t('calendar.sets.newDate')}
+          type="date"
+          required
+          hint={t('calendar.sets.newHint')}
+          {...form.field('validFrom')}
+          error={change.fieldErrors.validFrom}
+        />
+        <TextField
+          column="col-sm-6 col-lg-6"
+          label={t('calendar.sets.notes')}
+          maxLength={500}
+          {...form.field('notes')}
+          error={change.fieldErrors.notes}
+        />
       </div>
     </RecordForm>
   );

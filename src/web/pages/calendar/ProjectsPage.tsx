@@ -2,26 +2,26 @@ import type { Project } from '../../../contracts/calendar.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
-import { boundTo } from '../../kit/bound.js';
-import { LoadedTable, orNull, RecordsHeading, useChange, useFields } from '../../kit/index.js';
+import { LoadedTable, orNull, RecordsHeading, useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import {
+  CentreRecordForm,
+  type CentreRecordFormProps,
   DateRangeFields,
   hoursOfMinutes,
   minutesOfHours,
-  saveRecord,
   useCentreChoice,
+  useCentreRecordForm,
   useCorrecting,
   useFormatMinutes,
   WeeklyHoursField,
 } from './shared.js';
 
 /** A new project, or the one being corrected (sent back with the version it was read at). */
-function ProjectForm({ centreId, editing, reload, onDone }: { centreId: number; editing: Project | null; reload(): void; onDone(): void }) {
+function ProjectForm(props: CentreRecordFormProps<Project>) {
   const { t } = useI18n();
-  const change = useChange({ reload });
-  const form = useFields({
+  const { editing } = props;
+  const { change, values, field, bound, save } = useCentreRecordForm('/projects', props, {
     name: editing?.name ?? '',
     funder: editing?.funder ?? '',
     from: editing?.from ?? '',
@@ -29,50 +29,31 @@ function ProjectForm({ centreId, editing, reload, onDone }: { centreId: number; 
     extraHours: editing ? hoursOfMinutes(editing.extraWeeklyMinutes) : '0',
     description: editing?.description ?? '',
   });
-  const { values } = form;
-  const bound = boundTo(form, change);
-  const save = async () => {
-    const fields = {
+  const submit = () =>
+    save({
       name: values.name.trim(),
       funder: orNull(values.funder),
       from: values.from,
       to: values.to || null,
       extraWeeklyMinutes: minutesOfHours(values.extraHours),
       description: orNull(values.description),
-    };
-    const sent = await saveRecord(change, '/projects', editing, fields, { created: { centreId }, success: t('calendar.saved') });
-    if (sent.ok) onDone();
-  };
+    });
 
   return (
-    <AddOrCorrectForm
-      change={change}
-      onSubmit={save}
-      correcting={editing !== null}
-      addTitle={t('calendar.projects.add')}
-      correctTitle={t('calendar.projects.editing', { name: editing?.name ?? '' })}
-      titleAs="h2"
-      submitLabel={t('calendar.projects.save')}
-      onCancel={onDone}
-    >
+    <CentreRecordForm texts="calendar.projects" editing={editing} change={change} onSubmit={submit} onCancel={props.onDone}>
       <div className="row">
-        <div className="col-lg-6">
-          <TextField label={t('calendar.projects.name')} required maxLength={200} {...bound('name')} />
-        </div>
-        <div className="col-lg-6">
-          <TextField label={t('calendar.projects.funder')} maxLength={200} {...bound('funder')} />
-        </div>
+        <TextField column="col-lg-6" label={t('calendar.projects.name')} required maxLength={200} {...bound('name')} />
+        <TextField column="col-lg-6" label={t('calendar.projects.funder')} maxLength={200} {...bound('funder')} />
         <DateRangeFields from={bound('from')} to={bound('to')} openEnded />
-        <div className="col-sm-6 col-lg-3">
-          <WeeklyHoursField
-            label={t('calendar.projects.extraHours')}
-            {...form.field('extraHours')}
-            error={change.fieldErrors.extraWeeklyMinutes}
-          />
-        </div>
+        <WeeklyHoursField
+          column="col-sm-6 col-lg-3"
+          label={t('calendar.projects.extraHours')}
+          {...field('extraHours')}
+          error={change.fieldErrors.extraWeeklyMinutes}
+        />
       </div>
       <TextField label={t('calendar.projects.description')} maxLength={4000} {...bound('description')} />
-    </AddOrCorrectForm>
+    </CentreRecordForm>
   );
 }
 

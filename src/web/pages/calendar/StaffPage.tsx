@@ -40,9 +40,14 @@ export default function StaffPage() {
         {select}
       </RecordsHeading>
       <div className="row">
-        <div className="col-sm-6 col-lg-3">
-          <TextField label={t('calendar.staff.date')} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
-        </div>
+        <TextField
+          column="col-sm-6 col-lg-3"
+          label={t('calendar.staff.date')}
+          type="date"
+          required
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+        />
       </div>
       {list.data ? (
         <RecordTable<StaffMember>

@@ -2,12 +2,14 @@
  * Pieces the calendar, staff and projects pages share: the centre choice, hours, weekdays, slot
  * tables, and how their records are saved, deleted and dated.
  */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { CalendarDay } from '../../../contracts/calendar.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { type Change, focusLater, type SendOptions, useConfirm } from '../../kit/index.js';
+import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
+import { boundTo } from '../../kit/bound.js';
+import { type Change, focusLater, type SendOptions, useChange, useConfirm, useFields } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -30,9 +32,13 @@ export function useCentreChoice() {
   const select =
     centres.length > 1 ? (
       <div className="row">
-        <div className="col-md-6 col-lg-4">
-          <CentreSelect label={t('calendar.centre')} value={centreId ?? ''} onChange={(e) => setChosen(e.target.value)} required />
-        </div>
+        <CentreSelect
+          column="col-md-6 col-lg-4"
+          label={t('calendar.centre')}
+          value={centreId ?? ''}
+          onChange={(e) => setChosen(e.target.value)}
+          required
+        />
       </div>
     ) : null;
   const centre = centres.find((c) => c.id === centreId) ?? null;
@@ -129,6 +135,67 @@ export function saveRecord(
     : change.send('POST', path, { ...created, ...fields }, { success });
 }
 
+/** What the staff and projects pages give the form below their list: the record being corrected, or null to add one. */
+export interface CentreRecordFormProps<T> {
+  centreId: number;
+  editing: T | null;
+  reload(): void;
+  onDone(): void;
+}
+
+/**
+ * A staff member's or project's form, from its starting values: the change, the fields (`bound`
+ * to their errors) and `save(fields)`, which adds the record to the centre or sends the correction
+ * at the version read, says it is saved, then calls `onDone`.
+ */
+export function useCentreRecordForm<K extends string>(
+  path: string,
+  { centreId, editing, reload, onDone }: CentreRecordFormProps<{ id: number; version: number }>,
+  initial: Record<K, string>,
+) {
+  const { t } = useI18n();
+  const change = useChange({ reload });
+  const form = useFields(initial);
+  const save = async (fields: object) => {
+    const sent = await saveRecord(change, path, editing, fields, { created: { centreId }, success: t('calendar.saved') });
+    if (sent.ok) onDone();
+  };
+  return { change, values: form.values, field: form.field, bound: boundTo(form, change), save };
+}
+
+/** That form, titled and saved with the texts `<texts>.add`, `.editing` (with the record's name) and `.save`. */
+export function CentreRecordForm({
+  texts,
+  editing,
+  change,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  texts: 'calendar.projects' | 'calendar.staff';
+  editing: { name: string } | null;
+  change: Change;
+  onSubmit(): unknown;
+  onCancel(): void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <AddOrCorrectForm
+      change={change}
+      onSubmit={onSubmit}
+      correcting={editing !== null}
+      addTitle={t(`${texts}.add`)}
+      correctTitle={t(`${texts}.editing`, { name: editing?.name ?? '' })}
+      titleAs="h2"
+      submitLabel={t(`${texts}.save`)}
+      onCancel={onCancel}
+    >
+      {children}
+    </AddOrCorrectForm>
+  );
+}
+
 /** Deletes a record at the version it was read at, once confirmed; true when done. */
 export function useRemove(change: Change) {
   const { t } = useI18n();
@@ -178,25 +245,22 @@ export function DateRangeFields({ from, to, openEnded }: { from: Bound; to: Boun
   const { t } = useI18n();
   return (
     <>
-      <div className="col-sm-6 col-lg-3">
-        <TextField label={t('calendar.from')} type="date" required {...from} />
-      </div>
-      <div className="col-sm-6 col-lg-3">
-        <TextField
-          label={t('calendar.to')}
-          type="date"
-          required={!openEnded}
-          min={from.value}
-          hint={openEnded ? t('calendar.toHint') : undefined}
-          {...to}
-        />
-      </div>
+      <TextField column="col-sm-6 col-lg-3" label={t('calendar.from')} type="date" required {...from} />
+      <TextField
+        column="col-sm-6 col-lg-3"
+        label={t('calendar.to')}
+        type="date"
+        required={!openEnded}
+        min={from.value}
+        hint={openEnded ? t('calendar.toHint') : undefined}
+        {...to}
+      />
     </>
   );
 }
 
 /** Hours a week, typed as a person says them (6,5). */
-export function WeeklyHoursField({ label, ...field }: Bound & { label: string }) {
+export function WeeklyHoursField({ label, ...field }: Bound & { label: string; column?: string }) {
   const { t } = useI18n();
   return <TextField label={label} inputMode="decimal" required hint={t('calendar.staff.weeklyHoursHint')} {...field} />;
 }

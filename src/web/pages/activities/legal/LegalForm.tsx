@@ -65,27 +65,31 @@ export function LegalForm({ consultation, reload, onDone }: { consultation: Lega
     >
       <ProblemAlert error={options.error} />
       <div className="row">
-        <div className="col-sm-6 col-lg-3">
-          <DayField {...form.field('date')} error={fieldErrors.date} />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <MinutesField label={t('activities.legal.minutes')} {...form.field('minutes')} error={fieldErrors.minutes} />
-        </div>
-        <div className="col-lg-6">
-          <TextField label={t('activities.legal.lawyer')} maxLength={120} {...form.field('lawyerName')} error={fieldErrors.lawyerName} />
-        </div>
+        <DayField column="col-sm-6 col-lg-3" {...form.field('date')} error={fieldErrors.date} />
+        <MinutesField
+          column="col-sm-6 col-lg-3"
+          label={t('activities.legal.minutes')}
+          {...form.field('minutes')}
+          error={fieldErrors.minutes}
+        />
+        <TextField
+          column="col-lg-6"
+          label={t('activities.legal.lawyer')}
+          maxLength={120}
+          {...form.field('lawyerName')}
+          error={fieldErrors.lawyerName}
+        />
         {centreChoice.choose ? (
-          <div className="col-lg-6">
-            <CentreField
-              value={form.values.centreId}
-              error={fieldErrors.centreId}
-              onChange={(e) => {
-                // Another centre, other cases.
-                form.set({ centreId: e.target.value });
-                setCaseIds([]);
-              }}
-            />
-          </div>
+          <CentreField
+            column="col-lg-6"
+            value={form.values.centreId}
+            error={fieldErrors.centreId}
+            onChange={(e) => {
+              // Another centre, other cases.
+              form.set({ centreId: e.target.value });
+              setCaseIds([]);
+            }}
+          />
         ) : null}
       </div>
       {centre ? <CaseChoices options={offered} chosen={caseIds} onToggle={toggle} error={fieldErrors.caseIds} /> : null}

@@ -38,30 +38,21 @@ export function PcUseForm({ reload }: { reload(): void }) {
   return (
     <RecordForm change={change} onSubmit={save} label={t('activities.pc.record')} submitLabel={t('activities.pc.save')} className="">
       <div className="row">
-        <div className="col-sm-6 col-lg-4">
-          <SelectField
-            id={PURPOSE_FIELD}
-            label={t('activities.pc.purpose')}
-            required
-            autoFocus
-            {...form.field('purpose')}
-            error={fieldErrors.purpose}
-          >
-            <option value="">{t('common.choose')}</option>
-            <Options values={PC_PURPOSES} labels={labels('pcPurpose')} />
-          </SelectField>
-        </div>
-        <div className="col-sm-6 col-lg-2">
-          <MinutesField {...form.field('minutes')} error={fieldErrors.minutes} />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <DayField {...form.field('date')} error={fieldErrors.date} />
-        </div>
-        {centre.choose ? (
-          <div className="col-sm-6 col-lg-3">
-            <CentreField {...form.field('centreId')} error={fieldErrors.centreId} />
-          </div>
-        ) : null}
+        <SelectField
+          column="col-sm-6 col-lg-4"
+          id={PURPOSE_FIELD}
+          label={t('activities.pc.purpose')}
+          required
+          autoFocus
+          {...form.field('purpose')}
+          error={fieldErrors.purpose}
+        >
+          <option value="">{t('common.choose')}</option>
+          <Options values={PC_PURPOSES} labels={labels('pcPurpose')} />
+        </SelectField>
+        <MinutesField column="col-sm-6 col-lg-2" {...form.field('minutes')} error={fieldErrors.minutes} />
+        <DayField column="col-sm-6 col-lg-3" {...form.field('date')} error={fieldErrors.date} />
+        {centre.choose ? <CentreField column="col-sm-6 col-lg-3" {...form.field('centreId')} error={fieldErrors.centreId} /> : null}
       </div>
       <details className="mb-3" open={person !== null}>
         <summary>{t('activities.pc.choosePerson')}</summary>

@@ -55,19 +55,20 @@ function ContractForm({
     >
       <div className="row">
         <DateRangeFields from={bound('from')} to={bound('to')} openEnded />
-        <div className="col-sm-6 col-lg-3">
-          <WeeklyHoursField label={t('calendar.staff.weeklyHours')} {...form.field('hours')} error={change.fieldErrors.weeklyMinutes} />
-        </div>
-        <div className="col-sm-6 col-lg-3">
-          <SelectField label={t('calendar.staff.project')} {...bound('projectId')}>
-            <option value="">{t('calendar.staff.noProject')}</option>
-            {projects.map((project) => (
-              <option key={project.id} value={project.id}>
-                {project.name}
-              </option>
-            ))}
-          </SelectField>
-        </div>
+        <WeeklyHoursField
+          column="col-sm-6 col-lg-3"
+          label={t('calendar.staff.weeklyHours')}
+          {...form.field('hours')}
+          error={change.fieldErrors.weeklyMinutes}
+        />
+        <SelectField column="col-sm-6 col-lg-3" label={t('calendar.staff.project')} {...bound('projectId')}>
+          <option value="">{t('calendar.staff.noProject')}</option>
+          {projects.map((project) => (
+            <option key={project.id} value={project.id}>
+              {project.name}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <TextField
         label={t('calendar.staff.description')}

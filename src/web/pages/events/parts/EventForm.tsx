@@ -102,41 +102,33 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
         className="border rounded p-3 mb-4"
       >
         <div className="row">
-          <div className="col-lg-6">
-            <TextField label={t('events.field.title')} required maxLength={200} {...bound('title')} />
-          </div>
-          <div className="col-sm-6 col-lg-2">
-            <TextField label={t('events.field.date')} type="date" required hint={t('events.field.dateHint')} {...bound('date')} />
-          </div>
-          <div className="col-sm-3 col-lg-2">
-            <TextField label={t('events.field.startTime')} type="time" {...bound('startTime')} />
-          </div>
-          <div className="col-sm-3 col-lg-2">
-            <TextField label={t('events.field.endTime')} type="time" {...bound('endTime')} />
-          </div>
-          <div className="col-lg-4">
-            <TextField label={t('events.field.place')} maxLength={200} {...bound('place')} />
-          </div>
-          <div className="col-lg-4">
-            <TextField label={t('events.field.meetingPoint')} maxLength={200} {...bound('meetingPoint')} />
-          </div>
-          <div className="col-lg-4">
-            <TextField label={t('events.field.partner')} maxLength={200} {...bound('partner')} />
-          </div>
+          <TextField column="col-lg-6" label={t('events.field.title')} required maxLength={200} {...bound('title')} />
+          <TextField
+            column="col-sm-6 col-lg-2"
+            label={t('events.field.date')}
+            type="date"
+            required
+            hint={t('events.field.dateHint')}
+            {...bound('date')}
+          />
+          <TextField column="col-sm-3 col-lg-2" label={t('events.field.startTime')} type="time" {...bound('startTime')} />
+          <TextField column="col-sm-3 col-lg-2" label={t('events.field.endTime')} type="time" {...bound('endTime')} />
+          <TextField column="col-lg-4" label={t('events.field.place')} maxLength={200} {...bound('place')} />
+          <TextField column="col-lg-4" label={t('events.field.meetingPoint')} maxLength={200} {...bound('meetingPoint')} />
+          <TextField column="col-lg-4" label={t('events.field.partner')} maxLength={200} {...bound('partner')} />
           <NewRecordCentre editing={editing} {...bound('centreId')} />
         </div>
         <TextAreaField label={t('events.field.description')} maxLength={4000} {...bound('description')} />
         <ParticipantsField participants={participants} onChange={setParticipants} error={errors.participantIds} />
         <div className="row">
-          <div className="col-sm-6 col-lg-4">
-            <NumberField
-              label={t('events.field.otherParticipants')}
-              min={0}
-              max={100000}
-              {...form.field('others')}
-              error={errors.otherParticipants}
-            />
-          </div>
+          <NumberField
+            column="col-sm-6 col-lg-4"
+            label={t('events.field.otherParticipants')}
+            min={0}
+            max={100000}
+            {...form.field('others')}
+            error={errors.otherParticipants}
+          />
         </div>
       </AddOrCorrectForm>
     </div>

@@ -93,12 +93,8 @@ export function MeetingForm({
         className="border rounded p-3 mb-4"
       >
         <div className="row">
-          <div className="col-sm-6 col-lg-3">
-            <TextField label={t('events.meetings.date')} type="date" required max={today} {...bound('date')} />
-          </div>
-          <div className="col-lg-9">
-            <TextField label={t('events.meetings.topic')} required maxLength={300} {...bound('topic')} />
-          </div>
+          <TextField column="col-sm-6 col-lg-3" label={t('events.meetings.date')} type="date" required max={today} {...bound('date')} />
+          <TextField column="col-lg-9" label={t('events.meetings.topic')} required maxLength={300} {...bound('topic')} />
           <NewRecordCentre editing={editing} {...bound('centreId')} />
         </div>
         <OrganisationChoices catalogue={catalogue} chosen={organisationIds} onChange={setOrganisationIds} error={errors.organisationIds} />

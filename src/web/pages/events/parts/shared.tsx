@@ -77,11 +77,7 @@ export function NewRecordCentre({
   const { t } = useI18n();
   const { me } = useSession();
   if (editing || (me?.centres.length ?? 0) <= 1) return null;
-  return (
-    <div className="col-lg-6">
-      <CentreSelect label={t('events.centre')} required {...field} />
-    </div>
-  );
+  return <CentreSelect column="col-lg-6" label={t('events.centre')} required {...field} />;
 }
 
 /**
