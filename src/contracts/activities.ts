@@ -4,16 +4,9 @@
  */
 import { z } from 'zod';
 import { catalogueContract, catalogueLabels } from './catalogues.js';
-import { id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
+import { centreQuery, id, pageQuery, pastDate, personRef, shortText, updateOf, userRef, versionedRecord } from './common.js';
 import { APPLICATION_LEVELS, APPLICATION_OUTCOMES, PC_PURPOSES } from './enums.js';
-import { messageEn } from './messages/index.js';
-
-const period = { from: isoDate.optional(), to: isoDate.optional() };
-const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
-const periodMessage = { message: messageEn('period.from_after_to'), path: ['to'] };
-
-const personRef = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }).nullable();
-const userRef = z.object({ id: z.number(), displayName: z.string() }).nullable();
+import { periodQuery, summaryPeriodQuery } from './period.js';
 
 /** A minute count: a use of the PC or a meeting lasts from one minute to ten hours. */
 const minutes = z.number().int().min(1).max(600);
@@ -35,11 +28,12 @@ export const applicationTypeContract = catalogueContract({
 });
 export type ApplicationType = z.infer<typeof applicationTypeContract.item>;
 
+/** An application type as an application and the summary name it. */
+const typeNamed = { code: z.string(), ...typeLabels.item, level: z.enum(APPLICATION_LEVELS), anagrafe: z.boolean() };
+
 // --- applications
 
-export const applicationCreateInput = z.strictObject({
-  /** Only without a person or a visit, for users of several centres: otherwise their centre is taken. */
-  centreId: id.optional(),
+const applicationFields = {
   typeId: id,
   /** Defaults to today. */
   date: pastDate.optional(),
@@ -49,59 +43,42 @@ export const applicationCreateInput = z.strictObject({
   visitId: id.nullable().optional(),
   outcome: z.enum(APPLICATION_OUTCOMES).default('submitted'),
   notes: shortText(2000).nullable().optional(),
+};
+
+export const applicationCreateInput = z.strictObject({
+  /** Only without a person or a visit, for users of several centres: otherwise their centre is taken. */
+  centreId: id.optional(),
+  ...applicationFields,
 });
 export type ApplicationCreateInput = z.infer<typeof applicationCreateInput>;
 
-export const applicationUpdateInput = z.strictObject({
-  version,
-  typeId: id.optional(),
-  date: pastDate.optional(),
-  personId: id.nullable().optional(),
-  visitId: id.nullable().optional(),
-  outcome: z.enum(APPLICATION_OUTCOMES).optional(),
-  notes: shortText(2000).nullable().optional(),
-});
+export const applicationUpdateInput = updateOf(applicationFields);
 export type ApplicationUpdateInput = z.infer<typeof applicationUpdateInput>;
 
-export const applicationSchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    date: z.string(),
-    type: z.object({
-      id: z.number(),
-      code: z.string(),
-      labelIt: z.string(),
-      labelEn: z.string(),
-      level: z.enum(APPLICATION_LEVELS),
-      anagrafe: z.boolean(),
-    }),
-    outcome: z.enum(APPLICATION_OUTCOMES),
-    person: personRef,
-    visitId: z.number().nullable(),
-    notes: z.string().nullable(),
-    operator: userRef,
-    version: z.number(),
-  })
-  .meta({ id: 'Application' });
+export const applicationSchema = versionedRecord('Application', {
+  centreId: z.number(),
+  date: z.string(),
+  type: z.object({ id: z.number(), ...typeNamed }),
+  outcome: z.enum(APPLICATION_OUTCOMES),
+  person: personRef.nullable(),
+  visitId: z.number().nullable(),
+  notes: z.string().nullable(),
+  operator: userRef.nullable(),
+});
 export type Application = z.infer<typeof applicationSchema>;
 
-export const applicationListQuery = z
-  .strictObject({
-    ...period,
-    typeId: id.optional(),
-    level: z.enum(APPLICATION_LEVELS).optional(),
-    anagrafe: z.enum(['true', 'false']).optional(),
-    outcome: z.enum(APPLICATION_OUTCOMES).optional(),
-    personId: id.optional(),
-    centreId: id.optional(),
-    ...pageQuery,
-  })
-  .refine(periodInOrder, periodMessage);
+export const applicationListQuery = periodQuery({
+  typeId: id.optional(),
+  level: z.enum(APPLICATION_LEVELS).optional(),
+  anagrafe: z.enum(['true', 'false']).optional(),
+  outcome: z.enum(APPLICATION_OUTCOMES).optional(),
+  personId: id.optional(),
+  centreId: id.optional(),
+  ...pageQuery,
+});
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 
-/** Aggregated figures: by period and centre only, so that nobody narrows them down to a person. */
-export const summaryQuery = z.strictObject({ ...period, centreId: id.optional() }).refine(periodInOrder, periodMessage);
+export const summaryQuery = summaryPeriodQuery;
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
 export const applicationSummary = z
@@ -112,17 +89,7 @@ export const applicationSummary = z
     /** Every level and outcome, with zeros: each breakdown adds up to the total. */
     byLevel: z.record(z.enum(APPLICATION_LEVELS), z.number()),
     byOutcome: z.record(z.enum(APPLICATION_OUTCOMES), z.number()),
-    byType: z.array(
-      z.object({
-        typeId: z.number(),
-        code: z.string(),
-        labelIt: z.string(),
-        labelEn: z.string(),
-        level: z.enum(APPLICATION_LEVELS),
-        anagrafe: z.boolean(),
-        count: z.number(),
-      }),
-    ),
+    byType: z.array(z.object({ typeId: z.number(), ...typeNamed, count: z.number() })),
   })
   .meta({ id: 'ApplicationSummary' });
 export type ApplicationSummary = z.infer<typeof applicationSummary>;
@@ -144,18 +111,16 @@ export const pcStationUseSchema = z
     id: z.number(),
     centreId: z.number(),
     date: z.string(),
-    person: personRef,
+    person: personRef.nullable(),
     purpose: z.enum(PC_PURPOSES),
     minutes: z.number(),
-    operator: userRef,
+    operator: userRef.nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'PcStationUse' });
 export type PcStationUse = z.infer<typeof pcStationUseSchema>;
 
-export const pcStationUseListQuery = z
-  .strictObject({ ...period, centreId: id.optional(), personId: id.optional(), ...pageQuery })
-  .refine(periodInOrder, periodMessage);
+export const pcStationUseListQuery = periodQuery({ centreId: id.optional(), personId: id.optional(), ...pageQuery });
 export type PcStationUseListQuery = z.infer<typeof pcStationUseListQuery>;
 
 const purposeCount = z.object({ uses: z.number(), minutes: z.number() });
@@ -175,8 +140,7 @@ export type PcStationSummary = z.infer<typeof pcStationSummary>;
 
 const consultationText = shortText(4000);
 
-export const legalConsultationCreateInput = z.strictObject({
-  centreId: id.optional(),
+const consultationInput = {
   /** Defaults to today. */
   date: pastDate.optional(),
   minutes,
@@ -185,28 +149,20 @@ export const legalConsultationCreateInput = z.strictObject({
   caseIds: z.array(id).max(50).default([]),
   questions: consultationText.min(1),
   guidance: consultationText.nullable().optional(),
-});
+};
+
+export const legalConsultationCreateInput = z.strictObject({ centreId: id.optional(), ...consultationInput });
 export type LegalConsultationCreateInput = z.infer<typeof legalConsultationCreateInput>;
 
-export const legalConsultationUpdateInput = z.strictObject({
-  version,
-  date: pastDate.optional(),
-  minutes: minutes.optional(),
-  lawyerName: shortText(120).nullable().optional(),
-  caseIds: z.array(id).max(50).optional(),
-  questions: consultationText.min(1).optional(),
-  guidance: consultationText.nullable().optional(),
-});
+export const legalConsultationUpdateInput = updateOf(consultationInput);
 export type LegalConsultationUpdateInput = z.infer<typeof legalConsultationUpdateInput>;
 
 const consultationFields = {
-  id: z.number(),
   centreId: z.number(),
   date: z.string(),
   minutes: z.number(),
   lawyerName: z.string().nullable(),
-  createdBy: userRef,
-  version: z.number(),
+  createdBy: userRef.nullable(),
 };
 
 /** How much of the questions a list shows (characters); the whole text is read, and logged, in the consultation. */
@@ -225,31 +181,30 @@ export const caseOption = z
   .meta({ id: 'LegalCaseOption' });
 export type CaseOption = z.infer<typeof caseOption>;
 
-export const legalConsultationSchema = z
-  .object({ ...consultationFields, questions: z.string(), guidance: z.string().nullable(), cases: z.array(caseOption) })
-  .meta({ id: 'LegalConsultation' });
+export const legalConsultationSchema = versionedRecord('LegalConsultation', {
+  ...consultationFields,
+  questions: z.string(),
+  guidance: z.string().nullable(),
+  cases: z.array(caseOption),
+});
 export type LegalConsultation = z.infer<typeof legalConsultationSchema>;
 
 /**
  * In lists, the start of the questions and how many cases were discussed: the whole text, the
  * guidance and the cases' names are in the consultation itself, whose reading is logged.
  */
-export const legalConsultationListItem = z
-  .object({
-    ...consultationFields,
-    /** The first QUESTIONS_EXCERPT_LENGTH characters of the questions, with … when there is more. */
-    questionsExcerpt: z.string(),
-    caseCount: z.number(),
-  })
-  .meta({ id: 'LegalConsultationListItem' });
+export const legalConsultationListItem = versionedRecord('LegalConsultationListItem', {
+  ...consultationFields,
+  /** The first QUESTIONS_EXCERPT_LENGTH characters of the questions, with … when there is more. */
+  questionsExcerpt: z.string(),
+  caseCount: z.number(),
+});
 export type LegalConsultationListItem = z.infer<typeof legalConsultationListItem>;
 
-export const legalConsultationListQuery = z
-  .strictObject({ ...period, centreId: id.optional(), ...pageQuery })
-  .refine(periodInOrder, periodMessage);
+export const legalConsultationListQuery = periodQuery({ centreId: id.optional(), ...pageQuery });
 export type LegalConsultationListQuery = z.infer<typeof legalConsultationListQuery>;
 
-export const caseOptionsQuery = z.strictObject({ centreId: id.optional() });
+export const caseOptionsQuery = centreQuery;
 
 export const legalSummary = z
   .object({ consultations: z.number(), minutes: z.number(), casesDiscussed: z.number() })

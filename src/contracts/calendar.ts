@@ -6,14 +6,14 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { email } from './auth.js';
-import { clockTime, id, isoDate, shortText, version } from './common.js';
+import { centreQuery, clockTime, id, isoDate, shortText, updateOf, version, versionedRecord, year } from './common.js';
 import { CLOSED_BECAUSE_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
-import { endAfterStart, inOrder } from './period.js';
+import { endAfterStart, periodInOrder } from './period.js';
 
 export * from './staff.js';
 
-export const centreQuery = z.strictObject({ centreId: id.optional() });
+export { centreQuery };
 export type CentreQuery = z.infer<typeof centreQuery>;
 
 // --- opening hours
@@ -33,67 +33,57 @@ export type OpeningSlotInput = z.infer<typeof openingSlot>;
 
 const slots = z.array(openingSlot).max(70);
 
-export const hoursSetSchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    validFrom: z.string(),
-    notes: z.string().nullable(),
-    slots: z.array(z.object({ weekday: z.number(), from: z.string(), to: z.string() })),
-    version: z.number(),
-  })
-  .meta({ id: 'OpeningHoursSet' });
+/** A slot as the API answers it, in an hours set or a day. */
+const slotRead = z.object({ weekday: z.number(), from: z.string(), to: z.string() });
+
+export const hoursSetSchema = versionedRecord('OpeningHoursSet', {
+  centreId: z.number(),
+  validFrom: z.string(),
+  notes: z.string().nullable(),
+  slots: z.array(slotRead),
+});
 export type HoursSet = z.infer<typeof hoursSetSchema>;
 
-export const hoursSetCreateInput = z.strictObject({
-  centreId: id.optional(),
+const hoursSetFields = {
   /** The hours apply from this day until the next set's. */
   validFrom: isoDate,
   notes: shortText(500).nullable().optional(),
-  /** Without slots, the new set copies the set in force on `validFrom` (to be edited after). */
+  /** Without slots, a new set copies the set in force on `validFrom` (to be edited after); a change sending them replaces them. */
   slots: slots.optional(),
-});
+};
+
+export const hoursSetCreateInput = z.strictObject({ centreId: id.optional(), ...hoursSetFields });
 export type HoursSetCreateInput = z.infer<typeof hoursSetCreateInput>;
 
-export const hoursSetUpdateInput = z.strictObject({
-  version,
-  validFrom: isoDate.optional(),
-  notes: shortText(500).nullable().optional(),
-  /** Replace the set's slots. */
-  slots: slots.optional(),
-});
+export const hoursSetUpdateInput = updateOf(hoursSetFields);
 export type HoursSetUpdateInput = z.infer<typeof hoursSetUpdateInput>;
 
 // --- closures
 
-export const closureSchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    from: z.string(),
-    to: z.string(),
-    reason: z.string(),
-    version: z.number(),
-  })
-  .meta({ id: 'Closure' });
+export const closureSchema = versionedRecord('Closure', {
+  centreId: z.number(),
+  from: z.string(),
+  to: z.string(),
+  reason: z.string(),
+});
 export type ClosureRecord = z.infer<typeof closureSchema>;
 
-/** Shown on the public page and in the iCalendar feed: a reason like «Chiusura estiva», no names. */
-const closureReason = shortText(200).min(1);
+const closureFields = {
+  from: isoDate,
+  to: isoDate,
+  /** Shown on the public page and in the iCalendar feed: a reason like «Chiusura estiva», no names. */
+  reason: shortText(200).min(1),
+};
 
-export const closureCreateInput = z
-  .strictObject({ centreId: id.optional(), from: isoDate, to: isoDate, reason: closureReason })
-  .refine((c) => inOrder(c.from, c.to), endAfterStart);
+export const closureCreateInput = z.strictObject({ centreId: id.optional(), ...closureFields }).refine(periodInOrder, endAfterStart);
 export type ClosureCreateInput = z.infer<typeof closureCreateInput>;
 
-export const closureUpdateInput = z
-  .strictObject({ version, from: isoDate.optional(), to: isoDate.optional(), reason: closureReason.optional() })
-  .refine((c) => inOrder(c.from, c.to), endAfterStart);
+export const closureUpdateInput = updateOf(closureFields).refine(periodInOrder, endAfterStart);
 export type ClosureUpdateInput = z.infer<typeof closureUpdateInput>;
 
 export const closureListQuery = z
   .strictObject({ centreId: id.optional(), from: isoDate.optional(), to: isoDate.optional() })
-  .refine((q) => inOrder(q.from, q.to), endAfterStart);
+  .refine(periodInOrder, endAfterStart);
 export type ClosureListQuery = z.infer<typeof closureListQuery>;
 
 // --- settings of the centre
@@ -105,15 +95,20 @@ export const patronDay = z
   .refine((day) => isIsoDate(`2024-${day}`), { message: messageEn('calendar.day_not_real') })
   .meta({ example: '09-22' });
 
+/** The centre as its public page names it, with its contacts (its settings have them too). */
+const centreContact = {
+  code: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+};
+
 export const centreSettingsSchema = z
   .object({
     centreId: z.number(),
-    code: z.string(),
-    name: z.string(),
+    ...centreContact,
     patronDay: z.string().nullable(),
-    address: z.string().nullable(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
     /** Percent of a course's lessons a learner attends to have completed it. */
     completionThreshold: z.number(),
     version: z.number(),
@@ -149,7 +144,7 @@ export const daySchema = z
     date: z.string(),
     weekday: z.number(),
     /** The slots of the day, empty when closed. */
-    slots: z.array(z.object({ weekday: z.number(), from: z.string(), to: z.string() })),
+    slots: z.array(slotRead),
     closedBecause,
     /** Whether an hours set was in force on the day (before the first one the hours are unknown). */
     hoursKnown: z.boolean(),
@@ -162,7 +157,7 @@ const MAX_DAYS = 367;
 
 export const daysQuery = z
   .strictObject({ centreId: id.optional(), from: isoDate, to: isoDate })
-  .refine((q) => inOrder(q.from, q.to), endAfterStart)
+  .refine(periodInOrder, endAfterStart)
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_DAYS * 86_400_000, {
     message: messageEn('calendar.range_too_long'),
     path: ['to'],
@@ -171,7 +166,7 @@ export type DaysQuery = z.infer<typeof daysQuery>;
 
 export const figuresQuery = z.strictObject({
   centreId: id.optional(),
-  year: z.coerce.number().int().min(1900).max(2100),
+  year,
   month: z.coerce.number().int().min(1).max(12).optional(),
 });
 export type FiguresQuery = z.infer<typeof figuresQuery>;
@@ -203,17 +198,11 @@ export type CalendarFigures = z.infer<typeof figuresSchema>;
 
 export const publicCentreParams = z.strictObject({ code: z.string().trim().min(1).max(40) });
 
-const publicSet = z.object({ validFrom: z.string(), slots: z.array(z.object({ weekday: z.number(), from: z.string(), to: z.string() })) });
+const publicSet = z.object({ validFrom: z.string(), slots: z.array(slotRead) });
 
 export const publicHoursSchema = z
   .object({
-    centre: z.object({
-      code: z.string(),
-      name: z.string(),
-      address: z.string().nullable(),
-      phone: z.string().nullable(),
-      email: z.string().nullable(),
-    }),
+    centre: z.object(centreContact),
     /** Today in Europe/Rome, and the last day the lists below cover. */
     today: z.string(),
     until: z.string(),

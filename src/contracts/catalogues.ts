@@ -4,7 +4,7 @@
  * its own fields (labels or a name, and extras); the code, `active` and `sortOrder` are common.
  */
 import { z } from 'zod';
-import { shortText } from './common.js';
+import { optionalFields, shortText } from './common.js';
 import { messageEn } from './messages/index.js';
 
 const sortOrder = z.number().int().min(0).max(10_000);
@@ -17,8 +17,6 @@ export const catalogueLabels = (max: number) => ({
   input: { labelIt: shortText(max).min(1), labelEn: shortText(max).min(1) },
 });
 
-type Unwrapped<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
-type UpdateShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<Unwrapped<S[K]>> };
 type SortShape<Sorted extends boolean, T> = Sorted extends true ? { sortOrder: T } : Record<never, never>;
 
 /**
@@ -33,12 +31,6 @@ export function catalogueContract<Item extends z.ZodRawShape, Input extends z.Zo
   sorted: Sorted;
 }) {
   const sorted = <T>(value: T) => (spec.sorted ? { sortOrder: value } : {}) as SortShape<Sorted, T>;
-  const update = Object.fromEntries(
-    Object.entries(spec.input).map(([key, field]) => [
-      key,
-      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
-    ]),
-  ) as unknown as UpdateShape<Input>;
   return {
     sorted: spec.sorted,
     item: z.object({ id: z.number(), code: z.string(), ...spec.item, active: z.boolean(), ...sorted(z.number()) }).meta({ id: spec.id }),
@@ -51,7 +43,7 @@ export function catalogueContract<Item extends z.ZodRawShape, Input extends z.Zo
       ...sorted(sortOrder.optional()),
     }),
     update: z.strictObject({
-      ...update,
+      ...optionalFields(spec.input),
       active: z.boolean().optional(),
       ...sorted(sortOrder.optional()),
       ...((spec.sorted ? { position: position.optional() } : {}) as Sorted extends true

@@ -56,6 +56,47 @@ export function issue(code: MessageCode, path: PropertyKey[], params?: MessagePa
   return { code: 'custom' as const, message: messageEn(code, params), path, params: { messageCode: code, messageParams: params } };
 }
 
+/** A year of the figures, as a query gives it (?year=2024). */
+export const year = z.coerce.number().int().min(1900).max(2100);
+
+/** A read narrowed to one of the caller's centres (?centreId=), or to all of them without it. */
+export const centreQuery = z.strictObject({ centreId: id.optional() });
+
+/** A person as another record names them (their file is read by its id). */
+export const personRef = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() });
+
+/** A user as a record names them: who wrote, who is responsible. */
+export const userRef = z.object({ id: z.number(), displayName: z.string() });
+
+/** When a record was created and last changed (ISO UTC instants). */
+export const timestamps = { createdAt: z.string(), updatedAt: z.string() };
+
+/**
+ * A stored record as the API answers it, an OpenAPI component named `name`: its id first, and
+ * last the version that a change or a deletion sends back (see `version`).
+ */
+export function versionedRecord<S extends z.ZodRawShape>(name: string, fields: S) {
+  return z.object({ id: z.number(), ...fields, version: z.number() }).meta({ id: name });
+}
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+export type OptionalShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
+
+/** The fields of a creation as a change takes them: each optional, without the default it has when adding. */
+export function optionalFields<S extends z.ZodRawShape>(fields: S): OptionalShape<S> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  ) as unknown as OptionalShape<S>;
+}
+
+/** The body of a change: the version read, and only the fields sent (a field left out keeps its value). */
+export function updateOf<S extends z.ZodRawShape>(fields: S) {
+  return z.strictObject({ version, ...optionalFields(fields) });
+}
+
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

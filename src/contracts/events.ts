@@ -4,16 +4,12 @@
  */
 import { z } from 'zod';
 import { catalogueContract } from './catalogues.js';
-import { clockTime, id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
+import { clockTime, id, isoDate, pageQuery, pastDate, personRef, shortText, updateOf, versionedRecord } from './common.js';
 import { NETWORK_ORGANISATION_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
+import { periodQuery, summaryPeriodQuery } from './period.js';
 
-const period = { from: isoDate.optional(), to: isoDate.optional() };
-const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
-const periodMessage = { message: messageEn('period.from_after_to'), path: ['to'] };
-
-/** Aggregated figures: by period and centre only, so that nobody narrows them down to a person. */
-export const eventsSummaryQuery = z.strictObject({ ...period, centreId: id.optional() }).refine(periodInOrder, periodMessage);
+export const eventsSummaryQuery = summaryPeriodQuery;
 export type EventsSummaryQuery = z.infer<typeof eventsSummaryQuery>;
 
 // --- events and outings
@@ -32,40 +28,23 @@ const eventInputFields = {
   /** Who the event is organised with (a museum, an association, a project). */
   partner: place,
   description: shortText(4000).nullable().optional(),
+  /** The people of the centre taking part, listed by name (a change sending them replaces the list). */
+  participantIds: z.array(id).max(500).default([]),
+  /** Participants not registered by name: a count. */
+  otherParticipants: z.number().int().min(0).max(100_000).default(0),
 };
-
-/** The people of the centre taking part, listed by name. */
-const participantIds = z.array(id).max(500);
-/** Participants not registered by name: a count. */
-const otherParticipants = z.number().int().min(0).max(100_000);
 
 export const eventCreateInput = z.strictObject({
   /** Only for users of several centres: otherwise their centre is taken. */
   centreId: id.optional(),
   ...eventInputFields,
-  participantIds: participantIds.default([]),
-  otherParticipants: otherParticipants.default(0),
 });
 export type EventCreateInput = z.infer<typeof eventCreateInput>;
 
-export const eventUpdateInput = z.strictObject({
-  version,
-  title: eventInputFields.title.optional(),
-  date: isoDate.optional(),
-  startTime: eventInputFields.startTime,
-  endTime: eventInputFields.endTime,
-  place,
-  meetingPoint: place,
-  partner: place,
-  description: eventInputFields.description,
-  /** If sent, replaces the people listed. */
-  participantIds: participantIds.optional(),
-  otherParticipants: otherParticipants.optional(),
-});
+export const eventUpdateInput = updateOf(eventInputFields);
 export type EventUpdateInput = z.infer<typeof eventUpdateInput>;
 
 const eventFields = {
-  id: z.number(),
   centreId: z.number(),
   title: z.string(),
   date: z.string(),
@@ -78,21 +57,20 @@ const eventFields = {
   /** How many people of the centre are listed by name (not who: that is in the event). */
   namedParticipants: z.number(),
   otherParticipants: z.number(),
-  version: z.number(),
 };
 
 /** An event without its participants' names: what the lists show, to viewers too. */
-export const eventListItem = z.object(eventFields).meta({ id: 'EventListItem' });
+export const eventListItem = versionedRecord('EventListItem', eventFields);
 export type EventListItem = z.infer<typeof eventListItem>;
 
-export const eventParticipant = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() });
+export const eventParticipant = personRef;
 export type EventParticipant = z.infer<typeof eventParticipant>;
 
 /** An event with the people taking part (personal data: personal.read). */
-export const eventSchema = z.object({ ...eventFields, participants: z.array(eventParticipant) }).meta({ id: 'Event' });
+export const eventSchema = versionedRecord('Event', { ...eventFields, participants: z.array(eventParticipant) });
 export type Event = z.infer<typeof eventSchema>;
 
-export const eventListQuery = z.strictObject({ ...period, centreId: id.optional(), ...pageQuery }).refine(periodInOrder, periodMessage);
+export const eventListQuery = periodQuery({ centreId: id.optional(), ...pageQuery });
 export type EventListQuery = z.infer<typeof eventListQuery>;
 
 export const eventsSummary = z
@@ -121,50 +99,34 @@ export type NetworkOrganisation = z.infer<typeof networkOrganisationContract.ite
 
 // --- network meetings
 
-const organisationIds = z.array(id).min(1, messageEn('network.organisation_required')).max(50);
-const topic = shortText(300).min(1);
-const outcome = shortText(4000).nullable().optional();
-
-export const networkMeetingCreateInput = z.strictObject({
-  centreId: id.optional(),
+const meetingFields = {
   /** The day it was held: not in the future (record it once it has taken place). */
   date: pastDate,
-  /** The organisations involved, from the catalogue (active ones). */
-  organisationIds,
-  topic,
+  /** The organisations involved, from the catalogue (active ones); a change sending them replaces them. */
+  organisationIds: z.array(id).min(1, messageEn('network.organisation_required')).max(50),
+  topic: shortText(300).min(1),
   /** What was agreed or learnt. */
-  outcome,
-});
+  outcome: shortText(4000).nullable().optional(),
+};
+
+export const networkMeetingCreateInput = z.strictObject({ centreId: id.optional(), ...meetingFields });
 export type NetworkMeetingCreateInput = z.infer<typeof networkMeetingCreateInput>;
 
-export const networkMeetingUpdateInput = z.strictObject({
-  version,
-  date: pastDate.optional(),
-  /** If sent, replaces the organisations involved. */
-  organisationIds: organisationIds.optional(),
-  topic: topic.optional(),
-  outcome,
-});
+export const networkMeetingUpdateInput = updateOf(meetingFields);
 export type NetworkMeetingUpdateInput = z.infer<typeof networkMeetingUpdateInput>;
 
 const organisationRef = z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.enum(NETWORK_ORGANISATION_KINDS) });
 
-export const networkMeetingSchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    date: z.string(),
-    topic: z.string(),
-    outcome: z.string().nullable(),
-    organisations: z.array(organisationRef),
-    version: z.number(),
-  })
-  .meta({ id: 'NetworkMeeting' });
+export const networkMeetingSchema = versionedRecord('NetworkMeeting', {
+  centreId: z.number(),
+  date: z.string(),
+  topic: z.string(),
+  outcome: z.string().nullable(),
+  organisations: z.array(organisationRef),
+});
 export type NetworkMeeting = z.infer<typeof networkMeetingSchema>;
 
-export const networkMeetingListQuery = z
-  .strictObject({ ...period, centreId: id.optional(), organisationId: id.optional(), ...pageQuery })
-  .refine(periodInOrder, periodMessage);
+export const networkMeetingListQuery = periodQuery({ centreId: id.optional(), organisationId: id.optional(), ...pageQuery });
 export type NetworkMeetingListQuery = z.infer<typeof networkMeetingListQuery>;
 
 export const networkMeetingsSummary = z
