@@ -80,19 +80,16 @@ function Field({
 /** The control's class, marked invalid when the field has an error. */
 const controlClass = (base: string, error?: string) => `${base}${error ? ' is-invalid' : ''}`;
 
-export function TextField({
-  label,
-  hint,
-  error,
-  required,
-  column,
-  id,
-  type = 'text',
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** A field component's props in two: the field's own (label, hint, error, required, column, id) and its control's. */
+function splitField<P extends FieldProps & { id?: string }>({ label, hint, error, required, column, id, ...control }: P) {
+  return [{ label, hint, error, required, column, id }, control] as const;
+}
+
+export function TextField({ type = 'text', ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const [field, input] = splitField(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} required={required} column={column}>
-      {(control) => <input {...control} type={type} className={controlClass('form-control', error)} {...input} />}
+    <Field {...field}>
+      {(control) => <input {...control} type={type} className={controlClass('form-control', field.error)} {...input} />}
     </Field>
   );
 }
@@ -107,36 +104,21 @@ export function YearField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInput
   return <NumberField min={1900} max={2100} {...props} />;
 }
 
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  required,
-  column,
-  id,
-  ...textarea
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField(props: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const [field, textarea] = splitField(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} required={required} column={column}>
-      {(control) => <textarea {...control} className={controlClass('form-control', error)} rows={3} {...textarea} />}
+    <Field {...field}>
+      {(control) => <textarea {...control} className={controlClass('form-control', field.error)} rows={3} {...textarea} />}
     </Field>
   );
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  required,
-  column,
-  children,
-  id,
-  ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+export function SelectField({ children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+  const [field, select] = splitField(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} required={required} column={column}>
+    <Field {...field}>
       {(control) => (
-        <select {...control} className={controlClass('form-select', error)} {...select}>
+        <select {...control} className={controlClass('form-select', field.error)} {...select}>
           {children}
         </select>
       )}

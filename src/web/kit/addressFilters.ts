@@ -6,8 +6,8 @@ import { filledIn } from './FilterForm.js';
  * A list's filters kept in the address (?from=…&topicId=…&page=…), so a filtered list can be
  * bookmarked and reloaded: `values` by name (undefined when not set), the `page`, `filter` (the
  * filled-in fields by name, e.g. FilterForm's onApply: back to the first page), `apply` for a filter
- * form's own submit, `setPage`, `reset`, and `key`, which changes with the address (a form keyed by
- * it shows the filters again).
+ * form's own submit, `setPage`, `reset`, `key`, which changes with the address (a form keyed by
+ * it shows the filters again), and `named(name)`, a filter field's name and value (for FilterSelect).
  */
 export function useAddressFilters<Name extends string>(names: readonly Name[]) {
   const [params, setParams] = useSearchParams();
@@ -32,5 +32,6 @@ export function useAddressFilters<Name extends string>(names: readonly Name[]) {
       setParams(next);
     },
     reset: () => setParams({}),
+    named: (name: Name) => ({ name, value: values[name] }),
   };
 }

@@ -39,18 +39,11 @@ export default function VisitsPage() {
         </h2>
         <div className="row">
           <PeriodFields from={filters.from} to={filters.to} column="col-sm-6 col-lg-3" />
-          <FilterSelect
-            column="col-sm-6 col-lg-3"
-            label={t('visits.topic')}
-            name="topicId"
-            value={filters.topicId}
-            choices={topicChoices}
-          />
+          <FilterSelect column="col-sm-6 col-lg-3" label={t('visits.topic')} {...address.named('topicId')} choices={topicChoices} />
           <FilterSelect
             column="col-sm-6 col-lg-3"
             label={t('visit.originGroup')}
-            name="originGroup"
-            value={filters.originGroup}
+            {...address.named('originGroup')}
             choices={groupChoices}
           />
           <CountrySelect
@@ -64,8 +57,7 @@ export default function VisitsPage() {
           <FilterSelect
             column="col-sm-6 col-lg-3"
             label={t('visits.operator')}
-            name="operatorId"
-            value={filters.operatorId}
+            {...address.named('operatorId')}
             choices={operatorChoices}
           />
           {me && me.centres.length > 1 ? (

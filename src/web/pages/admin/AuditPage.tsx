@@ -45,8 +45,8 @@ export default function AuditPage() {
         key={address.key}
       >
         <PeriodFields from={query.from} to={query.to} column="col-sm-6 col-lg-2" />
-        <FilterSelect column="col-sm-6 col-lg-2" label={t('audit.action')} name="action" value={query.action} choices={ACTIONS} />
-        <FilterSelect column="col-sm-6 col-lg-2" label={t('audit.entity')} name="entity" value={query.entity} choices={ENTITIES} />
+        <FilterSelect column="col-sm-6 col-lg-2" label={t('audit.action')} {...address.named('action')} choices={ACTIONS} />
+        <FilterSelect column="col-sm-6 col-lg-2" label={t('audit.entity')} {...address.named('entity')} choices={ENTITIES} />
         <TextField column="col-sm-6 col-lg-2" label="ID" name="entityId" defaultValue={query.entityId} inputMode="numeric" />
       </FilterForm>
       <LoadedTable<AuditEntry>
