@@ -104,24 +104,18 @@ function toApplication(row: ApplicationJoinedRow): Application {
   };
 }
 
-function newestFirst(db: Db, filter: ApplicationFilter) {
-  return withJoins(db, filter).orderBy('applications.appliedOn', 'desc').orderBy('applications.id', 'desc');
-}
-
-const applications = centreRecords({
+/** Newest first: a page at a time, or every application matching in one query (a person's file: a few rows); or one. */
+export const {
+  page: listApplications,
+  all: allApplications,
+  find: findApplication,
+} = centreRecords({
   matching: filtered,
-  ordered: newestFirst,
+  ordered: (db, filter: ApplicationFilter) =>
+    withJoins(db, filter).orderBy('applications.appliedOn', 'desc').orderBy('applications.id', 'desc'),
   one: (db, id, centreIds) => withJoins(db, { centreIds }).where('applications.id', '=', id),
   toItem: toApplication,
 });
-
-/** Newest first, a page at a time. */
-export const listApplications = applications.page;
-
-/** Every application matching, newest first, in one query: for a person's file (a few rows). */
-export const allApplications = applications.all;
-
-export const findApplication = applications.find;
 
 /** Counts by type (with its level and Anagrafe flag), by level and by outcome: no personal data. */
 export async function summariseApplications(db: Db, filter: ApplicationFilter) {

@@ -68,24 +68,17 @@ export function toPcUse(row: PcUseJoinedRow): PcStationUse {
   };
 }
 
-function newestFirst(db: Db, filter: PcUseFilter) {
-  return withJoins(db, filter).orderBy('pcStationUses.usedOn', 'desc').orderBy('pcStationUses.id', 'desc');
-}
-
-const pcUses = centreRecords({
+/** Newest first: a page at a time, or every use matching in one query (a person's file); or one. */
+export const {
+  page: listPcUses,
+  all: allPcUses,
+  find: findPcUse,
+} = centreRecords({
   matching: filtered,
-  ordered: newestFirst,
+  ordered: (db, filter: PcUseFilter) => withJoins(db, filter).orderBy('pcStationUses.usedOn', 'desc').orderBy('pcStationUses.id', 'desc'),
   one: (db, id, centreIds) => withJoins(db, { centreIds }).where('pcStationUses.id', '=', id),
   toItem: toPcUse,
 });
-
-/** Newest first, a page at a time. */
-export const listPcUses = pcUses.page;
-
-/** Every matching use, newest first, in one query: for a person's file. */
-export const allPcUses = pcUses.all;
-
-export const findPcUse = pcUses.find;
 
 /** A new use of the station; its id. */
 export async function insertPcUse(db: Db, values: Insertable<PcStationUsesTable>): Promise<number> {

@@ -103,17 +103,13 @@ function toCourse(row: CourseRow): Course {
   };
 }
 
-const courses = centreRecords({
+/** Newest first (by start date), a page at a time; or one. */
+export const { page: listCourses, find: findCourse } = centreRecords({
   matching: coursesWhere,
   ordered: (db, filter: CourseFilter) => courseSelect(db, filter).orderBy('courses.startDate', 'desc').orderBy('courses.id', 'desc'),
   one: (db, id, centreIds) => courseSelect(db, { centreIds }).where('courses.id', '=', id),
   toItem: toCourse,
 });
-
-export const findCourse = courses.find;
-
-/** Newest first (by start date). */
-export const listCourses = courses.page;
 
 /** Every course matching, oldest first, without the counts: for the figures. */
 export async function courseRowsFor(db: Db, filter: CourseFilter) {

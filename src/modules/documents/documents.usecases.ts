@@ -11,7 +11,7 @@ import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import type { FieldProblem } from '../../errors/index.js';
+import { type FieldProblem, validationFailed } from '../../errors/index.js';
 import { recordChange, recordPersonRead } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
@@ -20,19 +20,12 @@ import { listIdentityDocumentRows, listPermitRows, toIdentityDocument, toPermit 
 type Db = Kysely<Database>;
 
 /** The fields an update sets (undefined means "leave as it is"). */
-export function givenFields<T extends object>(fields: T): Partial<T> {
+function givenFields<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-/** A document cannot expire before it was issued. */
-export function expiryNotBeforeIssue(record: { issuedOn?: string | null; expiresOn?: string | null }): FieldProblem[] {
-  return record.issuedOn && record.expiresOn && record.expiresOn < record.issuedOn
-    ? [{ field: 'expiresOn', code: 'document.expiry_before_issue' }]
-    : [];
-}
-
 /** The person a document belongs to, in the actor's centres (404 otherwise, as if they did not exist). */
-export async function personInScope(db: Db, actor: Actor, personId: number) {
+async function personInScope(db: Db, actor: Actor, personId: number) {
   return orNotFound(findPersonRow(db, personId, actor.centreIds), 'person');
 }
 
@@ -49,8 +42,8 @@ export interface DocumentKind<T extends DocumentTable, Item> {
   entity: string;
   /** The part of the person's file its list is, as the read is logged. */
   part: string;
-  /** The rules on a document as it will be stored (an update is checked merged with the stored record). */
-  check: (record: Selectable<Database[T]>) => void;
+  /** Its own rules on a document as it will be stored (beside an expiry not before the issue). */
+  problems: (record: StoredDocument<T>) => FieldProblem[];
   rowsOf: (db: Db, personId: number, centreIds: number[]) => Promise<Selectable<Database[T]>[]>;
   find: (db: Db, id: number, centreIds: number[]) => Promise<Selectable<Database[T]> | undefined>;
   insert: (db: Db, values: Insertable<Database[T]>) => Promise<Selectable<Database[T]>>;
@@ -59,8 +52,23 @@ export interface DocumentKind<T extends DocumentTable, Item> {
   afterWrite?: (db: Db, personId: number) => Promise<void>;
 }
 
-/** The fields of a new document that its person and the time give. */
-type Stamped = 'personId' | 'centreId' | 'createdAt' | 'updatedAt' | 'version';
+/** A new document, without what its person and the time give. */
+type NewDocument<T extends DocumentTable> = Omit<Insertable<Database[T]>, 'personId' | 'centreId' | 'createdAt' | 'updatedAt' | 'version'>;
+
+/** A document as it will be stored: a new one, or one stored merged with the change. */
+type StoredDocument<T extends DocumentTable> = NewDocument<T> | Selectable<Database[T]>;
+
+/**
+ * The rules on a document as it will be stored: it cannot expire before it was issued, and
+ * those of its kind.
+ */
+function checkDocument<T extends DocumentTable>(kind: DocumentKind<T, unknown>, record: StoredDocument<T>) {
+  const { issuedOn, expiresOn } = record as { issuedOn?: string | null; expiresOn?: string | null };
+  const problems: FieldProblem[] =
+    issuedOn && expiresOn && expiresOn < issuedOn ? [{ field: 'expiresOn', code: 'document.expiry_before_issue' }] : [];
+  problems.push(...kind.problems(record));
+  if (problems.length > 0) throw validationFailed(problems);
+}
 
 interface DocumentRow {
   id: number;
@@ -86,14 +94,15 @@ export async function listDocuments<T extends DocumentTable, Item>(db: Db, actor
   return rows.map(kind.toItem);
 }
 
-/** Records a document of a person (of the person's centre); the caller has checked its input. */
+/** Records a document of a person (of the person's centre). */
 export async function createDocument<T extends DocumentTable, Item>(
   db: Db,
   actor: Actor,
   kind: DocumentKind<T, Item>,
   personId: number,
-  values: Omit<Insertable<Database[T]>, Stamped>,
+  values: NewDocument<T>,
 ): Promise<Item> {
+  checkDocument(kind, values);
   return inTransaction(db, async (trx) => {
     const person = await personInScope(trx, actor, personId);
     const now = new Date().toISOString();
@@ -117,7 +126,7 @@ export async function updateDocument<T extends DocumentTable, Item>(
     const existing = await orNotFound(kind.find(trx, id, actor.centreIds), kind.label);
     const { version, ...fields } = input;
     const changes = givenFields(fields);
-    kind.check({ ...existing, ...changes });
+    checkDocument(kind, { ...existing, ...changes });
     await updateVersioned(trx, kind.table, id, version, { ...changes, updatedAt: new Date().toISOString() }, kind.label);
     const stored = existing as DocumentRow;
     await kind.afterWrite?.(trx, stored.personId);

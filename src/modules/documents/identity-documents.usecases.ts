@@ -2,34 +2,22 @@
 import type { Kysely } from 'kysely';
 import type { IdentityDocument, IdentityDocumentCreateInput, IdentityDocumentUpdateInput } from '../../contracts/documents.js';
 import type { Database } from '../../db/schema.js';
-import { validationFailed } from '../../errors/index.js';
+import type { FieldProblem } from '../../errors/index.js';
 import { findCountry } from '../../reference/index.js';
 import type { Actor } from '../auth/actor.js';
 import { findIdentityDocumentRow, insertIdentityDocument, listIdentityDocumentRows, toIdentityDocument } from './documents.repository.js';
-import {
-  createDocument,
-  type DocumentKind,
-  deleteDocument,
-  expiryNotBeforeIssue,
-  listDocuments,
-  updateDocument,
-} from './documents.usecases.js';
+import { createDocument, type DocumentKind, deleteDocument, listDocuments, updateDocument } from './documents.usecases.js';
 
 type Db = Kysely<Database>;
 
 /**
- * The rules on an identity document as it will be stored. The issuer is a state or a territory
- * with its own documents (a Hong Kong passport), never "stateless" or "unknown" (left empty).
+ * The issuer is a state or a territory with its own documents (a Hong Kong passport), never
+ * "stateless" or "unknown" (left empty).
  */
-function checkIdentityDocument(record: { issuingCountry?: string | null; issuedOn?: string | null; expiresOn?: string | null }): void {
-  const errors = expiryNotBeforeIssue(record);
-  if (record.issuingCountry) {
-    const country = findCountry(record.issuingCountry);
-    if (!country || country.kind === 'special') {
-      errors.push({ field: 'issuingCountry', code: 'document.issuer_unknown' });
-    }
-  }
-  if (errors.length > 0) throw validationFailed(errors);
+function issuerProblems(record: { issuingCountry?: string | null }): FieldProblem[] {
+  if (!record.issuingCountry) return [];
+  const country = findCountry(record.issuingCountry);
+  return !country || country.kind === 'special' ? [{ field: 'issuingCountry', code: 'document.issuer_unknown' }] : [];
 }
 
 const IDENTITY_DOCUMENTS: DocumentKind<'identityDocuments', IdentityDocument> = {
@@ -37,7 +25,7 @@ const IDENTITY_DOCUMENTS: DocumentKind<'identityDocuments', IdentityDocument> = 
   label: 'identity document',
   entity: 'identity_document',
   part: 'identity_documents',
-  check: checkIdentityDocument,
+  problems: issuerProblems,
   rowsOf: listIdentityDocumentRows,
   find: findIdentityDocumentRow,
   insert: insertIdentityDocument,
@@ -54,7 +42,6 @@ export async function createIdentityDocument(
   personId: number,
   input: IdentityDocumentCreateInput,
 ): Promise<IdentityDocument> {
-  checkIdentityDocument(input);
   return createDocument(db, actor, IDENTITY_DOCUMENTS, personId, {
     kind: input.kind,
     number: input.number ?? null,

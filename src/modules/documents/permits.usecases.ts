@@ -12,7 +12,7 @@ import {
 import { PERMIT_TYPE_WITHOUT_EXPIRY } from '../../contracts/enums.js';
 import type { Database } from '../../db/schema.js';
 import { deadlineWindow } from '../../domain/deadlines.js';
-import { validationFailed } from '../../errors/index.js';
+import type { FieldProblem } from '../../errors/index.js';
 import { recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import {
@@ -24,24 +24,15 @@ import {
   markSupersededPermits,
   toPermit,
 } from './documents.repository.js';
-import {
-  createDocument,
-  type DocumentKind,
-  deleteDocument,
-  expiryNotBeforeIssue,
-  listDocuments,
-  updateDocument,
-} from './documents.usecases.js';
+import { createDocument, type DocumentKind, deleteDocument, listDocuments, updateDocument } from './documents.usecases.js';
 
 type Db = Kysely<Database>;
 
-/** The rules on a permit as it will be stored (an update is checked merged with the stored record). */
-function checkPermit(record: { permitType: string; issuedOn?: string | null; expiresOn?: string | null }): void {
-  const errors = expiryNotBeforeIssue(record);
-  if (!record.expiresOn && record.permitType !== PERMIT_TYPE_WITHOUT_EXPIRY) {
-    errors.push({ field: 'expiresOn', code: 'document.expiry_required' });
-  }
-  if (errors.length > 0) throw validationFailed(errors);
+/** A permit has an expiry, but for the one type that has none. */
+function expiryProblems(record: { permitType: string; expiresOn?: string | null }): FieldProblem[] {
+  return !record.expiresOn && record.permitType !== PERMIT_TYPE_WITHOUT_EXPIRY
+    ? [{ field: 'expiresOn', code: 'document.expiry_required' }]
+    : [];
 }
 
 const PERMITS: DocumentKind<'residencePermits', Permit> = {
@@ -49,7 +40,7 @@ const PERMITS: DocumentKind<'residencePermits', Permit> = {
   label: 'residence permit',
   entity: 'residence_permit',
   part: 'residence_permits',
-  check: checkPermit,
+  problems: expiryProblems,
   rowsOf: listPermitRows,
   find: findPermitRow,
   insert: insertPermit,
@@ -62,7 +53,6 @@ export async function listPermits(db: Db, actor: Actor, personId: number): Promi
 }
 
 export async function createPermit(db: Db, actor: Actor, personId: number, input: PermitCreateInput): Promise<Permit> {
-  checkPermit(input);
   return createDocument(db, actor, PERMITS, personId, {
     permitType: input.permitType,
     number: input.number ?? null,

@@ -51,20 +51,17 @@ function inProgrammeOrder(db: Db, filter: EventFilter) {
   return withCounts(db, filter).orderBy('events.eventDate').orderBy(startTimeOrder).orderBy('events.id');
 }
 
-const events = centreRecords({
+/** In programme order: a page at a time, or every event matching (the annual report: a few dozen a year); or one. */
+export const {
+  page: listEvents,
+  all: allEvents,
+  find: findEvent,
+} = centreRecords({
   matching: filtered,
   ordered: inProgrammeOrder,
   one: (db, id, centreIds) => withCounts(db, { centreIds }).where('events.id', '=', id),
   toItem: toListItem,
 });
-
-/** In programme order, a page at a time. */
-export const listEvents = events.page;
-
-/** Every event matching, in date order: for the annual report (a few dozen a year). */
-export const allEvents = events.all;
-
-export const findEvent = events.find;
 
 /** The people listed for an event, by family name. */
 export async function participantsOf(db: Db, eventId: number): Promise<EventParticipant[]> {
