@@ -5,8 +5,18 @@ import { useApiGet } from '../../../api/hooks.js';
 import { TextField } from '../../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
-import { textsOf } from '../../../kit/bound.js';
-import { type Change, type Column, focusLater, orNull, RecordForm, RecordTable, useChange, useConfirm } from '../../../kit/index.js';
+import { boundTo, textsOf } from '../../../kit/bound.js';
+import {
+  type Change,
+  type Column,
+  focusLater,
+  orNull,
+  RecordForm,
+  RecordTable,
+  useChange,
+  useConfirm,
+  useFields,
+} from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 
 type Versioned = { id: number; version: number };
@@ -24,7 +34,7 @@ export interface DocumentFormProps<T> {
 }
 
 /** Sends a document's form: a new one, or the one edited at the version read; the form closes when it is saved. */
-export function useDocumentSave<T extends Versioned>({ item, path, itemPath, reload, onSaved }: DocumentFormProps<T>) {
+function useDocumentSave<T extends Versioned>({ item, path, itemPath, reload, onSaved }: DocumentFormProps<T>) {
   const change = useChange({ reload });
   const save = async (body: object) => {
     const sent = item
@@ -61,37 +71,49 @@ type DocumentBasics = { number: string | null; issuedOn: string | null; expiresO
 const BASICS = ['number', 'issuedOn', 'expiresOn'] as const;
 
 /** A document's number and dates as its form starts them (blank for a new one). */
-export const basicsOf = (document: DocumentBasics | null) => textsOf(document, BASICS);
+const basicsOf = (document: DocumentBasics | null) => textsOf(document, BASICS);
 
 /** The number and dates as they are sent: blank ones as null. */
-export const sentBasics = (values: Record<(typeof BASICS)[number], string>): DocumentBasics => ({
+const sentBasics = (values: Record<(typeof BASICS)[number], string>): DocumentBasics => ({
   number: orNull(values.number),
   issuedOn: values.issuedOn || null,
   expiresOn: values.expiresOn || null,
 });
 
-type Field = { value: string; onChange(event: { target: { value: string } }): void };
+/**
+ * A document's form: its own fields (`own`, as they start) and the number and dates every document
+ * has, each bound to the change by name; `submit(body)` sends the own fields' `body` with the number and dates.
+ */
+export function useDocumentForm<T extends Versioned & DocumentBasics, K extends string>(
+  props: DocumentFormProps<T>,
+  own: Record<K, string>,
+) {
+  const { change, save } = useDocumentSave(props);
+  const form = useFields<Record<K | (typeof BASICS)[number], string>>({ ...own, ...basicsOf(props.item) });
+  const bound = boundTo(form, change);
+  const submit = (body: object) => save({ ...body, ...sentBasics(form.values) });
+  return { change, values: form.values, bound, submit };
+}
+
+/** A form's field bound by name to its value, change and error (kit/bound.ts). */
+type Bound = (name: (typeof BASICS)[number]) => { value: string; onChange(event: { target: { value: string } }): void; error?: string };
+
+/** "Numero", as every document has it. */
+export function NumberField({ bound }: { bound: Bound }) {
+  const { t } = useI18n();
+  return <TextField label={t('documents.number')} maxLength={40} {...bound('number')} />;
+}
 
 /** "Data di rilascio" (not in the future) and "Data di scadenza", as every document has them. */
-export function DateFields({
-  issuedOn,
-  expiresOn,
-  errors,
-  expiresHint,
-}: {
-  issuedOn: Field;
-  expiresOn: Field;
-  errors: { [field: string]: string };
-  expiresHint?: string;
-}) {
+export function DateFields({ bound, expiresHint }: { bound: Bound; expiresHint?: string }) {
   const { t } = useI18n();
   return (
     <>
       <div className="col-sm-6 col-md-3">
-        <TextField label={t('documents.issuedOn')} type="date" max={todayInRome()} {...issuedOn} error={errors.issuedOn} />
+        <TextField label={t('documents.issuedOn')} type="date" max={todayInRome()} {...bound('issuedOn')} />
       </div>
       <div className="col-sm-6 col-md-3">
-        <TextField label={t('documents.expiresOn')} type="date" hint={expiresHint} {...expiresOn} error={errors.expiresOn} />
+        <TextField label={t('documents.expiresOn')} type="date" hint={expiresHint} {...bound('expiresOn')} />
       </div>
     </>
   );

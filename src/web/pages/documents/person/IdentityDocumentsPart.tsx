@@ -3,11 +3,11 @@ import type { IdentityDocument } from '../../../../contracts/documents.js';
 import { IDENTITY_DOCUMENT_KINDS } from '../../../../contracts/enums.js';
 import { useCountries } from '../../../api/hooks.js';
 import { useCountryName } from '../../../components/CountrySelect.js';
-import { SelectField, TextField } from '../../../components/fields.js';
+import { SelectField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { useFields, ValueSelect } from '../../../kit/index.js';
+import { ValueSelect } from '../../../kit/index.js';
 import { ExpiryDate } from '../expiry.js';
-import { basicsOf, DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, sentBasics, useDocumentSave } from './DocumentsPart.js';
+import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, NumberField, useDocumentForm } from './DocumentsPart.js';
 
 function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
   const { t, locale } = useI18n();
@@ -18,43 +18,27 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
     .filter((c) => c.kind !== 'special')
     .map((c) => ({ code: c.code, name: locale === 'it' ? c.it : c.en }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
-  const { change, save } = useDocumentSave(props);
-  const form = useFields({
+  const { change, values, bound, submit } = useDocumentForm(props, {
     kind: document?.kind ?? '',
     issuingCountry: document?.issuingCountry ?? '',
-    ...basicsOf(document),
   });
-  const { values } = form;
-  const { fieldErrors } = change;
-  const submit = () =>
-    save({
-      kind: values.kind,
-      issuingCountry: values.issuingCountry || null,
-      ...sentBasics(values),
-    });
+  const send = () => submit({ kind: values.kind, issuingCountry: values.issuingCountry || null });
   return (
     <DocumentForm
       change={change}
-      onSubmit={submit}
+      onSubmit={send}
       title={t(document ? 'documents.editIdentityDocument' : 'documents.newIdentityDocument')}
       onCancel={onCancel}
     >
       <div className="row">
         <div className="col-md-6">
-          <ValueSelect
-            label={t('documents.kind')}
-            list="identityDocumentKind"
-            values={IDENTITY_DOCUMENT_KINDS}
-            choose
-            {...form.field('kind')}
-            error={fieldErrors.kind}
-          />
+          <ValueSelect label={t('documents.kind')} list="identityDocumentKind" values={IDENTITY_DOCUMENT_KINDS} choose {...bound('kind')} />
         </div>
         <div className="col-md-6">
-          <TextField label={t('documents.number')} maxLength={40} {...form.field('number')} error={fieldErrors.number} />
+          <NumberField bound={bound} />
         </div>
         <div className="col-md-6">
-          <SelectField label={t('documents.issuingCountry')} {...form.field('issuingCountry')} error={fieldErrors.issuingCountry}>
+          <SelectField label={t('documents.issuingCountry')} {...bound('issuingCountry')}>
             <option value="">{t('documents.issuingCountryUnknown')}</option>
             {issuers.map((c) => (
               <option key={c.code} value={c.code}>
@@ -63,7 +47,7 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
             ))}
           </SelectField>
         </div>
-        <DateFields issuedOn={form.field('issuedOn')} expiresOn={form.field('expiresOn')} errors={fieldErrors} />
+        <DateFields bound={bound} />
       </div>
     </DocumentForm>
   );

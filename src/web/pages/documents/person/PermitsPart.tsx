@@ -3,62 +3,34 @@ import type { Permit } from '../../../../contracts/documents.js';
 import { PERMIT_TYPES, RENEWAL_STATUSES } from '../../../../contracts/enums.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { orNull, useFields, ValueSelect } from '../../../kit/index.js';
+import { orNull, ValueSelect } from '../../../kit/index.js';
 import { ExpiryDate } from '../expiry.js';
-import { basicsOf, DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, sentBasics, useDocumentSave } from './DocumentsPart.js';
+import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, NumberField, useDocumentForm } from './DocumentsPart.js';
 
 function PermitForm(props: DocumentFormProps<Permit>) {
   const { t } = useI18n();
   const { item: permit, onCancel } = props;
-  const { change, save } = useDocumentSave(props);
-  const form = useFields({
+  const { change, values, bound, submit } = useDocumentForm(props, {
     permitType: permit?.permitType ?? '',
-    ...basicsOf(permit),
     renewalStatus: permit?.renewalStatus ?? 'none',
     notes: permit?.notes ?? '',
   });
-  const { values } = form;
-  const { fieldErrors } = change;
-  const submit = () =>
-    save({
-      permitType: values.permitType,
-      ...sentBasics(values),
-      renewalStatus: values.renewalStatus,
-      notes: orNull(values.notes),
-    });
+  const send = () => submit({ permitType: values.permitType, renewalStatus: values.renewalStatus, notes: orNull(values.notes) });
   return (
-    <DocumentForm change={change} onSubmit={submit} title={t(permit ? 'documents.editPermit' : 'documents.newPermit')} onCancel={onCancel}>
+    <DocumentForm change={change} onSubmit={send} title={t(permit ? 'documents.editPermit' : 'documents.newPermit')} onCancel={onCancel}>
       <div className="row">
         <div className="col-md-6">
-          <ValueSelect
-            label={t('documents.permitType')}
-            list="permitType"
-            values={PERMIT_TYPES}
-            choose
-            {...form.field('permitType')}
-            error={fieldErrors.permitType}
-          />
+          <ValueSelect label={t('documents.permitType')} list="permitType" values={PERMIT_TYPES} choose {...bound('permitType')} />
         </div>
         <div className="col-md-6">
-          <TextField label={t('documents.number')} maxLength={40} {...form.field('number')} error={fieldErrors.number} />
+          <NumberField bound={bound} />
         </div>
-        <DateFields
-          issuedOn={form.field('issuedOn')}
-          expiresOn={form.field('expiresOn')}
-          errors={fieldErrors}
-          expiresHint={t('documents.expiresOnHint')}
-        />
+        <DateFields bound={bound} expiresHint={t('documents.expiresOnHint')} />
         <div className="col-md-6">
-          <ValueSelect
-            label={t('documents.renewalStatus')}
-            list="renewalStatus"
-            values={RENEWAL_STATUSES}
-            {...form.field('renewalStatus')}
-            error={fieldErrors.renewalStatus}
-          />
+          <ValueSelect label={t('documents.renewalStatus')} list="renewalStatus" values={RENEWAL_STATUSES} {...bound('renewalStatus')} />
         </div>
         <div className="col-12">
-          <TextField label={t('documents.notes')} maxLength={1000} {...form.field('notes')} error={fieldErrors.notes} />
+          <TextField label={t('documents.notes')} maxLength={1000} {...bound('notes')} />
         </div>
       </div>
     </DocumentForm>
