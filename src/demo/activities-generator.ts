@@ -22,7 +22,7 @@ import { drawCourses, drawWaitingLists } from './activities-clubs.js';
 import { type CaseSpan, drawConsultations, drawEvents, drawMeetings } from './activities-events.js';
 import { personName, writeStaff } from './activities-staff.js';
 import { type ActivitiesRun, activitiesWriters, type CentreYear, maxIds } from './activities-writers.js';
-import { WriteSession } from './bulk.js';
+import { type RowCounts, writeInSession, zeroCounts } from './bulk.js';
 import { readCentrePeople } from './centre-people.js';
 import { dateMax, dateMin } from './profiles.js';
 import { deriveSeed, Rng } from './random.js';
@@ -56,55 +56,50 @@ export interface PopulateActivitiesOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
-export interface PopulateActivitiesResult {
-  hoursSets: number;
-  closures: number;
-  patronDays: number;
-  staff: number;
-  contracts: number;
-  projects: number;
-  courses: number;
-  lessons: number;
-  lessonsHeld: number;
-  enrolments: number;
-  attendance: number;
-  waitingList: number;
-  events: number;
-  eventParticipants: number;
-  networkMeetings: number;
-  legalConsultations: number;
-}
+/** What populateActivities reports: the rows it wrote, by kind. */
+const ACTIVITY_COUNTS = [
+  'hoursSets',
+  'closures',
+  'patronDays',
+  'staff',
+  'contracts',
+  'projects',
+  'courses',
+  'lessons',
+  'lessonsHeld',
+  'enrolments',
+  'attendance',
+  'waitingList',
+  'events',
+  'eventParticipants',
+  'networkMeetings',
+  'legalConsultations',
+] as const;
+export type PopulateActivitiesResult = RowCounts<(typeof ACTIVITY_COUNTS)[number]>;
 
 export async function populateActivities(db: Kysely<Database>, options: PopulateActivitiesOptions): Promise<PopulateActivitiesResult> {
   const { startDate, endDate } = options;
   if (startDate > endDate) throw new Error(`The data set starts (${startDate}) after it ends (${endDate})`);
   const progress = options.onProgress ?? (() => {});
   const stamp = `${endDate}T12:00:00.000Z`;
-  const session = new WriteSession(db, options.commitEvery);
-  const counts: PopulateActivitiesResult = {
-    hoursSets: 0,
-    closures: 0,
-    patronDays: 0,
-    staff: 0,
-    contracts: 0,
-    projects: 0,
-    courses: 0,
-    lessons: 0,
-    lessonsHeld: 0,
-    enrolments: 0,
-    attendance: 0,
-    waitingList: 0,
-    events: 0,
-    eventParticipants: 0,
-    networkMeetings: 0,
-    legalConsultations: 0,
-  };
+  const counts = zeroCounts(ACTIVITY_COUNTS);
   const firstYear = Number(startDate.slice(0, 4));
   const lastYear = Number(endDate.slice(0, 4));
   const fullYear = lastFullYear(startDate, endDate);
   /** The year of the contract change and of the projects: the last full year, else the last. */
   const anchorYear = fullYear ?? lastYear;
-  try {
+  const sequences = [
+    'opening_hour_sets',
+    'staff_members',
+    'projects',
+    'courses',
+    'lessons',
+    'enrolments',
+    'events',
+    'network_meetings',
+    'legal_consultations',
+  ];
+  return writeInSession(db, { commitEvery: options.commitEvery, sequences }, async (session) => {
     const run: ActivitiesRun = {
       session,
       startDate,
@@ -192,22 +187,6 @@ export async function populateActivities(db: Kysely<Database>, options: Populate
     }
     // In the writers' order: parents before children.
     for (const writer of Object.values(run.writers)) await writer.flush();
-
-    await session.resetSequences([
-      'opening_hour_sets',
-      'staff_members',
-      'projects',
-      'courses',
-      'lessons',
-      'enrolments',
-      'events',
-      'network_meetings',
-      'legal_consultations',
-    ]);
-    await session.commit();
     return counts;
-  } catch (error) {
-    await session.rollback().catch(() => {});
-    throw error;
-  }
+  });
 }

@@ -97,6 +97,35 @@ export class WriteSession {
   }
 }
 
+/**
+ * Writes in a new session, the way every generator ends: `write` adds its rows and flushes its
+ * writers, then the identity sequences of `sequences` move past the ids written and the session
+ * commits; anything thrown rolls back what is not committed yet.
+ */
+export async function writeInSession<T>(
+  db: Db,
+  { commitEvery, sequences }: { commitEvery?: number; sequences: readonly string[] },
+  write: (session: WriteSession) => Promise<T>,
+): Promise<T> {
+  const session = new WriteSession(db, commitEvery);
+  try {
+    const result = await write(session);
+    await session.resetSequences(sequences);
+    await session.commit();
+    return result;
+  } catch (error) {
+    await session.rollback().catch(() => {});
+    throw error;
+  }
+}
+
+/** The rows a generator reports having written, by kind: each count from zero. */
+export type RowCounts<Kind extends string> = Record<Kind, number>;
+
+export function zeroCounts<Kind extends string>(kinds: readonly Kind[]): RowCounts<Kind> {
+  return Object.fromEntries(kinds.map((kind) => [kind, 0])) as RowCounts<Kind>;
+}
+
 export class BulkWriter<T extends keyof Database & string> {
   readonly rowsPerBatch: number;
   private readonly sqlByRows = new Map<number, string>();

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { RenewalStatus } from '../contracts/enums.js';
 import type { Database } from '../db/schema.js';
 import { originGroupOf } from '../domain/origin-group.js';
-import { WriteSession } from './bulk.js';
+import { type RowCounts, writeInSession, zeroCounts } from './bulk.js';
 import { APPLICATION_WEIGHTS, OUTCOME_TABLE, PC_PURPOSE_TABLE, PERMIT_TYPES } from './care-tables.js';
 import { careWriters } from './care-writers.js';
 import { type PersonFacts, readCentrePeople } from './centre-people.js';
@@ -38,17 +38,9 @@ export interface PopulateCareOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
-export interface PopulateCareResult {
-  cases: number;
-  periods: number;
-  goals: number;
-  actions: number;
-  notes: number;
-  referrals: number;
-  permits: number;
-  applications: number;
-  pcStationUses: number;
-}
+/** What populateCare reports: the rows it wrote, by kind. */
+const CARE_COUNTS = ['cases', 'periods', 'goals', 'actions', 'notes', 'referrals', 'permits', 'applications', 'pcStationUses'] as const;
+export type PopulateCareResult = RowCounts<(typeof CARE_COUNTS)[number]>;
 
 export async function populateCare(db: Kysely<Database>, options: PopulateCareOptions): Promise<PopulateCareResult> {
   const caseShare = options.caseShare ?? 0.2;
@@ -56,19 +48,9 @@ export async function populateCare(db: Kysely<Database>, options: PopulateCareOp
   const progress = options.onProgress ?? (() => {});
   const end = options.endDate;
   const stamp = `${end}T12:00:00.000Z`;
-  const session = new WriteSession(db, options.commitEvery);
-  const counts: PopulateCareResult = {
-    cases: 0,
-    periods: 0,
-    goals: 0,
-    actions: 0,
-    notes: 0,
-    referrals: 0,
-    permits: 0,
-    applications: 0,
-    pcStationUses: 0,
-  };
-  try {
+  const counts = zeroCounts(CARE_COUNTS);
+  const sequences = ['cases', 'case_goals', 'residence_permits'];
+  return writeInSession(db, { commitEvery: options.commitEvery, sequences }, async (session) => {
     const ids = {
       case: await session.maxId('cases'),
       goal: await session.maxId('caseGoals'),
@@ -129,14 +111,8 @@ export async function populateCare(db: Kysely<Database>, options: PopulateCareOp
     }
     // In the writers' order: parents before children.
     for (const writer of Object.values(writers)) await writer.flush();
-
-    await session.resetSequences(['cases', 'case_goals', 'residence_permits']);
-    await session.commit();
     return counts;
-  } catch (error) {
-    await session.rollback().catch(() => {});
-    throw error;
-  }
+  });
 }
 
 /** A few sessions at the public PC station. */

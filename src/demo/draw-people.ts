@@ -4,6 +4,7 @@
  * contacts and languages, and the days they come to the desk.
  */
 import type { Gender } from '../contracts/enums.js';
+import type { PeopleTable } from '../db/schema.js';
 import { nameTokens } from '../domain/names.js';
 import { findComune, findCountry, listComuni, resolveComuneName } from '../reference/index.js';
 import { type DeskCalendar, drawMinute } from './desk-calendar.js';
@@ -89,21 +90,25 @@ export function drawPeople(
   return { people, centrePeople };
 }
 
-export interface DraftPerson {
+/** The people columns a draw fills as they are, typed by the table. */
+type DrawnColumns =
+  | 'givenNames'
+  | 'familyNames'
+  | 'birthDate'
+  | 'birthCountry'
+  | 'citizenship'
+  | 'fiscalCode'
+  | 'phone'
+  | 'email'
+  | 'languages'
+  | 'residenceComune';
+
+/** A drawn person: the row's columns (gender and residence narrowed), and when and how often they come. */
+export interface DraftPerson extends Pick<PeopleTable, DrawnColumns> {
   centre: number;
   nationality: Nationality;
-  givenNames: string;
-  familyNames: string;
   gender: Gender;
-  birthDate: string | null;
-  birthCountry: string | null;
-  citizenship: string;
-  fiscalCode: string | null;
-  phone: string | null;
-  email: string | null;
-  languages: string;
   residenceKind: 'comune' | 'no_fixed_abode' | 'unknown';
-  residenceComune: string | null;
   firstDay: number;
   firstMinute: number;
   lastDay: number;

@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.js';
 import { ageBandOn, romeInstant } from '../domain/dates.js';
 import { nameIndexEntries } from '../domain/names.js';
 import { originGroupOf } from '../domain/origin-group.js';
-import { WriteSession } from './bulk.js';
+import { writeInSession } from './bulk.js';
 import { clockTimeOf, type DeskCalendar } from './desk-calendar.js';
 import type { CentreContext, DraftPerson } from './draw-people.js';
 import { ANONYMOUS_AGE_TABLE, CHANNEL_TABLE, GENDERS, REFERRAL_TABLE, type VisitColumns } from './draw-visits.js';
@@ -65,8 +65,7 @@ export async function writePeopleAndVisits(
   };
 
   // --- write
-  const session = new WriteSession(db, commitEvery);
-  try {
+  return writeInSession(db, { commitEvery, sequences: ['people', 'visits'] }, async (session) => {
     const personBase = await session.maxId('people');
     const visitBase = await session.maxId('visits');
 
@@ -198,9 +197,6 @@ export async function writePeopleAndVisits(
     await visitWriter.flush();
     await topicWriter.flush();
     progress('visits written', totalVisits, totalVisits);
-
-    await session.resetSequences(['people', 'visits']);
-    await session.commit();
     return {
       people: totalPeople,
       visits: totalVisits,
@@ -209,8 +205,5 @@ export async function writePeopleAndVisits(
       personIds: totalPeople > 0 ? [personBase + 1, personBase + totalPeople] : null,
       visitIds: totalVisits > 0 ? [visitBase + 1, visitBase + totalVisits] : null,
     };
-  } catch (error) {
-    await session.rollback().catch(() => {});
-    throw error;
-  }
+  });
 }
