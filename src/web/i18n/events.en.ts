@@ -60,7 +60,7 @@ export const eventsEn: Record<keyof typeof eventsIt, string> = {
   'events.meetings.deleteConfirm': 'Delete this meeting?',
   'events.meetings.list': 'Meetings in the period',
   'events.meetings.none': 'No meetings in the period.',
-  'events.meetings.total': 'Meetings in the period: {count}',
+  'events.meetings.totals': 'Meetings in the period: {count}',
   'events.meetings.byOrganisation': 'Meetings by organisation',
   'events.meetings.byOrganisationNote': 'A meeting with several organisations counts for each of them.',
   'events.meetings.organisation': 'Organisation',

@@ -59,7 +59,7 @@ export const eventsIt = {
   'events.meetings.deleteConfirm': 'Eliminare questo incontro?',
   'events.meetings.list': 'Incontri del periodo',
   'events.meetings.none': 'Nessun incontro nel periodo.',
-  'events.meetings.total': 'Incontri nel periodo: {count}',
+  'events.meetings.totals': 'Incontri nel periodo: {count}',
   'events.meetings.byOrganisation': 'Incontri per organizzazione',
   'events.meetings.byOrganisationNote': 'Un incontro con più organizzazioni conta per ciascuna di esse.',
   'events.meetings.organisation': 'Organizzazione',

@@ -6,6 +6,7 @@ import { useApiGet } from '../api/hooks.js';
 import { TextField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/it.js';
 import { FilterForm } from './FilterForm.js';
 import { RecordTable } from './RecordTable.js';
 import type { Change } from './useChange.js';
@@ -81,18 +82,25 @@ export function usePeriodRecords<Summary, Item>(path: string, pageSize: number, 
 /** What `usePeriodRecords` gives, for the section that lists them. */
 export type PeriodRecords<Summary, Item> = ReturnType<typeof usePeriodRecords<Summary, Item>>;
 
-/** The list's table as PeriodSection draws it: its caption, rows and paging come from the section. */
-type ListTable<Item> = Omit<ComponentProps<typeof RecordTable<Item>>, 'caption' | 'captionHidden' | 'rows' | 'paging'>;
+/** The list's table as PeriodSection draws it: its caption, rows, paging and empty message come from the section. */
+type ListTable<Item> = Omit<ComponentProps<typeof RecordTable<Item>>, 'caption' | 'captionHidden' | 'rows' | 'paging' | 'empty'>;
+
+/** The prefixes of the dictionary with a list's texts: `.list` (its title), `.none` (nothing in the period), `.totals`. */
+export type PeriodTexts = {
+  [K in MessageKey]: K extends `${infer P}.list` ? (`${P}.none` | `${P}.totals` extends MessageKey ? P : never) : never;
+}[MessageKey];
 
 /**
  * The period's records as a section: its heading (focusable, for after a deletion), the period,
- * the problems (of the list's `change`, when it is shown here, and of loading), the summary's `totals` in one line (said again when it changes),
- * any other table (`children`), then the page of records (`table`: its columns, row names and actions),
- * captioned by the section's title and paged through the period.
+ * the problems (of the list's `change`, when it is shown here, and of loading), the summary's
+ * figures (`totals`, each formatted) in one line (said again when it changes), any other table
+ * (`children`), then the page of records (`table`: its columns, row names and actions), captioned
+ * by the section's title and paged through the period. Its words are `texts`: `<texts>.list` the
+ * title, `<texts>.totals` the line of figures, `<texts>.none` when the period has no record.
  */
 export function PeriodSection<Summary, Item>({
   id,
-  title,
+  texts,
   records,
   change,
   totals,
@@ -101,15 +109,18 @@ export function PeriodSection<Summary, Item>({
   children,
 }: {
   id: string;
-  title: string;
+  texts: PeriodTexts;
   records: PeriodRecords<Summary, Item>;
   change?: Change;
-  totals(summary: Summary): string;
+  totals(summary: Summary): Record<string, number>;
   totalsTestId: string;
   table: ListTable<Item>;
   children?: ReactNode;
 }) {
+  const { t, formatNumber } = useI18n();
   const { period, summary, list } = records;
+  const title = t(`${texts}.list`);
+  const figures = (data: Summary) => Object.fromEntries(Object.entries(totals(data)).map(([name, n]) => [name, formatNumber(n)]));
   return (
     <section aria-labelledby={id}>
       <h2 id={id} className="h4" tabIndex={-1}>
@@ -120,12 +131,19 @@ export function PeriodSection<Summary, Item>({
       <ProblemAlert error={summary.error ?? list.error} />
       {summary.data ? (
         <p className="h5" aria-live="polite" data-testid={totalsTestId}>
-          {totals(summary.data)}
+          {t(`${texts}.totals`, figures(summary.data))}
         </p>
       ) : null}
       {children}
       {list.data ? (
-        <RecordTable<Item> caption={title} captionHidden rows={list.data.items} paging={pagingOf(list.data, period.setPage)} {...table} />
+        <RecordTable<Item>
+          caption={title}
+          captionHidden
+          rows={list.data.items}
+          paging={pagingOf(list.data, period.setPage)}
+          empty={t(`${texts}.none`)}
+          {...table}
+        />
       ) : null}
     </section>
   );

@@ -47,21 +47,18 @@ export default function EventsPage() {
 
       <PeriodSection
         id="event-list"
-        title={t('events.list')}
+        texts="events"
         records={records}
         totalsTestId="event-totals"
-        totals={(totals) =>
-          t('events.totals', {
-            events: formatNumber(totals.events),
-            participants: formatNumber(totals.participants),
-            named: formatNumber(totals.namedParticipants),
-            others: formatNumber(totals.otherParticipants),
-            people: formatNumber(totals.distinctPeople),
-          })
-        }
+        totals={(totals) => ({
+          events: totals.events,
+          participants: totals.participants,
+          named: totals.namedParticipants,
+          others: totals.otherParticipants,
+          people: totals.distinctPeople,
+        })}
         table={{
           rowName: (item) => item.title,
-          empty: t('events.none'),
           columns: [
             { header: t('events.field.date'), cell: (item) => formatDate(item.date, true) },
             { header: t('events.time'), cell: time },

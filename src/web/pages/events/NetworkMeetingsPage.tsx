@@ -29,7 +29,7 @@ function ByOrganisationTable({ summary }: { summary: NetworkMeetingsSummary }) {
 }
 
 export default function NetworkMeetingsPage() {
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, formatDate } = useI18n();
   const { can } = useSession();
   const reader = can('personal.read');
   const writer = can('personal.write');
@@ -63,13 +63,12 @@ export default function NetworkMeetingsPage() {
 
       <PeriodSection
         id="meeting-list"
-        title={t('events.meetings.list')}
+        texts="events.meetings"
         records={records}
         totalsTestId="meeting-totals"
-        totals={(totals) => t('events.meetings.total', { count: formatNumber(totals.meetings) })}
+        totals={(totals) => ({ count: totals.meetings })}
         table={{
           rowName: (meeting) => `${formatDate(meeting.date)}, ${meeting.topic}`,
-          empty: t('events.meetings.none'),
           columns: [
             { header: t('events.meetings.date'), cell: (meeting) => formatDate(meeting.date, true) },
             { header: t('events.meetings.organisations'), cell: (meeting) => meeting.organisations.map((o) => o.name).join(', ') },

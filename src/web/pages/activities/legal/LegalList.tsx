@@ -26,20 +26,17 @@ export function LegalList({
   return (
     <PeriodSection
       id="legal-list"
-      title={t('activities.legal.list')}
+      texts="activities.legal"
       records={records}
       change={change}
       totalsTestId="legal-totals"
-      totals={(totals) =>
-        t('activities.legal.totals', {
-          count: formatNumber(totals.consultations),
-          hours: formatNumber(Math.round((totals.minutes / 60) * 10) / 10),
-          cases: formatNumber(totals.casesDiscussed),
-        })
-      }
+      totals={(totals) => ({
+        count: totals.consultations,
+        hours: Math.round((totals.minutes / 60) * 10) / 10,
+        cases: totals.casesDiscussed,
+      })}
       table={{
         rowName: (item) => formatDate(item.date),
-        empty: t('activities.legal.none'),
         columns: [
           { header: t('activities.date'), cell: (item) => formatDate(item.date) },
           { header: t('activities.legal.lawyer'), cell: (item) => item.lawyerName ?? t('person.notSet') },

@@ -33,20 +33,13 @@ export function PcUses({ records, canWrite }: { records: PeriodRecords<PcStation
   return (
     <PeriodSection
       id="pc-uses"
-      title={t('activities.pc.list')}
+      texts="activities.pc"
       records={records}
       change={change}
       totalsTestId="pc-totals"
-      totals={(totals) =>
-        t('activities.pc.totals', {
-          uses: formatNumber(totals.uses),
-          minutes: formatNumber(totals.minutes),
-          people: formatNumber(totals.people),
-        })
-      }
+      totals={(totals) => ({ uses: totals.uses, minutes: totals.minutes, people: totals.people })}
       table={{
         rowName: (use) => `${formatDate(use.date)}, ${label('pcPurpose', use.purpose)}`,
-        empty: t('activities.pc.none'),
         columns: [
           { header: t('activities.date'), cell: (use) => formatDate(use.date) },
           { header: t('activities.pc.purpose'), cell: (use) => label('pcPurpose', use.purpose) },
