@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ComponentType, createElement, lazy, type ReactNode } from 'react';
 import type { Permission } from '../domain/permissions.js';
 import type { MessageKey } from './i18n/it.js';
 
@@ -26,6 +26,20 @@ export interface AppPage {
  * Pages are lazy-loaded inside each area, so the front desk's bundle does not grow with them.
  */
 export type Area = AppPage[];
+
+/** A page's module, loaded the first time the page is opened: its default export is the page. */
+export type PageModule = () => Promise<{ default: ComponentType }>;
+
+/** The element of a page loaded when opened (made once, with React.lazy, from its module). */
+export const lazyPage = (load: PageModule): ReactNode => createElement(lazy(load));
+
+/** A page in the menu, in one row: its path, who may open it, its module (loaded when opened) and its menu label. */
+export type MenuRow = [path: string, permission: Permission, load: PageModule, label: MessageKey];
+
+/** The pages of one menu group, a row each (in menu order): each row is both the route and the menu entry. */
+export function inMenu(group: NavGroup, rows: MenuRow[]): Area {
+  return rows.map(([path, permission, load, label]) => ({ path, permission, element: lazyPage(load), menu: { label, group } }));
+}
 
 export interface NavItem {
   to: string;

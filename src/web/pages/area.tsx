@@ -1,25 +1,19 @@
-import { lazy } from 'react';
-import type { Area } from '../area.js';
+import { type Area, inMenu, lazyPage } from '../area.js';
 import { FrontDeskPage } from './FrontDeskPage.js';
 import { LoginPage } from './LoginPage.js';
 
 // The front desk loads first and fast; everything else is loaded when opened.
-const SetupPage = lazy(() => import('./SetupPage.js'));
-const PeoplePage = lazy(() => import('./PeoplePage.js'));
-const PersonFormPage = lazy(() => import('./PersonFormPage.js'));
-const PersonPage = lazy(() => import('./PersonPage.js'));
-const VisitsPage = lazy(() => import('./VisitsPage.js'));
-const AccountPage = lazy(() => import('./AccountPage.js'));
+const PersonFormPage = lazyPage(() => import('./PersonFormPage.js'));
 
 /** Signing in and the first run, the front desk, people and their visits, one's own account. */
 export const peopleArea: Area = [
   { path: '/login', public: true, element: <LoginPage /> },
-  { path: '/setup', public: true, element: <SetupPage /> },
+  { path: '/setup', public: true, element: lazyPage(() => import('./SetupPage.js')) },
   { path: '/', permission: 'personal.write', element: <FrontDeskPage />, menu: { label: 'nav.frontDesk' } },
-  { path: '/people', permission: 'personal.read', element: <PeoplePage />, menu: { label: 'nav.people', group: 'people' } },
-  { path: '/people/new', permission: 'personal.write', element: <PersonFormPage /> },
-  { path: '/people/:id', permission: 'personal.read', element: <PersonPage /> },
-  { path: '/people/:id/edit', permission: 'personal.write', element: <PersonFormPage /> },
-  { path: '/visits', permission: 'personal.read', element: <VisitsPage />, menu: { label: 'nav.visits', group: 'people' } },
-  { path: '/account', element: <AccountPage /> },
+  ...inMenu('people', [['/people', 'personal.read', () => import('./PeoplePage.js'), 'nav.people']]),
+  { path: '/people/new', permission: 'personal.write', element: PersonFormPage },
+  { path: '/people/:id', permission: 'personal.read', element: lazyPage(() => import('./PersonPage.js')) },
+  { path: '/people/:id/edit', permission: 'personal.write', element: PersonFormPage },
+  ...inMenu('people', [['/visits', 'personal.read', () => import('./VisitsPage.js'), 'nav.visits']]),
+  { path: '/account', element: lazyPage(() => import('./AccountPage.js')) },
 ];

@@ -1,26 +1,12 @@
-import { lazy } from 'react';
-import type { Area } from '../../area.js';
-
-const CalendarPage = lazy(() => import('./CalendarPage.js'));
-const StaffPage = lazy(() => import('./StaffPage.js'));
-const ProjectsPage = lazy(() => import('./ProjectsPage.js'));
-const PublicHoursPage = lazy(() => import('./PublicHoursPage.js'));
+import { type Area, inMenu, lazyPage } from '../../area.js';
 
 /** The centre's calendar (hours, closures, settings, figures), its staff and projects, and the public hours page. */
 export const calendarArea: Area = [
-  {
-    path: '/calendar',
-    permission: 'catalogues.manage',
-    element: <CalendarPage />,
-    menu: { label: 'calendar.nav.calendar', group: 'centre' },
-  },
-  { path: '/staff', permission: 'catalogues.manage', element: <StaffPage />, menu: { label: 'calendar.nav.staff', group: 'centre' } },
-  {
-    path: '/projects',
-    permission: 'catalogues.manage',
-    element: <ProjectsPage />,
-    menu: { label: 'calendar.nav.projects', group: 'centre' },
-  },
+  ...inMenu('centre', [
+    ['/calendar', 'catalogues.manage', () => import('./CalendarPage.js'), 'calendar.nav.calendar'],
+    ['/staff', 'catalogues.manage', () => import('./StaffPage.js'), 'calendar.nav.staff'],
+    ['/projects', 'catalogues.manage', () => import('./ProjectsPage.js'), 'calendar.nav.projects'],
+  ]),
   // For anyone, without logging in.
-  { path: '/orari/:centreCode', public: true, element: <PublicHoursPage /> },
+  { path: '/orari/:centreCode', public: true, element: lazyPage(() => import('./PublicHoursPage.js')) },
 ];

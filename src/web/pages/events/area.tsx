@@ -1,24 +1,13 @@
-import { lazy } from 'react';
-import type { Area } from '../../area.js';
-
-const EventsPage = lazy(() => import('./EventsPage.js'));
-const NetworkMeetingsPage = lazy(() => import('./NetworkMeetingsPage.js'));
-const NetworkOrganisationsPage = lazy(() => import('./NetworkOrganisationsPage.js'));
+import { type Area, inMenu } from '../../area.js';
 
 /** Events and outings (with their invitation), network meetings and the organisations they involve. */
 export const eventsArea: Area = [
   // The lists name nobody: viewers see events and counts; names and forms need more.
-  { path: '/events', permission: 'statistics.read', element: <EventsPage />, menu: { label: 'events.nav.events', group: 'activities' } },
-  {
-    path: '/network-meetings',
-    permission: 'statistics.read',
-    element: <NetworkMeetingsPage />,
-    menu: { label: 'events.nav.meetings', group: 'activities' },
-  },
-  {
-    path: '/admin/network-organisations',
-    permission: 'catalogues.manage',
-    element: <NetworkOrganisationsPage />,
-    menu: { label: 'events.nav.organisations', group: 'admin' },
-  },
+  ...inMenu('activities', [
+    ['/events', 'statistics.read', () => import('./EventsPage.js'), 'events.nav.events'],
+    ['/network-meetings', 'statistics.read', () => import('./NetworkMeetingsPage.js'), 'events.nav.meetings'],
+  ]),
+  ...inMenu('admin', [
+    ['/admin/network-organisations', 'catalogues.manage', () => import('./NetworkOrganisationsPage.js'), 'events.nav.organisations'],
+  ]),
 ];
