@@ -15,10 +15,10 @@ import {
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, updateVersioned, type VersionedTable } from '../../db/versioned.js';
 import { can } from '../../domain/permissions.js';
 import { validationFailed } from '../../errors/index.js';
-import { recordChange } from '../audit/audit.repository.js';
+import { type AuditedRecord, recordChange } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { COURSE_KINDS } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
@@ -27,8 +27,41 @@ import { findCourse, hasEnrolments, listCourses } from './courses.repository.js'
 
 type Db = Kysely<Database>;
 
-/** The fields of an update that were sent, for the audit log (names, never values). */
-export const sentFields = (input: object) => Object.keys(input).filter((key) => key !== 'version');
+/** A versioned record of the courses area: its table, its name in a 404 or 409, its name in the audit log. */
+export interface CoursesRecord {
+  table: VersionedTable;
+  label: string;
+  entity: string;
+}
+
+export const COURSE: CoursesRecord = { table: 'courses', label: 'course', entity: 'course' };
+export const LESSON: CoursesRecord = { table: 'lessons', label: 'lesson', entity: 'lesson' };
+export const ENROLMENT: CoursesRecord = { table: 'enrolments', label: 'enrolment', entity: 'enrolment' };
+export const WAITING_ENTRY: CoursesRecord = { table: 'waitingListEntries', label: 'waiting-list entry', entity: 'waiting_list_entry' };
+
+/**
+ * Writes an update at the version sent (409 otherwise), with its time, and logs it naming the
+ * fields sent (names, never values): every correction in the courses area.
+ */
+export async function saveUpdate(
+  db: Db,
+  actor: Actor,
+  kind: CoursesRecord,
+  record: AuditedRecord,
+  input: { version: number },
+  changes: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  await updateVersioned(db, kind.table, record.id, input.version, { ...changes, updatedAt: now.toISOString() }, kind.label);
+  const fields = Object.keys(input).filter((key) => key !== 'version');
+  await recordChange(db, actor, 'update', kind.entity, record, { details: { fields }, at: now });
+}
+
+/** Deletes a record at the version read (409 otherwise) and logs it. */
+export async function deleteRecord(db: Db, actor: Actor, kind: CoursesRecord, record: AuditedRecord, version: number, now = new Date()) {
+  await deleteVersioned(db, kind.table, record.id, version, kind.label);
+  await recordChange(db, actor, 'delete', kind.entity, record, { at: now });
+}
 
 /** As stored: in order, as JSON. */
 const storedWeekdays = (weekdays: readonly number[]) => JSON.stringify([...weekdays].sort((a, b) => a - b));
@@ -99,20 +132,12 @@ export async function updateCourse(db: Db, actor: Actor, id: number, input: Cour
     if (problem) throw validationFailed([{ field: 'endDate', code: problem }]);
     if (input.kindId !== undefined && input.kindId !== existing.kind.id) await checkActiveKind(trx, actor, input.kindId);
     const { version, weekdays, partner, place, notes, ...rest } = input;
-    const changes: Record<string, unknown> = { ...rest, updatedAt: now.toISOString() };
+    const changes: Record<string, unknown> = { ...rest };
     if (weekdays !== undefined) changes.weekdays = storedWeekdays(weekdays);
     if (partner !== undefined) changes.partner = partner || null;
     if (place !== undefined) changes.place = place || null;
     if (notes !== undefined) changes.notes = notes || null;
-    await updateVersioned(trx, 'courses', id, version, changes, 'course');
-    await recordChange(
-      trx,
-      actor,
-      'update',
-      'course',
-      { id, centreId: existing.centreId },
-      { details: { fields: sentFields(input) }, at: now },
-    );
+    await saveUpdate(trx, actor, COURSE, { id, centreId: existing.centreId }, input, changes, now);
   });
   return loadCourse(db, actor, id);
 }
@@ -122,7 +147,6 @@ export async function deleteCourse(db: Db, actor: Actor, id: number, version: nu
   await inTransaction(db, async (trx) => {
     const existing = await loadCourse(trx, actor, id);
     if (await hasEnrolments(trx, id)) throw courseHasEnrolments();
-    await deleteVersioned(trx, 'courses', id, version, 'course');
-    await recordChange(trx, actor, 'delete', 'course', { id, centreId: existing.centreId });
+    await deleteRecord(trx, actor, COURSE, { id, centreId: existing.centreId }, version);
   });
 }

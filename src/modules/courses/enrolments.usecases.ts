@@ -9,7 +9,7 @@ import { personOf } from '../../db/joined.js';
 import { orNotFound } from '../../db/queries.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { insertVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordChange, recordListing } from '../audit/audit.repository.js';
@@ -17,7 +17,7 @@ import type { Actor } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { alreadyEnrolled, courseFull } from './courses.errors.js';
 import { courseRowsFor, lockCourse } from './courses.repository.js';
-import { loadCourse, sentFields } from './courses.usecases.js';
+import { deleteRecord, ENROLMENT, loadCourse, saveUpdate } from './courses.usecases.js';
 import {
   activeEnrolmentOf,
   asGender,
@@ -145,15 +145,7 @@ export async function updateEnrolment(db: Db, actor: Actor, id: number, input: E
       await checkPlace(trx, { id: row.courseId, capacity: row.capacity }, row.personId, id);
     }
     const { version, ...changes } = input;
-    await updateVersioned(trx, 'enrolments', id, version, { ...changes, updatedAt: now.toISOString() }, 'enrolment');
-    await recordChange(
-      trx,
-      actor,
-      'update',
-      'enrolment',
-      { id, centreId: row.centreId },
-      { details: { fields: sentFields(input) }, at: now },
-    );
+    await saveUpdate(trx, actor, ENROLMENT, { id, centreId: row.centreId }, input, changes, now);
   });
   return loadEnrolment(db, actor, id);
 }
@@ -172,7 +164,6 @@ export async function deleteEnrolment(db: Db, actor: Actor, id: number, version:
         { details: { fields: ['status', 'closedOn', 'enrolmentId'] }, at: now },
       );
     }
-    await deleteVersioned(trx, 'enrolments', id, version, 'enrolment');
-    await recordChange(trx, actor, 'delete', 'enrolment', { id, centreId: row.centreId }, { at: now });
+    await deleteRecord(trx, actor, ENROLMENT, { id, centreId: row.centreId }, version, now);
   });
 }

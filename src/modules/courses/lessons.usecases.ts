@@ -7,7 +7,7 @@ import type { GenerateLessonsInput, GenerateLessonsResult, Lesson, LessonCreateI
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { insertVersioned } from '../../db/versioned.js';
 import { weekdayOf } from '../../domain/calendar.js';
 import { lessonDates, regenerationPlan } from '../../domain/courses.js';
 import { todayInRome } from '../../domain/dates.js';
@@ -17,7 +17,7 @@ import type { Actor } from '../auth/actor.js';
 import { loadCentreCalendar } from '../calendar/calendar.repository.js';
 import { lessonAttendanceTaken, lessonInFuture } from './courses.errors.js';
 import { lockCourse } from './courses.repository.js';
-import { loadCourse, sentFields, withoutNotesFor } from './courses.usecases.js';
+import { deleteRecord, LESSON, loadCourse, saveUpdate, withoutNotesFor } from './courses.usecases.js';
 import {
   deleteLessons,
   findLessonWithCourse,
@@ -156,18 +156,10 @@ export async function updateLesson(db: Db, actor: Actor, id: number, input: Less
     if (input.status === 'held' && (date ?? lesson.lessonDate) > todayInRome(now)) {
       throw lessonInFuture('held');
     }
-    const changes: Record<string, unknown> = { ...rest, updatedAt: now.toISOString() };
+    const changes: Record<string, unknown> = { ...rest };
     if (date !== undefined) changes.lessonDate = date;
     if (notes !== undefined) changes.notes = notes || null;
-    await updateVersioned(trx, 'lessons', id, version, changes, 'lesson');
-    await recordChange(
-      trx,
-      actor,
-      'update',
-      'lesson',
-      { id, centreId: lesson.centreId },
-      { details: { fields: sentFields(input) }, at: now },
-    );
+    await saveUpdate(trx, actor, LESSON, { id, centreId: lesson.centreId }, input, changes, now);
   });
   return lessonOf(db, actor, id);
 }
@@ -177,7 +169,6 @@ export async function deleteLesson(db: Db, actor: Actor, id: number, version: nu
   await inTransaction(db, async (trx) => {
     const lesson = await loadLesson(trx, actor, id);
     if (await lessonHasAttendance(trx, id)) throw lessonAttendanceTaken('delete');
-    await deleteVersioned(trx, 'lessons', id, version, 'lesson');
-    await recordChange(trx, actor, 'delete', 'lesson', { id, centreId: lesson.centreId });
+    await deleteRecord(trx, actor, LESSON, { id, centreId: lesson.centreId }, version);
   });
 }

@@ -19,7 +19,7 @@ import { WAITING_LIST_KINDS, type WaitingListKind } from '../../contracts/enums.
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordChange, recordListing } from '../audit/audit.repository.js';
@@ -27,7 +27,7 @@ import { type Actor, centreScope } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { waitingEntryNotWaiting } from './courses.errors.js';
 import { findCourse } from './courses.repository.js';
-import { sentFields } from './courses.usecases.js';
+import { deleteRecord, saveUpdate, WAITING_ENTRY } from './courses.usecases.js';
 import { enrolInCourse, loadEnrolment } from './enrolments.usecases.js';
 import { findWaitingEntry, listWaiting, waitingRowsUpTo } from './waiting-list.repository.js';
 
@@ -97,17 +97,9 @@ export async function updateWaitingEntry(
     if (nextClosedOn !== null && nextClosedOn < requestedOn) {
       throw validationFailed([{ field: 'closedOn', code: 'waiting_list.closed_before_request' }]);
     }
-    const changes: Record<string, unknown> = { ...rest, status: nextStatus, closedOn: nextClosedOn, updatedAt: now.toISOString() };
+    const changes: Record<string, unknown> = { ...rest, status: nextStatus, closedOn: nextClosedOn };
     if (notes !== undefined) changes.notes = notes || null;
-    await updateVersioned(trx, 'waitingListEntries', id, version, changes, 'waiting-list entry');
-    await recordChange(
-      trx,
-      actor,
-      'update',
-      'waiting_list_entry',
-      { id, centreId: entry.centreId },
-      { details: { fields: sentFields(input) }, at: now },
-    );
+    await saveUpdate(trx, actor, WAITING_ENTRY, { id, centreId: entry.centreId }, input, changes, now);
   });
   return loadWaitingEntry(db, actor, id, today);
 }
@@ -160,8 +152,7 @@ export async function placeWaitingEntry(
 export async function deleteWaitingEntry(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const entry = await loadWaitingEntry(trx, actor, id, todayInRome());
-    await deleteVersioned(trx, 'waitingListEntries', id, version, 'waiting-list entry');
-    await recordChange(trx, actor, 'delete', 'waiting_list_entry', { id, centreId: entry.centreId });
+    await deleteRecord(trx, actor, WAITING_ENTRY, { id, centreId: entry.centreId }, version);
   });
 }
 
