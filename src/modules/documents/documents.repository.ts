@@ -19,12 +19,12 @@ export const toIdentityDocument = (row: IdentityDocumentRow): IdentityDocument =
 
 // --- a person's documents: permits and identity documents alike
 
-type DocumentTable = 'residencePermits' | 'identityDocuments';
+export type DocumentTable = 'residencePermits' | 'identityDocuments';
 // biome-ignore lint/suspicious/noExplicitAny: one query for both tables of documents; the callers are typed
 type AnyDb = Kysely<any>;
 
 /** A person's documents of one table, the latest expiry first (one without expiry before all). */
-async function documentsOf<T extends DocumentTable>(db: Db, table: T, personId: number, centreIds: number[]) {
+export async function documentsOf<T extends DocumentTable>(db: Db, table: T, personId: number, centreIds: number[]) {
   if (centreIds.length === 0) return [];
   const rows = await (db as AnyDb)
     .selectFrom(table)
@@ -39,34 +39,16 @@ async function documentsOf<T extends DocumentTable>(db: Db, table: T, personId: 
 }
 
 /** One document of these centres, or undefined. */
-async function documentIn<T extends DocumentTable>(db: Db, table: T, id: number, centreIds: number[]) {
+export async function documentIn<T extends DocumentTable>(db: Db, table: T, id: number, centreIds: number[]) {
   if (centreIds.length === 0) return undefined;
   const row = await (db as AnyDb).selectFrom(table).selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
   return row as Selectable<Database[T]> | undefined;
 }
 
-// --- residence permits
-
-export const listPermitRows = (db: Db, personId: number, centreIds: number[]): Promise<PermitRow[]> =>
-  documentsOf(db, 'residencePermits', personId, centreIds);
-
-export const findPermitRow = (db: Db, id: number, centreIds: number[]): Promise<PermitRow | undefined> =>
-  documentIn(db, 'residencePermits', id, centreIds);
-
-export async function insertPermit(db: Db, values: Insertable<ResidencePermitsTable>): Promise<PermitRow> {
-  return db.insertInto('residencePermits').values(values).returningAll().executeTakeFirstOrThrow();
-}
-
-// --- identity documents
-
-export const listIdentityDocumentRows = (db: Db, personId: number, centreIds: number[]): Promise<IdentityDocumentRow[]> =>
-  documentsOf(db, 'identityDocuments', personId, centreIds);
-
-export const findIdentityDocumentRow = (db: Db, id: number, centreIds: number[]): Promise<IdentityDocumentRow | undefined> =>
-  documentIn(db, 'identityDocuments', id, centreIds);
-
-export async function insertIdentityDocument(db: Db, values: Insertable<IdentityDocumentsTable>): Promise<IdentityDocumentRow> {
-  return db.insertInto('identityDocuments').values(values).returningAll().executeTakeFirstOrThrow();
+/** A new document; the row as stored. */
+export async function insertDocument<T extends DocumentTable>(db: Db, table: T, values: Insertable<Database[T]>) {
+  const row = await (db as AnyDb).insertInto(table).values(values).returningAll().executeTakeFirstOrThrow();
+  return row as Selectable<Database[T]>;
 }
 
 // --- Scadenze

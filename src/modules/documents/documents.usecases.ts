@@ -15,7 +15,7 @@ import { type FieldProblem, validationFailed } from '../../errors/index.js';
 import { recordChange, recordPersonRead } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
-import { listIdentityDocumentRows, listPermitRows, toIdentityDocument, toPermit } from './documents.repository.js';
+import { type DocumentTable, documentIn, documentsOf, insertDocument, toIdentityDocument, toPermit } from './documents.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -31,9 +31,7 @@ async function personInScope(db: Db, actor: Actor, personId: number) {
 
 // --- what both kinds of document do alike
 
-type DocumentTable = 'residencePermits' | 'identityDocuments';
-
-/** A kind of document: its table, its names, its rules and queries (permits.usecases.ts, identity-documents.usecases.ts). */
+/** A kind of document: its table, its names and its rules (permits.usecases.ts, identity-documents.usecases.ts). */
 export interface DocumentKind<T extends DocumentTable, Item> {
   table: T;
   /** Its name in a 404 or 409 problem. */
@@ -44,9 +42,6 @@ export interface DocumentKind<T extends DocumentTable, Item> {
   part: string;
   /** Its own rules on a document as it will be stored (beside an expiry not before the issue). */
   problems: (record: StoredDocument<T>) => FieldProblem[];
-  rowsOf: (db: Db, personId: number, centreIds: number[]) => Promise<Selectable<Database[T]>[]>;
-  find: (db: Db, id: number, centreIds: number[]) => Promise<Selectable<Database[T]> | undefined>;
-  insert: (db: Db, values: Insertable<Database[T]>) => Promise<Selectable<Database[T]>>;
   toItem: (row: Selectable<Database[T]>) => Item;
   /** What follows every write of a person's documents of this kind (permits: marking the superseded ones). */
   afterWrite?: (db: Db, personId: number) => Promise<void>;
@@ -83,13 +78,13 @@ function recordDocumentChange(db: Db, actor: Actor, action: AuditAction, entity:
 
 /** The document as stored after a write (and what followed it). */
 async function reloadDocument<T extends DocumentTable, Item>(db: Db, kind: DocumentKind<T, Item>, id: number, centreId: number) {
-  return kind.toItem(await orNotFound(kind.find(db, id, [centreId]), kind.label));
+  return kind.toItem(await orNotFound(documentIn(db, kind.table, id, [centreId]), kind.label));
 }
 
 /** A person's documents of one kind, the latest expiry first: reading them is reading the person's file (logged). */
 export async function listDocuments<T extends DocumentTable, Item>(db: Db, actor: Actor, kind: DocumentKind<T, Item>, personId: number) {
   const person = await personInScope(db, actor, personId);
-  const rows = await kind.rowsOf(db, person.id, actor.centreIds);
+  const rows = await documentsOf(db, kind.table, person.id, actor.centreIds);
   await recordPersonRead(db, actor.userId, person, kind.part);
   return rows.map(kind.toItem);
 }
@@ -107,7 +102,7 @@ export async function createDocument<T extends DocumentTable, Item>(
     const person = await personInScope(trx, actor, personId);
     const now = new Date().toISOString();
     const stamped = { ...values, personId: person.id, centreId: person.centreId, createdAt: now, updatedAt: now, version: 1 };
-    const row = (await kind.insert(trx, stamped as Insertable<Database[T]>)) as DocumentRow;
+    const row = (await insertDocument(trx, kind.table, stamped as Insertable<Database[T]>)) as DocumentRow;
     await kind.afterWrite?.(trx, person.id);
     await recordDocumentChange(trx, actor, 'create', kind.entity, row);
     return reloadDocument(trx, kind, row.id, row.centreId);
@@ -123,7 +118,7 @@ export async function updateDocument<T extends DocumentTable, Item>(
   input: { version: number } & object,
 ): Promise<Item> {
   return inTransaction(db, async (trx) => {
-    const existing = await orNotFound(kind.find(trx, id, actor.centreIds), kind.label);
+    const existing = await orNotFound(documentIn(trx, kind.table, id, actor.centreIds), kind.label);
     const { version, ...fields } = input;
     const changes = givenFields(fields);
     checkDocument(kind, { ...existing, ...changes });
@@ -144,7 +139,7 @@ export async function deleteDocument<T extends DocumentTable, Item>(
   version: number,
 ) {
   await inTransaction(db, async (trx) => {
-    const existing = (await orNotFound(kind.find(trx, id, actor.centreIds), kind.label)) as DocumentRow;
+    const existing = (await orNotFound(documentIn(trx, kind.table, id, actor.centreIds), kind.label)) as DocumentRow;
     await deleteVersioned(trx, kind.table, id, version, kind.label);
     await kind.afterWrite?.(trx, existing.personId);
     await recordDocumentChange(trx, actor, 'delete', kind.entity, existing);
@@ -161,7 +156,7 @@ export async function documentsForPerson(
   actor: Actor,
   personId: number,
 ): Promise<{ permits: Permit[]; identityDocuments: IdentityDocument[] }> {
-  const permits = await listPermitRows(db, personId, actor.centreIds);
-  const identityDocuments = await listIdentityDocumentRows(db, personId, actor.centreIds);
+  const permits = await documentsOf(db, 'residencePermits', personId, actor.centreIds);
+  const identityDocuments = await documentsOf(db, 'identityDocuments', personId, actor.centreIds);
   return { permits: permits.map(toPermit), identityDocuments: identityDocuments.map(toIdentityDocument) };
 }

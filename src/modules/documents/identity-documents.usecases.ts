@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.js';
 import type { FieldProblem } from '../../errors/index.js';
 import { findCountry } from '../../reference/index.js';
 import type { Actor } from '../auth/actor.js';
-import { findIdentityDocumentRow, insertIdentityDocument, listIdentityDocumentRows, toIdentityDocument } from './documents.repository.js';
+import { toIdentityDocument } from './documents.repository.js';
 import { createDocument, type DocumentKind, deleteDocument, listDocuments, updateDocument } from './documents.usecases.js';
 
 type Db = Kysely<Database>;
@@ -26,9 +26,6 @@ const IDENTITY_DOCUMENTS: DocumentKind<'identityDocuments', IdentityDocument> = 
   entity: 'identity_document',
   part: 'identity_documents',
   problems: issuerProblems,
-  rowsOf: listIdentityDocumentRows,
-  find: findIdentityDocumentRow,
-  insert: insertIdentityDocument,
   toItem: toIdentityDocument,
 };
 

@@ -15,15 +15,7 @@ import { deadlineWindow } from '../../domain/deadlines.js';
 import type { FieldProblem } from '../../errors/index.js';
 import { recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
-import {
-  countDeadlines,
-  findPermitRow,
-  insertPermit,
-  listDeadlines,
-  listPermitRows,
-  markSupersededPermits,
-  toPermit,
-} from './documents.repository.js';
+import { countDeadlines, listDeadlines, markSupersededPermits, toPermit } from './documents.repository.js';
 import { createDocument, type DocumentKind, deleteDocument, listDocuments, updateDocument } from './documents.usecases.js';
 
 type Db = Kysely<Database>;
@@ -41,9 +33,6 @@ const PERMITS: DocumentKind<'residencePermits', Permit> = {
   entity: 'residence_permit',
   part: 'residence_permits',
   problems: expiryProblems,
-  rowsOf: listPermitRows,
-  find: findPermitRow,
-  insert: insertPermit,
   toItem: toPermit,
   afterWrite: markSupersededPermits,
 };
