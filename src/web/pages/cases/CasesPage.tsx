@@ -8,7 +8,7 @@ import { CentreSelect } from '../../components/CentreSelect.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { filledIn } from '../../kit/FilterForm.js';
-import { pagingOf, RecordTable, ValueSelect } from '../../kit/index.js';
+import { LoadedTable, pagingOf, RecordTable, ValueSelect } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { caseTitle } from './parts.js';
@@ -25,28 +25,24 @@ function OverduePanel() {
         {t('cases.overdue.title')} {overdue.data ? <span className="badge bg-danger">{overdue.data.total}</span> : null}
       </h2>
       <p className="small mb-2">{t('cases.overdue.intro')}</p>
-      <ProblemAlert error={overdue.error} />
-      {overdue.data ? (
-        <RecordTable<OverdueAction>
-          caption={t('cases.overdue.title')}
-          captionHidden
-          className="table table-sm mb-0"
-          rows={overdue.data.items}
-          rowKey={(a) => a.id}
-          empty={t('cases.overdue.none')}
-          columns={[
-            { header: t('cases.overdue.due'), cell: (a) => (a.dueOn ? formatDate(a.dueOn) : ''), className: 'text-danger fw-semibold' },
-            { header: t('cases.overdue.action'), cell: (a) => a.description },
-            { header: t('cases.overdue.goal'), cell: (a) => a.goalTitle },
-            { header: t('cases.overdue.case'), cell: (a) => <Link to={`/cases/${a.caseId}`}>{caseTitle(a, t)}</Link> },
-            {
-              header: t('cases.overdue.assignee'),
-              cell: (a) => a.assignee?.displayName ?? a.assigneeName ?? a.responsible?.displayName ?? '',
-            },
-            { header: t('cases.action.status'), cell: (a) => label('actionStatus', a.status) },
-          ]}
-        />
-      ) : null}
+      <LoadedTable<OverdueAction>
+        loaded={overdue}
+        caption={t('cases.overdue.title')}
+        className="table table-sm mb-0"
+        rowKey={(a) => a.id}
+        empty={t('cases.overdue.none')}
+        columns={[
+          { header: t('cases.overdue.due'), cell: (a) => (a.dueOn ? formatDate(a.dueOn) : ''), className: 'text-danger fw-semibold' },
+          { header: t('cases.overdue.action'), cell: (a) => a.description },
+          { header: t('cases.overdue.goal'), cell: (a) => a.goalTitle },
+          { header: t('cases.overdue.case'), cell: (a) => <Link to={`/cases/${a.caseId}`}>{caseTitle(a, t)}</Link> },
+          {
+            header: t('cases.overdue.assignee'),
+            cell: (a) => a.assignee?.displayName ?? a.assigneeName ?? a.responsible?.displayName ?? '',
+          },
+          { header: t('cases.action.status'), cell: (a) => label('actionStatus', a.status) },
+        ]}
+      />
     </section>
   );
 }

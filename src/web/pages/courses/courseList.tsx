@@ -93,7 +93,7 @@ export function RowForm({ label, onCancel, ...form }: ListFormProps & { label: s
   return <RecordForm {...form} label={label} onCancel={onCancel} small autoFocus className="border rounded p-2 my-2" />;
 }
 
-/** The form under the list that adds to it (a lesson, a learner), titled. */
-export function AddToListForm(form: ListFormProps & { title: string; submitLabel: string; submitClass?: string }) {
-  return <RecordForm {...form} className="border rounded p-3 mt-2" />;
+/** The form under the list that adds to it (a lesson, a learner), titled; `outlined`: its submit a secondary button. */
+export function AddToListForm({ outlined, ...form }: ListFormProps & { title: string; submitLabel: string; outlined?: boolean }) {
+  return <RecordForm {...form} submitClass={outlined ? 'btn btn-outline-primary' : undefined} className="border rounded p-3 mt-2" />;
 }

@@ -74,13 +74,7 @@ export function AddLessonForm({ course, reload, onAdded }: { course: Course; rel
     }
   };
   return (
-    <AddToListForm
-      change={change}
-      onSubmit={add}
-      title={t('courses.lessons.add')}
-      submitLabel={t('courses.lessons.addAction')}
-      submitClass="btn btn-outline-primary"
-    >
+    <AddToListForm change={change} onSubmit={add} title={t('courses.lessons.add')} submitLabel={t('courses.lessons.addAction')} outlined>
       <p className="small">{t('courses.lessons.addHint')}</p>
       <div className="row align-items-end">
         <WhenFields bound={bound} moving={false} />

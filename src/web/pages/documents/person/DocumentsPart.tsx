@@ -3,16 +3,16 @@ import { type ComponentType, type ReactNode, useState } from 'react';
 import { todayInRome } from '../../../../domain/dates.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { TextField } from '../../../components/fields.js';
-import { ProblemAlert, SuccessAlert } from '../../../components/ProblemAlert.js';
+import { SuccessAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo, textsOf } from '../../../kit/bound.js';
 import {
   type Change,
   type Column,
   focusLater,
+  LoadedTable,
   orNull,
   RecordForm,
-  RecordTable,
   useChange,
   useConfirm,
   useFields,
@@ -186,27 +186,23 @@ export function DocumentsPart<T extends Versioned>({
         {title}
       </h3>
       <SuccessAlert message={notice} />
-      <ProblemAlert error={list.error} />
-      {removal.problem}
-      {list.data ? (
-        <RecordTable<T>
-          caption={title}
-          captionHidden
-          rows={list.data}
-          rowKey={(item) => item.id}
-          rowName={nameOf}
-          empty={empty}
-          columns={columns}
-          actions={
-            writable
-              ? (item) => [
-                  { label: t('documents.edit'), onClick: () => open(item) },
-                  { label: t('documents.delete'), danger: true, onClick: () => remove(item) },
-                ]
-              : undefined
-          }
-        />
-      ) : null}
+      <LoadedTable<T>
+        loaded={list}
+        problem={removal.problem}
+        caption={title}
+        rowKey={(item) => item.id}
+        rowName={nameOf}
+        empty={empty}
+        columns={columns}
+        actions={
+          writable
+            ? (item) => [
+                { label: t('documents.edit'), onClick: () => open(item) },
+                { label: t('documents.delete'), danger: true, onClick: () => remove(item) },
+              ]
+            : undefined
+        }
+      />
       {writable && editing ? (
         <Form
           key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
