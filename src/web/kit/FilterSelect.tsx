@@ -1,9 +1,28 @@
+import type { ComponentProps } from 'react';
 import { SelectField } from '../components/fields.js';
 import { useI18n } from '../i18n/index.js';
 
 export interface Choice {
   value: string | number;
   label: string;
+}
+
+/** A select of `choices` (value and words each), with the empty value first, worded `blank` ("Nessuno", "Qualsiasi"…). */
+export function ChoiceSelect({
+  blank,
+  choices,
+  ...field
+}: Omit<ComponentProps<typeof SelectField>, 'children'> & { blank: string; choices: readonly Choice[] }) {
+  return (
+    <SelectField {...field}>
+      <option value="">{blank}</option>
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+    </SelectField>
+  );
 }
 
 /**
@@ -24,14 +43,5 @@ export function FilterSelect({
   column?: string;
 }) {
   const { t } = useI18n();
-  return (
-    <SelectField label={label} name={name} defaultValue={value ?? ''} column={column}>
-      <option value="">{t('visits.any')}</option>
-      {choices.map((choice) => (
-        <option key={choice.value} value={choice.value}>
-          {choice.label}
-        </option>
-      ))}
-    </SelectField>
-  );
+  return <ChoiceSelect label={label} name={name} defaultValue={value ?? ''} column={column} blank={t('visits.any')} choices={choices} />;
 }

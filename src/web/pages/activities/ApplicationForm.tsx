@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { APPLICATION_OUTCOMES } from '../../../contracts/enums.js';
 import type { PersonSummary } from '../../../contracts/people.js';
 import { todayInRome } from '../../../domain/dates.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { Options, RecordForm, useChange, useFields } from '../../kit/index.js';
+import { boundTo } from '../../kit/bound.js';
+import { RecordForm, useChange, useFields, ValueSelect } from '../../kit/index.js';
 import { CentreField, DayField, useCentreChoice } from './fields.js';
 import { ApplicationTypeSelect, PersonPicker, useApplicationTypes } from './shared.js';
 
@@ -27,11 +28,12 @@ export function ApplicationForm({
   onSaved?(message: string): void;
   onCancel?(): void;
 }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const types = useApplicationTypes();
   const change = useChange({ reload });
   const { fieldErrors } = change;
   const form = useFields({ typeId: '', outcome: 'submitted', date: todayInRome(), notes: '', centreId: '' });
+  const bound = boundTo(form, change);
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const chosenPersonId = personId ?? person?.id;
   const centre = useCentreChoice(chosenPersonId !== undefined);
@@ -84,13 +86,17 @@ export function ApplicationForm({
             onChange={(typeId) => form.set({ typeId })}
           />
         </div>
-        <SelectField column="col-sm-6 col-md-3" label={t('activities.applications.outcome')} {...form.field('outcome')}>
-          <Options values={APPLICATION_OUTCOMES} labels={labels('applicationOutcome')} />
-        </SelectField>
-        <DayField column="col-sm-6 col-md-3" {...form.field('date')} error={fieldErrors.date} />
-        {centre.choose ? <CentreField column="col-md-6" {...form.field('centreId')} error={fieldErrors.centreId} /> : null}
+        <ValueSelect
+          column="col-sm-6 col-md-3"
+          label={t('activities.applications.outcome')}
+          list="applicationOutcome"
+          values={APPLICATION_OUTCOMES}
+          {...form.field('outcome')}
+        />
+        <DayField column="col-sm-6 col-md-3" {...bound('date')} />
+        {centre.choose ? <CentreField column="col-md-6" {...bound('centreId')} /> : null}
       </div>
-      <TextField label={t('activities.applications.notes')} maxLength={2000} {...form.field('notes')} error={fieldErrors.notes} />
+      <TextField label={t('activities.applications.notes')} maxLength={2000} {...bound('notes')} />
     </RecordForm>
   );
 }

@@ -1,6 +1,6 @@
 import { APPLICATION_LEVELS } from '../../../contracts/enums.js';
 import { useI18n } from '../../i18n/index.js';
-import { CatalogueEditor } from '../admin/catalogues/CatalogueEditor.js';
+import { CatalogueEditor, catalogueTexts } from '../admin/catalogues/CatalogueEditor.js';
 import { useLabelledCatalogue } from '../admin/catalogues/labels.js';
 
 /** The application-type catalogue, with each type's level and Anagrafe flag, for coordinators (catalogues.manage). */
@@ -11,15 +11,5 @@ export default function ApplicationTypesPage() {
     { name: 'level', label: t('activities.applications.level'), kind: 'select', options: levels },
     { name: 'anagrafe', label: t('activities.types.anagrafeHint'), kind: 'check' },
   ]);
-  return (
-    <CatalogueEditor
-      config={{
-        path: '/application-types',
-        title: t('activities.types.title'),
-        intro: t('activities.types.intro'),
-        addLabel: t('activities.types.add'),
-        ...labelled,
-      }}
-    />
-  );
+  return <CatalogueEditor config={{ path: '/application-types', ...catalogueTexts(t, 'activities.types'), ...labelled }} />;
 }

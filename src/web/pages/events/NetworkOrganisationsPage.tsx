@@ -1,6 +1,6 @@
 import { NETWORK_ORGANISATION_KINDS } from '../../../contracts/enums.js';
 import { useI18n } from '../../i18n/index.js';
-import { CatalogueEditor } from '../admin/catalogues/CatalogueEditor.js';
+import { CatalogueEditor, catalogueTexts } from '../admin/catalogues/CatalogueEditor.js';
 
 /** The catalogue of organisations met at network meetings, for coordinators (catalogues.manage). */
 export default function NetworkOrganisationsPage() {
@@ -10,9 +10,7 @@ export default function NetworkOrganisationsPage() {
     <CatalogueEditor
       config={{
         path: '/network-organisations',
-        title: t('events.organisations.title'),
-        intro: t('events.organisations.intro'),
-        addLabel: t('events.organisations.add'),
+        ...catalogueTexts(t, 'events.organisations'),
         codeLabel: t('events.organisations.code'),
         codeHint: t('events.organisations.codeHint'),
         activeLabel: t('events.organisations.active'),

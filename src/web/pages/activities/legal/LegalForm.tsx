@@ -6,6 +6,7 @@ import { useApiGet } from '../../../api/hooks.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
+import { boundTo } from '../../../kit/bound.js';
 import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { CentreField, DayField, MinutesField, useCentreChoice } from '../fields.js';
@@ -24,6 +25,7 @@ export function LegalForm({ consultation, reload, onDone }: { consultation: Lega
     guidance: consultation?.guidance ?? '',
     centreId: '',
   });
+  const bound = boundTo(form, change);
   const [caseIds, setCaseIds] = useState<number[]>(consultation?.cases.map((c) => c.id) ?? []);
   const centreChoice = useCentreChoice(consultation !== null);
   const centre = consultation
@@ -65,20 +67,9 @@ export function LegalForm({ consultation, reload, onDone }: { consultation: Lega
     >
       <ProblemAlert error={options.error} />
       <div className="row">
-        <DayField column="col-sm-6 col-lg-3" {...form.field('date')} error={fieldErrors.date} />
-        <MinutesField
-          column="col-sm-6 col-lg-3"
-          label={t('activities.legal.minutes')}
-          {...form.field('minutes')}
-          error={fieldErrors.minutes}
-        />
-        <TextField
-          column="col-lg-6"
-          label={t('activities.legal.lawyer')}
-          maxLength={120}
-          {...form.field('lawyerName')}
-          error={fieldErrors.lawyerName}
-        />
+        <DayField column="col-sm-6 col-lg-3" {...bound('date')} />
+        <MinutesField column="col-sm-6 col-lg-3" label={t('activities.legal.minutes')} {...bound('minutes')} />
+        <TextField column="col-lg-6" label={t('activities.legal.lawyer')} maxLength={120} {...bound('lawyerName')} />
         {centreChoice.choose ? (
           <CentreField
             column="col-lg-6"
@@ -93,14 +84,8 @@ export function LegalForm({ consultation, reload, onDone }: { consultation: Lega
         ) : null}
       </div>
       {centre ? <CaseChoices options={offered} chosen={caseIds} onToggle={toggle} error={fieldErrors.caseIds} /> : null}
-      <TextAreaField
-        label={t('activities.legal.questions')}
-        required
-        maxLength={4000}
-        {...form.field('questions')}
-        error={fieldErrors.questions}
-      />
-      <TextAreaField label={t('activities.legal.guidance')} maxLength={4000} {...form.field('guidance')} error={fieldErrors.guidance} />
+      <TextAreaField label={t('activities.legal.questions')} required maxLength={4000} {...bound('questions')} />
+      <TextAreaField label={t('activities.legal.guidance')} maxLength={4000} {...bound('guidance')} />
     </RecordForm>
   );
 }

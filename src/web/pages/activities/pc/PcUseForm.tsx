@@ -3,20 +3,21 @@ import { useState } from 'react';
 import { PC_PURPOSES } from '../../../../contracts/enums.js';
 import type { PersonSummary } from '../../../../contracts/people.js';
 import { todayInRome } from '../../../../domain/dates.js';
-import { SelectField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Options, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { boundTo } from '../../../kit/bound.js';
+import { RecordForm, useChange, useFields, ValueSelect } from '../../../kit/index.js';
 import { CentreField, DayField, MinutesField, useCentreChoice } from '../fields.js';
 import { PersonPicker } from '../shared.js';
 
 const PURPOSE_FIELD = 'pc-purpose';
 
 export function PcUseForm({ reload }: { reload(): void }) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const change = useChange({ reload });
   const { fieldErrors } = change;
   // The purpose, the day and the centre are kept from one use to the next: the desk is in one centre for the day.
   const form = useFields({ purpose: '', minutes: '', date: todayInRome(), centreId: '' });
+  const bound = boundTo(form, change);
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const centre = useCentreChoice(person !== null);
 
@@ -38,21 +39,19 @@ export function PcUseForm({ reload }: { reload(): void }) {
   return (
     <RecordForm change={change} onSubmit={save} label={t('activities.pc.record')} submitLabel={t('activities.pc.save')} className="">
       <div className="row">
-        <SelectField
+        <ValueSelect
           column="col-sm-6 col-lg-4"
           id={PURPOSE_FIELD}
           label={t('activities.pc.purpose')}
-          required
+          list="pcPurpose"
+          values={PC_PURPOSES}
+          choose
           autoFocus
-          {...form.field('purpose')}
-          error={fieldErrors.purpose}
-        >
-          <option value="">{t('common.choose')}</option>
-          <Options values={PC_PURPOSES} labels={labels('pcPurpose')} />
-        </SelectField>
-        <MinutesField column="col-sm-6 col-lg-2" {...form.field('minutes')} error={fieldErrors.minutes} />
-        <DayField column="col-sm-6 col-lg-3" {...form.field('date')} error={fieldErrors.date} />
-        {centre.choose ? <CentreField column="col-sm-6 col-lg-3" {...form.field('centreId')} error={fieldErrors.centreId} /> : null}
+          {...bound('purpose')}
+        />
+        <MinutesField column="col-sm-6 col-lg-2" {...bound('minutes')} />
+        <DayField column="col-sm-6 col-lg-3" {...bound('date')} />
+        {centre.choose ? <CentreField column="col-sm-6 col-lg-3" {...bound('centreId')} /> : null}
       </div>
       <details className="mb-3" open={person !== null}>
         <summary>{t('activities.pc.choosePerson')}</summary>

@@ -1,7 +1,8 @@
 import { type ReactNode, useState } from 'react';
 import { useApiGet } from '../../../api/hooks.js';
 import { SelectField, TextField } from '../../../components/fields.js';
-import { useI18n } from '../../../i18n/index.js';
+import { type Translate, useI18n } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/it.js';
 import { LoadedTable, RecordForm, useChange } from '../../../kit/index.js';
 import { usePageTitle } from '../../../page-title.js';
 
@@ -33,6 +34,16 @@ export interface CatalogueConfig {
   nameField: string;
   /** Values are reordered by hand (they carry a sortOrder). */
   sorted?: boolean;
+}
+
+/** The prefixes of the dictionary with a catalogue page's texts: `.title`, `.intro`, `.add`. */
+type CatalogueTexts = {
+  [K in MessageKey]: K extends `${infer P}.title` ? (`${P}.intro` | `${P}.add` extends MessageKey ? P : never) : never;
+}[MessageKey];
+
+/** A catalogue page's title, intro and add button, worded from one prefix of the dictionary. */
+export function catalogueTexts(t: Translate, texts: CatalogueTexts): Pick<CatalogueConfig, 'title' | 'intro' | 'addLabel'> {
+  return { title: t(`${texts}.title`), intro: t(`${texts}.intro`), addLabel: t(`${texts}.add`) };
 }
 
 function blankValues(fields: CatalogueField[]): Values {

@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import type { Project, StaffContract, StaffMember } from '../../../../contracts/calendar.js';
 import { useApiGet } from '../../../api/hooks.js';
-import { SelectField, TextField } from '../../../components/fields.js';
+import { TextField } from '../../../components/fields.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
+import { ChoiceSelect } from '../../../kit/FilterSelect.js';
 import { EditableSection, focusLater, orNull, RecordForm, RecordTable, useChange, useFields } from '../../../kit/index.js';
 import { DateRangeFields, hoursOfMinutes, minutesOfHours, saveRecord, useFormatMinutes, useRemove, WeeklyHoursField } from '../shared.js';
 
@@ -61,14 +62,13 @@ function ContractForm({
           {...form.field('hours')}
           error={change.fieldErrors.weeklyMinutes}
         />
-        <SelectField column="col-sm-6 col-lg-3" label={t('calendar.staff.project')} {...bound('projectId')}>
-          <option value="">{t('calendar.staff.noProject')}</option>
-          {projects.map((project) => (
-            <option key={project.id} value={project.id}>
-              {project.name}
-            </option>
-          ))}
-        </SelectField>
+        <ChoiceSelect
+          column="col-sm-6 col-lg-3"
+          label={t('calendar.staff.project')}
+          blank={t('calendar.staff.noProject')}
+          choices={projects.map((project) => ({ value: project.id, label: project.name }))}
+          {...bound('projectId')}
+        />
       </div>
       <TextField
         label={t('calendar.staff.description')}

@@ -2,13 +2,14 @@
 import type { StaffMember } from '../../../../contracts/calendar.js';
 import { STAFF_ROLES } from '../../../../contracts/enums.js';
 import { useApiGet } from '../../../api/hooks.js';
-import { SelectField, TextField } from '../../../components/fields.js';
+import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Options, orNull } from '../../../kit/index.js';
+import { ChoiceSelect } from '../../../kit/FilterSelect.js';
+import { orNull, ValueSelect } from '../../../kit/index.js';
 import { CentreRecordForm, type CentreRecordFormProps, useCentreRecordForm } from '../shared.js';
 
 export function MemberForm(props: CentreRecordFormProps<StaffMember>) {
-  const { t, labels } = useI18n();
+  const { t } = useI18n();
   const { editing } = props;
   const users = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
   const { values, change, bound, save } = useCentreRecordForm('/staff', props, {
@@ -28,18 +29,21 @@ export function MemberForm(props: CentreRecordFormProps<StaffMember>) {
     <CentreRecordForm texts="calendar.staff" editing={editing} change={change} onSubmit={submit} onCancel={props.onDone}>
       <div className="row">
         <TextField column="col-lg-4" label={t('calendar.staff.name')} required maxLength={120} {...bound('name')} />
-        <SelectField column="col-sm-6 col-lg-4" label={t('calendar.staff.role')} required {...bound('role')}>
-          <option value="">{t('common.choose')}</option>
-          <Options values={STAFF_ROLES} labels={labels('staffRole')} />
-        </SelectField>
-        <SelectField column="col-sm-6 col-lg-4" label={t('calendar.staff.user')} {...bound('userId')}>
-          <option value="">{t('calendar.staff.noUser')}</option>
-          {(users.data ?? []).map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.displayName}
-            </option>
-          ))}
-        </SelectField>
+        <ValueSelect
+          column="col-sm-6 col-lg-4"
+          label={t('calendar.staff.role')}
+          list="staffRole"
+          values={STAFF_ROLES}
+          choose
+          {...bound('role')}
+        />
+        <ChoiceSelect
+          column="col-sm-6 col-lg-4"
+          label={t('calendar.staff.user')}
+          blank={t('calendar.staff.noUser')}
+          choices={(users.data ?? []).map((user) => ({ value: user.id, label: user.displayName }))}
+          {...bound('userId')}
+        />
       </div>
       <TextField label={t('calendar.staff.notes')} maxLength={1000} {...bound('notes')} />
     </CentreRecordForm>
