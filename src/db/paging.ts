@@ -28,3 +28,26 @@ export async function readPage<Row>(
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** A page of a list's items (its rows as the list shows them) and how many items the whole list has. */
+export interface ItemsPage<Item> {
+  items: Item[];
+  total: number;
+}
+
+/**
+ * A page of a list bounded by the caller's centres (nothing is read without a centre): its rows
+ * become items through `itemsOf`, which may read what they name for the whole page at once.
+ */
+export async function readCentresPage<Row, Item>(
+  centreIds: readonly number[],
+  ordered: Parameters<typeof readPage<Row>>[0],
+  matching: Parameters<typeof readPage>[1],
+  page: number,
+  pageSize: number,
+  itemsOf: (rows: Row[]) => Item[] | Promise<Item[]>,
+): Promise<ItemsPage<Item>> {
+  if (centreIds.length === 0) return { items: [], total: 0 };
+  const { rows, total } = await readPage(ordered, matching, page, pageSize);
+  return { items: await itemsOf(rows), total };
+}

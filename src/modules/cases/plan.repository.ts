@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CaseAction, CaseGoal, OverdueAction } from '../../contracts/cases.js';
 import type { ActionStatus, GoalStatus } from '../../contracts/enums.js';
 import { groupBy, personOf, userOf } from '../../db/joined.js';
-import { readPage } from '../../db/paging.js';
+import { type ItemsPage, readCentresPage } from '../../db/paging.js';
 import type { CaseGoalsTable, Database } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 import { OPEN_ACTION_STATUSES } from '../../domain/care.js';
@@ -131,43 +131,33 @@ function overdueQuery(db: Db, filter: OverdueFilter) {
 }
 
 /** Open actions of open cases whose due date has passed, the most overdue first. */
-export async function listOverdueActions(
-  db: Db,
-  filter: OverdueFilter,
-  page: number,
-  pageSize: number,
-): Promise<{ items: OverdueAction[]; total: number }> {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const { rows, total } = await readPage(
-    overdueQuery(db, filter)
-      .innerJoin('caseGoals', 'caseGoals.id', 'caseActions.goalId')
-      .leftJoin('users as assignee', 'assignee.id', 'caseActions.assigneeId')
-      .leftJoin('users as responsible', 'responsible.id', 'cases.responsibleId')
-      .leftJoin('people', 'people.id', 'cases.personId')
-      .leftJoin('households', 'households.id', 'cases.householdId')
-      .select(ACTION_COLUMNS)
-      .select([
-        'caseGoals.title as goalTitle',
-        'cases.personId',
-        'people.givenNames',
-        'people.familyNames',
-        'cases.householdId',
-        'households.name as householdName',
-        'cases.responsibleId',
-        'responsible.displayName as responsibleName',
-      ])
-      .orderBy('caseActions.dueOn')
-      .orderBy('caseActions.id'),
-    overdueQuery(db, filter),
-    page,
-    pageSize,
+export async function listOverdueActions(db: Db, filter: OverdueFilter, page: number, pageSize: number): Promise<ItemsPage<OverdueAction>> {
+  const ordered = overdueQuery(db, filter)
+    .innerJoin('caseGoals', 'caseGoals.id', 'caseActions.goalId')
+    .leftJoin('users as assignee', 'assignee.id', 'caseActions.assigneeId')
+    .leftJoin('users as responsible', 'responsible.id', 'cases.responsibleId')
+    .leftJoin('people', 'people.id', 'cases.personId')
+    .leftJoin('households', 'households.id', 'cases.householdId')
+    .select(ACTION_COLUMNS)
+    .select([
+      'caseGoals.title as goalTitle',
+      'cases.personId',
+      'people.givenNames',
+      'people.familyNames',
+      'cases.householdId',
+      'households.name as householdName',
+      'cases.responsibleId',
+      'responsible.displayName as responsibleName',
+    ])
+    .orderBy('caseActions.dueOn')
+    .orderBy('caseActions.id');
+  return readCentresPage(filter.centreIds, ordered, overdueQuery(db, filter), page, pageSize, (rows) =>
+    rows.map((row) => ({
+      ...toAction(row),
+      goalTitle: row.goalTitle,
+      person: personOf(row),
+      household: row.householdId !== null && row.householdName !== null ? { id: row.householdId, name: row.householdName } : null,
+      responsible: userOf(row.responsibleId, row.responsibleName),
+    })),
   );
-  const items = rows.map((row) => ({
-    ...toAction(row),
-    goalTitle: row.goalTitle,
-    person: personOf(row),
-    household: row.householdId !== null && row.householdName !== null ? { id: row.householdId, name: row.householdName } : null,
-    responsible: userOf(row.responsibleId, row.responsibleName),
-  }));
-  return { items, total };
 }

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Case, CaseListItem, CaseMember, CasePeriod } from '../../contracts/cases.js';
 import type { CaseArea, CaseClosingReason, CaseStatus, Gender, ReferralSource } from '../../contracts/enums.js';
 import { groupBy, personOf, userOf } from '../../db/joined.js';
-import { readPage } from '../../db/paging.js';
+import { type ItemsPage, readCentresPage } from '../../db/paging.js';
 import { whereEqual, whereLinked } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import type { CaseRow } from './cases.repository.js';
@@ -151,29 +151,20 @@ function filteredCases(db: Db, filter: CaseFilter) {
   return whereLinked(query, 'caseMembers', 'cases.id', filter.personId);
 }
 
-export async function listCases(
-  db: Db,
-  filter: CaseFilter,
-  page: number,
-  pageSize: number,
-): Promise<{ items: CaseListItem[]; total: number }> {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const { rows: heads, total } = await readPage(
-    filteredCases(db, filter)
-      .leftJoin('people', 'people.id', 'cases.personId')
-      .leftJoin('households', 'households.id', 'cases.householdId')
-      .leftJoin('users as responsible', 'responsible.id', 'cases.responsibleId')
-      .selectAll('cases')
-      .select(['people.givenNames', 'people.familyNames', 'households.name as householdName', 'responsible.displayName as responsibleName'])
-      .orderBy('cases.openedOn', 'desc')
-      .orderBy('cases.id', 'desc'),
-    filteredCases(db, filter),
-    page,
-    pageSize,
-  );
-  const members = await membersOf(
-    db,
-    heads.map((h) => h.id),
-  );
-  return { items: heads.map((head) => ({ ...headOf(head), members: members.get(head.id) ?? [] })), total };
+export async function listCases(db: Db, filter: CaseFilter, page: number, pageSize: number): Promise<ItemsPage<CaseListItem>> {
+  const ordered = filteredCases(db, filter)
+    .leftJoin('people', 'people.id', 'cases.personId')
+    .leftJoin('households', 'households.id', 'cases.householdId')
+    .leftJoin('users as responsible', 'responsible.id', 'cases.responsibleId')
+    .selectAll('cases')
+    .select(['people.givenNames', 'people.familyNames', 'households.name as householdName', 'responsible.displayName as responsibleName'])
+    .orderBy('cases.openedOn', 'desc')
+    .orderBy('cases.id', 'desc');
+  return readCentresPage(filter.centreIds, ordered, filteredCases(db, filter), page, pageSize, async (heads) => {
+    const members = await membersOf(
+      db,
+      heads.map((h) => h.id),
+    );
+    return heads.map((head) => ({ ...headOf(head), members: members.get(head.id) ?? [] }));
+  });
 }

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Gender, HouseholdRelation } from '../../contracts/enums.js';
 import type { Household, HouseholdMember, PastHouseholdMember } from '../../contracts/households.js';
-import { readPage } from '../../db/paging.js';
+import { readCentresPage } from '../../db/paging.js';
 import type { Database, HouseholdsTable } from '../../db/schema.js';
 import { householdNameKey } from '../../domain/households.js';
 import { nameTokens } from '../../domain/names.js';
@@ -191,28 +191,23 @@ export async function setMembershipRelation(db: Db, membershipId: number, relati
  * household.
  */
 export async function listHouseholds(db: Db, centreIds: readonly number[], q: string, page: number, pageSize: number) {
-  if (centreIds.length === 0) return { items: [], total: 0 };
   const words = nameTokens(q);
   if (words.length === 0 && q.trim() !== '') return { items: [], total: 0 };
   let base = db.selectFrom('households').where('centreId', 'in', centreIds);
   // The words are lower-case letters and digits only: nothing for LIKE to take as a wildcard.
   for (const word of words) base = base.where('nameKey', 'like', `%${word}%`);
-  const { rows, total } = await readPage(
-    base.select(['id', 'centreId', 'name', 'updatedAt']).orderBy('nameKey').orderBy('id'),
-    base,
-    page,
-    pageSize,
-  );
-  const members = await membershipsWithPeople(
-    db,
-    rows.map((r) => r.id),
-    { currentOnly: true },
-  );
-  const items = rows.map((row) => ({
-    ...row,
-    members: members
-      .filter((m) => m.householdId === row.id)
-      .map(({ id, personId, givenNames, familyNames, relation }) => ({ id, personId, givenNames, familyNames, relation })),
-  }));
-  return { items, total };
+  const byName = base.select(['id', 'centreId', 'name', 'updatedAt']).orderBy('nameKey').orderBy('id');
+  return readCentresPage(centreIds, byName, base, page, pageSize, async (rows) => {
+    const members = await membershipsWithPeople(
+      db,
+      rows.map((r) => r.id),
+      { currentOnly: true },
+    );
+    return rows.map((row) => ({
+      ...row,
+      members: members
+        .filter((m) => m.householdId === row.id)
+        .map(({ id, personId, givenNames, familyNames, relation }) => ({ id, personId, givenNames, familyNames, relation })),
+    }));
+  });
 }

@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
 import { personOf, userOf } from '../../db/joined.js';
-import { readPage } from '../../db/paging.js';
+import { readCentresPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
 import { inCentresAndPeriod, type PeriodFilter, whereEqual, whereLinked } from '../../db/queries.js';
 import type { Database, VisitsTable } from '../../db/schema.js';
@@ -118,22 +118,17 @@ function withJoins(db: Db, filter: VisitFilter) {
 }
 
 export async function listVisits(db: Db, filter: VisitFilter, page: number, pageSize: number) {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const { rows, total } = await readPage(
-    withJoins(db, filter).orderBy('visits.occurredAt', 'desc').orderBy('visits.id', 'desc'),
-    filtered(db, filter),
-    page,
-    pageSize,
-  );
-  const topics = await topicsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  const items = await withOpeningFlags(
-    db,
-    rows.map((r) => toVisit(r, topics.get(r.id) ?? [])),
-  );
-  return { items, total };
+  const newestFirst = withJoins(db, filter).orderBy('visits.occurredAt', 'desc').orderBy('visits.id', 'desc');
+  return readCentresPage(filter.centreIds, newestFirst, filtered(db, filter), page, pageSize, async (rows) => {
+    const topics = await topicsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return withOpeningFlags(
+      db,
+      rows.map((r) => toVisit(r, topics.get(r.id) ?? [])),
+    );
+  });
 }
 
 /** All matching visits, oldest first, in batches: for exports that must not hold everything in memory. */
