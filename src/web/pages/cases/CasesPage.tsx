@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { filledIn } from '../../kit/FilterForm.js';
 import { LoadedTable, pagingOf, RecordTable, ValueSelect } from '../../kit/index.js';
+import { ListHeading } from '../../kit/SearchList.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { caseTitle } from './parts.js';
@@ -71,14 +72,7 @@ export default function CasesPage() {
 
   return (
     <>
-      <div className="d-flex justify-content-between align-items-start flex-wrap gap-2 mb-3">
-        <h1 className="h2">{t('cases.title')}</h1>
-        {can('personal.write') ? (
-          <Link to="/cases/new" className="btn btn-primary">
-            {t('cases.new')}
-          </Link>
-        ) : null}
-      </div>
+      <ListHeading title={t('cases.title')} create={can('personal.write') ? { to: '/cases/new', label: t('cases.new') } : null} />
 
       <OverduePanel />
 

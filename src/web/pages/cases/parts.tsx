@@ -2,7 +2,7 @@
 import type { ComponentProps, ReactNode } from 'react';
 import type { Case, CaseListItem } from '../../../contracts/cases.js';
 import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation, REFERRAL_SOURCES } from '../../../contracts/enums.js';
-import { type Locale, labelOf } from '../../../contracts/labels.js';
+import { type LabelValue, type Locale, labelOf } from '../../../contracts/labels.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
@@ -139,34 +139,43 @@ export function CaseItemForm({
   );
 }
 
-/** A case item's status changed in place (an action's, a referral's): sent at the version read, said when saved. */
-export function CaseItemStatus({
-  label,
+/**
+ * A case item's status (an action's, a referral's), one of the value list `list`: changed in place
+ * by those who may write (`canWrite`: named with the item's `name`, sent at the version read, said
+ * when saved, in the words `<texts>.status`, `.save` and `.saved`), else told.
+ */
+export function CaseItemStatus<L extends 'actionStatus' | 'referralStatus'>({
+  list,
+  values,
+  texts,
+  name,
   path,
   item,
-  options,
-  submitLabel,
-  saved,
+  canWrite,
   reload,
 }: {
-  label: string;
+  list: L;
+  values: readonly (LabelValue<L> & string)[];
+  texts: 'cases.action' | 'cases.referral';
+  name: string;
   path: string;
-  item: { status: string; version: number };
-  options: ReadonlyArray<{ value: string; label: string }>;
-  submitLabel: string;
-  saved: string;
+  item: { status: LabelValue<L> & string; version: number };
+  canWrite: boolean;
   reload(): void;
 }) {
+  const { t, labels } = useI18n();
   const change = useCaseChange(reload);
+  const words = labels(list);
+  if (!canWrite) return words[item.status];
   return (
     <InlineSelectForm
-      label={label}
+      label={`${t(`${texts}.status`)}: ${name}`}
       value={item.status}
       version={item.version}
-      options={options}
-      submitLabel={submitLabel}
+      options={values.map((value) => ({ value, label: words[value] }))}
+      submitLabel={t(`${texts}.save`)}
       change={change}
-      onSave={(status) => change.send('PATCH', path, { version: item.version, status }, { success: saved })}
+      onSave={(status) => change.send('PATCH', path, { version: item.version, status }, { success: t(`${texts}.saved`) })}
     />
   );
 }

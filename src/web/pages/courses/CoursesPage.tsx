@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/index.js';
 import { CountTable } from '../../kit/CountTable.js';
 import { FilterForm } from '../../kit/FilterForm.js';
 import { pagingOf, RecordTable } from '../../kit/index.js';
+import { ListHeading } from '../../kit/SearchList.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useCourseKinds, usePatternText } from './shared.js';
@@ -62,14 +63,7 @@ export default function CoursesPage() {
 
   return (
     <>
-      <div className="d-flex justify-content-between align-items-start flex-wrap gap-2">
-        <h1 className="h2">{t('courses.title')}</h1>
-        {can('catalogues.manage') ? (
-          <Link to="/courses/new" className="btn btn-primary">
-            {t('courses.new')}
-          </Link>
-        ) : null}
-      </div>
+      <ListHeading title={t('courses.title')} create={can('catalogues.manage') ? { to: '/courses/new', label: t('courses.new') } : null} />
       <p>{t('courses.intro')}</p>
 
       <FilterForm label={t('courses.filters')} onApply={setParams} key={`${year}-${kindId}`}>

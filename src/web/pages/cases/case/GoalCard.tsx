@@ -132,19 +132,16 @@ export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; st
             header: t('cases.action.status'),
             cell: (a) => (
               <>
-                {canWrite ? (
-                  <CaseItemStatus
-                    label={`${t('cases.action.status')}: ${a.description}`}
-                    path={`/actions/${a.id}`}
-                    item={a}
-                    options={ACTION_STATUSES.map((s) => ({ value: s, label: label('actionStatus', s) }))}
-                    submitLabel={t('cases.action.save')}
-                    saved={t('cases.action.saved')}
-                    reload={reload}
-                  />
-                ) : (
-                  label('actionStatus', a.status)
-                )}
+                <CaseItemStatus
+                  list="actionStatus"
+                  values={ACTION_STATUSES}
+                  texts="cases.action"
+                  name={a.description}
+                  path={`/actions/${a.id}`}
+                  item={a}
+                  canWrite={canWrite}
+                  reload={reload}
+                />
                 {a.doneOn ? <small className="d-block">{t('cases.action.doneOn', { date: formatDate(a.doneOn) })}</small> : null}
               </>
             ),

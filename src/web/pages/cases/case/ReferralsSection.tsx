@@ -102,20 +102,18 @@ export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
           },
           {
             header: t('cases.referral.status'),
-            cell: (r) =>
-              canWrite ? (
-                <CaseItemStatus
-                  label={`${t('cases.referral.status')}: ${r.reason}`}
-                  path={`/referrals/${r.id}`}
-                  item={r}
-                  options={REFERRAL_STATUSES.map((s) => ({ value: s, label: label('referralStatus', s) }))}
-                  submitLabel={t('cases.referral.save')}
-                  saved={t('cases.referral.saved')}
-                  reload={reload}
-                />
-              ) : (
-                label('referralStatus', r.status)
-              ),
+            cell: (r) => (
+              <CaseItemStatus
+                list="referralStatus"
+                values={REFERRAL_STATUSES}
+                texts="cases.referral"
+                name={r.reason}
+                path={`/referrals/${r.id}`}
+                item={r}
+                canWrite={canWrite}
+                reload={reload}
+              />
+            ),
           },
         ]}
         actions={canWrite ? (r) => [{ label: t('cases.referral.delete'), danger: true, onClick: () => remove(r) }] : undefined}
