@@ -104,6 +104,12 @@ export function YearField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInput
   return <NumberField min={1900} max={2100} {...props} />;
 }
 
+/** A new password: at least 12 characters, as the server asks (said in its hint), offered to password managers as new. */
+export function NewPasswordField(props: Omit<FieldProps, 'hint' | 'required'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const { t } = useI18n();
+  return <TextField type="password" autoComplete="new-password" minLength={12} required hint={t('setup.passwordHint')} {...props} />;
+}
+
 export function TextAreaField(props: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const [field, textarea] = splitField(props);
   return (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { TextField } from '../components/fields.js';
+import { NewPasswordField, TextField } from '../components/fields.js';
 import { SuccessAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import { boundTo } from '../kit/bound.js';
 import { RecordForm, useChange, useFields } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
@@ -11,6 +12,7 @@ function PasswordForm() {
   const { t } = useI18n();
   const change = useChange();
   const form = useFields({ currentPassword: '', newPassword: '' });
+  const bound = boundTo(form, change);
   const [done, setDone] = useState<string | null>(null);
   const submit = async () => {
     setDone(null);
@@ -36,19 +38,9 @@ function PasswordForm() {
           type="password"
           autoComplete="current-password"
           required
-          {...form.field('currentPassword')}
-          error={change.fieldErrors.currentPassword}
+          {...bound('currentPassword')}
         />
-        <TextField
-          label={t('account.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          minLength={12}
-          required
-          hint={t('setup.passwordHint')}
-          {...form.field('newPassword')}
-          error={change.fieldErrors.newPassword}
-        />
+        <NewPasswordField label={t('account.newPassword')} {...bound('newPassword')} />
       </RecordForm>
     </>
   );

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { Navigate } from 'react-router';
 import type { Me } from '../../contracts/auth.js';
-import { TextField } from '../components/fields.js';
+import { NewPasswordField, TextField } from '../components/fields.js';
 import { useI18n } from '../i18n/index.js';
 import { FormActions, useChange } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
@@ -52,16 +52,7 @@ export default function SetupPage() {
             </div>
             <TextField label={t('setup.displayName')} name="displayName" required autoComplete="name" error={fieldErrors.displayName} />
             <TextField label={t('login.email')} name="email" type="email" required autoComplete="username" error={fieldErrors.email} />
-            <TextField
-              label={t('login.password')}
-              name="password"
-              type="password"
-              required
-              minLength={12}
-              autoComplete="new-password"
-              hint={t('setup.passwordHint')}
-              error={fieldErrors.password}
-            />
+            <NewPasswordField label={t('login.password')} name="password" error={fieldErrors.password} />
             <FormActions busy={change.busy} submitLabel={t('setup.submit')} />
           </form>
         )}

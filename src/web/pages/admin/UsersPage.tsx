@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
 import { ROLES } from '../../../contracts/enums.js';
 import { useApiGet } from '../../api/hooks.js';
-import { SelectField, TextField } from '../../components/fields.js';
+import { NewPasswordField, SelectField, TextField } from '../../components/fields.js';
 import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
@@ -45,16 +45,7 @@ function AddUserForm({ centres, reload, onStart, onAdded }: { centres: Centre[];
         <SelectField column="col-md-4" label={t('users.role')} required {...bound('role')}>
           <Options values={ROLES} labels={labels('role')} />
         </SelectField>
-        <TextField
-          column="col-md-4"
-          label={t('users.password')}
-          type="password"
-          autoComplete="new-password"
-          minLength={12}
-          required
-          hint={t('setup.passwordHint')}
-          {...bound('password')}
-        />
+        <NewPasswordField column="col-md-4" label={t('users.password')} {...bound('password')} />
         <div className="col-md-4">
           <fieldset className="mb-3">
             <legend className="form-label h6">{t('users.centres')}</legend>
