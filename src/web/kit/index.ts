@@ -23,6 +23,7 @@ export { announce, focusLater, useAnnouncer } from './announce.js';
 export { ConfirmDialog, type ConfirmOptions, useConfirm } from './ConfirmDialog.js';
 export { Facts } from './Facts.js';
 export { EditableSection, FormActions, InlineSelectForm, Options, RecordForm, useEditing, useFields } from './forms.js';
+export { LoadedSection } from './LoadedSection.js';
 export { RecordsHeading } from './RecordsHeading.js';
 export {
   type Column,

@@ -5,7 +5,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/it.js';
-import { useChange, useConfirm } from '../../kit/index.js';
+import { LoadedSection, useChange, useConfirm } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { EnrolmentsSection } from './EnrolmentsSection.js';
@@ -133,13 +133,9 @@ function CourseView({ course, reload }: { course: Course; reload(): void }) {
         ) : null}
       </dl>
 
-      <section aria-labelledby="course-figures" className="mt-3">
-        <h2 id="course-figures" className="h4">
-          {t('courses.figures.title')}
-        </h2>
-        <ProblemAlert error={figures.error} />
-        {figures.data ? <FiguresSection figures={figures.data} /> : null}
-      </section>
+      <LoadedSection id="course-figures" title={t('courses.figures.title')} loaded={figures} className="mt-3">
+        {(data) => <FiguresSection figures={data} />}
+      </LoadedSection>
 
       <LessonsSection course={course} onChanged={changed} />
 

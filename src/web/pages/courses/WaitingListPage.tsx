@@ -9,7 +9,7 @@ import { SelectField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { FilterForm } from '../../kit/FilterForm.js';
-import { focusLater, Options, pagingOf, RecordTable, type RowAction, useChange, ValueSelect } from '../../kit/index.js';
+import { focusLater, LoadedSection, Options, pagingOf, RecordTable, type RowAction, useChange, ValueSelect } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { personName } from './shared.js';
@@ -84,13 +84,9 @@ export default function WaitingListPage() {
       <ProblemAlert error={list.error} />
       {change.problem}
 
-      <section aria-labelledby="waiting-summary">
-        <h2 id="waiting-summary" className="h4">
-          {t('courses.waiting.summary')}
-        </h2>
-        <ProblemAlert error={summary.error} />
-        {summary.data ? <SummaryTable summary={summary.data} /> : null}
-      </section>
+      <LoadedSection id="waiting-summary" title={t('courses.waiting.summary')} loaded={summary}>
+        {(data) => <SummaryTable summary={data} />}
+      </LoadedSection>
 
       {write ? (
         <AddForm
