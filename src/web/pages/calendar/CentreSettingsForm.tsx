@@ -1,10 +1,10 @@
 import type { CentreSettings } from '../../../contracts/calendar.js';
-import { useApiGet } from '../../api/hooks.js';
 import { NumberField, TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
 import { orNull, RecordForm, useChange, useFields } from '../../kit/index.js';
+import { useCalendarRecords } from './shared.js';
 
 function SettingsFields({ settings, reload }: { settings: CentreSettings; reload(): void }) {
   const { t } = useI18n();
@@ -74,18 +74,14 @@ function SettingsFields({ settings, reload }: { settings: CentreSettings; reload
 /** The centre's patron day, contacts and course completion threshold. */
 export function CentreSettingsForm({ centreId, onChanged }: { centreId: number; onChanged(): void }) {
   const { t } = useI18n();
-  const settings = useApiGet<CentreSettings>('/calendar/settings', { centreId });
-  const reload = () => {
-    settings.reload();
-    onChanged();
-  };
+  const settings = useCalendarRecords<CentreSettings>('/calendar/settings', { centreId }, onChanged);
   return (
     <section className="mb-5" aria-labelledby="calendar-settings">
       <h2 id="calendar-settings" className="h4">
         {t('calendar.settings.title')}
       </h2>
       <ProblemAlert error={settings.error} />
-      {settings.data ? <SettingsFields key={settings.data.version} settings={settings.data} reload={reload} /> : null}
+      {settings.data ? <SettingsFields key={settings.data.version} settings={settings.data} reload={settings.reload} /> : null}
     </section>
   );
 }

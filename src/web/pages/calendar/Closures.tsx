@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { ClosureRecord } from '../../../contracts/calendar.js';
-import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
 import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
 import { focusLater, LoadedTable, RecordsHeading, useChange, useFields } from '../../kit/index.js';
-import { DateRangeFields, saveRecord, useRemove } from './shared.js';
+import { DateRangeFields, saveRecord, useCalendarRecords, useRemove } from './shared.js';
 
 const daysOf = (closure: ClosureRecord) => Math.round((Date.parse(closure.to) - Date.parse(closure.from)) / 86_400_000) + 1;
 
@@ -62,14 +61,15 @@ function ClosureForm({
 /** The closures of a year; one added below, or corrected on demand. */
 export function Closures({ centreId, year, onChanged }: { centreId: number; year: number; onChanged(): void }) {
   const { t, formatDate, formatNumber } = useI18n();
-  const closures = useApiGet<ClosureRecord[]>('/calendar/closures', { centreId, from: `${year}-01-01`, to: `${year}-12-31` });
+  const closures = useCalendarRecords<ClosureRecord[]>(
+    '/calendar/closures',
+    { centreId, from: `${year}-01-01`, to: `${year}-12-31` },
+    onChanged,
+  );
+  const { reload } = closures;
   const [editing, setEditing] = useState<ClosureRecord | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const reload = () => {
-    closures.reload();
-    onChanged();
-  };
   const change = useChange({ reload });
   const removeRecord = useRemove(change);
 

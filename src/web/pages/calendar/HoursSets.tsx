@@ -1,11 +1,10 @@
 import { useRef, useState } from 'react';
 import type { HoursSet } from '../../../contracts/calendar.js';
 import { todayInRome } from '../../../domain/dates.js';
-import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
 import { focusLater, orNull, RecordForm, RecordsHeading, useChange, useFields } from '../../kit/index.js';
-import { type Slot, useRemove, useWeekdayName, WEEKDAYS, WeekTable } from './shared.js';
+import { type Slot, useCalendarRecords, useRemove, useWeekdayName, WEEKDAYS, WeekTable } from './shared.js';
 
 interface EditedSlot {
   key: number;
@@ -149,13 +148,10 @@ const dayBefore = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) - 8
 export function HoursSets({ centreId, onChanged }: { centreId: number; onChanged(): void }) {
   const { t, formatDate } = useI18n();
   const today = todayInRome();
-  const sets = useApiGet<HoursSet[]>('/calendar/hours', { centreId });
+  const sets = useCalendarRecords<HoursSet[]>('/calendar/hours', { centreId }, onChanged);
+  const { reload } = sets;
   const [editingId, setEditingId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const reload = () => {
-    sets.reload();
-    onChanged();
-  };
   const change = useChange({ reload });
   const removeRecord = useRemove(change);
   const list = sets.data ?? [];

@@ -4,6 +4,7 @@
  */
 import { type ReactNode, useState } from 'react';
 import type { CalendarDay } from '../../../contracts/calendar.js';
+import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
@@ -133,6 +134,19 @@ export function saveRecord(
   return editing
     ? change.send('PATCH', `${path}/${editing.id}`, { version: editing.version, ...fields }, { success })
     : change.send('POST', path, { ...created, ...fields }, { success });
+}
+
+/**
+ * The records of a section of the calendar page (hours, closures, settings): its `reload` after a
+ * change also tells the page (`onChanged`), whose month and year figures change with them.
+ */
+export function useCalendarRecords<T>(path: string, query: Record<string, string | number>, onChanged: () => void) {
+  const records = useApiGet<T>(path, query);
+  const reload = () => {
+    records.reload();
+    onChanged();
+  };
+  return { ...records, reload };
 }
 
 /** What the staff and projects pages give the form below their list: the record being corrected, or null to add one. */
