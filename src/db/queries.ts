@@ -46,25 +46,36 @@ export function inCentresAndPeriod<T extends keyof Database & string>(
   return withinDates(inCentres, `${table}.${dateColumn}`, filter);
 }
 
-/** The tables of records that belong to a centre. */
-type CentreTable = 'people' | 'cases';
+/** The tables of records that belong to an owner (a centre, an organisation), each with its owner's column. */
+const OWNER_COLUMN = { people: 'centreId', cases: 'centreId', centres: 'organisationId' } as const;
 
 /**
- * The ids without repeats, each one a row of this centre (the people an event lists, the cases
- * a consultation discussed): any other answers 404 `entity`, as if it did not exist.
+ * The ids without repeats, each one a row of `table` that `ownerId` owns (the people an event
+ * lists, the cases a consultation discussed, the centres given to a user of the organisation):
+ * any other answers 404 `entity`, as if it did not exist.
  */
-export async function requireOfCentre(
+export async function requireOwned(
   db: Kysely<Database>,
-  table: CentreTable,
-  centreId: number,
+  table: keyof typeof OWNER_COLUMN,
+  ownerId: number,
   ids: readonly number[],
   entity: string,
 ): Promise<number[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return unique;
-  const rows = await (db as AnyDb).selectFrom(table).select('id').where('id', 'in', unique).where('centreId', '=', centreId).execute();
+  const rows = await (db as AnyDb)
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', unique)
+    .where(OWNER_COLUMN[table], '=', ownerId)
+    .execute();
   if (rows.length !== unique.length) throw notFound(entity);
   return unique;
+}
+
+/** requireOwned for the records of a centre (its people, its cases). */
+export function requireOfCentre(db: Kysely<Database>, table: 'people' | 'cases', centreId: number, ids: readonly number[], entity: string) {
+  return requireOwned(db, table, centreId, ids, entity);
 }
 
 /**

@@ -33,17 +33,6 @@ export async function listCentreRows(db: Db, organisationId: number) {
   return db.selectFrom('centres').selectAll().where('organisationId', '=', organisationId).orderBy('name').execute();
 }
 
-/** How many of these centres belong to the organisation (each counted once). */
-export async function countCentresOfOrganisation(db: Db, organisationId: number, centreIds: number[]): Promise<number> {
-  const found = await db
-    .selectFrom('centres')
-    .select('id')
-    .where('organisationId', '=', organisationId)
-    .where('id', 'in', centreIds)
-    .execute();
-  return found.length;
-}
-
 // --- users
 
 const USER_COLUMNS = ['id', 'email', 'displayName', 'role', 'active', 'createdAt'] as const;

@@ -1,19 +1,18 @@
 /** Organisations, centres, user accounts and API tokens: the administrator's work. */
 import type { Kysely, Selectable } from 'kysely';
 import type { User } from '../../contracts/auth.js';
-import { orNotFound } from '../../db/queries.js';
+import { orNotFound, requireOwned } from '../../db/queries.js';
 import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { PERMISSIONS, type Role } from '../../domain/permissions.js';
 import { conflict, notFound } from '../../errors/index.js';
-import { recordAudit, recordChange } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { deleteSessionsOf } from '../auth/auth.repository.js';
 import { hashPassword, randomSecret, sha256 } from '../auth/secrets.js';
 import { seedDefaultCatalogues } from '../catalogues/catalogues.repository.js';
 import {
   centreIdsOfUser,
-  countCentresOfOrganisation,
   deleteUserCentres,
   findApiToken,
   findCentreByCode,
@@ -59,7 +58,7 @@ export async function createCentre(
       comuneIstat: input.comuneIstat ?? null,
       createdAt: new Date().toISOString(),
     });
-    await recordAudit(trx, { userId: actor?.userId ?? null, centreId: centre.id, action: 'create', entity: 'centre', entityId: centre.id });
+    await recordChange(trx, actor, 'create', 'centre', { id: centre.id, centreId: centre.id });
     return centre;
   });
 }
@@ -98,10 +97,6 @@ async function toUser(
   };
 }
 
-async function assertCentresOfOrganisation(db: Db, organisationId: number, centreIds: number[]) {
-  if ((await countCentresOfOrganisation(db, organisationId, centreIds)) !== new Set(centreIds).size) throw notFound('centre');
-}
-
 export async function createUser(
   db: Db,
   input: { organisationId: number; email: string; displayName: string; role: Role; centreIds: number[]; password?: string },
@@ -110,7 +105,7 @@ export async function createUser(
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inTransaction(db, async (trx) => {
     if (await findUserIdByEmail(trx, input.email)) throw conflict(`A user with e-mail ${input.email} exists already`);
-    await assertCentresOfOrganisation(trx, input.organisationId, input.centreIds);
+    await requireOwned(trx, 'centres', input.organisationId, input.centreIds, 'centre');
     const now = new Date().toISOString();
     const user = await insertUser(trx, {
       organisationId: input.organisationId,
@@ -124,14 +119,14 @@ export async function createUser(
       updatedAt: now,
     });
     await insertUserCentres(trx, user.id, [...new Set(input.centreIds)]);
-    await recordAudit(trx, {
-      userId: actor?.userId ?? null,
-      centreId: null,
-      action: 'create',
-      entity: 'user',
-      entityId: user.id,
-      details: { role: input.role, centreIds: input.centreIds },
-    });
+    await recordChange(
+      trx,
+      actor,
+      'create',
+      'user',
+      { id: user.id, centreId: null },
+      { details: { role: input.role, centreIds: input.centreIds } },
+    );
     return toUser(trx, user);
   });
 }
@@ -177,7 +172,7 @@ export async function updateUser(
     });
     const centresBefore = await centreIdsOfUser(trx, userId);
     if (input.centreIds) {
-      await assertCentresOfOrganisation(trx, actor.organisationId, input.centreIds);
+      await requireOwned(trx, 'centres', actor.organisationId, input.centreIds, 'centre');
       await deleteUserCentres(trx, userId);
       await insertUserCentres(trx, userId, [...new Set(input.centreIds)]);
     }
@@ -214,14 +209,7 @@ export async function createApiToken(db: Db, input: { userId: number; name: stri
       createdAt: now,
     });
     // Whose token it is: a token for another user acts with that user's centres and role.
-    await recordAudit(trx, {
-      userId: actor?.userId ?? null,
-      centreId: null,
-      action: 'create',
-      entity: 'api_token',
-      entityId: row.id,
-      details: { forUserId: user.id },
-    });
+    await recordChange(trx, actor, 'create', 'api_token', { id: row.id, centreId: null }, { details: { forUserId: user.id } });
     return { ...row, userEmail: user.email, token };
   });
 }
@@ -237,7 +225,7 @@ export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: numbe
   if (token.revokedAt) return;
   await inTransaction(db, async (trx) => {
     await markApiTokenRevoked(trx, tokenId, new Date().toISOString());
-    await recordAudit(trx, { userId: actor?.userId ?? null, centreId: null, action: 'delete', entity: 'api_token', entityId: tokenId });
+    await recordChange(trx, actor, 'delete', 'api_token', { id: tokenId, centreId: null });
   });
 }
 

@@ -87,18 +87,18 @@ export interface AuditedRecord {
 }
 
 /**
- * Logs what the acting user did to a record (create, read, update, delete…), at `at` (now by
- * default). The details name fields or ids, never personal values.
+ * Logs what the acting user (none: the command line) did to a record (create, read, update,
+ * delete…), at `at` (now by default). The details name fields or ids, never personal values.
  */
 export async function recordChange(
   db: Kysely<Database>,
-  actor: { userId: number },
+  actor: { userId: number } | null,
   action: AuditAction,
   entity: string,
   record: AuditedRecord,
   { details, at }: { details?: Record<string, unknown>; at?: Date } = {},
 ): Promise<void> {
-  await recordAudit(db, { userId: actor.userId, centreId: record.centreId, action, entity, entityId: record.id, details }, at);
+  await recordAudit(db, { userId: actor?.userId ?? null, centreId: record.centreId, action, entity, entityId: record.id, details }, at);
 }
 
 export interface AuditFilter {
