@@ -118,6 +118,9 @@ export const figuresBlock = (
   items: Array<{ key: string; label: string; value: ReportCell }>,
 ): ReportFigures => ({ kind: 'figures', id, title, protect, items });
 
+/** A section's totals: figures without a title, protected like the counts they add up. */
+export const totalsBlock = (id: string, items: ReportFigures['items']): ReportFigures => ({ kind: 'figures', id, items, protect: true });
+
 export const textColumn = (key: string, label: string): ReportColumn => ({ key, label, numeric: false });
 export const numberColumn = (key: string, label: string): ReportColumn => ({ key, label, numeric: true });
 /** Lessons, hours: numbers that are not counts of people (shown whatever the disclosure threshold). */

@@ -17,16 +17,15 @@
  * So a change of residence written in the file while a case stays open shows from that case's
  * closing on.
  */
-import { GENDERS } from '../../../contracts/enums.js';
-import { GENDER_LABELS, ORIGIN_GROUP_LABELS } from '../../../contracts/labels.js';
+import { ORIGIN_GROUP_LABELS } from '../../../contracts/labels.js';
 import type { ReportBlock, ReportTable } from '../../../contracts/reports.js';
 import { firstDayOf, lastDayOf, periodOverlapsYear } from '../../../domain/care.js';
 import { ORIGIN_GROUPS, type OriginGroup, originGroupOf } from '../../../domain/origin-group.js';
 import { findComune } from '../../../reference/index.js';
-import { breakdownBlocks, ReconciliationError, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
+import { breakdownBlocks, ReconciliationError, totalsBlock, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
 import { type CareMemberPeriod, careMemberPeriods } from '../visits-care.repository.js';
-import { comparisonYears, countBy, countryCategories, fixedCategories } from './visits.js';
+import { comparisonYears, countBy, countryCategories, originAndGenderBlocks } from './visits.js';
 
 /** A person in care in a year, with the attributes the rule above gives them. */
 export interface PersonInCare {
@@ -133,43 +132,16 @@ export const careSection: SectionBuilder = async (ctx) => {
   const description = CARE_DESCRIPTION.replace('{{territory}}', territory);
   const blocks: ReportBlock[] = [
     { kind: 'text', id: 'care.description', markdown: description, draft: description, edited: false },
-    {
-      kind: 'figures',
-      id: 'care.totals',
-      items: [
-        { key: 'total', label: 'Totale', value: total },
-        { key: 'new', label: 'Utenti nuovi', value: newPeople },
-      ],
-      protect: true,
-    },
-    ...breakdownBlocks({
-      id: 'care.byOriginGroup',
-      title: 'Provenienza',
-      categoryLabel: 'Provenienza',
-      countLabel: 'Utenti',
-      categories: fixedCategories(
-        ORIGIN_GROUPS,
-        ORIGIN_GROUP_LABELS.it,
-        countBy(people, (p) => p.originGroup),
-      ),
+    totalsBlock('care.totals', [
+      { key: 'total', label: 'Totale', value: total },
+      { key: 'new', label: 'Utenti nuovi', value: newPeople },
+    ]),
+    ...originAndGenderBlocks(
+      'care',
+      'Utenti',
+      { originGroup: countBy(people, (p) => p.originGroup), gender: countBy(people, (p) => p.gender) },
       total,
-      chart: 'pie',
-      mode: 'fixed',
-    }),
-    ...breakdownBlocks({
-      id: 'care.byGender',
-      title: 'Genere',
-      categoryLabel: 'Genere',
-      countLabel: 'Utenti',
-      categories: fixedCategories(
-        GENDERS,
-        GENDER_LABELS.it,
-        countBy(people, (p) => p.gender),
-      ),
-      total,
-      chart: 'pie',
-      mode: 'fixed',
-    }),
+    ),
     comparison,
     ...breakdownBlocks({
       id: 'care.byCountry',

@@ -5,7 +5,7 @@
  * visits stands beside the table as a figure.
  */
 import type { ReportBlock } from '../../../contracts/reports.js';
-import { breakdownBlocks, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
+import { breakdownBlocks, totalsBlock, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
 import { topicCounts } from '../visits-care.repository.js';
 import { visitsOfYear } from './shared-figures.js';
@@ -21,15 +21,10 @@ export const topicsSection: SectionBuilder = async (ctx) => {
   ];
   const requests = categories.reduce((sum, c) => sum + c.count, 0);
   const blocks: ReportBlock[] = [
-    {
-      kind: 'figures',
-      id: 'topics.totals',
-      items: [
-        { key: 'visits', label: 'Accessi', value: visits },
-        { key: 'requests', label: 'Richieste (tipologie indicate)', value: requests },
-      ],
-      protect: true,
-    },
+    totalsBlock('topics.totals', [
+      { key: 'visits', label: 'Accessi', value: visits },
+      { key: 'requests', label: 'Richieste (tipologie indicate)', value: requests },
+    ]),
     ...breakdownBlocks({
       id: 'topics.byTopic',
       title: 'Tipologie di richieste',

@@ -9,7 +9,7 @@ import type { ReportBlock, ReportTable } from '../../../contracts/reports.js';
 import { ORIGIN_GROUPS, UNKNOWN_CITIZENSHIP } from '../../../domain/origin-group.js';
 import type { Category } from '../../../domain/report/small-numbers.js';
 import { findCountry } from '../../../reference/index.js';
-import { breakdownBlocks, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
+import { breakdownBlocks, totalsBlock, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
 import { type VisitCell, visitsByYear } from '../visits-care.repository.js';
 import { visitCellsOfYear } from './shared-figures.js';
@@ -35,6 +35,32 @@ export function fixedCategories(
   const known = order.map((key) => ({ key, label: labels[key] ?? key, count: counts.get(key) ?? 0 }));
   const extra = [...counts.entries()].filter(([key]) => !order.includes(key)).map(([key, count]) => ({ key, label: key, count }));
   return [...known, ...extra];
+}
+
+/** The two pies a count of visits or of people opens with: by origin group and by gender, every value shown. */
+export function originAndGenderBlocks(
+  section: string,
+  countLabel: string,
+  counts: { originGroup: Map<string, number>; gender: Map<string, number> },
+  total: number,
+): ReportBlock[] {
+  const pie = { countLabel, total, chart: 'pie', mode: 'fixed' } as const;
+  return [
+    ...breakdownBlocks({
+      id: `${section}.byOriginGroup`,
+      title: 'Provenienza',
+      categoryLabel: 'Provenienza',
+      categories: fixedCategories(ORIGIN_GROUPS, ORIGIN_GROUP_LABELS.it, counts.originGroup),
+      ...pie,
+    }),
+    ...breakdownBlocks({
+      id: `${section}.byGender`,
+      title: 'Genere',
+      categoryLabel: 'Genere',
+      categories: fixedCategories(GENDERS, GENDER_LABELS.it, counts.gender),
+      ...pie,
+    }),
+  ];
 }
 
 /** A citizenship as a category: the Italian name; unknown → Non specificato; stateless → Apolide. */
@@ -88,27 +114,8 @@ export const visitsSection: SectionBuilder = async (ctx) => {
   };
 
   const blocks: ReportBlock[] = [
-    { kind: 'figures', id: 'visits.total', items: [{ key: 'total', label: 'Totale', value: total }], protect: true },
-    ...breakdownBlocks({
-      id: 'visits.byOriginGroup',
-      title: 'Provenienza',
-      categoryLabel: 'Provenienza',
-      countLabel: 'Accessi',
-      categories: fixedCategories(ORIGIN_GROUPS, ORIGIN_GROUP_LABELS.it, by('originGroup')),
-      total,
-      chart: 'pie',
-      mode: 'fixed',
-    }),
-    ...breakdownBlocks({
-      id: 'visits.byGender',
-      title: 'Genere',
-      categoryLabel: 'Genere',
-      countLabel: 'Accessi',
-      categories: fixedCategories(GENDERS, GENDER_LABELS.it, by('gender')),
-      total,
-      chart: 'pie',
-      mode: 'fixed',
-    }),
+    totalsBlock('visits.total', [{ key: 'total', label: 'Totale', value: total }]),
+    ...originAndGenderBlocks('visits', 'Accessi', { originGroup: by('originGroup'), gender: by('gender') }, total),
     { kind: 'text', id: 'visits.definition', markdown: VISITS_DEFINITION, draft: VISITS_DEFINITION, edited: false },
     ...breakdownBlocks({
       id: 'visits.byCountry',
