@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Course, Enrolment } from '../../../contracts/courses.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, type RowAction } from '../../kit/index.js';
+import type { RowAction } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { CourseListSection, useCourseList } from './courseList.js';
 import { EnrolForm, WithdrawForm } from './enrolments/EnrolmentForms.js';
@@ -15,8 +14,7 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
   const { can } = useSession();
   const write = can('personal.write');
   const enrolments = useCourseList<Enrolment>(`/courses/${course.id}/enrolments`, 'course-enrolments', onChanged);
-  const { reload, setNotice } = enrolments;
-  const [withdrawing, setWithdrawing] = useState<Enrolment | null>(null);
+  const { reload, setNotice, edit } = enrolments;
   const nameOf = (enrolment: Enrolment) => (enrolment.person ? personName(enrolment.person) : t('courses.erased'));
 
   const remove = (enrolment: Enrolment) =>
@@ -26,25 +24,9 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
       success: t('courses.enrolments.deleted'),
     });
   const actions = (enrolment: Enrolment): RowAction[] => [
-    ...(enrolment.withdrawnOn === null
-      ? [
-          {
-            label: t('courses.enrolments.withdraw'),
-            onClick: () => {
-              setNotice(null);
-              setWithdrawing(enrolment);
-            },
-          },
-        ]
-      : []),
+    ...(enrolment.withdrawnOn === null ? [{ label: t('courses.enrolments.withdraw'), onClick: () => edit(enrolment) }] : []),
     { label: t('courses.enrolments.delete'), danger: true, onClick: () => remove(enrolment) },
   ];
-  const closeWithdraw = (message: string | null) => {
-    setWithdrawing(null);
-    setNotice(message);
-    focusLater('course-enrolments');
-  };
-
   return (
     <CourseListSection
       id="course-enrolments"
@@ -65,16 +47,8 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
         ],
         actions: write ? actions : undefined,
       }}
+      rowForm={(enrolment, close) => <WithdrawForm enrolment={enrolment} reload={reload} onClose={close} />}
     >
-      {withdrawing ? (
-        <WithdrawForm
-          key={withdrawing.id}
-          enrolment={withdrawing}
-          reload={reload}
-          onDone={() => closeWithdraw(t('courses.enrolments.withdrawn'))}
-          onCancel={() => closeWithdraw(null)}
-        />
-      ) : null}
       {write ? <EnrolForm course={course} reload={reload} onEnrolled={setNotice} /> : null}
     </CourseListSection>
   );

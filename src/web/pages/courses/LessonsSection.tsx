@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Course, GenerateLessonsResult, Lesson } from '../../../contracts/courses.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { focusLater, type RowAction, useConfirm } from '../../kit/index.js';
+import { type RowAction, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { CourseListSection, useCourseList } from './courseList.js';
 import { AddLessonForm, MoveForm } from './lessons/LessonForms.js';
@@ -34,15 +34,10 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
   const { can } = useSession();
   const manage = can('catalogues.manage');
   const lessons = useCourseList<Lesson>(`/courses/${course.id}/lessons`, 'course-lessons', onChanged);
-  const { items, reload, change, setNotice } = lessons;
-  const [moving, setMoving] = useState<Lesson | null>(null);
+  const { items, reload, change, setNotice, edit, done } = lessons;
   const [generated, setGenerated] = useState<GenerateLessonsResult | null>(null);
   const confirm = useConfirm();
 
-  const done = (message: string | null) => {
-    setMoving(null);
-    setNotice(message);
-  };
   const generate = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const from = String(new FormData(event.currentTarget).get('from') ?? '');
@@ -69,13 +64,7 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
     if (removed) done(null);
   };
   const actions = (lesson: Lesson): RowAction[] => [
-    {
-      label: t('courses.lessons.move'),
-      onClick: () => {
-        setNotice(null);
-        setMoving(lesson);
-      },
-    },
+    { label: t('courses.lessons.move'), onClick: () => edit(lesson) },
     ...(lesson.status === 'scheduled' ? [{ label: t('courses.lessons.cancel'), onClick: () => setStatus(lesson, 'cancelled') }] : []),
     ...(lesson.status === 'cancelled' ? [{ label: t('courses.lessons.restore'), onClick: () => setStatus(lesson, 'scheduled') }] : []),
     ...(lesson.marked === 0 ? [{ label: t('courses.lessons.delete'), danger: true, onClick: () => remove(lesson) }] : []),
@@ -149,23 +138,8 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
         ],
         actions: manage ? actions : undefined,
       }}
+      rowForm={(lesson, close) => <MoveForm lesson={lesson} reload={reload} onClose={close} />}
     >
-      {moving ? (
-        <MoveForm
-          key={moving.id}
-          lesson={moving}
-          reload={reload}
-          onDone={() => {
-            done(t('courses.lessons.moved'));
-            focusLater('course-lessons');
-          }}
-          onCancel={() => {
-            setMoving(null);
-            focusLater('course-lessons');
-          }}
-        />
-      ) : null}
-
       {manage ? <AddLessonForm course={course} reload={reload} onAdded={() => done(t('courses.lessons.added'))} /> : null}
     </CourseListSection>
   );

@@ -1,17 +1,32 @@
 /** A list of a course's (its lessons, its learners) as the course page shows it: loaded, changed, said. */
-import { type ComponentProps, type ReactNode, useState } from 'react';
+import { type ComponentProps, Fragment, type ReactNode, useState } from 'react';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
-import { type Change, RecordForm, RecordTable, useChange, useConfirm } from '../../kit/index.js';
+import { type Change, focusLater, RecordForm, RecordTable, useChange, useConfirm } from '../../kit/index.js';
 
 /**
  * The list at `path`, reloaded with the course's figures (`onChanged`) after each change; the
  * notice of what was done; `remove` deletes a record at the version read once confirmed, said by
- * `success` with the focus on the section's heading `headingId`; true when done.
+ * `success` with the focus on the section's heading `headingId`; true when done. One record at a
+ * time has its form open under the table (`editing`, opened by `edit`): `done` says what was done
+ * and closes it, `closeRow` (the form's own close) puts the focus back on the heading too.
  */
 export function useCourseList<T extends { id: number; version: number }>(path: string, headingId: string, onChanged: () => void) {
   const list = useApiGet<T[]>(path);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<T | null>(null);
+  const edit = (record: T) => {
+    setNotice(null);
+    setEditing(record);
+  };
+  const done = (message: string | null) => {
+    setEditing(null);
+    setNotice(message);
+  };
+  const closeRow = (message: string | null) => {
+    done(message);
+    focusLater(headingId);
+  };
   const reload = () => {
     list.reload();
     onChanged();
@@ -28,7 +43,7 @@ export function useCourseList<T extends { id: number; version: number }>(path: s
     const sent = await change.send('DELETE', itemPath, undefined, { query: { version: record.version }, success, focus: headingId });
     return sent.ok;
   };
-  return { list, items: list.data ?? [], reload, change, notice, setNotice, remove };
+  return { list, items: list.data ?? [], reload, change, notice, setNotice, remove, editing, edit, done, closeRow };
 }
 
 type CourseList = ReturnType<typeof useCourseList>;
@@ -41,7 +56,8 @@ type ListTable<T> = Omit<ComponentProps<typeof RecordTable<T>>, 'caption' | 'cap
 /**
  * The list's section: its heading (with how many, focusable), the notice and the problems, any
  * controls above the list (`before`), the list's table (`table`: each row keyed by its version, so
- * a row changed is drawn again), then the rest (`children`: the forms under it).
+ * a row changed is drawn again), the form of the record being edited (`rowForm`, given how it
+ * closes), then the rest (`children`: the add form).
  */
 export function CourseListSection<T extends Item>({
   id,
@@ -49,13 +65,15 @@ export function CourseListSection<T extends Item>({
   list,
   before,
   table,
+  rowForm,
   children,
 }: {
   id: string;
   title: string;
-  list: Pick<CourseList, 'list' | 'notice' | 'change'> & { items: T[] };
+  list: Pick<CourseList, 'list' | 'notice' | 'change' | 'closeRow'> & { items: T[]; editing: T | null };
   before?: ReactNode;
   table: ListTable<T>;
+  rowForm(record: T, close: (message: string | null) => void): ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -77,6 +95,7 @@ export function CourseListSection<T extends Item>({
           {...table}
         />
       ) : null}
+      {list.editing ? <Fragment key={list.editing.id}>{rowForm(list.editing, list.closeRow)}</Fragment> : null}
       {children}
     </section>
   );
@@ -88,9 +107,9 @@ interface ListFormProps {
   children: ReactNode;
 }
 
-/** A form about one row of the list, under the table (a lesson moved, a learner withdrawn): named by `label`, small, the focus in it. */
-export function RowForm({ label, onCancel, ...form }: ListFormProps & { label: string; onCancel(): void }) {
-  return <RecordForm {...form} label={label} onCancel={onCancel} small autoFocus className="border rounded p-2 my-2" />;
+/** A form about one row of the list, under the table (a lesson moved, a learner withdrawn): named by `label`, small, the focus in it; Cancel closes it. */
+export function RowForm({ label, onClose, ...form }: ListFormProps & { label: string; onClose(message: null): void }) {
+  return <RecordForm {...form} label={label} onCancel={() => onClose(null)} small autoFocus className="border rounded p-2 my-2" />;
 }
 
 /** The form under the list that adds to it (a lesson, a learner), titled; `outlined`: its submit a secondary button. */

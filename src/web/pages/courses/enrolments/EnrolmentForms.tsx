@@ -11,16 +11,15 @@ import { PersonPicker } from '../../activities/shared.js';
 import { AddToListForm, RowForm } from '../courseList.js';
 import { ProgrammeSelect, personName } from '../shared.js';
 
+/** Withdrawing a learner on a date; `onClose` says what was done (null: cancelled). */
 export function WithdrawForm({
   enrolment,
   reload,
-  onDone,
-  onCancel,
+  onClose,
 }: {
   enrolment: Enrolment;
   reload(): void;
-  onDone(): void;
-  onCancel(): void;
+  onClose(message: string | null): void;
 }) {
   const { t } = useI18n();
   const change = useChange({ reload });
@@ -31,11 +30,11 @@ export function WithdrawForm({
       version: enrolment.version,
       withdrawnOn: form.values.withdrawnOn,
     });
-    if (sent.ok) onDone();
+    if (sent.ok) onClose(t('courses.enrolments.withdrawn'));
   };
   const name = enrolment.person ? personName(enrolment.person) : t('courses.erased');
   return (
-    <RowForm change={change} onSubmit={withdraw} label={t('courses.enrolments.withdrawOf', { name })} onCancel={onCancel}>
+    <RowForm change={change} onSubmit={withdraw} label={t('courses.enrolments.withdrawOf', { name })} onClose={onClose}>
       <TextField label={t('courses.enrolments.withdrawnOn')} type="date" required min={enrolment.enrolledOn} {...bound('withdrawnOn')} />
     </RowForm>
   );

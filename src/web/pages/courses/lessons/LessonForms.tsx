@@ -35,7 +35,8 @@ function WhenFields({
   );
 }
 
-export function MoveForm({ lesson, reload, onDone, onCancel }: { lesson: Lesson; reload(): void; onDone(): void; onCancel(): void }) {
+/** Moving a lesson; `onClose` says what was done (null: cancelled). */
+export function MoveForm({ lesson, reload, onClose }: { lesson: Lesson; reload(): void; onClose(message: string | null): void }) {
   const { t, formatDate } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ date: lesson.date, startTime: lesson.startTime, minutes: String(lesson.minutes) });
@@ -44,10 +45,10 @@ export function MoveForm({ lesson, reload, onDone, onCancel }: { lesson: Lesson;
   const move = async () => {
     const body = { version: lesson.version, date: values.date, startTime: values.startTime, minutes: Number(values.minutes) };
     const sent = await change.send('PATCH', `/lessons/${lesson.id}`, body);
-    if (sent.ok) onDone();
+    if (sent.ok) onClose(t('courses.lessons.moved'));
   };
   return (
-    <RowForm change={change} onSubmit={move} label={t('courses.lessons.moveOf', { date: formatDate(lesson.date) })} onCancel={onCancel}>
+    <RowForm change={change} onSubmit={move} label={t('courses.lessons.moveOf', { date: formatDate(lesson.date) })} onClose={onClose}>
       <div className="row align-items-end">
         <WhenFields bound={bound} moving />
       </div>
