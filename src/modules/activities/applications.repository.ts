@@ -33,6 +33,27 @@ function filtered(db: Db, filter: ApplicationFilter) {
   });
 }
 
+/** An application's type, as the list and the summary name its columns. */
+const TYPE_COLUMNS = [
+  'applicationTypes.id as typeId',
+  'applicationTypes.code as typeCode',
+  'applicationTypes.labelIt as typeLabelIt',
+  'applicationTypes.labelEn as typeLabelEn',
+  'applicationTypes.level as typeLevel',
+  'applicationTypes.anagrafe as typeAnagrafe',
+] as const;
+
+type TypeRow = { typeId: number; typeCode: string; typeLabelIt: string; typeLabelEn: string; typeLevel: string; typeAnagrafe: number };
+
+const typeOf = (row: TypeRow) => ({
+  id: row.typeId,
+  code: row.typeCode,
+  labelIt: row.typeLabelIt,
+  labelEn: row.typeLabelEn,
+  level: row.typeLevel as ApplicationLevel,
+  anagrafe: row.typeAnagrafe === 1,
+});
+
 function withJoins(db: Db, filter: ApplicationFilter) {
   return filtered(db, filter)
     .leftJoin('people', (join) =>
@@ -52,16 +73,11 @@ function withJoins(db: Db, filter: ApplicationFilter) {
       'applications.operatorId',
       'users.displayName as operatorName',
       'applications.version',
-      'applicationTypes.id as typeId',
-      'applicationTypes.code as typeCode',
-      'applicationTypes.labelIt as typeLabelIt',
-      'applicationTypes.labelEn as typeLabelEn',
-      'applicationTypes.level as typeLevel',
-      'applicationTypes.anagrafe as typeAnagrafe',
+      ...TYPE_COLUMNS,
     ]);
 }
 
-type ApplicationJoinedRow = {
+type ApplicationJoinedRow = TypeRow & {
   id: number;
   centreId: number;
   appliedOn: string;
@@ -74,12 +90,6 @@ type ApplicationJoinedRow = {
   operatorId: number | null;
   operatorName: string | null;
   version: number;
-  typeId: number;
-  typeCode: string;
-  typeLabelIt: string;
-  typeLabelEn: string;
-  typeLevel: string;
-  typeAnagrafe: number;
 };
 
 function toApplication(row: ApplicationJoinedRow): Application {
@@ -87,14 +97,7 @@ function toApplication(row: ApplicationJoinedRow): Application {
     id: row.id,
     centreId: row.centreId,
     date: row.appliedOn,
-    type: {
-      id: row.typeId,
-      code: row.typeCode,
-      labelIt: row.typeLabelIt,
-      labelEn: row.typeLabelEn,
-      level: row.typeLevel as ApplicationLevel,
-      anagrafe: row.typeAnagrafe === 1,
-    },
+    type: typeOf(row),
     outcome: row.outcome as ApplicationOutcome,
     person: personOf(row),
     visitId: row.visitId,
@@ -122,16 +125,7 @@ export async function summariseApplications(db: Db, filter: ApplicationFilter) {
   if (filter.centreIds.length === 0) return { ...applicationCounts([]), byOutcome: { submitted: 0, accepted: 0, rejected: 0, unknown: 0 } };
   const [typeRows, outcomeRows] = await Promise.all([
     filtered(db, filter)
-      .select((eb) => [
-        'applicationTypes.id as typeId',
-        'applicationTypes.code',
-        'applicationTypes.labelIt',
-        'applicationTypes.labelEn',
-        'applicationTypes.level',
-        'applicationTypes.anagrafe',
-        'applicationTypes.sortOrder',
-        eb.fn.countAll<number>().as('n'),
-      ])
+      .select((eb) => [...TYPE_COLUMNS, 'applicationTypes.sortOrder', eb.fn.countAll<number>().as('n')])
       .groupBy([
         'applicationTypes.id',
         'applicationTypes.code',
@@ -148,18 +142,10 @@ export async function summariseApplications(db: Db, filter: ApplicationFilter) {
       .execute(),
   ]);
   const counts = applicationCounts(
-    typeRows.map(
-      (row): ApplicationTypeCount => ({
-        typeId: row.typeId,
-        code: row.code,
-        labelIt: row.labelIt,
-        labelEn: row.labelEn,
-        level: row.level as ApplicationLevel,
-        anagrafe: row.anagrafe === 1,
-        sortOrder: row.sortOrder,
-        count: Number(row.n),
-      }),
-    ),
+    typeRows.map((row): ApplicationTypeCount => {
+      const { id: typeId, ...type } = typeOf(row);
+      return { typeId, ...type, sortOrder: row.sortOrder, count: Number(row.n) };
+    }),
   );
   const byOutcome: Record<ApplicationOutcome, number> = { submitted: 0, accepted: 0, rejected: 0, unknown: 0 };
   for (const row of outcomeRows) byOutcome[row.outcome as ApplicationOutcome] += Number(row.n);

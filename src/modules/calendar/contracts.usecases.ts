@@ -4,6 +4,7 @@
  * ottobre») are a period of their own. Each change answers the member with their hours.
  */
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../../contracts/audit.js';
 import type { StaffContractCreateInput, StaffContractUpdateInput } from '../../contracts/calendar.js';
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -17,6 +18,20 @@ import { findContract, findStaff } from './staff.repository.js';
 import { loadMember } from './staff.usecases.js';
 
 type Db = Kysely<Database>;
+
+/** Every change to a contract is logged with its staff member, in the member's centre. */
+function recordContractChange(
+  db: Db,
+  actor: Actor,
+  action: AuditAction,
+  contractId: number,
+  member: { id: number; centreId: number },
+  at: Date,
+  fields?: string[],
+) {
+  const details = { staffId: member.id, ...(fields && { fields }) };
+  return recordChange(db, actor, action, 'staff_contract', { id: contractId, centreId: member.centreId }, { details, at });
+}
 
 /** A contract's project must be one of the member's centre (another one answers 404). */
 async function checkProject(db: Db, projectId: number | null | undefined, centreId: number) {
@@ -40,14 +55,7 @@ export async function createContract(db: Db, actor: Actor, staffId: number, inpu
       },
       now.toISOString(),
     );
-    await recordChange(
-      trx,
-      actor,
-      'create',
-      'staff_contract',
-      { id: contractId, centreId: member.centreId },
-      { details: { staffId }, at: now },
-    );
+    await recordContractChange(trx, actor, 'create', contractId, member, now);
     return member.centreId;
   });
   return loadMember(db, staffId, [centreId]);
@@ -94,14 +102,7 @@ export async function updateContract(
       },
       'contract',
     );
-    await recordChange(
-      trx,
-      actor,
-      'update',
-      'staff_contract',
-      { id: contractId, centreId: member.centreId },
-      { details: { staffId, fields }, at: now },
-    );
+    await recordContractChange(trx, actor, 'update', contractId, member, now, fields);
     return member.centreId;
   });
   return loadMember(db, staffId, [centreId]);
@@ -113,13 +114,6 @@ export async function deleteContract(db: Db, actor: Actor, staffId: number, cont
     const existing = member ? await findContract(trx, staffId, contractId) : undefined;
     if (!member || !existing) throw notFound('contract');
     await deleteVersioned(trx, 'staffContracts', contractId, version, 'contract');
-    await recordChange(
-      trx,
-      actor,
-      'delete',
-      'staff_contract',
-      { id: contractId, centreId: member.centreId },
-      { details: { staffId }, at: now },
-    );
+    await recordContractChange(trx, actor, 'delete', contractId, member, now);
   });
 }

@@ -35,6 +35,22 @@ function coursesWhere(db: Db, filter: CourseFilter) {
   return query;
 }
 
+/** A course's kind, as every query of courses names its columns. */
+export const KIND_COLUMNS = [
+  'courseKinds.id as kindId',
+  'courseKinds.code as kindCode',
+  'courseKinds.labelIt as kindLabelIt',
+  'courseKinds.labelEn as kindLabelEn',
+] as const;
+
+/** The kind a row read with KIND_COLUMNS names. */
+export const kindOf = (row: { kindId: number; kindCode: string; kindLabelIt: string; kindLabelEn: string }) => ({
+  id: row.kindId,
+  code: row.kindCode,
+  labelIt: row.kindLabelIt,
+  labelEn: row.kindLabelEn,
+});
+
 function courseSelect(db: Db, filter: CourseFilter) {
   return coursesWhere(db, filter).select((eb) => [
     'courses.id',
@@ -51,10 +67,7 @@ function courseSelect(db: Db, filter: CourseFilter) {
     'courses.capacity',
     'courses.notes',
     'courses.version',
-    'courseKinds.id as kindId',
-    'courseKinds.code as kindCode',
-    'courseKinds.labelIt as kindLabelIt',
-    'courseKinds.labelEn as kindLabelEn',
+    ...KIND_COLUMNS,
     eb
       .selectFrom('enrolments')
       .select(eb.fn.countAll<number>().as('n'))
@@ -84,7 +97,7 @@ function toCourse(row: CourseRow): Course {
   return {
     id: row.id,
     centreId: row.centreId,
-    kind: { id: row.kindId, code: row.kindCode, labelIt: row.kindLabelIt, labelEn: row.kindLabelEn },
+    kind: kindOf(row),
     title: row.title,
     level: row.level as CourseLevel | null,
     partner: row.partner,
@@ -124,10 +137,7 @@ export async function courseRowsFor(db: Db, filter: CourseFilter) {
       'courses.partner',
       'courses.startDate',
       'courses.endDate',
-      'courseKinds.id as kindId',
-      'courseKinds.code as kindCode',
-      'courseKinds.labelIt as kindLabelIt',
-      'courseKinds.labelEn as kindLabelEn',
+      ...KIND_COLUMNS,
       'courseKinds.sortOrder as kindSortOrder',
       'centres.completionThreshold',
     ])

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { EnrolmentProgramme, Gender } from '../../contracts/enums.js';
 import type { Database, EnrolmentsTable } from '../../db/schema.js';
+import { KIND_COLUMNS } from './courses.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -85,10 +86,7 @@ export async function enrolmentRowsOfPerson(db: Db, personId: number, centreIds:
       'courses.level as courseLevel',
       'courses.startDate as courseStartDate',
       'courses.endDate as courseEndDate',
-      'courseKinds.id as kindId',
-      'courseKinds.code as kindCode',
-      'courseKinds.labelIt as kindLabelIt',
-      'courseKinds.labelEn as kindLabelEn',
+      ...KIND_COLUMNS,
     ])
     .where('enrolments.personId', '=', personId)
     .where('courses.centreId', 'in', centreIds)

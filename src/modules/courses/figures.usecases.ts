@@ -2,11 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { CourseFigures, YearFigures } from '../../contracts/courses.js';
 import { type CourseLevel, ENROLMENT_PROGRAMMES } from '../../contracts/enums.js';
+import { groupBy } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 import { courseFigures as computeCourseFigures, yearTotals } from '../../domain/courses.js';
 import { notFound } from '../../errors/index.js';
 import { type Actor, centreScope } from '../auth/actor.js';
-import { courseRowsFor } from './courses.repository.js';
+import { courseRowsFor, kindOf } from './courses.repository.js';
 import { figuresData } from './figures.repository.js';
 
 type Db = Kysely<Database>;
@@ -14,15 +15,7 @@ type Db = Kysely<Database>;
 type CourseFiguresRow = Awaited<ReturnType<typeof courseRowsFor>>[number];
 type FiguresData = Awaited<ReturnType<typeof figuresData>>;
 
-function groupByCourse<T extends { courseId: number }>(rows: readonly T[]): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.courseId);
-    if (group) group.push(row);
-    else groups.set(row.courseId, [row]);
-  }
-  return groups;
-}
+const groupByCourse = <T extends { courseId: number }>(rows: readonly T[]) => groupBy(rows, (row) => row.courseId);
 
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
@@ -45,7 +38,7 @@ export function figuresOf(courses: readonly CourseFiguresRow[], data: FiguresDat
       courseId: course.id,
       centreId: course.centreId,
       title: course.title,
-      kind: { id: course.kindId, code: course.kindCode, labelIt: course.kindLabelIt, labelEn: course.kindLabelEn },
+      kind: kindOf(course),
       level: course.level as CourseLevel | null,
       partner: course.partner,
       startDate: course.startDate,

@@ -8,7 +8,7 @@ import { todayInRome } from '../../domain/dates.js';
 import { recordPersonRead } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
-import { courseRowsFor } from './courses.repository.js';
+import { courseRowsFor, kindOf } from './courses.repository.js';
 import { enrolmentRowsOfPerson } from './enrolments.repository.js';
 import { toEnrolment } from './enrolments.usecases.js';
 import { figuresData } from './figures.repository.js';
@@ -34,7 +34,7 @@ export async function enrolmentsForPerson(db: Db, actor: Actor, personId: number
       course: {
         id: row.courseId,
         title: row.courseTitle,
-        kind: { id: row.kindId, code: row.kindCode, labelIt: row.kindLabelIt, labelEn: row.kindLabelEn },
+        kind: kindOf(row),
         level: row.courseLevel as CourseLevel | null,
         startDate: row.courseStartDate,
         endDate: row.courseEndDate,
