@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Course, GenerateLessonsResult, Lesson } from '../../../contracts/courses.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { type RowAction, useConfirm } from '../../kit/index.js';
+import { type Change, type RowAction, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { CourseListSection, useCourseList } from './courseList.js';
 import { AddLessonForm, MoveForm } from './lessons/LessonForms.js';
@@ -25,6 +25,42 @@ function Skipped({ result }: { result: GenerateLessonsResult }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** "Genera le lezioni" from the course's pattern, from a date (or its start); again, once there are lessons. */
+function GenerateForm({
+  course,
+  regenerating,
+  change,
+  onSubmit,
+}: {
+  course: Course;
+  regenerating: boolean;
+  change: Change;
+  onSubmit(event: FormEvent<HTMLFormElement>): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <form onSubmit={onSubmit} noValidate className="row align-items-end" aria-label={t('courses.lessons.generate')}>
+      <div className="col-sm-4">
+        <TextField
+          label={t('courses.lessons.from')}
+          name="from"
+          type="date"
+          min={course.startDate}
+          max={course.endDate}
+          hint={t('courses.lessons.fromHint')}
+          error={change.fieldErrors.from}
+        />
+      </div>
+      <div className="col-sm-8 mb-3">
+        <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
+          {regenerating ? t('courses.lessons.regenerate') : t('courses.lessons.generate')}
+        </button>
+        <p className="small mb-0 mt-1">{t('courses.lessons.generateHint')}</p>
+      </div>
+    </form>
   );
 }
 
@@ -77,27 +113,7 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
       list={lessons}
       before={
         <>
-          {manage ? (
-            <form onSubmit={generate} noValidate className="row align-items-end" aria-label={t('courses.lessons.generate')}>
-              <div className="col-sm-4">
-                <TextField
-                  label={t('courses.lessons.from')}
-                  name="from"
-                  type="date"
-                  min={course.startDate}
-                  max={course.endDate}
-                  hint={t('courses.lessons.fromHint')}
-                  error={change.fieldErrors.from}
-                />
-              </div>
-              <div className="col-sm-8 mb-3">
-                <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
-                  {items.length > 0 ? t('courses.lessons.regenerate') : t('courses.lessons.generate')}
-                </button>
-                <p className="small mb-0 mt-1">{t('courses.lessons.generateHint')}</p>
-              </div>
-            </form>
-          ) : null}
+          {manage ? <GenerateForm course={course} regenerating={items.length > 0} change={change} onSubmit={generate} /> : null}
           {generated ? <Skipped result={generated} /> : null}
         </>
       }
