@@ -1,22 +1,25 @@
-import type { RefObject } from 'react';
+import { type RefObject, useState } from 'react';
 import type { PersonSummary } from '../../contracts/people.js';
 import { useI18n } from '../i18n/index.js';
 import { useSearch } from '../kit/useSearch.js';
 import { Combobox } from './Combobox.js';
 import { useCountryName } from './CountrySelect.js';
 
-/** Search-as-you-type over the people of the user's centres. */
+/**
+ * Search-as-you-type over the people of the user's centres. Without `query` and `onQueryChange`
+ * it keeps its own words, and starts again empty after each person chosen.
+ */
 export function PersonSearch({
   onSelect,
-  query,
+  query: givenQuery,
   onQueryChange,
   inputRef,
   autoFocus,
   hint,
 }: {
   onSelect(person: PersonSummary): void;
-  query: string;
-  onQueryChange(query: string): void;
+  query?: string;
+  onQueryChange?(query: string): void;
   inputRef?: RefObject<HTMLInputElement | null>;
   autoFocus?: boolean;
   /** Defaults to the keyboard hint for choosing a person; the front desk says what comes next. */
@@ -24,6 +27,8 @@ export function PersonSearch({
 }) {
   const { t, formatDate } = useI18n();
   const countryName = useCountryName();
+  const [ownQuery, setOwnQuery] = useState('');
+  const query = givenQuery ?? ownQuery;
   const results = useSearch<PersonSummary>('/people', query, { delay: 120 });
 
   return (
@@ -32,10 +37,13 @@ export function PersonSearch({
       label={t('frontDesk.searchLabel')}
       hint={hint ?? t('people.searchHint')}
       value={query}
-      onValueChange={onQueryChange}
+      onValueChange={onQueryChange ?? setOwnQuery}
       options={results}
       optionKey={(p) => p.id}
-      onSelect={onSelect}
+      onSelect={(person) => {
+        if (givenQuery === undefined) setOwnQuery('');
+        onSelect(person);
+      }}
       emptyText={t('frontDesk.noResults')}
       inputRef={inputRef}
       autoFocus={autoFocus}

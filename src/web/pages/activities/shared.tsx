@@ -1,5 +1,4 @@
 /** Pieces the pages of this area share: the period filter (the kit's), the application-type select, the person picker. */
-import { useState } from 'react';
 import type { ApplicationType } from '../../../contracts/activities.js';
 import { APPLICATION_LEVELS } from '../../../contracts/enums.js';
 import type { PersonSummary } from '../../../contracts/people.js';
@@ -64,7 +63,6 @@ export function PersonPicker({
   error?: string;
 }) {
   const { t } = useI18n();
-  const [query, setQuery] = useState('');
   return (
     <fieldset className="mb-2">
       <legend className="form-label h6">{legend}</legend>
@@ -77,14 +75,7 @@ export function PersonPicker({
           </button>
         </div>
       ) : (
-        <PersonSearch
-          query={query}
-          onQueryChange={setQuery}
-          onSelect={(chosen) => {
-            setQuery('');
-            onChange(chosen);
-          }}
-        />
+        <PersonSearch onSelect={onChange} />
       )}
       {error ? (
         <div className="invalid-feedback d-block mb-2" role="alert">

@@ -3,6 +3,7 @@ import type { HoursSet } from '../../../contracts/calendar.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
+import { boundTo } from '../../kit/bound.js';
 import { focusLater, orNull, RecordForm, RecordsHeading, useChange, useFields } from '../../kit/index.js';
 import { type Slot, useCalendarRecords, useRemove, useWeekdayName, WEEKDAYS, WeekTable } from './shared.js';
 
@@ -101,6 +102,7 @@ function NewSetForm({ centreId, reload, onCreated }: { centreId: number; reload(
   const { t } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ validFrom: '', notes: '' });
+  const bound = boundTo(form, change);
   const create = async () => {
     const sent = await change.send<HoursSet>('POST', '/calendar/hours', {
       centreId,
@@ -127,16 +129,9 @@ function NewSetForm({ centreId, reload, onCreated }: { centreId: number; reload(
           type="date"
           required
           hint={t('calendar.sets.newHint')}
-          {...form.field('validFrom')}
-          error={change.fieldErrors.validFrom}
+          {...bound('validFrom')}
         />
-        <TextField
-          column="col-sm-6 col-lg-6"
-          label={t('calendar.sets.notes')}
-          maxLength={500}
-          {...form.field('notes')}
-          error={change.fieldErrors.notes}
-        />
+        <TextField column="col-sm-6 col-lg-6" label={t('calendar.sets.notes')} maxLength={500} {...bound('notes')} />
       </div>
     </RecordForm>
   );

@@ -22,7 +22,6 @@ function ParticipantsField({
   error?: string;
 }) {
   const { t } = useI18n();
-  const [query, setQuery] = useState('');
   return (
     <FieldGroup id="event-participants" legend={t('events.participants')} hint={t('events.participantsHint')} error={error}>
       {participants.length === 0 ? (
@@ -45,10 +44,7 @@ function ParticipantsField({
         </ul>
       )}
       <PersonSearch
-        query={query}
-        onQueryChange={setQuery}
         onSelect={(chosen) => {
-          setQuery('');
           if (!participants.some((p) => p.id === chosen.id)) {
             onChange([...participants, { id: chosen.id, givenNames: chosen.givenNames, familyNames: chosen.familyNames }]);
           }
