@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
 import { personOf, userOf } from '../../db/joined.js';
@@ -225,18 +225,6 @@ export async function insertVisit(db: Db, visit: Insertable<VisitsTable>, topicI
   const id = (inserted as { id: number }).id;
   for (const topicId of topicIds) await insertVisitTopic(db, { visitId: id, topicId });
   return id;
-}
-
-/** Changes a visit only at the version read, bumping it: whether it was changed. */
-export async function updateVisitIfVersion(db: Db, id: number, version: number, changes: Record<string, unknown>): Promise<boolean> {
-  const updated = await db
-    .updateTable('visits')
-    .set({ ...changes, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  return updated !== undefined;
 }
 
 export async function deleteVisitRow(db: Db, id: number) {

@@ -10,6 +10,7 @@ import type {
 import { orNotFound, replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
+import { updateVersioned } from '../../db/versioned.js';
 import { ageBandOn, romeDateOf, romeInstant, romeTimeOf, todayInRome } from '../../domain/dates.js';
 import { originGroupOf } from '../../domain/origin-group.js';
 import { can } from '../../domain/permissions.js';
@@ -31,7 +32,6 @@ import {
   streamVisits,
   summariseVisits,
   toVisit,
-  updateVisitIfVersion,
   type VisitFilter,
 } from './visits.repository.js';
 
@@ -161,7 +161,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
       if (person) changes.ageBand = ageBandOn(person.birthDate, when.visitDate);
     }
     changes.originGroup = originGroupOf(citizenship, when.visitDate);
-    if (!(await updateVisitIfVersion(trx, id, input.version, changes))) throw staleVersion(existing.version + 1);
+    await updateVersioned(trx, 'visits', id, input.version, changes, 'visit');
     if (input.topicIds) await replaceLinks(trx, 'visitTopics', id, await checkTopics(trx, actor, input.topicIds));
     await recordChange(
       trx,
