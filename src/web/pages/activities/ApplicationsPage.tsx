@@ -3,6 +3,7 @@ import type { Application, ApplicationSummary } from '../../../contracts/activit
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { pagingOf, RecordTable, useChange } from '../../kit/index.js';
+import { LoadedSection } from '../../kit/LoadedSection.js';
 import { PeriodForm, usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -45,13 +46,9 @@ export default function ApplicationsPage() {
       ) : null}
 
       <PeriodForm from={period.from} to={period.to} onApply={period.setPeriod} />
-      <section aria-labelledby="applications-summary">
-        <h2 id="applications-summary" className="h4">
-          {t('activities.applications.summary')}
-        </h2>
-        <ProblemAlert error={summary.error} />
-        {summary.data ? <SummaryTables summary={summary.data} /> : null}
-      </section>
+      <LoadedSection id="applications-summary" title={t('activities.applications.summary')} loaded={summary}>
+        {(data) => <SummaryTables summary={data} />}
+      </LoadedSection>
 
       <section aria-labelledby="applications-list">
         <h2 id="applications-list" className="h4 mt-3">

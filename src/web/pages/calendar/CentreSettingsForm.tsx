@@ -1,9 +1,9 @@
 import type { CentreSettings } from '../../../contracts/calendar.js';
 import { NumberField, TextField } from '../../components/fields.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
 import { orNull, RecordForm, useChange, useFields } from '../../kit/index.js';
+import { LoadedSection } from '../../kit/LoadedSection.js';
 import { useCalendarRecords } from './shared.js';
 
 function SettingsFields({ settings, reload }: { settings: CentreSettings; reload(): void }) {
@@ -76,12 +76,8 @@ export function CentreSettingsForm({ centreId, onChanged }: { centreId: number; 
   const { t } = useI18n();
   const settings = useCalendarRecords<CentreSettings>('/calendar/settings', { centreId }, onChanged);
   return (
-    <section className="mb-5" aria-labelledby="calendar-settings">
-      <h2 id="calendar-settings" className="h4">
-        {t('calendar.settings.title')}
-      </h2>
-      <ProblemAlert error={settings.error} />
-      {settings.data ? <SettingsFields key={settings.data.version} settings={settings.data} reload={settings.reload} /> : null}
-    </section>
+    <LoadedSection id="calendar-settings" title={t('calendar.settings.title')} loaded={settings} className="mb-5">
+      {(data) => <SettingsFields key={data.version} settings={data} reload={settings.reload} />}
+    </LoadedSection>
   );
 }
