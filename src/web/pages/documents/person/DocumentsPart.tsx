@@ -18,6 +18,7 @@ import {
   useFields,
 } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
+import { ExpiryDate } from '../expiry.js';
 
 type Versioned = { id: number; version: number };
 
@@ -95,6 +96,23 @@ export function useDocumentForm<T extends Versioned & DocumentBasics, K extends 
   return { change, values: form.values, bound, submit };
 }
 
+/** The columns every document has, which each part puts among its own. */
+export type BasicColumns<T> = Record<(typeof BASICS)[number], Column<T>>;
+
+/** A document as its list shows it: what every document has, and a permit renewed since (`superseded`). */
+type Listed = Versioned & DocumentBasics & { superseded?: boolean };
+
+/** The columns every document has, by name: its number, issue date and expiry (a renewed permit's expiry marked so). */
+function useBasicColumns<T extends Listed>(): BasicColumns<T> {
+  const { t, formatDate } = useI18n();
+  const notSet = t('person.notSet');
+  return {
+    number: { header: t('documents.number'), cell: (d) => d.number ?? notSet },
+    issuedOn: { header: t('documents.issuedOn'), cell: (d) => (d.issuedOn ? formatDate(d.issuedOn) : notSet) },
+    expiresOn: { header: t('documents.expiresOn'), cell: (d) => <ExpiryDate expiresOn={d.expiresOn} superseded={d.superseded} /> },
+  };
+}
+
 /** A form's field bound by name to its value, change and error (kit/bound.ts). */
 type Bound = (name: (typeof BASICS)[number]) => { value: string; onChange(event: { target: { value: string } }): void; error?: string };
 
@@ -119,7 +137,7 @@ export function DateFields({ bound, expiresHint }: { bound: Bound; expiresHint?:
   );
 }
 
-export function DocumentsPart<T extends Versioned>({
+export function DocumentsPart<T extends Listed>({
   id,
   title,
   path,
@@ -141,7 +159,8 @@ export function DocumentsPart<T extends Versioned>({
   itemPath(item: T): string;
   /** The list as the person's file brought it: no request until something changes. */
   initial?: T[];
-  columns: Array<Column<T>>;
+  /** The table's columns, among them those every document has (`basic`). */
+  columns(basic: BasicColumns<T>): Array<Column<T>>;
   /** How a row is named in its buttons ("Modifica: Attesa occupazione J1234567"). */
   nameOf(item: T): string;
   empty: string;
@@ -151,6 +170,7 @@ export function DocumentsPart<T extends Versioned>({
   form: ComponentType<DocumentFormProps<T>>;
 }) {
   const { t } = useI18n();
+  const basic = useBasicColumns<T>();
   const writable = useSession().can('personal.write');
   const list = useApiGet<T[]>(path, undefined, initial);
   const [editing, setEditing] = useState<T | 'new' | null>(null);
@@ -193,7 +213,7 @@ export function DocumentsPart<T extends Versioned>({
         rowKey={(item) => item.id}
         rowName={nameOf}
         empty={empty}
-        columns={columns}
+        columns={columns(basic)}
         actions={
           writable
             ? (item) => [

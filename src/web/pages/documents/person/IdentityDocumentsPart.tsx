@@ -6,7 +6,6 @@ import { useCountryName } from '../../../components/CountrySelect.js';
 import { SelectField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { ValueSelect } from '../../../kit/index.js';
-import { ExpiryDate } from '../expiry.js';
 import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, NumberField, useDocumentForm } from './DocumentsPart.js';
 
 function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
@@ -54,7 +53,7 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
 }
 
 export function IdentityDocumentsPart({ personId, initial }: { personId: number; initial?: IdentityDocument[] }) {
-  const { t, formatDate, label } = useI18n();
+  const { t, label } = useI18n();
   const countryName = useCountryName();
   const notSet = t('person.notSet');
   return (
@@ -68,12 +67,12 @@ export function IdentityDocumentsPart({ personId, initial }: { personId: number;
       empty={t('documents.noIdentityDocuments')}
       addLabel={t('documents.addIdentityDocument')}
       deleteConfirm={t('documents.deleteIdentityDocumentConfirm')}
-      columns={[
+      columns={(basic) => [
         { header: t('documents.kind'), cell: (d) => label('identityDocumentKind', d.kind) },
-        { header: t('documents.number'), cell: (d) => d.number ?? notSet },
+        basic.number,
         { header: t('documents.issuingCountry'), cell: (d) => (d.issuingCountry ? countryName(d.issuingCountry) : notSet) },
-        { header: t('documents.issuedOn'), cell: (d) => (d.issuedOn ? formatDate(d.issuedOn) : notSet) },
-        { header: t('documents.expiresOn'), cell: (d) => <ExpiryDate expiresOn={d.expiresOn} /> },
+        basic.issuedOn,
+        basic.expiresOn,
       ]}
       form={IdentityDocumentForm}
     />

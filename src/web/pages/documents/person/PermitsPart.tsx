@@ -4,7 +4,6 @@ import { PERMIT_TYPES, RENEWAL_STATUSES } from '../../../../contracts/enums.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { orNull, ValueSelect } from '../../../kit/index.js';
-import { ExpiryDate } from '../expiry.js';
 import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, NumberField, useDocumentForm } from './DocumentsPart.js';
 
 function PermitForm(props: DocumentFormProps<Permit>) {
@@ -38,8 +37,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
 }
 
 export function PermitsPart({ personId, initial }: { personId: number; initial?: Permit[] }) {
-  const { t, formatDate, label } = useI18n();
-  const notSet = t('person.notSet');
+  const { t, label } = useI18n();
   return (
     <DocumentsPart<Permit>
       id="permits"
@@ -51,11 +49,11 @@ export function PermitsPart({ personId, initial }: { personId: number; initial?:
       empty={t('documents.noPermits')}
       addLabel={t('documents.addPermit')}
       deleteConfirm={t('documents.deletePermitConfirm')}
-      columns={[
+      columns={(basic) => [
         { header: t('documents.permitType'), cell: (p) => label('permitType', p.permitType) },
-        { header: t('documents.number'), cell: (p) => p.number ?? notSet },
-        { header: t('documents.issuedOn'), cell: (p) => (p.issuedOn ? formatDate(p.issuedOn) : notSet) },
-        { header: t('documents.expiresOn'), cell: (p) => <ExpiryDate expiresOn={p.expiresOn} superseded={p.superseded} /> },
+        basic.number,
+        basic.issuedOn,
+        basic.expiresOn,
         { header: t('documents.renewalStatus'), cell: (p) => label('renewalStatus', p.renewalStatus) },
       ]}
       form={PermitForm}
