@@ -3,7 +3,7 @@
  * once: each repository gives only its queries and how a row becomes an item.
  */
 import type { Kysely } from 'kysely';
-import { readPage } from './paging.js';
+import { type ItemsPage, readCentresPage, type readPage } from './paging.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -23,10 +23,8 @@ export function centreRecords<Filter extends { centreIds: number[] }, Row, Item>
   const { matching, ordered, one, toItem } = queries;
   return {
     /** A page of the list, and how many records the whole list has. */
-    async page(db: Db, filter: Filter, page: number, pageSize: number): Promise<{ items: Item[]; total: number }> {
-      if (filter.centreIds.length === 0) return { items: [], total: 0 };
-      const { rows, total } = await readPage(ordered(db, filter), matching(db, filter), page, pageSize);
-      return { items: rows.map(toItem), total };
+    page(db: Db, filter: Filter, page: number, pageSize: number): Promise<ItemsPage<Item>> {
+      return readCentresPage(filter.centreIds, ordered(db, filter), matching(db, filter), page, pageSize, (rows) => rows.map(toItem));
     },
     /** Every record of the list, in one query: for lists of a few rows (a person's file, the annual report). */
     async all(db: Db, filter: Filter): Promise<Item[]> {

@@ -8,7 +8,7 @@ import {
   QUESTIONS_EXCERPT_LENGTH,
 } from '../../contracts/activities.js';
 import { userOf } from '../../db/joined.js';
-import { readPage } from '../../db/paging.js';
+import { readCentresPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 
@@ -84,18 +84,17 @@ export async function listConsultations(
   page: number,
   pageSize: number,
 ): Promise<{ items: LegalConsultationListItem[]; total: number }> {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
   const newestFirst = withJoins(db, filter)
     .select(questionsStart.as('questionsStart'))
     .orderBy('legalConsultations.heldOn', 'desc')
     .orderBy('legalConsultations.id', 'desc');
-  const { rows, total } = await readPage(newestFirst, filtered(db, filter), page, pageSize);
-  const items = rows.map((row) => ({
-    ...toFields(row),
-    questionsExcerpt: questionsExcerpt(row.questionsStart),
-    caseCount: Number(row.caseCount ?? 0),
-  }));
-  return { items, total };
+  return readCentresPage(filter.centreIds, newestFirst, filtered(db, filter), page, pageSize, (rows) =>
+    rows.map((row) => ({
+      ...toFields(row),
+      questionsExcerpt: questionsExcerpt(row.questionsStart),
+      caseCount: Number(row.caseCount ?? 0),
+    })),
+  );
 }
 
 /** A consultation with its whole text, without its cases. */

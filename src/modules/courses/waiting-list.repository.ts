@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { WaitingListEntry } from '../../contracts/courses.js';
 import type { WaitingListKind, WaitingListStatus } from '../../contracts/enums.js';
 import { personOf } from '../../db/joined.js';
-import { readPage } from '../../db/paging.js';
+import { readCentresPage } from '../../db/paging.js';
 import type { Database } from '../../db/schema.js';
 import { daysWaited } from '../../domain/courses.js';
 
@@ -88,17 +88,13 @@ function toWaitingEntry(row: WaitingRow, today: string): WaitingListEntry {
 
 /** The most urgent first, then the longest waiting. */
 export async function listWaiting(db: Db, filter: WaitingFilter, page: number, pageSize: number, today: string) {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
-  const { rows, total } = await readPage(
-    waitingSelect(db, filter)
-      .orderBy('waitingListEntries.priority', 'desc')
-      .orderBy('waitingListEntries.requestedOn')
-      .orderBy('waitingListEntries.id'),
-    waitingWhere(db, filter),
-    page,
-    pageSize,
+  const mostUrgentFirst = waitingSelect(db, filter)
+    .orderBy('waitingListEntries.priority', 'desc')
+    .orderBy('waitingListEntries.requestedOn')
+    .orderBy('waitingListEntries.id');
+  return readCentresPage(filter.centreIds, mostUrgentFirst, waitingWhere(db, filter), page, pageSize, (rows) =>
+    rows.map((row) => toWaitingEntry(row, today)),
   );
-  return { items: rows.map((row) => toWaitingEntry(row, today)), total };
 }
 
 export async function allWaiting(db: Db, filter: WaitingFilter, today: string): Promise<WaitingListEntry[]> {

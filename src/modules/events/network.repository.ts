@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { NetworkOrganisationKind } from '../../contracts/enums.js';
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../contracts/events.js';
 import { groupBy } from '../../db/joined.js';
-import { readPage } from '../../db/paging.js';
+import { readCentresPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter, whereLinked } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { byKindAndName } from '../catalogues/catalogues.js';
@@ -74,13 +74,11 @@ async function withOrganisations(db: Db, rows: MeetingRow[]): Promise<NetworkMee
 
 /** Newest first, a page at a time. */
 export async function listMeetings(db: Db, filter: MeetingFilter, page: number, pageSize: number) {
-  if (filter.centreIds.length === 0) return { items: [], total: 0 };
   const newestFirst = filtered(db, filter)
     .select(MEETING_COLUMNS)
     .orderBy('networkMeetings.heldOn', 'desc')
     .orderBy('networkMeetings.id', 'desc');
-  const { rows, total } = await readPage(newestFirst, filtered(db, filter), page, pageSize);
-  return { items: await withOrganisations(db, rows), total };
+  return readCentresPage(filter.centreIds, newestFirst, filtered(db, filter), page, pageSize, (rows) => withOrganisations(db, rows));
 }
 
 /** Every meeting matching, in date order: for the annual report (a few dozen a year). */
