@@ -1,12 +1,8 @@
-import { lazy } from 'react';
-import type { Area } from '../../area.js';
+import { type Area, inMenu, lazyPage } from '../../area.js';
 
-const CasesPage = lazy(() => import('./CasesPage.js'));
-const CaseFormPage = lazy(() => import('./CaseFormPage.js'));
-const CasePage = lazy(() => import('./CasePage.js'));
-
+/** People in care: the cases (with the overdue actions), a new case, one case. */
 export const casesArea: Area = [
-  { path: '/cases', permission: 'personal.read', element: <CasesPage />, menu: { label: 'cases.nav', group: 'people' } },
-  { path: '/cases/new', permission: 'personal.write', element: <CaseFormPage /> },
-  { path: '/cases/:id', permission: 'personal.read', element: <CasePage /> },
+  ...inMenu('people', [['/cases', 'personal.read', () => import('./CasesPage.js'), 'cases.nav']]),
+  { path: '/cases/new', permission: 'personal.write', element: lazyPage(() => import('./CaseFormPage.js')) },
+  { path: '/cases/:id', permission: 'personal.read', element: lazyPage(() => import('./CasePage.js')) },
 ];

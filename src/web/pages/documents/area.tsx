@@ -1,8 +1,4 @@
-import { lazy } from 'react';
-import type { Area } from '../../area.js';
+import { type Area, inMenu } from '../../area.js';
 
-const DeadlinesPage = lazy(() => import('./DeadlinesPage.js'));
-
-export const documentsArea: Area = [
-  { path: '/deadlines', permission: 'personal.read', element: <DeadlinesPage />, menu: { label: 'documents.nav', group: 'people' } },
-];
+/** The permits' and identity documents' deadlines (a person's documents are on their page). */
+export const documentsArea: Area = inMenu('people', [['/deadlines', 'personal.read', () => import('./DeadlinesPage.js'), 'documents.nav']]);

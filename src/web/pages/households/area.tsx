@@ -1,12 +1,8 @@
-import { lazy } from 'react';
-import type { Area } from '../../area.js';
+import { type Area, inMenu, lazyPage } from '../../area.js';
 
-const HouseholdsPage = lazy(() => import('./HouseholdsPage.js'));
-const NewHouseholdPage = lazy(() => import('./NewHouseholdPage.js'));
-const HouseholdPage = lazy(() => import('./HouseholdPage.js'));
-
+/** Households: the list, a new one, one household with its members. */
 export const householdsArea: Area = [
-  { path: '/households', permission: 'personal.read', element: <HouseholdsPage />, menu: { label: 'households.nav', group: 'people' } },
-  { path: '/households/new', permission: 'personal.write', element: <NewHouseholdPage /> },
-  { path: '/households/:id', permission: 'personal.read', element: <HouseholdPage /> },
+  ...inMenu('people', [['/households', 'personal.read', () => import('./HouseholdsPage.js'), 'households.nav']]),
+  { path: '/households/new', permission: 'personal.write', element: lazyPage(() => import('./NewHouseholdPage.js')) },
+  { path: '/households/:id', permission: 'personal.read', element: lazyPage(() => import('./HouseholdPage.js')) },
 ];

@@ -1,12 +1,8 @@
-import { lazy } from 'react';
-import type { Area } from '../../area.js';
-
-const ReportsPage = lazy(() => import('./ReportsPage.js'));
-const ReportPage = lazy(() => import('./ReportPage.js'));
+import { type Area, inMenu, lazyPage } from '../../area.js';
 
 /** The annual management report: preview, texts, publication, versions and their documents. */
 export const reportsArea: Area = [
   // Aggregated figures only: viewers (the Comune's officials) read the published versions.
-  { path: '/reports', permission: 'statistics.read', element: <ReportsPage />, menu: { label: 'reports.nav.reports', group: 'centre' } },
-  { path: '/reports/:id', permission: 'statistics.read', element: <ReportPage /> },
+  ...inMenu('centre', [['/reports', 'statistics.read', () => import('./ReportsPage.js'), 'reports.nav.reports']]),
+  { path: '/reports/:id', permission: 'statistics.read', element: lazyPage(() => import('./ReportPage.js')) },
 ];
