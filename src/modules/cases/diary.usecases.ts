@@ -11,6 +11,7 @@ import type { Actor } from '../auth/actor.js';
 import { addPart, caseInScope, checkNotBeforeOpening, type Db, deletePart, partInScope, savePart } from './case-access.js';
 import { findNote, insertNote } from './diary.repository.js';
 
+/** A note as case-access adds, saves and deletes it. */
 const NOTE = { table: 'caseNotes', entity: 'case_note', name: 'note', find: findNote, insert: insertNote } as const;
 
 export async function addNote(db: Db, actor: Actor, caseId: number, input: NoteCreateInput, now = new Date()) {

@@ -18,6 +18,7 @@ import {
 import { memberPersonIds } from './cases.repository.js';
 import { findAction, findGoal, insertAction, insertGoal, listOverdueActions } from './plan.repository.js';
 
+/** Goals and actions as case-access adds, saves and deletes them. */
 const GOAL = { table: 'caseGoals', entity: 'case_goal', name: 'goal', find: findGoal, insert: insertGoal } as const;
 const ACTION = { table: 'caseActions', entity: 'case_action', name: 'action', find: findAction, insert: insertAction } as const;
 

@@ -6,6 +6,7 @@ import { addPart, caseInScope, checkNotBeforeOpening, type Db, deletePart, ownin
 import type { CaseRow } from './cases.repository.js';
 import { findReferral, insertReferral } from './referrals.repository.js';
 
+/** A referral as case-access adds, saves and deletes it. */
 const REFERRAL = { table: 'referrals', entity: 'referral', name: 'referral', find: findReferral, insert: insertReferral } as const;
 
 /**
