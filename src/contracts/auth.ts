@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions.js';
-import { id, shortText } from './common.js';
+import { id, optionalFields, shortText } from './common.js';
 import { messageEn } from './messages/index.js';
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -62,21 +62,17 @@ export const userSchema = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;
 
-export const userCreateInput = z.strictObject({
-  email,
+const userFields = {
   displayName: shortText(120).min(1),
   role: z.enum(ROLES),
   centreIds: z.array(id).min(1).max(100),
   password: newPassword,
-});
+};
 
-export const userUpdateInput = z.strictObject({
-  displayName: shortText(120).min(1).optional(),
-  role: z.enum(ROLES).optional(),
-  centreIds: z.array(id).min(1).max(100).optional(),
-  active: z.boolean().optional(),
-  password: newPassword.optional(),
-});
+export const userCreateInput = z.strictObject({ email, ...userFields });
+
+/** A change of account: its email is not changed; `active: false` deactivates it. */
+export const userUpdateInput = z.strictObject({ ...optionalFields(userFields), active: z.boolean().optional() });
 
 export const apiTokenSchema = z
   .object({

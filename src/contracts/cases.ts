@@ -1,6 +1,20 @@
 /** Cases (prese in carico): their plan, diary and referrals, as the API takes and gives them. */
 import { z } from 'zod';
-import { id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
+import {
+  centreQuery,
+  id,
+  isoDate,
+  pageQuery,
+  pastDate,
+  personRef,
+  shortText,
+  timestamps,
+  updateOf,
+  userRef,
+  version,
+  versionedRecord,
+  year,
+} from './common.js';
 import {
   ACTION_STATUSES,
   CASE_AREAS,
@@ -91,10 +105,7 @@ export const caseListQuery = z.strictObject({
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
-export const careSummaryQuery = z.strictObject({
-  year: z.coerce.number().int().min(1900).max(2100),
-  centreId: id.optional(),
-});
+export const careSummaryQuery = z.strictObject({ year, centreId: id.optional() });
 
 export const careSummarySchema = z
   .object({
@@ -107,9 +118,7 @@ export const careSummarySchema = z
   .meta({ id: 'CareSummary' });
 export type CareSummary = z.infer<typeof careSummarySchema>;
 
-export const staffQuery = z.strictObject({ centreId: id.optional() });
-
-const userRef = z.object({ id: z.number(), displayName: z.string() });
+export const staffQuery = centreQuery;
 
 export const casePeriodSchema = z
   .object({
@@ -126,7 +135,7 @@ export const caseMemberSchema = z
   .object({
     /** The member row (a member stays after the person's file is erased, without a person). */
     id: z.number(),
-    person: z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }).nullable(),
+    person: personRef.nullable(),
     relation: z.string().nullable(),
     gender: z.enum(GENDERS),
   })
@@ -137,7 +146,7 @@ const caseFields = {
   id: z.number(),
   centreId: z.number(),
   status: z.enum(CASE_STATUSES),
-  person: z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }).nullable(),
+  person: personRef.nullable(),
   household: z.object({ id: z.number(), name: z.string() }).nullable(),
   responsible: userRef.nullable(),
   areas: z.array(z.enum(CASE_AREAS)),
@@ -153,17 +162,13 @@ export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
 // --- the plan
 
-export const goalCreateInput = z.strictObject({
+const goalFields = {
   title: shortText(200).min(1),
   description: shortText(2000).nullable().optional(),
   status: z.enum(GOAL_STATUSES).default('open'),
-});
-export const goalUpdateInput = z.strictObject({
-  version,
-  title: shortText(200).min(1).optional(),
-  description: shortText(2000).nullable().optional(),
-  status: z.enum(GOAL_STATUSES).optional(),
-});
+};
+export const goalCreateInput = z.strictObject(goalFields);
+export const goalUpdateInput = updateOf(goalFields);
 export type GoalCreateInput = z.infer<typeof goalCreateInput>;
 export type GoalUpdateInput = z.infer<typeof goalUpdateInput>;
 
@@ -174,58 +179,38 @@ const actionFields = {
   /** …or someone named in words (the person, another service). */
   assigneeName: shortText(200).nullable().optional(),
   dueOn: isoDate.nullable().optional(),
-  status: z.enum(ACTION_STATUSES),
+  status: z.enum(ACTION_STATUSES).default('todo'),
   /** When it was done: defaults to today when the status becomes done. */
   doneOn: pastDate.nullable().optional(),
 };
 const oneAssignee = (v: { assigneeId?: number | null; assigneeName?: string | null }) => !(v.assigneeId && v.assigneeName);
-const oneAssigneeMessage = { message: messageEn('action.assignee_one_kind') };
+const oneAssigneeMessage = { message: messageEn('action.assignee_one_kind'), path: ['assigneeName'] };
 
-export const actionCreateInput = z
-  .strictObject({ ...actionFields, status: actionFields.status.default('todo') })
-  .refine(oneAssignee, { ...oneAssigneeMessage, path: ['assigneeName'] });
-export const actionUpdateInput = z
-  .strictObject({
-    version,
-    description: actionFields.description.optional(),
-    assigneeId: actionFields.assigneeId,
-    assigneeName: actionFields.assigneeName,
-    dueOn: actionFields.dueOn,
-    status: actionFields.status.optional(),
-    doneOn: actionFields.doneOn,
-  })
-  .refine(oneAssignee, { ...oneAssigneeMessage, path: ['assigneeName'] });
+export const actionCreateInput = z.strictObject(actionFields).refine(oneAssignee, oneAssigneeMessage);
+export const actionUpdateInput = updateOf(actionFields).refine(oneAssignee, oneAssigneeMessage);
 export type ActionCreateInput = z.infer<typeof actionCreateInput>;
 export type ActionUpdateInput = z.infer<typeof actionUpdateInput>;
 
-export const actionSchema = z
-  .object({
-    id: z.number(),
-    goalId: z.number(),
-    caseId: z.number(),
-    description: z.string(),
-    assignee: userRef.nullable(),
-    assigneeName: z.string().nullable(),
-    dueOn: z.string().nullable(),
-    status: z.enum(ACTION_STATUSES),
-    doneOn: z.string().nullable(),
-    version: z.number(),
-  })
-  .meta({ id: 'CaseAction' });
+export const actionSchema = versionedRecord('CaseAction', {
+  goalId: z.number(),
+  caseId: z.number(),
+  description: z.string(),
+  assignee: userRef.nullable(),
+  assigneeName: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  status: z.enum(ACTION_STATUSES),
+  doneOn: z.string().nullable(),
+});
 export type CaseAction = z.infer<typeof actionSchema>;
 
-export const goalSchema = z
-  .object({
-    id: z.number(),
-    caseId: z.number(),
-    title: z.string(),
-    description: z.string().nullable(),
-    status: z.enum(GOAL_STATUSES),
-    sortOrder: z.number(),
-    actions: z.array(actionSchema),
-    version: z.number(),
-  })
-  .meta({ id: 'CaseGoal' });
+export const goalSchema = versionedRecord('CaseGoal', {
+  caseId: z.number(),
+  title: z.string(),
+  description: z.string().nullable(),
+  status: z.enum(GOAL_STATUSES),
+  sortOrder: z.number(),
+  actions: z.array(actionSchema),
+});
 export type CaseGoal = z.infer<typeof goalSchema>;
 
 export const overdueActionSchema = actionSchema
@@ -243,34 +228,25 @@ export const overdueQuery = z.strictObject({ centreId: id.optional(), ...pageQue
 
 // --- the diary
 
-export const noteCreateInput = z.strictObject({
+const noteFields = {
   noteDate: pastDate.optional(),
   body: shortText(10_000).min(1),
   /** null: everyone who reads the case; health | legal: the coordinator, the responsible operator and the author. */
   restriction: z.enum(NOTE_RESTRICTIONS).nullable().optional(),
-});
-export const noteUpdateInput = z.strictObject({
-  version,
-  noteDate: pastDate.optional(),
-  body: shortText(10_000).min(1).optional(),
-  restriction: z.enum(NOTE_RESTRICTIONS).nullable().optional(),
-});
+};
+export const noteCreateInput = z.strictObject(noteFields);
+export const noteUpdateInput = updateOf(noteFields);
 export type NoteCreateInput = z.infer<typeof noteCreateInput>;
 export type NoteUpdateInput = z.infer<typeof noteUpdateInput>;
 
-export const noteSchema = z
-  .object({
-    id: z.number(),
-    caseId: z.number(),
-    noteDate: z.string(),
-    author: userRef.nullable(),
-    body: z.string(),
-    restriction: z.enum(NOTE_RESTRICTIONS).nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-  })
-  .meta({ id: 'CaseNote' });
+export const noteSchema = versionedRecord('CaseNote', {
+  caseId: z.number(),
+  noteDate: z.string(),
+  author: userRef.nullable(),
+  body: z.string(),
+  restriction: z.enum(NOTE_RESTRICTIONS).nullable(),
+  ...timestamps,
+});
 export type CaseNote = z.infer<typeof noteSchema>;
 
 // --- referrals
@@ -281,40 +257,24 @@ const referralFields = {
   serviceDetail: shortText(200).nullable().optional(),
   referredOn: pastDate,
   reason: shortText(1000).min(1),
-  status: z.enum(REFERRAL_STATUSES),
+  status: z.enum(REFERRAL_STATUSES).default('sent'),
   notes: shortText(2000).nullable().optional(),
 };
-export const referralCreateInput = z.strictObject({
-  ...referralFields,
-  status: referralFields.status.default('sent'),
-});
-export const referralUpdateInput = z.strictObject({
-  version,
-  direction: referralFields.direction.optional(),
-  service: referralFields.service.optional(),
-  serviceDetail: referralFields.serviceDetail,
-  referredOn: referralFields.referredOn.optional(),
-  reason: referralFields.reason.optional(),
-  status: referralFields.status.optional(),
-  notes: referralFields.notes,
-});
+export const referralCreateInput = z.strictObject(referralFields);
+export const referralUpdateInput = updateOf(referralFields);
 export type ReferralCreateInput = z.infer<typeof referralCreateInput>;
 export type ReferralUpdateInput = z.infer<typeof referralUpdateInput>;
 
-export const referralSchema = z
-  .object({
-    id: z.number(),
-    caseId: z.number(),
-    direction: z.enum(REFERRAL_DIRECTIONS),
-    service: z.enum(REFERRAL_SERVICES),
-    serviceDetail: z.string().nullable(),
-    referredOn: z.string(),
-    reason: z.string(),
-    status: z.enum(REFERRAL_STATUSES),
-    notes: z.string().nullable(),
-    version: z.number(),
-  })
-  .meta({ id: 'Referral' });
+export const referralSchema = versionedRecord('Referral', {
+  caseId: z.number(),
+  direction: z.enum(REFERRAL_DIRECTIONS),
+  service: z.enum(REFERRAL_SERVICES),
+  serviceDetail: z.string().nullable(),
+  referredOn: z.string(),
+  reason: z.string(),
+  status: z.enum(REFERRAL_STATUSES),
+  notes: z.string().nullable(),
+});
 export type Referral = z.infer<typeof referralSchema>;
 
 // --- the whole case
@@ -332,8 +292,7 @@ export const caseSchema = z
     /** …whose number is told instead. */
     hiddenNotes: z.number(),
     referrals: z.array(referralSchema),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...timestamps,
   })
   .meta({ id: 'Case' });
 export type Case = z.infer<typeof caseSchema>;

@@ -1,9 +1,9 @@
-/** What the courses' contracts share: a learner named in a list, a year, a period's order, a kind named in a course, a lesson's length. */
+/** What the courses' contracts share: a learner named in a list, a kind named in a course, a lesson's length. */
 import { z } from 'zod';
+import { personRef } from './common.js';
 
-export const personRef = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }).nullable();
-export const year = z.coerce.number().int().min(1900).max(2100);
-export const inOrder = (from?: string | null, to?: string | null) => !from || !to || from <= to;
+/** A learner as a list names them: null once the person is erased (their enrolment still counts). */
+export const learnerRef = personRef.nullable();
 
 export const kindRef = z.object({ id: z.number(), code: z.string(), labelIt: z.string(), labelEn: z.string() });
 

@@ -1,7 +1,7 @@
 /** The courses' figures: of a course, and of the courses that started in a year. No personal data. */
 import { z } from 'zod';
-import { id } from './common.js';
-import { kindRef, year } from './course-fields.js';
+import { id, year } from './common.js';
+import { kindRef } from './course-fields.js';
 import { COURSE_LEVELS, ENROLMENT_PROGRAMMES } from './enums.js';
 
 const byProgramme = z.record(z.enum(ENROLMENT_PROGRAMMES), z.number());

@@ -1,51 +1,42 @@
 /** A course's lessons and the attendance taken at each. */
 import { z } from 'zod';
-import { clockTime, id, isoDate, shortText, version } from './common.js';
-import { lessonMinutes, personRef } from './course-fields.js';
+import { clockTime, id, isoDate, shortText, updateOf, version, versionedRecord } from './common.js';
+import { learnerRef, lessonMinutes } from './course-fields.js';
 import { ENROLMENT_PROGRAMMES, LESSON_STATUSES } from './enums.js';
 import { messageEn } from './messages/index.js';
 
-export const lessonSchema = z
-  .object({
-    id: z.number(),
-    courseId: z.number(),
-    date: z.string(),
-    /** ISO weekday of the date, computed: 1 Monday … 7 Sunday. */
-    weekday: z.number(),
-    startTime: z.string(),
-    minutes: z.number(),
-    status: z.enum(LESSON_STATUSES),
-    notes: z.string().nullable(),
-    /** The pattern date a generated lesson stands for (kept when moved); null when added by hand. */
-    plannedOn: z.string().nullable(),
-    /** Allowed, but flagged: the date is outside the course's date range. */
-    outsideCourse: z.boolean(),
-    /** Attendance taken: presences and learners marked. */
-    present: z.number(),
-    marked: z.number(),
-    version: z.number(),
-  })
-  .meta({ id: 'Lesson' });
+export const lessonSchema = versionedRecord('Lesson', {
+  courseId: z.number(),
+  date: z.string(),
+  /** ISO weekday of the date, computed: 1 Monday … 7 Sunday. */
+  weekday: z.number(),
+  startTime: z.string(),
+  minutes: z.number(),
+  status: z.enum(LESSON_STATUSES),
+  notes: z.string().nullable(),
+  /** The pattern date a generated lesson stands for (kept when moved); null when added by hand. */
+  plannedOn: z.string().nullable(),
+  /** Allowed, but flagged: the date is outside the course's date range. */
+  outsideCourse: z.boolean(),
+  /** Attendance taken: presences and learners marked. */
+  present: z.number(),
+  marked: z.number(),
+});
 export type Lesson = z.infer<typeof lessonSchema>;
 
-export const lessonCreateInput = z.strictObject({
+const lessonFields = {
   date: isoDate,
   /** The course's time and length unless given. */
   startTime: clockTime.optional(),
   minutes: lessonMinutes.optional(),
   notes: shortText(1000).nullable().optional(),
-});
+};
+
+export const lessonCreateInput = z.strictObject(lessonFields);
 export type LessonCreateInput = z.infer<typeof lessonCreateInput>;
 
 /** Move (date, time, length), cancel or restore, annotate. A lesson becomes held by taking its attendance. */
-export const lessonUpdateInput = z.strictObject({
-  version,
-  date: isoDate.optional(),
-  startTime: clockTime.optional(),
-  minutes: lessonMinutes.optional(),
-  status: z.enum(LESSON_STATUSES).optional(),
-  notes: shortText(1000).nullable().optional(),
-});
+export const lessonUpdateInput = updateOf({ ...lessonFields, status: z.enum(LESSON_STATUSES) });
 export type LessonUpdateInput = z.infer<typeof lessonUpdateInput>;
 
 export const generateLessonsInput = z.strictObject({
@@ -86,7 +77,7 @@ export const attendanceSchema = z
     learners: z.array(
       z.object({
         enrolmentId: z.number(),
-        person: personRef,
+        person: learnerRef,
         programme: z.enum(ENROLMENT_PROGRAMMES),
         /** Null until the attendance is taken. */
         present: z.boolean().nullable(),

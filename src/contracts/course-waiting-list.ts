@@ -1,28 +1,25 @@
 /** Waiting lists: who waits for which kind of course, their placing, and the counts of a period. */
 import { z } from 'zod';
-import { id, isoDate, pageQuery, pastDate, shortText, version } from './common.js';
+import { id, isoDate, pageQuery, pastDate, shortText, updateOf, version, versionedRecord } from './common.js';
 import { enrolmentSchema } from './course-enrolments.js';
-import { inOrder, personRef } from './course-fields.js';
+import { learnerRef } from './course-fields.js';
 import { ENROLMENT_PROGRAMMES, WAITING_LIST_KINDS, WAITING_LIST_PRIORITIES, WAITING_LIST_STATUSES } from './enums.js';
 import { messageEn } from './messages/index.js';
+import { inOrder, summaryPeriodQuery } from './period.js';
 
-export const waitingListEntrySchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    kind: z.enum(WAITING_LIST_KINDS),
-    person: personRef,
-    requestedOn: z.string(),
-    priority: z.number(),
-    status: z.enum(WAITING_LIST_STATUSES),
-    closedOn: z.string().nullable(),
-    /** From the request to the placing or withdrawal, or to today: computed. */
-    daysWaited: z.number(),
-    enrolment: z.object({ id: z.number(), courseId: z.number(), courseTitle: z.string() }).nullable(),
-    notes: z.string().nullable(),
-    version: z.number(),
-  })
-  .meta({ id: 'WaitingListEntry' });
+export const waitingListEntrySchema = versionedRecord('WaitingListEntry', {
+  centreId: z.number(),
+  kind: z.enum(WAITING_LIST_KINDS),
+  person: learnerRef,
+  requestedOn: z.string(),
+  priority: z.number(),
+  status: z.enum(WAITING_LIST_STATUSES),
+  closedOn: z.string().nullable(),
+  /** From the request to the placing or withdrawal, or to today: computed. */
+  daysWaited: z.number(),
+  enrolment: z.object({ id: z.number(), courseId: z.number(), courseTitle: z.string() }).nullable(),
+  notes: z.string().nullable(),
+});
 export type WaitingListEntry = z.infer<typeof waitingListEntrySchema>;
 
 const priority = z
@@ -30,28 +27,23 @@ const priority = z
   .int()
   .refine((p) => (WAITING_LIST_PRIORITIES as readonly number[]).includes(p), { message: messageEn('waiting_list.priority_not_valid') });
 
-export const waitingListCreateInput = z.strictObject({
+const entryFields = {
   kind: z.enum(WAITING_LIST_KINDS),
-  personId: id,
   /** Defaults to today (Europe/Rome). */
   requestedOn: pastDate.optional(),
   priority: priority.default(0),
   notes: shortText(1000).nullable().optional(),
-});
+};
+
+export const waitingListCreateInput = z.strictObject({ ...entryFields, personId: id });
 export type WaitingListCreateInput = z.infer<typeof waitingListCreateInput>;
 
 /** Corrections, and the withdrawal (status withdrawn, closedOn defaults to today). Placing has its own route. */
-export const waitingListUpdateInput = z
-  .strictObject({
-    version,
-    kind: z.enum(WAITING_LIST_KINDS).optional(),
-    requestedOn: pastDate.optional(),
-    priority: priority.optional(),
-    notes: shortText(1000).nullable().optional(),
-    status: z.enum(['waiting', 'withdrawn']).optional(),
-    closedOn: pastDate.optional(),
-  })
-  .refine((v) => inOrder(v.requestedOn, v.closedOn), { message: messageEn('waiting_list.closed_before_request'), path: ['closedOn'] });
+export const waitingListUpdateInput = updateOf({
+  ...entryFields,
+  status: z.enum(['waiting', 'withdrawn']),
+  closedOn: pastDate,
+}).refine((v) => inOrder(v.requestedOn, v.closedOn), { message: messageEn('waiting_list.closed_before_request'), path: ['closedOn'] });
 export type WaitingListUpdateInput = z.infer<typeof waitingListUpdateInput>;
 
 export const placeInput = z.strictObject({
@@ -74,9 +66,7 @@ export const waitingListQuery = z.strictObject({
 });
 export type WaitingListQuery = z.infer<typeof waitingListQuery>;
 
-export const waitingSummaryQuery = z
-  .strictObject({ from: isoDate.optional(), to: isoDate.optional(), centreId: id.optional() })
-  .refine((v) => inOrder(v.from, v.to), { message: messageEn('period.from_after_to'), path: ['to'] });
+export const waitingSummaryQuery = summaryPeriodQuery;
 export type WaitingSummaryQuery = z.infer<typeof waitingSummaryQuery>;
 
 const waitingCounts = z.object({

@@ -4,10 +4,11 @@
  * exported from here.
  */
 import { z } from 'zod';
-import { clockTime, id, isoDate, issue, pageQuery, shortText, version } from './common.js';
-import { inOrder, kindRef, lessonMinutes, year } from './course-fields.js';
+import { clockTime, id, isoDate, issue, pageQuery, shortText, updateOf, versionedRecord, year } from './common.js';
+import { kindRef, lessonMinutes } from './course-fields.js';
 import { COURSE_LEVELS } from './enums.js';
 import { type MessageCode, messageEn } from './messages/index.js';
+import { inOrder } from './period.js';
 
 export * from './course-enrolments.js';
 export * from './course-figures.js';
@@ -70,48 +71,31 @@ export const courseCreateInput = z
 export type CourseCreateInput = z.infer<typeof courseCreateInput>;
 
 /** Changes only what is sent; the dates are checked against the stored ones. */
-export const courseUpdateInput = z
-  .strictObject({
-    version,
-    kindId: courseFields.kindId.optional(),
-    title: courseFields.title.optional(),
-    level: courseFields.level.optional(),
-    partner: courseFields.partner.optional(),
-    place: courseFields.place.optional(),
-    startDate: courseFields.startDate.optional(),
-    endDate: courseFields.endDate.optional(),
-    weekdays: courseFields.weekdays.optional(),
-    startTime: courseFields.startTime.optional(),
-    lessonMinutes: courseFields.lessonMinutes.optional(),
-    capacity: courseFields.capacity.optional(),
-    notes: courseFields.notes.optional(),
-  })
-  .refine((v) => inOrder(v.startDate, v.endDate), { message: messageEn('course.end_before_start'), path: ['endDate'] });
+export const courseUpdateInput = updateOf(courseFields).refine((v) => inOrder(v.startDate, v.endDate), {
+  message: messageEn('course.end_before_start'),
+  path: ['endDate'],
+});
 export type CourseUpdateInput = z.infer<typeof courseUpdateInput>;
 
-export const courseSchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    kind: kindRef,
-    title: z.string(),
-    level: z.enum(COURSE_LEVELS).nullable(),
-    partner: z.string().nullable(),
-    place: z.string().nullable(),
-    startDate: z.string(),
-    endDate: z.string(),
-    weekdays: z.array(z.number()),
-    startTime: z.string(),
-    lessonMinutes: z.number(),
-    capacity: z.number().nullable(),
-    notes: z.string().nullable(),
-    /** Enrolments not withdrawn: what the capacity is measured against. */
-    activeEnrolments: z.number(),
-    lessons: z.number(),
-    lessonsHeld: z.number(),
-    version: z.number(),
-  })
-  .meta({ id: 'Course' });
+export const courseSchema = versionedRecord('Course', {
+  centreId: z.number(),
+  kind: kindRef,
+  title: z.string(),
+  level: z.enum(COURSE_LEVELS).nullable(),
+  partner: z.string().nullable(),
+  place: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  weekdays: z.array(z.number()),
+  startTime: z.string(),
+  lessonMinutes: z.number(),
+  capacity: z.number().nullable(),
+  notes: z.string().nullable(),
+  /** Enrolments not withdrawn: what the capacity is measured against. */
+  activeEnrolments: z.number(),
+  lessons: z.number(),
+  lessonsHeld: z.number(),
+});
 export type Course = z.infer<typeof courseSchema>;
 
 export const courseListQuery = z.strictObject({

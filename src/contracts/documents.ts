@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS, MIN_WITHIN_DAYS } from '../domain/deadlines.js';
-import { countryCode, id, isoDate, pastDate, shortText, version } from './common.js';
+import { countryCode, id, isoDate, pastDate, personRef, shortText, timestamps, updateOf, versionedRecord } from './common.js';
 import { IDENTITY_DOCUMENT_KINDS, PERMIT_TYPES, RENEWAL_STATUSES } from './enums.js';
 
 const documentNumber = shortText(40).min(1);
@@ -21,27 +21,24 @@ const permitFields = {
 export const permitCreateInput = z.strictObject(permitFields);
 export type PermitCreateInput = z.infer<typeof permitCreateInput>;
 
-export const permitUpdateInput = z.strictObject({ version, ...permitFields, permitType: permitFields.permitType.optional() });
+export const permitUpdateInput = updateOf(permitFields);
 export type PermitUpdateInput = z.infer<typeof permitUpdateInput>;
 
-export const permitSchema = z
-  .object({
-    id: z.number(),
-    personId: z.number(),
-    centreId: z.number(),
-    permitType: z.enum(PERMIT_TYPES),
-    number: z.string().nullable(),
-    issuedOn: z.string().nullable(),
-    expiresOn: z.string().nullable(),
-    renewalStatus: z.enum(RENEWAL_STATUSES),
-    /** Another permit of the person expires later (or never): this one is history, not a deadline. */
-    superseded: z.boolean(),
-    notes: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-  })
-  .meta({ id: 'ResidencePermit' });
+/** Whose document it is: a person of one centre. */
+const owner = { personId: z.number(), centreId: z.number() };
+
+export const permitSchema = versionedRecord('ResidencePermit', {
+  ...owner,
+  permitType: z.enum(PERMIT_TYPES),
+  number: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  renewalStatus: z.enum(RENEWAL_STATUSES),
+  /** Another permit of the person expires later (or never): this one is history, not a deadline. */
+  superseded: z.boolean(),
+  notes: z.string().nullable(),
+  ...timestamps,
+});
 export type Permit = z.infer<typeof permitSchema>;
 
 // --- identity documents
@@ -58,28 +55,18 @@ const identityDocumentFields = {
 export const identityDocumentCreateInput = z.strictObject(identityDocumentFields);
 export type IdentityDocumentCreateInput = z.infer<typeof identityDocumentCreateInput>;
 
-export const identityDocumentUpdateInput = z.strictObject({
-  version,
-  ...identityDocumentFields,
-  kind: identityDocumentFields.kind.optional(),
-});
+export const identityDocumentUpdateInput = updateOf(identityDocumentFields);
 export type IdentityDocumentUpdateInput = z.infer<typeof identityDocumentUpdateInput>;
 
-export const identityDocumentSchema = z
-  .object({
-    id: z.number(),
-    personId: z.number(),
-    centreId: z.number(),
-    kind: z.enum(IDENTITY_DOCUMENT_KINDS),
-    number: z.string().nullable(),
-    issuingCountry: z.string().nullable(),
-    issuedOn: z.string().nullable(),
-    expiresOn: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-  })
-  .meta({ id: 'IdentityDocument' });
+export const identityDocumentSchema = versionedRecord('IdentityDocument', {
+  ...owner,
+  kind: z.enum(IDENTITY_DOCUMENT_KINDS),
+  number: z.string().nullable(),
+  issuingCountry: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  ...timestamps,
+});
 export type IdentityDocument = z.infer<typeof identityDocumentSchema>;
 
 // --- Scadenze (deadlines)
@@ -98,7 +85,7 @@ export const deadlineItem = z
   .object({
     permitId: z.number(),
     centreId: z.number(),
-    person: z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }),
+    person: personRef,
     permitType: z.enum(PERMIT_TYPES),
     number: z.string().nullable(),
     expiresOn: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, pageQuery, shortText, version } from './common.js';
+import { id, isoDate, pageQuery, personRef, shortText, timestamps, updateOf } from './common.js';
 import { GENDERS, HOUSEHOLD_RELATIONS } from './enums.js';
 import { messageEn } from './messages/index.js';
 
@@ -30,11 +30,7 @@ export const householdCreateInput = z
   });
 export type HouseholdCreateInput = z.infer<typeof householdCreateInput>;
 
-export const householdUpdateInput = z.strictObject({
-  version,
-  name: name.optional(),
-  notes,
-});
+export const householdUpdateInput = updateOf({ name, notes });
 export type HouseholdUpdateInput = z.infer<typeof householdUpdateInput>;
 
 export const memberAddInput = newMember.extend({
@@ -83,8 +79,7 @@ const householdFields = {
   centreId: z.number(),
   name: z.string(),
   notes: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestamps,
   version: z.number(),
 };
 
@@ -128,7 +123,7 @@ export type PersonMembership = z.infer<typeof personMembership>;
 export const personHousehold = z
   .object({
     /** Whose household this is (the name for "Crea nucleo"). */
-    person: z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }),
+    person: personRef,
     /** The household the person belongs to now, with its current members; null if none. */
     current: z
       .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidFiscalCode, normaliseFiscalCode } from '../domain/codice-fiscale.js';
-import { birthDate, comuneIstat, countryCode, id, pageQuery, shortText, version } from './common.js';
+import { birthDate, comuneIstat, countryCode, id, pageQuery, shortText, timestamps, updateOf, versionedRecord } from './common.js';
 import { GENDERS, ORIGIN_GROUPS } from './enums.js';
 import { messageEn } from './messages/index.js';
 
@@ -51,56 +51,39 @@ export const personCreateInput = z.strictObject({
 });
 export type PersonCreateInput = z.infer<typeof personCreateInput>;
 
-export const personUpdateInput = z.strictObject({
-  version,
-  givenNames: personFields.givenNames.optional(),
-  familyNames: personFields.familyNames.optional(),
-  gender: personFields.gender.optional(),
-  birthDate: personFields.birthDate,
-  birthCountry: personFields.birthCountry,
-  citizenship: personFields.citizenship.optional(),
-  fiscalCode: personFields.fiscalCode,
-  phone: personFields.phone,
-  email: personFields.email,
-  languages: personFields.languages,
-  residence: personFields.residence,
-});
+export const personUpdateInput = updateOf(personFields);
 export type PersonUpdateInput = z.infer<typeof personUpdateInput>;
 
-export const personSchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    givenNames: z.string(),
-    familyNames: z.string(),
-    gender: z.enum(GENDERS),
-    birthDate: z.string().nullable(),
-    birthCountry: z.string().nullable(),
-    citizenship: z.string(),
-    /** Derived from the citizenship today. */
-    originGroup: z.enum(ORIGIN_GROUPS),
-    fiscalCode: z.string().nullable(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-    languages: z.array(z.string()),
-    residence: residenceView,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-  })
-  .meta({ id: 'Person' });
+export const personSchema = versionedRecord('Person', {
+  centreId: z.number(),
+  givenNames: z.string(),
+  familyNames: z.string(),
+  gender: z.enum(GENDERS),
+  birthDate: z.string().nullable(),
+  birthCountry: z.string().nullable(),
+  citizenship: z.string(),
+  /** Derived from the citizenship today. */
+  originGroup: z.enum(ORIGIN_GROUPS),
+  fiscalCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  languages: z.array(z.string()),
+  residence: residenceView,
+  ...timestamps,
+});
 export type Person = z.infer<typeof personSchema>;
 
-export const personSummary = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    givenNames: z.string(),
-    familyNames: z.string(),
-    gender: z.enum(GENDERS),
-    birthDate: z.string().nullable(),
-    citizenship: z.string(),
-    fiscalCode: z.string().nullable(),
+/** A person as search results and possible duplicates show them. */
+export const personSummary = personSchema
+  .pick({
+    id: true,
+    centreId: true,
+    givenNames: true,
+    familyNames: true,
+    gender: true,
+    birthDate: true,
+    citizenship: true,
+    fiscalCode: true,
   })
   .meta({ id: 'PersonSummary' });
 export type PersonSummary = z.infer<typeof personSummary>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { catalogueContract, catalogueLabels } from './catalogues.js';
-import { clockTime, countryCode, id, isoDate, pageQuery, shortText, version } from './common.js';
+import { clockTime, countryCode, id, isoDate, pageQuery, personRef, shortText, updateOf, userRef, versionedRecord } from './common.js';
 import { AGE_BANDS, CHANNELS, GENDERS, ORIGIN_GROUPS, REFERRAL_SOURCES } from './enums.js';
 import { messageEn } from './messages/index.js';
+import { periodQuery } from './period.js';
 
 export const anonymousVisitor = z.strictObject({
   gender: z.enum(GENDERS),
@@ -33,48 +34,34 @@ export const visitCreateInput = z
   });
 export type VisitCreateInput = z.infer<typeof visitCreateInput>;
 
-export const visitUpdateInput = z.strictObject({
-  version,
-  date: isoDate.optional(),
-  time: clockTime.optional(),
-  channel: z.enum(CHANNELS).optional(),
-  referralSource: z.enum(REFERRAL_SOURCES).optional(),
-  topicIds: visitFields.topicIds.optional(),
-  notes: visitFields.notes,
-  anonymous: anonymousVisitor.optional(),
-});
+export const visitUpdateInput = updateOf({ ...visitFields, anonymous: anonymousVisitor });
 export type VisitUpdateInput = z.infer<typeof visitUpdateInput>;
 
-export const visitSchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    occurredAt: z.string(),
-    date: z.string(),
-    time: z.string(),
-    channel: z.enum(CHANNELS),
-    referralSource: z.enum(REFERRAL_SOURCES),
-    person: z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() }).nullable(),
-    gender: z.enum(GENDERS),
-    citizenship: z.string(),
-    ageBand: z.enum(AGE_BANDS),
-    originGroup: z.enum(ORIGIN_GROUPS),
-    topicIds: z.array(z.number()),
-    notes: z.string().nullable(),
-    operator: z.object({ id: z.number(), displayName: z.string() }).nullable(),
-    version: z.number(),
-    /**
-     * Recorded at a time when the centre was closed (a catch-up: allowed, but flagged). Computed
-     * on read: in lists, the person's file and GET/PATCH of one visit; not in the answer of POST.
-     */
-    outsideOpeningHours: z.boolean().optional(),
-  })
-  .meta({ id: 'Visit' });
+export const visitSchema = versionedRecord('Visit', {
+  centreId: z.number(),
+  occurredAt: z.string(),
+  date: z.string(),
+  time: z.string(),
+  channel: z.enum(CHANNELS),
+  referralSource: z.enum(REFERRAL_SOURCES),
+  person: personRef.nullable(),
+  gender: z.enum(GENDERS),
+  citizenship: z.string(),
+  ageBand: z.enum(AGE_BANDS),
+  originGroup: z.enum(ORIGIN_GROUPS),
+  topicIds: z.array(z.number()),
+  notes: z.string().nullable(),
+  operator: userRef.nullable(),
+  /**
+   * Recorded at a time when the centre was closed (a catch-up: allowed, but flagged). Computed
+   * on read: in lists, the person's file and GET/PATCH of one visit; not in the answer of POST.
+   */
+  outsideOpeningHours: z.boolean().optional(),
+});
 export type Visit = z.infer<typeof visitSchema>;
 
+/** What a list of visits is filtered by, besides its period (periodQuery adds ?from=&to=). */
 export const visitFilters = {
-  from: isoDate.optional(),
-  to: isoDate.optional(),
   topicId: id.optional(),
   originGroup: z.enum(ORIGIN_GROUPS).optional(),
   citizenship: countryCode.optional(),
@@ -83,28 +70,20 @@ export const visitFilters = {
   personId: id.optional(),
 };
 
-export const visitListQuery = z
-  .strictObject({ ...visitFilters, ...pageQuery })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: messageEn('period.from_after_to'), path: ['to'] });
+export const visitListQuery = periodQuery({ ...visitFilters, ...pageQuery });
 export type VisitListQuery = z.infer<typeof visitListQuery>;
 
 /** Aggregated figures: no person filter, no paging. Viewers may cut by period and centre only. */
-export const visitSummaryQuery = z
-  .strictObject({
-    from: visitFilters.from,
-    to: visitFilters.to,
-    centreId: visitFilters.centreId,
-    topicId: visitFilters.topicId,
-    originGroup: visitFilters.originGroup,
-    citizenship: visitFilters.citizenship,
-    operatorId: visitFilters.operatorId,
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: messageEn('period.from_after_to'), path: ['to'] });
+export const visitSummaryQuery = periodQuery({
+  centreId: visitFilters.centreId,
+  topicId: visitFilters.topicId,
+  originGroup: visitFilters.originGroup,
+  citizenship: visitFilters.citizenship,
+  operatorId: visitFilters.operatorId,
+});
 export type VisitSummaryQuery = z.infer<typeof visitSummaryQuery>;
 
-export const visitExportQuery = z
-  .strictObject({ ...visitFilters, lang: z.enum(['it', 'en']).default('it') })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: messageEn('period.from_after_to'), path: ['to'] });
+export const visitExportQuery = periodQuery({ ...visitFilters, lang: z.enum(['it', 'en']).default('it') });
 export type VisitExportQuery = z.infer<typeof visitExportQuery>;
 
 export const visitSummary = z
