@@ -134,9 +134,14 @@ const toClosure = (row: ClosureRow): ClosureRecord => ({
   version: row.version,
 });
 
+/** The closures of these centres, with their columns: what a list and a closure read. */
+function closuresOf(db: Db, centreIds: number[]) {
+  return db.selectFrom('closures').select(CLOSURE_COLUMNS).where('centreId', 'in', centreIds);
+}
+
 /** The closures of a centre that overlap a period (all of them without one), in date order. */
 export async function listClosures(db: Db, centreId: number, period: { from?: string; to?: string } = {}): Promise<ClosureRecord[]> {
-  let query = db.selectFrom('closures').select(CLOSURE_COLUMNS).where('centreId', '=', centreId);
+  let query = closuresOf(db, [centreId]);
   if (period.from) query = query.where('toDate', '>=', period.from);
   if (period.to) query = query.where('fromDate', '<=', period.to);
   const rows = await query.orderBy('fromDate').orderBy('id').execute();
@@ -145,12 +150,7 @@ export async function listClosures(db: Db, centreId: number, period: { from?: st
 
 export async function findClosure(db: Db, id: number, centreIds: number[]): Promise<ClosureRecord | undefined> {
   if (centreIds.length === 0) return undefined;
-  const row = await db
-    .selectFrom('closures')
-    .select(CLOSURE_COLUMNS)
-    .where('id', '=', id)
-    .where('centreId', 'in', centreIds)
-    .executeTakeFirst();
+  const row = await closuresOf(db, centreIds).where('id', '=', id).executeTakeFirst();
   return row ? toClosure(row) : undefined;
 }
 
