@@ -23,6 +23,18 @@ export type VisitDetails = typeof EMPTY_DETAILS;
 
 type Errors = Record<string, string>;
 
+/**
+ * A field of a part of the visit form (`values`, held by the form): its value, its error from the
+ * server (named `errorPrefix` + the field's name), and the part with it changed.
+ */
+function boundToPart<V extends { [K in keyof V]: string }>(values: V, onChange: (next: V) => void, errors: Errors, errorPrefix = '') {
+  return (name: keyof V & string) => ({
+    value: values[name],
+    error: errors[`${errorPrefix}${name}`],
+    onChange: (event: { target: { value: string } }) => onChange({ ...values, [name]: event.target.value }),
+  });
+}
+
 /** "Visitatore anonimo": gender, citizenship, age band and (working in several centres) the centre. */
 export function AnonymousFields({
   anonymous,
@@ -42,12 +54,7 @@ export function AnonymousFields({
   onUsePerson(): void;
 }) {
   const { t } = useI18n();
-  // Each field: its value, its error from the server, and the visitor with it changed.
-  const field = (name: keyof AnonymousVisitor) => ({
-    value: anonymous[name],
-    error: errors[`anonymous.${name}`],
-    onChange: (event: { target: { value: string } }) => onChange({ ...anonymous, [name]: event.target.value }),
-  });
+  const field = boundToPart(anonymous, onChange, errors, 'anonymous.');
   return (
     <fieldset className="mb-3 border rounded p-3">
       <legend className="h6 float-none w-auto px-2">{t('frontDesk.anonymous')}</legend>
@@ -135,12 +142,7 @@ export function DetailsFields({
   errors: Errors;
 }) {
   const { t } = useI18n();
-  // Each detail: its value, its error from the server, and the details with it changed.
-  const field = (name: keyof VisitDetails) => ({
-    value: details[name],
-    error: errors[name],
-    onChange: (event: { target: { value: string } }) => onChange({ ...details, [name]: event.target.value }),
-  });
+  const field = boundToPart(details, onChange, errors);
   return (
     <details className="mb-3">
       <summary>{t('frontDesk.moreDetails')}</summary>
