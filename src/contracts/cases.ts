@@ -143,7 +143,6 @@ export const caseMemberSchema = z
 export type CaseMember = z.infer<typeof caseMemberSchema>;
 
 const caseFields = {
-  id: z.number(),
   centreId: z.number(),
   status: z.enum(CASE_STATUSES),
   person: personRef.nullable(),
@@ -154,10 +153,9 @@ const caseFields = {
   /** The first opening, and the end of the last period (null while open). */
   openedOn: z.string(),
   closedOn: z.string().nullable(),
-  version: z.number(),
 };
 
-export const caseListItemSchema = z.object({ ...caseFields, members: z.array(caseMemberSchema) }).meta({ id: 'CaseListItem' });
+export const caseListItemSchema = versionedRecord('CaseListItem', { ...caseFields, members: z.array(caseMemberSchema) });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
 // --- the plan
@@ -279,22 +277,20 @@ export type Referral = z.infer<typeof referralSchema>;
 
 // --- the whole case
 
-export const caseSchema = z
-  .object({
-    ...caseFields,
-    members: z.array(caseMemberSchema),
-    summary: z.string().nullable(),
-    visitId: z.number().nullable(),
-    periods: z.array(casePeriodSchema),
-    goals: z.array(goalSchema),
-    /** The diary, newest first, without the restricted notes the caller may not read… */
-    notes: z.array(noteSchema),
-    /** …whose number is told instead. */
-    hiddenNotes: z.number(),
-    referrals: z.array(referralSchema),
-    ...timestamps,
-  })
-  .meta({ id: 'Case' });
+export const caseSchema = versionedRecord('Case', {
+  ...caseFields,
+  members: z.array(caseMemberSchema),
+  summary: z.string().nullable(),
+  visitId: z.number().nullable(),
+  periods: z.array(casePeriodSchema),
+  goals: z.array(goalSchema),
+  /** The diary, newest first, without the restricted notes the caller may not read… */
+  notes: z.array(noteSchema),
+  /** …whose number is told instead. */
+  hiddenNotes: z.number(),
+  referrals: z.array(referralSchema),
+  ...timestamps,
+});
 export type Case = z.infer<typeof caseSchema>;
 
 export const staffSchema = z.array(userRef);

@@ -94,12 +94,9 @@ export const householdSchema = z
   .meta({ id: 'Household' });
 export type Household = z.infer<typeof householdSchema>;
 
-export const householdListItem = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    name: z.string(),
-    updatedAt: z.string(),
+export const householdListItem = householdSchema
+  .pick({ id: true, centreId: true, name: true, updatedAt: true })
+  .extend({
     /** The current members (a household is a handful of people). */
     members: z.array(householdMember.pick({ id: true, personId: true, givenNames: true, familyNames: true, relation: true })),
   })
