@@ -13,7 +13,7 @@ import {
   userRef,
   version,
   versionedRecord,
-  year,
+  yearFiguresQuery,
 } from './common.js';
 import {
   ACTION_STATUSES,
@@ -105,7 +105,7 @@ export const caseListQuery = z.strictObject({
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
-export const careSummaryQuery = z.strictObject({ year, centreId: id.optional() });
+export const careSummaryQuery = yearFiguresQuery;
 
 export const careSummarySchema = z
   .object({

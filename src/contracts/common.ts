@@ -62,6 +62,9 @@ export const year = z.coerce.number().int().min(1900).max(2100);
 /** A read narrowed to one of the caller's centres (?centreId=), or to all of them without it. */
 export const centreQuery = z.strictObject({ centreId: id.optional() });
 
+/** A year's figures (?year=), of one of the caller's centres or of all of them. */
+export const yearFiguresQuery = z.strictObject({ year, centreId: id.optional() });
+
 /** A person as another record names them (their file is read by its id). */
 export const personRef = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() });
 

@@ -1,6 +1,6 @@
 /** The courses' figures: of a course, and of the courses that started in a year. No personal data. */
 import { z } from 'zod';
-import { id, year } from './common.js';
+import { yearFiguresQuery } from './common.js';
 import { kindRef } from './course-fields.js';
 import { COURSE_LEVELS, ENROLMENT_PROGRAMMES } from './enums.js';
 
@@ -60,4 +60,4 @@ export const yearFiguresSchema = z
   .meta({ id: 'CourseYearFigures' });
 export type YearFigures = z.infer<typeof yearFiguresSchema>;
 
-export const yearFiguresQuery = z.strictObject({ year, centreId: id.optional() });
+export { yearFiguresQuery };
