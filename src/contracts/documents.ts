@@ -3,16 +3,25 @@ import { DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS, MIN_WITHIN_DAYS } from '../domain
 import { countryCode, id, isoDate, pastDate, personRef, shortText, timestamps, updateOf, versionedRecord } from './common.js';
 import { IDENTITY_DOCUMENT_KINDS, PERMIT_TYPES, RENEWAL_STATUSES } from './enums.js';
 
-const documentNumber = shortText(40).min(1);
+/** What every document has, as written: its number, the day it was issued and the day it expires. */
+const documentInput = {
+  number: shortText(40).min(1).nullable().optional(),
+  issuedOn: pastDate.nullable().optional(),
+  expiresOn: isoDate.nullable().optional(),
+};
+
+/** The same, as answered. */
+const documentRead = { number: z.string().nullable(), issuedOn: z.string().nullable(), expiresOn: z.string().nullable() };
+
+/** Whose document it is: a person of one centre. */
+const owner = { personId: z.number(), centreId: z.number() };
 
 // --- residence permits (permessi di soggiorno)
 
 const permitFields = {
   permitType: z.enum(PERMIT_TYPES),
-  number: documentNumber.nullable().optional(),
-  issuedOn: pastDate.nullable().optional(),
-  /** Required, but for an EU long-term permit (which may have none). */
-  expiresOn: isoDate.nullable().optional(),
+  /** expiresOn is required, but for an EU long-term permit (which may have none). */
+  ...documentInput,
   renewalStatus: z.enum(RENEWAL_STATUSES).optional(),
   notes: shortText(1000).nullable().optional(),
 };
@@ -24,15 +33,10 @@ export type PermitCreateInput = z.infer<typeof permitCreateInput>;
 export const permitUpdateInput = updateOf(permitFields);
 export type PermitUpdateInput = z.infer<typeof permitUpdateInput>;
 
-/** Whose document it is: a person of one centre. */
-const owner = { personId: z.number(), centreId: z.number() };
-
 export const permitSchema = versionedRecord('ResidencePermit', {
   ...owner,
   permitType: z.enum(PERMIT_TYPES),
-  number: z.string().nullable(),
-  issuedOn: z.string().nullable(),
-  expiresOn: z.string().nullable(),
+  ...documentRead,
   renewalStatus: z.enum(RENEWAL_STATUSES),
   /** Another permit of the person expires later (or never): this one is history, not a deadline. */
   superseded: z.boolean(),
@@ -45,11 +49,9 @@ export type Permit = z.infer<typeof permitSchema>;
 
 const identityDocumentFields = {
   kind: z.enum(IDENTITY_DOCUMENT_KINDS),
-  number: documentNumber.nullable().optional(),
+  ...documentInput,
   /** ISO 3166-1 alpha-2 of the issuing state (or territory); unknown is left empty. */
   issuingCountry: countryCode.nullable().optional(),
-  issuedOn: pastDate.nullable().optional(),
-  expiresOn: isoDate.nullable().optional(),
 };
 
 export const identityDocumentCreateInput = z.strictObject(identityDocumentFields);
@@ -61,10 +63,8 @@ export type IdentityDocumentUpdateInput = z.infer<typeof identityDocumentUpdateI
 export const identityDocumentSchema = versionedRecord('IdentityDocument', {
   ...owner,
   kind: z.enum(IDENTITY_DOCUMENT_KINDS),
-  number: z.string().nullable(),
+  ...documentRead,
   issuingCountry: z.string().nullable(),
-  issuedOn: z.string().nullable(),
-  expiresOn: z.string().nullable(),
   ...timestamps,
 });
 export type IdentityDocument = z.infer<typeof identityDocumentSchema>;
