@@ -6,7 +6,9 @@
  * - RecordForm, FormActions, useFields, useEditing, EditableSection, InlineSelectForm, Options: forms, opened on demand, focus handled
  * - boundTo, textsOf (bound.ts): a form's field bound to its value, change and error by one name
  * - FieldGroup, CheckboxList: a fieldset with legend, hint and error; a list of checkboxes
- * - RecordsHeading: the top of a page or section of records (heading, intro, notice, problems)
+ * - RecordsHeading: the top of a page or section of records (heading, intro, notice, problems);
+ *   LoadedSection: a section that loads its own data (heading, the problem loading it, then its content)
+ * - ValueSelect: a select of a value list ("Scegli" first and required, or a blank worded by the page)
  * - Facts: a record's facts as a definition list; CountTable: figures by row with totals
  * - ConfirmDialog, useConfirm: the accessible replacement for window.confirm
  * - announce, useAnnouncer, focusLater: what happened, said to screen readers; where focus goes
