@@ -117,7 +117,7 @@ function useBasicColumns<T extends Listed>(): BasicColumns<T> {
 type Bound = (name: (typeof BASICS)[number]) => { value: string; onChange(event: { target: { value: string } }): void; error?: string };
 
 /** "Numero", as every document has it. */
-export function NumberField({ bound }: { bound: Bound }) {
+export function DocumentNumberField({ bound }: { bound: Bound }) {
   const { t } = useI18n();
   return <TextField label={t('documents.number')} maxLength={40} {...bound('number')} />;
 }

@@ -6,7 +6,7 @@ import { useCountryName } from '../../../components/CountrySelect.js';
 import { SelectField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { ValueSelect } from '../../../kit/index.js';
-import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, NumberField, useDocumentForm } from './DocumentsPart.js';
+import { DateFields, DocumentForm, type DocumentFormProps, DocumentNumberField, DocumentsPart, useDocumentForm } from './DocumentsPart.js';
 
 function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
   const { t, locale } = useI18n();
@@ -34,7 +34,7 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
           <ValueSelect label={t('documents.kind')} list="identityDocumentKind" values={IDENTITY_DOCUMENT_KINDS} choose {...bound('kind')} />
         </div>
         <div className="col-md-6">
-          <NumberField bound={bound} />
+          <DocumentNumberField bound={bound} />
         </div>
         <div className="col-md-6">
           <SelectField label={t('documents.issuingCountry')} {...bound('issuingCountry')}>

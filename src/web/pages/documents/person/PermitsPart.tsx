@@ -4,7 +4,7 @@ import { PERMIT_TYPES, RENEWAL_STATUSES } from '../../../../contracts/enums.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { orNull, ValueSelect } from '../../../kit/index.js';
-import { DateFields, DocumentForm, type DocumentFormProps, DocumentsPart, NumberField, useDocumentForm } from './DocumentsPart.js';
+import { DateFields, DocumentForm, type DocumentFormProps, DocumentNumberField, DocumentsPart, useDocumentForm } from './DocumentsPart.js';
 
 function PermitForm(props: DocumentFormProps<Permit>) {
   const { t } = useI18n();
@@ -22,7 +22,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
           <ValueSelect label={t('documents.permitType')} list="permitType" values={PERMIT_TYPES} choose {...bound('permitType')} />
         </div>
         <div className="col-md-6">
-          <NumberField bound={bound} />
+          <DocumentNumberField bound={bound} />
         </div>
         <DateFields bound={bound} expiresHint={t('documents.expiresOnHint')} />
         <div className="col-md-6">
