@@ -165,6 +165,10 @@ test.describe('Accessibility of every page', () => {
     await expect(tokens.row('Verifica accessibilità').getByRole('button', { name: 'Revoca' })).toBeVisible();
     await checkA11y(page, 'tokens with a new token');
     await tokens.row('Verifica accessibilità').getByRole('button', { name: 'Revoca' }).click();
+    const confirmation = page.getByRole('alertdialog', { name: 'Revoca' });
+    await expect(confirmation).toBeVisible();
+    await checkA11y(page, 'tokens with the revocation to confirm');
+    await confirmation.getByRole('button', { name: 'Revoca' }).click();
     await expect(tokens.row('Verifica accessibilità')).toContainText('Revocato il');
   });
 
