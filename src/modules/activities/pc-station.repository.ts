@@ -68,12 +68,8 @@ export function toPcUse(row: PcUseJoinedRow): PcStationUse {
   };
 }
 
-/** Newest first: a page at a time, or every use matching in one query (a person's file); or one. */
-export const {
-  page: listPcUses,
-  all: allPcUses,
-  find: findPcUse,
-} = centreRecords({
+/** Newest first: a page at a time, or every use matching in one query (a person's file). */
+export const { page: listPcUses, all: allPcUses } = centreRecords({
   matching: filtered,
   ordered: (db, filter: PcUseFilter) => withJoins(db, filter).orderBy('pcStationUses.usedOn', 'desc').orderBy('pcStationUses.id', 'desc'),
   one: (db, id, centreIds) => withJoins(db, { centreIds }).where('pcStationUses.id', '=', id),
@@ -84,6 +80,17 @@ export const {
 export async function insertPcUse(db: Db, values: Insertable<PcStationUsesTable>): Promise<number> {
   const row = await db.insertInto('pcStationUses').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A use's centre, if it is in these centres: all a deletion needs to check (no names read). */
+export async function findPcUseCentre(db: Db, id: number, centreIds: number[]) {
+  if (centreIds.length === 0) return undefined;
+  return db
+    .selectFrom('pcStationUses')
+    .select(['id', 'centreId'])
+    .where('id', '=', id)
+    .where('centreId', 'in', centreIds)
+    .executeTakeFirst();
 }
 
 /** Uses are not versioned: a quick record, deleted as it is. */

@@ -16,7 +16,7 @@ import { recordChange } from '../audit/audit.repository.js';
 import { pageNamingPeople } from '../audit/logged-lists.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
-import { allPcUses, deletePcUseRow, findPcUse, insertPcUse, listPcUses, summarisePcUses, toPcUse } from './pc-station.repository.js';
+import { allPcUses, deletePcUseRow, findPcUseCentre, insertPcUse, listPcUses, summarisePcUses, toPcUse } from './pc-station.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -50,7 +50,7 @@ export async function createPcUse(db: Db, actor: Actor, input: PcStationUseCreat
 
 export async function deletePcUse(db: Db, actor: Actor, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const existing = await orNotFound(findPcUse(trx, id, actor.centreIds), 'PC station use');
+    const existing = await orNotFound(findPcUseCentre(trx, id, actor.centreIds), 'PC station use');
     await deletePcUseRow(trx, id);
     await recordChange(trx, actor, 'delete', 'pc_station_use', { id, centreId: existing.centreId });
   });
