@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
+import { romeDateOf } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
@@ -100,9 +101,9 @@ export default function TokensPage() {
             header: t('tokens.lastUsed'),
             cell: (token) => (
               <>
-                {token.lastUsedAt ? formatDate(token.lastUsedAt.slice(0, 10)) : t('tokens.never')}
+                {token.lastUsedAt ? formatDate(romeDateOf(new Date(token.lastUsedAt))) : t('tokens.never')}
                 {token.revokedAt ? (
-                  <div className="small">{t('tokens.revoked', { date: formatDate(token.revokedAt.slice(0, 10)) })}</div>
+                  <div className="small">{t('tokens.revoked', { date: formatDate(romeDateOf(new Date(token.revokedAt))) })}</div>
                 ) : null}
               </>
             ),
