@@ -6,6 +6,7 @@ import { activitiesCalendar } from './migrations/0003-activities-calendar.js';
 import { reports } from './migrations/0004-reports.js';
 import { reportIndexes } from './migrations/0005-report-indexes.js';
 import { loginAttemptIndex } from './migrations/0006-login-attempt-index.js';
+import { importsHistory } from './migrations/0007-imports-history.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0004-reports': reports(dialect),
     '0005-report-indexes': reportIndexes(dialect),
     '0006-login-attempt-index': loginAttemptIndex(dialect),
+    '0007-imports-history': importsHistory(dialect),
   };
 }
 

@@ -10,6 +10,7 @@ import type { CareTables } from './schema/care.js';
 import type { CoursesTables } from './schema/courses.js';
 import type { DocumentsTables } from './schema/documents.js';
 import type { EventsTables } from './schema/events.js';
+import type { ImportsTables } from './schema/imports.js';
 import type { PeopleTable, PeopleTables, VisitsTable } from './schema/people.js';
 import type { ReportsTables } from './schema/reports.js';
 
@@ -79,7 +80,8 @@ export interface Database
     CalendarTables,
     CoursesTables,
     EventsTables,
-    ReportsTables {}
+    ReportsTables,
+    ImportsTables {}
 
 export type PersonRow = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;

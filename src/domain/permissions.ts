@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   'reports.write': ['admin', 'coordinator'],
   'users.manage': ['admin'],
   'centres.manage': ['admin'],
+  /** The centre's own settings (comune, contacts, patron day): its coordinator or an administrator. */
+  'centres.settings': ['admin', 'coordinator'],
+  /** Import a centre's old registers (people, visits, cases, permits, enrolments) and undo an import. */
+  'imports.manage': ['admin', 'coordinator'],
   'audit.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
