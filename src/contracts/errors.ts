@@ -51,6 +51,13 @@ export const ERROR_CODES = [
 
   // events, network meetings
 
+  // imports of old registers (reading the file)
+  'import.not_spreadsheet',
+  'import.empty',
+  'import.no_header',
+  'import.merged_header',
+  'import.too_many_columns',
+
   'server.internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
