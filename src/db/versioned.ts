@@ -27,7 +27,8 @@ export type VersionedTable =
   | 'lessons'
   | 'enrolments'
   | 'waitingListEntries'
-  | 'reports';
+  | 'reports'
+  | 'historicalFigures';
 
 // biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
 type AnyDb = Kysely<any>;
