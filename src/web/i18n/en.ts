@@ -5,6 +5,7 @@ import { coursesEn } from './courses.en.js';
 import { documentsEn } from './documents.en.js';
 import { eventsEn } from './events.en.js';
 import { householdsEn } from './households.en.js';
+import { importsEn } from './imports.en.js';
 import type { Dictionary } from './it.js';
 import { reportsEn } from './reports.en.js';
 
@@ -268,4 +269,5 @@ export const en: Dictionary = {
   ...coursesEn,
   ...eventsEn,
   ...reportsEn,
+  ...importsEn,
 };

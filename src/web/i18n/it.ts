@@ -5,6 +5,7 @@ import { coursesIt } from './courses.it.js';
 import { documentsIt } from './documents.it.js';
 import { eventsIt } from './events.it.js';
 import { householdsIt } from './households.it.js';
+import { importsIt } from './imports.it.js';
 import { reportsIt } from './reports.it.js';
 
 /** Italian: the master dictionary. Every other language must have exactly these keys. */
@@ -269,6 +270,7 @@ export const it = {
   ...coursesIt,
   ...eventsIt,
   ...reportsIt,
+  ...importsIt,
 } as const;
 
 export type MessageKey = keyof typeof it;
