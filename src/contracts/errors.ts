@@ -51,6 +51,9 @@ export const ERROR_CODES = [
 
   // events, network meetings
 
+  // the years before the records (historical figures)
+  'history.year_taken',
+
   // imports of old registers (reading the file)
   'import.not_spreadsheet',
   'import.empty',
