@@ -60,6 +60,14 @@ export const ERROR_CODES = [
   'import.no_header',
   'import.merged_header',
   'import.too_many_columns',
+  // imports: the engine (a step asked at the wrong moment, pending decisions, undo refused; why a job stopped)
+  'import.wrong_status',
+  'import.decisions_pending',
+  'import.records_in_use',
+  'import.interrupted',
+  'import.file_missing',
+  'import.write_failed',
+  'import.analysis_failed',
 
   'server.internal',
 ] as const;
