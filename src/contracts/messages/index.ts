@@ -11,6 +11,7 @@ import { COMMON_MESSAGES } from './common.js';
 import { COURSES_MESSAGES } from './courses.js';
 import { DOCUMENTS_MESSAGES } from './documents.js';
 import { EVENTS_MESSAGES } from './events.js';
+import { HISTORY_MESSAGES } from './history.js';
 import { HOUSEHOLDS_MESSAGES } from './households.js';
 import { fillMessage, type MessageParams, type Messages } from './message.js';
 import { PEOPLE_MESSAGES } from './people.js';
@@ -32,6 +33,7 @@ export const MESSAGES = {
   ...COURSES_MESSAGES,
   ...EVENTS_MESSAGES,
   ...REPORTS_MESSAGES,
+  ...HISTORY_MESSAGES,
 } as const satisfies Messages;
 
 export type MessageCode = keyof typeof MESSAGES;
