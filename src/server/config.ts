@@ -1,4 +1,6 @@
 /** Settings from the environment, read once at start. Nothing here is ever logged whole. */
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -21,6 +23,8 @@ const envSchema = z.object({
     .regex(/^(true|false|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'true, false, or the proxy addresses (loopback, 10.0.0.0/8, …)')
     .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where uploaded registers wait to be imported; default: `imports/` beside the SQLite file, or the system's temporary directory. */
+  IMPORT_DIR: z.string().min(1).optional(),
   SESSION_HOURS: z.coerce
     .number()
     .min(0.1)
@@ -42,6 +46,16 @@ export interface AppConfig {
   logLevel: string;
   sessionHours: number;
   webRoot: string;
+  /** Where uploaded registers wait until they are imported (or discarded). */
+  importDir: string;
+}
+
+/** Beside the SQLite file (it is backed up and kept with the data), else the system's temporary directory. */
+function defaultImportDir(databaseUrl: string): string {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return join(tmpdir(), 'approdo-imports');
+  const file = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+  if (file === ':memory:' || file === '') return join(tmpdir(), 'approdo-imports');
+  return join(dirname(resolve(file)), 'imports');
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -57,10 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL,
     sessionHours: parsed.SESSION_HOURS,
     webRoot: WEB_ROOT,
+    importDir: parsed.IMPORT_DIR ? resolve(parsed.IMPORT_DIR) : defaultImportDir(parsed.DATABASE_URL),
   };
 }
 
 /** Defaults for tests and tools that build the app in-process. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({}), logLevel: 'silent', ...overrides };
+  return { ...loadConfig({}), logLevel: 'silent', importDir: join(tmpdir(), 'approdo-test-imports'), ...overrides };
 }
