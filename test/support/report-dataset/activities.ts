@@ -61,8 +61,9 @@ export interface ActivitiesSeed {
  */
 export async function seedActivities(coordinator: Api, operator: Api): Promise<ActivitiesSeed> {
   // --- calendar
-  const settings = ok<{ version: number }>(await coordinator.get('/calendar/settings'), 200);
-  ok(await coordinator.patch('/calendar/settings', { version: settings.version, patronDay: '09-22' }), 200);
+  const [centre] = ok<{ id: number }[]>(await coordinator.get('/centres'), 200);
+  const settings = ok<{ version: number }>(await coordinator.get(`/centres/${centre?.id}/settings`), 200);
+  ok(await coordinator.patch(`/centres/${centre?.id}/settings`, { version: settings.version, patronDay: '09-22' }), 200);
   const mornings = [1, 2, 3, 5].map((weekday) => ({ weekday, from: '09:00', to: '12:00' }));
   ok(
     await coordinator.post('/calendar/hours', {
