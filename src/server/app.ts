@@ -27,6 +27,7 @@ import { catalogueRoutes } from '../modules/catalogues/catalogues.routes.js';
 import { coursesRoutes } from '../modules/courses/courses.routes.js';
 import { documentsRoutes } from '../modules/documents/documents.routes.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
+import { historyRoutes } from '../modules/history/history.routes.js';
 import { householdsRoutes } from '../modules/households/households.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';
 import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
@@ -57,6 +58,7 @@ const AREA_ROUTES = [
   coursesRoutes,
   eventsRoutes,
   reportsRoutes,
+  historyRoutes,
 ];
 
 /** The headers of every answer; HSTS once users reach the app over https (a year, subdomains too). */
