@@ -39,6 +39,7 @@ const PAGES = [
   '/admin/network-organisations',
   '/admin/users',
   '/admin/tokens',
+  '/admin/imports',
   '/admin/audit',
 ];
 

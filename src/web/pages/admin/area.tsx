@@ -7,6 +7,7 @@ export const adminArea: Area = [
     ['/admin/topics', 'catalogues.manage', () => import('./TopicsPage.js'), 'nav.topics'],
     ['/admin/users', 'users.manage', () => import('./UsersPage.js'), 'nav.users'],
     ['/admin/tokens', 'users.manage', () => import('./TokensPage.js'), 'nav.tokens'],
+    ['/admin/imports', 'imports.manage', () => import('./imports/ImportsPage.js'), 'imports.nav'],
     ['/admin/audit', 'audit.read', () => import('./AuditPage.js'), 'nav.audit'],
   ]),
 ];

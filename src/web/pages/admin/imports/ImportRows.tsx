@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { Import, ImportReject, ImportSummary } from '../../../../contracts/imports.js';
+import type { Page } from '../../../api/client.js';
+import { useApiGet } from '../../../api/hooks.js';
+import { useI18n } from '../../../i18n/index.js';
+import { type Column, LoadedTable, RecordTable } from '../../../kit/index.js';
+import { fieldLabel, fieldsOf, reasonText } from './fields.js';
+
+type PreviewRow = ImportSummary['preview'][number];
+
+/** The first rows as they will be stored: one column per field the file fills, in the mapping's order. */
+export function PreviewTable({ imp, rows }: { imp: Import; rows: PreviewRow[] }) {
+  const { t } = useI18n();
+  const present = new Set(rows.flatMap((row) => Object.keys(row.values)));
+  const fields = [
+    ...fieldsOf(imp.kind).filter((f) => present.has(f)),
+    ...[...present].filter((f) => !fieldsOf(imp.kind).includes(f as never)),
+  ];
+  const columns: Column<PreviewRow>[] = [
+    { header: t('imports.rows.row'), cell: (row) => row.rowNumber, rowHeader: true },
+    ...fields.map((field) => ({ header: fieldLabel(t, field), cell: (row: PreviewRow) => row.values[field] ?? '' })),
+  ];
+  return (
+    <section aria-labelledby="import-preview-title" className="mb-4">
+      <h3 id="import-preview-title" className="h5">
+        {t('imports.preview.title')}
+      </h3>
+      <RecordTable<PreviewRow>
+        caption={t('imports.preview.title')}
+        captionHidden
+        rows={rows}
+        rowKey={(row) => row.rowNumber}
+        columns={columns}
+        empty={t('imports.preview.empty')}
+      />
+    </section>
+  );
+}
+
+const PAGE_SIZE = 20;
+
+/** The rejected rows, paged: row number, column and reason; and the link to download them as a spreadsheet. */
+export function RejectsTable({ imp }: { imp: Import }) {
+  const { t, locale, formatNumber } = useI18n();
+  const [page, setPage] = useState(1);
+  // The page keys this table by the import's version: read again whenever the dry run has run again.
+  const rejects = useApiGet<Page<ImportReject>>(`/imports/${imp.id}/rejects`, { page, pageSize: PAGE_SIZE });
+  const total = imp.summary?.rejected ?? 0;
+  return (
+    <section aria-labelledby="import-rejects-title" className="mb-4">
+      <h3 id="import-rejects-title" className="h5">
+        {t('imports.rejects.title', { count: formatNumber(total) })}
+      </h3>
+      {total === 0 ? (
+        <p>{t('imports.rejects.none')}</p>
+      ) : (
+        <>
+          <p>
+            <a href={`/api/v1/imports/${imp.id}/rejects.xlsx`} download className="btn btn-outline-primary btn-sm">
+              {t('imports.rejects.download')}
+            </a>
+          </p>
+          <LoadedTable<ImportReject>
+            loaded={rejects}
+            onPage={setPage}
+            caption={t('imports.rejects.caption')}
+            rowKey={(r) => `${r.rowNumber}-${r.column ?? ''}-${r.code}`}
+            columns={[
+              { header: t('imports.rows.row'), cell: (r) => r.rowNumber, rowHeader: true },
+              { header: t('imports.rejects.column'), cell: (r) => r.column ?? '—' },
+              { header: t('imports.rejects.reason'), cell: (r) => reasonText(locale, t, r.code, r.params) },
+            ]}
+          />
+        </>
+      )}
+    </section>
+  );
+}
