@@ -1,12 +1,10 @@
 /**
- * The centre's calendar (opening hours valid from a date, closures, settings, computed open days
+ * The centre's calendar (opening hours valid from a date, closures, computed open days
  * and hours, the public page). Its staff with their contracts, and its projects, are in
  * staff.ts, exported from here too.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../domain/dates.js';
-import { email } from './auth.js';
-import { centreQuery, clockTime, id, isoDate, shortText, updateOf, version, versionedRecord, year } from './common.js';
+import { centreQuery, clockTime, id, isoDate, shortText, updateOf, versionedRecord, year } from './common.js';
 import { CLOSED_BECAUSE_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
 import { endAfterStart, periodInOrder } from './period.js';
@@ -86,46 +84,18 @@ export const closureListQuery = z
   .refine(periodInOrder, endAfterStart);
 export type ClosureListQuery = z.infer<typeof closureListQuery>;
 
-// --- settings of the centre
+// --- the centre as the public page names it
 
-/** MM-DD of a real day (29 February included: it exists in leap years). */
-export const patronDay = z
-  .string()
-  .regex(/^\d{2}-\d{2}$/, messageEn('calendar.day_not_valid'))
-  .refine((day) => isIsoDate(`2024-${day}`), { message: messageEn('calendar.day_not_real') })
-  .meta({ example: '09-22' });
-
-/** The centre as its public page names it, with its contacts (its settings have them too). */
+/** The centre's name, with its comune and contacts (its settings, contracts/centres.ts, have them). */
 const centreContact = {
   code: z.string(),
   name: z.string(),
+  /** «Comune di Jesi», or null when the centre's comune is not set. */
+  comune: z.string().nullable(),
   address: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
 };
-
-export const centreSettingsSchema = z
-  .object({
-    centreId: z.number(),
-    ...centreContact,
-    patronDay: z.string().nullable(),
-    /** Percent of a course's lessons a learner attends to have completed it. */
-    completionThreshold: z.number(),
-    version: z.number(),
-  })
-  .meta({ id: 'CentreSettings' });
-export type CentreSettings = z.infer<typeof centreSettingsSchema>;
-
-export const centreSettingsUpdateInput = z.strictObject({
-  centreId: id.optional(),
-  version,
-  patronDay: patronDay.nullable().optional(),
-  address: shortText(300).nullable().optional(),
-  phone: shortText(40).nullable().optional(),
-  email: email.nullable().optional(),
-  completionThreshold: z.number().int().min(1).max(100).optional(),
-});
-export type CentreSettingsUpdateInput = z.infer<typeof centreSettingsUpdateInput>;
 
 // --- computed days and figures
 

@@ -22,6 +22,7 @@ import {
   revokeApiToken,
   updateUser,
 } from './accounts.usecases.js';
+import { centresRoutes } from './centres.routes.js';
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   const centres = routeDeclarer(app, ['centres']);
@@ -102,4 +103,6 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     params: idParams,
     handle: (actor, { params }) => revokeApiToken(app.db, actor, params.id),
   });
+
+  await app.register(centresRoutes);
 };

@@ -1,6 +1,6 @@
-/** The centre's calendar: hours sets and their slots, closures, the centre's settings. SQL only. */
-import { type Insertable, type Kysely, sql } from 'kysely';
-import type { CentreSettings, ClosureRecord, HoursSet } from '../../contracts/calendar.js';
+/** The centre's calendar: hours sets and their slots, closures. SQL only. */
+import type { Insertable, Kysely } from 'kysely';
+import type { ClosureRecord, HoursSet } from '../../contracts/calendar.js';
 import type { ClosuresTable, Database, OpeningHourSetsTable } from '../../db/schema.js';
 import type { CentreCalendar, OpeningSlot, Weekday } from '../../domain/calendar.js';
 
@@ -157,32 +157,4 @@ export async function findClosure(db: Db, id: number, centreIds: number[]): Prom
 export async function insertClosure(db: Db, values: Insertable<ClosuresTable>): Promise<number> {
   const row = await db.insertInto('closures').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
-}
-
-// --- settings of a centre
-
-export async function findCentreSettings(db: Db, centreId: number): Promise<CentreSettings | undefined> {
-  const row = await db
-    .selectFrom('centres')
-    .select(['id', 'code', 'name', 'patronDay', 'address', 'phone', 'email', 'completionThreshold', 'settingsVersion'])
-    .where('id', '=', centreId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { id, settingsVersion, ...fields } = row;
-  return { centreId: id, ...fields, version: settingsVersion };
-}
-
-/**
- * Writes a centre's settings if they are still at the version read (the centre's row carries its
- * own settings version). False when someone changed them since.
- */
-export async function updateCentreSettingsAt(db: Db, centreId: number, version: number, changes: Record<string, unknown>) {
-  const updated = await db
-    .updateTable('centres')
-    .set({ ...changes, settingsVersion: sql`settings_version + 1` })
-    .where('id', '=', centreId)
-    .where('settingsVersion', '=', version)
-    .returning('settingsVersion')
-    .executeTakeFirst();
-  return updated !== undefined;
 }

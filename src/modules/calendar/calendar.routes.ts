@@ -2,8 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   centreQuery,
-  centreSettingsSchema,
-  centreSettingsUpdateInput,
   closureCreateInput,
   closureListQuery,
   closureSchema,
@@ -23,10 +21,8 @@ import {
   createHoursSet,
   deleteClosure,
   deleteHoursSet,
-  getCentreSettings,
   listClosuresFor,
   listHoursSetsFor,
-  updateCentreSettings,
   updateClosure,
   updateHoursSet,
 } from './calendar.usecases.js';
@@ -40,7 +36,7 @@ const MANAGE = 'catalogues.manage';
 const READ = 'statistics.read';
 
 /**
- * Opening hours, closures, settings, computed days and figures; the staff and the projects
+ * Opening hours, closures, computed days and figures; the staff and the projects
  * (staff.routes.ts) and the public page and feed (public.routes.ts) are registered after them.
  */
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -116,24 +112,6 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     params: idParams,
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteClosure(app.db, actor, params.id, query.version),
-  });
-
-  // --- settings
-
-  route.get('/calendar/settings', {
-    permission: READ,
-    summary: 'The centre’s settings: patron day, contacts for the public page and invitations, course completion threshold',
-    querystring: centreQuery,
-    response: centreSettingsSchema,
-    handle: (actor, { query }) => getCentreSettings(app.db, actor, query.centreId),
-  });
-
-  route.patch('/calendar/settings', {
-    permission: MANAGE,
-    summary: 'Change the centre’s settings (send the version you read)',
-    body: centreSettingsUpdateInput,
-    response: centreSettingsSchema,
-    handle: (actor, { body }) => updateCentreSettings(app.db, actor, body),
   });
 
   // --- computed

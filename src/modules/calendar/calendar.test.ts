@@ -15,7 +15,6 @@ import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import type {
   CalendarDay,
   CalendarFigures,
-  CentreSettings,
   ClosureRecord,
   HoursSet,
   Project,
@@ -23,6 +22,7 @@ import type {
   StaffList,
   StaffMember,
 } from '../../contracts/calendar.js';
+import type { CentreSettings } from '../../contracts/centres.js';
 import type { Page } from '../../contracts/common.js';
 import type { Topic, Visit } from '../../contracts/visits.js';
 import { addDays } from '../../domain/calendar.js';
@@ -252,36 +252,22 @@ for (const dialect of DIALECTS) {
         expect(listed.map((c) => c.from)).toEqual(['2024-08-05', '2024-12-24']);
       });
 
-      it('settings: a real patron day, contacts, a threshold between 1 and 100, at the version read', async () => {
-        const settings = expectStatus<CentreSettings>(await coordinator.get('/calendar/settings'), 200);
-        expect(settings).toMatchObject({ centreId: cast.centreA.id, patronDay: null, completionThreshold: 70, version: 1 });
-        for (const patronDay of ['02-30', '13-01', '9-22', '00-10']) {
-          expectProblem(await coordinator.patch('/calendar/settings', { version: 1, patronDay }), 400, 'validation.failed');
-        }
-        for (const completionThreshold of [0, 101, 50.5]) {
-          expectProblem(await coordinator.patch('/calendar/settings', { version: 1, completionThreshold }), 400, 'validation.failed');
-        }
-        expectProblem(await coordinator.patch('/calendar/settings', { version: 1, email: 'non è una mail' }), 400, 'validation.failed');
-        expectProblem(await operator.patch('/calendar/settings', { version: 1, patronDay: '09-22' }), 403, 'auth.forbidden');
-        const saved = expectStatus<CentreSettings>(
-          await coordinator.patch('/calendar/settings', {
+      it('the patron day and contacts come from the centre’s settings (accounts/centres.test.ts checks them)', async () => {
+        const settings = expectStatus<CentreSettings>(await coordinator.get(`/centres/${cast.centreA.id}/settings`), 200);
+        expect(settings).toMatchObject({ id: cast.centreA.id, patronDay: null, completionThreshold: 70, version: 1 });
+        expectStatus(
+          await coordinator.patch(`/centres/${cast.centreA.id}/settings`, {
             version: 1,
             patronDay: '09-22',
-            address: 'Piazza Indipendenza 1, Jesi',
+            comuneIstat: '042021',
+            address: 'Piazza Indipendenza 1',
             phone: '0731 000000',
             email: 'Sportello@Example.test',
-            completionThreshold: 75,
           }),
           200,
         );
-        expect(saved).toMatchObject({ patronDay: '09-22', email: 'sportello@example.test', completionThreshold: 75, version: 2 });
-        expectProblem(await coordinator.patch('/calendar/settings', { version: 1, phone: null }), 409, 'resource.stale_version');
         // A day that exists only in leap years is a real day.
-        expectStatus(await admin.patch('/calendar/settings', { centreId: cast.centreB.id, version: 1, patronDay: '02-29' }), 200);
-        const audit = await auditOf('centre_settings', cast.centreA.id);
-        expect(audit.map((row) => JSON.parse(row.details ?? '{}'))).toEqual([
-          { fields: ['patronDay', 'address', 'phone', 'email', 'completionThreshold'] },
-        ]);
+        expectStatus(await admin.patch(`/centres/${cast.centreB.id}/settings`, { version: 1, patronDay: '02-29' }), 200);
       });
 
       it('the patron day closes a day that has hours', async () => {
@@ -371,7 +357,9 @@ for (const dialect of DIALECTS) {
           centre: {
             code: cast.centreA.code,
             name: cast.centreA.name,
-            address: 'Piazza Indipendenza 1, Jesi',
+            comune: 'Comune di Jesi',
+            address: 'Piazza Indipendenza 1',
+            phone: '0731 000000',
             email: 'sportello@example.test',
           },
           today,
@@ -409,6 +397,9 @@ for (const dialect of DIALECTS) {
         const open = events.filter((e) => e.includes('SUMMARY:Aperto'));
         expect(open.length).toBeGreaterThan(0);
         for (const event of open) expect(event).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+        // Where and how to reach the centre: its address and comune, its telephone and e-mail.
+        expect(open[0]?.replace(/\r\n /g, '')).toContain('LOCATION:Piazza Indipendenza 1\\, Jesi (AN)');
+        expect(open[0]?.replace(/\r\n /g, '')).toContain('Tel. 0731 000000');
         noPersonalData(res.body);
       });
 

@@ -1,12 +1,11 @@
 /**
- * The centre's calendar: hours sets valid from a date, closures, the centre's settings (the open
- * days and hours computed from them are in days.usecases.ts). Managed by the coordinator
+ * The centre's calendar: hours sets valid from a date, closures (the open days and hours computed
+ * from them are in days.usecases.ts; the patron day is one of the centre's settings,
+ * accounts/centres.usecases.ts). Managed by the coordinator
  * (catalogues.manage); read by everyone of the centre (no personal data).
  */
 import type { Kysely } from 'kysely';
 import type {
-  CentreSettings,
-  CentreSettingsUpdateInput,
   ClosureCreateInput,
   ClosureListQuery,
   ClosureUpdateInput,
@@ -17,7 +16,7 @@ import type {
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { changedFields, deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { hoursSetOn, type OpeningSlot, slotProblems } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
 import { staleVersion, validationFailed } from '../../errors/index.js';
@@ -25,7 +24,6 @@ import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { hoursDateTaken, hoursNotFuture } from './calendar.errors.js';
 import {
-  findCentreSettings,
   findClosure,
   findHoursSet,
   hoursSetOnDate,
@@ -34,7 +32,6 @@ import {
   listClosures,
   listHoursSets,
   replaceSlots,
-  updateCentreSettingsAt,
 } from './calendar.repository.js';
 
 type Db = Kysely<Database>;
@@ -170,27 +167,4 @@ export async function deleteClosure(db: Db, actor: Actor, id: number, version: n
     await deleteVersioned(trx, 'closures', id, version, 'closure');
     await recordChange(trx, actor, 'delete', 'closure', { id, centreId: existing.centreId }, { at: now });
   });
-}
-
-// --- settings
-
-export async function getCentreSettings(db: Db, actor: Actor, centreId?: number): Promise<CentreSettings> {
-  return orNotFound(findCentreSettings(db, targetCentre(actor, centreId)), 'centre');
-}
-
-export async function updateCentreSettings(db: Db, actor: Actor, input: CentreSettingsUpdateInput, now = new Date()) {
-  const centreId = targetCentre(actor, input.centreId);
-  await inTransaction(db, async (trx) => {
-    const existing = await orNotFound(findCentreSettings(trx, centreId), 'centre');
-    if (existing.version !== input.version) throw staleVersion(existing.version);
-    const changes: Record<string, unknown> = {};
-    for (const key of ['patronDay', 'address', 'phone', 'email'] as const) {
-      if (input[key] !== undefined) changes[key] = input[key] || null;
-    }
-    if (input.completionThreshold !== undefined) changes.completionThreshold = input.completionThreshold;
-    const fields = changedFields(changes, existing);
-    if (!(await updateCentreSettingsAt(trx, centreId, input.version, changes))) throw staleVersion(existing.version + 1);
-    await recordChange(trx, actor, 'update', 'centre_settings', { id: centreId, centreId }, { details: { fields }, at: now });
-  });
-  return (await findCentreSettings(db, centreId)) as CentreSettings;
 }

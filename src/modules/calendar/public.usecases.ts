@@ -9,7 +9,9 @@ import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { addDays, closedDaysBetween, datesBetween, dayOf, hoursSetOn, nextHoursSet } from '../../domain/calendar.js';
 import { romeInstant, todayInRome } from '../../domain/dates.js';
+import { findComune } from '../../reference/index.js';
 import { findCentreByCode } from '../accounts/accounts.repository.js';
+import { comuneTitle } from '../accounts/centres.usecases.js';
 import { loadCentreCalendar } from './calendar.repository.js';
 
 type Db = Kysely<Database>;
@@ -46,7 +48,14 @@ export async function publicHours(db: Db, code: string, now = new Date()): Promi
   const next = nextHoursSet(calendar.hours, today);
   const { closures, holidays } = closedBetween(calendar, today, until);
   return {
-    centre: { code: centre.code, name: centre.name, address: centre.address, phone: centre.phone, email: centre.email },
+    centre: {
+      code: centre.code,
+      name: centre.name,
+      comune: comuneTitle(centre.comuneIstat),
+      address: centre.address,
+      phone: centre.phone,
+      email: centre.email,
+    },
     today,
     until,
     current: current ? { validFrom: current.validFrom, slots: current.slots } : null,
@@ -67,6 +76,10 @@ export async function publicCalendarIcs(db: Db, code: string, now = new Date()):
   const { centre, calendar } = await publicCalendar(db, code);
   const today = todayInRome(now);
   const uid = (what: string) => `${what}@${encodeURIComponent(centre.code)}.approdo`;
+  // Where the centre is, for a calendar application's map: its address and comune, as known.
+  const comune = centre.comuneIstat ? findComune(centre.comuneIstat) : undefined;
+  const location = [centre.address, comune && `${comune.name} (${comune.province})`].filter(Boolean).join(', ');
+  const contacts = [centre.phone && `Tel. ${centre.phone}`, centre.email && `E-mail ${centre.email}`].filter(Boolean).join(' · ');
   const { closures, holidays } = closedBetween(calendar, today, addDays(today, FEED_DAYS_AHEAD));
   const events: EventAttributes[] = [
     ...closures.map((c) => ({
@@ -89,7 +102,8 @@ export async function publicCalendarIcs(db: Db, code: string, now = new Date()):
       events.push({
         uid: uid(`open-${date}-${slot.from}`),
         title: `Aperto: ${centre.name}`,
-        ...(centre.address && { location: centre.address }),
+        ...(location && { location }),
+        ...(contacts && { description: contacts }),
         start: romeInstant(date, slot.from).getTime(),
         startInputType: 'utc',
         startOutputType: 'utc',
