@@ -1,6 +1,7 @@
 import { activitiesEn } from './activities.en.js';
 import { calendarEn } from './calendar.en.js';
 import { casesEn } from './cases.en.js';
+import { centresEn } from './centres.en.js';
 import { coursesEn } from './courses.en.js';
 import { documentsEn } from './documents.en.js';
 import { eventsEn } from './events.en.js';
@@ -266,6 +267,7 @@ export const en: Dictionary = {
   ...documentsEn,
   ...activitiesEn,
   ...calendarEn,
+  ...centresEn,
   ...coursesEn,
   ...eventsEn,
   ...reportsEn,

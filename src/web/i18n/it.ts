@@ -1,6 +1,7 @@
 import { activitiesIt } from './activities.it.js';
 import { calendarIt } from './calendar.it.js';
 import { casesIt } from './cases.it.js';
+import { centresIt } from './centres.it.js';
 import { coursesIt } from './courses.it.js';
 import { documentsIt } from './documents.it.js';
 import { eventsIt } from './events.it.js';
@@ -267,6 +268,7 @@ export const it = {
   ...documentsIt,
   ...activitiesIt,
   ...calendarIt,
+  ...centresIt,
   ...coursesIt,
   ...eventsIt,
   ...reportsIt,
