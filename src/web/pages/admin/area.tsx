@@ -1,9 +1,10 @@
 import { type Area, inMenu } from '../../area.js';
 
-/** The statistics and the administration: topics, users, API tokens, the audit log (last in their menu groups). */
+/** The statistics and the administration: the centre's settings, topics, users, API tokens, the audit log (last in their menu groups). */
 export const adminArea: Area = [
   ...inMenu('centre', [['/statistics', 'statistics.read', () => import('../StatisticsPage.js'), 'nav.statistics']]),
   ...inMenu('admin', [
+    ['/admin/centre', 'centres.settings', () => import('./CentreSettingsPage.js'), 'centres.nav.settings'],
     ['/admin/topics', 'catalogues.manage', () => import('./TopicsPage.js'), 'nav.topics'],
     ['/admin/users', 'users.manage', () => import('./UsersPage.js'), 'nav.users'],
     ['/admin/tokens', 'users.manage', () => import('./TokensPage.js'), 'nav.tokens'],
