@@ -78,6 +78,10 @@ export const importSummarySchema = z.object({
       decision: z.union([z.literal('new'), z.number()]).nullable(),
     }),
   ),
+  /** More distinct unmatched values than listed (the list stops at 500). */
+  unmatchedTruncated: z.boolean().optional(),
+  /** Doubtful people not decided yet: the import waits for a decision on each. */
+  undecided: z.number().optional(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 

@@ -36,3 +36,44 @@ export const tooManyColumns = createErrorFactory<{ columns: number }>({
   message: ({ columns }) => `The file has ${columns} columns; at most ${MAX_IMPORT_COLUMNS} are read`,
   extra: ({ columns }) => ({ columns, limit: MAX_IMPORT_COLUMNS }),
 });
+
+// --- the engine (helper D): upload, dry run, import, undo -----------------------------------------
+
+/** The upload is over the limit (stated in bytes and MB). */
+export const fileTooLarge = createErrorFactory<{ limit: number }>({
+  code: 'request.too_large',
+  status: 413,
+  message: ({ limit }) => `The file is larger than ${Math.round(limit / (1024 * 1024))} MB, the largest accepted`,
+  extra: ({ limit }) => ({ limit, limitMb: Math.round(limit / (1024 * 1024)) }),
+});
+
+/** A step asked of an import in a status that does not allow it (import an import not analysed, undo one not imported…). */
+export const wrongStatus = createErrorFactory<{ status: string }>({
+  code: 'import.wrong_status',
+  status: 409,
+  message: ({ status }) => `Not possible while the import is ${status}`,
+  extra: ({ status }) => ({ status }),
+});
+
+/** Doubtful people are not decided yet: each is a new person or one of the candidates. */
+export const decisionsPending = createErrorFactory<{ count: number }>({
+  code: 'import.decisions_pending',
+  status: 409,
+  message: ({ count }) => `${count} doubtful people need a decision (a new person, or one already in the register)`,
+  extra: ({ count }) => ({ count }),
+});
+
+/** Undo refused: records were attached to what the import created, or it was changed, since. */
+export const recordsInUse = createErrorFactory<{ count: number }>({
+  code: 'import.records_in_use',
+  status: 409,
+  message: ({ count }) => `${count} records refer to what this import created, or changed it, since: it cannot be undone`,
+  extra: ({ count }) => ({ count }),
+});
+
+/** The uploaded file is no longer where it was kept (removed by hand, a temporary directory emptied). */
+export const fileMissing = createErrorFactory({
+  code: 'import.file_missing',
+  status: 409,
+  message: 'The uploaded file is no longer on the server: upload it again',
+});
