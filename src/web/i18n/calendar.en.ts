@@ -85,17 +85,6 @@ export const calendarEn: Record<keyof typeof calendarIt, string> = {
   'calendar.closures.editing': 'Edit the closure',
   'calendar.closures.save': 'Save closure',
 
-  'calendar.settings.title': 'Centre settings',
-  'calendar.settings.patronDay': 'Patron saint’s day',
-  'calendar.settings.patronDayHint': 'Month and day as MM-DD, for example 09-22 for San Settimio in Jesi. Empty if none.',
-  'calendar.settings.address': 'Address',
-  'calendar.settings.phone': 'Phone',
-  'calendar.settings.email': 'Centre e-mail',
-  'calendar.settings.contactsHint': 'The address, phone and e-mail are shown on the public page and in event invitations.',
-  'calendar.settings.threshold': 'Course completion threshold (%)',
-  'calendar.settings.thresholdHint': 'Share of the lessons a learner attends to have completed a course (1 to 100).',
-  'calendar.settings.save': 'Save settings',
-
   'calendar.staff.title': 'Staff',
   'calendar.staff.intro':
     'The centre’s staff with their contracts: each period has its weekly hours. Periods in force add up (a new contract ends the previous one the day before; extra hours are a period of their own).',

@@ -82,17 +82,6 @@ export const calendarIt = {
   'calendar.closures.editing': 'Modifica la chiusura',
   'calendar.closures.save': 'Salva chiusura',
 
-  'calendar.settings.title': 'Impostazioni del centro',
-  'calendar.settings.patronDay': 'Giorno del santo patrono',
-  'calendar.settings.patronDayHint': 'Mese e giorno come MM-GG, ad esempio 09-22 per San Settimio a Jesi. Vuoto se non c’è.',
-  'calendar.settings.address': 'Indirizzo',
-  'calendar.settings.phone': 'Telefono',
-  'calendar.settings.email': 'E-mail del centro',
-  'calendar.settings.contactsHint': 'Indirizzo, telefono ed e-mail compaiono nella pagina pubblica e negli inviti agli eventi.',
-  'calendar.settings.threshold': 'Soglia di completamento dei corsi (%)',
-  'calendar.settings.thresholdHint': 'Percentuale delle lezioni da frequentare per aver completato un corso (da 1 a 100).',
-  'calendar.settings.save': 'Salva impostazioni',
-
   'calendar.staff.title': 'Personale',
   'calendar.staff.intro':
     'Le figure professionali del centro con i loro contratti: ogni periodo ha le ore settimanali. I periodi in vigore si sommano (un nuovo contratto chiude il precedente il giorno prima; le ore in più sono un periodo a parte).',

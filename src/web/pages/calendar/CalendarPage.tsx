@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { CalendarDay, CalendarFigures } from '../../../contracts/calendar.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
@@ -8,7 +9,6 @@ import { useI18n } from '../../i18n/index.js';
 import { FilterForm } from '../../kit/FilterForm.js';
 import { RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
-import { CentreSettingsForm } from './CentreSettingsForm.js';
 import { Closures } from './Closures.js';
 import { HoursSets } from './HoursSets.js';
 import { slotText, useCentreChoice, useClosedReason, useFormatMinutes, useWeekdayName, WEEKDAYS } from './shared.js';
@@ -197,7 +197,7 @@ function YearFigures({ centreId, year, onYear }: { centreId: number; year: numbe
   );
 }
 
-/** The coordinator's calendar: the month, the year's figures, the hours, the closures, the settings. */
+/** The coordinator's calendar: the month, the year's figures, the hours, the closures (the patron day is a centre setting: linked). */
 export default function CalendarPage() {
   const { t } = useI18n();
   usePageTitle(t('calendar.title'));
@@ -205,7 +205,7 @@ export default function CalendarPage() {
   const today = todayInRome();
   const [month, setMonth] = useState({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
   const [year, setYear] = useState(Number(today.slice(0, 4)));
-  // A change of hours, closures or patron day redraws the month and the figures.
+  // A change of hours or closures redraws the month and the figures.
   const [revision, setRevision] = useState(0);
   const changed = () => setRevision((r) => r + 1);
   const move = (delta: number) =>
@@ -231,7 +231,9 @@ export default function CalendarPage() {
           <YearFigures key={`year-${revision}`} centreId={centreId} year={year} onYear={setYear} />
           <HoursSets centreId={centreId} onChanged={changed} />
           <Closures centreId={centreId} year={year} onChanged={changed} />
-          <CentreSettingsForm centreId={centreId} onChanged={changed} />
+          <p>
+            <Link to="/admin/centre">{t('centres.calendarLink')}</Link>
+          </p>
         </div>
       ) : null}
     </>
