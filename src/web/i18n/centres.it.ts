@@ -31,5 +31,6 @@ export const centresIt = {
   'centres.setup.centre': 'Il centro',
   'centres.setup.comune': 'Comune del centro',
   'centres.setup.comuneRequired': 'Scegli il comune del centro dall’elenco.',
-  'centres.setup.contactsHint': 'Indirizzo, telefono ed e-mail si possono completare anche dopo, in Amministrazione › Impostazioni del centro.',
+  'centres.setup.contactsHint':
+    'Indirizzo, telefono ed e-mail si possono completare anche dopo, in Amministrazione › Impostazioni del centro.',
 } as const;
