@@ -155,10 +155,10 @@ export function figuresInPlaceOfRecords<T>(
 /** How a year's column was made: from the records only, from published figures only, or both (several centres). */
 export type YearSource = 'records' | 'figures' | 'mixed';
 
-/** The source of a year's figure, from the number of centres using figures in it and the number covered. */
-export function yearSource(centresUsingFigures: number, centresCovered: number): YearSource {
+/** The source of a year's figure, from the number of centres using published figures in it and of those with records. */
+export function yearSource(centresUsingFigures: number, centresWithRecords: number): YearSource {
   if (centresUsingFigures === 0) return 'records';
-  return centresUsingFigures >= centresCovered ? 'figures' : 'mixed';
+  return centresWithRecords === 0 ? 'figures' : 'mixed';
 }
 
 const yearList = (years: readonly number[]) => {

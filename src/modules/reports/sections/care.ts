@@ -25,6 +25,7 @@ import { findComune } from '../../../reference/index.js';
 import { breakdownBlocks, ReconciliationError, totalsBlock, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
 import { type CareMemberPeriod, careMemberPeriods } from '../visits-care.repository.js';
+import { type HistoricalPart, historicalComparison, type PublishedGroups } from './historical.js';
 import { comparisonYears, countBy, countryCategories, originAndGenderBlocks } from './visits.js';
 
 /** A person in care in a year, with the attributes the rule above gives them. */
@@ -105,9 +106,11 @@ export const careSection: SectionBuilder = async (ctx) => {
   const total = people.length;
   const newPeople = people.filter((p) => p.isNew).length;
 
+  const published = await historicalComparison(ctx, years);
   const comparison: ReportTable = comparisonTable(
     years.map((y) => (y === year ? people : peopleInCareIn(rows, y))),
     years,
+    published.inCare,
   );
 
   const residenceOf = (p: PersonInCare): ResidenceGroup => {
@@ -188,10 +191,25 @@ export const careSection: SectionBuilder = async (ctx) => {
   return { id: 'care', title: `Utenti presi in carico nel ${year}`, blocks };
 };
 
-/** Utenti presi in carico over the years: Totale and every origin group, each column adding up. */
-export function comparisonTable(perYear: ReadonlyArray<readonly PersonInCare[]>, years: readonly number[]): ReportTable {
+/**
+ * Utenti presi in carico over the years: Totale and every origin group, each column adding up.
+ * A year before the records adds the people in care the centres without records published
+ * (sections/historical.ts; a total published without its groups counts under Non specificato),
+ * said in a note under the table.
+ */
+export function comparisonTable(
+  perYear: ReadonlyArray<readonly PersonInCare[]>,
+  years: readonly number[],
+  published: HistoricalPart<PublishedGroups> = { byYear: new Map(), note: null },
+): ReportTable {
   const column = (y: number) => `y${y}`;
-  const counts = perYear.map((people) => countBy(people, (p) => p.originGroup));
+  const counts = perYear.map((people, i) => {
+    const byGroup = countBy(people, (p) => p.originGroup);
+    const figures = published.byYear.get(years[i] as number);
+    if (figures) for (const group of ORIGIN_GROUPS) byGroup.set(group, (byGroup.get(group) ?? 0) + figures[group]);
+    return byGroup;
+  });
+  const totals = perYear.map((people, i) => people.length + (published.byYear.get(years[i] as number)?.total ?? 0));
   const rowOf = (key: string, label: string, value: (i: number) => number, total = false) => ({
     key,
     cells: Object.fromEntries([['category', label], ...years.map((y, i) => [column(y), value(i)])]),
@@ -203,16 +221,16 @@ export function comparisonTable(perYear: ReadonlyArray<readonly PersonInCare[]>,
     title: `Utenti presi in carico ${years.join('/')}`,
     columns: [{ key: 'category', label: '', numeric: false }, ...years.map((y) => ({ key: column(y), label: String(y), numeric: true }))],
     rows: [
-      rowOf('total', 'Totale', (i) => perYear[i]?.length ?? 0, true),
+      rowOf('total', 'Totale', (i) => totals[i] ?? 0, true),
       ...ORIGIN_GROUPS.map((group) => rowOf(group, ORIGIN_GROUP_LABELS.it[group], (i) => counts[i]?.get(group) ?? 0)),
     ],
     protect: true,
     chart: { type: 'bar', categoryColumn: 'category', seriesColumns: years.map(column) },
+    ...(published.note ? { notes: [published.note] } : {}),
   };
   years.forEach((y, i) => {
     const parts = ORIGIN_GROUPS.reduce((sum, g) => sum + (counts[i]?.get(g) ?? 0), 0);
-    if (parts !== perYear[i]?.length)
-      throw new ReconciliationError(`care.comparison ${y}: the groups add up to ${parts}, not ${perYear[i]?.length}`);
+    if (parts !== totals[i]) throw new ReconciliationError(`care.comparison ${y}: the groups add up to ${parts}, not ${totals[i]}`);
   });
   return table;
 }

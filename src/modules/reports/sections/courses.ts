@@ -11,6 +11,7 @@ import type { ReportBlock, ReportRow, ReportTable } from '../../../contracts/rep
 import { counted, italianList, italianNumber, periodText } from '../../../domain/report/italian.js';
 import { assertReconciles, figuresBlock, measureColumn, numberColumn, textBlock, textColumn, totalRow } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
+import { historicalComparison } from './historical.js';
 import { coursesOfYear } from './shared-figures.js';
 import { comparisonYears } from './visits.js';
 
@@ -102,6 +103,10 @@ export const coursesSection: SectionBuilder = async (ctx) => {
   const clubs = figures.courses.filter((c) => c.kind.code === LANGUAGE_CLUB);
   const totals = kindTotals(figures, LANGUAGE_CLUB);
 
+  // A year before the records: the enrolments published by the centres without a language club
+  // started in it (sections/historical.ts). Published figures give no courses or distinct
+  // learners, so those cells stay empty in such a year rather than count only some centres.
+  const published = (await historicalComparison(ctx, years)).enrolments;
   const comparison: ReportTable = {
     kind: 'table',
     id: 'courses.years',
@@ -114,19 +119,20 @@ export const coursesSection: SectionBuilder = async (ctx) => {
     ],
     rows: years.map((year) => {
       const kind = kindTotals(byYear.get(year) as YearFigures, LANGUAGE_CLUB);
+      const figures = published.byYear.get(year);
       return {
         key: String(year),
         cells: {
           year: String(year),
-          courses: kind?.courses ?? 0,
-          enrolments: kind?.enrolments ?? 0,
-          learners: kind?.distinctLearners ?? 0,
+          courses: figures === undefined ? (kind?.courses ?? 0) : null,
+          enrolments: (kind?.enrolments ?? 0) + (figures ?? 0),
+          learners: figures === undefined ? (kind?.distinctLearners ?? 0) : null,
         },
       };
     }),
     protect: true,
     chart: { type: 'bar', categoryColumn: 'year', seriesColumns: ['enrolments'] },
-    notes: ["Ogni anno conta i corsi iniziati in quell'anno."],
+    notes: ["Ogni anno conta i corsi iniziati in quell'anno.", ...(published.note ? [published.note] : [])],
   };
 
   const blocks: ReportBlock[] = [

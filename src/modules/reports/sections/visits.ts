@@ -12,6 +12,7 @@ import { findCountry } from '../../../reference/index.js';
 import { breakdownBlocks, totalsBlock, UNSPECIFIED_KEY, UNSPECIFIED_LABEL } from '../blocks.js';
 import type { SectionBuilder } from '../context.js';
 import { type VisitCell, visitsByYear } from '../visits-care.repository.js';
+import { historicalComparison } from './historical.js';
 import { visitCellsOfYear } from './shared-figures.js';
 
 export const VISITS_DEFINITION = 'Si considerano accessi tutte le richieste di informazione comprensive o meno di prestazione o servizi.';
@@ -90,9 +91,15 @@ export const visitsSection: SectionBuilder = async (ctx) => {
   const threshold = settings.groupingThreshold;
   const years = comparisonYears(year, settings.comparisonYears);
   // The year's own count is the sum of its cells: only the years before it are counted apart.
-  const [cells, perYear] = await Promise.all([visitCellsOfYear(ctx), visitsByYear(db, centreIds, years[0] as number, year - 1)]);
+  const [cells, perYear, published] = await Promise.all([
+    visitCellsOfYear(ctx),
+    visitsByYear(db, centreIds, years[0] as number, year - 1),
+    historicalComparison(ctx, years),
+  ]);
   const total = cells.reduce((sum, c) => sum + c.n, 0);
   perYear.set(year, total);
+  // A year before the records: the visits the centres without records published (sections/historical.ts).
+  for (const [y, visits] of published.visits.byYear) perYear.set(y, (perYear.get(y) ?? 0) + visits);
   const by = (column: keyof Omit<VisitCell, 'n'>) =>
     countBy(
       cells,
@@ -111,6 +118,7 @@ export const visitsSection: SectionBuilder = async (ctx) => {
     rows: years.map((y) => ({ key: String(y), cells: { category: String(y), count: perYear.get(y) ?? 0 } })),
     protect: true,
     chart: { type: 'bar', categoryColumn: 'category', seriesColumns: ['count'] },
+    ...(published.visits.note ? { notes: [published.visits.note] } : {}),
   };
 
   const blocks: ReportBlock[] = [
