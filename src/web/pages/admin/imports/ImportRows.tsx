@@ -8,9 +8,32 @@ import { fieldLabel, fieldsOf, reasonText } from './fields.js';
 
 type PreviewRow = ImportSummary['preview'][number];
 
+const DATE_FIELDS = new Set(['birthDate', 'visitDate', 'openedOn', 'closedOn', 'issuedOn', 'expiresOn', 'enrolledOn', 'withdrawnOn']);
+
+/** A value of the preview as the app shows it: dates in Italian, a value list's words, a residence's kind. */
+function usePreviewValue() {
+  const { t, formatDate, labels } = useI18n();
+  const lists = {
+    gender: labels('gender'),
+    channel: labels('channel'),
+    referralSource: labels('referralSource'),
+    permitType: labels('permitType'),
+    programme: labels('enrolmentProgramme'),
+  } as Record<string, Record<string, string>>;
+  return (field: string, value: string | null | undefined): string => {
+    if (value === null || value === undefined) return '';
+    if (DATE_FIELDS.has(field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    if (field === 'residence' && (value === 'no_fixed_abode' || value === 'unknown' || value === 'comune')) {
+      return t(`person.residence.${value}` as const);
+    }
+    return lists[field]?.[value] ?? value;
+  };
+}
+
 /** The first rows as they will be stored: one column per field the file fills, in the mapping's order. */
 export function PreviewTable({ imp, rows }: { imp: Import; rows: PreviewRow[] }) {
   const { t } = useI18n();
+  const shown = usePreviewValue();
   const present = new Set(rows.flatMap((row) => Object.keys(row.values)));
   const fields = [
     ...fieldsOf(imp.kind).filter((f) => present.has(f)),
@@ -18,7 +41,7 @@ export function PreviewTable({ imp, rows }: { imp: Import; rows: PreviewRow[] })
   ];
   const columns: Column<PreviewRow>[] = [
     { header: t('imports.rows.row'), cell: (row) => row.rowNumber, rowHeader: true },
-    ...fields.map((field) => ({ header: fieldLabel(t, field), cell: (row: PreviewRow) => row.values[field] ?? '' })),
+    ...fields.map((field) => ({ header: fieldLabel(t, field), cell: (row: PreviewRow) => shown(field, row.values[field]) })),
   ];
   return (
     <section aria-labelledby="import-preview-title" className="mb-4">

@@ -16,6 +16,7 @@ export function MappingForm({ imp, reload }: { imp: Import; reload(): void }) {
     Object.fromEntries(imp.headers.map((_, index) => [String(index), imp.mapping[String(index)] ?? null])),
   );
   const fields = fieldsOf(imp.kind);
+  const errors = change.fieldErrors;
   const submit = () =>
     change.send(
       'PATCH',
@@ -26,6 +27,11 @@ export function MappingForm({ imp, reload }: { imp: Import; reload(): void }) {
   return (
     <RecordForm change={change} onSubmit={submit} title={t('imports.mapping.title')} submitLabel={t('imports.reanalyse')}>
       <p className="small">{t('imports.mapping.intro')}</p>
+      {errors.mapping ? (
+        <div className="alert alert-danger" role="alert">
+          {errors.mapping}
+        </div>
+      ) : null}
       <div className="table-responsive">
         <table className="table table-sm">
           <caption className="visually-hidden">{t('imports.mapping.title')}</caption>
@@ -49,7 +55,9 @@ export function MappingForm({ imp, reload }: { imp: Import; reload(): void }) {
                   <td>
                     <select
                       id={selectId}
-                      className="form-select form-select-sm"
+                      className={`form-select form-select-sm${errors[`mapping.${key}`] ? ' is-invalid' : ''}`}
+                      aria-invalid={errors[`mapping.${key}`] ? true : undefined}
+                      aria-describedby={errors[`mapping.${key}`] ? `${selectId}-error` : undefined}
                       value={mapping[key] ?? ''}
                       onChange={(e) => setMapping({ ...mapping, [key]: (e.target.value || null) as ImportFieldKey | null })}
                     >
@@ -60,6 +68,11 @@ export function MappingForm({ imp, reload }: { imp: Import; reload(): void }) {
                         </option>
                       ))}
                     </select>
+                    {errors[`mapping.${key}`] ? (
+                      <div id={`${selectId}-error`} className="invalid-feedback d-block">
+                        {errors[`mapping.${key}`]}
+                      </div>
+                    ) : null}
                   </td>
                 </tr>
               );
