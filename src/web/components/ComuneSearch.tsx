@@ -17,17 +17,20 @@ export function ComuneSearch({
   label,
   initialText,
   onSelect,
+  searchPath = '/reference/comuni',
 }: {
   id: string;
   label: string;
   initialText: string;
   onSelect(comune: ComuneMatch): void;
+  /** Where the comuni are searched: first-run setup, before anyone logs in, has its own. */
+  searchPath?: string;
 }) {
   const { t } = useI18n();
   const [text, setText] = useState(initialText);
   useEffect(() => setText(initialText), [initialText]);
   // From two letters on; the comuni come as a list (at most `limit`), not a page.
-  const options = useSearchWith(text, (q) => api<ComuneMatch[]>('GET', '/reference/comuni', undefined, { q, limit: 8 }), {
+  const options = useSearchWith(text, (q) => api<ComuneMatch[]>('GET', searchPath, undefined, { q, limit: 8 }), {
     minLength: 2,
   });
   return (
