@@ -5,6 +5,7 @@ import { centresEn } from './centres.en.js';
 import { coursesEn } from './courses.en.js';
 import { documentsEn } from './documents.en.js';
 import { eventsEn } from './events.en.js';
+import { historyEn } from './history.en.js';
 import { householdsEn } from './households.en.js';
 import { importsEn } from './imports.en.js';
 import type { Dictionary } from './it.js';
@@ -271,5 +272,6 @@ export const en: Dictionary = {
   ...coursesEn,
   ...eventsEn,
   ...reportsEn,
+  ...historyEn,
   ...importsEn,
 };

@@ -5,6 +5,7 @@ import { centresIt } from './centres.it.js';
 import { coursesIt } from './courses.it.js';
 import { documentsIt } from './documents.it.js';
 import { eventsIt } from './events.it.js';
+import { historyIt } from './history.it.js';
 import { householdsIt } from './households.it.js';
 import { importsIt } from './imports.it.js';
 import { reportsIt } from './reports.it.js';
@@ -272,6 +273,7 @@ export const it = {
   ...coursesIt,
   ...eventsIt,
   ...reportsIt,
+  ...historyIt,
   ...importsIt,
 } as const;
 
