@@ -7,7 +7,8 @@
  * matches nothing, "Atlantide", whose rows the coordinator lets be rejected). The dry run shows
  * the counts and the three rejected rows with their reasons in Italian; the import is confirmed
  * in its dialog, its progress shown, the result listed; the year's report then counts the 9
- * imported visits. axe-core checks the page empty, with the dry run, and with the result.
+ * imported visits. First the coordinator sets the centre's comune (Amministrazione › Impostazioni
+ * del centro). axe-core checks the import page empty, with the dry run, the dialog and the result.
  */
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import FrontDeskPage from './pages/frontDeskPage.js';
@@ -75,12 +76,29 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     await context.close();
   });
 
-  test('the coordinator opens Amministrazione › Importa', async () => {
+  test("the coordinator sets the centre's comune in Amministrazione › Impostazioni del centro", async () => {
     await (await LoginPage.open(page)).login(COORDINATOR.email, COORDINATOR.password);
-    // TODO(lead, issue 13): once the centre settings page has landed, set the centre's comune
-    // (Jesi) there first, as the issue's browser test asks; the import does not depend on it.
-    await (await FrontDeskPage.verifyOnPage(page)).openFromMenu('Importa');
-    const imports = await ImportPage.verifyOnPage(page);
+    await (await FrontDeskPage.verifyOnPage(page)).openFromMenu('Impostazioni del centro');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Impostazioni del centro');
+    await page.getByRole('button', { name: 'Modifica le impostazioni' }).click();
+    const form = page.getByRole('form', { name: 'Modifica le impostazioni' });
+    const comune = form.getByRole('combobox', { name: 'Comune del centro' });
+    await comune.fill('Jesi');
+    await page.getByRole('listbox', { name: 'Comune del centro' }).getByRole('option').filter({ hasText: 'Jesi (AN)' }).first().click();
+    await expect(comune).toHaveValue('Jesi (AN)');
+    await form.getByRole('button', { name: 'Salva le impostazioni' }).click();
+    await expect(form).toHaveCount(0);
+    const facts = page.getByTestId('centre-settings');
+    await expect(
+      facts
+        .locator('div')
+        .filter({ has: page.locator('dt', { hasText: /^Comune del centro$/ }) })
+        .locator('dd'),
+    ).toHaveText('Jesi (AN)');
+  });
+
+  test('then opens Amministrazione › Importa', async () => {
+    const imports = await ImportPage.openFromAnyPage(page);
     await expect(imports.view).toHaveCount(0);
     await checkA11y(page, 'import page (empty)');
   });

@@ -42,6 +42,12 @@ export default class ImportPage extends AbstractPage {
     return imports;
   }
 
+  /** Opens the page from the menu (Amministrazione › Importa), from whatever page is shown. */
+  static async openFromAnyPage(page: Page): Promise<ImportPage> {
+    await new ImportPage(page).openFromMenu('Importa');
+    return ImportPage.verifyOnPage(page);
+  }
+
   /** Uploads a register of this kind ("Accessi") from bytes written by the test. */
   async upload(kind: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     await this.uploadForm.getByLabel('Tipo di registro').selectOption({ label: kind });
