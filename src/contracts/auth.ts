@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions.js';
-import { id, optionalFields, shortText } from './common.js';
+import { comuneIstat, id, optionalFields, shortText } from './common.js';
 import { messageEn } from './messages/index.js';
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -44,10 +44,19 @@ export const setupInput = z.strictObject({
     .trim()
     .regex(/^[A-Za-z0-9_-]{2,32}$/, messageEn('centre.code_not_valid')),
   centreName: shortText(200).min(1),
+  /**
+   * The centre's comune (ISTAT code; the web form asks it, a script may leave it out and set it
+   * later in the centre's settings), address, telephone and e-mail.
+   */
+  centreComuneIstat: comuneIstat.nullable().optional(),
+  centreAddress: shortText(300).nullable().optional(),
+  centrePhone: shortText(40).nullable().optional(),
+  centreEmail: email.nullable().optional(),
   displayName: shortText(120).min(1),
   email,
   password: newPassword,
 });
+export type SetupInput = z.infer<typeof setupInput>;
 
 export const userSchema = z
   .object({
@@ -113,9 +122,5 @@ export const centreCreateInput = z.strictObject({
     .trim()
     .regex(/^[A-Za-z0-9_-]{2,32}$/),
   name: shortText(200).min(1),
-  comuneIstat: z
-    .string()
-    .regex(/^\d{6}$/)
-    .nullable()
-    .optional(),
+  comuneIstat: comuneIstat.nullable().optional(),
 });

@@ -1,6 +1,6 @@
 /** Organisations, centres, user accounts and API tokens as stored. */
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { ApiTokensTable, Database, UsersTable } from '../../db/schema.js';
+import type { ApiTokensTable, CentresTable, Database, UsersTable } from '../../db/schema.js';
 import type { Role } from '../../domain/permissions.js';
 
 type Db = Kysely<Database>;
@@ -24,7 +24,7 @@ export async function findCentreByCode(db: Db, code: string) {
 
 export async function insertCentre(
   db: Db,
-  centre: { organisationId: number; code: string; name: string; comuneIstat: string | null; createdAt: string },
+  centre: Pick<Insertable<CentresTable>, 'organisationId' | 'code' | 'name' | 'comuneIstat' | 'address' | 'phone' | 'email' | 'createdAt'>,
 ) {
   return db.insertInto('centres').values(centre).returningAll().executeTakeFirstOrThrow();
 }

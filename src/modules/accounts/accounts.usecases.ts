@@ -33,6 +33,7 @@ import {
   markApiTokenRevoked,
   updateUserRow,
 } from './accounts.repository.js';
+import { checkCentreComune } from './centres.usecases.js';
 
 type Db = Kysely<Database>;
 
@@ -44,18 +45,32 @@ export async function createOrganisation(db: Db, name: string, now = new Date().
   return organisationId;
 }
 
+/** Where a new centre is and how it is reached: each optional, set later in its settings. */
+export interface CentrePlace {
+  comuneIstat?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** A new centre; a comune the ISTAT list does not have is refused (400 on `comuneField`). */
 export async function createCentre(
   db: Db,
-  input: { organisationId: number; code: string; name: string; comuneIstat?: string | null },
+  input: { organisationId: number; code: string; name: string } & CentrePlace,
   actor: Actor | null,
+  comuneField = 'comuneIstat',
 ) {
+  checkCentreComune(input.comuneIstat, comuneField);
   return inTransaction(db, async (trx) => {
     if (await findCentreByCode(trx, input.code)) throw conflict(`A centre with code ${input.code} exists already`);
     const centre = await insertCentre(trx, {
       organisationId: input.organisationId,
       code: input.code,
       name: input.name,
-      comuneIstat: input.comuneIstat ?? null,
+      comuneIstat: input.comuneIstat || null,
+      address: input.address || null,
+      phone: input.phone || null,
+      email: input.email || null,
       createdAt: new Date().toISOString(),
     });
     await recordChange(trx, actor, 'create', 'centre', { id: centre.id, centreId: centre.id });
@@ -69,12 +84,14 @@ export async function createCentre(
  */
 export async function ensureCentre(
   db: Db,
-  input: { code: string; name: string; organisationName: string; comuneIstat?: string | null },
+  input: { code: string; name: string; organisationName: string } & CentrePlace,
 ): Promise<{ centre: Selectable<CentresTable>; created: boolean }> {
   const existing = await findCentreByCode(db, input.code);
   if (existing) return { centre: existing, created: false };
-  const organisationId = (await firstOrganisationId(db)) ?? (await createOrganisation(db, input.organisationName));
-  const centre = await createCentre(db, { organisationId, code: input.code, name: input.name, comuneIstat: input.comuneIstat }, null);
+  checkCentreComune(input.comuneIstat);
+  const { code, name, organisationName, ...place } = input;
+  const organisationId = (await firstOrganisationId(db)) ?? (await createOrganisation(db, organisationName));
+  const centre = await createCentre(db, { organisationId, code, name, ...place }, null);
   return { centre, created: true };
 }
 

@@ -11,6 +11,13 @@ const SETUP = {
   email: 'Anna.Admin@Comune.Jesi.AN.it',
   password: 'una frase lunga e segreta',
 };
+/** The centre's comune and contacts, as the setup page sends them. */
+const PLACE = {
+  centreComuneIstat: '042021',
+  centreAddress: 'Piazza Indipendenza 1',
+  centrePhone: '0731 538111',
+  centreEmail: 'Sportello@Comune.Jesi.AN.it',
+};
 
 for (const dialect of DIALECTS) {
   describeDialect(dialect)(`${dialect}: first-run setup`, () => {
@@ -22,6 +29,13 @@ for (const dialect of DIALECTS) {
 
     it('refuses a made-up token, an expired one and one replaced by a newer one, and creates nothing', async () => {
       expect(expectStatus(await api(t.app, null).get('/setup'), 200)).toEqual({ needed: true });
+      // Before setup, anyone may search the comuni (public ISTAT data): a frazione finds its comune.
+      const found = expectStatus<{ istat: string; name: string; matchedFrazione: string | null }[]>(
+        await api(t.app, null).get('/setup/comuni', { q: 'Moie' }),
+        200,
+      );
+      expect(found[0]).toMatchObject({ istat: '042023', name: 'Maiolati Spontini', matchedFrazione: 'Moie' });
+      expectProblem(await api(t.app, null).get('/setup/comuni', { q: '' }), 400, 'validation.failed');
 
       const madeUp = await api(t.app, null).post('/setup', { ...SETUP, token: 'not-a-real-setup-token' });
       expectProblem(madeUp, 403, 'setup.invalid_token');
@@ -41,7 +55,15 @@ for (const dialect of DIALECTS) {
       const fromOtherInstance = await issueSetupToken(t.db);
       const token = await issueSetupToken(t.db);
       expect(token).not.toBe(fromOtherInstance);
-      const res = await api(t.app, null).post('/setup', { ...SETUP, token });
+      // A comune the ISTAT list does not have is refused, and the link stays good.
+      const unknown = expectProblem(
+        await api(t.app, null).post('/setup', { ...SETUP, ...PLACE, centreComuneIstat: '999999', token }),
+        400,
+        'validation.failed',
+      );
+      expect(unknown.errors?.map((e) => [e.path, e.code])).toEqual([['body.centreComuneIstat', 'comune.unknown']]);
+      expect(await t.db.selectFrom('centres').select('id').execute()).toEqual([]);
+      const res = await api(t.app, null).post('/setup', { ...SETUP, ...PLACE, token });
       const me = expectStatus<{ id: number; email: string; role: string; organisationId: number; centres: unknown[]; csrfToken: string }>(
         res,
         201,
@@ -56,6 +78,14 @@ for (const dialect of DIALECTS) {
 
       const org = await t.db.selectFrom('organisations').selectAll().executeTakeFirstOrThrow();
       expect(org.name).toBe('Comune di Jesi');
+      // The centre knows its comune and contacts from the start.
+      const centre = await t.db.selectFrom('centres').selectAll().executeTakeFirstOrThrow();
+      expect(centre).toMatchObject({
+        comuneIstat: '042021',
+        address: 'Piazza Indipendenza 1',
+        phone: '0731 538111',
+        email: 'sportello@comune.jesi.an.it',
+      });
       expectProblem(await api(t.app, null).post('/setup', { ...SETUP, token: fromOtherInstance }), 409, 'setup.not_needed');
       expect(me.organisationId).toBe(org.id);
       const user = await t.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
@@ -78,6 +108,11 @@ for (const dialect of DIALECTS) {
       expect(expectStatus(await api(t.app, null).get('/setup'), 200)).toEqual({ needed: false });
       // The password chosen at setup works for a later login.
       expectStatus(await api(t.app, null).post('/auth/login', { email: SETUP.email, password: SETUP.password }), 200);
+    });
+
+    it('searches the comuni for the setup page only while setup is needed', async () => {
+      // The tests run in order: Approdo is set up by now.
+      expectProblem(await api(t.app, null).get('/setup/comuni', { q: 'Jesi' }), 409, 'setup.not_needed');
     });
 
     it('a second setup is refused, with the used token or a new one, and changes nothing', async () => {

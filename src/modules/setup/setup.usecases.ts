@@ -4,8 +4,10 @@
  * and the administrator.
  */
 import type { Kysely } from 'kysely';
+import type { SetupInput } from '../../contracts/auth.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
+import { searchComuni } from '../../reference/index.js';
 import { createCentre, createOrganisation, createUser } from '../accounts/accounts.usecases.js';
 import { randomSecret, sha256 } from '../auth/secrets.js';
 import { setupLinkInvalid, setupNotNeeded } from './setup.errors.js';
@@ -35,24 +37,26 @@ export async function issueSetupToken(db: Db, now = new Date()): Promise<string 
   return token;
 }
 
-export async function completeSetup(
-  db: Db,
-  input: {
-    token: string;
-    organisationName: string;
-    centreCode: string;
-    centreName: string;
-    displayName: string;
-    email: string;
-    password: string;
-  },
-  now = new Date(),
-): Promise<number> {
+/** The organisation, its first centre (with its comune and contacts when given) and its administrator, in one transaction. */
+export async function completeSetup(db: Db, input: SetupInput, now = new Date()): Promise<number> {
   return inTransaction(db, async (trx) => {
     if (!(await setupNeeded(trx))) throw setupNotNeeded();
     if (!(await useSetupToken(trx, sha256(input.token), now.toISOString()))) throw setupLinkInvalid();
     const organisationId = await createOrganisation(trx, input.organisationName, now.toISOString());
-    const centre = await createCentre(trx, { organisationId, code: input.centreCode, name: input.centreName }, null);
+    const centre = await createCentre(
+      trx,
+      {
+        organisationId,
+        code: input.centreCode,
+        name: input.centreName,
+        comuneIstat: input.centreComuneIstat,
+        address: input.centreAddress,
+        phone: input.centrePhone,
+        email: input.centreEmail,
+      },
+      null,
+      'centreComuneIstat',
+    );
     const user = await createUser(
       trx,
       {
@@ -67,4 +71,18 @@ export async function completeSetup(
     );
     return user.id;
   });
+}
+
+/**
+ * The comuni matching a name, for the setup page's comune search: public (nobody is logged in
+ * yet) but only while setup is needed; the shipped ISTAT list, nothing of the database.
+ */
+export async function setupComuni(db: Db, query: string, limit: number) {
+  if (!(await setupNeeded(db))) throw setupNotNeeded();
+  return searchComuni(query, limit).map((m) => ({
+    istat: m.comune.istat,
+    name: m.comune.name,
+    province: m.comune.province,
+    matchedFrazione: m.matchedFrazione ?? null,
+  }));
 }

@@ -1,6 +1,7 @@
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Navigate } from 'react-router';
 import type { Me } from '../../contracts/auth.js';
+import { ComuneSearch } from '../components/ComuneSearch.js';
 import { NewPasswordField, TextField } from '../components/fields.js';
 import { useI18n } from '../i18n/index.js';
 import { FormActions, useChange } from '../kit/index.js';
@@ -14,13 +15,24 @@ export default function SetupPage() {
   const change = useChange();
   const { fieldErrors } = change;
   const token = window.location.hash.replace(/^#/, '');
+  // The centre's comune, chosen from the ISTAT list (a frazione chooses its comune): required here.
+  const [comune, setComune] = useState<{ istat: string; text: string } | null>(null);
+  const [comuneMissing, setComuneMissing] = useState(false);
   usePageTitle(t('setup.title'));
   if (me) return <Navigate to="/" replace />;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!comune) {
+      setComuneMissing(true);
+      document.getElementById('setup-comune-search')?.focus();
+      return;
+    }
     const form = Object.fromEntries(new FormData(event.currentTarget));
-    const sent = await change.send<Me>('POST', '/setup', { token, ...form });
+    const place = Object.fromEntries(
+      (['centreAddress', 'centrePhone', 'centreEmail'] as const).map((key) => [key, String(form[key] ?? '').trim() || null]),
+    );
+    const sent = await change.send<Me>('POST', '/setup', { token, ...form, ...place, centreComuneIstat: comune.istat });
     if (!sent.ok) return;
     window.history.replaceState(null, '', '/');
     setMe(sent.data);
@@ -50,6 +62,50 @@ export default function SetupPage() {
               />
               <TextField column="col-md-8" label={t('setup.centreName')} name="centreName" required error={fieldErrors.centreName} />
             </div>
+            <div className="mb-3">
+              <ComuneSearch
+                id="setup-comune-search"
+                label={`${t('centres.setup.comune')} *`}
+                initialText={comune?.text ?? ''}
+                searchPath="/setup/comuni"
+                onSelect={(c) => {
+                  setComune({ istat: c.istat, text: `${c.name} (${c.province})` });
+                  setComuneMissing(false);
+                }}
+              />
+              <div className="form-text">{t('centres.comuneHint')}</div>
+              {comuneMissing || fieldErrors.centreComuneIstat ? (
+                <div className="invalid-feedback d-block" role="alert">
+                  {comuneMissing ? t('centres.setup.comuneRequired') : fieldErrors.centreComuneIstat}
+                </div>
+              ) : null}
+            </div>
+            <div className="row">
+              <TextField
+                column="col-md-6"
+                label={t('centres.address')}
+                name="centreAddress"
+                maxLength={300}
+                autoComplete="street-address"
+                error={fieldErrors.centreAddress}
+              />
+              <TextField
+                column="col-md-6"
+                label={t('centres.phone')}
+                name="centrePhone"
+                type="tel"
+                maxLength={40}
+                error={fieldErrors.centrePhone}
+              />
+            </div>
+            <TextField
+              label={t('centres.email')}
+              name="centreEmail"
+              type="email"
+              maxLength={200}
+              hint={t('centres.setup.contactsHint')}
+              error={fieldErrors.centreEmail}
+            />
             <TextField label={t('setup.displayName')} name="displayName" required autoComplete="name" error={fieldErrors.displayName} />
             <TextField label={t('login.email')} name="email" type="email" required autoComplete="username" error={fieldErrors.email} />
             <NewPasswordField label={t('login.password')} name="password" error={fieldErrors.password} />
