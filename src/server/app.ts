@@ -33,6 +33,7 @@ import { peopleRoutes } from '../modules/people/people.routes.js';
 import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
+import { setupRoutes } from '../modules/setup/setup.routes.js';
 import { visitsRoutes } from '../modules/visits/visits.routes.js';
 import { APP_VERSION } from '../version.js';
 import type { AppConfig } from './config.js';
@@ -43,6 +44,7 @@ import './types.js';
 /** Every area's routes under /api/v1, in the order the OpenAPI document lists them. */
 const AREA_ROUTES = [
   authRoutes,
+  setupRoutes,
   accountsRoutes,
   catalogueRoutes(TOPICS),
   referenceRoutes,
