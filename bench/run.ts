@@ -9,7 +9,10 @@
  *   d. the front-desk page in Chromium: JS transferred and time to a usable form;
  *   e. with BENCH_PG_URL, (b) on PostgreSQL too;
  *   h. the annual report's data: a Jesi-size centre-year and the whole organisation's year, beside
- *      the bare SQL aggregation queries (bench/report.ts; on PostgreSQL too with BENCH_PG_URL).
+ *      the bare SQL aggregation queries (bench/report.ts; on PostgreSQL too with BENCH_PG_URL);
+ *   i. importing a 100,000-row visits register (dry run, then the import) through the API, beside
+ *      the demo's bulk loader (bench/imports.ts; on PostgreSQL too with BENCH_PG_URL). Alone:
+ *      `npx tsx bench/run.ts --only imports` (BENCH_IMPORT_ROWS, default 100000).
  *
  * Settings (environment): BENCH_SEED, BENCH_CENTRES, BENCH_PEOPLE, BENCH_VISITS, BENCH_YEARS,
  * BENCH_END_DATE, BENCH_SEARCHES, BENCH_LOAD_SECONDS, BENCH_CONNECTIONS, BENCH_LOAD_ROUNDS, BENCH_PROFILE
@@ -31,6 +34,7 @@ import { type GetRun, growHeavyPerson, HEAVY_NOTES, HEAVY_VISITS, timeGets } fro
 import { COURSES, type CoursesRun, giveJesiCalendar, LEARNERS, runCourses } from './courses.js';
 import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset, ensureSqliteDataset } from './dataset.js';
 import { type FrontDeskResult, measureFrontDesk, WEB_DIR } from './front-desk.js';
+import { type ImportsBenchResult, importVerdicts, runImportsBench } from './imports.js';
 import { CACHE_DIR, copySqlite, fmt, processCpuMs, RESULTS_DIR, ROOT, removeSqlite, startServer } from './lib.js';
 import { type ProfileSummary, summariseProfile } from './profile.js';
 import { type ReportBenchResult, reportVerdicts, runReportBench } from './report.js';
@@ -89,6 +93,7 @@ interface Results {
   care?: { heavyPerson: { personId: number; caseId: number }; personFile: GetRun; deadlines: GetRun };
   courses?: CoursesRun;
   report?: ReportBenchResult;
+  imports?: ImportsBenchResult;
   verdicts?: Array<{ figure: string; value: string; target: string; met: boolean | null }>;
   errors: string[];
 }
@@ -205,8 +210,31 @@ function printProfile(profile: ProfileSummary) {
   for (const f of profile.selfTop) log(`      ${fmt(f.percent).padStart(5)}%  ${f.fn}`);
 }
 
+const IMPORT_ROWS = Number(env('BENCH_IMPORT_ROWS', '100000'));
+const onlyIndex = process.argv.indexOf('--only');
+const ONLY = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+
+/** [i] importing a register (bench/imports.ts). */
+async function importsSection() {
+  log(
+    `\n[i] importing a ${IMPORT_ROWS.toLocaleString('en')}-row visits register through the API (dry run, then the import), beside the demo's bulk loader`,
+  );
+  await busyWarning('imports');
+  mkdirSync(CACHE_DIR, { recursive: true });
+  results.imports = await runImportsBench(IMPORT_ROWS, process.env.BENCH_PG_URL, log);
+  results.errors.push(...results.imports.errors);
+  return importVerdicts(results.imports);
+}
+
 async function main() {
   mkdirSync(RESULTS_DIR, { recursive: true });
+  if (ONLY === 'imports') {
+    results.verdicts = await importsSection();
+    log('\nSummary');
+    for (const v of results.verdicts) log(`  ${v.met ? '✓' : '✗'} ${v.figure.padEnd(52)} ${v.value.padEnd(34)} target ${v.target}`);
+    return;
+  }
+  if (ONLY !== undefined) throw new Error(`--only: the sections run alone are: imports (not ${ONLY})`);
   log(
     `Approdo bench — ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGB} GB, Node ${results.machine.node}`,
   );
@@ -524,6 +552,9 @@ async function main() {
   results.report = await runReportBench(spec, meta.file, meta.organisationId, pgUrl, log);
   results.errors.push(...results.report.errors);
 
+  // --- i. importing a register
+  const importVerdictList = await importsSection();
+
   // --- summary
   const fd = results.frontDesk;
   const sqliteSearch = results.search?.sqlite ?? [];
@@ -600,6 +631,7 @@ async function main() {
     );
   }
   if (results.report) verdicts.push(...reportVerdicts(results.report));
+  verdicts.push(...importVerdictList);
   if (fd) {
     const js = 'notMeasured' in fd.loadedJs ? fd.staticJs : fd.loadedJs;
     verdicts.push(

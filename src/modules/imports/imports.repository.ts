@@ -1,0 +1,419 @@
+/**
+ * All the SQL of imports: the import rows, their rejects and saved mappings, the keys the
+ * matching reads (the centre's people, the fingerprints of rows imported before), the ids the
+ * writing allocates, and what undo checks and deletes.
+ */
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../../db/database.js';
+import type { ImportsTable } from '../../db/schema/imports.js';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+export type ImportRow = Omit<ImportsTable, 'id' | 'version' | 'progressDone' | 'progressTotal'> & {
+  id: number;
+  version: number;
+  progressDone: number;
+  progressTotal: number;
+};
+
+export type ImportRowWithCreator = ImportRow & { creatorName: string | null };
+
+export type NewImportRow = Omit<ImportRow, 'id' | 'version' | 'progressDone' | 'progressTotal' | 'createdAt' | 'updatedAt'>;
+
+export async function insertImport(db: Db, values: NewImportRow, stamp: string): Promise<number> {
+  const row = await db
+    .insertInto('imports')
+    .values({ ...values, createdAt: stamp, updatedAt: stamp, version: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+function selectImports(db: Db) {
+  return db
+    .selectFrom('imports')
+    .leftJoin('users', 'users.id', 'imports.createdBy')
+    .selectAll('imports')
+    .select('users.displayName as creatorName');
+}
+
+/** One import, if of one of these centres. */
+export async function findImport(db: Db, id: number, centreIds: readonly number[]): Promise<ImportRowWithCreator | undefined> {
+  if (centreIds.length === 0) return undefined;
+  return (await selectImports(db).where('imports.id', '=', id).where('imports.centreId', 'in', centreIds).executeTakeFirst()) as
+    | ImportRowWithCreator
+    | undefined;
+}
+
+export async function listImports(db: Db, centreIds: readonly number[], page: number, pageSize: number) {
+  if (centreIds.length === 0) return { rows: [] as ImportRowWithCreator[], total: 0 };
+  const [rows, count] = await Promise.all([
+    selectImports(db)
+      .where('imports.centreId', 'in', centreIds)
+      .orderBy('imports.createdAt', 'desc')
+      .orderBy('imports.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('imports')
+      .where('centreId', 'in', centreIds)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as ImportRowWithCreator[], total: Number(count.n) };
+}
+
+/** Changes an import's columns and moves its version on; false if the version read is not the stored one. */
+export async function updateImportIfVersion(
+  db: Db,
+  id: number,
+  version: number,
+  changes: Partial<ImportRow>,
+  stamp: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('imports')
+    .set({ ...changes, updatedAt: stamp, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Changes an import's columns (a job's progress and outcome): the version moves on, a stale page learns it. */
+export async function updateImport(db: Db, id: number, changes: Partial<ImportRow>, stamp: string): Promise<void> {
+  await db
+    .updateTable('imports')
+    .set({ ...changes, updatedAt: stamp, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Progress only: no new version (the page polls it; a change it made is not lost to it). */
+export async function updateProgress(db: Db, id: number, done: number, total: number): Promise<void> {
+  await db.updateTable('imports').set({ progressDone: done, progressTotal: total }).where('id', '=', id).execute();
+}
+
+export async function deleteImportRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('importRejects').where('importId', '=', id).execute();
+  await db.deleteFrom('importRecords').where('importId', '=', id).execute();
+  await db.deleteFrom('importRows').where('importId', '=', id).execute();
+  await db.deleteFrom('imports').where('id', '=', id).execute();
+}
+
+/** Imports a job was running when the server stopped. */
+export async function findUnfinishedImports(db: Db) {
+  return db.selectFrom('imports').select(['id', 'status', 'centreId']).where('status', 'in', ['analysing', 'importing']).execute();
+}
+
+// --- rejects ------------------------------------------------------------------------------------
+
+export interface RejectToStore {
+  rowNumber: number;
+  columnName: string | null;
+  code: string;
+  params: string | null;
+  cells: string;
+}
+
+export async function deleteRejects(db: Db, importId: number): Promise<void> {
+  await db.deleteFrom('importRejects').where('importId', '=', importId).execute();
+}
+
+/** Stores a batch of rejects (a few hundred at a time: under both databases' parameter limits). */
+export async function insertRejects(db: Db, importId: number, rejects: readonly RejectToStore[]): Promise<void> {
+  for (let start = 0; start < rejects.length; start += 500) {
+    await db
+      .insertInto('importRejects')
+      .values(rejects.slice(start, start + 500).map((r) => ({ importId, ...r })))
+      .execute();
+  }
+}
+
+export async function listRejects(db: Db, importId: number, page: number, pageSize: number) {
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('importRejects')
+      .select(['rowNumber', 'columnName', 'code', 'params', 'cells'])
+      .where('importId', '=', importId)
+      .orderBy('rowNumber')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('importRejects')
+      .where('importId', '=', importId)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Every reject of an import in row order, a batch at a time (the spreadsheet of rejected rows). */
+export async function* streamRejects(db: Db, importId: number) {
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('importRejects')
+      .select(['id', 'rowNumber', 'columnName', 'code', 'params', 'cells'])
+      .where('importId', '=', importId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    afterId = rows[rows.length - 1]?.id as number;
+  }
+}
+
+// --- saved mappings -----------------------------------------------------------------------------
+
+export async function findSavedMapping(db: Db, organisationId: number, kind: string, headerKey: string) {
+  return db
+    .selectFrom('importMappings')
+    .select(['mapping', 'valueMappings'])
+    .where('organisationId', '=', organisationId)
+    .where('kind', '=', kind)
+    .where('headerKey', '=', headerKey)
+    .executeTakeFirst();
+}
+
+export async function saveMapping(
+  db: Db,
+  values: { organisationId: number; kind: string; headerKey: string; mapping: string; valueMappings: string },
+  stamp: string,
+): Promise<void> {
+  const updated = await db
+    .updateTable('importMappings')
+    .set({ mapping: values.mapping, valueMappings: values.valueMappings, updatedAt: stamp })
+    .where('organisationId', '=', values.organisationId)
+    .where('kind', '=', values.kind)
+    .where('headerKey', '=', values.headerKey)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0)
+    await db
+      .insertInto('importMappings')
+      .values({ ...values, updatedAt: stamp })
+      .execute();
+}
+
+// --- what the rows are matched against ----------------------------------------------------------
+
+export interface RegisterPerson {
+  id: number;
+  givenNames: string;
+  familyNames: string;
+  birthDate: string | null;
+  fiscalCode: string | null;
+  gender: string;
+  citizenship: string;
+  residenceKind: string;
+  residenceComune: string | null;
+}
+
+/** The keys of every person of a centre, read once (a batch at a time) for the matching. */
+export async function* centrePeople(db: Db, centreId: number): AsyncGenerator<RegisterPerson[]> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('people')
+      .select(['id', 'givenNames', 'familyNames', 'birthDate', 'fiscalCode', 'gender', 'citizenship', 'residenceKind', 'residenceComune'])
+      .where('centreId', '=', centreId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(10_000)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    afterId = rows[rows.length - 1]?.id as number;
+  }
+}
+
+/** The fingerprints of the rows written by the centre's imports of this kind (but `exceptImportId`'s). */
+export async function importedFingerprints(db: Db, centreId: number, kind: string, exceptImportId: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('importRows')
+    .select('fingerprint')
+    .where('centreId', '=', centreId)
+    .where('kind', '=', kind)
+    .where('importId', '<>', exceptImportId)
+    .execute();
+  return new Set(rows.map((r) => r.fingerprint));
+}
+
+/** The people among `ids` that are of the centre (a decision names one of them). */
+export async function peopleOfCentre(db: Db, centreId: number, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('people').select('id').where('centreId', '=', centreId).where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The centre's courses and the organisation's request topics, which values are matched against. */
+export async function importLookups(db: Db, organisationId: number, centreId: number) {
+  const [topics, courses] = await Promise.all([
+    db
+      .selectFrom('requestTopics')
+      .select(['id', 'code', 'labelIt', 'labelEn'])
+      .where('organisationId', '=', organisationId)
+      .where('active', '=', 1)
+      .orderBy('sortOrder')
+      .execute(),
+    db.selectFrom('courses').select(['id', 'title', 'startDate']).where('centreId', '=', centreId).orderBy('startDate').execute(),
+  ]);
+  return { topics, courses };
+}
+
+/** The people who have an open case (one open case a person at a time). */
+export async function peopleWithOpenCase(db: Db, centreId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('caseMembers')
+    .innerJoin('cases', 'cases.id', 'caseMembers.caseId')
+    .select('caseMembers.personId')
+    .where('cases.centreId', '=', centreId)
+    .where('cases.status', '=', 'open')
+    .where('caseMembers.personId', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.personId as number));
+}
+
+// --- writing ------------------------------------------------------------------------------------
+
+/**
+ * Hands out new ids of a table inside the import's transaction, a block at a time. PostgreSQL:
+ * taken from the table's identity sequence (so a desk writing meanwhile never collides);
+ * SQLite: after the largest id (the transaction holds the only write lock).
+ */
+export class IdAllocator {
+  private ids: number[] = [];
+  private nextSqlite = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly table: 'people' | 'visits' | 'cases' | 'casePeriods' | 'caseMembers' | 'residencePermits' | 'enrolments',
+  ) {}
+
+  async next(): Promise<number> {
+    if (isPostgres(this.db)) {
+      if (this.ids.length === 0) {
+        const name = this.table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+        const { rows } = await sql<{
+          id: number;
+        }>`select nextval(pg_get_serial_sequence(${name}, 'id'))::int as id from generate_series(1, 2000)`.execute(this.db);
+        this.ids = rows.map((r) => Number(r.id)).reverse();
+      }
+      return this.ids.pop() as number;
+    }
+    if (this.nextSqlite === 0) {
+      const row = await this.db
+        .selectFrom(this.table as 'people')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow();
+      this.nextSqlite = Number(row.m ?? 0) + 1;
+    }
+    return this.nextSqlite++;
+  }
+}
+
+/** Sets which permits of these people are superseded, after an import wrote or removed some of theirs. */
+export async function permitHoldersOf(db: Db, importId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('residencePermits')
+    .select('personId')
+    .distinct()
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('importRecords').select('recordId').where('importId', '=', importId).where('entity', '=', 'permit'),
+    )
+    .execute();
+  return rows.map((r) => r.personId);
+}
+
+// --- undo ---------------------------------------------------------------------------------------
+
+/** The ids of the records of one entity an import created, as a subquery. */
+function createdBy(db: Db, importId: number, entity: string) {
+  return db.selectFrom('importRecords').select('recordId').where('importId', '=', importId).where('entity', '=', entity);
+}
+
+async function count(query: { select: (f: (eb: never) => unknown) => unknown }): Promise<number> {
+  // biome-ignore lint/suspicious/noExplicitAny: every count reads one column n
+  const row = await (query as any).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * How many records refer to what the import created without being from it, or changed it
+ * since: a visit, case, document, enrolment, membership, application… of one of its people,
+ * a correction of one of its visits, cases, permits or enrolments, a note or plan of its cases,
+ * attendance of its enrolments. Undo is allowed only at 0.
+ */
+export async function countRecordsInUse(db: Db, importId: number): Promise<number> {
+  const people = createdBy(db, importId, 'person');
+  const visits = createdBy(db, importId, 'visit');
+  const cases = createdBy(db, importId, 'case');
+  const permits = createdBy(db, importId, 'permit');
+  const enrolments = createdBy(db, importId, 'enrolment');
+  const counts = await Promise.all([
+    count(db.selectFrom('visits').where('personId', 'in', people).where('id', 'not in', visits)),
+    count(db.selectFrom('visits').where('id', 'in', visits).where('version', '>', 1)),
+    count(db.selectFrom('caseMembers').where('personId', 'in', people).where('caseId', 'not in', cases)),
+    count(db.selectFrom('cases').where('id', 'in', cases).where('version', '>', 1)),
+    count(db.selectFrom('cases').where('visitId', 'in', visits)),
+    count(db.selectFrom('caseNotes').where('caseId', 'in', cases)),
+    count(db.selectFrom('caseGoals').where('caseId', 'in', cases)),
+    count(db.selectFrom('referrals').where('caseId', 'in', cases)),
+    count(
+      db
+        .selectFrom('casePeriods')
+        .where('caseId', 'in', cases)
+        .where('createdAt', '>', (eb) => eb.selectFrom('imports').select('finishedAt').where('id', '=', importId)),
+    ),
+    count(db.selectFrom('residencePermits').where('personId', 'in', people).where('id', 'not in', permits)),
+    count(db.selectFrom('residencePermits').where('id', 'in', permits).where('version', '>', 1)),
+    count(db.selectFrom('identityDocuments').where('personId', 'in', people)),
+    count(db.selectFrom('enrolments').where('personId', 'in', people).where('id', 'not in', enrolments)),
+    count(db.selectFrom('enrolments').where('id', 'in', enrolments).where('version', '>', 1)),
+    count(db.selectFrom('attendance').where('enrolmentId', 'in', enrolments)),
+    count(db.selectFrom('householdMembers').where('personId', 'in', people)),
+    count(db.selectFrom('applications').where((eb) => eb.or([eb('personId', 'in', people), eb('visitId', 'in', visits)]))),
+    count(db.selectFrom('pcStationUses').where('personId', 'in', people)),
+    count(db.selectFrom('eventParticipants').where('personId', 'in', people)),
+    count(db.selectFrom('waitingListEntries').where('personId', 'in', people)),
+    count(db.selectFrom('people').where('id', 'in', people).where('version', '>', 1)),
+  ]);
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** Deletes what the import created, children first, and its rows' fingerprints (the file may come again). */
+export async function deleteImportedRecords(db: Db, importId: number): Promise<Record<string, number>> {
+  const people = createdBy(db, importId, 'person');
+  const visits = createdBy(db, importId, 'visit');
+  const cases = createdBy(db, importId, 'case');
+  const permits = createdBy(db, importId, 'permit');
+  const enrolments = createdBy(db, importId, 'enrolment');
+  const deleted: Record<string, number> = {};
+  const run = async (name: string, query: { executeTakeFirst(): Promise<{ numDeletedRows: bigint }> }) => {
+    const result = await query.executeTakeFirst();
+    if (name) deleted[name] = Number(result.numDeletedRows);
+  };
+  await run('', db.deleteFrom('visitTopics').where('visitId', 'in', visits));
+  await run('visits', db.deleteFrom('visits').where('id', 'in', visits));
+  await run('enrolments', db.deleteFrom('enrolments').where('id', 'in', enrolments));
+  await run('permits', db.deleteFrom('residencePermits').where('id', 'in', permits));
+  await run('', db.deleteFrom('casePeriods').where('caseId', 'in', cases));
+  await run('', db.deleteFrom('caseMembers').where('caseId', 'in', cases));
+  await run('cases', db.deleteFrom('cases').where('id', 'in', cases));
+  await run('', db.deleteFrom('personNameTokens').where('personId', 'in', people));
+  await run('people', db.deleteFrom('people').where('id', 'in', people));
+  await db.deleteFrom('importRecords').where('importId', '=', importId).execute();
+  await db.deleteFrom('importRows').where('importId', '=', importId).execute();
+  return deleted;
+}
+
+/** The people who held the import's permits (read before undo deletes them: their other permits are marked again). */
+export async function permitHoldersBeforeUndo(db: Db, importId: number): Promise<number[]> {
+  return permitHoldersOf(db, importId);
+}

@@ -1,0 +1,63 @@
+/**
+ * A register read row by row into what the import does with each row (no SQL): rejected (with
+ * its reasons), already imported (its fingerprint was written by an earlier import of the
+ * centre), or accepted with the person it names (matched, new or doubtful). The dry run counts
+ * these; the import writes the accepted ones. The file is streamed: a row is planned, handed
+ * on and forgotten (only the file's people stay, one entry each).
+ */
+import type { ImportKind } from '../../domain/imports/fields.js';
+import type { FilePeople, FilePerson } from './people-matching.js';
+import { parseRow } from './read/row.js';
+import { readRows } from './read/sheet.js';
+import type { ColumnMapping, ImportLookups, ParsedRow, RowReject, SheetInfo, UnmatchedValue, ValueMappings } from './read/types.js';
+
+export interface PlanInput {
+  kind: ImportKind;
+  path: string;
+  info: SheetInfo;
+  mapping: ColumnMapping;
+  valueMappings: ValueMappings;
+  lookups: ImportLookups;
+  people: FilePeople;
+  /** Fingerprints of rows earlier imports of the centre wrote. */
+  alreadyImported: ReadonlySet<string>;
+  /** People of the register with an open case (a cases register may not open a second one). */
+  withOpenCase: ReadonlySet<number>;
+}
+
+export type PlannedRow =
+  | { status: 'rejected'; rowNumber: number; cells: Array<string | null>; rejects: RowReject[]; unmatched: UnmatchedValue[] }
+  | { status: 'already'; rowNumber: number }
+  | { status: 'accepted'; row: ParsedRow; cells: Array<string | null>; person: FilePerson | null; first: boolean };
+
+export async function* planRows(input: PlanInput): AsyncGenerator<PlannedRow> {
+  const { kind, info, mapping, valueMappings, lookups, people, alreadyImported, withOpenCase } = input;
+  // A person of the file whose open case an earlier row planned.
+  const openedInFile = new Set<FilePerson>();
+  for await (const { rowNumber, cells } of readRows(input.path, info)) {
+    // A row of empty cells is no row (registers end with formatted blank lines).
+    if (cells.every((cell) => cell === null || cell.trim() === '')) continue;
+    const outcome = parseRow(kind, info.headers, mapping, cells, valueMappings, lookups, rowNumber);
+    if (!outcome.ok) {
+      yield { status: 'rejected', rowNumber, cells, rejects: outcome.rejects, unmatched: outcome.unmatched };
+      continue;
+    }
+    const row = outcome.row;
+    if (alreadyImported.has(row.fingerprint)) {
+      yield { status: 'already', rowNumber };
+      continue;
+    }
+    let person: FilePerson | null = null;
+    let first = false;
+    if (row.person) ({ filePerson: person, first } = people.personOf(rowNumber, row.person));
+    if (kind === 'cases' && person && row.case && row.case.closedOn === null) {
+      const resolution = person.resolution;
+      if (openedInFile.has(person) || (resolution.kind === 'existing' && withOpenCase.has(resolution.personId))) {
+        yield { status: 'rejected', rowNumber, cells, rejects: [{ column: null, code: 'import.case_already_open' }], unmatched: [] };
+        continue;
+      }
+      openedInFile.add(person);
+    }
+    yield { status: 'accepted', row, cells, person, first };
+  }
+}

@@ -1,0 +1,518 @@
+/**
+ * The import itself: the file read again and every accepted row written in ONE transaction
+ * (all or nothing: on any error it rolls back and the import is failed with its reason). The
+ * records are written as the desk writes them (a visit's snapshot: gender, citizenship, age band
+ * on its date, origin group by its date; a case with its first period and its member's
+ * snapshot; permits with `superseded` kept; enrolments with their snapshot), through the bulk
+ * writer's multi-row inserts with ids handed out in blocks. Every row written leaves its
+ * fingerprint (the same file again adds nothing) and every record its entry (for undo).
+ */
+import { rm } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
+import type { ImportSummary } from '../../contracts/imports.js';
+import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { WriteSession } from '../../demo/bulk.js';
+import { ageBandOn, romeInstant } from '../../domain/dates.js';
+import { nameIndexEntries } from '../../domain/names.js';
+import { originGroupOf } from '../../domain/origin-group.js';
+import { AppError } from '../../errors/index.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { markSupersededPermits } from '../documents/documents.repository.js';
+import { emptyTally, planInput, tallyAccepted } from './analyse.usecases.js';
+import { decisionsPending } from './imports.errors.js';
+import { findImport, IdAllocator, type ImportRow, permitHoldersOf, updateImport } from './imports.repository.js';
+import type { FilePerson } from './people-matching.js';
+import { planRows } from './plan.js';
+import type { ParsedPerson, ParsedRow } from './read/types.js';
+
+type Db = Kysely<Database>;
+
+/** Who runs the import: a user, or nobody (the command line). */
+export interface ImportRunner {
+  userId: number | null;
+  organisationId: number;
+}
+
+const PROGRESS_EVERY = 1000;
+
+/** A person's facts a record's snapshot takes. */
+interface Snapshot {
+  gender: string;
+  citizenship: string;
+  birthDate: string | null;
+  residenceKind: string;
+  residenceComune: string | null;
+}
+
+function snapshotOfParsed(p: ParsedPerson): Snapshot {
+  return {
+    gender: p.gender,
+    citizenship: p.citizenship,
+    birthDate: p.birthDate,
+    residenceKind: p.residence.kind,
+    residenceComune: p.residence.kind === 'comune' ? p.residence.comuneIstat : null,
+  };
+}
+
+/** The writers of one import, inside its transaction. */
+class ImportWriters {
+  private readonly session: WriteSession;
+  readonly people;
+  readonly tokens;
+  readonly visits;
+  readonly topics;
+  readonly cases;
+  readonly periods;
+  readonly members;
+  readonly permits;
+  readonly enrolments;
+  readonly rows;
+  readonly records;
+  readonly ids;
+  readonly snapshots = new Map<number, Snapshot>();
+  private readonly instants = new Map<string, string>();
+  readonly created = { people: 0, visits: 0, cases: 0, permits: 0, enrolments: 0 };
+
+  constructor(
+    trx: Db,
+    private readonly importRow: ImportRow,
+    private readonly runner: ImportRunner,
+    private readonly stamp: string,
+  ) {
+    const session = new WriteSession(trx);
+    this.session = session;
+    this.people = session.writer('people', [
+      'id',
+      'centreId',
+      'givenNames',
+      'familyNames',
+      'gender',
+      'birthDate',
+      'birthCountry',
+      'citizenship',
+      'fiscalCode',
+      'phone',
+      'email',
+      'languages',
+      'residenceKind',
+      'residenceComune',
+      'createdBy',
+      'createdAt',
+      'updatedAt',
+      'version',
+    ]);
+    this.tokens = session.writer('personNameTokens', ['personId', 'centreId', 'token', 'skeleton'], this.people);
+    this.visits = session.writer(
+      'visits',
+      [
+        'id',
+        'centreId',
+        'occurredAt',
+        'visitDate',
+        'visitYear',
+        'channel',
+        'personId',
+        'gender',
+        'citizenship',
+        'ageBand',
+        'originGroup',
+        'referralSource',
+        'notes',
+        'operatorId',
+        'createdAt',
+        'updatedAt',
+        'version',
+      ],
+      this.people,
+    );
+    this.topics = session.writer('visitTopics', ['visitId', 'topicId'], this.visits);
+    this.cases = session.writer(
+      'cases',
+      [
+        'id',
+        'centreId',
+        'personId',
+        'householdId',
+        'responsibleId',
+        'referralSource',
+        'areas',
+        'summary',
+        'visitId',
+        'status',
+        'openedOn',
+        'closedOn',
+        'createdAt',
+        'updatedAt',
+        'version',
+      ],
+      this.people,
+    );
+    this.periods = session.writer(
+      'casePeriods',
+      ['caseId', 'openedOn', 'closedOn', 'closingReason', 'closingNotes', 'createdAt'],
+      this.cases,
+    );
+    this.members = session.writer(
+      'caseMembers',
+      [
+        'caseId',
+        'personId',
+        'anonymousKey',
+        'relation',
+        'gender',
+        'citizenship',
+        'birthDate',
+        'residenceKind',
+        'residenceComune',
+        'snapshotOn',
+      ],
+      this.cases,
+    );
+    this.permits = session.writer(
+      'residencePermits',
+      [
+        'id',
+        'personId',
+        'centreId',
+        'permitType',
+        'number',
+        'issuedOn',
+        'expiresOn',
+        'renewalStatus',
+        'superseded',
+        'notes',
+        'createdAt',
+        'updatedAt',
+        'version',
+      ],
+      this.people,
+    );
+    this.enrolments = session.writer(
+      'enrolments',
+      [
+        'id',
+        'courseId',
+        'personId',
+        'programme',
+        'enrolledOn',
+        'withdrawnOn',
+        'gender',
+        'citizenship',
+        'createdAt',
+        'updatedAt',
+        'version',
+      ],
+      this.people,
+    );
+    this.rows = session.writer('importRows', ['importId', 'rowNumber', 'centreId', 'kind', 'fingerprint']);
+    this.records = session.writer('importRecords', ['importId', 'entity', 'recordId']);
+    this.ids = {
+      people: new IdAllocator(trx, 'people'),
+      visits: new IdAllocator(trx, 'visits'),
+      cases: new IdAllocator(trx, 'cases'),
+      permits: new IdAllocator(trx, 'residencePermits'),
+      enrolments: new IdAllocator(trx, 'enrolments'),
+    };
+  }
+
+  private get centreId() {
+    return this.importRow.centreId;
+  }
+
+  private async created_(entity: string, id: number) {
+    await this.records.add(this.importRow.id, entity, id);
+  }
+
+  /** The person's id: matched, or written now (the first accepted row naming a new person). */
+  async personId(person: FilePerson, snapshotOfExisting: (id: number) => Snapshot | undefined): Promise<number> {
+    if (person.personId !== undefined) return person.personId;
+    const resolution = person.resolution;
+    if (resolution.kind === 'doubtful') throw decisionsPending({ count: 1 });
+    if (resolution.kind === 'existing') {
+      person.personId = resolution.personId;
+      const snapshot = snapshotOfExisting(resolution.personId);
+      if (snapshot) this.snapshots.set(resolution.personId, snapshot);
+      return resolution.personId;
+    }
+    const p = person.person;
+    const id = await this.ids.people.next();
+    await this.people.add(
+      id,
+      this.centreId,
+      p.givenNames,
+      p.familyNames,
+      p.gender,
+      p.birthDate,
+      p.birthCountry,
+      p.citizenship,
+      p.fiscalCode,
+      p.phone,
+      p.email,
+      '[]',
+      p.residence.kind,
+      p.residence.kind === 'comune' ? p.residence.comuneIstat : null,
+      this.runner.userId,
+      this.stamp,
+      this.stamp,
+      1,
+    );
+    // Exactly the rows the people repository writes for these names: the search finds them.
+    for (const entry of nameIndexEntries(p.givenNames, p.familyNames))
+      await this.tokens.add(id, this.centreId, entry.token, entry.skeleton);
+    await this.created_('person', id);
+    this.created.people++;
+    this.snapshots.set(id, snapshotOfParsed(p));
+    person.personId = id;
+    return id;
+  }
+
+  private instant(date: string, time: string): string {
+    const key = `${date}T${time}`;
+    let iso = this.instants.get(key);
+    if (iso === undefined) {
+      iso = romeInstant(date, time).toISOString();
+      this.instants.set(key, iso);
+    }
+    return iso;
+  }
+
+  async visit(row: ParsedRow, personId: number | null): Promise<void> {
+    const v = row.visit;
+    if (!v) return;
+    let visitor: { gender: string; citizenship: string; ageBand: string };
+    if (personId !== null) {
+      // A snapshot of the person on the visit's day, as createVisit takes it.
+      const s = this.snapshots.get(personId) as Snapshot;
+      visitor = { gender: s.gender, citizenship: s.citizenship, ageBand: ageBandOn(s.birthDate, v.date) };
+    } else {
+      const a = v.anonymous as NonNullable<typeof v.anonymous>;
+      visitor = { gender: a.gender, citizenship: a.citizenship, ageBand: ageBandOn(a.birthDate, v.date) };
+    }
+    const id = await this.ids.visits.next();
+    await this.visits.add(
+      id,
+      this.centreId,
+      this.instant(v.date, v.time),
+      v.date,
+      Number(v.date.slice(0, 4)),
+      v.channel,
+      personId,
+      visitor.gender,
+      visitor.citizenship,
+      visitor.ageBand,
+      originGroupOf(visitor.citizenship, v.date),
+      v.referralSource,
+      v.notes,
+      null,
+      this.stamp,
+      this.stamp,
+      1,
+    );
+    for (const topicId of new Set(v.topicIds)) await this.topics.add(id, topicId);
+    await this.created_('visit', id);
+    this.created.visits++;
+  }
+
+  async case(row: ParsedRow, personId: number): Promise<void> {
+    const c = row.case;
+    if (!c) return;
+    const id = await this.ids.cases.next();
+    const status = c.closedOn ? 'closed' : 'open';
+    await this.cases.add(
+      id,
+      this.centreId,
+      personId,
+      null,
+      null,
+      c.referralSource,
+      '[]',
+      c.summary,
+      null,
+      status,
+      c.openedOn,
+      c.closedOn,
+      this.stamp,
+      this.stamp,
+      1,
+    );
+    await this.periods.add(id, c.openedOn, c.closedOn, c.closedOn ? 'other' : null, null, this.stamp);
+    const s = this.snapshots.get(personId) as Snapshot;
+    // The member's snapshot as of the case's last change: its closing, or its opening while open.
+    await this.members.add(
+      id,
+      personId,
+      null,
+      null,
+      s.gender,
+      s.citizenship,
+      s.birthDate,
+      s.residenceKind,
+      s.residenceComune,
+      c.closedOn ?? c.openedOn,
+    );
+    await this.created_('case', id);
+    this.created.cases++;
+  }
+
+  async permit(row: ParsedRow, personId: number): Promise<void> {
+    const p = row.permit;
+    if (!p) return;
+    const id = await this.ids.permits.next();
+    await this.permits.add(
+      id,
+      personId,
+      this.centreId,
+      p.permitType,
+      p.number,
+      p.issuedOn,
+      p.expiresOn,
+      'none',
+      0,
+      null,
+      this.stamp,
+      this.stamp,
+      1,
+    );
+    await this.created_('permit', id);
+    this.created.permits++;
+  }
+
+  async enrolment(row: ParsedRow, personId: number): Promise<void> {
+    const e = row.enrolment;
+    if (!e) return;
+    const s = this.snapshots.get(personId) as Snapshot;
+    const id = await this.ids.enrolments.next();
+    await this.enrolments.add(
+      id,
+      e.courseId,
+      personId,
+      e.programme,
+      e.enrolledOn,
+      e.withdrawnOn,
+      s.gender,
+      s.citizenship,
+      this.stamp,
+      this.stamp,
+      1,
+    );
+    await this.created_('enrolment', id);
+    this.created.enrolments++;
+  }
+
+  async rowWritten(row: ParsedRow): Promise<void> {
+    await this.rows.add(this.importRow.id, row.rowNumber, this.centreId, this.importRow.kind, row.fingerprint);
+  }
+
+  async flush(): Promise<void> {
+    for (const writer of [
+      this.people,
+      this.tokens,
+      this.visits,
+      this.topics,
+      this.cases,
+      this.periods,
+      this.members,
+      this.permits,
+      this.enrolments,
+      this.rows,
+      this.records,
+    ]) {
+      await writer.flush();
+    }
+    void this.session;
+  }
+}
+
+function failureOf(error: unknown): { code: string; params?: Record<string, unknown> } {
+  if (error instanceof AppError) return { code: error.code, params: error.extra };
+  return { code: 'import.write_failed' };
+}
+
+/**
+ * Writes an import (status importing): all its accepted rows in one transaction, then marks it
+ * imported (the file removed) or failed (nothing written).
+ */
+export async function writeImport(
+  db: Db,
+  importId: number,
+  runner: ImportRunner,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<void> {
+  const centre = await db.selectFrom('imports').select('centreId').where('id', '=', importId).executeTakeFirst();
+  const row = centre ? await findImport(db, importId, [centre.centreId]) : undefined;
+  if (!row) return;
+  const total = (JSON.parse(row.summary ?? 'null') as ImportSummary | null)?.rows ?? 0;
+  const stamp = new Date().toISOString();
+  try {
+    const summary = await inTransaction(db, async (trx) => {
+      const input = await planInput(trx, row, runner.organisationId);
+      const writers = new ImportWriters(trx, row, runner, stamp);
+      const existing = (id: number) => {
+        const p = input.people.register.byId.get(id);
+        return (
+          p && {
+            gender: p.gender,
+            citizenship: p.citizenship,
+            birthDate: p.birthDate,
+            residenceKind: p.residenceKind,
+            residenceComune: p.residenceComune,
+          }
+        );
+      };
+      const tally = emptyTally();
+      const counted = new Set<FilePerson>();
+      for await (const planned of planRows(input)) {
+        tally.rows++;
+        if (planned.status === 'rejected') tally.rejected++;
+        else if (planned.status === 'already') tally.alreadyImported++;
+        else {
+          const personId = planned.person ? await writers.personId(planned.person, existing) : null;
+          tallyAccepted(tally, row.kind, planned.person, counted);
+          const parsed = planned.row;
+          if (parsed.visit) await writers.visit(parsed, personId);
+          else if (personId !== null && parsed.case) await writers.case(parsed, personId);
+          else if (personId !== null && parsed.permit) await writers.permit(parsed, personId);
+          else if (personId !== null && parsed.enrolment) await writers.enrolment(parsed, personId);
+          await writers.rowWritten(parsed);
+        }
+        if (tally.rows % PROGRESS_EVERY === 0) progress(tally.rows, Math.max(total, tally.rows));
+      }
+      await writers.flush();
+      if (row.kind === 'permits') {
+        for (const personId of await permitHoldersOf(trx, row.id)) await markSupersededPermits(trx, personId);
+      }
+      const before = JSON.parse(row.summary ?? '{}') as ImportSummary;
+      const done: ImportSummary = { ...before, ...tally };
+      await recordAudit(trx, {
+        userId: runner.userId,
+        centreId: row.centreId,
+        action: 'update',
+        entity: 'import',
+        entityId: row.id,
+        details: { step: 'run', kind: row.kind, rows: tally.rows, written: tally.accepted, ...writers.created },
+      });
+      await updateImport(
+        trx,
+        row.id,
+        {
+          status: 'imported',
+          summary: JSON.stringify(done),
+          failure: null,
+          finishedAt: new Date().toISOString(),
+          storedPath: null,
+          progressDone: tally.rows,
+          progressTotal: tally.rows,
+        },
+        new Date().toISOString(),
+      );
+      return done;
+    });
+    progress(summary.rows, summary.rows);
+    if (row.storedPath) await rm(row.storedPath, { force: true });
+  } catch (error) {
+    if (!(error instanceof AppError))
+      console.error(`Import ${importId}: the import failed and wrote nothing`, error instanceof Error ? error.message : error);
+    await updateImport(db, importId, { status: 'failed', failure: JSON.stringify(failureOf(error)) }, new Date().toISOString());
+  }
+}
