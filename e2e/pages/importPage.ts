@@ -61,6 +61,14 @@ export default class ImportPage extends AbstractPage {
     await expect(this.counts).toBeVisible();
   }
 
+  /** Sends a form of the dry run ("Aggiorna l’analisi") and waits for the analysis run again on it. */
+  async reanalyse(form: Locator): Promise<void> {
+    const before = await this.view.getAttribute('data-version');
+    await form.getByRole('button', { name: 'Aggiorna l’analisi' }).click();
+    await expect(this.view).not.toHaveAttribute('data-version', before ?? '');
+    await this.analysed();
+  }
+
   /** One count of the dry run or the result, by its name ("Scartate"). */
   count(name: string): Locator {
     return this.counts

@@ -122,7 +122,7 @@ export function ImportView({ id, onChanged }: { id: number; onChanged(): void })
   };
 
   return (
-    <section aria-labelledby="import-title" className="mb-5" data-testid="import-view">
+    <section aria-labelledby="import-title" className="mb-5" data-testid="import-view" data-version={imp.version}>
       <h2 id="import-title" className="h3" tabIndex={-1}>
         {t('imports.view.title', { file: imp.fileName })}
       </h2>
