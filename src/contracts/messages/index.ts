@@ -13,6 +13,7 @@ import { DOCUMENTS_MESSAGES } from './documents.js';
 import { EVENTS_MESSAGES } from './events.js';
 import { HISTORY_MESSAGES } from './history.js';
 import { HOUSEHOLDS_MESSAGES } from './households.js';
+import { IMPORTS_MESSAGES } from './imports.js';
 import { fillMessage, type MessageParams, type Messages } from './message.js';
 import { PEOPLE_MESSAGES } from './people.js';
 import { REPORTS_MESSAGES } from './reports.js';
@@ -34,6 +35,7 @@ export const MESSAGES = {
   ...EVENTS_MESSAGES,
   ...REPORTS_MESSAGES,
   ...HISTORY_MESSAGES,
+  ...IMPORTS_MESSAGES,
 } as const satisfies Messages;
 
 export type MessageCode = keyof typeof MESSAGES;
