@@ -79,6 +79,7 @@ export const importsEn: Record<keyof typeof importsIt, string> = {
   'imports.progress.analysing': 'Analysing the file:',
   'imports.progress.importing': 'Importing:',
   'imports.progress.rows': '{done} rows of {total}.',
+  'imports.progress.read': '{done} rows read.',
   'imports.progress.starting': 'starting…',
   'imports.progress.leave': 'You can leave the page: the work goes on and you will find it in the list of imports.',
   'imports.done.analysed': 'Analysis done: check the result before importing.',

@@ -77,6 +77,7 @@ export const importsIt = {
   'imports.progress.analysing': 'Analisi del file:',
   'imports.progress.importing': 'Importazione:',
   'imports.progress.rows': '{done} righe su {total}.',
+  'imports.progress.read': '{done} righe lette.',
   'imports.progress.starting': 'avvio…',
   'imports.progress.leave': 'Puoi lasciare la pagina: il lavoro continua e lo ritrovi nell’elenco delle importazioni.',
   'imports.done.analysed': 'Analisi completata: controlla il risultato prima di importare.',

@@ -13,29 +13,42 @@ import { ValuesForm } from './ValuesForm.js';
 /** How often a running analysis or import is read again. */
 const POLL_MS = 1000;
 
-/** A running job's progress: a Bootstrap Italia progress bar with its value for screen readers. */
+/**
+ * A running job's progress: a Bootstrap Italia progress bar with its value for screen readers;
+ * while the rows to read are not known yet (the analysis reads the file as a stream), the bar
+ * is indeterminate and the rows read so far are said.
+ */
 function ProgressBar({ imp }: { imp: Import }) {
   const { t, formatNumber } = useI18n();
   const { done, total } = imp.progress;
-  const percent = total > 0 ? Math.min(100, Math.round((done * 100) / total)) : 0;
+  const known = total > 0;
+  const percent = known ? Math.min(100, Math.round((done * 100) / total)) : 0;
   const label = imp.status === 'importing' ? t('imports.progress.importing') : t('imports.progress.analysing');
+  const rows = known
+    ? t('imports.progress.rows', { done: formatNumber(done), total: formatNumber(total) })
+    : done > 0
+      ? t('imports.progress.read', { done: formatNumber(done) })
+      : t('imports.progress.starting');
   return (
     <div className="mb-4" data-testid="import-progress">
       <p id="import-progress-label" className="mb-1">
-        {label}{' '}
-        {total > 0 ? t('imports.progress.rows', { done: formatNumber(done), total: formatNumber(total) }) : t('imports.progress.starting')}
+        {label} {rows}
       </p>
-      <div className="progress">
-        <div
-          className="progress-bar"
-          role="progressbar"
-          style={{ width: `${percent}%` }}
-          aria-labelledby="import-progress-label"
-          aria-valuenow={percent}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuetext={`${percent}%`}
-        />
+      <div className={known ? 'progress' : 'progress progress-indeterminate'}>
+        {known ? (
+          <div
+            className="progress-bar"
+            role="progressbar"
+            style={{ width: `${percent}%` }}
+            aria-labelledby="import-progress-label"
+            aria-valuenow={percent}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuetext={`${percent}%`}
+          />
+        ) : (
+          <div className="progress-bar" role="progressbar" aria-labelledby="import-progress-label" />
+        )}
       </div>
       <p className="small mt-1">{t('imports.progress.leave')}</p>
     </div>
@@ -146,7 +159,7 @@ export function ImportView({ id, onChanged }: { id: number; onChanged(): void })
         </div>
       ) : null}
       {change.problem}
-      {s && !running ? <Counts imp={imp} /> : null}
+      {s && (imp.status === 'analysed' || imp.status === 'imported' || imp.status === 'undone') ? <Counts imp={imp} /> : null}
       {imp.status === 'failed' && imp.headers.length > 0 ? <MappingForm key={imp.version} imp={imp} reload={reloadAll} /> : null}
       {imp.status === 'analysed' && s ? (
         <div key={imp.version}>
