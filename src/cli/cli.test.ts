@@ -63,6 +63,56 @@ describe('the approdo command (SQLite file)', () => {
     }
   });
 
+  it('user add gives a new centre its comune (by ISTAT code or by name, a frazione giving its comune) and contacts', async () => {
+    const { stdout } = await approdo(
+      'user',
+      'add',
+      '--email',
+      'carla@comune.example',
+      '--role',
+      'coordinator',
+      '--centre',
+      'MOIE',
+      '--centre-name',
+      'Sportello di Moie',
+      '--comune',
+      'Moie',
+      '--address',
+      'Piazza Kennedy 1',
+      '--phone',
+      '0731 702994',
+      '--centre-email',
+      'Sportello@Moie.example',
+    );
+    expect(stdout).toContain('Created centre MOIE (Sportello di Moie, Comune di Maiolati Spontini).');
+    await approdo('user', 'add', '--email', 'omar@comune.example', '--role', 'operator', '--centre', 'ANCONA', '--comune', '042002');
+    const db = new SQLite(join(dir, 'approdo.db'), { readonly: true });
+    try {
+      const centres = db
+        .prepare('SELECT code, comune_istat, address, phone, email FROM centres WHERE code IN (?, ?) ORDER BY code')
+        .all('ANCONA', 'MOIE');
+      expect(centres).toEqual([
+        { code: 'ANCONA', comune_istat: '042002', address: null, phone: null, email: null },
+        { code: 'MOIE', comune_istat: '042023', address: 'Piazza Kennedy 1', phone: '0731 702994', email: 'sportello@moie.example' },
+      ]);
+    } finally {
+      db.close();
+    }
+    // A comune that is not one: refused with the candidates, and nothing is created.
+    await expect(
+      approdo('user', 'add', '--email', 'x@comune.example', '--role', 'operator', '--centre', 'NEW', '--comune', 'Samone'),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Samone (TO)') });
+    await expect(
+      approdo('user', 'add', '--email', 'x@comune.example', '--role', 'operator', '--centre', 'NEW', '--comune', '999999'),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('No comune "999999"') });
+    const db2 = new SQLite(join(dir, 'approdo.db'), { readonly: true });
+    try {
+      expect(db2.prepare('SELECT count(*) AS n FROM centres WHERE code = ?').get('NEW')).toEqual({ n: 0 });
+    } finally {
+      db2.close();
+    }
+  });
+
   it('refuses a second user with the same e-mail and an unknown role, with a message and exit code 1', async () => {
     await expect(approdo('user', 'add', '--email', 'anna@comune.example', '--role', 'operator', '--centre', 'JESI')).rejects.toMatchObject({
       code: 1,

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { centreCreateInput, email as emailSchema, newPassword } from '../contracts/auth.js';
+import { centrePlaceFields } from '../contracts/centres.js';
 import { REPORT_FORMATS, type ReportFormat } from '../contracts/reports.js';
 import { backupSqlite } from '../db/backup.js';
 import { type AppDatabase, createDatabase, dialectOf, sqlitePath } from '../db/database.js';
@@ -14,6 +15,7 @@ import { fillDemo } from '../demo/demo.js';
 import { ROLES, type Role } from '../domain/permissions.js';
 import { renderReport, reportTableCsv } from '../exports/report/index.js';
 import { createApiToken, createUser, ensureCentre, listApiTokens, revokeApiToken } from '../modules/accounts/accounts.usecases.js';
+import { comuneFromText } from '../modules/accounts/centres.usecases.js';
 import { reportDataForScope } from '../modules/reports/reports.usecases.js';
 import { loadConfig } from '../server/config.js';
 import { APP_VERSION } from '../version.js';
@@ -64,6 +66,10 @@ user
   .option('--centre-name <name>', 'name of the centre, if it must be created')
   .option('--organisation <name>', 'name of the organisation, if one must be created', 'Comune')
   .option('--name <display name>', 'name shown in the app')
+  .option('--comune <ISTAT code or name>', 'for a new centre: its comune, by 6-digit ISTAT code or name (a frazione gives its comune)')
+  .option('--address <address>', 'for a new centre: its address')
+  .option('--phone <telephone>', 'for a new centre: its telephone')
+  .option('--centre-email <address>', "for a new centre: its e-mail (--email is the user's)")
   .option(
     '--password-stdin',
     'read the password from standard input (otherwise the user has none and logs in once an administrator sets one)',
@@ -74,6 +80,13 @@ user
     let password: string | undefined;
     if (options.passwordStdin) password = newPassword.parse(readFileSync(0, 'utf8').replace(/\r?\n$/, ''));
     const code = centreCreateInput.shape.code.parse(options.centre);
+    const comune = options.comune === undefined ? undefined : comuneFromText(options.comune);
+    const place = {
+      comuneIstat: comune?.istat,
+      address: options.address === undefined ? undefined : centrePlaceFields.address.parse(options.address),
+      phone: options.phone === undefined ? undefined : centrePlaceFields.phone.parse(options.phone),
+      email: options.centreEmail === undefined ? undefined : centrePlaceFields.email.parse(options.centreEmail),
+    };
     // All or nothing: a refused user leaves no new centre behind.
     await withDatabase((database) =>
       inTransaction(database.db, async (db) => {
@@ -81,8 +94,15 @@ user
           code,
           name: options.centreName ?? code,
           organisationName: options.organisation,
+          ...place,
         });
-        if (newCentre) console.log(`Created centre ${centre.code} (${centre.name}).`);
+        if (newCentre) {
+          console.log(`Created centre ${centre.code} (${centre.name}${comune ? `, Comune di ${comune.name}` : ''}).`);
+        } else if (Object.values(place).some((value) => value !== undefined)) {
+          console.error(
+            `Centre ${centre.code} exists already: its comune and contacts are not changed here (Amministrazione › Impostazioni del centro).`,
+          );
+        }
         const created = await createUser(
           db,
           {

@@ -11,7 +11,7 @@ import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields } from '../../db/versioned.js';
 import { staleVersion, validationFailed } from '../../errors/index.js';
-import { findComune } from '../../reference/index.js';
+import { type Comune, findComune, resolveComuneName, searchComuni } from '../../reference/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { type CentreSettingsChanges, findCentreSettingsRow, updateCentreSettingsAt } from './centres.repository.js';
@@ -21,6 +21,23 @@ type Db = Kysely<Database>;
 /** A comune code that the shipped ISTAT list does not have is refused (400, comune.unknown). */
 export function checkCentreComune(comuneIstat: string | null | undefined, field = 'comuneIstat'): void {
   if (comuneIstat && !findComune(comuneIstat)) throw validationFailed([{ field, code: 'comune.unknown' }]);
+}
+
+/**
+ * The comune a person typed (the command line's --comune): its 6-digit ISTAT code, or its name
+ * or a frazione's, optionally with the province ("Moie", "Samone (TO)"). When it is not one
+ * comune, the error names the candidates.
+ */
+export function comuneFromText(text: string): Comune {
+  const typed = text.trim();
+  const comune = /^\d{6}$/.test(typed) ? findComune(typed) : resolveComuneName(typed);
+  if (comune) return comune;
+  const candidates = searchComuni(typed, 5).map((m) => `${m.comune.name} (${m.comune.province}) ${m.comune.istat}`);
+  throw new Error(
+    candidates.length > 0
+      ? `"${typed}" is not one comune; did you mean: ${candidates.join(', ')}? Give its name with the province, or its ISTAT code`
+      : `No comune "${typed}" in the ISTAT list`,
+  );
 }
 
 /** «Comune di Jesi»: how the report's cover, the public page and the feed name the centre's comune. */
