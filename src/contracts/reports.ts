@@ -152,6 +152,8 @@ export const reportData = z.strictObject({
     organisation: z.string(),
     name: z.string(),
     centres: z.array(z.strictObject({ id: z.number(), code: z.string(), name: z.string() })),
+    /** «Comune di Jesi»: the comune of the centre (of the centres, when they share one); absent in versions published before it was kept. */
+    comune: z.string().nullable().optional(),
     address: z.string().nullable(),
     phone: z.string().nullable(),
     email: z.string().nullable(),
