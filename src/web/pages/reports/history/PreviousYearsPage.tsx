@@ -1,0 +1,289 @@
+/**
+ * Anni precedenti: the figures the centre published before Approdo, one row a year (visits and
+ * people in care by origin group, new people, language club enrolments). The report uses them in
+ * its comparisons where a year has no records. The form shows each breakdown's running sum
+ * against its total and offers to put the difference in Non specificato.
+ */
+import { type ReactNode, useState } from 'react';
+import type { HistoricalFigures } from '../../../../contracts/history.js';
+import { todayInRome } from '../../../../domain/dates.js';
+import {
+  type Breakdown,
+  FIRST_HISTORICAL_YEAR,
+  hasParts,
+  lastHistoricalYear,
+  partsSum,
+  unspecifiedToClose,
+} from '../../../../domain/history.js';
+import { useApiGet } from '../../../api/hooks.js';
+import { NumberField, TextField, YearField } from '../../../components/fields.js';
+import { useI18n } from '../../../i18n/index.js';
+import type { MessageKey } from '../../../i18n/it.js';
+import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
+import { boundTo } from '../../../kit/bound.js';
+import { FieldGroup } from '../../../kit/FieldGroup.js';
+import { focusLater, LoadedTable, orNull, RecordsHeading, useChange, useConfirm, useFields } from '../../../kit/index.js';
+import { usePageTitle } from '../../../page-title.js';
+import { saveRecord, useCentreChoice } from '../../calendar/shared.js';
+
+const PARTS = ['Italian', 'Eu', 'NonEu', 'Unspecified'] as const;
+const PART_LABELS: Record<(typeof PARTS)[number], MessageKey> = {
+  Italian: 'history.italian',
+  Eu: 'history.eu',
+  NonEu: 'history.nonEu',
+  Unspecified: 'history.unspecified',
+};
+const NUMBER_FIELDS = [
+  'visitsTotal',
+  'visitsItalian',
+  'visitsEu',
+  'visitsNonEu',
+  'visitsUnspecified',
+  'inCareTotal',
+  'inCareNew',
+  'inCareItalian',
+  'inCareEu',
+  'inCareNonEu',
+  'inCareUnspecified',
+  'enrolmentsTotal',
+] as const;
+type NumberName = (typeof NUMBER_FIELDS)[number];
+type FormValues = Record<NumberName | 'year' | 'source', string>;
+
+/** A typed figure: blank → null (not published), a whole number, or undefined when it is neither. */
+function figureOf(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+const breakdownOf = (values: FormValues, prefix: 'visits' | 'inCare'): Breakdown => {
+  const n = (name: NumberName) => figureOf(values[name]) ?? null;
+  return {
+    total: n(`${prefix}Total`),
+    italian: n(`${prefix}Italian`),
+    eu: n(`${prefix}Eu`),
+    nonEu: n(`${prefix}NonEu`),
+    unspecified: n(`${prefix}Unspecified`),
+  };
+};
+
+/** What the records of a year cover, in words ("accessi, utenti presi in carico"), or '' when none. */
+function useCoveredText() {
+  const { t } = useI18n();
+  return (records: HistoricalFigures['records']) =>
+    [records.visits && t('history.visits'), records.inCare && t('history.inCare'), records.enrolments && t('history.enrolments')]
+      .filter(Boolean)
+      .join(', ');
+}
+
+/** The running sum of a breakdown against its total, and the Non specificato completion. */
+function BreakdownSum({ breakdown, onFill }: { breakdown: Breakdown; onFill(value: number): void }) {
+  const { t, formatNumber } = useI18n();
+  if (!hasParts(breakdown) || breakdown.total === null) return null;
+  const sum = partsSum(breakdown);
+  const difference = breakdown.total - sum;
+  const fill = unspecifiedToClose(breakdown);
+  const state =
+    difference === 0
+      ? t('history.sumOk')
+      : difference > 0
+        ? t('history.sumMissing', { difference: formatNumber(difference) })
+        : t('history.sumOver', { difference: formatNumber(-difference) });
+  return (
+    <div className="d-flex flex-wrap align-items-center gap-2 mb-3">
+      <p role="status" className={`mb-0 ${difference === 0 ? 'text-success' : 'text-danger'}`}>
+        {t('history.sum', { sum: formatNumber(sum), total: formatNumber(breakdown.total) })}: {state}
+      </p>
+      {difference !== 0 && fill !== null ? (
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onFill(fill)}>
+          {t('history.fillUnspecified')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function HistoricalForm({
+  centreId,
+  editing,
+  reload,
+  onDone,
+}: {
+  centreId: number;
+  editing: HistoricalFigures | null;
+  reload(): void;
+  onDone(): void;
+}) {
+  const { t } = useI18n();
+  const covered = useCoveredText();
+  const change = useChange({ reload });
+  const last = lastHistoricalYear(todayInRome());
+  const form = useFields<FormValues>({
+    year: editing ? String(editing.year) : '',
+    source: editing?.source ?? '',
+    ...(Object.fromEntries(
+      NUMBER_FIELDS.map((name) => [name, editing === null || editing[name] === null ? '' : String(editing[name])]),
+    ) as Record<NumberName, string>),
+  });
+  const bound = boundTo(form, change);
+  const { values } = form;
+
+  const submit = async () => {
+    const figures: Partial<Record<NumberName, number | null>> = {};
+    const wrong: Record<string, string> = {};
+    for (const name of NUMBER_FIELDS) {
+      const value = figureOf(values[name]);
+      if (value === undefined) wrong[name] = t('history.notNumber');
+      else figures[name] = value;
+    }
+    const year = figureOf(values.year);
+    if (year === undefined || year === null) wrong.year = t('history.notNumber');
+    if (Object.keys(wrong).length > 0) {
+      change.invalid(wrong);
+      return;
+    }
+    const sent = await saveRecord(
+      change,
+      '/history/figures',
+      editing,
+      { year, ...figures, source: orNull(values.source) },
+      { created: { centreId }, success: t('history.saved') },
+    );
+    if (sent.ok) onDone();
+  };
+
+  const breakdown = (prefix: 'visits' | 'inCare', legend: MessageKey, extra?: ReactNode) => (
+    <FieldGroup id={`history-${prefix}`} legend={t(legend)} hint={t('history.breakdownHint')}>
+      <div className="row">
+        <NumberField column="col-6 col-md-4 col-lg-2" label={t('history.total')} min={0} {...bound(`${prefix}Total`)} />
+        {extra}
+        {PARTS.map((part) => (
+          <NumberField key={part} column="col-6 col-md-4 col-lg-2" label={t(PART_LABELS[part])} min={0} {...bound(`${prefix}${part}`)} />
+        ))}
+      </div>
+      <BreakdownSum breakdown={breakdownOf(values, prefix)} onFill={(value) => form.set({ [`${prefix}Unspecified`]: String(value) })} />
+    </FieldGroup>
+  );
+
+  const coveredNow = editing ? covered(editing.records) : '';
+  return (
+    <AddOrCorrectForm
+      change={change}
+      onSubmit={submit}
+      correcting={editing !== null}
+      addTitle={t('history.add')}
+      correctTitle={t('history.editing', { name: editing?.year ?? '' })}
+      titleAs="h2"
+      submitLabel={t('history.save')}
+      onCancel={onDone}
+    >
+      {editing && coveredNow ? (
+        <p className="alert alert-warning">{t('history.recordsNotice', { year: editing.year, what: coveredNow })}</p>
+      ) : null}
+      <div className="row">
+        <YearField
+          column="col-sm-6 col-lg-3"
+          label={t('history.year')}
+          required
+          min={FIRST_HISTORICAL_YEAR}
+          max={last}
+          hint={t('history.yearHint', { first: FIRST_HISTORICAL_YEAR, last })}
+          {...bound('year')}
+        />
+        <TextField
+          column="col-sm-6 col-lg-9"
+          label={t('history.source')}
+          maxLength={500}
+          hint={t('history.sourceHint')}
+          {...bound('source')}
+        />
+      </div>
+      {breakdown('visits', 'history.visits')}
+      {breakdown(
+        'inCare',
+        'history.inCare',
+        <NumberField column="col-6 col-md-4 col-lg-2" label={t('history.inCareNew')} min={0} {...bound('inCareNew')} />,
+      )}
+      <div className="row">
+        <NumberField column="col-sm-6 col-lg-3" label={t('history.enrolments')} min={0} {...bound('enrolmentsTotal')} />
+      </div>
+    </AddOrCorrectForm>
+  );
+}
+
+/** The page: the centre's years before the records, then the form that adds or corrects one. */
+export default function PreviousYearsPage() {
+  const { t, formatNumber } = useI18n();
+  usePageTitle(t('history.title'));
+  const covered = useCoveredText();
+  const { centreId, select } = useCentreChoice();
+  const figures = useApiGet<HistoricalFigures[]>(centreId ? '/history/figures' : null, centreId ? { centreId } : undefined);
+  const change = useChange({ reload: figures.reload });
+  const confirm = useConfirm();
+  // The year being corrected (null: the form adds one); a new form key empties the form after a save.
+  const [editing, setEditing] = useState<HistoricalFigures | null>(null);
+  const [saves, setSaves] = useState(0);
+  const done = () => {
+    if (editing) focusLater('history-title');
+    setEditing(null);
+    setSaves((n) => n + 1);
+  };
+  const remove = async (f: HistoricalFigures) => {
+    if (!(await confirm(t('history.deleteConfirm'), { confirmLabel: t('history.delete'), danger: true }))) return;
+    const sent = await change.send('DELETE', `/history/figures/${f.id}`, undefined, {
+      query: { version: f.version },
+      success: t('history.deleted'),
+      focus: 'history-title',
+    });
+    if (sent.ok && editing?.id === f.id) setEditing(null);
+  };
+  const count = (value: number | null) => (value === null ? '—' : formatNumber(value));
+
+  return (
+    <>
+      <RecordsHeading id="history-title" texts="history">
+        {select}
+      </RecordsHeading>
+      <LoadedTable<HistoricalFigures>
+        loaded={figures}
+        problem={change.problem}
+        caption={t('history.caption')}
+        rowName={(f) => String(f.year)}
+        empty={t('history.none')}
+        columns={[
+          { header: t('history.year'), rowHeader: true, className: 'fw-normal', cell: (f) => f.year },
+          { header: t('history.visits'), className: 'text-end', cell: (f) => count(f.visitsTotal) },
+          {
+            header: t('history.inCare'),
+            className: 'text-end',
+            cell: (f) =>
+              f.inCareNew === null ? count(f.inCareTotal) : `${count(f.inCareTotal)} (${t('history.inCareNew')} ${count(f.inCareNew)})`,
+          },
+          { header: t('history.enrolments'), className: 'text-end', cell: (f) => count(f.enrolmentsTotal) },
+          { header: t('history.source'), cell: (f) => f.source ?? '' },
+          {
+            header: t('history.inReport'),
+            cell: (f) => {
+              const what = covered(f.records);
+              return what ? t('history.recordsCover', { what }) : t('history.usedAll');
+            },
+          },
+        ]}
+        actions={(f) => [
+          { label: t('history.edit'), onClick: () => setEditing(f) },
+          { label: t('history.delete'), danger: true, onClick: () => void remove(f) },
+        ]}
+      />
+      {centreId ? (
+        <HistoricalForm
+          key={`${centreId}-${saves}-${editing?.id ?? 'new'}`}
+          centreId={centreId}
+          editing={editing}
+          reload={figures.reload}
+          onDone={done}
+        />
+      ) : null}
+    </>
+  );
+}
