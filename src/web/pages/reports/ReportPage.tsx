@@ -146,6 +146,11 @@ export default function ReportPage() {
       ) : null}
 
       <SettingsSection context={context} editable={editable} shown={data.data?.settings} />
+      {canWrite ? (
+        <p>
+          <Link to="/reports/previous-years">{t('history.link')}</Link>
+        </p>
+      ) : null}
       <VersionsSection context={context} canPublish={canWrite} onDownload={(format, number) => download(format, number, `v${number}`)} />
       {readsDraft && shown === null ? <DraftDownloads onDownload={(format) => download(format, null, 'bozza')} /> : null}
       <ActivityStatus activity={downloader.activity} testId="report-download-status" />
