@@ -39,7 +39,7 @@ const fieldKey = z.enum(IMPORT_FIELD_KEYS);
 export const importUpdateInput = z.strictObject({
   version,
   mapping: z.record(z.string().regex(/^\d{1,3}$/), fieldKey.nullable()).optional(),
-  valueMappings: z.record(fieldKey, z.record(z.string().max(200), z.string().max(200).nullable())).optional(),
+  valueMappings: z.partialRecord(fieldKey, z.record(z.string().max(200), z.string().max(200).nullable())).optional(),
   decisions: z.record(z.string().max(300), z.union([z.literal('new'), z.number().int().positive()])).optional(),
 });
 export type ImportUpdateInput = z.infer<typeof importUpdateInput>;
