@@ -105,7 +105,8 @@ function checkHeaders(cells: ReadonlyArray<string | null>, valueLike: readonly b
 function fitCells(cells: ReadonlyArray<string | null | undefined>, width: number): Array<string | null> {
   const fitted: Array<string | null> = [];
   for (let i = 0; i < width; i += 1) {
-    const text = cells[i]?.trim() ?? '';
+    // PostgreSQL stores no NUL character: it is no part of a register's text anyway.
+    const text = cells[i]?.replace(/\u0000/g, '').trim() ?? '';
     fitted.push(text === '' ? null : text);
   }
   return fitted;
