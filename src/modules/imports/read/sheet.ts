@@ -106,7 +106,7 @@ function fitCells(cells: ReadonlyArray<string | null | undefined>, width: number
   const fitted: Array<string | null> = [];
   for (let i = 0; i < width; i += 1) {
     // PostgreSQL stores no NUL character: it is no part of a register's text anyway.
-    const text = cells[i]?.replace(/\u0000/g, '').trim() ?? '';
+    const text = cells[i]?.replaceAll('\u0000', '').trim() ?? '';
     fitted.push(text === '' ? null : text);
   }
   return fitted;
