@@ -27,6 +27,17 @@ export function versionLine(data: ReportData): string {
   return `Versione ${data.versionNumber}, pubblicata il ${dateFormat.format(new Date(data.generatedAt))}`;
 }
 
+/**
+ * The centre's comune, address, telephone and e-mail, one per line, as the cover shows them (the
+ * comune left out when the organisation's name says it already: «Comune di Jesi»).
+ */
+export function contactLines(data: ReportData): string[] {
+  const { organisation, comune, address, phone, email } = data.heading;
+  return [comune && comune !== organisation ? comune : null, address, phone ? `Tel. ${phone}` : null, email].filter(
+    (line): line is string => !!line,
+  );
+}
+
 /** "Generato il 14 febbraio 2025 alle 10:30 con Approdo 0.1.0". */
 export function generatedLine(data: ReportData): string {
   const at = new Date(data.generatedAt);

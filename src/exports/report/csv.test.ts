@@ -34,7 +34,8 @@ describe('a report table as CSV', () => {
     expect(out).toContain('Egitto;*');
     const clubs = lines(reportTableCsv(data, 'courses.clubs')!);
     expect(clubs[0]).toBe('Club;Periodo;Incontri;Ore;Iscritti SAI;Iscritti Centro;Totale iscritti');
-    expect(clubs.at(-1)).toBe('Totale;;152;456;74;36;110');
+    // The total row, then the table's notes.
+    expect(clubs.find((line) => line.startsWith('Totale'))).toBe('Totale;;152;456;74;36;110');
   });
 
   it('neutralises formula-like labels', () => {
@@ -45,6 +46,14 @@ describe('a report table as CSV', () => {
     const out = lines(reportTableCsv(data, 'applications.types')!);
     expect(out[1]).toBe(`"'=HYPERLINK(""http://example.com/x"";""clic"")";46`);
     expect(out[2]).toBe("'@SUM(A1);31");
+  });
+
+  it("writes the table's notes after its rows and an empty line, one a line", () => {
+    const data = reportFixture();
+    const table = reportTables(data).find(({ table }) => table.id === 'visits.origin')!.table as ReportTable;
+    table.notes = ['Il comune del centro non è impostato: la residenza non può essere divisa.', '=1+1'];
+    const out = lines(reportTableCsv(data, 'visits.origin')!);
+    expect(out.slice(-4)).toEqual(['Totale;371', '', 'Il comune del centro non è impostato: la residenza non può essere divisa.', "'=1+1"]);
   });
 
   it('answers undefined for a table the report does not have', () => {

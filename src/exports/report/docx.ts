@@ -27,7 +27,7 @@ import {
 } from 'docx';
 import { type MdRun, parseMarkdown } from '../../contracts/report-markdown.js';
 import type { ReportData, ReportFigures, ReportTable, ReportText } from '../../contracts/reports.js';
-import { cellText, chartPng, chartSize, chartSvg, generatedLine, versionLine } from './common.js';
+import { cellText, chartPng, chartSize, chartSvg, contactLines, generatedLine, versionLine } from './common.js';
 
 type Child = Paragraph | Table | TableOfContents;
 
@@ -44,6 +44,7 @@ export async function renderDocx(data: ReportData): Promise<Buffer> {
     new Paragraph({ children: [new TextRun({ text: data.title, bold: true, color: ACCENT, size: 32 })] }),
     new Paragraph({ children: [new TextRun({ text: `Anno ${data.year}`, size: 28 })] }),
     new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: versionLine(data), bold: data.versionNumber === null })] }),
+    ...contactLines(data).map((line) => new Paragraph({ children: [new TextRun({ text: line, color: MUTED, size: 20 })] })),
     new TableOfContents('Indice', { hyperlink: true, headingStyleRange: '1-2' }),
   ];
 

@@ -54,6 +54,18 @@ describe('the report as PDF', () => {
     expect(cover).toContain("Centro Servizi per l'Integrazione Sociale");
     expect(cover).toContain('Report di Gestione gennaio - dicembre 2024');
     expect(cover).toContain('Anno 2024');
+    // Its address, telephone and e-mail.
+    expect(cover).toContain('Cortile Ex Appannaggio, 16 - 60035 Jesi (AN)');
+    expect(cover).toContain('Tel. 0731 204711');
+    expect(cover).toContain('integrazione@comune.jesi.an.it');
+  });
+
+  it("names the centre's comune on the cover when the organisation's name does not", async () => {
+    const other = reportFixture();
+    other.heading = { ...other.heading, organisation: 'Unione dei Comuni', comune: 'Comune di Maiolati Spontini' };
+    const cover = flat(pagesOf(pdfText(await renderReport(other, 'pdf')))[0]!);
+    expect(cover).toContain('Comune di Maiolati Spontini');
+    expect(cover).toContain('Unione dei Comuni');
   });
 
   it('has a contents page giving the page on which each numbered section starts', () => {

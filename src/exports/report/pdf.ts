@@ -9,7 +9,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { type MdRun, parseMarkdown } from '../../contracts/report-markdown.js';
 import type { ReportData, ReportFigures, ReportSection, ReportTable, ReportText } from '../../contracts/reports.js';
 import { createPdf, PDF_COLOURS, pdfBytes } from '../pdf.js';
-import { cellText, chartSize, chartSvg, generatedLine, versionLine } from './common.js';
+import { cellText, chartSize, chartSvg, contactLines, generatedLine, versionLine } from './common.js';
 
 const FOOTER_GAP = 30;
 const CELL_PAD = 4;
@@ -94,7 +94,7 @@ function cover(doc: Doc, data: ReportData) {
       .fillColor(PDF_COLOURS.muted)
       .text(`Centri: ${centres.join(', ')}`, { width });
   }
-  const contact = [data.heading.address, data.heading.phone, data.heading.email].filter((line): line is string => !!line);
+  const contact = contactLines(data);
   if (contact.length > 0) {
     doc.font('regular').fontSize(10).fillColor(PDF_COLOURS.muted);
     doc.text(contact.join('\n'), left, bottom(doc) - contact.length * 14 - 10, { width });

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { ReportCell, ReportData, ReportTable } from '../../contracts/reports.js';
 import { isHidden } from '../../contracts/reports.js';
 import { spreadsheetSafe } from '../csv.js';
-import { cellText, generatedLine, reportTables, versionLine } from './common.js';
+import { cellText, contactLines, generatedLine, reportTables, versionLine } from './common.js';
 
 const INDEX_SHEET = 'Indice';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FA' } };
@@ -69,6 +69,8 @@ export async function renderXlsx(data: ReportData): Promise<Buffer> {
   index.getCell('A2').font = { bold: true, size: 12 };
   index.getCell('A3').value = versionLine(data);
   index.getCell('A4').value = generatedLine(data);
+  const contact = contactLines(data);
+  if (contact.length > 0) index.getCell('A5').value = safe(contact.join(' · '));
   const indexHeader = index.getRow(6);
   indexHeader.values = ['Sezione', 'Tabella', 'Foglio'];
   indexHeader.font = { bold: true };

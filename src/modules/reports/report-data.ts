@@ -63,6 +63,8 @@ export async function computeReportData(db: Kysely<Database>, input: ReportInput
       .orderBy('name')
       .execute(),
   ]);
+  // The comune the residence split is by: the centres' (the first one set, when they differ);
+  // none set, the report says so in place of the split (sections/care.ts).
   const hostIstat = centres.find((c) => c.comuneIstat)?.comuneIstat ?? null;
   const host = hostIstat ? findComune(hostIstat) : undefined;
   const ctx: ReportContext = {
@@ -93,12 +95,15 @@ export async function computeReportData(db: Kysely<Database>, input: ReportInput
   if (input.settings.disclosureThreshold > 1) hideSmallCounts(sections, input.settings.disclosureThreshold);
 
   const single = centres.length === 1 ? centres[0] : undefined;
+  // The cover names the comune when every centre of the report is in it.
+  const sharedComune = centres.every((c) => c.comuneIstat === hostIstat) ? host : undefined;
   return {
     title: reportTitle(input.year),
     heading: {
       organisation: organisation.name,
       name: single ? single.name : `${organisation.name} (${centres.length} centri)`,
       centres: centres.map(({ id, code, name }) => ({ id, code, name })),
+      comune: sharedComune ? `Comune di ${sharedComune.name}` : null,
       address: single?.address ?? null,
       phone: single?.phone ?? null,
       email: single?.email ?? null,

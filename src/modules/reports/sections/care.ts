@@ -94,8 +94,15 @@ export const CARE_DESCRIPTION = [
   'Tutti gli operatori del centro lavorano in stretta collaborazione e sinergia con gli altri attori sociali dei vari servizi pubblici e privati presenti nel territorio{{territory}}.',
 ].join('\n\n');
 
-/** Where a person lives, for the residence summary. */
-type ResidenceGroup = 'host' | 'outside' | 'no_fixed_abode' | typeof UNSPECIFIED_KEY;
+/**
+ * Where a person lives, for the residence summary: in the centre's comune or outside it, or,
+ * while the centre's comune is not set, only "in a comune" (never everyone "outside").
+ */
+type ResidenceGroup = 'host' | 'outside' | 'comune' | 'no_fixed_abode' | typeof UNSPECIFIED_KEY;
+
+/** Said in place of the residence split when the report's centres have no comune. */
+export const NO_HOST_COMUNE_NOTE =
+  'Il comune del centro non è impostato: la residenza degli utenti non può essere divisa tra dentro e fuori il comune. Impostalo in Amministrazione › Impostazioni del centro.';
 
 export const careSection: SectionBuilder = async (ctx) => {
   const { db, centreIds, year, settings, hostComune } = ctx;
@@ -116,20 +123,27 @@ export const careSection: SectionBuilder = async (ctx) => {
   const residenceOf = (p: PersonInCare): ResidenceGroup => {
     if (p.residenceKind === 'no_fixed_abode') return 'no_fixed_abode';
     if (p.residenceKind !== 'comune' || !p.residenceComune) return UNSPECIFIED_KEY;
-    return hostComune && p.residenceComune === hostComune.istat ? 'host' : 'outside';
+    if (!hostComune) return 'comune';
+    return p.residenceComune === hostComune.istat ? 'host' : 'outside';
   };
   const residence = countBy(people, residenceOf);
   const hostName = hostComune?.name;
   const residenceLabels: Record<ResidenceGroup, string> = {
-    host: hostName ? `Nel comune di ${hostName}` : 'Nel comune del centro',
-    outside: hostName ? `Fuori dal comune di ${hostName}` : 'Residenti in un comune',
+    host: `Nel comune di ${hostName}`,
+    outside: `Fuori dal comune di ${hostName}`,
+    comune: 'Residenti in un comune',
     no_fixed_abode: 'Senza fissa dimora / senza residenza',
     unspecified: UNSPECIFIED_LABEL,
   };
+  // With the centre's comune: those outside it by comune; without: everyone with a comune.
+  const listed: ResidenceGroup = hostComune ? 'outside' : 'comune';
   const outsideComuni = countBy(
-    people.filter((p) => residenceOf(p) === 'outside'),
+    people.filter((p) => residenceOf(p) === listed),
     (p) => p.residenceComune as string,
   );
+  const residenceGroups = hostComune
+    ? (['host', 'outside', 'no_fixed_abode', UNSPECIFIED_KEY] as const)
+    : (['comune', 'no_fixed_abode', UNSPECIFIED_KEY] as const);
 
   const territory = hostName ? ` di ${hostName} e dintorni` : '';
   const description = CARE_DESCRIPTION.replace('{{territory}}', territory);
@@ -164,7 +178,7 @@ export const careSection: SectionBuilder = async (ctx) => {
       categoryLabel: 'Comune di residenza',
       countLabel: 'N. utenti residenti',
       categories: [...outsideComuni.entries()].map(([istat, count]) => ({ key: istat, label: findComune(istat)?.name ?? istat, count })),
-      total: residence.get('outside') ?? 0,
+      total: residence.get(listed) ?? 0,
       chart: 'horizontalBar',
       mode: 'open',
       groupingThreshold: threshold,
@@ -175,7 +189,7 @@ export const careSection: SectionBuilder = async (ctx) => {
       title: 'Residenza utenti presi in carico',
       categoryLabel: 'Residenza',
       countLabel: 'N. utenti',
-      categories: (['host', 'outside', 'no_fixed_abode', UNSPECIFIED_KEY] as const).map((key) => ({
+      categories: residenceGroups.map((key) => ({
         key,
         label: residenceLabels[key],
         count: residence.get(key) ?? 0,
@@ -184,6 +198,7 @@ export const careSection: SectionBuilder = async (ctx) => {
       chart: 'pie',
       mode: 'fixed',
       notes: [
+        ...(hostComune ? [] : [NO_HOST_COMUNE_NOTE]),
         'La residenza è quella registrata alla fine dell’anno o alla chiusura della presa in carico; una frazione conta nel suo comune.',
       ],
     }),

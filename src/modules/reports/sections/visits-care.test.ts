@@ -374,5 +374,50 @@ for (const dialect of DIALECTS) {
       // The host comune is the first centre's with one: Jesi.
       expect(rowsOf(table(both, 'care.residence'))[0]).toEqual(['host', 'Nel comune di Jesi', 3]);
     });
+
+    it("a centre with no comune: the report says so in place of the residence split, and lists everyone's comune", async () => {
+      const compute2024 = () =>
+        computeReportData(t.db, {
+          organisationId,
+          centreIds: [centreId],
+          year: 2024,
+          settings: DEFAULT_REPORT_SETTINGS,
+          narratives: {},
+          freeBlocks: [],
+        });
+      const withComune = await compute2024();
+      const split = rowsOf(table(withComune, 'care.residence'));
+      const count = (rows: Rows, key: string) => rows.find((r) => r[0] === key)?.[2] ?? 0;
+      expect(split.map((r) => r[0])).toEqual(['host', 'outside', 'no_fixed_abode', 'unspecified']);
+      expect(count(split, 'host')).toBeGreaterThan(0);
+      expect(table(withComune, 'care.residence').notes?.join(' ')).not.toContain('non è impostato');
+      expect(withComune.heading.comune).toBe('Comune di Jesi');
+
+      await t.db.updateTable('centres').set({ comuneIstat: null }).where('id', '=', centreId).execute();
+      try {
+        const without = await compute2024();
+        const residence = table(without, 'care.residence');
+        // Not everyone "outside": residents of a comune, with no inside or outside.
+        expect(rowsOf(residence)).toEqual([
+          ['comune', 'Residenti in un comune', count(split, 'host') + count(split, 'outside')],
+          ['no_fixed_abode', 'Senza fissa dimora / senza residenza', count(split, 'no_fixed_abode')],
+          ['unspecified', 'Non specificato', count(split, 'unspecified')],
+        ]);
+        expect(residence.notes?.[0]).toBe(
+          'Il comune del centro non è impostato: la residenza degli utenti non può essere divisa tra dentro e fuori il comune. Impostalo in Amministrazione › Impostazioni del centro.',
+        );
+        const comuni = table(without, 'care.residenceOutside');
+        expect(comuni.title).toBe('Comune di residenza');
+        expect(totalOf(comuni)).toBe(count(split, 'host') + count(split, 'outside'));
+        // Jesi's residents are listed with the other comuni (as «Altro» under the grouping threshold).
+        const listed = [comuni, block(without, 'care.residenceOutside.other')].flatMap((b) =>
+          b?.kind === 'table' ? rowsOf(b).map((r) => r[1]) : [],
+        );
+        expect(listed).toContain('Jesi');
+        expect(without.heading.comune).toBeNull();
+      } finally {
+        await t.db.updateTable('centres').set({ comuneIstat: JESI.istat }).where('id', '=', centreId).execute();
+      }
+    });
   });
 }
