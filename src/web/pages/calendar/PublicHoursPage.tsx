@@ -36,6 +36,7 @@ export default function PublicHoursPage() {
       {hours.error?.status === 404 ? <p role="alert">{t('calendar.public.notFound')}</p> : <ProblemAlert error={hours.error} />}
       {data ? (
         <div data-testid="public-hours">
+          {data.centre.comune ? <p className="lead">{data.centre.comune}</p> : null}
           {data.centre.address || data.centre.phone || data.centre.email ? (
             <section aria-labelledby="public-contacts" className="mb-4">
               <h2 id="public-contacts" className="h4">
