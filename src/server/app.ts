@@ -29,6 +29,7 @@ import { documentsRoutes } from '../modules/documents/documents.routes.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
 import { historyRoutes } from '../modules/history/history.routes.js';
 import { householdsRoutes } from '../modules/households/households.routes.js';
+import { importsRoutes, registerImportJobs } from '../modules/imports/imports.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';
 import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
@@ -61,6 +62,7 @@ const AREA_ROUTES = [
   eventsRoutes,
   reportsRoutes,
   historyRoutes,
+  importsRoutes,
 ];
 
 /** The headers of every answer; HSTS once users reach the app over https (a year, subdomains too). */
@@ -116,6 +118,7 @@ export async function buildApp(database: AppDatabase, config: AppConfig): Promis
   app.decorate('db', database.db);
   app.decorate('dialect', database.dialect);
   app.decorate('config', config);
+  registerImportJobs(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
