@@ -5,6 +5,8 @@ export interface SetupDetails {
   organisationName: string;
   centreCode: string;
   centreName: string;
+  /** What is typed in the comune search, and the option then chosen ("Jesi", "Jesi (AN)"). */
+  comune: { search: string; option: string };
   displayName: string;
   email: string;
   password: string;
@@ -37,6 +39,15 @@ export default class SetupPage extends AbstractPage {
     await page.getByLabel('Nome dell’organizzazione').fill(details.organisationName);
     await page.getByLabel('Codice del centro').fill(details.centreCode);
     await page.getByLabel('Nome del centro').fill(details.centreName);
+    const comune = page.getByRole('combobox', { name: 'Comune del centro' });
+    await comune.fill(details.comune.search);
+    await page
+      .getByRole('listbox', { name: 'Comune del centro' })
+      .getByRole('option')
+      .filter({ hasText: details.comune.option })
+      .first()
+      .click();
+    await expect(comune).toHaveValue(details.comune.option);
     await page.getByLabel('Il tuo nome').fill(details.displayName);
     await page.getByLabel('Indirizzo e-mail').fill(details.email);
     await page.getByLabel('Password').fill(details.password);

@@ -7,6 +7,7 @@ export const ADMIN: SetupDetails = {
   organisationName: 'Comune di Jesi',
   centreCode: 'JESI',
   centreName: 'Centro Servizi per l’Integrazione di Jesi',
+  comune: { search: 'Jesi', option: 'Jesi (AN)' },
   displayName: 'Giulia Ferretti',
   email: 'giulia.ferretti@comune.jesi.example',
   password: 'una frase lunga per lo sportello',
