@@ -16,6 +16,7 @@ import { ROLES, type Role } from '../domain/permissions.js';
 import { renderReport, reportTableCsv } from '../exports/report/index.js';
 import { createApiToken, createUser, ensureCentre, listApiTokens, revokeApiToken } from '../modules/accounts/accounts.usecases.js';
 import { comuneFromText } from '../modules/accounts/centres.usecases.js';
+import { importFromCli } from '../modules/imports/imports.cli.js';
 import { reportDataForScope } from '../modules/reports/reports.usecases.js';
 import { loadConfig } from '../server/config.js';
 import { APP_VERSION } from '../version.js';
@@ -243,6 +244,30 @@ program
         writeFileSync(options.out, body);
         process.stderr.write(`Wrote ${options.out} (${Buffer.byteLength(body).toLocaleString('it-IT')} bytes).\n`);
       }
+    }),
+  );
+
+program
+  .command('import')
+  .description(
+    'Import a register (XLSX or CSV) into a centre: a dry run, then all its accepted rows written together. Exit 0: imported (or dry run done); 3: imported, some rows rejected; 2: doubtful people to decide; 1: refused or failed',
+  )
+  .argument('<kind>', 'people, visits, cases, permits or enrolments')
+  .argument('<file>', 'the register, .xlsx or .csv')
+  .requiredOption('--centre <code>', 'code of the centre the records go to')
+  .option('--mapping <file>', 'a JSON file: the columns\' mapping { "0": "visitDate", … }, or { mapping, valueMappings, decisions }')
+  .option('--dry-run', 'read and check only: print the counts and the rejected rows, write nothing')
+  .option('--json', 'print the import and its rejected rows as JSON')
+  .action((kind: string, file: string, options) =>
+    withDatabase(async ({ db }) => {
+      process.exitCode = await importFromCli(db, loadConfig().importDir, {
+        kind,
+        file,
+        centre: options.centre,
+        mapping: options.mapping,
+        dryRun: options.dryRun,
+        json: options.json,
+      });
     }),
   );
 
