@@ -6,7 +6,7 @@
  * report shows that figure in its comparison of the visits by year, with the note under the
  * table. axe-core checks the page, the refused form and the report.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import AbstractPage from './pages/abstractPage.js';
 import FrontDeskPage from './pages/frontDeskPage.js';
 import LoginPage from './pages/loginPage.js';
@@ -34,16 +34,18 @@ const YEAR = REPORT_YEAR - 1;
 const NOTE = `I dati ${YEAR} sono quelli pubblicati dal centro prima di Approdo (inseriti a mano).`;
 
 test.describe('Anni precedenti: the figures published before Approdo in the report', () => {
+  let context: BrowserContext;
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
     await ensureUser(COORDINATOR);
     await ensureReportVisits();
-    page = await browser.newPage();
+    context = await browser.newContext();
+    page = await context.newPage();
   });
 
   test.afterAll(async () => {
-    await page.close();
+    await context.close();
   });
 
   test('the coordinator types a year’s visits: a breakdown short of its total is refused with the difference, then completed', async () => {
