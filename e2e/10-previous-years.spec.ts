@@ -4,7 +4,7 @@
  * its total (the running sum says "mancano 2", and the server refuses the save with the same
  * difference), completed with "Metti la differenza in Non specificato", saved; then the year's
  * report shows that figure in its comparison of the visits by year, with the note under the
- * table. axe-core checks the page, the refused form and the report.
+ * table. axe-core checks the page, the refused form and the report; at 390 px nothing scrolls sideways.
  */
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import AbstractPage from './pages/abstractPage.js';
@@ -100,5 +100,14 @@ test.describe('Anni precedenti: the figures published before Approdo in the repo
     await expect(byYear.getByText(NOTE)).toBeVisible();
     await expect(page.getByRole('link', { name: 'Dati degli anni prima di Approdo' })).toBeVisible();
     await checkA11y(page, 'report with published figures');
+  });
+
+  test('at 390 px wide, the page with its list and form scrolls nothing sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/reports/previous-years');
+    await PreviousYearsPage.verifyOnPage(page);
+    await expect(page.getByRole('table', { name: 'Dati pubblicati negli anni precedenti' })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 });
