@@ -205,12 +205,12 @@ for (const dialect of DIALECTS) {
     });
 
     describe('the report’s comparisons', () => {
-      const report = (centreIds: number[], year: number, comparisonYears: number) =>
+      const report = (centreIds: number[], year: number, comparisonYears: number, disclosureThreshold = 0) =>
         computeReportData(t.db, {
           organisationId: cast.organisationId,
           centreIds,
           year,
-          settings: { ...DEFAULT_REPORT_SETTINGS, comparisonYears },
+          settings: { ...DEFAULT_REPORT_SETTINGS, comparisonYears, disclosureThreshold },
           narratives: {},
           freeBlocks: [],
           now: new Date('2026-01-15T10:00:00Z'),
@@ -343,6 +343,21 @@ for (const dialect of DIALECTS) {
           ['2023', null, 24],
           ['2024', null, 6],
           ['2025', 0, 0],
+        ]);
+      });
+
+      it('hides small counts of a year of figures like those of the records, leaving the empty cells empty', async () => {
+        const data = await report([cast.centreA.id, cast.centreB.id], 2025, 4, 5);
+        const care = table(data, 'care.comparison');
+        expect(columnOf(care, 'y2022')).toMatchObject({ total: 40, italian: 10, eu: 5, non_eu: 25 });
+        expect(columnOf(care, 'y2024').non_eu).toEqual({ hidden: 'small', below: 5 });
+        expect(table(data, 'visits.byYear').rows.map((r) => r.cells.count)).toEqual([160, 230, 37, 0]);
+        const courses = table(data, 'courses.years');
+        expect(courses.rows.map((r) => [r.cells.courses, r.cells.learners])).toEqual([
+          [null, null],
+          [null, null],
+          [null, null],
+          [0, 0],
         ]);
       });
 
