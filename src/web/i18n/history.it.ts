@@ -20,7 +20,8 @@ export const historyIt = {
   'history.eu': 'Comunitari',
   'history.nonEu': 'Extracomunitari',
   'history.unspecified': 'Non specificato',
-  'history.breakdownHint': 'Lascia vuota la suddivisione se il centro ha pubblicato solo il totale; altrimenti deve dare il totale.',
+  'history.breakdownHint':
+    'Lascia vuota la suddivisione se il centro ha pubblicato solo il totale; altrimenti la somma delle voci deve dare il totale.',
   'history.sum': 'Italiani + Comunitari + Extracomunitari + Non specificato = {sum}, il totale è {total}',
   'history.sumMissing': 'mancano {difference}',
   'history.sumOver': '{difference} in più',
