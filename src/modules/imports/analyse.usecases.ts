@@ -4,6 +4,9 @@
  * rejected rows. Streamed: the file is never whole in memory; the register's people are read
  * once into a map, the fingerprints of earlier imports into a set.
  */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { ImportSummary } from '../../contracts/imports.js';
 import type { Database } from '../../db/schema.js';
@@ -25,7 +28,7 @@ import {
   updateProgress,
 } from './imports.repository.js';
 import { type Decision, FilePeople, type FilePerson, Register } from './people-matching.js';
-import { type PlanInput, planRows } from './plan.js';
+import { type PlanInput, planPathOf, planRows } from './plan.js';
 import type { ColumnMapping, ImportLookups, ParsedRow, ValueMappings } from './read/types.js';
 
 type Db = Kysely<Database>;
@@ -243,47 +246,62 @@ async function dryRun(
   let rejects: RejectToStore[] = [];
 
   await deleteRejects(db, row.id);
-  for await (const planned of planRows(input)) {
-    tally.rows++;
-    if (planned.status === 'rejected') {
-      tally.rejected++;
-      mapped.count(planned.cells);
-      const cells = JSON.stringify(planned.cells);
-      for (const reject of planned.rejects) {
-        rejects.push({
-          rowNumber: planned.rowNumber,
-          columnName: reject.column,
-          code: reject.code,
-          params: reject.params ? JSON.stringify(reject.params) : null,
-          cells,
-        });
+  // The accepted rows, kept for the import (which then does not read and parse the file again).
+  const planPath = planPathOf(input.path);
+  const plan = createWriteStream(planPath, { mode: 0o600 });
+  const keep = async (text: string) => {
+    if (!plan.write(text)) await once(plan, 'drain');
+  };
+  try {
+    for await (const planned of planRows(input)) {
+      tally.rows++;
+      if (planned.status === 'rejected') {
+        tally.rejected++;
+        mapped.count(planned.cells);
+        const cells = JSON.stringify(planned.cells);
+        for (const reject of planned.rejects) {
+          rejects.push({
+            rowNumber: planned.rowNumber,
+            columnName: reject.column,
+            code: reject.code,
+            params: reject.params ? JSON.stringify(reject.params) : null,
+            cells,
+          });
+        }
+        for (const value of planned.unmatched) {
+          const key = `${value.field}\u0000${value.value}`;
+          const entry = unmatched.get(key);
+          if (entry) entry.count++;
+          else if (unmatched.size < MAX_LISTED) unmatched.set(key, { ...value, count: 1 });
+          else unmatchedOverflow = true;
+        }
+        if (rejects.length >= REJECTS_BATCH) {
+          await insertRejects(db, row.id, rejects);
+          rejects = [];
+        }
+      } else if (planned.status === 'already') {
+        tally.alreadyImported++;
+      } else {
+        mapped.count(planned.cells);
+        tallyAccepted(tally, row.kind, planned.person, counted);
+        if (planned.person) withAccepted.add(planned.person);
+        if (preview.length < PREVIEW_ROWS)
+          preview.push({ rowNumber: planned.row.rowNumber, values: previewValues(planned.row, input.lookups) });
+        await keep(`${JSON.stringify(planned.row)}\n`);
       }
-      for (const value of planned.unmatched) {
-        const key = `${value.field}\u0000${value.value}`;
-        const entry = unmatched.get(key);
-        if (entry) entry.count++;
-        else if (unmatched.size < MAX_LISTED) unmatched.set(key, { ...value, count: 1 });
-        else unmatchedOverflow = true;
+      if (tally.rows % PROGRESS_EVERY === 0) {
+        progress(tally.rows, 0);
+        await updateProgress(db, row.id, tally.rows, 0);
       }
-      if (rejects.length >= REJECTS_BATCH) {
-        await insertRejects(db, row.id, rejects);
-        rejects = [];
-      }
-    } else if (planned.status === 'already') {
-      tally.alreadyImported++;
-    } else {
-      mapped.count(planned.cells);
-      tallyAccepted(tally, row.kind, planned.person, counted);
-      if (planned.person) withAccepted.add(planned.person);
-      if (preview.length < PREVIEW_ROWS)
-        preview.push({ rowNumber: planned.row.rowNumber, values: previewValues(planned.row, input.lookups) });
     }
-    if (tally.rows % PROGRESS_EVERY === 0) {
-      progress(tally.rows, 0);
-      await updateProgress(db, row.id, tally.rows, 0);
-    }
+    await insertRejects(db, row.id, rejects);
+    plan.end();
+    await once(plan, 'finish');
+  } catch (error) {
+    plan.destroy();
+    await rm(planPath, { force: true });
+    throw error;
   }
-  await insertRejects(db, row.id, rejects);
 
   const doubtful: ImportSummary['doubtful'] = [];
   for (const person of input.people.people) {

@@ -53,7 +53,7 @@ import {
 import type { ImportJobs } from './jobs.js';
 import { inspectFile } from './read/sheet.js';
 import type { ColumnMapping, ValueMappings } from './read/types.js';
-import { writeImport } from './write.usecases.js';
+import { removeStoredFile, writeImport } from './write.usecases.js';
 
 type Db = Kysely<Database>;
 
@@ -369,7 +369,7 @@ export async function discardImport(ctx: ImportContext, actor: Actor, id: number
     await deleteImportRow(trx, id);
     await audit(trx, actor, 'delete', row, { kind: row.kind, status: row.status });
   });
-  if (row.storedPath) await rm(row.storedPath, { force: true });
+  if (row.storedPath) await removeStoredFile(row.storedPath);
 }
 
 // --- the import and its undo ------------------------------------------------------------------------

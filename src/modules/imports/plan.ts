@@ -5,11 +5,22 @@
  * these; the import writes the accepted ones. The file is streamed: a row is planned, handed
  * on and forgotten (only the file's people stay, one entry each).
  */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { ImportKind } from '../../domain/imports/fields.js';
 import type { FilePeople, FilePerson } from './people-matching.js';
 import { parseRow } from './read/row.js';
 import { readRows } from './read/sheet.js';
-import type { ColumnMapping, ImportLookups, ParsedRow, RowReject, SheetInfo, UnmatchedValue, ValueMappings } from './read/types.js';
+import type {
+  ColumnMapping,
+  ImportLookups,
+  ParsedRow,
+  RowOutcome,
+  RowReject,
+  SheetInfo,
+  UnmatchedValue,
+  ValueMappings,
+} from './read/types.js';
 
 export interface PlanInput {
   kind: ImportKind;
@@ -30,14 +41,44 @@ export type PlannedRow =
   | { status: 'already'; rowNumber: number }
   | { status: 'accepted'; row: ParsedRow; cells: Array<string | null>; person: FilePerson | null; first: boolean };
 
-export async function* planRows(input: PlanInput): AsyncGenerator<PlannedRow> {
-  const { kind, info, mapping, valueMappings, lookups, people, alreadyImported, withOpenCase } = input;
-  // A person of the file whose open case an earlier row planned.
-  const openedInFile = new Set<FilePerson>();
+/** A row read, with what reading it gave. */
+export interface ReadRow {
+  rowNumber: number;
+  cells: Array<string | null>;
+  outcome: RowOutcome;
+}
+
+/** The file's rows, each read into what it describes. */
+export async function* parsedRows(input: PlanInput): AsyncGenerator<ReadRow> {
+  const { kind, info, mapping, valueMappings, lookups } = input;
   for await (const { rowNumber, cells } of readRows(input.path, info)) {
     // A row of empty cells is no row (registers end with formatted blank lines).
     if (cells.every((cell) => cell === null || cell.trim() === '')) continue;
-    const outcome = parseRow(kind, info.headers, mapping, cells, valueMappings, lookups, rowNumber);
+    yield { rowNumber, cells, outcome: parseRow(kind, info.headers, mapping, cells, valueMappings, lookups, rowNumber) };
+  }
+}
+
+/**
+ * The accepted rows a dry run kept (one JSON line each, beside the file): the import reads them
+ * instead of reading and parsing the register again. Every other check is made again.
+ */
+export async function* plannedRows(path: string): AsyncGenerator<ReadRow> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (line === '') continue;
+    const row = JSON.parse(line) as ParsedRow;
+    yield { rowNumber: row.rowNumber, cells: [], outcome: { ok: true, row } };
+  }
+}
+
+/** Where a dry run keeps the accepted rows of an uploaded file. */
+export const planPathOf = (storedPath: string) => `${storedPath}.plan`;
+
+export async function* planRows(input: PlanInput, source: AsyncIterable<ReadRow> = parsedRows(input)): AsyncGenerator<PlannedRow> {
+  const { kind, people, alreadyImported, withOpenCase } = input;
+  // A person of the file whose open case an earlier row planned.
+  const openedInFile = new Set<FilePerson>();
+  for await (const { rowNumber, cells, outcome } of source) {
     if (!outcome.ok) {
       yield { status: 'rejected', rowNumber, cells, rejects: outcome.rejects, unmatched: outcome.unmatched };
       continue;

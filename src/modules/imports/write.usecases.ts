@@ -7,7 +7,7 @@
  * writer's multi-row inserts with ids handed out in blocks. Every row written leaves its
  * fingerprint (the same file again adds nothing) and every record its entry (for undo).
  */
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { ImportSummary } from '../../contracts/imports.js';
 import type { Database } from '../../db/schema.js';
@@ -23,7 +23,7 @@ import { emptyTally, planInput, tallyAccepted } from './analyse.usecases.js';
 import { decisionsPending } from './imports.errors.js';
 import { findImport, IdAllocator, type ImportRow, permitHoldersOf, updateImport } from './imports.repository.js';
 import type { FilePerson } from './people-matching.js';
-import { planRows } from './plan.js';
+import { plannedRows, planPathOf, planRows } from './plan.js';
 import type { ParsedPerson, ParsedRow } from './read/types.js';
 
 type Db = Kysely<Database>;
@@ -424,6 +424,12 @@ class ImportWriters {
   }
 }
 
+/** The uploaded file and the dry run's plan beside it. */
+export async function removeStoredFile(storedPath: string): Promise<void> {
+  await rm(storedPath, { force: true });
+  await rm(planPathOf(storedPath), { force: true });
+}
+
 function failureOf(error: unknown): { code: string; params?: Record<string, unknown> } {
   if (error instanceof AppError) return { code: error.code, params: error.extra };
   return { code: 'import.write_failed' };
@@ -444,6 +450,10 @@ export async function writeImport(
   if (!row) return;
   const total = (JSON.parse(row.summary ?? 'null') as ImportSummary | null)?.rows ?? 0;
   const stamp = new Date().toISOString();
+  const analysed = JSON.parse(row.summary ?? 'null') as ImportSummary | null;
+  // The dry run's accepted rows, if it kept them (else the file is read and parsed again).
+  const planPath = row.storedPath ? planPathOf(row.storedPath) : null;
+  const fromPlan = Boolean(planPath && analysed && (await stat(planPath).catch(() => null)));
   try {
     const summary = await inTransaction(db, async (trx) => {
       const input = await planInput(trx, row, runner.organisationId);
@@ -462,7 +472,13 @@ export async function writeImport(
       };
       const tally = emptyTally();
       const counted = new Set<FilePerson>();
-      for await (const planned of planRows(input)) {
+      if (fromPlan && analysed) {
+        // The rows the dry run rejected or found imported before are not in its plan: counted as it counted them.
+        tally.rows = analysed.rejected + analysed.alreadyImported;
+        tally.rejected = analysed.rejected;
+        tally.alreadyImported = analysed.alreadyImported;
+      }
+      for await (const planned of planRows(input, fromPlan ? plannedRows(planPath as string) : undefined)) {
         tally.rows++;
         if (planned.status === 'rejected') tally.rejected++;
         else if (planned.status === 'already') tally.alreadyImported++;
@@ -509,7 +525,7 @@ export async function writeImport(
       return done;
     });
     progress(summary.rows, summary.rows);
-    if (row.storedPath) await rm(row.storedPath, { force: true });
+    if (row.storedPath) await removeStoredFile(row.storedPath);
   } catch (error) {
     if (!(error instanceof AppError))
       console.error(`Import ${importId}: the import failed and wrote nothing`, error instanceof Error ? error.message : error);
