@@ -172,6 +172,19 @@ test.describe('Accessibility of every page', () => {
     await expect(tokens.row('Verifica accessibilità')).toContainText('Revocato il');
   });
 
+  test('centre settings, read and being edited', async () => {
+    await page.goto('/admin/centre');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Impostazioni del centro');
+    await expect(page.getByTestId('centre-settings')).toBeVisible();
+    await checkA11y(page, 'centre settings');
+    await page.getByRole('button', { name: 'Modifica le impostazioni' }).click();
+    const form = page.getByRole('form', { name: 'Modifica le impostazioni' });
+    await expect(form).toBeVisible();
+    await checkA11y(page, 'centre settings being edited');
+    await form.getByRole('button', { name: 'Annulla' }).click();
+    await expect(form).toHaveCount(0);
+  });
+
   test('audit log', async () => {
     await page.goto('/admin/audit');
     await AuditPage.verifyOnPage(page);

@@ -33,6 +33,7 @@ const PAGES = [
   '/reports',
   '/statistics',
   '/account',
+  '/admin/centre',
   '/admin/topics',
   '/admin/course-kinds',
   '/admin/application-types',
