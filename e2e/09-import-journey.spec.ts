@@ -10,6 +10,7 @@
  * imported visits. First the coordinator sets the centre's comune (Amministrazione › Impostazioni
  * del centro). axe-core checks the import page empty, with the dry run, the dialog and the result.
  */
+import { readFileSync } from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import FrontDeskPage from './pages/frontDeskPage.js';
 import ImportPage from './pages/importPage.js';
@@ -160,14 +161,22 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     for (const { row, column, reason } of reasons) {
       await expect(imports.reject(row).getByRole('cell')).toHaveText([column, reason]);
     }
-    await expect(page.getByRole('link', { name: /^Scarica le righe scartate \(XLSX\)/ })).toHaveAttribute('href', /\/rejects\.xlsx$/);
+    // The rejected rows as a spreadsheet to fix and import again: an XLSX (a zip) named after the file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /^Scarica le righe scartate \(XLSX\)/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const saved = test.info().outputPath('scartate.xlsx');
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
     await checkA11y(page, 'import page (dry run)');
   });
 
-  test('imports the 9 rows after confirming, with progress, then the result', async () => {
+  test('imports the 9 rows after confirming in the dialog; the result and the list say so', async () => {
     const imports = await ImportPage.verifyOnPage(page);
     await page.getByRole('button', { name: `Importa ${IMPORTED} righe` }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('alertdialog', { name: `Importa ${IMPORTED} righe` });
     await expect(dialog).toContainText(`Importare ${IMPORTED} righe da «${FILE_NAME}»?`);
     await checkA11y(page, 'import page (confirmation)');
     await dialog.getByRole('button', { name: `Importa ${IMPORTED} righe` }).click();
