@@ -136,6 +136,7 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     ).toHaveText('1');
     await atlantide.selectOption({ label: 'Scarta le righe' });
     await imports.reanalyse(imports.valuesForm);
+    await page.screenshot({ path: test.info().outputPath('dry-run.png'), fullPage: true });
   });
 
   test('the dry run: counts, preview and the three rejected rows with their reasons', async () => {
@@ -171,6 +172,13 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     await download.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
     await checkA11y(page, 'import page (dry run)');
+
+    // On a phone held upright, the dry run scrolls sideways only inside its tables.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: test.info().outputPath('dry-run-390.png'), fullPage: true });
+    if (size) await page.setViewportSize(size);
   });
 
   test('imports the 9 rows after confirming in the dialog; the result and the list say so', async () => {
@@ -187,6 +195,9 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     await expect(imports.row(FILE_NAME).getByRole('cell').nth(3)).toHaveText('Importato');
     await expect(imports.row(FILE_NAME).getByRole('button', { name: `Annulla importazione: ${FILE_NAME}` })).toBeVisible();
     await checkA11y(page, 'import page (result)');
+    await page.screenshot({ path: test.info().outputPath('result.png'), fullPage: true });
+    // One upload form, however often the page read the import again.
+    await expect(imports.uploadForm).toHaveCount(1);
   });
 
   test(`the report of ${YEAR} counts the imported visits`, async () => {

@@ -34,7 +34,10 @@ function usePreviewValue() {
 export function PreviewTable({ imp, rows }: { imp: Import; rows: PreviewRow[] }) {
   const { t } = useI18n();
   const shown = usePreviewValue();
-  const present = new Set(rows.flatMap((row) => Object.keys(row.values)));
+  // The fields some row fills: a column empty in every row says nothing.
+  const present = new Set(
+    rows.flatMap((row) => Object.keys(row.values).filter((field) => row.values[field] != null && row.values[field] !== '')),
+  );
   const fields = [
     ...fieldsOf(imp.kind).filter((f) => present.has(f)),
     ...[...present].filter((f) => !fieldsOf(imp.kind).includes(f as never)),

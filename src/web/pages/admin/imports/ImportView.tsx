@@ -160,9 +160,11 @@ export function ImportView({ id, onChanged }: { id: number; onChanged(): void })
       ) : null}
       {change.problem}
       {s && (imp.status === 'analysed' || imp.status === 'imported' || imp.status === 'undone') ? <Counts imp={imp} /> : null}
-      {imp.status === 'failed' && imp.headers.length > 0 ? <MappingForm key={imp.version} imp={imp} reload={reloadAll} /> : null}
+      {imp.status === 'failed' && imp.headers.length > 0 ? (
+        <MappingForm key={`failed-${imp.version}`} imp={imp} reload={reloadAll} />
+      ) : null}
       {imp.status === 'analysed' && s ? (
-        <div key={imp.version}>
+        <div key={`analysed-${imp.version}`}>
           <MappingForm imp={imp} reload={reloadAll} />
           {s.unmatched.length > 0 ? <ValuesForm imp={imp} unmatched={s.unmatched} reload={reloadAll} /> : null}
           {s.doubtful.length > 0 ? <DoubtfulForm imp={imp} doubtful={s.doubtful} reload={reloadAll} /> : null}
@@ -179,7 +181,7 @@ export function ImportView({ id, onChanged }: { id: number; onChanged(): void })
           </div>
         </div>
       ) : null}
-      {imp.status === 'imported' && s && s.rejected > 0 ? <RejectsTable key={imp.version} imp={imp} /> : null}
+      {imp.status === 'imported' && s && s.rejected > 0 ? <RejectsTable key={`imported-${imp.version}`} imp={imp} /> : null}
     </section>
   );
 }

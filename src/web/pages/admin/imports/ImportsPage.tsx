@@ -46,14 +46,14 @@ export default function ImportsPage() {
       <p>{t('imports.intro')}</p>
       {select}
       <UploadForm
-        key={centreId ?? 0}
+        key={`centre-${centreId ?? 0}`}
         centreId={centreId}
         onUploaded={(created) => {
           reloadList();
           open(created.id);
         }}
       />
-      {openId ? <ImportView key={openId} id={openId} onChanged={reloadList} /> : null}
+      {openId ? <ImportView key={`import-${openId}`} id={openId} onChanged={reloadList} /> : null}
       <ImportList
         loaded={list}
         reload={reloadList}
