@@ -136,7 +136,6 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     ).toHaveText('1');
     await atlantide.selectOption({ label: 'Scarta le righe' });
     await imports.reanalyse(imports.valuesForm);
-    await page.screenshot({ path: test.info().outputPath('dry-run.png'), fullPage: true });
   });
 
   test('the dry run: counts, preview and the three rejected rows with their reasons', async () => {
@@ -177,7 +176,6 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     const size = page.viewportSize();
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: test.info().outputPath('dry-run-390.png'), fullPage: true });
     if (size) await page.setViewportSize(size);
   });
 
@@ -195,7 +193,6 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     await expect(imports.row(FILE_NAME).getByRole('cell').nth(3)).toHaveText('Importato');
     await expect(imports.row(FILE_NAME).getByRole('button', { name: `Annulla importazione: ${FILE_NAME}` })).toBeVisible();
     await checkA11y(page, 'import page (result)');
-    await page.screenshot({ path: test.info().outputPath('result.png'), fullPage: true });
     // One upload form, however often the page read the import again.
     await expect(imports.uploadForm).toHaveCount(1);
   });

@@ -82,7 +82,7 @@ export function ImportList({
         rowName={(imp) => imp.fileName}
         columns={[
           { header: t('imports.list.date'), cell: (imp) => when(imp.createdAt, locale) },
-          { header: t('imports.list.file'), cell: (imp) => imp.fileName, rowHeader: true, className: 'text-break' },
+          { header: t('imports.list.file'), cell: (imp) => imp.fileName, rowHeader: true },
           { header: t('imports.list.kind'), cell: (imp) => kindLabel(t, imp.kind) },
           { header: t('imports.list.who'), cell: (imp) => imp.createdBy?.displayName ?? '—' },
           { header: t('imports.list.status'), cell: status },
