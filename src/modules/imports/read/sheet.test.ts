@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_COLUMNS } from '../imports.errors.js';
@@ -52,29 +52,32 @@ async function readAll(
   return { ...info, rows };
 }
 
-/** A zip of stored entries, as any zip tool writes one. */
-function storedZip(files: Record<string, string>): Buffer {
+/** A zip of deflated entries, as any zip tool writes one. */
+function zipOf(files: Record<string, string>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text);
+    const plain = Buffer.from(text);
+    const data = deflateRawSync(plain);
     const nameBytes = Buffer.from(name);
-    const crc = crc32(data);
+    const crc = crc32(plain);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(plain.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(plain.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, data);
@@ -117,6 +120,26 @@ describe('an XLSX register', () => {
       { rowNumber: 2, cells: ['2024-03-05', 'ROSSI', 'Mario', 'centro', '2024-03-06', '3331234567', '2024-03-05T10:30:00'] },
       { rowNumber: 4, cells: ['45356', 'Bianchi', '=1+2', null, '=SUM(B1:B2)', '0.5', '10:30'] },
     ]);
+  });
+
+  it('reads the workbook’s first worksheet, whatever its part is called (a sheet moved before another)', async () => {
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const sheetXml = (header: string, value: string) =>
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cell('A1', header)}</row><row r="2">${cell('A2', value)}</row></sheetData></worksheet>`;
+    const path = await writeBytes(
+      zipOf({
+        'xl/workbook.xml':
+          '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Registro &amp; note" sheetId="2" r:id="rId2"/><sheet name="Vecchio" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        'xl/_rels/workbook.xml.rels':
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
+        'xl/worksheets/sheet1.xml': sheetXml('Vecchio', 'no'),
+        'xl/worksheets/sheet2.xml': sheetXml('Cognome', 'Rossi'),
+        // After the worksheets, as Excel writes it (exceljs reads the worksheets once it has the strings).
+        'xl/sharedStrings.xml': '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+      }),
+      'xlsx',
+    );
+    expect(await readAll(path)).toMatchObject({ headers: ['Cognome'], rows: [{ rowNumber: 2, cells: ['Rossi'] }] });
   });
 
   it('reads a header-only file as no rows', async () => {
@@ -260,10 +283,10 @@ describe('a file that is not a spreadsheet', () => {
       'an old .xls (OLE2)',
       () => writeBytes(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'xls'),
     ],
-    ['a zip that is not a workbook', () => writeBytes(storedZip({ 'readme.txt': 'ciao', 'data/a.csv': 'a,b' }), 'zip')],
+    ['a zip that is not a workbook', () => writeBytes(zipOf({ 'readme.txt': 'ciao', 'data/a.csv': 'a,b' }), 'zip')],
     [
       'a zip with a workbook but no worksheet',
-      () => writeBytes(storedZip({ 'xl/workbook.xml': '<workbook><sheets></sheets></workbook>' }), 'xlsx'),
+      () => writeBytes(zipOf({ 'xl/workbook.xml': '<workbook><sheets></sheets></workbook>' }), 'xlsx'),
     ],
     [
       'a truncated XLSX',
@@ -272,8 +295,32 @@ describe('a file that is not a spreadsheet', () => {
         return writeBytes(whole.subarray(0, Math.floor(whole.length / 2)), 'xlsx');
       },
     ],
+    [
+      'a workbook whose worksheet is not XML',
+      () =>
+        writeBytes(
+          zipOf({
+            'xl/workbook.xml': '<workbook><sheets><sheet name="R" sheetId="1" r:id="rId1"/></sheets></workbook>',
+            'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Data</t></is></c></row><<<',
+          }),
+          'xlsx',
+        ),
+    ],
   ])('%s', async (_, write) => {
     await expect(inspectFile(await write())).rejects.toMatchObject({ code: 'import.not_spreadsheet', status: 422 });
+  });
+
+  it('a CSV whose quote never closes is refused when its rows are read', async () => {
+    const path = await writeBytes('Cognome,Nome\nRossi,Mario\n"Bianchi,Anna\n');
+    const info = await inspectFile(path);
+    const read = async () => {
+      for await (const _ of readRows(path, info));
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'import.not_spreadsheet' });
+  });
+
+  it('a file that is not there is no spreadsheet problem but the file system’s', async () => {
+    await expect(inspectFile(join(dir, 'missing.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 

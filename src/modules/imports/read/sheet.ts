@@ -26,9 +26,20 @@ export async function inspectFile(path: string): Promise<SheetInfo> {
   const { size } = await stat(path);
   if (size === 0) throw emptyFile();
   const head = await readHead(path, 64 * 1024);
-  if (isZip(head)) return inspectXlsx(path);
-  if (looksBinary(head)) throw notSpreadsheet();
-  return inspectCsv(path, head);
+  try {
+    if (isZip(head)) return await inspectXlsx(path);
+    if (looksBinary(head)) throw notSpreadsheet();
+    return await inspectCsv(path, head);
+  } catch (error) {
+    throw asReadingError(error);
+  }
+}
+
+/** What went wrong reading: the module's own error as it is, a file system's as it is, else the file is no spreadsheet we can read. */
+function asReadingError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof Error && 'syscall' in error) return error;
+  return notSpreadsheet();
 }
 
 /** The data rows (the header aside), numbered as a spreadsheet shows them; rows with every cell empty are skipped. */
@@ -37,7 +48,7 @@ export async function* readRows(path: string, info: SheetInfo): AsyncGenerator<S
   try {
     for await (const { rowNumber, cells } of rows) if (rowNumber > 1) yield { rowNumber, cells };
   } catch (error) {
-    throw error instanceof AppError ? error : notSpreadsheet();
+    throw asReadingError(error);
   }
 }
 
@@ -213,13 +224,14 @@ async function* csvRows(path: string, info: SheetInfo, keepEmpty = false): Async
 
 interface FirstSheet {
   entry: ZipEntry;
-  name: string | null;
+  /** N of its part xl/worksheets/sheetN.xml (the parts exceljs reads), null for another part. */
+  part: string | null;
 }
 
 async function inspectXlsx(path: string): Promise<SheetInfo> {
   const sheet = await firstSheet(path);
   const merged = await mergedHeaderColumns(path, sheet.entry);
-  for await (const row of xlsxRows(path, Number.POSITIVE_INFINITY, sheet.name)) {
+  for await (const row of xlsxRows(path, Number.POSITIVE_INFINITY, sheet.part)) {
     if (row.rowNumber !== 1) throw noHeader();
     if (merged.length > 0) throw mergedHeader({ columns: merged });
     return { format: 'xlsx', encoding: null, delimiter: null, headers: checkHeaders(row.cells, row.valueLike) };
@@ -227,10 +239,7 @@ async function inspectXlsx(path: string): Promise<SheetInfo> {
   throw emptyFile();
 }
 
-const xmlDecode = (text: string): string =>
-  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] as string);
-
-/** The workbook's first worksheet: its part in the zip and its name. Not a workbook: not a spreadsheet. */
+/** The workbook's first worksheet (the first in the workbook's list, whatever its part is called). Not a workbook: not a spreadsheet. */
 async function firstSheet(path: string): Promise<FirstSheet> {
   const entries = await readZipEntries(path).catch(() => null);
   if (!entries) throw notSpreadsheet();
@@ -239,7 +248,6 @@ async function firstSheet(path: string): Promise<FirstSheet> {
   if (!workbook) throw notSpreadsheet();
   try {
     const sheetTag = /<(?:\w+:)?sheet\b[^>]*>/.exec(await readZipText(path, workbook))?.[0];
-    const name = sheetTag ? /\bname="([^"]*)"/.exec(sheetTag)?.[1] : undefined;
     const relationId = sheetTag ? /\br:id="([^"]*)"/.exec(sheetTag)?.[1] : undefined;
     const rels = byName.get('xl/_rels/workbook.xml.rels');
     let target: string | undefined;
@@ -251,7 +259,7 @@ async function firstSheet(path: string): Promise<FirstSheet> {
     const part = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
     const entry = byName.get(part) ?? entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name));
     if (!entry) throw notSpreadsheet();
-    return { entry, name: name === undefined ? null : xmlDecode(name) };
+    return { entry, part: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1] ?? null };
   } catch (error) {
     throw error instanceof AppError ? error : notSpreadsheet();
   }
@@ -296,20 +304,25 @@ interface XlsxRow extends SheetRow {
 }
 
 /** The rows of the first worksheet (row 1 included), each as wide as `width` (its own length when infinite). */
-async function* xlsxRows(path: string, width: number, sheetName?: string | null): AsyncGenerator<XlsxRow> {
-  const name = sheetName === undefined ? (await firstSheet(path)).name : sheetName;
+async function* xlsxRows(path: string, width: number, sheetPart?: string | null): AsyncGenerator<XlsxRow> {
+  const part = sheetPart === undefined ? (await firstSheet(path)).part : sheetPart;
   const source = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
-    entries: 'ignore',
+    entries: 'emit',
+  });
+  // The part of the worksheet about to be given (exceljs announces each part before reading it).
+  let current: string | null = null;
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: unknown }) => {
+    if (entry.type === 'worksheet') current = String(entry.id);
   });
   try {
     for await (const worksheet of reader) {
       const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
-      if (name !== null && sheet.name !== undefined && sheet.name !== name) continue;
+      if (part !== null && current !== part) continue;
       for await (const row of sheet) {
         const values = row.values as unknown[];
         const last = width === Number.POSITIVE_INFINITY ? values.length - 1 : width;
