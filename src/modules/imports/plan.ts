@@ -74,11 +74,17 @@ export async function* plannedRows(path: string): AsyncGenerator<ReadRow> {
 /** Where a dry run keeps the accepted rows of an uploaded file. */
 export const planPathOf = (storedPath: string) => `${storedPath}.plan`;
 
+const YIELD_EVERY = 200;
+
 export async function* planRows(input: PlanInput, source: AsyncIterable<ReadRow> = parsedRows(input)): AsyncGenerator<PlannedRow> {
   const { kind, people, alreadyImported, withOpenCase } = input;
   // A person of the file whose open case an earlier row planned.
   const openedInFile = new Set<FilePerson>();
+  let count = 0;
   for await (const { rowNumber, cells, outcome } of source) {
+    // Back to the event loop now and then: rows read from memory run on microtasks alone, and the
+    // server's other requests (the page polling the progress) would wait for the end.
+    if (++count % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     if (!outcome.ok) {
       yield { status: 'rejected', rowNumber, cells, rejects: outcome.rejects, unmatched: outcome.unmatched };
       continue;
