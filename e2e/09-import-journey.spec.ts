@@ -205,4 +205,15 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     const visits = report.section(`Accessi ${YEAR}`);
     await expect(visits.getByRole('definition').first()).toHaveText(String(IMPORTED));
   });
+
+  test('the import is undone as a whole from the list, after confirming', async () => {
+    const imports = await ImportPage.openFromAnyPage(page);
+    const row = imports.row(FILE_NAME);
+    await row.getByRole('button', { name: `Annulla importazione: ${FILE_NAME}` }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Annulla importazione' });
+    await expect(dialog).toContainText(`Annullare l’importazione di «${FILE_NAME}»?`);
+    await dialog.getByRole('button', { name: 'Annulla importazione' }).click();
+    await expect(row.getByRole('cell').nth(3)).toHaveText('Annullato');
+    await expect(row.getByRole('button', { name: `Annulla importazione: ${FILE_NAME}` })).toHaveCount(0);
+  });
 });

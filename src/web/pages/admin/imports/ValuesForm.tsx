@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { CHANNELS, GENDERS, PERMIT_TYPES, REFERRAL_SOURCES } from '../../../../contracts/enums.js';
+import { CHANNELS, ENROLMENT_PROGRAMMES, GENDERS, PERMIT_TYPES, REFERRAL_SOURCES } from '../../../../contracts/enums.js';
 import type { Import, ImportSummary } from '../../../../contracts/imports.js';
 import { type Country, useCountries, useTopics } from '../../../api/hooks.js';
 import { ComuneSearch } from '../../../components/ComuneSearch.js';
@@ -49,6 +49,8 @@ function useChoices() {
         return ofList(REFERRAL_SOURCES, labels('referralSource'));
       case 'permitType':
         return ofList(PERMIT_TYPES, labels('permitType'));
+      case 'programme':
+        return ofList(ENROLMENT_PROGRAMMES, labels('enrolmentProgramme'));
       default:
         return [];
     }
