@@ -106,6 +106,7 @@ for (const dialect of DIALECTS) {
 
     async function run(session: Session, item: Import): Promise<Import> {
       const started = expectStatus<Import>(await api(t.app, session).post(`/imports/${item.id}/run`, { version: item.version }), 202);
+      expect(started.id).toBe(item.id);
       await t.app.importJobs.idle();
       return expectStatus<Import>(await api(t.app, session).get(`/imports/${item.id}`), 200);
     }
@@ -558,6 +559,109 @@ for (const dialect of DIALECTS) {
       const imported = await figures(cast.centreB.id);
       expect(imported.join()).toContain('4');
       expect(imported).toEqual(await figures(centreC.id));
+    });
+
+    it('imports people, permits (superseded kept) and enrolments (with their snapshot), and refuses a second open case', async () => {
+      const centre = { centreId: cast.centreB.id };
+      const registry = csv([
+        ['Cognome', 'Nome', 'Sesso', 'Cittadinanza', 'Data di nascita'],
+        ['Hoxha', 'Elira', 'F', 'Albania', '12/12/1988'],
+        ['Gashi', 'Arben', 'M', 'Kosovo', '01/02/1979'],
+      ]);
+      const peopleDry = await analysed(admin, 'people', registry, centre);
+      expect(peopleDry.summary).toMatchObject({ accepted: 2, newPeople: 2, records: 2 });
+      expect((await run(admin, peopleDry)).status).toBe('imported');
+      const elira = await t.db.selectFrom('people').selectAll().where('familyNames', '=', 'Hoxha').executeTakeFirstOrThrow();
+      expect(elira).toMatchObject({ centreId: cast.centreB.id, gender: 'female', citizenship: 'AL', birthDate: '1988-12-12' });
+
+      const permits = csv([
+        ['Cognome', 'Nome', 'Sesso', 'Cittadinanza', 'Data di nascita', 'Tipo permesso', 'Numero permesso', 'Data rilascio', 'Scadenza'],
+        ['Hoxha', 'Elira', 'F', 'Albania', '12/12/1988', 'Lavoro subordinato', 'A1', '01/01/2022', '31/12/2023'],
+        ['Hoxha', 'Elira', 'F', 'Albania', '12/12/1988', 'Lavoro subordinato', 'A2', '01/01/2024', '31/12/2025'],
+      ]);
+      const permitsDry = await analysed(admin, 'permits', permits, centre);
+      expect(permitsDry.summary).toMatchObject({ accepted: 2, newPeople: 0, matchedPeople: 2, records: 2 });
+      const permitsDone = await run(admin, permitsDry);
+      expect(permitsDone.status, JSON.stringify(permitsDone.failure)).toBe('imported');
+      const written = await t.db
+        .selectFrom('residencePermits')
+        .select(['number', 'permitType', 'superseded', 'expiresOn'])
+        .where('personId', '=', elira.id)
+        .orderBy('number')
+        .execute();
+      expect(written).toEqual([
+        { number: 'A1', permitType: 'employment', superseded: 1, expiresOn: '2023-12-31' },
+        { number: 'A2', permitType: 'employment', superseded: 0, expiresOn: '2025-12-31' },
+      ]);
+
+      const kind = await t.db
+        .selectFrom('courseKinds')
+        .select('id')
+        .where('organisationId', '=', cast.organisationId)
+        .executeTakeFirstOrThrow();
+      const course = await t.db
+        .insertInto('courses')
+        .values({
+          centreId: cast.centreB.id,
+          kindId: kind.id,
+          title: 'Italiano A2',
+          level: null,
+          partner: null,
+          place: null,
+          startDate: '2024-02-01',
+          endDate: '2024-06-30',
+          weekdays: '[2,4]',
+          startTime: '18:00',
+          lessonMinutes: 90,
+          capacity: null,
+          notes: null,
+          createdAt: '2024-01-01T00:00:00Z',
+          updatedAt: '2024-01-01T00:00:00Z',
+          version: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const enrolments = csv([
+        ['Cognome', 'Nome', 'Sesso', 'Cittadinanza', 'Data di nascita', 'Corso', 'Programma', 'Data iscrizione'],
+        ['Gashi', 'Arben', 'M', 'Kosovo', '01/02/1979', 'italiano a2', 'SAI', '05/02/2024'],
+        ['Gashi', 'Arben', 'M', 'Kosovo', '01/02/1979', 'Tedesco B1', 'SAI', '05/02/2024'],
+      ]);
+      const enrolmentsDry = await analysed(admin, 'enrolments', enrolments, centre);
+      expect(enrolmentsDry.summary).toMatchObject({ accepted: 1, rejected: 1 });
+      const enrolmentsDone = await run(admin, enrolmentsDry);
+      expect(enrolmentsDone.status, JSON.stringify(enrolmentsDone.failure)).toBe('imported');
+      const enrolment = await t.db.selectFrom('enrolments').selectAll().where('courseId', '=', course.id).executeTakeFirstOrThrow();
+      expect(enrolment).toMatchObject({ programme: 'sai', enrolledOn: '2024-02-05', gender: 'male', citizenship: 'XK', withdrawnOn: null });
+
+      // One open case a person: a second one, in the register or in the file, is rejected.
+      const cases = csv([
+        ['Cognome', 'Nome', 'Sesso', 'Cittadinanza', 'Data di nascita', 'Data apertura', 'Data chiusura'],
+        ['Hoxha', 'Elira', 'F', 'Albania', '12/12/1988', '01/03/2024', ''],
+        ['Hoxha', 'Elira', 'F', 'Albania', '12/12/1988', '01/04/2024', ''],
+        ['Hoxha', 'Elira', 'F', 'Albania', '12/12/1988', '01/01/2023', '31/12/2023'],
+      ]);
+      const casesDry = await analysed(admin, 'cases', cases, centre);
+      expect(casesDry.summary).toMatchObject({ accepted: 2, rejected: 1 });
+      const rejects = expectStatus<{ items: ImportReject[] }>(await api(t.app, admin).get(`/imports/${casesDry.id}/rejects`), 200);
+      expect(rejects.items.map((r) => [r.rowNumber, r.code])).toEqual([[3, 'import.case_already_open']]);
+      const casesDone = await run(admin, casesDry);
+      const later = csv([
+        ['Cognome', 'Nome', 'Sesso', 'Cittadinanza', 'Data di nascita', 'Data apertura', 'Data chiusura'],
+        ['Hoxha', 'Elira', 'F', 'Albania', '12/12/1988', '01/05/2024', ''],
+      ]);
+      const againDry = await analysed(admin, 'cases', later, centre);
+      expect(againDry.summary).toMatchObject({ accepted: 0, rejected: 1 });
+
+      // Undo of the permits, the enrolments and the cases: their records go, the people stay.
+      for (const done of [casesDone, enrolmentsDone, permitsDone]) {
+        const fresh = expectStatus<Import>(await api(t.app, admin).get(`/imports/${done.id}`), 200);
+        expect(fresh.canUndo).toBe(true);
+        expectStatus(await api(t.app, admin).post(`/imports/${done.id}/undo`, { version: fresh.version }), 200);
+      }
+      expect(await t.db.selectFrom('residencePermits').select('id').where('personId', '=', elira.id).execute()).toHaveLength(0);
+      expect(await t.db.selectFrom('enrolments').select('id').where('courseId', '=', course.id).execute()).toHaveLength(0);
+      expect(await t.db.selectFrom('cases').select('id').where('personId', '=', elira.id).execute()).toHaveLength(0);
+      expect(await countIn('people', cast.centreB.id)).toBeGreaterThanOrEqual(2);
     });
 
     it('is bounded by the centres and the role', async () => {
