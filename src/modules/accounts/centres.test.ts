@@ -59,11 +59,11 @@ for (const dialect of DIALECTS) {
         centreIds: [otherCentre],
         email: 'admin.z@example.test',
       });
-      [coordinator, operator, admin, coordinatorB, otherAdmin] = await Promise.all(
+      [coordinator, operator, admin, coordinatorB, otherAdmin] = (await Promise.all(
         [cast.coordinator.email, cast.operatorA.email, cast.admin.email, coordinatorOfB.email, otherUser.email].map(async (email) =>
           api(t.app, await loginAs(t.app, email)),
         ),
-      );
+      )) as [Api, Api, Api, Api, Api];
     });
     afterAll(() => t?.close());
 
