@@ -4,7 +4,7 @@
  * report's figures as if typed at the desk, audit, centres and roles. Jobs are awaited through
  * app.importJobs.idle(), never a sleep.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -16,6 +16,8 @@ import { IMPORT_MAX_BYTES } from '../../contracts/imports.js';
 import { personalFiscalCode } from '../../demo/fiscal-codes.js';
 import { createCentre } from '../accounts/accounts.usecases.js';
 import { reportDataForScope } from '../reports/reports.usecases.js';
+import { importFromCli } from './imports.cli.js';
+import { markInterruptedImports } from './imports.usecases.js';
 
 type Session = { cookie: string; csrf: string };
 
@@ -662,6 +664,51 @@ for (const dialect of DIALECTS) {
       expect(await t.db.selectFrom('enrolments').select('id').where('courseId', '=', course.id).execute()).toHaveLength(0);
       expect(await t.db.selectFrom('cases').select('id').where('personId', '=', elira.id).execute()).toHaveLength(0);
       expect(await countIn('people', cast.centreB.id)).toBeGreaterThanOrEqual(2);
+    });
+
+    it('the command line imports with the same use cases, and says with its exit code what happened', async () => {
+      const file = join(importDir, 'registro-cli.csv');
+      await writeFile(
+        file,
+        csv([
+          VISIT_HEADERS,
+          ['01/07/2024', 'Traoré', 'Fatoumata', 'F', 'Mali', '03/03/1993', '', 'Lavoro', ''],
+          ['02/07/2024', 'Traoré', 'Fatoumata', 'F', 'Mali', '03/03/1993', '', 'Atlantide', ''],
+        ]),
+      );
+      const lines: string[] = [];
+      const options = { kind: 'visits', file, centre: cast.centreB.code };
+      const visitsBefore = await countIn('visits', cast.centreB.id);
+      expect(await importFromCli(t.db, importDir, { ...options, dryRun: true }, (line) => lines.push(line))).toBe(0);
+      expect(lines.join('\n')).toContain('riga 3');
+      expect(await countIn('visits', cast.centreB.id)).toBe(visitsBefore);
+      lines.length = 0;
+      expect(await importFromCli(t.db, importDir, { ...options, json: true }, (line) => lines.push(line))).toBe(3);
+      const answer = JSON.parse(lines.join('\n')) as { import: Import; rejects: ImportReject[] };
+      expect(answer.import.status).toBe('imported');
+      expect(answer.rejects.map((r) => r.rowNumber)).toEqual([3]);
+      expect(await countIn('visits', cast.centreB.id)).toBe(visitsBefore + 1);
+      // The same file again: nothing new, the rejected row still rejected.
+      expect(await importFromCli(t.db, importDir, options, () => {})).toBe(3);
+      expect(await countIn('visits', cast.centreB.id)).toBe(visitsBefore + 1);
+      const audit = await t.db
+        .selectFrom('auditLog')
+        .select('userId')
+        .where('entity', '=', 'import')
+        .where('entityId', '=', String(answer.import.id))
+        .execute();
+      expect(audit.length).toBeGreaterThan(0);
+      expect(audit.every((a) => a.userId === null)).toBe(true);
+    });
+
+    it('an import a stopped server left running is failed on start, with nothing written', async () => {
+      const dry = await analysed(coordinator, 'visits', csv(visitsRegister()));
+      await t.db.updateTable('imports').set({ status: 'importing' }).where('id', '=', dry.id).execute();
+      expect(await markInterruptedImports(t.db)).toBe(1);
+      const after = expectStatus<Import>(await api(t.app, coordinator).get(`/imports/${dry.id}`), 200);
+      expect(after.status).toBe('failed');
+      expect(after.failure).toEqual({ code: 'import.interrupted', params: { during: 'importing' } });
+      expectStatus(await api(t.app, coordinator).delete(`/imports/${dry.id}`), 204);
     });
 
     it('is bounded by the centres and the role', async () => {
