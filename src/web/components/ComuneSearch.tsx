@@ -15,12 +15,15 @@ export interface ComuneMatch {
 export function ComuneSearch({
   id,
   label,
+  hint,
   initialText,
   onSelect,
   searchPath = '/reference/comuni',
 }: {
   id: string;
   label: string;
+  /** Said under the field, and read with it. */
+  hint?: string;
   initialText: string;
   onSelect(comune: ComuneMatch): void;
   /** Where the comuni are searched: first-run setup, before anyone logs in, has its own. */
@@ -37,6 +40,7 @@ export function ComuneSearch({
     <Combobox
       id={id}
       label={label}
+      hint={hint}
       value={text}
       onValueChange={setText}
       options={options}

@@ -68,12 +68,12 @@ export default function SetupPage() {
                 label={`${t('centres.setup.comune')} *`}
                 initialText={comune?.text ?? ''}
                 searchPath="/setup/comuni"
+                hint={t('centres.comuneHint')}
                 onSelect={(c) => {
                   setComune({ istat: c.istat, text: `${c.name} (${c.province})` });
                   setComuneMissing(false);
                 }}
               />
-              <div className="form-text">{t('centres.comuneHint')}</div>
               {comuneMissing || fieldErrors.centreComuneIstat ? (
                 <div className="invalid-feedback d-block" role="alert">
                   {comuneMissing ? t('centres.setup.comuneRequired') : fieldErrors.centreComuneIstat}

@@ -66,10 +66,10 @@ function SettingsForm({ settings, reload, onDone }: { settings: CentreSettings; 
         <ComuneSearch
           id="centre-comune-search"
           label={t('centres.comune')}
+          hint={t('centres.comuneHint')}
           initialText={values.comuneText}
           onSelect={(c) => form.set({ comuneIstat: c.istat, comuneText: `${c.name} (${c.province})` })}
         />
-        <div className="form-text">{t('centres.comuneHint')}</div>
         {values.comuneIstat ? (
           <p className="small mb-0 d-flex gap-3 align-items-center flex-wrap">
             <span>{t('centres.comuneChosen', { comune: values.comuneText })}</span>
