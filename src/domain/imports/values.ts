@@ -51,10 +51,29 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.
 const SLASHED_ISO = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const SERIAL = /^\d{1,7}(?:[.,]\d+)?$/;
+const WORDED_DATE = /^(\d{1,2})(?:\s*[-/.\s]\s*)(\p{L}+)\.?(?:\s*[-/.\s]\s*)(\d{4}|\d{2})$/u;
+
+/** Month names and their abbreviations, Italian and English ("5 marzo 2024", "05-mar-24", "5 Mar 2024"). */
+const MONTHS = new Map<string, number>(
+  [
+    ['gennaio', 'gen', 'january', 'jan'],
+    ['febbraio', 'feb', 'february'],
+    ['marzo', 'mar', 'march'],
+    ['aprile', 'apr', 'april'],
+    ['maggio', 'mag', 'may'],
+    ['giugno', 'giu', 'june', 'jun'],
+    ['luglio', 'lug', 'july', 'jul'],
+    ['agosto', 'ago', 'august', 'aug'],
+    ['settembre', 'set', 'sett', 'september', 'sep', 'sept'],
+    ['ottobre', 'ott', 'october', 'oct'],
+    ['novembre', 'nov', 'november'],
+    ['dicembre', 'dic', 'december', 'dec'],
+  ].flatMap((names, index) => names.map((name) => [name, index + 1] as [string, number])),
+);
 
 /**
  * A date as written (dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd with or without a
- * time, yyyymmdd, an Excel serial) as an ISO date; null when it is no date or an impossible one
+ * time, yyyymmdd, an Excel serial, "5 marzo 2024") as an ISO date; null when it is no date or an impossible one
  * (31/02/2023). A time after an Italian date ("05/03/2024 10:30") is ignored here (readTime reads it).
  */
 export function readDate(value: string): string | null {
@@ -64,6 +83,9 @@ export function readDate(value: string): string | null {
   match = ISO_DATE.exec(text) ?? SLASHED_ISO.exec(text) ?? COMPACT_DATE.exec(text);
   if (match) return isoOf(Number(match[1]), Number(match[2]), Number(match[3]));
   if (SERIAL.test(text)) return excelSerialToIso(Number(text.replace(',', '.')));
+  match = WORDED_DATE.exec(text);
+  const month = match ? MONTHS.get((match[2] as string).toLowerCase()) : undefined;
+  if (match && month !== undefined) return isoOf(fullYear(match[3] as string), month, Number(match[1]));
   return null;
 }
 
