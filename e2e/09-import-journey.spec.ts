@@ -190,6 +190,8 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     await expect(imports.status).toHaveText('Importato', { timeout: 60_000 });
     await expect(imports.view.getByRole('status')).toHaveText(`Importazione completata: ${IMPORTED} righe importate.`);
     await expect(imports.count('Importate')).toHaveText(String(IMPORTED));
+    // Said to screen readers too, however quickly the job ended.
+    await expect(page.getByTestId('announcer')).toHaveText(`Importazione completata: ${IMPORTED} righe importate.`);
     await expect(imports.row(FILE_NAME).getByRole('cell').nth(3)).toHaveText('Importato');
     await expect(imports.row(FILE_NAME).getByRole('button', { name: `Annulla importazione: ${FILE_NAME}` })).toBeVisible();
     await checkA11y(page, 'import page (result)');

@@ -90,14 +90,18 @@ function endMessage(t: ReturnType<typeof useI18n>['t'], status: ImportStatus, ac
  * mapping, the values that matched nothing, the doubtful matches, the preview, the rejected
  * rows and "Importa N righe"; once imported, the result.
  */
-export function ImportView({ id, onChanged }: { id: number; onChanged(): void }) {
+export function ImportView({ id, onChanged, justUploaded = false }: { id: number; onChanged(): void; justUploaded?: boolean }) {
   const { t, locale } = useI18n();
   const loaded = useApiGet<Import>(`/imports/${id}`);
   const imp = loaded.data;
   const reload = loaded.reload;
   const announce = useAnnouncer();
   const confirm = useConfirm();
+  // When a job ends, say so (and refresh the list of imports): a job seen running, or one this
+  // page has just started (a short one may be over before the page reads it again).
+  const wasRunning = useRef(justUploaded);
   const reloadAll = useCallback(() => {
+    wasRunning.current = true;
     reload();
     onChanged();
   }, [reload, onChanged]);
@@ -110,8 +114,6 @@ export function ImportView({ id, onChanged }: { id: number; onChanged(): void })
     return () => clearInterval(timer);
   }, [running, reload]);
 
-  // When a job ends, say so, and refresh the list of imports.
-  const wasRunning = useRef(false);
   useEffect(() => {
     if (!imp) return;
     if (wasRunning.current && !running) {

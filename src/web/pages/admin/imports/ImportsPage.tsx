@@ -26,19 +26,23 @@ export default function ImportsPage() {
   const list = useApiGet<Page<Import>>(centreId ? '/imports' : null, { centreId: centreId ?? undefined, page, pageSize: 20 });
   const reloadList = list.reload;
 
+  // An import just uploaded: its analysis is announced when done, however quickly.
+  const [justUploaded, setJustUploaded] = useState(false);
+  const open = useCallback((id: number, uploaded = false) => {
+    setOpenId(id);
+    setJustUploaded(uploaded);
+    focusLater('import-title');
+  }, []);
+
   // Coming back to the page while a job runs: show it.
   const resumed = useRef(false);
   useEffect(() => {
     if (resumed.current || !list.data) return;
     resumed.current = true;
     const running = list.data.items.find((imp) => isRunning(imp.status));
+    // Shown without moving the focus: the person has just arrived on the page.
     if (running) setOpenId(running.id);
   }, [list.data]);
-
-  const open = useCallback((id: number) => {
-    setOpenId(id);
-    focusLater('import-title');
-  }, []);
 
   return (
     <>
@@ -50,15 +54,15 @@ export default function ImportsPage() {
         centreId={centreId}
         onUploaded={(created) => {
           reloadList();
-          open(created.id);
+          open(created.id, true);
         }}
       />
-      {openId ? <ImportView key={`import-${openId}`} id={openId} onChanged={reloadList} /> : null}
+      {openId ? <ImportView key={`import-${openId}`} id={openId} onChanged={reloadList} justUploaded={justUploaded} /> : null}
       <ImportList
         loaded={list}
         reload={reloadList}
         onPage={setPage}
-        onOpen={open}
+        onOpen={(id) => open(id)}
         onDeleted={(id) => setOpenId((current) => (current === id ? null : current))}
       />
     </>
