@@ -250,6 +250,13 @@ describe('a CSV register', () => {
     ]);
   });
 
+  it('reads Excel’s “Unicode text”: UTF-16 with its byte order mark, tab-separated', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Cognome\tNazionalità\r\nRossi\tCôte d’Ivoire\r\n', 'utf16le')]);
+    const file = await readAll(await writeBytes(bytes, 'txt'));
+    expect(file).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', headers: ['Cognome', 'Nazionalità'] });
+    expect(file.rows).toEqual([{ rowNumber: 2, cells: ['Rossi', 'Côte d’Ivoire'] }]);
+  });
+
   it('reads a tab-separated file', async () => {
     const file = await readAll(await writeBytes('Cognome\tNome\nRossi\tMario\n'));
     expect(file).toMatchObject({ delimiter: '\t', headers: ['Cognome', 'Nome'], rows: [{ rowNumber: 2, cells: ['Rossi', 'Mario'] }] });

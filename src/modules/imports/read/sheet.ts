@@ -2,9 +2,9 @@
  * A register's file read as a stream: its shape first (inspectFile: the format, a CSV's
  * encoding and delimiter, the header row), then its rows one at a time (readRows), so that a
  * 100,000-row file never sits whole in memory. XLSX through exceljs's streaming reader (the
- * first worksheet; dates as ISO text, numbers as text, a formula's cached result or its text,
+ * first worksheet; dates as ISO text, numbers as text, a formula’s cached result or its text,
  * never run; rich text joined; a hyperlink's text), CSV through csv-parse after the encoding
- * (UTF-8, with or without BOM, else Windows-1252) and the delimiter (; , or tab, from the
+ * (UTF-8, with or without BOM; UTF-16 with its BOM, as Excel’s “Unicode text”; else Windows-1252) and the delimiter (; , or tab, from the
  * header line) are found. A file that cannot be read is refused with one of the module's errors.
  */
 import { createReadStream } from 'node:fs';
@@ -28,7 +28,7 @@ export async function inspectFile(path: string): Promise<SheetInfo> {
   const head = await readHead(path, 64 * 1024);
   try {
     if (isZip(head)) return await inspectXlsx(path);
-    if (looksBinary(head)) throw notSpreadsheet();
+    if (!isUtf16(head) && looksBinary(head)) throw notSpreadsheet();
     return await inspectCsv(path, head);
   } catch (error) {
     throw asReadingError(error);
@@ -129,10 +129,14 @@ function fitCells(cells: ReadonlyArray<string | null | undefined>, width: number
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+/** Excel's "Unicode text" is UTF-16 (little-endian) with its byte order mark, tab-separated. */
+const isUtf16 = (head: Buffer): boolean => head.length >= 2 && head[0] === 0xff && head[1] === 0xfe;
+
 async function inspectCsv(path: string, head: Buffer): Promise<SheetInfo> {
   const bom = head.subarray(0, 3).equals(UTF8_BOM);
-  const encoding = bom || (await isUtf8(path)) ? 'utf-8' : 'windows-1252';
-  const text = new TextDecoder(encoding).decode(head.subarray(bom ? 3 : 0));
+  const encoding = isUtf16(head) ? 'utf-16le' : bom || (await isUtf8(path)) ? 'utf-8' : 'windows-1252';
+  // The decoder drops a byte order mark.
+  const text = new TextDecoder(encoding).decode(head);
   if (text.trim() === '') throw emptyFile();
   const delimiter = detectDelimiter(text);
   const info: SheetInfo = { format: 'csv', encoding, delimiter, headers: [] };
@@ -178,15 +182,10 @@ async function* csvRows(path: string, info: SheetInfo, keepEmpty = false): Async
   const encoding = info.encoding ?? 'utf-8';
   const source = createReadStream(path);
   const decoder = new TextDecoder(encoding);
-  let first = true;
+  // The decoder drops a byte order mark, and keeps a character split between chunks for the next.
   const decode = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      let bytes = chunk;
-      if (first) {
-        first = false;
-        if (bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
-      }
-      done(null, decoder.decode(bytes, { stream: true }));
+      done(null, decoder.decode(chunk, { stream: true }));
     },
     flush(done) {
       done(null, decoder.decode());
