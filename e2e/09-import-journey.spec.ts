@@ -111,6 +111,16 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     await expect(imports.uploadForm.getByText('Scegli il tipo di registro.')).toBeVisible();
     await expect(imports.uploadForm.getByText('Scegli il file da importare.')).toBeVisible();
 
+    // A file that is not a spreadsheet (a picture saved with the register's name) is refused, in Italian, and nothing is listed.
+    const picture = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    await imports.upload('Accessi', {
+      name: 'registro.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: picture,
+    });
+    await expect(imports.uploadForm.getByRole('alert')).toHaveText('Il file non è un foglio di calcolo: carica un file XLSX o CSV.');
+    await expect(imports.list).toHaveCount(0);
+
     await imports.upload('Accessi', { name: FILE_NAME, mimeType: 'text/csv', buffer: registerCsv() });
     await expect(page.getByRole('heading', { name: `Importazione di «${FILE_NAME}»` })).toBeVisible();
     await expect(imports.mappingForm).toBeVisible({ timeout: 60_000 });
