@@ -174,6 +174,15 @@ describe('headerKey and name order', () => {
     expect(headerKey(['Data', 'Cognome'])).not.toBe(headerKey(['Cognome', 'Data']));
   });
 
+  it('keeps a long shape’s key short enough for a unique index, still telling shapes apart', () => {
+    const wide = Array.from({ length: 200 }, (_, i) => `Colonna con un nome lungo ${i}`);
+    const other = [...wide.slice(0, 199), 'Colonna diversa'];
+    expect(headerKey(wide).length).toBeLessThanOrEqual(400);
+    expect(headerKey(wide)).toBe(headerKey([...wide]));
+    expect(headerKey(other)).not.toBe(headerKey(wide));
+    expect(headerKey(wide).startsWith('colonna con un nome lungo 0|')).toBe(true);
+  });
+
   it('knows a column that writes the given names first', () => {
     expect(givenNamesFirst('Nome e cognome')).toBe(true);
     expect(givenNamesFirst('Name and surname')).toBe(true);

@@ -309,9 +309,26 @@ export function recogniseColumns(kind: ImportKind, headers: readonly string[]): 
   return mapping;
 }
 
-/** The file's shape: its headers folded, in order. Files of the same shape share a saved mapping. */
+/** The longest header key stored as written: a unique index on PostgreSQL takes at most ~2,700 bytes. */
+const HEADER_KEY_MAX = 400;
+
+/**
+ * The file's shape: its headers folded, in order. Files of the same shape share a saved mapping.
+ * A long one (many or long headers) is cut, with a hash of the whole after the cut.
+ */
 export function headerKey(headers: readonly string[]): string {
-  return headers.map((header) => foldText(header)).join('|');
+  const key = headers.map((header) => foldText(header)).join('|');
+  return key.length <= HEADER_KEY_MAX ? key : `${key.slice(0, HEADER_KEY_MAX - 18)}#${fnv1a64(key)}`;
+}
+
+/** FNV-1a, 64 bits, as 16 hex digits: a pure hash, enough to tell two long header rows apart. */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
 }
 
 /** Whether a "Cognome e nome" column writes the given names first ("Nome e cognome", "Name and surname"). */
