@@ -8,7 +8,10 @@
  * the counts and the three rejected rows with their reasons in Italian; the import is confirmed
  * in its dialog, its progress shown, the result listed; the year's report then counts the 9
  * imported visits. First the coordinator sets the centre's comune (Amministrazione › Impostazioni
- * del centro). axe-core checks the import page empty, with the dry run, the dialog and the result.
+ * del centro). Then the import is undone from the list; and a people register naming someone
+ * who may already be registered waits for a decision (importing is refused until then), the
+ * decision is made and the analysis deleted. axe-core checks the import page empty, with the dry
+ * run, the dialog, the result and the doubtful person.
  */
 import { readFileSync } from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
@@ -18,8 +21,8 @@ import LoginPage from './pages/loginPage.js';
 import ReportPage from './pages/reportPage.js';
 import ReportsPage from './pages/reportsPage.js';
 import { expectNoSeriousA11yViolations as checkA11y } from './support/axe.js';
-import { COORDINATOR } from './support/data.js';
-import { ensureUser } from './support/seed.js';
+import { COORDINATOR, MOHAMED } from './support/data.js';
+import { ensureSeedData, ensureUser } from './support/seed.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -69,6 +72,7 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
 
   test.beforeAll(async ({ browser }) => {
     await ensureUser(COORDINATOR);
+    await ensureSeedData();
     context = await browser.newContext({ acceptDownloads: true });
     page = await context.newPage();
   });
@@ -227,5 +231,37 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     await dialog.getByRole('button', { name: 'Annulla importazione' }).click();
     await expect(row.getByRole('cell').nth(3)).toHaveText('Annullato');
     await expect(row.getByRole('button', { name: `Annulla importazione: ${FILE_NAME}` })).toHaveCount(0);
+  });
+
+  test('a person who may be one already registered waits for a decision; the analysis is then deleted', async () => {
+    const imports = await ImportPage.verifyOnPage(page);
+    // Mohamed Benaïssa is in the register, born on another day: the same person, or another?
+    const file = 'persone.csv';
+    const csv = `Cognome;Nome;Sesso;Nazionalità;Data di nascita\r\nBenaissa;Mohamed;M;Marocco;15/04/1990\r\n`;
+    await imports.upload('Persone', { name: file, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await imports.analysed();
+    const doubtful = page.getByRole('form', { name: 'Persone da verificare' });
+    const decision = doubtful.getByRole('combobox', { name: 'Decisione per Benaissa Mohamed (15/04/1990)' });
+    await expect(decision.getByRole('option', { name: `È ${MOHAMED.familyNames} ${MOHAMED.givenNames} (15/03/1990)` })).toBeAttached();
+    await checkA11y(page, 'import page (doubtful person)');
+
+    // Importing before deciding is refused, in words.
+    await page.getByRole('button', { name: 'Importa 1 riga' }).click();
+    await page.getByRole('alertdialog', { name: 'Importa 1 riga' }).getByRole('button', { name: 'Importa 1 riga' }).click();
+    await expect(imports.view.getByRole('alert')).toContainText('Alcune persone dubbie aspettano una decisione');
+
+    await decision.selectOption({ label: 'Nuova persona' });
+    await imports.reanalyse(doubtful);
+    await expect(imports.count('Nuove persone')).toHaveText('1');
+    await expect(doubtful.getByRole('combobox', { name: 'Decisione per Benaissa Mohamed (15/04/1990)' })).toHaveValue('new');
+
+    // Not imported after all: the analysis is deleted, after confirming.
+    await imports
+      .row(file)
+      .getByRole('button', { name: `Elimina: ${file}` })
+      .click();
+    await page.getByRole('alertdialog', { name: 'Elimina' }).getByRole('button', { name: 'Elimina' }).click();
+    await expect(imports.row(file)).toHaveCount(0);
+    await expect(imports.view).toHaveCount(0);
   });
 });
