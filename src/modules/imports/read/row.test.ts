@@ -153,6 +153,15 @@ describe('a visits row', () => {
     expect(row.visit?.notes).toBe('=HYPERLINK("x")');
   });
 
+  it('cuts a long value in its reason, and lists as unmatched only what a mapping can name', () => {
+    const long = `Atlantide ${'x'.repeat(300)}`;
+    const outcome = rejected(read('visits', VISIT_HEADERS, ['05/03/2024', 'Rossi', 'Mario', 'M', long, 'Lavoro', null, null, null]));
+    expect(outcome.rejects).toEqual([
+      { column: 'Nazionalità', code: 'import.citizenship_unknown', params: { value: `${long.slice(0, 200)}…` } },
+    ]);
+    expect(outcome.unmatched).toEqual([]);
+  });
+
   it('limits notes and names as the API does', () => {
     const long = 'x'.repeat(2001);
     expect(

@@ -66,6 +66,18 @@ const EARLIEST = '1900-01-01';
 const PHONE = /^[+0-9 ()./-]*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The longest value as written that a value mapping names (contracts/imports.ts importUpdateInput). */
+const MAX_MAPPED_VALUE = 200;
+
+/** A reason's values as shown: a long value cut (a cell may hold thousands of characters). */
+function shortParams(params: MessageParams): MessageParams {
+  const short: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    short[name] = typeof value === 'string' && value.length > MAX_MAPPED_VALUE ? `${value.slice(0, MAX_MAPPED_VALUE)}…` : value;
+  }
+  return short;
+}
+
 /** What a mapped value resolved to: a stored value, nothing written, or the row rejected (the reason already noted). */
 type Resolved<T> = { value: T } | { empty: true } | { failed: true };
 
@@ -110,12 +122,15 @@ class RowReader {
   }
 
   reject(field: ImportFieldKey | null, code: MessageCode, params?: MessageParams): void {
-    this.rejects.push(params ? { column: field && this.header(field), code, params } : { column: field && this.header(field), code });
+    const column = field && this.header(field);
+    this.rejects.push(params ? { column, code, params: shortParams(params) } : { column, code });
   }
 
   /** A value that matched nothing: noted for the user to map (once per field and value) and rejected with its reason. */
   unmatchedValue(field: ImportFieldKey, value: string, code: MessageCode): void {
-    if (!this.unmatched.some((u) => u.field === field && u.value === value)) this.unmatched.push({ field, value });
+    // A value longer than a mapping may name (contracts/imports.ts) cannot be mapped: its rows are only rejected.
+    const mappable = value.length <= MAX_MAPPED_VALUE;
+    if (mappable && !this.unmatched.some((u) => u.field === field && u.value === value)) this.unmatched.push({ field, value });
     this.reject(field, code, { value });
   }
 
