@@ -6,7 +6,7 @@
  * and three rows rejected (an impossible date, a name without its surname, a nationality that
  * matches nothing, "Atlantide", whose rows the coordinator lets be rejected). The dry run shows
  * the counts and the three rejected rows with their reasons in Italian; the import is confirmed
- * in its dialog, its progress shown, the result listed; the year's report then counts the 9
+ * in its dialog, its result announced and listed; the year's report then counts the 9
  * imported visits. First the coordinator sets the centre's comune (Amministrazione › Impostazioni
  * del centro). Then the import is undone from the list; and a people register naming someone
  * who may already be registered waits for a decision (importing is refused until then), the
@@ -253,6 +253,7 @@ test.describe('Importa: a visits register of the years before Approdo', () => {
     await decision.selectOption({ label: 'Nuova persona' });
     await imports.reanalyse(doubtful);
     await expect(imports.count('Nuove persone')).toHaveText('1');
+    await expect(imports.view.getByRole('alert')).toHaveCount(0);
     await expect(doubtful.getByRole('combobox', { name: 'Decisione per Benaissa Mohamed (15/04/1990)' })).toHaveValue('new');
 
     // Not imported after all: the analysis is deleted, after confirming.

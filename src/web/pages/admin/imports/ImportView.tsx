@@ -108,6 +108,13 @@ export function ImportView({ id, onChanged, justUploaded = false }: { id: number
   const change = useChange({ reload: reloadAll });
   const running = imp ? isRunning(imp.status) : false;
 
+  // A problem of starting the import (decisions pending…) no longer stands once the analysis has changed.
+  const version = imp?.version;
+  const resetProblem = change.reset;
+  useEffect(() => {
+    if (version !== undefined) resetProblem();
+  }, [version, resetProblem]);
+
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(reload, POLL_MS);
