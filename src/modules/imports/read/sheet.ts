@@ -16,7 +16,7 @@ import { foldText } from '../../../domain/imports/columns.js';
 import { AppError } from '../../../errors/index.js';
 import { emptyFile, MAX_IMPORT_COLUMNS, mergedHeader, noHeader, notSpreadsheet, tooManyColumns } from '../imports.errors.js';
 import type { SheetInfo, SheetRow } from './types.js';
-import { openZipEntry, readZipEntries, readZipText, type ZipEntry } from './zip.js';
+import { openZip, type Zip, type ZipEntry } from './zip.js';
 
 /** The longest CSV record read (a cell of a register is short; a 1 MB "row" is not a register). */
 const MAX_RECORD_BYTES = 1024 * 1024;
@@ -228,9 +228,11 @@ interface FirstSheet {
 }
 
 async function inspectXlsx(path: string): Promise<SheetInfo> {
-  const sheet = await firstSheet(path);
-  const merged = await mergedHeaderColumns(path, sheet.entry);
-  for await (const row of xlsxRows(path, Number.POSITIVE_INFINITY, sheet.part)) {
+  const { part, merged } = await withWorkbook(path, async (zip) => {
+    const sheet = await firstSheet(zip);
+    return { part: sheet.part, merged: await mergedHeaderColumns(zip, sheet.entry) };
+  });
+  for await (const row of xlsxRows(path, Number.POSITIVE_INFINITY, part)) {
     if (row.rowNumber !== 1) throw noHeader();
     if (merged.length > 0) throw mergedHeader({ columns: merged });
     return { format: 'xlsx', encoding: null, delimiter: null, headers: checkHeaders(row.cells, row.valueLike) };
@@ -238,27 +240,35 @@ async function inspectXlsx(path: string): Promise<SheetInfo> {
   throw emptyFile();
 }
 
+/** The zip at `path` open for `use`, closed after it. Not a zip: not a spreadsheet. */
+async function withWorkbook<T>(path: string, use: (zip: Zip) => Promise<T>): Promise<T> {
+  const zip = await openZip(path);
+  if (!zip) throw notSpreadsheet();
+  try {
+    return await use(zip);
+  } finally {
+    zip.close();
+  }
+}
+
 /** The workbook's first worksheet (the first in the workbook's list, whatever its part is called). Not a workbook: not a spreadsheet. */
-async function firstSheet(path: string): Promise<FirstSheet> {
-  const entries = await readZipEntries(path).catch(() => null);
-  if (!entries) throw notSpreadsheet();
-  const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  const workbook = byName.get('xl/workbook.xml');
+async function firstSheet(zip: Zip): Promise<FirstSheet> {
+  const workbook = zip.entries.get('xl/workbook.xml');
   if (!workbook) throw notSpreadsheet();
   try {
-    const sheetTag = /<(?:\w+:)?sheet\b[^>]*>/.exec(await readZipText(path, workbook))?.[0];
+    const sheetTag = /<(?:\w+:)?sheet\b[^>]*>/.exec(await zip.readText(workbook))?.[0];
     const relationId = sheetTag ? /\br:id="([^"]*)"/.exec(sheetTag)?.[1] : undefined;
-    const rels = byName.get('xl/_rels/workbook.xml.rels');
+    const rels = zip.entries.get('xl/_rels/workbook.xml.rels');
     let target: string | undefined;
     if (rels && relationId) {
-      for (const tag of (await readZipText(path, rels)).match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+      for (const tag of (await zip.readText(rels)).match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
         if (/\bId="([^"]*)"/.exec(tag)?.[1] === relationId) target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
       }
     }
     const part = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
-    const entry = byName.get(part) ?? entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name));
+    const entry = zip.entries.get(part) ?? [...zip.entries.values()].find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName));
     if (!entry) throw notSpreadsheet();
-    return { entry, part: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1] ?? null };
+    return { entry, part: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.fileName)?.[1] ?? null };
   } catch (error) {
     throw error instanceof AppError ? error : notSpreadsheet();
   }
@@ -275,12 +285,12 @@ function columnNumber(letters: string): number {
  * The columns of row 1 that belong to a merged range. The sheet's merges are written after its
  * rows, so the part is scanned to its end, as text, as it inflates (nothing of it is kept).
  */
-async function mergedHeaderColumns(path: string, entry: ZipEntry): Promise<number[]> {
+async function mergedHeaderColumns(zip: Zip, entry: ZipEntry): Promise<number[]> {
   const columns = new Set<number>();
   const pattern = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
   let carry = '';
   try {
-    const stream = await openZipEntry(path, entry);
+    const stream = await zip.open(entry);
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const text = carry + chunk.toString('latin1');
       for (const match of text.matchAll(pattern)) {
@@ -304,7 +314,7 @@ interface XlsxRow extends SheetRow {
 
 /** The rows of the first worksheet (row 1 included), each as wide as `width` (its own length when infinite). */
 async function* xlsxRows(path: string, width: number, sheetPart?: string | null): AsyncGenerator<XlsxRow> {
-  const part = sheetPart === undefined ? (await firstSheet(path)).part : sheetPart;
+  const part = sheetPart === undefined ? (await withWorkbook(path, firstSheet)).part : sheetPart;
   const source = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
