@@ -4,32 +4,18 @@
  * punctuation, spaces, a bracketed hint such as "(gg/mm/aaaa)" and small words such as "di"
  * ignored), so "Data d'accesso", "DATA ACCESSO" and "data di accesso (gg/mm/aaaa)" are one.
  */
-import type { ImportFieldKey, ImportKind } from './fields.js';
+import { type ImportFieldKey, type ImportKind, PERSON_FIELD_KEYS } from './fields.js';
 
 /** Column index (as a string) → the field it holds, or null when ignored (read/types.ts ColumnMapping). */
 export type ColumnFields = Record<string, ImportFieldKey | null>;
 
-const PERSON_FIELDS = [
-  'familyNames',
-  'givenNames',
-  'fullName',
-  'gender',
-  'birthDate',
-  'citizenship',
-  'birthCountry',
-  'fiscalCode',
-  'residence',
-  'phone',
-  'email',
-] as const satisfies readonly ImportFieldKey[];
-
 /** The fields each kind of register accepts, the person's first. */
 export const KIND_FIELDS: Readonly<Record<ImportKind, readonly ImportFieldKey[]>> = {
-  people: PERSON_FIELDS,
-  visits: [...PERSON_FIELDS, 'visitDate', 'visitTime', 'topics', 'referralSource', 'channel', 'notes'],
-  cases: [...PERSON_FIELDS, 'openedOn', 'closedOn', 'referralSource', 'caseSummary'],
-  permits: [...PERSON_FIELDS, 'permitType', 'permitNumber', 'issuedOn', 'expiresOn'],
-  enrolments: [...PERSON_FIELDS, 'course', 'programme', 'enrolledOn', 'withdrawnOn'],
+  people: PERSON_FIELD_KEYS,
+  visits: [...PERSON_FIELD_KEYS, 'visitDate', 'visitTime', 'topics', 'referralSource', 'channel', 'notes'],
+  cases: [...PERSON_FIELD_KEYS, 'openedOn', 'closedOn', 'referralSource', 'caseSummary'],
+  permits: [...PERSON_FIELD_KEYS, 'permitType', 'permitNumber', 'issuedOn', 'expiresOn'],
+  enrolments: [...PERSON_FIELD_KEYS, 'course', 'programme', 'enrolledOn', 'withdrawnOn'],
 };
 
 /**

@@ -7,9 +7,8 @@
 export const IMPORT_KINDS = ['people', 'visits', 'cases', 'permits', 'enrolments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-/** Every field of every register, in the order a mapping lists them. */
-export const IMPORT_FIELD_KEYS = [
-  // the person
+/** The person's fields, which every register carries (read/row-person.ts reads them). */
+export const PERSON_FIELD_KEYS = [
   'familyNames',
   'givenNames',
   /** "Cognome e nome" in one column: the first word(s) the family name, as Italian registers write it. */
@@ -22,6 +21,11 @@ export const IMPORT_FIELD_KEYS = [
   'residence',
   'phone',
   'email',
+] as const;
+
+/** Every field of every register, in the order a mapping lists them. */
+export const IMPORT_FIELD_KEYS = [
+  ...PERSON_FIELD_KEYS,
   // a visit
   'visitDate',
   'visitTime',
