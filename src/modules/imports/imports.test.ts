@@ -7,6 +7,7 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, type Cast, expectProblem, expectStatus, loginAs, seedCast, startTestApp, type TestApp } from '../../../test/support/app.js';
@@ -419,7 +420,8 @@ for (const dialect of DIALECTS) {
 
       // 10,000 bad rows: each rejected with its reason, nothing written.
       const rows = [VISIT_HEADERS];
-      for (let i = 0; i < 10_000; i++) rows.push(['99/99/2024', `Cognome${i}`, 'Nome', 'M', 'Marocco', '', '', 'Lavoro', '']);
+      for (let i = 0; i < 10_000; i++)
+        rows.push(['99/99/2024', `Cognome${i}`, 'Nome', 'M', 'Marocco', '', '', 'Lavoro', i === 0 ? '=HYPERLINK("x")' : '']);
       const dry = await analysed(coordinator, 'visits', csv(rows));
       expect(dry.summary).toMatchObject({ rows: 10_000, accepted: 0, rejected: 10_000 });
       const rejects = expectStatus<{ total: number }>(
@@ -430,7 +432,18 @@ for (const dialect of DIALECTS) {
       const sheet = await api(t.app, coordinator).get(`/imports/${dry.id}/rejects.xlsx`);
       expect(sheet.statusCode).toBe(200);
       expect(sheet.headers['content-type']).toContain('spreadsheetml');
-      expect(sheet.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      // The rejected rows to fix: row number, the original headers and cells as text (never formulas), the reason in Italian.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+      const rejected = workbook.worksheets[0];
+      expect(rejected?.getRow(1).values).toEqual([undefined, 'Riga', ...VISIT_HEADERS, 'Motivo']);
+      expect(rejected?.rowCount).toBe(10_001);
+      const first = rejected?.getRow(2);
+      expect(first?.getCell(1).value).toBe(2);
+      expect(first?.getCell(2).value).toBe('99/99/2024');
+      expect(first?.getCell(VISIT_HEADERS.length + 1).value).toBe('=HYPERLINK("x")');
+      expect(first?.getCell(VISIT_HEADERS.length + 1).type).toBe(ExcelJS.ValueType.String);
+      expect(String(first?.getCell(VISIT_HEADERS.length + 2).value)).toContain('Data non valida: 99/99/2024');
       const visitsBefore = await countIn('visits', cast.centreA.id);
       const done = await run(coordinator, dry);
       expect(done.status).toBe('imported');

@@ -103,10 +103,23 @@ export class FilePeople {
     private readonly decisions: Readonly<Record<string, Decision>>,
   ) {}
 
+  /** The names' keys already folded: a register names most people on several rows. */
+  private readonly foldedNames = new Map<string, string>();
+
+  private namesKeyOf(person: ParsedPerson): string {
+    const written = `${person.givenNames}\u0000${person.familyNames}`;
+    let key = this.foldedNames.get(written);
+    if (key === undefined) {
+      key = namesKey(person.givenNames, person.familyNames);
+      this.foldedNames.set(written, key);
+    }
+    return key;
+  }
+
   /** The file's person of this row, and whether the row is the first to name them. */
   personOf(rowNumber: number, person: ParsedPerson): { filePerson: FilePerson; first: boolean } {
     const fiscal = fiscalKey(person.fiscalCode);
-    const namesBirth = `${namesKey(person.givenNames, person.familyNames)}|${person.birthDate ?? ''}`;
+    const namesBirth = `${this.namesKeyOf(person)}|${person.birthDate ?? ''}`;
     let found = fiscal ? this.byFiscalCode.get(fiscal) : undefined;
     // The same names and birth date, unless both rows have a codice fiscale and they differ.
     if (!found) {

@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ImportKind } from '../../domain/imports/fields.js';
-import { collectGarbage } from './memory.js';
+import { collectGarbageOver } from './memory.js';
 import type { FilePeople, FilePerson } from './people-matching.js';
 import { parseRow } from './read/row.js';
 import { readRows } from './read/sheet.js';
@@ -76,8 +76,8 @@ export async function* plannedRows(path: string): AsyncGenerator<ReadRow> {
 export const planPathOf = (storedPath: string) => `${storedPath}.plan`;
 
 const YIELD_EVERY = 200;
-/** A full garbage collection every so many rows keeps the server's memory near what is alive (memory.ts). */
-const COLLECT_EVERY = 5000;
+/** The heap is looked at every so many rows, and collected if it grew too much (memory.ts). */
+const COLLECT_CHECK_EVERY = 500;
 
 export async function* planRows(input: PlanInput, source: AsyncIterable<ReadRow> = parsedRows(input)): AsyncGenerator<PlannedRow> {
   const { kind, people, alreadyImported, withOpenCase } = input;
@@ -88,7 +88,7 @@ export async function* planRows(input: PlanInput, source: AsyncIterable<ReadRow>
     // Back to the event loop now and then: rows read from memory run on microtasks alone, and the
     // server's other requests (the page polling the progress) would wait for the end.
     if (++count % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (count % COLLECT_EVERY === 0) collectGarbage();
+    if (count % COLLECT_CHECK_EVERY === 0) collectGarbageOver();
     if (!outcome.ok) {
       yield { status: 'rejected', rowNumber, cells, rejects: outcome.rejects, unmatched: outcome.unmatched };
       continue;
