@@ -10,7 +10,8 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_COLUMNS } from '../imports.errors.js';
-import { detectDelimiter, inspectFile, readRows } from './sheet.js';
+import { detectDelimiter } from './csv.js';
+import { inspectFile, readRows } from './sheet.js';
 import type { SheetRow } from './types.js';
 
 let dir: string;
