@@ -53,14 +53,15 @@ async function readAll(
   return { ...info, rows };
 }
 
-/** A zip of deflated entries, as any zip tool writes one. */
-function zipOf(files: Record<string, string>): Buffer {
+/** A zip of deflated entries, as any zip tool writes one; `declared` gives an entry a false size (a zip bomb's). */
+function zipOf(files: Record<string, string>, declared: Record<string, number> = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of Object.entries(files)) {
     const plain = Buffer.from(text);
     const data = deflateRawSync(plain);
+    const size = declared[name] ?? plain.length;
     const nameBytes = Buffer.from(name);
     const crc = crc32(plain);
     const local = Buffer.alloc(30);
@@ -69,7 +70,7 @@ function zipOf(files: Record<string, string>): Buffer {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(plain.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -78,7 +79,7 @@ function zipOf(files: Record<string, string>): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(plain.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, data);
@@ -302,6 +303,20 @@ describe('a file that is not a spreadsheet', () => {
         const whole = await readFile(await writeXlsx((workbook) => workbook.addWorksheet('R').addRow(['Data', 'Cognome'])));
         return writeBytes(whole.subarray(0, Math.floor(whole.length / 2)), 'xlsx');
       },
+    ],
+    [
+      'a workbook whose worksheet inflates past the size its zip declares',
+      () =>
+        writeBytes(
+          zipOf(
+            {
+              'xl/workbook.xml': '<workbook><sheets><sheet name="R" sheetId="1" r:id="rId1"/></sheets></workbook>',
+              'xl/worksheets/sheet1.xml': `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Cognome</t></is></c></row>${'<row/>'.repeat(10_000)}</sheetData></worksheet>`,
+            },
+            { 'xl/worksheets/sheet1.xml': 100 },
+          ),
+          'xlsx',
+        ),
     ],
     [
       'a workbook whose worksheet is not XML',
