@@ -24,7 +24,7 @@ function gcFunction(): (() => void) | undefined {
 let collect: (() => void) | undefined | null = null;
 
 /** How much a job lets the heap grow over what was alive after the last collection. */
-export const HEAP_GROWTH_BYTES = 64 * 1024 * 1024;
+export const HEAP_GROWTH_BYTES = 32 * 1024 * 1024;
 
 /** What was alive after the last collection asked (a guess before the first). */
 let alive = 48 * 1024 * 1024;
