@@ -724,6 +724,30 @@ for (const dialect of DIALECTS) {
       expectStatus(await api(t.app, coordinator).delete(`/imports/${dry.id}`), 204);
     });
 
+    it('a register without names records anonymous visits with their snapshot', async () => {
+      const file = csv([
+        ['Data', 'Sesso', 'Nazionalità', 'Tipologia richiesta'],
+        ['15/01/2024', 'F', 'Ucraina', 'Lavoro'],
+        ['16/01/2024', 'M', 'Romania', 'Casa'],
+      ]);
+      const dry = await analysed(admin, 'visits', file, { centreId: cast.centreB.id });
+      expect(dry.summary).toMatchObject({ accepted: 2, newPeople: 0, matchedPeople: 0, records: 2 });
+      const done = await run(admin, dry);
+      const created = await t.db
+        .selectFrom('importRecords')
+        .innerJoin('visits', 'visits.id', 'importRecords.recordId')
+        .select(['visits.personId', 'visits.gender', 'visits.citizenship', 'visits.originGroup', 'visits.ageBand', 'visits.visitDate'])
+        .where('importRecords.importId', '=', done.id)
+        .where('importRecords.entity', '=', 'visit')
+        .orderBy('visits.visitDate')
+        .execute();
+      expect(created).toEqual([
+        { personId: null, gender: 'female', citizenship: 'UA', originGroup: 'non_eu', ageBand: 'unknown', visitDate: '2024-01-15' },
+        { personId: null, gender: 'male', citizenship: 'RO', originGroup: 'eu', ageBand: 'unknown', visitDate: '2024-01-16' },
+      ]);
+      expectStatus(await api(t.app, admin).post(`/imports/${done.id}/undo`, { version: done.version }), 200);
+    });
+
     it('is bounded by the centres and the role', async () => {
       const inB = await analysed(admin, 'visits', csv(visitsRegister()), { centreId: cast.centreB.id });
       expectProblem(await api(t.app, coordinator).get(`/imports/${inB.id}`), 404, 'resource.not_found');
