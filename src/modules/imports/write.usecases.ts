@@ -57,7 +57,6 @@ function snapshotOfParsed(p: ParsedPerson): Snapshot {
 
 /** The writers of one import, inside its transaction. */
 class ImportWriters {
-  private readonly session: WriteSession;
   readonly people;
   readonly tokens;
   readonly visits;
@@ -80,8 +79,8 @@ class ImportWriters {
     private readonly runner: ImportRunner,
     private readonly stamp: string,
   ) {
+    // The import's transaction: the session writes in it and never commits on its own.
     const session = new WriteSession(trx);
-    this.session = session;
     this.people = session.writer('people', [
       'id',
       'centreId',
@@ -220,7 +219,7 @@ class ImportWriters {
     return this.importRow.centreId;
   }
 
-  private async created_(entity: string, id: number) {
+  private async recordCreated(entity: string, id: number) {
     await this.records.add(this.importRow.id, entity, id);
   }
 
@@ -260,7 +259,7 @@ class ImportWriters {
     // Exactly the rows the people repository writes for these names: the search finds them.
     for (const entry of nameIndexEntries(p.givenNames, p.familyNames))
       await this.tokens.add(id, this.centreId, entry.token, entry.skeleton);
-    await this.created_('person', id);
+    await this.recordCreated('person', id);
     this.created.people++;
     this.snapshots.set(id, snapshotOfParsed(p));
     person.personId = id;
@@ -310,7 +309,7 @@ class ImportWriters {
       1,
     );
     for (const topicId of new Set(v.topicIds)) await this.topics.add(id, topicId);
-    await this.created_('visit', id);
+    await this.recordCreated('visit', id);
     this.created.visits++;
   }
 
@@ -351,7 +350,7 @@ class ImportWriters {
       s.residenceComune,
       c.closedOn ?? c.openedOn,
     );
-    await this.created_('case', id);
+    await this.recordCreated('case', id);
     this.created.cases++;
   }
 
@@ -374,7 +373,7 @@ class ImportWriters {
       this.stamp,
       1,
     );
-    await this.created_('permit', id);
+    await this.recordCreated('permit', id);
     this.created.permits++;
   }
 
@@ -396,7 +395,7 @@ class ImportWriters {
       this.stamp,
       1,
     );
-    await this.created_('enrolment', id);
+    await this.recordCreated('enrolment', id);
     this.created.enrolments++;
   }
 
@@ -420,7 +419,6 @@ class ImportWriters {
     ]) {
       await writer.flush();
     }
-    void this.session;
   }
 }
 
