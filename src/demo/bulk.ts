@@ -28,6 +28,8 @@ export class WriteSession {
   constructor(
     private readonly db: Db,
     private readonly commitEvery = 250_000,
+    /** The parameters of one INSERT at most (fewer: smaller statements, which the SQLite driver keeps prepared). */
+    readonly maxParameters = MAX_PARAMETERS,
   ) {}
 
   async connection(): Promise<Db> {
@@ -141,7 +143,7 @@ export class BulkWriter<T extends keyof Database & string> {
     private readonly table: T,
     private readonly columns: ReadonlyArray<keyof Database[T] & string>,
   ) {
-    this.rowsPerBatch = Math.floor(MAX_PARAMETERS / columns.length);
+    this.rowsPerBatch = Math.floor(session.maxParameters / columns.length);
   }
 
   /** Adds one row, its values in the order of `columns`. */
