@@ -36,6 +36,8 @@ export interface ImportRun {
   accepted: number;
   newPeople: number;
   peakRssMB: number;
+  /** The resident set sampled every 100 ms during each phase (the peak above is the process's VmHWM). */
+  peakRssByPhaseMB: { dryRun: number; import: number };
 }
 
 type BulkRun = { visits: number; people: number; seconds: number; visitsPerSecond: number };
@@ -238,6 +240,8 @@ async function importThrough(
     const created = (await res.json()) as ImportAnswer;
     const analysed = await waitFor(server, token, created.id, (s) => s !== 'analysing');
     const t1 = performance.now();
+    const dryRunPeak = peak;
+    peak = 0;
     if (analysed.status !== 'analysed') throw new Error(`dry run: ${analysed.status} ${JSON.stringify(analysed.failure)}`);
     log(
       `  ${dialect}: dry run ${fmt((t1 - t0) / 1000)} s: ${analysed.summary?.rows} rows, ${analysed.summary?.accepted} accepted, ${analysed.summary?.rejected} rejected, ${analysed.summary?.newPeople} new people`,
@@ -251,7 +255,8 @@ async function importThrough(
     const imported = await waitFor(server, token, created.id, (s) => s !== 'importing');
     const t2 = performance.now();
     if (imported.status !== 'imported') throw new Error(`import: ${imported.status} ${JSON.stringify(imported.failure)}`);
-    peak = Math.max(peak, rssMB(server.process.pid, 'VmHWM'));
+    const importPeak = peak;
+    peak = Math.max(dryRunPeak, importPeak, rssMB(server.process.pid, 'VmHWM'));
     const accepted = imported.summary?.accepted ?? 0;
     const result: ImportRun = {
       dialect,
@@ -262,9 +267,10 @@ async function importThrough(
       accepted,
       newPeople: imported.summary?.newPeople ?? 0,
       peakRssMB: peak,
+      peakRssByPhaseMB: { dryRun: dryRunPeak, import: importPeak },
     };
     log(
-      `  ${dialect}: import ${fmt(result.importSeconds)} s: ${accepted} visits, ${result.visitsPerSecond} visits/s; server peak RSS ${peak} MB`,
+      `  ${dialect}: import ${fmt(result.importSeconds)} s: ${accepted} visits, ${result.visitsPerSecond} visits/s; server peak RSS ${peak} MB (sampled: dry run ${dryRunPeak}, import ${importPeak} MB)`,
     );
     return result;
   } finally {
