@@ -38,6 +38,8 @@ export interface ImportRun {
   peakRssMB: number;
   /** The resident set sampled every 100 ms during each phase (the peak above is the process's VmHWM). */
   peakRssByPhaseMB: { dryRun: number; import: number };
+  /** The server's RSS when it had started, before the upload. */
+  idleRssMB: number;
 }
 
 type BulkRun = { visits: number; people: number; seconds: number; visitsPerSecond: number };
@@ -223,7 +225,9 @@ async function importThrough(
   log: (line?: string) => void,
 ): Promise<ImportRun> {
   const { token, centreId } = await prepare(url);
-  const server = await startServer('api', url);
+  // The server as deployed (compiled, plain Node): its memory is the figure.
+  const server = await startServer('compiled', url);
+  const idleRssMB = rssMB(server.process.pid, 'VmRSS');
   let peak = 0;
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMB(server.process.pid, 'VmRSS'));
@@ -268,9 +272,10 @@ async function importThrough(
       newPeople: imported.summary?.newPeople ?? 0,
       peakRssMB: peak,
       peakRssByPhaseMB: { dryRun: dryRunPeak, import: importPeak },
+      idleRssMB,
     };
     log(
-      `  ${dialect}: import ${fmt(result.importSeconds)} s: ${accepted} visits, ${result.visitsPerSecond} visits/s; server peak RSS ${peak} MB (sampled: dry run ${dryRunPeak}, import ${importPeak} MB)`,
+      `  ${dialect}: import ${fmt(result.importSeconds)} s: ${accepted} visits, ${result.visitsPerSecond} visits/s; server peak RSS ${peak} MB (sampled: dry run ${dryRunPeak}, import ${importPeak} MB; idle before the upload ${idleRssMB} MB)`,
     );
     return result;
   } finally {

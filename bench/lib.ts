@@ -20,8 +20,20 @@ export interface ChildServer {
 }
 
 /** Starts bench/server.ts in its own Node process and waits for its port. */
-export async function startServer(mode: 'api' | 'bare', target: string, extraEnv: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'server.ts'), mode, target], {
+/**
+ * Starts a bench server in its own process: `api` (the app from the sources, through tsx), `bare`
+ * (the floor), or `compiled` (the app as deployed: dist/ in plain Node; build it first).
+ */
+export async function startServer(
+  mode: 'api' | 'bare' | 'compiled',
+  target: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ChildServer> {
+  const args =
+    mode === 'compiled'
+      ? [join(BENCH_DIR, 'compiled-server.mjs'), target]
+      : ['--import', 'tsx', join(BENCH_DIR, 'server.ts'), mode, target];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', ...extraEnv },

@@ -221,6 +221,9 @@ async function importsSection() {
   );
   await busyWarning('imports');
   mkdirSync(CACHE_DIR, { recursive: true });
+  // The import bench runs the compiled server (bench/compiled-server.mjs).
+  const buildProblem = ensureWebBuild();
+  if (buildProblem) throw new Error(buildProblem);
   results.imports = await runImportsBench(IMPORT_ROWS, process.env.BENCH_PG_URL, log);
   results.errors.push(...results.imports.errors);
   return importVerdicts(results.imports);

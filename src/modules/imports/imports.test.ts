@@ -748,6 +748,28 @@ for (const dialect of DIALECTS) {
       expectStatus(await api(t.app, admin).post(`/imports/${done.id}/undo`, { version: done.version }), 200);
     });
 
+    it('identical rows are each a visit; the same file again adds none, a longer one adds the rows it has more', async () => {
+      const same = ['20/02/2024', 'F', 'Ucraina', 'Lavoro'];
+      const header = ['Data', 'Sesso', 'Nazionalità', 'Tipologia richiesta'];
+      const first = await run(admin, await analysed(admin, 'visits', csv([header, same, same]), { centreId: cast.centreB.id }));
+      expect(first.summary).toMatchObject({ accepted: 2, alreadyImported: 0 });
+      const again = await analysed(admin, 'visits', csv([header, same, same]), { centreId: cast.centreB.id });
+      expect(again.summary).toMatchObject({ accepted: 0, alreadyImported: 2 });
+      expectStatus(await api(t.app, admin).delete(`/imports/${again.id}`), 204);
+      const longer = await run(admin, await analysed(admin, 'visits', csv([header, same, same, same]), { centreId: cast.centreB.id }));
+      expect(longer.summary).toMatchObject({ accepted: 1, alreadyImported: 2 });
+      const visits = await t.db
+        .selectFrom('visits')
+        .where('centreId', '=', cast.centreB.id)
+        .where('visitDate', '=', '2024-02-20')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(visits.n)).toBe(3);
+      expectStatus(await api(t.app, admin).post(`/imports/${longer.id}/undo`, { version: longer.version }), 200);
+      const reread = expectStatus<Import>(await api(t.app, admin).get(`/imports/${first.id}`), 200);
+      expectStatus(await api(t.app, admin).post(`/imports/${first.id}/undo`, { version: reread.version }), 200);
+    });
+
     it('is bounded by the centres and the role', async () => {
       const inB = await analysed(admin, 'visits', csv(visitsRegister()), { centreId: cast.centreB.id });
       expectProblem(await api(t.app, coordinator).get(`/imports/${inB.id}`), 404, 'resource.not_found');

@@ -83,6 +83,9 @@ export async function* planRows(input: PlanInput, source: AsyncIterable<ReadRow>
   const { kind, people, alreadyImported, withOpenCase } = input;
   // A person of the file whose open case an earlier row planned.
   const openedInFile = new Set<FilePerson>();
+  // Identical rows (two anonymous visits on one day, alike in all) are each a record: the second
+  // is fingerprinted `…#2`, so that the same file again adds nothing and a longer file adds the third.
+  const occurrences = new Map<string, number>();
   let count = 0;
   for await (const { rowNumber, cells, outcome } of source) {
     // Back to the event loop now and then: rows read from memory run on microtasks alone, and the
@@ -94,6 +97,9 @@ export async function* planRows(input: PlanInput, source: AsyncIterable<ReadRow>
       continue;
     }
     const row = outcome.row;
+    const occurrence = (occurrences.get(row.fingerprint) ?? 0) + 1;
+    occurrences.set(row.fingerprint, occurrence);
+    if (occurrence > 1) row.fingerprint = `${row.fingerprint}#${occurrence}`;
     if (alreadyImported.has(row.fingerprint)) {
       yield { status: 'already', rowNumber };
       continue;
