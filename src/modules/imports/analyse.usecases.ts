@@ -15,6 +15,7 @@ import { splitTopics } from '../../domain/imports/values.js';
 import { AppError } from '../../errors/index.js';
 import { findComune, findCountry } from '../../reference/index.js';
 import {
+  centreOfImport,
   centrePeople,
   deleteRejects,
   findImport,
@@ -225,8 +226,7 @@ export async function analyseImport(
 }
 
 async function centreOf(db: Db, importId: number): Promise<number> {
-  const row = await db.selectFrom('imports').select('centreId').where('id', '=', importId).executeTakeFirst();
-  return row?.centreId ?? 0;
+  return (await centreOfImport(db, importId)) ?? 0;
 }
 
 async function dryRun(

@@ -37,7 +37,14 @@ export const tooManyColumns = createErrorFactory<{ columns: number }>({
   extra: ({ columns }) => ({ columns, limit: MAX_IMPORT_COLUMNS }),
 });
 
-// --- the engine (helper D): upload, dry run, import, undo -----------------------------------------
+// --- the engine: upload, dry run, import, undo -----------------------------------------
+
+/** The upload was not sent as the file's raw bytes. */
+export const unsupportedUpload = createErrorFactory({
+  code: 'request.unsupported_media_type',
+  status: 415,
+  message: 'Send the file as the raw body (application/octet-stream, an XLSX or a CSV type)',
+});
 
 /** The upload is over the limit (stated in bytes and MB). */
 export const fileTooLarge = createErrorFactory<{ limit: number }>({

@@ -417,3 +417,9 @@ export async function deleteImportedRecords(db: Db, importId: number): Promise<R
 export async function permitHoldersBeforeUndo(db: Db, importId: number): Promise<number[]> {
   return permitHoldersOf(db, importId);
 }
+
+/** The centre of an import (a job reads its import by it), or undefined when it is gone. */
+export async function centreOfImport(db: Db, importId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('imports').select('centreId').where('id', '=', importId).executeTakeFirst();
+  return row?.centreId;
+}

@@ -13,8 +13,8 @@ import {
   importUpdateInput,
   importUploadQuery,
 } from '../../contracts/imports.js';
-import { AppError } from '../../errors/index.js';
 import { routeDeclarer } from '../http/route.js';
+import { unsupportedUpload } from './imports.errors.js';
 import {
   discardImport,
   getImport,
@@ -58,9 +58,6 @@ export function registerImportJobs(app: FastifyInstance): void {
   app.addHook('onClose', async () => app.importJobs.idle());
 }
 
-const unsupportedType = () =>
-  new AppError('request.unsupported_media_type', 415, 'Send the file as the raw body (application/octet-stream, an XLSX or a CSV type)');
-
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['imports']);
   const ctx = (): ImportContext => ({ db: app.db, jobs: app.importJobs, importDir: app.config.importDir });
@@ -77,7 +74,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     status: 201,
     handle: async (actor, { query }, request) => {
       const body = request.body as Readable | undefined;
-      if (!body || typeof (body as Readable).pipe !== 'function') throw unsupportedType();
+      if (!body || typeof (body as Readable).pipe !== 'function') throw unsupportedUpload();
       const length = Number(request.headers['content-length']);
       const started = await uploadImport(ctx(), actor, query, body, Number.isFinite(length) ? length : undefined);
       return started.import;
