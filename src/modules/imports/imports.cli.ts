@@ -21,17 +21,9 @@ import {
 } from '../../contracts/imports.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../auth/actor.js';
-import {
-  discardImport,
-  getImport,
-  type ImportContext,
-  listRejectsFor,
-  reasonIt,
-  runImport,
-  updateImportFor,
-  uploadImport,
-} from './imports.usecases.js';
+import { discardImport, getImport, type ImportContext, runImport, updateImportFor, uploadImport } from './imports.usecases.js';
 import { ImportJobs } from './jobs.js';
+import { listRejectsFor, reasonIt } from './rejects.usecases.js';
 
 export interface CliImportOptions {
   kind: string;

@@ -20,15 +20,14 @@ import {
   getImport,
   type ImportContext,
   listImportsFor,
-  listRejectsFor,
   markInterruptedImports,
-  rejectsWorkbook,
   runImport,
   undoImport,
   updateImportFor,
   uploadImport,
 } from './imports.usecases.js';
 import { ImportJobs } from './jobs.js';
+import { listRejectsFor, rejectsWorkbook } from './rejects.usecases.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
