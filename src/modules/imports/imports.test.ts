@@ -273,6 +273,14 @@ for (const dialect of DIALECTS) {
       const doubt = dry.summary?.doubtful[0];
       expect(doubt).toMatchObject({ rowNumbers: [4, 5], decision: null });
       expect(doubt?.candidates.map((c) => c.id)).toEqual([doubtfulCandidate.id]);
+      // Reading the candidates (people of the register) is logged like a list naming them.
+      const logged = await t.db
+        .selectFrom('auditLog')
+        .select('details')
+        .where('entity', '=', 'import_candidate')
+        .where('action', '=', 'list')
+        .execute();
+      expect(logged.map((r) => JSON.parse(String(r.details)))).toContainEqual({ personIds: [doubtfulCandidate.id] });
 
       expectProblem(
         await api(t.app, coordinator).post(`/imports/${dry.id}/run`, { version: dry.version }),

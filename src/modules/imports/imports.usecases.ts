@@ -24,7 +24,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { acceptsField, headerKey, missingRequired, recogniseColumns } from '../../domain/imports/columns.js';
 import type { ImportFieldKey, ImportKind } from '../../domain/imports/fields.js';
 import { type FieldProblem, notFound, staleVersion, validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { markSupersededPermits } from '../documents/documents.repository.js';
 import { analyseImport } from './analyse.usecases.js';
@@ -118,8 +118,17 @@ export function loadImport(db: Db, actor: Actor, id: number): Promise<ImportRowW
   });
 }
 
+/**
+ * One import. Its doubtful matches name people of the register (names, birth date): reading
+ * them is logged like a list that names people (not while a job runs and the page polls).
+ */
 export async function getImport(ctx: ImportContext, actor: Actor, id: number): Promise<Import> {
-  return readImport(ctx, actor, id);
+  const item = await readImport(ctx, actor, id);
+  if (item.status === 'analysed' && item.summary) {
+    const candidates = item.summary.doubtful.flatMap((doubtful) => doubtful.candidates.map((candidate) => candidate.id));
+    await recordListing(ctx.db, actor.userId, 'import_candidate', candidates);
+  }
+  return item;
 }
 
 export async function listImportsFor(ctx: ImportContext, actor: Actor, query: ImportListQuery) {
