@@ -9,7 +9,8 @@ export const importsEn: Record<keyof typeof importsIt, string> = {
   'error.import.merged_header': 'The header row has merged, empty or repeated cells: give each column its own name and try again.',
   'error.import.too_many_columns': 'The file has too many columns (over 200): keep only the register’s and try again.',
   'error.import.wrong_status': 'Not possible now: the import is in another state. Reload the page.',
-  'error.import.decisions_pending': 'Some doubtful people wait for a decision: say for each whether they are new or someone already in the register.',
+  'error.import.decisions_pending':
+    'Some doubtful people wait for a decision: say for each whether they are new or someone already in the register.',
   'error.import.records_in_use': 'It cannot be undone: other records have been attached to, or changed, what it imported since.',
   'error.import.interrupted': 'The import stopped because the server restarted: nothing was written. Try again.',
   'error.import.file_missing': 'The uploaded file is no longer on the server: upload it again.',

@@ -7,8 +7,10 @@ export const importsIt = {
   'error.import.merged_header': 'La riga delle intestazioni ha celle unite, vuote o ripetute: dai a ogni colonna un nome suo e riprova.',
   'error.import.too_many_columns': 'Il file ha troppe colonne (più di 200): tieni solo quelle del registro e riprova.',
   'error.import.wrong_status': 'Non è possibile adesso: l’importazione è in un altro stato. Ricarica la pagina.',
-  'error.import.decisions_pending': 'Alcune persone dubbie aspettano una decisione: scegli per ciascuna se è nuova o una persona già nel registro.',
-  'error.import.records_in_use': 'Non si può annullare: ad alcuni dati importati sono stati collegati o modificati altri dati nel frattempo.',
+  'error.import.decisions_pending':
+    'Alcune persone dubbie aspettano una decisione: scegli per ciascuna se è nuova o una persona già nel registro.',
+  'error.import.records_in_use':
+    'Non si può annullare: ad alcuni dati importati sono stati collegati o modificati altri dati nel frattempo.',
   'error.import.interrupted': 'L’importazione si è interrotta perché il server è stato riavviato: non è stato scritto nulla. Riprova.',
   'error.import.file_missing': 'Il file caricato non è più sul server: caricalo di nuovo.',
   'error.import.write_failed': 'L’importazione non è riuscita e non ha scritto nulla. Riprova; se si ripete, avvisa l’assistenza.',
