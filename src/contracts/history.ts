@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { todayInRome } from '../domain/dates.js';
-import { FIRST_HISTORICAL_YEAR, lastHistoricalYear } from '../domain/history.js';
+import { FIRST_HISTORICAL_YEAR, HISTORICAL_VALUE_KEYS, type HistoricalValueKey, lastHistoricalYear } from '../domain/history.js';
 import { id, issue, shortText, updateOf, versionedRecord } from './common.js';
 
 /** A count as a centre publishes it; null when it was not published. */
@@ -21,22 +21,14 @@ export const historicalYear = z
     }
   });
 
+/** The same schema for each of the year's figures, in the domain's order. */
+const eachFigure = <T extends z.ZodType>(schema: T) =>
+  Object.fromEntries(HISTORICAL_VALUE_KEYS.map((key) => [key, schema])) as Record<HistoricalValueKey, T>;
+
 const figureFields = {
   year: historicalYear,
-  visitsTotal: figure.default(null),
-  visitsItalian: figure.default(null),
-  visitsEu: figure.default(null),
-  visitsNonEu: figure.default(null),
-  visitsUnspecified: figure.default(null),
-  inCareTotal: figure.default(null),
-  /** People in care whose first case opened in the year: at most inCareTotal. */
-  inCareNew: figure.default(null),
-  inCareItalian: figure.default(null),
-  inCareEu: figure.default(null),
-  inCareNonEu: figure.default(null),
-  inCareUnspecified: figure.default(null),
-  /** Enrolments in the language clubs started in the year (the report's comparison of Club linguistici). */
-  enrolmentsTotal: figure.default(null),
+  /** inCareNew is at most inCareTotal; enrolmentsTotal: the language clubs started in the year (domain/history.ts). */
+  ...eachFigure(figure.default(null)),
   /** Where the figures come from ("Relazione annuale 2022", …). */
   source: shortText(500).nullable().default(null),
 };
@@ -57,18 +49,7 @@ const storedFigure = z.number().nullable();
 export const historicalFiguresSchema = versionedRecord('HistoricalFigures', {
   centreId: z.number(),
   year: z.number(),
-  visitsTotal: storedFigure,
-  visitsItalian: storedFigure,
-  visitsEu: storedFigure,
-  visitsNonEu: storedFigure,
-  visitsUnspecified: storedFigure,
-  inCareTotal: storedFigure,
-  inCareNew: storedFigure,
-  inCareItalian: storedFigure,
-  inCareEu: storedFigure,
-  inCareNonEu: storedFigure,
-  inCareUnspecified: storedFigure,
-  enrolmentsTotal: storedFigure,
+  ...eachFigure(storedFigure),
   source: z.string().nullable(),
   /**
    * Whether the centre has records of that kind in the year (visits; a case period; a language

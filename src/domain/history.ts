@@ -37,21 +37,29 @@ export interface Breakdown {
   unspecified: number | null;
 }
 
+/**
+ * The figures of a year, in the contract's order: the one list the repository selects, the use
+ * cases copy and the page's form shows (a total and its parts; inCareNew: people in care whose
+ * first case opened in the year; enrolmentsTotal: language club enrolments).
+ */
+export const HISTORICAL_VALUE_KEYS = [
+  'visitsTotal',
+  'visitsItalian',
+  'visitsEu',
+  'visitsNonEu',
+  'visitsUnspecified',
+  'inCareTotal',
+  'inCareNew',
+  'inCareItalian',
+  'inCareEu',
+  'inCareNonEu',
+  'inCareUnspecified',
+  'enrolmentsTotal',
+] as const;
+export type HistoricalValueKey = (typeof HISTORICAL_VALUE_KEYS)[number];
+
 /** A year's published figures of a centre, as stored (every figure nullable). */
-export interface HistoricalValues {
-  visitsTotal: number | null;
-  visitsItalian: number | null;
-  visitsEu: number | null;
-  visitsNonEu: number | null;
-  visitsUnspecified: number | null;
-  inCareTotal: number | null;
-  inCareNew: number | null;
-  inCareItalian: number | null;
-  inCareEu: number | null;
-  inCareNonEu: number | null;
-  inCareUnspecified: number | null;
-  enrolmentsTotal: number | null;
-}
+export type HistoricalValues = Record<HistoricalValueKey, number | null>;
 
 export const visitsBreakdown = (v: HistoricalValues): Breakdown => ({
   total: v.visitsTotal,

@@ -6,30 +6,13 @@ import type { Kysely, Selectable } from 'kysely';
 import type { HistoricalFiguresTable } from '../../db/schema/imports.js';
 import type { Database } from '../../db/schema.js';
 import { firstDayOf, lastDayOf } from '../../domain/care.js';
+import { HISTORICAL_VALUE_KEYS } from '../../domain/history.js';
 
 type Db = Kysely<Database>;
 
 export type HistoricalFiguresRow = Omit<Selectable<HistoricalFiguresTable>, 'createdAt' | 'updatedAt' | 'createdBy'>;
 
-const COLUMNS = [
-  'id',
-  'centreId',
-  'year',
-  'visitsTotal',
-  'visitsItalian',
-  'visitsEu',
-  'visitsNonEu',
-  'visitsUnspecified',
-  'inCareTotal',
-  'inCareNew',
-  'inCareItalian',
-  'inCareEu',
-  'inCareNonEu',
-  'inCareUnspecified',
-  'enrolmentsTotal',
-  'source',
-  'version',
-] as const;
+const COLUMNS = ['id', 'centreId', 'year', ...HISTORICAL_VALUE_KEYS, 'source', 'version'] as const;
 
 /** The language clubs: the only courses the report compares over the years (sections/courses.ts). */
 export const LANGUAGE_CLUB_KIND = 'language_club';

@@ -15,7 +15,7 @@ import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields, deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
-import { type HistoricalValues, historicalProblems } from '../../domain/history.js';
+import { HISTORICAL_VALUE_KEYS, type HistoricalValues, historicalProblems } from '../../domain/history.js';
 import { staleVersion, validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
@@ -34,25 +34,9 @@ type Db = Kysely<Database>;
 
 const ENTITY = 'historical_figures';
 
-/** The stored figures, in the order of the contract. */
-const VALUE_KEYS = [
-  'visitsTotal',
-  'visitsItalian',
-  'visitsEu',
-  'visitsNonEu',
-  'visitsUnspecified',
-  'inCareTotal',
-  'inCareNew',
-  'inCareItalian',
-  'inCareEu',
-  'inCareNonEu',
-  'inCareUnspecified',
-  'enrolmentsTotal',
-] as const satisfies ReadonlyArray<keyof HistoricalValues>;
-
 const valuesOf = (from: Partial<HistoricalValues>, fallback?: HistoricalValues): HistoricalValues =>
   Object.fromEntries(
-    VALUE_KEYS.map((key) => [key, from[key] !== undefined ? from[key] : (fallback?.[key] ?? null)]),
+    HISTORICAL_VALUE_KEYS.map((key) => [key, from[key] !== undefined ? from[key] : (fallback?.[key] ?? null)]),
   ) as unknown as HistoricalValues;
 
 function check(values: HistoricalValues): void {

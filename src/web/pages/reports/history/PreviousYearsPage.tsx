@@ -10,6 +10,8 @@ import { todayInRome } from '../../../../domain/dates.js';
 import {
   type Breakdown,
   FIRST_HISTORICAL_YEAR,
+  HISTORICAL_VALUE_KEYS,
+  type HistoricalValueKey,
   hasParts,
   lastHistoricalYear,
   partsSum,
@@ -33,22 +35,7 @@ const PART_LABELS: Record<(typeof PARTS)[number], MessageKey> = {
   NonEu: 'history.nonEu',
   Unspecified: 'history.unspecified',
 };
-const NUMBER_FIELDS = [
-  'visitsTotal',
-  'visitsItalian',
-  'visitsEu',
-  'visitsNonEu',
-  'visitsUnspecified',
-  'inCareTotal',
-  'inCareNew',
-  'inCareItalian',
-  'inCareEu',
-  'inCareNonEu',
-  'inCareUnspecified',
-  'enrolmentsTotal',
-] as const;
-type NumberName = (typeof NUMBER_FIELDS)[number];
-type FormValues = Record<NumberName | 'year' | 'source', string>;
+type FormValues = Record<HistoricalValueKey | 'year' | 'source', string>;
 
 /** A typed figure: blank → null (not published), a whole number, or undefined when it is neither. */
 function figureOf(text: string): number | null | undefined {
@@ -58,7 +45,7 @@ function figureOf(text: string): number | null | undefined {
 }
 
 const breakdownOf = (values: FormValues, prefix: 'visits' | 'inCare'): Breakdown => {
-  const n = (name: NumberName) => figureOf(values[name]) ?? null;
+  const n = (name: HistoricalValueKey) => figureOf(values[name]) ?? null;
   return {
     total: n(`${prefix}Total`),
     italian: n(`${prefix}Italian`),
@@ -123,16 +110,16 @@ function HistoricalForm({
     year: editing ? String(editing.year) : '',
     source: editing?.source ?? '',
     ...(Object.fromEntries(
-      NUMBER_FIELDS.map((name) => [name, editing === null || editing[name] === null ? '' : String(editing[name])]),
-    ) as Record<NumberName, string>),
+      HISTORICAL_VALUE_KEYS.map((name) => [name, editing === null || editing[name] === null ? '' : String(editing[name])]),
+    ) as Record<HistoricalValueKey, string>),
   });
   const bound = boundTo(form, change);
   const { values } = form;
 
   const submit = async () => {
-    const figures: Partial<Record<NumberName, number | null>> = {};
+    const figures: Partial<Record<HistoricalValueKey, number | null>> = {};
     const wrong: Record<string, string> = {};
-    for (const name of NUMBER_FIELDS) {
+    for (const name of HISTORICAL_VALUE_KEYS) {
       const value = figureOf(values[name]);
       if (value === undefined) wrong[name] = t('history.notNumber');
       else figures[name] = value;
