@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Import, ImportSummary } from '../../../../contracts/imports.js';
 import { useI18n } from '../../../i18n/index.js';
-import { RecordForm, useChange } from '../../../kit/index.js';
+import { ChoiceSelect, ReanalyseForm, useReanalyse } from './ReanalyseForm.js';
 
 type Doubtful = ImportSummary['doubtful'][number];
 
@@ -11,7 +11,7 @@ type Doubtful = ImportSummary['doubtful'][number];
  */
 export function DoubtfulForm({ imp, doubtful, reload }: { imp: Import; doubtful: Doubtful[]; reload(): void }) {
   const { t, formatDate } = useI18n();
-  const change = useChange({ reload });
+  const { change, send } = useReanalyse(imp, reload);
   const id = useId();
   const [decisions, setDecisions] = useState<Record<string, string>>(() =>
     Object.fromEntries(doubtful.map((d) => [d.key, d.decision === null ? '' : String(d.decision)])),
@@ -24,58 +24,35 @@ export function DoubtfulForm({ imp, doubtful, reload }: { imp: Import; doubtful:
       if (value === 'new') chosen[key] = 'new';
       else if (value) chosen[key] = Number(value);
     }
-    return change.send(
-      'PATCH',
-      `/imports/${imp.id}`,
-      { version: imp.version, decisions: chosen },
-      { success: t('imports.reanalysing'), focus: 'import-title' },
-    );
+    return send({ decisions: chosen });
   };
   return (
-    <RecordForm change={change} onSubmit={submit} title={t('imports.doubtful.title')} submitLabel={t('imports.reanalyse')}>
-      <p className="small">{t('imports.doubtful.intro')}</p>
-      <div className="table-responsive">
-        <table className="table table-sm">
-          <caption className="visually-hidden">{t('imports.doubtful.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.doubtful.person')}</th>
-              <th scope="col">{t('imports.doubtful.rows')}</th>
-              <th scope="col">{t('imports.doubtful.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {doubtful.map((d, index) => {
-              const selectId = `${id}-doubtful-${index}`;
-              return (
-                <tr key={d.key}>
-                  <th scope="row">{person(d)}</th>
-                  <td>{d.rowNumbers.join(', ')}</td>
-                  <td>
-                    <label htmlFor={selectId} className="visually-hidden">
-                      {t('imports.doubtful.decisionFor', { person: person(d) })}
-                    </label>
-                    <select
-                      id={selectId}
-                      className="form-select form-select-sm"
-                      value={decisions[d.key] ?? ''}
-                      onChange={(e) => setDecisions({ ...decisions, [d.key]: e.target.value })}
-                    >
-                      <option value="">{t('common.choose')}</option>
-                      <option value="new">{t('imports.doubtful.new')}</option>
-                      {d.candidates.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {t('imports.doubtful.same', { person: person(c) })}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </RecordForm>
+    <ReanalyseForm
+      change={change}
+      onSubmit={submit}
+      title={t('imports.doubtful.title')}
+      intro={t('imports.doubtful.intro')}
+      columns={[t('imports.doubtful.person'), t('imports.doubtful.rows'), t('imports.doubtful.decision')]}
+    >
+      {doubtful.map((d, index) => (
+        <tr key={d.key}>
+          <th scope="row">{person(d)}</th>
+          <td>{d.rowNumbers.join(', ')}</td>
+          <td>
+            <ChoiceSelect
+              id={`${id}-doubtful-${index}`}
+              label={t('imports.doubtful.decisionFor', { person: person(d) })}
+              value={decisions[d.key] ?? ''}
+              onChange={(value) => setDecisions({ ...decisions, [d.key]: value })}
+              empty={t('common.choose')}
+              options={[
+                { value: 'new', label: t('imports.doubtful.new') },
+                ...d.candidates.map((c) => ({ value: String(c.id), label: t('imports.doubtful.same', { person: person(c) }) })),
+              ]}
+            />
+          </td>
+        </tr>
+      ))}
+    </ReanalyseForm>
   );
 }

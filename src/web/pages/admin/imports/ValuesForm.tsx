@@ -4,8 +4,8 @@ import type { Import, ImportSummary } from '../../../../contracts/imports.js';
 import { type Country, useCountries, useTopics } from '../../../api/hooks.js';
 import { ComuneSearch } from '../../../components/ComuneSearch.js';
 import { useI18n } from '../../../i18n/index.js';
-import { RecordForm, useChange } from '../../../kit/index.js';
 import { fieldLabel } from './fields.js';
+import { type ChoiceOption, ChoiceSelect, ReanalyseForm, useReanalyse } from './ReanalyseForm.js';
 
 type Unmatched = ImportSummary['unmatched'][number];
 
@@ -21,8 +21,6 @@ function initialChoice(imp: Import, u: Unmatched): string | null | undefined {
   return u.mappedTo;
 }
 
-type Option = { value: string; label: string };
-
 /** The values a field's written value can be mapped to, in the UI's language. */
 function useChoices() {
   const { locale, labels, label } = useI18n();
@@ -32,7 +30,7 @@ function useChoices() {
     list.map((c) => ({ value: c.code, label: locale === 'it' ? c.it : c.en })).sort((a, b) => a.label.localeCompare(b.label, locale));
   const ofList = (values: readonly string[], words: Record<string, string>) =>
     values.map((value) => ({ value, label: words[value] ?? value }));
-  return (field: Unmatched['field']): Option[] | 'comune' => {
+  return (field: Unmatched['field']): ChoiceOption[] | 'comune' => {
     switch (field) {
       case 'citizenship':
       case 'birthCountry':
@@ -68,7 +66,7 @@ function ValueChoice({
   u: Unmatched;
   choice: string | null | undefined;
   onChoice(value: string | null | undefined): void;
-  options: Option[] | 'comune';
+  options: ChoiceOption[] | 'comune';
   id: string;
 }) {
   const { t } = useI18n();
@@ -92,25 +90,14 @@ function ValueChoice({
     );
   }
   return (
-    <>
-      <label htmlFor={id} className="visually-hidden">
-        {name}
-      </label>
-      <select
-        id={id}
-        className="form-select form-select-sm"
-        value={choice === null ? REJECT : (choice ?? '')}
-        onChange={(e) => onChoice(e.target.value === REJECT ? null : e.target.value || undefined)}
-      >
-        <option value="">{t('common.choose')}</option>
-        <option value={REJECT}>{t('imports.values.reject')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </>
+    <ChoiceSelect
+      id={id}
+      label={name}
+      value={choice === null ? REJECT : (choice ?? '')}
+      onChange={(value) => onChoice(value === REJECT ? null : value || undefined)}
+      empty={t('common.choose')}
+      options={[{ value: REJECT, label: t('imports.values.reject') }, ...options]}
+    />
   );
 }
 
@@ -120,7 +107,7 @@ function ValueChoice({
  */
 export function ValuesForm({ imp, unmatched, reload }: { imp: Import; unmatched: Unmatched[]; reload(): void }) {
   const { t, formatNumber } = useI18n();
-  const change = useChange({ reload });
+  const { change, send } = useReanalyse(imp, reload);
   const id = useId();
   const choicesOf = useChoices();
   const [choices, setChoices] = useState<Record<string, string | null | undefined>>(() =>
@@ -134,49 +121,37 @@ export function ValuesForm({ imp, unmatched, reload }: { imp: Import; unmatched:
       if (choice === undefined) continue;
       valueMappings[u.field] = { ...valueMappings[u.field], [u.value]: choice };
     }
-    return change.send(
-      'PATCH',
-      `/imports/${imp.id}`,
-      { version: imp.version, valueMappings },
-      { success: t('imports.reanalysing'), focus: 'import-title' },
-    );
+    return send({ valueMappings });
   };
   return (
-    <RecordForm change={change} onSubmit={submit} title={t('imports.values.title')} submitLabel={t('imports.reanalyse')}>
-      <p className="small">{t('imports.values.intro')}</p>
-      <div className="table-responsive">
-        <table className="table table-sm">
-          <caption className="visually-hidden">{t('imports.values.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.values.field')}</th>
-              <th scope="col">{t('imports.values.value')}</th>
-              <th scope="col" className="text-end">
-                {t('imports.values.count')}
-              </th>
-              <th scope="col">{t('imports.values.choice')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {unmatched.map((u, index) => (
-              <tr key={keyOf(u)}>
-                <td>{fieldLabel(t, u.field)}</td>
-                <th scope="row">{u.value}</th>
-                <td className="text-end">{formatNumber(u.count)}</td>
-                <td>
-                  <ValueChoice
-                    u={u}
-                    id={`${id}-value-${index}`}
-                    options={choicesOf(u.field)}
-                    choice={choices[keyOf(u)]}
-                    onChoice={(value) => setChoices((all) => ({ ...all, [keyOf(u)]: value }))}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </RecordForm>
+    <ReanalyseForm
+      change={change}
+      onSubmit={submit}
+      title={t('imports.values.title')}
+      intro={t('imports.values.intro')}
+      columns={[
+        t('imports.values.field'),
+        t('imports.values.value'),
+        { header: t('imports.values.count'), className: 'text-end' },
+        t('imports.values.choice'),
+      ]}
+    >
+      {unmatched.map((u, index) => (
+        <tr key={keyOf(u)}>
+          <td>{fieldLabel(t, u.field)}</td>
+          <th scope="row">{u.value}</th>
+          <td className="text-end">{formatNumber(u.count)}</td>
+          <td>
+            <ValueChoice
+              u={u}
+              id={`${id}-value-${index}`}
+              options={choicesOf(u.field)}
+              choice={choices[keyOf(u)]}
+              onChoice={(value) => setChoices((all) => ({ ...all, [keyOf(u)]: value }))}
+            />
+          </td>
+        </tr>
+      ))}
+    </ReanalyseForm>
   );
 }
