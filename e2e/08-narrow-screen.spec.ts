@@ -31,6 +31,7 @@ const PAGES = [
   '/events',
   '/network-meetings',
   '/reports',
+  '/reports/previous-years',
   '/statistics',
   '/account',
   '/admin/centre',
