@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/index.js';
 import { FormActions, useChange } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { CentreContactField } from './admin/CentreContactField.js';
 
 /** First run: the token comes in the URL fragment, which browsers never send to servers or logs. */
 export default function SetupPage() {
@@ -81,31 +82,10 @@ export default function SetupPage() {
               ) : null}
             </div>
             <div className="row">
-              <TextField
-                column="col-md-6"
-                label={t('centres.address')}
-                name="centreAddress"
-                maxLength={300}
-                autoComplete="street-address"
-                error={fieldErrors.centreAddress}
-              />
-              <TextField
-                column="col-md-6"
-                label={t('centres.phone')}
-                name="centrePhone"
-                type="tel"
-                maxLength={40}
-                error={fieldErrors.centrePhone}
-              />
+              <CentreContactField contact="address" column="col-md-6" name="centreAddress" error={fieldErrors.centreAddress} />
+              <CentreContactField contact="phone" column="col-md-6" name="centrePhone" error={fieldErrors.centrePhone} />
             </div>
-            <TextField
-              label={t('centres.email')}
-              name="centreEmail"
-              type="email"
-              maxLength={200}
-              hint={t('centres.setup.contactsHint')}
-              error={fieldErrors.centreEmail}
-            />
+            <CentreContactField contact="email" name="centreEmail" hint={t('centres.setup.contactsHint')} error={fieldErrors.centreEmail} />
             <TextField label={t('setup.displayName')} name="displayName" required autoComplete="name" error={fieldErrors.displayName} />
             <TextField label={t('login.email')} name="email" type="email" required autoComplete="username" error={fieldErrors.email} />
             <NewPasswordField label={t('login.password')} name="password" error={fieldErrors.password} />

@@ -15,6 +15,7 @@ import { EditableSection, Facts, LoadedSection, orNull, RecordForm, useChange, u
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useCentreChoice } from '../calendar/shared.js';
+import { CentreContactField } from './CentreContactField.js';
 
 const comuneText = (s: { comuneName: string | null; comuneProvince: string | null }) =>
   s.comuneName ? `${s.comuneName} (${s.comuneProvince})` : '';
@@ -85,9 +86,9 @@ function SettingsForm({ settings, reload, onDone }: { settings: CentreSettings; 
         ) : null}
       </div>
       <div className="row">
-        <TextField column="col-lg-6" label={t('centres.address')} maxLength={300} autoComplete="street-address" {...bound('address')} />
-        <TextField column="col-sm-6 col-lg-3" label={t('centres.phone')} type="tel" maxLength={40} {...bound('phone')} />
-        <TextField column="col-sm-6 col-lg-3" label={t('centres.email')} type="email" maxLength={200} {...bound('email')} />
+        <CentreContactField contact="address" column="col-lg-6" {...bound('address')} />
+        <CentreContactField contact="phone" column="col-sm-6 col-lg-3" {...bound('phone')} />
+        <CentreContactField contact="email" column="col-sm-6 col-lg-3" {...bound('email')} />
       </div>
       <div className="row">
         <TextField
