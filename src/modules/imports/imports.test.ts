@@ -15,6 +15,7 @@ import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import type { Import, ImportReject } from '../../contracts/imports.js';
 import { IMPORT_MAX_BYTES } from '../../contracts/imports.js';
 import { personalFiscalCode } from '../../demo/fiscal-codes.js';
+import { recogniseColumns } from '../../domain/imports/columns.js';
 import { createCentre } from '../accounts/accounts.usecases.js';
 import { reportDataForScope } from '../reports/reports.usecases.js';
 import { importFromCli } from './imports.cli.js';
@@ -444,7 +445,10 @@ for (const dialect of DIALECTS) {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
       const rejected = workbook.worksheets[0];
-      expect(rejected?.getRow(1).values).toEqual([undefined, 'Riga', ...VISIT_HEADERS, 'Motivo']);
+      expect(rejected?.getRow(1).values).toEqual([undefined, 'Riga del file', ...VISIT_HEADERS, 'Motivo dello scarto']);
+      // Fixed and imported again, its own two columns are not taken for the register's.
+      const headers = ['Riga del file', ...VISIT_HEADERS, 'Motivo dello scarto'];
+      expect(Object.values(recogniseColumns('visits', headers)).filter((f) => f !== null)).toHaveLength(VISIT_HEADERS.length);
       expect(rejected?.rowCount).toBe(10_001);
       const first = rejected?.getRow(2);
       expect(first?.getCell(1).value).toBe(2);

@@ -32,9 +32,12 @@ export function reasonIt(code: string, params: Record<string, unknown> | null, c
   return column ? `${column}: ${text}` : text;
 }
 
+const REJECTS_ROW_HEADER = 'Riga del file';
+const REJECTS_REASON_HEADER = 'Motivo dello scarto';
+
 /**
  * The rejected rows as a spreadsheet to fix and import again: the row number, the original
- * headers and cells, and a "Motivo" column with the reasons in Italian. Cells are written as
+ * headers and cells, and a "Motivo dello scarto" column with the reasons in Italian. Cells are written as
  * text (never formulas).
  */
 export async function rejectsWorkbook(ctx: ImportContext, actor: Actor, id: number): Promise<{ fileName: string; stream: Readable }> {
@@ -43,7 +46,8 @@ export async function rejectsWorkbook(ctx: ImportContext, actor: Actor, id: numb
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Righe scartate');
-  sheet.addRow(['Riga', ...headers, 'Motivo']).commit();
+  // Headers an import does not recognise, so that the fixed file imports with the register's own columns.
+  sheet.addRow([REJECTS_ROW_HEADER, ...headers, REJECTS_REASON_HEADER]).commit();
   const write = async () => {
     let pending: { rowNumber: number; cells: Array<string | null>; reasons: string[] } | null = null;
     const flush = () => {
