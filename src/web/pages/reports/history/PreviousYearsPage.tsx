@@ -12,10 +12,13 @@ import {
   FIRST_HISTORICAL_YEAR,
   HISTORICAL_VALUE_KEYS,
   type HistoricalValueKey,
+  type HistoricalValues,
   hasParts,
+  inCareBreakdown,
   lastHistoricalYear,
   partsSum,
   unspecifiedToClose,
+  visitsBreakdown,
 } from '../../../../domain/history.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { NumberField, TextField, YearField } from '../../../components/fields.js';
@@ -44,15 +47,10 @@ function figureOf(text: string): number | null | undefined {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
 }
 
+/** A breakdown of the form as the domain reads it (a figure that is not a whole number counts as empty). */
 const breakdownOf = (values: FormValues, prefix: 'visits' | 'inCare'): Breakdown => {
-  const n = (name: HistoricalValueKey) => figureOf(values[name]) ?? null;
-  return {
-    total: n(`${prefix}Total`),
-    italian: n(`${prefix}Italian`),
-    eu: n(`${prefix}Eu`),
-    nonEu: n(`${prefix}NonEu`),
-    unspecified: n(`${prefix}Unspecified`),
-  };
+  const typed = Object.fromEntries(HISTORICAL_VALUE_KEYS.map((name) => [name, figureOf(values[name]) ?? null])) as HistoricalValues;
+  return prefix === 'visits' ? visitsBreakdown(typed) : inCareBreakdown(typed);
 };
 
 /** What the records of a year cover, in words ("accessi, utenti presi in carico"), or '' when none. */
