@@ -1,27 +1,11 @@
 /** The writers of the care generator: cases with their periods, members, plan, diary and referrals; permits, applications, PC station uses. */
-import type { WriteSession } from './bulk.js';
+import { BULK_COLUMNS, type WriteSession } from './bulk.js';
 
 export type CareWriters = ReturnType<typeof careWriters>;
 
 /** Parents before their children: the generator flushes them in this order at the end. */
 export function careWriters(session: WriteSession) {
-  const cases = session.writer('cases', [
-    'id',
-    'centreId',
-    'personId',
-    'householdId',
-    'responsibleId',
-    'referralSource',
-    'areas',
-    'summary',
-    'visitId',
-    'status',
-    'openedOn',
-    'closedOn',
-    'createdAt',
-    'updatedAt',
-    'version',
-  ]);
+  const cases = session.writer('cases', BULK_COLUMNS.cases);
   const periods = session.writer('casePeriods', ['caseId', 'openedOn', 'closedOn', 'closingReason', 'closingNotes', 'createdAt'], cases);
   const members = session.writer(
     'caseMembers',

@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.js';
 import { ageBandOn, romeInstant } from '../domain/dates.js';
 import { nameIndexEntries } from '../domain/names.js';
 import { originGroupOf } from '../domain/origin-group.js';
-import { writeInSession } from './bulk.js';
+import { BULK_COLUMNS, writeInSession } from './bulk.js';
 import { clockTimeOf, type DeskCalendar } from './desk-calendar.js';
 import type { CentreContext, DraftPerson } from './draw-people.js';
 import { ANONYMOUS_AGE_TABLE, CHANNEL_TABLE, GENDERS, REFERRAL_TABLE, type VisitColumns } from './draw-visits.js';
@@ -69,26 +69,7 @@ export async function writePeopleAndVisits(
     const personBase = await session.maxId('people');
     const visitBase = await session.maxId('visits');
 
-    const personWriter = session.writer('people', [
-      'id',
-      'centreId',
-      'givenNames',
-      'familyNames',
-      'gender',
-      'birthDate',
-      'birthCountry',
-      'citizenship',
-      'fiscalCode',
-      'phone',
-      'email',
-      'languages',
-      'residenceKind',
-      'residenceComune',
-      'createdBy',
-      'createdAt',
-      'updatedAt',
-      'version',
-    ]);
+    const personWriter = session.writer('people', BULK_COLUMNS.people);
     const tokenWriter = session.writer('personNameTokens', ['personId', 'centreId', 'token', 'skeleton'], personWriter);
     const personIdOf = new Int32Array(people.length);
     for (let rank = 0; rank < personKeys.length; rank++) {
@@ -126,25 +107,7 @@ export async function writePeopleAndVisits(
     await tokenWriter.flush();
     progress('people written', totalPeople, totalPeople);
 
-    const visitWriter = session.writer('visits', [
-      'id',
-      'centreId',
-      'occurredAt',
-      'visitDate',
-      'visitYear',
-      'channel',
-      'personId',
-      'gender',
-      'citizenship',
-      'ageBand',
-      'originGroup',
-      'referralSource',
-      'notes',
-      'operatorId',
-      'createdAt',
-      'updatedAt',
-      'version',
-    ]);
+    const visitWriter = session.writer('visits', BULK_COLUMNS.visits);
     const topicWriter = session.writer('visitTopics', ['visitId', 'topicId'], visitWriter);
     for (let rank = 0; rank < totalVisits; rank++) {
       const i = (visitKeys[rank] as number) % SHIFT;

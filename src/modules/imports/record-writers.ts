@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { WriteSession } from '../../demo/bulk.js';
+import { BULK_COLUMNS, WriteSession } from '../../demo/bulk.js';
 import { ageBandOn, romeInstant } from '../../domain/dates.js';
 import { nameIndexEntries } from '../../domain/names.js';
 import { originGroupOf } from '../../domain/origin-group.js';
@@ -75,72 +75,11 @@ export class ImportWriters {
   ) {
     // The import's transaction: the session writes in it and never commits on its own.
     const session = new WriteSession(trx, undefined, IMPORT_PARAMETERS);
-    this.people = session.writer('people', [
-      'id',
-      'centreId',
-      'givenNames',
-      'familyNames',
-      'gender',
-      'birthDate',
-      'birthCountry',
-      'citizenship',
-      'fiscalCode',
-      'phone',
-      'email',
-      'languages',
-      'residenceKind',
-      'residenceComune',
-      'createdBy',
-      'createdAt',
-      'updatedAt',
-      'version',
-    ]);
+    this.people = session.writer('people', BULK_COLUMNS.people);
     this.tokens = session.writer('personNameTokens', ['personId', 'centreId', 'token', 'skeleton'], this.people);
-    this.visits = session.writer(
-      'visits',
-      [
-        'id',
-        'centreId',
-        'occurredAt',
-        'visitDate',
-        'visitYear',
-        'channel',
-        'personId',
-        'gender',
-        'citizenship',
-        'ageBand',
-        'originGroup',
-        'referralSource',
-        'notes',
-        'operatorId',
-        'createdAt',
-        'updatedAt',
-        'version',
-      ],
-      this.people,
-    );
+    this.visits = session.writer('visits', BULK_COLUMNS.visits, this.people);
     this.topics = session.writer('visitTopics', ['visitId', 'topicId'], this.visits);
-    this.cases = session.writer(
-      'cases',
-      [
-        'id',
-        'centreId',
-        'personId',
-        'householdId',
-        'responsibleId',
-        'referralSource',
-        'areas',
-        'summary',
-        'visitId',
-        'status',
-        'openedOn',
-        'closedOn',
-        'createdAt',
-        'updatedAt',
-        'version',
-      ],
-      this.people,
-    );
+    this.cases = session.writer('cases', BULK_COLUMNS.cases, this.people);
     this.periods = session.writer(
       'casePeriods',
       ['caseId', 'openedOn', 'closedOn', 'closingReason', 'closingNotes', 'createdAt'],
