@@ -112,17 +112,14 @@ export async function* xlsxRows(path: string, width: number, sheetPart?: string 
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
-    entries: 'emit',
-  });
-  // The part of the worksheet about to be given (exceljs announces each part before reading it).
-  let current: string | null = null;
-  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: unknown }) => {
-    if (entry.type === 'worksheet') current = String(entry.id);
   });
   try {
     for await (const worksheet of reader) {
-      const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
-      if (part !== null && current !== part) continue;
+      // Each worksheet reader carries N of its part (sheetN.xml). Not the 'entry' events: exceljs
+      // may announce several parts before it gives their readers (worksheets written before the
+      // shared strings are kept aside and given later), so the last one announced is not always this one.
+      const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id?: unknown };
+      if (part !== null && String(sheet.id) !== part) continue;
       for await (const row of sheet) {
         const values = row.values as unknown[];
         const last = width === Number.POSITIVE_INFINITY ? values.length - 1 : width;
