@@ -4,7 +4,8 @@
  * skips); dates as ISO text, numbers as text, a formula's cached result or its text, never run;
  * rich text joined; a hyperlink's text.
  */
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import archiver from 'archiver';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../errors/index.js';
 import { emptyFile, mergedHeader, noHeader, notSpreadsheet } from '../imports.errors.js';
@@ -14,16 +15,11 @@ import { openZip, type Zip, type ZipEntry } from './zip.js';
 
 interface FirstSheet {
   entry: ZipEntry;
-  /** N of its part xl/worksheets/sheetN.xml (the parts exceljs reads), null for another part. */
-  part: string | null;
 }
 
 export async function inspectXlsx(path: string): Promise<SheetInfo> {
-  const { part, merged } = await withWorkbook(path, async (zip) => {
-    const sheet = await firstSheet(zip);
-    return { part: sheet.part, merged: await mergedHeaderColumns(zip, sheet.entry) };
-  });
-  for await (const row of xlsxRows(path, Number.POSITIVE_INFINITY, part)) {
+  const merged = await withWorkbook(path, async (zip) => mergedHeaderColumns(zip, (await firstSheet(zip)).entry));
+  for await (const row of xlsxRows(path, Number.POSITIVE_INFINITY)) {
     if (row.rowNumber !== 1) throw noHeader();
     if (merged.length > 0) throw mergedHeader({ columns: merged });
     return { format: 'xlsx', encoding: null, delimiter: null, headers: checkHeaders(row.cells, row.valueLike) };
@@ -59,7 +55,7 @@ async function firstSheet(zip: Zip): Promise<FirstSheet> {
     const part = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
     const entry = zip.entries.get(part) ?? [...zip.entries.values()].find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName));
     if (!entry) throw notSpreadsheet();
-    return { entry, part: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.fileName)?.[1] ?? null };
+    return { entry };
   } catch (error) {
     throw error instanceof AppError ? error : notSpreadsheet();
   }
@@ -103,11 +99,41 @@ interface XlsxRow extends SheetRow {
   valueLike: boolean[];
 }
 
+/** The parts exceljs reads before a worksheet, in the order that lets it read the worksheet as it streams. */
+const PARTS_BEFORE_THE_SHEET = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml'];
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const EMPTY_SHARED_STRINGS = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+
+/**
+ * The workbook as exceljs's streaming reader should see it: its relationships, styles and shared
+ * strings first, then the first worksheet alone, named sheet1.xml, in a zip made as it streams
+ * (stored, not compressed). Excel writes the shared strings after the worksheets, and exceljs then
+ * copies each worksheet to a temporary file to read it later: under load that copy has come back
+ * short (rows missing, or none), so a register is never read that way.
+ */
+async function orderedWorkbook(path: string): Promise<{ stream: Readable; close: () => void }> {
+  const zip = await openZip(path);
+  if (!zip) throw notSpreadsheet();
+  const { entry } = await firstSheet(zip).catch((error: unknown) => {
+    zip.close();
+    throw error;
+  });
+  const archive = archiver('zip', { store: true });
+  for (const name of PARTS_BEFORE_THE_SHEET) {
+    const part = zip.entries.get(name);
+    if (part) archive.append(await zip.open(part), { name });
+  }
+  const strings = zip.entries.get(SHARED_STRINGS);
+  archive.append(strings ? await zip.open(strings) : EMPTY_SHARED_STRINGS, { name: SHARED_STRINGS });
+  archive.append(await zip.open(entry), { name: 'xl/worksheets/sheet1.xml' });
+  void archive.finalize();
+  return { stream: archive, close: () => zip.close() };
+}
+
 /** The rows of the first worksheet (row 1 included), each as wide as `width` (its own length when infinite). */
-export async function* xlsxRows(path: string, width: number, sheetPart?: string | null): AsyncGenerator<XlsxRow> {
-  const part = sheetPart === undefined ? (await withWorkbook(path, firstSheet)).part : sheetPart;
-  const source = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+export async function* xlsxRows(path: string, width: number): AsyncGenerator<XlsxRow> {
+  const { stream, close } = await orderedWorkbook(path);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -115,11 +141,7 @@ export async function* xlsxRows(path: string, width: number, sheetPart?: string 
   });
   try {
     for await (const worksheet of reader) {
-      // Each worksheet reader carries N of its part (sheetN.xml). Not the 'entry' events: exceljs
-      // may announce several parts before it gives their readers (worksheets written before the
-      // shared strings are kept aside and given later), so the last one announced is not always this one.
-      const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id?: unknown };
-      if (part !== null && String(sheet.id) !== part) continue;
+      const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row>;
       for await (const row of sheet) {
         const values = row.values as unknown[];
         const last = width === Number.POSITIVE_INFINITY ? values.length - 1 : width;
@@ -136,8 +158,11 @@ export async function* xlsxRows(path: string, width: number, sheetPart?: string 
       }
       return;
     }
+  } catch (error) {
+    throw error instanceof AppError ? error : notSpreadsheet();
   } finally {
-    source.destroy();
+    stream.destroy();
+    close();
   }
 }
 
