@@ -231,3 +231,14 @@ export function expectStatus<T = unknown>(res: Response, status: number): T {
   expect(res.statusCode, res.body).toBe(status);
   return (res.body === '' ? undefined : res.json()) as T;
 }
+
+/** The audit rows of one record (its entity and id), oldest first: what a change logged. */
+export function auditRowsOf(db: Db, entity: string, entityId: number) {
+  return db
+    .selectFrom('auditLog')
+    .select(['action', 'userId', 'centreId', 'details'])
+    .where('entity', '=', entity)
+    .where('entityId', '=', String(entityId))
+    .orderBy('id')
+    .execute();
+}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type Api,
   api,
+  auditRowsOf,
   type Cast,
   createTestOrganisation,
   createTestUser,
@@ -33,14 +34,7 @@ for (const dialect of DIALECTS) {
     let otherCentre: number;
     const path = (id: number) => `/centres/${id}/settings`;
 
-    const auditOf = (centreId: number) =>
-      t.db
-        .selectFrom('auditLog')
-        .select(['action', 'userId', 'centreId', 'details'])
-        .where('entity', '=', 'centre_settings')
-        .where('entityId', '=', String(centreId))
-        .orderBy('id')
-        .execute();
+    const auditOf = (id: number) => auditRowsOf(t.db, 'centre_settings', id);
 
     beforeAll(async () => {
       t = await startTestApp(dialect);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Api,
   api,
+  auditRowsOf,
   type Cast,
   expectProblem,
   expectStatus,
@@ -44,14 +45,7 @@ for (const dialect of DIALECTS) {
     let viewer: Api; // centre A
     const lastYear = Number(todayInRome().slice(0, 4)) - 1;
 
-    const auditOf = (entityId: number) =>
-      t.db
-        .selectFrom('auditLog')
-        .select(['action', 'userId', 'centreId', 'details'])
-        .where('entity', '=', 'historical_figures')
-        .where('entityId', '=', String(entityId))
-        .orderBy('id')
-        .execute();
+    const auditOf = (id: number) => auditRowsOf(t.db, 'historical_figures', id);
 
     beforeAll(async () => {
       t = await startTestApp(dialect);

@@ -245,13 +245,6 @@ export async function importedFingerprints(db: Db, centreId: number, kind: strin
   return new Set(rows.map((r) => r.fingerprint));
 }
 
-/** The people among `ids` that are of the centre (a decision names one of them). */
-export async function peopleOfCentre(db: Db, centreId: number, ids: readonly number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('people').select('id').where('centreId', '=', centreId).where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 /** The centre's courses and the organisation's request topics, which values are matched against. */
 export async function importLookups(db: Db, organisationId: number, centreId: number) {
   const [topics, courses] = await Promise.all([
@@ -411,11 +404,6 @@ export async function deleteImportedRecords(db: Db, importId: number): Promise<R
   await db.deleteFrom('importRecords').where('importId', '=', importId).execute();
   await db.deleteFrom('importRows').where('importId', '=', importId).execute();
   return deleted;
-}
-
-/** The people who held the import's permits (read before undo deletes them: their other permits are marked again). */
-export async function permitHoldersBeforeUndo(db: Db, importId: number): Promise<number[]> {
-  return permitHoldersOf(db, importId);
 }
 
 /** The centre of an import (a job reads its import by it), or undefined when it is gone. */

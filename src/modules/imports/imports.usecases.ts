@@ -27,6 +27,7 @@ import { type FieldProblem, notFound, staleVersion, validationFailed } from '../
 import { recordAudit, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { markSupersededPermits } from '../documents/documents.repository.js';
+import { peopleOfCentre } from '../households/households.repository.js';
 import { analyseImport } from './analyse.usecases.js';
 import { decisionsPending, fileMissing, fileTooLarge, recordsInUse, wrongStatus } from './imports.errors.js';
 import {
@@ -39,7 +40,6 @@ import {
   type ImportRowWithCreator,
   insertImport,
   listImports,
-  peopleOfCentre,
   permitHoldersOf,
   saveMapping,
   updateImport,
@@ -319,7 +319,7 @@ export async function updateImportFor(ctx: ImportContext, actor: Actor, id: numb
   let decisions = JSON.parse(row.decisions) as Record<string, 'new' | number>;
   if (input.decisions) {
     const ids = Object.values(input.decisions).filter((d): d is number => typeof d === 'number');
-    const ofCentre = await peopleOfCentre(ctx.db, row.centreId, ids);
+    const ofCentre = new Set(await peopleOfCentre(ctx.db, ids, row.centreId));
     for (const [key, decision] of Object.entries(input.decisions)) {
       if (typeof decision === 'number' && !ofCentre.has(decision)) {
         problems.push({ field: `decisions.${key}`, code: 'import.person_not_in_centre', params: { id: decision } });
