@@ -33,7 +33,9 @@ export async function startServer(
     mode === 'compiled'
       ? [join(BENCH_DIR, 'compiled-server.mjs'), target]
       : ['--import', 'tsx', join(BENCH_DIR, 'server.ts'), mode, target];
-  const child = spawn(process.execPath, args, {
+  // BENCH_SERVER_NODE_ARGS: Node flags for the server alone (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', ...extraEnv },

@@ -7,6 +7,7 @@ import { reports } from './migrations/0004-reports.js';
 import { reportIndexes } from './migrations/0005-report-indexes.js';
 import { loginAttemptIndex } from './migrations/0006-login-attempt-index.js';
 import { importsHistory } from './migrations/0007-imports-history.js';
+import { importLedger } from './migrations/0008-import-ledger.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -18,16 +19,26 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0005-report-indexes': reportIndexes(dialect),
     '0006-login-attempt-index': loginAttemptIndex(dialect),
     '0007-imports-history': importsHistory(dialect),
+    '0008-import-ledger': importLedger(dialect),
   };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema
+function migratorOf(db: Kysely<any>, dialect: DialectName): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<MigrationResultSet> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations(dialect) },
-  });
-  const result = await migrator.migrateToLatest();
+  const result = await migratorOf(db, dialect).migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** Migrates up or down to the named migration (the tests of a migration that moves data). */
+// biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema
+export async function migrateTo(db: Kysely<any>, dialect: DialectName, name: string): Promise<MigrationResultSet> {
+  const result = await migratorOf(db, dialect).migrateTo(name);
   if (result.error) throw result.error;
   return result;
 }

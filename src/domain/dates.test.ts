@@ -44,6 +44,25 @@ describe('Europe/Rome dates', () => {
     expect(checked).toBe(731 * 72); // 2023 and leap 2024, every 20 minutes
   });
 
+  it('the date and time in Rome agree with Intl at every 20 minutes of two years (the offset remembered by day)', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Rome',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (let t = Date.UTC(2023, 0, 1); t < Date.UTC(2025, 0, 1); t += 20 * 60_000) {
+      const instant = new Date(t);
+      const parts = Object.fromEntries(intl.formatToParts(instant).map((p) => [p.type, p.value]));
+      expect(`${romeDateOf(instant)} ${romeTimeOf(instant)}`, instant.toISOString()).toBe(
+        `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`,
+      );
+    }
+  });
+
   it('00:30 UTC on 1 July is already 02:30 in Rome (summer time)', () => {
     expect(romeDateOf(new Date('2024-06-30T22:30:00Z'))).toBe('2024-07-01');
     expect(romeTimeOf(new Date('2024-06-30T22:30:00Z'))).toBe('00:30');
@@ -54,6 +73,10 @@ describe('ageBandOn', () => {
   it('counts whole years, the birthday included', () => {
     expect(ageOn('2006-05-10', '2024-05-09')).toBe(17);
     expect(ageOn('2006-05-10', '2024-05-10')).toBe(18);
+    expect(ageOn('2006-12-31', '2024-01-01')).toBe(17);
+    expect(ageOn('2004-02-29', '2022-02-28')).toBe(17);
+    expect(ageOn('2004-02-29', '2022-03-01')).toBe(18);
+    expect(ageOn('2024-05-10', '2024-05-09')).toBe(-1);
     expect(ageBandOn('2006-05-10', '2024-05-09')).toBe('0-17');
     expect(ageBandOn('2006-05-10', '2024-05-10')).toBe('18-29');
     expect(ageBandOn('1950-01-01', '2024-05-10')).toBe('65+');

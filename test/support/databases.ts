@@ -22,7 +22,7 @@ import { isMainThread } from 'node:worker_threads';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { type AppDatabase, createDatabase, type DialectName } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../../src/db/migrate.js';
 
 const KNOWN_DIALECTS: readonly DialectName[] = ['sqlite', 'postgres'];
 
@@ -109,11 +109,16 @@ export function describeDialect(dialect: DialectName): ReturnType<typeof describ
   return describe.skipIf(skip);
 }
 
-/** A new, empty database of the dialect, migrated to the latest schema. Close it when done. */
-export async function createTestDatabase(dialect: DialectName): Promise<AppDatabase> {
+/**
+ * A new, empty database of the dialect, migrated to the latest schema (or up to the migration
+ * `upTo`, to test the next one's data step). Close it when done.
+ */
+export async function createTestDatabase(dialect: DialectName, upTo?: string): Promise<AppDatabase> {
+  const migrate = (database: AppDatabase) =>
+    upTo ? migrateTo(database.db, database.dialect, upTo) : migrateToLatest(database.db, database.dialect);
   if (dialect === 'sqlite') {
     const database = createDatabase('sqlite::memory:');
-    await migrateToLatest(database.db, database.dialect);
+    await migrate(database);
     return database;
   }
 
@@ -136,7 +141,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<AppDatab
       await client.query(`drop database if exists ${name} with (force)`);
     });
   try {
-    await migrateToLatest(database.db, database.dialect);
+    await migrate(database);
   } catch (error) {
     await database.close();
     await drop();

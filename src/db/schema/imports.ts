@@ -42,11 +42,13 @@ export interface ImportRowsTable {
   fingerprint: string;
 }
 
-export interface ImportRecordsTable {
+/** A run of consecutive ids of the records of one kind an import created. */
+export interface ImportRecordRangesTable {
   importId: number;
   /** person, visit, case, permit, enrolment. */
   entity: string;
-  recordId: number;
+  firstId: number;
+  lastId: number;
 }
 
 export interface ImportRejectsTable {
@@ -95,7 +97,7 @@ export interface HistoricalFiguresTable extends Editable {
 export interface ImportsTables {
   imports: ImportsTable;
   importRows: ImportRowsTable;
-  importRecords: ImportRecordsTable;
+  importRecordRanges: ImportRecordRangesTable;
   importRejects: ImportRejectsTable;
   importMappings: ImportMappingsTable;
   historicalFigures: HistoricalFiguresTable;

@@ -98,7 +98,7 @@ export async function updateProgress(db: Db, id: number, done: number, total: nu
 
 export async function deleteImportRow(db: Db, id: number): Promise<void> {
   await db.deleteFrom('importRejects').where('importId', '=', id).execute();
-  await db.deleteFrom('importRecords').where('importId', '=', id).execute();
+  await db.deleteFrom('importRecordRanges').where('importId', '=', id).execute();
   await db.deleteFrom('importRows').where('importId', '=', id).execute();
   await db.deleteFrom('imports').where('id', '=', id).execute();
 }
@@ -238,9 +238,10 @@ export async function importedFingerprints(db: Db, centreId: number, kind: strin
   const rows = await db
     .selectFrom('importRows')
     .select('fingerprint')
-    .where('centreId', '=', centreId)
-    .where('kind', '=', kind)
-    .where('importId', '<>', exceptImportId)
+    // By the imports' ids: the rows' primary key starts with them (no index on the fingerprints).
+    .where('importId', 'in', (eb) =>
+      eb.selectFrom('imports').select('id').where('centreId', '=', centreId).where('kind', '=', kind).where('id', '<>', exceptImportId),
+    )
     .execute();
   return new Set(rows.map((r) => r.fingerprint));
 }
@@ -276,8 +277,9 @@ export async function peopleWithOpenCase(db: Db, centreId: number): Promise<Set<
 // --- writing ------------------------------------------------------------------------------------
 
 /**
- * Hands out new ids of a table inside the import's transaction, a block at a time. PostgreSQL:
- * taken from the table's identity sequence (so a desk writing meanwhile never collides);
+ * Hands out new ids of a table inside the import's transaction: `reserve` (a query now and then)
+ * makes sure that ids are ready, `take` hands them out without a query. PostgreSQL: taken from
+ * the table's identity sequence, a block at a time (so a desk writing meanwhile never collides);
  * SQLite: after the largest id (the transaction holds the only write lock).
  */
 export class IdAllocator {
@@ -286,50 +288,99 @@ export class IdAllocator {
 
   constructor(
     private readonly db: Db,
-    private readonly table: 'people' | 'visits' | 'cases' | 'casePeriods' | 'caseMembers' | 'residencePermits' | 'enrolments',
+    private readonly table: 'people' | 'visits' | 'cases' | 'residencePermits' | 'enrolments',
   ) {}
 
-  async next(): Promise<number> {
+  /** How many ids `take` can hand out now. */
+  get ready(): number {
+    return this.nextSqlite > 0 ? Number.POSITIVE_INFINITY : this.ids.length;
+  }
+
+  /** Makes `count` ids ready at least. */
+  async reserve(count: number): Promise<void> {
+    if (this.ready >= count) return;
     if (isPostgres(this.db)) {
-      if (this.ids.length === 0) {
-        const name = this.table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-        const { rows } = await sql<{
-          id: number;
-        }>`select nextval(pg_get_serial_sequence(${name}, 'id'))::int as id from generate_series(1, 2000)`.execute(this.db);
-        this.ids = rows.map((r) => Number(r.id)).reverse();
-      }
-      return this.ids.pop() as number;
+      const name = this.table.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      const block = Math.max(2000, count - this.ids.length);
+      const { rows } = await sql<{
+        id: number;
+      }>`select nextval(pg_get_serial_sequence(${name}, 'id'))::int as id from generate_series(1, ${block})`.execute(this.db);
+      // Popped from the end: the ids left from before go first, then the new block in order.
+      this.ids = rows
+        .map((r) => Number(r.id))
+        .reverse()
+        .concat(this.ids);
+      return;
     }
-    if (this.nextSqlite === 0) {
-      const row = await this.db
-        .selectFrom(this.table as 'people')
-        .select((eb) => eb.fn.max('id').as('m'))
-        .executeTakeFirstOrThrow();
-      this.nextSqlite = Number(row.m ?? 0) + 1;
-    }
-    return this.nextSqlite++;
+    const row = await this.db
+      .selectFrom(this.table as 'people')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow();
+    this.nextSqlite = Number(row.m ?? 0) + 1;
+  }
+
+  /** The next id (one was reserved). */
+  take(): number {
+    if (this.nextSqlite > 0) return this.nextSqlite++;
+    const id = this.ids.pop();
+    if (id === undefined) throw new Error(`No ${this.table} id reserved`);
+    return id;
   }
 }
 
-/** Sets which permits of these people are superseded, after an import wrote or removed some of theirs. */
-export async function permitHoldersOf(db: Db, importId: number): Promise<number[]> {
+/** The kinds of record an import creates, as its ledger names them. */
+export type ImportedEntity = 'person' | 'visit' | 'case' | 'permit' | 'enrolment';
+
+/** The runs of consecutive ids of the records an import created, by kind (a few runs each). */
+export type ImportedRanges = Record<ImportedEntity, Array<[number, number]>>;
+
+/** Writes the runs of ids an import created (one row a run). */
+export async function insertRecordRanges(db: Db, importId: number, ranges: ImportedRanges): Promise<void> {
+  const rows = Object.entries(ranges).flatMap(([entity, runs]) => runs.map(([firstId, lastId]) => ({ importId, entity, firstId, lastId })));
+  // A few rows each (the number of values a statement takes is bounded on SQLite).
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('importRecordRanges')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export async function recordRangesOf(db: Db, importId: number): Promise<ImportedRanges> {
   const rows = await db
-    .selectFrom('residencePermits')
-    .select('personId')
-    .distinct()
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('importRecords').select('recordId').where('importId', '=', importId).where('entity', '=', 'permit'),
-    )
+    .selectFrom('importRecordRanges')
+    .select(['entity', 'firstId', 'lastId'])
+    .where('importId', '=', importId)
+    .orderBy('entity')
+    .orderBy('firstId')
     .execute();
+  const ranges: ImportedRanges = { person: [], visit: [], case: [], permit: [], enrolment: [] };
+  for (const r of rows) ranges[r.entity as ImportedEntity]?.push([r.firstId, r.lastId]);
+  return ranges;
+}
+
+/**
+ * A condition: `column` is within one of the runs (false when there is none). An OR of ranges on
+ * one indexed column: both databases read each range from the index.
+ */
+function within(column: string, runs: Array<[number, number]>) {
+  // biome-ignore lint/suspicious/noExplicitAny: one condition for the columns of every table
+  return (eb: any) => eb.or(runs.map(([first, last]) => eb.between(column, first, last)));
+}
+
+/** A condition: `column` is not within any of the runs. */
+function outside(column: string, runs: Array<[number, number]>) {
+  // biome-ignore lint/suspicious/noExplicitAny: one condition for the columns of every table
+  return (eb: any) => eb.not(within(column, runs)(eb));
+}
+
+/** The people whose permits an import wrote (or is about to remove): which are superseded is set again. */
+export async function permitHoldersOf(db: Db, ranges: ImportedRanges): Promise<number[]> {
+  if (ranges.permit.length === 0) return [];
+  const rows = await db.selectFrom('residencePermits').select('personId').distinct().where(within('id', ranges.permit)).execute();
   return rows.map((r) => r.personId);
 }
 
 // --- undo ---------------------------------------------------------------------------------------
-
-/** The ids of the records of one entity an import created, as a subquery. */
-function createdBy(db: Db, importId: number, entity: string) {
-  return db.selectFrom('importRecords').select('recordId').where('importId', '=', importId).where('entity', '=', entity);
-}
 
 async function count(query: { select: (f: (eb: never) => unknown) => unknown }): Promise<number> {
   // biome-ignore lint/suspicious/noExplicitAny: every count reads one column n
@@ -343,65 +394,57 @@ async function count(query: { select: (f: (eb: never) => unknown) => unknown }):
  * a correction of one of its visits, cases, permits or enrolments, a note or plan of its cases,
  * attendance of its enrolments. Undo is allowed only at 0.
  */
-export async function countRecordsInUse(db: Db, importId: number): Promise<number> {
-  const people = createdBy(db, importId, 'person');
-  const visits = createdBy(db, importId, 'visit');
-  const cases = createdBy(db, importId, 'case');
-  const permits = createdBy(db, importId, 'permit');
-  const enrolments = createdBy(db, importId, 'enrolment');
+export async function countRecordsInUse(db: Db, importId: number, ranges: ImportedRanges): Promise<number> {
+  const { person: people, visit: visits, case: cases, permit: permits, enrolment: enrolments } = ranges;
   const counts = await Promise.all([
-    count(db.selectFrom('visits').where('personId', 'in', people).where('id', 'not in', visits)),
-    count(db.selectFrom('visits').where('id', 'in', visits).where('version', '>', 1)),
-    count(db.selectFrom('caseMembers').where('personId', 'in', people).where('caseId', 'not in', cases)),
-    count(db.selectFrom('cases').where('id', 'in', cases).where('version', '>', 1)),
-    count(db.selectFrom('cases').where('visitId', 'in', visits)),
-    count(db.selectFrom('caseNotes').where('caseId', 'in', cases)),
-    count(db.selectFrom('caseGoals').where('caseId', 'in', cases)),
-    count(db.selectFrom('referrals').where('caseId', 'in', cases)),
+    count(db.selectFrom('visits').where(within('personId', people)).where(outside('id', visits))),
+    count(db.selectFrom('visits').where(within('id', visits)).where('version', '>', 1)),
+    count(db.selectFrom('caseMembers').where(within('personId', people)).where(outside('caseId', cases))),
+    count(db.selectFrom('cases').where(within('id', cases)).where('version', '>', 1)),
+    count(db.selectFrom('cases').where(within('visitId', visits))),
+    count(db.selectFrom('caseNotes').where(within('caseId', cases))),
+    count(db.selectFrom('caseGoals').where(within('caseId', cases))),
+    count(db.selectFrom('referrals').where(within('caseId', cases))),
     count(
       db
         .selectFrom('casePeriods')
-        .where('caseId', 'in', cases)
+        .where(within('caseId', cases))
         .where('createdAt', '>', (eb) => eb.selectFrom('imports').select('finishedAt').where('id', '=', importId)),
     ),
-    count(db.selectFrom('residencePermits').where('personId', 'in', people).where('id', 'not in', permits)),
-    count(db.selectFrom('residencePermits').where('id', 'in', permits).where('version', '>', 1)),
-    count(db.selectFrom('identityDocuments').where('personId', 'in', people)),
-    count(db.selectFrom('enrolments').where('personId', 'in', people).where('id', 'not in', enrolments)),
-    count(db.selectFrom('enrolments').where('id', 'in', enrolments).where('version', '>', 1)),
-    count(db.selectFrom('attendance').where('enrolmentId', 'in', enrolments)),
-    count(db.selectFrom('householdMembers').where('personId', 'in', people)),
-    count(db.selectFrom('applications').where((eb) => eb.or([eb('personId', 'in', people), eb('visitId', 'in', visits)]))),
-    count(db.selectFrom('pcStationUses').where('personId', 'in', people)),
-    count(db.selectFrom('eventParticipants').where('personId', 'in', people)),
-    count(db.selectFrom('waitingListEntries').where('personId', 'in', people)),
-    count(db.selectFrom('people').where('id', 'in', people).where('version', '>', 1)),
+    count(db.selectFrom('residencePermits').where(within('personId', people)).where(outside('id', permits))),
+    count(db.selectFrom('residencePermits').where(within('id', permits)).where('version', '>', 1)),
+    count(db.selectFrom('identityDocuments').where(within('personId', people))),
+    count(db.selectFrom('enrolments').where(within('personId', people)).where(outside('id', enrolments))),
+    count(db.selectFrom('enrolments').where(within('id', enrolments)).where('version', '>', 1)),
+    count(db.selectFrom('attendance').where(within('enrolmentId', enrolments))),
+    count(db.selectFrom('householdMembers').where(within('personId', people))),
+    count(db.selectFrom('applications').where((eb) => eb.or([within('personId', people)(eb), within('visitId', visits)(eb)]))),
+    count(db.selectFrom('pcStationUses').where(within('personId', people))),
+    count(db.selectFrom('eventParticipants').where(within('personId', people))),
+    count(db.selectFrom('waitingListEntries').where(within('personId', people))),
+    count(db.selectFrom('people').where(within('id', people)).where('version', '>', 1)),
   ]);
   return counts.reduce((a, b) => a + b, 0);
 }
 
 /** Deletes what the import created, children first, and its rows' fingerprints (the file may come again). */
-export async function deleteImportedRecords(db: Db, importId: number): Promise<Record<string, number>> {
-  const people = createdBy(db, importId, 'person');
-  const visits = createdBy(db, importId, 'visit');
-  const cases = createdBy(db, importId, 'case');
-  const permits = createdBy(db, importId, 'permit');
-  const enrolments = createdBy(db, importId, 'enrolment');
+export async function deleteImportedRecords(db: Db, importId: number, ranges: ImportedRanges): Promise<Record<string, number>> {
+  const { person: people, visit: visits, case: cases, permit: permits, enrolment: enrolments } = ranges;
   const deleted: Record<string, number> = {};
   const run = async (name: string, query: { executeTakeFirst(): Promise<{ numDeletedRows: bigint }> }) => {
     const result = await query.executeTakeFirst();
     if (name) deleted[name] = Number(result.numDeletedRows);
   };
-  await run('', db.deleteFrom('visitTopics').where('visitId', 'in', visits));
-  await run('visits', db.deleteFrom('visits').where('id', 'in', visits));
-  await run('enrolments', db.deleteFrom('enrolments').where('id', 'in', enrolments));
-  await run('permits', db.deleteFrom('residencePermits').where('id', 'in', permits));
-  await run('', db.deleteFrom('casePeriods').where('caseId', 'in', cases));
-  await run('', db.deleteFrom('caseMembers').where('caseId', 'in', cases));
-  await run('cases', db.deleteFrom('cases').where('id', 'in', cases));
-  await run('', db.deleteFrom('personNameTokens').where('personId', 'in', people));
-  await run('people', db.deleteFrom('people').where('id', 'in', people));
-  await db.deleteFrom('importRecords').where('importId', '=', importId).execute();
+  await run('', db.deleteFrom('visitTopics').where(within('visitId', visits)));
+  await run('visits', db.deleteFrom('visits').where(within('id', visits)));
+  await run('enrolments', db.deleteFrom('enrolments').where(within('id', enrolments)));
+  await run('permits', db.deleteFrom('residencePermits').where(within('id', permits)));
+  await run('', db.deleteFrom('casePeriods').where(within('caseId', cases)));
+  await run('', db.deleteFrom('caseMembers').where(within('caseId', cases)));
+  await run('cases', db.deleteFrom('cases').where(within('id', cases)));
+  await run('', db.deleteFrom('personNameTokens').where(within('personId', people)));
+  await run('people', db.deleteFrom('people').where(within('id', people)));
+  await db.deleteFrom('importRecordRanges').where('importId', '=', importId).execute();
   await db.deleteFrom('importRows').where('importId', '=', importId).execute();
   return deleted;
 }

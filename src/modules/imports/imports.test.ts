@@ -746,11 +746,11 @@ for (const dialect of DIALECTS) {
       expect(dry.summary).toMatchObject({ accepted: 2, newPeople: 0, matchedPeople: 0, records: 2 });
       const done = await run(admin, dry);
       const created = await t.db
-        .selectFrom('importRecords')
-        .innerJoin('visits', 'visits.id', 'importRecords.recordId')
+        .selectFrom('importRecordRanges as r')
+        .innerJoin('visits', (join) => join.onRef('visits.id', '>=', 'r.firstId').onRef('visits.id', '<=', 'r.lastId'))
         .select(['visits.personId', 'visits.gender', 'visits.citizenship', 'visits.originGroup', 'visits.ageBand', 'visits.visitDate'])
-        .where('importRecords.importId', '=', done.id)
-        .where('importRecords.entity', '=', 'visit')
+        .where('r.importId', '=', done.id)
+        .where('r.entity', '=', 'visit')
         .orderBy('visits.visitDate')
         .execute();
       expect(created).toEqual([

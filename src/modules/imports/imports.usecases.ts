@@ -41,6 +41,7 @@ import {
   insertImport,
   listImports,
   permitHoldersOf,
+  recordRangesOf,
   saveMapping,
   updateImport,
   updateImportIfVersion,
@@ -102,7 +103,7 @@ function toImport(row: ImportRowWithCreator, jobs: ImportJobs, canUndo: boolean)
 }
 
 async function undoable(db: Db, row: ImportRowWithCreator): Promise<boolean> {
-  return row.status === 'imported' && (await countRecordsInUse(db, row.id)) === 0;
+  return row.status === 'imported' && (await countRecordsInUse(db, row.id, await recordRangesOf(db, row.id))) === 0;
 }
 
 async function readImport(ctx: ImportContext, actor: Actor, id: number): Promise<Import> {
@@ -412,10 +413,11 @@ export async function undoImport(ctx: ImportContext, actor: Actor, id: number, v
   if (row.status !== 'imported') throw wrongStatus({ status: row.status });
   if (row.version !== version) throw staleVersion(row.version);
   await inTransaction(ctx.db, async (trx) => {
-    const inUse = await countRecordsInUse(trx, id);
+    const ranges = await recordRangesOf(trx, id);
+    const inUse = await countRecordsInUse(trx, id, ranges);
     if (inUse > 0) throw recordsInUse({ count: inUse });
-    const holders = row.kind === 'permits' ? await permitHoldersOf(trx, id) : [];
-    const deleted = await deleteImportedRecords(trx, id);
+    const holders = await permitHoldersOf(trx, ranges);
+    const deleted = await deleteImportedRecords(trx, id, ranges);
     for (const personId of holders) await markSupersededPermits(trx, personId);
     const now = new Date().toISOString();
     const changed = await updateImportIfVersion(trx, id, version, { status: 'undone', undoneAt: now, undoneBy: userIdOf(actor) }, now);

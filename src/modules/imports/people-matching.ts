@@ -116,8 +116,27 @@ export class FilePeople {
     return key;
   }
 
+  /**
+   * The file person a row's person as written (names, birth date, codice fiscale) came to: a
+   * register names most people on several rows, each then found without folding anything.
+   * Forgotten when a new person takes over a names-and-birth key, which may change the answer.
+   */
+  private readonly byWritten = new Map<string, FilePerson>();
+
   /** The file's person of this row, and whether the row is the first to name them. */
   personOf(rowNumber: number, person: ParsedPerson): { filePerson: FilePerson; first: boolean } {
+    const written = `${person.givenNames}\u0000${person.familyNames}\u0000${person.birthDate ?? ''}\u0000${person.fiscalCode ?? ''}`;
+    const known = this.byWritten.get(written);
+    if (known) {
+      if (known.rowNumbers.length < MAX_ROW_NUMBERS) known.rowNumbers.push(rowNumber);
+      return { filePerson: known, first: false };
+    }
+    const result = this.match(rowNumber, person);
+    this.byWritten.set(written, result.filePerson);
+    return result;
+  }
+
+  private match(rowNumber: number, person: ParsedPerson): { filePerson: FilePerson; first: boolean } {
     const fiscal = fiscalKey(person.fiscalCode);
     const namesBirth = `${this.namesKeyOf(person)}|${person.birthDate ?? ''}`;
     let found = fiscal ? this.byFiscalCode.get(fiscal) : undefined;
@@ -148,6 +167,7 @@ export class FilePeople {
     };
     this.people.push(filePerson);
     if (fiscal) this.byFiscalCode.set(fiscal, filePerson);
+    if (this.byNamesAndBirth.has(namesBirth)) this.byWritten.clear();
     this.byNamesAndBirth.set(namesBirth, filePerson);
     return { filePerson, first: true };
   }

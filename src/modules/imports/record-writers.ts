@@ -3,7 +3,10 @@
  * desk writes them (a visit's snapshot: gender, citizenship, age band on its date, origin group
  * by its date; a case with its first period and its member's snapshot; permits; enrolments with
  * their snapshot) through the bulk writer's multi-row inserts, with ids handed out in blocks;
- * every row written leaves its fingerprint and every record its entry (for undo).
+ * every row written leaves its fingerprint, and the records' ids are kept as runs (for undo).
+ * A row is written without waiting on anything: the ids are reserved and the batches written
+ * between rows (`prepare`, `flushFull`), so that a 100,000-row register is not 100,000 × several
+ * awaits.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -12,7 +15,7 @@ import { ageBandOn, romeInstant } from '../../domain/dates.js';
 import { nameIndexEntries } from '../../domain/names.js';
 import { originGroupOf } from '../../domain/origin-group.js';
 import { decisionsPending } from './imports.errors.js';
-import { IdAllocator, type ImportRow } from './imports.repository.js';
+import { IdAllocator, type ImportedEntity, type ImportedRanges, type ImportRow, insertRecordRanges } from './imports.repository.js';
 import type { FilePerson } from './people-matching.js';
 import type { ParsedPerson, ParsedRow } from './read/types.js';
 
@@ -61,14 +64,16 @@ export class ImportWriters {
   readonly permits;
   readonly enrolments;
   readonly rows;
-  readonly records;
   readonly ids;
+  private readonly writers: ReadonlyArray<{ readonly full: boolean; flushFull(): Promise<void>; flush(): Promise<void> }>;
+  /** The runs of ids of the records written, by kind. */
+  readonly ranges: ImportedRanges = { person: [], visit: [], case: [], permit: [], enrolment: [] };
   readonly snapshots = new Map<number, Snapshot>();
   private readonly instants = new Map<string, string>();
   readonly created = { people: 0, visits: 0, cases: 0, permits: 0, enrolments: 0 };
 
   constructor(
-    trx: Db,
+    private readonly trx: Db,
     private readonly importRow: ImportRow,
     private readonly runner: ImportRunner,
     private readonly stamp: string,
@@ -138,7 +143,6 @@ export class ImportWriters {
       this.people,
     );
     this.rows = session.writer('importRows', ['importId', 'rowNumber', 'centreId', 'kind', 'fingerprint']);
-    this.records = session.writer('importRecords', ['importId', 'entity', 'recordId']);
     this.ids = {
       people: new IdAllocator(trx, 'people'),
       visits: new IdAllocator(trx, 'visits'),
@@ -146,18 +150,64 @@ export class ImportWriters {
       permits: new IdAllocator(trx, 'residencePermits'),
       enrolments: new IdAllocator(trx, 'enrolments'),
     };
+    this.writers = [
+      this.people,
+      this.tokens,
+      this.visits,
+      this.topics,
+      this.cases,
+      this.periods,
+      this.members,
+      this.permits,
+      this.enrolments,
+      this.rows,
+    ];
   }
 
   private get centreId() {
     return this.importRow.centreId;
   }
 
-  private async recordCreated(entity: string, id: number) {
-    await this.records.add(this.importRow.id, entity, id);
+  private recordCreated(entity: ImportedEntity, id: number) {
+    const runs = this.ranges[entity];
+    const last = runs[runs.length - 1];
+    if (last && last[1] === id - 1) last[1] = id;
+    else runs.push([id, id]);
+  }
+
+  /** The allocator of the records this import's kind writes (besides people). */
+  private get recordIds(): IdAllocator {
+    const kind = this.importRow.kind;
+    if (kind === 'visits') return this.ids.visits;
+    if (kind === 'cases') return this.ids.cases;
+    if (kind === 'permits') return this.ids.permits;
+    if (kind === 'enrolments') return this.ids.enrolments;
+    return this.ids.people;
+  }
+
+  /** Whether the ids of one more row (a person and a record at most) are ready. */
+  get readyForRow(): boolean {
+    return this.ids.people.ready > 0 && this.recordIds.ready > 0;
+  }
+
+  /** Makes ready the ids of `rows` more rows. */
+  async prepare(rows: number): Promise<void> {
+    await this.ids.people.reserve(rows);
+    await this.recordIds.reserve(rows);
+  }
+
+  /** Whether a writer has a whole batch waiting. */
+  get full(): boolean {
+    return this.writers.some((writer) => writer.full);
+  }
+
+  /** Writes the whole batches waiting. */
+  async flushFull(): Promise<void> {
+    for (const writer of this.writers) await writer.flushFull();
   }
 
   /** The person's id: matched, or written now (the first accepted row naming a new person). */
-  async personId(person: FilePerson, snapshotOfExisting: (id: number) => Snapshot | undefined): Promise<number> {
+  personId(person: FilePerson, snapshotOfExisting: (id: number) => Snapshot | undefined): number {
     if (person.personId !== undefined) return person.personId;
     const resolution = person.resolution;
     if (resolution.kind === 'doubtful') throw decisionsPending({ count: 1 });
@@ -168,8 +218,8 @@ export class ImportWriters {
       return resolution.personId;
     }
     const p = person.person;
-    const id = await this.ids.people.next();
-    await this.people.add(
+    const id = this.ids.people.take();
+    this.people.push([
       id,
       this.centreId,
       p.givenNames,
@@ -188,11 +238,10 @@ export class ImportWriters {
       this.stamp,
       this.stamp,
       1,
-    );
+    ]);
     // Exactly the rows the people repository writes for these names: the search finds them.
-    for (const entry of nameIndexEntries(p.givenNames, p.familyNames))
-      await this.tokens.add(id, this.centreId, entry.token, entry.skeleton);
-    await this.recordCreated('person', id);
+    for (const entry of nameIndexEntries(p.givenNames, p.familyNames)) this.tokens.push([id, this.centreId, entry.token, entry.skeleton]);
+    this.recordCreated('person', id);
     this.created.people++;
     this.snapshots.set(id, snapshotOfParsed(p));
     person.personId = id;
@@ -209,7 +258,7 @@ export class ImportWriters {
     return iso;
   }
 
-  async visit(row: ParsedRow, personId: number | null): Promise<void> {
+  visit(row: ParsedRow, personId: number | null): void {
     const v = row.visit;
     if (!v) return;
     let visitor: { gender: string; citizenship: string; ageBand: string };
@@ -221,8 +270,8 @@ export class ImportWriters {
       const a = v.anonymous as NonNullable<typeof v.anonymous>;
       visitor = { gender: a.gender, citizenship: a.citizenship, ageBand: ageBandOn(a.birthDate, v.date) };
     }
-    const id = await this.ids.visits.next();
-    await this.visits.add(
+    const id = this.ids.visits.take();
+    this.visits.push([
       id,
       this.centreId,
       this.instant(v.date, v.time),
@@ -240,18 +289,18 @@ export class ImportWriters {
       this.stamp,
       this.stamp,
       1,
-    );
-    for (const topicId of new Set(v.topicIds)) await this.topics.add(id, topicId);
-    await this.recordCreated('visit', id);
+    ]);
+    for (const topicId of new Set(v.topicIds)) this.topics.push([id, topicId]);
+    this.recordCreated('visit', id);
     this.created.visits++;
   }
 
-  async case(row: ParsedRow, personId: number): Promise<void> {
+  case(row: ParsedRow, personId: number): void {
     const c = row.case;
     if (!c) return;
-    const id = await this.ids.cases.next();
+    const id = this.ids.cases.take();
     const status = c.closedOn ? 'closed' : 'open';
-    await this.cases.add(
+    this.cases.push([
       id,
       this.centreId,
       personId,
@@ -267,11 +316,11 @@ export class ImportWriters {
       this.stamp,
       this.stamp,
       1,
-    );
-    await this.periods.add(id, c.openedOn, c.closedOn, c.closedOn ? 'other' : null, null, this.stamp);
+    ]);
+    this.periods.push([id, c.openedOn, c.closedOn, c.closedOn ? 'other' : null, null, this.stamp]);
     const s = this.snapshots.get(personId) as Snapshot;
     // The member's snapshot as of the case's last change: its closing, or its opening while open.
-    await this.members.add(
+    this.members.push([
       id,
       personId,
       null,
@@ -282,16 +331,16 @@ export class ImportWriters {
       s.residenceKind,
       s.residenceComune,
       c.closedOn ?? c.openedOn,
-    );
-    await this.recordCreated('case', id);
+    ]);
+    this.recordCreated('case', id);
     this.created.cases++;
   }
 
-  async permit(row: ParsedRow, personId: number): Promise<void> {
+  permit(row: ParsedRow, personId: number): void {
     const p = row.permit;
     if (!p) return;
-    const id = await this.ids.permits.next();
-    await this.permits.add(
+    const id = this.ids.permits.take();
+    this.permits.push([
       id,
       personId,
       this.centreId,
@@ -305,17 +354,17 @@ export class ImportWriters {
       this.stamp,
       this.stamp,
       1,
-    );
-    await this.recordCreated('permit', id);
+    ]);
+    this.recordCreated('permit', id);
     this.created.permits++;
   }
 
-  async enrolment(row: ParsedRow, personId: number): Promise<void> {
+  enrolment(row: ParsedRow, personId: number): void {
     const e = row.enrolment;
     if (!e) return;
     const s = this.snapshots.get(personId) as Snapshot;
-    const id = await this.ids.enrolments.next();
-    await this.enrolments.add(
+    const id = this.ids.enrolments.take();
+    this.enrolments.push([
       id,
       e.courseId,
       personId,
@@ -327,30 +376,18 @@ export class ImportWriters {
       this.stamp,
       this.stamp,
       1,
-    );
-    await this.recordCreated('enrolment', id);
+    ]);
+    this.recordCreated('enrolment', id);
     this.created.enrolments++;
   }
 
-  async rowWritten(row: ParsedRow): Promise<void> {
-    await this.rows.add(this.importRow.id, row.rowNumber, this.centreId, this.importRow.kind, row.fingerprint);
+  rowWritten(row: ParsedRow): void {
+    this.rows.push([this.importRow.id, row.rowNumber, this.centreId, this.importRow.kind, row.fingerprint]);
   }
 
+  /** Writes everything waiting, and the runs of ids written. */
   async flush(): Promise<void> {
-    for (const writer of [
-      this.people,
-      this.tokens,
-      this.visits,
-      this.topics,
-      this.cases,
-      this.periods,
-      this.members,
-      this.permits,
-      this.enrolments,
-      this.rows,
-      this.records,
-    ]) {
-      await writer.flush();
-    }
+    for (const writer of this.writers) await writer.flush();
+    await insertRecordRanges(this.trx, this.importRow.id, this.ranges);
   }
 }
