@@ -7,6 +7,20 @@ export interface Choice {
   label: string;
 }
 
+/** The <option>s of `choices`, after the empty value worded `blank` when there is one. */
+export function ChoiceOptions({ blank, choices }: { blank?: string; choices: readonly Choice[] }) {
+  return (
+    <>
+      {blank === undefined ? null : <option value="">{blank}</option>}
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A select of `choices` (value and words each), with the empty value first, worded `blank` ("Nessuno", "Qualsiasi"…). */
 export function ChoiceSelect({
   blank,
@@ -15,12 +29,7 @@ export function ChoiceSelect({
 }: Omit<ComponentProps<typeof SelectField>, 'children'> & { blank: string; choices: readonly Choice[] }) {
   return (
     <SelectField {...field}>
-      <option value="">{blank}</option>
-      {choices.map((choice) => (
-        <option key={choice.value} value={choice.value}>
-          {choice.label}
-        </option>
-      ))}
+      <ChoiceOptions blank={blank} choices={choices} />
     </SelectField>
   );
 }

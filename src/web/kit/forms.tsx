@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
+import { ChoiceOptions } from './FilterSelect.js';
 import type { Change } from './useChange.js';
 
 type TextKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
@@ -236,11 +237,7 @@ export function InlineSelectForm({
         }}
       >
         <select className="form-select form-select-sm" aria-label={label} {...draft.field('value')}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <ChoiceOptions choices={options} />
         </select>
         <button type="submit" className="btn btn-outline-primary btn-sm text-nowrap">
           {submitLabel}

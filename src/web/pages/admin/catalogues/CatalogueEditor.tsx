@@ -3,6 +3,7 @@ import { useApiGet } from '../../../api/hooks.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { type Translate, useI18n } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/it.js';
+import { ChoiceOptions } from '../../../kit/FilterSelect.js';
 import { LoadedTable, RecordForm, useChange } from '../../../kit/index.js';
 import { usePageTitle } from '../../../page-title.js';
 
@@ -89,12 +90,7 @@ function FieldInputs({
     const set = (event: { target: { value: string } }) => onChange({ ...values, [field.name]: event.target.value });
     return field.kind === 'select' ? (
       <SelectField key={field.name} {...common} required value={value} onChange={set}>
-        <option value="">{t('common.choose')}</option>
-        {field.options?.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <ChoiceOptions blank={t('common.choose')} choices={field.options ?? []} />
       </SelectField>
     ) : (
       <TextField key={field.name} {...common} required maxLength={field.maxLength} value={value} onChange={set} />

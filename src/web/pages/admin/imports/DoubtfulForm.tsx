@@ -30,8 +30,7 @@ export function DoubtfulForm({ imp, doubtful, reload }: { imp: Import; doubtful:
     <ReanalyseForm
       change={change}
       onSubmit={submit}
-      title={t('imports.doubtful.title')}
-      intro={t('imports.doubtful.intro')}
+      texts="imports.doubtful"
       columns={[t('imports.doubtful.person'), t('imports.doubtful.rows'), t('imports.doubtful.decision')]}
     >
       {doubtful.map((d, index) => (

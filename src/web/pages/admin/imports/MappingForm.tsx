@@ -21,8 +21,7 @@ export function MappingForm({ imp, reload }: { imp: Import; reload(): void }) {
     <ReanalyseForm
       change={change}
       onSubmit={() => send({ mapping })}
-      title={t('imports.mapping.title')}
-      intro={t('imports.mapping.intro')}
+      texts="imports.mapping"
       columns={[t('imports.mapping.header'), t('imports.mapping.field')]}
       before={
         errors.mapping ? (

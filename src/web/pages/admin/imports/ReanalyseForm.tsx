@@ -5,7 +5,9 @@
 import type { ReactNode } from 'react';
 import type { Import } from '../../../../contracts/imports.js';
 import { useI18n } from '../../../i18n/index.js';
+import { ChoiceOptions } from '../../../kit/FilterSelect.js';
 import { type Change, RecordForm, useChange } from '../../../kit/index.js';
+import type { TitleAndIntro } from '../../../kit/RecordsHeading.js';
 
 /** The form's change, and how it sends its part of the import (with the import's version). */
 export function useReanalyse(imp: Import, reload: () => void) {
@@ -24,19 +26,18 @@ export function useReanalyse(imp: Import, reload: () => void) {
 /** A column of the table: its header, and a class (text-end for counts). */
 export type ReanalyseColumn = string | { header: string; className: string };
 
+/** The form worded by `texts`: `<texts>.title` (its title and the table's caption) and `<texts>.intro`. */
 export function ReanalyseForm({
   change,
   onSubmit,
-  title,
-  intro,
+  texts,
   columns,
   before,
   children,
 }: {
   change: Change;
   onSubmit(): unknown;
-  title: string;
-  intro: string;
+  texts: TitleAndIntro;
   columns: readonly ReanalyseColumn[];
   /** Shown between the intro and the table (an error of the whole form). */
   before?: ReactNode;
@@ -44,9 +45,10 @@ export function ReanalyseForm({
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  const title = t(`${texts}.title`);
   return (
     <RecordForm change={change} onSubmit={onSubmit} title={title} submitLabel={t('imports.reanalyse')}>
-      <p className="small">{intro}</p>
+      <p className="small">{t(`${texts}.intro`)}</p>
       {before}
       <div className="table-responsive">
         <table className="table table-sm">
@@ -112,12 +114,7 @@ export function ChoiceSelect({
         value={value}
         onChange={(e) => onChange(e.target.value)}
       >
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <ChoiceOptions blank={empty} choices={options} />
       </select>
       {error ? (
         <div id={`${id}-error`} className="invalid-feedback d-block">

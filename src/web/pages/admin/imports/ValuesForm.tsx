@@ -127,8 +127,7 @@ export function ValuesForm({ imp, unmatched, reload }: { imp: Import; unmatched:
     <ReanalyseForm
       change={change}
       onSubmit={submit}
-      title={t('imports.values.title')}
-      intro={t('imports.values.intro')}
+      texts="imports.values"
       columns={[
         t('imports.values.field'),
         t('imports.values.value'),
