@@ -7,6 +7,7 @@
 import { CompiledQuery, type ControlledTransaction, type Kysely, sql } from 'kysely';
 import { isPostgres } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { nameIndexEntries } from '../domain/names.js';
 
 type Db = Kysely<Database>;
 
@@ -258,6 +259,21 @@ export const BULK_COLUMNS = {
     'updatedAt',
     'version',
   ],
+  residencePermits: [
+    'id',
+    'personId',
+    'centreId',
+    'permitType',
+    'number',
+    'issuedOn',
+    'expiresOn',
+    'renewalStatus',
+    'superseded',
+    'notes',
+    'createdAt',
+    'updatedAt',
+    'version',
+  ],
   cases: [
     'id',
     'centreId',
@@ -276,3 +292,70 @@ export const BULK_COLUMNS = {
     'version',
   ],
 } as const satisfies { [T in keyof Database]?: ReadonlyArray<keyof Database[T] & string> };
+
+/** A person as the bulk writers take one (a new record: version 1, updated when created). */
+export interface BulkPerson {
+  id: number;
+  centreId: number;
+  givenNames: string;
+  familyNames: string;
+  gender: string;
+  birthDate: string | null;
+  birthCountry: string | null;
+  citizenship: string;
+  fiscalCode: string | null;
+  phone: string | null;
+  email: string | null;
+  /** JSON list of language codes. */
+  languages: string;
+  residenceKind: string;
+  residenceComune: string | null;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+/** People and their name-search rows, written together as the people repository writes them (the search finds them). */
+export class PeopleWriters {
+  readonly people: BulkWriter<'people'>;
+  readonly tokens: BulkWriter<'personNameTokens'>;
+
+  constructor(session: WriteSession) {
+    this.people = session.writer('people', BULK_COLUMNS.people);
+    this.tokens = session.writer('personNameTokens', ['personId', 'centreId', 'token', 'skeleton'], this.people);
+  }
+
+  /** Adds a person and its tokens without writing (`flushFull`, `flush` write them). */
+  push(p: BulkPerson): void {
+    this.people.push([
+      p.id,
+      p.centreId,
+      p.givenNames,
+      p.familyNames,
+      p.gender,
+      p.birthDate,
+      p.birthCountry,
+      p.citizenship,
+      p.fiscalCode,
+      p.phone,
+      p.email,
+      p.languages,
+      p.residenceKind,
+      p.residenceComune,
+      p.createdBy,
+      p.createdAt,
+      p.createdAt,
+      1,
+    ]);
+    for (const entry of nameIndexEntries(p.givenNames, p.familyNames)) this.tokens.push([p.id, p.centreId, entry.token, entry.skeleton]);
+  }
+
+  async flushFull(): Promise<void> {
+    await this.people.flushFull();
+    await this.tokens.flushFull();
+  }
+
+  async flush(): Promise<void> {
+    await this.people.flush();
+    await this.tokens.flush();
+  }
+}

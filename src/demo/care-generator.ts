@@ -143,6 +143,7 @@ async function drawPermit(draw: CareDraw, person: PersonFacts): Promise<void> {
     dateMin(issuedOn, end),
     expiresOn,
     renewal,
+    0,
     null,
     stamp,
     stamp,

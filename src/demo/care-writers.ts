@@ -32,20 +32,7 @@ export function careWriters(session: WriteSession) {
     ['caseId', 'direction', 'service', 'serviceDetail', 'referredOn', 'reason', 'status', 'notes', 'createdAt', 'updatedAt', 'version'],
     cases,
   );
-  const permits = session.writer('residencePermits', [
-    'id',
-    'personId',
-    'centreId',
-    'permitType',
-    'number',
-    'issuedOn',
-    'expiresOn',
-    'renewalStatus',
-    'notes',
-    'createdAt',
-    'updatedAt',
-    'version',
-  ]);
+  const permits = session.writer('residencePermits', BULK_COLUMNS.residencePermits);
 
   const applications = session.writer('applications', [
     'centreId',

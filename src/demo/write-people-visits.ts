@@ -6,9 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ageBandOn, romeInstant } from '../domain/dates.js';
-import { nameIndexEntries } from '../domain/names.js';
 import { originGroupOf } from '../domain/origin-group.js';
-import { BULK_COLUMNS, writeInSession } from './bulk.js';
+import { BULK_COLUMNS, PeopleWriters, writeInSession } from './bulk.js';
 import { clockTimeOf, type DeskCalendar } from './desk-calendar.js';
 import type { CentreContext, DraftPerson } from './draw-people.js';
 import { ANONYMOUS_AGE_TABLE, CHANNEL_TABLE, GENDERS, REFERRAL_TABLE, type VisitColumns } from './draw-visits.js';
@@ -69,8 +68,7 @@ export async function writePeopleAndVisits(
     const personBase = await session.maxId('people');
     const visitBase = await session.maxId('visits');
 
-    const personWriter = session.writer('people', BULK_COLUMNS.people);
-    const tokenWriter = session.writer('personNameTokens', ['personId', 'centreId', 'token', 'skeleton'], personWriter);
+    const peopleWriters = new PeopleWriters(session);
     const personIdOf = new Int32Array(people.length);
     for (let rank = 0; rank < personKeys.length; rank++) {
       const index = (personKeys[rank] as number) % SHIFT;
@@ -78,33 +76,11 @@ export async function writePeopleAndVisits(
       const id = personBase + rank + 1;
       personIdOf[index] = id;
       const centreId = (centres[p.centre] as CentreContext).target.centreId;
-      const createdAt = instantOf(p.firstDay, p.firstMinute);
-      await personWriter.add(
-        id,
-        centreId,
-        p.givenNames,
-        p.familyNames,
-        p.gender,
-        p.birthDate,
-        p.birthCountry,
-        p.citizenship,
-        p.fiscalCode,
-        p.phone,
-        p.email,
-        p.languages,
-        p.residenceKind,
-        p.residenceComune,
-        p.operatorId,
-        createdAt,
-        createdAt,
-        1,
-      );
-      // Exactly the rows the people repository writes for these names.
-      for (const entry of nameIndexEntries(p.givenNames, p.familyNames)) await tokenWriter.add(id, centreId, entry.token, entry.skeleton);
+      peopleWriters.push({ ...p, id, centreId, createdBy: p.operatorId, createdAt: instantOf(p.firstDay, p.firstMinute) });
+      await peopleWriters.flushFull();
       if ((rank + 1) % 20_000 === 0) progress('people written', rank + 1, totalPeople);
     }
-    await personWriter.flush();
-    await tokenWriter.flush();
+    await peopleWriters.flush();
     progress('people written', totalPeople, totalPeople);
 
     const visitWriter = session.writer('visits', BULK_COLUMNS.visits);
@@ -164,7 +140,7 @@ export async function writePeopleAndVisits(
       people: totalPeople,
       visits: totalVisits,
       visitTopics: topicWriter.written,
-      nameTokens: tokenWriter.written,
+      nameTokens: peopleWriters.tokens.written,
       personIds: totalPeople > 0 ? [personBase + 1, personBase + totalPeople] : null,
       visitIds: totalVisits > 0 ? [visitBase + 1, visitBase + totalVisits] : null,
     };

@@ -9,52 +9,29 @@
  */
 import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-import { type AnyDb, partOf } from './shapes.js';
+import { irreversible, partOf } from './shapes.js';
 
-export function importLedger(_dialect: DialectName): Migration {
-  return {
-    async up(db: AnyDb) {
-      await db.schema
-        .createTable('import_record_ranges')
-        .addColumn('import_id', 'integer', partOf('imports.id'))
-        .addColumn('entity', 'text', (c) => c.notNull())
-        .addColumn('first_id', 'integer', (c) => c.notNull())
-        .addColumn('last_id', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('import_record_ranges_pk', ['import_id', 'entity', 'first_id'])
-        .execute();
-      // Runs of consecutive ids ("gaps and islands"): an id minus its rank is the same along a run.
-      await sql`
-        insert into import_record_ranges (import_id, entity, first_id, last_id)
-        select import_id, entity, min(record_id), max(record_id)
-        from (
-          select import_id, entity, record_id,
-                 record_id - row_number() over (partition by import_id, entity order by record_id) as run
-          from import_records
-        ) numbered
-        group by import_id, entity, run`.execute(db);
-      await db.schema.dropTable('import_records').execute();
-      await db.schema.dropIndex('import_rows_fingerprint_idx').execute();
-    },
-
-    async down(db: AnyDb) {
-      await db.schema
-        .createTable('import_records')
-        .addColumn('import_id', 'integer', partOf('imports.id'))
-        .addColumn('entity', 'text', (c) => c.notNull())
-        .addColumn('record_id', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('import_records_pk', ['import_id', 'entity', 'record_id'])
-        .execute();
-      await db.schema.createIndex('import_records_entity_idx').on('import_records').columns(['entity', 'record_id']).execute();
-      await sql`
-        insert into import_records (import_id, entity, record_id)
-        with recursive ids (import_id, entity, record_id, last_id) as (
-          select import_id, entity, first_id, last_id from import_record_ranges
-          union all
-          select import_id, entity, record_id + 1, last_id from ids where record_id < last_id
-        )
-        select import_id, entity, record_id from ids`.execute(db);
-      await db.schema.dropTable('import_record_ranges').execute();
-      await db.schema.createIndex('import_rows_fingerprint_idx').on('import_rows').columns(['centre_id', 'kind', 'fingerprint']).execute();
-    },
-  };
+export function importLedger(dialect: DialectName): Migration {
+  return irreversible('import ledger', dialect, async (db) => {
+    await db.schema
+      .createTable('import_record_ranges')
+      .addColumn('import_id', 'integer', partOf('imports.id'))
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('first_id', 'integer', (c) => c.notNull())
+      .addColumn('last_id', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('import_record_ranges_pk', ['import_id', 'entity', 'first_id'])
+      .execute();
+    // Runs of consecutive ids ("gaps and islands"): an id minus its rank is the same along a run.
+    await sql`
+      insert into import_record_ranges (import_id, entity, first_id, last_id)
+      select import_id, entity, min(record_id), max(record_id)
+      from (
+        select import_id, entity, record_id,
+               record_id - row_number() over (partition by import_id, entity order by record_id) as run
+        from import_records
+      ) numbered
+      group by import_id, entity, run`.execute(db);
+    await db.schema.dropTable('import_records').execute();
+    await db.schema.dropIndex('import_rows_fingerprint_idx').execute();
+  });
 }

@@ -12,13 +12,11 @@ import type { ImportSummary } from '../../contracts/imports.js';
 import type { Database } from '../../db/schema.js';
 import type { ImportFieldKey } from '../../domain/imports/fields.js';
 import { splitTopics } from '../../domain/imports/values.js';
-import { AppError } from '../../errors/index.js';
 import { findComune, findCountry } from '../../reference/index.js';
 import {
-  centreOfImport,
   centrePeople,
   deleteRejects,
-  findImport,
+  findImportForJob,
   type ImportRow,
   importedFingerprints,
   importLookups,
@@ -28,6 +26,7 @@ import {
   updateImport,
   updateProgress,
 } from './imports.repository.js';
+import { failImport } from './job-failure.js';
 import { type Decision, FilePeople, type FilePerson, Register } from './people-matching.js';
 import { type PlanInput, planPathOf, planRows } from './plan.js';
 import type { ColumnMapping, ImportLookups, ParsedRow, ValueMappings } from './read/types.js';
@@ -193,11 +192,6 @@ export function tallyAccepted(tally: PlanTally, kind: string, person: FilePerson
   if (kind !== 'people') tally.records++;
 }
 
-function failureOf(error: unknown): { code: string; params?: Record<string, unknown> } {
-  if (error instanceof AppError) return { code: error.code, params: error.extra };
-  return { code: 'import.analysis_failed' };
-}
-
 /**
  * Runs the dry run of an import (status analysing) and stores its outcome: analysed with its
  * summary and rejects, or failed with the reason.
@@ -208,7 +202,7 @@ export async function analyseImport(
   organisationId: number,
   progress: (done: number, total: number) => void = () => {},
 ): Promise<void> {
-  const row = await findImport(db, importId, [await centreOf(db, importId)]);
+  const row = await findImportForJob(db, importId);
   if (!row) return;
   try {
     const summary = await dryRun(db, row, organisationId, progress);
@@ -219,14 +213,8 @@ export async function analyseImport(
       new Date().toISOString(),
     );
   } catch (error) {
-    if (!(error instanceof AppError))
-      console.error(`Import ${importId}: the dry run failed`, error instanceof Error ? error.message : error);
-    await updateImport(db, importId, { status: 'failed', failure: JSON.stringify(failureOf(error)) }, new Date().toISOString());
+    await failImport(db, importId, error, { code: 'import.analysis_failed', what: 'the dry run failed' });
   }
-}
-
-async function centreOf(db: Db, importId: number): Promise<number> {
-  return (await centreOfImport(db, importId)) ?? 0;
 }
 
 async function dryRun(

@@ -5,6 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/database.js';
+import { readPage } from '../../db/paging.js';
 import type { ImportsTable } from '../../db/schema/imports.js';
 import type { Database } from '../../db/schema.js';
 
@@ -48,21 +49,13 @@ export async function findImport(db: Db, id: number, centreIds: readonly number[
 
 export async function listImports(db: Db, centreIds: readonly number[], page: number, pageSize: number) {
   if (centreIds.length === 0) return { rows: [] as ImportRowWithCreator[], total: 0 };
-  const [rows, count] = await Promise.all([
-    selectImports(db)
-      .where('imports.centreId', 'in', centreIds)
-      .orderBy('imports.createdAt', 'desc')
-      .orderBy('imports.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom('imports')
-      .where('centreId', 'in', centreIds)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows as ImportRowWithCreator[], total: Number(count.n) };
+  const { rows, total } = await readPage(
+    selectImports(db).where('imports.centreId', 'in', centreIds).orderBy('imports.createdAt', 'desc').orderBy('imports.id', 'desc'),
+    db.selectFrom('imports').where('centreId', 'in', centreIds),
+    page,
+    pageSize,
+  );
+  return { rows: rows as ImportRowWithCreator[], total };
 }
 
 /** Changes an import's columns and moves its version on; false if the version read is not the stored one. */
@@ -133,23 +126,13 @@ export async function insertRejects(db: Db, importId: number, rejects: readonly 
 }
 
 export async function listRejects(db: Db, importId: number, page: number, pageSize: number) {
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom('importRejects')
-      .select(['rowNumber', 'columnName', 'code', 'params', 'cells'])
-      .where('importId', '=', importId)
-      .orderBy('rowNumber')
-      .orderBy('id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom('importRejects')
-      .where('importId', '=', importId)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  const matching = db.selectFrom('importRejects').where('importId', '=', importId);
+  return readPage(
+    matching.select(['rowNumber', 'columnName', 'code', 'params', 'cells']).orderBy('rowNumber').orderBy('id'),
+    matching,
+    page,
+    pageSize,
+  );
 }
 
 /** Every reject of an import in row order, a batch at a time (the spreadsheet of rejected rows). */
@@ -449,8 +432,7 @@ export async function deleteImportedRecords(db: Db, importId: number, ranges: Im
   return deleted;
 }
 
-/** The centre of an import (a job reads its import by it), or undefined when it is gone. */
-export async function centreOfImport(db: Db, importId: number): Promise<number | undefined> {
-  const row = await db.selectFrom('imports').select('centreId').where('id', '=', importId).executeTakeFirst();
-  return row?.centreId;
+/** An import as a background job reads it (by its id alone: the job was started by someone allowed), if still there. */
+export async function findImportForJob(db: Db, importId: number): Promise<ImportRowWithCreator | undefined> {
+  return (await selectImports(db).where('imports.id', '=', importId).executeTakeFirst()) as ImportRowWithCreator | undefined;
 }

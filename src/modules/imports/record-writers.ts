@@ -10,9 +10,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { BULK_COLUMNS, WriteSession } from '../../demo/bulk.js';
+import { BULK_COLUMNS, PeopleWriters, WriteSession } from '../../demo/bulk.js';
 import { ageBandOn, romeInstant } from '../../domain/dates.js';
-import { nameIndexEntries } from '../../domain/names.js';
 import { originGroupOf } from '../../domain/origin-group.js';
 import { decisionsPending } from './imports.errors.js';
 import { IdAllocator, type ImportedEntity, type ImportedRanges, type ImportRow, insertRecordRanges } from './imports.repository.js';
@@ -55,7 +54,6 @@ function snapshotOfParsed(p: ParsedPerson): Snapshot {
 /** The writers of one import, inside its transaction. */
 export class ImportWriters {
   readonly people;
-  readonly tokens;
   readonly visits;
   readonly topics;
   readonly cases;
@@ -80,11 +78,10 @@ export class ImportWriters {
   ) {
     // The import's transaction: the session writes in it and never commits on its own.
     const session = new WriteSession(trx, undefined, IMPORT_PARAMETERS);
-    this.people = session.writer('people', BULK_COLUMNS.people);
-    this.tokens = session.writer('personNameTokens', ['personId', 'centreId', 'token', 'skeleton'], this.people);
-    this.visits = session.writer('visits', BULK_COLUMNS.visits, this.people);
+    this.people = new PeopleWriters(session);
+    this.visits = session.writer('visits', BULK_COLUMNS.visits, this.people.people);
     this.topics = session.writer('visitTopics', ['visitId', 'topicId'], this.visits);
-    this.cases = session.writer('cases', BULK_COLUMNS.cases, this.people);
+    this.cases = session.writer('cases', BULK_COLUMNS.cases, this.people.people);
     this.periods = session.writer(
       'casePeriods',
       ['caseId', 'openedOn', 'closedOn', 'closingReason', 'closingNotes', 'createdAt'],
@@ -106,25 +103,7 @@ export class ImportWriters {
       ],
       this.cases,
     );
-    this.permits = session.writer(
-      'residencePermits',
-      [
-        'id',
-        'personId',
-        'centreId',
-        'permitType',
-        'number',
-        'issuedOn',
-        'expiresOn',
-        'renewalStatus',
-        'superseded',
-        'notes',
-        'createdAt',
-        'updatedAt',
-        'version',
-      ],
-      this.people,
-    );
+    this.permits = session.writer('residencePermits', BULK_COLUMNS.residencePermits, this.people.people);
     this.enrolments = session.writer(
       'enrolments',
       [
@@ -151,8 +130,8 @@ export class ImportWriters {
       enrolments: new IdAllocator(trx, 'enrolments'),
     };
     this.writers = [
-      this.people,
-      this.tokens,
+      this.people.people,
+      this.people.tokens,
       this.visits,
       this.topics,
       this.cases,
@@ -219,28 +198,16 @@ export class ImportWriters {
     }
     const p = person.person;
     const id = this.ids.people.take();
-    this.people.push([
+    this.people.push({
+      ...p,
       id,
-      this.centreId,
-      p.givenNames,
-      p.familyNames,
-      p.gender,
-      p.birthDate,
-      p.birthCountry,
-      p.citizenship,
-      p.fiscalCode,
-      p.phone,
-      p.email,
-      '[]',
-      p.residence.kind,
-      p.residence.kind === 'comune' ? p.residence.comuneIstat : null,
-      this.runner.userId,
-      this.stamp,
-      this.stamp,
-      1,
-    ]);
-    // Exactly the rows the people repository writes for these names: the search finds them.
-    for (const entry of nameIndexEntries(p.givenNames, p.familyNames)) this.tokens.push([id, this.centreId, entry.token, entry.skeleton]);
+      centreId: this.centreId,
+      languages: '[]',
+      residenceKind: p.residence.kind,
+      residenceComune: p.residence.kind === 'comune' ? p.residence.comuneIstat : null,
+      createdBy: this.runner.userId,
+      createdAt: this.stamp,
+    });
     this.recordCreated('person', id);
     this.created.people++;
     this.snapshots.set(id, snapshotOfParsed(p));

@@ -12,11 +12,11 @@ import type { Kysely } from 'kysely';
 import type { ImportSummary } from '../../contracts/imports.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { AppError } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { markSupersededPermits } from '../documents/documents.repository.js';
 import { emptyTally, planInput, tallyAccepted } from './analyse.usecases.js';
-import { centreOfImport, findImport, permitHoldersOf, updateImport } from './imports.repository.js';
+import { findImportForJob, permitHoldersOf, updateImport } from './imports.repository.js';
+import { failImport } from './job-failure.js';
 import type { FilePerson } from './people-matching.js';
 import { plannedRows, planPathOf, planRows } from './plan.js';
 import { type ImportRunner, ImportWriters } from './record-writers.js';
@@ -33,11 +33,6 @@ export async function removeStoredFile(storedPath: string): Promise<void> {
   await rm(planPathOf(storedPath), { force: true });
 }
 
-function failureOf(error: unknown): { code: string; params?: Record<string, unknown> } {
-  if (error instanceof AppError) return { code: error.code, params: error.extra };
-  return { code: 'import.write_failed' };
-}
-
 /**
  * Writes an import (status importing): all its accepted rows in one transaction, then marks it
  * imported (the file removed) or failed (nothing written).
@@ -48,12 +43,11 @@ export async function writeImport(
   runner: ImportRunner,
   progress: (done: number, total: number) => void = () => {},
 ): Promise<void> {
-  const centreId = await centreOfImport(db, importId);
-  const row = centreId === undefined ? undefined : await findImport(db, importId, [centreId]);
+  const row = await findImportForJob(db, importId);
   if (!row) return;
-  const total = (JSON.parse(row.summary ?? 'null') as ImportSummary | null)?.rows ?? 0;
-  const stamp = new Date().toISOString();
   const analysed = JSON.parse(row.summary ?? 'null') as ImportSummary | null;
+  const total = analysed?.rows ?? 0;
+  const stamp = new Date().toISOString();
   // The dry run's accepted rows, if it kept them (else the file is read and parsed again).
   const planPath = row.storedPath ? planPathOf(row.storedPath) : null;
   const fromPlan = Boolean(planPath && analysed && (await stat(planPath).catch(() => null)));
@@ -104,8 +98,7 @@ export async function writeImport(
       if (row.kind === 'permits') {
         for (const personId of await permitHoldersOf(trx, writers.ranges)) await markSupersededPermits(trx, personId);
       }
-      const before = JSON.parse(row.summary ?? '{}') as ImportSummary;
-      const done: ImportSummary = { ...before, ...tally };
+      const done: ImportSummary = { ...(analysed as ImportSummary), ...tally };
       await recordAudit(trx, {
         userId: runner.userId,
         centreId: row.centreId,
@@ -133,8 +126,6 @@ export async function writeImport(
     progress(summary.rows, summary.rows);
     if (row.storedPath) await removeStoredFile(row.storedPath);
   } catch (error) {
-    if (!(error instanceof AppError))
-      console.error(`Import ${importId}: the import failed and wrote nothing`, error instanceof Error ? error.message : error);
-    await updateImport(db, importId, { status: 'failed', failure: JSON.stringify(failureOf(error)) }, new Date().toISOString());
+    await failImport(db, importId, error, { code: 'import.write_failed', what: 'the import failed and wrote nothing' });
   }
 }
