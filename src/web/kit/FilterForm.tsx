@@ -1,4 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
+import type { ApiError, Page } from '../api/client.js';
+import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 
 /** The filled-in fields of a form by name, blank ones left out: a list's filters as the page's search params. */
@@ -45,5 +47,72 @@ export function FilterForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * A list page's filters in a box titled "Filtri" (`id` names it): the fields in a row (`rowClass`),
+ * then "Applica filtri", "Azzera" (`onReset`) and any other `actions` (e.g. an export link).
+ */
+export function FilterPanel({
+  id,
+  onApply,
+  onReset,
+  rowClass = 'row',
+  actions,
+  children,
+}: {
+  id: string;
+  onApply(event: FormEvent<HTMLFormElement>): void;
+  onReset(): void;
+  rowClass?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <form onSubmit={onApply} className="border rounded p-3 mb-3" aria-labelledby={id} noValidate>
+      <h2 id={id} className="h5">
+        {t('visits.filters')}
+      </h2>
+      <div className={rowClass}>{children}</div>
+      <div className="d-flex gap-2 flex-wrap">
+        <button type="submit" className="btn btn-primary">
+          {t('visits.apply')}
+        </button>
+        <button type="button" className="btn btn-outline-secondary" onClick={onReset}>
+          {t('visits.reset')}
+        </button>
+        {actions}
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The page of a filtered list: the problem loading it, how many were found (said to screen
+ * readers as it changes; `countTestId` for the browser tests), then `children(page)`, the table.
+ */
+export function FilteredPage<T>({
+  loaded,
+  count,
+  countTestId,
+  children,
+}: {
+  loaded: { data?: Page<T>; error?: ApiError };
+  count(total: number): string;
+  countTestId: string;
+  children(page: Page<T>): ReactNode;
+}) {
+  return (
+    <>
+      <ProblemAlert error={loaded.error} />
+      {loaded.data ? (
+        <p aria-live="polite" data-testid={countTestId}>
+          {count(loaded.data.total)}
+        </p>
+      ) : null}
+      {loaded.data ? children(loaded.data) : null}
+    </>
   );
 }

@@ -4,10 +4,10 @@ import { type Page, withQuery } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { CentreSelect } from '../components/CentreSelect.js';
 import { CountrySelect } from '../components/CountrySelect.js';
-import { ProblemAlert } from '../components/ProblemAlert.js';
 import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
 import { useAddressFilters } from '../kit/addressFilters.js';
+import { FilteredPage, FilterPanel } from '../kit/FilterForm.js';
 import { FilterSelect } from '../kit/FilterSelect.js';
 import { PeriodFields } from '../kit/period.js';
 import { usePageTitle } from '../page-title.js';
@@ -33,70 +33,50 @@ export default function VisitsPage() {
   return (
     <>
       <h1 className="h2 mb-3">{t('visits.title')}</h1>
-      <form onSubmit={address.apply} className="border rounded p-3 mb-3" aria-labelledby="filters-title" noValidate key={address.key}>
-        <h2 id="filters-title" className="h5">
-          {t('visits.filters')}
-        </h2>
-        <div className="row">
-          <PeriodFields from={filters.from} to={filters.to} column="col-sm-6 col-lg-3" />
-          <FilterSelect column="col-sm-6 col-lg-3" label={t('visits.topic')} {...address.named('topicId')} choices={topicChoices} />
-          <FilterSelect
-            column="col-sm-6 col-lg-3"
-            label={t('visit.originGroup')}
-            {...address.named('originGroup')}
-            choices={groupChoices}
-          />
-          <CountrySelect
-            column="col-sm-6 col-lg-3"
-            label={t('visits.country')}
-            name="citizenship"
-            citizenship
-            defaultValue={filters.citizenship ?? ''}
-            emptyLabel={t('visits.any')}
-          />
-          <FilterSelect
-            column="col-sm-6 col-lg-3"
-            label={t('visits.operator')}
-            {...address.named('operatorId')}
-            choices={operatorChoices}
-          />
-          {me && me.centres.length > 1 ? (
-            <CentreSelect
-              column="col-sm-6 col-lg-3"
-              label={t('visits.centre')}
-              name="centreId"
-              defaultValue={filters.centreId ?? ''}
-              emptyLabel={t('visits.any')}
-            />
-          ) : null}
-        </div>
-        <div className="d-flex gap-2 flex-wrap">
-          <button type="submit" className="btn btn-primary">
-            {t('visits.apply')}
-          </button>
-          <button type="button" className="btn btn-outline-secondary" onClick={address.reset}>
-            {t('visits.reset')}
-          </button>
+      <FilterPanel
+        id="filters-title"
+        onApply={address.apply}
+        onReset={address.reset}
+        key={address.key}
+        actions={
           <a className="btn btn-outline-primary" href={exportHref} download>
             {t('visits.export')}
           </a>
-        </div>
-      </form>
-      <ProblemAlert error={visits.error} />
-      {visits.data ? (
-        <p aria-live="polite" data-testid="visits-count">
-          {t('visits.count', { count: visits.data.total })}
-        </p>
-      ) : null}
-      {visits.data ? (
-        <VisitTable
-          visits={visits.data}
-          columns={['date', 'person', 'gender', 'citizenship', 'originGroup', 'topics', 'channel', 'operator']}
-          caption={t('visits.title')}
-          empty={t('visits.none')}
-          onPage={address.setPage}
+        }
+      >
+        <PeriodFields from={filters.from} to={filters.to} column="col-sm-6 col-lg-3" />
+        <FilterSelect column="col-sm-6 col-lg-3" label={t('visits.topic')} {...address.named('topicId')} choices={topicChoices} />
+        <FilterSelect column="col-sm-6 col-lg-3" label={t('visit.originGroup')} {...address.named('originGroup')} choices={groupChoices} />
+        <CountrySelect
+          column="col-sm-6 col-lg-3"
+          label={t('visits.country')}
+          name="citizenship"
+          citizenship
+          defaultValue={filters.citizenship ?? ''}
+          emptyLabel={t('visits.any')}
         />
-      ) : null}
+        <FilterSelect column="col-sm-6 col-lg-3" label={t('visits.operator')} {...address.named('operatorId')} choices={operatorChoices} />
+        {me && me.centres.length > 1 ? (
+          <CentreSelect
+            column="col-sm-6 col-lg-3"
+            label={t('visits.centre')}
+            name="centreId"
+            defaultValue={filters.centreId ?? ''}
+            emptyLabel={t('visits.any')}
+          />
+        ) : null}
+      </FilterPanel>
+      <FilteredPage loaded={visits} count={(count) => t('visits.count', { count })} countTestId="visits-count">
+        {(page) => (
+          <VisitTable
+            visits={page}
+            columns={['date', 'person', 'gender', 'citizenship', 'originGroup', 'topics', 'channel', 'operator']}
+            caption={t('visits.title')}
+            empty={t('visits.none')}
+            onPage={address.setPage}
+          />
+        )}
+      </FilteredPage>
     </>
   );
 }

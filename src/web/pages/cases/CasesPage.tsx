@@ -1,13 +1,12 @@
-import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { CaseListItem, OverdueAction } from '../../../contracts/cases.js';
 import { CASE_STATUSES } from '../../../contracts/enums.js';
 import type { Page } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { filledIn } from '../../kit/FilterForm.js';
+import { useAddressFilters } from '../../kit/addressFilters.js';
+import { FilteredPage, FilterPanel } from '../../kit/FilterForm.js';
 import { LoadedTable, pagingOf, RecordTable, ValueSelect } from '../../kit/index.js';
 import { ListHeading } from '../../kit/SearchList.js';
 import { usePageTitle } from '../../page-title.js';
@@ -15,6 +14,7 @@ import { useSession } from '../../session.js';
 import { caseTitle } from './parts.js';
 
 const PAGE_SIZE = 50;
+const FILTERS = ['status', 'mine', 'centreId'] as const;
 
 /** The overdue actions of the caller (an operator's own; a coordinator's centres' all). */
 function OverduePanel() {
@@ -51,24 +51,17 @@ function OverduePanel() {
 export default function CasesPage() {
   const { t, formatDate, label } = useI18n();
   const { me, can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
-  const mine = params.get('mine') === 'true';
-  const centreId = params.get('centreId') ?? '';
-  const page = Number(params.get('page') ?? 1);
+  const address = useAddressFilters(FILTERS);
+  const { status = '', centreId = '' } = address.values;
+  const mine = address.values.mine === 'true';
   const cases = useApiGet<Page<CaseListItem>>('/cases', {
     status: status || undefined,
     mine: mine ? 'true' : undefined,
     centreId: centreId || undefined,
-    page,
+    page: address.page,
     pageSize: PAGE_SIZE,
   });
   usePageTitle(t('cases.title'));
-
-  const apply = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setParams(filledIn(event.currentTarget));
-  };
 
   return (
     <>
@@ -76,90 +69,78 @@ export default function CasesPage() {
 
       <OverduePanel />
 
-      <form onSubmit={apply} className="border rounded p-3 mb-3" aria-labelledby="cases-filters-title" key={params.toString()} noValidate>
-        <h2 id="cases-filters-title" className="h5">
-          {t('cases.filters')}
-        </h2>
-        <div className="row align-items-end">
-          <div className="col-sm-6 col-lg-3">
-            <ValueSelect
-              name="status"
-              label={t('cases.status')}
-              list="caseStatus"
-              values={CASE_STATUSES}
-              blank={t('cases.any')}
-              defaultValue={status}
-            />
-          </div>
-          {me && me.centres.length > 1 ? (
-            <div className="col-sm-6 col-lg-3">
-              <CentreSelect label={t('cases.centre')} name="centreId" defaultValue={centreId} emptyLabel={t('cases.any')} />
-            </div>
-          ) : null}
-          <div className="col-sm-12 col-lg-4 mb-3">
-            <div className="form-check">
-              <input id="cases-mine" type="checkbox" name="mine" value="true" defaultChecked={mine} />
-              <label htmlFor="cases-mine">{t('cases.mine')}</label>
-            </div>
-          </div>
-        </div>
-        <div className="d-flex gap-2 flex-wrap">
-          <button type="submit" className="btn btn-primary">
-            {t('cases.apply')}
-          </button>
-          <button type="button" className="btn btn-outline-secondary" onClick={() => setParams({})}>
-            {t('cases.reset')}
-          </button>
-        </div>
-      </form>
-
-      <ProblemAlert error={cases.error} />
-      {cases.data ? (
-        <p aria-live="polite" data-testid="cases-count">
-          {t('cases.count', { count: cases.data.total })}
-        </p>
-      ) : null}
-      {cases.data ? (
-        <RecordTable<CaseListItem>
-          caption={t('cases.title')}
-          captionHidden
-          className="table"
-          rows={cases.data.items}
-          rowKey={(c) => c.id}
-          empty={t('cases.none')}
-          paging={pagingOf(cases.data, (next) => {
-            const nextParams = new URLSearchParams(params);
-            nextParams.set('page', String(next));
-            setParams(nextParams);
-          })}
-          columns={[
-            {
-              header: t('cases.who'),
-              rowHeader: true,
-              cell: (c) => (
-                <>
-                  <Link to={`/cases/${c.id}`}>{caseTitle(c, t)}</Link>
-                  {c.household ? (
-                    <small className="d-block">
-                      {c.members.map((m) => (m.person ? `${m.person.givenNames} ${m.person.familyNames}` : t('cases.erased'))).join(', ')}
-                    </small>
-                  ) : null}
-                </>
-              ),
-            },
-            {
-              header: t('cases.status'),
-              cell: (c) => (
-                <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>{label('caseStatus', c.status)}</span>
-              ),
-            },
-            { header: t('cases.openedOn'), cell: (c) => formatDate(c.openedOn) },
-            { header: t('cases.closedOn'), cell: (c) => (c.closedOn ? formatDate(c.closedOn) : '') },
-            { header: t('cases.responsible'), cell: (c) => c.responsible?.displayName ?? '' },
-            { header: t('cases.areas'), cell: (c) => c.areas.map((a) => label('caseArea', a)).join(', ') },
-          ]}
+      <FilterPanel
+        id="cases-filters-title"
+        onApply={address.apply}
+        onReset={address.reset}
+        rowClass="row align-items-end"
+        key={address.key}
+      >
+        <ValueSelect
+          column="col-sm-6 col-lg-3"
+          name="status"
+          label={t('cases.status')}
+          list="caseStatus"
+          values={CASE_STATUSES}
+          blank={t('cases.any')}
+          defaultValue={status}
         />
-      ) : null}
+        {me && me.centres.length > 1 ? (
+          <CentreSelect
+            column="col-sm-6 col-lg-3"
+            label={t('cases.centre')}
+            name="centreId"
+            defaultValue={centreId}
+            emptyLabel={t('cases.any')}
+          />
+        ) : null}
+        <div className="col-sm-12 col-lg-4 mb-3">
+          <div className="form-check">
+            <input id="cases-mine" type="checkbox" name="mine" value="true" defaultChecked={mine} />
+            <label htmlFor="cases-mine">{t('cases.mine')}</label>
+          </div>
+        </div>
+      </FilterPanel>
+
+      <FilteredPage loaded={cases} count={(count) => t('cases.count', { count })} countTestId="cases-count">
+        {(page) => (
+          <RecordTable<CaseListItem>
+            caption={t('cases.title')}
+            captionHidden
+            className="table"
+            rows={page.items}
+            rowKey={(c) => c.id}
+            empty={t('cases.none')}
+            paging={pagingOf(page, address.setPage)}
+            columns={[
+              {
+                header: t('cases.who'),
+                rowHeader: true,
+                cell: (c) => (
+                  <>
+                    <Link to={`/cases/${c.id}`}>{caseTitle(c, t)}</Link>
+                    {c.household ? (
+                      <small className="d-block">
+                        {c.members.map((m) => (m.person ? `${m.person.givenNames} ${m.person.familyNames}` : t('cases.erased'))).join(', ')}
+                      </small>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                header: t('cases.status'),
+                cell: (c) => (
+                  <span className={`badge ${c.status === 'open' ? 'bg-success' : 'bg-secondary'}`}>{label('caseStatus', c.status)}</span>
+                ),
+              },
+              { header: t('cases.openedOn'), cell: (c) => formatDate(c.openedOn) },
+              { header: t('cases.closedOn'), cell: (c) => (c.closedOn ? formatDate(c.closedOn) : '') },
+              { header: t('cases.responsible'), cell: (c) => c.responsible?.displayName ?? '' },
+              { header: t('cases.areas'), cell: (c) => c.areas.map((a) => label('caseArea', a)).join(', ') },
+            ]}
+          />
+        )}
+      </FilteredPage>
     </>
   );
 }

@@ -102,22 +102,19 @@ export default function WaitingListPage() {
           {t('courses.waiting.list')}
         </h2>
         <FilterForm label={t('courses.filters')} onApply={setParams} className="row align-items-end" key={`${kind}-${status}`}>
-          <div className="col-sm-4">
-            <ValueSelect
-              name="kind"
-              label={t('courses.waiting.kind')}
-              list="waitingListKind"
-              values={WAITING_LIST_KINDS}
-              blank={t('courses.waiting.allKinds')}
-              defaultValue={kind}
-            />
-          </div>
-          <div className="col-sm-4">
-            <SelectField label={t('courses.waiting.status')} name="status" defaultValue={status}>
-              <Options values={WAITING_LIST_STATUSES} labels={labels('waitingListStatus')} />
-              <option value="all">{t('courses.waiting.allStatuses')}</option>
-            </SelectField>
-          </div>
+          <ValueSelect
+            column="col-sm-4"
+            name="kind"
+            label={t('courses.waiting.kind')}
+            list="waitingListKind"
+            values={WAITING_LIST_KINDS}
+            blank={t('courses.waiting.allKinds')}
+            defaultValue={kind}
+          />
+          <SelectField column="col-sm-4" label={t('courses.waiting.status')} name="status" defaultValue={status}>
+            <Options values={WAITING_LIST_STATUSES} labels={labels('waitingListStatus')} />
+            <option value="all">{t('courses.waiting.allStatuses')}</option>
+          </SelectField>
         </FilterForm>
         {list.data ? (
           <RecordTable<WaitingListEntry>
