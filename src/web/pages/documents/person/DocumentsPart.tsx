@@ -96,17 +96,24 @@ export function useDocumentForm<T extends Versioned & DocumentBasics, K extends 
   return { change, values: form.values, bound, submit };
 }
 
-/** The columns every document has, which each part puts among its own. */
-export type BasicColumns<T> = Record<(typeof BASICS)[number], Column<T>>;
+/** The columns every document has, its kind among them, which each part puts among its own. */
+export type BasicColumns<T> = Record<(typeof BASICS)[number] | 'kind', Column<T>>;
+
+/** A document's kind (a permit's type, an identity document's kind): its column's header, and its words. */
+export interface DocumentKind<T> {
+  header: string;
+  of(item: T): string;
+}
 
 /** A document as its list shows it: what every document has, and a permit renewed since (`superseded`). */
 type Listed = Versioned & DocumentBasics & { superseded?: boolean };
 
-/** The columns every document has, by name: its number, issue date and expiry (a renewed permit's expiry marked so). */
-function useBasicColumns<T extends Listed>(): BasicColumns<T> {
+/** The columns every document has, by name: its kind, number, issue date and expiry (a renewed permit's expiry marked so). */
+function useBasicColumns<T extends Listed>(kind: DocumentKind<T>): BasicColumns<T> {
   const { t, formatDate } = useI18n();
   const notSet = t('person.notSet');
   return {
+    kind: { header: kind.header, cell: kind.of },
     number: { header: t('documents.number'), cell: (d) => d.number ?? notSet },
     issuedOn: { header: t('documents.issuedOn'), cell: (d) => (d.issuedOn ? formatDate(d.issuedOn) : notSet) },
     expiresOn: { header: t('documents.expiresOn'), cell: (d) => <ExpiryDate expiresOn={d.expiresOn} superseded={d.superseded} /> },
@@ -143,8 +150,8 @@ export function DocumentsPart<T extends Listed>({
   path,
   itemPath,
   initial,
+  kind,
   columns,
-  nameOf,
   empty,
   addLabel,
   deleteConfirm,
@@ -159,10 +166,10 @@ export function DocumentsPart<T extends Listed>({
   itemPath(item: T): string;
   /** The list as the person's file brought it: no request until something changes. */
   initial?: T[];
+  /** Its kind, which with its number names a row in its buttons ("Modifica: Attesa occupazione J1234567"). */
+  kind: DocumentKind<T>;
   /** The table's columns, among them those every document has (`basic`). */
   columns(basic: BasicColumns<T>): Array<Column<T>>;
-  /** How a row is named in its buttons ("Modifica: Attesa occupazione J1234567"). */
-  nameOf(item: T): string;
   empty: string;
   addLabel: string;
   deleteConfirm: string;
@@ -170,7 +177,7 @@ export function DocumentsPart<T extends Listed>({
   form: ComponentType<DocumentFormProps<T>>;
 }) {
   const { t } = useI18n();
-  const basic = useBasicColumns<T>();
+  const basic = useBasicColumns(kind);
   const writable = useSession().can('personal.write');
   const list = useApiGet<T[]>(path, undefined, initial);
   const [editing, setEditing] = useState<T | 'new' | null>(null);
@@ -211,7 +218,7 @@ export function DocumentsPart<T extends Listed>({
         problem={removal.problem}
         caption={title}
         rowKey={(item) => item.id}
-        rowName={nameOf}
+        rowName={(item) => [kind.of(item), item.number].filter(Boolean).join(' ')}
         empty={empty}
         columns={columns(basic)}
         actions={

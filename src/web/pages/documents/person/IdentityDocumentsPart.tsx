@@ -63,12 +63,12 @@ export function IdentityDocumentsPart({ personId, initial }: { personId: number;
       path={`/people/${personId}/identity-documents`}
       itemPath={(d) => `/identity-documents/${d.id}`}
       initial={initial}
-      nameOf={(d) => [label('identityDocumentKind', d.kind), d.number].filter(Boolean).join(' ')}
+      kind={{ header: t('documents.kind'), of: (d) => label('identityDocumentKind', d.kind) }}
       empty={t('documents.noIdentityDocuments')}
       addLabel={t('documents.addIdentityDocument')}
       deleteConfirm={t('documents.deleteIdentityDocumentConfirm')}
       columns={(basic) => [
-        { header: t('documents.kind'), cell: (d) => label('identityDocumentKind', d.kind) },
+        basic.kind,
         basic.number,
         { header: t('documents.issuingCountry'), cell: (d) => (d.issuingCountry ? countryName(d.issuingCountry) : notSet) },
         basic.issuedOn,

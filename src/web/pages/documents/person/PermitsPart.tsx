@@ -45,12 +45,12 @@ export function PermitsPart({ personId, initial }: { personId: number; initial?:
       path={`/people/${personId}/permits`}
       itemPath={(permit) => `/permits/${permit.id}`}
       initial={initial}
-      nameOf={(p) => [label('permitType', p.permitType), p.number].filter(Boolean).join(' ')}
+      kind={{ header: t('documents.permitType'), of: (p) => label('permitType', p.permitType) }}
       empty={t('documents.noPermits')}
       addLabel={t('documents.addPermit')}
       deleteConfirm={t('documents.deletePermitConfirm')}
       columns={(basic) => [
-        { header: t('documents.permitType'), cell: (p) => label('permitType', p.permitType) },
+        basic.kind,
         basic.number,
         basic.issuedOn,
         basic.expiresOn,
