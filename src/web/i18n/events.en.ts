@@ -12,8 +12,8 @@ export const eventsEn: Record<keyof typeof eventsIt, string> = {
 
   'events.title': 'Events and outings',
   'events.intro': 'The centre’s events and educational outings, who takes part, and the invitation to print.',
-  'events.record': 'Record an event',
-  'events.edit': 'Edit the event “{title}”',
+  'events.add': 'Record an event',
+  'events.editing': 'Edit the event “{title}”',
   'events.field.title': 'Title',
   'events.field.date': 'Date',
   'events.field.dateHint': 'A future date is fine: events are planned ahead.',
@@ -47,8 +47,8 @@ export const eventsEn: Record<keyof typeof eventsIt, string> = {
 
   'events.meetings.title': 'Network meetings',
   'events.meetings.intro': 'Meetings with trade unions, services and other local bodies: date, organisations involved, topic and outcome.',
-  'events.meetings.record': 'Record a meeting',
-  'events.meetings.edit': 'Edit the meeting of {date}',
+  'events.meetings.add': 'Record a meeting',
+  'events.meetings.editing': 'Edit the meeting of {date}',
   'events.meetings.date': 'Date',
   'events.meetings.organisations': 'Organisations involved',
   'events.meetings.organisationsHint': 'Choose at least one organisation.',

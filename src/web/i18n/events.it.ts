@@ -10,8 +10,8 @@ export const eventsIt = {
 
   'events.title': 'Eventi e uscite',
   'events.intro': 'Gli eventi e le uscite didattiche del centro, con chi partecipa e l’invito da stampare.',
-  'events.record': 'Registra un evento',
-  'events.edit': 'Modifica l’evento «{title}»',
+  'events.add': 'Registra un evento',
+  'events.editing': 'Modifica l’evento «{title}»',
   'events.field.title': 'Titolo',
   'events.field.date': 'Data',
   'events.field.dateHint': 'Anche una data futura: gli eventi si preparano in anticipo.',
@@ -46,8 +46,8 @@ export const eventsIt = {
   'events.meetings.title': 'Incontri di rete',
   'events.meetings.intro':
     'Gli incontri con sindacati, servizi e altri enti del territorio: data, organizzazioni coinvolte, argomento ed esito.',
-  'events.meetings.record': 'Registra un incontro',
-  'events.meetings.edit': 'Modifica l’incontro del {date}',
+  'events.meetings.add': 'Registra un incontro',
+  'events.meetings.editing': 'Modifica l’incontro del {date}',
   'events.meetings.date': 'Data',
   'events.meetings.organisations': 'Organizzazioni coinvolte',
   'events.meetings.organisationsHint': 'Scegli almeno un’organizzazione.',

@@ -15,12 +15,13 @@
  * - orNull, pagingOf: blank text as null; a Page answer's paging for RecordTable
  * Lists and their filters (own files): SearchList (a list page searched by name, or its parts:
  * useRememberedSearch, SearchBox, ListHeading), useSearch / useSearchWith (search-as-you-type for a
- * combobox), FilterForm and FilterSelect (a list's filters, then Applica; ChoiceOptions, the <option>s of
- * choices; ChoiceSelect, a select of choices with its blank worded), useAddressFilters (filters kept
- * in the address), period (usePeriod, PeriodForm, PeriodFields: a from–to period, the current year
- * by default; usePeriodRecords,
- * PeriodSection: a period's totals and list, worded from one prefix), AddOrCorrectForm
- * (the form beside a list that adds a record or corrects the one chosen).
+ * combobox), FilterForm and FilterSelect (a list's filters, then Applica; FilterPanel, a list page's
+ * titled filters with Applica and Azzera; FilteredPage, the problem, the count and the table of a
+ * filtered list; ChoiceOptions, the <option>s of choices; ChoiceSelect, a select of choices with its
+ * blank worded), useAddressFilters (filters kept in the address), period (usePeriod, PeriodForm,
+ * PeriodFields: a from–to period, the current year by default; usePeriodRecords, PeriodSection: a
+ * period's totals and list, worded from one prefix), AddOrCorrectForm (the form beside a list that
+ * adds a record or corrects the one chosen, worded from one prefix).
  */
 export { announce, focusLater, useAnnouncer } from './announce.js';
 export { ConfirmDialog, type ConfirmOptions, useConfirm } from './ConfirmDialog.js';

@@ -34,15 +34,7 @@ function ClosureForm({
     if (sent.ok) onSaved();
   };
   return (
-    <AddOrCorrectForm
-      change={change}
-      onSubmit={save}
-      correcting={editing !== null}
-      addTitle={t('calendar.closures.add')}
-      correctTitle={t('calendar.closures.editing')}
-      submitLabel={t('calendar.closures.save')}
-      onCancel={onCancel}
-    >
+    <AddOrCorrectForm change={change} onSubmit={save} texts="calendar.closures" editing={editing && {}} titleAs="h3" onCancel={onCancel}>
       <div className="row">
         <DateRangeFields from={bound('from')} to={bound('to')} />
         <TextField

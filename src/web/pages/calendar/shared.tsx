@@ -193,18 +193,8 @@ export function CentreRecordForm({
   onCancel(): void;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
   return (
-    <AddOrCorrectForm
-      change={change}
-      onSubmit={onSubmit}
-      correcting={editing !== null}
-      addTitle={t(`${texts}.add`)}
-      correctTitle={t(`${texts}.editing`, { name: editing?.name ?? '' })}
-      titleAs="h2"
-      submitLabel={t(`${texts}.save`)}
-      onCancel={onCancel}
-    >
+    <AddOrCorrectForm change={change} onSubmit={onSubmit} texts={texts} editing={editing && { name: editing.name }} onCancel={onCancel}>
       {children}
     </AddOrCorrectForm>
   );

@@ -89,11 +89,8 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
       <AddOrCorrectForm
         change={change}
         onSubmit={save}
-        correcting={editing !== null}
-        addTitle={t('events.record')}
-        correctTitle={t('events.edit', { title: editing?.title ?? '' })}
-        titleAs="h2"
-        submitLabel={t('events.save')}
+        texts="events"
+        editing={editing && { title: editing.title }}
         onCancel={() => onDone(false)}
         className="border rounded p-3 mb-4"
       >

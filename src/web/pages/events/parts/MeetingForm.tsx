@@ -84,11 +84,8 @@ export function MeetingForm({
       <AddOrCorrectForm
         change={change}
         onSubmit={save}
-        correcting={editing !== null}
-        addTitle={t('events.meetings.record')}
-        correctTitle={t('events.meetings.edit', { date: editing ? formatDate(editing.date) : '' })}
-        titleAs="h2"
-        submitLabel={t('events.meetings.save')}
+        texts="events.meetings"
+        editing={editing && { date: formatDate(editing.date) }}
         onCancel={() => onDone(false)}
         className="border rounded p-3 mb-4"
       >

@@ -153,16 +153,7 @@ function HistoricalForm({
 
   const coveredNow = editing ? covered(editing.records) : '';
   return (
-    <AddOrCorrectForm
-      change={change}
-      onSubmit={submit}
-      correcting={editing !== null}
-      addTitle={t('history.add')}
-      correctTitle={t('history.editing', { name: editing?.year ?? '' })}
-      titleAs="h2"
-      submitLabel={t('history.save')}
-      onCancel={onDone}
-    >
+    <AddOrCorrectForm change={change} onSubmit={submit} texts="history" editing={editing && { name: editing.year }} onCancel={onDone}>
       {editing && coveredNow ? (
         <p className="alert alert-warning">{t('history.recordsNotice', { year: editing.year, what: coveredNow })}</p>
       ) : null}
