@@ -49,3 +49,8 @@ export function createErrorFactory<P = void>(spec: ErrorSpec<P>): (params: P) =>
       spec.fields?.(params) ?? [],
     );
 }
+
+/** An error that takes nothing and always says the same: `const caseNotOpen = fixedError('case.not_open', 409, 'This case is closed already')`. */
+export function fixedError(code: ErrorCode, status: number, message: string): () => AppError {
+  return createErrorFactory({ code, status, message });
+}

@@ -1,11 +1,11 @@
 /** The errors every area raises: not found, forbidden, a stale version, a conflict, fields at fault. */
 import { messageEn } from '../contracts/messages/index.js';
-import { type AppError, createErrorFactory, type FieldProblem } from './app-error.js';
+import { type AppError, createErrorFactory, type FieldProblem, fixedError } from './app-error.js';
 
 /** Another centre's record answers this too, as if it did not exist. */
 export const notFound = createErrorFactory<string>({ code: 'resource.not_found', status: 404, message: (what) => `No such ${what}` });
 
-export const forbidden = createErrorFactory({ code: 'auth.forbidden', status: 403, message: 'Your role does not allow this' });
+export const forbidden = fixedError('auth.forbidden', 403, 'Your role does not allow this');
 
 export const unauthenticated = createErrorFactory<string>({ code: 'auth.unauthenticated', status: 401, message: (why) => why });
 

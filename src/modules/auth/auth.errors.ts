@@ -1,21 +1,13 @@
 /** The errors of logging in and of authenticating a request. */
-import { createErrorFactory } from '../../errors/index.js';
+import { createErrorFactory, fixedError } from '../../errors/index.js';
 
-export const notLoggedIn = createErrorFactory({ code: 'auth.unauthenticated', status: 401, message: 'Log in, or send a valid API token' });
+export const notLoggedIn = fixedError('auth.unauthenticated', 401, 'Log in, or send a valid API token');
 
-export const bearerTokensOnly = createErrorFactory({
-  code: 'auth.unauthenticated',
-  status: 401,
-  message: 'Only Bearer tokens are accepted',
-});
+export const bearerTokensOnly = fixedError('auth.unauthenticated', 401, 'Only Bearer tokens are accepted');
 
-export const invalidApiToken = createErrorFactory({ code: 'auth.unauthenticated', status: 401, message: 'This API token is not valid' });
+export const invalidApiToken = fixedError('auth.unauthenticated', 401, 'This API token is not valid');
 
-export const csrfFailed = createErrorFactory({
-  code: 'auth.csrf_failed',
-  status: 403,
-  message: 'Missing or wrong X-CSRF-Token header: reload the page',
-});
+export const csrfFailed = fixedError('auth.csrf_failed', 403, 'Missing or wrong X-CSRF-Token header: reload the page');
 
 /** The client may try again after the login window: the problem and its Retry-After say when. */
 export const loginRateLimited = createErrorFactory<{ windowMinutes: number }>({
@@ -26,14 +18,6 @@ export const loginRateLimited = createErrorFactory<{ windowMinutes: number }>({
 });
 
 /** One answer for an unknown address, a wrong password and an inactive account. */
-export const invalidCredentials = createErrorFactory({
-  code: 'auth.invalid_credentials',
-  status: 401,
-  message: 'Wrong e-mail or password',
-});
+export const invalidCredentials = fixedError('auth.invalid_credentials', 401, 'Wrong e-mail or password');
 
-export const wrongCurrentPassword = createErrorFactory({
-  code: 'auth.wrong_password',
-  status: 400,
-  message: 'The current password is not right',
-});
+export const wrongCurrentPassword = fixedError('auth.wrong_password', 400, 'The current password is not right');

@@ -1,5 +1,5 @@
 /** The errors of cases: one open case per person, the case's state, who hands it over. */
-import { createErrorFactory } from '../../errors/index.js';
+import { createErrorFactory, fixedError } from '../../errors/index.js';
 
 /** The ids tell the client which case to open instead (the person's id, never a name). */
 export const caseAlreadyOpen = createErrorFactory<{ caseId: number; personId: number | null }>({
@@ -9,13 +9,13 @@ export const caseAlreadyOpen = createErrorFactory<{ caseId: number; personId: nu
   extra: ({ caseId, personId }) => ({ caseId, personId }),
 });
 
-export const caseNotOpen = createErrorFactory({ code: 'case.not_open', status: 409, message: 'This case is closed already' });
+export const caseNotOpen = fixedError('case.not_open', 409, 'This case is closed already');
 
-export const caseNotClosed = createErrorFactory({ code: 'case.not_closed', status: 409, message: 'This case is open already' });
+export const caseNotClosed = fixedError('case.not_closed', 409, 'This case is open already');
 
 /** Who is responsible decides who reads the restricted notes (domain/care.ts canChangeResponsible). */
-export const responsibleChangeForbidden = createErrorFactory({
-  code: 'case.responsible_change_forbidden',
-  status: 403,
-  message: 'Only the coordinator, or the responsible operator handing the case over, changes who is responsible',
-});
+export const responsibleChangeForbidden = fixedError(
+  'case.responsible_change_forbidden',
+  403,
+  'Only the coordinator, or the responsible operator handing the case over, changes who is responsible',
+);

@@ -1,12 +1,8 @@
 /** The errors of courses, lessons, enrolments, attendance and waiting lists. */
-import { createErrorFactory } from '../../errors/index.js';
+import { createErrorFactory, fixedError } from '../../errors/index.js';
 
 /** Enrolments are statistics: a course with any cannot go. */
-export const courseHasEnrolments = createErrorFactory({
-  code: 'course.has_enrolments',
-  status: 409,
-  message: 'People are enrolled in this course: it cannot be deleted',
-});
+export const courseHasEnrolments = fixedError('course.has_enrolments', 409, 'People are enrolled in this course: it cannot be deleted');
 
 export const courseFull = createErrorFactory<number>({
   code: 'course.full',
@@ -15,17 +11,9 @@ export const courseFull = createErrorFactory<number>({
   extra: (capacity) => ({ capacity }),
 });
 
-export const alreadyEnrolled = createErrorFactory({
-  code: 'enrolment.already_enrolled',
-  status: 409,
-  message: 'This person is enrolled in this course already',
-});
+export const alreadyEnrolled = fixedError('enrolment.already_enrolled', 409, 'This person is enrolled in this course already');
 
-export const lessonCancelled = createErrorFactory({
-  code: 'lesson.cancelled',
-  status: 409,
-  message: 'The lesson was cancelled: restore it first',
-});
+export const lessonCancelled = fixedError('lesson.cancelled', 409, 'The lesson was cancelled: restore it first');
 
 /** Taking the attendance of a lesson, or marking it held, before its day. */
 export const lessonInFuture = createErrorFactory<'attendance' | 'held'>({

@@ -1,11 +1,11 @@
 /** The errors of households: one household at a time per person, one reference person per household. */
-import { createErrorFactory } from '../../errors/index.js';
+import { createErrorFactory, fixedError } from '../../errors/index.js';
 
-export const referencePersonTaken = createErrorFactory({
-  code: 'household.reference_person_taken',
-  status: 409,
-  message: 'The household has a reference person already: change their relation first',
-});
+export const referencePersonTaken = fixedError(
+  'household.reference_person_taken',
+  409,
+  'The household has a reference person already: change their relation first',
+);
 
 export const alreadyMember = createErrorFactory<{ personId: number }>({
   code: 'household.already_member',
