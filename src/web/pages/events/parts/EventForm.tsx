@@ -4,12 +4,11 @@ import type { Event, EventParticipant } from '../../../../contracts/events.js';
 import { NumberField, TextAreaField, TextField } from '../../../components/fields.js';
 import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
-import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { boundTo, textsOf } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
 import { orNull, useChange, useFields } from '../../../kit/index.js';
 import { personName } from '../../activities/shared.js';
-import { NewRecordCentre, sendRecord } from './shared.js';
+import { NewRecordCentre, RecordFormOnTop, sendRecord } from './shared.js';
 
 /** The people of the centre taking part: the list chosen so far, and the search to add one. */
 function ParticipantsField({
@@ -85,45 +84,43 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
   };
 
   return (
-    <div data-testid="event-form">
-      <AddOrCorrectForm
-        change={change}
-        onSubmit={save}
-        texts="events"
-        editing={editing && { title: editing.title }}
-        onCancel={() => onDone(false)}
-        className="border rounded p-3 mb-4"
-      >
-        <div className="row">
-          <TextField column="col-lg-6" label={t('events.field.title')} required maxLength={200} {...bound('title')} />
-          <TextField
-            column="col-sm-6 col-lg-2"
-            label={t('events.field.date')}
-            type="date"
-            required
-            hint={t('events.field.dateHint')}
-            {...bound('date')}
-          />
-          <TextField column="col-sm-3 col-lg-2" label={t('events.field.startTime')} type="time" {...bound('startTime')} />
-          <TextField column="col-sm-3 col-lg-2" label={t('events.field.endTime')} type="time" {...bound('endTime')} />
-          <TextField column="col-lg-4" label={t('events.field.place')} maxLength={200} {...bound('place')} />
-          <TextField column="col-lg-4" label={t('events.field.meetingPoint')} maxLength={200} {...bound('meetingPoint')} />
-          <TextField column="col-lg-4" label={t('events.field.partner')} maxLength={200} {...bound('partner')} />
-          <NewRecordCentre editing={editing} {...bound('centreId')} />
-        </div>
-        <TextAreaField label={t('events.field.description')} maxLength={4000} {...bound('description')} />
-        <ParticipantsField participants={participants} onChange={setParticipants} error={errors.participantIds} />
-        <div className="row">
-          <NumberField
-            column="col-sm-6 col-lg-4"
-            label={t('events.field.otherParticipants')}
-            min={0}
-            max={100000}
-            {...form.field('others')}
-            error={errors.otherParticipants}
-          />
-        </div>
-      </AddOrCorrectForm>
-    </div>
+    <RecordFormOnTop
+      testId="event-form"
+      texts="events"
+      editing={editing && { title: editing.title }}
+      change={change}
+      onSubmit={save}
+      onDone={onDone}
+    >
+      <div className="row">
+        <TextField column="col-lg-6" label={t('events.field.title')} required maxLength={200} {...bound('title')} />
+        <TextField
+          column="col-sm-6 col-lg-2"
+          label={t('events.field.date')}
+          type="date"
+          required
+          hint={t('events.field.dateHint')}
+          {...bound('date')}
+        />
+        <TextField column="col-sm-3 col-lg-2" label={t('events.field.startTime')} type="time" {...bound('startTime')} />
+        <TextField column="col-sm-3 col-lg-2" label={t('events.field.endTime')} type="time" {...bound('endTime')} />
+        <TextField column="col-lg-4" label={t('events.field.place')} maxLength={200} {...bound('place')} />
+        <TextField column="col-lg-4" label={t('events.field.meetingPoint')} maxLength={200} {...bound('meetingPoint')} />
+        <TextField column="col-lg-4" label={t('events.field.partner')} maxLength={200} {...bound('partner')} />
+        <NewRecordCentre editing={editing} {...bound('centreId')} />
+      </div>
+      <TextAreaField label={t('events.field.description')} maxLength={4000} {...bound('description')} />
+      <ParticipantsField participants={participants} onChange={setParticipants} error={errors.participantIds} />
+      <div className="row">
+        <NumberField
+          column="col-sm-6 col-lg-4"
+          label={t('events.field.otherParticipants')}
+          min={0}
+          max={100000}
+          {...form.field('others')}
+          error={errors.otherParticipants}
+        />
+      </div>
+    </RecordFormOnTop>
   );
 }

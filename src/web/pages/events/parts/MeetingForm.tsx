@@ -4,11 +4,10 @@ import type { NetworkMeeting, NetworkOrganisation } from '../../../../contracts/
 import { todayInRome } from '../../../../domain/dates.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../../kit/bound.js';
 import { CheckboxList, FieldGroup } from '../../../kit/FieldGroup.js';
 import { orNull, useChange, useFields } from '../../../kit/index.js';
-import { NewRecordCentre, sendRecord } from './shared.js';
+import { NewRecordCentre, RecordFormOnTop, sendRecord } from './shared.js';
 
 /** The organisations as checkboxes: the active ones, and those the meeting names already. */
 function OrganisationChoices({
@@ -80,23 +79,21 @@ export function MeetingForm({
   };
 
   return (
-    <div data-testid="meeting-form">
-      <AddOrCorrectForm
-        change={change}
-        onSubmit={save}
-        texts="events.meetings"
-        editing={editing && { date: formatDate(editing.date) }}
-        onCancel={() => onDone(false)}
-        className="border rounded p-3 mb-4"
-      >
-        <div className="row">
-          <TextField column="col-sm-6 col-lg-3" label={t('events.meetings.date')} type="date" required max={today} {...bound('date')} />
-          <TextField column="col-lg-9" label={t('events.meetings.topic')} required maxLength={300} {...bound('topic')} />
-          <NewRecordCentre editing={editing} {...bound('centreId')} />
-        </div>
-        <OrganisationChoices catalogue={catalogue} chosen={organisationIds} onChange={setOrganisationIds} error={errors.organisationIds} />
-        <TextAreaField label={t('events.meetings.outcome')} maxLength={4000} {...bound('outcome')} />
-      </AddOrCorrectForm>
-    </div>
+    <RecordFormOnTop
+      testId="meeting-form"
+      texts="events.meetings"
+      editing={editing && { date: formatDate(editing.date) }}
+      change={change}
+      onSubmit={save}
+      onDone={onDone}
+    >
+      <div className="row">
+        <TextField column="col-sm-6 col-lg-3" label={t('events.meetings.date')} type="date" required max={today} {...bound('date')} />
+        <TextField column="col-lg-9" label={t('events.meetings.topic')} required maxLength={300} {...bound('topic')} />
+        <NewRecordCentre editing={editing} {...bound('centreId')} />
+      </div>
+      <OrganisationChoices catalogue={catalogue} chosen={organisationIds} onChange={setOrganisationIds} error={errors.organisationIds} />
+      <TextAreaField label={t('events.meetings.outcome')} maxLength={4000} {...bound('outcome')} />
+    </RecordFormOnTop>
   );
 }

@@ -1,7 +1,8 @@
 /** What the events and meetings pages share: the list with its form on top, the centre of a new record, how a record is sent. */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { CentreSelect } from '../../../components/CentreSelect.js';
 import { useI18n } from '../../../i18n/index.js';
+import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { type Change, focusLater, type RowAction, useChange, useConfirm } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 
@@ -62,6 +63,43 @@ export function useRecordList<T extends { id: number; version: number }>({
     { label: t('events.delete'), danger: true, onClick: () => remove(record) },
   ];
   return { change, editing, formKey, notice, done, actions };
+}
+
+/**
+ * The form on top of the list (`testId` for the browser tests): it records a new event or meeting,
+ * or corrects the one being edited (`editing`, the values that name it); Annulla calls `onDone(false)`.
+ */
+export function RecordFormOnTop({
+  testId,
+  texts,
+  editing,
+  change,
+  onSubmit,
+  onDone,
+  children,
+}: {
+  testId: string;
+  texts: 'events' | 'events.meetings';
+  editing: Record<string, string> | null;
+  change: Change;
+  onSubmit(): unknown;
+  onDone(saved: boolean): void;
+  children: ReactNode;
+}) {
+  return (
+    <div data-testid={testId}>
+      <AddOrCorrectForm
+        change={change}
+        onSubmit={onSubmit}
+        texts={texts}
+        editing={editing}
+        onCancel={() => onDone(false)}
+        className="border rounded p-3 mb-4"
+      >
+        {children}
+      </AddOrCorrectForm>
+    </div>
+  );
 }
 
 /** The centre a new record belongs to, asked only of a user working in more than one (column of the form's row). */
