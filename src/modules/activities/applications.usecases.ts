@@ -11,12 +11,13 @@ import type {
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
+import { insertVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
+import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
 import { pageNamingPeople } from '../audit/logged-lists.js';
-import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { type Actor, centreScope, periodScope, targetCentre } from '../auth/actor.js';
 import { APPLICATION_TYPES } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
 import { findPersonRow } from '../people/people.repository.js';
@@ -131,12 +132,13 @@ export async function updateApplication(db: Db, actor: Actor, id: number, input:
   return loadApplication(db, actor, id);
 }
 
+const APPLICATION: AuditedKind = { table: 'applications', label: 'application', entity: 'application' };
+
 /** Deletes an application at the version read (?version=): 409 if it was changed since. */
 export async function deleteApplication(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await orNotFound(findApplication(trx, id, actor.centreIds), 'application');
-    await deleteVersioned(trx, 'applications', id, version, 'application');
-    await recordChange(trx, actor, 'delete', 'application', { id, centreId: existing.centreId });
+    await deleteRecord(trx, actor, APPLICATION, { id, centreId: existing.centreId }, version);
   });
 }
 
@@ -153,7 +155,7 @@ export async function listApplicationsFor(db: Db, actor: Actor, query: Applicati
 
 /** Aggregated figures (statistics.read): by period and centre only. */
 export async function summariseApplicationsFor(db: Db, actor: Actor, query: SummaryQuery): Promise<ApplicationSummary> {
-  return summariseApplications(db, { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) });
+  return summariseApplications(db, periodScope(actor, query));
 }
 
 /**

@@ -15,10 +15,11 @@ import type {
 import { orNotFound, replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
+import { insertVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { recordAudit, recordChange, recordListing } from '../audit/audit.repository.js';
-import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type Actor, centreScope, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import {
   casesOfConsultation,
   findConsultation,
@@ -118,13 +119,14 @@ export async function updateConsultation(db: Db, actor: Actor, id: number, input
   return loadConsultation(db, actor, id);
 }
 
+const CONSULTATION: AuditedKind = { table: 'legalConsultations', label: 'legal consultation', entity: 'legal_consultation' };
+
 /** Deletes a consultation at the version read (?version=): 409 if it was changed since. */
 export async function deleteConsultation(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await orNotFound(findConsultation(trx, id, actor.centreIds), 'legal consultation');
     await replaceLinks(trx, 'legalConsultationCases', id, []);
-    await deleteVersioned(trx, 'legalConsultations', id, version, 'legal consultation');
-    await recordChange(trx, actor, 'delete', 'legal_consultation', { id, centreId: existing.centreId });
+    await deleteRecord(trx, actor, CONSULTATION, { id, centreId: existing.centreId }, version);
   });
 }
 
@@ -133,9 +135,7 @@ export async function deleteConsultation(db: Db, actor: Actor, id: number, versi
  * (not which, nor the whole text: those are in the consultation, whose reading is logged).
  */
 export async function listConsultationsFor(db: Db, actor: Actor, query: LegalConsultationListQuery) {
-  const { page, pageSize, centreId, ...rest } = query;
-  const result = await listConsultations(db, { ...rest, centreIds: centreScope(actor, centreId) }, page, pageSize);
-  return { ...result, page, pageSize };
+  return pageInScope(actor, query, (filter, page, pageSize) => listConsultations(db, filter, page, pageSize));
 }
 
 /** The open cases a consultation may name, with whose they are: the list is logged with the people they name. */
@@ -155,5 +155,5 @@ export async function caseOptionsFor(db: Db, actor: Actor, centreId?: number): P
 
 /** Aggregated figures (statistics.read): no case ids. */
 export async function summariseConsultationsFor(db: Db, actor: Actor, query: SummaryQuery): Promise<LegalSummary> {
-  return summariseConsultations(db, { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) });
+  return summariseConsultations(db, periodScope(actor, query));
 }

@@ -14,7 +14,7 @@ import { todayInRome } from '../../domain/dates.js';
 import { notFound } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import { pageNamingPeople } from '../audit/logged-lists.js';
-import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { type Actor, centreScope, periodScope, targetCentre } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { allPcUses, deletePcUseRow, findPcUseCentre, insertPcUse, listPcUses, summarisePcUses, toPcUse } from './pc-station.repository.js';
 
@@ -65,7 +65,7 @@ export async function listPcUsesFor(db: Db, actor: Actor, query: PcStationUseLis
 
 /** Aggregated figures (statistics.read): by period and centre only. */
 export async function summarisePcUsesFor(db: Db, actor: Actor, query: SummaryQuery): Promise<PcStationSummary> {
-  return summarisePcUses(db, { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) });
+  return summarisePcUses(db, periodScope(actor, query));
 }
 
 /**

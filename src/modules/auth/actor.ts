@@ -1,3 +1,6 @@
+import type { Page } from '../../contracts/common.js';
+import type { ItemsPage } from '../../db/paging.js';
+import type { DateRange, PeriodFilter } from '../../db/queries.js';
 import { can, type Permission, type Role } from '../../domain/permissions.js';
 import { forbidden, notFound, validationFailed } from '../../errors/index.js';
 import { notLoggedIn } from './auth.errors.js';
@@ -45,6 +48,29 @@ export function centreScope(actor: Actor, requested?: number): number[] {
   if (requested === undefined) return actor.centreIds;
   if (!actor.centreIds.includes(requested)) throw notFound('centre');
   return [requested];
+}
+
+/** The filter of a period's figures (?from=, ?to=, ?centreId=): its dates, and its centres bounded by centreScope. */
+export function periodScope(actor: Actor, query: DateRange & { centreId?: number }): PeriodFilter {
+  return { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) };
+}
+
+/**
+ * A page of a list of the centres' records: the query's paging and ?centreId= taken off, its
+ * other filters given to `list` with the centres centreScope allows.
+ */
+export async function pageInScope<Query extends { page: number; pageSize: number; centreId?: number }, Item>(
+  actor: Actor,
+  query: Query,
+  list: (
+    filter: Omit<Query, 'page' | 'pageSize' | 'centreId'> & { centreIds: number[] },
+    page: number,
+    pageSize: number,
+  ) => Promise<ItemsPage<Item>>,
+): Promise<Page<Item>> {
+  const { page, pageSize, centreId, ...filters } = query;
+  const result = await list({ ...filters, centreIds: centreScope(actor, centreId) }, page, pageSize);
+  return { ...result, page, pageSize };
 }
 
 /** The centre a new record goes to: the one asked for, or the actor's only centre. */

@@ -21,6 +21,7 @@ import { hoursSetOn, type OpeningSlot, slotProblems } from '../../domain/calenda
 import { todayInRome } from '../../domain/dates.js';
 import { staleVersion, validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
+import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { hoursDateTaken, hoursNotFuture } from './calendar.errors.js';
 import {
@@ -161,10 +162,11 @@ export async function updateClosure(db: Db, actor: Actor, id: number, input: Clo
   return (await findClosure(db, id, [centreId])) as NonNullable<Awaited<ReturnType<typeof findClosure>>>;
 }
 
+const CLOSURE: AuditedKind = { table: 'closures', label: 'closure', entity: 'closure' };
+
 export async function deleteClosure(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await orNotFound(findClosure(trx, id, actor.centreIds), 'closure');
-    await deleteVersioned(trx, 'closures', id, version, 'closure');
-    await recordChange(trx, actor, 'delete', 'closure', { id, centreId: existing.centreId }, { at: now });
+    await deleteRecord(trx, actor, CLOSURE, { id, centreId: existing.centreId }, version, now);
   });
 }

@@ -7,9 +7,10 @@ import type { Project, ProjectCreateInput, ProjectListQuery, ProjectUpdateInput 
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { changedFields, deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { changedFields, insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { staleVersion, validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
+import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { findProject, listProjects } from './projects.repository.js';
 import { detachContractsFromProject } from './staff.repository.js';
@@ -80,12 +81,13 @@ export async function updateProject(db: Db, actor: Actor, id: number, input: Pro
   return (await findProject(db, id, [centreId])) as Project;
 }
 
+const PROJECT: AuditedKind = { table: 'projects', label: 'project', entity: 'project' };
+
 /** Deletes a project entered by mistake; the contracts it paid for keep their hours, without the project. */
 export async function deleteProject(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await orNotFound(findProject(trx, id, actor.centreIds), 'project');
-    await deleteVersioned(trx, 'projects', id, version, 'project');
+    await deleteRecord(trx, actor, PROJECT, { id, centreId: existing.centreId }, version, now);
     await detachContractsFromProject(trx, id);
-    await recordChange(trx, actor, 'delete', 'project', { id, centreId: existing.centreId }, { at: now });
   });
 }

@@ -15,11 +15,12 @@ import type {
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { contractMinutesOfYear, weeklyMinutesOn } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, staleVersion } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
+import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { contractsOf, findStaff, listStaff, type StaffRow, userOfCentre } from './staff.repository.js';
 
@@ -131,11 +132,12 @@ export async function updateStaff(db: Db, actor: Actor, id: number, input: Staff
   return loadMember(db, id, [centreId]);
 }
 
+const STAFF_MEMBER: AuditedKind = { table: 'staffMembers', label: 'staff member', entity: 'staff_member' };
+
 /** Deletes a member entered by mistake, with their contracts. */
 export async function deleteStaff(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await orNotFound(findStaff(trx, id, actor.centreIds), 'staff member');
-    await deleteVersioned(trx, 'staffMembers', id, version, 'staff member');
-    await recordChange(trx, actor, 'delete', 'staff_member', { id, centreId: existing.centreId }, { at: now });
+    await deleteRecord(trx, actor, STAFF_MEMBER, { id, centreId: existing.centreId }, version, now);
   });
 }

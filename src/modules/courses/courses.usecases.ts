@@ -15,11 +15,12 @@ import {
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, updateVersioned, type VersionedTable } from '../../db/versioned.js';
+import { insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { can } from '../../domain/permissions.js';
 import { validationFailed } from '../../errors/index.js';
 import { type AuditedRecord, recordChange } from '../audit/audit.repository.js';
-import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type Actor, pageInScope, targetCentre } from '../auth/actor.js';
 import { COURSE_KINDS } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
 import { courseHasEnrolments } from './courses.errors.js';
@@ -27,17 +28,10 @@ import { findCourse, hasEnrolments, listCourses } from './courses.repository.js'
 
 type Db = Kysely<Database>;
 
-/** A versioned record of the courses area: its table, its name in a 404 or 409, its name in the audit log. */
-export interface CoursesRecord {
-  table: VersionedTable;
-  label: string;
-  entity: string;
-}
-
-export const COURSE: CoursesRecord = { table: 'courses', label: 'course', entity: 'course' };
-export const LESSON: CoursesRecord = { table: 'lessons', label: 'lesson', entity: 'lesson' };
-export const ENROLMENT: CoursesRecord = { table: 'enrolments', label: 'enrolment', entity: 'enrolment' };
-export const WAITING_ENTRY: CoursesRecord = { table: 'waitingListEntries', label: 'waiting-list entry', entity: 'waiting_list_entry' };
+export const COURSE: AuditedKind = { table: 'courses', label: 'course', entity: 'course' };
+export const LESSON: AuditedKind = { table: 'lessons', label: 'lesson', entity: 'lesson' };
+export const ENROLMENT: AuditedKind = { table: 'enrolments', label: 'enrolment', entity: 'enrolment' };
+export const WAITING_ENTRY: AuditedKind = { table: 'waitingListEntries', label: 'waiting-list entry', entity: 'waiting_list_entry' };
 
 /**
  * Writes an update at the version sent (409 otherwise), with its time, and logs it naming the
@@ -46,7 +40,7 @@ export const WAITING_ENTRY: CoursesRecord = { table: 'waitingListEntries', label
 export async function saveUpdate(
   db: Db,
   actor: Actor,
-  kind: CoursesRecord,
+  kind: AuditedKind,
   record: AuditedRecord,
   input: { version: number },
   changes: Record<string, unknown>,
@@ -55,12 +49,6 @@ export async function saveUpdate(
   await updateVersioned(db, kind.table, record.id, input.version, { ...changes, updatedAt: now.toISOString() }, kind.label);
   const fields = Object.keys(input).filter((key) => key !== 'version');
   await recordChange(db, actor, 'update', kind.entity, record, { details: { fields }, at: now });
-}
-
-/** Deletes a record at the version read (409 otherwise) and logs it. */
-export async function deleteRecord(db: Db, actor: Actor, kind: CoursesRecord, record: AuditedRecord, version: number, now = new Date()) {
-  await deleteVersioned(db, kind.table, record.id, version, kind.label);
-  await recordChange(db, actor, 'delete', kind.entity, record, { at: now });
 }
 
 /** As stored: in order, as JSON. */
@@ -89,9 +77,8 @@ export async function getCourse(db: Db, actor: Actor, id: number): Promise<Cours
 }
 
 export async function listCoursesFor(db: Db, actor: Actor, query: CourseListQuery): Promise<Page<Course>> {
-  const { page, pageSize, centreId, ...filter } = query;
-  const result = await listCourses(db, { ...filter, centreIds: centreScope(actor, centreId) }, page, pageSize);
-  return { ...result, items: withoutNotesFor(actor, result.items), page, pageSize };
+  const result = await pageInScope(actor, query, (filter, page, pageSize) => listCourses(db, filter, page, pageSize));
+  return { ...result, items: withoutNotesFor(actor, result.items) };
 }
 
 export async function createCourse(db: Db, actor: Actor, input: CourseCreateInput, now = new Date()): Promise<Course> {

@@ -13,11 +13,12 @@ import { insertVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordChange, recordListing } from '../audit/audit.repository.js';
+import { deleteRecord } from '../audit/audited-records.js';
 import type { Actor } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { alreadyEnrolled, courseFull } from './courses.errors.js';
 import { courseRowsFor, lockCourse } from './courses.repository.js';
-import { deleteRecord, ENROLMENT, loadCourse, saveUpdate } from './courses.usecases.js';
+import { ENROLMENT, loadCourse, saveUpdate } from './courses.usecases.js';
 import {
   activeEnrolmentOf,
   asGender,

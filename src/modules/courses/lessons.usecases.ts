@@ -13,11 +13,12 @@ import { lessonDates, regenerationPlan } from '../../domain/courses.js';
 import { todayInRome } from '../../domain/dates.js';
 import { validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
+import { deleteRecord } from '../audit/audited-records.js';
 import type { Actor } from '../auth/actor.js';
 import { loadCentreCalendar } from '../calendar/calendar.repository.js';
 import { lessonAttendanceTaken, lessonInFuture } from './courses.errors.js';
 import { lockCourse } from './courses.repository.js';
-import { deleteRecord, LESSON, loadCourse, saveUpdate, withoutNotesFor } from './courses.usecases.js';
+import { LESSON, loadCourse, saveUpdate, withoutNotesFor } from './courses.usecases.js';
 import {
   deleteLessons,
   findLessonWithCourse,

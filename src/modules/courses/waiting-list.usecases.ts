@@ -23,11 +23,12 @@ import { insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordChange, recordListing } from '../audit/audit.repository.js';
+import { deleteRecord } from '../audit/audited-records.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { waitingEntryNotWaiting } from './courses.errors.js';
 import { findCourse } from './courses.repository.js';
-import { deleteRecord, saveUpdate, WAITING_ENTRY } from './courses.usecases.js';
+import { saveUpdate, WAITING_ENTRY } from './courses.usecases.js';
 import { enrolInCourse, loadEnrolment } from './enrolments.usecases.js';
 import { findWaitingEntry, listWaiting, waitingRowsUpTo } from './waiting-list.repository.js';
 

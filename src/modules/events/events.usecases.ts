@@ -16,11 +16,12 @@ import type {
 import { orNotFound, replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
+import { insertVersioned, saveChanges } from '../../db/versioned.js';
 import { eventTimeProblems, eventTotals } from '../../domain/events.js';
 import { validationFailed } from '../../errors/index.js';
 import { recordAudit, recordChange } from '../audit/audit.repository.js';
-import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type Actor, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import { allEvents, centreContacts, distinctParticipants, findEvent, listEvents, participantsOf } from './events.repository.js';
 import { invitationFileName, invitationPdf } from './invitation.js';
 
@@ -131,24 +132,23 @@ export async function updateEvent(db: Db, actor: Actor, id: number, input: Event
   return loadEvent(db, actor, id);
 }
 
+const EVENT: AuditedKind = { table: 'events', label: 'event', entity: 'event' };
+
 export async function deleteEvent(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await getEventItem(trx, actor, id);
-    await deleteVersioned(trx, 'events', id, version, 'event');
-    await recordChange(trx, actor, 'delete', 'event', { id, centreId: existing.centreId });
+    await deleteRecord(trx, actor, EVENT, { id, centreId: existing.centreId }, version);
   });
 }
 
 /** The events of a period, without the participants' names: viewers may read it. */
 export async function listEventsFor(db: Db, actor: Actor, query: EventListQuery): Promise<Page<EventListItem>> {
-  const { page, pageSize, centreId, ...rest } = query;
-  const result = await listEvents(db, { ...rest, centreIds: centreScope(actor, centreId) }, page, pageSize);
-  return { ...result, page, pageSize };
+  return pageInScope(actor, query, (filter, page, pageSize) => listEvents(db, filter, page, pageSize));
 }
 
 /** Aggregated figures (statistics.read): events and their participants, named and others. */
 export async function summariseEventsFor(db: Db, actor: Actor, query: EventsSummaryQuery): Promise<EventsSummary> {
-  const filter = { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) };
+  const filter = periodScope(actor, query);
   const [events, distinctPeople] = await Promise.all([allEvents(db, filter), distinctParticipants(db, filter)]);
   return { ...eventTotals(events), distinctPeople };
 }

@@ -12,10 +12,11 @@ import type {
 import { orNotFound, replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { deleteVersioned, insertVersioned, saveChanges } from '../../db/versioned.js';
+import { insertVersioned, saveChanges } from '../../db/versioned.js';
 import { validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
-import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type Actor, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
 import { listCatalogue } from '../catalogues/catalogues.repository.js';
 import { findMeeting, listMeetings, summariseMeetings } from './network.repository.js';
@@ -92,22 +93,21 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: Net
   return getMeeting(db, actor, id);
 }
 
+const MEETING: AuditedKind = { table: 'networkMeetings', label: 'network meeting', entity: 'network_meeting' };
+
 export async function deleteMeeting(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await getMeeting(trx, actor, id);
-    await deleteVersioned(trx, 'networkMeetings', id, version, 'network meeting');
-    await recordChange(trx, actor, 'delete', 'network_meeting', { id, centreId: existing.centreId });
+    await deleteRecord(trx, actor, MEETING, { id, centreId: existing.centreId }, version);
   });
 }
 
 export async function listMeetingsFor(db: Db, actor: Actor, query: NetworkMeetingListQuery): Promise<Page<NetworkMeeting>> {
-  const { page, pageSize, centreId, ...rest } = query;
-  const result = await listMeetings(db, { ...rest, centreIds: centreScope(actor, centreId) }, page, pageSize);
-  return { ...result, page, pageSize };
+  return pageInScope(actor, query, (filter, page, pageSize) => listMeetings(db, filter, page, pageSize));
 }
 
 /** Aggregated figures (statistics.read): meetings of a period, and how many involved each organisation. */
 export async function summariseMeetingsFor(db: Db, actor: Actor, query: EventsSummaryQuery): Promise<NetworkMeetingsSummary> {
-  const filter = { from: query.from, to: query.to, centreIds: centreScope(actor, query.centreId) };
+  const filter = periodScope(actor, query);
   return summariseMeetings(db, await listCatalogue(db, NETWORK_ORGANISATIONS, actor.organisationId), filter);
 }
