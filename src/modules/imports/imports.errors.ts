@@ -3,24 +3,16 @@
  * is empty, has no header row, has merged (or empty, or repeated) header cells, or too many
  * columns is refused as a whole with 422 before any row is read. The writing's errors follow.
  */
-import { createErrorFactory } from '../../errors/index.js';
+import { createErrorFactory, fixedError } from '../../errors/index.js';
 
 /** The most columns a register may have: a real one has a few dozen. */
 export const MAX_IMPORT_COLUMNS = 200;
 
-export const notSpreadsheet = createErrorFactory({
-  code: 'import.not_spreadsheet',
-  status: 422,
-  message: 'The file is not a spreadsheet: send an XLSX or CSV file',
-});
+export const notSpreadsheet = fixedError('import.not_spreadsheet', 422, 'The file is not a spreadsheet: send an XLSX or CSV file');
 
-export const emptyFile = createErrorFactory({ code: 'import.empty', status: 422, message: 'The file is empty' });
+export const emptyFile = fixedError('import.empty', 422, 'The file is empty');
 
-export const noHeader = createErrorFactory({
-  code: 'import.no_header',
-  status: 422,
-  message: 'The first row of the file does not hold the column headers',
-});
+export const noHeader = fixedError('import.no_header', 422, 'The first row of the file does not hold the column headers');
 
 /** The columns (1-based, as a spreadsheet counts them) whose header is merged, empty or repeated. */
 export const mergedHeader = createErrorFactory<{ columns: number[] }>({
@@ -40,11 +32,11 @@ export const tooManyColumns = createErrorFactory<{ columns: number }>({
 // --- the engine: upload, dry run, import, undo -----------------------------------------
 
 /** The upload was not sent as the file's raw bytes. */
-export const unsupportedUpload = createErrorFactory({
-  code: 'request.unsupported_media_type',
-  status: 415,
-  message: 'Send the file as the raw body (application/octet-stream, an XLSX or a CSV type)',
-});
+export const unsupportedUpload = fixedError(
+  'request.unsupported_media_type',
+  415,
+  'Send the file as the raw body (application/octet-stream, an XLSX or a CSV type)',
+);
 
 /** The upload is over the limit (stated in bytes and MB). */
 export const fileTooLarge = createErrorFactory<{ limit: number }>({
@@ -79,8 +71,4 @@ export const recordsInUse = createErrorFactory<{ count: number }>({
 });
 
 /** The uploaded file is no longer where it was kept (removed by hand, a temporary directory emptied). */
-export const fileMissing = createErrorFactory({
-  code: 'import.file_missing',
-  status: 409,
-  message: 'The uploaded file is no longer on the server: upload it again',
-});
+export const fileMissing = fixedError('import.file_missing', 409, 'The uploaded file is no longer on the server: upload it again');
