@@ -4,7 +4,18 @@
  */
 import { z } from 'zod';
 import { catalogueContract, catalogueLabels } from './catalogues.js';
-import { centreQuery, id, pageQuery, pastDate, personRef, shortText, updateOf, userRef, versionedRecord } from './common.js';
+import {
+  centreQuery,
+  createInCentre,
+  id,
+  pageQuery,
+  pastDate,
+  personRef,
+  shortText,
+  updateOf,
+  userRef,
+  versionedRecord,
+} from './common.js';
 import { APPLICATION_LEVELS, APPLICATION_OUTCOMES, PC_PURPOSES } from './enums.js';
 import { periodQuery, summaryPeriodQuery } from './period.js';
 
@@ -45,11 +56,8 @@ const applicationFields = {
   notes: shortText(2000).nullable().optional(),
 };
 
-export const applicationCreateInput = z.strictObject({
-  /** Only without a person or a visit, for users of several centres: otherwise their centre is taken. */
-  centreId: id.optional(),
-  ...applicationFields,
-});
+/** Its centreId only without a person or a visit (their centre is taken otherwise). */
+export const applicationCreateInput = createInCentre(applicationFields);
 export type ApplicationCreateInput = z.infer<typeof applicationCreateInput>;
 
 export const applicationUpdateInput = updateOf(applicationFields);
@@ -151,7 +159,7 @@ const consultationInput = {
   guidance: consultationText.nullable().optional(),
 };
 
-export const legalConsultationCreateInput = z.strictObject({ centreId: id.optional(), ...consultationInput });
+export const legalConsultationCreateInput = createInCentre(consultationInput);
 export type LegalConsultationCreateInput = z.infer<typeof legalConsultationCreateInput>;
 
 export const legalConsultationUpdateInput = updateOf(consultationInput);

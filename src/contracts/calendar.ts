@@ -4,7 +4,7 @@
  * staff.ts, exported from here too.
  */
 import { z } from 'zod';
-import { centreQuery, clockTime, id, isoDate, shortText, updateOf, versionedRecord, year } from './common.js';
+import { centreQuery, clockTime, createInCentre, id, isoDate, shortText, updateOf, versionedRecord, year } from './common.js';
 import { CLOSED_BECAUSE_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
 import { endAfterStart, periodInOrder } from './period.js';
@@ -50,7 +50,7 @@ const hoursSetFields = {
   slots: slots.optional(),
 };
 
-export const hoursSetCreateInput = z.strictObject({ centreId: id.optional(), ...hoursSetFields });
+export const hoursSetCreateInput = createInCentre(hoursSetFields);
 export type HoursSetCreateInput = z.infer<typeof hoursSetCreateInput>;
 
 export const hoursSetUpdateInput = updateOf(hoursSetFields);
@@ -73,7 +73,7 @@ const closureFields = {
   reason: shortText(200).min(1),
 };
 
-export const closureCreateInput = z.strictObject({ centreId: id.optional(), ...closureFields }).refine(periodInOrder, endAfterStart);
+export const closureCreateInput = createInCentre(closureFields).refine(periodInOrder, endAfterStart);
 export type ClosureCreateInput = z.infer<typeof closureCreateInput>;
 
 export const closureUpdateInput = updateOf(closureFields).refine(periodInOrder, endAfterStart);

@@ -95,6 +95,11 @@ export function optionalFields<S extends z.ZodRawShape>(fields: S): OptionalShap
   ) as unknown as OptionalShape<S>;
 }
 
+/** The body of a creation in one of the caller's centres: `centreId` for users of several centres, otherwise theirs is taken. */
+export function createInCentre<S extends z.ZodRawShape>(fields: S) {
+  return z.strictObject({ centreId: id.optional(), ...fields });
+}
+
 /** The body of a change: the version read, and only the fields sent (a field left out keeps its value). */
 export function updateOf<S extends z.ZodRawShape>(fields: S) {
   return z.strictObject({ version, ...optionalFields(fields) });

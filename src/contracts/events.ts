@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { catalogueContract } from './catalogues.js';
-import { clockTime, id, isoDate, pageQuery, pastDate, personRef, shortText, updateOf, versionedRecord } from './common.js';
+import { clockTime, createInCentre, id, isoDate, pageQuery, pastDate, personRef, shortText, updateOf, versionedRecord } from './common.js';
 import { NETWORK_ORGANISATION_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
 import { periodQuery, summaryPeriodQuery } from './period.js';
@@ -34,11 +34,7 @@ const eventInputFields = {
   otherParticipants: z.number().int().min(0).max(100_000).default(0),
 };
 
-export const eventCreateInput = z.strictObject({
-  /** Only for users of several centres: otherwise their centre is taken. */
-  centreId: id.optional(),
-  ...eventInputFields,
-});
+export const eventCreateInput = createInCentre(eventInputFields);
 export type EventCreateInput = z.infer<typeof eventCreateInput>;
 
 export const eventUpdateInput = updateOf(eventInputFields);
@@ -109,7 +105,7 @@ const meetingFields = {
   outcome: shortText(4000).nullable().optional(),
 };
 
-export const networkMeetingCreateInput = z.strictObject({ centreId: id.optional(), ...meetingFields });
+export const networkMeetingCreateInput = createInCentre(meetingFields);
 export type NetworkMeetingCreateInput = z.infer<typeof networkMeetingCreateInput>;
 
 export const networkMeetingUpdateInput = updateOf(meetingFields);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { todayInRome } from '../domain/dates.js';
 import { FIRST_HISTORICAL_YEAR, HISTORICAL_VALUE_KEYS, type HistoricalValueKey, lastHistoricalYear } from '../domain/history.js';
-import { id, issue, shortText, updateOf, versionedRecord } from './common.js';
+import { createInCentre, id, issue, shortText, updateOf, versionedRecord } from './common.js';
 
 /** A count as a centre publishes it; null when it was not published. */
 const figure = z.number().int().min(0).max(10_000_000).nullable();
@@ -33,11 +33,7 @@ const figureFields = {
   source: shortText(500).nullable().default(null),
 };
 
-export const historicalFiguresCreateInput = z.strictObject({
-  /** For users of several centres: otherwise their centre is taken. */
-  centreId: id.optional(),
-  ...figureFields,
-});
+export const historicalFiguresCreateInput = createInCentre(figureFields);
 export type HistoricalFiguresCreateInput = z.infer<typeof historicalFiguresCreateInput>;
 
 /** Only the fields sent change; the breakdowns are checked against the stored figures. */

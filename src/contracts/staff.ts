@@ -1,6 +1,6 @@
 /** The centre's staff with their contracts, and its projects (exported from calendar.ts too). */
 import { z } from 'zod';
-import { id, isoDate, shortText, updateOf, userRef, versionedRecord, year } from './common.js';
+import { createInCentre, id, isoDate, shortText, updateOf, userRef, versionedRecord, year } from './common.js';
 import { STAFF_ROLES } from './enums.js';
 import { endAfterStart, periodInOrder } from './period.js';
 
@@ -62,7 +62,7 @@ const staffFields = {
   notes: shortText(1000).nullable().optional(),
 };
 
-export const staffCreateInput = z.strictObject({ centreId: id.optional(), ...staffFields });
+export const staffCreateInput = createInCentre(staffFields);
 export type StaffCreateInput = z.infer<typeof staffCreateInput>;
 
 export const staffUpdateInput = updateOf(staffFields);
@@ -122,7 +122,7 @@ const projectFields = {
   description: shortText(4000).nullable().optional(),
 };
 
-export const projectCreateInput = z.strictObject({ centreId: id.optional(), ...projectFields }).refine(periodInOrder, endAfterStart);
+export const projectCreateInput = createInCentre(projectFields).refine(periodInOrder, endAfterStart);
 export type ProjectCreateInput = z.infer<typeof projectCreateInput>;
 
 export const projectUpdateInput = updateOf(projectFields).refine(periodInOrder, endAfterStart);
