@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../contracts/common.js';
-import { listCountries, searchComuni } from '../../reference/index.js';
+import { comuneMatchSchema, comuneSearchQuery } from '../../contracts/reference.js';
+import { listCountries } from '../../reference/index.js';
 import { routeDeclarer } from '../http/route.js';
+import { comuneMatches } from './reference.usecases.js';
 
 const countrySchema = z
   .object({ code: z.string(), istat: z.string().nullable(), it: z.string(), en: z.string(), kind: z.string() })
   .meta({ id: 'Country' });
-const comuneMatchSchema = z
-  .object({ istat: z.string(), name: z.string(), province: z.string(), matchedFrazione: z.string().nullable() })
-  .meta({ id: 'ComuneMatch' });
 
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['reference']);
@@ -28,15 +27,9 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   route.get('/reference/comuni', {
     permission: 'login',
     summary: 'Search Italian comuni by name; a frazione finds its comune',
-    querystring: z.strictObject({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+    querystring: comuneSearchQuery({ limit: 10, maxLimit: 50 }),
     response: z.array(comuneMatchSchema),
     problems: { 400: problemSchema, 401: problemSchema },
-    handle: (_actor, { query }) =>
-      searchComuni(query.q, query.limit).map((m) => ({
-        istat: m.comune.istat,
-        name: m.comune.name,
-        province: m.comune.province,
-        matchedFrazione: m.matchedFrazione ?? null,
-      })),
+    handle: (_actor, { query }) => comuneMatches(query.q, query.limit),
   });
 };

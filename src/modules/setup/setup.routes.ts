@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../contracts/common.js';
+import { comuneMatchSchema, comuneSearchQuery } from '../../contracts/reference.js';
 import { routeDeclarer } from '../http/route.js';
 import { setupComuni } from './setup.usecases.js';
-
-const comuneMatch = z.object({ istat: z.string(), name: z.string(), province: z.string(), matchedFrazione: z.string().nullable() });
 
 /**
  * What the first-run page needs besides GET/POST /setup (auth.routes.ts, which signs in): the
@@ -16,8 +15,8 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
   route.get('/setup/comuni', {
     permission: 'public',
     summary: 'First run only: search Italian comuni by name for the first centre’s comune (a frazione finds its comune); 409 once set up',
-    querystring: z.strictObject({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(20).default(8) }),
-    response: z.array(comuneMatch),
+    querystring: comuneSearchQuery({ limit: 8, maxLimit: 20 }),
+    response: z.array(comuneMatchSchema),
     problems: { 400: problemSchema, 409: problemSchema },
     handle: (_nobody, { query }) => setupComuni(app.db, query.q, query.limit),
   });

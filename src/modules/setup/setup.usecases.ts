@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import type { SetupInput } from '../../contracts/auth.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { searchComuni } from '../../reference/index.js';
 import { createCentre, createOrganisation, createUser } from '../accounts/accounts.usecases.js';
 import { randomSecret, sha256 } from '../auth/secrets.js';
+import { comuneMatches } from '../reference/reference.usecases.js';
 import { setupLinkInvalid, setupNotNeeded } from './setup.errors.js';
 import { deleteSpentSetupTokens, hasActiveAdministrator, insertSetupToken, useSetupToken } from './setup.repository.js';
 
@@ -79,10 +79,5 @@ export async function completeSetup(db: Db, input: SetupInput, now = new Date())
  */
 export async function setupComuni(db: Db, query: string, limit: number) {
   if (!(await setupNeeded(db))) throw setupNotNeeded();
-  return searchComuni(query, limit).map((m) => ({
-    istat: m.comune.istat,
-    name: m.comune.name,
-    province: m.comune.province,
-    matchedFrazione: m.matchedFrazione ?? null,
-  }));
+  return comuneMatches(query, limit);
 }
