@@ -431,7 +431,7 @@ test.describe('Sportello: a day at the desk', () => {
     const desk = await FrontDeskPage.verifyOnPage(page);
     await desk.openFromMenu('Registro attività');
     const audit = await AuditPage.verifyOnPage(page);
-    await expect(audit.rows().filter({ hasText: 'login' }).first()).toBeVisible();
+    await expect(audit.rows().filter({ hasText: 'Accesso' }).first()).toBeVisible();
 
     await audit.filter({ action: 'read', entity: 'person' });
     await expect(page).toHaveURL(/action=read&entity=person/);
@@ -449,7 +449,7 @@ test.describe('Sportello: a day at the desk', () => {
     ).toHaveCount(2);
     for (const row of await audit.rows().all()) {
       await expect(row.getByRole('cell').nth(1)).toHaveText(ADMIN.email);
-      await expect(row.getByRole('cell').nth(2)).toHaveText('read');
+      await expect(row.getByRole('cell').nth(2)).toHaveText('Lettura');
     }
   });
 

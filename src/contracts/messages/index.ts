@@ -5,6 +5,7 @@
  */
 import { ACCOUNTS_MESSAGES } from './accounts.js';
 import { ACTIVITIES_MESSAGES } from './activities.js';
+import { AUDIT_MESSAGES } from './audit.js';
 import { CALENDAR_MESSAGES } from './calendar.js';
 import { CASES_MESSAGES } from './cases.js';
 import { COMMON_MESSAGES } from './common.js';
@@ -36,6 +37,7 @@ export const MESSAGES = {
   ...REPORTS_MESSAGES,
   ...HISTORY_MESSAGES,
   ...IMPORTS_MESSAGES,
+  ...AUDIT_MESSAGES,
 } as const satisfies Messages;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -2,8 +2,9 @@
  * The audit log: who did what to which record, when, in which centre. Append-only (the
  * database refuses updates and deletes). Details name fields, never personal values.
  */
-import type { Insertable, Kysely } from 'kysely';
-import type { AuditAction } from '../../contracts/audit.js';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
+import type { AuditAction, AuditEntry } from '../../contracts/audit.js';
+import { isPostgres } from '../../db/database.js';
 import { readPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
 import { whereEqual } from '../../db/queries.js';
@@ -104,6 +105,8 @@ export async function recordChange(
 export interface AuditFilter {
   userId?: number;
   centreId?: number;
+  /** The person's file and the rows that name them (contracts/audit.ts says which). */
+  personId?: number;
   entity?: string;
   entityId?: string;
   action?: string;
@@ -114,7 +117,26 @@ export interface AuditFilter {
   organisationId: number;
 }
 
-export async function listAudit(db: Kysely<Database>, filter: AuditFilter, page: number, pageSize: number) {
+/**
+ * Rows whose details name the person (`personId`, or among `personIds`), read as JSON per
+ * dialect. The LIKE on the id's digits first spares parsing the details of most rows.
+ */
+function detailsNamePerson(
+  db: Kysely<Database>,
+  eb: ExpressionBuilder<Database & { auditLog: AuditLogTable }, 'auditLog'>,
+  personId: number,
+) {
+  const details = eb.ref('auditLog.details');
+  const named = isPostgres(db)
+    ? sql<boolean>`(cast(${details} as jsonb) @> ${JSON.stringify({ personId })}::jsonb
+        or cast(${details} as jsonb) @> ${JSON.stringify({ personIds: [personId] })}::jsonb)`
+    : sql<boolean>`(json_extract(${details}, '$.personId') = ${personId}
+        or exists (select 1 from json_each(${details}, '$.personIds') where value = ${personId}))`;
+  return eb.and([eb(details, 'like', `%${personId}%`), named]);
+}
+
+/** The log's rows an administrator may read, filtered; no columns yet. */
+function filteredAudit(db: Kysely<Database>, filter: AuditFilter) {
   let query = db
     .selectFrom('auditLog')
     .leftJoin('users', 'users.id', 'auditLog.userId')
@@ -135,29 +157,137 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter, page:
     'auditLog.entityId': filter.entityId,
     'auditLog.action': filter.action,
   });
+  const { personId } = filter;
+  if (personId) {
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('auditLog.entity', '=', 'person'), eb('auditLog.entityId', '=', String(personId))]),
+        detailsNamePerson(db, eb, personId),
+      ]),
+    );
+  }
   if (filter.fromInstant) query = query.where('auditLog.at', '>=', filter.fromInstant);
   if (filter.toInstant) query = query.where('auditLog.at', '<', filter.toInstant);
+  return query;
+}
 
-  const { rows, total } = await readPage(
-    query
-      .select([
-        'auditLog.id',
-        'auditLog.at',
-        'auditLog.userId',
-        'users.email as userEmail',
-        'auditLog.centreId',
-        'auditLog.action',
-        'auditLog.entity',
-        'auditLog.entityId',
-        'auditLog.details',
-      ])
-      .orderBy('auditLog.id', 'desc'),
-    query,
-    page,
-    pageSize,
-  );
-  return {
-    items: rows.map((row) => ({ ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null })),
-    total,
-  };
+function withColumns(query: ReturnType<typeof filteredAudit>) {
+  return query
+    .leftJoin('centres', 'centres.id', 'auditLog.centreId')
+    .select([
+      'auditLog.id',
+      'auditLog.at',
+      'auditLog.userId',
+      'users.email as userEmail',
+      'users.displayName as userName',
+      'auditLog.centreId',
+      'centres.name as centreName',
+      'auditLog.action',
+      'auditLog.entity',
+      'auditLog.entityId',
+      'auditLog.details',
+    ]);
+}
+
+type AuditRow = Awaited<ReturnType<ReturnType<typeof withColumns>['execute']>>[number];
+
+const entryOf = (row: AuditRow): AuditEntry => ({
+  ...row,
+  details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
+});
+
+export async function listAudit(db: Kysely<Database>, filter: AuditFilter, page: number, pageSize: number) {
+  const query = filteredAudit(db, filter);
+  const { rows, total } = await readPage(withColumns(query).orderBy('auditLog.id', 'desc'), query, page, pageSize);
+  return { items: rows.map(entryOf), total };
+}
+
+export async function countAudit(db: Kysely<Database>, filter: AuditFilter): Promise<number> {
+  const row = await filteredAudit(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The filtered log, newest first, a batch at a time (for the export: never whole in memory). */
+export async function* streamAudit(db: Kysely<Database>, filter: AuditFilter, batchSize = 2000): AsyncGenerator<AuditEntry[]> {
+  let before: number | undefined;
+  for (;;) {
+    let query = withColumns(filteredAudit(db, filter));
+    if (before !== undefined) query = query.where('auditLog.id', '<', before);
+    const rows = await query.orderBy('auditLog.id', 'desc').limit(batchSize).execute();
+    if (rows.length === 0) return;
+    yield rows.map(entryOf);
+    before = (rows[rows.length - 1] as AuditRow).id;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** The readings of personal files in a period (instants, `to` excluded) in these centres. */
+interface ReadingsFilter {
+  centreIds: number[];
+  fromInstant: string;
+  toInstant: string;
+}
+
+function personReadings(db: Kysely<Database>, filter: ReadingsFilter) {
+  return db
+    .selectFrom('auditLog')
+    .where('auditLog.action', '=', 'read')
+    .where('auditLog.entity', '=', 'person')
+    .where('auditLog.centreId', 'in', filter.centreIds)
+    .where('auditLog.at', '>=', filter.fromInstant)
+    .where('auditLog.at', '<', filter.toInstant);
+}
+
+/**
+ * Users who opened more than `moreThan` different personal files in one clock hour, newest hour
+ * first. The hour is the ISO instant's first 13 characters: Rome's offset is whole hours, so a
+ * UTC hour is a Rome clock hour.
+ */
+export async function busyReadingHours(db: Kysely<Database>, filter: ReadingsFilter & { moreThan: number }) {
+  if (filter.centreIds.length === 0) return [];
+  const hour = sql<string>`substr(${sql.ref('auditLog.at')}, 1, 13)`;
+  const rows = await personReadings(db, filter)
+    .leftJoin('users', 'users.id', 'auditLog.userId')
+    .select((eb) => [
+      'auditLog.userId',
+      'users.email as userEmail',
+      'users.displayName as userName',
+      hour.as('hour'),
+      eb.fn.count<number>('auditLog.entityId').distinct().as('files'),
+    ])
+    .groupBy(['auditLog.userId', 'users.email', 'users.displayName', hour])
+    .having((eb) => eb.fn.count('auditLog.entityId').distinct(), '>', filter.moreThan)
+    .orderBy(hour, 'desc')
+    .orderBy('auditLog.userId')
+    .execute();
+  return rows.map((row) => ({ ...row, hour: `${row.hour}:00:00.000Z`, files: Number(row.files) }));
+}
+
+/** The readings of personal files in the period, oldest first, a batch at a time. */
+export async function* streamPersonReadings(db: Kysely<Database>, filter: ReadingsFilter, batchSize = 5000) {
+  if (filter.centreIds.length === 0) return;
+  let after = 0;
+  for (;;) {
+    const rows = await personReadings(db, filter)
+      .select(['auditLog.id', 'auditLog.at', 'auditLog.userId', 'auditLog.centreId', 'auditLog.entityId'])
+      .where('auditLog.id', '>', after)
+      .orderBy('auditLog.id')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({ at: row.at, userId: row.userId, centreId: row.centreId as number, personId: Number(row.entityId) }));
+    after = (rows[rows.length - 1] as (typeof rows)[number]).id;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** Names of users and centres, for the openings found outside hours. */
+export async function namesOf(db: Kysely<Database>, userIds: number[], centreIds: number[]) {
+  const [users, centres] = await Promise.all([
+    userIds.length ? db.selectFrom('users').select(['id', 'email', 'displayName']).where('id', 'in', userIds).execute() : [],
+    centreIds.length ? db.selectFrom('centres').select(['id', 'name']).where('id', 'in', centreIds).execute() : [],
+  ]);
+  return { users: new Map(users.map((u) => [u.id, u])), centres: new Map(centres.map((c) => [c.id, c.name])) };
 }

@@ -1,4 +1,5 @@
 import { activitiesEn } from './activities.en.js';
+import { auditEn } from './audit.en.js';
 import { calendarEn } from './calendar.en.js';
 import { casesEn } from './cases.en.js';
 import { centresEn } from './centres.en.js';
@@ -267,6 +268,7 @@ export const en: Dictionary = {
   ...householdsEn,
   ...documentsEn,
   ...activitiesEn,
+  ...auditEn,
   ...calendarEn,
   ...centresEn,
   ...coursesEn,

@@ -1,4 +1,5 @@
 import { activitiesIt } from './activities.it.js';
+import { auditIt } from './audit.it.js';
 import { calendarIt } from './calendar.it.js';
 import { casesIt } from './cases.it.js';
 import { centresIt } from './centres.it.js';
@@ -268,6 +269,7 @@ export const it = {
   ...householdsIt,
   ...documentsIt,
   ...activitiesIt,
+  ...auditIt,
   ...calendarIt,
   ...centresIt,
   ...coursesIt,

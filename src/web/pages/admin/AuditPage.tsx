@@ -1,69 +1,123 @@
-import type { Page } from '../../api/client.js';
+import { useState } from 'react';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditEntry } from '../../../contracts/audit.js';
+import { type Page, withQuery } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
+import { PersonSearch } from '../../components/PersonSearch.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAddressFilters } from '../../kit/addressFilters.js';
-import { FilterForm } from '../../kit/FilterForm.js';
+import { FilteredPage, FilterPanel } from '../../kit/FilterForm.js';
 import { FilterSelect } from '../../kit/FilterSelect.js';
-import { LoadedTable } from '../../kit/index.js';
+import { pagingOf, RecordTable } from '../../kit/index.js';
 import { PeriodFields } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
+import { UnusualReadingSection } from './AuditUnusualReading.js';
+import { useRomeDateTime } from './audit-time.js';
 
-interface AuditEntry {
-  id: number;
-  at: string;
-  userEmail: string | null;
-  centreId: number | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  details: Record<string, unknown> | null;
+// Entities shown as the log writes them.
+const ENTITIES = ['person', 'visit', 'user', 'api_token', 'topic', 'centre', 'session', 'audit_log'].map((value) => ({
+  value,
+  label: value,
+}));
+const FILTERS = ['from', 'to', 'personId', 'userId', 'action', 'entity', 'entityId'] as const;
+const COLUMN = 'col-sm-6 col-lg-3';
+
+/**
+ * The person filter: a person searched by name (or kept from the address, by number), sent as
+ * `personId`; the help says which rows of the log are the person's.
+ */
+function PersonFilter({ personId, name, onChoose }: { personId?: string; name?: string; onChoose(id: number, name: string): void }) {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState(personId);
+  return (
+    <div className="col-lg-6">
+      {chosen ? (
+        <div className="mb-1">
+          <span className="form-label d-block">{t('audit.person')}</span>
+          <input type="hidden" name="personId" value={chosen} />
+          <strong>{chosen === personId && name ? name : t('audit.personChosen', { id: chosen })}</strong>{' '}
+          <button type="button" className="btn btn-link btn-sm align-baseline" onClick={() => setChosen(undefined)}>
+            {t('audit.personRemove')}
+          </button>
+        </div>
+      ) : (
+        <PersonSearch
+          onSelect={(person) => {
+            setChosen(String(person.id));
+            onChoose(person.id, `${person.familyNames} ${person.givenNames} (${t('audit.personChosen', { id: person.id })})`);
+          }}
+        />
+      )}
+      <p className="form-text mt-0 mb-3">{t('audit.personHint')}</p>
+    </div>
+  );
 }
 
-// Shown as the log writes them.
-const choices = (values: string[]) => values.map((value) => ({ value, label: value }));
-const ACTIONS = choices(['create', 'read', 'update', 'delete', 'login', 'logout', 'export']);
-const ENTITIES = choices(['person', 'visit', 'user', 'api_token', 'topic', 'centre', 'session']);
-const FILTERS = ['from', 'to', 'action', 'entity', 'entityId'] as const;
-
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const dateTime = useRomeDateTime();
   const address = useAddressFilters(FILTERS);
-  const query = address.values;
-  const log = useApiGet<Page<AuditEntry>>('/audit', { ...query, page: address.page, pageSize: 50 });
+  const filters = address.values;
+  const log = useApiGet<Page<AuditEntry>>('/audit', { ...filters, page: address.page, pageSize: 50 });
+  const users = useApiGet<Array<{ id: number; displayName: string; email: string }>>('/users');
+  // The name of the person chosen by search, kept while the filters are applied (the address has the number only).
+  const [personName, setPersonName] = useState<{ id: string; name: string }>();
   usePageTitle(t('audit.title'));
+
+  const actions = AUDIT_ACTION_LABELS[locale];
+  const actionChoices = AUDIT_ACTIONS.map((action) => ({ value: action, label: actions[action] }));
+  const userChoices = (users.data ?? []).map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` }));
 
   return (
     <>
       <h1 className="h2">{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
-      <FilterForm
-        onApply={address.filter}
-        className="row align-items-end"
-        submitColumn="col-sm-6 col-lg-2"
-        submitClass="btn btn-primary"
+      <FilterPanel
+        id="audit-filters"
+        onApply={address.apply}
+        onReset={address.reset}
         key={address.key}
+        actions={
+          <a className="btn btn-outline-primary" href={withQuery('/api/v1/audit/export.csv', filters)} download>
+            {t('audit.export')}
+          </a>
+        }
       >
-        <PeriodFields from={query.from} to={query.to} column="col-sm-6 col-lg-2" />
-        <FilterSelect column="col-sm-6 col-lg-2" label={t('audit.action')} {...address.named('action')} choices={ACTIONS} />
-        <FilterSelect column="col-sm-6 col-lg-2" label={t('audit.entity')} {...address.named('entity')} choices={ENTITIES} />
-        <TextField column="col-sm-6 col-lg-2" label="ID" name="entityId" defaultValue={query.entityId} inputMode="numeric" />
-      </FilterForm>
-      <LoadedTable<AuditEntry>
-        loaded={log}
-        onPage={address.setPage}
-        caption={t('audit.title')}
-        className="table table-sm table-striped"
-        empty={t('common.none')}
-        columns={[
-          { header: t('audit.at'), cell: (e) => new Date(e.at).toLocaleString('it-IT', { timeZone: 'Europe/Rome' }) },
-          { header: t('audit.user'), cell: (e) => e.userEmail ?? '—' },
-          { header: t('audit.action'), cell: (e) => e.action },
-          { header: t('audit.entity'), cell: (e) => `${e.entity} ${e.entityId ? `#${e.entityId}` : ''}` },
-          { header: t('audit.centre'), cell: (e) => e.centreId ?? '—' },
-          { header: t('audit.details'), cell: (e) => <code className="small">{e.details ? JSON.stringify(e.details) : ''}</code> },
-        ]}
-      />
+        <PeriodFields from={filters.from} to={filters.to} column={COLUMN} />
+        <PersonFilter
+          personId={filters.personId}
+          name={personName?.id === filters.personId ? personName?.name : undefined}
+          onChoose={(id, name) => setPersonName({ id: String(id), name })}
+        />
+        <FilterSelect column={COLUMN} label={t('audit.userFilter')} {...address.named('userId')} choices={userChoices} />
+        <FilterSelect column={COLUMN} label={t('audit.action')} {...address.named('action')} choices={actionChoices} />
+        <FilterSelect column={COLUMN} label={t('audit.entity')} {...address.named('entity')} choices={ENTITIES} />
+        <TextField column={COLUMN} label={t('audit.entityId')} name="entityId" defaultValue={filters.entityId} inputMode="numeric" />
+      </FilterPanel>
+      <FilteredPage loaded={log} count={(count) => t('audit.count', { count })} countTestId="audit-count">
+        {(page) => (
+          <RecordTable<AuditEntry>
+            rows={page.items}
+            paging={pagingOf(page, address.setPage)}
+            caption={t('audit.title')}
+            className="table table-sm table-striped"
+            empty={t('common.none')}
+            columns={[
+              { header: t('audit.at'), cell: (e) => dateTime(e.at) },
+              {
+                header: t('audit.user'),
+                // The e-mail: one per user, as the users page and the CSV name them.
+                cell: (e) => (e.userId === null ? t('audit.commandLine') : (e.userEmail ?? `#${e.userId}`)),
+              },
+              { header: t('audit.action'), cell: (e) => actions[e.action as keyof typeof actions] ?? e.action },
+              { header: t('audit.entity'), cell: (e) => `${e.entity}${e.entityId ? ` #${e.entityId}` : ''}` },
+              { header: t('audit.centre'), cell: (e) => e.centreName ?? '—' },
+              { header: t('audit.details'), cell: (e) => <code className="small">{e.details ? JSON.stringify(e.details) : ''}</code> },
+            ]}
+          />
+        )}
+      </FilteredPage>
+      <UnusualReadingSection from={filters.from} to={filters.to} />
     </>
   );
 }
