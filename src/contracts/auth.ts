@@ -124,3 +124,22 @@ export const centreCreateInput = z.strictObject({
   name: shortText(200).min(1),
   comuneIstat: comuneIstat.nullable().optional(),
 });
+
+/** A session as its user sees it: never its secret, only a short handle to end it by. */
+export const sessionSchema = z
+  .object({
+    handle: z.string(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    expiresAt: z.string(),
+    userAgent: z.string().nullable(),
+    ip: z.string().nullable(),
+    /** The session this request comes with. */
+    current: z.boolean(),
+  })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const sessionHandleParams = z.strictObject({ handle: z.string().regex(/^[0-9a-f]{16}$/) });
+
+export const sessionsEnded = z.object({ ended: z.number() });

@@ -8,6 +8,7 @@ import { reportIndexes } from './migrations/0005-report-indexes.js';
 import { loginAttemptIndex } from './migrations/0006-login-attempt-index.js';
 import { importsHistory } from './migrations/0007-imports-history.js';
 import { importLedger } from './migrations/0008-import-ledger.js';
+import { sessionDevices } from './migrations/0011-session-devices.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0006-login-attempt-index': loginAttemptIndex(dialect),
     '0007-imports-history': importsHistory(dialect),
     '0008-import-ledger': importLedger(dialect),
+    '0011-session-devices': sessionDevices(dialect),
   };
 }
 

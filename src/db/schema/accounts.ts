@@ -24,6 +24,8 @@ export interface CentresTable {
   email: string | null;
   /** The version of the settings above (patron day, threshold, contacts). */
   settingsVersion: Generated<number>;
+  /** The privacy notice's version the centre gives today (migration 0009). */
+  privacyNoticeVersion: Generated<string>;
 }
 
 export interface UsersTable {
@@ -52,6 +54,10 @@ export interface SessionsTable {
   createdAt: string;
   expiresAt: string;
   lastSeenAt: string;
+  /** The browser's User-Agent when the session was opened (cut to 300 characters). */
+  userAgent: string | null;
+  /** The client's address when the session was opened. */
+  ip: string | null;
 }
 
 export interface ApiTokensTable {

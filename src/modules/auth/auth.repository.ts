@@ -111,11 +111,36 @@ export async function deleteSession(db: Db, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-/** Ends every session of a user, or every one but the session that asks. */
-export async function deleteSessionsOf(db: Db, userId: number, exceptSessionId?: string) {
+/** Ends every session of a user, or every one but the session that asks; how many ended. */
+export async function deleteSessionsOf(db: Db, userId: number, exceptSessionId?: string): Promise<number> {
   let sessions = db.deleteFrom('sessions').where('userId', '=', userId);
   if (exceptSessionId) sessions = sessions.where('id', '!=', exceptSessionId);
-  await sessions.execute();
+  const result = await sessions.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** A session's handle: the first 16 hex digits of its stored id (itself a hash of the cookie). */
+export const SESSION_HANDLE_LENGTH = 16;
+
+/** A user's live sessions, the most recently used first. */
+export async function listSessionsOf(db: Db, userId: number, nowIso: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'createdAt', 'lastSeenAt', 'expiresAt', 'userAgent', 'ip'])
+    .where('userId', '=', userId)
+    .where('expiresAt', '>', nowIso)
+    .orderBy('lastSeenAt', 'desc')
+    .execute();
+}
+
+/** Ends the user's session with this handle; false when the user has none. */
+export async function deleteSessionByHandle(db: Db, userId: number, handle: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('userId', '=', userId)
+    .where((eb) => eb(eb.fn('substr', ['id', eb.lit(1), eb.lit(SESSION_HANDLE_LENGTH)]), '=', handle))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 export async function deleteExpiredSessions(db: Db, nowIso: string) {

@@ -1,14 +1,18 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loginInput, me, passwordChangeInput, setupInput, setupStatus } from '../../contracts/auth.js';
 import { problemSchema } from '../../contracts/common.js';
 import { routeDeclarer } from '../http/route.js';
 import { completeSetup, setupNeeded } from '../setup/setup.usecases.js';
 import { type Actor, requireLogin, SESSION_COOKIE } from './actor.js';
-import type { NewSession } from './auth.usecases.js';
+import type { NewSession, SessionDevice } from './auth.usecases.js';
 import { changePassword, describeMe, login, logout, startSession } from './auth.usecases.js';
+import { sessionsRoutes } from './sessions.routes.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 429: problemSchema };
+
+/** Where a request comes from, as a new session keeps it. */
+const deviceOf = (request: FastifyRequest): SessionDevice => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['auth']);
@@ -41,9 +45,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     response: me,
     status: 201,
     problems,
-    handle: async (_nobody, { body }, _request, reply) => {
+    handle: async (_nobody, { body }, request, reply) => {
       const userId = await completeSetup(app.db, body);
-      return signIn(reply, await startSession(app.db, userId, app.config.sessionHours));
+      return signIn(reply, await startSession(app.db, userId, app.config.sessionHours, deviceOf(request)));
     },
   });
 
@@ -55,7 +59,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     problems,
     // request.ip is the peer's address, or with TRUST_PROXY the client's as the proxy forwards
     // it (X-Forwarded-For): the login limits count per client.
-    handle: async (_nobody, { body }, request, reply) => signIn(reply, await login(app.db, body, request.ip, app.config.sessionHours)),
+    handle: async (_nobody, { body }, request, reply) =>
+      signIn(reply, await login(app.db, body, deviceOf(request), app.config.sessionHours)),
   });
 
   // The three below act on the session itself (requireLogin), not only for its user.
@@ -85,4 +90,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     problems,
     handle: (_actor, { body }, request) => changePassword(app.db, requireLogin(request.auth), body),
   });
+
+  await app.register(sessionsRoutes);
 };

@@ -51,7 +51,13 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Db, userId: number, hours: number, now = new Date()): Promise<NewSession> {
+/** Where a session is opened from: the client's address and browser (listed to its user). */
+export interface SessionDevice {
+  ip: string;
+  userAgent: string | undefined;
+}
+
+export async function createSession(db: Db, userId: number, hours: number, device: SessionDevice, now = new Date()): Promise<NewSession> {
   const cookieValue = randomSecret();
   const csrfToken = randomSecret();
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
@@ -62,13 +68,20 @@ export async function createSession(db: Db, userId: number, hours: number, now =
     createdAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
     lastSeenAt: now.toISOString(),
+    ip: device.ip,
+    userAgent: device.userAgent?.slice(0, 300) ?? null,
   });
   return { cookieValue, csrfToken, expiresAt };
 }
 
 /** A session for a user just created (the first administrator, at setup), as a login gives one. */
-export async function startSession(db: Db, userId: number, hours: number): Promise<{ session: NewSession; actor: Actor }> {
-  const session = await createSession(db, userId, hours);
+export async function startSession(
+  db: Db,
+  userId: number,
+  hours: number,
+  device: SessionDevice,
+): Promise<{ session: NewSession; actor: Actor }> {
+  const session = await createSession(db, userId, hours, device);
   const actor = await loadActor(db, userId);
   if (!actor) throw new Error('setup created no active user');
   return { session, actor };
@@ -115,11 +128,11 @@ export function clientOf(ip: string): string {
 export async function login(
   db: Db,
   input: { email: string; password: string },
-  ip: string,
+  device: SessionDevice,
   sessionHours: number,
   now = new Date(),
 ): Promise<{ session: NewSession; actor: Actor }> {
-  const client = clientOf(ip);
+  const client = clientOf(device.ip);
   // The attempt is written first, as a failure, and counted with the others: parallel guesses
   // see each other, so the limit holds however many arrive at once.
   const attemptId = await insertFailedAttempt(db, { email: input.email, ip: client, at: now.toISOString() });
@@ -146,7 +159,7 @@ export async function login(
   if (!actor) throw invalidCredentials();
   await markAttemptSucceeded(db, attemptId);
 
-  const session = await createSession(db, actor.userId, sessionHours, now);
+  const session = await createSession(db, actor.userId, sessionHours, device, now);
   await recordAudit(db, { userId: actor.userId, centreId: null, action: 'login', entity: 'session' }, now);
   // Keep the tables small: attempts matter only inside the window, expired sessions not at all.
   await deleteAttemptsBefore(db, minutesBefore(now, 24 * 60));

@@ -6,6 +6,7 @@ import { boundTo } from '../kit/bound.js';
 import { RecordForm, useChange, useFields } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { SessionsSection } from './account/SessionsSection.js';
 
 /** "Cambia password": the current one and the new one; the other sessions are closed. */
 function PasswordForm() {
@@ -46,7 +47,7 @@ function PasswordForm() {
   );
 }
 
-/** "Il mio account": who I am, and the password change. */
+/** "Il mio account": who I am, the password change, and my open sessions. */
 export default function AccountPage() {
   const { t, label } = useI18n();
   const { me } = useSession();
@@ -67,6 +68,7 @@ export default function AccountPage() {
         </dl>
       ) : null}
       <PasswordForm />
+      <SessionsSection />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { NewPasswordField, SelectField, TextField } from '../../components/field
 import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { LoadedTable, Options, RecordForm, useChange, useFields } from '../../kit/index.js';
+import { LoadedTable, Options, RecordForm, useChange, useConfirm, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 
@@ -72,6 +72,16 @@ export default function UsersPage() {
   usePageTitle(t('users.title'));
   const centreName = (id: number) => centres.data?.find((c) => c.id === id)?.name ?? String(id);
 
+  const confirm = useConfirm();
+  // A stolen laptop: every session of the user ends at once.
+  const endSessions = async (user: User) => {
+    setNotice(null);
+    if (!(await confirm(t('users.endSessionsConfirm', { name: user.displayName }), { confirmLabel: t('users.endSessions'), danger: true })))
+      return;
+    const sent = await change.send<{ ended: number }>('DELETE', `/users/${user.id}/sessions`);
+    if (sent.ok) setNotice(t('users.sessionsEnded', { count: sent.data.ended }));
+  };
+
   const update = (user: User, body: Record<string, unknown>) => {
     setNotice(null);
     return change.send('PATCH', `/users/${user.id}`, body, { success: t('users.saved') });
@@ -117,7 +127,10 @@ export default function UsersPage() {
         actions={(user) =>
           user.id === me?.id
             ? []
-            : [{ label: user.active ? t('users.deactivate') : t('users.activate'), onClick: () => update(user, { active: !user.active }) }]
+            : [
+                { label: user.active ? t('users.deactivate') : t('users.activate'), onClick: () => update(user, { active: !user.active }) },
+                { label: t('users.endSessions'), danger: true, onClick: () => endSessions(user) },
+              ]
         }
       />
       <AddUserForm
