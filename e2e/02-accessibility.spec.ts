@@ -193,7 +193,9 @@ test.describe('Accessibility of every page', () => {
 
   test('account', async () => {
     await page.goto('/account');
-    await AccountPage.verifyOnPage(page);
+    const account = await AccountPage.verifyOnPage(page);
+    // This browser's session is listed and marked, with its browser named.
+    await expect(account.sessions.getByRole('row', { name: /Questa sessione/ }).first()).toContainText('Chrome');
     await checkA11y(page, 'account');
   });
 
