@@ -15,10 +15,10 @@ import type {
 import { orNotFound, replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { insertVersioned, saveChanges } from '../../db/versioned.js';
+import { saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { recordAudit, recordChange, recordListing } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type AuditedKind, deleteRecord, insertRecord } from '../audit/audited-records.js';
 import { type Actor, centreScope, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import {
   casesOfConsultation,
@@ -30,6 +30,12 @@ import {
 } from './legal.repository.js';
 
 type Db = Kysely<Database>;
+
+const CONSULTATION: AuditedKind<'legalConsultations'> = {
+  table: 'legalConsultations',
+  label: 'legal consultation',
+  entity: 'legal_consultation',
+};
 
 /** How many open cases the form offers at most: a centre follows far fewer at a time. */
 const CASE_OPTIONS_LIMIT = 500;
@@ -58,9 +64,8 @@ export async function createConsultation(db: Db, actor: Actor, input: LegalConsu
       guidance: input.guidance || null,
       createdBy: actor.userId,
     };
-    const id = await insertVersioned(trx, 'legalConsultations', values, now.toISOString());
+    const id = await insertRecord(trx, actor, CONSULTATION, values, now);
     await replaceLinks(trx, 'legalConsultationCases', id, caseIds);
-    await recordChange(trx, actor, 'create', 'legal_consultation', { id, centreId }, { at: now });
     return id;
   });
   return loadConsultation(db, actor, id);
@@ -118,8 +123,6 @@ export async function updateConsultation(db: Db, actor: Actor, id: number, input
   });
   return loadConsultation(db, actor, id);
 }
-
-const CONSULTATION: AuditedKind = { table: 'legalConsultations', label: 'legal consultation', entity: 'legal_consultation' };
 
 /** Deletes a consultation at the version read (?version=): 409 if it was changed since. */
 export async function deleteConsultation(db: Db, actor: Actor, id: number, version: number): Promise<void> {

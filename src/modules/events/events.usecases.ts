@@ -16,16 +16,18 @@ import type {
 import { orNotFound, replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { insertVersioned, saveChanges } from '../../db/versioned.js';
+import { saveChanges } from '../../db/versioned.js';
 import { eventTimeProblems, eventTotals } from '../../domain/events.js';
 import { validationFailed } from '../../errors/index.js';
 import { recordAudit, recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type AuditedKind, deleteRecord, insertRecord } from '../audit/audited-records.js';
 import { type Actor, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import { allEvents, centreContacts, distinctParticipants, findEvent, listEvents, participantsOf } from './events.repository.js';
 import { invitationFileName, invitationPdf } from './invitation.js';
 
 type Db = Kysely<Database>;
+
+const EVENT: AuditedKind<'events'> = { table: 'events', label: 'event', entity: 'event' };
 
 /** The people, without repeats; each must be a person of the event's centre (else 404, as if absent). */
 function checkParticipants(db: Db, centreId: number, personIds: number[]): Promise<number[]> {
@@ -66,9 +68,8 @@ export async function createEvent(db: Db, actor: Actor, input: EventCreateInput,
       description: input.description || null,
       otherParticipants: input.otherParticipants,
     };
-    const id = await insertVersioned(trx, 'events', values, now.toISOString());
+    const id = await insertRecord(trx, actor, EVENT, values, now);
     await replaceLinks(trx, 'eventParticipants', id, personIds);
-    await recordChange(trx, actor, 'create', 'event', { id, centreId }, { at: now });
     return id;
   });
   return loadEvent(db, actor, id);
@@ -131,8 +132,6 @@ export async function updateEvent(db: Db, actor: Actor, id: number, input: Event
   });
   return loadEvent(db, actor, id);
 }
-
-const EVENT: AuditedKind = { table: 'events', label: 'event', entity: 'event' };
 
 export async function deleteEvent(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {

@@ -12,16 +12,18 @@ import type {
 import { orNotFound, replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { insertVersioned, saveChanges } from '../../db/versioned.js';
+import { saveChanges } from '../../db/versioned.js';
 import { validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type AuditedKind, deleteRecord, insertRecord } from '../audit/audited-records.js';
 import { type Actor, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
 import { listCatalogue } from '../catalogues/catalogues.repository.js';
 import { findMeeting, listMeetings, summariseMeetings } from './network.repository.js';
 
 type Db = Kysely<Database>;
+
+const MEETING: AuditedKind<'networkMeetings'> = { table: 'networkMeetings', label: 'network meeting', entity: 'network_meeting' };
 
 /**
  * The organisations, without repeats, from the catalogue of the actor's organisation. New links
@@ -46,9 +48,8 @@ export async function createMeeting(db: Db, actor: Actor, input: NetworkMeetingC
   const id = await inTransaction(db, async (trx) => {
     const organisationIds = await checkOrganisations(trx, actor, input.organisationIds);
     const values = { centreId, heldOn: input.date, topic: input.topic, outcome: input.outcome || null };
-    const id = await insertVersioned(trx, 'networkMeetings', values, now.toISOString());
+    const id = await insertRecord(trx, actor, MEETING, values, now);
     await replaceLinks(trx, 'networkMeetingOrganisations', id, organisationIds);
-    await recordChange(trx, actor, 'create', 'network_meeting', { id, centreId }, { at: now });
     return id;
   });
   return getMeeting(db, actor, id);
@@ -92,8 +93,6 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: Net
   });
   return getMeeting(db, actor, id);
 }
-
-const MEETING: AuditedKind = { table: 'networkMeetings', label: 'network meeting', entity: 'network_meeting' };
 
 export async function deleteMeeting(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await inTransaction(db, async (trx) => {
