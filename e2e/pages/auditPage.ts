@@ -18,8 +18,8 @@ export default class AuditPage extends AbstractPage {
   }
 
   async filter(filters: { action?: string; entity?: string }): Promise<void> {
-    if (filters.action) await this.page.getByLabel('Azione').selectOption(filters.action);
-    if (filters.entity) await this.page.getByLabel('Oggetto').selectOption(filters.entity);
+    if (filters.action) await this.page.getByLabel('Azione', { exact: true }).selectOption(filters.action);
+    if (filters.entity) await this.page.getByLabel('Oggetto', { exact: true }).selectOption(filters.entity);
     await this.page.getByRole('button', { name: 'Applica filtri' }).click();
   }
 
