@@ -7,6 +7,7 @@
 import { CompiledQuery, type ControlledTransaction, type Kysely, sql } from 'kysely';
 import { isPostgres } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import type { PeopleTable } from '../db/schema/people.js';
 import { nameIndexEntries } from '../domain/names.js';
 
 type Db = Kysely<Database>;
@@ -293,26 +294,8 @@ export const BULK_COLUMNS = {
   ],
 } as const satisfies { [T in keyof Database]?: ReadonlyArray<keyof Database[T] & string> };
 
-/** A person as the bulk writers take one (a new record: version 1, updated when created). */
-export interface BulkPerson {
-  id: number;
-  centreId: number;
-  givenNames: string;
-  familyNames: string;
-  gender: string;
-  birthDate: string | null;
-  birthCountry: string | null;
-  citizenship: string;
-  fiscalCode: string | null;
-  phone: string | null;
-  email: string | null;
-  /** JSON list of language codes. */
-  languages: string;
-  residenceKind: string;
-  residenceComune: string | null;
-  createdBy: number | null;
-  createdAt: string;
-}
+/** A person as the bulk writers take one: a new record (version 1, updated when created) with its id. */
+export type BulkPerson = Omit<PeopleTable, 'id' | 'updatedAt' | 'version'> & { id: number };
 
 /** People and their name-search rows, written together as the people repository writes them (the search finds them). */
 export class PeopleWriters {

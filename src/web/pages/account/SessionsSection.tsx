@@ -3,7 +3,7 @@ import type { Session } from '../../../contracts/auth.js';
 import { romeDateOf, romeTimeOf } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import { LoadedTable, useChange, useConfirm } from '../../kit/index.js';
+import { LoadedTable, RecordsHeading, useChange, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 
 /** The browser as people name it, from its User-Agent: enough to tell one's devices apart. */
@@ -51,13 +51,9 @@ export function SessionsSection() {
 
   return (
     <section aria-labelledby="sessions-heading" className="mt-5">
-      <h2 id="sessions-heading" className="h4">
-        {t('account.sessions.title')}
-      </h2>
-      <p>{t('account.sessions.intro')}</p>
+      <RecordsHeading id="sessions-heading" level={2} texts="account.sessions" change={change} />
       <LoadedTable<Session>
         loaded={sessions}
-        problem={change.problem}
         caption={t('account.sessions.title')}
         captionHidden
         className="table"
