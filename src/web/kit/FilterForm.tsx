@@ -52,21 +52,21 @@ export function FilterForm({
 
 /**
  * A list page's filters in a box titled "Filtri" (`id` names it): the fields in a row (`rowClass`),
- * then "Applica filtri", "Azzera" (`onReset`) and any other `actions` (e.g. an export link).
+ * then "Applica filtri", "Azzera" (`onReset`) and the download of what they filter (`exportLink`).
  */
 export function FilterPanel({
   id,
   onApply,
   onReset,
   rowClass = 'row',
-  actions,
+  exportLink,
   children,
 }: {
   id: string;
   onApply(event: FormEvent<HTMLFormElement>): void;
   onReset(): void;
   rowClass?: string;
-  actions?: ReactNode;
+  exportLink?: { href: string; label: string };
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -83,7 +83,11 @@ export function FilterPanel({
         <button type="button" className="btn btn-outline-secondary" onClick={onReset}>
           {t('visits.reset')}
         </button>
-        {actions}
+        {exportLink ? (
+          <a className="btn btn-outline-primary" href={exportLink.href} download>
+            {exportLink.label}
+          </a>
+        ) : null}
       </div>
     </form>
   );

@@ -38,11 +38,7 @@ export default function VisitsPage() {
         onApply={address.apply}
         onReset={address.reset}
         key={address.key}
-        actions={
-          <a className="btn btn-outline-primary" href={exportHref} download>
-            {t('visits.export')}
-          </a>
-        }
+        exportLink={{ href: exportHref, label: t('visits.export') }}
       >
         <PeriodFields from={filters.from} to={filters.to} column="col-sm-6 col-lg-3" />
         <FilterSelect column="col-sm-6 col-lg-3" label={t('visits.topic')} {...address.named('topicId')} choices={topicChoices} />

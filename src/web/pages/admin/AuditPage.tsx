@@ -77,11 +77,7 @@ export default function AuditPage() {
         onApply={address.apply}
         onReset={address.reset}
         key={address.key}
-        actions={
-          <a className="btn btn-outline-primary" href={withQuery('/api/v1/audit/export.csv', filters)} download>
-            {t('audit.export')}
-          </a>
-        }
+        exportLink={{ href: withQuery('/api/v1/audit/export.csv', filters), label: t('audit.export') }}
       >
         <PeriodFields from={filters.from} to={filters.to} column={COLUMN} />
         <PersonFilter

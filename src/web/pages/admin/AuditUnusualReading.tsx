@@ -59,7 +59,7 @@ function UnusualReadingTables({ data }: { data: UnusualReading }) {
         <strong>{t('audit.unusual.period', { from: formatDate(data.from), to: formatDate(data.to) })}</strong>
       </p>
       <h3 className="h5">{t('audit.unusual.busy')}</h3>
-      <RecordTable
+      <RecordTable<UnusualReading['busyHours'][number]>
         rows={data.busyHours}
         rowKey={(row) => `${row.userId}-${row.hour}`}
         caption={t('audit.unusual.busy')}
@@ -76,7 +76,7 @@ function UnusualReadingTables({ data }: { data: UnusualReading }) {
       {data.outsideHours.total > data.outsideHours.items.length ? (
         <p>{t('audit.unusual.outsideMore', { shown: data.outsideHours.items.length, total: data.outsideHours.total })}</p>
       ) : null}
-      <RecordTable
+      <RecordTable<UnusualReading['outsideHours']['items'][number]>
         rows={data.outsideHours.items}
         rowKey={(row) => `${row.userId}-${row.personId}-${row.at}`}
         caption={t('audit.unusual.outside')}
