@@ -7,9 +7,14 @@ export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 /** Long passphrases are welcome; very long inputs are refused before hashing. */
 export const newPassword = z.string().min(12, messageEn('password.too_short')).max(200);
 
+/** A code of the second factor: 6 digits from the authenticator app, or a recovery code. */
+export const secondFactorCode = z.string().trim().min(1).max(40);
+
 export const loginInput = z.strictObject({
   email,
   password: z.string().min(1).max(200),
+  /** Needed when the account has a second factor (else the login answers auth.second_factor_required). */
+  code: secondFactorCode.optional(),
 });
 
 export const centreSummary = z.object({ id: z.number(), code: z.string(), name: z.string() });
@@ -23,6 +28,8 @@ export const me = z
     locale: z.string(),
     organisationId: z.number(),
     centres: z.array(centreSummary),
+    /** on; off; required: the organisation requires it of the user's role and the user has none yet. */
+    secondFactor: z.enum(['on', 'off', 'required']),
     /** Send it back as the X-CSRF-Token header on every write made with the session cookie. */
     csrfToken: z.string().nullable(),
   })
@@ -143,3 +150,38 @@ export type Session = z.infer<typeof sessionSchema>;
 export const sessionHandleParams = z.strictObject({ handle: z.string().regex(/^[0-9a-f]{16}$/) });
 
 export const sessionsEnded = z.object({ ended: z.number() });
+
+// --- the second factor (TOTP with recovery codes)
+
+/** A new seed, answered once: the otpauth URI, its QR code and the seed for typing in by hand. */
+export const secondFactorSetup = z.object({
+  otpauthUri: z.string(),
+  /** The seed in base32, for an app without a camera. */
+  secret: z.string(),
+  /** The QR code of the otpauth URI, as an SVG data URL. */
+  qrCode: z.string(),
+});
+export type SecondFactorSetup = z.infer<typeof secondFactorSetup>;
+
+export const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, messageEn('second_factor.code_not_valid'));
+
+export const secondFactorEnableInput = z.strictObject({ code: totpCode });
+
+/** The recovery codes, answered once when the second factor is turned on: only their hashes are kept. */
+export const recoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+
+export const secondFactorDisableInput = z.strictObject({
+  password: z.string().min(1).max(200),
+  code: secondFactorCode,
+});
+
+/** The roles an organisation may require a second factor of. */
+export const SECOND_FACTOR_ROLES = ['admin', 'coordinator'] as const;
+
+export const secondFactorPolicy = z.object({ roles: z.array(z.enum(SECOND_FACTOR_ROLES)) }).meta({ id: 'SecondFactorPolicy' });
+export type SecondFactorPolicy = z.infer<typeof secondFactorPolicy>;
+
+export const secondFactorPolicyInput = z.strictObject({ roles: z.array(z.enum(SECOND_FACTOR_ROLES)).max(2) });

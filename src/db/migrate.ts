@@ -9,6 +9,7 @@ import { loginAttemptIndex } from './migrations/0006-login-attempt-index.js';
 import { importsHistory } from './migrations/0007-imports-history.js';
 import { importLedger } from './migrations/0008-import-ledger.js';
 import { sessionDevices } from './migrations/0011-session-devices.js';
+import { secondFactor } from './migrations/0012-second-factor.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -22,6 +23,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0007-imports-history': importsHistory(dialect),
     '0008-import-ledger': importLedger(dialect),
     '0011-session-devices': sessionDevices(dialect),
+    '0012-second-factor': secondFactor(dialect),
   };
 }
 

@@ -10,4 +10,8 @@ export const ACCOUNTS_MESSAGES = {
     en: 'Letters, digits, - and _ (2 to 32)',
     it: 'Lettere, cifre, - e _ (da 2 a 32)',
   },
+  'second_factor.code_not_valid': {
+    en: 'The 6 digits the authenticator app shows',
+    it: "Le 6 cifre che mostra l'app di autenticazione",
+  },
 } as const satisfies Messages;

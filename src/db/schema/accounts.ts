@@ -6,6 +6,8 @@ export interface OrganisationsTable {
   id: Generated<number>;
   name: string;
   createdAt: string;
+  /** JSON array of the roles that must use a second factor (migration 0012); none by default. */
+  secondFactorRoles: Generated<string>;
 }
 
 export interface CentresTable {
@@ -39,6 +41,22 @@ export interface UsersTable {
   locale: string;
   createdAt: string;
   updatedAt: string;
+  /** The active TOTP seed (base32), stored as is: the app has no server secret to encrypt it with (migration 0012). */
+  totpSecret: string | null;
+  /** A seed set up but not yet confirmed with a code. */
+  totpPendingSecret: string | null;
+  totpEnabledAt: string | null;
+  /** The last TOTP time step accepted: a code of that step or earlier is refused as reused. */
+  totpLastStep: number | null;
+}
+
+/** A second factor's recovery codes: SHA-256 of each, used once. */
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  userId: number;
+  codeHash: string;
+  createdAt: string;
+  usedAt: string | null;
 }
 
 export interface UserCentresTable {
@@ -112,6 +130,7 @@ export interface AccountsTables {
   apiTokens: ApiTokensTable;
   loginAttempts: LoginAttemptsTable;
   setupTokens: SetupTokensTable;
+  recoveryCodes: RecoveryCodesTable;
   requestTopics: RequestTopicsTable;
   auditLog: AuditLogTable;
 }

@@ -21,3 +21,42 @@ export const loginRateLimited = createErrorFactory<{ windowMinutes: number }>({
 export const invalidCredentials = fixedError('auth.invalid_credentials', 401, 'Wrong e-mail or password');
 
 export const wrongCurrentPassword = fixedError('auth.wrong_password', 400, 'The current password is not right');
+
+// --- the second factor
+
+/** The password was right: the account has a second factor, and the login sent no code. */
+export const secondFactorRequired = fixedError(
+  'auth.second_factor_required',
+  401,
+  'Send the code of your authenticator app (or a recovery code)',
+);
+
+export const secondFactorInvalid = fixedError('auth.second_factor_invalid', 401, 'The verification code is not right');
+
+/** A TOTP code of a time step already used: a replay, refused and logged. */
+export const secondFactorReused = fixedError(
+  'auth.second_factor_reused',
+  401,
+  'This verification code was used already: wait for the next one',
+);
+
+export const wrongSecondFactorCode = fixedError('auth.second_factor_wrong_code', 400, 'The verification code is not right');
+
+export const secondFactorNotSetUp = fixedError('auth.second_factor_not_set_up', 409, 'Set up the second factor first');
+
+export const secondFactorAlreadyOn = fixedError('auth.second_factor_already_on', 409, 'The second factor is on already: turn it off first');
+
+export const secondFactorNotOn = fixedError('auth.second_factor_not_on', 409, 'The second factor is not on');
+
+/** The organisation requires a second factor of the user's role. */
+export const secondFactorMandatory = fixedError(
+  'auth.second_factor_mandatory',
+  409,
+  'Your organisation requires a second factor for your role',
+);
+
+export const secondFactorNeedsSession = fixedError(
+  'auth.second_factor_session_only',
+  400,
+  'The second factor is set up from a logged-in browser, not with an API token',
+);

@@ -7,6 +7,7 @@ import { completeSetup, setupNeeded } from '../setup/setup.usecases.js';
 import { type Actor, requireLogin, SESSION_COOKIE } from './actor.js';
 import type { NewSession, SessionDevice } from './auth.usecases.js';
 import { changePassword, describeMe, login, logout, startSession } from './auth.usecases.js';
+import { secondFactorRoutes } from './second-factor.routes.js';
 import { sessionsRoutes } from './sessions.routes.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 429: problemSchema };
@@ -53,7 +54,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route.post('/auth/login', {
     permission: 'public',
-    summary: 'Log in with e-mail and password (sets the session cookie)',
+    summary: "Log in with e-mail and password, and the second factor's code when the account has one (sets the session cookie)",
     body: loginInput,
     response: me,
     problems,
@@ -92,4 +93,5 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   await app.register(sessionsRoutes);
+  await app.register(secondFactorRoutes);
 };

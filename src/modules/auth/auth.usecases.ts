@@ -6,7 +6,14 @@ import { inTransaction } from '../../db/transaction.js';
 import { badRequest } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor, RequestAuth } from './actor.js';
-import { invalidCredentials, loginRateLimited, wrongCurrentPassword } from './auth.errors.js';
+import {
+  invalidCredentials,
+  loginRateLimited,
+  secondFactorInvalid,
+  secondFactorRequired,
+  secondFactorReused,
+  wrongCurrentPassword,
+} from './auth.errors.js';
 import {
   centresOf,
   countRecentFailures,
@@ -26,6 +33,7 @@ import {
   setPasswordHash,
   touchApiToken,
 } from './auth.repository.js';
+import { secondFactorStateOf, spendSecondFactorCode } from './second-factor.usecases.js';
 import { decoyHash, hashPassword, randomSecret, sha256, verifyPassword } from './secrets.js';
 
 type Db = Kysely<Database>;
@@ -124,10 +132,12 @@ export function clientOf(ip: string): string {
  * that has failed too often from anywhere is under attack: then each client gets only a couple
  * of attempts on it, so that many clients get a couple of guesses each, not five, while its owner
  * on a client that has not failed on it still logs in with the right password.
+ * With a second factor on, the password alone answers auth.second_factor_required (not counted:
+ * a right password is no guess); a wrong or reused code is a failure the limits count.
  */
 export async function login(
   db: Db,
-  input: { email: string; password: string },
+  input: { email: string; password: string; code?: string | undefined },
   device: SessionDevice,
   sessionHours: number,
   now = new Date(),
@@ -156,11 +166,37 @@ export async function login(
   // Verify even for unknown e-mails, so that timing does not tell which addresses exist.
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
   const actor = passwordOk && user?.active ? await loadActor(db, user.id) : undefined;
-  if (!actor) throw invalidCredentials();
+  if (!actor || !user) throw invalidCredentials();
+  let secondFactor: string | undefined;
+  if (user.totpSecret) {
+    if (!input.code) {
+      await markAttemptSucceeded(db, attemptId);
+      throw secondFactorRequired();
+    }
+    const check = await spendSecondFactorCode(
+      db,
+      { id: user.id, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep },
+      input.code,
+      now,
+    );
+    if (check === 'wrong' || check === 'reused') {
+      await recordAudit(
+        db,
+        { userId: user.id, centreId: null, action: 'login', entity: 'session', details: { refused: `second factor ${check}` } },
+        now,
+      );
+      throw check === 'wrong' ? secondFactorInvalid() : secondFactorReused();
+    }
+    secondFactor = check;
+  }
   await markAttemptSucceeded(db, attemptId);
 
   const session = await createSession(db, actor.userId, sessionHours, device, now);
-  await recordAudit(db, { userId: actor.userId, centreId: null, action: 'login', entity: 'session' }, now);
+  await recordAudit(
+    db,
+    { userId: actor.userId, centreId: null, action: 'login', entity: 'session', ...(secondFactor && { details: { secondFactor } }) },
+    now,
+  );
   // Keep the tables small: attempts matter only inside the window, expired sessions not at all.
   await deleteAttemptsBefore(db, minutesBefore(now, 24 * 60));
   await deleteExpiredSessions(db, now.toISOString());
@@ -211,6 +247,7 @@ export async function describeMe(db: Db, auth: RequestAuth): Promise<Me> {
     locale: actor.locale,
     organisationId: actor.organisationId,
     centres: await centresOf(db, actor.centreIds),
+    secondFactor: await secondFactorStateOf(db, actor.userId),
     csrfToken: auth.csrfToken ?? null,
   };
 }

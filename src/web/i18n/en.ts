@@ -11,6 +11,7 @@ import { householdsEn } from './households.en.js';
 import { importsEn } from './imports.en.js';
 import type { Dictionary } from './it.js';
 import { reportsEn } from './reports.en.js';
+import { secondFactorEn } from './second-factor.en.js';
 
 /** English: checked against the Italian master by its type. */
 export const en: Dictionary = {
@@ -290,4 +291,5 @@ export const en: Dictionary = {
   ...reportsEn,
   ...historyEn,
   ...importsEn,
+  ...secondFactorEn,
 };

@@ -10,6 +10,7 @@ import { historyIt } from './history.it.js';
 import { householdsIt } from './households.it.js';
 import { importsIt } from './imports.it.js';
 import { reportsIt } from './reports.it.js';
+import { secondFactorIt } from './second-factor.it.js';
 
 /** Italian: the master dictionary. Every other language must have exactly these keys. */
 export const it = {
@@ -291,6 +292,7 @@ export const it = {
   ...reportsIt,
   ...historyIt,
   ...importsIt,
+  ...secondFactorIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  recoveryCodes,
+  secondFactorDisableInput,
+  secondFactorEnableInput,
+  secondFactorPolicy,
+  secondFactorPolicyInput,
+  secondFactorSetup,
+} from '../../contracts/auth.js';
+import { problemSchema } from '../../contracts/common.js';
+import { idParams, routeDeclarer } from '../http/route.js';
+import { requireLogin } from './actor.js';
+import {
+  disableSecondFactor,
+  enableSecondFactor,
+  recoveryCodesLeft,
+  resetSecondFactorOf,
+  secondFactorPolicyOf,
+  secondFactorStateOf,
+  setSecondFactorPolicy,
+  setUpSecondFactor,
+} from './second-factor.usecases.js';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
+  const route = routeDeclarer(app, ['auth']);
+
+  route.get('/auth/second-factor', {
+    permission: 'login',
+    summary: 'Whether your second factor is on, and how many recovery codes you have left (never a secret)',
+    response: z.object({ state: z.enum(['on', 'off', 'required']), recoveryCodesLeft: z.number() }),
+    problems,
+    handle: async (actor, _input, request) => ({
+      state: await secondFactorStateOf(app.db, actor.userId),
+      recoveryCodesLeft: await recoveryCodesLeft(app.db, requireLogin(request.auth)),
+    }),
+  });
+
+  route.post('/auth/second-factor/setup', {
+    permission: 'login',
+    summary: 'A new TOTP seed for your account, answered once (otpauth URI, QR code, the seed): not active until enabled',
+    response: secondFactorSetup,
+    problems,
+    handle: (_actor, _input, request) => setUpSecondFactor(app.db, requireLogin(request.auth)),
+  });
+
+  route.post('/auth/second-factor/enable', {
+    permission: 'login',
+    summary: 'Turn the second factor on with a code of the new seed: the 10 recovery codes are answered once',
+    body: secondFactorEnableInput,
+    response: recoveryCodes,
+    problems,
+    handle: (_actor, { body }, request) => enableSecondFactor(app.db, requireLogin(request.auth), body.code),
+  });
+
+  route.delete('/auth/second-factor', {
+    permission: 'login',
+    summary: 'Turn your second factor off, with your password and a code (not when the organisation requires it of your role)',
+    body: secondFactorDisableInput,
+    problems,
+    handle: (_actor, { body }, request) => disableSecondFactor(app.db, requireLogin(request.auth), body),
+  });
+
+  route.delete('/users/:id/second-factor', {
+    permission: 'users.manage',
+    summary: "Take a user's second factor off (a lost phone): they set it up again",
+    params: idParams,
+    problems,
+    handle: (actor, { params }) => resetSecondFactorOf(app.db, actor, params.id),
+  });
+
+  route.get('/organisation/second-factor', {
+    permission: 'users.manage',
+    summary: 'The roles the organisation requires a second factor of',
+    response: secondFactorPolicy,
+    problems,
+    handle: (actor) => secondFactorPolicyOf(app.db, actor),
+  });
+
+  route.put('/organisation/second-factor', {
+    permission: 'users.manage',
+    summary: 'Set the roles the organisation requires a second factor of (administrators, coordinators)',
+    body: secondFactorPolicyInput,
+    response: secondFactorPolicy,
+    problems,
+    handle: (actor, { body }) => setSecondFactorPolicy(app.db, actor, body),
+  });
+};
