@@ -1,14 +1,16 @@
 /**
  * A centre's own settings, one resource (`GET/PATCH /centres/{id}/settings`): its name, its
  * comune (ISTAT code, answered with the comune's name), its contacts for the public page, the
- * report and the invitations, its patron day (the calendar closes it) and the share of lessons
- * that completes a course. Versioned by the centre's settings version.
+ * report and the invitations, its patron day (the calendar closes it), the share of lessons
+ * that completes a course and the version of the privacy notice it gives. Versioned by the
+ * centre's settings version.
  */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { email } from './auth.js';
 import { comuneIstat, shortText, updateOf, versionedRecord } from './common.js';
 import { messageEn } from './messages/index.js';
+import { noticeVersion } from './privacy.js';
 
 /** MM-DD of a real day (29 February included: it exists in leap years). */
 export const patronDay = z
@@ -33,6 +35,8 @@ export const centreSettingsSchema = versionedRecord('CentreSettings', {
   patronDay: z.string().nullable(),
   /** Percent of a course's lessons a learner attends to have completed it. */
   completionThreshold: z.number(),
+  /** The privacy notice's version the centre gives today: a person given another one is warned about. */
+  privacyNoticeVersion: z.string(),
 });
 export type CentreSettings = z.infer<typeof centreSettingsSchema>;
 
@@ -49,5 +53,6 @@ export const centreSettingsUpdateInput = updateOf({
   ...centrePlaceFields,
   patronDay: patronDay.nullable(),
   completionThreshold: z.number().int().min(1).max(100),
+  privacyNoticeVersion: noticeVersion,
 });
 export type CentreSettingsUpdateInput = z.infer<typeof centreSettingsUpdateInput>;

@@ -6,6 +6,7 @@ import { personCoursesSchema } from './courses.js';
 import { identityDocumentSchema, permitSchema } from './documents.js';
 import { personHousehold } from './households.js';
 import { personSchema } from './people.js';
+import { personPrivacySchema } from './privacy.js';
 import { visitSchema } from './visits.js';
 
 /** Everything about a person in one answer: what the person's page shows when it opens. */
@@ -23,6 +24,8 @@ export const personFileSchema = z
     pcStationUses: z.array(pcStationUseSchema),
     /** Course enrolments with attendance, and waiting-list entries. */
     courses: personCoursesSchema,
+    /** The privacy notices given, and whether the desk should give one (none, or not the current version). */
+    privacy: personPrivacySchema,
   })
   .meta({ id: 'PersonFile' });
 export type PersonFile = z.infer<typeof personFileSchema>;

@@ -8,6 +8,7 @@ import { reportIndexes } from './migrations/0005-report-indexes.js';
 import { loginAttemptIndex } from './migrations/0006-login-attempt-index.js';
 import { importsHistory } from './migrations/0007-imports-history.js';
 import { importLedger } from './migrations/0008-import-ledger.js';
+import { privacyRecords } from './migrations/0009-privacy-records.js';
 import { sessionDevices } from './migrations/0011-session-devices.js';
 import { secondFactor } from './migrations/0012-second-factor.js';
 
@@ -22,6 +23,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0006-login-attempt-index': loginAttemptIndex(dialect),
     '0007-imports-history': importsHistory(dialect),
     '0008-import-ledger': importLedger(dialect),
+    '0009-privacy-records': privacyRecords(dialect),
     '0011-session-devices': sessionDevices(dialect),
     '0012-second-factor': secondFactor(dialect),
   };

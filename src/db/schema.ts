@@ -12,6 +12,7 @@ import type { DocumentsTables } from './schema/documents.js';
 import type { EventsTables } from './schema/events.js';
 import type { ImportsTables } from './schema/imports.js';
 import type { PeopleTable, PeopleTables, VisitsTable } from './schema/people.js';
+import type { PrivacyTables } from './schema/privacy.js';
 import type { ReportsTables } from './schema/reports.js';
 
 export type {
@@ -70,6 +71,7 @@ export type {
   NetworkOrganisationsTable,
 } from './schema/events.js';
 export type { PeopleTable, PersonNameTokensTable, VisitsTable, VisitTopicsTable } from './schema/people.js';
+export type { ErasureRequestsTable, PrivacyNoticesTable } from './schema/privacy.js';
 export type { ReportCentresTable, ReportsTable, ReportVersionsTable } from './schema/reports.js';
 
 export interface Database
@@ -81,7 +83,8 @@ export interface Database
     CoursesTables,
     EventsTables,
     ReportsTables,
-    ImportsTables {}
+    ImportsTables,
+    PrivacyTables {}
 
 export type PersonRow = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;

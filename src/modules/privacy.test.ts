@@ -16,6 +16,7 @@ import {
   type TestApp,
 } from '../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../test/support/erasure.js';
 import type { Page } from '../contracts/common.js';
 import type { Person } from '../contracts/people.js';
 import type { Topic, Visit } from '../contracts/visits.js';
@@ -132,7 +133,7 @@ for (const dialect of DIALECTS) {
         await operatorA.post('/visits', { personId: erased.id, topicIds: [topic], notes: 'Karim ha tre figli' }),
         201,
       );
-      expectStatus(await admin.delete(`/people/${erased.id}`), 204);
+      expectStatus(await admin.post(erasurePath(erased.id), ERASURE_REQUEST), 201);
       const stored = await t.db
         .selectFrom('visits')
         .select(['personId', 'notes', 'citizenship'])

@@ -32,6 +32,7 @@ import { householdsRoutes } from '../modules/households/households.routes.js';
 import { importsRoutes, registerImportJobs } from '../modules/imports/imports.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';
 import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
+import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { setupRoutes } from '../modules/setup/setup.routes.js';
@@ -63,6 +64,7 @@ const AREA_ROUTES = [
   reportsRoutes,
   historyRoutes,
   importsRoutes,
+  privacyRoutes,
 ];
 
 /** The headers of every answer; HSTS once users reach the app over https (a year, subdomains too). */

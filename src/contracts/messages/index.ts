@@ -17,6 +17,7 @@ import { HOUSEHOLDS_MESSAGES } from './households.js';
 import { IMPORTS_MESSAGES } from './imports.js';
 import { fillMessage, type MessageParams, type Messages } from './message.js';
 import { PEOPLE_MESSAGES } from './people.js';
+import { PRIVACY_MESSAGES } from './privacy.js';
 import { REPORTS_MESSAGES } from './reports.js';
 import { VISITS_MESSAGES } from './visits.js';
 
@@ -38,6 +39,7 @@ export const MESSAGES = {
   ...HISTORY_MESSAGES,
   ...IMPORTS_MESSAGES,
   ...AUDIT_MESSAGES,
+  ...PRIVACY_MESSAGES,
 } as const satisfies Messages;
 
 export type MessageCode = keyof typeof MESSAGES;

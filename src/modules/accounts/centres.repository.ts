@@ -14,6 +14,7 @@ const SETTINGS_COLUMNS = [
   'email',
   'patronDay',
   'completionThreshold',
+  'privacyNoticeVersion',
   'settingsVersion',
 ] as const;
 
@@ -25,7 +26,7 @@ export async function findCentreSettingsRow(db: Db, centreId: number, centreIds:
 
 export type CentreSettingsChanges = Pick<
   Updateable<CentresTable>,
-  'name' | 'comuneIstat' | 'address' | 'phone' | 'email' | 'patronDay' | 'completionThreshold'
+  'name' | 'comuneIstat' | 'address' | 'phone' | 'email' | 'patronDay' | 'completionThreshold' | 'privacyNoticeVersion'
 >;
 
 /**

@@ -75,6 +75,7 @@ for (const dialect of DIALECTS) {
         email: null,
         patronDay: null,
         completionThreshold: 70,
+        privacyNoticeVersion: '1',
         version: 1,
       });
     });

@@ -1,5 +1,6 @@
 /**
- * A centre's own settings (name, comune, contacts, patron day, course completion threshold):
+ * A centre's own settings (name, comune, contacts, patron day, course completion threshold,
+ * privacy notice version):
  * read by everyone of the centre, changed by its coordinator or an administrator
  * (centres.settings), always inside the actor's centres (another centre answers 404), at the
  * version read (409), audited with the fields changed.
@@ -48,7 +49,17 @@ export function comuneTitle(comuneIstat: string | null | undefined): string | nu
 
 type SettingsRow = Pick<
   Selectable<CentresTable>,
-  'id' | 'code' | 'name' | 'comuneIstat' | 'address' | 'phone' | 'email' | 'patronDay' | 'completionThreshold' | 'settingsVersion'
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'comuneIstat'
+  | 'address'
+  | 'phone'
+  | 'email'
+  | 'patronDay'
+  | 'completionThreshold'
+  | 'privacyNoticeVersion'
+  | 'settingsVersion'
 >;
 
 function toSettings(row: SettingsRow): CentreSettings {
@@ -65,6 +76,7 @@ function toSettings(row: SettingsRow): CentreSettings {
     email: row.email,
     patronDay: row.patronDay,
     completionThreshold: row.completionThreshold,
+    privacyNoticeVersion: row.privacyNoticeVersion,
     version: row.settingsVersion,
   };
 }
@@ -91,6 +103,7 @@ export async function updateCentreSettings(
       if (input[key] !== undefined) changes[key] = input[key] || null;
     }
     if (input.completionThreshold !== undefined) changes.completionThreshold = input.completionThreshold;
+    if (input.privacyNoticeVersion !== undefined) changes.privacyNoticeVersion = input.privacyNoticeVersion;
     const fields = changedFields(changes, existing);
     if (!(await updateCentreSettingsAt(trx, centreId, input.version, changes))) throw staleVersion(existing.settingsVersion + 1);
     await recordChange(trx, actor, 'update', 'centre_settings', { id: centreId, centreId }, { details: { fields }, at: now });

@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
 import type {
   Application,
   ApplicationSummary,
@@ -531,7 +532,7 @@ for (const dialect of DIALECTS) {
           applications: expectStatus<ApplicationSummary>(await viewer.get('/applications/summary', period), 200),
           pc: expectStatus<PcStationSummary>(await viewer.get('/pc-station-uses/summary', period), 200),
         };
-        expectStatus(await coordinator.delete(`/people/${leaving.id}`), 204);
+        expectStatus(await coordinator.post(erasurePath(leaving.id), ERASURE_REQUEST), 201);
         expect(expectStatus<ApplicationSummary>(await viewer.get('/applications/summary', period), 200)).toEqual(before.applications);
         const pcAfter = expectStatus<PcStationSummary>(await viewer.get('/pc-station-uses/summary', period), 200);
         expect(pcAfter).toMatchObject({ uses: before.pc.uses, minutes: before.pc.minutes });

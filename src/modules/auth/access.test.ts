@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
 import type { Page } from '../../contracts/common.js';
 
 interface Person {
@@ -83,7 +84,7 @@ for (const dialect of DIALECTS) {
         'resource.not_found',
       );
       const coordinator = api(t.app, await loginAs(t.app, cast.coordinator.email));
-      expectProblem(await coordinator.delete(`/people/${personB.id}`), 404, 'resource.not_found');
+      expectProblem(await coordinator.post(erasurePath(personB.id), ERASURE_REQUEST), 404, 'resource.not_found');
       const stored = await t.db.selectFrom('people').selectAll().where('id', '=', personB.id).executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ givenNames: 'Yusuf', version: 1 });
       // The same answer as for a person who does not exist at all.
@@ -196,7 +197,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('an operator cannot erase a personal file (coordinators and administrators can)', async () => {
-      expectProblem(await operatorA.delete(`/people/${personA.id}`), 403, 'auth.forbidden');
+      expectProblem(await operatorA.post(erasurePath(personA.id), ERASURE_REQUEST), 403, 'auth.forbidden');
       expect(await t.db.selectFrom('people').select('id').where('id', '=', personA.id).execute()).toHaveLength(1);
     });
   });

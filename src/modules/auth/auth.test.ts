@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
 import { MAX_FAILURES_PER_EMAIL } from './auth.usecases.js';
 
 const PERSON = { givenNames: 'Amina', familyNames: 'Diallo', gender: 'female', citizenship: 'SN', birthDate: '1990-04-02' };
@@ -34,7 +35,7 @@ for (const dialect of DIALECTS) {
         anonymous.get('/people/1'),
         anonymous.post('/people', PERSON),
         anonymous.patch('/people/1', { version: 1, givenNames: 'X' }),
-        anonymous.delete('/people/1'),
+        anonymous.post(erasurePath(1), ERASURE_REQUEST),
         anonymous.get('/visits'),
         anonymous.get('/visits/1'),
         anonymous.get('/visits/summary'),

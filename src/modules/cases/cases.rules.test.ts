@@ -17,6 +17,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
 import type { CareSummary, Case, CaseGoal } from '../../contracts/cases.js';
 import type { Person } from '../../contracts/people.js';
 import { careCounts } from '../../domain/care.js';
@@ -303,8 +304,8 @@ for (const dialect of DIALECTS) {
         await check();
 
         // Erasing a person keeps the counts: their member row stands for them.
-        expectProblem(await coordinator.delete(`/people/${p8.id}`), 404, 'resource.not_found'); // the coordinator works in A only
-        expectStatus(await admin.delete(`/people/${p8.id}`), 204);
+        expectProblem(await coordinator.post(erasurePath(p8.id), ERASURE_REQUEST), 404, 'resource.not_found'); // the coordinator works in A only
+        expectStatus(await admin.post(erasurePath(p8.id), ERASURE_REQUEST), 201);
         expect(await t.db.selectFrom('caseMembers').select('personId').where('caseId', '=', erased.id).execute()).toEqual([
           { personId: null },
         ]);
@@ -340,7 +341,7 @@ for (const dialect of DIALECTS) {
         expectStatus(await operator.post(`/cases/${shared.id}/notes`, { body: 'Nota del nucleo' }), 201);
         const countsBefore = [await careSummary(t.db, [cast.centreA.id], 2023), await careSummary(t.db, [cast.centreA.id], 2024)];
 
-        expectStatus(await coordinator.delete(`/people/${person.id}`), 204);
+        expectStatus(await coordinator.post(erasurePath(person.id), ERASURE_REQUEST), 201);
 
         const ownRow = await t.db.selectFrom('cases').selectAll().where('id', '=', own.id).executeTakeFirstOrThrow();
         expect(ownRow).toMatchObject({

@@ -20,6 +20,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
 import type { Case, CaseAction, CaseGoal, CaseNote, Referral } from '../../contracts/cases.js';
 import type { Person } from '../../contracts/people.js';
 import type { Topic, Visit } from '../../contracts/visits.js';
@@ -128,7 +129,7 @@ for (const dialect of DIALECTS) {
         const shared = await openCase({ householdId: emptied, openedOn: '2024-01-10', summary: 'Sfratto' });
         const kept = await newHousehold([stays.id]);
         // Every member erased but one, whose household keeps its name.
-        for (const person of [alone, father, son]) expectStatus(await coordinator.delete(`/people/${person.id}`), 204);
+        for (const person of [alone, father, son]) expectStatus(await coordinator.post(erasurePath(person.id), ERASURE_REQUEST), 201);
 
         const periods = await t.db
           .selectFrom('casePeriods')
@@ -167,7 +168,7 @@ for (const dialect of DIALECTS) {
         const [mother, daughter] = [await newPerson(), await newPerson()];
         const household = await newHousehold([mother.id, daughter.id]);
         const shared = await openCase({ householdId: household, openedOn: '2024-02-01' });
-        expectStatus(await coordinator.delete(`/people/${daughter.id}`), 204);
+        expectStatus(await coordinator.post(erasurePath(daughter.id), ERASURE_REQUEST), 201);
         const members = await t.db
           .selectFrom('caseMembers')
           .select(['personId', 'birthDate'])

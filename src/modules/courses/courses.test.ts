@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
 import type { Page } from '../../contracts/common.js';
 import type {
   Course,
@@ -946,7 +947,7 @@ for (const dialect of DIALECTS) {
         await enrolIn(c.id, amina.id, 'sai', '2021-02-01');
         expectStatus(await operator.post('/waiting-list', { kind: 'driving', personId: gone.id, notes: 'Abita a Moie' }), 201);
         const before = await courseFiguresOfYear(t.db, [cast.centreA.id], 2021);
-        expectStatus(await coordinator.delete(`/people/${gone.id}`), 204);
+        expectStatus(await coordinator.post(erasurePath(gone.id), ERASURE_REQUEST), 201);
         const after = await courseFiguresOfYear(t.db, [cast.centreA.id], 2021);
         expect(after.totals).toEqual(before.totals);
         expect(after.totals).toMatchObject({ enrolments: 2, distinctLearners: 2 });

@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
 import type { DeadlineCounts, DeadlineItem, Deadlines, IdentityDocument, Permit } from '../../contracts/documents.js';
 import type { Person } from '../../contracts/people.js';
 import { todayInRome } from '../../domain/dates.js';
@@ -478,7 +479,9 @@ for (const dialect of DIALECTS) {
       });
 
       // Erasing the person erases the documents.
-      expect((await api(t.app, await loginAs(t.app, cast.coordinator.email)).delete(`/people/${person.id}`)).statusCode).toBe(204);
+      expect(
+        (await api(t.app, await loginAs(t.app, cast.coordinator.email)).post(erasurePath(person.id), ERASURE_REQUEST)).statusCode,
+      ).toBe(201);
       expect(await documentsForPerson(t.db, await actorOf(t.db, cast.operatorA.id), person.id)).toEqual({
         permits: [],
         identityDocuments: [],

@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
 import { pdfFonts, pdfText } from '../../../test/support/pdf.js';
 import type { Page } from '../../contracts/common.js';
 import type {
@@ -261,7 +262,7 @@ for (const dialect of DIALECTS) {
           await operator.patch(`/events/${festa.id}`, { version: festa.version, participantIds: [amina.id, erased.id] }),
           200,
         );
-        expectStatus(await coordinator.delete(`/people/${erased.id}`), 204);
+        expectStatus(await coordinator.post(erasurePath(erased.id), ERASURE_REQUEST), 201);
         const after = expectStatus<Event>(await operator.get(`/events/${festa.id}`), 200);
         expect(after).toMatchObject({ namedParticipants: 1, otherParticipants: 41, version: withZaina.version + 1 });
       });

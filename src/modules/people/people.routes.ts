@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../contracts/common.js';
 import { peopleSearchQuery, personCreateInput, personSchema, personSummary, personUpdateInput } from '../../contracts/people.js';
+import { erasureRequestInput, erasureRequestSchema } from '../../contracts/privacy.js';
 import { idParams, routeDeclarer } from '../http/route.js';
-import { createPerson, deletePerson, getPerson, searchPeopleFor, updatePerson } from './people.usecases.js';
+import { createPerson, decideErasureRequest, getPerson, searchPeopleFor, updatePerson } from './people.usecases.js';
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['people']);
@@ -42,10 +43,14 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     handle: (actor, { params, body }) => updatePerson(app.db, actor, params.id, body),
   });
 
-  route.delete('/people/:id', {
+  route.post('/people/:id/erasure-requests', {
     permission: 'personal.delete',
-    summary: "Erase a person's file; their visits stay as anonymous records",
+    summary:
+      "Decide a person's erasure request (GDPR art. 17): its date and reason, and the outcome. Erased: the file is erased with the request recorded (their visits and the statistics stay, anonymous); refused: the file stays, and the refusal says why",
     params: idParams,
-    handle: (actor, { params }) => deletePerson(app.db, actor, params.id),
+    body: erasureRequestInput,
+    response: erasureRequestSchema,
+    status: 201,
+    handle: (actor, { params, body }) => decideErasureRequest(app.db, actor, params.id, body),
   });
 };

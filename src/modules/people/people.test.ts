@@ -11,6 +11,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
 import type { Page } from '../../contracts/common.js';
 import type { DuplicateCandidate, Person, PersonSummary } from '../../contracts/people.js';
 
@@ -356,7 +357,7 @@ for (const dialect of DIALECTS) {
       const summaryBefore = expectStatus(await coordinator.get('/visits/summary', range), 200);
       expect(summaryBefore).toMatchObject({ total: 2, byGender: { female: 2 }, byCitizenship: { ER: 2 }, byTopic: { [topic.id]: 2 } });
 
-      expect((await coordinator.delete(`/people/${person.id}`)).statusCode).toBe(204);
+      expect((await coordinator.post(erasurePath(person.id), ERASURE_REQUEST)).statusCode).toBe(201);
 
       expectProblem(await operator.get(`/people/${person.id}`), 404, 'resource.not_found');
       expect(expectStatus<Page<PersonSummary>>(await operator.get('/people', { q: 'tesfaye' }), 200).total).toBe(0);
@@ -378,7 +379,7 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(audit.map((row) => row.action)).toEqual(['create', 'delete']);
       expect(audit[1]).toMatchObject({ userId: cast.coordinator.id, centreId: cast.centreA.id });
-      expectProblem(await coordinator.delete(`/people/${person.id}`), 404, 'resource.not_found');
+      expectProblem(await coordinator.post(erasurePath(person.id), ERASURE_REQUEST), 404, 'resource.not_found');
     });
   });
 }

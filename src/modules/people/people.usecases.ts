@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DuplicateCandidate, PersonCreateInput, PersonUpdateInput } from '../../contracts/people.js';
+import type { ErasureRequest, ErasureRequestInput } from '../../contracts/privacy.js';
 import { orNotFound } from '../../db/queries.js';
 import type { Database, NewPerson } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -8,6 +9,7 @@ import { type FieldProblem, staleVersion, validationFailed } from '../../errors/
 import { findComune, findCountry, isCitizenship } from '../../reference/index.js';
 import { recordChange, recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
+import { recordErasureDecision } from '../privacy/privacy.usecases.js';
 import { possibleDuplicate } from './people.errors.js';
 import { deletePersonRow, findPersonRow, insertPerson, toPerson, updatePersonIfVersion } from './people.repository.js';
 import { duplicateCandidates, searchPeople } from './people-search.repository.js';
@@ -110,14 +112,19 @@ export async function updatePerson(db: Db, actor: Actor, id: number, input: Pers
 }
 
 /**
- * Erases a personal file. Its visits stay as anonymous records (they keep the gender,
- * citizenship and age band they were recorded with), so past statistics do not change.
+ * Decides a person's erasure request, recorded in the same transaction as what it decides: erased,
+ * the file goes (its visits stay as anonymous records with the gender, citizenship and age band
+ * they were recorded with, so past statistics do not change); refused, the file stays.
  */
-export async function deletePerson(db: Db, actor: Actor, id: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
+export async function decideErasureRequest(db: Db, actor: Actor, id: number, input: ErasureRequestInput): Promise<ErasureRequest> {
+  return inTransaction(db, async (trx) => {
     const existing = await orNotFound(findPersonRow(trx, id, actor.centreIds), 'person');
-    await deletePersonRow(trx, id);
-    await recordChange(trx, actor, 'delete', 'person', { id, centreId: existing.centreId });
+    const request = await recordErasureDecision(trx, actor, existing, input);
+    if (input.outcome === 'erased') {
+      await deletePersonRow(trx, id);
+      await recordChange(trx, actor, 'delete', 'person', existing, { details: { erasureRequestId: request.id } });
+    }
+    return request;
   });
 }
 

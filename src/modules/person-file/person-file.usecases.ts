@@ -11,12 +11,13 @@ import { enrolmentsForPerson } from '../courses/person-courses.usecases.js';
 import { documentsForPerson } from '../documents/documents.usecases.js';
 import { loadPersonHousehold } from '../households/households.usecases.js';
 import { findPersonRow, toPerson } from '../people/people.repository.js';
+import { privacyOfPerson } from '../privacy/privacy.usecases.js';
 import { listVisits } from '../visits/visits.repository.js';
 
 /**
  * The person's file: details, recent visits, household, cases with plan and diary, documents,
- * applications, PC station use, courses and waiting lists, bounded by the actor's centres. Opening it is one logged read
- * (with the ids of the other people it shows).
+ * applications, PC station use, courses and waiting lists, privacy notices, bounded by the
+ * actor's centres. Opening it is one logged read (with the ids of the other people it shows).
  */
 export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId: number): Promise<PersonFile> {
   const row = await orNotFound(findPersonRow(db, personId, actor.centreIds), 'person');
@@ -27,6 +28,7 @@ export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId
   const applications = await applicationsForPerson(db, actor, personId);
   const pcStationUses = await pcStationUsesForPerson(db, actor, personId);
   const courses = await enrolmentsForPerson(db, actor, personId);
+  const privacy = await privacyOfPerson(db, actor, row);
   // The file also names other people (household members, members of household cases): logged too.
   const others = new Set<number>();
   for (const member of household.current?.members ?? []) others.add(member.personId);
@@ -43,5 +45,6 @@ export async function getPersonFile(db: Kysely<Database>, actor: Actor, personId
     applications,
     pcStationUses,
     courses,
+    privacy,
   };
 }

@@ -27,6 +27,9 @@ export const centresEn: Record<keyof typeof centresIt, string> = {
   'centres.patronDayHint': 'Month and day as MM-DD, e.g. 09-22 for Saint Septimius in Jesi. Empty if none. The centre is closed.',
   'centres.threshold': 'Course completion threshold (%)',
   'centres.thresholdHint': 'Share of a course’s lessons a learner attends to have completed it (1 to 100).',
+  'centres.privacyNoticeVersion': 'Privacy notice version',
+  'centres.privacyNoticeVersionHint':
+    'The version the centre gives today (e.g. 2024-01): a person given another version is flagged on their file.',
   'centres.notSet': '—',
   'centres.calendarLink': 'Patron day, contacts and course threshold: Administration › Centre settings',
 

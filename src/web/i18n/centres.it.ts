@@ -25,6 +25,9 @@ export const centresIt = {
   'centres.patronDayHint': 'Mese e giorno come MM-GG, ad esempio 09-22 per San Settimio a Jesi. Vuoto se non c’è. Il centro è chiuso.',
   'centres.threshold': 'Soglia di completamento dei corsi (%)',
   'centres.thresholdHint': 'Percentuale delle lezioni da frequentare per aver completato un corso (da 1 a 100).',
+  'centres.privacyNoticeVersion': 'Versione dell’informativa privacy',
+  'centres.privacyNoticeVersionHint':
+    'La versione che il centro consegna oggi (es. 2024-01): chi ha ricevuto una versione diversa viene segnalato sulla scheda.',
   'centres.notSet': '—',
   'centres.calendarLink': 'Santo patrono, contatti e soglia dei corsi: Amministrazione › Impostazioni del centro',
 

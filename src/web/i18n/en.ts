@@ -10,6 +10,7 @@ import { historyEn } from './history.en.js';
 import { householdsEn } from './households.en.js';
 import { importsEn } from './imports.en.js';
 import type { Dictionary } from './it.js';
+import { privacyEn } from './privacy.en.js';
 import { reportsEn } from './reports.en.js';
 import { secondFactorEn } from './second-factor.en.js';
 
@@ -98,8 +99,6 @@ export const en: Dictionary = {
   'people.count.one': '{count} person',
   'people.new': 'New person',
   'people.edit': 'Edit',
-  'people.delete': 'Erase file',
-  'people.deleteConfirm': "Erase {name}'s file? Their visits stay in the statistics as anonymous. This cannot be undone.",
   'people.deleted': 'File erased.',
   'people.recordVisit': 'Record visit',
   'people.visits': 'Visits',
@@ -224,7 +223,8 @@ export const en: Dictionary = {
   'account.newPassword': 'New password',
   'account.passwordChanged': 'Password changed. Your other sessions were closed.',
   'account.sessions.title': 'Open sessions',
-  'account.sessions.intro': 'Where and when each session in your name was opened and last used. If you do not recognise one, close it and change your password.',
+  'account.sessions.intro':
+    'Where and when each session in your name was opened and last used. If you do not recognise one, close it and change your password.',
   'account.sessions.device': 'Browser and system',
   'account.sessions.address': 'IP address',
   'account.sessions.opened': 'Opened',
@@ -235,7 +235,8 @@ export const en: Dictionary = {
   'account.sessions.endConfirm': 'Close this session? That device will have to sign in again.',
   'account.sessions.ended': 'Session closed.',
   'users.endSessions': 'Close sessions',
-  'users.endSessionsConfirm': 'Close every session of {name}? They will have to sign in again on every device. Their API tokens stay: revoke them on the API tokens page.',
+  'users.endSessionsConfirm':
+    'Close every session of {name}? They will have to sign in again on every device. Their API tokens stay: revoke them on the API tokens page.',
   'users.sessionsEnded': 'Sessions closed: {count}.',
 
   'common.save': 'Save',
@@ -292,4 +293,5 @@ export const en: Dictionary = {
   ...historyEn,
   ...importsEn,
   ...secondFactorEn,
+  ...privacyEn,
 };

@@ -9,6 +9,7 @@ import { eventsIt } from './events.it.js';
 import { historyIt } from './history.it.js';
 import { householdsIt } from './households.it.js';
 import { importsIt } from './imports.it.js';
+import { privacyIt } from './privacy.it.js';
 import { reportsIt } from './reports.it.js';
 import { secondFactorIt } from './second-factor.it.js';
 
@@ -97,9 +98,6 @@ export const it = {
   'people.count.one': '{count} persona',
   'people.new': 'Nuova persona',
   'people.edit': 'Modifica',
-  'people.delete': 'Elimina scheda',
-  'people.deleteConfirm':
-    'Eliminare la scheda di {name}? Gli accessi restano nelle statistiche come anonimi. L’operazione non si può annullare.',
   'people.deleted': 'Scheda eliminata.',
   'people.recordVisit': 'Registra accesso',
   'people.visits': 'Accessi',
@@ -225,7 +223,8 @@ export const it = {
   'account.newPassword': 'Nuova password',
   'account.passwordChanged': 'Password cambiata. Le altre sessioni sono state chiuse.',
   'account.sessions.title': 'Sessioni aperte',
-  'account.sessions.intro': 'Dove e quando è stata aperta e usata l’ultima volta ogni sessione a tuo nome. Se non riconosci una sessione, chiudila e cambia la password.',
+  'account.sessions.intro':
+    'Dove e quando è stata aperta e usata l’ultima volta ogni sessione a tuo nome. Se non riconosci una sessione, chiudila e cambia la password.',
   'account.sessions.device': 'Browser e sistema',
   'account.sessions.address': 'Indirizzo IP',
   'account.sessions.opened': 'Aperta il',
@@ -236,7 +235,8 @@ export const it = {
   'account.sessions.endConfirm': 'Chiudere questa sessione? Su quel dispositivo bisognerà accedere di nuovo.',
   'account.sessions.ended': 'Sessione chiusa.',
   'users.endSessions': 'Chiudi le sessioni',
-  'users.endSessionsConfirm': 'Chiudere tutte le sessioni di {name}? Dovrà accedere di nuovo su ogni dispositivo. I suoi token API restano: si revocano dalla pagina Token API.',
+  'users.endSessionsConfirm':
+    'Chiudere tutte le sessioni di {name}? Dovrà accedere di nuovo su ogni dispositivo. I suoi token API restano: si revocano dalla pagina Token API.',
   'users.sessionsEnded': 'Sessioni chiuse: {count}.',
 
   'common.save': 'Salva',
@@ -293,6 +293,7 @@ export const it = {
   ...historyIt,
   ...importsIt,
   ...secondFactorIt,
+  ...privacyIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -9,7 +9,7 @@ import { ProblemAlert, SuccessAlert } from '../components/ProblemAlert.js';
 import { VisitTable } from '../components/VisitTable.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
-import { Facts, useChange, useConfirm } from '../kit/index.js';
+import { Facts, focusLater } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 import { PersonApplicationsSection } from './activities/PersonApplicationsSection.js';
@@ -17,6 +17,8 @@ import { PersonCasesSection } from './cases/PersonCasesSection.js';
 import { PersonCoursesSection } from './courses/PersonCoursesSection.js';
 import { PersonDocumentsSection } from './documents/PersonDocumentsSection.js';
 import { PersonHouseholdSection } from './households/PersonHouseholdSection.js';
+import { ErasureRequestForm } from './privacy/ErasureRequestForm.js';
+import { PersonPrivacySection } from './privacy/PersonPrivacySection.js';
 
 /** The person's file: one request brings every part (GET /people/:id/file, one logged read). */
 export default function PersonPage() {
@@ -38,18 +40,10 @@ function PersonFileView({ file }: { file: PersonFile }) {
   const p = file.person;
   // The first page came with the file; the others are asked for when wanted.
   const visits = useApiGet<Page<Visit>>('/visits', { personId: p.id, page, pageSize: PERSON_FILE_VISITS }, file.visits);
-  const removal = useChange();
-  const confirm = useConfirm();
+  // The erasure request's form, open on demand; a refusal recorded is said here.
+  const [erasure, setErasure] = useState<'closed' | 'open' | 'refused'>('closed');
   const notice = (location.state as { notice?: MessageKey } | null)?.notice;
   usePageTitle(`${p.familyNames} ${p.givenNames}`);
-
-  const erase = async () => {
-    const question = t('people.deleteConfirm', { name: `${p.givenNames} ${p.familyNames}` });
-    if (!(await confirm(question, { confirmLabel: t('people.delete'), danger: true }))) return;
-    // Said on the list the page goes back to.
-    const sent = await removal.send('DELETE', `/people/${p.id}`, undefined, { success: t('people.deleted') });
-    if (sent.ok) navigate('/people', { replace: true });
-  };
 
   const residence =
     p.residence.kind === 'comune'
@@ -70,8 +64,7 @@ function PersonFileView({ file }: { file: PersonFile }) {
 
   return (
     <>
-      <SuccessAlert message={notice ? t(notice) : null} />
-      {removal.problem}
+      <SuccessAlert message={notice ? t(notice) : erasure === 'refused' ? t('erasure.refused') : null} />
       <div className="d-flex justify-content-between align-items-start flex-wrap gap-2 mb-3">
         <div>
           <p className="text-uppercase small mb-1">{t('people.file')}</p>
@@ -91,13 +84,35 @@ function PersonFileView({ file }: { file: PersonFile }) {
             </>
           ) : null}
           {can('personal.delete') ? (
-            <button type="button" className="btn btn-outline-danger" onClick={erase}>
-              {t('people.delete')}
+            <button
+              type="button"
+              id="erasure-open"
+              className="btn btn-outline-danger"
+              aria-expanded={erasure === 'open'}
+              onClick={() => setErasure('open')}
+            >
+              {t('erasure.open')}
             </button>
           ) : null}
         </div>
       </div>
+      {erasure === 'open' ? (
+        <ErasureRequestForm
+          person={p}
+          onErased={() => navigate('/people', { replace: true })}
+          onRefused={() => {
+            setErasure('refused');
+            focusLater('erasure-open');
+          }}
+          onCancel={() => {
+            setErasure('closed');
+            focusLater('erasure-open');
+          }}
+        />
+      ) : null}
       <Facts facts={facts.map(([name, value]) => [t(name), value])} />
+
+      <PersonPrivacySection personId={p.id} initial={file.privacy} />
 
       <PersonCasesSection personId={p.id} cases={file.cases} />
 

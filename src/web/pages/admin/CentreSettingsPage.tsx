@@ -1,7 +1,8 @@
 /**
- * Impostazioni del centro: the centre's name, comune, contacts, patron day and course completion
- * threshold, one resource (GET/PATCH /centres/:id/settings), for an administrator or the
- * centre's coordinator. Shown as facts, edited in place; a stale version offers to reload.
+ * Impostazioni del centro: the centre's name, comune, contacts, patron day, course completion
+ * threshold and privacy notice version, one resource (GET/PATCH /centres/:id/settings), for an
+ * administrator or the centre's coordinator. Shown as facts, edited in place; a stale version
+ * offers to reload.
  */
 import type { Me } from '../../../contracts/auth.js';
 import type { CentreSettings } from '../../../contracts/centres.js';
@@ -33,6 +34,7 @@ function SettingsForm({ settings, reload, onDone }: { settings: CentreSettings; 
     email: settings.email ?? '',
     patronDay: settings.patronDay ?? '',
     completionThreshold: String(settings.completionThreshold),
+    privacyNoticeVersion: settings.privacyNoticeVersion,
   });
   const { values } = form;
   const bound = boundTo(form, change);
@@ -49,6 +51,7 @@ function SettingsForm({ settings, reload, onDone }: { settings: CentreSettings; 
         email: orNull(values.email),
         patronDay: orNull(values.patronDay),
         completionThreshold: Number(values.completionThreshold),
+        privacyNoticeVersion: values.privacyNoticeVersion,
       },
       { success: t('centres.saved') },
     );
@@ -108,6 +111,14 @@ function SettingsForm({ settings, reload, onDone }: { settings: CentreSettings; 
           hint={t('centres.thresholdHint')}
           {...bound('completionThreshold')}
         />
+        <TextField
+          column="col-lg-6"
+          label={t('centres.privacyNoticeVersion')}
+          maxLength={20}
+          required
+          hint={t('centres.privacyNoticeVersionHint')}
+          {...bound('privacyNoticeVersion')}
+        />
       </div>
     </RecordForm>
   );
@@ -134,6 +145,7 @@ function SettingsFacts({ settings }: { settings: CentreSettings }) {
           [t('centres.email'), or(settings.email)],
           [t('centres.patronDay'), or(settings.patronDay)],
           [t('centres.threshold'), `${settings.completionThreshold}%`],
+          [t('centres.privacyNoticeVersion'), settings.privacyNoticeVersion],
         ]}
       />
     </>

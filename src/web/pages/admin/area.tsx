@@ -1,6 +1,6 @@
 import { type Area, inMenu } from '../../area.js';
 
-/** The statistics and the administration: the centre's settings, topics, users, API tokens, the audit log (last in their menu groups). */
+/** The statistics and the administration: the centre's settings, topics, users, API tokens, the erasure requests, the audit log (last in their menu groups). */
 export const adminArea: Area = [
   ...inMenu('centre', [['/statistics', 'statistics.read', () => import('../StatisticsPage.js'), 'nav.statistics']]),
   ...inMenu('admin', [
@@ -9,6 +9,7 @@ export const adminArea: Area = [
     ['/admin/users', 'users.manage', () => import('./UsersPage.js'), 'nav.users'],
     ['/admin/tokens', 'users.manage', () => import('./TokensPage.js'), 'nav.tokens'],
     ['/admin/imports', 'imports.manage', () => import('./imports/ImportsPage.js'), 'imports.nav'],
+    ['/admin/erasure-requests', 'personal.delete', () => import('../privacy/ErasureRequestsPage.js'), 'erasure.nav'],
     ['/admin/audit', 'audit.read', () => import('./AuditPage.js'), 'nav.audit'],
   ]),
 ];

@@ -1,0 +1,46 @@
+/**
+ * Data protection records (issue 14): the privacy notices (informativa) given to a person, the
+ * erasure requests (GDPR art. 17) and how each was decided, and the centre's current notice
+ * version (a setting of the centre, as its other settings).
+ * Typed as Kysely<any> on purpose: a migration is frozen in time.
+ */
+import type { Migration } from 'kysely';
+import type { DialectName } from '../database.js';
+import { irreversible, partOf } from './shapes.js';
+
+export function privacyRecords(dialect: DialectName): Migration {
+  return irreversible('privacy records', dialect, async (db, table) => {
+    // The version of the notice the centre gives today ("2024-01"): a notice of another version is out of date.
+    await db.schema
+      .alterTable('centres')
+      .addColumn('privacy_notice_version', 'text', (c) => c.notNull().defaultTo('1'))
+      .execute();
+
+    // A notice given to a person: when, which version, in which language, by whom. Goes with the person's file.
+    await table
+      .ofCentre('privacy_notices')
+      .addColumn('person_id', 'integer', partOf('people.id'))
+      .addColumn('given_on', 'text', (c) => c.notNull())
+      .addColumn('notice_version', 'text', (c) => c.notNull())
+      /** ISO 639-1 code of the notice's language. */
+      .addColumn('language', 'text', (c) => c.notNull())
+      .addColumn('given_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('privacy_notices_person_idx').on('privacy_notices').columns(['person_id', 'given_on']).execute();
+
+    // An erasure request and its decision. The person's id is a plain number: an erased person's row goes.
+    await table
+      .ofCentre('erasure_requests')
+      .addColumn('person_id', 'integer', (c) => c.notNull())
+      .addColumn('requested_on', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      /** erased | refused */
+      .addColumn('outcome', 'text', (c) => c.notNull())
+      .addColumn('refusal_reason', 'text')
+      .addColumn('decided_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+      .addColumn('decided_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('erasure_requests_centre_idx').on('erasure_requests').columns(['centre_id', 'decided_at']).execute();
+  });
+}

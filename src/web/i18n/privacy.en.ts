@@ -1,0 +1,48 @@
+import type { privacyIt } from './privacy.it.js';
+
+/** English messages of data protection: privacy notices and erasure requests. */
+export const privacyEn: Record<keyof typeof privacyIt, string> = {
+  'privacy.section': 'Privacy notice',
+  'privacy.missing': 'Privacy notice not given.',
+  'privacy.outdated': 'The last notice given (on {date}, version {version}) is not the one in use: give version {current}.',
+  'privacy.current': 'Notice given on {date} (version {version}, {language}).',
+  'privacy.record': 'Record it given',
+  'privacy.recordNow': 'Record it given today',
+  'privacy.givenOn': 'Date given',
+  'privacy.language': 'Language',
+  'privacy.version': 'Version',
+  'privacy.versionHint': 'The centre’s version in use is {current}.',
+  'privacy.givenBy': 'Given by',
+  'privacy.notices': 'Notices given',
+  'privacy.saved': 'Notice recorded.',
+  'privacy.delete': 'Delete',
+  'privacy.deleteConfirm': 'Delete this notice recorded by mistake?',
+  'privacy.deleted': 'Notice deleted.',
+
+  'erasure.open': 'Erasure request',
+  'erasure.title': 'Erasure request (GDPR art. 17)',
+  'erasure.intro': 'Record the request and the decision. If granted, the file is erased: the visits stay anonymous in the statistics.',
+  'erasure.requestedOn': 'Date of the request',
+  'erasure.reason': 'Reason given',
+  'erasure.outcome': 'Decision',
+  'erasure.outcome.erased': 'Granted: erase the file',
+  'erasure.outcome.refused': 'Refused',
+  'erasure.refusalReason': 'Reason for the refusal',
+  'erasure.submitErase': 'Erase the file',
+  'erasure.submitRefuse': 'Record the refusal',
+  'erasure.confirm': "Erase {name}'s file? Their visits stay in the statistics as anonymous. This cannot be undone.",
+  'erasure.refused': 'Refusal recorded.',
+
+  'erasure.nav': 'Erasure requests',
+  'erasure.listTitle': 'Erasure requests',
+  'erasure.listIntro':
+    'The erasure requests (GDPR art. 17) of your centres, with the decision and who took it. Of an erased file only its number is left.',
+  'erasure.filterOutcome': 'Decision',
+  'erasure.allOutcomes': 'All',
+  'erasure.person': 'File no.',
+  'erasure.outcomeErased': 'Erased',
+  'erasure.outcomeRefused': 'Refused',
+  'erasure.decidedBy': 'Decided by',
+  'erasure.decidedAt': 'Decided on',
+  'erasure.none': 'No erasure request.',
+};

@@ -1,0 +1,48 @@
+/** Italian messages of data protection: privacy notices and erasure requests (merged into the master dictionary in it.ts). */
+export const privacyIt = {
+  'privacy.section': 'Informativa privacy',
+  'privacy.missing': 'Informativa privacy non consegnata.',
+  'privacy.outdated':
+    'L’ultima informativa consegnata (il {date}, versione {version}) non è quella in uso: consegnare la versione {current}.',
+  'privacy.current': 'Informativa consegnata il {date} (versione {version}, {language}).',
+  'privacy.record': 'Registra la consegna',
+  'privacy.recordNow': 'Registra la consegna di oggi',
+  'privacy.givenOn': 'Data di consegna',
+  'privacy.language': 'Lingua',
+  'privacy.version': 'Versione',
+  'privacy.versionHint': 'La versione in uso nel centro è {current}.',
+  'privacy.givenBy': 'Consegnata da',
+  'privacy.notices': 'Informative consegnate',
+  'privacy.saved': 'Consegna dell’informativa registrata.',
+  'privacy.delete': 'Elimina',
+  'privacy.deleteConfirm': 'Eliminare questa consegna registrata per errore?',
+  'privacy.deleted': 'Consegna eliminata.',
+
+  'erasure.open': 'Richiesta di cancellazione',
+  'erasure.title': 'Richiesta di cancellazione (art. 17 GDPR)',
+  'erasure.intro':
+    'Registra la richiesta e la decisione. Se accolta, la scheda viene cancellata: gli accessi restano anonimi nelle statistiche.',
+  'erasure.requestedOn': 'Data della richiesta',
+  'erasure.reason': 'Motivo della richiesta',
+  'erasure.outcome': 'Decisione',
+  'erasure.outcome.erased': 'Accolta: cancella la scheda',
+  'erasure.outcome.refused': 'Respinta',
+  'erasure.refusalReason': 'Motivo del rifiuto',
+  'erasure.submitErase': 'Cancella la scheda',
+  'erasure.submitRefuse': 'Registra il rifiuto',
+  'erasure.confirm': 'Cancellare la scheda di {name}? Gli accessi restano anonimi nelle statistiche. Non si può annullare.',
+  'erasure.refused': 'Rifiuto della richiesta registrato.',
+
+  'erasure.nav': 'Richieste di cancellazione',
+  'erasure.listTitle': 'Richieste di cancellazione',
+  'erasure.listIntro':
+    'Le richieste di cancellazione (art. 17 GDPR) dei tuoi centri, con la decisione e chi l’ha presa. Di una scheda cancellata resta solo il numero.',
+  'erasure.filterOutcome': 'Decisione',
+  'erasure.allOutcomes': 'Tutte',
+  'erasure.person': 'Scheda n.',
+  'erasure.outcomeErased': 'Cancellata',
+  'erasure.outcomeRefused': 'Respinta',
+  'erasure.decidedBy': 'Decisa da',
+  'erasure.decidedAt': 'Decisa il',
+  'erasure.none': 'Nessuna richiesta di cancellazione.',
+} as const;
