@@ -6,8 +6,8 @@
  */
 import { CompiledQuery, type ControlledTransaction, type Kysely, sql } from 'kysely';
 import { isPostgres } from '../db/database.js';
-import type { Database } from '../db/schema.js';
 import type { PeopleTable } from '../db/schema/people.js';
+import type { Database } from '../db/schema.js';
 import { nameIndexEntries } from '../domain/names.js';
 
 type Db = Kysely<Database>;
