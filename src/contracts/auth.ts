@@ -153,6 +153,14 @@ export const sessionsEnded = z.object({ ended: z.number() });
 
 // --- the second factor (TOTP with recovery codes)
 
+export const secondFactorStatus = z.object({
+  state: z.enum(['on', 'off', 'required']),
+  /** The organisation requires it of the user's role: it cannot be turned off. */
+  requiredForRole: z.boolean(),
+  recoveryCodesLeft: z.number(),
+});
+export type SecondFactorStatus = z.infer<typeof secondFactorStatus>;
+
 /** A new seed, answered once: the otpauth URI, its QR code and the seed for typing in by hand. */
 export const secondFactorSetup = z.object({
   otpauthUri: z.string(),

@@ -11,6 +11,8 @@ function Guard({ permission, children }: { permission?: Permission; children: Re
   const location = useLocation();
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (permission && !can(permission)) return <Navigate to={can('personal.write') ? '/' : '/statistics'} replace />;
+  // The organisation requires a second factor of this role: Il mio account until it is set up.
+  if (me.secondFactor === 'required' && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <>{children}</>;
 }
 

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   recoveryCodes,
   secondFactorDisableInput,
@@ -7,6 +6,7 @@ import {
   secondFactorPolicy,
   secondFactorPolicyInput,
   secondFactorSetup,
+  secondFactorStatus,
 } from '../../contracts/auth.js';
 import { problemSchema } from '../../contracts/common.js';
 import { idParams, routeDeclarer } from '../http/route.js';
@@ -14,10 +14,9 @@ import { requireLogin } from './actor.js';
 import {
   disableSecondFactor,
   enableSecondFactor,
-  recoveryCodesLeft,
   resetSecondFactorOf,
   secondFactorPolicyOf,
-  secondFactorStateOf,
+  secondFactorStatusOf,
   setSecondFactorPolicy,
   setUpSecondFactor,
 } from './second-factor.usecases.js';
@@ -29,13 +28,10 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route.get('/auth/second-factor', {
     permission: 'login',
-    summary: 'Whether your second factor is on, and how many recovery codes you have left (never a secret)',
-    response: z.object({ state: z.enum(['on', 'off', 'required']), recoveryCodesLeft: z.number() }),
+    summary: 'Whether your second factor is on or required of your role, and how many recovery codes you have left (never a secret)',
+    response: secondFactorStatus,
     problems,
-    handle: async (actor, _input, request) => ({
-      state: await secondFactorStateOf(app.db, actor.userId),
-      recoveryCodesLeft: await recoveryCodesLeft(app.db, requireLogin(request.auth)),
-    }),
+    handle: (actor) => secondFactorStatusOf(app.db, actor),
   });
 
   route.post('/auth/second-factor/setup', {

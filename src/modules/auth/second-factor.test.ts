@@ -125,7 +125,11 @@ for (const dialect of DIALECTS) {
       for (const code of enabled.recoveryCodes) expect(code).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/);
 
       expect(expectStatus<{ secondFactor: string }>(await api(t.app, session).get('/auth/me'), 200).secondFactor).toBe('on');
-      expect(expectStatus(await api(t.app, session).get('/auth/second-factor'), 200)).toEqual({ state: 'on', recoveryCodesLeft: 10 });
+      expect(expectStatus(await api(t.app, session).get('/auth/second-factor'), 200)).toEqual({
+        state: 'on',
+        requiredForRole: false,
+        recoveryCodesLeft: 10,
+      });
       expectProblem(await api(t.app, session).post('/auth/second-factor/setup'), 409, 'auth.second_factor_already_on');
 
       // Stored: the seed (no server secret to encrypt it with) and only the hashes of the recovery codes.
@@ -227,7 +231,11 @@ for (const dialect of DIALECTS) {
       const session = await loginAs(t.app, user.email).catch(() => null);
       expect(session).toBeNull();
       const me = await loginWithCode(user, recoveryCodes[2] ?? '');
-      expect(expectStatus(await api(t.app, me).get('/auth/second-factor'), 200)).toEqual({ state: 'on', recoveryCodesLeft: 7 });
+      expect(expectStatus(await api(t.app, me).get('/auth/second-factor'), 200)).toEqual({
+        state: 'on',
+        requiredForRole: false,
+        recoveryCodesLeft: 7,
+      });
     });
 
     async function loginWithCode(user: TestUser, code: string) {
@@ -345,6 +353,11 @@ for (const dialect of DIALECTS) {
       );
       expect(expectStatus<{ secondFactor: string }>(await api(t.app, admin).get('/auth/me'), 200).secondFactor).toBe('off');
       expectStatus(await api(t.app, coordinatorSession).get('/people'), 200);
+      expect(expectStatus(await api(t.app, coordinatorSession).get('/auth/second-factor'), 200)).toEqual({
+        state: 'required',
+        requiredForRole: true,
+        recoveryCodesLeft: 0,
+      });
 
       const { seed } = await enrol(cast.coordinator);
       const session = await loginWithCode(cast.coordinator, await codeNow(seed));

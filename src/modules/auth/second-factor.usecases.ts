@@ -6,7 +6,7 @@
  * reach the browser again, nor the log: the audit rows name what happened, never a secret.
  */
 import type { Kysely } from 'kysely';
-import type { Me, SecondFactorPolicy, SecondFactorSetup } from '../../contracts/auth.js';
+import type { Me, SecondFactorPolicy, SecondFactorSetup, SecondFactorStatus } from '../../contracts/auth.js';
 import { SECOND_FACTOR_ROLES } from '../../contracts/auth.js';
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -186,9 +186,15 @@ export async function resetSecondFactorOf(db: Db, actor: Actor, userId: number, 
   });
 }
 
-/** How many recovery codes the caller has left (for the account page). */
-export async function recoveryCodesLeft(db: Db, auth: RequestAuth): Promise<number> {
-  return countUnusedRecoveryCodes(db, auth.actor.userId);
+/** The caller's second factor as the account page shows it: its state, whether the role requires it, the recovery codes left. */
+export async function secondFactorStatusOf(db: Db, actor: Actor): Promise<SecondFactorStatus> {
+  const user = await findSecondFactorOf(db, actor.userId);
+  const requiredForRole = requiredFor(user.secondFactorRoles, user.role);
+  return {
+    state: user.totpSecret ? 'on' : requiredForRole ? 'required' : 'off',
+    requiredForRole,
+    recoveryCodesLeft: user.totpSecret ? await countUnusedRecoveryCodes(db, actor.userId) : 0,
+  };
 }
 
 export async function secondFactorPolicyOf(db: Db, actor: Actor): Promise<SecondFactorPolicy> {

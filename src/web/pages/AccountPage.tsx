@@ -6,6 +6,7 @@ import { boundTo } from '../kit/bound.js';
 import { RecordForm, useChange, useFields } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { SecondFactorSection } from './account/SecondFactorSection.js';
 import { SessionsSection } from './account/SessionsSection.js';
 
 /** "Cambia password": the current one and the new one; the other sessions are closed. */
@@ -47,7 +48,7 @@ function PasswordForm() {
   );
 }
 
-/** "Il mio account": who I am, the password change, and my open sessions. */
+/** "Il mio account": who I am, the password change, the second factor, and my open sessions. */
 export default function AccountPage() {
   const { t, label } = useI18n();
   const { me } = useSession();
@@ -68,6 +69,7 @@ export default function AccountPage() {
         </dl>
       ) : null}
       <PasswordForm />
+      <SecondFactorSection />
       <SessionsSection />
     </>
   );

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import type { Me } from '../../contracts/auth.js';
 import { useApiGet } from '../api/hooks.js';
@@ -14,6 +14,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const change = useChange();
   const setup = useApiGet<{ needed: boolean }>('/setup');
+  // Shown once the password was right and the account asks for its second factor.
+  const [needsCode, setNeedsCode] = useState(false);
   usePageTitle(t('login.title'));
 
   if (me) {
@@ -24,8 +26,14 @@ export function LoginPage() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const sent = await change.send<Me>('POST', '/auth/login', { email: form.get('email'), password: form.get('password') });
+    const code = String(form.get('code') ?? '').trim();
+    const sent = await change.send<Me>('POST', '/auth/login', {
+      email: form.get('email'),
+      password: form.get('password'),
+      ...(code && { code }),
+    });
     if (sent.ok) setMe(sent.data);
+    else if (sent.error?.code === 'auth.second_factor_required') setNeedsCode(true);
   };
 
   return (
@@ -61,6 +69,18 @@ export function LoginPage() {
             required
             error={change.fieldErrors.password}
           />
+          {needsCode ? (
+            <TextField
+              label={t('login.code')}
+              name="code"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              required
+              autoFocus
+              hint={t('login.codeHint')}
+              error={change.fieldErrors.code}
+            />
+          ) : null}
           <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
             {t('login.submit')}
           </button>

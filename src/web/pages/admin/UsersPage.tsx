@@ -9,6 +9,7 @@ import { boundTo } from '../../kit/bound.js';
 import { LoadedTable, Options, RecordForm, useChange, useConfirm, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
+import { SecondFactorPolicyForm } from './SecondFactorPolicy.js';
 
 interface Centre {
   id: number;
@@ -82,6 +83,15 @@ export default function UsersPage() {
     if (sent.ok) setNotice(t('users.sessionsEnded', { count: sent.data.ended }));
   };
 
+  // A lost phone: the user logs in with the password alone, then sets the second factor up again.
+  const resetSecondFactor = async (user: User) => {
+    setNotice(null);
+    const question = t('users.resetSecondFactorConfirm', { name: user.displayName });
+    if (!(await confirm(question, { confirmLabel: t('users.resetSecondFactor'), danger: true }))) return;
+    const sent = await change.send('DELETE', `/users/${user.id}/second-factor`);
+    if (sent.ok) setNotice(t('users.secondFactorReset'));
+  };
+
   const update = (user: User, body: Record<string, unknown>) => {
     setNotice(null);
     return change.send('PATCH', `/users/${user.id}`, body, { success: t('users.saved') });
@@ -130,9 +140,11 @@ export default function UsersPage() {
             : [
                 { label: user.active ? t('users.deactivate') : t('users.activate'), onClick: () => update(user, { active: !user.active }) },
                 { label: t('users.endSessions'), danger: true, onClick: () => endSessions(user) },
+                { label: t('users.resetSecondFactor'), danger: true, onClick: () => resetSecondFactor(user) },
               ]
         }
       />
+      <SecondFactorPolicyForm />
       <AddUserForm
         centres={centres.data ?? []}
         reload={users.reload}
