@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id } from '../../contracts/common.js';
 import { personFileSchema } from '../../contracts/person-file.js';
+import { subjectExportSchema } from '../../contracts/subject-export.js';
 import { routeDeclarer } from '../http/route.js';
 import { getPersonFile } from './person-file.usecases.js';
+import { subjectExportJson, subjectExportPdfFor } from './subject-export.usecases.js';
 
 export const personFileRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['people']);
@@ -14,5 +16,33 @@ export const personFileRoutes: FastifyPluginAsyncZod = async (app) => {
     params: z.strictObject({ id }),
     response: personFileSchema,
     handle: (actor, { params }) => getPersonFile(app.db, actor, params.id),
+  });
+
+  // The person's data given back (GDPR arts. 15 and 20): who may open the file may export it.
+  route.get('/people/:id/export.json', {
+    permission: 'personal.read',
+    summary:
+      'Everything held about the person, machine-readable (GDPR art. 20): restricted notes only as the caller may read them, other people only by relation; audited as a read and an export',
+    params: z.strictObject({ id }),
+    response: subjectExportSchema,
+    handle: async (actor, { params }, _request, reply) => {
+      const { data, fileName } = await subjectExportJson(app.db, actor, params.id);
+      reply.header('content-disposition', `attachment; filename="${fileName}"`);
+      return data;
+    },
+  });
+
+  route.get('/people/:id/export.pdf', {
+    permission: 'personal.read',
+    summary:
+      'Everything held about the person, as a PDF in Italian (GDPR art. 15), by the rule of export.json; audited as a read and an export',
+    params: z.strictObject({ id }),
+    produces: ['application/pdf'],
+    // Bytes are sent as they are; the schema's string documents the body for OpenAPI.
+    response: z.string().meta({ format: 'binary' }),
+    handle: async (actor, { params }, _request, reply) => {
+      const { pdf, fileName } = await subjectExportPdfFor(app.db, actor, params.id);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
+    },
   });
 };
