@@ -99,6 +99,28 @@ export async function setUpSecondFactor(db: Db, auth: RequestAuth, now = new Dat
   return { otpauthUri: uri, secret: seed, qrCode: await qrCodeOf(uri) };
 }
 
+/** A user's second factor off: no seed, no recovery codes. */
+async function turnOff(db: Db, userId: number, now: Date): Promise<void> {
+  await clearTotp(db, userId, now.toISOString());
+  await deleteRecoveryCodes(db, userId);
+}
+
+/** The audit row of a change of a user's second factor, by the user or an administrator (never a secret in it). */
+function auditSecondFactor(db: Db, byUserId: number, userId: number, secondFactor: 'on' | 'off' | 'reset', now: Date) {
+  return recordAudit(
+    db,
+    {
+      userId: byUserId,
+      centreId: null,
+      action: 'update',
+      entity: 'user',
+      entityId: userId,
+      details: { fields: ['secondFactor'], secondFactor },
+    },
+    now,
+  );
+}
+
 /** Turns the pending seed on with a code from it; the recovery codes, answered once. */
 export async function enableSecondFactor(db: Db, auth: RequestAuth, code: string, now = new Date()): Promise<{ recoveryCodes: string[] }> {
   const actor = sessionOnly(auth);
@@ -112,18 +134,7 @@ export async function enableSecondFactor(db: Db, auth: RequestAuth, code: string
   await inTransaction(db, async (trx) => {
     await activateTotp(trx, actor.userId, user.totpPendingSecret as string, step, nowIso);
     await replaceRecoveryCodes(trx, actor.userId, codes.map(recoveryCodeHash), nowIso);
-    await recordAudit(
-      trx,
-      {
-        userId: actor.userId,
-        centreId: null,
-        action: 'update',
-        entity: 'user',
-        entityId: actor.userId,
-        details: { fields: ['secondFactor'], secondFactor: 'on' },
-      },
-      now,
-    );
+    await auditSecondFactor(trx, actor.userId, actor.userId, 'on', now);
   });
   return { recoveryCodes: codes };
 }
@@ -148,20 +159,8 @@ export async function disableSecondFactor(
   );
   if (check === 'wrong' || check === 'reused') throw wrongSecondFactorCode();
   await inTransaction(db, async (trx) => {
-    await clearTotp(trx, actor.userId, now.toISOString());
-    await deleteRecoveryCodes(trx, actor.userId);
-    await recordAudit(
-      trx,
-      {
-        userId: actor.userId,
-        centreId: null,
-        action: 'update',
-        entity: 'user',
-        entityId: actor.userId,
-        details: { fields: ['secondFactor'], secondFactor: 'off' },
-      },
-      now,
-    );
+    await turnOff(trx, actor.userId, now);
+    await auditSecondFactor(trx, actor.userId, actor.userId, 'off', now);
   });
 }
 
@@ -169,20 +168,8 @@ export async function disableSecondFactor(
 export async function resetSecondFactorOf(db: Db, actor: Actor, userId: number, now = new Date()): Promise<void> {
   await orNotFound(findUserOfOrganisation(db, userId, actor.organisationId), 'user');
   await inTransaction(db, async (trx) => {
-    await clearTotp(trx, userId, now.toISOString());
-    await deleteRecoveryCodes(trx, userId);
-    await recordAudit(
-      trx,
-      {
-        userId: actor.userId,
-        centreId: null,
-        action: 'update',
-        entity: 'user',
-        entityId: userId,
-        details: { fields: ['secondFactor'], secondFactor: 'reset' },
-      },
-      now,
-    );
+    await turnOff(trx, userId, now);
+    await auditSecondFactor(trx, actor.userId, userId, 'reset', now);
   });
 }
 

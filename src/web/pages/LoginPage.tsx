@@ -73,8 +73,8 @@ export function LoginPage() {
             <TextField
               label={t('login.code')}
               name="code"
+              // No numeric keyboard: a recovery code (letters and digits) goes here too.
               autoComplete="one-time-code"
-              inputMode="numeric"
               required
               autoFocus
               hint={t('login.codeHint')}
