@@ -13,6 +13,7 @@ import type { Dictionary } from './it.js';
 import { privacyEn } from './privacy.en.js';
 import { reportsEn } from './reports.en.js';
 import { secondFactorEn } from './second-factor.en.js';
+import { subjectExportEn } from './subject-export.en.js';
 
 /** English: checked against the Italian master by its type. */
 export const en: Dictionary = {
@@ -294,4 +295,5 @@ export const en: Dictionary = {
   ...importsEn,
   ...secondFactorEn,
   ...privacyEn,
+  ...subjectExportEn,
 };

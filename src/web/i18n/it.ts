@@ -12,6 +12,7 @@ import { importsIt } from './imports.it.js';
 import { privacyIt } from './privacy.it.js';
 import { reportsIt } from './reports.it.js';
 import { secondFactorIt } from './second-factor.it.js';
+import { subjectExportIt } from './subject-export.it.js';
 
 /** Italian: the master dictionary. Every other language must have exactly these keys. */
 export const it = {
@@ -294,6 +295,7 @@ export const it = {
   ...importsIt,
   ...secondFactorIt,
   ...privacyIt,
+  ...subjectExportIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

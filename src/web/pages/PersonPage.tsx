@@ -17,6 +17,7 @@ import { PersonCasesSection } from './cases/PersonCasesSection.js';
 import { PersonCoursesSection } from './courses/PersonCoursesSection.js';
 import { PersonDocumentsSection } from './documents/PersonDocumentsSection.js';
 import { PersonHouseholdSection } from './households/PersonHouseholdSection.js';
+import { SubjectExportSection } from './person/SubjectExportSection.js';
 import { ErasureRequestForm } from './privacy/ErasureRequestForm.js';
 import { PersonPrivacySection } from './privacy/PersonPrivacySection.js';
 
@@ -136,6 +137,8 @@ function PersonFileView({ file }: { file: PersonFile }) {
           onPage={setPage}
         />
       ) : null}
+
+      <SubjectExportSection personId={p.id} />
     </>
   );
 }
