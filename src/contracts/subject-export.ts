@@ -32,6 +32,7 @@ import {
   WAITING_LIST_KINDS,
   WAITING_LIST_STATUSES,
 } from './enums.js';
+import { ERASURE_OUTCOMES } from './privacy.js';
 
 export const SUBJECT_EXPORT_SCHEMA = 'approdo.subject-export/1';
 
@@ -204,6 +205,10 @@ export const subjectExportSchema = z
     events: z.array(z.object({ title: z.string(), date, place: z.string().nullable() })),
     /** The privacy notices given to the person. */
     privacyNotices: z.array(z.object({ givenOn: date, version: z.string(), language: z.string() })),
+    /** The person's erasure requests (art. 17) that were refused: an erased person has no file to export. */
+    erasureRequests: z.array(
+      z.object({ requestedOn: date, reason: z.string(), outcome: z.enum(ERASURE_OUTCOMES), refusalReason: z.string().nullable() }),
+    ),
     /**
      * Art. 15(1)(c): who the data were disclosed to, by category. Inside Approdo: the roles of the
      * users who opened the file, with how many times and when last (not who: that is the audit

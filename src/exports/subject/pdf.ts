@@ -269,8 +269,15 @@ function events(doc: Doc, data: SubjectExport) {
 
 function privacy(doc: Doc, data: SubjectExport) {
   section(doc, 'Informative sulla privacy');
-  if (none(doc, data.privacyNotices, 'Nessuna informativa registrata.')) return;
-  for (const n of data.privacyNotices) line(doc, `${italianDate(n.givenOn)} · versione ${n.version} · in ${language(n.language)}`);
+  if (!none(doc, data.privacyNotices, 'Nessuna informativa registrata.')) {
+    for (const n of data.privacyNotices) line(doc, `${italianDate(n.givenOn)} · versione ${n.version} · in ${language(n.language)}`);
+  }
+  if (data.erasureRequests.length === 0) return;
+  subheading(doc, 'Richieste di cancellazione');
+  for (const r of data.erasureRequests) {
+    line(doc, `${italianDate(r.requestedOn)} · ${r.outcome === 'refused' ? 'respinta' : 'accolta'}: ${r.reason}`);
+    if (r.refusalReason) line(doc, `Motivo del rifiuto: ${r.refusalReason}`, 14);
+  }
 }
 
 function recipients(doc: Doc, data: SubjectExport) {

@@ -81,6 +81,19 @@ export async function consultationsOfCases(db: Db, caseIds: number[], centreIds:
     .execute();
 }
 
+/** The person's erasure requests in the centres, oldest first (only refused ones can name a person still on file). */
+export function erasureRequestsOf(db: Db, personId: number, centreIds: number[]) {
+  if (centreIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('erasureRequests')
+    .select(['requestedOn', 'reason', 'outcome', 'refusalReason'])
+    .where('personId', '=', personId)
+    .where('centreId', 'in', centreIds)
+    .orderBy('requestedOn')
+    .orderBy('id')
+    .execute();
+}
+
 /** Who opened the person's file, by the role the readers have now: how many reads and the last one (an instant). */
 export function readsOfPersonByRole(db: Db, personId: number) {
   return db

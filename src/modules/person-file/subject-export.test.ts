@@ -129,6 +129,16 @@ for (const dialect of DIALECTS) {
         }),
         201,
       );
+      expectStatus(await operator.post(`/people/${person.id}/privacy-notices`, { givenOn: '2024-03-08', language: 'ar' }), 201);
+      expectStatus(
+        await coordinator.post(`/people/${person.id}/erasure-requests`, {
+          requestedOn: '2024-04-01',
+          reason: 'Non vuole essere registrata',
+          outcome: 'refused',
+          refusalReason: 'Pratica di rinnovo in corso',
+        }),
+        201,
+      );
       expectStatus(await operator.post('/events', { title: 'Visita al museo', date: '2024-05-10', participantIds: [person.id] }), 201);
       expectStatus(
         await operator.post('/legal-consultations', {
@@ -182,9 +192,49 @@ for (const dialect of DIALECTS) {
         expect.objectContaining({ date: '2024-03-20', questions: 'Ricongiungimento possibile?', textWithheld: false }),
         expect.objectContaining({ date: '2024-03-21', questions: null, guidance: null, textWithheld: true }),
       ]);
+      expect(data.privacyNotices).toEqual([expect.objectContaining({ givenOn: '2024-03-08', language: 'ar' })]);
+      expect(data.erasureRequests).toEqual([
+        {
+          requestedOn: '2024-04-01',
+          reason: 'Non vuole essere registrata',
+          outcome: 'refused',
+          refusalReason: 'Pratica di rinnovo in corso',
+        },
+      ]);
       expect(data.restrictedNotesRule).toMatch(/note riservate/i);
       const text = JSON.stringify(data);
       for (const other of ['Karim', 'Haddad', 'Lina', 'Rossolini', '2024-03-09T', 'Due casi']) expect(text).not.toContain(other);
+    });
+
+    it("a household case: the person's relation, the other members by relation only, their names masked", async () => {
+      const fatima = await newPerson('Fatima', 'Zahra');
+      const youssef = await newPerson('Youssef', 'Amrani');
+      const household = expectStatus<{ id: number }>(
+        await operator.post('/households', {
+          name: 'Zahra Amrani',
+          members: [
+            { personId: fatima.id, relation: 'reference_person' },
+            { personId: youssef.id, relation: 'spouse_partner' },
+          ],
+        }),
+        201,
+      );
+      const c = expectStatus<Case>(
+        await operator.post('/cases', {
+          householdId: household.id,
+          areas: ['work'],
+          referralSource: 'spontaneous',
+        }),
+        201,
+      );
+      expectStatus(await operator.post(`/cases/${c.id}/notes`, { body: 'Youssef Amrani cerca lavoro' }), 201);
+      const data = expectStatus<SubjectExport>(await operator.get(`/people/${fatima.id}/export.json`), 200);
+      expect(data.cases).toEqual([
+        expect.objectContaining({ of: 'household', relation: 'reference_person', otherMembers: [{ relation: 'spouse_partner' }] }),
+      ]);
+      expect(data.cases[0]?.notes.map((n) => n.body)).toEqual(['[omissis] [omissis] cerca lavoro']);
+      expect(data.household.current?.name).toBe('Zahra [omissis]');
+      expect(JSON.stringify(data)).not.toMatch(/Youssef|Amrani/);
     });
 
     it('gives restricted notes only to who may read them, and counts the others', async () => {
@@ -219,6 +269,8 @@ for (const dialect of DIALECTS) {
       ]) {
         expect(text).toContain(title);
       }
+      expect(text).toContain('08/03/2024 · versione');
+      expect(text).toContain('Richieste di cancellazione');
       expect(text).toContain('Note riservate non incluse: 1');
       expect(text).not.toContain('Referto');
       expect(text).not.toContain('Karim');

@@ -34,7 +34,13 @@ import { centreContacts } from '../events/events.repository.js';
 import { loadPersonHousehold } from '../households/households.usecases.js';
 import { findPersonRow, toPerson } from '../people/people.repository.js';
 import { privacyOfPerson } from '../privacy/privacy.usecases.js';
-import { consultationsOfCases, eventsOfPerson, readsOfPersonByRole, visitsOfPerson } from './subject-export.repository.js';
+import {
+  consultationsOfCases,
+  erasureRequestsOf,
+  eventsOfPerson,
+  readsOfPersonByRole,
+  visitsOfPerson,
+} from './subject-export.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -132,6 +138,7 @@ async function gatherExport(db: Db, actor: Actor, personId: number, now: Date) {
   const consultations = await consultationsOfCases(db, ownCaseIds, actor.centreIds);
   const events = await eventsOfPerson(db, personId, actor.centreIds);
   const privacy = await privacyOfPerson(db, actor, row);
+  const erasureRequests = await erasureRequestsOf(db, personId, actor.centreIds);
   const readers = await readsOfPersonByRole(db, personId);
   const centre = await centreContacts(db, row.centreId);
 
@@ -169,14 +176,14 @@ async function gatherExport(db: Db, actor: Actor, personId: number, now: Date) {
     household: {
       current: household.current
         ? {
-            name: household.current.name,
+            name: mask(household.current.name) ?? '',
             relation: household.current.relation,
             joinedOn: household.current.joinedOn,
             otherMembers: household.current.members.filter((m) => m.personId !== personId).map((m) => ({ relation: m.relation })),
           }
         : null,
       memberships: household.memberships.map((m) => ({
-        household: m.householdName,
+        household: mask(m.householdName) ?? '',
         relation: m.relation,
         joinedOn: m.joinedOn,
         leftOn: m.leftOn,
@@ -243,6 +250,12 @@ async function gatherExport(db: Db, actor: Actor, personId: number, now: Date) {
     },
     events,
     privacyNotices: privacy.notices.map((n) => ({ givenOn: n.givenOn, version: n.noticeVersion, language: n.language })),
+    erasureRequests: erasureRequests.map((r) => ({
+      requestedOn: r.requestedOn,
+      reason: mask(r.reason) ?? '',
+      outcome: r.outcome as SubjectExport['erasureRequests'][number]['outcome'],
+      refusalReason: mask(r.refusalReason),
+    })),
     recipients: {
       readers: readers.map((r) => ({ role: r.role, reads: Number(r.reads), lastReadOn: romeDateOf(new Date(String(r.lastAt))) })),
       servicesReferredTo: [
