@@ -10,8 +10,8 @@
  *   ask the coordinator, who reads them all, for a complete export.
  * - Other people's data are never in. A household member, or another member of a household case,
  *   appears only as their relation; their names are replaced by [omissis] in every free text
- *   (notes of household cases, plans, referrals, visit notes); household notes, other people's
- *   visits and files are not in. A lawyer's consultation gives its questions and guidance only
+ *   (case notes and plans, referrals, visit notes, household names); household notes, other
+ *   people's visits and files are not in. A lawyer's consultation gives its questions and guidance only
  *   when every case it discussed is one of the person's.
  */
 import type { Kysely } from 'kysely';
