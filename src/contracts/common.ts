@@ -74,12 +74,14 @@ export const userRef = z.object({ id: z.number(), displayName: z.string() });
 /** When a record was created and last changed (ISO UTC instants). */
 export const timestamps = { createdAt: z.string(), updatedAt: z.string() };
 
-/**
- * A stored record as the API answers it, an OpenAPI component named `name`: its id first, and
- * last the version that a change or a deletion sends back (see `version`).
- */
+/** A stored record as the API answers it, an OpenAPI component named `name`: its id first. */
+export function storedRecord<S extends z.ZodRawShape>(name: string, fields: S) {
+  return z.object({ id: z.number(), ...fields }).meta({ id: name });
+}
+
+/** A record that is changed: last, the version that a change or a deletion sends back (see `version`). */
 export function versionedRecord<S extends z.ZodRawShape>(name: string, fields: S) {
-  return z.object({ id: z.number(), ...fields, version: z.number() }).meta({ id: name });
+  return storedRecord(name, { ...fields, version: z.number() });
 }
 
 type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;

@@ -3,7 +3,7 @@
  * what the desk shows of them, and the erasure requests (GDPR art. 17) with their decision.
  */
 import { z } from 'zod';
-import { id, issue, pageQuery, pastDate, shortText, userRef } from './common.js';
+import { id, issue, pageQuery, pastDate, shortText, storedRecord, userRef } from './common.js';
 
 /**
  * The languages a notice is given in (ISO 639-1): Italian, and those the centres' visitors speak
@@ -39,18 +39,16 @@ export type NoticeLanguage = (typeof NOTICE_LANGUAGES)[number];
 /** A notice's version as the organisation names it ("2024-01", "2"). */
 export const noticeVersion = shortText(20).min(1);
 
-export const privacyNoticeSchema = z
-  .object({
-    id: z.number(),
-    personId: z.number(),
-    centreId: z.number(),
-    givenOn: z.string(),
-    noticeVersion: z.string(),
-    language: z.enum(NOTICE_LANGUAGES),
-    givenBy: userRef.nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'PrivacyNotice' });
+/** A notice as recorded: never changed (a wrong one is deleted), so without a version. */
+export const privacyNoticeSchema = storedRecord('PrivacyNotice', {
+  personId: z.number(),
+  centreId: z.number(),
+  givenOn: z.string(),
+  noticeVersion: z.string(),
+  language: z.enum(NOTICE_LANGUAGES),
+  givenBy: userRef.nullable(),
+  createdAt: z.string(),
+});
 export type PrivacyNotice = z.infer<typeof privacyNoticeSchema>;
 
 /** A notice given: when (not in the future), in which language, and its version (the centre's current one when left out). */
@@ -103,20 +101,18 @@ export const erasureRequestInput = z
   });
 export type ErasureRequestInput = z.infer<typeof erasureRequestInput>;
 
-export const erasureRequestSchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    /** The person's id as it was (an erased person has no file any more). */
-    personId: z.number(),
-    requestedOn: z.string(),
-    reason: z.string(),
-    outcome: z.enum(ERASURE_OUTCOMES),
-    refusalReason: z.string().nullable(),
-    decidedBy: userRef.nullable(),
-    decidedAt: z.string(),
-  })
-  .meta({ id: 'ErasureRequest' });
+/** A request as decided: kept as it was, without a version. */
+export const erasureRequestSchema = storedRecord('ErasureRequest', {
+  centreId: z.number(),
+  /** The person's id as it was (an erased person has no file any more). */
+  personId: z.number(),
+  requestedOn: z.string(),
+  reason: z.string(),
+  outcome: z.enum(ERASURE_OUTCOMES),
+  refusalReason: z.string().nullable(),
+  decidedBy: userRef.nullable(),
+  decidedAt: z.string(),
+});
 export type ErasureRequest = z.infer<typeof erasureRequestSchema>;
 
 export const erasureRequestsQuery = z.strictObject({

@@ -6,7 +6,7 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { irreversible, partOf } from './shapes.js';
+import { byUser, irreversible, partOf, required } from './shapes.js';
 
 export function privacyRecords(dialect: DialectName): Migration {
   return irreversible('privacy records', dialect, async (db, table) => {
@@ -20,26 +20,26 @@ export function privacyRecords(dialect: DialectName): Migration {
     await table
       .ofCentre('privacy_notices')
       .addColumn('person_id', 'integer', partOf('people.id'))
-      .addColumn('given_on', 'text', (c) => c.notNull())
-      .addColumn('notice_version', 'text', (c) => c.notNull())
+      .addColumn('given_on', 'text', required)
+      .addColumn('notice_version', 'text', required)
       /** ISO 639-1 code of the notice's language. */
-      .addColumn('language', 'text', (c) => c.notNull())
-      .addColumn('given_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('language', 'text', required)
+      .addColumn('given_by', 'integer', byUser)
+      .addColumn('created_at', 'text', required)
       .execute();
     await db.schema.createIndex('privacy_notices_person_idx').on('privacy_notices').columns(['person_id', 'given_on']).execute();
 
     // An erasure request and its decision. The person's id is a plain number: an erased person's row goes.
     await table
       .ofCentre('erasure_requests')
-      .addColumn('person_id', 'integer', (c) => c.notNull())
-      .addColumn('requested_on', 'text', (c) => c.notNull())
-      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('person_id', 'integer', required)
+      .addColumn('requested_on', 'text', required)
+      .addColumn('reason', 'text', required)
       /** erased | refused */
-      .addColumn('outcome', 'text', (c) => c.notNull())
+      .addColumn('outcome', 'text', required)
       .addColumn('refusal_reason', 'text')
-      .addColumn('decided_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-      .addColumn('decided_at', 'text', (c) => c.notNull())
+      .addColumn('decided_by', 'integer', byUser)
+      .addColumn('decided_at', 'text', required)
       .execute();
     await db.schema.createIndex('erasure_requests_centre_idx').on('erasure_requests').columns(['centre_id', 'decided_at']).execute();
   });

@@ -23,6 +23,9 @@ export function bytewiseText(dialect: DialectName) {
   return dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
 }
 
+/** A column every row fills. */
+export const required: ColumnShape = (c) => c.notNull();
+
 /** A required reference to the record this row is part of: deleted with it. */
 export const partOf =
   (target: string): ColumnShape =>
@@ -34,6 +37,9 @@ export const refersTo =
   (target: string): ColumnShape =>
   (c) =>
     c.notNull().references(target);
+
+/** The user who did something (gave, decided…): emptied, not deleted with the row, when the user is deleted. */
+export const byUser: ColumnShape = (c) => c.references('users.id').onDelete('set null');
 
 /** created_at, updated_at and the optimistic-concurrency version of an editable record. */
 export function editable(table: AnyTable): AnyTable {

@@ -9,24 +9,17 @@ type Db = Kysely<Database>;
 
 // --- privacy notices
 
-function noticesWithGiver(db: Db) {
-  return db
-    .selectFrom('privacyNotices')
+type NoticesQuery = SelectQueryBuilder<Database, 'privacyNotices', object>;
+
+/** The notices a query finds, with the name of who gave each. */
+function withGiver(query: NoticesQuery) {
+  return query
     .leftJoin('users', 'users.id', 'privacyNotices.givenBy')
-    .select([
-      'privacyNotices.id',
-      'privacyNotices.personId',
-      'privacyNotices.centreId',
-      'privacyNotices.givenOn',
-      'privacyNotices.noticeVersion',
-      'privacyNotices.language',
-      'privacyNotices.givenBy',
-      'users.displayName as givenByName',
-      'privacyNotices.createdAt',
-    ]);
+    .selectAll('privacyNotices')
+    .select('users.displayName as givenByName');
 }
 
-type NoticeRow = Awaited<ReturnType<ReturnType<typeof noticesWithGiver>['executeTakeFirstOrThrow']>>;
+type NoticeRow = Awaited<ReturnType<ReturnType<typeof withGiver>['executeTakeFirstOrThrow']>>;
 
 const toNotice = ({ givenBy, givenByName, language, ...row }: NoticeRow): PrivacyNotice => ({
   ...row,
@@ -37,7 +30,7 @@ const toNotice = ({ givenBy, givenByName, language, ...row }: NoticeRow): Privac
 /** A person's notices in these centres, the latest given first. */
 export async function noticesOf(db: Db, personId: number, centreIds: readonly number[]): Promise<PrivacyNotice[]> {
   if (centreIds.length === 0) return [];
-  const rows = await noticesWithGiver(db)
+  const rows = await withGiver(db.selectFrom('privacyNotices'))
     .where('privacyNotices.personId', '=', personId)
     .where('privacyNotices.centreId', 'in', centreIds)
     .orderBy('privacyNotices.givenOn', 'desc')
@@ -49,7 +42,7 @@ export async function noticesOf(db: Db, personId: number, centreIds: readonly nu
 /** One notice of these centres, or undefined. */
 export async function noticeIn(db: Db, id: number, centreIds: readonly number[]): Promise<PrivacyNotice | undefined> {
   if (centreIds.length === 0) return undefined;
-  const row = await noticesWithGiver(db)
+  const row = await withGiver(db.selectFrom('privacyNotices'))
     .where('privacyNotices.id', '=', id)
     .where('privacyNotices.centreId', 'in', centreIds)
     .executeTakeFirst();
@@ -79,18 +72,8 @@ type RequestsQuery = SelectQueryBuilder<Database, 'erasureRequests', object>;
 function withDecider(query: RequestsQuery) {
   return query
     .leftJoin('users', 'users.id', 'erasureRequests.decidedBy')
-    .select([
-      'erasureRequests.id',
-      'erasureRequests.centreId',
-      'erasureRequests.personId',
-      'erasureRequests.requestedOn',
-      'erasureRequests.reason',
-      'erasureRequests.outcome',
-      'erasureRequests.refusalReason',
-      'erasureRequests.decidedBy',
-      'users.displayName as decidedByName',
-      'erasureRequests.decidedAt',
-    ]);
+    .selectAll('erasureRequests')
+    .select('users.displayName as decidedByName');
 }
 
 type RequestRow = Awaited<ReturnType<ReturnType<typeof withDecider>['executeTakeFirstOrThrow']>>;

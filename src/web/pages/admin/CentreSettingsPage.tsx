@@ -16,6 +16,7 @@ import { EditableSection, Facts, LoadedSection, orNull, RecordForm, useChange, u
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useCentreChoice } from '../calendar/shared.js';
+import { NoticeVersionField } from '../privacy/NoticeVersionField.js';
 import { CentreContactField } from './CentreContactField.js';
 
 const comuneText = (s: { comuneName: string | null; comuneProvince: string | null }) =>
@@ -111,11 +112,9 @@ function SettingsForm({ settings, reload, onDone }: { settings: CentreSettings; 
           hint={t('centres.thresholdHint')}
           {...bound('completionThreshold')}
         />
-        <TextField
+        <NoticeVersionField
           column="col-lg-6"
           label={t('centres.privacyNoticeVersion')}
-          maxLength={20}
-          required
           hint={t('centres.privacyNoticeVersionHint')}
           {...bound('privacyNoticeVersion')}
         />

@@ -11,8 +11,9 @@ import { SelectField, TextField } from '../../components/fields.js';
 import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { focusLater, LoadedTable, RecordForm, useChange, useConfirm, useFields } from '../../kit/index.js';
+import { LoadedTable, RecordForm, useChange, useConfirm, useEditing, useFields } from '../../kit/index.js';
 import { useSession } from '../../session.js';
+import { NoticeVersionField } from './NoticeVersionField.js';
 
 /** A language's name in the UI's language, from its ISO 639-1 code. */
 export function useLanguageName(): (code: string) => string {
@@ -76,11 +77,9 @@ function NoticeForm({
           ))}
         </SelectField>
         <TextField column="col-sm-6 col-md-4" label={t('privacy.givenOn')} type="date" max={todayInRome()} required {...bound('givenOn')} />
-        <TextField
+        <NoticeVersionField
           column="col-sm-6 col-md-4"
           label={t('privacy.version')}
-          maxLength={20}
-          required
           hint={t('privacy.versionHint', { current: currentVersion })}
           {...bound('noticeVersion')}
         />
@@ -94,17 +93,14 @@ export function PersonPrivacySection({ personId, initial }: { personId: number; 
   const languageName = useLanguageName();
   const writable = useSession().can('personal.write');
   const privacy = useApiGet<PersonPrivacy>(`/people/${personId}/privacy-notices`, undefined, initial);
-  const [recording, setRecording] = useState(false);
+  // The form that records a notice; closed, focus goes back to its button.
+  const recording = useEditing();
   const [notice, setNotice] = useState<string | null>(null);
   const removal = useChange({ reload: privacy.reload });
   const confirm = useConfirm();
   const data = privacy.data ?? initial;
   const notices = { data: data.notices, error: privacy.error };
 
-  const close = () => {
-    setRecording(false);
-    focusLater('privacy-record');
-  };
   const remove = async (item: PrivacyNotice) => {
     if (!(await confirm(t('privacy.deleteConfirm'), { confirmLabel: t('privacy.delete'), danger: true }))) return;
     setNotice(null);
@@ -119,26 +115,27 @@ export function PersonPrivacySection({ personId, initial }: { personId: number; 
       </h2>
       <PrivacyNoticeStatus privacy={data} />
       <SuccessAlert message={notice} />
-      {writable && recording ? (
+      {writable && recording.isOpen ? (
         <NoticeForm
           personId={personId}
           currentVersion={data.currentVersion}
           reload={privacy.reload}
           onSaved={() => {
-            close();
+            recording.close();
             setNotice(t('privacy.saved'));
           }}
-          onCancel={close}
+          onCancel={recording.close}
         />
       ) : null}
-      {writable && !recording ? (
+      {writable && !recording.isOpen ? (
         <button
+          ref={recording.buttonRef}
           type="button"
           id="privacy-record"
           className={`btn btn-sm mb-3 ${data.state === 'current' ? 'btn-outline-primary' : 'btn-primary'}`}
           onClick={() => {
             setNotice(null);
-            setRecording(true);
+            recording.open();
           }}
         >
           {t('privacy.recordNow')}
