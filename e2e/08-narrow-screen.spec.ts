@@ -43,6 +43,7 @@ const PAGES = [
   '/admin/tokens',
   '/admin/imports',
   '/admin/audit',
+  '/admin/erasure-requests',
 ];
 
 /** How far the page reaches beyond the viewport's width (0 when nothing scrolls sideways). */

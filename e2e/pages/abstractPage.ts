@@ -27,7 +27,7 @@ export default abstract class AbstractPage {
     this.page = page;
     this.mainNav = page.getByRole('navigation', { name: 'Menu principale' });
     this.heading = page.getByRole('heading', { level: 1 });
-    this.logoutButton = page.getByRole('button', { name: 'Esci' });
+    this.logoutButton = page.getByRole('button', { name: 'Esci', exact: true });
     this.errorAlert = page.locator('.alert-danger[role="alert"]');
     this.successAlert = page.locator('.alert-success[role="status"]');
   }
