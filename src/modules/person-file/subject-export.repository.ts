@@ -47,6 +47,16 @@ export function eventsOfPerson(db: Db, personId: number, centreIds: number[]) {
     .execute();
 }
 
+/** A consultation's own columns: read, and grouped by (one row a consultation, with its cases counted). */
+const CONSULTATION_COLUMNS = [
+  'legalConsultations.id',
+  'legalConsultations.heldOn',
+  'legalConsultations.minutes',
+  'legalConsultations.lawyerName',
+  'legalConsultations.questions',
+  'legalConsultations.guidance',
+] as const;
+
 /**
  * The lawyer's consultations that discussed any of these cases, oldest first, each with how many
  * cases it discussed in all and how many of them are among these.
@@ -57,25 +67,13 @@ export async function consultationsOfCases(db: Db, caseIds: number[], centreIds:
     .selectFrom('legalConsultations')
     .innerJoin('legalConsultationCases as discussed', 'discussed.consultationId', 'legalConsultations.id')
     .select((eb) => [
-      'legalConsultations.id',
-      'legalConsultations.heldOn',
-      'legalConsultations.minutes',
-      'legalConsultations.lawyerName',
-      'legalConsultations.questions',
-      'legalConsultations.guidance',
+      ...CONSULTATION_COLUMNS,
       eb.fn.count<number>('discussed.caseId').as('cases'),
       eb.fn.sum<number>(eb.case().when('discussed.caseId', 'in', caseIds).then(1).else(0).end()).as('casesOfPerson'),
     ])
     .where('legalConsultations.centreId', 'in', centreIds)
     .where('legalConsultations.id', 'in', db.selectFrom('legalConsultationCases').select('consultationId').where('caseId', 'in', caseIds))
-    .groupBy([
-      'legalConsultations.id',
-      'legalConsultations.heldOn',
-      'legalConsultations.minutes',
-      'legalConsultations.lawyerName',
-      'legalConsultations.questions',
-      'legalConsultations.guidance',
-    ])
+    .groupBy(CONSULTATION_COLUMNS)
     .orderBy('legalConsultations.heldOn')
     .orderBy('legalConsultations.id')
     .execute();

@@ -110,6 +110,23 @@ export function NewPasswordField(props: Omit<FieldProps, 'hint' | 'required'> & 
   return <TextField type="password" autoComplete="new-password" minLength={12} required hint={t('setup.passwordHint')} {...props} />;
 }
 
+/** The password the user has now (to log in, or to confirm a change), offered by password managers. */
+export function CurrentPasswordField(props: Omit<FieldProps, 'required'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  return <TextField type="password" autoComplete="current-password" required {...props} />;
+}
+
+/**
+ * A code of the authenticator app (six digits: a numeric keyboard), offered from SMS and
+ * password managers as a one-time code; `withRecovery` where a recovery code (letters and
+ * digits) is accepted too: then no numeric keyboard.
+ */
+export function VerificationCodeField({
+  withRecovery,
+  ...props
+}: Omit<FieldProps, 'required'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { withRecovery?: boolean }) {
+  return <TextField autoComplete="one-time-code" inputMode={withRecovery ? undefined : 'numeric'} required {...props} />;
+}
+
 export function TextAreaField(props: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const [field, textarea] = splitField(props);
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { NewPasswordField, TextField } from '../components/fields.js';
+import { CurrentPasswordField, NewPasswordField } from '../components/fields.js';
 import { SuccessAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import { boundTo } from '../kit/bound.js';
@@ -35,13 +35,7 @@ function PasswordForm() {
         submitLabel={t('account.changePassword')}
         className="col-md-6"
       >
-        <TextField
-          label={t('account.currentPassword')}
-          type="password"
-          autoComplete="current-password"
-          required
-          {...bound('currentPassword')}
-        />
+        <CurrentPasswordField label={t('account.currentPassword')} {...bound('currentPassword')} />
         <NewPasswordField label={t('account.newPassword')} {...bound('newPassword')} />
       </RecordForm>
     </>

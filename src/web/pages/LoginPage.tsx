@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import type { Me } from '../../contracts/auth.js';
 import { useApiGet } from '../api/hooks.js';
-import { TextField } from '../components/fields.js';
+import { CurrentPasswordField, TextField, VerificationCodeField } from '../components/fields.js';
 import { useI18n } from '../i18n/index.js';
 import { useChange } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
@@ -61,21 +61,12 @@ export function LoginPage() {
             autoFocus
             error={change.fieldErrors.email}
           />
-          <TextField
-            label={t('login.password')}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            error={change.fieldErrors.password}
-          />
+          <CurrentPasswordField label={t('login.password')} name="password" error={change.fieldErrors.password} />
           {needsCode ? (
-            <TextField
+            <VerificationCodeField
+              withRecovery
               label={t('login.code')}
               name="code"
-              // No numeric keyboard: a recovery code (letters and digits) goes here too.
-              autoComplete="one-time-code"
-              required
               autoFocus
               hint={t('login.codeHint')}
               error={change.fieldErrors.code}

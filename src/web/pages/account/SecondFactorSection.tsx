@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Me, SecondFactorSetup, SecondFactorStatus } from '../../../contracts/auth.js';
 import { api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
-import { TextField } from '../../components/fields.js';
+import { CurrentPasswordField, VerificationCodeField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
@@ -105,20 +105,8 @@ export function SecondFactorSection() {
               className="border rounded p-3 mb-3 col-md-6"
             >
               <p>{t('account.secondFactor.turnOffHint')}</p>
-              <TextField
-                label={t('account.secondFactor.password')}
-                type="password"
-                autoComplete="current-password"
-                required
-                {...boundDisable('password')}
-              />
-              <TextField
-                label={t('account.secondFactor.code')}
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                required
-                {...boundDisable('code')}
-              />
+              <CurrentPasswordField label={t('account.secondFactor.password')} {...boundDisable('password')} />
+              <VerificationCodeField label={t('account.secondFactor.code')} {...boundDisable('code')} />
             </RecordForm>
           )}
         </>
@@ -136,13 +124,7 @@ export function SecondFactorSection() {
           <p>
             {t('account.secondFactor.secret')}: <code className="fs-6">{inGroupsOfFour(setup.secret)}</code>
           </p>
-          <TextField
-            label={t('account.secondFactor.code')}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            required
-            {...boundEnable('code')}
-          />
+          <VerificationCodeField label={t('account.secondFactor.code')} {...boundEnable('code')} />
         </RecordForm>
       ) : (
         <>
