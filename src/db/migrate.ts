@@ -9,8 +9,8 @@ import { loginAttemptIndex } from './migrations/0006-login-attempt-index.js';
 import { importsHistory } from './migrations/0007-imports-history.js';
 import { importLedger } from './migrations/0008-import-ledger.js';
 import { privacyRecords } from './migrations/0009-privacy-records.js';
-import { sessionDevices } from './migrations/0011-session-devices.js';
-import { secondFactor } from './migrations/0012-second-factor.js';
+import { sessionDevices } from './migrations/0010-session-devices.js';
+import { secondFactor } from './migrations/0011-second-factor.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -24,8 +24,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0007-imports-history': importsHistory(dialect),
     '0008-import-ledger': importLedger(dialect),
     '0009-privacy-records': privacyRecords(dialect),
-    '0011-session-devices': sessionDevices(dialect),
-    '0012-second-factor': secondFactor(dialect),
+    '0010-session-devices': sessionDevices(dialect),
+    '0011-second-factor': secondFactor(dialect),
   };
 }
 

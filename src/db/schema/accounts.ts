@@ -6,7 +6,7 @@ export interface OrganisationsTable {
   id: Generated<number>;
   name: string;
   createdAt: string;
-  /** JSON array of the roles that must use a second factor (migration 0012); none by default. */
+  /** JSON array of the roles that must use a second factor (migration 0011); none by default. */
   secondFactorRoles: Generated<string>;
 }
 
@@ -41,13 +41,16 @@ export interface UsersTable {
   locale: string;
   createdAt: string;
   updatedAt: string;
-  /** The active TOTP seed (base32), stored as is: the app has no server secret to encrypt it with (migration 0012). */
+  /** The active TOTP seed (base32), stored as is: the app has no server secret to encrypt it with (migration 0011). */
   totpSecret: string | null;
   /** A seed set up but not yet confirmed with a code. */
   totpPendingSecret: string | null;
   totpEnabledAt: string | null;
   /** The last TOTP time step accepted: a code of that step or earlier is refused as reused. */
   totpLastStep: number | null;
+  /** Codes refused since `secondFactorFailedAt`'s window began (any client): past a few, no code is taken. */
+  secondFactorFailures: Generated<number>;
+  secondFactorFailedAt: string | null;
 }
 
 /** A second factor's recovery codes: SHA-256 of each, used once. */

@@ -33,7 +33,7 @@ import {
   setPasswordHash,
   touchApiToken,
 } from './auth.repository.js';
-import { secondFactorStateOf, spendSecondFactorCode } from './second-factor.usecases.js';
+import { secondFactorStateOf, spendCodeWithinLimit } from './second-factor.usecases.js';
 import { decoyHash, hashPassword, randomSecret, sha256, verifyPassword } from './secrets.js';
 
 type Db = Kysely<Database>;
@@ -173,7 +173,7 @@ export async function login(
       await markAttemptSucceeded(db, attemptId);
       throw secondFactorRequired();
     }
-    const check = await spendSecondFactorCode(
+    const check = await spendCodeWithinLimit(
       db,
       { id: user.id, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep },
       input.code,

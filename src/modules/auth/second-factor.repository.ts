@@ -43,6 +43,42 @@ export async function clearTotp(db: Db, userId: number, nowIso: string) {
     .execute();
 }
 
+/** Counts a refused code: one more in the window that began at the first of them, or the first of a new window. */
+export async function countRefusedCode(db: Db, userId: number, windowStartIso: string, nowIso: string) {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      secondFactorFailures: eb
+        .case()
+        .when('secondFactorFailedAt', '>=', windowStartIso)
+        .then(eb('secondFactorFailures', '+', 1))
+        .else(1)
+        .end(),
+      secondFactorFailedAt: eb
+        .case()
+        .when('secondFactorFailedAt', '>=', windowStartIso)
+        .then(eb.ref('secondFactorFailedAt'))
+        .else(nowIso)
+        .end(),
+    }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The codes refused in the window that began at `windowStartIso` or later. */
+export async function recentRefusedCodes(db: Db, userId: number, windowStartIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select(['secondFactorFailures', 'secondFactorFailedAt'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.secondFactorFailedAt && row.secondFactorFailedAt >= windowStartIso ? Number(row.secondFactorFailures) : 0;
+}
+
+export async function forgetRefusedCodes(db: Db, userId: number) {
+  await db.updateTable('users').set({ secondFactorFailures: 0, secondFactorFailedAt: null }).where('id', '=', userId).execute();
+}
+
 /**
  * Takes a TOTP step as used, if no later or equal step was: false when it was (a reused code).
  * One conditional update, so two logins racing with the same code cannot both pass.

@@ -23,6 +23,7 @@ import {
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import { MAX_FAILURES_PER_EMAIL } from './auth.usecases.js';
+import { MAX_REFUSED_CODES } from './second-factor.usecases.js';
 
 /** The start of a 30-second step. */
 const START = Date.parse('2026-03-02T09:00:00Z');
@@ -186,6 +187,46 @@ for (const dialect of DIALECTS) {
         expectProblem(await login(user, await wrongCode(seed)), 401, 'auth.second_factor_invalid');
       }
       expectProblem(await login(user, await codeNow(seed)), 429, 'auth.rate_limited');
+    });
+
+    it('holds the account after 10 refused codes, from whatever clients: even the right code waits for the window', async () => {
+      const user = await createTestUser(t.db, {
+        organisationId: cast.organisationId,
+        role: 'operator',
+        centreIds: [cast.centreA.id],
+        email: 'many.clients@example.test',
+      });
+      const { seed } = await enrol(user);
+      // Each guess from another client (the per-client login limits never see more than one).
+      const from = (i: number) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: user.email, password: user.password, code: 'no-such-recovery-code' },
+          remoteAddress: `203.0.113.${i + 1}`,
+        });
+      const wrong = await wrongCode(seed);
+      for (let i = 0; i < MAX_REFUSED_CODES; i++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: user.email, password: user.password, code: i % 2 ? wrong : 'no-such-recovery-code' },
+          remoteAddress: `203.0.113.${i + 1}`,
+        });
+        expectProblem(res, 401, 'auth.second_factor_invalid');
+      }
+      expectProblem(await from(50), 429, 'auth.rate_limited');
+      const right = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: user.email, password: user.password, code: await codeNow(seed) },
+        remoteAddress: '198.51.100.7',
+      });
+      expectProblem(right, 429, 'auth.rate_limited');
+      // The window over, the right code is taken (and "123 456", as the apps show it, is the same code).
+      advance(31);
+      const spaced = (await codeNow(seed)).replace(/^(\d{3})/, '$1 ');
+      expectStatus(await login(user, spaced), 200);
     });
 
     it('refuses a code of a step already used, and logs the refusal', async () => {

@@ -15,6 +15,7 @@ import { findUserOfOrganisation } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor, RequestAuth } from './actor.js';
 import {
+  loginRateLimited,
   secondFactorAlreadyOn,
   secondFactorMandatory,
   secondFactorNeedsSession,
@@ -27,10 +28,13 @@ import {
   activateTotp,
   claimTotpStep,
   clearTotp,
+  countRefusedCode,
   countUnusedRecoveryCodes,
   deleteRecoveryCodes,
   findSecondFactorOf,
   findSecondFactorRoles,
+  forgetRefusedCodes,
+  recentRefusedCodes,
   replaceRecoveryCodes,
   setPendingTotpSecret,
   setSecondFactorRoles,
@@ -67,20 +71,48 @@ export type CodeCheck = 'totp' | 'recovery code' | 'wrong' | 'reused';
  * Checks a code against the user's active seed (6 digits) or unused recovery codes (anything
  * else), and uses it: the TOTP step is taken as the last one, the recovery code marked used.
  */
-export async function spendSecondFactorCode(
+async function spendSecondFactorCode(
   db: Db,
   user: { id: number; totpSecret: string; totpLastStep: number | null },
   code: string,
   now: Date,
 ): Promise<CodeCheck> {
   const typed = code.trim();
-  if (looksLikeTotp(typed)) {
-    const step = await totpStepOf(user.totpSecret, typed, now);
+  // Authenticator apps show "123 456": the digits are the code.
+  const digits = typed.replace(/[\s-]/g, '');
+  if (looksLikeTotp(digits)) {
+    const step = await totpStepOf(user.totpSecret, digits, now);
     if (step === null) return 'wrong';
     if (user.totpLastStep !== null && step <= user.totpLastStep) return 'reused';
     return (await claimTotpStep(db, user.id, step)) ? 'totp' : 'reused';
   }
   return (await spendRecoveryCode(db, user.id, recoveryCodeHash(typed), now.toISOString())) ? 'recovery code' : 'wrong';
+}
+
+/** Codes refused (from any clients) in a window before the account takes no code for the rest of it. */
+export const MAX_REFUSED_CODES = 10;
+const CODE_WINDOW_MINUTES = 15;
+
+/**
+ * Spends a code as spendSecondFactorCode does, within the account's own limit: past
+ * MAX_REFUSED_CODES refused in the window, from whatever clients, no code is looked at (429).
+ * The login limits count per client and never lock an address (decision 003); but only someone
+ * who has the password already can guess codes, so here the account itself is held.
+ */
+export async function spendCodeWithinLimit(
+  db: Db,
+  user: { id: number; totpSecret: string; totpLastStep: number | null },
+  code: string,
+  now: Date,
+): Promise<CodeCheck> {
+  const windowStart = new Date(now.getTime() - CODE_WINDOW_MINUTES * 60_000).toISOString();
+  if ((await recentRefusedCodes(db, user.id, windowStart)) >= MAX_REFUSED_CODES) {
+    throw loginRateLimited({ windowMinutes: CODE_WINDOW_MINUTES });
+  }
+  const check = await spendSecondFactorCode(db, user, code, now);
+  if (check === 'wrong' || check === 'reused') await countRefusedCode(db, user.id, windowStart, now.toISOString());
+  else await forgetRefusedCodes(db, user.id);
+  return check;
 }
 
 function sessionOnly(auth: RequestAuth): Actor {
@@ -151,13 +183,27 @@ export async function disableSecondFactor(
   if (!user.totpSecret) throw secondFactorNotOn();
   if (requiredFor(user.secondFactorRoles, user.role)) throw secondFactorMandatory();
   if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongCurrentPassword();
-  const check = await spendSecondFactorCode(
+  const check = await spendCodeWithinLimit(
     db,
     { id: actor.userId, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep },
     input.code,
     now,
   );
-  if (check === 'wrong' || check === 'reused') throw wrongSecondFactorCode();
+  if (check === 'wrong' || check === 'reused') {
+    await recordAudit(
+      db,
+      {
+        userId: actor.userId,
+        centreId: null,
+        action: 'update',
+        entity: 'user',
+        entityId: actor.userId,
+        details: { refused: `second factor ${check}` },
+      },
+      now,
+    );
+    throw wrongSecondFactorCode();
+  }
   await inTransaction(db, async (trx) => {
     await turnOff(trx, actor.userId, now);
     await auditSecondFactor(trx, actor.userId, actor.userId, 'off', now);

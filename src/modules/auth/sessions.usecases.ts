@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Session } from '../../contracts/auth.js';
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 import { notFound } from '../../errors/index.js';
 import { findUserOfOrganisation } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -24,13 +25,15 @@ export async function listMySessions(db: Db, auth: RequestAuth, now = new Date()
 
 /** Ends one of the caller's sessions (their current one too: that is logging out); whether it was the current one. */
 export async function endMySession(db: Db, auth: RequestAuth, handle: string): Promise<{ wasCurrent: boolean }> {
-  if (!(await deleteSessionByHandle(db, auth.actor.userId, handle))) throw notFound('session');
-  await recordAudit(db, {
-    userId: auth.actor.userId,
-    centreId: null,
-    action: 'logout',
-    entity: 'session',
-    details: { ended: 'own session', handle },
+  await inTransaction(db, async (trx) => {
+    if (!(await deleteSessionByHandle(trx, auth.actor.userId, handle))) throw notFound('session');
+    await recordAudit(trx, {
+      userId: auth.actor.userId,
+      centreId: null,
+      action: 'logout',
+      entity: 'session',
+      details: { ended: 'own session', handle },
+    });
   });
   return { wasCurrent: auth.sessionId !== undefined && handleOf(auth.sessionId) === handle };
 }
@@ -38,14 +41,17 @@ export async function endMySession(db: Db, auth: RequestAuth, handle: string): P
 /** An administrator ends every session of a user of the organisation; how many ended. */
 export async function endSessionsOfUser(db: Db, actor: Actor, userId: number): Promise<{ ended: number }> {
   await orNotFound(findUserOfOrganisation(db, userId, actor.organisationId), 'user');
-  const ended = await deleteSessionsOf(db, userId);
-  await recordAudit(db, {
-    userId: actor.userId,
-    centreId: null,
-    action: 'logout',
-    entity: 'user',
-    entityId: userId,
-    details: { ended: 'all sessions', sessions: ended },
+  const ended = await inTransaction(db, async (trx) => {
+    const count = await deleteSessionsOf(trx, userId);
+    await recordAudit(trx, {
+      userId: actor.userId,
+      centreId: null,
+      action: 'logout',
+      entity: 'user',
+      entityId: userId,
+      details: { ended: 'all sessions', sessions: count },
+    });
+    return count;
   });
   return { ended };
 }
