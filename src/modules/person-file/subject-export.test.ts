@@ -206,7 +206,7 @@ for (const dialect of DIALECTS) {
       for (const other of ['Karim', 'Haddad', 'Lina', 'Rossolini', '2024-03-09T', 'Due casi']) expect(text).not.toContain(other);
     });
 
-    it("a household case: the person's relation, the other members by relation only, their names masked", async () => {
+    it("a household case: the person's relation, the other members by relation only, their names masked, its restricted notes withheld", async () => {
       const fatima = await newPerson('Fatima', 'Zahra');
       const youssef = await newPerson('Youssef', 'Amrani');
       const household = expectStatus<{ id: number }>(
@@ -228,11 +228,15 @@ for (const dialect of DIALECTS) {
         201,
       );
       expectStatus(await operator.post(`/cases/${c.id}/notes`, { body: 'Youssef Amrani cerca lavoro' }), 201);
+      // A restricted note of a household's case may be about another member: never given, though its author may read it.
+      expectStatus(await operator.post(`/cases/${c.id}/notes`, { body: 'Il marito: referto', restriction: 'health' }), 201);
       const data = expectStatus<SubjectExport>(await operator.get(`/people/${fatima.id}/export.json`), 200);
       expect(data.cases).toEqual([
         expect.objectContaining({ of: 'household', relation: 'reference_person', otherMembers: [{ relation: 'spouse_partner' }] }),
       ]);
       expect(data.cases[0]?.notes.map((n) => n.body)).toEqual(['[omissis] [omissis] cerca lavoro']);
+      expect(data.cases[0]?.withheldNotes).toBe(1);
+      expect(JSON.stringify(data)).not.toContain('referto');
       expect(data.household.current?.name).toBe('Zahra [omissis]');
       expect(JSON.stringify(data)).not.toMatch(/Youssef|Amrani/);
     });

@@ -47,7 +47,7 @@ type Db = Kysely<Database>;
 export type ExportFormat = 'json' | 'pdf';
 
 export const RESTRICTED_NOTES_RULE =
-  "Le note riservate (salute, legale) sono incluse solo se chi esporta può leggerle: il coordinatore, l'operatore responsabile del caso, l'autore della nota; le altre sono contate, non riportate. I dati di altre persone non sono inclusi: i componenti del nucleo e degli altri casi familiari compaiono solo con la relazione, e i loro nomi sono sostituiti da [omissis] nei testi liberi; i testi delle consulenze legali sono inclusi solo se tutti i casi discussi sono della persona.";
+  "Le note riservate (salute, legale) sono incluse solo se chi esporta può leggerle: il coordinatore, l'operatore responsabile del caso, l'autore della nota; le altre sono contate, non riportate; nei casi di un nucleo familiare le note riservate non sono mai incluse (possono riguardare un altro componente), e sono contate. I dati di altre persone non sono inclusi: i componenti del nucleo e degli altri casi familiari compaiono solo con la relazione, e i loro nomi sono sostituiti da [omissis] nei testi liberi; i testi delle consulenze legali sono inclusi solo se tutti i casi discussi sono della persona.";
 
 /** Whole words, any case, letters of any alphabet: "Karim" masks "karim," but not "Karimov". */
 function namePattern(name: string): RegExp {
@@ -78,6 +78,9 @@ type Mask = ReturnType<typeof maskOthers>;
 
 function exportedCase(c: Case, personId: number, mask: Mask): SubjectExport['cases'][number] {
   const text = (value: string) => mask(value) ?? '';
+  // In a household's case a restricted note (health, legal) may be about another member: masking
+  // the names would leave "the wife: …" readable (art. 15(4)), so it is withheld, and counted.
+  const given = c.household ? c.notes.filter((n) => n.restriction === null) : c.notes;
   return {
     status: c.status,
     of: c.household ? 'household' : 'person',
@@ -102,8 +105,8 @@ function exportedCase(c: Case, personId: number, mask: Mask): SubjectExport['cas
       actions: g.actions.map((a) => ({ description: text(a.description), status: a.status, dueOn: a.dueOn, doneOn: a.doneOn })),
     })),
     // Oldest first, as a diary is read on paper.
-    notes: [...c.notes].reverse().map((n) => ({ date: n.noteDate, body: text(n.body), restriction: n.restriction })),
-    withheldNotes: c.hiddenNotes,
+    notes: [...given].reverse().map((n) => ({ date: n.noteDate, body: text(n.body), restriction: n.restriction })),
+    withheldNotes: c.hiddenNotes + (c.notes.length - given.length),
     referrals: c.referrals.map((r) => ({
       direction: r.direction,
       service: r.service,

@@ -24,6 +24,7 @@ export const privacyEn: Record<keyof typeof privacyIt, string> = {
   'erasure.intro': 'Record the request and the decision. If granted, the file is erased: the visits stay anonymous in the statistics.',
   'erasure.requestedOn': 'Date of the request',
   'erasure.reason': 'Reason given',
+  'erasure.reasonHint': "It stays after the erasure: do not write the person's name or other details.",
   'erasure.outcome': 'Decision',
   'erasure.outcome.erased': 'Granted: erase the file',
   'erasure.outcome.refused': 'Refused',

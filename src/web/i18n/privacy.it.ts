@@ -24,6 +24,7 @@ export const privacyIt = {
     'Registra la richiesta e la decisione. Se accolta, la scheda viene cancellata: gli accessi restano anonimi nelle statistiche.',
   'erasure.requestedOn': 'Data della richiesta',
   'erasure.reason': 'Motivo della richiesta',
+  'erasure.reasonHint': 'Resta anche dopo la cancellazione: non scrivere il nome né altri dati della persona.',
   'erasure.outcome': 'Decisione',
   'erasure.outcome.erased': 'Accolta: cancella la scheda',
   'erasure.outcome.refused': 'Respinta',

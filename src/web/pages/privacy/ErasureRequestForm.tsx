@@ -77,7 +77,7 @@ export function ErasureRequestForm({
           <option value="refused">{t('erasure.outcome.refused')}</option>
         </SelectField>
       </div>
-      <TextAreaField label={t('erasure.reason')} rows={2} maxLength={1000} required {...bound('reason')} />
+      <TextAreaField label={t('erasure.reason')} hint={t('erasure.reasonHint')} rows={2} maxLength={1000} required {...bound('reason')} />
       {erasing ? null : <TextAreaField label={t('erasure.refusalReason')} rows={2} maxLength={1000} required {...bound('refusalReason')} />}
     </RecordForm>
   );
