@@ -176,7 +176,8 @@ export const totpCode = z
   .trim()
   .regex(/^\d{6}$/, messageEn('second_factor.code_not_valid'));
 
-export const secondFactorEnableInput = z.strictObject({ code: totpCode });
+/** Turning the second factor on asks the password too: a stolen session alone cannot tie the account to a thief's phone. */
+export const secondFactorEnableInput = z.strictObject({ password: z.string().min(1).max(200), code: totpCode });
 
 /** The recovery codes, answered once when the second factor is turned on: only their hashes are kept. */
 export const recoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });

@@ -48,7 +48,7 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     body: secondFactorEnableInput,
     response: recoveryCodes,
     problems,
-    handle: (_actor, { body }, request) => enableSecondFactor(app.db, requireLogin(request.auth), body.code),
+    handle: (_actor, { body }, request) => enableSecondFactor(app.db, requireLogin(request.auth), body),
   });
 
   route.delete('/auth/second-factor', {

@@ -63,7 +63,7 @@ for (const dialect of DIALECTS) {
         200,
       );
       const enabled = expectStatus<{ recoveryCodes: string[] }>(
-        await api(t.app, session).post('/auth/second-factor/enable', { code: await codeNow(setup.secret) }),
+        await api(t.app, session).post('/auth/second-factor/enable', { password: user.password, code: await codeNow(setup.secret) }),
         200,
       );
       secrets.push(setup.secret, ...enabled.recoveryCodes);
@@ -92,7 +92,11 @@ for (const dialect of DIALECTS) {
       const session = await loginAs(t.app, user.email);
       expect(expectStatus<{ secondFactor: string }>(await api(t.app, session).get('/auth/me'), 200).secondFactor).toBe('off');
 
-      expectProblem(await api(t.app, session).post('/auth/second-factor/enable', { code: '123456' }), 409, 'auth.second_factor_not_set_up');
+      expectProblem(
+        await api(t.app, session).post('/auth/second-factor/enable', { password: user.password, code: '123456' }),
+        409,
+        'auth.second_factor_not_set_up',
+      );
       const setup = expectStatus<{ otpauthUri: string; secret: string; qrCode: string }>(
         await api(t.app, session).post('/auth/second-factor/setup'),
         200,
@@ -104,20 +108,26 @@ for (const dialect of DIALECTS) {
       // Set up, not yet on: the login still needs only the password.
       expectStatus(await login(user), 200);
 
+      // The password too: a stolen session alone cannot turn it on.
       expectProblem(
-        await api(t.app, session).post('/auth/second-factor/enable', { code: await wrongCode(setup.secret) }),
+        await api(t.app, session).post('/auth/second-factor/enable', { password: 'not the password', code: await codeNow(setup.secret) }),
+        400,
+        'auth.wrong_password',
+      );
+      expectProblem(
+        await api(t.app, session).post('/auth/second-factor/enable', { password: user.password, code: await wrongCode(setup.secret) }),
         400,
         'auth.second_factor_wrong_code',
       );
       const notDigits = expectProblem(
-        await api(t.app, session).post('/auth/second-factor/enable', { code: '12ab56' }),
+        await api(t.app, session).post('/auth/second-factor/enable', { password: user.password, code: '12ab56' }),
         400,
         'validation.failed',
       );
       expect(JSON.stringify(notDigits)).toMatch(/second_factor\.code_not_valid/);
 
       const enabled = expectStatus<{ recoveryCodes: string[] }>(
-        await api(t.app, session).post('/auth/second-factor/enable', { code: await codeNow(setup.secret) }),
+        await api(t.app, session).post('/auth/second-factor/enable', { password: user.password, code: await codeNow(setup.secret) }),
         200,
       );
       secrets.push(...enabled.recoveryCodes);

@@ -154,12 +154,18 @@ function auditSecondFactor(db: Db, byUserId: number, userId: number, secondFacto
 }
 
 /** Turns the pending seed on with a code from it; the recovery codes, answered once. */
-export async function enableSecondFactor(db: Db, auth: RequestAuth, code: string, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+export async function enableSecondFactor(
+  db: Db,
+  auth: RequestAuth,
+  input: { password: string; code: string },
+  now = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
   const actor = sessionOnly(auth);
   const user = await findSecondFactorOf(db, actor.userId);
   if (user.totpSecret) throw secondFactorAlreadyOn();
   if (!user.totpPendingSecret) throw secondFactorNotSetUp();
-  const step = await totpStepOf(user.totpPendingSecret, code, now);
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongCurrentPassword();
+  const step = await totpStepOf(user.totpPendingSecret, input.code, now);
   if (step === null) throw wrongSecondFactorCode();
   const codes = newRecoveryCodes();
   const nowIso = now.toISOString();

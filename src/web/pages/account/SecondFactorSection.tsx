@@ -43,7 +43,7 @@ export function SecondFactorSection() {
   const [setup, setSetup] = useState<SecondFactorSetup | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const enableForm = useFields({ code: '' });
+  const enableForm = useFields({ password: '', code: '' });
   const disableForm = useFields({ password: '', code: '' });
   const boundEnable = boundTo(enableForm, change);
   const boundDisable = boundTo(disableForm, change);
@@ -124,6 +124,7 @@ export function SecondFactorSection() {
           <p>
             {t('account.secondFactor.secret')}: <code className="fs-6">{inGroupsOfFour(setup.secret)}</code>
           </p>
+          <CurrentPasswordField label={t('account.secondFactor.password')} {...boundEnable('password')} />
           <VerificationCodeField label={t('account.secondFactor.code')} {...boundEnable('code')} />
         </RecordForm>
       ) : (
