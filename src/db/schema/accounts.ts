@@ -8,6 +8,11 @@ export interface OrganisationsTable {
   createdAt: string;
   /** JSON array of the roles that must use a second factor (migration 0011); none by default. */
   secondFactorRoles: Generated<string>;
+  /** 1: signing in through the identity provider creates an account (viewer of no centre) for someone unknown (migration 0012). */
+  ssoCreatesAccounts: Generated<number>;
+  /** 'everyone', or 'break_glass': only `breakGlassUserId` signs in with a password. */
+  passwordSignIn: Generated<string>;
+  breakGlassUserId: number | null;
 }
 
 export interface CentresTable {
@@ -51,6 +56,11 @@ export interface UsersTable {
   /** Codes refused since `secondFactorFailedAt`'s window began (any client): past a few, no code is taken. */
   secondFactorFailures: Generated<number>;
   secondFactorFailedAt: string | null;
+  /** The codice fiscale, to match the `fiscalNumber` an identity provider sends (migration 0012). */
+  fiscalCode: string | null;
+  /** The identity (issuer and subject) this account signs in with, bound at its first sign-in. */
+  ssoIssuer: string | null;
+  ssoSubject: string | null;
 }
 
 /** A second factor's recovery codes: SHA-256 of each, used once. */
@@ -79,6 +89,20 @@ export interface SessionsTable {
   userAgent: string | null;
   /** The client's address when the session was opened. */
   ip: string | null;
+  /** 'password' or 'sso' (migration 0012): an sso session's sign-out goes to the provider too. */
+  signedInWith: Generated<string>;
+}
+
+/** A sign-in through the identity provider, started and not yet finished (single use, minutes long). */
+export interface SignInRequestsTable {
+  /** SHA-256 of the state sent to the provider. */
+  id: string;
+  nonce: string;
+  codeVerifier: string;
+  /** The app's page to go back to. */
+  returnTo: string;
+  createdAt: string;
+  expiresAt: string;
 }
 
 export interface ApiTokensTable {
@@ -134,6 +158,7 @@ export interface AccountsTables {
   loginAttempts: LoginAttemptsTable;
   setupTokens: SetupTokensTable;
   recoveryCodes: RecoveryCodesTable;
+  signInRequests: SignInRequestsTable;
   requestTopics: RequestTopicsTable;
   auditLog: AuditLogTable;
 }
