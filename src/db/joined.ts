@@ -20,3 +20,17 @@ export function groupBy<Row, Item = Row>(rows: readonly Row[], key: (row: Row) =
   }
   return groups;
 }
+
+/**
+ * The rows of these owners (their case, staff member, meeting…) read by `read` and grouped as
+ * `groupBy` does; no owners, no query.
+ */
+export async function groupsOf<Row, Item = Row>(
+  ownerIds: readonly number[],
+  read: (ownerIds: readonly number[]) => Promise<Row[]>,
+  key: (row: Row) => number,
+  item?: (row: Row) => Item,
+): Promise<Map<number, Item[]>> {
+  if (ownerIds.length === 0) return new Map();
+  return groupBy(await read(ownerIds), key, item);
+}

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { StaffContract } from '../../contracts/calendar.js';
 import type { StaffRole } from '../../contracts/enums.js';
-import { groupBy, userOf } from '../../db/joined.js';
+import { groupsOf, userOf } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -68,28 +68,28 @@ export async function findStaff(db: Db, id: number, centreIds: number[]): Promis
 }
 
 /** The contracts of these staff members, oldest first, with the project's name. */
-export async function contractsOf(db: Db, staffIds: number[]): Promise<Map<number, StaffContract[]>> {
-  if (staffIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('staffContracts')
-    .leftJoin('projects', 'projects.id', 'staffContracts.projectId')
-    .select([
-      'staffContracts.id',
-      'staffContracts.staffId',
-      'staffContracts.fromDate',
-      'staffContracts.toDate',
-      'staffContracts.weeklyMinutes',
-      'staffContracts.description',
-      'staffContracts.projectId',
-      'projects.name as projectName',
-      'staffContracts.version',
-    ])
-    .where('staffContracts.staffId', 'in', staffIds)
-    .orderBy('staffContracts.fromDate')
-    .orderBy('staffContracts.id')
-    .execute();
-  return groupBy(
-    rows,
+export function contractsOf(db: Db, staffIds: number[]): Promise<Map<number, StaffContract[]>> {
+  return groupsOf(
+    staffIds,
+    (ids) =>
+      db
+        .selectFrom('staffContracts')
+        .leftJoin('projects', 'projects.id', 'staffContracts.projectId')
+        .select([
+          'staffContracts.id',
+          'staffContracts.staffId',
+          'staffContracts.fromDate',
+          'staffContracts.toDate',
+          'staffContracts.weeklyMinutes',
+          'staffContracts.description',
+          'staffContracts.projectId',
+          'projects.name as projectName',
+          'staffContracts.version',
+        ])
+        .where('staffContracts.staffId', 'in', ids)
+        .orderBy('staffContracts.fromDate')
+        .orderBy('staffContracts.id')
+        .execute(),
     (row) => row.staffId,
     (row): StaffContract => ({
       id: row.id,

@@ -2,7 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Referral } from '../../contracts/cases.js';
 import type { ReferralDirection, ReferralService, ReferralStatus } from '../../contracts/enums.js';
-import { groupBy } from '../../db/joined.js';
+import { groupsOf } from '../../db/joined.js';
 import type { Database, ReferralsTable } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 
@@ -29,16 +29,14 @@ export async function findReferral(db: Db, id: number): Promise<Referral | undef
 }
 
 /** The referrals of each case, the latest first. */
-export async function referralsOf(db: Db, caseIds: number[]): Promise<Map<number, Referral[]>> {
-  if (caseIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('referrals')
-    .selectAll()
-    .where('caseId', 'in', caseIds)
-    .orderBy('referredOn', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return groupBy(rows.map(toReferral), (r) => r.caseId);
+export function referralsOf(db: Db, caseIds: number[]): Promise<Map<number, Referral[]>> {
+  return groupsOf(
+    caseIds,
+    (ids) =>
+      db.selectFrom('referrals').selectAll().where('caseId', 'in', ids).orderBy('referredOn', 'desc').orderBy('id', 'desc').execute(),
+    (row) => row.caseId,
+    toReferral,
+  );
 }
 
 export function insertReferral(db: Db, referral: NewVersioned<'referrals'>, stamp: string): Promise<number> {

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Case, CaseListItem, CaseMember, CasePeriod } from '../../contracts/cases.js';
 import type { CaseArea, CaseClosingReason, CaseStatus, Gender, ReferralSource } from '../../contracts/enums.js';
-import { groupBy, personOf, userOf } from '../../db/joined.js';
+import { groupsOf, personOf, userOf } from '../../db/joined.js';
 import { type ItemsPage, readCentresPage } from '../../db/paging.js';
 import { whereEqual, whereLinked } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -48,42 +48,43 @@ function headOf(row: CaseHead) {
   };
 }
 
-async function membersOf(db: Db, caseIds: number[]): Promise<Map<number, CaseMember[]>> {
-  if (caseIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('caseMembers')
-    .leftJoin('people', 'people.id', 'caseMembers.personId')
-    .select([
-      'caseMembers.id',
-      'caseMembers.caseId',
-      'caseMembers.personId',
-      'caseMembers.relation',
-      'caseMembers.gender',
-      'people.givenNames',
-      'people.familyNames',
-    ])
-    .where('caseMembers.caseId', 'in', caseIds)
-    .orderBy('caseMembers.id')
-    .execute();
-  return groupBy(
-    rows,
+function membersOf(db: Db, caseIds: number[]): Promise<Map<number, CaseMember[]>> {
+  return groupsOf(
+    caseIds,
+    (ids) =>
+      db
+        .selectFrom('caseMembers')
+        .leftJoin('people', 'people.id', 'caseMembers.personId')
+        .select([
+          'caseMembers.id',
+          'caseMembers.caseId',
+          'caseMembers.personId',
+          'caseMembers.relation',
+          'caseMembers.gender',
+          'people.givenNames',
+          'people.familyNames',
+        ])
+        .where('caseMembers.caseId', 'in', ids)
+        .orderBy('caseMembers.id')
+        .execute(),
     (row) => row.caseId,
     (row) => ({ id: row.id, person: personOf(row), relation: row.relation, gender: row.gender as Gender }),
   );
 }
 
-async function periodsOf(db: Db, caseIds: number[]): Promise<Map<number, Array<CasePeriod & { caseId: number }>>> {
-  if (caseIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('casePeriods')
-    .select(['id', 'caseId', 'openedOn', 'closedOn', 'closingReason', 'closingNotes'])
-    .where('caseId', 'in', caseIds)
-    .orderBy('openedOn')
-    .orderBy('id')
-    .execute();
-  return groupBy(
-    rows.map((row) => ({ ...row, closingReason: row.closingReason as CaseClosingReason | null })),
+function periodsOf(db: Db, caseIds: number[]): Promise<Map<number, Array<CasePeriod & { caseId: number }>>> {
+  return groupsOf(
+    caseIds,
+    (ids) =>
+      db
+        .selectFrom('casePeriods')
+        .select(['id', 'caseId', 'openedOn', 'closedOn', 'closingReason', 'closingNotes'])
+        .where('caseId', 'in', ids)
+        .orderBy('openedOn')
+        .orderBy('id')
+        .execute(),
     (p) => p.caseId,
+    (row) => ({ ...row, closingReason: row.closingReason as CaseClosingReason | null }),
   );
 }
 

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { NetworkOrganisationKind } from '../../contracts/enums.js';
 import type { NetworkMeeting, NetworkMeetingsSummary, NetworkOrganisation } from '../../contracts/events.js';
-import { groupBy } from '../../db/joined.js';
+import { groupsOf } from '../../db/joined.js';
 import { readCentresPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter, whereLinked } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -34,23 +34,28 @@ type MeetingRow = { id: number; centreId: number; heldOn: string; topic: string;
 
 /** The organisations of these meetings, in one query. */
 async function organisationsOf(db: Db, meetingIds: number[]) {
-  if (meetingIds.length === 0) return new Map<number, NetworkMeeting['organisations']>();
-  const rows = await db
-    .selectFrom('networkMeetingOrganisations')
-    .innerJoin('networkOrganisations', 'networkOrganisations.id', 'networkMeetingOrganisations.networkOrganisationId')
-    .select([
-      'networkMeetingOrganisations.meetingId',
-      'networkOrganisations.id',
-      'networkOrganisations.code',
-      'networkOrganisations.name',
-      'networkOrganisations.kind',
-    ])
-    .where('networkMeetingOrganisations.meetingId', 'in', meetingIds)
-    .execute();
-  const byMeeting = groupBy(
-    rows,
+  const byMeeting = await groupsOf(
+    meetingIds,
+    (ids) =>
+      db
+        .selectFrom('networkMeetingOrganisations')
+        .innerJoin('networkOrganisations', 'networkOrganisations.id', 'networkMeetingOrganisations.networkOrganisationId')
+        .select([
+          'networkMeetingOrganisations.meetingId',
+          'networkOrganisations.id',
+          'networkOrganisations.code',
+          'networkOrganisations.name',
+          'networkOrganisations.kind',
+        ])
+        .where('networkMeetingOrganisations.meetingId', 'in', ids)
+        .execute(),
     (row) => row.meetingId,
-    (row) => ({ id: row.id, code: row.code, name: row.name, kind: row.kind as NetworkOrganisationKind }),
+    (row): NetworkMeeting['organisations'][number] => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind as NetworkOrganisationKind,
+    }),
   );
   for (const list of byMeeting.values()) list.sort(byKindAndName);
   return byMeeting;

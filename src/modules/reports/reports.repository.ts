@@ -12,7 +12,7 @@ import {
   type ReportVersionSummary,
   reportSettings,
 } from '../../contracts/reports.js';
-import { groupBy } from '../../db/joined.js';
+import { groupsOf } from '../../db/joined.js';
 import type { Database, ReportsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -138,24 +138,24 @@ export async function insertReport(
   return row.id;
 }
 
-export async function listVersionSummaries(db: Db, reportIds: readonly number[]): Promise<Map<number, ReportVersionSummary[]>> {
-  if (reportIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('reportVersions')
-    .leftJoin('users', 'users.id', 'reportVersions.publishedBy')
-    .select([
-      'reportVersions.reportId',
-      'reportVersions.number',
-      'reportVersions.publishedAt',
-      'reportVersions.appVersion',
-      'reportVersions.settings',
-      'users.displayName',
-    ])
-    .where('reportVersions.reportId', 'in', reportIds)
-    .orderBy('reportVersions.number')
-    .execute();
-  return groupBy(
-    rows,
+export function listVersionSummaries(db: Db, reportIds: readonly number[]): Promise<Map<number, ReportVersionSummary[]>> {
+  return groupsOf(
+    reportIds,
+    (ids) =>
+      db
+        .selectFrom('reportVersions')
+        .leftJoin('users', 'users.id', 'reportVersions.publishedBy')
+        .select([
+          'reportVersions.reportId',
+          'reportVersions.number',
+          'reportVersions.publishedAt',
+          'reportVersions.appVersion',
+          'reportVersions.settings',
+          'users.displayName',
+        ])
+        .where('reportVersions.reportId', 'in', ids)
+        .orderBy('reportVersions.number')
+        .execute(),
     (row) => row.reportId,
     (row): ReportVersionSummary => ({
       number: Number(row.number),
