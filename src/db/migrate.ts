@@ -12,6 +12,7 @@ import { privacyRecords } from './migrations/0009-privacy-records.js';
 import { sessionDevices } from './migrations/0010-session-devices.js';
 import { secondFactor } from './migrations/0011-second-factor.js';
 import { singleSignOn } from './migrations/0012-single-sign-on.js';
+import { processingRegister } from './migrations/0014-processing-register.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -28,6 +29,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0010-session-devices': sessionDevices(dialect),
     '0011-second-factor': secondFactor(dialect),
     '0012-single-sign-on': singleSignOn(dialect),
+    '0014-processing-register': processingRegister(dialect),
   };
 }
 

@@ -13,6 +13,7 @@ import type { EventsTables } from './schema/events.js';
 import type { ImportsTables } from './schema/imports.js';
 import type { PeopleTable, PeopleTables, VisitsTable } from './schema/people.js';
 import type { PrivacyTables } from './schema/privacy.js';
+import type { ProcessingRegisterTables } from './schema/processing-register.js';
 import type { ReportsTables } from './schema/reports.js';
 
 export type {
@@ -72,6 +73,7 @@ export type {
 } from './schema/events.js';
 export type { PeopleTable, PersonNameTokensTable, VisitsTable, VisitTopicsTable } from './schema/people.js';
 export type { ErasureRequestsTable, PrivacyNoticesTable } from './schema/privacy.js';
+export type { ProcessingRegisterTextsTable } from './schema/processing-register.js';
 export type { ReportCentresTable, ReportsTable, ReportVersionsTable } from './schema/reports.js';
 
 export interface Database
@@ -84,7 +86,8 @@ export interface Database
     EventsTables,
     ReportsTables,
     ImportsTables,
-    PrivacyTables {}
+    PrivacyTables,
+    ProcessingRegisterTables {}
 
 export type PersonRow = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;

@@ -28,7 +28,8 @@ export type VersionedTable =
   | 'enrolments'
   | 'waitingListEntries'
   | 'reports'
-  | 'historicalFigures';
+  | 'historicalFigures'
+  | 'processingRegisterTexts';
 
 // biome-ignore lint/suspicious/noExplicitAny: one path for every versioned table; the callers are typed
 type AnyDb = Kysely<any>;
