@@ -123,8 +123,11 @@ const LINKS = {
   visitTopics: { owner: 'visitId', linked: 'topicId' },
 } as const;
 
+/** A table of links between a record and the records it names (an event's participants…). */
+export type LinkTable = keyof typeof LINKS;
+
 /** The records named by `ownerId` become exactly `linkedIds` (the old links are deleted). */
-export async function replaceLinks(db: Kysely<Database>, table: keyof typeof LINKS, ownerId: number, linkedIds: readonly number[]) {
+export async function replaceLinks(db: Kysely<Database>, table: LinkTable, ownerId: number, linkedIds: readonly number[]) {
   const { owner, linked } = LINKS[table];
   await (db as AnyDb).deleteFrom(table).where(owner, '=', ownerId).execute();
   if (linkedIds.length === 0) return;

@@ -11,11 +11,9 @@ import type {
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { insertVersioned, saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type AuditedKind, deleteRecord, insertRecord, updateRecord } from '../audit/audited-records.js';
 import { pageNamingPeople } from '../audit/logged-lists.js';
 import { type Actor, centreScope, periodScope, targetCentre } from '../auth/actor.js';
 import { APPLICATION_TYPES } from '../catalogues/catalogues.js';
@@ -71,23 +69,17 @@ export async function createApplication(db: Db, actor: Actor, input: Application
     if (visit) checkVisitMatches(visit, person);
     // A person's applications go to the person's centre, like their visits.
     const centreId = person?.centreId ?? visit?.centreId ?? targetCentre(actor, input.centreId);
-    const id = await insertVersioned(
-      trx,
-      'applications',
-      {
-        centreId,
-        personId: person?.id ?? null,
-        typeId: input.typeId,
-        appliedOn: input.date ?? todayInRome(now),
-        operatorId: actor.userId,
-        outcome: input.outcome,
-        visitId: visit?.id ?? null,
-        notes: input.notes || null,
-      },
-      now.toISOString(),
-    );
-    await recordChange(trx, actor, 'create', 'application', { id, centreId }, { at: now });
-    return id;
+    const values = {
+      centreId,
+      personId: person?.id ?? null,
+      typeId: input.typeId,
+      appliedOn: input.date ?? todayInRome(now),
+      operatorId: actor.userId,
+      outcome: input.outcome,
+      visitId: visit?.id ?? null,
+      notes: input.notes || null,
+    };
+    return insertRecord(trx, actor, APPLICATION, values, now);
   });
   return loadApplication(db, actor, id);
 }
@@ -117,7 +109,7 @@ export async function updateApplication(db: Db, actor: Actor, id: number, input:
     changes.personId = personId;
     changes.visitId = visitId ?? null;
 
-    const stored: Record<string, unknown> = {
+    const stored = {
       typeId: existing.type.id,
       appliedOn: existing.date,
       outcome: existing.outcome,
@@ -125,14 +117,12 @@ export async function updateApplication(db: Db, actor: Actor, id: number, input:
       personId: existing.person?.id ?? null,
       visitId: existing.visitId,
     };
-    // The log names the fields whose value changed, never the values.
-    const changed = await saveChanges(trx, 'applications', id, input.version, changes, stored, 'application', now);
-    await recordChange(trx, actor, 'update', 'application', { id, centreId: existing.centreId }, { details: { fields: changed }, at: now });
+    await updateRecord(trx, actor, APPLICATION, { id, centreId: existing.centreId }, { version: input.version, changes, stored }, now);
   });
   return loadApplication(db, actor, id);
 }
 
-const APPLICATION: AuditedKind = { table: 'applications', label: 'application', entity: 'application' };
+const APPLICATION: AuditedKind<'applications'> = { table: 'applications', label: 'application', entity: 'application' };
 
 /** Deletes an application at the version read (?version=): 409 if it was changed since. */
 export async function deleteApplication(db: Db, actor: Actor, id: number, version: number): Promise<void> {

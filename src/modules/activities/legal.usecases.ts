@@ -15,10 +15,9 @@ import type {
 import { orNotFound, replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { saveChanges } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
-import { recordAudit, recordChange, recordListing } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord, insertRecord } from '../audit/audited-records.js';
+import { recordAudit, recordListing } from '../audit/audit.repository.js';
+import { type AuditedKind, deleteRecord, insertRecord, updateRecord } from '../audit/audited-records.js';
 import { type Actor, centreScope, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import {
   casesOfConsultation,
@@ -64,9 +63,7 @@ export async function createConsultation(db: Db, actor: Actor, input: LegalConsu
       guidance: input.guidance || null,
       createdBy: actor.userId,
     };
-    const id = await insertRecord(trx, actor, CONSULTATION, values, now);
-    await replaceLinks(trx, 'legalConsultationCases', id, caseIds);
-    return id;
+    return insertRecord(trx, actor, CONSULTATION, values, now, { table: 'legalConsultationCases', field: 'caseIds', ids: caseIds });
   });
   return loadConsultation(db, actor, id);
 }
@@ -99,26 +96,25 @@ export async function updateConsultation(db: Db, actor: Actor, id: number, input
     if (input.lawyerName !== undefined) changes.lawyerName = input.lawyerName || null;
     if (input.questions !== undefined) changes.questions = input.questions;
     if (input.guidance !== undefined) changes.guidance = input.guidance || null;
-    const stored: Record<string, unknown> = {
+    const stored = {
       heldOn: existing.date,
       minutes: existing.minutes,
       lawyerName: existing.lawyerName,
       questions: existing.questions,
       guidance: existing.guidance,
     };
-    // The log names the fields whose value changed, never the values.
-    const changed = await saveChanges(trx, 'legalConsultations', id, input.version, changes, stored, 'legal consultation', now);
-    if (input.caseIds !== undefined) {
-      await replaceLinks(trx, 'legalConsultationCases', id, await checkCases(trx, existing.centreId, input.caseIds));
-      changed.push('caseIds');
-    }
-    await recordChange(
+    const links = input.caseIds && {
+      table: 'legalConsultationCases' as const,
+      field: 'caseIds',
+      ids: await checkCases(trx, existing.centreId, input.caseIds),
+    };
+    await updateRecord(
       trx,
       actor,
-      'update',
-      'legal_consultation',
+      CONSULTATION,
       { id, centreId: existing.centreId },
-      { details: { fields: changed }, at: now },
+      { version: input.version, changes, stored, links },
+      now,
     );
   });
   return loadConsultation(db, actor, id);

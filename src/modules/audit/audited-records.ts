@@ -1,7 +1,8 @@
 /** The writes every area makes to a versioned record, each with its row in the audit log. */
 import type { Kysely } from 'kysely';
+import { type LinkTable, replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
-import { deleteVersioned, insertVersioned, type NewVersioned, type VersionedTable } from '../../db/versioned.js';
+import { deleteVersioned, insertVersioned, type NewVersioned, saveChanges, type VersionedTable } from '../../db/versioned.js';
 import type { Actor } from '../auth/actor.js';
 import { type AuditedRecord, recordChange } from './audit.repository.js';
 
@@ -12,17 +13,47 @@ export interface AuditedKind<T extends VersionedTable = VersionedTable> {
   entity: string;
 }
 
-/** Inserts a new record of a centre at version 1, created at `now`, and logs it; returns its id. */
+/** The records a record names in a table of links (an event's participants…), given whole; `field` is the input's name for them. */
+export interface Links {
+  table: LinkTable;
+  field: string;
+  ids: readonly number[];
+}
+
+/** Inserts a new record of a centre at version 1, created at `now`, with its links if any, and logs it; returns its id. */
 export async function insertRecord<T extends VersionedTable>(
   db: Kysely<Database>,
   actor: Actor,
   kind: AuditedKind<T>,
   values: NewVersioned<T> & { centreId: number },
   now: Date,
+  links?: Links,
 ): Promise<number> {
   const id = await insertVersioned(db, kind.table, values, now.toISOString());
+  if (links) await replaceLinks(db, links.table, id, links.ids);
   await recordChange(db, actor, 'create', kind.entity, { id, centreId: values.centreId }, { at: now });
   return id;
+}
+
+/**
+ * Writes the changes at the version read (409 otherwise) with their time, replaces the links if
+ * sent, and logs the update naming the fields whose value changed and the links: names, never values.
+ */
+export async function updateRecord(
+  db: Kysely<Database>,
+  actor: Actor,
+  kind: AuditedKind,
+  record: AuditedRecord,
+  update: { version: number; changes: Record<string, unknown>; stored: object; links?: Links | undefined },
+  now: Date,
+): Promise<void> {
+  const { version, changes, stored, links } = update;
+  const fields = await saveChanges(db, kind.table, record.id, version, changes, stored, kind.label, now);
+  if (links) {
+    await replaceLinks(db, links.table, record.id, links.ids);
+    fields.push(links.field);
+  }
+  await recordChange(db, actor, 'update', kind.entity, record, { details: { fields }, at: now });
 }
 
 /** Deletes a record at the version read (409 otherwise) and logs it. */

@@ -13,14 +13,13 @@ import type {
   EventsSummaryQuery,
   EventUpdateInput,
 } from '../../contracts/events.js';
-import { orNotFound, replaceLinks, requireOfCentre } from '../../db/queries.js';
+import { orNotFound, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { saveChanges } from '../../db/versioned.js';
 import { eventTimeProblems, eventTotals } from '../../domain/events.js';
 import { validationFailed } from '../../errors/index.js';
-import { recordAudit, recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord, insertRecord } from '../audit/audited-records.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { type AuditedKind, deleteRecord, insertRecord, updateRecord } from '../audit/audited-records.js';
 import { type Actor, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import { allEvents, centreContacts, distinctParticipants, findEvent, listEvents, participantsOf } from './events.repository.js';
 import { invitationFileName, invitationPdf } from './invitation.js';
@@ -68,9 +67,7 @@ export async function createEvent(db: Db, actor: Actor, input: EventCreateInput,
       description: input.description || null,
       otherParticipants: input.otherParticipants,
     };
-    const id = await insertRecord(trx, actor, EVENT, values, now);
-    await replaceLinks(trx, 'eventParticipants', id, personIds);
-    return id;
+    return insertRecord(trx, actor, EVENT, values, now, { table: 'eventParticipants', field: 'participantIds', ids: personIds });
   });
   return loadEvent(db, actor, id);
 }
@@ -108,10 +105,7 @@ export async function updateEvent(db: Db, actor: Actor, id: number, input: Event
       input.startTime !== undefined ? input.startTime : existing.startTime,
       input.endTime !== undefined ? input.endTime : existing.endTime,
     );
-    const personIds =
-      input.participantIds !== undefined ? await checkParticipants(trx, existing.centreId, input.participantIds) : undefined;
-
-    const stored: Record<string, unknown> = {
+    const stored = {
       title: existing.title,
       eventDate: existing.date,
       startTime: existing.startTime,
@@ -122,13 +116,12 @@ export async function updateEvent(db: Db, actor: Actor, id: number, input: Event
       description: existing.description,
       otherParticipants: existing.otherParticipants,
     };
-    // The log names the fields whose value changed, never the values.
-    const changed = await saveChanges(trx, 'events', id, input.version, changes, stored, 'event', now);
-    if (personIds) {
-      await replaceLinks(trx, 'eventParticipants', id, personIds);
-      changed.push('participantIds');
-    }
-    await recordChange(trx, actor, 'update', 'event', { id, centreId: existing.centreId }, { details: { fields: changed }, at: now });
+    const links = input.participantIds && {
+      table: 'eventParticipants' as const,
+      field: 'participantIds',
+      ids: await checkParticipants(trx, existing.centreId, input.participantIds),
+    };
+    await updateRecord(trx, actor, EVENT, { id, centreId: existing.centreId }, { version: input.version, changes, stored, links }, now);
   });
   return loadEvent(db, actor, id);
 }

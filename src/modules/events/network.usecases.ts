@@ -9,13 +9,11 @@ import type {
   NetworkMeetingsSummary,
   NetworkMeetingUpdateInput,
 } from '../../contracts/events.js';
-import { orNotFound, replaceLinks } from '../../db/queries.js';
+import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { saveChanges } from '../../db/versioned.js';
 import { validationFailed } from '../../errors/index.js';
-import { recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord, insertRecord } from '../audit/audited-records.js';
+import { type AuditedKind, deleteRecord, insertRecord, updateRecord } from '../audit/audited-records.js';
 import { type Actor, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
 import { listCatalogue } from '../catalogues/catalogues.repository.js';
@@ -48,9 +46,11 @@ export async function createMeeting(db: Db, actor: Actor, input: NetworkMeetingC
   const id = await inTransaction(db, async (trx) => {
     const organisationIds = await checkOrganisations(trx, actor, input.organisationIds);
     const values = { centreId, heldOn: input.date, topic: input.topic, outcome: input.outcome || null };
-    const id = await insertRecord(trx, actor, MEETING, values, now);
-    await replaceLinks(trx, 'networkMeetingOrganisations', id, organisationIds);
-    return id;
+    return insertRecord(trx, actor, MEETING, values, now, {
+      table: 'networkMeetingOrganisations',
+      field: 'organisationIds',
+      ids: organisationIds,
+    });
   });
   return getMeeting(db, actor, id);
 }
@@ -66,30 +66,18 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: Net
     if (input.date !== undefined) changes.heldOn = input.date;
     if (input.topic !== undefined) changes.topic = input.topic;
     if (input.outcome !== undefined) changes.outcome = input.outcome || null;
-    const organisationIds =
-      input.organisationIds !== undefined
-        ? await checkOrganisations(
-            trx,
-            actor,
-            input.organisationIds,
-            existing.organisations.map((organisation) => organisation.id),
-          )
-        : undefined;
-    const stored: Record<string, unknown> = { heldOn: existing.date, topic: existing.topic, outcome: existing.outcome };
-    // The log names the fields whose value changed, never the values.
-    const changed = await saveChanges(trx, 'networkMeetings', id, input.version, changes, stored, 'network meeting', now);
-    if (organisationIds) {
-      await replaceLinks(trx, 'networkMeetingOrganisations', id, organisationIds);
-      changed.push('organisationIds');
-    }
-    await recordChange(
-      trx,
-      actor,
-      'update',
-      'network_meeting',
-      { id, centreId: existing.centreId },
-      { details: { fields: changed }, at: now },
-    );
+    const links = input.organisationIds && {
+      table: 'networkMeetingOrganisations' as const,
+      field: 'organisationIds',
+      ids: await checkOrganisations(
+        trx,
+        actor,
+        input.organisationIds,
+        existing.organisations.map((organisation) => organisation.id),
+      ),
+    };
+    const stored = { heldOn: existing.date, topic: existing.topic, outcome: existing.outcome };
+    await updateRecord(trx, actor, MEETING, { id, centreId: existing.centreId }, { version: input.version, changes, stored, links }, now);
   });
   return getMeeting(db, actor, id);
 }
