@@ -27,6 +27,9 @@ export const PERMISSIONS = {
   /** Import a centre's old registers (people, visits, cases, permits, enrolments) and undo an import. */
   'imports.manage': ['admin', 'coordinator'],
   'audit.read': ['admin'],
+  /** The register of processing (art. 30): read by coordinators and administrators, its DPO texts written by administrators. */
+  'processing_register.read': ['admin', 'coordinator'],
+  'processing_register.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

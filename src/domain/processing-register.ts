@@ -157,7 +157,10 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
     special: false,
     people: ['desk_users', 'household_members'],
     purposes: ['care'],
-    sources: [source('households', 'name', 'name_key', 'notes'), source('household_members', 'person_id', 'relation', 'joined_on', 'left_on')],
+    sources: [
+      source('households', 'name', 'name_key', 'notes'),
+      source('household_members', 'person_id', 'relation', 'joined_on', 'left_on'),
+    ],
   },
   {
     code: 'care',
@@ -265,7 +268,16 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
     people: ['staff'],
     purposes: ['security'],
     sources: [
-      source('users', 'password_hash', 'sso_issuer', 'sso_subject', 'totp_secret', 'totp_pending_secret', 'totp_enabled_at', 'totp_last_step'),
+      source(
+        'users',
+        'password_hash',
+        'sso_issuer',
+        'sso_subject',
+        'totp_secret',
+        'totp_pending_secret',
+        'totp_enabled_at',
+        'totp_last_step',
+      ),
       source('recovery_codes', 'code_hash', 'used_at'),
       source('sessions', 'user_id', 'created_at', 'last_seen_at', 'user_agent', 'ip', 'signed_in_with'),
       source('api_tokens', 'user_id', 'name', 'token_hash', 'last_used_at'),

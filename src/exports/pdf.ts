@@ -128,6 +128,21 @@ export function pdfTitle(doc: PDFKit.PDFDocument, text: string, size = 20) {
   doc.font('regular').fontSize(11);
 }
 
+/** A section's heading in the accent colour, on a new page when too little of this one is left. */
+export function pdfSection(doc: PDFKit.PDFDocument, title: string) {
+  doc.moveDown(0.8);
+  if (doc.y > doc.page.height - 160) doc.addPage();
+  doc.font('bold').fontSize(15).fillColor(PDF_COLOURS.accent).text(title);
+  doc.moveDown(0.3);
+  doc.font('regular').fontSize(11).fillColor(PDF_COLOURS.ink);
+}
+
+/** A note in smaller, muted type. */
+export function pdfMuted(doc: PDFKit.PDFDocument, text: string) {
+  doc.font('regular').fontSize(10).fillColor(PDF_COLOURS.muted).text(text, { lineGap: 1 });
+  doc.fillColor(PDF_COLOURS.ink).fontSize(11);
+}
+
 /** "Label: value" on one line (wrapping as needed), the label in bold. */
 export function pdfLabelled(doc: PDFKit.PDFDocument, label: string, value: string, size = 12) {
   doc.fontSize(size).fillColor(PDF_COLOURS.ink).font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);

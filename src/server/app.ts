@@ -33,6 +33,7 @@ import { importsRoutes, registerImportJobs } from '../modules/imports/imports.ro
 import { peopleRoutes } from '../modules/people/people.routes.js';
 import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
 import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
+import { processingRegisterRoutes } from '../modules/processing-register/processing-register.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { setupRoutes } from '../modules/setup/setup.routes.js';
@@ -65,6 +66,7 @@ const AREA_ROUTES = [
   historyRoutes,
   importsRoutes,
   privacyRoutes,
+  processingRegisterRoutes,
 ];
 
 /** The headers of every answer; HSTS once users reach the app over https (a year, subdomains too). */

@@ -7,7 +7,7 @@ import { type LabelList, type LabelValue, labelOf } from '../../contracts/labels
 import type { SubjectExport } from '../../contracts/subject-export.js';
 import { romeDateOf } from '../../domain/dates.js';
 import { findCountry } from '../../reference/index.js';
-import { createPdf, PDF_COLOURS, pdfBytes, pdfLabelled, pdfTitle } from '../pdf.js';
+import { createPdf, pdfMuted as muted, PDF_COLOURS, pdfBytes, pdfLabelled, pdfTitle, pdfSection as section } from '../pdf.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -35,14 +35,6 @@ function language(code: string): string {
   }
 }
 
-function section(doc: Doc, title: string) {
-  doc.moveDown(0.8);
-  if (doc.y > doc.page.height - 160) doc.addPage();
-  doc.font('bold').fontSize(15).fillColor(PDF_COLOURS.accent).text(title);
-  doc.moveDown(0.3);
-  doc.font('regular').fontSize(11).fillColor(PDF_COLOURS.ink);
-}
-
 function subheading(doc: Doc, text: string) {
   doc.moveDown(0.4);
   doc.font('bold').fontSize(12).fillColor(PDF_COLOURS.ink).text(text);
@@ -59,11 +51,6 @@ function line(doc: Doc, text: string, indent = 0) {
     .fillColor(PDF_COLOURS.ink)
     .text(text, left + indent, doc.y, { width, lineGap: 1 });
   doc.x = left;
-}
-
-function muted(doc: Doc, text: string) {
-  doc.font('regular').fontSize(10).fillColor(PDF_COLOURS.muted).text(text, { lineGap: 1 });
-  doc.fillColor(PDF_COLOURS.ink).fontSize(11);
 }
 
 function labelled(doc: Doc, label: string, value: string | null) {
