@@ -78,6 +78,10 @@ export const ERROR_CODES = [
   'import.write_failed',
   'import.analysis_failed',
 
+  // retention: a run asked for while retention is off, or while another run is going
+  'retention.off',
+  'retention.run_in_progress',
+
   'server.internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

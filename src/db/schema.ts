@@ -15,6 +15,7 @@ import type { PeopleTable, PeopleTables, VisitsTable } from './schema/people.js'
 import type { PrivacyTables } from './schema/privacy.js';
 import type { ProcessingRegisterTables } from './schema/processing-register.js';
 import type { ReportsTables } from './schema/reports.js';
+import type { RetentionTables } from './schema/retention.js';
 
 export type {
   ApiTokensTable,
@@ -75,6 +76,7 @@ export type { PeopleTable, PersonNameTokensTable, VisitsTable, VisitTopicsTable 
 export type { ErasureRequestsTable, PrivacyNoticesTable } from './schema/privacy.js';
 export type { ProcessingRegisterTextsTable } from './schema/processing-register.js';
 export type { ReportCentresTable, ReportsTable, ReportVersionsTable } from './schema/reports.js';
+export type { RetentionRunsTable, RetentionSettingsTable } from './schema/retention.js';
 
 export interface Database
   extends AccountsTables,
@@ -86,6 +88,7 @@ export interface Database
     EventsTables,
     ReportsTables,
     ImportsTables,
+    RetentionTables,
     PrivacyTables,
     ProcessingRegisterTables {}
 

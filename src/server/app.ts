@@ -36,6 +36,7 @@ import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { processingRegisterRoutes } from '../modules/processing-register/processing-register.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
+import { retentionRoutes } from '../modules/retention/retention.routes.js';
 import { setupRoutes } from '../modules/setup/setup.routes.js';
 import { visitsRoutes } from '../modules/visits/visits.routes.js';
 import { APP_VERSION } from '../version.js';
@@ -66,6 +67,7 @@ const AREA_ROUTES = [
   historyRoutes,
   importsRoutes,
   privacyRoutes,
+  retentionRoutes,
   processingRegisterRoutes,
 ];
 

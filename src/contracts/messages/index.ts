@@ -19,6 +19,7 @@ import { fillMessage, type MessageParams, type Messages } from './message.js';
 import { PEOPLE_MESSAGES } from './people.js';
 import { PRIVACY_MESSAGES } from './privacy.js';
 import { REPORTS_MESSAGES } from './reports.js';
+import { RETENTION_MESSAGES } from './retention.js';
 import { VISITS_MESSAGES } from './visits.js';
 
 export { fillMessage, type MessageParams, type MessageTexts } from './message.js';
@@ -40,6 +41,7 @@ export const MESSAGES = {
   ...IMPORTS_MESSAGES,
   ...AUDIT_MESSAGES,
   ...PRIVACY_MESSAGES,
+  ...RETENTION_MESSAGES,
 } as const satisfies Messages;
 
 export type MessageCode = keyof typeof MESSAGES;

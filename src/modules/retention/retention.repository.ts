@@ -1,0 +1,354 @@
+/**
+ * Retention's SQL: the organisation's settings, each person's dates (last contact, cases), the
+ * log of runs and, on PostgreSQL, the advisory lock that keeps a run alone.
+ */
+import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { RetentionOutcome, RetentionRun, RetentionTrigger } from '../../contracts/retention.js';
+import { isPostgres } from '../../db/database.js';
+import { userOf } from '../../db/joined.js';
+import { type ItemsPage, readPage } from '../../db/paging.js';
+import type { Database, RetentionRunsTable } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+// --- settings
+
+/** The organisation's settings as stored, with who set them; undefined when never set. */
+export async function settingsRow(db: Db, organisationId: number) {
+  return db
+    .selectFrom('retentionSettings')
+    .leftJoin('users', 'users.id', 'retentionSettings.updatedBy')
+    .selectAll('retentionSettings')
+    .select('users.displayName as updatedByName')
+    .where('retentionSettings.organisationId', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export async function saveSettingsRow(
+  db: Db,
+  values: {
+    organisationId: number;
+    enabled: number;
+    yearsAfterContact: number;
+    yearsAfterCase: number;
+    updatedBy: number;
+    updatedAt: string;
+  },
+): Promise<void> {
+  const { organisationId, ...changes } = values;
+  await db
+    .insertInto('retentionSettings')
+    .values(values)
+    .onConflict((conflict) => conflict.column('organisationId').doUpdateSet(changes))
+    .execute();
+}
+
+/** The organisations whose retention is on (the daily run's). */
+export async function organisationsWithRetention(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('retentionSettings')
+    .select('organisationId')
+    .where('enabled', '=', 1)
+    .orderBy('organisationId')
+    .execute();
+  return rows.map((row) => row.organisationId);
+}
+
+// --- a person's dates
+
+/** Which case (own, or of a household the person is or was in) concerns which person. */
+function personCases(db: Db) {
+  return db
+    .selectFrom('cases')
+    .select(['cases.id as caseId', 'cases.personId as personId', 'cases.status as status'])
+    .where('cases.personId', 'is not', null)
+    .unionAll(
+      db
+        .selectFrom('cases')
+        .innerJoin('householdMembers', 'householdMembers.householdId', 'cases.householdId')
+        .select(['cases.id as caseId', 'householdMembers.personId as personId', 'cases.status as status']),
+    );
+}
+
+/** Every date a case was worked on: opened, closed, each period, diary notes, referrals, the lawyer's consultations. */
+function caseDays(db: Db) {
+  return db
+    .selectFrom('cases')
+    .select(['cases.id as caseId', 'cases.closedOn as day'])
+    .unionAll(db.selectFrom('cases').select(['cases.id as caseId', 'cases.openedOn as day']))
+    .unionAll(db.selectFrom('casePeriods').select(['casePeriods.caseId as caseId', 'casePeriods.openedOn as day']))
+    .unionAll(db.selectFrom('casePeriods').select(['casePeriods.caseId as caseId', 'casePeriods.closedOn as day']))
+    .unionAll(db.selectFrom('caseNotes').select(['caseNotes.caseId as caseId', 'caseNotes.noteDate as day']))
+    .unionAll(db.selectFrom('referrals').select(['referrals.caseId as caseId', 'referrals.referredOn as day']))
+    .unionAll(
+      db
+        .selectFrom('legalConsultationCases')
+        .innerJoin('legalConsultations', 'legalConsultations.id', 'legalConsultationCases.consultationId')
+        .select(['legalConsultationCases.caseId as caseId', 'legalConsultations.heldOn as day']),
+    );
+}
+
+/**
+ * Every calendar date something was recorded with a person: visits, applications, PC station
+ * uses, enrolments (enrolled, withdrawn, lessons attended), waiting-list requests and their
+ * closing, events taken part in, privacy notices given, and the dates of their cases.
+ */
+function contactDays(db: Db) {
+  return db
+    .selectFrom('enrolments')
+    .select(['enrolments.personId as personId', 'enrolments.withdrawnOn as day'])
+    .unionAll(db.selectFrom('visits').select(['visits.personId as personId', 'visits.visitDate as day']))
+    .unionAll(db.selectFrom('applications').select(['applications.personId as personId', 'applications.appliedOn as day']))
+    .unionAll(db.selectFrom('pcStationUses').select(['pcStationUses.personId as personId', 'pcStationUses.usedOn as day']))
+    .unionAll(db.selectFrom('enrolments').select(['enrolments.personId as personId', 'enrolments.enrolledOn as day']))
+    .unionAll(
+      db
+        .selectFrom('attendance')
+        .innerJoin('enrolments', 'enrolments.id', 'attendance.enrolmentId')
+        .innerJoin('lessons', 'lessons.id', 'attendance.lessonId')
+        .where('attendance.present', '=', 1)
+        .select(['enrolments.personId as personId', 'lessons.lessonDate as day']),
+    )
+    .unionAll(
+      db.selectFrom('waitingListEntries').select(['waitingListEntries.personId as personId', 'waitingListEntries.requestedOn as day']),
+    )
+    .unionAll(db.selectFrom('waitingListEntries').select(['waitingListEntries.personId as personId', 'waitingListEntries.closedOn as day']))
+    .unionAll(
+      db
+        .selectFrom('eventParticipants')
+        .innerJoin('events', 'events.id', 'eventParticipants.eventId')
+        .select(['eventParticipants.personId as personId', 'events.eventDate as day']),
+    )
+    .unionAll(db.selectFrom('privacyNotices').select(['privacyNotices.personId as personId', 'privacyNotices.givenOn as day']))
+    .unionAll(
+      db
+        .selectFrom(personCases(db).as('pc'))
+        .innerJoin(caseDays(db).as('cd'), 'cd.caseId', 'pc.caseId')
+        .select(['pc.personId as personId', 'cd.day as day']),
+    );
+}
+
+/** The instants a person's records were written at the desk: the file itself, permits and identity documents. */
+function contactInstants(db: Db) {
+  return db
+    .selectFrom('people')
+    .select(['people.id as personId', 'people.createdAt as at'])
+    .unionAll(db.selectFrom('residencePermits').select(['residencePermits.personId as personId', 'residencePermits.createdAt as at']))
+    .unionAll(db.selectFrom('identityDocuments').select(['identityDocuments.personId as personId', 'identityDocuments.createdAt as at']));
+}
+
+export interface PersonDatesRow {
+  personId: number;
+  centreId: number;
+  givenNames: string;
+  familyNames: string;
+  /** The latest calendar date recorded with the person (null: none). */
+  lastDay: string | null;
+  /** The latest instant a record of theirs was written (at least the file's own). */
+  lastAt: string;
+  openCases: number;
+  cases: number;
+}
+
+export interface PeopleFilter {
+  /** The organisation's centres, or the reader's. */
+  centreIds: readonly number[];
+  /** Only these people (a batch re-read before removal). */
+  personIds?: readonly number[];
+}
+
+/** Each person's dates, in the centres (or of the people) asked, by family and given names. */
+export async function peopleDates(db: Db, filter: PeopleFilter): Promise<PersonDatesRow[]> {
+  if (filter.centreIds.length === 0 || filter.personIds?.length === 0) return [];
+  const rows = await db
+    .selectFrom('people')
+    .leftJoin(
+      db
+        .selectFrom(contactDays(db).as('d'))
+        .select(['d.personId', (eb) => eb.fn.max('d.day').as('lastDay')])
+        .where('d.personId', 'is not', null)
+        .groupBy('d.personId')
+        .as('days'),
+      'days.personId',
+      'people.id',
+    )
+    .innerJoin(
+      db
+        .selectFrom(contactInstants(db).as('i'))
+        .select(['i.personId', (eb) => eb.fn.max('i.at').as('lastAt')])
+        .groupBy('i.personId')
+        .as('instants'),
+      'instants.personId',
+      'people.id',
+    )
+    .leftJoin(
+      db
+        .selectFrom(personCases(db).as('c'))
+        .select([
+          'c.personId',
+          (eb) => eb.fn.countAll<number>().as('cases'),
+          (eb) => eb.fn.sum<number>(eb.case().when('c.status', '=', 'open').then(1).else(0).end()).as('openCases'),
+        ])
+        .groupBy('c.personId')
+        .as('care'),
+      'care.personId',
+      'people.id',
+    )
+    .select([
+      'people.id as personId',
+      'people.centreId',
+      'people.givenNames',
+      'people.familyNames',
+      'days.lastDay',
+      'instants.lastAt',
+      'care.openCases',
+      'care.cases',
+    ])
+    .where('people.centreId', 'in', filter.centreIds)
+    .$if(filter.personIds !== undefined, (query) => query.where('people.id', 'in', filter.personIds as number[]))
+    .orderBy('people.familyNames')
+    .orderBy('people.givenNames')
+    .orderBy('people.id')
+    .execute();
+  return rows.map((row) => ({
+    personId: row.personId,
+    centreId: row.centreId,
+    givenNames: row.givenNames,
+    familyNames: row.familyNames,
+    lastDay: (row.lastDay as string | null) ?? null,
+    lastAt: String(row.lastAt),
+    openCases: Number(row.openCases ?? 0),
+    cases: Number(row.cases ?? 0),
+  }));
+}
+
+/** The ids of an organisation's centres. */
+export async function centresOf(db: Db, organisationId: number): Promise<number[]> {
+  const rows = await db.selectFrom('centres').select('id').where('organisationId', '=', organisationId).orderBy('id').execute();
+  return rows.map((row) => row.id);
+}
+
+// --- runs
+
+type RunsQuery = SelectQueryBuilder<Database, 'retentionRuns', object>;
+
+function withStarter(query: RunsQuery) {
+  return query
+    .leftJoin('users', 'users.id', 'retentionRuns.startedBy')
+    .selectAll('retentionRuns')
+    .select('users.displayName as startedByName');
+}
+
+type RunRow = Awaited<ReturnType<ReturnType<typeof withStarter>['executeTakeFirstOrThrow']>>;
+
+const toRun = ({ organisationId: _, startedBy, startedByName, trigger, outcome, ...row }: RunRow): RetentionRun => ({
+  ...row,
+  trigger: trigger as RetentionTrigger,
+  outcome: outcome as RetentionOutcome,
+  startedBy: userOf(startedBy, startedByName),
+});
+
+export async function runById(db: Db, id: number): Promise<RetentionRun> {
+  return toRun(await withStarter(db.selectFrom('retentionRuns').where('retentionRuns.id', '=', id)).executeTakeFirstOrThrow());
+}
+
+/**
+ * Records a run as running, unless one of the organisation is running already: the partial
+ * unique index (organisation, outcome running) refuses a second one on both databases. Undefined
+ * when refused.
+ */
+export async function insertRunningRun(db: Db, values: Insertable<RetentionRunsTable>): Promise<number | undefined> {
+  const row = await db
+    .insertInto('retentionRuns')
+    .values({ ...values, outcome: 'running' })
+    .onConflict((conflict) => conflict.column('organisationId').where('outcome', '=', sql.lit('running')).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** A run that did not run: logged as it ended at once. */
+export async function insertEndedRun(db: Db, values: Insertable<RetentionRunsTable>): Promise<number> {
+  const { id } = await db.insertInto('retentionRuns').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function finishRun(
+  db: Db,
+  id: number,
+  values: { outcome: RetentionOutcome; finishedAt: string; peopleRemoved?: number; detail?: string | null },
+): Promise<void> {
+  await db.updateTable('retentionRuns').set(values).where('id', '=', id).execute();
+}
+
+/** The files a running run has removed so far (written with each batch). */
+export async function countRemoved(db: Db, id: number, peopleRemoved: number): Promise<void> {
+  await db.updateTable('retentionRuns').set({ peopleRemoved }).where('id', '=', id).execute();
+}
+
+/** Marks the organisation's running runs started before `before` interrupted (their server stopped); how many. */
+export async function interruptRunsStartedBefore(db: Db, organisationId: number, before: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('retentionRuns')
+    .set({ outcome: 'interrupted', finishedAt: at, detail: 'found running after its server stopped' })
+    .where('organisationId', '=', organisationId)
+    .where('outcome', '=', 'running')
+    .where('startedAt', '<', before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The latest run of the schedule that completed, for the organisation. */
+export async function lastScheduledCompletion(db: Db, organisationId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('retentionRuns')
+    .select('startedAt')
+    .where('organisationId', '=', organisationId)
+    .where('trigger', '=', 'scheduled')
+    .where('outcome', '=', 'completed')
+    .orderBy('startedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.startedAt;
+}
+
+/** A page of the organisation's runs, the latest first. */
+export async function runsPage(db: Db, organisationId: number, page: number, pageSize: number): Promise<ItemsPage<RetentionRun>> {
+  const matching = db.selectFrom('retentionRuns').where('retentionRuns.organisationId', '=', organisationId);
+  const { rows, total } = await readPage(
+    withStarter(matching).orderBy('retentionRuns.startedAt', 'desc').orderBy('retentionRuns.id', 'desc'),
+    matching,
+    page,
+    pageSize,
+  );
+  return { items: rows.map(toRun), total };
+}
+
+// --- one run at a time on PostgreSQL
+
+/** The advisory lock's first key: "RETN". The organisation's id is the second. */
+const RETENTION_LOCK = 0x5245544e;
+
+/**
+ * On PostgreSQL, runs `work` on one connection holding the organisation's advisory lock, or
+ * answers undefined at once if another session holds it (another instance's run). The lock goes
+ * with the connection if the server dies. On SQLite (one writer) `work` runs as it is.
+ */
+export async function withRunLock<T>(
+  db: Db,
+  organisationId: number,
+  work: (db: Db) => Promise<T>,
+): Promise<{ ran: true; value: T } | { ran: false }> {
+  if (!isPostgres(db)) return { ran: true as const, value: await work(db) };
+  return db.connection().execute(async (connection) => {
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_lock(${RETENTION_LOCK}::int, ${organisationId}::int) as locked`.execute(connection);
+    if (!rows[0]?.locked) return { ran: false as const };
+    try {
+      return { ran: true as const, value: await work(connection) };
+    } finally {
+      await sql`select pg_advisory_unlock(${RETENTION_LOCK}::int, ${organisationId}::int)`.execute(connection);
+    }
+  });
+}
