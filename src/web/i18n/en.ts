@@ -11,6 +11,7 @@ import { householdsEn } from './households.en.js';
 import { importsEn } from './imports.en.js';
 import type { Dictionary } from './it.js';
 import { privacyEn } from './privacy.en.js';
+import { processingRegisterEn } from './processing-register.en.js';
 import { reportsEn } from './reports.en.js';
 import { secondFactorEn } from './second-factor.en.js';
 import { subjectExportEn } from './subject-export.en.js';
@@ -295,5 +296,6 @@ export const en: Dictionary = {
   ...importsEn,
   ...secondFactorEn,
   ...privacyEn,
+  ...processingRegisterEn,
   ...subjectExportEn,
 };

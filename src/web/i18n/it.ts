@@ -10,6 +10,7 @@ import { historyIt } from './history.it.js';
 import { householdsIt } from './households.it.js';
 import { importsIt } from './imports.it.js';
 import { privacyIt } from './privacy.it.js';
+import { processingRegisterIt } from './processing-register.it.js';
 import { reportsIt } from './reports.it.js';
 import { secondFactorIt } from './second-factor.it.js';
 import { subjectExportIt } from './subject-export.it.js';
@@ -295,6 +296,7 @@ export const it = {
   ...importsIt,
   ...secondFactorIt,
   ...privacyIt,
+  ...processingRegisterIt,
   ...subjectExportIt,
 } as const;
 
