@@ -1,10 +1,8 @@
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema, auditExportQuery, auditQuery, unusualReadingQuery, unusualReadingSchema } from '../../contracts/audit.js';
 import { pageOf, problemSchema } from '../../contracts/common.js';
-import { todayInRome } from '../../domain/dates.js';
-import { routeDeclarer } from '../http/route.js';
+import { routeDeclarer, sendCsv } from '../http/route.js';
 import { exportAuditFor, listAuditFor, unusualReadingFor } from './audit.usecases.js';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,13 +27,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     // A stream is piped as it is; the schema's string documents the body for OpenAPI.
     response: z.string(),
     problems,
-    handle: async (actor, { query }, _request, reply) => {
-      const csv = await exportAuditFor(app.db, actor, query);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="registro-attivita-${todayInRome()}.csv"`)
-        .send(Readable.from(csv));
-    },
+    handle: async (actor, { query }, _request, reply) => sendCsv(reply, 'registro-attivita', await exportAuditFor(app.db, actor, query)),
   });
 
   route.get('/audit/unusual', {

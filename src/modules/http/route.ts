@@ -22,14 +22,24 @@
  * A route whose success status depends on the outcome (POST /reports: 201 or 200) uses
  * Fastify directly.
  */
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { id, problemResponses } from '../../contracts/common.js';
+import { todayInRome } from '../../domain/dates.js';
 import type { Permission } from '../../domain/permissions.js';
 import { type Actor, requireAuth } from '../auth/actor.js';
 
 /** The path parameter of one record: `/things/:id`. */
 export const idParams = z.strictObject({ id });
+
+/** Answers a CSV download streamed line by line, named `<name>-<today in Rome>.csv`. */
+export function sendCsv(reply: FastifyReply, name: string, lines: AsyncIterable<string>) {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}-${todayInRome()}.csv"`)
+    .send(Readable.from(lines));
+}
 
 /** A record inside another: `/things/:id/parts/:<childKey>`. */
 export function nestedIdParams<K extends string>(childKey: K) {

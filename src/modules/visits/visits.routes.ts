@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf } from '../../contracts/common.js';
@@ -11,8 +10,7 @@ import {
   visitSummaryQuery,
   visitUpdateInput,
 } from '../../contracts/visits.js';
-import { todayInRome } from '../../domain/dates.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routeDeclarer, sendCsv } from '../http/route.js';
 import { createVisit, deleteVisit, exportVisitsFor, getVisit, listVisitsFor, summariseVisitsFor, updateVisit } from './visits.usecases.js';
 
 export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -41,13 +39,7 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     produces: ['text/csv'],
     // A stream is piped as it is; the schema's string documents the body for OpenAPI.
     response: z.string(),
-    handle: async (actor, { query }, _request, reply) => {
-      const csv = await exportVisitsFor(app.db, actor, query);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="accessi-${todayInRome()}.csv"`)
-        .send(Readable.from(csv));
-    },
+    handle: async (actor, { query }, _request, reply) => sendCsv(reply, 'accessi', await exportVisitsFor(app.db, actor, query)),
   });
 
   route.post('/visits', {
