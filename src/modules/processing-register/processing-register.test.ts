@@ -98,6 +98,18 @@ for (const dialect of DIALECTS) {
         'Secondo fattore (TOTP, con codici di recupero) obbligatorio per: Amministratore; Coordinatore; attivo per 0 account su 6 con password',
       );
       expectStatus(await admin.request({ method: 'PUT', url: '/organisation/second-factor', payload: { roles: [] } }), 200);
+
+      expect(linesOf(await register(), 'retention')[0]).toBe(
+        'Nessuna cancellazione automatica: le schede restano finché una richiesta di cancellazione non è accolta',
+      );
+      const retention = { enabled: true, yearsAfterContact: 3, yearsAfterCase: 8 };
+      expectStatus(await admin.request({ method: 'PUT', url: '/organisation/retention', payload: retention }), 200);
+      expectStatus(await admin.post('/retention/runs'), 201);
+      const kept = linesOf(await register(), 'retention');
+      expect(kept[0]).toMatch(
+        /^Cancellazione automatica ogni giorno: la scheda di una persona mai presa in carico 3 anni dopo .* 8 anni dopo/,
+      );
+      expect(kept[1]).toMatch(/^Ultima cancellazione eseguita il \d\d\/\d\d\/\d{4}: 0 schede cancellate$/);
     });
 
     it('administrators write a section’s text at the version read; the register and the log show it', async () => {

@@ -20,6 +20,7 @@ import type { AppConfig } from '../../server/config.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { secondFactorPolicyOf } from '../auth/second-factor.usecases.js';
+import { retentionRunsFor, retentionSettingsFor } from '../retention/retention.usecases.js';
 import {
   activeAccountsByRole,
   centresOf,
@@ -42,14 +43,17 @@ export interface RegisterServer {
 
 async function factsOf(db: Db, actor: Actor, server: RegisterServer): Promise<RegisterFacts> {
   const { organisationId } = actor;
-  const [organisation, centres, accounts, policy, tokens, services] = await Promise.all([
+  const [organisation, centres, accounts, policy, tokens, services, retention, runs] = await Promise.all([
     organisationPolicies(db, organisationId),
     centresOf(db, organisationId),
     activeAccountsByRole(db, organisationId),
     secondFactorPolicyOf(db, actor),
     liveApiTokens(db, organisationId),
     servicesReferredTo(db, organisationId),
+    retentionSettingsFor(db, actor),
+    retentionRunsFor(db, actor, { page: 1, pageSize: 20 }),
   ]);
+  const lastRun = runs.items.find((run) => run.outcome === 'completed');
   return {
     organisation: organisation.name,
     centres,
@@ -59,7 +63,8 @@ async function factsOf(db: Db, actor: Actor, server: RegisterServer): Promise<Re
     ssoCreatesAccounts: organisation.ssoCreatesAccounts === 1,
     liveApiTokens: tokens,
     services,
-    retention: null,
+    retention,
+    lastRetentionRun: lastRun ? { startedAt: lastRun.startedAt, peopleRemoved: lastRun.peopleRemoved } : null,
     server: {
       sessionHours: server.config.sessionHours,
       publicUrl: server.config.publicUrl,

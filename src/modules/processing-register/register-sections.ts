@@ -7,6 +7,7 @@
 import { REFERRAL_SERVICES, type ReferralService } from '../../contracts/enums.js';
 import { labelOf } from '../../contracts/labels.js';
 import type { ProcessingRegisterSection, RegisterEntry } from '../../contracts/processing-register.js';
+import { romeDateOf } from '../../domain/dates.js';
 import type { Role } from '../../domain/permissions.js';
 import {
   type Bilingual,
@@ -19,6 +20,7 @@ import {
   roleRecipients,
 } from '../../domain/processing-register.js';
 import type { RetentionSettings } from '../../domain/retention.js';
+import { italianDate } from '../../exports/subject/pdf.js';
 import { findComune } from '../../reference/index.js';
 
 export interface RegisterFacts {
@@ -39,8 +41,10 @@ export interface RegisterFacts {
   ssoCreatesAccounts: boolean;
   liveApiTokens: number;
   services: ReadonlyArray<{ service: string; referrals: number }>;
-  /** The organisation's retention settings; null where none are set. */
-  retention: RetentionSettings | null;
+  /** The organisation's retention settings (off unless set). */
+  retention: RetentionSettings;
+  /** The latest retention run that completed, if any. */
+  lastRetentionRun: { startedAt: string; peopleRemoved: number } | null;
   server: {
     sessionHours: number;
     publicUrl: string;
@@ -195,18 +199,27 @@ function transfers(facts: RegisterFacts): RegisterEntry[] {
 
 function retention(facts: RegisterFacts): RegisterEntry[] {
   const settings = facts.retention;
-  const rule =
-    settings?.enabled === true
-      ? say(
-          `Cancellazione automatica ogni giorno: la scheda di una persona mai presa in carico ${settings.yearsAfterContact} anni dopo l’ultimo contatto; di una persona con percorsi tutti chiusi ${settings.yearsAfterCase} anni dopo l’ultimo contatto; una presa in carico aperta la conserva`,
-          `Removed automatically every day: the file of a person never in care ${settings.yearsAfterContact} years after the last contact; of a person whose cases are all closed ${settings.yearsAfterCase} years after the last contact; an open case keeps it`,
-        )
-      : say(
-          'Nessuna cancellazione automatica: le schede restano finché una richiesta di cancellazione non è accolta',
-          'No automatic removal: files stay until an erasure request is granted',
-        );
+  const rule = settings.enabled
+    ? say(
+        `Cancellazione automatica ogni giorno: la scheda di una persona mai presa in carico ${settings.yearsAfterContact} anni dopo l’ultimo contatto; di una persona con percorsi tutti chiusi ${settings.yearsAfterCase} anni dopo l’ultimo contatto; una presa in carico aperta la conserva`,
+        `Removed automatically every day: the file of a person never in care ${settings.yearsAfterContact} years after the last contact; of a person whose cases are all closed ${settings.yearsAfterCase} years after the last contact; an open case keeps it`,
+      )
+    : say(
+        'Nessuna cancellazione automatica: le schede restano finché una richiesta di cancellazione non è accolta',
+        'No automatic removal: files stay until an erasure request is granted',
+      );
+  const run = facts.lastRetentionRun;
+  const lastRun = run
+    ? [
+        say(
+          `Ultima cancellazione eseguita il ${italianDate(romeDateOf(new Date(run.startedAt)))}: ${run.peopleRemoved} schede cancellate`,
+          `Latest removal run on ${romeDateOf(new Date(run.startedAt))}: ${run.peopleRemoved} files removed`,
+        ),
+      ]
+    : [];
   return [
     rule,
+    ...lastRun,
     say(
       'Dopo la cancellazione restano, anonimi, i dati delle statistiche (accessi, prese in carico, domande)',
       'After an erasure the statistics’ data stay, anonymous (visits, cases, applications)',
