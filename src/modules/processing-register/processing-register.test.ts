@@ -14,7 +14,12 @@ import {
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import { pdfText } from '../../../test/support/pdf.js';
-import type { ProcessingRegister, ProcessingRegisterSection, RegisterText } from '../../contracts/processing-register.js';
+import {
+  PROCESSING_REGISTER_SECTIONS,
+  type ProcessingRegister,
+  type ProcessingRegisterSection,
+  type RegisterText,
+} from '../../contracts/processing-register.js';
 import { DATA_CATEGORIES } from '../../domain/processing-register.js';
 
 const put = (as: Api, section: string, body: unknown) =>
@@ -47,16 +52,7 @@ for (const dialect of DIALECTS) {
     it('has every section, generated from the schema’s categories and the organisation', async () => {
       const result = await register();
       expect(result.organisation).toBe('Comune di Prova');
-      expect(result.sections.map((s) => s.section)).toEqual([
-        'controller',
-        'purposes',
-        'people',
-        'data',
-        'recipients',
-        'transfers',
-        'retention',
-        'security',
-      ]);
+      expect(result.sections.map((s) => s.section)).toEqual(PROCESSING_REGISTER_SECTIONS);
       const data = result.sections.find((s) => s.section === 'data');
       expect(data?.entries).toHaveLength(DATA_CATEGORIES.length);
       expect(data?.entries.find((entry) => entry.it.startsWith('Permessi di soggiorno'))).toMatchObject({
