@@ -51,3 +51,24 @@ export async function readCentresPage<Row, Item>(
   const { rows, total } = await readPage(ordered, matching, page, pageSize);
   return { items: await itemsOf(rows), total };
 }
+
+/**
+ * Every row of a query in the order of its `idColumn`, a batch at a time, each batch read after
+ * the last id of the one before: for exports and scans that must not hold everything in memory,
+ * and that a page offset would slow down.
+ */
+export async function* inIdBatches<Row extends { id: number }>(
+  // biome-ignore lint/suspicious/noExplicitAny: any table's query with its columns; the rows keep their type
+  query: SelectQueryBuilder<any, any, Row>,
+  idColumn: string,
+  size: number,
+): AsyncGenerator<Row[]> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await query.where(idColumn, '>', afterId).orderBy(idColumn).limit(size).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < size) return;
+    afterId = (rows[rows.length - 1] as Row).id;
+  }
+}

@@ -5,7 +5,7 @@
 import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
 import type { AuditAction, AuditEntry } from '../../contracts/audit.js';
 import { isPostgres } from '../../db/database.js';
-import { readPage } from '../../db/paging.js';
+import { inIdBatches, readPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
 import { whereEqual } from '../../db/queries.js';
 import type { AuditLogTable, Database } from '../../db/schema.js';
@@ -268,18 +268,15 @@ export async function busyReadingHours(db: Kysely<Database>, filter: ReadingsFil
 /** The readings of personal files in the period, oldest first, a batch at a time. */
 export async function* streamPersonReadings(db: Kysely<Database>, filter: ReadingsFilter, batchSize = 5000) {
   if (filter.centreIds.length === 0) return;
-  let after = 0;
-  for (;;) {
-    const rows = await personReadings(db, filter)
-      .select(['auditLog.id', 'auditLog.at', 'auditLog.userId', 'auditLog.centreId', 'auditLog.entityId'])
-      .where('auditLog.id', '>', after)
-      .orderBy('auditLog.id')
-      .limit(batchSize)
-      .execute();
-    if (rows.length === 0) return;
+  const readings = personReadings(db, filter).select([
+    'auditLog.id',
+    'auditLog.at',
+    'auditLog.userId',
+    'auditLog.centreId',
+    'auditLog.entityId',
+  ]);
+  for await (const rows of inIdBatches(readings, 'auditLog.id', batchSize)) {
     yield rows.map((row) => ({ at: row.at, userId: row.userId, centreId: row.centreId as number, personId: Number(row.entityId) }));
-    after = (rows[rows.length - 1] as (typeof rows)[number]).id;
-    if (rows.length < batchSize) return;
   }
 }
 

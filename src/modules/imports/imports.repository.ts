@@ -5,7 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/database.js';
-import { readPage } from '../../db/paging.js';
+import { inIdBatches, readPage } from '../../db/paging.js';
 import type { ImportsTable } from '../../db/schema/imports.js';
 import type { Database } from '../../db/schema.js';
 
@@ -136,21 +136,12 @@ export async function listRejects(db: Db, importId: number, page: number, pageSi
 }
 
 /** Every reject of an import in row order, a batch at a time (the spreadsheet of rejected rows). */
-export async function* streamRejects(db: Db, importId: number) {
-  let afterId = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('importRejects')
-      .select(['id', 'rowNumber', 'columnName', 'code', 'params', 'cells'])
-      .where('importId', '=', importId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(1000)
-      .execute();
-    if (rows.length === 0) return;
-    yield rows;
-    afterId = rows[rows.length - 1]?.id as number;
-  }
+export function streamRejects(db: Db, importId: number) {
+  const rejects = db
+    .selectFrom('importRejects')
+    .select(['id', 'rowNumber', 'columnName', 'code', 'params', 'cells'])
+    .where('importId', '=', importId);
+  return inIdBatches(rejects, 'id', 1000);
 }
 
 // --- saved mappings -----------------------------------------------------------------------------
@@ -199,21 +190,12 @@ export interface RegisterPerson {
 }
 
 /** The keys of every person of a centre, read once (a batch at a time) for the matching. */
-export async function* centrePeople(db: Db, centreId: number): AsyncGenerator<RegisterPerson[]> {
-  let afterId = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('people')
-      .select(['id', 'givenNames', 'familyNames', 'birthDate', 'fiscalCode', 'gender', 'citizenship', 'residenceKind', 'residenceComune'])
-      .where('centreId', '=', centreId)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(10_000)
-      .execute();
-    if (rows.length === 0) return;
-    yield rows;
-    afterId = rows[rows.length - 1]?.id as number;
-  }
+export function centrePeople(db: Db, centreId: number): AsyncGenerator<RegisterPerson[]> {
+  const people = db
+    .selectFrom('people')
+    .select(['id', 'givenNames', 'familyNames', 'birthDate', 'fiscalCode', 'gender', 'citizenship', 'residenceKind', 'residenceComune'])
+    .where('centreId', '=', centreId);
+  return inIdBatches(people, 'id', 10_000);
 }
 
 /** The fingerprints of the rows written by the centre's imports of this kind (but `exceptImportId`'s). */
