@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/permissions.js';
 import { comuneIstat, id, optionalFields, shortText } from './common.js';
 import { messageEn } from './messages/index.js';
+import { fiscalCode } from './people.js';
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 /** Long passphrases are welcome; very long inputs are refused before hashing. */
@@ -74,6 +75,10 @@ export const userSchema = z
     active: z.boolean(),
     centreIds: z.array(z.number()),
     createdAt: z.string(),
+    /** Matched to the `fiscalNumber` claim of SPID/CIE gateways when signing in through the identity provider. */
+    fiscalCode: z.string().nullable(),
+    /** Signed in through the identity provider at least once: the account is bound to that identity. */
+    ssoBound: z.boolean(),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;
@@ -83,9 +88,16 @@ const userFields = {
   role: z.enum(ROLES),
   centreIds: z.array(id).min(1).max(100),
   password: newPassword,
+  fiscalCode: fiscalCode.nullable(),
 };
 
-export const userCreateInput = z.strictObject({ email, ...userFields });
+/** A new account; without a password, it signs in only through the identity provider. */
+export const userCreateInput = z.strictObject({
+  email,
+  ...userFields,
+  password: newPassword.optional(),
+  fiscalCode: fiscalCode.nullable().optional(),
+});
 
 /** A change of account: its email is not changed; `active: false` deactivates it. */
 export const userUpdateInput = z.strictObject({ ...optionalFields(userFields), active: z.boolean().optional() });
@@ -194,3 +206,42 @@ export const secondFactorPolicy = z.object({ roles: z.array(z.enum(SECOND_FACTOR
 export type SecondFactorPolicy = z.infer<typeof secondFactorPolicy>;
 
 export const secondFactorPolicyInput = z.strictObject({ roles: z.array(z.enum(SECOND_FACTOR_ROLES)).max(2) });
+
+// --- signing in through the Comune's identity provider (OpenID Connect)
+
+/** What the login page offers: the identity provider's button when one is configured, and whether passwords are for the break-glass account only. */
+export const signInOptions = z
+  .object({
+    sso: z.object({ buttonLabel: z.string().nullable() }).nullable(),
+    passwordSignIn: z.enum(['everyone', 'break_glass']),
+  })
+  .meta({ id: 'SignInOptions' });
+export type SignInOptions = z.infer<typeof signInOptions>;
+
+export const signInPolicyInput = z.strictObject({
+  /** Signing in creates an account (viewer of no centre) for someone the provider knows and Approdo does not. */
+  ssoCreatesAccounts: z.boolean(),
+  /** 'break_glass': only `breakGlassUserId` (an active administrator with a password) signs in with a password. */
+  passwordSignIn: z.enum(['everyone', 'break_glass']),
+  breakGlassUserId: id.nullable(),
+});
+
+export const signInPolicy = signInPolicyInput
+  .extend({
+    /** Whether the server has an identity provider configured (OIDC_ISSUER). */
+    ssoConfigured: z.boolean(),
+  })
+  .meta({ id: 'SignInPolicy' });
+export type SignInPolicy = z.infer<typeof signInPolicy>;
+
+export const ssoStartQuery = z.strictObject({ returnTo: z.string().max(500).optional() });
+
+/** A provider's callback: the code and state, or its error; anything else it adds (iss, session_state) is passed on as sent. */
+export const ssoCallbackQuery = z.looseObject({
+  state: z.string().max(500).optional(),
+  code: z.string().max(4000).optional(),
+  error: z.string().max(200).optional(),
+});
+
+/** Logging out of a session opened through the identity provider: where to sign out there too. */
+export const logoutAnswer = z.object({ endSessionUrl: z.string().nullable() });

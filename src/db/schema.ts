@@ -26,6 +26,7 @@ export type {
   RequestTopicsTable,
   SessionsTable,
   SetupTokensTable,
+  SignInRequestsTable,
   UserCentresTable,
   UsersTable,
 } from './schema/accounts.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { SsoSettings } from '../modules/auth/sso-client.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -30,6 +31,20 @@ const envSchema = z.object({
     .min(0.1)
     .max(24 * 30)
     .default(8),
+  /**
+   * Sign-in through the Comune's identity provider (OpenID Connect): its issuer URL turns it on;
+   * the client id and secret are the ones registered there for Approdo, whose redirect URI is
+   * PUBLIC_URL + /api/v1/auth/sso/callback and whose post-logout redirect URI is PUBLIC_URL + /login.
+   */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().trim().min(1).default('openid email profile'),
+  /** The claim that carries the e-mail address, and the one with the codice fiscale (SPID/CIE gateways: fiscalNumber). */
+  OIDC_EMAIL_CLAIM: z.string().trim().min(1).default('email'),
+  OIDC_FISCAL_CODE_CLAIM: z.string().trim().min(1).default('fiscalNumber'),
+  /** The words on the login page's button, e.g. "Entra con SPID o CIE". */
+  OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).optional(),
 });
 
 /** The built web app (vite build), served beside the API when it exists. */
@@ -48,6 +63,27 @@ export interface AppConfig {
   webRoot: string;
   /** Where uploaded registers wait until they are imported (or discarded). */
   importDir: string;
+  /** Sign-in through the identity provider, or null when OIDC_ISSUER is not set. */
+  sso: SsoSettings | null;
+}
+
+function ssoConfig(parsed: z.infer<typeof envSchema>, publicUrl: string): SsoSettings | null {
+  if (!parsed.OIDC_ISSUER) return null;
+  if (!parsed.OIDC_CLIENT_ID || !parsed.OIDC_CLIENT_SECRET) {
+    throw new Error('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are needed too');
+  }
+  const base = publicUrl.replace(/\/+$/, '');
+  return {
+    issuer: parsed.OIDC_ISSUER,
+    clientId: parsed.OIDC_CLIENT_ID,
+    clientSecret: parsed.OIDC_CLIENT_SECRET,
+    scopes: parsed.OIDC_SCOPES,
+    emailClaim: parsed.OIDC_EMAIL_CLAIM,
+    fiscalCodeClaim: parsed.OIDC_FISCAL_CODE_CLAIM,
+    buttonLabel: parsed.OIDC_BUTTON_LABEL ?? null,
+    redirectUri: `${base}/api/v1/auth/sso/callback`,
+    postLogoutRedirectUri: `${base}/login`,
+  };
 }
 
 /** Beside the SQLite file (it is backed up and kept with the data), else the system's temporary directory. */
@@ -72,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionHours: parsed.SESSION_HOURS,
     webRoot: WEB_ROOT,
     importDir: parsed.IMPORT_DIR ? resolve(parsed.IMPORT_DIR) : defaultImportDir(parsed.DATABASE_URL),
+    sso: ssoConfig(parsed, publicUrl),
   };
 }
 

@@ -183,6 +183,7 @@ export interface Api {
   get(path: string, query?: Query): Promise<Response>;
   post(path: string, body?: unknown): Promise<Response>;
   patch(path: string, body?: unknown): Promise<Response>;
+  put(path: string, body?: unknown): Promise<Response>;
   delete(path: string): Promise<Response>;
   /** Anything else: raw payloads, other headers. The auth headers are added. */
   request(options: InjectOptions & { url: string }): Promise<Response>;
@@ -212,6 +213,7 @@ export function api(app: FastifyInstance, auth: Auth): Api {
     post: (path, body) => request({ method: 'POST', url: path, ...(body !== undefined && { payload: body as InjectOptions['payload'] }) }),
     patch: (path, body) =>
       request({ method: 'PATCH', url: path, ...(body !== undefined && { payload: body as InjectOptions['payload'] }) }),
+    put: (path, body) => request({ method: 'PUT', url: path, ...(body !== undefined && { payload: body as InjectOptions['payload'] }) }),
     delete: (path) => request({ method: 'DELETE', url: path }),
     request,
   };

@@ -35,7 +35,7 @@ export async function listCentreRows(db: Db, organisationId: number) {
 
 // --- users
 
-const USER_COLUMNS = ['id', 'email', 'displayName', 'role', 'active', 'createdAt'] as const;
+const USER_COLUMNS = ['id', 'email', 'displayName', 'role', 'active', 'createdAt', 'fiscalCode', 'ssoSubject'] as const;
 
 export async function findUserIdByEmail(db: Db, email: string): Promise<number | undefined> {
   const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
@@ -50,6 +50,13 @@ export async function findUserOfOrganisation(db: Db, userId: number, organisatio
     .where('id', '=', userId)
     .where('organisationId', '=', organisationId)
     .executeTakeFirst();
+}
+
+/** Another user of the organisation with this codice fiscale, if any. */
+export async function findUserIdByFiscalCode(db: Db, organisationId: number, fiscalCode: string, exceptUserId?: number) {
+  let query = db.selectFrom('users').select('id').where('organisationId', '=', organisationId).where('fiscalCode', '=', fiscalCode);
+  if (exceptUserId !== undefined) query = query.where('id', '!=', exceptUserId);
+  return (await query.executeTakeFirst())?.id;
 }
 
 export async function findUserRow(db: Db, userId: number) {
@@ -74,6 +81,8 @@ export async function centreIdsOfUser(db: Db, userId: number): Promise<number[]>
 }
 
 export async function insertUserCentres(db: Db, userId: number, centreIds: number[]) {
+  // An account created by signing in through the identity provider has no centre yet.
+  if (centreIds.length === 0) return;
   await db
     .insertInto('userCentres')
     .values(centreIds.map((centreId) => ({ userId, centreId })))

@@ -18,6 +18,7 @@ import {
   findCentreByCode,
   findTokenUser,
   findUserIdByEmail,
+  findUserIdByFiscalCode,
   findUserOfOrganisation,
   findUserRow,
   firstOrganisationId,
@@ -101,7 +102,16 @@ export async function listCentres(db: Db, organisationId: number) {
 
 async function toUser(
   db: Db,
-  row: { id: number; email: string; displayName: string; role: string; active: number; createdAt: string },
+  row: {
+    id: number;
+    email: string;
+    displayName: string;
+    role: string;
+    active: number;
+    createdAt: string;
+    fiscalCode: string | null;
+    ssoSubject: string | null;
+  },
 ): Promise<User> {
   return {
     id: row.id,
@@ -111,17 +121,35 @@ async function toUser(
     active: row.active === 1,
     centreIds: await centreIdsOfUser(db, row.id),
     createdAt: row.createdAt,
+    fiscalCode: row.fiscalCode,
+    ssoBound: row.ssoSubject !== null,
   };
+}
+
+/** A codice fiscale names one user of the organisation: an identity provider's `fiscalNumber` finds that one. */
+async function requireFreeFiscalCode(db: Db, organisationId: number, fiscalCode: string | null | undefined, exceptUserId?: number) {
+  if (fiscalCode && (await findUserIdByFiscalCode(db, organisationId, fiscalCode, exceptUserId))) {
+    throw conflict('Another user has this codice fiscale');
+  }
 }
 
 export async function createUser(
   db: Db,
-  input: { organisationId: number; email: string; displayName: string; role: Role; centreIds: number[]; password?: string },
+  input: {
+    organisationId: number;
+    email: string;
+    displayName: string;
+    role: Role;
+    centreIds: number[];
+    password?: string | undefined;
+    fiscalCode?: string | null | undefined;
+  },
   actor: Actor | null,
 ): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return inTransaction(db, async (trx) => {
     if (await findUserIdByEmail(trx, input.email)) throw conflict(`A user with e-mail ${input.email} exists already`);
+    await requireFreeFiscalCode(trx, input.organisationId, input.fiscalCode);
     await requireOwned(trx, 'centres', input.organisationId, input.centreIds, 'centre');
     const now = new Date().toISOString();
     const user = await insertUser(trx, {
@@ -129,6 +157,7 @@ export async function createUser(
       email: input.email,
       displayName: input.displayName,
       passwordHash,
+      fiscalCode: input.fiscalCode ?? null,
       role: input.role,
       active: 1,
       locale: 'it',
@@ -172,11 +201,12 @@ export async function updateUser(
   db: Db,
   actor: Actor,
   userId: number,
-  input: { displayName?: string; role?: Role; centreIds?: number[]; active?: boolean; password?: string },
+  input: { displayName?: string; role?: Role; centreIds?: number[]; active?: boolean; password?: string; fiscalCode?: string | null },
 ): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return inTransaction(db, async (trx) => {
     const existing = await orNotFound(findUserOfOrganisation(trx, userId, actor.organisationId), 'user');
+    await requireFreeFiscalCode(trx, actor.organisationId, input.fiscalCode, userId);
     if (userId === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
       throw conflict('You cannot deactivate yourself or drop your own administrator role');
     }
@@ -184,6 +214,7 @@ export async function updateUser(
       ...(input.displayName !== undefined && { displayName: input.displayName }),
       ...(input.role !== undefined && { role: input.role }),
       ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+      ...(input.fiscalCode !== undefined && { fiscalCode: input.fiscalCode }),
       ...(passwordHash !== undefined && { passwordHash }),
       updatedAt: new Date().toISOString(),
     });

@@ -1,3 +1,4 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Page } from '../../contracts/common.js';
 import type { ItemsPage } from '../../db/paging.js';
 import type { DateRange, PeriodFilter } from '../../db/queries.js';
@@ -7,6 +8,21 @@ import { notLoggedIn } from './auth.errors.js';
 
 /** The cookie that carries a web session's secret (its SHA-256 is the session's id). */
 export const SESSION_COOKIE = 'approdo_session';
+
+/** Where a request comes from, as a new session keeps it (listed to its user). */
+export const deviceOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+
+/** Gives the browser its new session's cookie. */
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, session: { cookieValue: string }): void {
+  reply.setCookie(SESSION_COOKIE, session.cookieValue, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: app.config.cookieSecure,
+    // No expiry on the cookie: the server ends the session after SESSION_HOURS without use
+    // (sliding), and the browser forgets the cookie when it closes.
+  });
+}
 
 /** The authenticated user a request acts for. */
 export interface Actor {

@@ -60,3 +60,55 @@ export const secondFactorNeedsSession = fixedError(
   400,
   'The second factor is set up from a logged-in browser, not with an API token',
 );
+
+// --- signing in through the identity provider (each refusal is also logged)
+
+export const ssoNotConfigured = fixedError('auth.sso_not_configured', 404, 'Sign-in through an identity provider is not configured');
+
+export const ssoUnavailable = fixedError('auth.sso_unavailable', 503, 'The identity provider cannot be reached: try again later');
+
+/** A callback with no sign-in behind it in this browser: forged, replayed, from another browser or too late. */
+export const ssoStateInvalid = fixedError('auth.sso_state_invalid', 400, 'This sign-in is not valid or has expired: start again');
+
+/** The provider refused, or its answer failed the checks (ID token, nonce, issuer, expiry). */
+export const ssoRefused = fixedError('auth.sso_refused', 401, 'The identity provider did not confirm who you are');
+
+export const ssoNoAccount = fixedError('auth.sso_no_account', 403, 'There is no Approdo account for this identity: ask your administrator');
+
+export const ssoAmbiguous = fixedError(
+  'auth.sso_ambiguous',
+  409,
+  "This identity's e-mail and codice fiscale belong to two different accounts: ask your administrator",
+);
+
+export const ssoBoundElsewhere = fixedError(
+  'auth.sso_bound_elsewhere',
+  409,
+  'The Approdo account with these details is linked to another identity: ask your administrator',
+);
+
+export const ssoAccountInactive = fixedError(
+  'auth.sso_account_inactive',
+  403,
+  'Your Approdo account is deactivated: ask your administrator',
+);
+
+/** The organisation has turned local passwords off for everyone but its break-glass administrator. */
+export const passwordSignInOff = fixedError(
+  'auth.password_sign_in_off',
+  403,
+  "Sign in with your Comune's identity: passwords are off for your account",
+);
+
+export const breakGlassNotAdmin = fixedError(
+  'auth.break_glass_not_admin',
+  400,
+  'The break-glass account must be an active administrator of the organisation with a password',
+);
+
+/** Passwords cannot be turned off while there is no identity provider to sign in with. */
+export const ssoNeededToTurnPasswordsOff = fixedError(
+  'auth.sso_needed',
+  409,
+  'Configure the identity provider before turning passwords off',
+);

@@ -1,33 +1,26 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { loginInput, me, passwordChangeInput, setupInput, setupStatus } from '../../contracts/auth.js';
+import { loginInput, logoutAnswer, me, passwordChangeInput, setupInput, setupStatus } from '../../contracts/auth.js';
 import { problemSchema } from '../../contracts/common.js';
 import { routeDeclarer } from '../http/route.js';
 import { completeSetup, setupNeeded } from '../setup/setup.usecases.js';
-import { type Actor, requireLogin, SESSION_COOKIE } from './actor.js';
-import type { NewSession, SessionDevice } from './auth.usecases.js';
+import { type Actor, deviceOf, requireLogin, SESSION_COOKIE, setSessionCookie } from './actor.js';
+import type { NewSession } from './auth.usecases.js';
 import { changePassword, describeMe, login, logout, startSession } from './auth.usecases.js';
 import { secondFactorRoutes } from './second-factor.routes.js';
 import { sessionsRoutes } from './sessions.routes.js';
+import { ssoRoutes } from './sso.routes.js';
+import { SsoClient } from './sso-client.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 429: problemSchema };
 
-/** Where a request comes from, as a new session keeps it. */
-const deviceOf = (request: FastifyRequest): SessionDevice => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
-
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['auth']);
+  const sso = app.config.sso && new SsoClient(app.config.sso);
 
   /** The browser's new session: its cookie, and who is in with the session's CSRF token. */
   const signIn = (reply: FastifyReply, { session, actor }: { session: NewSession; actor: Actor }) => {
-    reply.setCookie(SESSION_COOKIE, session.cookieValue, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: app.config.cookieSecure,
-      // No expiry on the cookie: the server ends the session after SESSION_HOURS without use
-      // (sliding), and the browser forgets the cookie when it closes.
-    });
+    setSessionCookie(app, reply, session);
     return describeMe(app.db, { actor, via: 'session', csrfToken: session.csrfToken });
   };
 
@@ -68,11 +61,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route.post('/auth/logout', {
     permission: 'login',
-    summary: 'End the session',
+    summary: 'End the session; one opened through the identity provider answers where to sign out there too (else endSessionUrl is null)',
+    response: logoutAnswer,
     problems: { 401: problemSchema },
     handle: async (_actor, _input, request, reply) => {
-      await logout(app.db, requireLogin(request.auth));
+      const signedInWith = await logout(app.db, requireLogin(request.auth));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { endSessionUrl: signedInWith === 'sso' && sso ? await sso.endSessionUrl().catch(() => null) : null };
     },
   });
 
@@ -94,4 +89,5 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(sessionsRoutes);
   await app.register(secondFactorRoutes);
+  await app.register(ssoRoutes(sso));
 };

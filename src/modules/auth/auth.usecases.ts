@@ -35,6 +35,8 @@ import {
 } from './auth.repository.js';
 import { secondFactorStateOf, spendCodeWithinLimit } from './second-factor.usecases.js';
 import { decoyHash, hashPassword, randomSecret, sha256, verifyPassword } from './secrets.js';
+import { sessionSignInOf } from './sso.repository.js';
+import { requirePasswordSignIn } from './sso.usecases.js';
 
 type Db = Kysely<Database>;
 
@@ -65,7 +67,14 @@ export interface SessionDevice {
   userAgent: string | undefined;
 }
 
-export async function createSession(db: Db, userId: number, hours: number, device: SessionDevice, now = new Date()): Promise<NewSession> {
+export async function createSession(
+  db: Db,
+  userId: number,
+  hours: number,
+  device: SessionDevice,
+  now = new Date(),
+  signedInWith: 'password' | 'sso' = 'password',
+): Promise<NewSession> {
   const cookieValue = randomSecret();
   const csrfToken = randomSecret();
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
@@ -78,6 +87,7 @@ export async function createSession(db: Db, userId: number, hours: number, devic
     lastSeenAt: now.toISOString(),
     ip: device.ip,
     userAgent: device.userAgent?.slice(0, 300) ?? null,
+    signedInWith,
   });
   return { cookieValue, csrfToken, expiresAt };
 }
@@ -167,6 +177,11 @@ export async function login(
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
   const actor = passwordOk && user?.active ? await loadActor(db, user.id) : undefined;
   if (!actor || !user) throw invalidCredentials();
+  // A right password, but the organisation signs this user in through its identity provider only.
+  await requirePasswordSignIn(db, user).catch(async (error: unknown) => {
+    await markAttemptSucceeded(db, attemptId);
+    throw error;
+  });
   let secondFactor: string | undefined;
   if (user.totpSecret) {
     if (!input.code) {
@@ -203,10 +218,13 @@ export async function login(
   return { session, actor };
 }
 
-export async function logout(db: Db, auth: RequestAuth): Promise<void> {
+/** Ends the session; answers how it was opened ('password' or 'sso'). */
+export async function logout(db: Db, auth: RequestAuth): Promise<string | undefined> {
   if (!auth.sessionId) throw badRequest('API tokens do not log out: an administrator revokes them');
+  const signedInWith = await sessionSignInOf(db, auth.sessionId);
   await deleteSession(db, auth.sessionId);
   await recordAudit(db, { userId: auth.actor.userId, centreId: null, action: 'logout', entity: 'session' });
+  return signedInWith;
 }
 
 /** Who is calling: a Bearer API token, or else the session cookie. */
