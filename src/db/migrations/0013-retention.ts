@@ -2,7 +2,8 @@
  * Retention (issue 14): the organisation's settings (none set: off, nothing is removed), and
  * the log of retention runs, one row per run (started, finished, by whom or by the schedule,
  * how many files removed, how it ended). At most one run of an organisation is running at a
- * time: a partial unique index on the running rows, on both databases.
+ * time: a partial unique index on the running rows, on both databases. And the anonymous key that
+ * keeps an erased person counted once in the courses' and the PC station's figures.
  * Typed as Kysely<any> on purpose: a migration is frozen in time.
  */
 import { type Migration, sql } from 'kysely';
@@ -11,6 +12,12 @@ import { byUser, irreversible, refersTo, required } from './shapes.js';
 
 export function retention(dialect: DialectName): Migration {
   return irreversible('retention', dialect, async (db, table) => {
+    // An erased person's enrolments and PC station uses keep one anonymous key (the first row's
+    // id), as case members do: the person still counts once among the distinct learners and
+    // the PC station's people of every past year.
+    await db.schema.alterTable('enrolments').addColumn('anonymous_key', 'integer').execute();
+    await db.schema.alterTable('pc_station_uses').addColumn('anonymous_key', 'integer').execute();
+
     // One row per organisation that set them; none: off, nothing removed. Years kept after the
     // last contact: for a person never in care, and for one whose cases are all closed.
     await db.schema

@@ -45,6 +45,8 @@ export interface EnrolmentsTable extends Editable {
   withdrawnOn: string | null;
   gender: string;
   citizenship: string;
+  /** After the person's erasure: the same number on all their enrolments, so they count once (migration 0013). */
+  anonymousKey: number | null;
 }
 
 export interface AttendanceTable {

@@ -55,6 +55,8 @@ export interface PcStationUsesTable {
   minutes: number;
   operatorId: number | null;
   createdAt: string;
+  /** After the person's erasure: the same number on all their uses, so they count once (migration 0013). */
+  anonymousKey: number | null;
 }
 
 export interface LegalConsultationsTable extends Editable {

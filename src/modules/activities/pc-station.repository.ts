@@ -1,5 +1,5 @@
 /** The public PC station's log: SQL only. */
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { PcStationSummary, PcStationUse } from '../../contracts/activities.js';
 import type { PcPurpose } from '../../contracts/enums.js';
 import { centreRecords } from '../../db/centre-records.js';
@@ -98,7 +98,7 @@ export async function deletePcUseRow(db: Db, id: number): Promise<void> {
   await db.deleteFrom('pcStationUses').where('id', '=', id).execute();
 }
 
-/** Uses and minutes by purpose, and the distinct people known: no personal data. */
+/** Uses and minutes by purpose, and the distinct people known (an erased person's uses share an anonymous key): no personal data. */
 export async function summarisePcUses(db: Db, filter: PcUseFilter): Promise<PcStationSummary> {
   if (filter.centreIds.length === 0) return pcUseCounts([], 0);
   const [purposeRows, people] = await Promise.all([
@@ -111,7 +111,12 @@ export async function summarisePcUses(db: Db, filter: PcUseFilter): Promise<PcSt
       .groupBy('pcStationUses.purpose')
       .execute(),
     filtered(db, filter)
-      .select((eb) => eb.fn.count<number>('pcStationUses.personId').distinct().as('n'))
+      .select((eb) =>
+        eb.fn
+          .count<number>(sql`coalesce(${sql.ref('pcStationUses.personId')}, -${sql.ref('pcStationUses.anonymousKey')})`)
+          .distinct()
+          .as('n'),
+      )
       .executeTakeFirstOrThrow(),
   ]);
   return pcUseCounts(

@@ -20,7 +20,7 @@ const ENROLMENT_COLUMNS = [
   'people.familyNames',
 ] as const;
 
-export type EnrolmentRow = Omit<Selectable<EnrolmentsTable>, 'createdAt' | 'updatedAt'> & {
+export type EnrolmentRow = Omit<Selectable<EnrolmentsTable>, 'createdAt' | 'updatedAt' | 'anonymousKey'> & {
   givenNames: string | null;
   familyNames: string | null;
 };

@@ -16,7 +16,7 @@ export async function figuresData(db: Db, courseIds: number[]) {
       .execute(),
     db
       .selectFrom('enrolments')
-      .select(['id', 'courseId', 'personId', 'programme', 'enrolledOn', 'withdrawnOn', 'citizenship'])
+      .select(['id', 'courseId', 'personId', 'anonymousKey', 'programme', 'enrolledOn', 'withdrawnOn', 'citizenship'])
       .where('courseId', 'in', courseIds)
       .orderBy('id')
       .execute(),

@@ -93,8 +93,9 @@ export async function courseFiguresOfYear(db: Db, centreIds: number[], year: num
       ENROLMENT_PROGRAMMES,
       rows.flatMap((row) =>
         row.enrolments.map((e) => ({
-          // An erased person's enrolments stay counted, each as its own learner.
-          learner: e.personId !== null ? `person:${e.personId}` : `enrolment:${e.id}`,
+          // An erased person's enrolments share an anonymous key: they still count as one learner.
+          learner:
+            e.personId !== null ? `person:${e.personId}` : e.anonymousKey !== null ? `erased:${e.anonymousKey}` : `enrolment:${e.id}`,
           programme: e.programme,
           citizenship: e.citizenship,
         })),

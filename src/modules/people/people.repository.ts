@@ -90,6 +90,21 @@ export async function findPersonRow(db: Db, id: number, centreIds: number[]): Pr
   return row && centreIds.includes(row.centreId) ? row : undefined;
 }
 
+/** Gives a person's rows of a table one anonymous key, the first row's id (as case members get theirs). */
+async function keepCountedOnce(db: Db, table: 'enrolments' | 'pcStationUses', personId: number): Promise<void> {
+  const first = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.min('id').as('id'))
+    .where('personId', '=', personId)
+    .executeTakeFirst();
+  if (first?.id == null) return;
+  await db
+    .updateTable(table)
+    .set({ anonymousKey: Number(first.id) })
+    .where('personId', '=', personId)
+    .execute();
+}
+
 export async function deletePersonRow(db: Db, id: number): Promise<void> {
   await db.deleteFrom('personNameTokens').where('personId', '=', id).execute();
   // Their own cases lose the personal content; periods and snapshots stay for the statistics.
@@ -98,6 +113,10 @@ export async function deletePersonRow(db: Db, id: number): Promise<void> {
   await keepEventCountsOnErasure(db, id);
   // The visits stay for the statistics, without the link and without the free-text notes.
   await db.updateTable('visits').set({ personId: null, notes: null }).where('personId', '=', id).execute();
+  // Enrolments and PC uses stay counted, unlinked by their foreign keys: all of the person's carry
+  // one anonymous key, so that they still count once among a year's distinct people.
+  await keepCountedOnce(db, 'enrolments', id);
+  await keepCountedOnce(db, 'pcStationUses', id);
   // Applications and PC uses stay counted too, unlinked (by their foreign keys) and without notes.
   await db.updateTable('applications').set({ notes: null }).where('personId', '=', id).execute();
   // Enrolments stay counted with their snapshot (unlinked by the foreign key); waiting-list entries lose their notes.

@@ -24,7 +24,7 @@ import { addYears } from '../../domain/retention.js';
 import { runRetention, runScheduledRetention } from './retention.usecases.js';
 
 const SETTINGS = { enabled: true, yearsAfterContact: 2, yearsAfterCase: 3 };
-const put = (as: Api, payload: unknown) => as.request({ method: 'PUT', url: '/organisation/retention', payload });
+const put = (as: Api, payload: Record<string, unknown>) => as.request({ method: 'PUT', url: '/organisation/retention', payload });
 const fieldCodes = (problem: { errors?: { path: string; code: string }[] }) => problem.errors?.map((e) => [e.path, e.code]);
 
 for (const dialect of DIALECTS) {
