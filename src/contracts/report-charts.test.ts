@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { reportFixture } from '../../test/support/report-fixture.js';
-import { CHART_PALETTE, CHART_PRINT_FONT, chartCellText, chartOption } from './report-charts.js';
+import {
+  CATEGORY_COLOURS,
+  CHART_PALETTE,
+  CHART_PRINT_FONT,
+  categoryColours,
+  chartAltText,
+  chartCellText,
+  chartOption,
+} from './report-charts.js';
 import type { ReportTable } from './reports.js';
 
 const data = reportFixture();
@@ -111,5 +119,47 @@ describe('chartOption', () => {
     };
     const greys = CHART_PALETTE.slice(0, 4).map(lightness);
     for (let i = 1; i < greys.length; i++) expect(Math.abs(greys[i]! - greys[i - 1]!)).toBeGreaterThan(25);
+  });
+
+  it('gives a category the same colour in every chart, whatever the others or the slices left out', () => {
+    const slice = (o: Any, name: string) => o.color[o.series[0].data.findIndex((d: Any) => d.name === name)];
+    const visits = option('visits.origin', true);
+    // The people's pie leaves out its empty slices (Comunitari, Non specificato).
+    const people = option('care.origin', true);
+    const comparison = option('care.comparison', true);
+    const series = (name: string) => comparison.color[comparison.series.findIndex((s: Any) => s.name === name)];
+    for (const [name, key] of [
+      ['Italiani', 'italian'],
+      ['Extracomunitari', 'non_eu'],
+    ] as const) {
+      expect(slice(visits, name)).toBe(CATEGORY_COLOURS[key]);
+      expect(slice(people, name)).toBe(CATEGORY_COLOURS[key]);
+      expect(series(name)).toBe(CATEGORY_COLOURS[key]);
+    }
+    expect(slice(visits, 'Comunitari')).toBe(series('Comunitari'));
+    expect(series('Totale')).toBe(CATEGORY_COLOURS.total);
+    expect(slice(option('visits.gender', true), 'Donna')).toBe(slice(option('care.gender', true), 'Donna'));
+    // Categories without a colour of their own take the palette's, none taken twice in a chart.
+    const colours = categoryColours(['host', 'italian', 'outside', 'none']);
+    expect(colours[1]).toBe(CATEGORY_COLOURS.italian);
+    expect(new Set(colours).size).toBe(4);
+  });
+
+  it('states the chart in words, every figure from its table, for its alternative text', () => {
+    expect(chartAltText(table('visits.origin'))).toBe(
+      'Grafico a torta: Provenienza (N. accessi). Italiani 62, Comunitari 9, Extracomunitari 297, Non specificato 3.',
+    );
+    expect(chartAltText(table('care.comparison'))).toBe(
+      'Grafico a linee: Utenti presi in carico 2022/2023/2024. Totale: 2022 149, 2023 160, 2024 163; ' +
+        'Italiani: 2022 11, 2023 21, 2024 22; Comunitari: 2022 1, 2023 2, 2024 0; Extracomunitari: 2022 128, 2023 137, 2024 141.',
+    );
+    expect(chartAltText(table('care.countries'))).toContain('Camerun < 5, Egitto *');
+    expect(chartAltText(table('centre.hours'))).toBeNull();
+  });
+
+  it('keeps the labels of lines that run close apart, and names under bars within their slot', () => {
+    expect(option('care.comparison', true).series.every((s: Any) => s.labelLayout.moveOverlap === 'shiftY')).toBe(true);
+    const clubs = option('courses.clubs', true);
+    expect(clubs.xAxis.axisLabel.width * clubs.xAxis.data.length).toBeLessThanOrEqual(600);
   });
 });

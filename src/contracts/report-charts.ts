@@ -4,7 +4,7 @@
  * SVG rendered on the server). Drawn from the table alone: the total row never, hidden counts
  * as no value with their label ("< 5", "*"), numbers in the Italian format.
  */
-import { isHidden, type ReportCell, type ReportTable } from './reports.js';
+import { type ChartSpec, isHidden, type ReportCell, type ReportTable } from './reports.js';
 
 export interface ChartOptionSettings {
   /** Documents: no animation, no tooltip or toolbox, the DejaVu Sans font embedded in the PDF. */
@@ -16,6 +16,33 @@ export interface ChartOptionSettings {
  * neighbouring colours differ in lightness too: the chart stays readable printed in grey.
  */
 export const CHART_PALETTE = ['#0066CC', '#17324D', '#E6A23C', '#008758', '#5C6F82', '#99C2EB', '#CC334D', '#B3C1CE'] as const;
+
+/**
+ * One colour per category in every chart of the report (and of the home page): «Italiani» is
+ * the same blue in the visits' pie, the people's pie and the comparison's line, whatever slices
+ * a chart leaves out. Keyed by the row's key (a pie's slices) or the column's key (the series of
+ * a comparison); a category not named here takes the palette's colours in order, skipping those
+ * the chart's named categories hold.
+ */
+export const CATEGORY_COLOURS: Readonly<Record<string, string>> = {
+  total: '#17324D',
+  italian: '#0066CC',
+  eu: '#E6A23C',
+  non_eu: '#008758',
+  female: '#CC334D',
+  male: '#99C2EB',
+  unspecified: '#B3C1CE',
+  not_stated: '#B3C1CE',
+  _other: '#5C6F82',
+};
+
+/** The colours of a chart's categories (or series), in their order. */
+export function categoryColours(keys: readonly string[]): string[] {
+  const named = new Set(keys.map((key) => CATEGORY_COLOURS[key]).filter((colour): colour is string => !!colour));
+  const free = CHART_PALETTE.filter((colour) => !named.has(colour));
+  let next = 0;
+  return keys.map((key) => CATEGORY_COLOURS[key] ?? free[next++ % free.length] ?? CHART_PALETTE[0]);
+}
 
 /** The font of the documents' charts (the PDF's embedded DejaVu Sans). */
 export const CHART_PRINT_FONT = 'DejaVu Sans';
@@ -110,11 +137,13 @@ export function chartOption(table: ReportTable, settings: ChartOptionSettings = 
   if (spec.type === 'pie') {
     const column = spec.seriesColumns[0]!;
     // A slice of 0 is nothing to draw (a hidden count keeps its label).
-    const data = rows
-      .map((row, index) => ({ ...datum(row.cells[column], false), name: categories[index] }))
-      .filter((d) => d.value !== 0 || d.label !== undefined);
+    const slices = rows
+      .map((row, index) => ({ key: row.key, datum: { ...datum(row.cells[column], false), name: categories[index] } }))
+      .filter(({ datum: d }) => d.value !== 0 || d.label !== undefined);
+    const data = slices.map((slice) => slice.datum);
     return {
       ...base,
+      color: categoryColours(slices.map((slice) => slice.key)),
       series: [
         {
           type: 'pie',
@@ -143,7 +172,10 @@ export function chartOption(table: ReportTable, settings: ChartOptionSettings = 
     axisLabel: {
       color: textColour,
       interval: 0,
-      ...(horizontal ? { width: 244, overflow: 'truncate' } : { width: 96, overflow: 'break' }),
+      // Under vertical bars a name wraps within its own slot (the documents' chart is 640 px wide).
+      ...(horizontal
+        ? { width: 244, overflow: 'truncate' }
+        : { width: Math.max(40, Math.min(96, Math.floor(600 / Math.max(1, categories.length)) - 8)), overflow: 'break' }),
     },
     axisTick: { alignWithLabel: true },
   };
@@ -158,11 +190,15 @@ export function chartOption(table: ReportTable, settings: ChartOptionSettings = 
     name: columnLabel(column),
     data: rows.map((row) => datum(row.cells[column], line)),
     label: { show: true, position: horizontal ? 'right' : 'top', formatter: labelText, color: textColour, fontSize: 11 },
+    // Lines that run close: their labels move apart rather than print over each other.
+    labelLayout: { moveOverlap: 'shiftY' },
     ...(line ? { symbol: 'circle', symbolSize: 7, connectNulls: false } : { barMaxWidth: 48 }),
     emphasis: { focus: 'series' },
   }));
   return {
     ...base,
+    // A single series is the chart's one colour; several are their categories' (see CATEGORY_COLOURS).
+    ...(many ? { color: categoryColours(spec.seriesColumns) } : {}),
     grid: horizontal
       ? // ECharts measures text without the font on the server: the room for the category names is
         // reserved from their length (DejaVu Sans averages under 7.4 px a character at 12 px).
@@ -182,4 +218,30 @@ function pieLabel(params: LabelParams): string {
   const percent =
     typeof params.percent === 'number' ? `${new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1 }).format(params.percent)}%` : '';
   return `${params.name}: ${text} (${percent})`;
+}
+
+const CHART_KINDS: Record<ChartSpec['type'], string> = {
+  bar: 'Grafico a barre',
+  horizontalBar: 'Grafico a barre orizzontali',
+  pie: 'Grafico a torta',
+  line: 'Grafico a linee',
+};
+
+/**
+ * What the chart shows, in words, for whoever cannot see it (a PDF figure's alternative text,
+ * an image's description): its kind and title, then every figure it draws, from the table's own
+ * cells: «Grafico a torta: Provenienza (N. accessi). Italiani 62, Comunitari 9, Extracomunitari
+ * 297, Non specificato 3.»; several series one after the other, «Totale: 2022 149, 2023 160…».
+ * Null when the table has no chart.
+ */
+export function chartAltText(table: ReportTable): string | null {
+  const spec = table.chart;
+  if (!spec) return null;
+  const rows = table.rows.filter((row) => !row.total);
+  const columnLabel = (key: string) => table.columns.find((column) => column.key === key)?.label ?? key;
+  const figures = (column: string) =>
+    rows.map((row) => `${chartCellText(row.cells[spec.categoryColumn])} ${chartCellText(row.cells[column]) || '-'}`).join(', ');
+  const head = `${CHART_KINDS[spec.type]}: ${table.title}`;
+  if (spec.seriesColumns.length === 1) return `${head} (${columnLabel(spec.seriesColumns[0]!)}). ${figures(spec.seriesColumns[0]!)}.`;
+  return `${head}. ${spec.seriesColumns.map((column) => `${columnLabel(column)}: ${figures(column)}`).join('; ')}.`;
 }

@@ -1,9 +1,11 @@
 /**
  * The base of Approdo's PDF documents (an event's invitation, the annual report): A4, the
- * DejaVu Sans fonts embedded (every accented letter and € print alike on any computer), and
- * the centre's name at the top of every page.
+ * fonts embedded (every accented letter and € print alike on any computer), and the centre's
+ * name at the top of every page. A tagged document (PDF/UA-1, the annual report) draws that
+ * header as an artifact: the pages' furniture, which screen readers skip.
  *
- * The fonts come from the Debian package fonts-dejavu-core.
+ * The default fonts, DejaVu Sans, come from the Debian package fonts-dejavu-core; a document
+ * may bring its own (the report: Titillium Web).
  */
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
@@ -24,6 +26,14 @@ const ITALIC_FONT_FILES = {
 
 /** The names the fonts are registered under: doc.font('regular') or doc.font('bold'). */
 export type PdfFont = keyof typeof PDF_FONT_FILES;
+
+/** A document's own faces (files or their bytes: TTF, OTF, WOFF), registered under these names instead of DejaVu's. */
+export interface PdfFontFaces {
+  regular: string | Buffer;
+  bold: string | Buffer;
+  italic: string | Buffer;
+  boldItalic: string | Buffer;
+}
 
 export const PDF_COLOURS = { ink: '#1a1a1a', muted: '#5c6f82', rule: '#a9b5c1', accent: '#0066cc' } as const;
 
@@ -47,6 +57,13 @@ export interface PdfOptions {
   lang?: string;
   /** Keep every page open until the end (doc.switchToPage): page numbers "Pagina 3 di 12", a contents page. */
   bufferPages?: boolean;
+  /** Its own fonts instead of DejaVu Sans (the DejaVu faces stay registered, as 'dejavu' and 'dejavuBold'). */
+  fonts?: PdfFontFaces;
+  /**
+   * A tagged PDF/UA-1 document (PDF 1.7, its XMP metadata saying so): everything written on a
+   * page must then be inside a structure element (doc.struct) or an artifact (pdfArtifact).
+   */
+  tagged?: boolean;
 }
 
 function checkFonts() {
@@ -55,14 +72,63 @@ function checkFonts() {
   }
 }
 
+/**
+ * Draws as an artifact in a tagged document (page furniture: headers, footers, rules, fills),
+ * as is otherwise. Nothing of the document's structure may be open when it is called.
+ */
+export function pdfArtifact(doc: PDFKit.PDFDocument, draw: () => void, type: 'Pagination' | 'Layout' = 'Layout') {
+  if (!isTagged(doc)) {
+    draw();
+    return;
+  }
+  doc.markContent('Artifact', { type });
+  draw();
+  doc.endMarkedContent();
+}
+
+const isTagged = (doc: PDFKit.PDFDocument) => (doc as unknown as { options: { tagged?: boolean } }).options.tagged === true;
+
+/** The faces a document writes in: doc.font('regular'), or pdfFont(doc, 'regular', text). */
+export type PdfFace = keyof PdfFontFaces;
+const DEJAVU_FACES: Record<PdfFace, string> = { regular: 'dejavu', bold: 'dejavuBold', italic: 'dejavu', boldItalic: 'dejavuBold' };
+
+interface FontInternals {
+  _font: { font: { hasGlyphForCodePoint(codePoint: number): boolean } };
+}
+
+/** The documents created with their own fonts, DejaVu Sans registered beside them. */
+const withFallback = new WeakSet<PDFKit.PDFDocument>();
+
+/**
+ * Sets the face to write this text in, and returns the document. A document with its own fonts
+ * (createPdf's fonts) falls back to DejaVu Sans, whose letters cover far more languages, for a
+ * text its font lacks a letter of (a name in Turkish, Czech, Romanian…): the text whole, so that
+ * nothing prints as an empty box.
+ */
+export function pdfFont(doc: PDFKit.PDFDocument, face: PdfFace, text: string): PDFKit.PDFDocument {
+  doc.font(face);
+  if (!withFallback.has(doc) || /^[\x20-\x7e\n]*$/.test(text)) return doc;
+  const font = (doc as unknown as FontInternals)._font.font;
+  for (const char of text) {
+    if (char !== '\n' && !font.hasGlyphForCodePoint(char.codePointAt(0)!)) return doc.font(DEJAVU_FACES[face]);
+  }
+  return doc;
+}
+
 /** Draws the header in the top margin, leaving the writing position where it was. */
 function drawHeader(doc: PDFKit.PDFDocument, header: PdfHeader) {
+  pdfArtifact(doc, () => drawHeaderText(doc, header), 'Pagination');
+}
+
+function drawHeaderText(doc: PDFKit.PDFDocument, header: PdfHeader) {
   const { x, y } = doc;
   const width = doc.page.width - MARGIN * 2;
-  doc.font('bold').fontSize(11).fillColor(PDF_COLOURS.ink).text(header.centreName, MARGIN, HEADER_TOP, { width, lineBreak: false });
+  pdfFont(doc, 'bold', header.centreName)
+    .fontSize(11)
+    .fillColor(PDF_COLOURS.ink)
+    .text(header.centreName, MARGIN, HEADER_TOP, { width, lineBreak: false });
   if (header.organisationName) {
-    doc
-      .font('regular')
+    pdfFont(doc, 'regular', header.organisationName)
       .fontSize(9)
       .fillColor(PDF_COLOURS.muted)
       .text(header.organisationName, MARGIN, HEADER_TOP + 15, { width, lineBreak: false });
@@ -85,20 +151,29 @@ function drawHeader(doc: PDFKit.PDFDocument, header: PdfHeader) {
  */
 export function createPdf(options: PdfOptions): PDFKit.PDFDocument {
   checkFonts();
+  const faces = options.fonts;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: TOP_MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    // The default font is DejaVu too, so that no standard (unembedded) font slips in.
-    font: PDF_FONT_FILES.regular,
+    // The default font is the document's too, so that no standard (unembedded) font slips in.
+    font: faces?.regular ?? PDF_FONT_FILES.regular,
     lang: options.lang ?? 'it-IT',
     displayTitle: true,
     bufferPages: options.bufferPages ?? false,
     info: { Title: options.title, Author: options.header.centreName, Creator: 'Approdo' },
-  });
-  doc.registerFont('regular', PDF_FONT_FILES.regular);
-  doc.registerFont('bold', PDF_FONT_FILES.bold);
+    ...(options.tagged ? { tagged: true, subset: 'PDF/UA', pdfVersion: '1.7' } : {}),
+  } as PDFKit.PDFDocumentOptions);
   // Registered only: pdfkit reads and embeds a font when a page uses it.
-  for (const [name, [file, fallback]] of Object.entries(ITALIC_FONT_FILES)) doc.registerFont(name, existsSync(file) ? file : fallback);
+  if (faces) {
+    for (const [name, file] of Object.entries(faces)) doc.registerFont(name, file);
+    doc.registerFont('dejavu', PDF_FONT_FILES.regular);
+    doc.registerFont('dejavuBold', PDF_FONT_FILES.bold);
+    withFallback.add(doc);
+  } else {
+    doc.registerFont('regular', PDF_FONT_FILES.regular);
+    doc.registerFont('bold', PDF_FONT_FILES.bold);
+    for (const [name, [file, fallback]] of Object.entries(ITALIC_FONT_FILES)) doc.registerFont(name, existsSync(file) ? file : fallback);
+  }
   // pdfkit caches a font under the name it is asked by, unless the same font is already loaded
   // under another name (here the default, by its path): then it parses the TTF again on every
   // doc.font('regular'), a tenth of a second each. Cache it under 'regular' too.
