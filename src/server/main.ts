@@ -1,6 +1,7 @@
 /** Starts Approdo: migrate, listen, and on first run print the one-time setup link. */
 import { createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { startRetentionSchedule } from '../modules/retention/retention.schedule.js';
 import { issueSetupToken } from '../modules/setup/setup.usecases.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -11,6 +12,8 @@ await migrateToLatest(database.db, database.dialect);
 const app = await buildApp(database, config);
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ database: database.description }, 'Approdo is listening');
+// The daily retention run (checked every hour; it does nothing while the organisation's retention is off).
+const stopRetention = startRetentionSchedule(database.db, app.log);
 
 const setupToken = await issueSetupToken(database.db);
 if (setupToken) {
@@ -22,6 +25,7 @@ if (setupToken) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    stopRetention();
     await app.close();
     await database.close();
     process.exit(0);

@@ -59,7 +59,8 @@ export const RUN_BATCH = 100;
 /** On SQLite, a run found running longer than this is taken to have died with its server. */
 export const STALE_RUN_HOURS = 6;
 
-async function settingsOf(db: Db, organisationId: number): Promise<RetentionSettings> {
+/** An organisation's settings (the defaults, off, when never set): also for the register of processing. */
+export async function settingsOf(db: Db, organisationId: number): Promise<RetentionSettings> {
   const row = await settingsRow(db, organisationId);
   if (!row) return { ...DEFAULT_RETENTION, updatedBy: null, updatedAt: null };
   return {
