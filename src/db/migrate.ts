@@ -14,6 +14,7 @@ import { secondFactor } from './migrations/0011-second-factor.js';
 import { retention } from './migrations/0013-retention.js';
 import { singleSignOn } from './migrations/0012-single-sign-on.js';
 import { processingRegister } from './migrations/0014-processing-register.js';
+import { reminders } from './migrations/0015-reminders.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -32,6 +33,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0013-retention': retention(dialect),
     '0012-single-sign-on': singleSignOn(dialect),
     '0014-processing-register': processingRegister(dialect),
+    '0015-reminders': reminders(dialect),
   };
 }
 

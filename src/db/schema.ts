@@ -14,6 +14,7 @@ import type { ImportsTables } from './schema/imports.js';
 import type { PeopleTable, PeopleTables, VisitsTable } from './schema/people.js';
 import type { PrivacyTables } from './schema/privacy.js';
 import type { ProcessingRegisterTables } from './schema/processing-register.js';
+import type { RemindersTables } from './schema/reminders.js';
 import type { ReportsTables } from './schema/reports.js';
 import type { RetentionTables } from './schema/retention.js';
 
@@ -76,6 +77,7 @@ export type {
 export type { PeopleTable, PersonNameTokensTable, VisitsTable, VisitTopicsTable } from './schema/people.js';
 export type { ErasureRequestsTable, PrivacyNoticesTable } from './schema/privacy.js';
 export type { ProcessingRegisterTextsTable } from './schema/processing-register.js';
+export type { ReminderDigestsTable, ReminderItemsTable, ReminderPreferencesTable } from './schema/reminders.js';
 export type { ReportCentresTable, ReportsTable, ReportVersionsTable } from './schema/reports.js';
 export type { RetentionRunsTable, RetentionSettingsTable } from './schema/retention.js';
 
@@ -91,7 +93,8 @@ export interface Database
     ImportsTables,
     RetentionTables,
     PrivacyTables,
-    ProcessingRegisterTables {}
+    ProcessingRegisterTables,
+    RemindersTables {}
 
 export type PersonRow = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;

@@ -285,6 +285,19 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
     ],
   },
   {
+    code: 'reminders',
+    it: 'Promemoria giornalieri (la scelta di ogni utente, i promemoria fatti e inviati, le persone, i casi e i corsi a cui rimandano)',
+    en: 'Daily reminders (each user’s choice, the digests made and sent, the people, cases and courses they point to)',
+    special: false,
+    people: ['staff', 'desk_users', 'participants'],
+    purposes: ['care', 'documents', 'activities'],
+    sources: [
+      source('reminder_preferences', 'user_id', 'delivery'),
+      source('reminder_digests', 'user_id', 'digest_on', 'email_status', 'email_sent_at', 'email_error'),
+      source('reminder_items', 'kind', 'person_id', 'case_id', 'course_id', 'record_id', 'due_on', 'amount'),
+    ],
+  },
+  {
     code: 'audit',
     it: 'Registro delle attività (chi ha letto o modificato quale scheda, quando)',
     en: 'Audit log (who read or changed which file, when)',
