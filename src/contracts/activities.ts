@@ -12,6 +12,7 @@ import {
   pastDate,
   personRef,
   shortText,
+  storedRecord,
   updateOf,
   userRef,
   versionedRecord,
@@ -114,18 +115,15 @@ export const pcStationUseCreateInput = z.strictObject({
 });
 export type PcStationUseCreateInput = z.infer<typeof pcStationUseCreateInput>;
 
-export const pcStationUseSchema = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    date: z.string(),
-    person: personRef.nullable(),
-    purpose: z.enum(PC_PURPOSES),
-    minutes: z.number(),
-    operator: userRef.nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'PcStationUse' });
+export const pcStationUseSchema = storedRecord('PcStationUse', {
+  centreId: z.number(),
+  date: z.string(),
+  person: personRef.nullable(),
+  purpose: z.enum(PC_PURPOSES),
+  minutes: z.number(),
+  operator: userRef.nullable(),
+  createdAt: z.string(),
+});
 export type PcStationUse = z.infer<typeof pcStationUseSchema>;
 
 export const pcStationUseListQuery = periodQuery({ centreId: id.optional(), personId: id.optional(), ...pageQuery });
@@ -177,16 +175,13 @@ const consultationFields = {
 export const QUESTIONS_EXCERPT_LENGTH = 200;
 
 /** A case as the consultation names it: its id and whose it is (a person or a household; null once erased). */
-export const caseOption = z
-  .object({
-    id: z.number(),
-    centreId: z.number(),
-    kind: z.enum(['person', 'household']),
-    name: z.string().nullable(),
-    status: z.string(),
-    openedOn: z.string(),
-  })
-  .meta({ id: 'LegalCaseOption' });
+export const caseOption = storedRecord('LegalCaseOption', {
+  centreId: z.number(),
+  kind: z.enum(['person', 'household']),
+  name: z.string().nullable(),
+  status: z.string(),
+  openedOn: z.string(),
+});
 export type CaseOption = z.infer<typeof caseOption>;
 
 export const legalConsultationSchema = versionedRecord('LegalConsultation', {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, issue, pageQuery, shortText } from './common.js';
+import { id, isoDate, issue, pageQuery, shortText, storedRecord } from './common.js';
 import type { Locale } from './labels.js';
 import { periodQuery } from './period.js';
 
@@ -31,21 +31,18 @@ export const AUDIT_ACTION_LABELS: Record<Locale, Record<AuditAction, string>> = 
   },
 };
 
-export const auditEntrySchema = z
-  .object({
-    id: z.number(),
-    at: z.string(),
-    userId: z.number().nullable(),
-    userEmail: z.string().nullable(),
-    userName: z.string().nullable(),
-    centreId: z.number().nullable(),
-    centreName: z.string().nullable(),
-    action: z.string(),
-    entity: z.string(),
-    entityId: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()).nullable(),
-  })
-  .meta({ id: 'AuditEntry' });
+export const auditEntrySchema = storedRecord('AuditEntry', {
+  at: z.string(),
+  userId: z.number().nullable(),
+  userEmail: z.string().nullable(),
+  userName: z.string().nullable(),
+  centreId: z.number().nullable(),
+  centreName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /**

@@ -8,6 +8,7 @@ import {
   pastDate,
   personRef,
   shortText,
+  storedRecord,
   timestamps,
   updateOf,
   userRef,
@@ -120,26 +121,20 @@ export type CareSummary = z.infer<typeof careSummarySchema>;
 
 export const staffQuery = centreQuery;
 
-export const casePeriodSchema = z
-  .object({
-    id: z.number(),
-    openedOn: z.string(),
-    closedOn: z.string().nullable(),
-    closingReason: z.enum(CASE_CLOSING_REASONS).nullable(),
-    closingNotes: z.string().nullable(),
-  })
-  .meta({ id: 'CasePeriod' });
+export const casePeriodSchema = storedRecord('CasePeriod', {
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+  closingReason: z.enum(CASE_CLOSING_REASONS).nullable(),
+  closingNotes: z.string().nullable(),
+});
 export type CasePeriod = z.infer<typeof casePeriodSchema>;
 
-export const caseMemberSchema = z
-  .object({
-    /** The member row (a member stays after the person's file is erased, without a person). */
-    id: z.number(),
-    person: personRef.nullable(),
-    relation: z.string().nullable(),
-    gender: z.enum(GENDERS),
-  })
-  .meta({ id: 'CaseMember' });
+/** A member of a case; its id is the member row's (a member stays after the person's file is erased, without a person). */
+export const caseMemberSchema = storedRecord('CaseMember', {
+  person: personRef.nullable(),
+  relation: z.string().nullable(),
+  gender: z.enum(GENDERS),
+});
 export type CaseMember = z.infer<typeof caseMemberSchema>;
 
 const caseFields = {

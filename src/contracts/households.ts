@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, pageQuery, personRef, shortText, timestamps, updateOf } from './common.js';
+import { id, isoDate, pageQuery, personRef, shortText, storedRecord, timestamps, updateOf } from './common.js';
 import { GENDERS, HOUSEHOLD_RELATIONS } from './enums.js';
 import { messageEn } from './messages/index.js';
 
@@ -54,20 +54,16 @@ export const householdListQuery = z.strictObject({
 });
 export type HouseholdListQuery = z.infer<typeof householdListQuery>;
 
-/** A current member as a household shows it. */
-export const householdMember = z
-  .object({
-    /** The membership's id (for changing the relation or leaving). */
-    id: z.number(),
-    personId: z.number(),
-    givenNames: z.string(),
-    familyNames: z.string(),
-    gender: z.enum(GENDERS),
-    birthDate: z.string().nullable(),
-    relation,
-    joinedOn: z.string(),
-  })
-  .meta({ id: 'HouseholdMember' });
+/** A current member as a household shows it; its id is the membership's (for changing the relation or leaving). */
+export const householdMember = storedRecord('HouseholdMember', {
+  personId: z.number(),
+  givenNames: z.string(),
+  familyNames: z.string(),
+  gender: z.enum(GENDERS),
+  birthDate: z.string().nullable(),
+  relation,
+  joinedOn: z.string(),
+});
 export type HouseholdMember = z.infer<typeof householdMember>;
 
 /** A membership that has ended. */
@@ -104,16 +100,13 @@ export const householdListItem = householdSchema
 export type HouseholdListItem = z.infer<typeof householdListItem>;
 
 /** One of a person's memberships, current or past, with the household's name. */
-export const personMembership = z
-  .object({
-    id: z.number(),
-    householdId: z.number(),
-    householdName: z.string(),
-    relation,
-    joinedOn: z.string(),
-    leftOn: z.string().nullable(),
-  })
-  .meta({ id: 'PersonMembership' });
+export const personMembership = storedRecord('PersonMembership', {
+  householdId: z.number(),
+  householdName: z.string(),
+  relation,
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+});
 export type PersonMembership = z.infer<typeof personMembership>;
 
 /** The household part of a person's file. */
