@@ -37,7 +37,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(
     async (andThen?: () => void) => {
-      await api('POST', '/auth/logout').catch(() => undefined);
+      const out = await api<{ endSessionUrl: string | null }>('POST', '/auth/logout').catch(() => undefined);
+      // A session opened through the Comune's identity provider signs out there too, which comes back to /login.
+      if (out?.endSessionUrl) {
+        window.location.assign(out.endSessionUrl);
+        return;
+      }
       startTransition(() => {
         andThen?.();
         setMe(null);

@@ -14,6 +14,7 @@ import { privacyEn } from './privacy.en.js';
 import { processingRegisterEn } from './processing-register.en.js';
 import { reportsEn } from './reports.en.js';
 import { secondFactorEn } from './second-factor.en.js';
+import { signInEn } from './sign-in.en.js';
 import { subjectExportEn } from './subject-export.en.js';
 
 /** English: checked against the Italian master by its type. */
@@ -295,6 +296,7 @@ export const en: Dictionary = {
   ...historyEn,
   ...importsEn,
   ...secondFactorEn,
+  ...signInEn,
   ...privacyEn,
   ...processingRegisterEn,
   ...subjectExportEn,

@@ -13,6 +13,7 @@ import { privacyIt } from './privacy.it.js';
 import { processingRegisterIt } from './processing-register.it.js';
 import { reportsIt } from './reports.it.js';
 import { secondFactorIt } from './second-factor.it.js';
+import { signInIt } from './sign-in.it.js';
 import { subjectExportIt } from './subject-export.it.js';
 
 /** Italian: the master dictionary. Every other language must have exactly these keys. */
@@ -295,6 +296,7 @@ export const it = {
   ...historyIt,
   ...importsIt,
   ...secondFactorIt,
+  ...signInIt,
   ...privacyIt,
   ...processingRegisterIt,
   ...subjectExportIt,

@@ -1,8 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import type { Me } from '../../contracts/auth.js';
+import type { Me, SignInOptions } from '../../contracts/auth.js';
+import { ERROR_CODES, type ErrorCode } from '../../contracts/errors.js';
+import { ApiError } from '../api/client.js';
 import { useApiGet } from '../api/hooks.js';
 import { CurrentPasswordField, TextField, VerificationCodeField } from '../components/fields.js';
+import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import { useChange } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
@@ -14,14 +17,19 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const change = useChange();
   const setup = useApiGet<{ needed: boolean }>('/setup');
+  const options = useApiGet<SignInOptions>('/auth/sign-in-options');
   // Shown once the password was right and the account asks for its second factor.
   const [needsCode, setNeedsCode] = useState(false);
   usePageTitle(t('login.title'));
 
-  if (me) {
-    const next = params.get('next');
-    return <Navigate to={next?.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
-  }
+  const next = params.get('next');
+  const returnTo = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (me) return <Navigate to={returnTo} replace />;
+  // A sign-in through the identity provider that was refused comes back here with its code.
+  const ssoCode = params.get('sso');
+  const ssoError = ssoCode && (ERROR_CODES as readonly string[]).includes(ssoCode) ? new ApiError(0, ssoCode as ErrorCode) : null;
+  const sso = options.data?.sso;
+  const passwordsOff = options.data?.passwordSignIn === 'break_glass';
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,6 +43,37 @@ export function LoginPage() {
     if (sent.ok) setMe(sent.data);
     else if (sent.error?.code === 'auth.second_factor_required') setNeedsCode(true);
   };
+
+  const passwordForm = (
+    <>
+      {change.problem}
+      <form onSubmit={submit} noValidate aria-busy={change.busy || undefined}>
+        <TextField
+          label={t('login.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          error={change.fieldErrors.email}
+        />
+        <CurrentPasswordField label={t('login.password')} name="password" error={change.fieldErrors.password} />
+        {needsCode ? (
+          <VerificationCodeField
+            withRecovery
+            label={t('login.code')}
+            name="code"
+            autoFocus
+            hint={t('login.codeHint')}
+            error={change.fieldErrors.code}
+          />
+        ) : null}
+        <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
+          {t('login.submit')}
+        </button>
+      </form>
+    </>
+  );
 
   return (
     <div className="row justify-content-center">
@@ -50,32 +89,30 @@ export function LoginPage() {
             {t('login.setupNeeded')}
           </div>
         ) : null}
-        {change.problem}
-        <form onSubmit={submit} noValidate aria-busy={change.busy || undefined}>
-          <TextField
-            label={t('login.email')}
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            autoFocus
-            error={change.fieldErrors.email}
-          />
-          <CurrentPasswordField label={t('login.password')} name="password" error={change.fieldErrors.password} />
-          {needsCode ? (
-            <VerificationCodeField
-              withRecovery
-              label={t('login.code')}
-              name="code"
-              autoFocus
-              hint={t('login.codeHint')}
-              error={change.fieldErrors.code}
-            />
-          ) : null}
-          <button type="submit" className="btn btn-primary" aria-disabled={change.busy || undefined}>
-            {t('login.submit')}
-          </button>
-        </form>
+        <ProblemAlert error={ssoError} />
+        {sso ? (
+          <section aria-labelledby="login-sso" className="mb-4">
+            <h2 id="login-sso" className="visually-hidden">
+              {sso.buttonLabel ?? t('login.sso')}
+            </h2>
+            <p>{t('login.ssoIntro')}</p>
+            <a className="btn btn-primary" href={`/api/v1/auth/sso/start?returnTo=${encodeURIComponent(returnTo)}`}>
+              {sso.buttonLabel ?? t('login.sso')}
+            </a>
+          </section>
+        ) : null}
+        {passwordsOff ? (
+          <details>
+            <summary>{t('login.breakGlass')}</summary>
+            <p className="form-text">{t('login.breakGlassHint')}</p>
+            {passwordForm}
+          </details>
+        ) : (
+          <>
+            {sso ? <p className="text-muted">{t('login.or')}</p> : null}
+            {passwordForm}
+          </>
+        )}
       </div>
     </div>
   );

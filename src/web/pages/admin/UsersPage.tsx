@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { User } from '../../../contracts/auth.js';
 import { ROLES } from '../../../contracts/enums.js';
 import { useApiGet } from '../../api/hooks.js';
-import { NewPasswordField, SelectField, TextField } from '../../components/fields.js';
+import { SelectField, TextField } from '../../components/fields.js';
 import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
@@ -10,6 +10,7 @@ import { LoadedTable, Options, RecordForm, useChange, useConfirm, useFields } fr
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { SecondFactorPolicyForm } from './SecondFactorPolicy.js';
+import { SignInPolicyForm } from './SignInPolicy.js';
 
 interface Centre {
   id: number;
@@ -17,11 +18,15 @@ interface Centre {
   code: string;
 }
 
-/** A new account: name, e-mail, role, initial password and centres (the first ticked by default). */
+/**
+ * A new account: name, e-mail, role, codice fiscale, initial password and centres (the first
+ * ticked by default). The password may stay empty: the account then signs in only through the
+ * Comune's identity provider.
+ */
 function AddUserForm({ centres, reload, onStart, onAdded }: { centres: Centre[]; reload(): void; onStart(): void; onAdded(): void }) {
   const { t, labels } = useI18n();
   const change = useChange({ reload });
-  const form = useFields({ displayName: '', email: '', role: 'operator', password: '' });
+  const form = useFields({ displayName: '', email: '', role: 'operator', password: '', fiscalCode: '' });
   const bound = boundTo(form, change);
   // Null until someone ticks one: then the first centre is ticked.
   const [ticked, setTicked] = useState<number[] | null>(null);
@@ -30,7 +35,13 @@ function AddUserForm({ centres, reload, onStart, onAdded }: { centres: Centre[];
 
   const add = async () => {
     onStart();
-    const sent = await change.send('POST', '/users', { ...form.values, centreIds });
+    const { password, fiscalCode, ...values } = form.values;
+    const sent = await change.send('POST', '/users', {
+      ...values,
+      centreIds,
+      ...(password && { password }),
+      ...(fiscalCode.trim() && { fiscalCode }),
+    });
     if (sent.ok) {
       form.reset();
       setTicked(null);
@@ -46,7 +57,15 @@ function AddUserForm({ centres, reload, onStart, onAdded }: { centres: Centre[];
         <SelectField column="col-md-4" label={t('users.role')} required {...bound('role')}>
           <Options values={ROLES} labels={labels('role')} />
         </SelectField>
-        <NewPasswordField column="col-md-4" label={t('users.password')} {...bound('password')} />
+        <TextField
+          column="col-md-4"
+          label={t('users.password')}
+          type="password"
+          autoComplete="new-password"
+          hint={`${t('setup.passwordHint')} ${t('users.passwordOptional')}`}
+          {...bound('password')}
+        />
+        <TextField column="col-md-4" label={t('users.fiscalCode')} hint={t('users.fiscalCodeHint')} {...bound('fiscalCode')} />
         <div className="col-md-4">
           <fieldset className="mb-3">
             <legend className="form-label h6">{t('users.centres')}</legend>
@@ -63,6 +82,31 @@ function AddUserForm({ centres, reload, onStart, onAdded }: { centres: Centre[];
   );
 }
 
+/** Sets a user's codice fiscale (or clears it): SPID/CIE gateways' `fiscalNumber` finds the account by it. */
+function FiscalCodeForm({ user, onDone }: { user: User; onDone(): void }) {
+  const { t } = useI18n();
+  const change = useChange();
+  const form = useFields({ fiscalCode: user.fiscalCode ?? '' });
+  const bound = boundTo(form, change);
+  const save = async () => {
+    const fiscalCode = form.values.fiscalCode.trim() || null;
+    const sent = await change.send('PATCH', `/users/${user.id}`, { fiscalCode }, { success: t('users.saved') });
+    if (sent.ok) onDone();
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={save}
+      title={`${t('users.fiscalCode')}: ${user.displayName}`}
+      onCancel={onDone}
+      autoFocus
+      className="border rounded p-3 mt-3"
+    >
+      <TextField label={t('users.fiscalCode')} hint={t('users.fiscalCodeHint')} {...bound('fiscalCode')} />
+    </RecordForm>
+  );
+}
+
 export default function UsersPage() {
   const { t, labels } = useI18n();
   const { me } = useSession();
@@ -70,6 +114,8 @@ export default function UsersPage() {
   const centres = useApiGet<Centre[]>('/centres');
   const change = useChange({ reload: users.reload });
   const [notice, setNotice] = useState<string | null>(null);
+  // The user whose codice fiscale is being set, in the form under the table.
+  const [fiscalCodeOf, setFiscalCodeOf] = useState<User | null>(null);
   usePageTitle(t('users.title'));
   const centreName = (id: number) => centres.data?.find((c) => c.id === id)?.name ?? String(id);
 
@@ -113,7 +159,8 @@ export default function UsersPage() {
             header: t('users.displayName'),
             cell: (user) => (
               <>
-                {user.displayName} {user.active ? null : <span className="badge bg-secondary">{t('users.inactive')}</span>}
+                {user.displayName} {user.active ? null : <span className="badge bg-secondary">{t('users.inactive')}</span>}{' '}
+                {user.ssoBound ? <span className="badge bg-primary">{t('users.ssoBound')}</span> : null}
               </>
             ),
           },
@@ -133,6 +180,7 @@ export default function UsersPage() {
             ),
           },
           { header: t('users.centres'), cell: (user) => user.centreIds.map(centreName).join(', ') },
+          { header: t('users.fiscalCode'), cell: (user) => user.fiscalCode ?? '' },
         ]}
         actions={(user) =>
           user.id === me?.id
@@ -141,10 +189,21 @@ export default function UsersPage() {
                 { label: user.active ? t('users.deactivate') : t('users.activate'), onClick: () => update(user, { active: !user.active }) },
                 { label: t('users.endSessions'), danger: true, onClick: () => endSessions(user) },
                 { label: t('users.resetSecondFactor'), danger: true, onClick: () => resetSecondFactor(user) },
+                { label: t('users.setFiscalCode'), onClick: () => setFiscalCodeOf(user) },
               ]
         }
       />
+      {fiscalCodeOf ? (
+        <FiscalCodeForm
+          user={fiscalCodeOf}
+          onDone={() => {
+            setFiscalCodeOf(null);
+            users.reload();
+          }}
+        />
+      ) : null}
       <SecondFactorPolicyForm />
+      <SignInPolicyForm users={users.data ?? []} />
       <AddUserForm
         centres={centres.data ?? []}
         reload={users.reload}
