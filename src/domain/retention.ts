@@ -46,9 +46,9 @@ export type RetentionVerdict =
 /** The same calendar day `years` later (29 February becomes 28 February in a common year). */
 export function addYears(isoDate: string, years: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const year = y + years;
-  const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  const day = d > lastDay ? lastDay : d;
+  return new Date(Date.UTC(y + years, m - 1, day)).toISOString().slice(0, 10);
 }
 
 /** The latest of the dates given (ISO dates compare as text). A person always has one: their registration. */

@@ -13,6 +13,7 @@ import type { Dictionary } from './it.js';
 import { privacyEn } from './privacy.en.js';
 import { processingRegisterEn } from './processing-register.en.js';
 import { reportsEn } from './reports.en.js';
+import { retentionEn } from './retention.en.js';
 import { secondFactorEn } from './second-factor.en.js';
 import { signInEn } from './sign-in.en.js';
 import { subjectExportEn } from './subject-export.en.js';
@@ -298,6 +299,7 @@ export const en: Dictionary = {
   ...secondFactorEn,
   ...signInEn,
   ...privacyEn,
+  ...retentionEn,
   ...processingRegisterEn,
   ...subjectExportEn,
 };

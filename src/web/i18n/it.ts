@@ -12,6 +12,7 @@ import { importsIt } from './imports.it.js';
 import { privacyIt } from './privacy.it.js';
 import { processingRegisterIt } from './processing-register.it.js';
 import { reportsIt } from './reports.it.js';
+import { retentionIt } from './retention.it.js';
 import { secondFactorIt } from './second-factor.it.js';
 import { signInIt } from './sign-in.it.js';
 import { subjectExportIt } from './subject-export.it.js';
@@ -298,6 +299,7 @@ export const it = {
   ...secondFactorIt,
   ...signInIt,
   ...privacyIt,
+  ...retentionIt,
   ...processingRegisterIt,
   ...subjectExportIt,
 } as const;

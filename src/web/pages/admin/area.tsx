@@ -10,6 +10,7 @@ export const adminArea: Area = [
     ['/admin/tokens', 'users.manage', () => import('./TokensPage.js'), 'nav.tokens'],
     ['/admin/imports', 'imports.manage', () => import('./imports/ImportsPage.js'), 'imports.nav'],
     ['/admin/erasure-requests', 'personal.delete', () => import('../privacy/ErasureRequestsPage.js'), 'erasure.nav'],
+    ['/admin/retention', 'personal.delete', () => import('../privacy/RetentionPage.js'), 'retention.nav'],
     ['/admin/processing-register', 'processing_register.read', () => import('../privacy/ProcessingRegisterPage.js'), 'register.nav'],
     ['/admin/audit', 'audit.read', () => import('./AuditPage.js'), 'nav.audit'],
   ]),
