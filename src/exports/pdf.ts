@@ -180,9 +180,26 @@ export function createPdf(options: PdfOptions): PDFKit.PDFDocument {
   (doc as unknown as { _fontFamilies: Record<string, unknown>; _font: unknown })._fontFamilies.regular = (
     doc as unknown as { _font: unknown }
   )._font;
+  if (options.tagged) escapeXmpInfo(doc);
   drawHeader(doc, options.header);
   doc.on('pageAdded', () => drawHeader(doc, options.header));
   return doc;
+}
+
+const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * pdfkit copies the title and author into the XMP metadata as they are: a centre named
+ * "Servizi & Integrazione" would make it invalid XML. The document information dictionary is
+ * written first (a PDF string, as is); the XMP gets them escaped.
+ */
+function escapeXmpInfo(doc: PDFKit.PDFDocument) {
+  const endMetadata = doc.endMetadata.bind(doc);
+  const info = doc.info as unknown as Record<string, unknown>;
+  doc.endMetadata = () => {
+    for (const [key, value] of Object.entries(info)) if (typeof value === 'string') info[key] = escapeXml(value);
+    endMetadata();
+  };
 }
 
 /** Ends the document and gives its bytes. */

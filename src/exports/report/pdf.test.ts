@@ -204,6 +204,14 @@ describe('the report as a tagged PDF (PDF/UA-1), read back with pdfjs', () => {
     expect(structure.outline.map((item) => item.title)).toEqual(data.sections.map((s) => `${s.number}. ${s.title}`));
   });
 
+  it('keeps a title with "&" or "<" whole in the XMP metadata', async () => {
+    const other = reportFixture();
+    other.heading = { ...other.heading, name: 'Servizi & Integrazione <Jesi>' };
+    const read = await readPdfStructure(await renderReport(other, 'pdf'));
+    expect(read.title).toBe('Report di Gestione gennaio - dicembre 2024 - Servizi & Integrazione <Jesi>');
+    expect(read.xmpTitle).toBe(read.title);
+  });
+
   it('gives the headings in order: the title H1, the contents and the sections H2, the blocks H3', () => {
     const headings = allNodes(structure.tree).filter((node) => /^H\d$/.test(node.role));
     expect(headings[0]).toMatchObject({ role: 'H1' });

@@ -106,10 +106,9 @@ function cover(doc: Doc, root: Struct, data: ReportData) {
     paragraph(doc, root, `Centri: ${centres.join(', ')}`, { face: 'regular', size: 10, colour: PDF_COLOURS.muted });
   }
   const contact = contactLines(data);
-  if (contact.length > 0) {
-    const y = bottom(doc) - contact.length * 14 - 10;
-    paragraph(doc, root, contact.join('\n'), { face: 'regular', size: 10, colour: PDF_COLOURS.muted, y });
-  }
+  // At the foot of the cover, a paragraph a line (the address, the telephone, the e-mail).
+  doc.y = bottom(doc) - contact.length * 14 - 10;
+  for (const line of contact) paragraph(doc, root, line, { face: 'regular', size: 10, colour: PDF_COLOURS.muted });
 }
 
 function sectionHeading(doc: Doc, sect: Struct, section: ReportSection) {
@@ -136,7 +135,8 @@ function contents(doc: Doc, sect: Struct, page: number, sections: ReportSection[
     const pageLabel = String(pages[index]);
     const y = doc.y;
     const item = container(doc, toc, 'TOCI');
-    const link = container(doc, item, 'Link');
+    // Read as "2. Accessi 2024, pagina 4" (the page number is set apart on the line).
+    const link = container(doc, item, 'Link', { actual: `${label}, pagina ${pageLabel}` });
     let after = y;
     link.add(() => {
       pdfFont(doc, 'regular', label)

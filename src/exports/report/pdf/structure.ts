@@ -14,6 +14,8 @@ export type Struct = PDFKit.PDFStructureElement;
 export interface TagOptions {
   /** A figure's alternative text. */
   alt?: string;
+  /** What the element's content says, when its text alone would read wrong. */
+  actual?: string;
   /** Where the element is on its page (a figure's box): [left, top, right, bottom] from the top-left corner. */
   bbox?: [number, number, number, number];
   /** A table header cell's scope. */
