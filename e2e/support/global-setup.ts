@@ -9,6 +9,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test';
+import { startTestProvider, type TestProvider } from '../../test/support/oidc-provider.js';
+import { E2E_IDENTITIES } from './sso.js';
 import { BASE_URL_ENV, type E2EState, STATE_ENV } from './state.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -21,6 +23,8 @@ const SETUP_LINK = /(https?:\/\/\S+\/setup#[A-Za-z0-9_-]+)/;
 export interface RunningServer {
   child: ChildProcess;
   state: E2EState;
+  /** The Comune's identity provider the app signs in with (a real OpenID provider on a local port). */
+  idp: TestProvider;
 }
 const globals = globalThis as typeof globalThis & { approdoE2EServer?: RunningServer };
 export function runningServer(): RunningServer | undefined {
@@ -51,6 +55,7 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const databaseUrl = `sqlite:${join(tempDir, 'approdo.db')}`;
+  const idp = await startTestProvider({ appUrl: baseURL, accounts: E2E_IDENTITIES });
   const serverLog = join(tempDir, 'server.log');
   const log = createWriteStream(serverLog);
 
@@ -66,6 +71,9 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
       COOKIE_SECURE: 'false',
       TRUST_PROXY: 'false',
       LOG_LEVEL: 'warn',
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: idp.clientId,
+      OIDC_CLIENT_SECRET: idp.clientSecret,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,6 +101,7 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
     function fail(reason: string) {
       cleanup();
       child.kill('SIGKILL');
+      void idp.close();
       reject(new Error(`e2e: could not start ${SERVER_ENTRY}: ${reason}.\nIts output (also in ${serverLog}):\n${output}`));
     }
     child.stdout.on('data', onData);
@@ -104,6 +113,7 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   const health = await fetch(`${baseURL}/api/health`).catch((e: unknown) => e as Error);
   if (health instanceof Error || !health.ok) {
     child.kill('SIGKILL');
+    await idp.close();
     throw new Error(`e2e: ${baseURL}/api/health did not answer 200: ${health instanceof Error ? health.message : health.status}`);
   }
 
@@ -113,5 +123,5 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   // Inherited by the worker processes, which are started after global setup.
   process.env[STATE_ENV] = stateFile;
   process.env[BASE_URL_ENV] = baseURL;
-  globals.approdoE2EServer = { child, state };
+  globals.approdoE2EServer = { child, state, idp };
 }

@@ -29,6 +29,8 @@ export default async function globalTeardown(): Promise<void> {
     process.kill(state.pid, 'SIGTERM');
   }
 
+  await running?.idp.close();
+
   if (process.env.APPRODO_E2E_KEEP) {
     console.log(`e2e: kept ${state.tempDir} (database and server.log)`);
   } else {
