@@ -5,19 +5,69 @@
  * JSON, from their page), filtered by the person, with the unusual
  * reading listed, and sees the erasure requests; an operator turns on the second factor (QR code
  * and key, a code from the key, the recovery codes shown once), then signs in again with a
- * recovery code. axe-core checks every new page and state.
+ * recovery code. The data protection officer's retention: the settings turned on, the preview
+ * lists a person not seen for years and why (then off again, so that no daily run meets the
+ * other specs' data). axe-core checks every new page and state.
  */
 import { readFileSync } from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { generate } from 'otplib';
 import AccountPage from './pages/accountPage.js';
 import FrontDeskPage from './pages/frontDeskPage.js';
 import LoginPage from './pages/loginPage.js';
 import { expectNoSeriousA11yViolations as checkA11y } from './support/axe.js';
 import { ADMIN, MOHAMED } from './support/data.js';
-import { ensureSeedData, ensureUser } from './support/seed.js';
+import { asUser, ensureSeedData, ensureUser, ok } from './support/seed.js';
+import { readState } from './support/state.js';
 
 test.describe.configure({ mode: 'serial' });
+
+/** Someone last seen at the desk on 4 March 2019: registered then, one visit. */
+const FORMER = { givenNames: 'Ada', familyNames: 'Vecchiarelli', lastVisit: '2019-03-04' };
+
+/**
+ * The former visitor, made through the API; their file's registration is put back to the day of
+ * their visit in the database itself (the API dates a new file today, and a registration is a
+ * contact: a file made today is not due for years).
+ */
+async function ensureFormerVisitor(): Promise<number> {
+  const personId = await asUser(async ({ api, headers }) => {
+    const found = await ok<{ items: Array<{ id: number; givenNames: string }> }>(
+      api.get('/api/v1/people', { params: { q: `${FORMER.givenNames} ${FORMER.familyNames}` } }),
+    );
+    const existing = found.items.find((p) => p.givenNames === FORMER.givenNames)?.id;
+    if (existing) return existing;
+    const created = await ok<{ id: number }>(
+      api.post('/api/v1/people', {
+        headers,
+        data: {
+          givenNames: FORMER.givenNames,
+          familyNames: FORMER.familyNames,
+          gender: 'female',
+          citizenship: 'AL',
+          confirmNotDuplicate: true,
+        },
+      }),
+    );
+    const topics = await ok<Array<{ id: number }>>(api.get('/api/v1/topics', { params: { active: 'true' } }));
+    await ok(
+      api.post('/api/v1/visits', {
+        headers,
+        data: { personId: created.id, date: FORMER.lastVisit, time: '10:00', topicIds: [topics[0]?.id] },
+      }),
+    );
+    return created.id;
+  });
+  const db = new Database(readState().databaseUrl.replace(/^sqlite:/, ''));
+  try {
+    db.pragma('busy_timeout = 10000');
+    db.prepare('update people set created_at = ? where id = ?').run(`${FORMER.lastVisit}T09:00:00.000Z`, personId);
+  } finally {
+    db.close();
+  }
+  return personId;
+}
 
 /** An operator of this spec alone: the second factor turned on here must not reach the other specs' accounts. */
 const GUARDED = {
@@ -84,6 +134,36 @@ test.describe('Data protection: privacy notices, the audit log for a reviewer, e
     await page.goto('/admin/erasure-requests');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Richieste di cancellazione');
     await checkA11y(page, 'erasure requests');
+  });
+
+  test('the DPO’s retention: turned on, the preview lists a person not seen for years and why; then off again', async () => {
+    await ensureFormerVisitor();
+    await page.goto('/admin/retention');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Conservazione dei dati');
+    await expect(page.getByText('La cancellazione è spenta: nessuna scheda verrebbe cancellata.')).toBeVisible();
+    await checkA11y(page, 'retention, off');
+
+    const settings = page.getByRole('form', { name: 'Impostazioni' });
+    await settings.getByLabel('Cancellazione automatica attiva').check();
+    await settings.getByLabel(/senza presa in carico/).fill('2');
+    await settings.getByLabel(/con prese in carico chiuse/).fill('5');
+    await settings.getByRole('button', { name: 'Salva le impostazioni' }).click();
+    await expect(page.getByText('Impostazioni di conservazione salvate.')).toBeVisible();
+
+    const preview = page.getByRole('table', { name: 'Anteprima: schede da cancellare oggi' });
+    const row = preview.getByRole('row').filter({ hasText: FORMER.familyNames });
+    await expect(row).toContainText('04/03/2019');
+    await expect(row).toContainText('Nessuna presa in carico, 2 anni dall’ultimo contatto');
+    await expect(row).toContainText('04/03/2021');
+    // Files of people seen today are not there.
+    await expect(preview).not.toContainText('Mohamed');
+    await expect(page.getByRole('button', { name: 'Esegui ora' })).toBeVisible();
+    await checkA11y(page, 'retention on, with its preview');
+
+    // Off again: the server's daily run must not meet the other specs' data.
+    await settings.getByLabel('Cancellazione automatica attiva').uncheck();
+    await settings.getByRole('button', { name: 'Salva le impostazioni' }).click();
+    await expect(page.getByText('La cancellazione è spenta: nessuna scheda verrebbe cancellata.')).toBeVisible();
   });
 
   test('an operator turns on the second factor, keeps the recovery codes, and signs in again with one', async ({ browser }) => {
