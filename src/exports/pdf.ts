@@ -106,13 +106,18 @@ const withFallback = new WeakSet<PDFKit.PDFDocument>();
  * nothing prints as an empty box.
  */
 export function pdfFont(doc: PDFKit.PDFDocument, face: PdfFace, text: string): PDFKit.PDFDocument {
+  return doc.font(pdfFontName(doc, face, text));
+}
+
+/** The name of the font pdfFont sets for this text (the face's, or DejaVu's). */
+export function pdfFontName(doc: PDFKit.PDFDocument, face: PdfFace, text: string): string {
+  if (!withFallback.has(doc) || /^[\x20-\x7e\n]*$/.test(text)) return face;
+  const current = (doc as unknown as FontInternals)._font;
   doc.font(face);
-  if (!withFallback.has(doc) || /^[\x20-\x7e\n]*$/.test(text)) return doc;
   const font = (doc as unknown as FontInternals)._font.font;
-  for (const char of text) {
-    if (char !== '\n' && !font.hasGlyphForCodePoint(char.codePointAt(0)!)) return doc.font(DEJAVU_FACES[face]);
-  }
-  return doc;
+  const covered = [...text].every((char) => char === '\n' || font.hasGlyphForCodePoint(char.codePointAt(0)!));
+  (doc as unknown as FontInternals)._font = current;
+  return covered ? face : DEJAVU_FACES[face];
 }
 
 /** Draws the header in the top margin, leaving the writing position where it was. */

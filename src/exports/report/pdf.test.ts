@@ -61,12 +61,18 @@ describe('the report as PDF', () => {
   it('prints € and accents in Titillium, and a text with a letter Titillium lacks in DejaVu Sans', async () => {
     const other = reportFixture();
     other.heading = { ...other.heading, name: 'Centro Servizi Şişli', address: 'Via Perù 1, € àèìòù «»' };
+    const countries = other.sections.flatMap((s) => s.blocks).find((b): b is ReportTable => b.id === 'visits.countries')!;
+    countries.rows[1]!.cells.category = 'Türkiye (Şanlıurfa)';
     const document = await renderReport(other, 'pdf');
-    const cover = flat(pagesOf(pdfText(document))[0]!);
-    expect(cover).toContain('Centro Servizi Şişli');
-    expect(cover).toContain('Via Perù 1, € àèìòù «»');
+    const text = pagesOf(pdfText(document)).map(flat);
+    expect(text[0]).toContain('Centro Servizi Şişli');
+    expect(text[0]).toContain('Via Perù 1, € àèìòù «»');
+    // In the table and in the chart's labels.
+    expect(text.join(' ').match(/Türkiye \(Şanlıurfa\) 58/g)).toHaveLength(2);
     const names = pdfFonts(document).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''));
-    expect(new Set(names)).toEqual(new Set(['TitilliumWeb-Regular', 'TitilliumWeb-SemiBold', 'TitilliumWeb-Italic', 'DejaVuSans-Bold']));
+    expect(new Set(names)).toEqual(
+      new Set(['TitilliumWeb-Regular', 'TitilliumWeb-SemiBold', 'TitilliumWeb-Italic', 'DejaVuSans', 'DejaVuSans-Bold']),
+    );
   });
 
   it('opens with a cover: the centre, its organisation, the title and the year', () => {

@@ -7,7 +7,7 @@
  * tables, the coordinator's Markdown), and on every page "Pagina N di M" with the version
  * ("Bozza" for a draft). The headers, footers, rules and fills are artifacts.
  *
- * The structure: Document > cover (H1 the title, P), Sect (H2 "Indice", TOC > TOCI > Link),
+ * The structure: Document > cover (H1 the title, P), Sect (H2 "Indice", TOC > TOCI > Reference > Link),
  * then a Sect per section (H2, then its blocks: H3, P, Table > TR > TH/TD, Figure, L > LI).
  */
 import type { ReportData, ReportSection } from '../../contracts/reports.js';
@@ -134,9 +134,11 @@ function contents(doc: Doc, sect: Struct, page: number, sections: ReportSection[
     const label = `${section.number}. ${section.title}`;
     const pageLabel = String(pages[index]);
     const y = doc.y;
+    // TOCI > Reference > Link (a TOCI holds references, labels or paragraphs), read as
+    // "2. Accessi 2024, pagina 4" (the page number is set apart on the line).
     const item = container(doc, toc, 'TOCI');
-    // Read as "2. Accessi 2024, pagina 4" (the page number is set apart on the line).
-    const link = container(doc, item, 'Link', { actual: `${label}, pagina ${pageLabel}` });
+    const reference = container(doc, item, 'Reference');
+    const link = container(doc, reference, 'Link', { actual: `${label}, pagina ${pageLabel}` });
     let after = y;
     link.add(() => {
       pdfFont(doc, 'regular', label)
@@ -152,6 +154,7 @@ function contents(doc: Doc, sect: Struct, page: number, sections: ReportSection[
       Contents: new String(`${label}, pagina ${pageLabel}`),
     } as object);
     link.end();
+    reference.end();
     item.end();
     doc.y = y + height + 6;
   });

@@ -8,7 +8,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { chartAltText } from '../../../contracts/report-charts.js';
 import { type MdRun, parseMarkdown } from '../../../contracts/report-markdown.js';
 import type { ReportBlock, ReportFigures, ReportTable, ReportText } from '../../../contracts/reports.js';
-import { PDF_COLOURS, type PdfFace, pdfFont } from '../../pdf.js';
+import { PDF_COLOURS, type PdfFace, pdfFont, pdfFontName } from '../../pdf.js';
 import { cellText, chartSize, chartSvg } from '../common.js';
 import { contentWidth, ensureSpace, pageHeight } from './page.js';
 import { container, type Doc, leaf, type Struct } from './structure.js';
@@ -178,6 +178,7 @@ function chart(doc: Doc, parent: Struct, block: ReportTable) {
   const alt = chartAltText(block);
   if (!layout || !svg || !alt) return;
   const { width, height, caption } = layout;
+  const labels = [...svg.matchAll(/<text\b[^>]*>([^<]*)</g)].map((match) => match[1]).join(' ');
   ensureSpace(doc, layout.total);
   doc.moveDown(0.4);
   const x = doc.page.margins.left + (contentWidth(doc) - width) / 2;
@@ -190,7 +191,8 @@ function chart(doc: Doc, parent: Struct, block: ReportTable) {
       SVGtoPDF(doc, svg, x, y, {
         width,
         height,
-        fontCallback: (_family: string, bold: boolean) => (bold ? 'bold' : 'regular'),
+        // Titillium, or DejaVu Sans for a chart whose labels have a letter Titillium lacks.
+        fontCallback: (_family: string, bold: boolean) => pdfFontName(doc, bold ? 'bold' : 'regular', labels),
         warningCallback: () => {},
       });
     },
