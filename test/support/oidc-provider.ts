@@ -84,6 +84,8 @@ export async function startTestProvider(options: { appUrl: string; accounts?: Te
       return account && { accountId: sub, claims: () => ({ ...account }) };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // Seconds. The ID token lasts an hour: the tests that see it expired move Approdo's clock, not the provider's.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 3600 },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
