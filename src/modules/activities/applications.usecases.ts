@@ -13,7 +13,7 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
-import { type AuditedKind, deleteRecord, insertRecord, updateRecord } from '../audit/audited-records.js';
+import { type AuditedKind, findAndDelete, insertRecord, updateRecord } from '../audit/audited-records.js';
 import { pageNamingPeople } from '../audit/logged-lists.js';
 import { type Actor, centreScope, periodScope, targetCentre } from '../auth/actor.js';
 import { APPLICATION_TYPES } from '../catalogues/catalogues.js';
@@ -125,11 +125,8 @@ export async function updateApplication(db: Db, actor: Actor, id: number, input:
 const APPLICATION: AuditedKind<'applications'> = { table: 'applications', label: 'application', entity: 'application' };
 
 /** Deletes an application at the version read (?version=): 409 if it was changed since. */
-export async function deleteApplication(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await orNotFound(findApplication(trx, id, actor.centreIds), 'application');
-    await deleteRecord(trx, actor, APPLICATION, { id, centreId: existing.centreId }, version);
-  });
+export function deleteApplication(db: Db, actor: Actor, id: number, version: number): Promise<void> {
+  return findAndDelete(db, actor, APPLICATION, { id, version }, (trx) => findApplication(trx, id, actor.centreIds));
 }
 
 export async function listApplicationsFor(db: Db, actor: Actor, query: ApplicationListQuery) {

@@ -1,7 +1,8 @@
 /** The writes every area makes to a versioned record, each with its row in the audit log. */
 import type { Kysely } from 'kysely';
-import { type LinkTable, replaceLinks } from '../../db/queries.js';
+import { type LinkTable, orNotFound, replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 import { deleteVersioned, insertVersioned, type NewVersioned, saveChanges, type VersionedTable } from '../../db/versioned.js';
 import type { Actor } from '../auth/actor.js';
 import { type AuditedRecord, recordChange } from './audit.repository.js';
@@ -67,4 +68,21 @@ export async function deleteRecord(
 ): Promise<void> {
   await deleteVersioned(db, kind.table, record.id, version, kind.label);
   await recordChange(db, actor, 'delete', kind.entity, record, { at: now });
+}
+
+/**
+ * Deletes, in one transaction, the record `find` reads in the actor's centres (404 when it finds
+ * none) at the version read (409 otherwise), and logs it.
+ */
+export function findAndDelete(
+  db: Kysely<Database>,
+  actor: Actor,
+  kind: AuditedKind,
+  target: { id: number; version: number },
+  find: (trx: Kysely<Database>) => Promise<{ centreId: number } | undefined>,
+): Promise<void> {
+  return inTransaction(db, async (trx) => {
+    const { centreId } = await orNotFound(find(trx), kind.label);
+    await deleteRecord(trx, actor, kind, { id: target.id, centreId }, target.version);
+  });
 }

@@ -21,7 +21,7 @@ import { hoursSetOn, type OpeningSlot, slotProblems } from '../../domain/calenda
 import { todayInRome } from '../../domain/dates.js';
 import { staleVersion, validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type AuditedKind, findAndDelete } from '../audit/audited-records.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { hoursDateTaken, hoursNotFuture } from './calendar.errors.js';
 import {
@@ -164,9 +164,6 @@ export async function updateClosure(db: Db, actor: Actor, id: number, input: Clo
 
 const CLOSURE: AuditedKind = { table: 'closures', label: 'closure', entity: 'closure' };
 
-export async function deleteClosure(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await orNotFound(findClosure(trx, id, actor.centreIds), 'closure');
-    await deleteRecord(trx, actor, CLOSURE, { id, centreId: existing.centreId }, version, now);
-  });
+export function deleteClosure(db: Db, actor: Actor, id: number, version: number): Promise<void> {
+  return findAndDelete(db, actor, CLOSURE, { id, version }, (trx) => findClosure(trx, id, actor.centreIds));
 }

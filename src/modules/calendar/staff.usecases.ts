@@ -20,7 +20,7 @@ import { contractMinutesOfYear, weeklyMinutesOn } from '../../domain/calendar.js
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, staleVersion } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type AuditedKind, findAndDelete } from '../audit/audited-records.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { contractsOf, findStaff, listStaff, type StaffRow, userOfCentre } from './staff.repository.js';
 
@@ -135,9 +135,6 @@ export async function updateStaff(db: Db, actor: Actor, id: number, input: Staff
 const STAFF_MEMBER: AuditedKind = { table: 'staffMembers', label: 'staff member', entity: 'staff_member' };
 
 /** Deletes a member entered by mistake, with their contracts. */
-export async function deleteStaff(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await orNotFound(findStaff(trx, id, actor.centreIds), 'staff member');
-    await deleteRecord(trx, actor, STAFF_MEMBER, { id, centreId: existing.centreId }, version, now);
-  });
+export function deleteStaff(db: Db, actor: Actor, id: number, version: number): Promise<void> {
+  return findAndDelete(db, actor, STAFF_MEMBER, { id, version }, (trx) => findStaff(trx, id, actor.centreIds));
 }

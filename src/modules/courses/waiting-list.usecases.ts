@@ -23,7 +23,7 @@ import { insertVersioned, updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordChange, recordListing } from '../audit/audit.repository.js';
-import { deleteRecord } from '../audit/audited-records.js';
+import { findAndDelete } from '../audit/audited-records.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { waitingEntryNotWaiting } from './courses.errors.js';
@@ -150,11 +150,8 @@ export async function placeWaitingEntry(
   return { entry: await loadWaitingEntry(db, actor, id, today), enrolment: await loadEnrolment(db, actor, enrolmentId) };
 }
 
-export async function deleteWaitingEntry(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const entry = await loadWaitingEntry(trx, actor, id, todayInRome());
-    await deleteRecord(trx, actor, WAITING_ENTRY, { id, centreId: entry.centreId }, version);
-  });
+export function deleteWaitingEntry(db: Db, actor: Actor, id: number, version: number): Promise<void> {
+  return findAndDelete(db, actor, WAITING_ENTRY, { id, version }, (trx) => findWaitingEntry(trx, id, actor.centreIds, todayInRome()));
 }
 
 /**

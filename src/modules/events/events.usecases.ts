@@ -19,7 +19,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { eventTimeProblems, eventTotals } from '../../domain/events.js';
 import { validationFailed } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord, insertRecord, updateRecord } from '../audit/audited-records.js';
+import { type AuditedKind, findAndDelete, insertRecord, updateRecord } from '../audit/audited-records.js';
 import { type Actor, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import { allEvents, centreContacts, distinctParticipants, findEvent, listEvents, participantsOf } from './events.repository.js';
 import { invitationFileName, invitationPdf } from './invitation.js';
@@ -126,11 +126,8 @@ export async function updateEvent(db: Db, actor: Actor, id: number, input: Event
   return loadEvent(db, actor, id);
 }
 
-export async function deleteEvent(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await getEventItem(trx, actor, id);
-    await deleteRecord(trx, actor, EVENT, { id, centreId: existing.centreId }, version);
-  });
+export function deleteEvent(db: Db, actor: Actor, id: number, version: number): Promise<void> {
+  return findAndDelete(db, actor, EVENT, { id, version }, (trx) => findEvent(trx, id, actor.centreIds));
 }
 
 /** The events of a period, without the participants' names: viewers may read it. */

@@ -13,7 +13,7 @@ import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { validationFailed } from '../../errors/index.js';
-import { type AuditedKind, deleteRecord, insertRecord, updateRecord } from '../audit/audited-records.js';
+import { type AuditedKind, findAndDelete, insertRecord, updateRecord } from '../audit/audited-records.js';
 import { type Actor, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
 import { listCatalogue } from '../catalogues/catalogues.repository.js';
@@ -82,11 +82,8 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: Net
   return getMeeting(db, actor, id);
 }
 
-export async function deleteMeeting(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await getMeeting(trx, actor, id);
-    await deleteRecord(trx, actor, MEETING, { id, centreId: existing.centreId }, version);
-  });
+export function deleteMeeting(db: Db, actor: Actor, id: number, version: number): Promise<void> {
+  return findAndDelete(db, actor, MEETING, { id, version }, (trx) => findMeeting(trx, id, actor.centreIds));
 }
 
 export async function listMeetingsFor(db: Db, actor: Actor, query: NetworkMeetingListQuery): Promise<Page<NetworkMeeting>> {
