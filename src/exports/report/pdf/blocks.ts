@@ -15,11 +15,11 @@ import { container, type Doc, leaf, type Struct } from './structure.js';
 import { drawTable, measureTable, tableKeepHeight } from './table.js';
 
 /** The block's title as a heading (H3), kept on the page with what follows it (keepWith points). */
-function blockTitle(doc: Doc, parent: Struct, title: string | undefined, keepWith: number, level = 3) {
+function blockTitle(doc: Doc, parent: Struct, title: string | undefined, keepWith: number) {
   if (!title) return;
   ensureSpace(doc, keepWith + 24);
   doc.moveDown(0.6);
-  leaf(doc, parent, `H${level}`, () => {
+  leaf(doc, parent, 'H3', () => {
     pdfFont(doc, 'bold', title)
       .fontSize(12)
       .fillColor(PDF_COLOURS.ink)
