@@ -1,4 +1,5 @@
 import type { AppPage, NavItem } from './area.js';
+import { aboutArea } from './pages/about/area.js';
 import { activitiesArea } from './pages/activities/area.js';
 import { adminArea } from './pages/admin/area.js';
 import { peopleArea } from './pages/area.js';
@@ -25,6 +26,7 @@ export const PAGES: AppPage[] = [
   ...calendarArea,
   ...reportsArea,
   ...adminArea,
+  ...aboutArea,
 ];
 
 /** The menu, read from the pages that have an entry in it. */

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { NAV_GROUPS, type NavGroup, type NavItem } from '../area.js';
 import { NAV } from '../areas.js';
 import { useI18n } from '../i18n/index.js';
@@ -207,6 +207,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <footer className="app-footer py-4 mt-5">
         <div className="container">
           <p className="mb-0">{t('app.footer')}</p>
+          <p className="mb-0 mt-2">
+            <Link to="/accessibilita">{t('app.accessibility')}</Link>
+          </p>
         </div>
       </footer>
     </>

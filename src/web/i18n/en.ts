@@ -1,3 +1,4 @@
+import { accessibilityEn } from './accessibility.en.js';
 import { activitiesEn } from './activities.en.js';
 import { auditEn } from './audit.en.js';
 import { calendarEn } from './calendar.en.js';
@@ -298,6 +299,7 @@ export const en: Dictionary = {
   ...importsEn,
   ...secondFactorEn,
   ...signInEn,
+  ...accessibilityEn,
   ...privacyEn,
   ...retentionEn,
   ...processingRegisterEn,

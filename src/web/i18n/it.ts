@@ -1,3 +1,4 @@
+import { accessibilityIt } from './accessibility.it.js';
 import { activitiesIt } from './activities.it.js';
 import { auditIt } from './audit.it.js';
 import { calendarIt } from './calendar.it.js';
@@ -298,6 +299,7 @@ export const it = {
   ...importsIt,
   ...secondFactorIt,
   ...signInIt,
+  ...accessibilityIt,
   ...privacyIt,
   ...retentionIt,
   ...processingRegisterIt,
