@@ -45,6 +45,14 @@ test.describe('Accessibility of every page', () => {
     await checkA11y(page, 'setup');
   });
 
+  test('the accessibility declaration, reached from the footer before logging in', async () => {
+    await LoginPage.open(page);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Dichiarazione di accessibilità' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dichiarazione di accessibilità');
+    await expect(page.getByRole('heading', { level: 2, name: 'Meccanismo di feedback e recapiti' })).toBeVisible();
+    await checkA11y(page, 'accessibility declaration');
+  });
+
   test('login page, empty and with the wrong-password error', async () => {
     const login = await LoginPage.open(page);
     await checkA11y(page, 'login');
