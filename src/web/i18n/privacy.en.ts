@@ -6,6 +6,8 @@ export const privacyEn: Record<keyof typeof privacyIt, string> = {
   'privacy.missing': 'Privacy notice not given.',
   'privacy.outdated': 'The last notice given (on {date}, version {version}) is not the one in use: give version {current}.',
   'privacy.current': 'Notice given on {date} (version {version}, {language}).',
+  'privacy.deskOutdated': 'Privacy notice to be given again (its version is no longer in use).',
+  'privacy.deskRecord': 'Record it in the file',
   'privacy.record': 'Record it given',
   'privacy.recordNow': 'Record it given today',
   'privacy.givenOn': 'Date given',

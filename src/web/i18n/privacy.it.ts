@@ -6,6 +6,8 @@ export const privacyIt = {
     'L’ultima informativa consegnata (il {date}, versione {version}) non è quella in uso: consegnare la versione {current}.',
   'privacy.current': 'Informativa consegnata il {date} (versione {version}, {language}).',
   'privacy.record': 'Registra la consegna',
+  'privacy.deskOutdated': 'Informativa privacy da aggiornare (versione non più in uso).',
+  'privacy.deskRecord': 'Registrala nel fascicolo',
   'privacy.recordNow': 'Registra la consegna di oggi',
   'privacy.givenOn': 'Data di consegna',
   'privacy.language': 'Lingua',

@@ -2,8 +2,10 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { PersonSummary } from '../../../contracts/people.js';
+import type { PersonPrivacy } from '../../../contracts/privacy.js';
 import type { Topic, Visit } from '../../../contracts/visits.js';
 import { romeTimeOf, todayInRome } from '../../../domain/dates.js';
+import { useApiGet } from '../../api/hooks.js';
 import { useCountryName } from '../../components/CountrySelect.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { SuccessAlert } from '../../components/ProblemAlert.js';
@@ -13,9 +15,16 @@ import { useSession } from '../../session.js';
 import { OpeningHoursWarning } from '../calendar/OpeningHoursWarning.js';
 import { AnonymousFields, type AnonymousVisitor, DetailsFields, EMPTY_ANONYMOUS, EMPTY_DETAILS, TopicsFieldset } from './VisitFields.js';
 
+/**
+ * The person chosen at the desk, and whether they still need the privacy notice: the desk is
+ * where it is given. Opening the notices reads the person's file (logged), only for the person
+ * chosen, not for everyone the search listed.
+ */
 function SelectedPerson({ person, onChange }: { person: PersonSummary; onChange(): void }) {
   const { t, formatDate } = useI18n();
   const countryName = useCountryName();
+  const privacy = useApiGet<PersonPrivacy>(`/people/${person.id}/privacy-notices`);
+  const noticeState = privacy.data?.state;
   return (
     <div className="selected-person mb-3 d-flex justify-content-between align-items-center">
       <div>
@@ -25,6 +34,12 @@ function SelectedPerson({ person, onChange }: { person: PersonSummary; onChange(
         <div className="small">
           {[person.birthDate ? formatDate(person.birthDate) : null, countryName(person.citizenship)].filter(Boolean).join(' · ')}
         </div>
+        {noticeState && noticeState !== 'current' ? (
+          <div className="small text-danger fw-semibold" role="status">
+            {noticeState === 'missing' ? t('privacy.missing') : t('privacy.deskOutdated')}{' '}
+            <Link to={`/people/${person.id}`}>{t('privacy.deskRecord')}</Link>
+          </div>
+        ) : null}
       </div>
       <div className="d-flex gap-2">
         <Link to={`/people/${person.id}`} className="btn btn-outline-primary btn-sm">
