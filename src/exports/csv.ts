@@ -8,6 +8,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function spreadsheetSafe(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // A number is never read as a formula, negative or not.
+  if (typeof value === 'number') return String(value);
   const text = String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
