@@ -1,5 +1,4 @@
 /** Privacy notices given to people and erasure requests (issue 14), on both databases. */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type Api,
@@ -15,7 +14,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
-import { erasurePath } from '../../../test/support/erasure.js';
+import { erasurePath, whilePersonDeletesRefused } from '../../../test/support/erasure.js';
 import type { CentreSettings } from '../../contracts/centres.js';
 import type { Page } from '../../contracts/common.js';
 import type { Person } from '../../contracts/people.js';
@@ -257,27 +256,12 @@ for (const dialect of DIALECTS) {
     it('an erasure that fails leaves no request behind (one transaction)', async () => {
       const person = await newPerson();
       // The database refuses to delete people for a moment: the erasure fails after the request was written.
-      if (t.dialect === 'postgres') {
-        await sql`create function refuse_person_delete() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`.execute(
-          t.db,
-        );
-        await sql`create trigger people_refuse_delete before delete on people for each row execute function refuse_person_delete()`.execute(
-          t.db,
-        );
-      } else {
-        await sql`create trigger people_refuse_delete before delete on people begin select raise(abort, 'refused by the test'); end`.execute(
-          t.db,
-        );
-      }
-      try {
-        const actor = await actorOf(t.db, cast.coordinator.id);
-        await expect(
+      const actor = await actorOf(t.db, cast.coordinator.id);
+      await whilePersonDeletesRefused(t.db, t.dialect, () =>
+        expect(
           decideErasureRequest(t.db, actor, person.id, { requestedOn: '2024-05-06', reason: 'Richiesta', outcome: 'erased' }),
-        ).rejects.toThrow(/refused by the test/);
-      } finally {
-        await sql`drop trigger people_refuse_delete${sql.raw(t.dialect === 'postgres' ? ' on people' : '')}`.execute(t.db);
-        if (t.dialect === 'postgres') await sql`drop function refuse_person_delete()`.execute(t.db);
-      }
+        ).rejects.toThrow(/refused by the test/),
+      );
       expect(await t.db.selectFrom('erasureRequests').select('id').where('personId', '=', person.id).execute()).toEqual([]);
       expect(await auditRowsOf(t.db, 'person', person.id).then((rows) => rows.map((row) => row.action))).toEqual(['create']);
       expectStatus(await operator.get(`/people/${person.id}`), 200);

@@ -15,6 +15,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { whilePersonDeletesRefused } from '../../../test/support/erasure.js';
 import type { Page } from '../../contracts/common.js';
 import type { Household } from '../../contracts/households.js';
 import type { Person } from '../../contracts/people.js';
@@ -312,27 +313,12 @@ for (const dialect of DIALECTS) {
     it('a run that fails is logged failed with what it removed before; the batch that failed is rolled back', async () => {
       const person = await oldPerson();
       await visit(person.id, '2017-01-08');
-      if (t.dialect === 'postgres') {
-        await sql`create function refuse_person_delete() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`.execute(
-          t.db,
-        );
-        await sql`create trigger people_refuse_delete before delete on people for each row execute function refuse_person_delete()`.execute(
-          t.db,
-        );
-      } else {
-        await sql`create trigger people_refuse_delete before delete on people begin select raise(abort, 'refused by the test'); end`.execute(
-          t.db,
-        );
-      }
-      try {
-        const actor = await actorOf(t.db, cast.admin.id);
-        await expect(runRetention(t.db, { organisationId: actor.organisationId, trigger: 'manual', userId: actor.userId })).rejects.toThrow(
+      const actor = await actorOf(t.db, cast.admin.id);
+      await whilePersonDeletesRefused(t.db, t.dialect, () =>
+        expect(runRetention(t.db, { organisationId: actor.organisationId, trigger: 'manual', userId: actor.userId })).rejects.toThrow(
           /refused by the test/,
-        );
-      } finally {
-        await sql`drop trigger people_refuse_delete${sql.raw(t.dialect === 'postgres' ? ' on people' : '')}`.execute(t.db);
-        if (t.dialect === 'postgres') await sql`drop function refuse_person_delete()`.execute(t.db);
-      }
+        ),
+      );
       const [failed] = expectStatus<Page<RetentionRun>>(await admin.get('/retention/runs'), 200).items;
       expect(failed).toMatchObject({ outcome: 'failed', peopleRemoved: 0, detail: 'stopped by an error' });
       expectStatus(await operator.get(`/people/${person.id}`), 200);
