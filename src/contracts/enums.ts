@@ -151,6 +151,15 @@ export type WaitingListStatus = (typeof WAITING_LIST_STATUSES)[number];
 export const WAITING_LIST_PRIORITIES = [0, 1, 2] as const;
 export type WaitingListPriority = (typeof WAITING_LIST_PRIORITIES)[number];
 
+// --- reminders (issue 15)
+
+export {
+  REMINDER_DELIVERIES,
+  REMINDER_KINDS,
+  type ReminderDelivery,
+  type ReminderKind,
+} from '../domain/reminders.js';
+
 // --- events, network meetings
 
 /** What kind of body a network organisation is: unions first, then public services, schools, associations. */

@@ -93,6 +93,9 @@ export const ERROR_CODES = [
   'retention.off',
   'retention.run_in_progress',
 
+  // reminders: e-mail chosen on a server that sends none (SMTP_URL unset)
+  'reminders.email_unavailable',
+
   'server.internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -39,6 +39,8 @@ const VALUES: Record<LabelList, readonly (string | number)[]> = {
   waitingListStatus: E.WAITING_LIST_STATUSES,
   waitingListPriority: E.WAITING_LIST_PRIORITIES,
   networkOrganisationKind: E.NETWORK_ORGANISATION_KINDS,
+  reminderKind: E.REMINDER_KINDS,
+  reminderDelivery: E.REMINDER_DELIVERIES,
 };
 
 describe('labels: one system for every value list', () => {

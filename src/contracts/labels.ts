@@ -2,6 +2,8 @@
  * Display labels of the fixed value lists, in Italian and English: used by the web app and by
  * the server for exports. The Italian words follow the centre's report.
  */
+
+import { REMINDER_DELIVERY_WORDS, REMINDER_KIND_WORDS } from '../domain/reminders.js';
 import type {
   AgeBand,
   Channel,
@@ -414,6 +416,8 @@ export const LABELS = {
   waitingListStatus: WAITING_LIST_STATUS_LABELS,
   waitingListPriority: WAITING_LIST_PRIORITY_LABELS,
   networkOrganisationKind: NETWORK_ORGANISATION_KIND_LABELS,
+  reminderKind: REMINDER_KIND_WORDS,
+  reminderDelivery: REMINDER_DELIVERY_WORDS,
 } as const;
 
 export type LabelList = keyof typeof LABELS;

@@ -35,6 +35,7 @@ import { personFileRoutes } from '../modules/person-file/person-file.routes.js';
 import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { processingRegisterRoutes } from '../modules/processing-register/processing-register.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
+import { remindersRoutes } from '../modules/reminders/reminders.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { retentionRoutes } from '../modules/retention/retention.routes.js';
 import { setupRoutes } from '../modules/setup/setup.routes.js';
@@ -69,6 +70,7 @@ const AREA_ROUTES = [
   privacyRoutes,
   retentionRoutes,
   processingRegisterRoutes,
+  remindersRoutes,
 ];
 
 /** The headers of every answer; HSTS once users reach the app over https (a year, subdomains too). */

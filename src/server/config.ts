@@ -45,6 +45,16 @@ const envSchema = z.object({
   OIDC_FISCAL_CODE_CLAIM: z.string().trim().min(1).default('fiscalNumber'),
   /** The words on the login page's button, e.g. "Entra con SPID o CIE". */
   OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).optional(),
+  /**
+   * The daily reminders' e-mail: the SMTP server as a URL (smtp://user:password@host:587, or
+   * smtps:// for TLS from the start) and the sender; unset: reminders in the app only. The URL
+   * carries a password: it is never logged.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'smtp://user:password@host:port or smtps://…')
+    .optional(),
+  SMTP_FROM: z.string().trim().min(3).optional(),
 });
 
 /** The built web app (vite build), served beside the API when it exists. */
@@ -65,6 +75,21 @@ export interface AppConfig {
   importDir: string;
   /** Sign-in through the identity provider, or null when OIDC_ISSUER is not set. */
   sso: SsoSettings | null;
+  /** The reminders' e-mail, or null when SMTP_URL is not set. */
+  smtp: SmtpSettings | null;
+}
+
+export interface SmtpSettings {
+  /** Holds the password: never logged. */
+  url: string;
+  from: string;
+}
+
+function smtpConfig(parsed: z.infer<typeof envSchema>): SmtpSettings | null {
+  if (!parsed.SMTP_URL) return null;
+  if (!parsed.SMTP_FROM)
+    throw new Error('SMTP_URL is set: SMTP_FROM (the sender, e.g. "Approdo <approdo@comune.example.it>") is needed too');
+  return { url: parsed.SMTP_URL, from: parsed.SMTP_FROM };
 }
 
 function ssoConfig(parsed: z.infer<typeof envSchema>, publicUrl: string): SsoSettings | null {
@@ -109,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webRoot: WEB_ROOT,
     importDir: parsed.IMPORT_DIR ? resolve(parsed.IMPORT_DIR) : defaultImportDir(parsed.DATABASE_URL),
     sso: ssoConfig(parsed, publicUrl),
+    smtp: smtpConfig(parsed),
   };
 }
 

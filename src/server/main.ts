@@ -1,6 +1,7 @@
 /** Starts Approdo: migrate, listen, and on first run print the one-time setup link. */
 import { createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { startReminderSchedule } from '../modules/reminders/reminders.job.js';
 import { startRetentionSchedule } from '../modules/retention/retention.schedule.js';
 import { issueSetupToken } from '../modules/setup/setup.usecases.js';
 import { buildApp } from './app.js';
@@ -14,6 +15,8 @@ await app.listen({ port: config.port, host: config.host });
 app.log.info({ database: database.description }, 'Approdo is listening');
 // The daily retention run (checked every hour; it does nothing while the organisation's retention is off).
 const stopRetention = startRetentionSchedule(database.db, app.log);
+// The daily reminders (checked every hour: each user's digest made once a day, e-mails that failed tried again).
+const stopReminders = startReminderSchedule(database.db, config, app.log);
 
 const setupToken = await issueSetupToken(database.db);
 if (setupToken) {
@@ -25,7 +28,8 @@ if (setupToken) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
-    stopRetention();
+    await stopRetention();
+    await stopReminders();
     await app.close();
     await database.close();
     process.exit(0);

@@ -27,9 +27,14 @@ export function reminders(dialect: DialectName): Migration {
       /** The Europe/Rome day it is the digest of. */
       .addColumn('digest_on', 'text', required)
       .addColumn('created_at', 'text', required)
-      /** none (in the app only) | pending | sent | failed: a failed one is tried again by the next run. */
+      /**
+       * none (in the app only) | pending | sending | sent | failed: a failed one is tried again by
+       * the next run; a run takes a digest to send by setting it sending, so no other sends it too.
+       */
       .addColumn('email_status', 'text', required)
       .addColumn('email_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      /** When a run took it to send: one still sending long after died with its server, and is tried again. */
+      .addColumn('email_claimed_at', 'text')
       .addColumn('email_sent_at', 'text')
       /** Why the last attempt failed (the SMTP error's code, no personal data). */
       .addColumn('email_error', 'text')

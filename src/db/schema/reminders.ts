@@ -15,9 +15,10 @@ export interface ReminderDigestsTable {
   userId: number;
   digestOn: string;
   createdAt: string;
-  /** none | pending | sent | failed */
+  /** none | pending | sending | sent | failed */
   emailStatus: string;
   emailAttempts: Generated<number>;
+  emailClaimedAt: string | null;
   emailSentAt: string | null;
   /** The last failure's SMTP code or kind (no personal data). */
   emailError: string | null;
