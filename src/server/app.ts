@@ -28,6 +28,7 @@ import { coursesRoutes } from '../modules/courses/courses.routes.js';
 import { documentsRoutes } from '../modules/documents/documents.routes.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
 import { historyRoutes } from '../modules/history/history.routes.js';
+import { homeRoutes } from '../modules/home/home.routes.js';
 import { householdsRoutes } from '../modules/households/households.routes.js';
 import { importsRoutes, registerImportJobs } from '../modules/imports/imports.routes.js';
 import { peopleRoutes } from '../modules/people/people.routes.js';

@@ -1,0 +1,171 @@
+/**
+ * The home pages' SQL: counts over the caller's centres (visits by day and origin group, what
+ * needs attention, the courses running and who waits for them), and the operator's own cases and
+ * what is due on them. The people in care are read by the report's own query
+ * (reports/visits-care.repository.ts: careMemberPeriods) and counted by the report's rules.
+ */
+import { type Kysely, sql } from 'kysely';
+import { type DateRange, inCentresAndPeriod } from '../../db/queries.js';
+import type { Database } from '../../db/schema.js';
+import { OPEN_ACTION_STATUSES } from '../../domain/care.js';
+import { LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
+
+type Db = Kysely<Database>;
+
+/** The visits of the days by origin group, as the report counts them (each visit's snapshot). */
+export async function visitsByOriginGroup(db: Db, centreIds: readonly number[], range: DateRange) {
+  if (centreIds.length === 0) return new Map<string, number>();
+  const rows = await inCentresAndPeriod(db, 'visits', 'visitDate', { ...range, centreIds: [...centreIds] })
+    .select(['visits.originGroup', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('visits.originGroup')
+    .execute();
+  return new Map(rows.map((r) => [r.originGroup, Number(r.n)]));
+}
+
+/** The visits of each day from `from` to `to` (days without visits are absent). */
+export async function visitsByDay(db: Db, centreIds: readonly number[], range: DateRange) {
+  if (centreIds.length === 0) return [];
+  const rows = await inCentresAndPeriod(db, 'visits', 'visitDate', { ...range, centreIds: [...centreIds] })
+    .select(['visits.visitDate as day', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('visits.visitDate')
+    .execute();
+  return rows.map((r) => ({ day: r.day, n: Number(r.n) }));
+}
+
+/** Open cases of the centres (of one responsible operator, when given). */
+function openCases(db: Db, centreIds: readonly number[], responsibleId?: number) {
+  let query = db.selectFrom('cases as c').where('c.centreId', 'in', centreIds).where('c.status', '=', 'open');
+  if (responsibleId !== undefined) query = query.where('c.responsibleId', '=', responsibleId);
+  return query;
+}
+
+/**
+ * What needs attention, counted: open cases whose last note (or, without one, their opening) is
+ * on or before `silentSince`; permits the Scadenze page watches expiring from `today` to
+ * `permitsUntil`; plan actions to do or in progress, of open cases, due before `today`.
+ */
+export async function attentionCounts(db: Db, centreIds: readonly number[], days: { today: string; silentSince: string; permitsUntil: string }) {
+  if (centreIds.length === 0) return { silentCases: 0, expiringPermits: 0, overdueActions: 0 };
+  const [silent, permits, actions] = await Promise.all([
+    openCases(db, centreIds)
+      .where('c.openedOn', '<=', days.silentSince)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('caseNotes as n').select('n.id').whereRef('n.caseId', '=', 'c.id').where('n.noteDate', '>', days.silentSince),
+          ),
+        ),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('residencePermits as rp')
+      .where('rp.centreId', 'in', centreIds)
+      .where('rp.expiresOn', '>=', days.today)
+      .where('rp.expiresOn', '<=', days.permitsUntil)
+      .where('rp.superseded', '=', 0)
+      .where('rp.renewalStatus', 'in', LISTED_RENEWAL_STATUSES)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    openCases(db, centreIds)
+      .innerJoin('caseActions as ca', 'ca.caseId', 'c.id')
+      .where('ca.status', 'in', OPEN_ACTION_STATUSES)
+      .where('ca.dueOn', '<', days.today)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { silentCases: Number(silent.n), expiringPermits: Number(permits.n), overdueActions: Number(actions.n) };
+}
+
+/** The ids of the courses of the centres running on `day`. */
+export async function coursesRunningOn(db: Db, centreIds: readonly number[], day: string): Promise<number[]> {
+  if (centreIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('courses')
+    .select('id')
+    .where('centreId', 'in', centreIds)
+    .where('startDate', '<=', day)
+    .where('endDate', '>=', day)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** People waiting for a course, by centre and course kind. */
+export async function waitingByCentreAndKind(db: Db, centreIds: readonly number[]) {
+  if (centreIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('waitingListEntries')
+    .select(['centreId', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('centreId', 'in', centreIds)
+    .where('status', '=', 'waiting')
+    .groupBy(['centreId', 'kind'])
+    .execute();
+  return rows.map((r) => ({ centreId: r.centreId, kind: r.kind, n: Number(r.n) }));
+}
+
+/** The open cases an operator is responsible for, with who they name, their last note and their overdue actions. */
+export async function ownOpenCases(db: Db, centreIds: readonly number[], userId: number, today: string) {
+  if (centreIds.length === 0) return [];
+  return openCases(db, centreIds, userId)
+    .leftJoin('people as p', 'p.id', 'c.personId')
+    .leftJoin('households as h', 'h.id', 'c.householdId')
+    .select((eb) => [
+      'c.id as caseId',
+      'c.personId',
+      'p.givenNames',
+      'p.familyNames',
+      'c.householdId',
+      'h.name as householdName',
+      'c.openedOn',
+      eb.selectFrom('caseNotes as n').select((n) => n.fn.max('n.noteDate').as('d')).whereRef('n.caseId', '=', 'c.id').as('lastNoteOn'),
+      eb
+        .selectFrom('caseActions as ca')
+        .select((a) => a.fn.countAll<number>().as('n'))
+        .whereRef('ca.caseId', '=', 'c.id')
+        .where('ca.status', 'in', OPEN_ACTION_STATUSES)
+        .where('ca.dueOn', '<', today)
+        .as('overdueActions'),
+    ])
+    .orderBy('c.openedOn')
+    .orderBy('c.id')
+    .execute();
+}
+
+/**
+ * The plan actions of open cases still to do, due on or before `until` (late ones included), that
+ * are the operator's: assigned to them, or of a case they are responsible for with no one assigned.
+ */
+export async function ownActionsDue(db: Db, centreIds: readonly number[], userId: number, until: string) {
+  if (centreIds.length === 0) return [];
+  return openCases(db, centreIds)
+    .innerJoin('caseActions as ca', 'ca.caseId', 'c.id')
+    .leftJoin('people as p', 'p.id', 'c.personId')
+    .select(['ca.id', sql<string>`ca.due_on`.as('dueOn'), 'ca.caseId', 'c.personId', 'p.givenNames', 'p.familyNames', 'ca.description'])
+    .where('ca.status', 'in', OPEN_ACTION_STATUSES)
+    .where('ca.dueOn', '<=', until)
+    .where((eb) =>
+      eb.or([eb('ca.assigneeId', '=', userId), eb.and([eb('ca.assigneeId', 'is', null), eb('c.responsibleId', '=', userId)])]),
+    )
+    .orderBy('ca.dueOn')
+    .orderBy('ca.id')
+    .execute();
+}
+
+/** The watched permits expiring from `range.from` to `range.to` of the people named by the operator's open cases. */
+export async function ownPermitsExpiring(db: Db, centreIds: readonly number[], userId: number, range: Required<DateRange>) {
+  if (centreIds.length === 0) return [];
+  const theirPeople = openCases(db, centreIds, userId).innerJoin('caseMembers as cm', 'cm.caseId', 'c.id').select('cm.personId');
+  return db
+    .selectFrom('residencePermits as rp')
+    .innerJoin('people as p', 'p.id', 'rp.personId')
+    .select(['rp.id', sql<string>`rp.expires_on`.as('dueOn'), 'rp.personId', 'p.givenNames', 'p.familyNames', 'rp.permitType'])
+    .where('rp.centreId', 'in', centreIds)
+    .where('rp.expiresOn', '>=', range.from)
+    .where('rp.expiresOn', '<=', range.to)
+    .where('rp.superseded', '=', 0)
+    .where('rp.renewalStatus', 'in', LISTED_RENEWAL_STATUSES)
+    .where('rp.personId', 'in', theirPeople)
+    .orderBy('rp.expiresOn')
+    .orderBy('rp.id')
+    .execute();
+}

@@ -1,0 +1,194 @@
+/**
+ * The home page of each role (issue 15). Every figure is counted by the annual report's rules:
+ * visits by the snapshot each stores (as sections/visits.ts), people in care and new people by
+ * the report's section builder (sections/care.ts: peopleInCareIn over careMemberPeriods), on the
+ * case periods as they stood on the period's last day (domain/home.ts: periodsAsOf), so that the
+ * year so far equals the report of this year, and a period ending on 31 December the report of
+ * that year. The viewer's view holds aggregates only; the operator's names people of the
+ * caller's centres, their own cases and what is theirs to do.
+ */
+import type { Kysely } from 'kysely';
+import type { CoordinatorHome, Home, HomeQuery, OperatorHome, PeriodFigures, ViewerHome } from '../../contracts/home.js';
+import type { Database } from '../../db/schema.js';
+import { personOf } from '../../db/joined.js';
+import { addDays, todayInRome } from '../../domain/dates.js';
+import { DEFAULT_WITHIN_DAYS } from '../../domain/deadlines.js';
+import {
+  countByRange,
+  type DayRange,
+  defaultHomeView,
+  homeViewsOf,
+  periodsAsOf,
+  samePeriodLastYear,
+  weekOf,
+  weeksOfMonthSoFar,
+  yearSoFar,
+} from '../../domain/home.js';
+import { ORIGIN_GROUPS } from '../../domain/origin-group.js';
+import { REMINDER_RULES } from '../../domain/reminders.js';
+import { forbidden } from '../../errors/index.js';
+import { type Actor, centreScope } from '../auth/actor.js';
+import { courseRowsFor } from '../courses/courses.repository.js';
+import { figuresData } from '../courses/figures.repository.js';
+import { figuresOf } from '../courses/figures.usecases.js';
+import { peopleInCareIn } from '../reports/sections/care.js';
+import { type CareMemberPeriod, careMemberPeriods } from '../reports/visits-care.repository.js';
+import { listVisits } from '../visits/visits.repository.js';
+import {
+  attentionCounts,
+  coursesRunningOn,
+  ownActionsDue,
+  ownOpenCases,
+  ownPermitsExpiring,
+  visitsByDay,
+  visitsByOriginGroup,
+  waitingByCentreAndKind,
+} from './home.repository.js';
+
+type Db = Kysely<Database>;
+
+/** The operator's home lists at most this many of today's visits (the desk's list has them all). */
+export const TODAY_VISITS_SHOWN = 50;
+
+/** The home page of the caller's role (or of a view it may open), over its centres or one of them. */
+export async function homeFor(db: Db, actor: Actor, query: HomeQuery, today: string = todayInRome()): Promise<Home> {
+  const view = query.view ?? defaultHomeView(actor.role);
+  if (!homeViewsOf(actor.role).includes(view)) throw forbidden();
+  const centreIds = centreScope(actor, query.centreId);
+  if (view === 'operator') return operatorHome(db, actor, centreIds, today);
+  const figures = await aggregateFigures(db, centreIds, today);
+  if (view === 'viewer') return { view, ...figures } satisfies ViewerHome;
+  const attention = await attentionCounts(db, centreIds, {
+    today,
+    silentSince: addDays(today, -REMINDER_RULES.silentDays),
+    permitsUntil: addDays(today, DEFAULT_WITHIN_DAYS),
+  });
+  return {
+    view,
+    ...figures,
+    attention: { ...attention, silentDays: REMINDER_RULES.silentDays, permitWithinDays: DEFAULT_WITHIN_DAYS },
+  } satisfies CoordinatorHome;
+}
+
+/** The figures without personal data: the year so far and last year's same days, this month by week, the courses running. */
+export async function aggregateFigures(db: Db, centreIds: number[], today: string): Promise<Omit<ViewerHome, 'view'>> {
+  const current = yearSoFar(today);
+  const previous = samePeriodLastYear(today);
+  const weeks = weeksOfMonthSoFar(today);
+  // The report's rows of case periods up to this year: both periods are counted from them.
+  const [periods, currentFigures, previousFigures, byDay, courses] = await Promise.all([
+    careMemberPeriods(db, centreIds, Number(today.slice(0, 4))),
+    visitsByOriginGroup(db, centreIds, current),
+    visitsByOriginGroup(db, centreIds, previous),
+    visitsByDay(db, centreIds, { from: weeks[0]?.from ?? today, to: today }),
+    runningCourses(db, centreIds, today),
+  ]);
+  return {
+    today,
+    centreIds,
+    yearSoFar: {
+      current: periodFigures(current, currentFigures, periods),
+      previous: periodFigures(previous, previousFigures, periods),
+    },
+    monthByWeek: {
+      month: today.slice(0, 7),
+      weeks: weeks.map((week, i) => ({ ...week, visits: countByRange(weeks, byDay)[i] ?? 0 })),
+    },
+    courses,
+  };
+}
+
+/**
+ * A period's figures (from 1 January of a year to a day of it): the visits by origin group as
+ * read, the people in care and the new ones by the report's rules on the periods as they stood
+ * on the period's last day.
+ */
+function periodFigures(range: DayRange, visits: Map<string, number>, rows: readonly CareMemberPeriod[]): PeriodFigures {
+  const people = peopleInCareIn(periodsAsOf(rows, range.to), Number(range.from.slice(0, 4)));
+  const byOriginGroup = ORIGIN_GROUPS.map((group) => {
+    const ofGroup = people.filter((p) => p.originGroup === group);
+    return { group, visits: visits.get(group) ?? 0, inCare: ofGroup.length, newInCare: ofGroup.filter((p) => p.isNew).length };
+  });
+  return {
+    ...range,
+    visits: [...visits.values()].reduce((sum, n) => sum + n, 0),
+    inCare: people.length,
+    newInCare: people.filter((p) => p.isNew).length,
+    byOriginGroup,
+  };
+}
+
+/** The courses running today with their attendance so far (the courses' own figures) and the people waiting for their kind. */
+async function runningCourses(db: Db, centreIds: number[], today: string): Promise<ViewerHome['courses']> {
+  const ids = await coursesRunningOn(db, centreIds, today);
+  if (ids.length === 0) return [];
+  const [courses, data, waiting] = await Promise.all([
+    courseRowsFor(db, { centreIds, ids }),
+    figuresData(db, ids),
+    waitingByCentreAndKind(db, centreIds),
+  ]);
+  return figuresOf(courses, data).map(({ course, summary }) => ({
+    courseId: course.id,
+    centreId: course.centreId,
+    title: course.title,
+    kind: { code: course.kindCode, labelIt: course.kindLabelIt, labelEn: course.kindLabelEn },
+    startDate: course.startDate,
+    endDate: course.endDate,
+    enrolments: summary.enrolments,
+    attendanceRate: summary.attendanceRate,
+    waiting: waiting.find((w) => w.centreId === course.centreId && w.kind === course.kindCode)?.n ?? 0,
+  }));
+}
+
+/** The operator's day: today's visits in their centres, their own open cases, and what is theirs this week. */
+async function operatorHome(db: Db, actor: Actor, centreIds: number[], today: string): Promise<OperatorHome> {
+  const week = weekOf(today);
+  const silentSince = addDays(today, -REMINDER_RULES.silentDays);
+  const [visits, cases, actions, permits] = await Promise.all([
+    listVisits(db, { centreIds, from: today, to: today }, 1, TODAY_VISITS_SHOWN),
+    ownOpenCases(db, centreIds, actor.userId, today),
+    ownActionsDue(db, centreIds, actor.userId, week.to),
+    ownPermitsExpiring(db, centreIds, actor.userId, { from: today, to: week.to }),
+  ]);
+  const due: OperatorHome['due'] = [
+    ...actions.map((a) => ({
+      kind: 'action' as const,
+      id: a.id,
+      dueOn: a.dueOn,
+      caseId: a.caseId,
+      person: personOf(a),
+      text: a.description,
+      overdue: a.dueOn < today,
+    })),
+    ...permits.map((p) => ({
+      kind: 'permit' as const,
+      id: p.id,
+      dueOn: p.dueOn,
+      caseId: null,
+      person: personOf(p),
+      text: p.permitType,
+      overdue: false,
+    })),
+  ].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  return {
+    view: 'operator',
+    today,
+    centreIds,
+    week,
+    todayVisits: { total: visits.total, items: visits.items },
+    cases: cases.map((c) => {
+      const lastNoteOn = (c.lastNoteOn as string | null) ?? null;
+      return {
+        caseId: c.caseId,
+        person: personOf(c),
+        household: c.householdId !== null && c.householdName !== null ? { id: c.householdId, name: c.householdName } : null,
+        openedOn: c.openedOn,
+        lastNoteOn,
+        silent: (lastNoteOn ?? c.openedOn) <= silentSince,
+        overdueActions: Number(c.overdueActions),
+      };
+    }),
+    due,
+    silentDays: REMINDER_RULES.silentDays,
+  };
+}
