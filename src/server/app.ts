@@ -72,6 +72,7 @@ const AREA_ROUTES = [
   retentionRoutes,
   processingRegisterRoutes,
   remindersRoutes,
+  homeRoutes,
 ];
 
 /** The headers of every answer; HSTS once users reach the app over https (a year, subdomains too). */
