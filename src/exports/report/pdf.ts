@@ -107,7 +107,10 @@ function cover(doc: Doc, root: Struct, data: ReportData) {
   }
   const contact = contactLines(data);
   // At the foot of the cover, a paragraph a line (the address, the telephone, the e-mail).
-  doc.y = bottom(doc) - contact.length * 14 - 10;
+  const height = pdfFont(doc, 'regular', contact.join('\n'))
+    .fontSize(10)
+    .heightOfString(contact.join('\n'), { width: contentWidth(doc) });
+  doc.y = bottom(doc) - height - 10;
   for (const line of contact) paragraph(doc, root, line, { face: 'regular', size: 10, colour: PDF_COLOURS.muted });
 }
 
