@@ -139,6 +139,8 @@ test.describe('Sportello: a day at the desk', () => {
     desk.keystrokes = 0;
     await desk.pickWithKeyboard(fullName(MOHAMED)); // ↓ as needed, then Enter
     await expect(desk.selectedPerson()).toContainText(fullName(MOHAMED));
+    // The desk is where the privacy notice is given: it says Mohamed has had none yet.
+    await expect(desk.selectedPerson().getByRole('status')).toContainText('Informativa privacy non consegnata.');
 
     const firstTopic = desk.topics.getByRole('checkbox').first();
     await expect(firstTopic).toBeFocused();
