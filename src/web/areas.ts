@@ -9,6 +9,7 @@ import { coursesArea } from './pages/courses/area.js';
 import { documentsArea } from './pages/documents/area.js';
 import { eventsArea } from './pages/events/area.js';
 import { householdsArea } from './pages/households/area.js';
+import { remindersArea } from './pages/reminders/area.js';
 import { reportsArea } from './pages/reports/area.js';
 
 /**
@@ -20,6 +21,7 @@ export const PAGES: AppPage[] = [
   ...casesArea,
   ...householdsArea,
   ...documentsArea,
+  ...remindersArea,
   ...activitiesArea,
   ...coursesArea,
   ...eventsArea,

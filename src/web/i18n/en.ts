@@ -13,6 +13,7 @@ import { importsEn } from './imports.en.js';
 import type { Dictionary } from './it.js';
 import { privacyEn } from './privacy.en.js';
 import { processingRegisterEn } from './processing-register.en.js';
+import { remindersEn } from './reminders.en.js';
 import { reportsEn } from './reports.en.js';
 import { retentionEn } from './retention.en.js';
 import { secondFactorEn } from './second-factor.en.js';
@@ -303,5 +304,6 @@ export const en: Dictionary = {
   ...privacyEn,
   ...retentionEn,
   ...processingRegisterEn,
+  ...remindersEn,
   ...subjectExportEn,
 };

@@ -12,6 +12,7 @@ import { householdsIt } from './households.it.js';
 import { importsIt } from './imports.it.js';
 import { privacyIt } from './privacy.it.js';
 import { processingRegisterIt } from './processing-register.it.js';
+import { remindersIt } from './reminders.it.js';
 import { reportsIt } from './reports.it.js';
 import { retentionIt } from './retention.it.js';
 import { secondFactorIt } from './second-factor.it.js';
@@ -303,6 +304,7 @@ export const it = {
   ...privacyIt,
   ...retentionIt,
   ...processingRegisterIt,
+  ...remindersIt,
   ...subjectExportIt,
 } as const;
 

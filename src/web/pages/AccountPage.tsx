@@ -6,6 +6,7 @@ import { boundTo } from '../kit/bound.js';
 import { RecordForm, useChange, useFields } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { RemindersSection } from './account/RemindersSection.js';
 import { SecondFactorSection } from './account/SecondFactorSection.js';
 import { SessionsSection } from './account/SessionsSection.js';
 
@@ -42,10 +43,10 @@ function PasswordForm() {
   );
 }
 
-/** "Il mio account": who I am, the password change, the second factor, and my open sessions. */
+/** "Il mio account": who I am, the password change, the second factor, my open sessions and, for the staff, the daily reminders. */
 export default function AccountPage() {
   const { t, label } = useI18n();
-  const { me } = useSession();
+  const { me, can } = useSession();
   usePageTitle(t('account.title'));
   return (
     <>
@@ -65,6 +66,7 @@ export default function AccountPage() {
       <PasswordForm />
       <SecondFactorSection />
       <SessionsSection />
+      {can('personal.read') ? <RemindersSection /> : null}
     </>
   );
 }
