@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogueContract, catalogueLabels } from './catalogues.js';
-import { clockTime, countryCode, id, isoDate, pageQuery, personRef, shortText, updateOf, userRef, versionedRecord } from './common.js';
+import { clockTime, countryCode, deleteQuery, id, isoDate, pageQuery, personRef, shortText, updateOf, userRef, versionedRecord } from './common.js';
 import { AGE_BANDS, CHANNELS, GENDERS, ORIGIN_GROUPS, REFERRAL_SOURCES } from './enums.js';
 import { messageEn } from './messages/index.js';
 import { periodQuery } from './period.js';
@@ -34,8 +34,15 @@ export const visitCreateInput = z
   });
 export type VisitCreateInput = z.infer<typeof visitCreateInput>;
 
-export const visitUpdateInput = updateOf({ ...visitFields, anonymous: anonymousVisitor });
+/**
+ * A correction: any field, and the visitor: another person (personId), or an anonymous visitor's
+ * facts (anonymous; on a person's visit only with personId: null, which takes the person off it).
+ */
+export const visitUpdateInput = updateOf({ ...visitFields, personId: id.nullable(), anonymous: anonymousVisitor });
 export type VisitUpdateInput = z.infer<typeof visitUpdateInput>;
+
+/** Deleting may name the version read (?version=): a visit changed meanwhile is then not deleted unseen. */
+export const visitDeleteQuery = deleteQuery.partial();
 
 export const visitSchema = versionedRecord('Visit', {
   centreId: z.number(),

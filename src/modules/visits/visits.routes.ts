@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pageOf } from '../../contracts/common.js';
 import {
   visitCreateInput,
+  visitDeleteQuery,
   visitExportQuery,
   visitListQuery,
   visitSchema,
@@ -61,7 +62,7 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route.patch('/visits/:id', {
     permission: 'personal.write',
-    summary: 'Correct a visit (send the version you read)',
+    summary: 'Correct a visit (send the version you read): its details, topics and notes, or its visitor (another person, or anonymous)',
     params: idParams,
     body: visitUpdateInput,
     response: visitSchema,
@@ -70,8 +71,9 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route.delete('/visits/:id', {
     permission: 'personal.write',
-    summary: 'Delete a visit recorded by mistake',
+    summary: 'Delete a visit recorded by mistake (with ?version=, only if unchanged since read)',
     params: idParams,
-    handle: (actor, { params }) => deleteVisit(app.db, actor, params.id),
+    querystring: visitDeleteQuery,
+    handle: (actor, { params, query }) => deleteVisit(app.db, actor, params.id, query.version),
   });
 };

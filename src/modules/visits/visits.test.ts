@@ -552,5 +552,69 @@ for (const dialect of DIALECTS) {
       // The person stays.
       expectStatus(await operator.get(`/people/${person.id}`), 200);
     });
+
+    it('a visit recorded on the wrong person is moved to the right one, or made anonymous; each correction is audited', async () => {
+      const newPerson = async (as: Api, givenNames: string, citizenship: string, birthDate: string) =>
+        expectStatus<Person>(await as.post('/people', { givenNames, familyNames: 'Rossi', gender: 'male', citizenship, birthDate }), 201);
+      const wrong = await newPerson(operator, 'Karim', 'MA', '1990-01-01');
+      const right = await newPerson(operator, 'Ion', 'RO', '2000-05-05');
+      const elsewhere = await newPerson(operatorB, 'Ivan', 'UA', '1980-01-01');
+      const visit = expectStatus<Visit>(
+        await operator.post('/visits', { personId: wrong.id, date: '2023-05-10', time: '10:00', topicIds: [tid('work')] }),
+        201,
+      );
+
+      // To the right person: the facts of the visit's day are the right person's.
+      const moved = expectStatus<Visit>(await operator.patch(`/visits/${visit.id}`, { version: 1, personId: right.id }), 200);
+      expect(moved).toMatchObject({
+        person: { id: right.id, givenNames: 'Ion' },
+        gender: 'male',
+        citizenship: 'RO',
+        originGroup: 'eu',
+        ageBand: '18-29',
+        date: '2023-05-10',
+        time: '10:00',
+        version: 2,
+      });
+      // Not to a person of a centre the operator does not work in; not to a person and an anonymous visitor at once.
+      expectProblem(await operator.patch(`/visits/${visit.id}`, { version: 2, personId: elsewhere.id }), 404, 'resource.not_found');
+      const anonymous = { gender: 'female', citizenship: 'NG', ageBand: '30-44' };
+      expectProblem(await operator.patch(`/visits/${visit.id}`, { version: 2, personId: right.id, anonymous }), 400, 'validation.failed');
+      // Without a visitor at all: refused.
+      expectProblem(await operator.patch(`/visits/${visit.id}`, { version: 2, personId: null }), 400, 'validation.failed');
+
+      // Recorded on a person by mistake: the person is taken off and the visitor is anonymous.
+      const made = expectStatus<Visit>(await operator.patch(`/visits/${visit.id}`, { version: 2, personId: null, anonymous }), 200);
+      expect(made).toMatchObject({ person: null, ...anonymous, originGroup: 'non_eu', version: 3 });
+      // And back to a person, from the anonymous visitor.
+      expect(expectStatus<Visit>(await operator.patch(`/visits/${visit.id}`, { version: 3, personId: wrong.id }), 200)).toMatchObject({
+        person: { id: wrong.id },
+        citizenship: 'MA',
+        ageBand: '30-44',
+      });
+      expect((await operator.get('/visits', { personId: right.id })).json<Page<Visit>>().total).toBe(0);
+
+      // Deleted with the version read: a stale one changes nothing.
+      expectProblem(await operator.delete(`/visits/${visit.id}?version=3`), 409, 'resource.stale_version');
+      expect((await operator.delete(`/visits/${visit.id}?version=4`)).statusCode).toBe(204);
+
+      const audit = await t.db
+        .selectFrom('auditLog')
+        .select(['action', 'details', 'userId', 'centreId'])
+        .where('entity', '=', 'visit')
+        .where('entityId', '=', String(visit.id))
+        .orderBy('id')
+        .execute();
+      expect(audit.map((row) => row.action)).toEqual(['create', 'update', 'update', 'update', 'delete']);
+      expect(audit.map((row) => (row.details ? JSON.parse(row.details).fields : undefined))).toEqual([
+        undefined,
+        ['personId'],
+        ['personId', 'anonymous'],
+        ['personId'],
+        undefined,
+      ]);
+      for (const row of audit) expect(row).toMatchObject({ userId: cast.operatorA.id, centreId: cast.centreA.id });
+      expect(JSON.stringify(audit)).not.toContain('Rossi');
+    });
   });
 }

@@ -133,6 +133,41 @@ export async function getVisit(db: Db, actor: Actor, id: number) {
   return visit;
 }
 
+/**
+ * The visitor of a corrected visit: another person (a visit recorded on the wrong one), an
+ * anonymous visitor's facts, or none of them (the visitor stays). A person's facts are
+ * snapshotted on the visit's day, as on create; the visit goes to the person's centre.
+ */
+async function correctedVisitor(trx: Db, actor: Actor, existing: Visit, input: VisitUpdateInput, visitDate: string) {
+  if (input.personId) {
+    if (input.anonymous) throw validationFailed([{ field: 'personId', code: 'visit.person_or_anonymous' }]);
+    const person = await orNotFound(findPersonRow(trx, input.personId, actor.centreIds), 'person');
+    return {
+      personId: person.id,
+      centreId: person.centreId,
+      gender: person.gender,
+      citizenship: person.citizenship,
+      ageBand: ageBandOn(person.birthDate, visitDate),
+    };
+  }
+  if (input.anonymous) {
+    // A person's visit becomes anonymous only when the person is taken off it (personId: null).
+    if (existing.person && input.personId !== null) {
+      throw validationFailed([{ field: 'anonymous', code: 'visit.belongs_to_person' }]);
+    }
+    checkCitizenship(input.anonymous.citizenship);
+    return { personId: null, ...input.anonymous };
+  }
+  if (input.personId === null && existing.person) {
+    throw validationFailed([{ field: 'anonymous', code: 'visit.person_or_anonymous' }]);
+  }
+  if (existing.person && visitDate !== existing.date) {
+    const person = await findPersonRow(trx, existing.person.id, actor.centreIds);
+    if (person) return { ageBand: ageBandOn(person.birthDate, visitDate) };
+  }
+  return {};
+}
+
 export async function updateVisit(db: Db, actor: Actor, id: number, input: VisitUpdateInput, now = new Date()) {
   await inTransaction(db, async (trx) => {
     const existing = await orNotFound(findVisit(trx, id, actor.centreIds), 'visit');
@@ -143,41 +178,32 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: Visit
     const when = moved
       ? visitInstant(input.date ?? existing.date, input.time ?? existing.time, now)
       : { visitDate: existing.date, occurredAt: existing.occurredAt, visitYear: Number(existing.date.slice(0, 4)) };
-    const changes: Record<string, unknown> = { ...when, updatedAt: now.toISOString() };
+    const visitor = await correctedVisitor(trx, actor, existing, input, when.visitDate);
+    const changes: Record<string, unknown> = { ...when, ...visitor, updatedAt: now.toISOString() };
     if (input.channel) changes.channel = input.channel;
     if (input.referralSource) changes.referralSource = input.referralSource;
     if (input.notes !== undefined) changes.notes = input.notes || null;
-    let citizenship = existing.citizenship;
-    if (input.anonymous) {
-      if (existing.person) {
-        throw validationFailed([{ field: 'anonymous', code: 'visit.belongs_to_person' }]);
-      }
-      checkCitizenship(input.anonymous.citizenship);
-      Object.assign(changes, input.anonymous);
-      citizenship = input.anonymous.citizenship;
-    }
-    if (existing.person && input.date && input.date !== existing.date) {
-      const person = await findPersonRow(trx, existing.person.id, actor.centreIds);
-      if (person) changes.ageBand = ageBandOn(person.birthDate, when.visitDate);
-    }
-    changes.originGroup = originGroupOf(citizenship, when.visitDate);
+    changes.originGroup = originGroupOf(visitor.citizenship ?? existing.citizenship, when.visitDate);
     await updateVersioned(trx, 'visits', id, input.version, changes, 'visit');
     if (input.topicIds) await replaceLinks(trx, 'visitTopics', id, await checkTopics(trx, actor, input.topicIds));
+    // A visit moved to a person of another centre is logged in its new centre.
     await recordChange(
       trx,
       actor,
       'update',
       'visit',
-      { id, centreId: existing.centreId },
+      { id, centreId: visitor.centreId ?? existing.centreId },
       { details: { fields: Object.keys(input).filter((k) => k !== 'version') }, at: now },
     );
   });
   return (await readVisit(db, id, actor.centreIds)) as Visit;
 }
 
-export async function deleteVisit(db: Db, actor: Actor, id: number): Promise<void> {
+/** Deletes a visit recorded by mistake; with the version read (?version=), a visit changed meanwhile is not deleted unseen. */
+export async function deleteVisit(db: Db, actor: Actor, id: number, version?: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const existing = await orNotFound(findVisit(trx, id, actor.centreIds), 'visit');
+    if (version !== undefined && existing.version !== version) throw staleVersion(existing.version);
     await deleteVisitRow(trx, id);
     await recordChange(trx, actor, 'delete', 'visit', { id, centreId: existing.centreId });
   });
