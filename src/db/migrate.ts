@@ -11,8 +11,8 @@ import { importLedger } from './migrations/0008-import-ledger.js';
 import { privacyRecords } from './migrations/0009-privacy-records.js';
 import { sessionDevices } from './migrations/0010-session-devices.js';
 import { secondFactor } from './migrations/0011-second-factor.js';
-import { retention } from './migrations/0013-retention.js';
 import { singleSignOn } from './migrations/0012-single-sign-on.js';
+import { retention } from './migrations/0013-retention.js';
 import { processingRegister } from './migrations/0014-processing-register.js';
 import { reminders } from './migrations/0015-reminders.js';
 
@@ -30,8 +30,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0009-privacy-records': privacyRecords(dialect),
     '0010-session-devices': sessionDevices(dialect),
     '0011-second-factor': secondFactor(dialect),
-    '0013-retention': retention(dialect),
     '0012-single-sign-on': singleSignOn(dialect),
+    '0013-retention': retention(dialect),
     '0014-processing-register': processingRegister(dialect),
     '0015-reminders': reminders(dialect),
   };

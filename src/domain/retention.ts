@@ -47,7 +47,7 @@ export type RetentionVerdict =
 export function addYears(isoDate: string, years: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  const day = d > lastDay ? lastDay : d;
+  const day = Math.min(d, lastDay);
   return new Date(Date.UTC(y + years, m - 1, day)).toISOString().slice(0, 10);
 }
 
