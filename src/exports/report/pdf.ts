@@ -75,8 +75,6 @@ interface Style {
   face: PdfFace;
   size: number;
   colour: string;
-  x?: number;
-  y?: number;
 }
 
 /** A paragraph (or another leaf: type) of one style at the left margin. */
@@ -85,7 +83,7 @@ function paragraph(doc: Doc, parent: Struct, line: string, style: Style, type = 
     pdfFont(doc, style.face, line)
       .fontSize(style.size)
       .fillColor(style.colour)
-      .text(line, style.x ?? doc.page.margins.left, style.y ?? doc.y, { width: contentWidth(doc) });
+      .text(line, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   });
 }
 
