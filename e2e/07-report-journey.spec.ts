@@ -297,7 +297,8 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
     // The settings are told, not offered: the disclosure threshold the coordinator set.
     const settings = page.getByRole('region', { name: 'Impostazioni' });
     await expect(settings.getByRole('textbox')).toHaveCount(0);
-    await expect(settings.getByRole('definition')).toHaveText(['5', '5', '3']);
+    // Disclosure and years, then each table's grouping threshold: countries 5, comuni, bonuses and nationalities listed.
+    await expect(settings.getByRole('definition')).toHaveText(['5', '3', '5', '5', 'elencate tutte', 'elencate tutte', 'elencate tutte']);
     await report.logout();
   });
 

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { centreCreateInput, email as emailSchema, newPassword } from '../contracts/auth.js';
 import { centrePlaceFields } from '../contracts/centres.js';
-import { REPORT_FORMATS, type ReportFormat } from '../contracts/reports.js';
+import { GROUPED_TABLES, REPORT_FORMATS, type ReportFormat } from '../contracts/reports.js';
 import { backupSqlite } from '../db/backup.js';
 import { type AppDatabase, createDatabase, dialectOf, sqlitePath } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -193,7 +193,10 @@ program
   .requiredOption('--out <file>', 'where to write it (- for standard output)')
   .option('--published <n>', 'the published version n (default: the draft computed now, with the texts saved in the app)')
   .option('--table <id>', 'for CSV: the table to write (e.g. visits.byCountry)')
-  .option('--grouping <n>', 'group categories under n as "Altro" (default: the report\'s setting, 5)')
+  .option(
+    '--grouping <n>',
+    'group categories under n as "Altro" in every table that groups (default: the report\'s settings, table by table)',
+  )
   .option('--disclosure <n>', 'for publication: show counts under n as "< n" (default: the report\'s setting, 0)')
   .action((options) =>
     withDatabase(async ({ db }) => {
@@ -220,7 +223,7 @@ program
         {
           ...(options.published !== undefined ? { version: count('published', options.published) } : {}),
           settings: {
-            ...(grouping !== undefined ? { groupingThreshold: grouping } : {}),
+            ...(grouping !== undefined ? { groupingThresholds: Object.fromEntries(GROUPED_TABLES.map((table) => [table, grouping])) } : {}),
             ...(disclosure !== undefined ? { disclosureThreshold: disclosure } : {}),
           },
           // Progress on standard error: standard output may be the document itself.

@@ -12,18 +12,77 @@ import { messageEn } from './messages/index.js';
 // Settings
 // ---------------------------------------------------------------------------------------------
 
+const threshold = z.number().int().min(0).max(1000);
+
+/**
+ * The breakdowns whose small categories may be grouped as "Altro", each with its own threshold
+ * (0: listed in full, however small). The defaults follow the reference report: the countries
+ * are grouped under 5 (its footnote of the visits' countries), the comuni of residence are
+ * listed one by one, and so are the types of application (the bonuses) and the nationalities of
+ * a course's few learners, where grouping would only hide names.
+ */
+export const GROUPING_DEFAULTS = {
+  'visits.byCountry': 5,
+  'care.byCountry': 5,
+  'care.residenceOutside': 0,
+  'applications.byType': 0,
+  'driving.nationalities': 0,
+} as const;
+export type GroupedTableId = keyof typeof GROUPING_DEFAULTS;
+export const GROUPED_TABLES = Object.keys(GROUPING_DEFAULTS) as GroupedTableId[];
+
+/** An object of the grouped tables, each field made by `field`. */
+const perTable = <T extends z.ZodType>(field: (table: GroupedTableId) => T) =>
+  z.strictObject(Object.fromEntries(GROUPED_TABLES.map((table) => [table, field(table)])) as Record<GroupedTableId, T>);
+
+export const groupingThresholds = perTable((table) => threshold.default(GROUPING_DEFAULTS[table]));
+export type GroupingThresholds = z.infer<typeof groupingThresholds>;
+
 export const reportSettings = z.strictObject({
-  /** Categories of a breakdown under this count are grouped as "Altro", listed in a footnote (0: never). */
-  groupingThreshold: z.number().int().min(0).max(1000).default(5),
+  /** By table: its categories under this count are grouped as "Altro", listed in a footnote (0: never). */
+  groupingThresholds: groupingThresholds.prefault({}),
   /**
    * For publication: counts of people or visits from 1 to this − 1 are shown as "< N", and enough
    * other cells with them that none can be worked out by subtraction (0: every count shown).
    */
-  disclosureThreshold: z.number().int().min(0).max(1000).default(0),
+  disclosureThreshold: threshold.default(0),
   /** How many years the comparisons cover, this one included (the reference report: 3 for people in care, 2 for courses). */
   comparisonYears: z.number().int().min(2).max(10).default(3),
 });
 export type ReportSettings = z.infer<typeof reportSettings>;
+
+/** A change of settings: only what is given changes (no defaults filled in), a table's threshold on its own. */
+export const reportSettingsChange = z.strictObject({
+  groupingThresholds: perTable(() => threshold.optional()).optional(),
+  disclosureThreshold: threshold.optional(),
+  comparisonYears: z.number().int().min(2).max(10).optional(),
+});
+export type ReportSettingsChange = z.infer<typeof reportSettingsChange>;
+
+/** The settings with a change applied (the thresholds merged table by table). */
+export function changeSettings(settings: ReportSettings, change: ReportSettingsChange): ReportSettings {
+  const defined = (values: object) => Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  const { groupingThresholds: thresholds = {}, ...rest } = change;
+  return reportSettings.parse({
+    ...settings,
+    ...defined(rest),
+    groupingThresholds: { ...settings.groupingThresholds, ...defined(thresholds) },
+  });
+}
+
+/**
+ * Settings as stored (a report's, a published version's): those saved before the thresholds
+ * were per table had one `groupingThreshold` for every breakdown; it stays the countries'
+ * threshold, and the other tables take their defaults (listed in full).
+ */
+export function storedSettings(stored: unknown): ReportSettings {
+  const { groupingThreshold, ...rest } = (stored ?? {}) as Record<string, unknown> & { groupingThreshold?: number };
+  if (typeof groupingThreshold === 'number' && rest.groupingThresholds === undefined) {
+    rest.groupingThresholds = { 'visits.byCountry': groupingThreshold, 'care.byCountry': groupingThreshold };
+  }
+  return reportSettings.parse(rest);
+}
+
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = reportSettings.parse({});
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +253,7 @@ export type ReportCreateInput = z.infer<typeof reportCreateInput>;
 
 export const reportUpdateInput = z.strictObject({
   version,
-  settings: reportSettings.partial().optional(),
+  settings: reportSettingsChange.optional(),
   /** Text of a narrative block by its id; an empty string goes back to the draft. */
   narratives: narratives.optional(),
   freeBlocks: z.array(freeBlock).max(50).optional(),

@@ -6,7 +6,13 @@
  * residence table, the five language clubs). The breakdowns the reference drew as pictures
  * (lost) are made up, and add up to their totals.
  */
-import type { ReportBlock, ReportData, ReportSection, ReportTable } from '../../src/contracts/reports.js';
+import {
+  DEFAULT_REPORT_SETTINGS,
+  type ReportBlock,
+  type ReportData,
+  type ReportSection,
+  type ReportTable,
+} from '../../src/contracts/reports.js';
 import { breakdownBlocks } from '../../src/modules/reports/blocks.js';
 
 export interface ReportFixtureOptions {
@@ -550,7 +556,7 @@ export function reportFixture(options: ReportFixtureOptions = {}): ReportData {
       email: 'integrazione@comune.jesi.an.it',
     },
     year: 2024,
-    settings: { groupingThreshold: 5, disclosureThreshold: 5, comparisonYears: 3 },
+    settings: { ...DEFAULT_REPORT_SETTINGS, disclosureThreshold: 5 },
     generatedAt: '2025-02-14T09:30:00.000Z',
     appVersion: '0.1.0',
     versionNumber: options.versionNumber ?? null,

@@ -7,7 +7,7 @@
  * partire dal 15 ottobre: chiusura del martedì pomeriggio (prima 15 - 18)."
  */
 import { minutesOf } from '../calendar.js';
-import { fromDate, italianList, plainTime, shortDayMonth } from './italian.js';
+import { fromDate, italianList, plainTime, shortDayMonth, WEEKDAY_NAMES } from './italian.js';
 
 export interface YearHoursSet {
   validFrom: string;
@@ -23,7 +23,6 @@ const HALF_DAY_WORDS: Record<HalfDay, string> = { morning: 'mattina', afternoon:
 
 export const WEEKDAY_LABELS = ['LUNEDÌ', 'MARTEDÌ', 'MERCOLEDÌ', 'GIOVEDÌ', 'VENERDÌ', 'SABATO', 'DOMENICA'] as const;
 const WEEKDAY_WITH_ARTICLE = ['del lunedì', 'del martedì', 'del mercoledì', 'del giovedì', 'del venerdì', 'del sabato', 'della domenica'];
-const WEEKDAY_WORDS = ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'];
 
 export const CLOSED = 'chiuso';
 
@@ -93,7 +92,7 @@ export function changesBetween(before: Pick<YearHoursSet, 'slots'>, after: Pick<
       const when = `${WEEKDAY_WITH_ARTICLE[weekday - 1]} ${HALF_DAY_WORDS[half]}`;
       if (now === CLOSED) changes.push(`chiusura ${when} (prima ${old})`);
       else if (old === CLOSED) changes.push(`apertura ${when} (${now})`);
-      else changes.push(`${WEEKDAY_WORDS[weekday - 1]} ${HALF_DAY_WORDS[half]} ${now} (prima ${old})`);
+      else changes.push(`${WEEKDAY_NAMES[weekday - 1]} ${HALF_DAY_WORDS[half]} ${now} (prima ${old})`);
     }
   }
   return changes;

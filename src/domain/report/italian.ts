@@ -27,6 +27,9 @@ export const MONTH_NAMES = [
   'dicembre',
 ] as const;
 
+/** The weekdays by ISO number less one: "lunedì" first. */
+export const WEEKDAY_NAMES = ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'] as const;
+
 /** The month of an ISO date, 1–12. */
 export const monthOf = (isoDate: string) => Number(isoDate.slice(5, 7));
 export const dayOfMonth = (isoDate: string) => Number(isoDate.slice(8, 10));

@@ -21,6 +21,19 @@ describe('groupSmall', () => {
     expect(groupSmall([c('a', 1), c('b', 1)], 0).other).toEqual([]);
   });
 
+  it('groups nothing when every category is small: never an "Altro" alone (beside Non specificato)', () => {
+    const all = groupSmall([c('ng', 1), c('ma', 1), c('cm', 2), c('xu', 1)], 5, { keepLast: ['xu'] });
+    expect(all.rows.map((r) => [r.key, r.count])).toEqual([
+      ['cm', 2],
+      ['ma', 1],
+      ['ng', 1],
+      ['xu', 1],
+    ]);
+    expect(all.other).toEqual([]);
+    // One category at the threshold is enough for the others to be grouped beside it.
+    expect(groupSmall([c('ng', 5), c('ma', 1), c('cm', 2)], 5).rows.map((r) => r.key)).toEqual(['ng', OTHER_KEY]);
+  });
+
   it('keeps the given order when asked', () => {
     expect(groupSmall([c('b', 1), c('a', 9)], 0, { order: 'given' }).rows.map((r) => r.key)).toEqual(['b', 'a']);
   });

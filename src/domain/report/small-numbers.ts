@@ -21,7 +21,9 @@ export const OTHER_KEY = '_other';
 
 /**
  * Groups the categories counted fewer than `threshold` times (0 never groups) into one "Altro"
- * row. A single small category stays as it is: an "Altro" of one would only hide its name.
+ * row. A single small category stays as it is: an "Altro" of one would only hide its name; and
+ * when every category is small, none is grouped: a table (and a chart) of "Altro" alone would
+ * say nothing, so they are all listed.
  * Categories counted 0 are left out; `keepLast` keys (e.g. "Non specificato") are never grouped
  * and come last. The rows always add up to the sum of the categories.
  */
@@ -35,7 +37,7 @@ export function groupSmall(
   const last = present.filter((c) => keepLast.has(c.key));
   const main = present.filter((c) => !keepLast.has(c.key));
   const small = main.filter((c) => c.count < threshold);
-  const grouped = small.length >= 2 ? small : [];
+  const grouped = small.length >= 2 && small.length < main.length ? small : [];
   const groupedKeys = new Set(grouped.map((c) => c.key));
   const shown = main.filter((c) => !groupedKeys.has(c.key));
   if ((options.order ?? 'count') === 'count') shown.sort(byCountThenLabel);

@@ -135,6 +135,7 @@ export async function courseRowsFor(db: Db, filter: CourseFilter) {
       'courses.title',
       'courses.level',
       'courses.partner',
+      'courses.place',
       'courses.startDate',
       'courses.endDate',
       ...KIND_COLUMNS,

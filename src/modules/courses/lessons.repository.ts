@@ -69,6 +69,19 @@ export async function listLessonRows(db: Db, courseId: number): Promise<LessonRo
   });
 }
 
+/** The lessons held of some courses, by date: the report says from them how often a course met. */
+export async function heldLessonsOf(db: Db, courseIds: readonly number[]) {
+  if (courseIds.length === 0) return [];
+  return db
+    .selectFrom('lessons')
+    .select(['courseId', 'lessonDate as date', 'startTime', 'minutes'])
+    .where('courseId', 'in', [...courseIds])
+    .where('status', '=', 'held')
+    .orderBy('lessonDate')
+    .orderBy('startTime')
+    .execute();
+}
+
 /** A lesson with its course's centre and dates, if the course is in one of the centres. */
 export async function findLessonWithCourse(db: Db, id: number, centreIds: number[]) {
   if (centreIds.length === 0) return undefined;

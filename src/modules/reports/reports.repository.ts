@@ -10,7 +10,7 @@ import {
   type ReportData,
   type ReportSettings,
   type ReportVersionSummary,
-  reportSettings,
+  storedSettings,
 } from '../../contracts/reports.js';
 import { groupsOf } from '../../db/joined.js';
 import type { Database, ReportsTable } from '../../db/schema.js';
@@ -20,7 +20,7 @@ type Db = Kysely<Database>;
 /** The scope's key: the centre ids sorted, joined by commas. */
 export const scopeKeyOf = (centreIds: readonly number[]) => [...new Set(centreIds)].sort((a, b) => a - b).join(',');
 
-const parseSettings = (text: string): ReportSettings => reportSettings.parse({ ...DEFAULT_REPORT_SETTINGS, ...JSON.parse(text) });
+const parseSettings = (text: string): ReportSettings => storedSettings(JSON.parse(text));
 
 export interface ReportRecord {
   id: number;
@@ -174,7 +174,9 @@ export async function findVersionData(db: Db, reportId: number, number: number):
     .where('reportId', '=', reportId)
     .where('number', '=', number)
     .executeTakeFirst();
-  return row ? (JSON.parse(row.data) as ReportData) : undefined;
+  if (!row) return undefined;
+  const data = JSON.parse(row.data) as ReportData;
+  return { ...data, settings: storedSettings(data.settings) };
 }
 
 export async function lastVersionNumber(db: Db, reportId: number): Promise<number> {

@@ -12,7 +12,13 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
-import type { Report, ReportComparison, ReportData, ReportVersionSummary } from '../../contracts/reports.js';
+import {
+  DEFAULT_REPORT_SETTINGS,
+  type Report,
+  type ReportComparison,
+  type ReportData,
+  type ReportVersionSummary,
+} from '../../contracts/reports.js';
 import type { Topic } from '../../contracts/visits.js';
 
 /** The headline figure of a block, by block id and item key. */
@@ -64,7 +70,7 @@ for (const dialect of DIALECTS) {
       expect(report).toMatchObject({
         year: 2024,
         centreIds: [cast.centreA.id],
-        settings: { groupingThreshold: 5, disclosureThreshold: 0, comparisonYears: 3 },
+        settings: DEFAULT_REPORT_SETTINGS,
         narratives: {},
         freeBlocks: [],
         versions: [],
@@ -86,11 +92,13 @@ for (const dialect of DIALECTS) {
       expect(expectStatus<Report[]>(await operatorB.get('/reports'), 200)).toEqual([]);
       expectProblem(await viewer.get(`/reports/${report.id}/data`), 403, 'auth.forbidden');
       expectProblem(await api(t.app, null).get('/reports'), 401, 'auth.unauthenticated');
-      expectProblem(
-        await coordinator.patch(`/reports/${report.id}`, { version: report.version, settings: { groupingThreshold: -1 } }),
-        400,
-        'validation.failed',
-      );
+      for (const settings of [
+        { groupingThresholds: { 'visits.byCountry': -1 } },
+        { groupingThresholds: { 'people.byAge': 3 } },
+        { groupingThreshold: 3 },
+      ]) {
+        expectProblem(await coordinator.patch(`/reports/${report.id}`, { version: report.version, settings }), 400, 'validation.failed');
+      }
       expectProblem(
         await coordinator.patch(`/reports/${report.id}`, {
           version: report.version,
@@ -107,13 +115,17 @@ for (const dialect of DIALECTS) {
       const edited = expectStatus<Report>(
         await coordinator.patch(`/reports/${report.id}`, {
           version: report.version,
-          settings: { groupingThreshold: 3 },
+          settings: { groupingThresholds: { 'applications.byType': 3 } },
           narratives: { 'visits.definition': 'Contiamo **ogni** richiesta.' },
           freeBlocks: [{ id: 'free-needs-1', sectionId: 'needs', title: 'Corsi per minori', markdown: 'Servono corsi L2 per minorenni.' }],
         }),
         200,
       );
-      expect(edited.settings).toEqual({ groupingThreshold: 3, disclosureThreshold: 0, comparisonYears: 3 });
+      // One table's threshold changed, the others as they were.
+      expect(edited.settings).toEqual({
+        ...DEFAULT_REPORT_SETTINGS,
+        groupingThresholds: { ...DEFAULT_REPORT_SETTINGS.groupingThresholds, 'applications.byType': 3 },
+      });
       expect(edited.version).toBe(report.version + 1);
       const stale = expectProblem(
         await coordinator.patch(`/reports/${report.id}`, { version: report.version, narratives: { x: 'y' } }),
@@ -162,7 +174,11 @@ for (const dialect of DIALECTS) {
         await coordinator.post(`/reports/${report.id}/publish`, { version: report.version }),
         201,
       );
-      expect(v1).toMatchObject({ number: 1, publishedBy: 'Carla Coordinatrice', settings: { groupingThreshold: 3 } });
+      expect(v1).toMatchObject({
+        number: 1,
+        publishedBy: 'Carla Coordinatrice',
+        settings: { groupingThresholds: { 'applications.byType': 3 } },
+      });
 
       expectStatus(await visit('2024-05-05'), 201);
       const frozen = expectStatus<ReportData>(await viewer.get(`/reports/${report.id}/data`, { version: '1' }), 200);
@@ -206,6 +222,34 @@ for (const dialect of DIALECTS) {
         .where('action', '=', 'export')
         .execute();
       expect(log.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("reads the settings saved before the thresholds were per table: the one threshold stays the countries'", async () => {
+      const legacy = JSON.stringify({ groupingThreshold: 3, disclosureThreshold: 0, comparisonYears: 3 });
+      const legacyData = (data: string) => {
+        const parsed = JSON.parse(data) as ReportData & { settings: unknown };
+        return JSON.stringify({ ...parsed, settings: JSON.parse(legacy) });
+      };
+      const [stored] = await t.db
+        .selectFrom('reportVersions')
+        .select(['id', 'data'])
+        .where('reportId', '=', report.id)
+        .where('number', '=', 1)
+        .execute();
+      await t.db.updateTable('reports').set({ settings: legacy }).where('id', '=', report.id).execute();
+      await t.db
+        .updateTable('reportVersions')
+        .set({ settings: legacy, data: legacyData(stored?.data as string) })
+        .where('id', '=', stored?.id as number)
+        .execute();
+      const expected = {
+        ...DEFAULT_REPORT_SETTINGS,
+        groupingThresholds: { ...DEFAULT_REPORT_SETTINGS.groupingThresholds, 'visits.byCountry': 3, 'care.byCountry': 3 },
+      };
+      const read = expectStatus<Report>(await coordinator.get(`/reports/${report.id}`), 200);
+      expect(read.settings).toEqual(expected);
+      expect(read.versions[0]?.settings).toEqual(expected);
+      expect(expectStatus<ReportData>(await viewer.get(`/reports/${report.id}/data`, { version: '1' }), 200).settings).toEqual(expected);
     });
 
     it('an administrator of both centres opens an organisation report that a one-centre user cannot see', async () => {

@@ -5,14 +5,15 @@
  */
 import type { Kysely } from 'kysely';
 import {
+  changeSettings,
   DEFAULT_REPORT_SETTINGS,
   type Report,
   type ReportComparison,
   type ReportCreateInput,
   type ReportData,
+  type ReportSettingsChange,
   type ReportUpdateInput,
   type ReportVersionSummary,
-  reportSettings,
 } from '../../contracts/reports.js';
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -104,7 +105,7 @@ export async function updateReport(db: Db, actor: Actor, id: number, input: Repo
     const changes: Record<string, unknown> = { updatedAt: now.toISOString() };
     const fields: string[] = [];
     if (input.settings) {
-      changes.settings = JSON.stringify(reportSettings.parse({ ...record.settings, ...input.settings }));
+      changes.settings = JSON.stringify(changeSettings(record.settings, input.settings));
       fields.push('settings');
     }
     if (input.narratives) {
@@ -202,7 +203,7 @@ export async function reportDataForScope(
   scope: { organisationId: number; centreIds: number[]; year: number },
   options: {
     version?: number;
-    settings?: Partial<ReportData['settings']>;
+    settings?: ReportSettingsChange;
     onProgress?: (done: number, total: number, section: string) => void;
   } = {},
   now = new Date(),
@@ -215,6 +216,6 @@ export async function reportDataForScope(
     return data;
   }
   const base: DraftSource = record ?? { ...scope, settings: DEFAULT_REPORT_SETTINGS, narratives: {}, freeBlocks: [] };
-  const settings = reportSettings.parse({ ...base.settings, ...options.settings });
+  const settings = changeSettings(base.settings, options.settings ?? {});
   return computeReportData(db, draftInput({ ...base, settings }, now, options.onProgress));
 }

@@ -39,8 +39,15 @@ export const reportsEn: Record<keyof typeof reportsIt, string> = {
   'reports.generatedAt': 'Computed on {date} at {time} · Approdo {appVersion}',
 
   'reports.settings.title': 'Settings',
-  'reports.settings.grouping': 'Grouping threshold',
-  'reports.settings.groupingHint': 'Categories with fewer cases are grouped as “Other”, listed in a note (0: never).',
+  'reports.settings.grouping': 'Thresholds for grouping as “Altro” (Other)',
+  'reports.settings.groupingHint':
+    'In each table the categories with fewer cases than its threshold are grouped as “Altro”, listed in a note (0: all listed). If all were under the threshold, all are listed.',
+  'reports.settings.groupingNever': 'all listed',
+  'reports.settings.grouping.visits.byCountry': 'Countries of origin of the visits',
+  'reports.settings.grouping.care.byCountry': 'Countries of origin of the people in care',
+  'reports.settings.grouping.care.residenceOutside': 'Comuni of residence',
+  'reports.settings.grouping.applications.byType': 'Types of application and bonus',
+  'reports.settings.grouping.driving.nationalities': 'Citizenships of the driving-course learners',
   'reports.settings.disclosure': 'Disclosure threshold for publication',
   'reports.settings.disclosureHint':
     'Counts of people or visits under this threshold are hidden (“< N”), so that nobody can be recognised (0: all shown).',

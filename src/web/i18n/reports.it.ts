@@ -37,8 +37,15 @@ export const reportsIt = {
   'reports.generatedAt': 'Calcolato il {date} alle {time} · Approdo {appVersion}',
 
   'reports.settings.title': 'Impostazioni',
-  'reports.settings.grouping': 'Soglia di raggruppamento',
-  'reports.settings.groupingHint': 'Le categorie con meno casi sono raggruppate in «Altro», elencate in nota (0: mai).',
+  'reports.settings.grouping': 'Soglie di raggruppamento in «Altro»',
+  'reports.settings.groupingHint':
+    'In ogni tabella le categorie con meno casi della soglia sono raggruppate in «Altro», elencate in nota (0: elencate tutte). Se tutte fossero sotto la soglia, sono elencate tutte.',
+  'reports.settings.groupingNever': 'elencate tutte',
+  'reports.settings.grouping.visits.byCountry': 'Paesi di provenienza degli accessi',
+  'reports.settings.grouping.care.byCountry': 'Paesi di provenienza degli utenti presi in carico',
+  'reports.settings.grouping.care.residenceOutside': 'Comuni di residenza',
+  'reports.settings.grouping.applications.byType': 'Tipi di domanda e bonus',
+  'reports.settings.grouping.driving.nationalities': 'Cittadinanze degli iscritti alla scuola guida',
   'reports.settings.disclosure': 'Soglia di riservatezza per la pubblicazione',
   'reports.settings.disclosureHint':
     'I conteggi di persone o accessi inferiori a questa soglia sono nascosti («< N»), perché nessuno sia riconoscibile (0: tutti visibili).',

@@ -199,7 +199,7 @@ export async function seedVisitsCare(app: FastifyInstance, db: Kysely<Database>,
 }
 
 // ---------------------------------------------------------------------------------------------
-// What the report must show (groupingThreshold 5, comparisonYears 3, unless said)
+// What the report must show (the default grouping thresholds: countries 5, comuni listed; comparisonYears 3, unless said)
 // ---------------------------------------------------------------------------------------------
 
 type Rows = Array<[key: string, label: string, count: number]>;
@@ -321,23 +321,22 @@ export const EXPECTED: Record<2020 | 2023 | 2024, ExpectedYear> = {
           ['unspecified', [0, 0, 1]],
         ],
       },
+      // Every country under 5: listed, never an "Altro" alone.
       country: [
-        ['_other', 'Altro', 6],
-        ['unspecified', 'Non specificato', 1],
-      ],
-      countryOther: [
+        ['TN', 'Tunisia', 2],
         ['IT', 'Italia', 1],
         ['MA', 'Marocco', 1],
         ['NG', 'Nigeria', 1],
         ['PK', 'Pakistan', 1],
-        ['TN', 'Tunisia', 2],
+        ['unspecified', 'Non specificato', 1],
       ],
-      // Youssef (Moie) and Imran (the closing snapshot of 2021: reopening keeps it).
-      residenceOutside: [['_other', 'Altro', 2]],
-      residenceOutsideOther: [
+      countryOther: null,
+      // Youssef (Moie) and Imran (the closing snapshot of 2021: reopening keeps it): every comune listed.
+      residenceOutside: [
         ['042016', 'Cupramontana', 1],
         ['042023', 'Maiolati Spontini', 1],
       ],
+      residenceOutsideOther: null,
       residence: residence(3, 2, 1, 1),
     },
   },
@@ -346,13 +345,13 @@ export const EXPECTED: Record<2020 | 2023 | 2024, ExpectedYear> = {
       total: 6,
       originGroup: origin(2, 1, 3, 0),
       gender: genders(3, 3, 0, 0),
-      country: [['_other', 'Altro', 6]],
-      countryOther: [
+      country: [
         ['IT', 'Italia', 2],
         ['MA', 'Marocco', 2],
         ['RO', 'Romania', 1],
         ['TN', 'Tunisia', 1],
       ],
+      countryOther: null,
       referral: referrals(6, 0, 0, 0, 0),
       channel: channels(6, 0, 0, 0),
       byYear: [
@@ -387,19 +386,19 @@ export const EXPECTED: Record<2020 | 2023 | 2024, ExpectedYear> = {
           ['unspecified', [0, 0, 0]],
         ],
       },
-      country: [['_other', 'Altro', 5]],
-      countryOther: [
+      country: [
         ['IT', 'Italia', 1],
         ['MA', 'Marocco', 1],
         ['NG', 'Nigeria', 1],
         ['RO', 'Romania', 1],
         ['TN', 'Tunisia', 1],
       ],
-      residenceOutside: [['_other', 'Altro', 2]],
-      residenceOutsideOther: [
+      countryOther: null,
+      residenceOutside: [
         ['042023', 'Maiolati Spontini', 1],
         ['042049', 'Staffolo', 1],
       ],
+      residenceOutsideOther: null,
       residence: residence(2, 2, 1, 0),
     },
   },

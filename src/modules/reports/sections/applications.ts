@@ -54,8 +54,8 @@ export const applicationsSection: SectionBuilder = async (ctx) => {
       categories: counts.byType.map((row) => ({ key: row.code, label: row.labelIt, count: row.count })),
       total: counts.total,
       chart: 'bar',
-      groupingThreshold: ctx.settings.groupingThreshold,
-      otherTitle: `Tipi di domanda con meno di ${ctx.settings.groupingThreshold} domande`,
+      groupingThreshold: ctx.settings.groupingThresholds['applications.byType'],
+      otherTitle: `Tipi di domanda con meno di ${ctx.settings.groupingThresholds['applications.byType']} domande`,
     }),
     ...breakdownBlocks({
       id: 'applications.byLevel',

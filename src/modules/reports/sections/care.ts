@@ -106,7 +106,7 @@ export const NO_HOST_COMUNE_NOTE =
 
 export const careSection: SectionBuilder = async (ctx) => {
   const { db, centreIds, year, settings, hostComune } = ctx;
-  const threshold = settings.groupingThreshold;
+  const { 'care.byCountry': countryThreshold, 'care.residenceOutside': comuneThreshold } = settings.groupingThresholds;
   const years = comparisonYears(year, settings.comparisonYears);
   const rows = periodsByPerson(await careMemberPeriods(db, centreIds, year));
   const people = peopleInCareIn(rows, year);
@@ -169,8 +169,8 @@ export const careSection: SectionBuilder = async (ctx) => {
       total,
       chart: 'horizontalBar',
       mode: 'open',
-      groupingThreshold: threshold,
-      otherTitle: `Paesi con meno di ${threshold} utenti`,
+      groupingThreshold: countryThreshold,
+      otherTitle: `Paesi con meno di ${countryThreshold} utenti`,
     }),
     ...breakdownBlocks({
       id: 'care.residenceOutside',
@@ -181,8 +181,8 @@ export const careSection: SectionBuilder = async (ctx) => {
       total: residence.get(listed) ?? 0,
       chart: 'horizontalBar',
       mode: 'open',
-      groupingThreshold: threshold,
-      otherTitle: `Comuni con meno di ${threshold} utenti residenti`,
+      groupingThreshold: comuneThreshold,
+      otherTitle: `Comuni con meno di ${comuneThreshold} utenti residenti`,
     }),
     ...breakdownBlocks({
       id: 'care.residence',

@@ -1,12 +1,15 @@
 /**
  * Section 8, "Supporto alla preparazione dell'esame di scuola guida": the driving-exam support
  * courses that started in the year, their enrolments and the learners' nationalities
- * (citizenship at enrolment). From courseFiguresOfYear, and the courses' weekly pattern.
+ * (citizenship at enrolment). From courseFiguresOfYear; how often each course met from its
+ * lessons held (domain/report/meetings-text.ts), never from its declared weekly pattern.
  */
 import type { CourseFigures, YearFigures } from '../../../contracts/courses.js';
 import type { ReportBlock, ReportRow, ReportTable } from '../../../contracts/reports.js';
-import { italianTimeRange } from '../../../domain/events.js';
 import { counted, countWord, fromDate, italianList, periodText } from '../../../domain/report/italian.js';
+import { type HeldLesson, meetingsText } from '../../../domain/report/meetings-text.js';
+import { courseRowsFor } from '../../courses/courses.repository.js';
+import { heldLessonsOf } from '../../courses/lessons.repository.js';
 import {
   assertReconciles,
   breakdownBlocks,
@@ -24,46 +27,34 @@ import { countryCategory } from './visits.js';
 
 export const DRIVING_SUPPORT = 'driving_support';
 
-const WEEKDAY_WORDS = ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica'];
-
 export const DRIVING_INTRO =
   "Si propongono degli incontri individualizzati e di gruppo per aiutare nella preparazione dell'esame di scuola guida attraverso simulazioni di prove di esame e approfondimenti su argomenti e terminologie specifiche.";
 
-export interface CoursePattern {
-  id: number;
-  weekdays: number[];
-  startTime: string;
-  lessonMinutes: number;
+/** A course's place and the lessons it held. */
+export interface CourseMeetings {
+  courseId: number;
   place: string | null;
+  lessons: HeldLesson[];
 }
 
-/** "un giorno a settimana (lunedì o martedì) dalle 9:30 alle 11:00". */
-export function scheduleText(patterns: readonly CoursePattern[]): string {
-  const perWeek = [...new Set(patterns.map((p) => p.weekdays.length))];
-  const days = [...new Set(patterns.flatMap((p) => p.weekdays))].sort((a, b) => a - b).map((d) => WEEKDAY_WORDS[d - 1] as string);
-  const count = perWeek.length === 1 ? (perWeek[0] as number) : null;
-  const which =
-    count === 1 ? `(${days.length > 1 ? `${days.slice(0, -1).join(', ')} o ${days.at(-1)}` : days[0]})` : `(${italianList(days)})`;
-  const howOften =
-    count === null ? 'ogni settimana' : count === 1 ? 'un giorno a settimana' : `${countWord(count, 'm')} giorni a settimana`;
-  const times = [...new Set(patterns.map((p) => `${p.startTime}|${p.lessonMinutes}`))];
-  let time = '';
-  if (times.length === 1) {
-    const [start, minutes] = (times[0] as string).split('|') as [string, string];
-    const end = Number(start.slice(0, 2)) * 60 + Number(start.slice(3, 5)) + Number(minutes);
-    time = ` ${italianTimeRange(start, `${String(Math.floor(end / 60) % 24).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`)}`;
-  }
-  return `${howOften} ${which}${time}`;
+/**
+ * How often the courses met, a line each: "20 incontri in 23 settimane, circa uno a settimana
+ * (lunedì) dalle 9:30 alle 11:00"; with several courses each line names its dates.
+ */
+export function meetingsLines(courses: readonly CourseFigures[], meetings: readonly CourseMeetings[], year: number): string[] {
+  const lessonsOf = (courseId: number) => meetings.find((m) => m.courseId === courseId)?.lessons ?? [];
+  if (courses.length === 1) return [meetingsText(lessonsOf((courses[0] as CourseFigures).courseId))];
+  return courses.map((c) => `${periodText(c.startDate, c.endDate, year)}: ${meetingsText(lessonsOf(c.courseId))}`);
 }
 
 export function drivingDraft(
   courses: readonly CourseFigures[],
-  patterns: readonly CoursePattern[],
+  meetings: readonly CourseMeetings[],
   totals: YearFigures['totals'] | undefined,
   year: number,
 ): string {
   if (courses.length === 0 || !totals) return `${DRIVING_INTRO}\n\nNel ${year} non sono iniziati corsi di supporto alla scuola guida.`;
-  const places = [...new Set(patterns.map((p) => p.place))];
+  const places = [...new Set(meetings.map((m) => m.place))];
   const where = places.length === 1 && places[0] ? ` presso ${places[0]}` : '';
   const organised =
     courses.length === 1 ? 'È stato organizzato un corso' : `Sono stati organizzati ${countWord(courses.length, 'm')} corsi`;
@@ -73,7 +64,7 @@ export function drivingDraft(
     DRIVING_INTRO,
     `${organised} di **SUPPORTO ALLA SCUOLA GUIDA**${where}:`,
     [
-      `- ${scheduleText(patterns)}`,
+      ...meetingsLines(courses, meetings, year).map((line) => `- ${line}`),
       `- a partire ${fromDate(start)}`,
       `- **${counted(totals.enrolments, 'iscritto', 'iscritti')}**${nationalities.length > 0 ? ` di cittadinanza: ${italianList(nationalities)}` : ''}`,
     ].join('\n'),
@@ -112,21 +103,16 @@ export const drivingSection: SectionBuilder = async (ctx) => {
   const figures = await coursesOfYear(ctx, ctx.year);
   const courses = figures.courses.filter((c) => c.kind.code === DRIVING_SUPPORT);
   const totals = kindTotals(figures, DRIVING_SUPPORT);
-  const patternRows =
-    courses.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom('courses')
-          .select(['id', 'weekdays', 'startTime', 'lessonMinutes', 'place'])
-          .where(
-            'id',
-            'in',
-            courses.map((c) => c.courseId),
-          )
-          .execute();
-  const patterns = patternRows.map((row) => ({ ...row, weekdays: JSON.parse(row.weekdays) as number[] }));
+  const ids = courses.map((c) => c.courseId);
+  const [rows, lessons] =
+    ids.length === 0 ? [[], []] : await Promise.all([courseRowsFor(ctx.db, { centreIds: ctx.centreIds, ids }), heldLessonsOf(ctx.db, ids)]);
+  const meetings: CourseMeetings[] = rows.map((row) => ({
+    courseId: row.id,
+    place: row.place,
+    lessons: lessons.filter((lesson) => lesson.courseId === row.id),
+  }));
   const blocks: ReportBlock[] = [
-    textBlock('driving.text', "Supporto alla preparazione dell'esame di scuola guida", drivingDraft(courses, patterns, totals, ctx.year)),
+    textBlock('driving.text', "Supporto alla preparazione dell'esame di scuola guida", drivingDraft(courses, meetings, totals, ctx.year)),
     drivingTable(courses, ctx.year),
     figuresBlock('driving.figures', `Iscritti ${ctx.year}`, true, [
       { key: 'enrolments', label: 'Iscritti', value: totals?.enrolments ?? 0 },
@@ -140,8 +126,8 @@ export const drivingSection: SectionBuilder = async (ctx) => {
       categories: (totals?.byCitizenship ?? []).map((c) => ({ ...countryCategory(c.citizenship), count: c.enrolments })),
       total: totals?.enrolments ?? 0,
       chart: 'pie',
-      groupingThreshold: ctx.settings.groupingThreshold,
-      otherTitle: `Cittadinanze con meno di ${ctx.settings.groupingThreshold} iscritti`,
+      groupingThreshold: ctx.settings.groupingThresholds['driving.nationalities'],
+      otherTitle: `Cittadinanze con meno di ${ctx.settings.groupingThresholds['driving.nationalities']} iscritti`,
     }),
   ];
   return { id: 'driving', title: "Supporto alla preparazione dell'esame di scuola guida", blocks };

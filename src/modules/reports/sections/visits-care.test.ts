@@ -232,8 +232,11 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
-    it('the grouping threshold decides what "Altro" holds', async () => {
-      const two = await compute(2024, { groupingThreshold: 2 });
+    it('each table\'s grouping threshold decides what its "Altro" holds, and an "Altro" alone is never made', async () => {
+      const thresholds = (values: Partial<ReportSettings['groupingThresholds']>) => ({
+        groupingThresholds: { ...DEFAULT_REPORT_SETTINGS.groupingThresholds, ...values },
+      });
+      const two = await compute(2024, thresholds({ 'visits.byCountry': 2, 'care.byCountry': 2, 'care.residenceOutside': 2 }));
       expectBreakdown(
         two,
         'visits.byCountry',
@@ -270,7 +273,18 @@ for (const dialect of DIALECTS) {
           ['PK', 'Pakistan', 1],
         ],
       );
-      const none = await compute(2024, { groupingThreshold: 0 });
+      // Both comuni under 2: grouping would leave «Altro» alone, so they are listed.
+      expectBreakdown(
+        two,
+        'care.residenceOutside',
+        [
+          ['042016', 'Cupramontana', 1],
+          ['042023', 'Maiolati Spontini', 1],
+        ],
+        2,
+        null,
+      );
+      const none = await compute(2024, thresholds({ 'visits.byCountry': 0 }));
       expectBreakdown(
         none,
         'visits.byCountry',
@@ -288,16 +302,8 @@ for (const dialect of DIALECTS) {
         21,
         null,
       );
-      expectBreakdown(
-        none,
-        'care.residenceOutside',
-        [
-          ['042016', 'Cupramontana', 1],
-          ['042023', 'Maiolati Spontini', 1],
-        ],
-        2,
-        null,
-      );
+      // People in care by country keep their own threshold (5): every country under it, so all listed.
+      expect(table(none, 'care.byCountry').rows.map((r) => r.key)).toEqual(['TN', 'IT', 'MA', 'NG', 'PK', 'unspecified', 'total']);
     });
 
     it('the comparison covers comparisonYears years', async () => {

@@ -88,7 +88,7 @@ export const comparisonYears = (year: number, count: number) => Array.from({ len
 
 export const visitsSection: SectionBuilder = async (ctx) => {
   const { db, centreIds, year, settings } = ctx;
-  const threshold = settings.groupingThreshold;
+  const threshold = settings.groupingThresholds['visits.byCountry'];
   const years = comparisonYears(year, settings.comparisonYears);
   // The year's own count is the sum of its cells: only the years before it are counted apart.
   const [cells, perYear, published] = await Promise.all([

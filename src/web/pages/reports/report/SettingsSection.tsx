@@ -1,29 +1,44 @@
 /** The thresholds the figures are computed with: told, and changed in place by the coordinator on the draft. */
-import type { ReportData } from '../../../../contracts/reports.js';
+import { GROUPED_TABLES, type GroupedTableId, type ReportData } from '../../../../contracts/reports.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
+import { FieldGroup } from '../../../kit/FieldGroup.js';
 import { EditableSection, useChange, useFields } from '../../../kit/index.js';
 import { SectionForm } from '../shared.js';
 import type { ReportContext } from './data.js';
 
 type Settings = ReportData['settings'];
 
+/** The form's field of a table's grouping threshold. */
+const groupingField = (table: GroupedTableId) => `grouping:${table}` as const;
+
 function SettingsSummary({ settings }: { settings: Settings }) {
   const { t, formatNumber } = useI18n();
   const items = [
-    [t('reports.settings.grouping'), settings.groupingThreshold],
-    [t('reports.settings.disclosure'), settings.disclosureThreshold],
-    [t('reports.settings.years'), settings.comparisonYears],
+    [t('reports.settings.disclosure'), formatNumber(settings.disclosureThreshold)],
+    [t('reports.settings.years'), formatNumber(settings.comparisonYears)],
   ] as const;
+  const threshold = (value: number) => (value === 0 ? t('reports.settings.groupingNever') : formatNumber(value));
   return (
-    <dl className="row mb-0">
-      {items.map(([label, value]) => (
-        <div key={label} className="col-md-4">
-          <dt className="fw-normal">{label}</dt>
-          <dd className="fw-bold">{formatNumber(value)}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="row mb-0">
+        {items.map(([label, value]) => (
+          <div key={label} className="col-md-4">
+            <dt className="fw-normal">{label}</dt>
+            <dd className="fw-bold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="h6 mt-2">{t('reports.settings.grouping')}</h3>
+      <dl className="row mb-0">
+        {GROUPED_TABLES.map((table) => (
+          <div key={table} className="col-md-4">
+            <dt className="fw-normal">{t(`reports.settings.grouping.${table}`)}</dt>
+            <dd className="fw-bold">{threshold(settings.groupingThresholds[table])}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
 
@@ -33,7 +48,10 @@ function SettingsForm({ report, reload, saved, onDone }: ReportContext & { onDon
   const { settings } = report;
   const form = useFields(
     {
-      groupingThreshold: String(settings.groupingThreshold),
+      ...(Object.fromEntries(GROUPED_TABLES.map((table) => [groupingField(table), String(settings.groupingThresholds[table])])) as Record<
+        ReturnType<typeof groupingField>,
+        string
+      >),
       disclosureThreshold: String(settings.disclosureThreshold),
       comparisonYears: String(settings.comparisonYears),
     },
@@ -44,7 +62,7 @@ function SettingsForm({ report, reload, saved, onDone }: ReportContext & { onDon
     const sent = await change.send('PATCH', `/reports/${report.id}`, {
       version: report.version,
       settings: {
-        groupingThreshold: Number(values.groupingThreshold),
+        groupingThresholds: Object.fromEntries(GROUPED_TABLES.map((table) => [table, Number(values[groupingField(table)])])),
         disclosureThreshold: Number(values.disclosureThreshold),
         comparisonYears: Number(values.comparisonYears),
       },
@@ -54,17 +72,17 @@ function SettingsForm({ report, reload, saved, onDone }: ReportContext & { onDon
       onDone();
     }
   };
-  const field = (name: keyof typeof values, label: string, hint: string, min: number, max: number) => (
-    <div className="col-md-4">
+  const field = (name: keyof typeof values, label: string, hint: string | undefined, min: number, max: number, error: string) => (
+    <div className="col-md-4" key={name}>
       <TextField
         type="number"
         min={min}
         max={max}
         required
         label={label}
-        hint={hint}
+        {...(hint ? { hint } : {})}
         {...form.field(name)}
-        error={change.fieldErrors[`settings.${name}`]}
+        error={change.fieldErrors[error]}
       />
     </div>
   );
@@ -78,10 +96,30 @@ function SettingsForm({ report, reload, saved, onDone }: ReportContext & { onDon
       autoFocus
     >
       <div className="row align-items-start">
-        {field('groupingThreshold', t('reports.settings.grouping'), t('reports.settings.groupingHint'), 0, 1000)}
-        {field('disclosureThreshold', t('reports.settings.disclosure'), t('reports.settings.disclosureHint'), 0, 1000)}
-        {field('comparisonYears', t('reports.settings.years'), t('reports.settings.yearsHint'), 2, 10)}
+        {field(
+          'disclosureThreshold',
+          t('reports.settings.disclosure'),
+          t('reports.settings.disclosureHint'),
+          0,
+          1000,
+          'settings.disclosureThreshold',
+        )}
+        {field('comparisonYears', t('reports.settings.years'), t('reports.settings.yearsHint'), 2, 10, 'settings.comparisonYears')}
       </div>
+      <FieldGroup id="report-grouping" legend={t('reports.settings.grouping')} hint={t('reports.settings.groupingHint')}>
+        <div className="row align-items-start">
+          {GROUPED_TABLES.map((table) =>
+            field(
+              groupingField(table),
+              t(`reports.settings.grouping.${table}`),
+              undefined,
+              0,
+              1000,
+              `settings.groupingThresholds.${table}`,
+            ),
+          )}
+        </div>
+      </FieldGroup>
     </SectionForm>
   );
 }
