@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { catalogueContract, catalogueLabels } from './catalogues.js';
 import {
   centreQuery,
+  centreRecord,
   createInCentre,
   id,
   pageQuery,
@@ -15,7 +16,6 @@ import {
   storedRecord,
   updateOf,
   userRef,
-  versionedRecord,
 } from './common.js';
 import { APPLICATION_LEVELS, APPLICATION_OUTCOMES, PC_PURPOSES } from './enums.js';
 import { periodQuery, summaryPeriodQuery } from './period.js';
@@ -64,8 +64,7 @@ export type ApplicationCreateInput = z.infer<typeof applicationCreateInput>;
 export const applicationUpdateInput = updateOf(applicationFields);
 export type ApplicationUpdateInput = z.infer<typeof applicationUpdateInput>;
 
-export const applicationSchema = versionedRecord('Application', {
-  centreId: z.number(),
+export const applicationSchema = centreRecord('Application', {
   date: z.string(),
   type: z.object({ id: z.number(), ...typeNamed }),
   outcome: z.enum(APPLICATION_OUTCOMES),
@@ -164,7 +163,6 @@ export const legalConsultationUpdateInput = updateOf(consultationInput);
 export type LegalConsultationUpdateInput = z.infer<typeof legalConsultationUpdateInput>;
 
 const consultationFields = {
-  centreId: z.number(),
   date: z.string(),
   minutes: z.number(),
   lawyerName: z.string().nullable(),
@@ -184,7 +182,7 @@ export const caseOption = storedRecord('LegalCaseOption', {
 });
 export type CaseOption = z.infer<typeof caseOption>;
 
-export const legalConsultationSchema = versionedRecord('LegalConsultation', {
+export const legalConsultationSchema = centreRecord('LegalConsultation', {
   ...consultationFields,
   questions: z.string(),
   guidance: z.string().nullable(),
@@ -196,7 +194,7 @@ export type LegalConsultation = z.infer<typeof legalConsultationSchema>;
  * In lists, the start of the questions and how many cases were discussed: the whole text, the
  * guidance and the cases' names are in the consultation itself, whose reading is logged.
  */
-export const legalConsultationListItem = versionedRecord('LegalConsultationListItem', {
+export const legalConsultationListItem = centreRecord('LegalConsultationListItem', {
   ...consultationFields,
   /** The first QUESTIONS_EXCERPT_LENGTH characters of the questions, with … when there is more. */
   questionsExcerpt: z.string(),

@@ -4,7 +4,7 @@
  * staff.ts, exported from here too.
  */
 import { z } from 'zod';
-import { centreQuery, clockTime, createInCentre, id, isoDate, shortText, updateOf, versionedRecord, year } from './common.js';
+import { centreQuery, centreRecord, clockTime, createInCentre, id, isoDate, shortText, updateOf, year } from './common.js';
 import { CLOSED_BECAUSE_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
 import { endAfterStart, periodInOrder } from './period.js';
@@ -34,8 +34,7 @@ const slots = z.array(openingSlot).max(70);
 /** A slot as the API answers it, in an hours set or a day. */
 const slotRead = z.object({ weekday: z.number(), from: z.string(), to: z.string() });
 
-export const hoursSetSchema = versionedRecord('OpeningHoursSet', {
-  centreId: z.number(),
+export const hoursSetSchema = centreRecord('OpeningHoursSet', {
   validFrom: z.string(),
   notes: z.string().nullable(),
   slots: z.array(slotRead),
@@ -58,8 +57,7 @@ export type HoursSetUpdateInput = z.infer<typeof hoursSetUpdateInput>;
 
 // --- closures
 
-export const closureSchema = versionedRecord('Closure', {
-  centreId: z.number(),
+export const closureSchema = centreRecord('Closure', {
   from: z.string(),
   to: z.string(),
   reason: z.string(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   centreQuery,
+  centreRecord,
   id,
   isoDate,
   pageQuery,
@@ -138,7 +139,6 @@ export const caseMemberSchema = storedRecord('CaseMember', {
 export type CaseMember = z.infer<typeof caseMemberSchema>;
 
 const caseFields = {
-  centreId: z.number(),
   status: z.enum(CASE_STATUSES),
   person: personRef.nullable(),
   household: z.object({ id: z.number(), name: z.string() }).nullable(),
@@ -150,7 +150,7 @@ const caseFields = {
   closedOn: z.string().nullable(),
 };
 
-export const caseListItemSchema = versionedRecord('CaseListItem', { ...caseFields, members: z.array(caseMemberSchema) });
+export const caseListItemSchema = centreRecord('CaseListItem', { ...caseFields, members: z.array(caseMemberSchema) });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
 // --- the plan
@@ -272,7 +272,7 @@ export type Referral = z.infer<typeof referralSchema>;
 
 // --- the whole case
 
-export const caseSchema = versionedRecord('Case', {
+export const caseSchema = centreRecord('Case', {
   ...caseFields,
   members: z.array(caseMemberSchema),
   summary: z.string().nullable(),

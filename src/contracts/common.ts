@@ -84,6 +84,11 @@ export function versionedRecord<S extends z.ZodRawShape>(name: string, fields: S
   return storedRecord(name, { ...fields, version: z.number() });
 }
 
+/** A versioned record kept by a centre: its id, its centre's, then its fields and its version. */
+export function centreRecord<S extends z.ZodRawShape>(name: string, fields: S) {
+  return versionedRecord(name, { centreId: z.number(), ...fields });
+}
+
 type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
 export type OptionalShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
 

@@ -1,14 +1,13 @@
 /** Waiting lists: who waits for which kind of course, their placing, and the counts of a period. */
 import { z } from 'zod';
-import { id, isoDate, pageQuery, pastDate, shortText, updateOf, version, versionedRecord } from './common.js';
+import { centreRecord, id, isoDate, pageQuery, pastDate, shortText, updateOf, version } from './common.js';
 import { enrolmentSchema } from './course-enrolments.js';
 import { learnerRef } from './course-fields.js';
 import { ENROLMENT_PROGRAMMES, WAITING_LIST_KINDS, WAITING_LIST_PRIORITIES, WAITING_LIST_STATUSES } from './enums.js';
 import { messageEn } from './messages/index.js';
 import { inOrder, summaryPeriodQuery } from './period.js';
 
-export const waitingListEntrySchema = versionedRecord('WaitingListEntry', {
-  centreId: z.number(),
+export const waitingListEntrySchema = centreRecord('WaitingListEntry', {
   kind: z.enum(WAITING_LIST_KINDS),
   person: learnerRef,
   requestedOn: z.string(),

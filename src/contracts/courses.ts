@@ -4,7 +4,7 @@
  * exported from here.
  */
 import { z } from 'zod';
-import { clockTime, id, isoDate, issue, pageQuery, shortText, updateOf, versionedRecord, year } from './common.js';
+import { centreRecord, clockTime, id, isoDate, issue, pageQuery, shortText, updateOf, year } from './common.js';
 import { kindRef, lessonMinutes } from './course-fields.js';
 import { COURSE_LEVELS } from './enums.js';
 import { type MessageCode, messageEn } from './messages/index.js';
@@ -77,8 +77,7 @@ export const courseUpdateInput = updateOf(courseFields).refine((v) => inOrder(v.
 });
 export type CourseUpdateInput = z.infer<typeof courseUpdateInput>;
 
-export const courseSchema = versionedRecord('Course', {
-  centreId: z.number(),
+export const courseSchema = centreRecord('Course', {
   kind: kindRef,
   title: z.string(),
   level: z.enum(COURSE_LEVELS).nullable(),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { catalogueContract } from './catalogues.js';
-import { clockTime, createInCentre, id, isoDate, pageQuery, pastDate, personRef, shortText, updateOf, versionedRecord } from './common.js';
+import { centreRecord, clockTime, createInCentre, id, isoDate, pageQuery, pastDate, personRef, shortText, updateOf } from './common.js';
 import { NETWORK_ORGANISATION_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
 import { periodQuery, summaryPeriodQuery } from './period.js';
@@ -41,7 +41,6 @@ export const eventUpdateInput = updateOf(eventInputFields);
 export type EventUpdateInput = z.infer<typeof eventUpdateInput>;
 
 const eventFields = {
-  centreId: z.number(),
   title: z.string(),
   date: z.string(),
   startTime: z.string().nullable(),
@@ -56,14 +55,14 @@ const eventFields = {
 };
 
 /** An event without its participants' names: what the lists show, to viewers too. */
-export const eventListItem = versionedRecord('EventListItem', eventFields);
+export const eventListItem = centreRecord('EventListItem', eventFields);
 export type EventListItem = z.infer<typeof eventListItem>;
 
 export const eventParticipant = personRef;
 export type EventParticipant = z.infer<typeof eventParticipant>;
 
 /** An event with the people taking part (personal data: personal.read). */
-export const eventSchema = versionedRecord('Event', { ...eventFields, participants: z.array(eventParticipant) });
+export const eventSchema = centreRecord('Event', { ...eventFields, participants: z.array(eventParticipant) });
 export type Event = z.infer<typeof eventSchema>;
 
 export const eventListQuery = periodQuery({ centreId: id.optional(), ...pageQuery });
@@ -113,8 +112,7 @@ export type NetworkMeetingUpdateInput = z.infer<typeof networkMeetingUpdateInput
 
 const organisationRef = z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.enum(NETWORK_ORGANISATION_KINDS) });
 
-export const networkMeetingSchema = versionedRecord('NetworkMeeting', {
-  centreId: z.number(),
+export const networkMeetingSchema = centreRecord('NetworkMeeting', {
   date: z.string(),
   topic: z.string(),
   outcome: z.string().nullable(),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { todayInRome } from '../domain/dates.js';
 import { FIRST_HISTORICAL_YEAR, HISTORICAL_VALUE_KEYS, type HistoricalValueKey, lastHistoricalYear } from '../domain/history.js';
-import { createInCentre, id, issue, shortText, updateOf, versionedRecord } from './common.js';
+import { centreRecord, createInCentre, id, issue, shortText, updateOf } from './common.js';
 
 /** A count as a centre publishes it; null when it was not published. */
 const figure = z.number().int().min(0).max(10_000_000).nullable();
@@ -42,8 +42,7 @@ export type HistoricalFiguresUpdateInput = z.infer<typeof historicalFiguresUpdat
 
 const storedFigure = z.number().nullable();
 
-export const historicalFiguresSchema = versionedRecord('HistoricalFigures', {
-  centreId: z.number(),
+export const historicalFiguresSchema = centreRecord('HistoricalFigures', {
   year: z.number(),
   ...eachFigure(storedFigure),
   source: z.string().nullable(),

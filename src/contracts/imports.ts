@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { IMPORT_FIELD_KEYS, IMPORT_KINDS } from '../domain/imports/fields.js';
-import { id, pageQuery, shortText, userRef, version, versionedRecord } from './common.js';
+import { centreRecord, id, pageQuery, shortText, userRef, version } from './common.js';
 
 export type { ImportFieldKey, ImportKind } from '../domain/imports/fields.js';
 export { IMPORT_FIELD_KEYS, IMPORT_KINDS };
@@ -85,8 +85,7 @@ export const importSummarySchema = z.object({
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
-export const importSchema = versionedRecord('Import', {
-  centreId: z.number(),
+export const importSchema = centreRecord('Import', {
   kind: z.enum(IMPORT_KINDS),
   fileName: z.string(),
   fileSize: z.number(),

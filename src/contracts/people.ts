@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidFiscalCode, normaliseFiscalCode } from '../domain/codice-fiscale.js';
-import { birthDate, comuneIstat, countryCode, id, pageQuery, shortText, timestamps, updateOf, versionedRecord } from './common.js';
+import { birthDate, centreRecord, comuneIstat, countryCode, id, pageQuery, shortText, timestamps, updateOf } from './common.js';
 import { GENDERS, ORIGIN_GROUPS } from './enums.js';
 import { messageEn } from './messages/index.js';
 
@@ -54,8 +54,7 @@ export type PersonCreateInput = z.infer<typeof personCreateInput>;
 export const personUpdateInput = updateOf(personFields);
 export type PersonUpdateInput = z.infer<typeof personUpdateInput>;
 
-export const personSchema = versionedRecord('Person', {
-  centreId: z.number(),
+export const personSchema = centreRecord('Person', {
   givenNames: z.string(),
   familyNames: z.string(),
   gender: z.enum(GENDERS),

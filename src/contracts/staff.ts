@@ -1,6 +1,6 @@
 /** The centre's staff with their contracts, and its projects (exported from calendar.ts too). */
 import { z } from 'zod';
-import { createInCentre, id, isoDate, shortText, updateOf, userRef, versionedRecord, year } from './common.js';
+import { centreRecord, createInCentre, id, isoDate, shortText, updateOf, userRef, versionedRecord, year } from './common.js';
 import { STAFF_ROLES } from './enums.js';
 import { endAfterStart, periodInOrder } from './period.js';
 
@@ -40,8 +40,7 @@ export type StaffContractCreateInput = z.infer<typeof staffContractCreateInput>;
 export const staffContractUpdateInput = updateOf(contractFields).refine(periodInOrder, endAfterStart);
 export type StaffContractUpdateInput = z.infer<typeof staffContractUpdateInput>;
 
-export const staffMemberSchema = versionedRecord('StaffMember', {
-  centreId: z.number(),
+export const staffMemberSchema = centreRecord('StaffMember', {
   name: z.string(),
   role: z.enum(STAFF_ROLES),
   /** The member's user account, if they have one. */
@@ -95,8 +94,7 @@ export const staffContractParams = z.strictObject({ id, contractId: id });
 
 // --- projects
 
-export const projectSchema = versionedRecord('Project', {
-  centreId: z.number(),
+export const projectSchema = centreRecord('Project', {
   name: z.string(),
   funder: z.string().nullable(),
   from: z.string(),

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { catalogueContract, catalogueLabels } from './catalogues.js';
-import { clockTime, countryCode, deleteQuery, id, isoDate, pageQuery, personRef, shortText, updateOf, userRef, versionedRecord } from './common.js';
+import {
+  centreRecord,
+  clockTime,
+  countryCode,
+  deleteQuery,
+  id,
+  isoDate,
+  pageQuery,
+  personRef,
+  shortText,
+  updateOf,
+  userRef,
+} from './common.js';
 import { AGE_BANDS, CHANNELS, GENDERS, ORIGIN_GROUPS, REFERRAL_SOURCES } from './enums.js';
 import { messageEn } from './messages/index.js';
 import { periodQuery } from './period.js';
@@ -44,8 +56,7 @@ export type VisitUpdateInput = z.infer<typeof visitUpdateInput>;
 /** Deleting may name the version read (?version=): a visit changed meanwhile is then not deleted unseen. */
 export const visitDeleteQuery = deleteQuery.partial();
 
-export const visitSchema = versionedRecord('Visit', {
-  centreId: z.number(),
+export const visitSchema = centreRecord('Visit', {
   occurredAt: z.string(),
   date: z.string(),
   time: z.string(),
