@@ -35,10 +35,12 @@ export const idParams = z.strictObject({ id });
 
 /** Answers a CSV download streamed line by line, named `<name>-<today in Rome>.csv`. */
 export function sendCsv(reply: FastifyReply, name: string, lines: AsyncIterable<string>) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}-${todayInRome()}.csv"`)
-    .send(Readable.from(lines));
+  return sendDownload(reply, `${name}-${todayInRome()}.csv`, 'text/csv; charset=utf-8', Readable.from(lines));
+}
+
+/** Answers a file download streamed as it is written, named `fileName`. */
+export function sendDownload(reply: FastifyReply, fileName: string, type: string, body: Readable) {
+  return reply.type(type).header('content-disposition', `attachment; filename="${fileName}"`).send(body);
 }
 
 /** A record inside another: `/things/:id/parts/:<childKey>`. */

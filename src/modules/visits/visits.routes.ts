@@ -1,18 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pageOf } from '../../contracts/common.js';
 import {
   visitCreateInput,
   visitDeleteQuery,
-  visitExportQuery,
   visitListQuery,
   visitSchema,
   visitSummary,
   visitSummaryQuery,
   visitUpdateInput,
 } from '../../contracts/visits.js';
-import { idParams, routeDeclarer, sendCsv } from '../http/route.js';
-import { createVisit, deleteVisit, exportVisitsFor, getVisit, listVisitsFor, summariseVisitsFor, updateVisit } from './visits.usecases.js';
+import { declareListExport } from '../http/list-export.js';
+import { idParams, routeDeclarer } from '../http/route.js';
+import { visitsExport } from './visits.export.js';
+import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, updateVisit } from './visits.usecases.js';
 
 export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['visits']);
@@ -33,14 +33,15 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     handle: (actor, { query }) => summariseVisitsFor(app.db, actor, query),
   });
 
-  route.get('/visits/export.csv', {
+  declareListExport(route, app.db, {
+    list: '/visits',
+    query: visitListQuery,
     permission: 'personal.read',
-    summary: 'The filtered visits as CSV (semicolon-separated, formula-safe)',
-    querystring: visitExportQuery,
-    produces: ['text/csv'],
-    // A stream is piped as it is; the schema's string documents the body for OpenAPI.
-    response: z.string(),
-    handle: async (actor, { query }, _request, reply) => sendCsv(reply, 'accessi', await exportVisitsFor(app.db, actor, query)),
+    what: 'The filtered visits',
+    file: 'accessi',
+    sheet: 'Accessi',
+    entity: 'visit',
+    read: (actor, { query }) => visitsExport(app.db, actor, query),
   });
 
   route.post('/visits', {

@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { readXlsx } from '../../../test/support/exports.js';
 import type { Page } from '../../contracts/common.js';
 import type { Person } from '../../contracts/people.js';
 import type { Topic, Visit } from '../../contracts/visits.js';
@@ -338,23 +339,38 @@ for (const dialect of DIALECTS) {
         );
         expect(lines).toHaveLength(1 + 7 + 1);
         expect(lines[1]).toBe(
-          '2021-01-10;09:00;Di persona;Anonimo;Donna;Marocco;Extracomunitari;18-29 anni;Spontaneo;Permesso di soggiorno;Omar Operatore;',
+          '10/01/2021;09:00;Di persona;Anonimo;Donna;Marocco;Extracomunitari;18-29 anni;Spontaneo;Permesso di soggiorno;Omar Operatore;',
         );
         expect(lines[2]).toBe(
-          '2021-02-10;09:00;Di persona;Anonimo;Uomo;Marocco;Extracomunitari;30-44 anni;Spontaneo;Lavoro, Casa;Omar Operatore;"Disse ""ok""; tornerà"',
+          '10/02/2021;09:00;Di persona;Anonimo;Uomo;Marocco;Extracomunitari;30-44 anni;Spontaneo;Lavoro, Casa;Omar Operatore;"Disse ""ok""; tornerà"',
         );
-        expect(lines[3]).toBe('2021-03-10;09:00;E-mail;Anonimo;Donna;Romania;Comunitari;45-64 anni;Spontaneo;Lavoro;Olga Operatrice;');
+        expect(lines[3]).toBe('10/03/2021;09:00;E-mail;Anonimo;Donna;Romania;Comunitari;45-64 anni;Spontaneo;Lavoro;Olga Operatrice;');
         expect(lines[5]).toBe(
-          '2021-05-10;09:00;Di persona;Anonimo;Donna;Non specificata;Non specificato;Non nota;Spontaneo;Permesso di soggiorno, Lavoro;Omar Operatore;',
+          '10/05/2021;09:00;Di persona;Anonimo;Donna;Non specificata;Non specificato;Non nota;Spontaneo;Permesso di soggiorno, Lavoro;Omar Operatore;',
         );
         expect(lines[7]).toBe(
-          "2021-07-10;09:00;Di persona;Anonimo;Uomo;Ucraina;Extracomunitari;18-29 anni;Progetto SAI;Altro;Omar Operatore;'=SUM(A1:A9)",
+          "10/07/2021;09:00;Di persona;Anonimo;Uomo;Ucraina;Extracomunitari;18-29 anni;Progetto SAI;Altro;Omar Operatore;'=SUM(A1:A9)",
         );
 
-        const english = await admin.get('/visits/export.csv', { ...YEAR, lang: 'en', centreId: cast.centreB.id });
-        expect(english.body.slice(1).split('\r\n').slice(0, 2)).toEqual([
-          'Date;Time;Channel;Person;Gender;Citizenship;Origin group;Age band;Referred by;Request topics;Operator;Notes',
-          '2021-06-10;09:00;In person;Anonymous;Man;Morocco;Non-EU citizens;18-29 years;Spontaneous;Work;Bruno Operatore;',
+        const centreB = await admin.get('/visits/export.xlsx', { ...YEAR, centreId: cast.centreB.id });
+        expect(centreB.statusCode, centreB.body).toBe(200);
+        expect(centreB.headers['content-disposition']).toMatch(/^attachment; filename="accessi-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+        const { rows } = await readXlsx(centreB.rawPayload);
+        expect(rows.slice(1)).toEqual([
+          [
+            new Date(Date.UTC(2021, 5, 10)),
+            '09:00',
+            'Di persona',
+            'Anonimo',
+            'Uomo',
+            'Marocco',
+            'Extracomunitari',
+            '18-29 anni',
+            'Spontaneo',
+            'Lavoro',
+            'Bruno Operatore',
+            null,
+          ],
         ]);
 
         const exports = await t.db.selectFrom('auditLog').selectAll().where('action', '=', 'export').orderBy('id').execute();
@@ -362,6 +378,7 @@ for (const dialect of DIALECTS) {
         expect(exports[0]).toMatchObject({ userId: cast.admin.id, entity: 'visit', centreId: null });
         expect(JSON.parse(exports[0]?.details ?? '{}')).toMatchObject({ rows: 7, filters: YEAR });
         expect(exports[1]).toMatchObject({ centreId: cast.centreB.id });
+        expect(JSON.parse(exports[1]?.details ?? '{}')).toMatchObject({ rows: 1, format: 'xlsx' });
       });
 
       it('neutralises formulas in person names too', async () => {
@@ -375,7 +392,7 @@ for (const dialect of DIALECTS) {
         );
         const res = await operator.get('/visits/export.csv', { from: '2022-03-03', to: '2022-03-03' });
         expect(res.body.slice(1).split('\r\n')[1]).toBe(
-          "2022-03-03;08:15;Di persona;'+39 Plus Zed;Uomo;Marocco;Extracomunitari;Non nota;Spontaneo;Lavoro;Omar Operatore;",
+          "03/03/2022;08:15;Di persona;'+39 Plus Zed;Uomo;Marocco;Extracomunitari;Non nota;Spontaneo;Lavoro;Omar Operatore;",
         );
       });
       it('streams an export in batches, oldest first, without losing or repeating visits that share an instant', async () => {
