@@ -40,41 +40,19 @@ function openCases(db: Db, centreIds: readonly number[], responsibleId?: number)
 }
 
 /**
- * What needs attention, counted: open cases whose last note (or, without one, their opening) is
- * on or before `silentSince`; permits the Scadenze page watches expiring from `today` to
- * `permitsUntil`; plan actions to do or in progress, of open cases, due before `today`.
+ * Open cases whose last note (or, without one, their opening) is on or before `silentSince`: the
+ * reminders' cases silent too long (domain/reminders.ts), counted.
  */
-export async function attentionCounts(db: Db, centreIds: readonly number[], days: { today: string; silentSince: string; permitsUntil: string }) {
-  if (centreIds.length === 0) return { silentCases: 0, expiringPermits: 0, overdueActions: 0 };
-  const [silent, permits, actions] = await Promise.all([
-    openCases(db, centreIds)
-      .where('c.openedOn', '<=', days.silentSince)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('caseNotes as n').select('n.id').whereRef('n.caseId', '=', 'c.id').where('n.noteDate', '>', days.silentSince),
-          ),
-        ),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('residencePermits as rp')
-      .where('rp.centreId', 'in', centreIds)
-      .where('rp.expiresOn', '>=', days.today)
-      .where('rp.expiresOn', '<=', days.permitsUntil)
-      .where('rp.superseded', '=', 0)
-      .where('rp.renewalStatus', 'in', LISTED_RENEWAL_STATUSES)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    openCases(db, centreIds)
-      .innerJoin('caseActions as ca', 'ca.caseId', 'c.id')
-      .where('ca.status', 'in', OPEN_ACTION_STATUSES)
-      .where('ca.dueOn', '<', days.today)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { silentCases: Number(silent.n), expiringPermits: Number(permits.n), overdueActions: Number(actions.n) };
+export async function silentCaseCount(db: Db, centreIds: readonly number[], silentSince: string): Promise<number> {
+  if (centreIds.length === 0) return 0;
+  const row = await openCases(db, centreIds)
+    .where('c.openedOn', '<=', silentSince)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('caseNotes as n').select('n.id').whereRef('n.caseId', '=', 'c.id').where('n.noteDate', '>', silentSince))),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The ids of the courses of the centres running on `day`. */
@@ -117,7 +95,11 @@ export async function ownOpenCases(db: Db, centreIds: readonly number[], userId:
       'c.householdId',
       'h.name as householdName',
       'c.openedOn',
-      eb.selectFrom('caseNotes as n').select((n) => n.fn.max('n.noteDate').as('d')).whereRef('n.caseId', '=', 'c.id').as('lastNoteOn'),
+      eb
+        .selectFrom('caseNotes as n')
+        .select((n) => n.fn.max('n.noteDate').as('d'))
+        .whereRef('n.caseId', '=', 'c.id')
+        .as('lastNoteOn'),
       eb
         .selectFrom('caseActions as ca')
         .select((a) => a.fn.countAll<number>().as('n'))
@@ -133,7 +115,8 @@ export async function ownOpenCases(db: Db, centreIds: readonly number[], userId:
 
 /**
  * The plan actions of open cases still to do, due on or before `until` (late ones included), that
- * are the operator's: assigned to them, or of a case they are responsible for with no one assigned.
+ * are the operator's as the overdue list has them (plan.repository.ts): of a case they are
+ * responsible for, or assigned to them.
  */
 export async function ownActionsDue(db: Db, centreIds: readonly number[], userId: number, until: string) {
   if (centreIds.length === 0) return [];
@@ -143,9 +126,7 @@ export async function ownActionsDue(db: Db, centreIds: readonly number[], userId
     .select(['ca.id', sql<string>`ca.due_on`.as('dueOn'), 'ca.caseId', 'c.personId', 'p.givenNames', 'p.familyNames', 'ca.description'])
     .where('ca.status', 'in', OPEN_ACTION_STATUSES)
     .where('ca.dueOn', '<=', until)
-    .where((eb) =>
-      eb.or([eb('ca.assigneeId', '=', userId), eb.and([eb('ca.assigneeId', 'is', null), eb('c.responsibleId', '=', userId)])]),
-    )
+    .where((eb) => eb.or([eb('c.responsibleId', '=', userId), eb('ca.assigneeId', '=', userId)]))
     .orderBy('ca.dueOn')
     .orderBy('ca.id')
     .execute();

@@ -9,8 +9,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { CoordinatorHome, Home, HomeQuery, OperatorHome, PeriodFigures, ViewerHome } from '../../contracts/home.js';
-import type { Database } from '../../db/schema.js';
 import { personOf } from '../../db/joined.js';
+import type { Database } from '../../db/schema.js';
 import { addDays, todayInRome } from '../../domain/dates.js';
 import { DEFAULT_WITHIN_DAYS } from '../../domain/deadlines.js';
 import {
@@ -28,18 +28,20 @@ import { ORIGIN_GROUPS } from '../../domain/origin-group.js';
 import { REMINDER_RULES } from '../../domain/reminders.js';
 import { forbidden } from '../../errors/index.js';
 import { type Actor, centreScope } from '../auth/actor.js';
+import { listOverdueActions } from '../cases/plan.repository.js';
 import { courseRowsFor } from '../courses/courses.repository.js';
 import { figuresData } from '../courses/figures.repository.js';
 import { figuresOf } from '../courses/figures.usecases.js';
+import { countDeadlines } from '../documents/documents.repository.js';
 import { peopleInCareIn } from '../reports/sections/care.js';
 import { type CareMemberPeriod, careMemberPeriods } from '../reports/visits-care.repository.js';
 import { listVisits } from '../visits/visits.repository.js';
 import {
-  attentionCounts,
   coursesRunningOn,
   ownActionsDue,
   ownOpenCases,
   ownPermitsExpiring,
+  silentCaseCount,
   visitsByDay,
   visitsByOriginGroup,
   waitingByCentreAndKind,
@@ -58,15 +60,22 @@ export async function homeFor(db: Db, actor: Actor, query: HomeQuery, today: str
   if (view === 'operator') return operatorHome(db, actor, centreIds, today);
   const figures = await aggregateFigures(db, centreIds, today);
   if (view === 'viewer') return { view, ...figures } satisfies ViewerHome;
-  const attention = await attentionCounts(db, centreIds, {
-    today,
-    silentSince: addDays(today, -REMINDER_RULES.silentDays),
-    permitsUntil: addDays(today, DEFAULT_WITHIN_DAYS),
-  });
+  // The counts of the lists they link to: the Scadenze page's, the overdue actions', the reminders' silent cases.
+  const [silentCases, permits, overdue] = await Promise.all([
+    silentCaseCount(db, centreIds, addDays(today, -REMINDER_RULES.silentDays)),
+    countDeadlines(db, centreIds, { today, until: addDays(today, DEFAULT_WITHIN_DAYS), withinDays: DEFAULT_WITHIN_DAYS }),
+    listOverdueActions(db, { centreIds, today }, 1, 1),
+  ]);
   return {
     view,
     ...figures,
-    attention: { ...attention, silentDays: REMINDER_RULES.silentDays, permitWithinDays: DEFAULT_WITHIN_DAYS },
+    attention: {
+      silentCases,
+      silentDays: REMINDER_RULES.silentDays,
+      expiringPermits: permits.expiring,
+      permitWithinDays: DEFAULT_WITHIN_DAYS,
+      overdueActions: overdue.total,
+    },
   } satisfies CoordinatorHome;
 }
 

@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  type Api,
+  actorOf,
+  api,
+  type Cast,
+  expectProblem,
+  expectStatus,
+  loginAs,
+  seedCast,
+  startTestApp,
+  type TestApp,
+} from '../../../test/support/app.js';
+import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import type { Case, CaseGoal } from '../../contracts/cases.js';
+import type { CoordinatorHome, Home, OperatorHome, PeriodFigures, ViewerHome } from '../../contracts/home.js';
+import type { Person } from '../../contracts/people.js';
+import type { Report, ReportData } from '../../contracts/reports.js';
+import type { Topic } from '../../contracts/visits.js';
+import { addDays, todayInRome } from '../../domain/dates.js';
+import { samePeriodLastYear } from '../../domain/home.js';
+import { ORIGIN_GROUPS } from '../../domain/origin-group.js';
+import { homeFor } from './home.usecases.js';
+
+/** A block of the report's data by id. */
+function blockOf(data: ReportData, id: string) {
+  for (const section of data.sections) for (const block of section.blocks) if (block.id === id) return block;
+  throw new Error(`no block ${id}`);
+}
+
+/** The report's figures the home compares: visits, people in care and new ones, by origin group. */
+function reportFigures(data: ReportData) {
+  const count = (tableId: string, key: string) => {
+    const block = blockOf(data, tableId);
+    if (block.kind !== 'table') throw new Error(`${tableId} is not a table`);
+    return Number(block.rows.find((row) => row.key === key)?.cells.count ?? 0);
+  };
+  const total = (blockId: string, key: string) => {
+    const block = blockOf(data, blockId);
+    if (block.kind !== 'figures') throw new Error(`${blockId} is not figures`);
+    return Number(block.items.find((item) => item.key === key)?.value);
+  };
+  return {
+    visits: total('visits.total', 'total'),
+    inCare: total('care.totals', 'total'),
+    newInCare: total('care.totals', 'new'),
+    visitsByGroup: ORIGIN_GROUPS.map((group) => count('visits.byOriginGroup', group)),
+    inCareByGroup: ORIGIN_GROUPS.map((group) => count('care.byOriginGroup', group)),
+  };
+}
+
+/** The same figures from the home's period. */
+const homeFigures = (period: PeriodFigures) => ({
+  visits: period.visits,
+  inCare: period.inCare,
+  newInCare: period.newInCare,
+  visitsByGroup: ORIGIN_GROUPS.map((group) => period.byOriginGroup.find((g) => g.group === group)?.visits ?? 0),
+  inCareByGroup: ORIGIN_GROUPS.map((group) => period.byOriginGroup.find((g) => g.group === group)?.inCare ?? 0),
+});
+
+for (const dialect of DIALECTS) {
+  describeDialect(dialect)(`${dialect}: the home page of each role`, () => {
+    let t: TestApp;
+    let cast: Cast;
+    let coordinator: Api;
+    let operator: Api;
+    let operator2: Api;
+    let operatorB: Api;
+    let viewer: Api;
+    let admin: Api;
+    const today = todayInRome();
+    const year = Number(today.slice(0, 4));
+    const lastYearSameDay = samePeriodLastYear(today).to;
+    let seq = 0;
+    let silentCase: Case;
+    let topicId: number;
+
+    const newPerson = async (citizenship: string, as: Api = operator) => {
+      seq += 1;
+      return expectStatus<Person>(
+        await as.post('/people', {
+          givenNames: `Casa${String.fromCharCode(97 + seq)}`,
+          familyNames: `Persona${seq}`,
+          gender: seq % 2 ? 'female' : 'male',
+          citizenship,
+          birthDate: `1985-02-${String(seq + 1).padStart(2, '0')}`,
+          residence: { kind: 'comune', comuneIstat: '042021' },
+        }),
+        201,
+      );
+    };
+    const visit = (as: Api, date: string, citizenship = 'MA') =>
+      as.post('/visits', { date, time: '00:05', anonymous: { gender: 'female', citizenship, ageBand: '30-44' }, topicIds: [topicId] });
+
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+      cast = await seedCast(t.db);
+      [coordinator, operator, operator2, operatorB, viewer, admin] = (await Promise.all(
+        [cast.coordinator, cast.operatorA, cast.operatorA2, cast.operatorB, cast.viewer, cast.admin].map(async (user) =>
+          api(t.app, await loginAs(t.app, user.email)),
+        ),
+      )) as [Api, Api, Api, Api, Api, Api];
+
+      topicId = (expectStatus<Topic[]>(await operator.get('/topics'), 200)[0] as Topic).id;
+      // Visits of this year, of last year before and after today's day, and of centre B.
+      for (const [date, citizenship] of [
+        [today, 'MA'],
+        [today, 'IT'],
+        [`${year}-01-01`, 'RO'],
+        [`${year - 1}-01-02`, 'MA'],
+        [`${year - 1}-03-03`, 'IT'],
+        [`${year - 1}-12-31`, 'MA'],
+        [`${year - 2}-06-01`, 'MA'],
+      ] as const) {
+        expectStatus(await visit(operator, date, citizenship), 201);
+      }
+      expectStatus(await visit(operatorB, today), 201);
+
+      // People in care: one since last February (silent: no note), one since this 1 January (a note today),
+      // one in care last year only (closed on 31 December, after today's day), one of operator A2.
+      const first = await newPerson('MA');
+      silentCase = expectStatus<Case>(
+        await operator.post('/cases', { personId: first.id, areas: ['work'], openedOn: `${year - 1}-02-01` }),
+        201,
+      );
+      const second = await newPerson('RO');
+      const current = expectStatus<Case>(
+        await operator.post('/cases', { personId: second.id, areas: ['legal'], openedOn: `${year}-01-01` }),
+        201,
+      );
+      expectStatus(await operator.post(`/cases/${current.id}/notes`, { noteDate: today, body: 'Colloquio' }), 201);
+      const third = await newPerson('IT');
+      const closed = expectStatus<Case>(
+        await operator.post('/cases', { personId: third.id, areas: ['work'], openedOn: `${year - 1}-05-01` }),
+        201,
+      );
+      expectStatus(
+        await operator.post(`/cases/${closed.id}/close`, { version: 1, closedOn: `${year - 1}-12-31`, reason: 'goals_achieved' }),
+        200,
+      );
+      const fourth = await newPerson('SN', operator2);
+      expectStatus(await operator2.post('/cases', { personId: fourth.id, areas: ['health'], openedOn: `${year}-01-01` }), 201);
+
+      // An overdue action on the silent case, a permit of its person expiring today.
+      const goal = expectStatus<CaseGoal>(await operator.post(`/cases/${silentCase.id}/goals`, { title: 'Lavoro' }), 201);
+      expectStatus(await operator.post(`/goals/${goal.id}/actions`, { description: 'Iscrizione al CPI', dueOn: addDays(today, -1) }), 201);
+      expectStatus(await operator.post(`/people/${first.id}/permits`, { permitType: 'employment', expiresOn: today }), 201);
+    });
+    afterAll(() => t?.close());
+
+    it("the coordinator's year so far equals this year's report, figure by figure", async () => {
+      const home = expectStatus<Home>(await coordinator.get('/home'), 200);
+      expect(home.view).toBe('coordinator');
+      const { yearSoFar } = home as CoordinatorHome;
+      expect(yearSoFar.current).toMatchObject({ from: `${year}-01-01`, to: today });
+      const report = expectStatus<Report>(await coordinator.post('/reports', { year }), 201);
+      const data = expectStatus<ReportData>(await coordinator.get(`/reports/${report.id}/data`), 200);
+      expect(homeFigures(yearSoFar.current)).toEqual(reportFigures(data));
+      // By hand: 3 visits this year (centre B's is not counted), 3 in care (2 new).
+      expect(yearSoFar.current).toMatchObject({ visits: 3, inCare: 3, newInCare: 2 });
+    });
+
+    it("last year's same days: its visits up to today's day, its cases as they stood then; to 31 December, last year's report", async () => {
+      const home = expectStatus<CoordinatorHome>(await coordinator.get('/home'), 200);
+      const { previous } = home.yearSoFar;
+      expect(previous).toMatchObject({ from: `${year - 1}-01-01`, to: lastYearSameDay });
+      const visitsBefore = [`${year - 1}-01-02`, `${year - 1}-03-03`, `${year - 1}-12-31`].filter((d) => d <= lastYearSameDay).length;
+      expect(previous.visits).toBe(visitsBefore);
+      // The case closed on 31 December was open on today's day of last year: in care, and new then.
+      const opened = [`${year - 1}-02-01`, `${year - 1}-05-01`].filter((d) => d <= lastYearSameDay).length;
+      expect(previous).toMatchObject({ inCare: opened, newInCare: opened });
+
+      // Seen on 31 December of this year, last year's same days are the whole year: its report.
+      const actor = await actorOf(t.db, cast.coordinator.id);
+      const onLastDay = (await homeFor(t.db, actor, {}, `${year}-12-31`)) as CoordinatorHome;
+      const report = expectStatus<Report>(await coordinator.post('/reports', { year: year - 1 }), 201);
+      const data = expectStatus<ReportData>(await coordinator.get(`/reports/${report.id}/data`), 200);
+      expect(homeFigures(onLastDay.yearSoFar.previous)).toEqual(reportFigures(data));
+      expect(onLastDay.yearSoFar.previous).toMatchObject({ visits: 3, inCare: 2 });
+    });
+
+    it('this month by week adds up to the visits of the month so far', async () => {
+      const home = expectStatus<CoordinatorHome>(await coordinator.get('/home'), 200);
+      const { weeks } = home.monthByWeek;
+      expect(weeks[0]?.from).toBe(`${today.slice(0, 7)}-01`);
+      expect(weeks.at(-1)?.to).toBe(today);
+      const ofMonth = [today, today, `${year}-01-01`].filter((d) => d.slice(0, 7) === today.slice(0, 7)).length;
+      expect(weeks.reduce((sum, w) => sum + w.visits, 0)).toBe(ofMonth);
+    });
+
+    it('what needs attention: the counts of the lists it links to', async () => {
+      const { attention } = expectStatus<CoordinatorHome>(await coordinator.get('/home'), 200);
+      // Silent: the case since last February, and operator A2's since 1 January once 60 days have passed.
+      const silentCases = 1 + (`${year}-01-01` <= addDays(today, -60) ? 1 : 0);
+      expect(attention).toEqual({ silentCases, silentDays: 60, expiringPermits: 1, permitWithinDays: 60, overdueActions: 1 });
+      const permits = expectStatus<{ expiring: number }>(await coordinator.get('/deadlines/count'), 200);
+      expect(attention.expiringPermits).toBe(permits.expiring);
+      const overdue = expectStatus<{ total: number }>(await coordinator.get('/actions/overdue'), 200);
+      expect(attention.overdueActions).toBe(overdue.total);
+    });
+
+    it("the operator's day: today's visits of their centre, their own cases, what is due this week", async () => {
+      const home = expectStatus<OperatorHome>(await operator.get('/home'), 200);
+      expect(home.view).toBe('operator');
+      expect(home.todayVisits.total).toBe(2);
+      expect(home.todayVisits.items.every((v) => v.centreId === cast.centreA.id && v.date === today)).toBe(true);
+      // Their two open cases (the third was closed); not operator A2's.
+      expect(home.cases).toHaveLength(2);
+      const silent = home.cases.find((c) => c.caseId === silentCase.id);
+      expect(silent).toMatchObject({ silent: true, overdueActions: 1, lastNoteOn: null });
+      expect(home.cases.find((c) => c.caseId !== silentCase.id)).toMatchObject({ silent: false, lastNoteOn: today });
+      expect(home.due.map((d) => [d.kind, d.overdue])).toEqual([
+        ['action', true],
+        ['permit', false],
+      ]);
+      expect(home.due[1]?.person?.givenNames).toMatch(/^Casa/);
+      // Operator A2 sees their own case and nothing of operator A's.
+      const other = expectStatus<OperatorHome>(await operator2.get('/home'), 200);
+      expect(other.cases).toHaveLength(1);
+      expect(other.due).toEqual([]);
+      // Operator B: today's visit of centre B only.
+      const ofB = expectStatus<OperatorHome>(await operatorB.get('/home'), 200);
+      expect(ofB.todayVisits.total).toBe(1);
+      expect(ofB.cases).toEqual([]);
+    });
+
+    it('the viewer gets the aggregate figures only: no names, no lists of people', async () => {
+      const res = await viewer.get('/home');
+      const home = expectStatus<ViewerHome>(res, 200);
+      expect(home.view).toBe('viewer');
+      expect(Object.keys(home).sort()).toEqual(['centreIds', 'courses', 'monthByWeek', 'today', 'view', 'yearSoFar']);
+      expect(res.body).not.toMatch(/Casa|Persona/);
+      const coordinatorHome = expectStatus<CoordinatorHome>(await coordinator.get('/home'), 200);
+      expect(home.yearSoFar).toEqual(coordinatorHome.yearSoFar);
+    });
+
+    it('a role opens only the views that show less; another centre is not found', async () => {
+      expectProblem(await viewer.get('/home', { view: 'operator' }), 403, 'auth.forbidden');
+      expectProblem(await viewer.get('/home', { view: 'coordinator' }), 403, 'auth.forbidden');
+      expectProblem(await operator.get('/home', { view: 'coordinator' }), 403, 'auth.forbidden');
+      expect(expectStatus<Home>(await operator.get('/home', { view: 'viewer' }), 200).view).toBe('viewer');
+      expect(expectStatus<Home>(await coordinator.get('/home', { view: 'operator' }), 200).view).toBe('operator');
+      expect(expectStatus<Home>(await admin.get('/home'), 200).view).toBe('coordinator');
+      expectProblem(await operator.get('/home', { centreId: String(cast.centreB.id) }), 404, 'resource.not_found');
+      expectProblem(await coordinator.get('/home', { view: 'everything' }), 400, 'validation.failed');
+      const anonymous = api(t.app, null);
+      expectProblem(await anonymous.get('/home'), 401, 'auth.unauthenticated');
+    });
+
+    it("the administrator's home over both centres counts centre B's visit too", async () => {
+      const both = expectStatus<CoordinatorHome>(await admin.get('/home'), 200);
+      const ofA = expectStatus<CoordinatorHome>(await admin.get('/home', { centreId: String(cast.centreA.id) }), 200);
+      expect(both.yearSoFar.current.visits).toBe(ofA.yearSoFar.current.visits + 1);
+    });
+  });
+}
