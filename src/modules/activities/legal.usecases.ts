@@ -16,8 +16,8 @@ import { orNotFound, replaceLinks, requireOfCentre } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { todayInRome } from '../../domain/dates.js';
-import { recordAudit, recordListing } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord, insertRecord, updateRecord } from '../audit/audited-records.js';
+import { recordListing } from '../audit/audit.repository.js';
+import { type AuditedKind, deleteRecord, insertRecord, recordReadNaming, updateRecord } from '../audit/audited-records.js';
 import { type Actor, centreScope, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import {
   casesOfConsultation,
@@ -76,14 +76,7 @@ export async function getConsultation(db: Db, actor: Actor, id: number): Promise
     db,
     consultation.cases.map((c) => c.id),
   );
-  await recordAudit(db, {
-    userId: actor.userId,
-    centreId: consultation.centreId,
-    action: 'read',
-    entity: 'legal_consultation',
-    entityId: id,
-    ...(people.length > 0 && { details: { personIds: people } }),
-  });
+  await recordReadNaming(db, actor, CONSULTATION, consultation, people);
   return consultation;
 }
 

@@ -86,3 +86,14 @@ export function findAndDelete(
     await deleteRecord(trx, actor, kind, { id: target.id, centreId }, target.version);
   });
 }
+
+/** Logs that the actor opened a record that names these people (their ids in the details, when there are any). */
+export function recordReadNaming(
+  db: Kysely<Database>,
+  actor: Actor,
+  kind: AuditedKind,
+  record: AuditedRecord,
+  personIds: readonly number[],
+) {
+  return recordChange(db, actor, 'read', kind.entity, record, personIds.length > 0 ? { details: { personIds } } : {});
+}

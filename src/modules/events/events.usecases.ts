@@ -18,8 +18,7 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { eventTimeProblems, eventTotals } from '../../domain/events.js';
 import { validationFailed } from '../../errors/index.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { type AuditedKind, findAndDelete, insertRecord, updateRecord } from '../audit/audited-records.js';
+import { type AuditedKind, findAndDelete, insertRecord, recordReadNaming, updateRecord } from '../audit/audited-records.js';
 import { type Actor, pageInScope, periodScope, targetCentre } from '../auth/actor.js';
 import { allEvents, centreContacts, distinctParticipants, findEvent, listEvents, participantsOf } from './events.repository.js';
 import { invitationFileName, invitationPdf } from './invitation.js';
@@ -75,15 +74,13 @@ export async function createEvent(db: Db, actor: Actor, input: EventCreateInput,
 /** Opens an event with the people taking part: the read is logged, naming them. */
 export async function getEvent(db: Db, actor: Actor, id: number): Promise<Event> {
   const event = await loadEvent(db, actor, id);
-  const personIds = event.participants.map((person) => person.id);
-  await recordAudit(db, {
-    userId: actor.userId,
-    centreId: event.centreId,
-    action: 'read',
-    entity: 'event',
-    entityId: id,
-    ...(personIds.length > 0 && { details: { personIds } }),
-  });
+  await recordReadNaming(
+    db,
+    actor,
+    EVENT,
+    event,
+    event.participants.map((person) => person.id),
+  );
   return event;
 }
 
