@@ -10,6 +10,7 @@ import { useCountryName } from './CountrySelect.js';
  * it keeps its own words, and starts again empty after each person chosen.
  */
 export function PersonSearch({
+  id = 'person-search',
   onSelect,
   query: givenQuery,
   onQueryChange,
@@ -17,6 +18,8 @@ export function PersonSearch({
   autoFocus,
   hint,
 }: {
+  /** The field's id: another than the default where a page has two searches (the desk and a visit's correction). */
+  id?: string;
   onSelect(person: PersonSummary): void;
   query?: string;
   onQueryChange?(query: string): void;
@@ -33,7 +36,7 @@ export function PersonSearch({
 
   return (
     <Combobox
-      id="person-search"
+      id={id}
       label={t('frontDesk.searchLabel')}
       hint={hint ?? t('people.searchHint')}
       value={query}

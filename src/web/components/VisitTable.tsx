@@ -5,7 +5,7 @@ import type { Page } from '../api/client.js';
 import { useTopicLabels } from '../api/hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
-import { pagingOf, RecordTable } from '../kit/index.js';
+import { pagingOf, RecordTable, type RowAction } from '../kit/index.js';
 import { useCountryName } from './CountrySelect.js';
 
 export type VisitColumn =
@@ -35,7 +35,8 @@ const HEADERS: Record<VisitColumn, MessageKey> = {
 
 /**
  * A page of visits as a RecordTable with the columns a page asks for, in that order: the `empty`
- * message when there is none, paging when the visits come a page at a time.
+ * message when there is none, paging when the visits come a page at a time, and the row actions
+ * given (a visit's correction: pages/frontdesk/VisitCorrection).
  */
 export function VisitTable({
   visits,
@@ -43,12 +44,16 @@ export function VisitTable({
   caption,
   empty,
   onPage,
+  actions,
+  rowName,
 }: {
   visits: Page<Visit>;
   columns: VisitColumn[];
   caption: string;
   empty: string;
   onPage(page: number): void;
+  actions?(visit: Visit): RowAction[];
+  rowName?(visit: Visit): string;
 }) {
   const { t, formatDate, label } = useI18n();
   const { label: topicLabel } = useTopicLabels();
@@ -89,6 +94,8 @@ export function VisitTable({
       rows={visits.items}
       empty={empty}
       paging={pagingOf(visits, onPage)}
+      actions={actions}
+      rowName={rowName}
       columns={columns.map((column) => ({ header: t(HEADERS[column]), cell: cell[column] }))}
     />
   );

@@ -5,9 +5,11 @@ import { calendarEn } from './calendar.en.js';
 import { casesEn } from './cases.en.js';
 import { centresEn } from './centres.en.js';
 import { coursesEn } from './courses.en.js';
+import { deskEn } from './desk.en.js';
 import { documentsEn } from './documents.en.js';
 import { eventsEn } from './events.en.js';
 import { historyEn } from './history.en.js';
+import { homeEn } from './home.en.js';
 import { householdsEn } from './households.en.js';
 import { importsEn } from './imports.en.js';
 import type { Dictionary } from './it.js';
@@ -306,4 +308,6 @@ export const en: Dictionary = {
   ...processingRegisterEn,
   ...remindersEn,
   ...subjectExportEn,
+  ...deskEn,
+  ...homeEn,
 };

@@ -5,9 +5,11 @@ import { calendarIt } from './calendar.it.js';
 import { casesIt } from './cases.it.js';
 import { centresIt } from './centres.it.js';
 import { coursesIt } from './courses.it.js';
+import { deskIt } from './desk.it.js';
 import { documentsIt } from './documents.it.js';
 import { eventsIt } from './events.it.js';
 import { historyIt } from './history.it.js';
+import { homeIt } from './home.it.js';
 import { householdsIt } from './households.it.js';
 import { importsIt } from './imports.it.js';
 import { privacyIt } from './privacy.it.js';
@@ -306,6 +308,8 @@ export const it = {
   ...processingRegisterIt,
   ...remindersIt,
   ...subjectExportIt,
+  ...deskIt,
+  ...homeIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

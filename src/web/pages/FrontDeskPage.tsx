@@ -7,21 +7,26 @@ import { useI18n } from '../i18n/index.js';
 import { RecordTable } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { DeadlinesNotice } from './documents/DeadlinesNotice.js';
+import { useVisitCorrection } from './frontdesk/VisitCorrection.js';
 import { VisitForm } from './frontdesk/VisitForm.js';
 
-/** "Accessi di oggi": the time, who came, and why. */
-function TodayVisits({ visits, topicLabel }: { visits: Page<Visit> | undefined; topicLabel(id: number): string }) {
+/** "Accessi di oggi": the time, who came, and why; a visit recorded by mistake is corrected or deleted here. */
+function TodayVisits({ visits, topicLabel, reload }: { visits: Page<Visit> | undefined; topicLabel(id: number): string; reload(): void }) {
   const { t, label } = useI18n();
+  const correction = useVisitCorrection(reload);
   return (
     <section className="col-lg-5" aria-labelledby="today-visits">
       <h2 id="today-visits" className="h4">
         {t('frontDesk.todayVisits')} <span className="badge bg-primary">{visits?.total ?? 0}</span>
       </h2>
+      {correction.panel}
       {visits ? (
         <RecordTable<Visit>
           caption={t('frontDesk.todayVisits')}
           captionHidden
           rows={visits.items}
+          actions={correction.actions}
+          rowName={correction.rowName}
           empty={t('frontDesk.noVisitsToday')}
           columns={[
             { header: t('visit.time'), cell: (v) => v.time },
@@ -66,7 +71,7 @@ export function FrontDeskPage() {
           </h2>
           <VisitForm reload={todays.reload} topics={topics.topics.data} />
         </section>
-        <TodayVisits visits={todays.data} topicLabel={topics.label} />
+        <TodayVisits visits={todays.data} topicLabel={topics.label} reload={todays.reload} />
       </div>
     </>
   );

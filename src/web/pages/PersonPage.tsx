@@ -16,6 +16,7 @@ import { PersonApplicationsSection } from './activities/PersonApplicationsSectio
 import { PersonCasesSection } from './cases/PersonCasesSection.js';
 import { PersonCoursesSection } from './courses/PersonCoursesSection.js';
 import { PersonDocumentsSection } from './documents/PersonDocumentsSection.js';
+import { useVisitCorrection } from './frontdesk/VisitCorrection.js';
 import { PersonHouseholdSection } from './households/PersonHouseholdSection.js';
 import { SubjectExportSection } from './person/SubjectExportSection.js';
 import { ErasureRequestForm } from './privacy/ErasureRequestForm.js';
@@ -41,6 +42,9 @@ function PersonFileView({ file }: { file: PersonFile }) {
   const p = file.person;
   // The first page came with the file; the others are asked for when wanted.
   const visits = useApiGet<Page<Visit>>('/visits', { personId: p.id, page, pageSize: PERSON_FILE_VISITS }, file.visits);
+  // A visit recorded on this person by mistake is corrected (or deleted) from the file.
+  const correction = useVisitCorrection(visits.reload);
+  const canCorrect = can('personal.write');
   // The erasure request's form, open on demand; a refusal recorded is said here.
   const [erasure, setErasure] = useState<'closed' | 'open' | 'refused'>('closed');
   const notice = (location.state as { notice?: MessageKey } | null)?.notice;
@@ -128,6 +132,7 @@ function PersonFileView({ file }: { file: PersonFile }) {
       <h2 className="h4 mt-4">
         {t('people.visits')} <span className="badge bg-primary">{visits.data?.total ?? 0}</span>
       </h2>
+      {canCorrect ? correction.panel : null}
       {visits.data ? (
         <VisitTable
           visits={visits.data}
@@ -135,6 +140,8 @@ function PersonFileView({ file }: { file: PersonFile }) {
           caption={t('people.visits')}
           empty={t('people.noVisits')}
           onPage={setPage}
+          actions={canCorrect ? correction.actions : undefined}
+          rowName={correction.rowName}
         />
       ) : null}
 

@@ -12,17 +12,21 @@ import { FilterSelect } from '../kit/FilterSelect.js';
 import { PeriodFields } from '../kit/period.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
+import { useVisitCorrection } from './frontdesk/VisitCorrection.js';
 
 const FILTERS = ['from', 'to', 'topicId', 'originGroup', 'citizenship', 'operatorId', 'centreId'] as const;
 
 export default function VisitsPage() {
   const { t, locale, label } = useI18n();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const { topics } = useTopicLabels();
   const operators = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
   const address = useAddressFilters(FILTERS);
   const filters = address.values;
   const visits = useApiGet<Page<Visit>>('/visits', { ...filters, page: address.page, pageSize: 50 });
+  // A visit recorded on the wrong person or by mistake is corrected (or deleted) from the list.
+  const correction = useVisitCorrection(visits.reload);
+  const canCorrect = can('personal.write');
   usePageTitle(t('visits.title'));
 
   const exportHref = withQuery('/api/v1/visits/export.csv', { ...filters, lang: locale });
@@ -64,13 +68,18 @@ export default function VisitsPage() {
       </FilterPanel>
       <FilteredPage loaded={visits} count={(count) => t('visits.count', { count })} countTestId="visits-count">
         {(page) => (
-          <VisitTable
-            visits={page}
-            columns={['date', 'person', 'gender', 'citizenship', 'originGroup', 'topics', 'channel', 'operator']}
-            caption={t('visits.title')}
-            empty={t('visits.none')}
-            onPage={address.setPage}
-          />
+          <>
+            {canCorrect ? correction.panel : null}
+            <VisitTable
+              visits={page}
+              columns={['date', 'person', 'gender', 'citizenship', 'originGroup', 'topics', 'channel', 'operator']}
+              caption={t('visits.title')}
+              empty={t('visits.none')}
+              onPage={address.setPage}
+              actions={canCorrect ? correction.actions : undefined}
+              rowName={correction.rowName}
+            />
+          </>
         )}
       </FilteredPage>
     </>

@@ -88,14 +88,16 @@ export function AnonymousFields({
   );
 }
 
-/** "Tipologia di richiesta": the active topics as checkboxes (Enter on one saves the visit). */
+/** "Tipologia di richiesta": the active topics as checkboxes (Enter on one saves the visit); ids begin with `idPrefix`. */
 export function TopicsFieldset({
+  idPrefix = 'topic',
   topics,
   value,
   onToggle,
   error,
   firstRef,
 }: {
+  idPrefix?: string;
   topics: Topic[] | undefined;
   value: number[];
   onToggle(id: number): void;
@@ -104,24 +106,24 @@ export function TopicsFieldset({
 }) {
   const { t, label } = useI18n();
   return (
-    <fieldset className="mb-3" aria-describedby={error ? 'topics-error' : undefined}>
+    <fieldset className="mb-3" aria-describedby={error ? `${idPrefix}s-error` : undefined}>
       <legend className="form-label h6">{t('frontDesk.topics')}</legend>
       <div className="topic-grid">
         {topics?.map((topic, index) => (
           <div className="form-check my-1" key={topic.id}>
             <input
-              id={`topic-${topic.id}`}
+              id={`${idPrefix}-${topic.id}`}
               type="checkbox"
               ref={index === 0 ? firstRef : undefined}
               checked={value.includes(topic.id)}
               onChange={() => onToggle(topic.id)}
             />
-            <label htmlFor={`topic-${topic.id}`}>{label(topic)}</label>
+            <label htmlFor={`${idPrefix}-${topic.id}`}>{label(topic)}</label>
           </div>
         ))}
       </div>
       {error ? (
-        <div id="topics-error" className="invalid-feedback d-block" role="alert">
+        <div id={`${idPrefix}s-error`} className="invalid-feedback d-block" role="alert">
           {error}
         </div>
       ) : null}
@@ -129,22 +131,24 @@ export function TopicsFieldset({
   );
 }
 
-/** "Altri dettagli": date and time (now, unless changed), channel, referral and notes. */
+/** "Altri dettagli": date and time (now, unless changed), channel, referral and notes; `open` when correcting a visit. */
 export function DetailsFields({
   details,
   onChange,
   today,
   errors,
+  open,
 }: {
   details: VisitDetails;
   onChange(next: VisitDetails): void;
   today: string;
   errors: Errors;
+  open?: boolean;
 }) {
   const { t } = useI18n();
   const field = boundToPart(details, onChange, errors);
   return (
-    <details className="mb-3">
+    <details className="mb-3" open={open}>
       <summary>{t('frontDesk.moreDetails')}</summary>
       <div className="row mt-3">
         <div className="col-sm-6 col-md-3">
