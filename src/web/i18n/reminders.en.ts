@@ -17,8 +17,8 @@ export const remindersEn: Record<keyof typeof remindersIt, string> = {
   'reminders.actionDue.one': 'due by {date}, {count} day late',
   'reminders.caseSilent': 'no note for {count} days (since {date})',
   'reminders.caseSilent.one': 'no note for {count} day (since {date})',
-  'reminders.coursePlaces': '{count} places free, {waiting} people waiting',
-  'reminders.coursePlaces.one': '{count} place free, {waiting} people waiting',
+  'reminders.coursePlaces': '{count} places free; on the centre’s waiting list: {waiting}',
+  'reminders.coursePlaces.one': '{count} place free; on the centre’s waiting list: {waiting}',
 
   'account.reminders.title': 'Daily reminders',
   'account.reminders.intro':

@@ -15,8 +15,8 @@ export const remindersIt = {
   'reminders.actionDue.one': 'da fare entro il {date}, in ritardo di {count} giorno',
   'reminders.caseSilent': 'nessuna nota da {count} giorni (dal {date})',
   'reminders.caseSilent.one': 'nessuna nota da {count} giorno (dal {date})',
-  'reminders.coursePlaces': '{count} posti liberi, {waiting} persone in attesa',
-  'reminders.coursePlaces.one': '{count} posto libero, {waiting} persone in attesa',
+  'reminders.coursePlaces': '{count} posti liberi; in lista d’attesa nel centro: {waiting}',
+  'reminders.coursePlaces.one': '{count} posto libero; in lista d’attesa nel centro: {waiting}',
 
   'account.reminders.title': 'Promemoria giornalieri',
   'account.reminders.intro':
