@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import AuditPage from './pages/auditPage.js';
 import FrontDeskPage from './pages/frontDeskPage.js';
+import HomePage from './pages/homePage.js';
 import LoginPage from './pages/loginPage.js';
 import PeoplePage from './pages/peoplePage.js';
 import PersonFormPage from './pages/personFormPage.js';
@@ -130,7 +131,7 @@ test.describe('Sportello: a day at the desk', () => {
   });
 
   test('the front desk records a linked visit with the keyboard only, in at most 3 keys after the search text', async () => {
-    await page.goto('/');
+    await page.goto('/sportello');
     const desk = await FrontDeskPage.verifyOnPage(page);
     await expect(desk.todaysCount()).toHaveText('0');
     await expect(page.getByText('Nessun accesso registrato oggi.')).toBeVisible();
@@ -246,7 +247,7 @@ test.describe('Sportello: a day at the desk', () => {
   test('"Accessi": filters by origin group and by dates, and a CSV export in Italian', async () => {
     const today = romeDate();
     const yesterday = romeDate(-1);
-    await page.goto('/');
+    await page.goto('/sportello');
     const desk = await FrontDeskPage.verifyOnPage(page);
     await desk.openFromMenu('Accessi');
     const visits = await VisitsPage.verifyOnPage(page);
@@ -295,7 +296,7 @@ test.describe('Sportello: a day at the desk', () => {
   });
 
   test('"Statistiche" shows the totals; the language switch turns the labels to English and back', async () => {
-    await page.goto('/');
+    await page.goto('/sportello');
     const desk = await FrontDeskPage.verifyOnPage(page);
     await desk.openFromMenu('Statistiche');
     const stats = await StatisticsPage.verifyOnPage(page);
@@ -328,7 +329,7 @@ test.describe('Sportello: a day at the desk', () => {
   });
 
   test('administration: a new operator account', async () => {
-    await page.goto('/');
+    await page.goto('/sportello');
     await (await FrontDeskPage.verifyOnPage(page)).openFromMenu('Utenti');
     const users = await UsersPage.verifyOnPage(page);
     await users.add(OPERATOR);
@@ -397,15 +398,15 @@ test.describe('Sportello: a day at the desk', () => {
 
     const login = await LoginPage.verifyOnPage(page);
     await login.login(VIEWER.email, VIEWER.password);
-    const stats = await StatisticsPage.verifyOnPage(page);
-    await expect(page).toHaveURL(/\/statistics$/);
-    await expect(stats.total).toHaveText('Totale accessi: 2');
-    await expect(stats.navLink('Statistiche')).toHaveCount(1);
+    // The viewer's home: the aggregate figures only.
+    const home = await HomePage.verifyOnPage(page, 'Il centro in sintesi');
+    await expect(home.navLink('Statistiche')).toHaveCount(1);
     for (const hidden of ['Sportello', 'Persone', 'Accessi', 'Utenti', 'Token API', 'Registro attività']) {
-      await expect(stats.navLink(hidden)).toHaveCount(0);
+      await expect(home.navLink(hidden)).toHaveCount(0);
     }
-    // Only pages of aggregated or public data: statistics, the published reports, courses, events and network meetings.
-    await expect(stats.mainNav.getByRole('link', { includeHidden: true })).toHaveText([
+    // Only pages of aggregated or public data: the home, statistics, the published reports, courses, events and network meetings.
+    await expect(home.mainNav.getByRole('link', { includeHidden: true })).toHaveText([
+      'Home',
       'Corsi',
       'Eventi',
       'Incontri di rete',
@@ -414,11 +415,13 @@ test.describe('Sportello: a day at the desk', () => {
     ]);
     await expect(page.locator('body')).not.toContainText(MOHAMED.familyNames);
 
-    for (const path of ['/people', `/people/${mohamedId}`, '/visits', '/', '/admin/audit']) {
+    for (const path of ['/people', `/people/${mohamedId}`, '/visits', '/sportello', '/admin/audit']) {
       await page.goto(path);
-      await StatisticsPage.verifyOnPage(page);
-      await expect(page).toHaveURL(/\/statistics$/);
+      await HomePage.verifyOnPage(page, 'Il centro in sintesi');
     }
+    await home.openFromMenu('Statistiche');
+    const stats = await StatisticsPage.verifyOnPage(page);
+    await expect(stats.total).toHaveText('Totale accessi: 2');
     // The API agrees with the menu.
     expect((await page.request.get('/api/v1/people')).status()).toBe(403);
     expect((await page.request.get(`/api/v1/people/${mohamedId}`)).status()).toBe(403);

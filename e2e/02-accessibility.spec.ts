@@ -66,7 +66,7 @@ test.describe('Accessibility of every page', () => {
   test('front desk: empty, search list open, person chosen, anonymous visitor, validation error', async () => {
     // Six axe scans in one test: more than the default time on a busy machine.
     test.setTimeout(90_000);
-    await page.goto('/');
+    await page.goto('/sportello');
     const desk = await FrontDeskPage.verifyOnPage(page);
     await expect(desk.todaysVisits.getByRole('table')).toBeVisible();
     await checkA11y(page, 'front desk');
@@ -213,7 +213,7 @@ test.describe('Accessibility of every page', () => {
       { width: 1024, height: 768 },
     ]) {
       await page.setViewportSize(viewport);
-      await page.goto('/');
+      await page.goto('/sportello');
       const desk = await FrontDeskPage.verifyOnPage(page);
       await expect(desk.search).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

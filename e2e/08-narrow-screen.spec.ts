@@ -13,6 +13,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 const PAGES = [
   '/',
+  '/sportello',
   '/people',
   '/people/new',
   '/visits',

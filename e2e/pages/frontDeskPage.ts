@@ -40,10 +40,16 @@ export default class FrontDeskPage extends AbstractPage {
     this.todaysVisits = page.getByRole('region', { name: /^Accessi di oggi/ });
   }
 
+  /**
+   * The desk, at /sportello. After login the app opens the home page ('/'): from there the desk
+   * is opened with its "Vai allo sportello" button, as a person does.
+   */
   static async verifyOnPage(page: Page): Promise<FrontDeskPage> {
     const desk = new FrontDeskPage(page);
+    await expect(desk.heading).toHaveText(/^(Sportello|Home|Il centro in sintesi|La mia giornata)$/);
+    if ((await desk.heading.textContent()) !== 'Sportello') await page.getByRole('link', { name: 'Vai allo sportello' }).click();
     await expect(desk.heading).toHaveText('Sportello');
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/sportello$/);
     // The topics arrive from the API: the form is usable once they are shown.
     await expect(desk.topics.getByRole('checkbox').first()).toBeAttached();
     return desk;

@@ -49,11 +49,7 @@ describe('home: the days each figure covers', () => {
       { personKey: 3, openedOn: '2025-12-20', closedOn: null },
       { personKey: 4, openedOn: '2024-06-01', closedOn: '2025-12-10' },
     ];
-    expect(periodsAsOf(periods, '2025-12-07')).toEqual([
-      periods[0],
-      { ...periods[1], closedOn: null },
-      { ...periods[3], closedOn: null },
-    ]);
+    expect(periodsAsOf(periods, '2025-12-07')).toEqual([periods[0], { ...periods[1], closedOn: null }, { ...periods[3], closedOn: null }]);
     // Counted by the report's rule, the people in care in 2025 up to 7 December: 1, 2 and 4.
     const asOf = periodsAsOf(periods, '2025-12-07').map((p) => ({ personKey: p.personKey, periods: [p] }));
     expect([...peopleInCare(asOf, 2025)].sort()).toEqual([1, 2, 4]);

@@ -10,7 +10,7 @@ function Guard({ permission, children }: { permission?: Permission; children: Re
   const { me, can } = useSession();
   const location = useLocation();
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (permission && !can(permission)) return <Navigate to={can('personal.write') ? '/' : '/statistics'} replace />;
+  if (permission && !can(permission)) return <Navigate to="/" replace />;
   // The organisation requires a second factor of this role: Il mio account until it is set up.
   if (me.secondFactor === 'required' && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <>{children}</>;

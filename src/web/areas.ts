@@ -8,6 +8,7 @@ import { casesArea } from './pages/cases/area.js';
 import { coursesArea } from './pages/courses/area.js';
 import { documentsArea } from './pages/documents/area.js';
 import { eventsArea } from './pages/events/area.js';
+import { homeArea } from './pages/home/area.js';
 import { householdsArea } from './pages/households/area.js';
 import { remindersArea } from './pages/reminders/area.js';
 import { reportsArea } from './pages/reports/area.js';
@@ -17,6 +18,7 @@ import { reportsArea } from './pages/reports/area.js';
  * the statistics and the administration's own pages last (each menu group keeps this order).
  */
 export const PAGES: AppPage[] = [
+  ...homeArea,
   ...peopleArea,
   ...casesArea,
   ...householdsArea,

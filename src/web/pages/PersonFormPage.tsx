@@ -77,7 +77,7 @@ export default function PersonFormPage() {
         });
     if (!sent.ok) return;
     const person = sent.data;
-    if (desk.returnTo === '/') navigate('/', { state: { person } });
+    if (desk.returnTo === '/sportello') navigate('/sportello', { state: { person } });
     else if (desk.returnTo && !editing) navigate(withPersonId(desk.returnTo, person.id));
     else navigate(`/people/${person.id}`, { state: { notice: editing ? 'people.updated' : 'people.created' } });
   };

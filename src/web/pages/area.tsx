@@ -9,7 +9,7 @@ const PersonFormPage = lazyPage(() => import('./PersonFormPage.js'));
 export const peopleArea: Area = [
   { path: '/login', public: true, element: <LoginPage /> },
   { path: '/setup', public: true, element: lazyPage(() => import('./SetupPage.js')) },
-  { path: '/', permission: 'personal.write', element: <FrontDeskPage />, menu: { label: 'nav.frontDesk' } },
+  { path: '/sportello', permission: 'personal.write', element: <FrontDeskPage />, menu: { label: 'nav.frontDesk' } },
   ...inMenu('people', [['/people', 'personal.read', () => import('./PeoplePage.js'), 'nav.people']]),
   { path: '/people/new', permission: 'personal.write', element: PersonFormPage },
   { path: '/people/:id', permission: 'personal.read', element: lazyPage(() => import('./PersonPage.js')) },

@@ -184,7 +184,7 @@ export function VisitForm({ reload, topics }: { reload(): void; topics: Topic[] 
                 type="button"
                 className="btn btn-outline-primary btn-sm"
                 // Names stay out of the address (history, logs, referrers): they travel in the navigation state.
-                onClick={() => navigate('/people/new', { state: { name: query, returnTo: '/' } })}
+                onClick={() => navigate('/people/new', { state: { name: query, returnTo: '/sportello' } })}
               >
                 {t('frontDesk.newPerson')}
               </button>

@@ -181,7 +181,7 @@ class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean
   }
 }
 
-function SafeChart({ table }: { table: ReportTable }) {
+export function SafeChart({ table }: { table: ReportTable }) {
   // The options object is the effect's dependency: computed again only with a new table.
   const option = useMemo(() => {
     try {

@@ -1,0 +1,213 @@
+/**
+ * The aggregate figures of the home page (the coordinator's and the viewer's): the year so far
+ * against last year's same days, by origin group with its chart, this month by week with its
+ * chart, and the courses running. Each figure links to the list behind it when the reader may
+ * open that list; the charts are drawn with the report's chart options.
+ */
+import { Link } from 'react-router';
+import { ORIGIN_GROUPS, type OriginGroup } from '../../../contracts/enums.js';
+import type { PeriodFigures, ViewerHome } from '../../../contracts/home.js';
+import type { ReportTable } from '../../../contracts/reports.js';
+import { useI18n } from '../../i18n/index.js';
+import { RecordTable } from '../../kit/index.js';
+import { useSession } from '../../session.js';
+import { SafeChart } from '../reports/Preview.js';
+
+type Figure = 'visits' | 'inCare' | 'newInCare';
+
+/** Where a figure's list is: visits in the period (or their statistics, for who may not list them), the cases. */
+function useFigureLink() {
+  const { can } = useSession();
+  return (figure: Figure, period: { from: string; to: string }, group?: string) => {
+    const range = `from=${period.from}&to=${period.to}${group ? `&originGroup=${group}` : ''}`;
+    if (figure === 'visits') return can('personal.read') ? `/visits?${range}` : `/statistics?from=${period.from}&to=${period.to}`;
+    return can('personal.read') ? '/cases' : null;
+  };
+}
+
+function FigureLink({ to, value, label }: { to: string | null; value: number; label: string }) {
+  const { formatNumber } = useI18n();
+  if (!to) return <>{formatNumber(value)}</>;
+  return (
+    <Link to={to} aria-label={`${formatNumber(value)} ${label}`}>
+      {formatNumber(value)}
+    </Link>
+  );
+}
+
+function change(current: number, previous: number): string {
+  const difference = current - previous;
+  return difference > 0 ? `+${difference}` : String(difference);
+}
+
+export function YearSoFarSection({ current, previous }: { current: PeriodFigures; previous: PeriodFigures }) {
+  const { t, label, formatDate } = useI18n();
+  const linkOf = useFigureLink();
+  const periodLabel = (p: PeriodFigures) => t('home.period', { from: formatDate(p.from), to: formatDate(p.to) });
+  const rows: Array<{ id: Figure; name: string }> = [
+    { id: 'visits', name: t('home.visits') },
+    { id: 'inCare', name: t('home.inCare') },
+    { id: 'newInCare', name: t('home.newInCare') },
+  ];
+  const currentYear = current.from.slice(0, 4);
+  const previousYear = previous.from.slice(0, 4);
+  const ofGroup = (p: PeriodFigures, group: string) => p.byOriginGroup.find((g) => g.group === group);
+  // The chart of the report's kind: a bar per origin group, a series per year.
+  const chartTable: ReportTable = {
+    kind: 'table',
+    id: 'home.byOriginGroup',
+    title: t('home.byOriginGroup.caption'),
+    columns: [
+      { key: 'category', label: t('home.originGroup'), numeric: false },
+      { key: 'previous', label: t('home.visitsOf', { year: previousYear }), numeric: true },
+      { key: 'current', label: t('home.visitsOf', { year: currentYear }), numeric: true },
+    ],
+    rows: ORIGIN_GROUPS.map((group) => ({
+      key: group,
+      cells: {
+        category: label('originGroup', group),
+        previous: ofGroup(previous, group)?.visits ?? 0,
+        current: ofGroup(current, group)?.visits ?? 0,
+      },
+    })),
+    protect: false,
+    chart: { type: 'bar', categoryColumn: 'category', seriesColumns: ['previous', 'current'] },
+  };
+  return (
+    <section aria-labelledby="home-year" className="mb-5">
+      <h2 id="home-year" className="h4">
+        {t('home.yearSoFar')}
+      </h2>
+      <p>{t('home.yearSoFar.intro')}</p>
+      <RecordTable
+        caption={t('home.yearSoFar.caption')}
+        captionHidden
+        rows={rows}
+        columns={[
+          { header: t('home.figure'), rowHeader: true, cell: (row) => row.name },
+          {
+            header: periodLabel(current),
+            className: 'text-end',
+            cell: (row) => <FigureLink to={linkOf(row.id, current)} value={current[row.id]} label={`${row.name} ${currentYear}`} />,
+          },
+          {
+            header: periodLabel(previous),
+            className: 'text-end',
+            cell: (row) => <FigureLink to={linkOf(row.id, previous)} value={previous[row.id]} label={`${row.name} ${previousYear}`} />,
+          },
+          { header: t('home.change'), className: 'text-end', cell: (row) => change(current[row.id], previous[row.id]) },
+        ]}
+      />
+      <h3 className="h5">{t('home.byOriginGroup')}</h3>
+      <RecordTable
+        caption={t('home.byOriginGroup.caption')}
+        captionHidden
+        rows={ORIGIN_GROUPS.map((group) => ({ id: group as OriginGroup }))}
+        columns={[
+          { header: t('home.originGroup'), rowHeader: true, cell: (row) => label('originGroup', row.id) },
+          ...(
+            [
+              [current, 'visitsOf', 'visits'],
+              [previous, 'visitsOf', 'visits'],
+              [current, 'inCareOf', 'inCare'],
+              [previous, 'inCareOf', 'inCare'],
+            ] as const
+          ).map(([period, header, figure]) => ({
+            header: t(`home.${header}`, { year: period.from.slice(0, 4) }),
+            className: 'text-end',
+            cell: (row: { id: OriginGroup }) => (
+              <FigureLink
+                to={linkOf(figure, period, figure === 'visits' ? row.id : undefined)}
+                value={ofGroup(period, row.id)?.[figure] ?? 0}
+                label={`${t(`home.${header}`, { year: period.from.slice(0, 4) })}, ${label('originGroup', row.id)}`}
+              />
+            ),
+          })),
+        ]}
+      />
+      <SafeChart table={chartTable} />
+    </section>
+  );
+}
+
+export function MonthSection({ monthByWeek }: { monthByWeek: ViewerHome['monthByWeek'] }) {
+  const { t, formatDate } = useI18n();
+  const linkOf = useFigureLink();
+  const weekLabel = (w: { from: string; to: string }) => t('home.period', { from: formatDate(w.from), to: formatDate(w.to) });
+  const chartTable: ReportTable = {
+    kind: 'table',
+    id: 'home.month',
+    title: t('home.month.caption'),
+    columns: [
+      { key: 'category', label: t('home.week'), numeric: false },
+      { key: 'visits', label: t('home.visits'), numeric: true },
+    ],
+    rows: monthByWeek.weeks.map((w) => ({ key: w.from, cells: { category: weekLabel(w), visits: w.visits } })),
+    protect: false,
+    chart: { type: 'bar', categoryColumn: 'category', seriesColumns: ['visits'] },
+  };
+  return (
+    <section aria-labelledby="home-month" className="mb-5">
+      <h2 id="home-month" className="h4">
+        {t('home.month')}
+      </h2>
+      <RecordTable
+        caption={t('home.month.caption')}
+        captionHidden
+        rows={monthByWeek.weeks}
+        rowKey={(w) => w.from}
+        columns={[
+          { header: t('home.week'), rowHeader: true, cell: (w) => weekLabel(w) },
+          {
+            header: t('home.visits'),
+            className: 'text-end',
+            cell: (w) => <FigureLink to={linkOf('visits', w)} value={w.visits} label={`${t('home.visits')}, ${weekLabel(w)}`} />,
+          },
+        ]}
+      />
+      <SafeChart table={chartTable} />
+    </section>
+  );
+}
+
+export function CoursesSection({ courses }: { courses: ViewerHome['courses'] }) {
+  const { t, label, formatDate, formatNumber } = useI18n();
+  const { can } = useSession();
+  return (
+    <section aria-labelledby="home-courses" className="mb-5">
+      <h2 id="home-courses" className="h4">
+        {t('home.courses')}
+      </h2>
+      <RecordTable
+        caption={t('home.courses.caption')}
+        captionHidden
+        rows={courses}
+        rowKey={(c) => c.courseId}
+        empty={t('home.courses.none')}
+        columns={[
+          { header: t('home.course'), rowHeader: true, cell: (c) => <Link to={`/courses/${c.courseId}`}>{c.title}</Link> },
+          { header: t('home.course.kind'), cell: (c) => label(c.kind) },
+          { header: t('home.course.period'), cell: (c) => t('home.period', { from: formatDate(c.startDate), to: formatDate(c.endDate) }) },
+          { header: t('home.course.enrolments'), className: 'text-end', cell: (c) => formatNumber(c.enrolments) },
+          {
+            header: t('home.course.attendance'),
+            className: 'text-end',
+            cell: (c) => (c.attendanceRate === null ? '–' : `${formatNumber(c.attendanceRate)}%`),
+          },
+          {
+            header: t('home.course.waiting'),
+            className: 'text-end',
+            cell: (c) =>
+              can('personal.read') && c.waiting > 0 ? (
+                <Link to="/waiting-list" aria-label={`${formatNumber(c.waiting)} ${t('home.course.waiting')}: ${c.title}`}>
+                  {formatNumber(c.waiting)}
+                </Link>
+              ) : (
+                formatNumber(c.waiting)
+              ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
