@@ -5,6 +5,13 @@ import { learnerRef, lessonMinutes } from './course-fields.js';
 import { ENROLMENT_PROGRAMMES, LESSON_STATUSES } from './enums.js';
 import { messageEn } from './messages/index.js';
 
+/** A day the centre is closed: a public holiday, the patron day or a closure, with the holiday's name or the closure's reason. */
+const closedDay = z.object({
+  reason: z.enum(['holiday', 'patron_day', 'closure']),
+  /** The holiday's name or the closure's reason. */
+  detail: z.string().nullable(),
+});
+
 export const lessonSchema = versionedRecord('Lesson', {
   courseId: z.number(),
   date: z.string(),
@@ -18,6 +25,8 @@ export const lessonSchema = versionedRecord('Lesson', {
   plannedOn: z.string().nullable(),
   /** Allowed, but flagged: the date is outside the course's date range. */
   outsideCourse: z.boolean(),
+  /** Allowed, but flagged: the centre is closed that day (generated lessons skip such days); null when open. */
+  closedDay: closedDay.nullable(),
   /** Attendance taken: presences and learners marked. */
   present: z.number(),
   marked: z.number(),
@@ -54,15 +63,7 @@ export const generateLessonsResult = z
     /** Lessons left as they were: held, cancelled, moved, annotated, added by hand or with attendance. */
     kept: z.number(),
     /** Pattern dates with no lesson because the centre is closed. */
-    skipped: z.array(
-      z.object({
-        date: z.string(),
-        weekday: z.number(),
-        reason: z.enum(['holiday', 'patron_day', 'closure']),
-        /** The holiday's name or the closure's reason. */
-        detail: z.string().nullable(),
-      }),
-    ),
+    skipped: z.array(z.object({ date: z.string(), weekday: z.number(), ...closedDay.shape })),
   })
   .meta({ id: 'GenerateLessonsResult' });
 export type GenerateLessonsResult = z.infer<typeof generateLessonsResult>;

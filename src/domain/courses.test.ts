@@ -7,6 +7,7 @@ import {
   hasCompleted,
   isEnrolledOn,
   isOutsideCourse,
+  lessonClosedDay,
   lessonDates,
   regenerationPlan,
   type StoredLesson,
@@ -68,6 +69,21 @@ describe('lesson dates from the weekly pattern', () => {
     expect(isOutsideCourse('2024-04-29', course)).toBe(false);
     expect(isOutsideCourse('2024-03-03', course)).toBe(true);
     expect(isOutsideCourse('2024-04-30', course)).toBe(true);
+  });
+
+  it('flags a lesson on a day the centre is closed, by the rule the generation skips them with', () => {
+    expect(lessonClosedDay(CALENDAR, '2024-04-01')).toEqual({ reason: 'holiday', detail: 'Lunedì dell’Angelo' });
+    // A Thursday without desk hours, and a holiday: closed for a course too.
+    expect(lessonClosedDay(CALENDAR, '2024-04-25')).toEqual({ reason: 'holiday', detail: expect.any(String) });
+    expect(lessonClosedDay(CALENDAR, '2024-09-22')).toEqual({ reason: 'patron_day', detail: null });
+    expect(lessonClosedDay(CALENDAR, '2024-08-07')).toEqual({ reason: 'closure', detail: 'Chiusura estiva' });
+    // No desk hours is no closure: a Thursday or a Saturday course runs.
+    expect(lessonClosedDay(CALENDAR, '2024-04-18')).toBeNull();
+    expect(lessonClosedDay(CALENDAR, '2024-04-20')).toBeNull();
+    expect(lessonClosedDay(CALENDAR, '2024-04-22')).toBeNull();
+    // The same days as the generation skips.
+    const { skipped } = lessonDates({ startDate: '2024-07-29', endDate: '2024-09-30', weekdays: [1, 3, 7] }, CALENDAR);
+    for (const s of skipped) expect(lessonClosedDay(CALENDAR, s.date)).not.toBeNull();
   });
 });
 

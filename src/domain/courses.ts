@@ -115,6 +115,30 @@ export function isOutsideCourse(date: string, course: { startDate: string; endDa
   return date < course.startDate || date > course.endDate;
 }
 
+/** A day the centre is closed, as a lesson's flag or a skipped date says it: why, and the holiday's name or the closure's reason. */
+export interface ClosedDay {
+  reason: 'holiday' | 'patron_day' | 'closure';
+  detail: string | null;
+}
+
+export function closedDayOf(because: SkippedDate['because']): ClosedDay {
+  return {
+    reason: because.kind,
+    detail: because.kind === 'holiday' ? because.name : because.kind === 'closure' ? because.reason : null,
+  };
+}
+
+/**
+ * Whether a lesson falls on a day the centre is closed (a public holiday, the patron day, a
+ * closure), by the same rule that keeps generated lessons off those days: a lesson added or
+ * moved there by hand is allowed, and flagged. A day without desk hours is not closed for a
+ * course (an evening club, a Saturday).
+ */
+export function lessonClosedDay(calendar: CentreCalendar, date: string): ClosedDay | null {
+  const closed = closureOn(calendar, date);
+  return closed && closed.kind !== 'no_hours' ? closedDayOf(closed) : null;
+}
+
 // --- enrolments, completion and figures
 
 export interface EnrolmentDates {

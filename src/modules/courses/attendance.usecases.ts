@@ -5,10 +5,12 @@ import { personOf } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { updateVersioned } from '../../db/versioned.js';
+import type { CentreCalendar } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
 import { validationFailed } from '../../errors/index.js';
 import { recordChange, recordListing } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
+import { loadCentreCalendar } from '../calendar/calendar.repository.js';
 import { attendanceRows, replaceAttendance } from './attendance.repository.js';
 import { lessonCancelled, lessonInFuture } from './courses.errors.js';
 import { asProgramme } from './enrolments.repository.js';
@@ -19,7 +21,12 @@ type Db = Kysely<Database>;
 
 type AttendanceRow = Awaited<ReturnType<typeof attendanceRows>>[number];
 
-function toAttendance(lesson: LessonWithCourse, rows: readonly AttendanceRow[], marks: Map<number, boolean | null>): LessonAttendance {
+function toAttendance(
+  lesson: LessonWithCourse,
+  calendar: CentreCalendar,
+  rows: readonly AttendanceRow[],
+  marks: Map<number, boolean | null>,
+): LessonAttendance {
   const learners = rows.map((row) => ({
     enrolmentId: row.enrolmentId,
     person: personOf(row),
@@ -34,6 +41,7 @@ function toAttendance(lesson: LessonWithCourse, rows: readonly AttendanceRow[], 
         marked: learners.filter((l) => l.present !== null).length,
       },
       { startDate: lesson.courseStartDate, endDate: lesson.courseEndDate },
+      calendar,
     ),
     course: { id: lesson.courseId, title: lesson.courseTitle, centreId: lesson.centreId },
     learners,
@@ -50,7 +58,12 @@ export async function getAttendance(db: Db, actor: Actor, lessonId: number): Pro
     'attendance',
     rows.map((row) => row.personId),
   );
-  return toAttendance(lesson, rows, new Map(rows.map((row) => [row.enrolmentId, row.present === null ? null : row.present === 1])));
+  return toAttendance(
+    lesson,
+    await loadCentreCalendar(db, lesson.centreId),
+    rows,
+    new Map(rows.map((row) => [row.enrolmentId, row.present === null ? null : row.present === 1])),
+  );
 }
 
 /**
@@ -92,6 +105,6 @@ export async function saveAttendance(
         at: now,
       },
     );
-    return toAttendance({ ...lesson, status: 'held', version }, rows, marks);
+    return toAttendance({ ...lesson, status: 'held', version }, await loadCentreCalendar(trx, lesson.centreId), rows, marks);
   });
 }

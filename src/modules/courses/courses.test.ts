@@ -411,6 +411,36 @@ for (const dialect of DIALECTS) {
         expectProblem(await coordinator.delete(`/lessons/${early.id}?version=1`), 404, 'resource.not_found');
         expect((await auditOf('lesson', early.id)).map((row) => row.action)).toEqual(['create', 'delete']);
       });
+
+      it('added or moved by hand onto a holiday, the patron day or a closure: allowed, and flagged with the reason', async () => {
+        const c = await course();
+        await generate(c.id);
+        const generated = await lessonsOf(c.id);
+        expect(generated.every((l) => l.closedDay === null)).toBe(true);
+        const add = async (date: string) => expectStatus<Lesson>(await coordinator.post(`/courses/${c.id}/lessons`, { date }), 201);
+        // The closure of 18 March, Easter Monday, the patron day (15 April); and a Saturday without desk hours, not closed for a course.
+        expect((await add('2024-03-18')).closedDay).toEqual({ reason: 'closure', detail: 'Chiusura straordinaria' });
+        expect((await add('2024-04-01')).closedDay).toEqual({ reason: 'holiday', detail: expect.any(String) });
+        const patron = await add('2024-04-15');
+        expect(patron.closedDay).toEqual({ reason: 'patron_day', detail: null });
+        expect((await add('2024-04-20')).closedDay).toBeNull();
+        // Moved onto 25 April (a holiday): flagged; moved off the patron day: no longer.
+        const [first] = generated as [Lesson];
+        const moved = expectStatus<Lesson>(await coordinator.patch(`/lessons/${first.id}`, { version: 1, date: '2024-04-25' }), 200);
+        expect(moved.closedDay).toMatchObject({ reason: 'holiday' });
+        expect(
+          expectStatus<Lesson>(await coordinator.patch(`/lessons/${patron.id}`, { version: 1, date: '2024-04-16' }), 200).closedDay,
+        ).toBeNull();
+        // The list and the attendance screen say it too.
+        const listed = await lessonsOf(c.id, viewer);
+        expect(listed.filter((l) => l.closedDay !== null).map((l) => [l.date, l.closedDay?.reason])).toEqual([
+          ['2024-03-18', 'closure'],
+          ['2024-04-01', 'holiday'],
+          ['2024-04-25', 'holiday'],
+        ]);
+        const screen = expectStatus<{ lesson: Lesson }>(await coordinator.get(`/lessons/${moved.id}/attendance`), 200);
+        expect(screen.lesson.closedDay).toMatchObject({ reason: 'holiday' });
+      });
     });
 
     describe('enrolments', () => {

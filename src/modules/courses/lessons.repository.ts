@@ -3,8 +3,8 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Lesson } from '../../contracts/courses.js';
 import type { LessonStatus } from '../../contracts/enums.js';
 import type { Database, LessonsTable } from '../../db/schema.js';
-import { weekdayOf } from '../../domain/calendar.js';
-import { isOutsideCourse } from '../../domain/courses.js';
+import { type CentreCalendar, weekdayOf } from '../../domain/calendar.js';
+import { isOutsideCourse, lessonClosedDay } from '../../domain/courses.js';
 
 type Db = Kysely<Database>;
 
@@ -13,7 +13,8 @@ type LessonRow = Omit<Selectable<LessonsTable>, 'createdAt' | 'updatedAt'> & {
   marked?: number | null;
 };
 
-export function toLesson(row: LessonRow, course: { startDate: string; endDate: string }): Lesson {
+/** A lesson as the API answers it, flagged when outside its course's dates or on a day the centre is closed. */
+export function toLesson(row: LessonRow, course: { startDate: string; endDate: string }, calendar: CentreCalendar): Lesson {
   return {
     id: row.id,
     courseId: row.courseId,
@@ -25,6 +26,7 @@ export function toLesson(row: LessonRow, course: { startDate: string; endDate: s
     notes: row.notes,
     plannedOn: row.plannedOn,
     outsideCourse: isOutsideCourse(row.lessonDate, course),
+    closedDay: lessonClosedDay(calendar, row.lessonDate),
     present: Number(row.present ?? 0),
     marked: Number(row.marked ?? 0),
     version: row.version,

@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { insertVersioned } from '../../db/versioned.js';
 import { weekdayOf } from '../../domain/calendar.js';
-import { lessonDates, regenerationPlan } from '../../domain/courses.js';
+import { closedDayOf, lessonDates, regenerationPlan } from '../../domain/courses.js';
 import { todayInRome } from '../../domain/dates.js';
 import { validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
@@ -33,9 +33,10 @@ type Db = Kysely<Database>;
 
 export async function listLessonsFor(db: Db, actor: Actor, courseId: number): Promise<Lesson[]> {
   const course = await loadCourse(db, actor, courseId);
+  const calendar = await loadCentreCalendar(db, course.centreId);
   return withoutNotesFor(
     actor,
-    (await listLessonRows(db, courseId)).map((row) => toLesson(row, course)),
+    (await listLessonRows(db, courseId)).map((row) => toLesson(row, course, calendar)),
   );
 }
 
@@ -100,12 +101,7 @@ export async function generateLessons(
     removed: outcome.plan.remove.length,
     unchanged: outcome.plan.unchanged,
     kept: outcome.plan.kept,
-    skipped: outcome.skipped.map((s) => ({
-      date: s.date,
-      weekday: weekdayOf(s.date),
-      reason: s.because.kind,
-      detail: s.because.kind === 'holiday' ? s.because.name : s.because.kind === 'closure' ? s.because.reason : null,
-    })),
+    skipped: outcome.skipped.map((s) => ({ date: s.date, weekday: weekdayOf(s.date), ...closedDayOf(s.because) })),
   };
 }
 
@@ -116,10 +112,17 @@ export async function loadLesson(db: Db, actor: Actor, id: number) {
 async function lessonOf(db: Db, actor: Actor, id: number): Promise<Lesson> {
   const row = await loadLesson(db, actor, id);
   const [withCounts] = (await listLessonRows(db, row.courseId)).filter((lesson) => lesson.id === id);
-  return toLesson(withCounts ?? row, { startDate: row.courseStartDate, endDate: row.courseEndDate });
+  return toLesson(
+    withCounts ?? row,
+    { startDate: row.courseStartDate, endDate: row.courseEndDate },
+    await loadCentreCalendar(db, row.centreId),
+  );
 }
 
-/** Adds one lesson by hand (a make-up lesson, an extra one): outside the course's dates it is allowed, and flagged. */
+/**
+ * Adds one lesson by hand (a make-up lesson, an extra one): outside the course's dates, or on
+ * a holiday, the patron day or a closure, it is allowed, and flagged.
+ */
 export async function addLesson(db: Db, actor: Actor, courseId: number, input: LessonCreateInput, now = new Date()): Promise<Lesson> {
   const id = await inTransaction(db, async (trx) => {
     const course = await loadCourse(trx, actor, courseId);

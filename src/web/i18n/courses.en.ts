@@ -88,6 +88,7 @@ export const coursesEn: Record<keyof typeof coursesIt, string> = {
   'courses.lessons.attendance': 'Attendance',
   'courses.lessons.presentOf': '{present} present of {marked}',
   'courses.lessons.outside': 'Outside the course’s dates',
+  'courses.lessons.closedDay': 'Centre closed: {reason}',
   'courses.lessons.takeAttendance': 'Attendance',
   'courses.lessons.move': 'Move',
   'courses.lessons.moveOf': 'Move the lesson of {date}',
@@ -100,7 +101,8 @@ export const coursesEn: Record<keyof typeof coursesIt, string> = {
   'courses.lessons.delete': 'Delete',
   'courses.lessons.deleteConfirm': 'Delete the lesson of {date}, added by mistake?',
   'courses.lessons.add': 'Add a lesson',
-  'courses.lessons.addHint': 'A make-up or an extra lesson. Outside the course’s dates it is possible, and flagged.',
+  'courses.lessons.addHint':
+    'A make-up or an extra lesson. Outside the course’s dates, or on a day the centre is closed (public holiday, patron day, closure), it is possible, and flagged.',
   'courses.lessons.addAction': 'Add lesson',
   'courses.lessons.added': 'Lesson added.',
   'courses.lessons.notes': 'Notes',

@@ -86,6 +86,7 @@ export const coursesIt = {
   'courses.lessons.attendance': 'Presenze',
   'courses.lessons.presentOf': '{present} presenti su {marked}',
   'courses.lessons.outside': 'Fuori dal periodo del corso',
+  'courses.lessons.closedDay': 'Centro chiuso: {reason}',
   'courses.lessons.takeAttendance': 'Presenze',
   'courses.lessons.move': 'Sposta',
   'courses.lessons.moveOf': 'Sposta l’incontro del {date}',
@@ -98,7 +99,8 @@ export const coursesIt = {
   'courses.lessons.delete': 'Elimina',
   'courses.lessons.deleteConfirm': 'Eliminare l’incontro del {date}, aggiunto per errore?',
   'courses.lessons.add': 'Aggiungi un incontro',
-  'courses.lessons.addHint': 'Un recupero o un incontro in più. Fuori dal periodo del corso è possibile, e viene segnalato.',
+  'courses.lessons.addHint':
+    'Un recupero o un incontro in più. Fuori dal periodo del corso, o in un giorno di chiusura del centro (festività, santo patrono, chiusura), è possibile, e viene segnalato.',
   'courses.lessons.addAction': 'Aggiungi incontro',
   'courses.lessons.added': 'Incontro aggiunto.',
   'courses.lessons.notes': 'Note',

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/index.js';
 import { useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
-import { formatMinutes, personName } from './shared.js';
+import { formatMinutes, LessonFlags, personName } from './shared.js';
 
 /**
  * The attendance of one lesson, taken in a few seconds: a table of checkboxes, one per learner
@@ -118,7 +118,7 @@ function AttendanceForm({
       <h1 className="h2">{t('courses.attendance.title', { course: course.title })}</h1>
       <p>
         {when} · {formatMinutes(lesson.minutes)} · {label('lessonStatus', lesson.status)}
-        {lesson.outsideCourse ? <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span> : null}
+        <LessonFlags lesson={lesson} />
       </p>
       <SuccessAlert message={justSaved ? t('courses.attendance.saved', { present: lesson.present, total: learners.length }) : null} />
       {change.error?.code === 'resource.stale_version' ? null : change.problem}

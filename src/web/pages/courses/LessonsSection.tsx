@@ -7,7 +7,7 @@ import { type Change, type RowAction, useConfirm } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { CourseListSection, useCourseList } from './courseList.js';
 import { AddLessonForm, MoveForm } from './lessons/LessonForms.js';
-import { formatMinutes } from './shared.js';
+import { formatMinutes, LessonFlags } from './shared.js';
 
 /** The dates the last generation skipped, and why. */
 function Skipped({ result }: { result: GenerateLessonsResult }) {
@@ -128,7 +128,7 @@ export function LessonsSection({ course, onChanged }: { course: Course; onChange
             cell: (lesson) => (
               <>
                 {formatDate(lesson.date, true)}
-                {lesson.outsideCourse ? <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span> : null}
+                <LessonFlags lesson={lesson} />
                 {lesson.notes ? <div className="small">{lesson.notes}</div> : null}
               </>
             ),

@@ -1,12 +1,29 @@
 /** Pieces the course pages share: the kind catalogue, labels, weekdays and lengths, the programme field. */
 import type { ComponentProps } from 'react';
-import type { CourseKind, Enrolment } from '../../../contracts/courses.js';
+import type { CourseKind, Enrolment, Lesson } from '../../../contracts/courses.js';
 import { ENROLMENT_PROGRAMMES } from '../../../contracts/enums.js';
 import { useApiGet } from '../../api/hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { type Column, ValueSelect } from '../../kit/index.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** A lesson's warnings: outside the course's dates; on a day the centre is closed (a holiday, the patron day, a closure) and why. */
+export function LessonFlags({ lesson }: { lesson: Pick<Lesson, 'outsideCourse' | 'closedDay'> }) {
+  const { t } = useI18n();
+  const closed = lesson.closedDay;
+  return (
+    <>
+      {lesson.outsideCourse ? <span className="badge bg-warning text-dark ms-2">{t('courses.lessons.outside')}</span> : null}
+      {closed ? (
+        <span className="badge bg-warning text-dark ms-2">
+          {t('courses.lessons.closedDay', { reason: t(`courses.skip.${closed.reason}`) })}
+          {closed.detail ? ` (${closed.detail})` : ''}
+        </span>
+      ) : null}
+    </>
+  );
+}
 
 export function useCourseKinds(onlyActive = false) {
   return useApiGet<CourseKind[]>('/course-kinds', onlyActive ? { active: 'true' } : undefined);
