@@ -19,6 +19,23 @@ export const patronDay = z
   .refine((day) => isIsoDate(`2024-${day}`), { message: messageEn('calendar.day_not_real') })
   .meta({ example: '09-22' });
 
+/** A centre's logo (or its Comune's stemma) for the report's cover: PNG or JPEG, at most 1 MB and 4000 pixels a side. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
+export const LOGO_MAX_PIXELS = 4000;
+export const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+
+/** What is known of the logo (its bytes are GET /centres/{id}/logo). */
+export const centreLogoSchema = z
+  .strictObject({
+    mediaType: z.enum(LOGO_TYPES),
+    byteSize: z.number().int(),
+    width: z.number().int(),
+    height: z.number().int(),
+    uploadedAt: z.string(),
+  })
+  .meta({ id: 'CentreLogo' });
+export type CentreLogo = z.infer<typeof centreLogoSchema>;
+
 export const centreSettingsSchema = versionedRecord('CentreSettings', {
   code: z.string(),
   name: z.string(),
@@ -37,6 +54,8 @@ export const centreSettingsSchema = versionedRecord('CentreSettings', {
   completionThreshold: z.number(),
   /** The privacy notice's version the centre gives today: a person given another one is warned about. */
   privacyNoticeVersion: z.string(),
+  /** The logo on the report's cover, null when none is set (not part of the settings' version: PUT/DELETE /centres/{id}/logo). */
+  logo: centreLogoSchema.nullable(),
 });
 export type CentreSettings = z.infer<typeof centreSettingsSchema>;
 

@@ -96,6 +96,11 @@ export const ERROR_CODES = [
   // reminders: e-mail chosen on a server that sends none (SMTP_URL unset)
   'reminders.email_unavailable',
 
+  // the centre's logo for the report's cover: not a PNG or JPEG (read from its bytes), its size unreadable, too many pixels
+  'logo.unsupported_type',
+  'logo.unreadable',
+  'logo.too_many_pixels',
+
   'server.internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,7 @@ import { singleSignOn } from './migrations/0012-single-sign-on.js';
 import { retention } from './migrations/0013-retention.js';
 import { processingRegister } from './migrations/0014-processing-register.js';
 import { reminders } from './migrations/0015-reminders.js';
+import { centreLogos } from './migrations/0016-centre-logos.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -34,6 +35,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0013-retention': retention(dialect),
     '0014-processing-register': processingRegister(dialect),
     '0015-reminders': reminders(dialect),
+    '0016-centre-logos': centreLogos(dialect),
   };
 }
 

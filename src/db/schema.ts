@@ -21,6 +21,7 @@ import type { RetentionTables } from './schema/retention.js';
 export type {
   ApiTokensTable,
   AuditLogTable,
+  CentreLogosTable,
   CentresTable,
   LoginAttemptsTable,
   OrganisationsTable,

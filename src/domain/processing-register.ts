@@ -315,6 +315,7 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
 export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   organisations: 'the organisation: name and second-factor policy',
   centres: 'service points: public contacts and settings',
+  centre_logos: 'the centre’s logo or its Comune’s stemma for the report’s cover',
   setup_tokens: 'the one-time first-run link, as a hash',
   sign_in_requests: 'a sign-in waiting for its callback: state, nonce and verifier, no identity',
   request_topics: 'catalogue',

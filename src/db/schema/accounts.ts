@@ -35,6 +35,20 @@ export interface CentresTable {
   privacyNoticeVersion: Generated<string>;
 }
 
+/** A centre's logo or its Comune's stemma, shown on the report's cover (migration 0016): one a centre. */
+export interface CentreLogosTable {
+  centreId: number;
+  /** image/png or image/jpeg, as read from the bytes. */
+  mediaType: string;
+  bytes: Buffer;
+  byteSize: number;
+  /** Pixels. */
+  width: number;
+  height: number;
+  uploadedAt: string;
+  uploadedBy: number | null;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   organisationId: number;
@@ -151,6 +165,7 @@ export interface AuditLogTable {
 export interface AccountsTables {
   organisations: OrganisationsTable;
   centres: CentresTable;
+  centreLogos: CentreLogosTable;
   users: UsersTable;
   userCentres: UserCentresTable;
   sessions: SessionsTable;

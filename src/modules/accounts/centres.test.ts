@@ -76,6 +76,7 @@ for (const dialect of DIALECTS) {
         patronDay: null,
         completionThreshold: 70,
         privacyNoticeVersion: '1',
+        logo: null,
         version: 1,
       });
     });

@@ -5,17 +5,34 @@
  * (centres.settings), always inside the actor's centres (another centre answers 404), at the
  * version read (409), audited with the fields changed.
  */
+import type { Readable } from 'node:stream';
 import type { Kysely, Selectable } from 'kysely';
-import type { CentreSettings, CentreSettingsUpdateInput } from '../../contracts/centres.js';
+import {
+  type CentreLogo,
+  type CentreSettings,
+  type CentreSettingsUpdateInput,
+  LOGO_MAX_BYTES,
+  LOGO_MAX_PIXELS,
+} from '../../contracts/centres.js';
 import { orNotFound } from '../../db/queries.js';
 import type { CentresTable, Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { changedFields } from '../../db/versioned.js';
-import { staleVersion, validationFailed } from '../../errors/index.js';
+import { readImage } from '../../domain/images.js';
+import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
 import { type Comune, findComune, resolveComuneName, searchComuni } from '../../reference/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { type CentreSettingsChanges, findCentreSettingsRow, updateCentreSettingsAt } from './centres.repository.js';
+import { logoTooLarge, logoTooManyPixels, logoUnreadable, logoUnsupportedType } from './centres.errors.js';
+import {
+  type CentreSettingsChanges,
+  deleteCentreLogo,
+  findCentreLogoFacts,
+  findCentreSettingsRow,
+  findFirstCentreLogo,
+  saveCentreLogo,
+  updateCentreSettingsAt,
+} from './centres.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -62,7 +79,7 @@ type SettingsRow = Pick<
   | 'settingsVersion'
 >;
 
-function toSettings(row: SettingsRow): CentreSettings {
+function toSettings(row: SettingsRow, logo: CentreLogo | null): CentreSettings {
   const comune = row.comuneIstat ? findComune(row.comuneIstat) : undefined;
   return {
     id: row.id,
@@ -77,12 +94,14 @@ function toSettings(row: SettingsRow): CentreSettings {
     patronDay: row.patronDay,
     completionThreshold: row.completionThreshold,
     privacyNoticeVersion: row.privacyNoticeVersion,
+    logo,
     version: row.settingsVersion,
   };
 }
 
 export async function getCentreSettings(db: Db, actor: Actor, centreId: number): Promise<CentreSettings> {
-  return toSettings(await orNotFound(findCentreSettingsRow(db, centreId, actor.centreIds), 'centre'));
+  const row = await orNotFound(findCentreSettingsRow(db, centreId, actor.centreIds), 'centre');
+  return toSettings(row, ((await findCentreLogoFacts(db, centreId)) as CentreLogo | undefined) ?? null);
 }
 
 /** Only the fields sent change; an empty text clears an optional one. */
@@ -109,4 +128,101 @@ export async function updateCentreSettings(
     await recordChange(trx, actor, 'update', 'centre_settings', { id: centreId, centreId }, { details: { fields }, at: now });
   });
   return getCentreSettings(db, actor, centreId);
+}
+
+// --- the logo on the report's cover ----------------------------------------------------------
+
+/**
+ * The body's bytes, at most `limit` of them: past it (or when the declared length is past it),
+ * the rest is read and dropped, so that the client hears the 413.
+ */
+async function bytesUpTo(body: Readable, declaredLength: number | undefined, limit: number): Promise<Buffer> {
+  if (declaredLength !== undefined && declaredLength > limit) {
+    body.resume();
+    throw logoTooLarge({ limit });
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      body.resume();
+      throw logoTooLarge({ limit });
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Sets a centre's logo (or its Comune's stemma) from the uploaded bytes: a PNG or a JPEG as its
+ * bytes say (never its name: an SVG, a PDF, a text renamed .png are refused, 422), at most
+ * LOGO_MAX_BYTES (413) and LOGO_MAX_PIXELS a side (422). Replaces the one it had; audited.
+ */
+export async function uploadCentreLogo(
+  db: Db,
+  actor: Actor,
+  centreId: number,
+  body: Readable,
+  declaredLength?: number,
+  now = new Date(),
+): Promise<CentreLogo> {
+  if (!(await findCentreSettingsRow(db, centreId, actor.centreIds))) {
+    body.resume();
+    throw notFound('centre');
+  }
+  const bytes = await bytesUpTo(body, declaredLength, LOGO_MAX_BYTES);
+  const image = readImage(bytes);
+  if (!image.ok) throw image.problem === 'unsupported_type' ? logoUnsupportedType() : logoUnreadable();
+  const { mediaType, width, height } = image;
+  if (width > LOGO_MAX_PIXELS || height > LOGO_MAX_PIXELS) throw logoTooManyPixels({ width, height });
+  const logo: CentreLogo = { mediaType, byteSize: bytes.length, width, height, uploadedAt: now.toISOString() };
+  await inTransaction(db, async (trx) => {
+    await saveCentreLogo(trx, { centreId, ...logo, bytes, uploadedBy: actor.userId });
+    await recordChange(
+      trx,
+      actor,
+      'update',
+      'centre_logo',
+      { id: centreId, centreId },
+      { details: { mediaType, byteSize: bytes.length, width, height }, at: now },
+    );
+  });
+  return logo;
+}
+
+/** The logo's bytes and media type (404 when the centre has none). */
+export async function getCentreLogo(db: Db, actor: Actor, centreId: number): Promise<{ mediaType: string; bytes: Buffer }> {
+  await orNotFound(findCentreSettingsRow(db, centreId, actor.centreIds), 'centre');
+  const logo = await orNotFound(findFirstCentreLogo(db, [centreId]), 'logo');
+  return { mediaType: logo.mediaType, bytes: Buffer.from(logo.bytes) };
+}
+
+/** Removes a centre's logo (404 when it has none); audited. */
+export async function removeCentreLogo(db: Db, actor: Actor, centreId: number, now = new Date()): Promise<void> {
+  await orNotFound(findCentreSettingsRow(db, centreId, actor.centreIds), 'centre');
+  await inTransaction(db, async (trx) => {
+    if (!(await deleteCentreLogo(trx, centreId))) throw notFound('logo');
+    await recordChange(trx, actor, 'delete', 'centre_logo', { id: centreId, centreId }, { at: now });
+  });
+}
+
+/** The image on a report's cover: the logo of the first of its centres that has one, with its alternative text. */
+export interface CoverLogo {
+  bytes: Buffer;
+  width: number;
+  height: number;
+  /** «Logo di Sportello Immigrati Jesi». */
+  alt: string;
+}
+
+/** The cover logo of a report about these centres (in the heading's order), or null when none has one. */
+export async function coverLogoOf(db: Db, centres: readonly { id: number; name: string }[]): Promise<CoverLogo | null> {
+  const logo = await findFirstCentreLogo(
+    db,
+    centres.map((centre) => centre.id),
+  );
+  if (!logo) return null;
+  const name = centres.find((centre) => centre.id === logo.centreId)?.name ?? '';
+  return { bytes: Buffer.from(logo.bytes), width: logo.width, height: logo.height, alt: `Logo di ${name}` };
 }
