@@ -1,5 +1,5 @@
 /** Small query shapes that every area's repository needs: one home for each. */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import { notFound } from '../errors/index.js';
 import type { Database } from './schema.js';
 
@@ -135,4 +135,22 @@ export async function replaceLinks(db: Kysely<Database>, table: LinkTable, owner
     .insertInto(table)
     .values(linkedIds.map((id) => ({ [owner]: ownerId, [linked]: id })))
     .execute();
+}
+
+/**
+ * Every column of a table's rows, and as `alias` the display name of the user its `column` names
+ * (its author, creator…; null when none): the select a repository then filters and orders.
+ */
+export function withUserName<T extends keyof Database & string, A extends string>(
+  db: Kysely<Database>,
+  table: T,
+  column: keyof Database[T] & string,
+  alias: A,
+): SelectQueryBuilder<Database, T, Selectable<Database[T]> & Record<A, string | null>> {
+  const name = table as string;
+  return (db as AnyDb)
+    .selectFrom(name)
+    .leftJoin('users', 'users.id', `${name}.${column}`)
+    .selectAll(name)
+    .select(`users.displayName as ${alias}`) as AnySelect;
 }

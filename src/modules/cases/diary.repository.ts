@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CaseNote } from '../../contracts/cases.js';
 import type { NoteRestriction } from '../../contracts/enums.js';
 import { userOf } from '../../db/joined.js';
+import { withUserName } from '../../db/queries.js';
 import type { CaseNotesTable, Database } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 import { canReadNote } from '../../domain/care.js';
@@ -31,13 +32,7 @@ function toNote(row: NoteRow): CaseNote {
   };
 }
 
-function notesQuery(db: Db) {
-  return db
-    .selectFrom('caseNotes')
-    .leftJoin('users as author', 'author.id', 'caseNotes.authorId')
-    .selectAll('caseNotes')
-    .select('author.displayName as authorName');
-}
+const notesQuery = (db: Db) => withUserName(db, 'caseNotes', 'authorId', 'authorName');
 
 export async function findNote(db: Db, id: number): Promise<CaseNote | undefined> {
   const row = await notesQuery(db).where('caseNotes.id', '=', id).executeTakeFirst();

@@ -6,6 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/database.js';
 import { inIdBatches, readPage } from '../../db/paging.js';
+import { withUserName } from '../../db/queries.js';
 import type { ImportsTable } from '../../db/schema/imports.js';
 import type { Database } from '../../db/schema.js';
 
@@ -31,13 +32,7 @@ export async function insertImport(db: Db, values: NewImportRow, stamp: string):
   return row.id;
 }
 
-function selectImports(db: Db) {
-  return db
-    .selectFrom('imports')
-    .leftJoin('users', 'users.id', 'imports.createdBy')
-    .selectAll('imports')
-    .select('users.displayName as creatorName');
-}
+const selectImports = (db: Db) => withUserName(db, 'imports', 'createdBy', 'creatorName');
 
 /** One import, if of one of these centres. */
 export async function findImport(db: Db, id: number, centreIds: readonly number[]): Promise<ImportRowWithCreator | undefined> {
