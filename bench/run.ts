@@ -13,6 +13,8 @@
  *   i. importing a 100,000-row visits register (dry run, then the import) through the API, beside
  *      the demo's bulk loader (bench/imports.ts; on PostgreSQL too with BENCH_PG_URL). Alone:
  *      `npx tsx bench/run.ts --only imports` (BENCH_IMPORT_ROWS, default 100000).
+ *   k. the coordinator's home page through the API, for one centre and for all twenty (bench/home.ts;
+ *      on PostgreSQL too with BENCH_PG_URL). Alone: `npx tsx bench/run.ts --only home` (BENCH_HOME_READS).
  *
  * Settings (environment): BENCH_SEED, BENCH_CENTRES, BENCH_PEOPLE, BENCH_VISITS, BENCH_YEARS,
  * BENCH_END_DATE, BENCH_SEARCHES, BENCH_LOAD_SECONDS, BENCH_CONNECTIONS, BENCH_LOAD_ROUNDS, BENCH_PROFILE
@@ -34,6 +36,7 @@ import { type GetRun, growHeavyPerson, HEAVY_NOTES, HEAVY_VISITS, timeGets } fro
 import { COURSES, type CoursesRun, giveJesiCalendar, LEARNERS, runCourses } from './courses.js';
 import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset, ensureSqliteDataset } from './dataset.js';
 import { type FrontDeskResult, measureFrontDesk, WEB_DIR } from './front-desk.js';
+import { type HomeBenchResult, homeVerdicts, runHomeBench } from './home.js';
 import { type ImportsBenchResult, importVerdicts, runImportsBench } from './imports.js';
 import { CACHE_DIR, copySqlite, fmt, processCpuMs, RESULTS_DIR, ROOT, removeSqlite, startServer } from './lib.js';
 import { type ProfileSummary, summariseProfile } from './profile.js';
@@ -94,6 +97,7 @@ interface Results {
   courses?: CoursesRun;
   report?: ReportBenchResult;
   imports?: ImportsBenchResult;
+  home?: HomeBenchResult;
   verdicts?: Array<{ figure: string; value: string; target: string; met: boolean | null }>;
   errors: string[];
 }
@@ -229,15 +233,29 @@ async function importsSection() {
   return importVerdicts(results.imports);
 }
 
+/** [k] the coordinator's home page (bench/home.ts), on the data set of [a]. */
+async function homeSection(meta: DatasetMeta) {
+  log(`\n[k] the coordinator's home page through the API: one centre, and all ${meta.centreList.length} centres`);
+  await busyWarning('home');
+  results.home = await runHomeBench(spec, meta, process.env.BENCH_PG_URL, makeToken, log);
+  results.errors.push(...results.home.errors);
+  return homeVerdicts(results.home);
+}
+
 async function main() {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  if (ONLY === 'imports') {
-    results.verdicts = await importsSection();
+  if (ONLY === 'imports' || ONLY === 'home') {
+    if (ONLY === 'imports') results.verdicts = await importsSection();
+    else {
+      const { meta, reused } = await ensureSqliteDataset(spec, log);
+      results.dataset = { ...meta, reused };
+      results.verdicts = await homeSection(meta);
+    }
     log('\nSummary');
     for (const v of results.verdicts) log(`  ${v.met ? '✓' : '✗'} ${v.figure.padEnd(52)} ${v.value.padEnd(34)} target ${v.target}`);
     return;
   }
-  if (ONLY !== undefined) throw new Error(`--only: the sections run alone are: imports (not ${ONLY})`);
+  if (ONLY !== undefined) throw new Error(`--only: the sections run alone are: imports, home (not ${ONLY})`);
   log(
     `Approdo bench — ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGB} GB, Node ${results.machine.node}`,
   );
@@ -558,6 +576,9 @@ async function main() {
   // --- i. importing a register
   const importVerdictList = await importsSection();
 
+  // --- k. the coordinator's home page
+  const homeVerdictList = await homeSection(meta);
+
   // --- summary
   const fd = results.frontDesk;
   const sqliteSearch = results.search?.sqlite ?? [];
@@ -635,6 +656,7 @@ async function main() {
   }
   if (results.report) verdicts.push(...reportVerdicts(results.report));
   verdicts.push(...importVerdictList);
+  verdicts.push(...homeVerdictList);
   if (fd) {
     const js = 'notMeasured' in fd.loadedJs ? fd.staticJs : fd.loadedJs;
     verdicts.push(

@@ -1,0 +1,131 @@
+/**
+ * [k] The coordinator's home page (GET /api/v1/home, issue 15) on the bench's data set (20
+ * centres, 1,000,000 visits over five years), through the API, timed one request after another:
+ *   - a coordinator of one centre (the data set's first, a twentieth of it);
+ *   - a coordinator of all twenty centres.
+ * Target: p95 ≤ 50 ms each, on SQLite and, with BENCH_PG_URL, on PostgreSQL. The home counts
+ * the year so far to today's date against last year's same days: the data set ends on its
+ * fixed end date, so this year holds the months up to it.
+ *
+ * Alone: `npx tsx bench/run.ts --only home` (BENCH_HOME_READS, default 200).
+ */
+import { createDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { type GetRun, timeGets } from './care.js';
+import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset } from './dataset.js';
+import { CACHE_DIR, copySqlite, fmt, removeSqlite, startServer } from './lib.js';
+
+export const HOME_TARGET_P95_MS = 50;
+
+type Db = ReturnType<typeof createDatabase>['db'];
+
+/** Makes a user of these centres with an API token (run.ts's makeToken). */
+export type MakeToken = (
+  db: Db,
+  organisationId: number,
+  role: 'coordinator',
+  centreIds: number[],
+  name: string,
+) => Promise<{ token: string }>;
+
+export interface HomeRun extends GetRun {
+  dialect: 'sqlite' | 'postgres';
+  centres: number;
+}
+
+export interface HomeBenchResult {
+  runs: HomeRun[];
+  errors: string[];
+}
+
+/** What one answer held: this year's and last year's visits and people in care, the courses. */
+function answered(body: unknown): string {
+  const home = body as {
+    yearSoFar?: { current: { visits: number; inCare: number }; previous: { visits: number; inCare: number } };
+    courses?: unknown[];
+  };
+  if (!home.yearSoFar) return JSON.stringify(body).slice(0, 200);
+  const { current, previous } = home.yearSoFar;
+  return `${current.visits.toLocaleString('en')} visits and ${current.inCare.toLocaleString('en')} in care so far; last year ${previous.visits.toLocaleString('en')} and ${previous.inCare.toLocaleString('en')}; ${home.courses?.length ?? 0} courses running`;
+}
+
+async function timeHome(
+  url: string,
+  dialect: HomeRun['dialect'],
+  meta: DatasetMeta,
+  makeToken: MakeToken,
+  reads: number,
+  log: (line: string) => void,
+): Promise<HomeRun[]> {
+  const first = meta.centreList[0] as DatasetMeta['centreList'][number];
+  const all = meta.centreList.map((c) => c.id);
+  const database = createDatabase(url);
+  let tokens: { one: string; all: string };
+  try {
+    await migrateToLatest(database.db, database.dialect);
+    tokens = {
+      one: (await makeToken(database.db, meta.organisationId, 'coordinator', [first.id], 'home-one')).token,
+      all: (await makeToken(database.db, meta.organisationId, 'coordinator', all, 'home-all')).token,
+    };
+  } finally {
+    await database.close();
+  }
+  const server = await startServer('api', url);
+  try {
+    const runs: HomeRun[] = [];
+    for (const [token, centres, label] of [
+      [tokens.one, 1, `one centre (${first.code})`],
+      [tokens.all, all.length, `all ${all.length} centres`],
+    ] as const) {
+      const run = await timeGets(server.url, token, '/api/v1/home', reads, `coordinator's home, ${label} (${dialect})`, answered);
+      runs.push({ ...run, dialect, centres });
+      log(`  ${run.label.padEnd(52)} p50 ${fmt(run.p50)} ms   p95 ${fmt(run.p95)} ms   (n=${run.count}; ${run.answered})`);
+    }
+    return runs;
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function runHomeBench(
+  spec: DatasetSpec,
+  meta: DatasetMeta,
+  pgUrl: string | undefined,
+  makeToken: MakeToken,
+  log: (line: string) => void,
+  reads = Number(process.env.BENCH_HOME_READS ?? '200'),
+): Promise<HomeBenchResult> {
+  const result: HomeBenchResult = { runs: [], errors: [] };
+  const work = `${CACHE_DIR}/work-home.sqlite`;
+  copySqlite(meta.file, work);
+  try {
+    result.runs.push(...(await timeHome(`sqlite:${work}`, 'sqlite', meta, makeToken, reads, log)));
+  } catch (error) {
+    result.errors.push(`home (SQLite): ${error instanceof Error ? error.message : String(error)}`);
+    log(`  not measured on SQLite: ${result.errors.at(-1)}`);
+  } finally {
+    removeSqlite(work);
+  }
+  if (pgUrl) {
+    try {
+      const pg = await ensurePostgresDataset(pgUrl, spec, log);
+      if ('notMeasured' in pg) throw new Error(pg.notMeasured);
+      result.runs.push(...(await timeHome(pgUrl, 'postgres', meta, makeToken, reads, log)));
+    } catch (error) {
+      result.errors.push(`home (PostgreSQL): ${error instanceof Error ? error.message : String(error)}`);
+      log(`  not measured on PostgreSQL: ${result.errors.at(-1)}`);
+    }
+  } else {
+    log('  PostgreSQL: not measured (set BENCH_PG_URL)');
+  }
+  return result;
+}
+
+export function homeVerdicts(result: HomeBenchResult) {
+  return result.runs.map((run) => ({
+    figure: `home p95, ${run.label.replace("coordinator's home, ", '')}`,
+    value: `${fmt(run.p95)} ms (p50 ${fmt(run.p50)})`,
+    target: `≤ ${HOME_TARGET_P95_MS} ms`,
+    met: run.p95 <= HOME_TARGET_P95_MS,
+  }));
+}
