@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS, MIN_WITHIN_DAYS } from '../domain/deadlines.js';
-import { countryCode, id, isoDate, pastDate, personRef, shortText, timestamps, updateOf, versionedRecord } from './common.js';
+import {
+  countryCode,
+  id,
+  isoDate,
+  pastDate,
+  personRef,
+  shortText,
+  timestamps,
+  updateOf,
+  userRef,
+  version,
+  versionedRecord,
+} from './common.js';
 import { IDENTITY_DOCUMENT_KINDS, PERMIT_TYPES, RENEWAL_STATUSES } from './enums.js';
 
 /** What every document has, as written: its number, the day it was issued and the day it expires. */
@@ -41,9 +53,29 @@ export const permitSchema = versionedRecord('ResidencePermit', {
   /** Another permit of the person expires later (or never): this one is history, not a deadline. */
   superseded: z.boolean(),
   notes: z.string().nullable(),
+  /** The day the person was last contacted about this permit's deadline (Scadenze), and the user id who did. */
+  contactedOn: z.string().nullable(),
+  contactedBy: z.number().nullable(),
   ...timestamps,
 });
 export type Permit = z.infer<typeof permitSchema>;
+
+/** "Contattato": the person was contacted about the deadline, today unless said; the caller is who contacted. */
+export const permitContactInput = z.strictObject({ version, contactedOn: pastDate.optional() });
+export type PermitContactInput = z.infer<typeof permitContactInput>;
+
+/**
+ * "Rinnovato": the permit was renewed. It is marked renewed (and leaves the Scadenze) and the new
+ * permit is recorded with its expiry, after the old one's; of the same type unless said.
+ */
+export const permitRenewalInput = z.strictObject({
+  version,
+  expiresOn: isoDate,
+  issuedOn: pastDate.nullable().optional(),
+  number: documentInput.number,
+  permitType: z.enum(PERMIT_TYPES).optional(),
+});
+export type PermitRenewalInput = z.infer<typeof permitRenewalInput>;
 
 // --- identity documents
 
@@ -92,6 +124,10 @@ export const deadlineItem = z
     /** 0 on the last valid day, negative once expired. */
     daysLeft: z.number(),
     renewalStatus: z.enum(RENEWAL_STATUSES),
+    /** The person's telephone, to call about the deadline. */
+    phone: z.string().nullable(),
+    /** The last contact about this deadline: the day and who. */
+    contacted: z.object({ on: z.string(), by: userRef.nullable() }).nullable(),
     version: z.number(),
   })
   .meta({ id: 'DeadlineItem' });

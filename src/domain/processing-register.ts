@@ -127,7 +127,20 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
     special: true,
     people: ['desk_users'],
     purposes: ['documents'],
-    sources: [source('residence_permits', 'permit_type', 'number', 'issued_on', 'expires_on', 'renewal_status', 'superseded', 'notes')],
+    sources: [
+      source(
+        'residence_permits',
+        'permit_type',
+        'number',
+        'issued_on',
+        'expires_on',
+        'renewal_status',
+        'superseded',
+        'notes',
+        'contacted_on',
+        'contacted_by',
+      ),
+    ],
   },
   {
     code: 'residence',

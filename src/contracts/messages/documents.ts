@@ -14,4 +14,8 @@ export const DOCUMENTS_MESSAGES = {
     en: 'Unknown country code (leave it empty when the issuer is not known)',
     it: 'Paese sconosciuto (lascia vuoto se non si sa chi ha rilasciato il documento)',
   },
+  'permit.renewal_not_later': {
+    en: 'The renewed permit must expire after the one it renews ({expiresOn})',
+    it: 'Il permesso rinnovato deve scadere dopo quello che rinnova ({expiresOn})',
+  },
 } as const satisfies Messages;

@@ -14,6 +14,9 @@ export interface ResidencePermitsTable extends Editable {
   /** 1 when another permit of the same person expires later or never (kept by the documents module on every write). */
   superseded: Generated<number>;
   notes: string | null;
+  /** The day the person was last contacted about this permit's deadline, and who did (migration 0017-permit-contacts). */
+  contactedOn: string | null;
+  contactedBy: number | null;
 }
 
 export interface IdentityDocumentsTable extends Editable {

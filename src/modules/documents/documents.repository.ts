@@ -110,15 +110,27 @@ export async function listDeadlines(
   const direction = list === 'expiring' ? 'asc' : 'desc';
   const page = watchedPermits(db, centreIds, window.until)
     .where('rp.expiresOn', list === 'expiring' ? '>=' : '<', window.today)
-    .select(['rp.id', 'rp.centreId', 'rp.personId', 'rp.permitType', 'rp.number', 'rp.expiresOn', 'rp.renewalStatus', 'rp.version'])
+    .select([
+      'rp.id',
+      'rp.centreId',
+      'rp.personId',
+      'rp.permitType',
+      'rp.number',
+      'rp.expiresOn',
+      'rp.renewalStatus',
+      'rp.contactedOn',
+      'rp.contactedBy',
+      'rp.version',
+    ])
     .orderBy('rp.expiresOn', direction)
     .orderBy('rp.id', direction)
     .limit(limit);
   const rows = await db
     .selectFrom(page.as('d'))
     .innerJoin('people as p', 'p.id', 'd.personId')
+    .leftJoin('users as u', 'u.id', 'd.contactedBy')
     .selectAll('d')
-    .select(['p.givenNames', 'p.familyNames'])
+    .select(['p.givenNames', 'p.familyNames', 'p.phone', 'u.displayName as contactedByName'])
     .orderBy('d.expiresOn', direction)
     .orderBy('d.id', direction)
     .execute();
@@ -133,6 +145,13 @@ export async function listDeadlines(
       expiresOn,
       daysLeft: daysLeft(expiresOn, window.today),
       renewalStatus: row.renewalStatus as RenewalStatus,
+      phone: row.phone,
+      contacted: row.contactedOn
+        ? {
+            on: row.contactedOn,
+            by: row.contactedBy && row.contactedByName ? { id: row.contactedBy, displayName: row.contactedByName } : null,
+          }
+        : null,
       version: row.version,
     };
   });

@@ -8,7 +8,9 @@ import {
   identityDocumentCreateInput,
   identityDocumentSchema,
   identityDocumentUpdateInput,
+  permitContactInput,
   permitCreateInput,
+  permitRenewalInput,
   permitSchema,
   permitUpdateInput,
 } from '../../contracts/documents.js';
@@ -19,7 +21,16 @@ import {
   listIdentityDocuments,
   updateIdentityDocument,
 } from './identity-documents.usecases.js';
-import { createPermit, deadlineCountsFor, deadlinesFor, deletePermit, listPermits, updatePermit } from './permits.usecases.js';
+import {
+  createPermit,
+  deadlineCountsFor,
+  deadlinesFor,
+  deletePermit,
+  listPermits,
+  markPermitContacted,
+  renewPermit,
+  updatePermit,
+} from './permits.usecases.js';
 
 export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['documents']);
@@ -60,6 +71,27 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     params: idParams,
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deletePermit(app.db, actor, params.id, query.version),
+  });
+
+  route.post('/permits/:id/contact', {
+    permission: 'personal.write',
+    summary:
+      '"Contattato": the person was contacted about the permit\'s deadline, today unless contactedOn says (the caller is who contacted)',
+    params: idParams,
+    body: permitContactInput,
+    response: permitSchema,
+    handle: (actor, { params, body }) => markPermitContacted(app.db, actor, params.id, body),
+  });
+
+  route.post('/permits/:id/renewal', {
+    permission: 'personal.write',
+    summary:
+      '"Rinnovato": marks the permit renewed (it leaves the Scadenze) and records the new one with its expiry, after the old one\'s; answers the new permit',
+    params: idParams,
+    body: permitRenewalInput,
+    response: permitSchema,
+    status: 201,
+    handle: (actor, { params, body }) => renewPermit(app.db, actor, params.id, body),
   });
 
   // --- identity documents

@@ -358,6 +358,8 @@ for (const dialect of DIALECTS) {
         expiresOn: inDays(30),
         daysLeft: 30,
         renewalStatus: 'none',
+        phone: null,
+        contacted: null,
         version: 1,
       });
       expect(deadlines.expiring.find((item) => item.permitId === lastDay.id)?.daysLeft).toBe(0);
@@ -440,6 +442,76 @@ for (const dialect of DIALECTS) {
       expect((await operator.delete(`/permits/${second.id}?version=1`)).statusCode).toBe(204);
       const after = expectStatus<Deadlines>(await operator.get('/deadlines'), 200);
       expect(after.expiring.filter((item) => item.person.id === person.id).map((item) => item.permitId)).toEqual([first.id]);
+    });
+
+    it('Scadenze: the telephone to call, "contattato" (the day, who) and the renewal with its new expiry, each audited', async () => {
+      const person = expectStatus<Person>(
+        await operator.post('/people', {
+          givenNames: 'Amina',
+          familyNames: 'Diallo',
+          gender: 'female',
+          citizenship: 'GN',
+          phone: '+39 333 1234567',
+          confirmNotDuplicate: true,
+        }),
+        201,
+      );
+      const permit = await newPermit(person.id, { permitType: 'family', expiresOn: inDays(20), number: 'OLD1' });
+      const itemOf = async (as: Api = operator) =>
+        expectStatus<Deadlines>(await as.get('/deadlines'), 200).expiring.find((item) => item.permitId === permit.id);
+      expect(await itemOf()).toMatchObject({ phone: '+39 333 1234567', contacted: null });
+
+      // Contacted today by the caller, or on a day given (not in the future).
+      const contacted = expectStatus<Permit>(await operator.post(`/permits/${permit.id}/contact`, { version: 1 }), 200);
+      expect(contacted).toMatchObject({ contactedOn: today(), contactedBy: cast.operatorA.id, version: 2 });
+      expect((await itemOf())?.contacted).toEqual({ on: today(), by: { id: cast.operatorA.id, displayName: 'Omar Operatore' } });
+      expectProblem(
+        await operator2.post(`/permits/${permit.id}/contact`, { version: 2, contactedOn: inDays(1) }),
+        400,
+        'validation.failed',
+      );
+      expectProblem(await operator2.post(`/permits/${permit.id}/contact`, { version: 1 }), 409, 'resource.stale_version');
+      expectStatus(await operator2.post(`/permits/${permit.id}/contact`, { version: 2, contactedOn: inDays(-1) }), 200);
+      expect((await itemOf())?.contacted).toEqual({ on: inDays(-1), by: { id: cast.operatorA2.id, displayName: 'Olga Operatrice' } });
+      // Viewers and other centres: not theirs.
+      expectProblem(await viewer.post(`/permits/${permit.id}/contact`, { version: 3 }), 403, 'auth.forbidden');
+      expectProblem(await operatorB.post(`/permits/${permit.id}/contact`, { version: 3 }), 404, 'resource.not_found');
+
+      // Renewed: not to an expiry before the old one's; then the old permit is renewed and off the list, the new one recorded.
+      const early = await operator.post(`/permits/${permit.id}/renewal`, { version: 3, expiresOn: inDays(10) });
+      expectProblem(early, 400, 'validation.failed');
+      expect(expectStatus<Permit[]>(await operator.get(`/people/${person.id}/permits`), 200)).toHaveLength(1);
+      const renewal = expectStatus<Permit>(
+        await operator.post(`/permits/${permit.id}/renewal`, { version: 3, expiresOn: inDays(730), issuedOn: today(), number: 'NEW1' }),
+        201,
+      );
+      expect(renewal).toMatchObject({
+        personId: person.id,
+        permitType: 'family',
+        number: 'NEW1',
+        issuedOn: today(),
+        expiresOn: inDays(730),
+        renewalStatus: 'none',
+        superseded: false,
+        contactedOn: null,
+      });
+      expect(
+        expectStatus<Permit[]>(await operator.get(`/people/${person.id}/permits`), 200).map((p) => [p.id, p.renewalStatus, p.superseded]),
+      ).toEqual([
+        [renewal.id, 'none', false],
+        [permit.id, 'renewed', true],
+      ]);
+      expect(await itemOf()).toBeUndefined();
+
+      const audit = await auditOf('residence_permit', permit.id);
+      expect(audit.map((row) => [row.action, JSON.parse(row.details ?? '{}').fields])).toEqual([
+        ['create', undefined],
+        ['update', ['contactedOn', 'contactedBy']],
+        ['update', ['contactedOn', 'contactedBy']],
+        ['update', ['renewalStatus']],
+      ]);
+      expect((await auditOf('residence_permit', renewal.id)).map((row) => row.action)).toEqual(['create']);
+      expect(JSON.stringify(audit)).not.toContain('333');
     });
 
     it('changes saved at once with the same version: one wins, the others get 409 with the current version', async () => {

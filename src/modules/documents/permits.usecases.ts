@@ -6,13 +6,17 @@ import {
   type Deadlines,
   type DeadlinesQuery,
   type Permit,
+  type PermitContactInput,
   type PermitCreateInput,
+  type PermitRenewalInput,
   type PermitUpdateInput,
 } from '../../contracts/documents.js';
 import { PERMIT_TYPE_WITHOUT_EXPIRY } from '../../contracts/enums.js';
 import type { Database } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { todayInRome } from '../../domain/dates.js';
 import { deadlineWindow } from '../../domain/deadlines.js';
-import type { FieldProblem } from '../../errors/index.js';
+import { type FieldProblem, validationFailed } from '../../errors/index.js';
 import { recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { countDeadlines, listDeadlines, markSupersededPermits, toPermit } from './documents.repository.js';
@@ -58,6 +62,32 @@ export async function updatePermit(db: Db, actor: Actor, id: number, input: Perm
 
 export async function deletePermit(db: Db, actor: Actor, id: number, version: number): Promise<void> {
   await deleteDocument(db, actor, PERMITS, id, version);
+}
+
+/** "Contattato": the person was contacted about the permit's deadline, on the day given (today by default), by the caller. */
+export async function markPermitContacted(db: Db, actor: Actor, id: number, input: PermitContactInput, now = new Date()): Promise<Permit> {
+  const contact = { version: input.version, contactedOn: input.contactedOn ?? todayInRome(now), contactedBy: actor.userId };
+  return updateDocument(db, actor, PERMITS, id, contact);
+}
+
+/**
+ * "Rinnovato": the permit is marked renewed (it leaves the Scadenze) and the new one is recorded
+ * for the same person, expiring after it; both in one transaction, each with its audit row.
+ * Answers the new permit.
+ */
+export async function renewPermit(db: Db, actor: Actor, id: number, input: PermitRenewalInput): Promise<Permit> {
+  return inTransaction(db, async (trx) => {
+    const renewed = await updatePermit(trx, actor, id, { version: input.version, renewalStatus: 'renewed' });
+    if (renewed.expiresOn && input.expiresOn <= renewed.expiresOn) {
+      throw validationFailed([{ field: 'expiresOn', code: 'permit.renewal_not_later', params: { expiresOn: renewed.expiresOn } }]);
+    }
+    return createPermit(trx, actor, renewed.personId, {
+      permitType: input.permitType ?? renewed.permitType,
+      number: input.number,
+      issuedOn: input.issuedOn,
+      expiresOn: input.expiresOn,
+    });
+  });
 }
 
 // --- Scadenze
