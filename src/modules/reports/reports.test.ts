@@ -92,11 +92,17 @@ for (const dialect of DIALECTS) {
       expect(expectStatus<Report[]>(await operatorB.get('/reports'), 200)).toEqual([]);
       expectProblem(await viewer.get(`/reports/${report.id}/data`), 403, 'auth.forbidden');
       expectProblem(await api(t.app, null).get('/reports'), 401, 'auth.unauthenticated');
-      for (const settings of [
-        { groupingThresholds: { 'visits.byCountry': -1 } },
-        { groupingThresholds: { 'people.byAge': 3 } },
-        { groupingThreshold: 3 },
-      ]) {
+      const negative = expectProblem(
+        await coordinator.patch(`/reports/${report.id}`, {
+          version: report.version,
+          settings: { groupingThresholds: { 'visits.byCountry': -1 } },
+        }),
+        400,
+        'validation.failed',
+      );
+      // The web form's field of the table: settings.groupingThresholds.visits.byCountry.
+      expect(negative.errors?.map((e: { path: string }) => e.path)).toEqual(['body.settings.groupingThresholds.visits.byCountry']);
+      for (const settings of [{ groupingThresholds: { 'people.byAge': 3 } }, { groupingThreshold: 3 }]) {
         expectProblem(await coordinator.patch(`/reports/${report.id}`, { version: report.version, settings }), 400, 'validation.failed');
       }
       expectProblem(
