@@ -8,7 +8,9 @@ import {
   summaryQuery,
 } from '../../contracts/activities.js';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
+import { declareListExport } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
+import { applicationsExport } from './applications.export.js';
 import {
   createApplication,
   deleteApplication,
@@ -27,6 +29,17 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: applicationListQuery,
     response: pageOf(applicationSchema),
     handle: (actor, { query }) => listApplicationsFor(app.db, actor, query),
+  });
+
+  declareListExport(route, app.db, {
+    list: '/applications',
+    query: applicationListQuery,
+    permission: 'personal.read',
+    what: 'The filtered applications',
+    file: 'domande',
+    sheet: 'Domande',
+    entity: 'application',
+    read: (actor, { query }) => applicationsExport(app.db, actor, query),
   });
 
   route.get('/applications/summary', {

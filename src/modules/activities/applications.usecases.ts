@@ -129,13 +129,19 @@ export function deleteApplication(db: Db, actor: Actor, id: number, version: num
   return findAndDelete(db, actor, APPLICATION, { id, version }, (trx) => findApplication(trx, id, actor.centreIds));
 }
 
-export async function listApplicationsFor(db: Db, actor: Actor, query: ApplicationListQuery) {
-  const { page, pageSize, centreId, anagrafe, ...rest } = query;
-  const filter = {
+/** The applications' filter of a list's query (and of its export): the centres allowed, "anagrafe" as a boolean. */
+export function applicationFilterFor(actor: Actor, query: Omit<ApplicationListQuery, 'page' | 'pageSize'>) {
+  const { centreId, anagrafe, ...rest } = query;
+  return {
     ...rest,
     centreIds: centreScope(actor, centreId),
     ...(anagrafe !== undefined && { anagrafe: anagrafe === 'true' }),
   };
+}
+
+export async function listApplicationsFor(db: Db, actor: Actor, query: ApplicationListQuery) {
+  const { page, pageSize, ...filters } = query;
+  const filter = applicationFilterFor(actor, filters);
   const logged = { part: 'applications', entity: 'application' };
   return pageNamingPeople(db, actor, filter, logged, { page, pageSize }, () => listApplications(db, filter, page, pageSize));
 }

@@ -13,7 +13,9 @@ import {
   staffSchema,
 } from '../../contracts/cases.js';
 import { pageOf } from '../../contracts/common.js';
+import { declareListExport } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
+import { casesExport } from './cases.export.js';
 import { careSummaryFor, closeCase, createCase, getCase, listCasesFor, listStaff, reopenCase, updateCase } from './cases.usecases.js';
 import { diaryRoutes } from './diary.routes.js';
 import { planRoutes } from './plan.routes.js';
@@ -31,6 +33,17 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: caseListQuery,
     response: pageOf(caseListItemSchema),
     handle: (actor, { query }) => listCasesFor(app.db, actor, query),
+  });
+
+  declareListExport(route, app.db, {
+    list: '/cases',
+    query: caseListQuery,
+    permission: 'personal.read',
+    what: 'The filtered cases',
+    file: 'prese-in-carico',
+    sheet: 'Prese in carico',
+    entity: 'case',
+    read: (actor, { query }) => casesExport(app.db, actor, query),
   });
 
   route.get('/cases/summary', {

@@ -32,7 +32,7 @@ import {
   retakeSnapshots,
   snapshotsOf,
 } from './cases.repository.js';
-import { listCases, loadCasesOfPerson } from './whole-case.repository.js';
+import { type CaseFilter, listCases, loadCasesOfPerson } from './whole-case.repository.js';
 
 interface Named {
   personId: number;
@@ -137,10 +137,16 @@ export async function getCase(db: Db, actor: Actor, id: number): Promise<Case> {
   return found;
 }
 
+/** The cases' filter of a list's query (and of its export): the centres allowed, "mine" as the caller's id. */
+export function caseFilterFor(actor: Actor, query: Omit<CaseListQuery, 'page' | 'pageSize'>): CaseFilter & { centreIds: number[] } {
+  const { centreId, mine, responsibleId, ...filters } = query;
+  return { ...filters, centreIds: centreScope(actor, centreId), responsibleId: mine === 'true' ? actor.userId : responsibleId };
+}
+
 export async function listCasesFor(db: Db, actor: Actor, query: CaseListQuery) {
-  const { page, pageSize, centreId, mine, responsibleId, ...filters } = query;
-  const centreIds = centreScope(actor, centreId);
-  const filter = { ...filters, centreIds, responsibleId: mine === 'true' ? actor.userId : responsibleId };
+  const { page, pageSize, ...filters } = query;
+  const filter = caseFilterFor(actor, filters);
+  const { centreIds } = filter;
   if (filters.personId) {
     // The cases of one person are part of their file: reading them is logged like opening it.
     const person = await findPersonRow(db, filters.personId, centreIds);

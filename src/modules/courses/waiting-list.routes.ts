@@ -10,7 +10,9 @@ import {
   waitingSummaryQuery,
   waitingSummarySchema,
 } from '../../contracts/courses.js';
+import { declareListExport } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
+import { waitingListExport } from './waiting-list.export.js';
 import {
   createWaitingEntry,
   deleteWaitingEntry,
@@ -30,6 +32,17 @@ export const waitingListRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: waitingListQuery,
     response: pageOf(waitingListEntrySchema),
     handle: (actor, { query }) => listWaitingFor(app.db, actor, query),
+  });
+
+  declareListExport(route, app.db, {
+    list: '/waiting-list',
+    query: waitingListQuery,
+    permission: 'personal.read',
+    what: 'The filtered waiting-list entries',
+    file: 'liste-di-attesa',
+    sheet: "Liste d'attesa",
+    entity: 'waiting_list_entry',
+    read: (actor, { query }) => waitingListExport(app.db, actor, query),
   });
 
   route.get('/waiting-list/summary', {

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../contracts/common.js';
 import { peopleSearchQuery, personCreateInput, personSchema, personSummary, personUpdateInput } from '../../contracts/people.js';
 import { erasureRequestInput, erasureRequestSchema } from '../../contracts/privacy.js';
+import { declareListExport } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
+import { peopleExport } from './people.export.js';
 import { createPerson, decideErasureRequest, getPerson, searchPeopleFor, updatePerson } from './people.usecases.js';
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,6 +16,17 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: peopleSearchQuery,
     response: pageOf(personSummary),
     handle: (actor, { query }) => searchPeopleFor(app.db, actor, query),
+  });
+
+  declareListExport(route, app.db, {
+    list: '/people',
+    query: peopleSearchQuery,
+    permission: 'personal.read',
+    what: 'The people found by the search (all of them without words)',
+    file: 'persone',
+    sheet: 'Persone',
+    entity: 'person',
+    read: (actor, { query }) => peopleExport(app.db, actor, query),
   });
 
   route.post('/people', {

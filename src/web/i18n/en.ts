@@ -8,6 +8,7 @@ import { coursesEn } from './courses.en.js';
 import { deskEn } from './desk.en.js';
 import { documentsEn } from './documents.en.js';
 import { eventsEn } from './events.en.js';
+import { exportsEn } from './exports.en.js';
 import { historyEn } from './history.en.js';
 import { homeEn } from './home.en.js';
 import { householdsEn } from './households.en.js';
@@ -310,4 +311,5 @@ export const en: Dictionary = {
   ...subjectExportEn,
   ...deskEn,
   ...homeEn,
+  ...exportsEn,
 };

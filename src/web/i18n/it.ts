@@ -8,6 +8,7 @@ import { coursesIt } from './courses.it.js';
 import { deskIt } from './desk.it.js';
 import { documentsIt } from './documents.it.js';
 import { eventsIt } from './events.it.js';
+import { exportsIt } from './exports.it.js';
 import { historyIt } from './history.it.js';
 import { homeIt } from './home.it.js';
 import { householdsIt } from './households.it.js';
@@ -310,6 +311,7 @@ export const it = {
   ...subjectExportIt,
   ...deskIt,
   ...homeIt,
+  ...exportsIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

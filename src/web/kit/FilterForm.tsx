@@ -1,7 +1,8 @@
-import type { FormEvent, ReactNode } from 'react';
+import type { ComponentProps, FormEvent, ReactNode } from 'react';
 import type { ApiError, Page } from '../api/client.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
+import { ExportLinks } from './ExportLinks.js';
 
 /** The filled-in fields of a form by name, blank ones left out: a list's filters as the page's search params. */
 export function filledIn(form: HTMLFormElement): Record<string, string> {
@@ -52,7 +53,8 @@ export function FilterForm({
 
 /**
  * A list page's filters in a box titled "Filtri" (`id` names it): the fields in a row (`rowClass`),
- * then "Applica filtri", "Azzera" (`onReset`) and the download of what they filter (`exportLink`).
+ * then "Applica filtri", "Azzera" (`onReset`) and the download of what they filter: the list's
+ * XLSX and CSV (`exports`, see ExportLinks) or one file (`exportLink`).
  */
 export function FilterPanel({
   id,
@@ -60,6 +62,7 @@ export function FilterPanel({
   onReset,
   rowClass = 'row',
   exportLink,
+  exports,
   children,
 }: {
   id: string;
@@ -67,6 +70,7 @@ export function FilterPanel({
   onReset(): void;
   rowClass?: string;
   exportLink?: { href: string; label: string };
+  exports?: ComponentProps<typeof ExportLinks>;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -88,6 +92,7 @@ export function FilterPanel({
             {exportLink.label}
           </a>
         ) : null}
+        {exports ? <ExportLinks {...exports} /> : null}
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import type { Page } from '../api/client.js';
 import { useApiGet } from '../api/hooks.js';
 import { useDebounced } from '../components/Combobox.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
+import { ExportLinks } from './ExportLinks.js';
 import { RecordTable } from './RecordTable.js';
 import { pagingOf } from './values.js';
 
@@ -59,7 +60,8 @@ export function ListHeading({ title, create }: { title: string; create?: { to: s
 /**
  * A list page searched by name (people, households): its heading (with the `create` link), the
  * search box (`search`), and the page of records at `path` matching the words (`?q=`), in a table
- * captioned by how many were found (`caption`); `table` gives its columns.
+ * captioned by how many were found (`caption`); `table` gives its columns; `exported`, the
+ * downloads of the records matching the words (ExportLinks).
  */
 export function SearchList<T>({
   path,
@@ -69,6 +71,7 @@ export function SearchList<T>({
   search,
   caption,
   table,
+  exported = false,
 }: {
   path: string;
   pageSize: number;
@@ -77,6 +80,7 @@ export function SearchList<T>({
   search: { id: string; label: string };
   caption(total: number): string;
   table: Omit<ComponentProps<typeof RecordTable<T>>, 'caption' | 'rows' | 'paging' | 'className'>;
+  exported?: boolean;
 }) {
   const { query, setQuery, q, page, setPage } = useRememberedSearch();
   const result = useApiGet<Page<T>>(path, { q, page, pageSize });
@@ -84,6 +88,7 @@ export function SearchList<T>({
     <>
       <ListHeading title={title} create={create} />
       <SearchBox id={search.id} label={search.label} value={query} onChange={setQuery} />
+      {exported ? <ExportLinks list={path} filters={{ q }} className="mb-3" /> : null}
       <ProblemAlert error={result.error} />
       {result.data ? (
         <RecordTable<T>

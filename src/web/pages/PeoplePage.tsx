@@ -20,6 +20,7 @@ export default function PeoplePage() {
       create={can('personal.write') ? { to: '/people/new', label: t('people.new') } : null}
       search={{ id: 'people-query', label: t('people.searchLabel') }}
       caption={(count) => t('people.count', { count })}
+      exported
       table={{
         empty: t('people.none'),
         columns: [

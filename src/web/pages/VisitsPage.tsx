@@ -1,6 +1,6 @@
 import { ORIGIN_GROUPS } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
-import { type Page, withQuery } from '../api/client.js';
+import type { Page } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { CentreSelect } from '../components/CentreSelect.js';
 import { CountrySelect } from '../components/CountrySelect.js';
@@ -17,7 +17,7 @@ import { useVisitCorrection } from './frontdesk/VisitCorrection.js';
 const FILTERS = ['from', 'to', 'topicId', 'originGroup', 'citizenship', 'operatorId', 'centreId'] as const;
 
 export default function VisitsPage() {
-  const { t, locale, label } = useI18n();
+  const { t, label } = useI18n();
   const { me, can } = useSession();
   const { topics } = useTopicLabels();
   const operators = useApiGet<Array<{ id: number; displayName: string }>>('/operators');
@@ -29,7 +29,6 @@ export default function VisitsPage() {
   const canCorrect = can('personal.write');
   usePageTitle(t('visits.title'));
 
-  const exportHref = withQuery('/api/v1/visits/export.csv', { ...filters, lang: locale });
   const topicChoices = (topics.data ?? []).map((topic) => ({ value: topic.id, label: label(topic) }));
   const groupChoices = ORIGIN_GROUPS.map((group) => ({ value: group, label: label('originGroup', group) }));
   const operatorChoices = (operators.data ?? []).map((o) => ({ value: o.id, label: o.displayName }));
@@ -42,7 +41,7 @@ export default function VisitsPage() {
         onApply={address.apply}
         onReset={address.reset}
         key={address.key}
-        exportLink={{ href: exportHref, label: t('visits.export') }}
+        exports={{ list: '/visits', filters }}
       >
         <PeriodFields from={filters.from} to={filters.to} column="col-sm-6 col-lg-3" />
         <FilterSelect column="col-sm-6 col-lg-3" label={t('visits.topic')} {...address.named('topicId')} choices={topicChoices} />

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Application, ApplicationSummary } from '../../../contracts/activities.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { ExportLinks } from '../../kit/ExportLinks.js';
 import { pagingOf, RecordTable, useChange } from '../../kit/index.js';
 import { LoadedSection } from '../../kit/LoadedSection.js';
 import { PeriodForm, usePeriodRecords } from '../../kit/period.js';
@@ -57,6 +58,7 @@ export default function ApplicationsPage() {
         {change.problem}
         <ProblemAlert error={list.error} />
         {list.data ? <p aria-live="polite">{t('activities.applications.total', { count: list.data.total })}</p> : null}
+        <ExportLinks list="/applications" filters={{ from: period.from, to: period.to }} className="mb-3" />
         {list.data ? (
           <RecordTable<Application>
             caption={t('activities.applications.list')}

@@ -75,6 +75,10 @@ export default function CasesPage() {
         onReset={address.reset}
         rowClass="row align-items-end"
         key={address.key}
+        exports={{
+          list: '/cases',
+          filters: { status: status || undefined, mine: mine ? 'true' : undefined, centreId: centreId || undefined },
+        }}
       >
         <ValueSelect
           column="col-sm-6 col-lg-3"

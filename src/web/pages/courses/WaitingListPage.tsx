@@ -8,6 +8,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { SelectField } from '../../components/fields.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { ExportLinks } from '../../kit/ExportLinks.js';
 import { FilterForm } from '../../kit/FilterForm.js';
 import { focusLater, LoadedSection, Options, pagingOf, RecordTable, type RowAction, useChange, ValueSelect } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
@@ -116,6 +117,11 @@ export default function WaitingListPage() {
             <option value="all">{t('courses.waiting.allStatuses')}</option>
           </SelectField>
         </FilterForm>
+        <ExportLinks
+          list="/waiting-list"
+          filters={{ kind: kind || undefined, status: status === 'all' ? undefined : status }}
+          className="mb-3"
+        />
         {list.data ? (
           <RecordTable<WaitingListEntry>
             caption={t('courses.waiting.list')}
