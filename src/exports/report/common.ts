@@ -38,6 +38,30 @@ export function contactLines(data: ReportData): string[] {
   );
 }
 
+/**
+ * The image on the cover, above the title: the logo of one of the report's centres or its
+ * Comune's stemma (a PNG or JPEG checked on upload), with its size in pixels and its alternative
+ * text («Logo di Sportello Immigrati Jesi»).
+ */
+export interface CoverImage {
+  mediaType: 'image/png' | 'image/jpeg';
+  bytes: Buffer;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** What a document of the report shows beside its data. */
+export interface RenderOptions {
+  coverImage?: CoverImage | null;
+}
+
+/** The cover image's size inside a box (never larger than its own pixels, counted as points), its proportions kept. */
+export function coverImageSize(image: CoverImage, maxWidth: number, maxHeight: number): { width: number; height: number } {
+  const scale = Math.min(1, maxWidth / image.width, maxHeight / image.height);
+  return { width: image.width * scale, height: image.height * scale };
+}
+
 /** "Generato il 14 febbraio 2025 alle 10:30 con Approdo 0.1.0". */
 export function generatedLine(data: ReportData): string {
   const at = new Date(data.generatedAt);

@@ -25,9 +25,21 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { chartAltText } from '../../contracts/report-charts.js';
 import { type MdRun, parseMarkdown } from '../../contracts/report-markdown.js';
 import type { ReportData, ReportFigures, ReportTable, ReportText } from '../../contracts/reports.js';
-import { cellText, chartPng, chartSize, chartSvg, contactLines, generatedLine, versionLine } from './common.js';
+import {
+  type CoverImage,
+  cellText,
+  chartPng,
+  chartSize,
+  chartSvg,
+  contactLines,
+  coverImageSize,
+  generatedLine,
+  type RenderOptions,
+  versionLine,
+} from './common.js';
 
 type Child = Paragraph | Table | TableOfContents;
 
@@ -36,9 +48,10 @@ const CHART_WIDTH = 600;
 const ACCENT = '0066CC';
 const MUTED = '5C6F82';
 
-export async function renderDocx(data: ReportData): Promise<Buffer> {
+export async function renderDocx(data: ReportData, { coverImage }: RenderOptions = {}): Promise<Buffer> {
   let lists = 0;
   const children: Child[] = [
+    ...(coverImage ? [coverParagraph(coverImage)] : []),
     new Paragraph({ children: [new TextRun({ text: data.heading.organisation, color: MUTED, size: 28 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(data.heading.name)] }),
     new Paragraph({ children: [new TextRun({ text: data.title, bold: true, color: ACCENT, size: 32 })] }),
@@ -126,6 +139,25 @@ export async function renderDocx(data: ReportData): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/** The cover image's box, in pixels at 96 dpi: at most 4 cm high and 8 cm wide. */
+const COVER_IMAGE_BOX = { width: Math.round((8 / 2.54) * 96), height: Math.round((4 / 2.54) * 96) };
+
+/** The logo or stemma above the cover's text, with its alternative text (descr). */
+function coverParagraph(image: CoverImage): Paragraph {
+  const size = coverImageSize(image, COVER_IMAGE_BOX.width, COVER_IMAGE_BOX.height);
+  return new Paragraph({
+    spacing: { after: 240 },
+    children: [
+      new ImageRun({
+        type: image.mediaType === 'image/jpeg' ? 'jpg' : 'png',
+        data: image.bytes,
+        transformation: { width: Math.round(size.width), height: Math.round(size.height) },
+        altText: { name: 'logo', title: image.alt, description: image.alt },
+      }),
+    ],
+  });
 }
 
 function figures(block: ReportFigures): Paragraph[] {
@@ -240,7 +272,7 @@ function table(block: ReportTable): Child[] {
             type: 'png',
             data: chartPng(svg, size.width),
             transformation: { width: CHART_WIDTH, height },
-            altText: { name: block.id, title: block.title, description: `Grafico: ${block.title}` },
+            altText: { name: block.id, title: block.title, description: chartAltText(block) ?? `Grafico: ${block.title}` },
           }),
         ],
       }),

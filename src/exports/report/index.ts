@@ -4,6 +4,7 @@
  * ECharts options as the web preview (contracts/report-charts.ts).
  */
 import type { ReportData } from '../../contracts/reports.js';
+import type { RenderOptions } from './common.js';
 import { findTable, tableCsv } from './csv.js';
 import { renderDocx } from './docx.js';
 import { renderPdf } from './pdf.js';
@@ -19,13 +20,15 @@ export const DOCUMENT_TYPES: Record<DocumentFormat | 'csv' | 'json', string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** The whole report as a document. */
-export async function renderReport(data: ReportData, format: DocumentFormat): Promise<Buffer> {
+export type { CoverImage, RenderOptions } from './common.js';
+
+/** The whole report as a document (the PDF and the DOCX with the cover image, when there is one). */
+export async function renderReport(data: ReportData, format: DocumentFormat, options: RenderOptions = {}): Promise<Buffer> {
   switch (format) {
     case 'pdf':
-      return renderPdf(data);
+      return renderPdf(data, options);
     case 'docx':
-      return renderDocx(data);
+      return renderDocx(data, options);
     case 'xlsx':
       return renderXlsx(data);
   }

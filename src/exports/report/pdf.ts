@@ -12,7 +12,7 @@
  */
 import type { ReportData, ReportSection } from '../../contracts/reports.js';
 import { createPdf, PDF_COLOURS, type PdfFace, pdfArtifact, pdfBytes, pdfFont } from '../pdf.js';
-import { contactLines, generatedLine, versionLine } from './common.js';
+import { type CoverImage, contactLines, coverImageSize, generatedLine, type RenderOptions, versionLine } from './common.js';
 import { blockKeep, figures, table, text } from './pdf/blocks.js';
 import { reportFonts } from './pdf/fonts.js';
 import { bottom, contentWidth, ensureSpace, pageHeight, spaceLeft } from './pdf/page.js';
@@ -20,7 +20,7 @@ import { container, type Doc, leaf, type Struct } from './pdf/structure.js';
 
 const FOOTER_GAP = 30;
 
-export async function renderPdf(data: ReportData): Promise<Buffer> {
+export async function renderPdf(data: ReportData, { coverImage }: RenderOptions = {}): Promise<Buffer> {
   const doc = createPdf({
     title: `${data.title} - ${data.heading.name}`,
     header: { centreName: data.heading.name, organisationName: data.heading.organisation },
@@ -31,7 +31,7 @@ export async function renderPdf(data: ReportData): Promise<Buffer> {
   const root = doc.struct('Document');
   doc.addStructure(root);
 
-  cover(doc, root, data);
+  cover(doc, root, data, coverImage ?? null);
   // The contents page is written last, once the sections' pages are known; its place in the
   // structure (after the cover) is taken now.
   doc.addPage();
@@ -87,7 +87,11 @@ function paragraph(doc: Doc, parent: Struct, line: string, style: Style, type = 
   });
 }
 
-function cover(doc: Doc, root: Struct, data: ReportData) {
+/** The cover image's box: at most 4 cm high and half the text's width. */
+const COVER_IMAGE_HEIGHT = (4 / 2.54) * 72;
+
+function cover(doc: Doc, root: Struct, data: ReportData, image: CoverImage | null) {
+  if (image) coverFigure(doc, root, image);
   doc.y = 230;
   paragraph(doc, root, data.heading.organisation, { face: 'regular', size: 14, colour: PDF_COLOURS.muted });
   doc.moveDown(0.4);
@@ -110,6 +114,17 @@ function cover(doc: Doc, root: Struct, data: ReportData) {
     .heightOfString(contact.join('\n'), { width: contentWidth(doc) });
   doc.y = bottom(doc) - height - 10;
   for (const line of contact) paragraph(doc, root, line, { face: 'regular', size: 10, colour: PDF_COLOURS.muted });
+}
+
+/** The logo or stemma above the cover's text, a Figure with its alternative text, its foot 24 points above the text. */
+function coverFigure(doc: Doc, root: Struct, image: CoverImage) {
+  const { width, height } = coverImageSize(image, contentWidth(doc) / 2, COVER_IMAGE_HEIGHT);
+  const x = doc.page.margins.left;
+  const y = 230 - 24 - height;
+  leaf(doc, root, 'Figure', () => doc.image(image.bytes, x, y, { width, height }), {
+    alt: image.alt,
+    bbox: [x, y, x + width, y + height],
+  });
 }
 
 function sectionHeading(doc: Doc, sect: Struct, section: ReportSection) {

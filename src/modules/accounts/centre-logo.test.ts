@@ -3,8 +3,10 @@
  * a PNG or a JPEG as its bytes say, whatever its name or media type (a PDF, an SVG, a text
  * renamed .png are refused), at most 1 MB (413 with the limit) and 4000 pixels a side, set and
  * removed by the centre's coordinator or an administrator (an operator: 403), audited, only for
- * one of their own centres (another organisation's answers 404); the settings say it is there.
+ * one of their own centres (another organisation's answers 404); the settings say it is there,
+ * and the centre's report shows it on its cover.
  */
+import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type Api,
@@ -22,6 +24,7 @@ import {
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import { jpegImage, pngImage } from '../../../test/support/images.js';
+import { accessibilityProblems, nodesOf, readPdfStructure } from '../../../test/support/pdf-structure.js';
 import { type CentreLogo, type CentreSettings, LOGO_MAX_BYTES } from '../../contracts/centres.js';
 
 for (const dialect of DIALECTS) {
@@ -131,6 +134,20 @@ for (const dialect of DIALECTS) {
         ['update', cast.centreA.id, { mediaType: 'image/jpeg', byteSize: jpeg.length, width: 120, height: 120 }],
         ['delete', cast.centreA.id, null],
       ]);
+    });
+
+    it('the report of the centre shows it on the cover: a Figure on page 1 of the PDF with its Alt, the first image of the DOCX', async () => {
+      expectStatus<CentreLogo>(await put(coordinator, cast.centreA.id, pngImage(300, 100)), 200);
+      const report = expectStatus<{ id: number }>(await coordinator.post('/reports', { year: 2024 }), 201);
+      const alt = `Logo di ${cast.centreA.name}`;
+      const pdf = await coordinator.get(`/reports/${report.id}/export`, { format: 'pdf' });
+      expect(pdf.statusCode).toBe(200);
+      const structure = await readPdfStructure(pdf.rawPayload);
+      expect(accessibilityProblems(structure)).toEqual([]);
+      expect(nodesOf(structure.tree, 'Figure')[0]).toMatchObject({ alt, pages: [1] });
+      const docx = await coordinator.get(`/reports/${report.id}/export`, { format: 'docx' });
+      const document = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+      expect(document.match(/<wp:docPr [^>]*descr="([^"]*)"/)?.[1]).toBe(alt);
     });
   });
 }

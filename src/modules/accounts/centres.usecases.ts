@@ -20,6 +20,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { changedFields } from '../../db/versioned.js';
 import { readImage } from '../../domain/images.js';
 import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
+import type { CoverImage } from '../../exports/report/index.js';
 import { type Comune, findComune, resolveComuneName, searchComuni } from '../../reference/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -207,22 +208,19 @@ export async function removeCentreLogo(db: Db, actor: Actor, centreId: number, n
   });
 }
 
-/** The image on a report's cover: the logo of the first of its centres that has one, with its alternative text. */
-export interface CoverLogo {
-  bytes: Buffer;
-  width: number;
-  height: number;
-  /** «Logo di Sportello Immigrati Jesi». */
-  alt: string;
-}
-
 /** The cover logo of a report about these centres (in the heading's order), or null when none has one. */
-export async function coverLogoOf(db: Db, centres: readonly { id: number; name: string }[]): Promise<CoverLogo | null> {
+export async function coverLogoOf(db: Db, centres: readonly { id: number; name: string }[]): Promise<CoverImage | null> {
   const logo = await findFirstCentreLogo(
     db,
     centres.map((centre) => centre.id),
   );
   if (!logo) return null;
   const name = centres.find((centre) => centre.id === logo.centreId)?.name ?? '';
-  return { bytes: Buffer.from(logo.bytes), width: logo.width, height: logo.height, alt: `Logo di ${name}` };
+  return {
+    mediaType: logo.mediaType as CoverImage['mediaType'],
+    bytes: Buffer.from(logo.bytes),
+    width: logo.width,
+    height: logo.height,
+    alt: `Logo di ${name}`,
+  };
 }

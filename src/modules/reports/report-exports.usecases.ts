@@ -4,6 +4,7 @@ import type { ReportFormat } from '../../contracts/reports.js';
 import type { Database } from '../../db/schema.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { DOCUMENT_TYPES, renderReport, reportTableCsv } from '../../exports/report/index.js';
+import { coverLogoOf } from '../accounts/centres.usecases.js';
 import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { reportDataFor } from './reports.usecases.js';
@@ -40,7 +41,12 @@ export async function exportReportFor(
     if (csv === undefined) throw notFound('table');
     file = { body: csv, contentType: DOCUMENT_TYPES.csv, fileName: `${base}-${query.table.replace(/[^A-Za-z0-9-]+/g, '-')}.csv` };
   } else {
-    file = { body: await renderReport(data, query.format), contentType: DOCUMENT_TYPES[query.format], fileName: `${base}.${query.format}` };
+    const coverImage = await coverLogoOf(db, data.heading.centres);
+    file = {
+      body: await renderReport(data, query.format, { coverImage }),
+      contentType: DOCUMENT_TYPES[query.format],
+      fileName: `${base}.${query.format}`,
+    };
   }
   await recordChange(
     db,
