@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/index.js';
 import { RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
+import { useDeadlineActions } from './DeadlineActions.js';
 import { useDaysLeftText } from './expiry.js';
 
 const WINDOWS = [15, 30, 60, 90, 180, 365];
@@ -30,6 +31,7 @@ export default function DeadlinesPage() {
     limit: all ? DEADLINE_LIST_LIMIT : undefined,
   });
   const showAll = () => setParams((current) => ({ ...Object.fromEntries(current), all: '1' }));
+  const deadlineActions = useDeadlineActions(deadlines.reload);
   usePageTitle(t('documents.deadlines.title'));
   const data = deadlines.data;
   // A number typed in the address stays selectable.
@@ -80,6 +82,7 @@ export default function DeadlinesPage() {
         </div>
       </form>
       <ProblemAlert error={deadlines.error} />
+      {deadlineActions.panel}
       {data ? (
         <>
           <DeadlineSection
@@ -90,6 +93,7 @@ export default function DeadlinesPage() {
             items={data.expiring}
             total={data.expiringTotal}
             onShowAll={all ? undefined : showAll}
+            actions={deadlineActions}
           />
           <DeadlineSection
             id="deadlines-expired"
@@ -99,6 +103,7 @@ export default function DeadlinesPage() {
             items={data.expired}
             total={data.expiredTotal}
             onShowAll={all ? undefined : showAll}
+            actions={deadlineActions}
           />
         </>
       ) : null}
@@ -114,6 +119,7 @@ function DeadlineSection({
   items,
   total,
   onShowAll,
+  actions,
 }: {
   id: string;
   title: string;
@@ -123,6 +129,7 @@ function DeadlineSection({
   total: number;
   /** Asks for the whole list (up to the API's limit); absent when it was asked for already. */
   onShowAll?: () => void;
+  actions: Pick<ReturnType<typeof useDeadlineActions>, 'actions' | 'rowName'>;
 }) {
   const { t, formatDate, label } = useI18n();
   const daysText = useDaysLeftText();
@@ -135,6 +142,8 @@ function DeadlineSection({
         caption={caption}
         rows={items}
         rowKey={(item) => item.permitId}
+        rowName={actions.rowName}
+        actions={actions.actions}
         empty={empty}
         columns={[
           {
@@ -147,11 +156,26 @@ function DeadlineSection({
               </Link>
             ),
           },
+          {
+            header: t('documents.deadlines.phone'),
+            className: 'text-nowrap',
+            cell: (item) => (item.phone ? <a href={`tel:${item.phone.replace(/[^\d+]/g, '')}`}>{item.phone}</a> : t('person.notSet')),
+          },
           { header: t('documents.permitType'), cell: (item) => label('permitType', item.permitType) },
           { header: t('documents.number'), cell: (item) => item.number ?? t('person.notSet') },
           { header: t('documents.expiresOn'), cell: (item) => formatDate(item.expiresOn) },
           { header: t('documents.deadlines.when'), cell: (item) => daysText(item.daysLeft) },
           { header: t('documents.renewalStatus'), cell: (item) => label('renewalStatus', item.renewalStatus) },
+          {
+            header: t('documents.contact.column'),
+            cell: (item) =>
+              item.contacted
+                ? t(item.contacted.by ? 'documents.contact.onBy' : 'documents.contact.on', {
+                    date: formatDate(item.contacted.on),
+                    who: item.contacted.by?.displayName ?? '',
+                  })
+                : t('documents.contact.never'),
+          },
         ]}
       />
       {total > items.length ? (

@@ -1,0 +1,111 @@
+/**
+ * What the operator does from the Scadenze: calls the person (the telephone is in the list),
+ * marks the permit "contattato" (today, by the operator), and records its renewal (the new
+ * expiry, the new permit's number and issue date) when the new permit is in hand.
+ */
+import { type ReactNode, useState } from 'react';
+import type { DeadlineItem, Permit } from '../../../contracts/documents.js';
+import { todayInRome } from '../../../domain/dates.js';
+import { TextField } from '../../components/fields.js';
+import { SuccessAlert } from '../../components/ProblemAlert.js';
+import { useI18n } from '../../i18n/index.js';
+import { boundTo } from '../../kit/bound.js';
+import { RecordForm, type RowAction, useChange, useFields } from '../../kit/index.js';
+
+const nameOf = (item: DeadlineItem) => `${item.person.familyNames} ${item.person.givenNames}`;
+
+/** "Rinnovato": the new permit's expiry (required), issue date and number. */
+function RenewalForm({ item, onDone }: { item: DeadlineItem; onDone(saved: boolean): void }) {
+  const { t } = useI18n();
+  const change = useChange();
+  const form = useFields({ expiresOn: '', issuedOn: '', number: '' });
+  const bound = boundTo(form, change);
+  const save = async () => {
+    const { expiresOn, issuedOn, number } = form.values;
+    if (!expiresOn) return change.invalid({ expiresOn: t('documents.renewal.expiryRequired') });
+    const sent = await change.send<Permit>('POST', `/permits/${item.permitId}/renewal`, {
+      version: item.version,
+      expiresOn,
+      ...(issuedOn ? { issuedOn } : {}),
+      ...(number.trim() ? { number: number.trim() } : {}),
+    });
+    if (sent.ok) onDone(true);
+  };
+  return (
+    <RecordForm
+      change={change}
+      onSubmit={save}
+      title={t('documents.renewal.title', { person: nameOf(item) })}
+      submitLabel={t('documents.renewal.save')}
+      onCancel={() => onDone(false)}
+      autoFocus
+    >
+      <p className="small">{t('documents.renewal.help')}</p>
+      <div className="row">
+        <div className="col-sm-4">
+          <TextField label={t('documents.renewal.expiresOn')} type="date" min={item.expiresOn} required {...bound('expiresOn')} />
+        </div>
+        <div className="col-sm-4">
+          <TextField label={t('documents.issuedOn')} type="date" max={todayInRome()} {...bound('issuedOn')} />
+        </div>
+        <div className="col-sm-4">
+          <TextField label={t('documents.number')} maxLength={40} {...bound('number')} />
+        </div>
+      </div>
+    </RecordForm>
+  );
+}
+
+/** The Scadenze's row actions ("Segna contattato", "Rinnovato"), their rows' names, and the renewal form with the outcome (`panel`). */
+export function useDeadlineActions(reload: () => void): {
+  actions(item: DeadlineItem): RowAction[];
+  rowName(item: DeadlineItem): string;
+  panel: ReactNode;
+} {
+  const { t } = useI18n();
+  const contact = useChange({ reload });
+  const [renewing, setRenewing] = useState<DeadlineItem | null>(null);
+  const [done, setDone] = useState<string | undefined>();
+
+  const markContacted = async (item: DeadlineItem) => {
+    setDone(undefined);
+    setRenewing(null);
+    const sent = await contact.send('POST', `/permits/${item.permitId}/contact`, { version: item.version });
+    if (sent.ok) setDone(t('documents.contact.done', { person: nameOf(item) }));
+  };
+
+  const panel = (
+    <>
+      <SuccessAlert message={done} />
+      {contact.problem}
+      {renewing ? (
+        <RenewalForm
+          key={renewing.permitId}
+          item={renewing}
+          onDone={(saved) => {
+            if (saved) {
+              setDone(t('documents.renewal.done', { person: nameOf(renewing) }));
+              reload();
+            }
+            setRenewing(null);
+          }}
+        />
+      ) : null}
+    </>
+  );
+
+  return {
+    rowName: nameOf,
+    panel,
+    actions: (item) => [
+      { label: t('documents.contact.action'), onClick: () => void markContacted(item) },
+      {
+        label: t('documents.renewal.action'),
+        onClick: () => {
+          setDone(undefined);
+          setRenewing(item);
+        },
+      },
+    ],
+  };
+}
