@@ -15,7 +15,7 @@ import { fillDemo } from '../demo/demo.js';
 import { ROLES, type Role } from '../domain/permissions.js';
 import { renderReport, reportTableCsv } from '../exports/report/index.js';
 import { createApiToken, createUser, ensureCentre, listApiTokens, revokeApiToken } from '../modules/accounts/accounts.usecases.js';
-import { comuneFromText } from '../modules/accounts/centres.usecases.js';
+import { comuneFromText, coverLogoOf } from '../modules/accounts/centres.usecases.js';
 import { importFromCli } from '../modules/imports/imports.cli.js';
 import { reportDataForScope } from '../modules/reports/reports.usecases.js';
 import { loadConfig } from '../server/config.js';
@@ -240,7 +240,7 @@ program
         body = csv;
       } else {
         process.stderr.write(`Rendering the ${format.toUpperCase()}…\n`);
-        body = await renderReport(data, format);
+        body = await renderReport(data, format, { coverImage: await coverLogoOf(db, data.heading.centres) });
       }
       if (options.out === '-') process.stdout.write(body);
       else {
