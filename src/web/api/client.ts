@@ -81,15 +81,15 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 }
 
 /**
- * POSTs a file as the raw body (application/octet-stream), with the CSRF token, as the imports
- * take a register: the answer is JSON, a problem an ApiError like api()'s.
+ * POSTs (or PUTs) a file as the raw body (application/octet-stream), with the CSRF token, as the
+ * imports take a register and a centre its logo: the answer is JSON, a problem an ApiError like api()'s.
  */
-export async function upload<T>(path: string, file: Blob, query?: Query): Promise<T> {
+export async function upload<T>(path: string, file: Blob, query?: Query, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(withQuery(`/api/v1${path}`, query), { method: 'POST', headers, body: file, credentials: 'same-origin' });
+    response = await fetch(withQuery(`/api/v1${path}`, query), { method, headers, body: file, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network');
   }

@@ -2,7 +2,7 @@
  * Impostazioni del centro: the centre's name, comune, contacts, patron day, course completion
  * threshold and privacy notice version, one resource (GET/PATCH /centres/:id/settings), for an
  * administrator or the centre's coordinator. Shown as facts, edited in place; a stale version
- * offers to reload.
+ * offers to reload. Below, the logo on the report's cover (CentreLogoSection).
  */
 import type { Me } from '../../../contracts/auth.js';
 import type { CentreSettings } from '../../../contracts/centres.js';
@@ -18,6 +18,7 @@ import { useSession } from '../../session.js';
 import { useCentreChoice } from '../calendar/shared.js';
 import { NoticeVersionField } from '../privacy/NoticeVersionField.js';
 import { CentreContactField } from './CentreContactField.js';
+import { CentreLogoSection } from './CentreLogoSection.js';
 
 const comuneText = (s: { comuneName: string | null; comuneProvince: string | null }) =>
   s.comuneName ? `${s.comuneName} (${s.comuneProvince})` : '';
@@ -155,17 +156,20 @@ function CentreSettingsSection({ centreId }: { centreId: number }) {
   const { t } = useI18n();
   const settings = useApiGet<CentreSettings>(`/centres/${centreId}/settings`);
   return (
-    <LoadedSection id="centre-settings-title" title={t('centres.section')} loaded={settings}>
-      {(data) => (
-        <EditableSection
-          key={data.version}
-          editLabel={t('centres.edit')}
-          form={(close) => <SettingsForm settings={data} reload={settings.reload} onDone={close} />}
-        >
-          <SettingsFacts settings={data} />
-        </EditableSection>
-      )}
-    </LoadedSection>
+    <>
+      <LoadedSection id="centre-settings-title" title={t('centres.section')} loaded={settings}>
+        {(data) => (
+          <EditableSection
+            key={data.version}
+            editLabel={t('centres.edit')}
+            form={(close) => <SettingsForm settings={data} reload={settings.reload} onDone={close} />}
+          >
+            <SettingsFacts settings={data} />
+          </EditableSection>
+        )}
+      </LoadedSection>
+      {settings.data ? <CentreLogoSection settings={settings.data} reload={settings.reload} /> : null}
+    </>
   );
 }
 
