@@ -7,10 +7,10 @@ import type { Project, ProjectCreateInput, ProjectListQuery, ProjectUpdateInput 
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { changedFields, insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { changedFields, updateVersioned } from '../../db/versioned.js';
 import { staleVersion, validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type AuditedKind, deleteRecord, insertRecord } from '../audit/audited-records.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { findProject, listProjects } from './projects.repository.js';
 import { detachContractsFromProject } from './staff.repository.js';
@@ -30,22 +30,16 @@ export async function listProjectsFor(db: Db, actor: Actor, query: ProjectListQu
 export async function createProject(db: Db, actor: Actor, input: ProjectCreateInput, now = new Date()): Promise<Project> {
   const centreId = targetCentre(actor, input.centreId);
   const id = await inTransaction(db, async (trx) => {
-    const id = await insertVersioned(
-      trx,
-      'projects',
-      {
-        centreId,
-        name: input.name,
-        funder: input.funder || null,
-        fromDate: input.from,
-        toDate: input.to ?? null,
-        extraWeeklyMinutes: input.extraWeeklyMinutes,
-        description: input.description || null,
-      },
-      now.toISOString(),
-    );
-    await recordChange(trx, actor, 'create', 'project', { id, centreId }, { at: now });
-    return id;
+    const values = {
+      centreId,
+      name: input.name,
+      funder: input.funder || null,
+      fromDate: input.from,
+      toDate: input.to ?? null,
+      extraWeeklyMinutes: input.extraWeeklyMinutes,
+      description: input.description || null,
+    };
+    return insertRecord(trx, actor, PROJECT, values, now);
   });
   return (await findProject(db, id, [centreId])) as Project;
 }
@@ -81,7 +75,7 @@ export async function updateProject(db: Db, actor: Actor, id: number, input: Pro
   return (await findProject(db, id, [centreId])) as Project;
 }
 
-const PROJECT: AuditedKind = { table: 'projects', label: 'project', entity: 'project' };
+const PROJECT: AuditedKind<'projects'> = { table: 'projects', label: 'project', entity: 'project' };
 
 /** Deletes a project entered by mistake; the contracts it paid for keep their hours, without the project. */
 export async function deleteProject(db: Db, actor: Actor, id: number, version: number, now = new Date()): Promise<void> {

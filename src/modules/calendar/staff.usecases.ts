@@ -15,12 +15,12 @@ import type {
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { updateVersioned } from '../../db/versioned.js';
 import { contractMinutesOfYear, weeklyMinutesOn } from '../../domain/calendar.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, staleVersion } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, findAndDelete } from '../audit/audited-records.js';
+import { type AuditedKind, findAndDelete, insertRecord } from '../audit/audited-records.js';
 import { type Actor, targetCentre } from '../auth/actor.js';
 import { contractsOf, findStaff, listStaff, type StaffRow, userOfCentre } from './staff.repository.js';
 
@@ -84,20 +84,8 @@ export async function createStaff(db: Db, actor: Actor, input: StaffCreateInput,
   const centreId = targetCentre(actor, input.centreId);
   const id = await inTransaction(db, async (trx) => {
     await checkUser(trx, input.userId, centreId);
-    const id = await insertVersioned(
-      trx,
-      'staffMembers',
-      {
-        centreId,
-        name: input.name,
-        role: input.role,
-        userId: input.userId ?? null,
-        notes: input.notes || null,
-      },
-      now.toISOString(),
-    );
-    await recordChange(trx, actor, 'create', 'staff_member', { id, centreId }, { at: now });
-    return id;
+    const values = { centreId, name: input.name, role: input.role, userId: input.userId ?? null, notes: input.notes || null };
+    return insertRecord(trx, actor, STAFF_MEMBER, values, now);
   });
   return loadMember(db, id, [centreId]);
 }
@@ -132,7 +120,7 @@ export async function updateStaff(db: Db, actor: Actor, id: number, input: Staff
   return loadMember(db, id, [centreId]);
 }
 
-const STAFF_MEMBER: AuditedKind = { table: 'staffMembers', label: 'staff member', entity: 'staff_member' };
+const STAFF_MEMBER: AuditedKind<'staffMembers'> = { table: 'staffMembers', label: 'staff member', entity: 'staff_member' };
 
 /** Deletes a member entered by mistake, with their contracts. */
 export function deleteStaff(db: Db, actor: Actor, id: number, version: number): Promise<void> {

@@ -15,11 +15,11 @@ import {
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { updateVersioned } from '../../db/versioned.js';
 import { can } from '../../domain/permissions.js';
 import { validationFailed } from '../../errors/index.js';
 import { type AuditedRecord, recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord } from '../audit/audited-records.js';
+import { type AuditedKind, deleteRecord, insertRecord } from '../audit/audited-records.js';
 import { type Actor, pageInScope, targetCentre } from '../auth/actor.js';
 import { COURSE_KINDS } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
@@ -28,10 +28,14 @@ import { findCourse, hasEnrolments, listCourses } from './courses.repository.js'
 
 type Db = Kysely<Database>;
 
-export const COURSE: AuditedKind = { table: 'courses', label: 'course', entity: 'course' };
+export const COURSE: AuditedKind<'courses'> = { table: 'courses', label: 'course', entity: 'course' };
 export const LESSON: AuditedKind = { table: 'lessons', label: 'lesson', entity: 'lesson' };
 export const ENROLMENT: AuditedKind = { table: 'enrolments', label: 'enrolment', entity: 'enrolment' };
-export const WAITING_ENTRY: AuditedKind = { table: 'waitingListEntries', label: 'waiting-list entry', entity: 'waiting_list_entry' };
+export const WAITING_ENTRY: AuditedKind<'waitingListEntries'> = {
+  table: 'waitingListEntries',
+  label: 'waiting-list entry',
+  entity: 'waiting_list_entry',
+};
 
 /**
  * Writes an update at the version sent (409 otherwise), with its time, and logs it naming the
@@ -85,28 +89,22 @@ export async function createCourse(db: Db, actor: Actor, input: CourseCreateInpu
   const centreId = targetCentre(actor, input.centreId);
   const id = await inTransaction(db, async (trx) => {
     await checkActiveKind(trx, actor, input.kindId);
-    const newId = await insertVersioned(
-      trx,
-      'courses',
-      {
-        centreId,
-        kindId: input.kindId,
-        title: input.title,
-        level: input.level ?? null,
-        partner: input.partner || null,
-        place: input.place || null,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        weekdays: storedWeekdays(input.weekdays),
-        startTime: input.startTime,
-        lessonMinutes: input.lessonMinutes,
-        capacity: input.capacity ?? null,
-        notes: input.notes || null,
-      },
-      now.toISOString(),
-    );
-    await recordChange(trx, actor, 'create', 'course', { id: newId, centreId }, { at: now });
-    return newId;
+    const values = {
+      centreId,
+      kindId: input.kindId,
+      title: input.title,
+      level: input.level ?? null,
+      partner: input.partner || null,
+      place: input.place || null,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      weekdays: storedWeekdays(input.weekdays),
+      startTime: input.startTime,
+      lessonMinutes: input.lessonMinutes,
+      capacity: input.capacity ?? null,
+      notes: input.notes || null,
+    };
+    return insertRecord(trx, actor, COURSE, values, now);
   });
   return loadCourse(db, actor, id);
 }

@@ -19,11 +19,11 @@ import { WAITING_LIST_KINDS, type WaitingListKind } from '../../contracts/enums.
 import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { insertVersioned, updateVersioned } from '../../db/versioned.js';
+import { updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { notFound, validationFailed } from '../../errors/index.js';
 import { recordChange, recordListing } from '../audit/audit.repository.js';
-import { findAndDelete } from '../audit/audited-records.js';
+import { findAndDelete, insertRecord } from '../audit/audited-records.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { findPersonRow } from '../people/people.repository.js';
 import { waitingEntryNotWaiting } from './courses.errors.js';
@@ -54,24 +54,18 @@ export async function createWaitingEntry(db: Db, actor: Actor, input: WaitingLis
   const today = todayInRome(now);
   const id = await inTransaction(db, async (trx) => {
     const person = await orNotFound(findPersonRow(trx, input.personId, actor.centreIds), 'person');
-    const newId = await insertVersioned(
-      trx,
-      'waitingListEntries',
-      {
-        centreId: person.centreId,
-        kind: input.kind,
-        personId: person.id,
-        requestedOn: input.requestedOn ?? today,
-        priority: input.priority,
-        status: 'waiting',
-        closedOn: null,
-        enrolmentId: null,
-        notes: input.notes || null,
-      },
-      now.toISOString(),
-    );
-    await recordChange(trx, actor, 'create', 'waiting_list_entry', { id: newId, centreId: person.centreId }, { at: now });
-    return newId;
+    const values = {
+      centreId: person.centreId,
+      kind: input.kind,
+      personId: person.id,
+      requestedOn: input.requestedOn ?? today,
+      priority: input.priority,
+      status: 'waiting',
+      closedOn: null,
+      enrolmentId: null,
+      notes: input.notes || null,
+    };
+    return insertRecord(trx, actor, WAITING_ENTRY, values, now);
   });
   return loadWaitingEntry(db, actor, id, today);
 }
