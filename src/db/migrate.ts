@@ -17,6 +17,7 @@ import { processingRegister } from './migrations/0014-processing-register.js';
 import { reminders } from './migrations/0015-reminders.js';
 import { centreLogos } from './migrations/0016-centre-logos.js';
 import { permitContacts } from './migrations/0017-permit-contacts.js';
+import { visitDayCounts } from './migrations/0018-visit-day-counts.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -38,6 +39,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0015-reminders': reminders(dialect),
     '0016-centre-logos': centreLogos(dialect),
     '0017-permit-contacts': permitContacts(dialect),
+    '0018-visit-day-counts': visitDayCounts(dialect),
   };
 }
 

@@ -53,6 +53,17 @@ export interface VisitsTable {
   version: number;
 }
 
+/**
+ * The visits of a centre, day and origin group (migration 0018): kept by triggers on `visits`,
+ * read by the home page. Never written by the application.
+ */
+export interface VisitDayCountsTable {
+  centreId: number;
+  visitDate: string;
+  originGroup: string;
+  visits: number;
+}
+
 export interface VisitTopicsTable {
   visitId: number;
   topicId: number;
@@ -61,6 +72,7 @@ export interface VisitTopicsTable {
 /** This area\'s part of `Database` (schema.ts). */
 export interface PeopleTables {
   people: PeopleTable;
+  visitDayCounts: VisitDayCountsTable;
   personNameTokens: PersonNameTokensTable;
   visits: VisitsTable;
   visitTopics: VisitTopicsTable;

@@ -130,6 +130,15 @@ function overdueQuery(db: Db, filter: OverdueFilter) {
   return query;
 }
 
+/** How many open actions of open cases are past their due date (the list's total, for the home page). */
+export async function countOverdueActions(db: Db, filter: OverdueFilter): Promise<number> {
+  if (filter.centreIds.length === 0) return 0;
+  const row = await overdueQuery(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Open actions of open cases whose due date has passed, the most overdue first. */
 export async function listOverdueActions(db: Db, filter: OverdueFilter, page: number, pageSize: number): Promise<ItemsPage<OverdueAction>> {
   const ordered = overdueQuery(db, filter)

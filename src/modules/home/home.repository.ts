@@ -12,22 +12,25 @@ import { LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
 
 type Db = Kysely<Database>;
 
-/** The visits of the days by origin group, as the report counts them (each visit's snapshot). */
+/**
+ * The visits of the days by origin group, as the report counts them (each visit's snapshot),
+ * summed from the counts the database keeps by centre, day and origin group (migration 0018).
+ */
 export async function visitsByOriginGroup(db: Db, centreIds: readonly number[], range: DateRange) {
   if (centreIds.length === 0) return new Map<string, number>();
-  const rows = await inCentresAndPeriod(db, 'visits', 'visitDate', { ...range, centreIds: [...centreIds] })
-    .select(['visits.originGroup', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('visits.originGroup')
+  const rows = await inCentresAndPeriod(db, 'visitDayCounts', 'visitDate', { ...range, centreIds: [...centreIds] })
+    .select(['visitDayCounts.originGroup', (eb) => eb.fn.sum<number>('visitDayCounts.visits').as('n')])
+    .groupBy('visitDayCounts.originGroup')
     .execute();
   return new Map(rows.map((r) => [r.originGroup, Number(r.n)]));
 }
 
-/** The visits of each day from `from` to `to` (days without visits are absent). */
+/** The visits of each day from `from` to `to` (days without visits are absent), from the same counts. */
 export async function visitsByDay(db: Db, centreIds: readonly number[], range: DateRange) {
   if (centreIds.length === 0) return [];
-  const rows = await inCentresAndPeriod(db, 'visits', 'visitDate', { ...range, centreIds: [...centreIds] })
-    .select(['visits.visitDate as day', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('visits.visitDate')
+  const rows = await inCentresAndPeriod(db, 'visitDayCounts', 'visitDate', { ...range, centreIds: [...centreIds] })
+    .select(['visitDayCounts.visitDate as day', (eb) => eb.fn.sum<number>('visitDayCounts.visits').as('n')])
+    .groupBy('visitDayCounts.visitDate')
     .execute();
   return rows.map((r) => ({ day: r.day, n: Number(r.n) }));
 }

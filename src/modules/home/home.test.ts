@@ -16,7 +16,7 @@ import type { Case, CaseGoal } from '../../contracts/cases.js';
 import type { CoordinatorHome, Home, OperatorHome, PeriodFigures, ViewerHome } from '../../contracts/home.js';
 import type { Person } from '../../contracts/people.js';
 import type { Report, ReportData } from '../../contracts/reports.js';
-import type { Topic } from '../../contracts/visits.js';
+import type { Topic, Visit } from '../../contracts/visits.js';
 import { addDays, todayInRome } from '../../domain/dates.js';
 import { samePeriodLastYear } from '../../domain/home.js';
 import { ORIGIN_GROUPS } from '../../domain/origin-group.js';
@@ -245,6 +245,47 @@ for (const dialect of DIALECTS) {
       expectProblem(await coordinator.get('/home', { view: 'everything' }), 400, 'validation.failed');
       const anonymous = api(t.app, null);
       expectProblem(await anonymous.get('/home'), 401, 'auth.unauthenticated');
+    });
+
+    it('the counts the database keeps follow every write of a visit: a correction of its date and visitor, a deletion', async () => {
+      const visits = expectStatus<{ items: Visit[] }>(await coordinator.get('/visits', { from: `${year}-01-01`, to: today }), 200).items;
+      const [moved, deleted] = visits as [Visit, Visit];
+      expectStatus(
+        await operator.patch(`/visits/${moved.id}`, {
+          version: moved.version,
+          date: `${year - 1}-06-01`,
+          personId: null,
+          anonymous: { gender: 'male', citizenship: 'DE', ageBand: '45-64' },
+        }),
+        200,
+      );
+      expectStatus(await operator.delete(`/visits/${deleted.id}?version=${deleted.version}`), 204);
+      expectStatus(await visit(operator, today, 'UA'), 201);
+
+      const actor = await actorOf(t.db, cast.coordinator.id);
+      const onLastDay = (await homeFor(t.db, actor, {}, `${year}-12-31`)) as CoordinatorHome;
+      for (const [y, period] of [
+        [year, onLastDay.yearSoFar.current],
+        [year - 1, onLastDay.yearSoFar.previous],
+      ] as const) {
+        const report = expectStatus<Report>(await coordinator.post('/reports', { year: y }), 200);
+        const data = expectStatus<ReportData>(await coordinator.get(`/reports/${report.id}/data`), 200);
+        expect(homeFigures(period)).toEqual(reportFigures(data));
+      }
+      // Every count equals the visits it counts (none negative, none missing).
+      const kept = await t.db
+        .selectFrom('visitDayCounts')
+        .select(['centreId', 'visitDate', 'originGroup', 'visits'])
+        .where('visits', '>', 0)
+        .execute();
+      const counted = await t.db
+        .selectFrom('visits')
+        .select(['centreId', 'visitDate', 'originGroup', (eb) => eb.fn.countAll<number>().as('visits')])
+        .groupBy(['centreId', 'visitDate', 'originGroup'])
+        .execute();
+      const key = (r: { centreId: number; visitDate: string; originGroup: string; visits: number | string }) =>
+        `${r.centreId} ${r.visitDate} ${r.originGroup} ${Number(r.visits)}`;
+      expect(kept.map(key).sort()).toEqual(counted.map(key).sort());
     });
 
     it("the administrator's home over both centres counts centre B's visit too", async () => {

@@ -28,7 +28,7 @@ import { ORIGIN_GROUPS } from '../../domain/origin-group.js';
 import { REMINDER_RULES } from '../../domain/reminders.js';
 import { forbidden } from '../../errors/index.js';
 import { type Actor, centreScope } from '../auth/actor.js';
-import { listOverdueActions } from '../cases/plan.repository.js';
+import { countOverdueActions } from '../cases/plan.repository.js';
 import { courseRowsFor } from '../courses/courses.repository.js';
 import { figuresData } from '../courses/figures.repository.js';
 import { figuresOf } from '../courses/figures.usecases.js';
@@ -64,7 +64,7 @@ export async function homeFor(db: Db, actor: Actor, query: HomeQuery, today: str
   const [silentCases, permits, overdue] = await Promise.all([
     silentCaseCount(db, centreIds, addDays(today, -REMINDER_RULES.silentDays)),
     countDeadlines(db, centreIds, { today, until: addDays(today, DEFAULT_WITHIN_DAYS), withinDays: DEFAULT_WITHIN_DAYS }),
-    listOverdueActions(db, { centreIds, today }, 1, 1),
+    countOverdueActions(db, { centreIds, today }),
   ]);
   return {
     view,
@@ -74,7 +74,7 @@ export async function homeFor(db: Db, actor: Actor, query: HomeQuery, today: str
       silentDays: REMINDER_RULES.silentDays,
       expiringPermits: permits.expiring,
       permitWithinDays: DEFAULT_WITHIN_DAYS,
-      overdueActions: overdue.total,
+      overdueActions: overdue,
     },
   } satisfies CoordinatorHome;
 }
