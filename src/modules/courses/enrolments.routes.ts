@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteQuery } from '../../contracts/common.js';
 import { enrolmentCreateInput, enrolmentSchema, enrolmentUpdateInput } from '../../contracts/courses.js';
+import { declareListExport } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
+import { enrolmentsExport } from './enrolments.export.js';
 import { deleteEnrolment, enrol, listEnrolmentsFor, updateEnrolment } from './enrolments.usecases.js';
 
 /** Enrolments (operators): personal data. */
@@ -15,6 +17,17 @@ export const enrolmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     params: idParams,
     response: z.array(enrolmentSchema),
     handle: (actor, { params }) => listEnrolmentsFor(app.db, actor, params.id),
+  });
+
+  declareListExport(route, app.db, {
+    list: '/courses/:id/enrolments',
+    params: idParams,
+    permission: 'personal.read',
+    what: 'A course’s enrolments',
+    file: 'iscritti',
+    sheet: 'Iscritti',
+    entity: 'enrolment',
+    read: (actor, { params }) => enrolmentsExport(app.db, actor, params.id),
   });
 
   route.post('/courses/:id/enrolments', {

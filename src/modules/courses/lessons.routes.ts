@@ -10,8 +10,10 @@ import {
   lessonSchema,
   lessonUpdateInput,
 } from '../../contracts/courses.js';
+import { declareListExport } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { getAttendance, saveAttendance } from './attendance.usecases.js';
+import { attendanceExport } from './enrolments.export.js';
 import { addLesson, deleteLesson, generateLessons, listLessonsFor, updateLesson } from './lessons.usecases.js';
 
 /** A course's lessons (managed by the coordinator) and their attendance (taken by operators). */
@@ -71,6 +73,17 @@ export const lessonsRoutes: FastifyPluginAsyncZod = async (app) => {
     params: idParams,
     response: attendanceSchema,
     handle: (actor, { params }) => getAttendance(app.db, actor, params.id),
+  });
+
+  declareListExport(route, app.db, {
+    list: '/lessons/:id/attendance',
+    params: idParams,
+    permission: 'personal.read',
+    what: 'A lesson’s attendance',
+    file: 'presenze',
+    sheet: 'Presenze',
+    entity: 'attendance',
+    read: (actor, { params }) => attendanceExport(app.db, actor, params.id),
   });
 
   route.put('/lessons/:id/attendance', {

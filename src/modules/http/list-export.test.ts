@@ -21,6 +21,8 @@ import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import { asCsvText, readCsv, readXlsx } from '../../../test/support/exports.js';
 import type { ApplicationType } from '../../contracts/activities.js';
 import type { Page } from '../../contracts/common.js';
+import type { Enrolment } from '../../contracts/course-enrolments.js';
+import type { LessonAttendance } from '../../contracts/course-lessons.js';
 import type { Person } from '../../contracts/people.js';
 import { todayInRome } from '../../domain/dates.js';
 
@@ -48,6 +50,8 @@ for (const dialect of DIALECTS) {
     let operator: Api;
     let operatorB: Api;
     let viewer: Api;
+    let coordinator: Api;
+    let people: Person[];
     const lists: ListCase[] = [
       {
         list: '/people',
@@ -86,9 +90,9 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await startTestApp(dialect);
       cast = await seedCast(t.db);
-      [operator, operatorB, viewer] = (await Promise.all(
-        [cast.operatorA, cast.operatorB, cast.viewer].map(async (user) => api(t.app, await loginAs(t.app, user.email))),
-      )) as [Api, Api, Api];
+      [operator, operatorB, viewer, coordinator] = (await Promise.all(
+        [cast.operatorA, cast.operatorB, cast.viewer, cast.coordinator].map(async (user) => api(t.app, await loginAs(t.app, user.email))),
+      )) as [Api, Api, Api, Api];
       const person = async (as: Api, givenNames: string, familyNames: string, birthDate?: string) =>
         expectStatus<Person>(await as.post('/people', { givenNames, familyNames, gender: 'female', citizenship: 'MA', birthDate }), 201);
       // Centre A: a name a spreadsheet would run, two more Rossi and one who is not; centre B: another Rossi.
@@ -99,6 +103,7 @@ for (const dialect of DIALECTS) {
         await person(operator, 'Dario', 'Bianchi'),
       ];
       const b = await person(operatorB, 'Ettore', 'Rossi');
+      people = a;
       for (const [as, who] of [...a.map((p) => [operator, p] as const), [operatorB, b] as const]) {
         expectStatus(await as.post('/cases', { personId: who.id, areas: ['work'] }), 201);
       }
@@ -197,6 +202,96 @@ for (const dialect of DIALECTS) {
       expectProblem(await operator.get('/applications/export.csv', { page: 2 }), 400, 'validation.failed');
       expectProblem(await operator.get('/applications/export.xlsx', { from: '2024-02-01', to: '2024-01-01' }), 400, 'validation.failed');
       expectProblem(await operator.get('/cases/export.csv', { status: 'nonsense' }), 400, 'validation.failed');
+    });
+    it("exports a course's enrolments and a lesson's attendance as their pages show them, in the course's centre only", async () => {
+      const kinds = expectStatus<Array<{ id: number; code: string }>>(await operator.get('/course-kinds'), 200);
+      const course = expectStatus<{ id: number }>(
+        await coordinator.post('/courses', {
+          kindId: kinds[0]?.id,
+          title: 'Italiano A1',
+          startDate: '2024-03-04',
+          endDate: '2024-04-29',
+          weekdays: [1],
+          startTime: '15:00',
+          lessonMinutes: 120,
+        }),
+        201,
+      );
+      const [anna, bruna] = people as [Person, Person];
+      for (const [who, programme] of [
+        [anna, 'sai'],
+        [bruna, 'other'],
+      ] as const) {
+        expectStatus(
+          await operator.post(`/courses/${course.id}/enrolments`, { personId: who.id, programme, enrolledOn: '2024-03-01' }),
+          201,
+        );
+      }
+      const lesson = expectStatus<{ id: number }>(await coordinator.post(`/courses/${course.id}/lessons`, { date: '2024-03-04' }), 201);
+      const screen = expectStatus<LessonAttendance>(await operator.get(`/lessons/${lesson.id}/attendance`), 200);
+      const marked = screen.learners.map((l) => ({ enrolmentId: l.enrolmentId, present: l.person?.id === anna.id }));
+      expectStatus(
+        await operator.request({
+          method: 'PUT',
+          url: `/lessons/${lesson.id}/attendance`,
+          payload: { version: screen.lesson.version, entries: marked },
+        }),
+        200,
+      );
+
+      const enrolments = expectStatus<Enrolment[]>(await operator.get(`/courses/${course.id}/enrolments`), 200);
+      const listed = await exported(operator, `/courses/${course.id}/enrolments`, {});
+      expect(listed.rows[0]).toEqual([
+        'Persona',
+        'Genere',
+        'Cittadinanza',
+        'Programma',
+        'Iscritta/o il',
+        'Ritirata/o il',
+        'Lezioni tenute',
+        'Presenze',
+        'Completato',
+      ]);
+      expect(listed.rows.slice(1).map((row) => [row[0], row[3], row[4], row[7]])).toEqual(
+        enrolments.map((e) => [
+          safe(nameOf(e.person)),
+          e.programme === 'sai' ? 'Beneficiario SAI' : 'Altro',
+          '01/03/2024',
+          String(e.attended),
+        ]),
+      );
+
+      const attendance = await exported(operator, `/lessons/${lesson.id}/attendance`, {});
+      expect(attendance.rows).toEqual([
+        ['Corso', 'Lezione del', 'Persona', 'Programma', 'Presenza'],
+        ...screen.learners.map((l) => [
+          'Italiano A1',
+          '04/03/2024',
+          safe(nameOf(l.person)),
+          l.programme === 'sai' ? 'Beneficiario SAI' : 'Altro',
+          l.person?.id === anna.id ? 'Presente' : 'Assente',
+        ]),
+      ]);
+
+      for (const path of [`/courses/${course.id}/enrolments`, `/lessons/${lesson.id}/attendance`]) {
+        for (const format of ['csv', 'xlsx']) {
+          expectProblem(await operatorB.get(`${path}/export.${format}`), 404, 'resource.not_found');
+          expectProblem(await viewer.get(`${path}/export.${format}`), 403, 'auth.forbidden');
+        }
+      }
+      const logged = await t.db
+        .selectFrom('auditLog')
+        .select(['entity', 'centreId', 'details'])
+        .where('action', '=', 'export')
+        .where('entity', 'in', ['enrolment', 'attendance'])
+        .orderBy('id')
+        .execute();
+      expect(logged.map((row) => ({ ...row, details: JSON.parse(row.details ?? '{}') }))).toEqual([
+        { entity: 'enrolment', centreId: cast.centreA.id, details: { filters: { id: course.id }, rows: 2, format: 'csv' } },
+        { entity: 'enrolment', centreId: cast.centreA.id, details: { filters: { id: course.id }, rows: 2, format: 'xlsx' } },
+        { entity: 'attendance', centreId: cast.centreA.id, details: { filters: { id: lesson.id }, rows: 2, format: 'csv' } },
+        { entity: 'attendance', centreId: cast.centreA.id, details: { filters: { id: lesson.id }, rows: 2, format: 'xlsx' } },
+      ]);
     });
   });
 }

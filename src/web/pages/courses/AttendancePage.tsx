@@ -5,6 +5,7 @@ import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { ExportLinks } from '../../kit/ExportLinks.js';
 import { useChange } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -130,6 +131,7 @@ function AttendanceForm({
       {cancelled ? <p className="alert alert-warning">{t('courses.attendance.cancelled')}</p> : null}
       {future && !cancelled ? <p className="alert alert-info">{t('courses.attendance.future')}</p> : null}
       {learners.length === 0 ? <p>{t('courses.attendance.nobody')}</p> : null}
+      {learners.length > 0 ? <ExportLinks list={`/lessons/${lesson.id}/attendance`} className="mb-3" /> : null}
       {learners.length > 0 ? (
         <form onSubmit={save} noValidate aria-busy={change.busy || undefined}>
           <p className="small" id="attendance-keys">

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Course, Enrolment } from '../../../contracts/courses.js';
 import { useI18n } from '../../i18n/index.js';
+import { ExportLinks } from '../../kit/ExportLinks.js';
 import type { RowAction } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { CourseListSection, useCourseList } from './courseList.js';
@@ -49,6 +50,7 @@ export function EnrolmentsSection({ course, onChanged }: { course: Course; onCha
       }}
       rowForm={(enrolment, close) => <WithdrawForm enrolment={enrolment} reload={reload} onClose={close} />}
     >
+      <ExportLinks list={`/courses/${course.id}/enrolments`} className="mb-3" />
       {write ? <EnrolForm course={course} reload={reload} onEnrolled={setNotice} /> : null}
     </CourseListSection>
   );
