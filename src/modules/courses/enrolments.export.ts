@@ -10,17 +10,13 @@ import type { Database } from '../../db/schema.js';
 import { countryColumn, dateColumn, labelColumn, personColumn } from '../../exports/list-columns.js';
 import type { TableColumn } from '../../exports/table.js';
 import type { Actor } from '../auth/actor.js';
-import type { ExportedRows } from '../http/list-export.js';
+import { type ExportedRows, inOneBatch } from '../http/list-export.js';
 import { getAttendance } from './attendance.usecases.js';
 import { loadCourse } from './courses.usecases.js';
 import { listEnrolmentsFor } from './enrolments.usecases.js';
 
 type Db = Kysely<Database>;
 const ERASED = 'Persona cancellata';
-
-async function* once<Row>(rows: Row[]): AsyncGenerator<Row[]> {
-  yield rows;
-}
 
 const ENROLMENT_COLUMNS: TableColumn<Enrolment>[] = [
   personColumn((e) => e.person, 'Persona', ERASED),
@@ -38,7 +34,7 @@ const ENROLMENT_COLUMNS: TableColumn<Enrolment>[] = [
 export async function enrolmentsExport(db: Db, actor: Actor, courseId: number): Promise<ExportedRows<Enrolment>> {
   const course = await loadCourse(db, actor, courseId);
   const enrolments = await listEnrolmentsFor(db, actor, courseId);
-  return { columns: ENROLMENT_COLUMNS, batches: once(enrolments), total: enrolments.length, centreIds: [course.centreId] };
+  return { ...inOneBatch(enrolments), columns: ENROLMENT_COLUMNS, centreIds: [course.centreId] };
 }
 
 type Learner = LessonAttendance['learners'][number] & { lesson: LessonAttendance['lesson']; course: LessonAttendance['course'] };
@@ -55,5 +51,5 @@ const ATTENDANCE_COLUMNS: TableColumn<Learner>[] = [
 export async function attendanceExport(db: Db, actor: Actor, lessonId: number): Promise<ExportedRows<Learner>> {
   const { lesson, course, learners } = await getAttendance(db, actor, lessonId);
   const rows = learners.map((learner) => ({ ...learner, lesson, course }));
-  return { columns: ATTENDANCE_COLUMNS, batches: once(rows), total: rows.length, centreIds: [course.centreId] };
+  return { ...inOneBatch(rows), columns: ATTENDANCE_COLUMNS, centreIds: [course.centreId] };
 }

@@ -14,7 +14,9 @@ import {
   permitSchema,
   permitUpdateInput,
 } from '../../contracts/documents.js';
+import { declareListExport } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
+import { deadlinesExport } from './deadlines.export.js';
 import {
   createIdentityDocument,
   deleteIdentityDocument,
@@ -142,6 +144,17 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deadlinesQuery,
     response: deadlinesSchema,
     handle: (actor, { query }) => deadlinesFor(app.db, actor, query),
+  });
+
+  declareListExport(route, app.db, {
+    list: '/deadlines',
+    query: deadlinesQuery,
+    permission: 'personal.read',
+    what: 'Scadenze: both lists of the page (expiring, then expired), whole',
+    file: 'scadenze',
+    sheet: 'Scadenze',
+    entity: 'residence_permit',
+    read: (actor, { query }) => deadlinesExport(app.db, actor, query),
   });
 
   route.get('/deadlines/count', {

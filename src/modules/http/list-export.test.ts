@@ -23,8 +23,9 @@ import type { ApplicationType } from '../../contracts/activities.js';
 import type { Page } from '../../contracts/common.js';
 import type { Enrolment } from '../../contracts/course-enrolments.js';
 import type { LessonAttendance } from '../../contracts/course-lessons.js';
+import type { Deadlines } from '../../contracts/documents.js';
 import type { Person } from '../../contracts/people.js';
-import { todayInRome } from '../../domain/dates.js';
+import { addDays, todayInRome } from '../../domain/dates.js';
 
 type Row = Record<string, unknown>;
 type Name = { givenNames: string; familyNames: string } | null;
@@ -131,6 +132,16 @@ for (const dialect of DIALECTS) {
         [operatorB, b, 'adult_l2', 0],
       ] as const) {
         expectStatus(await as.post('/waiting-list', { kind, personId: who?.id, requestedOn: '2024-01-10', priority }), 201);
+      }
+      // Scadenze: in 10 days, expired 5 days ago, beyond the window; and one of centre B.
+      for (const [as, who, days, number] of [
+        [operator, a[0], 10, '=A1'],
+        [operator, a[1], -5, 'P2'],
+        [operator, a[2], 200, 'P3'],
+        [operatorB, b, 10, 'P4'],
+      ] as const) {
+        const expiresOn = addDays(todayInRome(), days);
+        expectStatus(await as.post(`/people/${who?.id}/permits`, { permitType: 'employment', number, expiresOn }), 201);
       }
     });
     afterAll(() => t?.close());
@@ -291,6 +302,52 @@ for (const dialect of DIALECTS) {
         { entity: 'enrolment', centreId: cast.centreA.id, details: { filters: { id: course.id }, rows: 2, format: 'xlsx' } },
         { entity: 'attendance', centreId: cast.centreA.id, details: { filters: { id: lesson.id }, rows: 2, format: 'csv' } },
         { entity: 'attendance', centreId: cast.centreA.id, details: { filters: { id: lesson.id }, rows: 2, format: 'xlsx' } },
+      ]);
+    });
+    it('exports the Scadenze: both lists of the page whole, expiring then expired, in the centres read', async () => {
+      const page = expectStatus<Deadlines>(await operator.get('/deadlines', { withinDays: 60 }), 200);
+      expect([page.expiring.length, page.expired.length]).toEqual([1, 1]);
+      const { rows } = await exported(operator, '/deadlines', { withinDays: 60 });
+      expect(rows[0]).toEqual([
+        'Elenco',
+        'Persona',
+        'Telefono',
+        'Tipo di permesso',
+        'Numero',
+        'Scade il',
+        'Giorni alla scadenza',
+        'Rinnovo',
+        'Contattato il',
+        'Contattato da',
+      ]);
+      const cells = (list: string, d: Deadlines['expiring'][number]) => [
+        list,
+        safe(nameOf(d.person)),
+        safe(d.number ?? ''),
+        day(d.expiresOn),
+        String(d.daysLeft),
+      ];
+      expect(rows.slice(1).map((row) => [row[0], row[1], row[4], row[5], row[6]])).toEqual([
+        ...page.expiring.map((d) => cells('In scadenza', d)),
+        ...page.expired.map((d) => cells('Scaduto', d)),
+      ]);
+      expect(rows[2]?.[6]).toBe('-5');
+
+      const ofB = await exported(operatorB, '/deadlines', {});
+      expect(ofB.rows.slice(1).map((row) => row[1])).toEqual(['Rossi Ettore']);
+      for (const format of ['csv', 'xlsx']) expectProblem(await viewer.get(`/deadlines/export.${format}`), 403, 'auth.forbidden');
+      const logged = await t.db
+        .selectFrom('auditLog')
+        .select(['centreId', 'details'])
+        .where('entity', '=', 'residence_permit')
+        .where('action', '=', 'export')
+        .orderBy('id')
+        .execute();
+      expect(logged.map((row) => [row.centreId, JSON.parse(row.details ?? '{}').rows])).toEqual([
+        [cast.centreA.id, 2],
+        [cast.centreA.id, 2],
+        [cast.centreB.id, 1],
+        [cast.centreB.id, 1],
       ]);
     });
   });

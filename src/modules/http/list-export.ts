@@ -24,12 +24,12 @@ import { type routeDeclarer, sendDownload } from './route.js';
 
 type Db = Kysely<Database>;
 
-/** A list's query without its paging: what the export filters by. */
-type Unpaged<Q extends z.ZodObject> = z.ZodObject<Omit<Q['shape'], 'page' | 'pageSize'>, z.core.$strict>;
+/** A list's query without its paging (a page, its size, a first screenful's limit): what the export filters by. */
+type Unpaged<Q extends z.ZodObject> = z.ZodObject<Omit<Q['shape'], 'page' | 'pageSize' | 'limit'>, z.core.$strict>;
 
-/** The list's query as the export takes it: the same fields and checks (a period in order), no page. */
+/** The list's query as the export takes it: the same fields and checks (a period in order), no paging. */
 export function withoutPaging<Q extends z.ZodObject>(query: Q): Unpaged<Q> {
-  const { page: _page, pageSize: _pageSize, ...shape } = query.shape;
+  const { page: _page, pageSize: _pageSize, limit: _limit, ...shape } = query.shape;
   const checks = (query._zod.def.checks ?? []) as z.core.$ZodCheck<Record<string, unknown>>[];
   return z.strictObject(shape).check(...checks) as unknown as Unpaged<Q>;
 }
@@ -61,6 +61,14 @@ export async function inPages<Row>(
     }
   }
   return { batches: batches(), total: first.total };
+}
+
+/** A short list read whole (a course's learners): one batch. */
+export function inOneBatch<Row>(rows: Row[]): { batches: AsyncIterable<Row[]>; total: number } {
+  async function* batches() {
+    yield rows;
+  }
+  return { batches: batches(), total: rows.length };
 }
 
 type Schema = z.ZodType;
