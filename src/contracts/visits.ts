@@ -101,9 +101,6 @@ export const visitSummaryQuery = periodQuery({
 });
 export type VisitSummaryQuery = z.infer<typeof visitSummaryQuery>;
 
-export const visitExportQuery = periodQuery({ ...visitFilters, lang: z.enum(['it', 'en']).default('it') });
-export type VisitExportQuery = z.infer<typeof visitExportQuery>;
-
 export const visitSummary = z
   .object({
     total: z.number(),

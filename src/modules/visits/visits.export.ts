@@ -1,76 +1,15 @@
+/** The visits list as a table to take away: the columns of the Accessi page, the topics in Italian. */
 import type { Kysely } from 'kysely';
-import type { Locale } from '../../contracts/labels.js';
-import { AGE_BAND_LABELS, CHANNEL_LABELS, GENDER_LABELS, ORIGIN_GROUP_LABELS, REFERRAL_LABELS } from '../../contracts/labels.js';
 import type { Topic, Visit, VisitListQuery } from '../../contracts/visits.js';
 import type { Database } from '../../db/schema.js';
-import { CSV_BOM, csvRows } from '../../exports/csv.js';
 import { countryColumn, dateColumn, labelColumn, personColumn } from '../../exports/list-columns.js';
 import type { TableColumn } from '../../exports/table.js';
-import { findCountry } from '../../reference/index.js';
 import type { Actor } from '../auth/actor.js';
 import { TOPICS } from '../catalogues/catalogues.js';
 import { listCatalogue } from '../catalogues/catalogues.repository.js';
 import type { ExportedRows } from '../http/list-export.js';
 import { listVisits, streamVisits } from './visits.repository.js';
 import { visitFilterFor } from './visits.usecases.js';
-
-const HEADERS: Record<Locale, string[]> = {
-  it: [
-    'Data',
-    'Ora',
-    'Canale',
-    'Persona',
-    'Genere',
-    'Cittadinanza',
-    'Provenienza',
-    "Fascia d'età",
-    'Inviato da',
-    'Tipologie di richiesta',
-    'Operatore',
-    'Note',
-  ],
-  en: [
-    'Date',
-    'Time',
-    'Channel',
-    'Person',
-    'Gender',
-    'Citizenship',
-    'Origin group',
-    'Age band',
-    'Referred by',
-    'Request topics',
-    'Operator',
-    'Notes',
-  ],
-};
-
-/** The visits as CSV text, a batch at a time: an export of years of visits never sits whole in memory. */
-export async function* visitsCsv(batches: AsyncIterable<Visit[]>, topics: Topic[], lang: Locale): AsyncGenerator<string> {
-  const topicName = new Map(topics.map((t) => [t.id, lang === 'it' ? t.labelIt : t.labelEn]));
-  yield CSV_BOM + csvRows([HEADERS[lang]]);
-  for await (const batch of batches) {
-    yield csvRows(
-      batch.map((v) => {
-        const country = findCountry(v.citizenship);
-        return [
-          v.date,
-          v.time,
-          CHANNEL_LABELS[lang][v.channel],
-          v.person ? `${v.person.familyNames} ${v.person.givenNames}` : lang === 'it' ? 'Anonimo' : 'Anonymous',
-          GENDER_LABELS[lang][v.gender],
-          country ? (lang === 'it' ? country.it : country.en) : v.citizenship,
-          ORIGIN_GROUP_LABELS[lang][v.originGroup],
-          AGE_BAND_LABELS[lang][v.ageBand],
-          REFERRAL_LABELS[lang][v.referralSource],
-          v.topicIds.map((id) => topicName.get(id) ?? String(id)).join(', '),
-          v.operator?.displayName ?? '',
-          v.notes ?? '',
-        ];
-      }),
-    );
-  }
-}
 
 /** The columns of the visits' export, the topics named as the organisation named them. */
 function visitColumns(topics: Topic[]): TableColumn<Visit>[] {

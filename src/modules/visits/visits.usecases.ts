@@ -1,12 +1,5 @@
 import type { Kysely } from 'kysely';
-import type {
-  Visit,
-  VisitCreateInput,
-  VisitExportQuery,
-  VisitListQuery,
-  VisitSummaryQuery,
-  VisitUpdateInput,
-} from '../../contracts/visits.js';
+import type { Visit, VisitCreateInput, VisitListQuery, VisitSummaryQuery, VisitUpdateInput } from '../../contracts/visits.js';
 import { orNotFound, replaceLinks } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -16,24 +9,14 @@ import { originGroupOf } from '../../domain/origin-group.js';
 import { can } from '../../domain/permissions.js';
 import { staleVersion, validationFailed } from '../../errors/index.js';
 import { isCitizenship } from '../../reference/index.js';
-import { recordAudit, recordChange } from '../audit/audit.repository.js';
+import { recordChange } from '../audit/audit.repository.js';
 import { pageNamingPeople } from '../audit/logged-lists.js';
 import { type Actor, centreScope, targetCentre } from '../auth/actor.js';
 import { withOpeningFlags } from '../calendar/visit-flags.js';
 import { TOPICS } from '../catalogues/catalogues.js';
-import { activeCatalogueIds, listCatalogue } from '../catalogues/catalogues.repository.js';
+import { activeCatalogueIds } from '../catalogues/catalogues.repository.js';
 import { findPersonRow } from '../people/people.repository.js';
-import { visitsCsv } from './visits.export.js';
-import {
-  deleteVisitRow,
-  findVisit,
-  insertVisit,
-  listVisits,
-  streamVisits,
-  summariseVisits,
-  toVisit,
-  type VisitFilter,
-} from './visits.repository.js';
+import { deleteVisitRow, findVisit, insertVisit, listVisits, summariseVisits, toVisit, type VisitFilter } from './visits.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -226,23 +209,4 @@ export async function summariseVisitsFor(db: Db, actor: Actor, query: VisitSumma
   // either: a viewer cuts by period and centre only.
   const filters = can(actor.role, 'personal.read') ? query : { from: query.from, to: query.to, centreId: query.centreId };
   return summariseVisits(db, visitFilterFor(actor, filters));
-}
-
-/**
- * The filtered visits as CSV text, a batch at a time. The export is logged before it is sent,
- * with the number of rows it holds at this moment.
- */
-export async function exportVisitsFor(db: Db, actor: Actor, query: VisitExportQuery): Promise<AsyncIterable<string>> {
-  const { lang, ...filters } = query;
-  const filter = visitFilterFor(actor, filters);
-  const topics = await listCatalogue(db, TOPICS, actor.organisationId);
-  const { total } = await listVisits(db, filter, 1, 1);
-  await recordAudit(db, {
-    userId: actor.userId,
-    centreId: filter.centreIds.length === 1 ? (filter.centreIds[0] ?? null) : null,
-    action: 'export',
-    entity: 'visit',
-    details: { filters, rows: total },
-  });
-  return visitsCsv(streamVisits(db, filter), topics, lang);
 }

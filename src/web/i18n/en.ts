@@ -157,7 +157,6 @@ export const en: Dictionary = {
   'visits.any': 'All',
   'visits.apply': 'Apply filters',
   'visits.reset': 'Reset',
-  'visits.export': 'Export CSV',
   'visits.count': '{count} visits',
   'visits.count.one': '{count} visit',
   'visits.none': 'No visits match these filters.',

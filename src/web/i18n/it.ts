@@ -156,7 +156,6 @@ export const it = {
   'visits.any': 'Tutti',
   'visits.apply': 'Applica filtri',
   'visits.reset': 'Azzera',
-  'visits.export': 'Esporta CSV',
   'visits.count': '{count} accessi',
   'visits.count.one': '{count} accesso',
   'visits.none': 'Nessun accesso con questi filtri.',
