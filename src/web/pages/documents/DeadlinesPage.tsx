@@ -7,6 +7,7 @@ import { CentreSelect } from '../../components/CentreSelect.js';
 import { SelectField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { ExportLinks } from '../../kit/ExportLinks.js';
 import { RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -80,6 +81,7 @@ export default function DeadlinesPage() {
             </button>
           </div>
         </div>
+        <ExportLinks list="/deadlines" filters={{ withinDays, centreId: centreId || undefined }} />
       </form>
       <ProblemAlert error={deadlines.error} />
       {deadlineActions.panel}
