@@ -14,8 +14,10 @@ import {
   hoursSetSchema,
   hoursSetUpdateInput,
 } from '../../contracts/calendar.js';
+import { agendaEntry, agendaQuery } from '../../contracts/calendar-agenda.js';
 import { deleteQuery } from '../../contracts/common.js';
 import { idParams, routeDeclarer } from '../http/route.js';
+import { agendaFor } from './agenda.usecases.js';
 import {
   createClosure,
   createHoursSet,
@@ -130,6 +132,15 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: figuresQuery,
     response: figuresSchema,
     handle: (actor, { query }) => calendarFiguresFor(app.db, actor, query),
+  });
+
+  route.get('/calendar/agenda', {
+    permission: READ,
+    summary:
+      "What the centre does in a period (at most a year): lessons, events, network meetings and, for the staff, the lawyer's sessions, by date and time",
+    querystring: agendaQuery,
+    response: z.array(agendaEntry),
+    handle: (actor, { query }) => agendaFor(app.db, actor, query),
   });
 
   await app.register(staffRoutes);
