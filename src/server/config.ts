@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { SsoSettings } from '../modules/auth/sso-client.js';
+import type { SmtpSettings } from '../modules/reminders/mailer.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -77,12 +78,6 @@ export interface AppConfig {
   sso: SsoSettings | null;
   /** The reminders' e-mail, or null when SMTP_URL is not set. */
   smtp: SmtpSettings | null;
-}
-
-export interface SmtpSettings {
-  /** Holds the password: never logged. */
-  url: string;
-  from: string;
 }
 
 function smtpConfig(parsed: z.infer<typeof envSchema>): SmtpSettings | null {

@@ -16,7 +16,6 @@ import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { updateVersioned } from '../../db/versioned.js';
 import { staleVersion } from '../../errors/index.js';
-import type { AppConfig } from '../../server/config.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { secondFactorPolicyOf } from '../auth/second-factor.usecases.js';
@@ -37,7 +36,7 @@ type Db = Kysely<Database>;
 
 /** What the register reads of the server: its settings and its database. */
 export interface RegisterServer {
-  config: Pick<AppConfig, 'sessionHours' | 'publicUrl' | 'cookieSecure'> & { sso?: { issuer: string } | null };
+  config: { sessionHours: number; publicUrl: string; cookieSecure: boolean; sso?: { issuer: string } | null };
   dialect: DialectName;
 }
 

@@ -4,7 +4,13 @@
  * holds the password, nor the message reaches a log or the database.
  */
 import nodemailer from 'nodemailer';
-import type { SmtpSettings } from '../../server/config.js';
+
+/** The SMTP server the digests are sent through (SMTP_URL, SMTP_FROM: see server/config.ts). */
+export interface SmtpSettings {
+  /** Holds the password: never logged. */
+  url: string;
+  from: string;
+}
 
 export interface MailMessage {
   to: string;

@@ -2,12 +2,17 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { AppConfig } from '../../server/config.js';
-import { type DailyJob, HOUR_MS, startDailyJob } from '../../server/daily-job.js';
-import { createMailer } from './mailer.js';
+import { type DailyJob, HOUR_MS, startDailyJob } from '../jobs/daily-job.js';
+import { createMailer, type SmtpSettings } from './mailer.js';
 import { runReminders } from './reminders.usecases.js';
 
-export function remindersJob(db: Kysely<Database>, config: AppConfig, log: FastifyBaseLogger): DailyJob & { close: () => void } {
+/** What the reminders need of the server's settings. */
+interface ReminderSettings {
+  smtp: SmtpSettings | null;
+  publicUrl: string;
+}
+
+export function remindersJob(db: Kysely<Database>, config: ReminderSettings, log: FastifyBaseLogger): DailyJob & { close: () => void } {
   const mailer = config.smtp ? createMailer(config.smtp) : null;
   return {
     name: 'reminders',
@@ -20,7 +25,7 @@ export function remindersJob(db: Kysely<Database>, config: AppConfig, log: Fasti
 }
 
 /** Starts the hourly reminders; the function returned stops them. */
-export function startReminderSchedule(db: Kysely<Database>, config: AppConfig, log: FastifyBaseLogger, every = HOUR_MS) {
+export function startReminderSchedule(db: Kysely<Database>, config: ReminderSettings, log: FastifyBaseLogger, every = HOUR_MS) {
   const job = remindersJob(db, config, log);
   const stop = startDailyJob(job, log, every);
   return async () => {

@@ -8,7 +8,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { HOUR_MS, startDailyJob } from '../../server/daily-job.js';
+import { HOUR_MS, startDailyJob } from '../jobs/daily-job.js';
 import { runScheduledRetention } from './retention.usecases.js';
 
 /** Starts the hourly check (the first a minute after the start); the function returned stops it. */
