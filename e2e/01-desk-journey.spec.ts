@@ -290,7 +290,7 @@ test.describe('Sportello: a day at the desk', () => {
     expect(lines).toHaveLength(3);
     expect(csv).toContain(MOHAMED.familyNames);
     const mohamedLine = lines.find((line) => line.includes(fullName(MOHAMED)));
-    expect(mohamedLine?.split(';').slice(0, 1)).toEqual([today]);
+    expect(mohamedLine?.split(';').slice(0, 1)).toEqual([italianDate(today)]);
     expect(mohamedLine).toContain(';Marocco;Extracomunitari;');
     expect(lines.find((line) => line.includes(';Anonimo;'))).toContain(';Romania;Comunitari;30-44 anni;');
   });

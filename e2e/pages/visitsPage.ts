@@ -1,7 +1,7 @@
 import { type Download, expect, type Locator, type Page } from '@playwright/test';
 import AbstractPage from './abstractPage.js';
 
-/** "Accessi": the visits with filters, and their CSV export. */
+/** "Accessi": the visits with filters, and their exports (XLSX and CSV). */
 export default class VisitsPage extends AbstractPage {
   readonly filters: Locator;
 
@@ -17,6 +17,8 @@ export default class VisitsPage extends AbstractPage {
 
   readonly exportLink: Locator;
 
+  readonly exportXlsxLink: Locator;
+
   readonly count: Locator;
 
   readonly table: Locator;
@@ -31,7 +33,8 @@ export default class VisitsPage extends AbstractPage {
     this.originGroup = this.filters.getByLabel('Provenienza', { exact: true });
     this.applyButton = this.filters.getByRole('button', { name: 'Applica filtri' });
     this.resetButton = this.filters.getByRole('button', { name: 'Azzera' });
-    this.exportLink = this.filters.getByRole('link', { name: 'Esporta CSV' });
+    this.exportLink = this.filters.getByRole('link', { name: 'Scarica CSV' });
+    this.exportXlsxLink = this.filters.getByRole('link', { name: 'Scarica Excel (XLSX)' });
     this.count = page.getByTestId('visits-count');
     this.table = page.getByRole('table', { name: 'Accessi' });
     this.none = page.getByText('Nessun accesso con questi filtri.');
@@ -70,6 +73,12 @@ export default class VisitsPage extends AbstractPage {
   async exportCsv(): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await this.exportLink.click();
+    return download;
+  }
+
+  async exportXlsx(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.exportXlsxLink.click();
     return download;
   }
 }
