@@ -22,7 +22,7 @@ export const calendarEn: Record<keyof typeof calendarIt, string> = {
 
   'calendar.title': 'Centre calendar',
   'calendar.intro':
-    'Opening hours, closures, public holidays and the patron day: the open days and hours of every month and year are computed from them.',
+    'What the centre does each day (course lessons, events, network meetings, legal consultations) beside the opening hours, closures, public holidays and the patron day, from which the open days and hours of every month and year are computed.',
   'calendar.publicLink': 'Public opening-hours page',
   'calendar.icsLink': 'iCal calendar (for phones and mail apps)',
 
@@ -31,6 +31,13 @@ export const calendarEn: Record<keyof typeof calendarIt, string> = {
   'calendar.month.next': 'Next month',
   'calendar.month.caption': 'Days of {month}: open and closed',
   'calendar.month.summary': '{days} open days, {hours} open, {closed} closed days.',
+
+  'calendar.today': 'Today',
+  'calendar.agenda.lesson': 'Lesson',
+  'calendar.agenda.event': 'Event',
+  'calendar.agenda.network_meeting': 'Network meeting',
+  'calendar.agenda.legal_consultation': 'Legal consultation',
+  'calendar.agenda.cancelled': 'cancelled',
 
   'calendar.why.holiday': 'Public holiday: {name}',
   'calendar.why.patron_day': 'Patron saint’s day',

@@ -20,7 +20,7 @@ export const calendarIt = {
 
   'calendar.title': 'Calendario del centro',
   'calendar.intro':
-    'Orari di apertura, chiusure, festività e giorno del santo patrono: da qui si calcolano i giorni e le ore di apertura di ogni mese e anno.',
+    'Ciò che il centro fa ogni giorno (lezioni dei corsi, eventi, incontri di rete, consulenze legali) accanto agli orari di apertura, alle chiusure, alle festività e al giorno del santo patrono, da cui si calcolano i giorni e le ore di apertura di ogni mese e anno.',
   'calendar.publicLink': 'Pagina pubblica degli orari',
   'calendar.icsLink': 'Calendario iCal (per telefono e posta)',
 
@@ -29,6 +29,13 @@ export const calendarIt = {
   'calendar.month.next': 'Mese successivo',
   'calendar.month.caption': 'Giorni di {month}: aperture e chiusure',
   'calendar.month.summary': '{days} giorni di apertura, {hours} di apertura, {closed} giorni di chiusura.',
+
+  'calendar.today': 'Oggi',
+  'calendar.agenda.lesson': 'Lezione',
+  'calendar.agenda.event': 'Evento',
+  'calendar.agenda.network_meeting': 'Incontro di rete',
+  'calendar.agenda.legal_consultation': 'Consulenza legale',
+  'calendar.agenda.cancelled': 'annullata',
 
   'calendar.why.holiday': 'Festività: {name}',
   'calendar.why.patron_day': 'Festa del santo patrono',

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CalendarDay, CalendarFigures } from '../../../contracts/calendar.js';
+import type { AgendaEntry } from '../../../contracts/calendar-agenda.js';
+import { agendaByDate } from '../../../domain/agenda.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { YearField } from '../../components/fields.js';
@@ -9,7 +11,9 @@ import { useI18n } from '../../i18n/index.js';
 import { FilterForm } from '../../kit/FilterForm.js';
 import { RecordTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
+import { useSession } from '../../session.js';
 import { Closures } from './Closures.js';
+import { DayAgenda } from './DayAgenda.js';
 import { HoursSets } from './HoursSets.js';
 import { slotText, useCentreChoice, useClosedReason, useFormatMinutes, useWeekdayName, WEEKDAYS } from './shared.js';
 
@@ -19,7 +23,7 @@ function lastDayOf(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 }
 
-/** A month as a calendar grid, Monday first: each day open with its slots, or closed and why. */
+/** A month as a calendar grid, Monday first: each day open with its slots, or closed and why, with what the centre does that day; today marked. */
 function MonthView({ centreId, year, month, onMove }: { centreId: number; year: number; month: number; onMove(delta: number): void }) {
   const { t, locale, formatNumber } = useI18n();
   const formatMinutes = useFormatMinutes();
@@ -28,6 +32,9 @@ function MonthView({ centreId, year, month, onMove }: { centreId: number; year: 
   const from = `${year}-${pad(month)}-01`;
   const days = useApiGet<CalendarDay[]>('/calendar/days', { centreId, from, to: lastDayOf(year, month) });
   const figures = useApiGet<CalendarFigures>('/calendar/figures', { centreId, year, month });
+  const agenda = useApiGet<AgendaEntry[]>('/calendar/agenda', { centreId, from, to: lastDayOf(year, month) });
+  const activities = agendaByDate(agenda.data ?? []);
+  const today = todayInRome();
   const monthName = new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', {
     month: 'long',
     year: 'numeric',
@@ -56,7 +63,7 @@ function MonthView({ centreId, year, month, onMove }: { centreId: number; year: 
           {t('calendar.month.next')}
         </button>
       </div>
-      <ProblemAlert error={days.error ?? figures.error} />
+      <ProblemAlert error={days.error ?? figures.error ?? agenda.error} />
       {figures.data ? (
         <p aria-live="polite" data-testid="month-figures">
           {t('calendar.month.summary', {
@@ -86,10 +93,21 @@ function MonthView({ centreId, year, month, onMove }: { centreId: number; year: 
                     day ? (
                       <td
                         key={day.date}
-                        className={day.closedBecause && day.closedBecause.kind !== 'no_hours' ? 'table-warning' : undefined}
+                        className={
+                          [
+                            day.closedBecause && day.closedBecause.kind !== 'no_hours' ? 'table-warning' : '',
+                            day.date === today ? 'border border-3 border-primary' : '',
+                          ]
+                            .filter(Boolean)
+                            .join(' ') || undefined
+                        }
+                        aria-current={day.date === today ? 'date' : undefined}
                         data-date={day.date}
                       >
-                        <div className="fw-bold">{Number(day.date.slice(8))}</div>
+                        <div className="fw-bold">
+                          {Number(day.date.slice(8))}
+                          {day.date === today ? <span className="badge bg-primary ms-1">{t('calendar.today')}</span> : null}
+                        </div>
                         <div className="small">
                           {day.closedBecause === null
                             ? slotText(day.slots)
@@ -97,6 +115,7 @@ function MonthView({ centreId, year, month, onMove }: { centreId: number; year: 
                               ? t('calendar.closed')
                               : closedReason(day.closedBecause)}
                         </div>
+                        <DayAgenda entries={activities.get(day.date)} />
                       </td>
                     ) : (
                       // biome-ignore lint/suspicious/noArrayIndexKey: the empty cells before and after the month have no other identity
@@ -197,9 +216,15 @@ function YearFigures({ centreId, year, onYear }: { centreId: number; year: numbe
   );
 }
 
-/** The coordinator's calendar: the month, the year's figures, the hours, the closures (the patron day is a centre setting: linked). */
+/**
+ * The centre's calendar, for all its staff: the month with what the centre does each day, the
+ * year's figures; the coordinator also sets the hours and the closures (the patron day is a
+ * centre setting: linked).
+ */
 export default function CalendarPage() {
   const { t } = useI18n();
+  const { can } = useSession();
+  const manages = can('catalogues.manage');
   usePageTitle(t('calendar.title'));
   const { centreId, centre, select } = useCentreChoice();
   const today = todayInRome();
@@ -229,11 +254,15 @@ export default function CalendarPage() {
         <div key={centreId}>
           <MonthView key={`month-${revision}`} centreId={centreId} year={month.year} month={month.month} onMove={move} />
           <YearFigures key={`year-${revision}`} centreId={centreId} year={year} onYear={setYear} />
-          <HoursSets centreId={centreId} onChanged={changed} />
-          <Closures centreId={centreId} year={year} onChanged={changed} />
-          <p>
-            <Link to="/admin/centre">{t('centres.calendarLink')}</Link>
-          </p>
+          {manages ? (
+            <>
+              <HoursSets centreId={centreId} onChanged={changed} />
+              <Closures centreId={centreId} year={year} onChanged={changed} />
+              <p>
+                <Link to="/admin/centre">{t('centres.calendarLink')}</Link>
+              </p>
+            </>
+          ) : null}
         </div>
       ) : null}
     </>
