@@ -3,10 +3,9 @@ import type { Me, SecondFactorSetup, SecondFactorStatus } from '../../../contrac
 import { api } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CurrentPasswordField, VerificationCodeField } from '../../components/fields.js';
-import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { RecordForm, useChange, useFields } from '../../kit/index.js';
+import { RecordForm, RecordsHeading, useChange, useFields } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 
 /** The seed as people type it into an app: groups of four letters. */
@@ -83,13 +82,8 @@ export function SecondFactorSection() {
   const state = status.data;
   return (
     <section aria-labelledby="second-factor-heading" className="mt-5">
-      <h2 id="second-factor-heading" className="h4">
-        {t('account.secondFactor.title')}
-      </h2>
-      <p>{t('account.secondFactor.intro')}</p>
-      <SuccessAlert message={done} />
+      <RecordsHeading id="second-factor-heading" level={2} texts="account.secondFactor" notice={done} error={status.error} />
       {recoveryCodes ? <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} /> : null}
-      <ProblemAlert error={status.error} />
       {!state ? null : state.state === 'on' ? (
         <>
           <p>{t('account.secondFactor.on', { count: state.recoveryCodesLeft })}</p>

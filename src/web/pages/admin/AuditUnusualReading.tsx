@@ -3,10 +3,9 @@ import { Link } from 'react-router';
 import { UNUSUAL_READS_PER_HOUR, type UnusualReading } from '../../../contracts/audit.js';
 import { useApiGet } from '../../api/hooks.js';
 import { NumberField } from '../../components/fields.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { FilterForm } from '../../kit/FilterForm.js';
-import { RecordTable } from '../../kit/index.js';
+import { RecordsHeading, RecordTable } from '../../kit/index.js';
 import { useRomeDateTime } from './audit-time.js';
 
 type Reader = { userId: number | null; userName: string | null; userEmail: string | null };
@@ -23,27 +22,24 @@ export function UnusualReadingSection({ from, to }: { from?: string; to?: string
 
   return (
     <section aria-labelledby="audit-unusual" className="mt-4">
-      <h2 id="audit-unusual" className="h4">
-        {t('audit.unusual.title')}
-      </h2>
-      <p>{t('audit.unusual.intro')}</p>
-      {/* Outside the answer: a threshold refused (400) can be corrected here. */}
-      <FilterForm
-        label={t('audit.unusual.perHour')}
-        onApply={(values) => setPerHour(values.perHour)}
-        submitLabel={t('audit.unusual.apply')}
-      >
-        <NumberField
-          column="col-sm-6 col-lg-4"
+      {/* The threshold outside the answer (the problem after it): a threshold refused (400) can be corrected here. */}
+      <RecordsHeading id="audit-unusual" level={2} texts="audit.unusual" error={unusual.error}>
+        <FilterForm
           label={t('audit.unusual.perHour')}
-          hint={t('audit.unusual.perHourHint')}
-          name="perHour"
-          min={5}
-          max={500}
-          defaultValue={perHour ?? UNUSUAL_READS_PER_HOUR}
-        />
-      </FilterForm>
-      <ProblemAlert error={unusual.error} />
+          onApply={(values) => setPerHour(values.perHour)}
+          submitLabel={t('audit.unusual.apply')}
+        >
+          <NumberField
+            column="col-sm-6 col-lg-4"
+            label={t('audit.unusual.perHour')}
+            hint={t('audit.unusual.perHourHint')}
+            name="perHour"
+            min={5}
+            max={500}
+            defaultValue={perHour ?? UNUSUAL_READS_PER_HOUR}
+          />
+        </FilterForm>
+      </RecordsHeading>
       {unusual.data ? <UnusualReadingTables data={unusual.data} /> : null}
     </section>
   );
