@@ -140,6 +140,17 @@ for (const dialect of DIALECTS) {
       );
       const fourth = await newPerson('SN', operator2);
       expectStatus(await operator2.post('/cases', { personId: fourth.id, areas: ['health'], openedOn: `${year}-01-01` }), 201);
+      // In care three years ago and again this year: in care, not new (their first case is old).
+      const fifth = await newPerson('AL', operator2);
+      const old = expectStatus<Case>(
+        await operator2.post('/cases', { personId: fifth.id, areas: ['work'], openedOn: `${year - 3}-03-01` }),
+        201,
+      );
+      expectStatus(
+        await operator2.post(`/cases/${old.id}/close`, { version: 1, closedOn: `${year - 2}-02-01`, reason: 'goals_achieved' }),
+        200,
+      );
+      expectStatus(await operator2.post('/cases', { personId: fifth.id, areas: ['work'], openedOn: `${year}-01-01` }), 201);
 
       // An overdue action on the silent case, a permit of its person expiring today.
       const goal = expectStatus<CaseGoal>(await operator.post(`/cases/${silentCase.id}/goals`, { title: 'Lavoro' }), 201);
@@ -156,8 +167,8 @@ for (const dialect of DIALECTS) {
       const report = expectStatus<Report>(await coordinator.post('/reports', { year }), 201);
       const data = expectStatus<ReportData>(await coordinator.get(`/reports/${report.id}/data`), 200);
       expect(homeFigures(yearSoFar.current)).toEqual(reportFigures(data));
-      // By hand: 3 visits this year (centre B's is not counted), 3 in care (2 new).
-      expect(yearSoFar.current).toMatchObject({ visits: 3, inCare: 3, newInCare: 2 });
+      // By hand: 3 visits this year (centre B's is not counted), 4 in care (2 new: not the one whose first case is old).
+      expect(yearSoFar.current).toMatchObject({ visits: 3, inCare: 4, newInCare: 2 });
     });
 
     it("last year's same days: its visits up to today's day, its cases as they stood then; to 31 December, last year's report", async () => {
@@ -190,8 +201,8 @@ for (const dialect of DIALECTS) {
 
     it('what needs attention: the counts of the lists it links to', async () => {
       const { attention } = expectStatus<CoordinatorHome>(await coordinator.get('/home'), 200);
-      // Silent: the case since last February, and operator A2's since 1 January once 60 days have passed.
-      const silentCases = 1 + (`${year}-01-01` <= addDays(today, -60) ? 1 : 0);
+      // Silent: the case since last February, and operator A2's two since 1 January once 60 days have passed.
+      const silentCases = 1 + (`${year}-01-01` <= addDays(today, -60) ? 2 : 0);
       expect(attention).toEqual({ silentCases, silentDays: 60, expiringPermits: 1, permitWithinDays: 60, overdueActions: 1 });
       const permits = expectStatus<{ expiring: number }>(await coordinator.get('/deadlines/count'), 200);
       expect(attention.expiringPermits).toBe(permits.expiring);
@@ -216,7 +227,7 @@ for (const dialect of DIALECTS) {
       expect(home.due[1]?.person?.givenNames).toMatch(/^Casa/);
       // Operator A2 sees their own case and nothing of operator A's.
       const other = expectStatus<OperatorHome>(await operator2.get('/home'), 200);
-      expect(other.cases).toHaveLength(1);
+      expect(other.cases).toHaveLength(2);
       expect(other.due).toEqual([]);
       // Operator B: today's visit of centre B only.
       const ofB = expectStatus<OperatorHome>(await operatorB.get('/home'), 200);

@@ -86,7 +86,7 @@ export async function aggregateFigures(db: Db, centreIds: number[], today: strin
   const weeks = weeksOfMonthSoFar(today);
   // The report's rows of case periods up to this year: both periods are counted from them.
   const [periods, currentFigures, previousFigures, byDay, courses] = await Promise.all([
-    careMemberPeriods(db, centreIds, Number(today.slice(0, 4))),
+    careMemberPeriods(db, centreIds, Number(today.slice(0, 4)), previous.from),
     visitsByOriginGroup(db, centreIds, current),
     visitsByOriginGroup(db, centreIds, previous),
     visitsByDay(db, centreIds, { from: weeks[0]?.from ?? today, to: today }),

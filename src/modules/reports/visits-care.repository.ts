@@ -110,10 +110,25 @@ export interface CareMemberPeriod {
  * Every member row of the centres' cases with each period of its case opened by the end of
  * `toYear`, and the member's snapshot: the people in care of any year up to it, who is new, and
  * their attributes all come from these rows (the domain/care.ts rules, applied in sections/care.ts).
+ * With `openSince` (a day), only the people with a period still open on that day or opened
+ * after it, with all their periods: nobody else can be in care from that day on, and the first
+ * opening and the snapshots of those who can are all there (the home page's years).
  */
-export async function careMemberPeriods(db: Db, centreIds: readonly number[], toYear: number): Promise<CareMemberPeriod[]> {
+export async function careMemberPeriods(
+  db: Db,
+  centreIds: readonly number[],
+  toYear: number,
+  openSince?: string,
+): Promise<CareMemberPeriod[]> {
   if (centreIds.length === 0) return [];
-  const rows = await memberPeriods(db, centreIds)
+  let query = memberPeriods(db, centreIds);
+  if (openSince !== undefined) {
+    const active = memberPeriods(db, centreIds)
+      .where((eb) => eb.or([eb('casePeriods.closedOn', 'is', null), eb('casePeriods.closedOn', '>=', openSince)]))
+      .select(personKey.as('k'));
+    query = query.where(personKey, 'in', active);
+  }
+  const rows = await query
     .where('casePeriods.openedOn', '<=', lastDayOf(toYear))
     .select([
       personKey.as('personKey'),
