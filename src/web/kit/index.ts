@@ -21,7 +21,8 @@
  * blank worded), useAddressFilters (filters kept in the address), period (usePeriod, PeriodForm,
  * PeriodFields: a from–to period, the current year by default; usePeriodRecords, PeriodSection: a
  * period's totals and list, worded from one prefix), AddOrCorrectForm (the form beside a list that
- * adds a record or corrects the one chosen, worded from one prefix).
+ * adds a record or corrects the one chosen, worded from one prefix), PolicyForm (an organisation's policy
+ * as a form of its own, loaded and saved at one address, worded from one prefix).
  */
 export { announce, focusLater, useAnnouncer } from './announce.js';
 export { ConfirmDialog, type ConfirmOptions, useConfirm } from './ConfirmDialog.js';
