@@ -11,7 +11,7 @@ import type { ReportTable } from '../../../contracts/reports.js';
 import { useI18n } from '../../i18n/index.js';
 import { RecordTable } from '../../kit/index.js';
 import { useSession } from '../../session.js';
-import { SafeChart } from '../reports/Preview.js';
+import { SafeChart } from '../reports/ReportChart.js';
 
 type Figure = 'visits' | 'inCare' | 'newInCare';
 
