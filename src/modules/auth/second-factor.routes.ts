@@ -8,7 +8,6 @@ import {
   secondFactorSetup,
   secondFactorStatus,
 } from '../../contracts/auth.js';
-import { problemSchema } from '../../contracts/common.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { requireLogin } from './actor.js';
 import {
@@ -21,8 +20,6 @@ import {
   setUpSecondFactor,
 } from './second-factor.usecases.js';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-
 export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['auth']);
 
@@ -30,7 +27,6 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     permission: 'login',
     summary: 'Whether your second factor is on or required of your role, and how many recovery codes you have left (never a secret)',
     response: secondFactorStatus,
-    problems,
     handle: (actor) => secondFactorStatusOf(app.db, actor),
   });
 
@@ -38,7 +34,6 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     permission: 'login',
     summary: 'A new TOTP seed for your account, answered once (otpauth URI, QR code, the seed): not active until enabled',
     response: secondFactorSetup,
-    problems,
     handle: (_actor, _input, request) => setUpSecondFactor(app.db, requireLogin(request.auth)),
   });
 
@@ -47,7 +42,6 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     summary: 'Turn the second factor on with a code of the new seed: the 10 recovery codes are answered once',
     body: secondFactorEnableInput,
     response: recoveryCodes,
-    problems,
     handle: (_actor, { body }, request) => enableSecondFactor(app.db, requireLogin(request.auth), body),
   });
 
@@ -55,7 +49,6 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     permission: 'login',
     summary: 'Turn your second factor off, with your password and a code (not when the organisation requires it of your role)',
     body: secondFactorDisableInput,
-    problems,
     handle: (_actor, { body }, request) => disableSecondFactor(app.db, requireLogin(request.auth), body),
   });
 
@@ -63,7 +56,6 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     permission: 'users.manage',
     summary: "Take a user's second factor off (a lost phone): they set it up again",
     params: idParams,
-    problems,
     handle: (actor, { params }) => resetSecondFactorOf(app.db, actor, params.id),
   });
 
@@ -71,7 +63,6 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     permission: 'users.manage',
     summary: 'The roles the organisation requires a second factor of',
     response: secondFactorPolicy,
-    problems,
     handle: (actor) => secondFactorPolicyOf(app.db, actor),
   });
 
@@ -80,7 +71,6 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     summary: 'Set the roles the organisation requires a second factor of (administrators, coordinators)',
     body: secondFactorPolicyInput,
     response: secondFactorPolicy,
-    problems,
     handle: (actor, { body }) => setSecondFactorPolicy(app.db, actor, body),
   });
 };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { pageOf, problemSchema } from '../../contracts/common.js';
+import { pageOf } from '../../contracts/common.js';
 import {
   retentionPreviewQuery,
   retentionPreviewSchema,
@@ -10,8 +10,6 @@ import {
 } from '../../contracts/retention.js';
 import { routeDeclarer } from '../http/route.js';
 import { previewRetention, retentionRunsFor, retentionSettingsFor, runRetentionNow, setRetentionSettings } from './retention.usecases.js';
-
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
 /**
  * Retention: administrators set it and run it (centres.manage, the organisation's configuration);
@@ -49,7 +47,6 @@ export const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
     summary: 'Run retention now: removes the files due in the whole organisation (409 when off or another run is going)',
     response: retentionRunSchema,
     status: 201,
-    problems,
     handle: (actor) => runRetentionNow(app.db, actor),
   });
 
