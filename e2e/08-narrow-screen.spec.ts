@@ -45,6 +45,10 @@ const PAGES = [
   '/admin/imports',
   '/admin/audit',
   '/admin/erasure-requests',
+  '/admin/retention',
+  '/admin/processing-register',
+  '/reminders',
+  '/accessibilita',
 ];
 
 /** How far the page reaches beyond the viewport's width (0 when nothing scrolls sideways). */
