@@ -13,4 +13,7 @@ export const deskEn: Record<keyof typeof deskIt, string> = {
   'desk.delete.confirm':
     'Delete the {visit}? It will no longer appear in the lists or the statistics; the deletion stays in the activity log.',
   'desk.delete.done': 'Deleted: {visit}.',
+  'desk.anonymous.genderRequired': 'Choose the visitor’s gender.',
+  'desk.anonymous.citizenshipRequired': 'Choose the visitor’s citizenship.',
+  'desk.anonymous.ageBandRequired': 'Choose the visitor’s age band.',
 };

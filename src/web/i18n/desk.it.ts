@@ -11,4 +11,7 @@ export const deskIt = {
   'desk.delete.confirm':
     'Eliminare l’{visit}? L’accesso non comparirà più negli elenchi né nelle statistiche; l’eliminazione resta nel registro attività.',
   'desk.delete.done': 'Eliminato: {visit}.',
+  'desk.anonymous.genderRequired': 'Scegli il genere del visitatore.',
+  'desk.anonymous.citizenshipRequired': 'Scegli la cittadinanza del visitatore.',
+  'desk.anonymous.ageBandRequired': 'Scegli la fascia d’età del visitatore.',
 };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DuplicateCandidate, Person } from '../../contracts/people.js';
+import { languagesFromText } from '../../domain/languages.js';
 import { useApiGet } from '../api/hooks.js';
 import { CentreSelect } from '../components/CentreSelect.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
@@ -47,7 +48,7 @@ function DuplicateWarning({
 
 /** A new person's file (from the desk, a case's form or the list), or a file edited. */
 export default function PersonFormPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { id } = useParams();
   const location = useLocation();
   const desk = fromDesk(location.state);
@@ -59,7 +60,7 @@ export default function PersonFormPage() {
   const chooseCentre = !editing && centres.length > 1;
   const loaded = useApiGet<Person>(editing ? `/people/${id}` : null);
   const form = useFields<FormState>(
-    loaded.data ? fromPerson(loaded.data) : { ...EMPTY, ...fromSearchText(desk.name ?? '') },
+    loaded.data ? fromPerson(loaded.data, locale) : { ...EMPTY, ...fromSearchText(desk.name ?? '') },
     loaded.data?.version,
   );
   const [centreId, setCentreId] = useState('');
@@ -67,7 +68,10 @@ export default function PersonFormPage() {
   usePageTitle(editing ? t('people.edit') : t('people.new'));
 
   const save = async (confirmNotDuplicate = false) => {
-    const body = toBody(form.values);
+    // The languages are written as words: one not recognised is said before anything is sent.
+    const { unknown } = languagesFromText(form.values.languages, locale);
+    if (unknown.length > 0) return change.invalid({ languages: t('person.languagesUnknown', { words: unknown.join(', ') }) });
+    const body = toBody(form.values, locale);
     const sent = editing
       ? await change.send<Person>('PATCH', `/people/${id}`, { ...body, version: loaded.data?.version ?? 0 })
       : await change.send<Person>('POST', '/people', {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { PERSON_FILE_VISITS, type PersonFile } from '../../contracts/person-file.js';
 import type { Visit } from '../../contracts/visits.js';
+import { languagesAsText } from '../../domain/languages.js';
 import type { Page } from '../api/client.js';
 import { useApiGet } from '../api/hooks.js';
 import { useCountryName } from '../components/CountrySelect.js';
@@ -33,7 +34,7 @@ export default function PersonPage() {
 }
 
 function PersonFileView({ file }: { file: PersonFile }) {
-  const { t, formatDate, label } = useI18n();
+  const { t, formatDate, label, locale } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -63,7 +64,7 @@ function PersonFileView({ file }: { file: PersonFile }) {
     ['person.fiscalCode', p.fiscalCode ?? t('person.notSet')],
     ['person.phone', p.phone ?? t('person.notSet')],
     ['person.email', p.email ?? t('person.notSet')],
-    ['person.languages', p.languages.join(', ') || t('person.notSet')],
+    ['person.languages', languagesAsText(p.languages, locale) || t('person.notSet')],
     ['person.residence', residence],
   ];
 

@@ -17,6 +17,7 @@ import {
   type AnonymousVisitor,
   DetailsFields,
   EMPTY_ANONYMOUS,
+  missingAnonymousFacts,
   TopicsFieldset,
   type VisitDetails,
 } from './VisitFields.js';
@@ -60,6 +61,8 @@ function CorrectionForm({ visit, title, onDone }: { visit: Visit; title: string;
   const save = async () => {
     const who = visitorChange(visit, visitor);
     if (!who) return change.invalid({ personId: t('frontDesk.choosePerson') });
+    const missing = visitor.kind === 'anonymous' ? missingAnonymousFacts(visitor.facts, t) : {};
+    if (Object.keys(missing).length > 0) return change.invalid(missing);
     const sent = await change.send<Visit>('PATCH', `/visits/${visit.id}`, {
       version: visit.version,
       ...who,

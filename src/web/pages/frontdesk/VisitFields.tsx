@@ -8,6 +8,7 @@ import { CountrySelect } from '../../components/CountrySelect.js';
 import { TextField } from '../../components/fields.js';
 import { GenderSelect } from '../../components/GenderSelect.js';
 import { useI18n } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/it.js';
 import { ValueSelect } from '../../kit/index.js';
 
 export interface AnonymousVisitor {
@@ -22,6 +23,18 @@ export const EMPTY_DETAILS = { date: '', time: '', channel: 'in_person', referra
 export type VisitDetails = typeof EMPTY_DETAILS;
 
 type Errors = Record<string, string>;
+
+/**
+ * What an anonymous visitor still lacks, as the form's field errors in words (checked before
+ * sending: the server's answer would name the accepted values' codes).
+ */
+export function missingAnonymousFacts(anonymous: AnonymousVisitor, t: (key: MessageKey) => string): Errors {
+  const missing: Errors = {};
+  if (!anonymous.gender) missing['anonymous.gender'] = t('desk.anonymous.genderRequired');
+  if (!anonymous.citizenship) missing['anonymous.citizenship'] = t('desk.anonymous.citizenshipRequired');
+  if (!anonymous.ageBand) missing['anonymous.ageBand'] = t('desk.anonymous.ageBandRequired');
+  return missing;
+}
 
 /**
  * A field of a part of the visit form (`values`, held by the form): its value, its error from the

@@ -13,7 +13,15 @@ import { useI18n } from '../../i18n/index.js';
 import { useChange } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { OpeningHoursWarning } from '../calendar/OpeningHoursWarning.js';
-import { AnonymousFields, type AnonymousVisitor, DetailsFields, EMPTY_ANONYMOUS, EMPTY_DETAILS, TopicsFieldset } from './VisitFields.js';
+import {
+  AnonymousFields,
+  type AnonymousVisitor,
+  DetailsFields,
+  EMPTY_ANONYMOUS,
+  EMPTY_DETAILS,
+  missingAnonymousFacts,
+  TopicsFieldset,
+} from './VisitFields.js';
 
 /**
  * The person chosen at the desk, and whether they still need the privacy notice: the desk is
@@ -100,6 +108,8 @@ export function VisitForm({ reload, topics }: { reload(): void; topics: Topic[] 
       searchRef.current?.focus();
       return;
     }
+    const missing = anonymous ? missingAnonymousFacts(anonymous, t) : {};
+    if (Object.keys(missing).length > 0) return change.invalid(missing);
     const sent = await change.send<Visit>('POST', '/visits', {
       // A person's visit goes to the person's centre; an anonymous one to the centre chosen.
       ...(person ? { personId: person.id } : { anonymous, ...(chooseCentre && centreId ? { centreId: Number(centreId) } : {}) }),

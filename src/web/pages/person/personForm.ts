@@ -1,5 +1,6 @@
 /** The values of the person's form: from the desk's search text or the saved file, and as the API's body. */
 import type { Person } from '../../../contracts/people.js';
+import { languagesAsText, languagesFromText } from '../../../domain/languages.js';
 
 export type FormState = {
   givenNames: string;
@@ -65,7 +66,8 @@ export function fromSearchText(text: string): Partial<FormState> {
   return { givenNames: words.slice(0, -1).join(' '), familyNames: words[words.length - 1] };
 }
 
-export function toBody(form: FormState) {
+/** The form's values as the API's body; the languages, written as words, as their codes (languagesFromText). */
+export function toBody(form: FormState, locale: string) {
   const nullable = (v: string) => (v.trim() ? v.trim() : null);
   return {
     givenNames: form.givenNames.trim(),
@@ -77,16 +79,13 @@ export function toBody(form: FormState) {
     fiscalCode: nullable(form.fiscalCode),
     phone: nullable(form.phone),
     email: nullable(form.email),
-    languages: form.languages
-      .split(/[,\s]+/)
-      .map((l) => l.trim().toLowerCase())
-      .filter(Boolean),
+    languages: languagesFromText(form.languages, locale).codes,
     residence: form.residenceKind === 'comune' ? { kind: 'comune', comuneIstat: form.comuneIstat } : { kind: form.residenceKind },
   };
 }
 
-/** A person's file as the form's values. */
-export function fromPerson(p: Person): FormState {
+/** A person's file as the form's values (the languages as words). */
+export function fromPerson(p: Person, locale: string): FormState {
   return {
     givenNames: p.givenNames,
     familyNames: p.familyNames,
@@ -97,7 +96,7 @@ export function fromPerson(p: Person): FormState {
     fiscalCode: p.fiscalCode ?? '',
     phone: p.phone ?? '',
     email: p.email ?? '',
-    languages: p.languages.join(', '),
+    languages: languagesAsText(p.languages, locale),
     residenceKind: p.residence.kind,
     comuneIstat: p.residence.kind === 'comune' ? p.residence.comuneIstat : '',
     comuneText: p.residence.kind === 'comune' ? (p.residence.comuneName ?? p.residence.comuneIstat) : '',
