@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/index.js';
 import { RecordTable } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { SafeChart } from '../reports/ReportChart.js';
+import { HomeSection } from './HomeSection.js';
 
 type Figure = 'visits' | 'inCare' | 'newInCare';
 
@@ -74,10 +75,7 @@ export function YearSoFarSection({ current, previous }: { current: PeriodFigures
     chart: { type: 'bar', categoryColumn: 'category', seriesColumns: ['previous', 'current'] },
   };
   return (
-    <section aria-labelledby="home-year" className="mb-5">
-      <h2 id="home-year" className="h4">
-        {t('home.yearSoFar')}
-      </h2>
+    <HomeSection id="home-year" title={t('home.yearSoFar')}>
       <p>{t('home.yearSoFar.intro')}</p>
       <RecordTable
         caption={t('home.yearSoFar.caption')}
@@ -126,7 +124,7 @@ export function YearSoFarSection({ current, previous }: { current: PeriodFigures
         ]}
       />
       <SafeChart table={chartTable} />
-    </section>
+    </HomeSection>
   );
 }
 
@@ -147,10 +145,7 @@ export function MonthSection({ monthByWeek }: { monthByWeek: ViewerHome['monthBy
     chart: { type: 'bar', categoryColumn: 'category', seriesColumns: ['visits'] },
   };
   return (
-    <section aria-labelledby="home-month" className="mb-5">
-      <h2 id="home-month" className="h4">
-        {t('home.month')}
-      </h2>
+    <HomeSection id="home-month" title={t('home.month')}>
       <RecordTable
         caption={t('home.month.caption')}
         captionHidden
@@ -166,7 +161,7 @@ export function MonthSection({ monthByWeek }: { monthByWeek: ViewerHome['monthBy
         ]}
       />
       <SafeChart table={chartTable} />
-    </section>
+    </HomeSection>
   );
 }
 
@@ -174,10 +169,7 @@ export function CoursesSection({ courses }: { courses: ViewerHome['courses'] }) 
   const { t, label, formatDate, formatNumber } = useI18n();
   const { can } = useSession();
   return (
-    <section aria-labelledby="home-courses" className="mb-5">
-      <h2 id="home-courses" className="h4">
-        {t('home.courses')}
-      </h2>
+    <HomeSection id="home-courses" title={t('home.courses')}>
       <RecordTable
         caption={t('home.courses.caption')}
         captionHidden
@@ -208,6 +200,6 @@ export function CoursesSection({ courses }: { courses: ViewerHome['courses'] }) 
           },
         ]}
       />
-    </section>
+    </HomeSection>
   );
 }

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { CoursesSection, MonthSection, YearSoFarSection } from './FiguresSections.js';
+import { HomeSection } from './HomeSection.js';
 import { DueSection, MyCasesSection, TodayVisitsSection } from './OperatorSections.js';
 
 function AttentionSection({ attention }: { attention: CoordinatorHome['attention'] }) {
@@ -26,10 +27,7 @@ function AttentionSection({ attention }: { attention: CoordinatorHome['attention
     { key: 'actions', text: t('home.attention.actions'), n: attention.overdueActions, to: '/cases' },
   ];
   return (
-    <section aria-labelledby="home-attention" className="mb-5">
-      <h2 id="home-attention" className="h4">
-        {t('home.attention')}
-      </h2>
+    <HomeSection id="home-attention" title={t('home.attention')}>
       <ul className="list-unstyled row g-3">
         {items.map((item) => (
           <li key={item.key} className="col-md-4" data-testid={`attention-${item.key}`}>
@@ -40,7 +38,7 @@ function AttentionSection({ attention }: { attention: CoordinatorHome['attention
           </li>
         ))}
       </ul>
-    </section>
+    </HomeSection>
   );
 }
 

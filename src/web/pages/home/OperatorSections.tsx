@@ -4,6 +4,7 @@ import type { PermitType } from '../../../contracts/enums.js';
 import type { OperatorHome } from '../../../contracts/home.js';
 import { useI18n } from '../../i18n/index.js';
 import { RecordTable } from '../../kit/index.js';
+import { HomeSection } from './HomeSection.js';
 
 type PersonRef = { id: number; givenNames: string; familyNames: string } | null;
 
@@ -17,10 +18,14 @@ export function TodayVisitsSection({ todayVisits }: { todayVisits: OperatorHome[
   const { t } = useI18n();
   const { items, total } = todayVisits;
   return (
-    <section aria-labelledby="home-today" className="mb-5">
-      <h2 id="home-today" className="h4">
-        {t('home.todayVisits')} <span className="badge bg-primary">{total}</span>
-      </h2>
+    <HomeSection
+      id="home-today"
+      title={
+        <>
+          {t('home.todayVisits')} <span className="badge bg-primary">{total}</span>
+        </>
+      }
+    >
       <RecordTable
         caption={t('home.todayVisits')}
         captionHidden
@@ -33,7 +38,7 @@ export function TodayVisitsSection({ todayVisits }: { todayVisits: OperatorHome[
         ]}
       />
       {total > items.length ? <p className="small">{t('home.todayVisits.more', { shown: items.length, total })}</p> : null}
-    </section>
+    </HomeSection>
   );
 }
 
@@ -46,10 +51,7 @@ export function MyCasesSection({ cases, silentDays }: { cases: OperatorHome['cas
         ? t('home.household', { name: c.household.name })
         : `#${c.caseId}`;
   return (
-    <section aria-labelledby="home-cases" className="mb-5">
-      <h2 id="home-cases" className="h4">
-        {t('home.myCases')}
-      </h2>
+    <HomeSection id="home-cases" title={t('home.myCases')}>
       <RecordTable
         caption={t('home.myCases')}
         captionHidden
@@ -71,17 +73,14 @@ export function MyCasesSection({ cases, silentDays }: { cases: OperatorHome['cas
           { header: t('home.case.overdue'), className: 'text-end', cell: (c) => c.overdueActions },
         ]}
       />
-    </section>
+    </HomeSection>
   );
 }
 
 export function DueSection({ due, week }: { due: OperatorHome['due']; week: OperatorHome['week'] }) {
   const { t, label, formatDate } = useI18n();
   return (
-    <section aria-labelledby="home-due" className="mb-5">
-      <h2 id="home-due" className="h4">
-        {t('home.due')}
-      </h2>
+    <HomeSection id="home-due" title={t('home.due')}>
       <p>{t('home.due.intro', { from: formatDate(week.from), to: formatDate(week.to) })}</p>
       <RecordTable
         caption={t('home.due')}
@@ -112,6 +111,6 @@ export function DueSection({ due, week }: { due: OperatorHome['due']; week: Oper
           { header: t('home.person'), cell: (d) => <PersonLink person={d.person} /> },
         ]}
       />
-    </section>
+    </HomeSection>
   );
 }
