@@ -188,21 +188,14 @@ export async function login(
       await markAttemptSucceeded(db, attemptId);
       throw secondFactorRequired();
     }
-    const check = await spendCodeWithinLimit(
+    secondFactor = await spendCodeWithinLimit(
       db,
       { id: user.id, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep },
       input.code,
       now,
+      { userId: user.id, centreId: null, action: 'login', entity: 'session' },
+      (check) => (check === 'wrong' ? secondFactorInvalid() : secondFactorReused()),
     );
-    if (check === 'wrong' || check === 'reused') {
-      await recordAudit(
-        db,
-        { userId: user.id, centreId: null, action: 'login', entity: 'session', details: { refused: `second factor ${check}` } },
-        now,
-      );
-      throw check === 'wrong' ? secondFactorInvalid() : secondFactorReused();
-    }
-    secondFactor = check;
   }
   await markAttemptSucceeded(db, attemptId);
 

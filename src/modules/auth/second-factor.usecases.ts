@@ -12,7 +12,7 @@ import { orNotFound } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { findUserOfOrganisation } from '../accounts/accounts.repository.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { type AuditEvent, recordAudit } from '../audit/audit.repository.js';
 import type { Actor, RequestAuth } from './actor.js';
 import {
   loginRateLimited,
@@ -98,20 +98,28 @@ const CODE_WINDOW_MINUTES = 15;
  * MAX_REFUSED_CODES refused in the window, from whatever clients, no code is looked at (429).
  * The login limits count per client and never lock an address (decision 003); but only someone
  * who has the password already can guess codes, so here the account itself is held.
+ * A wrong or reused code is logged as `refusal` says (who, what; the details say why) and
+ * answered with `refuse(check)`; a good one answers what it was.
  */
 export async function spendCodeWithinLimit(
   db: Db,
   user: { id: number; totpSecret: string; totpLastStep: number | null },
   code: string,
   now: Date,
-): Promise<CodeCheck> {
+  refusal: Omit<AuditEvent, 'details'>,
+  refuse: (check: 'wrong' | 'reused') => Error,
+): Promise<Exclude<CodeCheck, 'wrong' | 'reused'>> {
   const windowStart = new Date(now.getTime() - CODE_WINDOW_MINUTES * 60_000).toISOString();
   if ((await recentRefusedCodes(db, user.id, windowStart)) >= MAX_REFUSED_CODES) {
     throw loginRateLimited({ windowMinutes: CODE_WINDOW_MINUTES });
   }
   const check = await spendSecondFactorCode(db, user, code, now);
-  if (check === 'wrong' || check === 'reused') await countRefusedCode(db, user.id, windowStart, now.toISOString());
-  else await forgetRefusedCodes(db, user.id);
+  if (check === 'wrong' || check === 'reused') {
+    await countRefusedCode(db, user.id, windowStart, now.toISOString());
+    await recordAudit(db, { ...refusal, details: { refused: `second factor ${check}` } }, now);
+    throw refuse(check);
+  }
+  await forgetRefusedCodes(db, user.id);
   return check;
 }
 
@@ -189,27 +197,14 @@ export async function disableSecondFactor(
   if (!user.totpSecret) throw secondFactorNotOn();
   if (requiredFor(user.secondFactorRoles, user.role)) throw secondFactorMandatory();
   if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongCurrentPassword();
-  const check = await spendCodeWithinLimit(
+  await spendCodeWithinLimit(
     db,
     { id: actor.userId, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep },
     input.code,
     now,
+    { userId: actor.userId, centreId: null, action: 'update', entity: 'user', entityId: actor.userId },
+    () => wrongSecondFactorCode(),
   );
-  if (check === 'wrong' || check === 'reused') {
-    await recordAudit(
-      db,
-      {
-        userId: actor.userId,
-        centreId: null,
-        action: 'update',
-        entity: 'user',
-        entityId: actor.userId,
-        details: { refused: `second factor ${check}` },
-      },
-      now,
-    );
-    throw wrongSecondFactorCode();
-  }
   await inTransaction(db, async (trx) => {
     await turnOff(trx, actor.userId, now);
     await auditSecondFactor(trx, actor.userId, actor.userId, 'off', now);
