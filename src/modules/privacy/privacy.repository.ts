@@ -3,23 +3,17 @@ import type { Insertable, Kysely, SelectQueryBuilder } from 'kysely';
 import type { ErasureOutcome, ErasureRequest, NoticeLanguage, PrivacyNotice } from '../../contracts/privacy.js';
 import { userOf } from '../../db/joined.js';
 import { type ItemsPage, readCentresPage } from '../../db/paging.js';
+import { withUserName } from '../../db/queries.js';
 import type { Database, ErasureRequestsTable, PrivacyNoticesTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
 // --- privacy notices
 
-type NoticesQuery = SelectQueryBuilder<Database, 'privacyNotices', object>;
+/** The notices, with the name of who gave each. */
+const noticesQuery = (db: Db) => withUserName(db, 'privacyNotices', 'givenBy', 'givenByName');
 
-/** The notices a query finds, with the name of who gave each. */
-function withGiver(query: NoticesQuery) {
-  return query
-    .leftJoin('users', 'users.id', 'privacyNotices.givenBy')
-    .selectAll('privacyNotices')
-    .select('users.displayName as givenByName');
-}
-
-type NoticeRow = Awaited<ReturnType<ReturnType<typeof withGiver>['executeTakeFirstOrThrow']>>;
+type NoticeRow = Awaited<ReturnType<ReturnType<typeof noticesQuery>['executeTakeFirstOrThrow']>>;
 
 const toNotice = ({ givenBy, givenByName, language, ...row }: NoticeRow): PrivacyNotice => ({
   ...row,
@@ -30,7 +24,7 @@ const toNotice = ({ givenBy, givenByName, language, ...row }: NoticeRow): Privac
 /** A person's notices in these centres, the latest given first. */
 export async function noticesOf(db: Db, personId: number, centreIds: readonly number[]): Promise<PrivacyNotice[]> {
   if (centreIds.length === 0) return [];
-  const rows = await withGiver(db.selectFrom('privacyNotices'))
+  const rows = await noticesQuery(db)
     .where('privacyNotices.personId', '=', personId)
     .where('privacyNotices.centreId', 'in', centreIds)
     .orderBy('privacyNotices.givenOn', 'desc')
@@ -42,7 +36,7 @@ export async function noticesOf(db: Db, personId: number, centreIds: readonly nu
 /** One notice of these centres, or undefined. */
 export async function noticeIn(db: Db, id: number, centreIds: readonly number[]): Promise<PrivacyNotice | undefined> {
   if (centreIds.length === 0) return undefined;
-  const row = await withGiver(db.selectFrom('privacyNotices'))
+  const row = await noticesQuery(db)
     .where('privacyNotices.id', '=', id)
     .where('privacyNotices.centreId', 'in', centreIds)
     .executeTakeFirst();
@@ -66,17 +60,10 @@ export async function currentNoticeVersion(db: Db, centreId: number): Promise<st
 
 // --- erasure requests
 
-type RequestsQuery = SelectQueryBuilder<Database, 'erasureRequests', object>;
+/** The requests, with the name of who decided each. */
+const requestsQuery = (db: Db) => withUserName(db, 'erasureRequests', 'decidedBy', 'decidedByName');
 
-/** The requests a query finds, with the name of who decided each. */
-function withDecider(query: RequestsQuery) {
-  return query
-    .leftJoin('users', 'users.id', 'erasureRequests.decidedBy')
-    .selectAll('erasureRequests')
-    .select('users.displayName as decidedByName');
-}
-
-type RequestRow = Awaited<ReturnType<ReturnType<typeof withDecider>['executeTakeFirstOrThrow']>>;
+type RequestRow = Awaited<ReturnType<ReturnType<typeof requestsQuery>['executeTakeFirstOrThrow']>>;
 
 const toRequest = ({ decidedBy, decidedByName, outcome, ...row }: RequestRow): ErasureRequest => ({
   ...row,
@@ -87,12 +74,19 @@ const toRequest = ({ decidedBy, decidedByName, outcome, ...row }: RequestRow): E
 /** Records a decided request; the request as stored. */
 export async function insertErasureRequest(db: Db, values: Insertable<ErasureRequestsTable>): Promise<ErasureRequest> {
   const { id } = await db.insertInto('erasureRequests').values(values).returning('id').executeTakeFirstOrThrow();
-  return toRequest(await withDecider(db.selectFrom('erasureRequests').where('erasureRequests.id', '=', id)).executeTakeFirstOrThrow());
+  return toRequest(await requestsQuery(db).where('erasureRequests.id', '=', id).executeTakeFirstOrThrow());
 }
 
 export interface ErasureRequestFilter {
   centreIds: readonly number[];
   outcome?: ErasureOutcome;
+}
+
+/** The requests of a query that are the filter's. */
+function matchingRequests<Row>(query: SelectQueryBuilder<Database, 'erasureRequests', Row>, { centreIds, outcome }: ErasureRequestFilter) {
+  return query
+    .where('erasureRequests.centreId', 'in', centreIds)
+    .$if(outcome !== undefined, (matching) => matching.where('erasureRequests.outcome', '=', outcome as ErasureOutcome));
 }
 
 /** A page of the centres' erasure requests, the latest decided first. */
@@ -102,15 +96,10 @@ export async function erasureRequestsPage(
   page: number,
   pageSize: number,
 ): Promise<ItemsPage<ErasureRequest>> {
-  const { centreIds, outcome } = filter;
-  const matching = db
-    .selectFrom('erasureRequests')
-    .where('erasureRequests.centreId', 'in', centreIds)
-    .$if(outcome !== undefined, (query) => query.where('erasureRequests.outcome', '=', outcome as ErasureOutcome));
   return readCentresPage(
-    centreIds,
-    withDecider(matching).orderBy('erasureRequests.decidedAt', 'desc').orderBy('erasureRequests.id', 'desc'),
-    matching,
+    filter.centreIds,
+    matchingRequests(requestsQuery(db), filter).orderBy('erasureRequests.decidedAt', 'desc').orderBy('erasureRequests.id', 'desc'),
+    matchingRequests(db.selectFrom('erasureRequests'), filter),
     page,
     pageSize,
     (rows) => rows.map(toRequest),

@@ -2,11 +2,12 @@
  * Retention's SQL: the organisation's settings, each person's dates (last contact, cases), the
  * log of runs and, on PostgreSQL, the advisory lock that keeps a run alone.
  */
-import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { RetentionOutcome, RetentionRun, RetentionTrigger } from '../../contracts/retention.js';
 import { isPostgres } from '../../db/database.js';
 import { userOf } from '../../db/joined.js';
 import { type ItemsPage, readPage } from '../../db/paging.js';
+import { withUserName } from '../../db/queries.js';
 import type { Database, RetentionRunsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -230,16 +231,10 @@ export async function centresOf(db: Db, organisationId: number): Promise<number[
 
 // --- runs
 
-type RunsQuery = SelectQueryBuilder<Database, 'retentionRuns', object>;
+/** The runs, with the name of who started each. */
+const runsQuery = (db: Db) => withUserName(db, 'retentionRuns', 'startedBy', 'startedByName');
 
-function withStarter(query: RunsQuery) {
-  return query
-    .leftJoin('users', 'users.id', 'retentionRuns.startedBy')
-    .selectAll('retentionRuns')
-    .select('users.displayName as startedByName');
-}
-
-type RunRow = Awaited<ReturnType<ReturnType<typeof withStarter>['executeTakeFirstOrThrow']>>;
+type RunRow = Awaited<ReturnType<ReturnType<typeof runsQuery>['executeTakeFirstOrThrow']>>;
 
 const toRun = ({ organisationId: _, startedBy, startedByName, trigger, outcome, ...row }: RunRow): RetentionRun => ({
   ...row,
@@ -249,7 +244,7 @@ const toRun = ({ organisationId: _, startedBy, startedByName, trigger, outcome, 
 });
 
 export async function runById(db: Db, id: number): Promise<RetentionRun> {
-  return toRun(await withStarter(db.selectFrom('retentionRuns').where('retentionRuns.id', '=', id)).executeTakeFirstOrThrow());
+  return toRun(await runsQuery(db).where('retentionRuns.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /**
@@ -314,10 +309,12 @@ export async function lastScheduledCompletion(db: Db, organisationId: number): P
 
 /** A page of the organisation's runs, the latest first. */
 export async function runsPage(db: Db, organisationId: number, page: number, pageSize: number): Promise<ItemsPage<RetentionRun>> {
-  const matching = db.selectFrom('retentionRuns').where('retentionRuns.organisationId', '=', organisationId);
   const { rows, total } = await readPage(
-    withStarter(matching).orderBy('retentionRuns.startedAt', 'desc').orderBy('retentionRuns.id', 'desc'),
-    matching,
+    runsQuery(db)
+      .where('retentionRuns.organisationId', '=', organisationId)
+      .orderBy('retentionRuns.startedAt', 'desc')
+      .orderBy('retentionRuns.id', 'desc'),
+    db.selectFrom('retentionRuns').where('organisationId', '=', organisationId),
     page,
     pageSize,
   );
