@@ -404,12 +404,13 @@ test.describe('Sportello: a day at the desk', () => {
     for (const hidden of ['Sportello', 'Persone', 'Accessi', 'Utenti', 'Token API', 'Registro attività']) {
       await expect(home.navLink(hidden)).toHaveCount(0);
     }
-    // Only pages of aggregated or public data: the home, statistics, the published reports, courses, events and network meetings.
+    // Only pages of aggregated or public data: the home, statistics, the published reports, courses, events, network meetings and the calendar.
     await expect(home.mainNav.getByRole('link', { includeHidden: true })).toHaveText([
       'Home',
       'Corsi',
       'Eventi',
       'Incontri di rete',
+      'Calendario',
       'Report di gestione',
       'Statistiche',
     ]);
