@@ -348,6 +348,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   report_centres: 'link of reports and centres',
   report_versions: 'published reports: aggregated figures',
   historical_figures: 'figures published for past years',
+  visit_day_counts: 'the visits of each centre, day and origin group: counts, no visit or person',
   processing_register_texts: 'this register’s texts',
   retention_settings: 'the organisation’s retention settings',
   retention_runs: 'each retention run: when, its settings and how many files it removed',
