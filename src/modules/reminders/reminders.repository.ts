@@ -4,6 +4,7 @@
  * e-mails' state. A digest is unique per user and day: a second insert does nothing.
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { groupBy, groupsOf } from '../../db/joined.js';
 import type { Database, ReminderDigestsTable } from '../../db/schema.js';
 import { LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
 import type { Role } from '../../domain/permissions.js';
@@ -66,22 +67,17 @@ export async function remindedUsers(db: Db, only: { userId?: number; withoutDige
     );
   }
   const users = await query.orderBy('users.id').execute();
-  if (users.length === 0) return [];
-  const centres = await db
-    .selectFrom('userCentres')
-    .select(['userId', 'centreId'])
-    .where(
-      'userId',
-      'in',
-      users.map((user) => user.userId),
-    )
-    .orderBy('centreId')
-    .execute();
+  const centres = await groupsOf(
+    users.map((user) => user.userId),
+    (userIds) => db.selectFrom('userCentres').select(['userId', 'centreId']).where('userId', 'in', userIds).orderBy('centreId').execute(),
+    (row) => row.userId,
+    (row) => row.centreId,
+  );
   return users.map((user) => ({
     ...user,
     role: user.role as Role,
     delivery: user.delivery as ReminderDelivery,
-    centreIds: centres.filter((row) => row.userId === user.userId).map((row) => row.centreId),
+    centreIds: centres.get(user.userId) ?? [],
   }));
 }
 
@@ -106,10 +102,16 @@ async function permitFacts(db: Db, centreIds: readonly number[], today: string, 
     .where('c.responsibleId', 'is not', null)
     .where('cm.personId', 'in', watched.select('rp.personId'))
     .execute();
+  const responsibleOf = groupBy(
+    responsible,
+    // Both are set: the query asks for the members among the permits' people, of cases with someone responsible.
+    (row) => row.personId as number,
+    (row) => row.responsibleId as number,
+  );
   return permits.map((permit) => ({
     ...permit,
     expiresOn: permit.expiresOn as string,
-    responsibleIds: responsible.filter((row) => row.personId === permit.personId).map((row) => row.responsibleId as number),
+    responsibleIds: responsibleOf.get(permit.personId) ?? [],
   }));
 }
 
