@@ -4,7 +4,7 @@
  * the preview computed with its progress told (sections, figures, accessible tables, a chart
  * drawn by ECharts), a narrative edited (the draft restored, then a text of one's own saved),
  * a free text block added, the publication confirmed in a dialog, version 1 with its documents
- * (PDF read back with pdftotext, DOCX, XLSX, JSON, a table's CSV), a visit recorded late and
+ * (PDF read back with pdftotext, DOCX, XLSX, the JSON from the API, a table's CSV), a visit recorded late and
  * version 2 compared with version 1 figure by figure; an operator reads the draft without
  * editing; a viewer sees the versions and their documents but nothing to edit. axe-core checks
  * every state (no serious or critical violation). One browser page is shared (serial mode).
@@ -196,9 +196,12 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
     expect(xlsx.suggestedFilename()).toMatch(name('xlsx'));
     expect((await saved(xlsx, 'report.xlsx')).subarray(0, 2).toString()).toBe('PK');
 
-    const json = await report.download(report.downloadButton('JSON', 1));
-    expect(json.suggestedFilename()).toMatch(name('json'));
-    const data = JSON.parse((await saved(json, 'report.json')).toString('utf8')) as {
+    // The JSON is for API users: not offered on the page, read from the API (with this session).
+    await expect(report.versions.getByRole('button', { name: /JSON/ })).toHaveCount(0);
+    const reportPath = new URL(page.url()).pathname.replace(/^\/reports\//, '/api/v1/reports/');
+    const json = await page.request.get(`${reportPath}/export?format=json&version=1`);
+    expect(/filename="([^"]+)"/.exec(json.headers()['content-disposition'] ?? '')?.[1]).toMatch(name('json'));
+    const data = (await json.json()) as {
       title: string;
       versionNumber: number;
       sections: Array<{ id: string; blocks: Array<{ kind: string; id: string; markdown?: string; items?: Array<{ value: unknown }> }> }>;
@@ -321,9 +324,10 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
     await expect(report.publishButton).toHaveCount(0);
     await expect(report.section(VISITS_SECTION).getByRole('definition').first()).toHaveText(String(visits + 1));
 
-    const json = await report.download(report.downloadButton('JSON', 2));
-    expect(json.suggestedFilename()).toMatch(new RegExp(`^report-${REPORT_YEAR}-[a-z0-9-]+-v2\\.json$`));
-    expect(JSON.parse((await saved(json, 'viewer.json')).toString('utf8')).versionNumber).toBe(2);
+    await expect(report.versions.getByRole('button', { name: /JSON/ })).toHaveCount(0);
+    const viewerPath = new URL(page.url()).pathname.replace(/^\/reports\//, '/api/v1/reports/');
+    const json = await page.request.get(`${viewerPath}/export?format=json&version=2`);
+    expect(((await json.json()) as { versionNumber: number }).versionNumber).toBe(2);
     await checkA11y(page, 'report, as the Comune reads it');
   });
 });

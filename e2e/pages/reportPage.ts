@@ -81,7 +81,7 @@ export default class ReportPage extends AbstractPage {
     return downloading;
   }
 
-  downloadButton(format: 'PDF' | 'DOCX' | 'XLSX' | 'JSON', version: number): Locator {
+  downloadButton(format: 'PDF' | 'DOCX' | 'XLSX', version: number): Locator {
     return this.versions.getByRole('button', { name: `Scarica ${format} della versione ${version}`, exact: true });
   }
 

@@ -1,9 +1,10 @@
 /** The texts of the preview edited in place by the coordinator on the draft: a narrative or a block of her own, and a block added to a section. */
 import type { FreeBlock, ReportSection, ReportText } from '../../../../contracts/reports.js';
-import { TextAreaField, TextField } from '../../../components/fields.js';
+import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
 import { EditableSection, RecordForm, useChange, useConfirm, useFields } from '../../../kit/index.js';
+import { MarkdownEditor } from '../MarkdownEditor.js';
 import { Markdown } from '../markdown.js';
 import type { ReportContext } from './data.js';
 
@@ -51,7 +52,7 @@ function TextForm({ block, title, context, onDone }: { block: ReportText; title:
       onCancel={onDone}
       autoFocus
     >
-      <TextAreaField
+      <MarkdownEditor
         label={t('reports.text.label')}
         hint={block.free ? undefined : t('reports.text.restoreHint')}
         rows={Math.min(20, Math.max(5, text.split('\n').length + 2))}
@@ -152,7 +153,7 @@ function AddFreeBlockForm({ section, context, onDone }: { section: ReportSection
       autoFocus
     >
       <TextField label={t('reports.free.title')} hint={t('reports.free.titleHint')} required maxLength={200} {...bound('title')} />
-      <TextAreaField label={t('reports.text.label')} rows={6} maxLength={20_000} {...form.field('markdown')} />
+      <MarkdownEditor label={t('reports.text.label')} rows={6} maxLength={20_000} {...form.field('markdown')} />
     </RecordForm>
   );
 }

@@ -5,11 +5,11 @@ import { ApiError, withQuery } from '../../../api/client.js';
 import { useI18n } from '../../../i18n/index.js';
 import { type Activity, fetchWithProgress, useFormatBytes } from '../shared.js';
 
+/** The documents a page offers; the JSON of a version is for API users (GET /reports/:id/export?format=json), not on the page. */
 export const DOCUMENT_FORMATS: Array<{ format: ReportFormat; label: string }> = [
   { format: 'pdf', label: 'PDF' },
   { format: 'docx', label: 'DOCX' },
   { format: 'xlsx', label: 'XLSX' },
-  { format: 'json', label: 'JSON' },
 ];
 
 export const exportPath = (reportId: number, format: ReportFormat, version?: number | null, table?: string) =>
