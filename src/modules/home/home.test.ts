@@ -211,7 +211,21 @@ for (const dialect of DIALECTS) {
     });
 
     it("the operator's day: today's visits of their centre, their own cases, what is due this week", async () => {
+      const before = await t.db
+        .selectFrom('auditLog')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirstOrThrow();
       const home = expectStatus<OperatorHome>(await operator.get('/home'), 200);
+      // The names shown are logged as the lists they come from log them (today's visits are anonymous: none).
+      const listings = await t.db
+        .selectFrom('auditLog')
+        .select(['entity', 'details'])
+        .where('id', '>', Number(before.id))
+        .where('action', '=', 'list')
+        .orderBy('entity')
+        .execute();
+      expect(listings.map((row) => row.entity)).toEqual(['case', 'person']);
+      expect(JSON.parse(listings[0]?.details ?? '{}').personIds).toHaveLength(2);
       expect(home.view).toBe('operator');
       expect(home.todayVisits.total).toBe(2);
       expect(home.todayVisits.items.every((v) => v.centreId === cast.centreA.id && v.date === today)).toBe(true);

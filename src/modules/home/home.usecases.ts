@@ -27,6 +27,7 @@ import {
 import { ORIGIN_GROUPS } from '../../domain/origin-group.js';
 import { REMINDER_RULES } from '../../domain/reminders.js';
 import { forbidden } from '../../errors/index.js';
+import { recordListing } from '../audit/audit.repository.js';
 import { type Actor, centreScope } from '../auth/actor.js';
 import { countOverdueActions } from '../cases/plan.repository.js';
 import { courseRowsFor } from '../courses/courses.repository.js';
@@ -179,6 +180,25 @@ async function operatorHome(db: Db, actor: Actor, centreIds: number[], today: st
       overdue: false,
     })),
   ].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  // The names shown are logged as the lists they come from log them (the desk's visits, the cases, Scadenze).
+  await recordListing(
+    db,
+    actor.userId,
+    'visit',
+    visits.items.map((v) => v.person?.id),
+  );
+  await recordListing(
+    db,
+    actor.userId,
+    'case',
+    cases.map((c) => c.personId),
+  );
+  await recordListing(
+    db,
+    actor.userId,
+    'person',
+    due.map((d) => d.person?.id),
+  );
   return {
     view: 'operator',
     today,
