@@ -10,36 +10,22 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { irreversible, required } from './shapes.js';
+import { addColumnTo, byUser, irreversible, required } from './shapes.js';
 
 export function singleSignOn(dialect: DialectName): Migration {
   return irreversible('single sign-on', dialect, async (db) => {
-    await db.schema.alterTable('users').addColumn('fiscal_code', 'text').execute();
-    await db.schema.alterTable('users').addColumn('sso_issuer', 'text').execute();
-    await db.schema.alterTable('users').addColumn('sso_subject', 'text').execute();
+    for (const column of ['fiscal_code', 'sso_issuer', 'sso_subject']) await addColumnTo(db, 'users', column, 'text');
     // NULLs never collide in a unique index, on either database: only the values set are unique.
     await db.schema.createIndex('users_fiscal_code_uq').on('users').columns(['organisation_id', 'fiscal_code']).unique().execute();
     await db.schema.createIndex('users_sso_identity_uq').on('users').columns(['sso_issuer', 'sso_subject']).unique().execute();
 
-    await db.schema
-      .alterTable('organisations')
-      .addColumn('sso_creates_accounts', 'integer', (c) => c.notNull().defaultTo(0))
-      .execute();
+    await addColumnTo(db, 'organisations', 'sso_creates_accounts', 'integer', (c) => c.notNull().defaultTo(0));
     // 'everyone' or 'break_glass' (only the break-glass administrator signs in with a password).
-    await db.schema
-      .alterTable('organisations')
-      .addColumn('password_sign_in', 'text', (c) => c.notNull().defaultTo('everyone'))
-      .execute();
-    await db.schema
-      .alterTable('organisations')
-      .addColumn('break_glass_user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-      .execute();
+    await addColumnTo(db, 'organisations', 'password_sign_in', 'text', (c) => c.notNull().defaultTo('everyone'));
+    await addColumnTo(db, 'organisations', 'break_glass_user_id', 'integer', byUser);
 
     // 'password' or 'sso'.
-    await db.schema
-      .alterTable('sessions')
-      .addColumn('signed_in_with', 'text', (c) => c.notNull().defaultTo('password'))
-      .execute();
+    await addColumnTo(db, 'sessions', 'signed_in_with', 'text', (c) => c.notNull().defaultTo('password'));
 
     await db.schema
       .createTable('sign_in_requests')

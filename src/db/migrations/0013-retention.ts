@@ -8,15 +8,14 @@
  */
 import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-import { byUser, irreversible, refersTo, required } from './shapes.js';
+import { addColumnTo, byUser, irreversible, refersTo, required } from './shapes.js';
 
 export function retention(dialect: DialectName): Migration {
   return irreversible('retention', dialect, async (db, table) => {
     // An erased person's enrolments and PC station uses keep one anonymous key (the first row's
     // id), as case members do: the person still counts once among the distinct learners and
     // the PC station's people of every past year.
-    await db.schema.alterTable('enrolments').addColumn('anonymous_key', 'integer').execute();
-    await db.schema.alterTable('pc_station_uses').addColumn('anonymous_key', 'integer').execute();
+    for (const name of ['enrolments', 'pc_station_uses']) await addColumnTo(db, name, 'anonymous_key', 'integer');
 
     // One row per organisation that set them; none: off, nothing removed. Years kept after the
     // last contact: for a person never in care, and for one whose cases are all closed.

@@ -41,6 +41,11 @@ export const refersTo =
 /** The user who did something (gave, decided…): emptied, not deleted with the row, when the user is deleted. */
 export const byUser: ColumnShape = (c) => c.references('users.id').onDelete('set null');
 
+/** Adds a column to a table that exists: one statement a column (SQLite alters one at a time). */
+export function addColumnTo(db: AnyDb, table: string, column: string, type: 'text' | 'integer', shape: ColumnShape = (c) => c) {
+  return db.schema.alterTable(table).addColumn(column, type, shape).execute();
+}
+
 /** created_at, updated_at and the optimistic-concurrency version of an editable record. */
 export function editable(table: AnyTable): AnyTable {
   return table
