@@ -5,7 +5,7 @@
  * renewal; the operator opens the calendar, today marked with the centre's event. axe on each
  * new state.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import DeadlinesPage from './pages/deadlinesPage.js';
 import FrontDeskPage from './pages/frontDeskPage.js';
 import LoginPage from './pages/loginPage.js';
@@ -22,6 +22,7 @@ const RIGHT = { givenNames: 'Idris', familyNames: 'Giusto', phone: '+39 333 765 
 const EVENT = 'Merenda multiculturale di oggi';
 
 test.describe('The desk and the lists, every day', () => {
+  let context: BrowserContext;
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
@@ -44,12 +45,13 @@ test.describe('The desk and the lists, every day', () => {
       await ok(api.post(`/api/v1/people/${rightId}/permits`, { headers, data: { permitType: 'employment', expiresOn: romeDate(20) } }));
       await ok(api.post('/api/v1/events', { headers, data: { title: EVENT, date: romeDate(), startTime: '00:00' } }));
     }, OPERATOR);
-    page = await browser.newPage();
+    context = await browser.newContext();
+    page = await context.newPage();
     await (await LoginPage.open(page)).login(OPERATOR.email, OPERATOR.password);
   });
 
   test.afterAll(async () => {
-    await page.close();
+    await context.close();
   });
 
   test('a visit recorded on the wrong person is moved to the right one from "Accessi di oggi", then deleted', async () => {
