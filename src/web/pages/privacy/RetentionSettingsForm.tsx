@@ -8,6 +8,9 @@ import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
 import { RecordForm, useChange, useFields } from '../../kit/index.js';
 
+/** The two periods kept: after the last contact of someone never in care, and after their cases all closed. */
+const YEARS = ['yearsAfterContact', 'yearsAfterCase'] as const;
+
 export function RetentionSettingsForm({ settings, onSaved }: { settings: RetentionSettings; onSaved(): void }) {
   const { t, formatDate } = useI18n();
   const change = useChange({ reload: onSaved });
@@ -51,24 +54,18 @@ export function RetentionSettingsForm({ settings, onSaved }: { settings: Retenti
         </small>
       </div>
       <div className="row">
-        <NumberField
-          column="col-md-6"
-          label={t('retention.yearsAfterContact')}
-          hint={t('retention.yearsAfterContactHint')}
-          min={1}
-          max={50}
-          required
-          {...bound('yearsAfterContact')}
-        />
-        <NumberField
-          column="col-md-6"
-          label={t('retention.yearsAfterCase')}
-          hint={t('retention.yearsAfterCaseHint')}
-          min={1}
-          max={50}
-          required
-          {...bound('yearsAfterCase')}
-        />
+        {YEARS.map((name) => (
+          <NumberField
+            key={name}
+            column="col-md-6"
+            label={t(`retention.${name}`)}
+            hint={t(`retention.${name}Hint`)}
+            min={1}
+            max={50}
+            required
+            {...bound(name)}
+          />
+        ))}
       </div>
     </RecordForm>
   );
