@@ -1,5 +1,6 @@
 /** Reminders (migration 0015-reminders): users' wish for a daily digest, the digests made and their items. */
 import type { Generated } from 'kysely';
+import type { DueItem } from '../../domain/reminders.js';
 
 /** A user's wish; a user without a row gets no digest. */
 export interface ReminderPreferencesTable {
@@ -24,21 +25,12 @@ export interface ReminderDigestsTable {
   emailError: string | null;
 }
 
-/** What a digest lists, by reference: the names are read when it is shown. */
-export interface ReminderItemsTable {
+/** What a digest lists, by reference (a DueItem of domain/reminders.ts): the names are read when it is shown. */
+export interface ReminderItemsTable extends Omit<DueItem, 'kind'> {
   id: Generated<number>;
   digestId: number;
   /** permit_expiring | action_overdue | case_silent | course_places */
   kind: string;
-  centreId: number;
-  personId: number | null;
-  caseId: number | null;
-  courseId: number | null;
-  /** The permit or the plan action. */
-  recordId: number | null;
-  dueOn: string;
-  amount: number;
-  waiting: number | null;
 }
 
 /** This area's part of `Database` (schema.ts). */
