@@ -40,7 +40,7 @@ function visitorChange(visit: Visit, visitor: Visitor) {
   return null;
 }
 
-function CorrectionForm({ visit, title, onDone }: { visit: Visit; title: string; onDone(saved: boolean): void }) {
+function CorrectionForm({ visit, title, onDone }: { visit: Visit; title: string; onDone(saved: Visit | null): void }) {
   const { t } = useI18n();
   const { topics } = useTopicLabels();
   const change = useChange();
@@ -73,11 +73,11 @@ function CorrectionForm({ visit, title, onDone }: { visit: Visit; title: string;
       referralSource: details.referralSource,
       notes: details.notes.trim() || null,
     });
-    if (sent.ok) onDone(true);
+    if (sent.ok) onDone(sent.data);
   };
 
   return (
-    <RecordForm change={change} onSubmit={save} title={title} submitLabel={t('desk.correct.save')} onCancel={() => onDone(false)} autoFocus>
+    <RecordForm change={change} onSubmit={save} title={title} submitLabel={t('desk.correct.save')} onCancel={() => onDone(null)} autoFocus>
       {visitor.kind === 'person' ? (
         <p className="d-flex gap-3 align-items-center flex-wrap" data-testid="correction-person">
           <span>
@@ -175,8 +175,9 @@ export function useVisitCorrection(reload: () => void): {
           visit={editing}
           title={t('desk.correct.title', { visit: rowName(editing) })}
           onDone={(saved) => {
+            // Named as it is now: on the right person.
             if (saved) {
-              setDone(t('desk.correct.done', { visit: rowName(editing) }));
+              setDone(t('desk.correct.done', { visit: rowName(saved) }));
               reload();
             }
             setEditing(null);
