@@ -59,10 +59,10 @@ export async function homeFor(db: Db, actor: Actor, query: HomeQuery, today: str
   if (!homeViewsOf(actor.role).includes(view)) throw forbidden();
   const centreIds = centreScope(actor, query.centreId);
   if (view === 'operator') return operatorHome(db, actor, centreIds, today);
-  const figures = await aggregateFigures(db, centreIds, today);
-  if (view === 'viewer') return { view, ...figures } satisfies ViewerHome;
+  if (view === 'viewer') return { view, ...(await aggregateFigures(db, centreIds, today)) } satisfies ViewerHome;
   // The counts of the lists they link to: the Scadenze page's, the overdue actions', the reminders' silent cases.
-  const [silentCases, permits, overdue] = await Promise.all([
+  const [figures, silentCases, permits, overdue] = await Promise.all([
+    aggregateFigures(db, centreIds, today),
     silentCaseCount(db, centreIds, addDays(today, -REMINDER_RULES.silentDays)),
     countDeadlines(db, centreIds, { today, until: addDays(today, DEFAULT_WITHIN_DAYS), withinDays: DEFAULT_WITHIN_DAYS }),
     countOverdueActions(db, { centreIds, today }),
