@@ -121,6 +121,13 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
     expect(draft).toContain('Si considerano accessi');
     await checkA11y(page, 'report, a text being edited');
 
+    // No Markdown to learn: a word selected and "Grassetto" pressed, the preview draws it bold.
+    await textarea.fill('Accessi in crescita');
+    await textarea.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(11, 19));
+    await form.getByRole('toolbar', { name: 'Formattazione del testo' }).getByRole('button', { name: 'Grassetto' }).click();
+    await expect(textarea).toHaveValue('Accessi in **crescita**');
+    await expect(form.getByTestId('markdown-preview').locator('strong')).toHaveText('crescita');
+
     await textarea.fill(MY_TEXT);
     await form.getByRole('button', { name: 'Ripristina la bozza' }).click();
     await expect(textarea).toHaveValue(draft);
