@@ -41,7 +41,9 @@ test.describe("Signing in with the Comune's identity", () => {
     });
   });
 
-  test('the login page offers the Comune’s identity; Sara, known by her e-mail, reaches her desk and signs out there too', async ({ page }) => {
+  test('the login page offers the Comune’s identity; Sara, known by her e-mail, reaches her desk and signs out there too', async ({
+    page,
+  }) => {
     await LoginPage.open(page);
     await expect(page.getByText('Accedi con le credenziali che usi per i servizi del Comune')).toBeVisible();
     await checkA11y(page, 'login page with the identity provider');

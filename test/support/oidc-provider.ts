@@ -63,7 +63,11 @@ export async function startTestProvider(options: { appUrl: string; accounts?: Te
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const signingKey = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig' };
+  const signingKey = {
+    ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+    kid: 'test',
+    use: 'sig',
+  };
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -91,7 +95,10 @@ export async function startTestProvider(options: { appUrl: string; accounts?: Te
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
-          ctx.body = page('Esci dall’identità del Comune (prova)', `${form}<button form="op.logoutForm" name="logout" value="yes">Esci</button>`);
+          ctx.body = page(
+            'Esci dall’identità del Comune (prova)',
+            `${form}<button form="op.logoutForm" name="logout" value="yes">Esci</button>`,
+          );
         },
       },
     },

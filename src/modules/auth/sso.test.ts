@@ -56,7 +56,10 @@ for (const dialect of DIALECTS) {
 
     /** The browser starts a sign-in: where Approdo sends it, and the state cookie it keeps. */
     async function start(returnTo?: string, app = t.app) {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/start${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}` });
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/v1/auth/sso/start${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`,
+      });
       expect(res.statusCode, res.body).toBe(303);
       const location = String(res.headers.location);
       expect(location.startsWith(`${idp.issuer}/`)).toBe(true);
@@ -83,7 +86,12 @@ for (const dialect of DIALECTS) {
     }
 
     async function refusals() {
-      const rows = await t.db.selectFrom('auditLog').select('details').where('action', '=', 'login').where('details', 'like', '%refused%').execute();
+      const rows = await t.db
+        .selectFrom('auditLog')
+        .select('details')
+        .where('action', '=', 'login')
+        .where('details', 'like', '%refused%')
+        .execute();
       return rows.map((row) => JSON.parse(row.details ?? '{}') as { refused: string; cause?: string });
     }
 
@@ -101,9 +109,18 @@ for (const dialect of DIALECTS) {
       const me = await meWith(res);
       expect(me).toMatchObject({ id: cast.coordinator.id, role: 'coordinator' });
 
-      const user = await t.db.selectFrom('users').select(['ssoIssuer', 'ssoSubject']).where('id', '=', cast.coordinator.id).executeTakeFirstOrThrow();
+      const user = await t.db
+        .selectFrom('users')
+        .select(['ssoIssuer', 'ssoSubject'])
+        .where('id', '=', cast.coordinator.id)
+        .executeTakeFirstOrThrow();
       expect(user).toEqual({ ssoIssuer: idp.issuer, ssoSubject: 'carla' });
-      const logins = await t.db.selectFrom('auditLog').select('details').where('userId', '=', cast.coordinator.id).where('action', '=', 'login').execute();
+      const logins = await t.db
+        .selectFrom('auditLog')
+        .select('details')
+        .where('userId', '=', cast.coordinator.id)
+        .where('action', '=', 'login')
+        .execute();
       expect(logins.map((row) => JSON.parse(row.details ?? '{}'))).toContainEqual({ via: 'sso' });
 
       const session = { cookie: sessionCookieOf(res) as string, csrf: me.csrfToken as string };
@@ -119,10 +136,17 @@ for (const dialect of DIALECTS) {
 
     it('matches an account by the codice fiscale a SPID/CIE gateway sends (TINIT-…), set by the administrator', async () => {
       expectRefused(await signIn('omar'), 'auth.sso_no_account');
-      const updated = expectStatus<User>(await api(t.app, admin).patch(`/users/${cast.operatorA.id}`, { fiscalCode: OMAR_CF.toLowerCase() }), 200);
+      const updated = expectStatus<User>(
+        await api(t.app, admin).patch(`/users/${cast.operatorA.id}`, { fiscalCode: OMAR_CF.toLowerCase() }),
+        200,
+      );
       expect(updated).toMatchObject({ fiscalCode: OMAR_CF, ssoBound: false });
       expectProblem(await api(t.app, admin).patch(`/users/${cast.operatorB.id}`, { fiscalCode: OMAR_CF }), 409, 'resource.conflict');
-      expectProblem(await api(t.app, admin).patch(`/users/${cast.operatorB.id}`, { fiscalCode: 'RSSMRA85T10A562T' }), 400, 'validation.failed');
+      expectProblem(
+        await api(t.app, admin).patch(`/users/${cast.operatorB.id}`, { fiscalCode: 'RSSMRA85T10A562T' }),
+        400,
+        'validation.failed',
+      );
 
       const me = await meWith(await signIn('omar'));
       expect(me.id).toBe(cast.operatorA.id);
@@ -132,27 +156,48 @@ for (const dialect of DIALECTS) {
 
     it('creates nobody unless the organisation allows it, and then only a viewer of no centre', async () => {
       expectRefused(await signIn('nuovo'), 'auth.sso_no_account');
-      expect(await t.db.selectFrom('users').select('id').where('email', '=', 'nuovo.collega@example.test').executeTakeFirst()).toBeUndefined();
+      expect(
+        await t.db.selectFrom('users').select('id').where('email', '=', 'nuovo.collega@example.test').executeTakeFirst(),
+      ).toBeUndefined();
 
       const policy = expectStatus<SignInPolicy>(await api(t.app, admin).get('/organisation/sign-in'), 200);
       expect(policy).toEqual({ ssoConfigured: true, ssoCreatesAccounts: false, passwordSignIn: 'everyone', breakGlassUserId: null });
-      expectStatus(await api(t.app, admin).put('/organisation/sign-in', { ...policy, ssoConfigured: undefined, ssoCreatesAccounts: true }), 200);
+      expectStatus(
+        await api(t.app, admin).put('/organisation/sign-in', { ...policy, ssoConfigured: undefined, ssoCreatesAccounts: true }),
+        200,
+      );
 
       const me = await meWith(await signIn('nuovo'));
       expect(me).toMatchObject({ email: 'nuovo.collega@example.test', displayName: 'Nina Nuova', role: 'viewer', centres: [] });
-      const created = await t.db.selectFrom('auditLog').select('userId').where('action', '=', 'create').where('entity', '=', 'user').where('entityId', '=', String(me.id)).execute();
+      const created = await t.db
+        .selectFrom('auditLog')
+        .select('userId')
+        .where('action', '=', 'create')
+        .where('entity', '=', 'user')
+        .where('entityId', '=', String(me.id))
+        .execute();
       expect(created).toEqual([{ userId: null }]);
 
       // An e-mail the provider says is not verified finds no account and creates none.
       expectRefused(await signIn('unverified'), 'auth.sso_no_account');
-      expectStatus(await api(t.app, admin).put('/organisation/sign-in', { ssoCreatesAccounts: false, passwordSignIn: 'everyone', breakGlassUserId: null }), 200);
+      expectStatus(
+        await api(t.app, admin).put('/organisation/sign-in', {
+          ssoCreatesAccounts: false,
+          passwordSignIn: 'everyone',
+          breakGlassUserId: null,
+        }),
+        200,
+      );
     });
 
     it('refuses a forged callback, a wrong state, a replay, a provider error and a changed nonce, and logs each', async () => {
       const before = (await refusals()).length;
       // Forged: no sign-in was started in this browser, or the state is made up.
       expectRefused(await callback(new URL(`${APP_URL}/api/v1/auth/sso/callback?code=abc&state=xyz`), undefined), 'auth.sso_state_invalid');
-      expectRefused(await callback(new URL(`${APP_URL}/api/v1/auth/sso/callback?code=abc&state=xyz`), 'approdo_sso_state=xyz'), 'auth.sso_state_invalid');
+      expectRefused(
+        await callback(new URL(`${APP_URL}/api/v1/auth/sso/callback?code=abc&state=xyz`), 'approdo_sso_state=xyz'),
+        'auth.sso_state_invalid',
+      );
 
       // The state of one sign-in with the cookie of another (login CSRF).
       const first = await start();
@@ -170,7 +215,10 @@ for (const dialect of DIALECTS) {
       const cancelled = await start();
       const state = new URL(cancelled.location).searchParams.get('state') as string;
       expectRefused(
-        await callback(new URL(`${APP_URL}/api/v1/auth/sso/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(idp.issuer)}`), cancelled.stateCookie),
+        await callback(
+          new URL(`${APP_URL}/api/v1/auth/sso/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(idp.issuer)}`),
+          cancelled.stateCookie,
+        ),
         'auth.sso_refused',
       );
 
@@ -196,7 +244,10 @@ for (const dialect of DIALECTS) {
       const late = await buildApp(t.database, testConfig({ sso: idp.ssoSettings({ clockSkewSeconds: 2 * 3600 }) }));
       try {
         const started = await start(undefined, late);
-        expectRefused(await callback(await signInAtProvider(idp, started.location, 'carla'), started.stateCookie, late), 'auth.sso_refused');
+        expectRefused(
+          await callback(await signInAtProvider(idp, started.location, 'carla'), started.stateCookie, late),
+          'auth.sso_refused',
+        );
       } finally {
         await late.close();
       }
@@ -250,7 +301,11 @@ for (const dialect of DIALECTS) {
       const refused = await api(t.app, null).post('/auth/login', { email: cast.operatorB.email, password: TEST_PASSWORD });
       expectProblem(refused, 403, 'auth.password_sign_in_off');
       // A wrong password answers as before: the policy tells nothing to someone without it.
-      expectProblem(await api(t.app, null).post('/auth/login', { email: cast.operatorB.email, password: 'wrong password!' }), 401, 'auth.invalid_credentials');
+      expectProblem(
+        await api(t.app, null).post('/auth/login', { email: cast.operatorB.email, password: 'wrong password!' }),
+        401,
+        'auth.invalid_credentials',
+      );
       expectStatus(await api(t.app, null).post('/auth/login', { email: cast.admin.email, password: TEST_PASSWORD }), 200);
       // The coordinator still comes in through the provider.
       expect((await meWith(await signIn('carla'))).id).toBe(cast.coordinator.id);
@@ -290,7 +345,11 @@ for (const dialect of DIALECTS) {
       expect(start.headers.location).toBe('/login?sso=auth.sso_not_configured');
       const admin = await loginAs(t.app, cast.admin.email);
       expectProblem(
-        await api(t.app, admin).put('/organisation/sign-in', { ssoCreatesAccounts: false, passwordSignIn: 'break_glass', breakGlassUserId: cast.admin.id }),
+        await api(t.app, admin).put('/organisation/sign-in', {
+          ssoCreatesAccounts: false,
+          passwordSignIn: 'break_glass',
+          breakGlassUserId: cast.admin.id,
+        }),
         409,
         'auth.sso_needed',
       );
