@@ -1,5 +1,5 @@
 /** Small query shapes that every area's repository needs: one home for each. */
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import { notFound } from '../errors/index.js';
 import type { Database } from './schema.js';
 
@@ -153,4 +153,23 @@ export function withUserName<T extends keyof Database & string, A extends string
     .leftJoin('users', 'users.id', `${name}.${column}`)
     .selectAll(name)
     .select(`users.displayName as ${alias}`) as AnySelect;
+}
+
+/**
+ * Writes the one row a table keeps for each `key` (an organisation's settings, a user's
+ * preference): inserted the first time, its other columns replaced after, in one statement (a
+ * second writer meanwhile updates the row the first inserted).
+ */
+export async function saveRowByKey<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  key: keyof Insertable<Database[T]> & string,
+  row: Insertable<Database[T]>,
+): Promise<void> {
+  const { [key]: _, ...changes } = row as Record<string, unknown>;
+  await (db as AnyDb)
+    .insertInto(table as string)
+    .values(row)
+    .onConflict((conflict) => conflict.column(key).doUpdateSet(changes))
+    .execute();
 }

@@ -5,6 +5,7 @@
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { groupBy, groupsOf } from '../../db/joined.js';
+import { saveRowByKey } from '../../db/queries.js';
 import type { Database, ReminderDigestsTable } from '../../db/schema.js';
 import { LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
 import type { Role } from '../../domain/permissions.js';
@@ -30,11 +31,7 @@ export async function preferenceRow(db: Db, userId: number) {
 }
 
 export async function savePreferenceRow(db: Db, userId: number, delivery: ReminderDelivery, at: string): Promise<void> {
-  await db
-    .insertInto('reminderPreferences')
-    .values({ userId, delivery, updatedAt: at })
-    .onConflict((conflict) => conflict.column('userId').doUpdateSet({ delivery, updatedAt: at }))
-    .execute();
+  await saveRowByKey(db, 'reminderPreferences', 'userId', { userId, delivery, updatedAt: at });
 }
 
 export interface RemindedUser {

@@ -7,7 +7,7 @@ import type { RetentionOutcome, RetentionRun, RetentionTrigger } from '../../con
 import { isPostgres } from '../../db/database.js';
 import { userOf } from '../../db/joined.js';
 import { type ItemsPage, readPage } from '../../db/paging.js';
-import { withUserName } from '../../db/queries.js';
+import { saveRowByKey, withUserName } from '../../db/queries.js';
 import type { Database, RetentionRunsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -16,11 +16,7 @@ type Db = Kysely<Database>;
 
 /** The organisation's settings as stored, with who set them; undefined when never set. */
 export async function settingsRow(db: Db, organisationId: number) {
-  return db
-    .selectFrom('retentionSettings')
-    .leftJoin('users', 'users.id', 'retentionSettings.updatedBy')
-    .selectAll('retentionSettings')
-    .select('users.displayName as updatedByName')
+  return withUserName(db, 'retentionSettings', 'updatedBy', 'updatedByName')
     .where('retentionSettings.organisationId', '=', organisationId)
     .executeTakeFirst();
 }
@@ -36,12 +32,7 @@ export async function saveSettingsRow(
     updatedAt: string;
   },
 ): Promise<void> {
-  const { organisationId, ...changes } = values;
-  await db
-    .insertInto('retentionSettings')
-    .values(values)
-    .onConflict((conflict) => conflict.column('organisationId').doUpdateSet(changes))
-    .execute();
+  await saveRowByKey(db, 'retentionSettings', 'organisationId', values);
 }
 
 /** The organisations whose retention is on (the daily run's). */
