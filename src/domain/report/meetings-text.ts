@@ -58,7 +58,10 @@ export function meetingsText(lessons: readonly HeldLesson[]): string {
     let frequency: string;
     if (rate >= 1.5) frequency = `${about}${countWord(Math.round(rate), 'm')} a settimana`;
     else if (rate >= 0.75) frequency = `${about}uno a settimana`;
-    else frequency = `${about}uno ogni ${countWord(Math.max(2, Math.round(1 / rate)), 'f')} settimane`;
+    else {
+      const weeksBetween = Math.max(2, Math.round(1 / rate));
+      frequency = `${about}uno ogni ${countWord(weeksBetween, 'f')} settimane`;
+    }
     howOften = ` in ${weeks} settimane, ${frequency}`;
   }
   const weekdays = [...new Set(dates.map(weekdayOf))].sort((a, b) => a - b).map((d) => WEEKDAY_NAMES[d - 1] as string);
