@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { HOME_VIEWS } from '../domain/home.js';
 import { id, personRef } from './common.js';
-import { ORIGIN_GROUPS } from './enums.js';
+import { ORIGIN_GROUPS, WAITING_LIST_KINDS } from './enums.js';
 import { visitSchema } from './visits.js';
 
 export { HOME_VIEWS, type HomeView } from '../domain/home.js';
@@ -43,7 +43,7 @@ const figures = {
   yearSoFar: z.object({ current: periodFiguresSchema, previous: periodFiguresSchema }),
   /** The visits of this month by week (Monday to Sunday, cut to the month), up to today. */
   monthByWeek: z.object({ month: z.string(), weeks: z.array(dayRange.extend({ visits: z.number() })) }),
-  /** The courses running today: attendance so far and the people waiting for a course of their kind. */
+  /** The courses running today, with their attendance so far. */
   courses: z.array(
     z.object({
       courseId: z.number(),
@@ -55,9 +55,10 @@ const figures = {
       enrolments: z.number(),
       /** Presences over expected presences of the lessons held, in percent; null before any. */
       attendanceRate: z.number().nullable(),
-      waiting: z.number(),
     }),
   ),
+  /** The people waiting for a course, by the kind of course they wait for (every kind, zeros too). */
+  waitingList: z.array(z.object({ kind: z.enum(WAITING_LIST_KINDS), waiting: z.number() })),
 };
 
 export const viewerHomeSchema = z.object({ view: z.literal('viewer'), ...figures }).meta({ id: 'ViewerHome' });

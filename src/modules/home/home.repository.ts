@@ -71,17 +71,17 @@ export async function coursesRunningOn(db: Db, centreIds: readonly number[], day
   return rows.map((r) => r.id);
 }
 
-/** People waiting for a course, by centre and course kind. */
-export async function waitingByCentreAndKind(db: Db, centreIds: readonly number[]) {
-  if (centreIds.length === 0) return [];
+/** The people waiting for a course in the centres, by the kind of course they wait for. */
+export async function waitingByKind(db: Db, centreIds: readonly number[]): Promise<Map<string, number>> {
+  if (centreIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('waitingListEntries')
-    .select(['centreId', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
     .where('centreId', 'in', centreIds)
     .where('status', '=', 'waiting')
-    .groupBy(['centreId', 'kind'])
+    .groupBy('kind')
     .execute();
-  return rows.map((r) => ({ centreId: r.centreId, kind: r.kind, n: Number(r.n) }));
+  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
 /** The open cases an operator is responsible for, with who they name, their last note and their overdue actions. */

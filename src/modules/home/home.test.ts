@@ -253,7 +253,7 @@ for (const dialect of DIALECTS) {
       const res = await viewer.get('/home');
       const home = expectStatus<ViewerHome>(res, 200);
       expect(home.view).toBe('viewer');
-      expect(Object.keys(home).sort()).toEqual(['centreIds', 'courses', 'monthByWeek', 'today', 'view', 'yearSoFar']);
+      expect(Object.keys(home).sort()).toEqual(['centreIds', 'courses', 'monthByWeek', 'today', 'view', 'waitingList', 'yearSoFar']);
       expect(res.body).not.toMatch(/Casa|Persona/);
       const coordinatorHome = expectStatus<CoordinatorHome>(await coordinator.get('/home'), 200);
       expect(home.yearSoFar).toEqual(coordinatorHome.yearSoFar);
@@ -270,6 +270,67 @@ for (const dialect of DIALECTS) {
       expectProblem(await coordinator.get('/home', { view: 'everything' }), 400, 'validation.failed');
       const anonymous = api(t.app, null);
       expectProblem(await anonymous.get('/home'), 401, 'auth.unauthenticated');
+    });
+
+    it('the courses running today with their attendance as the course counts it, and the waiting lists by kind', async () => {
+      const kinds = expectStatus<Array<{ id: number; code: string }>>(await coordinator.get('/course-kinds'), 200);
+      const kindId = kinds.find((k) => k.code === 'language_club')?.id;
+      const course = expectStatus<{ id: number }>(
+        await coordinator.post('/courses', {
+          kindId,
+          title: 'Club di oggi',
+          startDate: addDays(today, -7),
+          endDate: addDays(today, 30),
+          weekdays: [1],
+          startTime: '15:00',
+          lessonMinutes: 120,
+        }),
+        201,
+      );
+      const lesson = expectStatus<{ id: number }>(await coordinator.post(`/courses/${course.id}/lessons`, { date: today }), 201);
+      const learners = [await newPerson('NG'), await newPerson('PK')];
+      for (const learner of learners) {
+        expectStatus(
+          await operator.post(`/courses/${course.id}/enrolments`, {
+            personId: learner.id,
+            programme: 'sai',
+            enrolledOn: addDays(today, -7),
+          }),
+          201,
+        );
+      }
+      const screen = expectStatus<{ lesson: { version: number }; learners: Array<{ enrolmentId: number }> }>(
+        await operator.get(`/lessons/${lesson.id}/attendance`),
+        200,
+      );
+      expectStatus(
+        await operator.request({
+          method: 'PUT',
+          url: `/lessons/${lesson.id}/attendance`,
+          payload: {
+            version: screen.lesson.version,
+            entries: screen.learners.map((l, i) => ({ enrolmentId: l.enrolmentId, present: i === 0 })),
+          },
+        }),
+        200,
+      );
+      expectStatus(await operator.post('/waiting-list', { personId: learners[1]?.id, kind: 'adult_l2' }), 201);
+
+      const home = expectStatus<ViewerHome>(await viewer.get('/home'), 200);
+      const figures = expectStatus<{ attendanceRate: number | null; enrolments: number }>(
+        await coordinator.get(`/courses/${course.id}/figures`),
+        200,
+      );
+      expect(home.courses).toEqual([
+        expect.objectContaining({ courseId: course.id, title: 'Club di oggi', enrolments: 2, attendanceRate: figures.attendanceRate }),
+      ]);
+      expect(figures.attendanceRate).toBe(50);
+      expect(home.waitingList).toEqual([
+        { kind: 'adult_l2', waiting: 1 },
+        { kind: 'minor_l2', waiting: 0 },
+        { kind: 'driving', waiting: 0 },
+        { kind: 'other', waiting: 0 },
+      ]);
     });
 
     it('the counts the database keeps follow every write of a visit: a correction of its date and visitor, a deletion', async () => {

@@ -8,6 +8,7 @@
  * caller's centres, their own cases and what is theirs to do.
  */
 import type { Kysely } from 'kysely';
+import { WAITING_LIST_KINDS } from '../../contracts/enums.js';
 import type { CoordinatorHome, Home, HomeQuery, OperatorHome, PeriodFigures, ViewerHome } from '../../contracts/home.js';
 import { personOf } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
@@ -45,7 +46,7 @@ import {
   silentCaseCount,
   visitsByDay,
   visitsByOriginGroup,
-  waitingByCentreAndKind,
+  waitingByKind,
 } from './home.repository.js';
 
 type Db = Kysely<Database>;
@@ -86,12 +87,13 @@ export async function aggregateFigures(db: Db, centreIds: number[], today: strin
   const previous = samePeriodLastYear(today);
   const weeks = weeksOfMonthSoFar(today);
   // The report's rows of case periods up to this year: both periods are counted from them.
-  const [periods, currentFigures, previousFigures, byDay, courses] = await Promise.all([
+  const [periods, currentFigures, previousFigures, byDay, courses, waiting] = await Promise.all([
     careMemberPeriods(db, centreIds, Number(today.slice(0, 4)), previous.from),
     visitsByOriginGroup(db, centreIds, current),
     visitsByOriginGroup(db, centreIds, previous),
     visitsByDay(db, centreIds, { from: weeks[0]?.from ?? today, to: today }),
     runningCourses(db, centreIds, today),
+    waitingByKind(db, centreIds),
   ]);
   return {
     today,
@@ -105,6 +107,7 @@ export async function aggregateFigures(db: Db, centreIds: number[], today: strin
       weeks: weeks.map((week, i) => ({ ...week, visits: countByRange(weeks, byDay)[i] ?? 0 })),
     },
     courses,
+    waitingList: WAITING_LIST_KINDS.map((kind) => ({ kind, waiting: waiting.get(kind) ?? 0 })),
   };
 }
 
@@ -128,15 +131,11 @@ function periodFigures(range: DayRange, visits: Map<string, number>, rows: reado
   };
 }
 
-/** The courses running today with their attendance so far (the courses' own figures) and the people waiting for their kind. */
+/** The courses running today with their attendance so far (the courses' own figures). */
 async function runningCourses(db: Db, centreIds: number[], today: string): Promise<ViewerHome['courses']> {
   const ids = await coursesRunningOn(db, centreIds, today);
   if (ids.length === 0) return [];
-  const [courses, data, waiting] = await Promise.all([
-    courseRowsFor(db, { centreIds, ids }),
-    figuresData(db, ids),
-    waitingByCentreAndKind(db, centreIds),
-  ]);
+  const [courses, data] = await Promise.all([courseRowsFor(db, { centreIds, ids }), figuresData(db, ids)]);
   return figuresOf(courses, data).map(({ course, summary }) => ({
     courseId: course.id,
     centreId: course.centreId,
@@ -146,7 +145,6 @@ async function runningCourses(db: Db, centreIds: number[], today: string): Promi
     endDate: course.endDate,
     enrolments: summary.enrolments,
     attendanceRate: summary.attendanceRate,
-    waiting: waiting.find((w) => w.centreId === course.centreId && w.kind === course.kindCode)?.n ?? 0,
   }));
 }
 

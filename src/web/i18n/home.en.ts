@@ -37,6 +37,8 @@ export const homeEn: Record<keyof typeof homeIt, string> = {
   'home.course.period': 'Period',
   'home.course.enrolments': 'Enrolled',
   'home.course.attendance': 'Attendance',
+  'home.waitingList': 'Course waiting lists',
+  'home.waitingList.kind': 'Course asked for',
   'home.course.waiting': 'On the waiting list',
   'home.todayVisits': "Today's visits",
   'home.todayVisits.none': 'No visit recorded today.',

@@ -35,6 +35,8 @@ export const homeIt = {
   'home.course.period': 'Periodo',
   'home.course.enrolments': 'Iscritti',
   'home.course.attendance': 'Frequenza',
+  'home.waitingList': 'Liste d’attesa dei corsi',
+  'home.waitingList.kind': 'Corso richiesto',
   'home.course.waiting': 'In lista d’attesa',
   'home.todayVisits': 'Accessi di oggi',
   'home.todayVisits.none': 'Nessun accesso registrato oggi.',

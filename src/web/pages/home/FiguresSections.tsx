@@ -165,7 +165,7 @@ export function MonthSection({ monthByWeek }: { monthByWeek: ViewerHome['monthBy
   );
 }
 
-export function CoursesSection({ courses }: { courses: ViewerHome['courses'] }) {
+export function CoursesSection({ courses, waitingList }: Pick<ViewerHome, 'courses' | 'waitingList'>) {
   const { t, label, formatDate, formatNumber } = useI18n();
   const { can } = useSession();
   return (
@@ -186,16 +186,29 @@ export function CoursesSection({ courses }: { courses: ViewerHome['courses'] }) 
             className: 'text-end',
             cell: (c) => (c.attendanceRate === null ? '–' : `${formatNumber(c.attendanceRate)}%`),
           },
+        ]}
+      />
+      <h3 className="h5">{t('home.waitingList')}</h3>
+      <RecordTable
+        caption={t('home.waitingList')}
+        captionHidden
+        rows={waitingList}
+        rowKey={(w) => w.kind}
+        columns={[
+          { header: t('home.waitingList.kind'), rowHeader: true, cell: (w) => label('waitingListKind', w.kind) },
           {
             header: t('home.course.waiting'),
             className: 'text-end',
-            cell: (c) =>
-              can('personal.read') && c.waiting > 0 ? (
-                <Link to="/waiting-list" aria-label={`${formatNumber(c.waiting)} ${t('home.course.waiting')}: ${c.title}`}>
-                  {formatNumber(c.waiting)}
+            cell: (w) =>
+              can('personal.read') ? (
+                <Link
+                  to={`/waiting-list?kind=${w.kind}`}
+                  aria-label={`${formatNumber(w.waiting)} ${t('home.course.waiting')}: ${label('waitingListKind', w.kind)}`}
+                >
+                  {formatNumber(w.waiting)}
                 </Link>
               ) : (
-                formatNumber(c.waiting)
+                formatNumber(w.waiting)
               ),
           },
         ]}

@@ -57,7 +57,7 @@ function HomeView({ home }: { home: Home }) {
       {home.view === 'coordinator' ? <AttentionSection attention={home.attention} /> : null}
       <YearSoFarSection current={home.yearSoFar.current} previous={home.yearSoFar.previous} />
       <MonthSection monthByWeek={home.monthByWeek} />
-      <CoursesSection courses={home.courses} />
+      <CoursesSection courses={home.courses} waitingList={home.waitingList} />
     </>
   );
 }
