@@ -3,14 +3,13 @@
  * marks the permit "contattato" (today, by the operator), and records its renewal (the new
  * expiry, the new permit's number and issue date) when the new permit is in hand.
  */
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { DeadlineItem, Permit } from '../../../contracts/documents.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { TextField } from '../../components/fields.js';
-import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { RecordForm, type RowAction, useChange, useFields } from '../../kit/index.js';
+import { RecordForm, type RowAction, useChange, useFields, useRowForm } from '../../kit/index.js';
 
 const nameOf = (item: DeadlineItem) => `${item.person.familyNames} ${item.person.givenNames}`;
 
@@ -64,48 +63,28 @@ export function useDeadlineActions(reload: () => void): {
 } {
   const { t } = useI18n();
   const contact = useChange({ reload });
-  const [renewing, setRenewing] = useState<DeadlineItem | null>(null);
-  const [done, setDone] = useState<string | undefined>();
+  const rows = useRowForm<DeadlineItem>(reload);
 
   const markContacted = async (item: DeadlineItem) => {
-    setDone(undefined);
-    setRenewing(null);
+    rows.start();
     const sent = await contact.send('POST', `/permits/${item.permitId}/contact`, { version: item.version });
-    if (sent.ok) setDone(t('documents.contact.done', { person: nameOf(item) }));
+    if (sent.ok) rows.succeeded(t('documents.contact.done', { person: nameOf(item) }));
   };
 
-  const panel = (
-    <>
-      <SuccessAlert message={done} />
-      {contact.problem}
-      {renewing ? (
-        <RenewalForm
-          key={renewing.permitId}
-          item={renewing}
-          onDone={(saved) => {
-            if (saved) {
-              setDone(t('documents.renewal.done', { person: nameOf(renewing) }));
-              reload();
-            }
-            setRenewing(null);
-          }}
-        />
-      ) : null}
-    </>
-  );
+  const panel = rows.panel(contact.problem, (renewing) => (
+    <RenewalForm
+      key={renewing.permitId}
+      item={renewing}
+      onDone={(saved) => rows.close(saved ? t('documents.renewal.done', { person: nameOf(renewing) }) : undefined)}
+    />
+  ));
 
   return {
     rowName: nameOf,
     panel,
     actions: (item) => [
       { label: t('documents.contact.action'), onClick: () => void markContacted(item) },
-      {
-        label: t('documents.renewal.action'),
-        onClick: () => {
-          setDone(undefined);
-          setRenewing(item);
-        },
-      },
+      { label: t('documents.renewal.action'), onClick: () => rows.open(item) },
     ],
   };
 }

@@ -9,9 +9,8 @@ import type { Visit } from '../../../contracts/visits.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useTopicLabels } from '../../api/hooks.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
-import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { RecordForm, type RowAction, useChange, useConfirm } from '../../kit/index.js';
+import { RecordForm, type RowAction, useChange, useConfirm, useRowForm } from '../../kit/index.js';
 import {
   AnonymousFields,
   type AnonymousVisitor,
@@ -143,8 +142,7 @@ export function useVisitCorrection(reload: () => void): {
   const { t, formatDate } = useI18n();
   const confirm = useConfirm();
   const removal = useChange({ reload });
-  const [editing, setEditing] = useState<Visit | null>(null);
-  const [done, setDone] = useState<string | undefined>();
+  const rows = useRowForm<Visit>(reload);
 
   const rowName = (visit: Visit) =>
     t('desk.correct.visitOf', {
@@ -153,8 +151,7 @@ export function useVisitCorrection(reload: () => void): {
     });
 
   const remove = async (visit: Visit) => {
-    setDone(undefined);
-    setEditing(null);
+    rows.start();
     const confirmed = await confirm(t('desk.delete.confirm', { visit: rowName(visit) }), {
       title: t('desk.delete.title'),
       confirmLabel: t('desk.delete.action'),
@@ -162,42 +159,24 @@ export function useVisitCorrection(reload: () => void): {
     });
     if (!confirmed) return;
     const sent = await removal.send('DELETE', `/visits/${visit.id}`, undefined, { query: { version: visit.version } });
-    if (sent.ok) setDone(t('desk.delete.done', { visit: rowName(visit) }));
+    if (sent.ok) rows.succeeded(t('desk.delete.done', { visit: rowName(visit) }));
   };
 
-  const panel = (
-    <>
-      <SuccessAlert message={done} />
-      {removal.problem}
-      {editing ? (
-        <CorrectionForm
-          key={editing.id}
-          visit={editing}
-          title={t('desk.correct.title', { visit: rowName(editing) })}
-          onDone={(saved) => {
-            // Named as it is now: on the right person.
-            if (saved) {
-              setDone(t('desk.correct.done', { visit: rowName(saved) }));
-              reload();
-            }
-            setEditing(null);
-          }}
-        />
-      ) : null}
-    </>
-  );
+  const panel = rows.panel(removal.problem, (editing) => (
+    <CorrectionForm
+      key={editing.id}
+      visit={editing}
+      title={t('desk.correct.title', { visit: rowName(editing) })}
+      // Named as it is now: on the right person.
+      onDone={(saved) => rows.close(saved ? t('desk.correct.done', { visit: rowName(saved) }) : undefined)}
+    />
+  ));
 
   return {
     rowName,
     panel,
     actions: (visit) => [
-      {
-        label: t('desk.correct.action'),
-        onClick: () => {
-          setDone(undefined);
-          setEditing(visit);
-        },
-      },
+      { label: t('desk.correct.action'), onClick: () => rows.open(visit) },
       { label: t('desk.delete.action'), onClick: () => void remove(visit), danger: true },
     ],
   };
