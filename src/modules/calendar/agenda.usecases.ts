@@ -17,7 +17,7 @@ type Db = Kysely<Database>;
  * personal files (a municipal viewer) sees the rest.
  */
 export async function agendaFor(db: Db, actor: Actor, query: AgendaQuery): Promise<AgendaEntry[]> {
-  const period = { centreId: targetCentre(actor, query.centreId), from: query.from, to: query.to };
+  const period = { centreIds: [targetCentre(actor, query.centreId)], from: query.from, to: query.to };
   const entries = [
     ...(await lessonsBetween(db, period)),
     ...(await eventsBetween(db, period)),
