@@ -13,6 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { type BrowserContext, type Download, expect, type Page, test } from '@playwright/test';
 import { pdfText } from '../test/support/pdf.js';
 import FrontDeskPage from './pages/frontDeskPage.js';
+import HomePage from './pages/homePage.js';
 import LoginPage from './pages/loginPage.js';
 import ReportPage from './pages/reportPage.js';
 import ReportsPage from './pages/reportsPage.js';
@@ -314,8 +315,8 @@ test.describe('Report di gestione: preview, texts, publication, documents, compa
 
   test('a viewer of the Comune sees the versions and their documents, and nothing to edit', async () => {
     await (await LoginPage.open(page)).login(VIEWER.email, VIEWER.password);
-    // The Comune's officials land on the statistics (no front desk for them).
-    await expect(page).toHaveURL(/\/statistics$/);
+    // The Comune's officials land on their home page: the centre's figures, no front desk.
+    await HomePage.verifyOnPage(page, 'Il centro in sintesi');
     await page.goto('/reports');
     const reports = await ReportsPage.verifyOnPage(page);
     await expect(reports.row(REPORT_YEAR).getByRole('cell').last()).toHaveText(`Versione 2 del ${italianDate(romeDate())}`);
