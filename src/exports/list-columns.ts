@@ -1,7 +1,7 @@
 /**
  * The columns that many lists share, written the Italian way: a person by surname then name, a
  * value of a fixed list by its Italian word (contracts/labels.ts), a country by its Italian name,
- * a day as a date cell.
+ * a day as a date cell, who recorded the row, its notes.
  */
 import { type LabelList, type LabelValue, labelOf } from '../contracts/labels.js';
 import { findCountry } from '../reference/index.js';
@@ -46,4 +46,14 @@ export function countryColumn<Row>(header: string, get: (row: Row) => string | n
 
 export function dateColumn<Row>(header: string, get: (row: Row) => string | null | undefined): TableColumn<Row> {
   return { header, kind: 'date', value: get };
+}
+
+/** The operator who recorded the row, by the name shown in the app. */
+export function operatorColumn<Row>(get: (row: Row) => { displayName: string } | null | undefined): TableColumn<Row> {
+  return { header: 'Operatore', value: (row) => get(row)?.displayName };
+}
+
+/** The row's free notes, in a wide column. */
+export function notesColumn<Row>(get: (row: Row) => string | null | undefined): TableColumn<Row> {
+  return { header: 'Note', width: 40, value: get };
 }

@@ -2,10 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Application, ApplicationListQuery } from '../../contracts/activities.js';
 import type { Database } from '../../db/schema.js';
-import { dateColumn, labelColumn, personColumn } from '../../exports/list-columns.js';
+import { dateColumn, labelColumn, notesColumn, operatorColumn, personColumn } from '../../exports/list-columns.js';
 import type { TableColumn } from '../../exports/table.js';
 import type { Actor } from '../auth/actor.js';
-import { type ExportedRows, inPages } from '../http/list-export.js';
+import { type ExportFilters, exportInPages } from '../http/list-export.js';
 import { listApplications } from './applications.repository.js';
 import { applicationFilterFor } from './applications.usecases.js';
 
@@ -16,17 +16,13 @@ const APPLICATION_COLUMNS: TableColumn<Application>[] = [
   labelColumn('Livello', 'applicationLevel', (a) => a.type.level),
   { header: 'Con l’Anagrafe', width: 14, value: (a) => (a.type.anagrafe ? 'Sì' : 'No') },
   labelColumn('Esito', 'applicationOutcome', (a) => a.outcome),
-  { header: 'Operatore', value: (a) => a.operator?.displayName },
-  { header: 'Note', width: 40, value: (a) => a.notes },
+  operatorColumn((a) => a.operator),
+  notesColumn((a) => a.notes),
 ];
 
 /** The applications the list shows for these filters, newest first. */
-export async function applicationsExport(
-  db: Kysely<Database>,
-  actor: Actor,
-  query: Omit<ApplicationListQuery, 'page' | 'pageSize'>,
-): Promise<ExportedRows<Application>> {
-  const filter = applicationFilterFor(actor, query);
-  const rows = await inPages((page, pageSize) => listApplications(db, filter, page, pageSize));
-  return { ...rows, columns: APPLICATION_COLUMNS, centreIds: filter.centreIds };
+export function applicationsExport(db: Kysely<Database>, actor: Actor, query: ExportFilters<ApplicationListQuery>) {
+  return exportInPages(APPLICATION_COLUMNS, applicationFilterFor(actor, query), (filter, page, pageSize) =>
+    listApplications(db, filter, page, pageSize),
+  );
 }

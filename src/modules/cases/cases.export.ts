@@ -4,7 +4,7 @@ import { labelOf } from '../../contracts/labels.js';
 import { dateColumn, labelColumn, personName } from '../../exports/list-columns.js';
 import type { TableColumn } from '../../exports/table.js';
 import type { Actor } from '../auth/actor.js';
-import { type ExportedRows, inPages } from '../http/list-export.js';
+import { type ExportFilters, exportInPages } from '../http/list-export.js';
 import type { Db } from './case-access.js';
 import { caseFilterFor } from './cases.usecases.js';
 import { listCases } from './whole-case.repository.js';
@@ -28,12 +28,6 @@ const CASE_COLUMNS: TableColumn<CaseListItem>[] = [
 ];
 
 /** The cases the list shows for these filters, newest first. */
-export async function casesExport(
-  db: Db,
-  actor: Actor,
-  query: Omit<CaseListQuery, 'page' | 'pageSize'>,
-): Promise<ExportedRows<CaseListItem>> {
-  const filter = caseFilterFor(actor, query);
-  const rows = await inPages((page, pageSize) => listCases(db, filter, page, pageSize));
-  return { ...rows, columns: CASE_COLUMNS, centreIds: filter.centreIds };
+export function casesExport(db: Db, actor: Actor, query: ExportFilters<CaseListQuery>) {
+  return exportInPages(CASE_COLUMNS, caseFilterFor(actor, query), (filter, page, pageSize) => listCases(db, filter, page, pageSize));
 }

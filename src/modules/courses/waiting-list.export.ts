@@ -4,10 +4,10 @@ import type { WaitingListEntry, WaitingListQuery } from '../../contracts/course-
 import type { WaitingListPriority } from '../../contracts/enums.js';
 import type { Database } from '../../db/schema.js';
 import { todayInRome } from '../../domain/dates.js';
-import { dateColumn, labelColumn, personColumn } from '../../exports/list-columns.js';
+import { dateColumn, labelColumn, notesColumn, personColumn } from '../../exports/list-columns.js';
 import type { TableColumn } from '../../exports/table.js';
 import { type Actor, centreScope } from '../auth/actor.js';
-import { type ExportedRows, inPages } from '../http/list-export.js';
+import { type ExportFilters, exportInPages } from '../http/list-export.js';
 import { listWaiting } from './waiting-list.repository.js';
 
 const WAITING_COLUMNS: TableColumn<WaitingListEntry>[] = [
@@ -19,18 +19,13 @@ const WAITING_COLUMNS: TableColumn<WaitingListEntry>[] = [
   labelColumn('Stato', 'waitingListStatus', (e) => e.status),
   dateColumn('Chiusa il', (e) => e.closedOn),
   { header: 'Corso', width: 30, value: (e) => e.enrolment?.courseTitle },
-  { header: 'Note', width: 40, value: (e) => e.notes },
+  notesColumn((e) => e.notes),
 ];
 
 /** The entries the list shows for these filters, the most urgent and the longest waiting first. */
-export async function waitingListExport(
-  db: Kysely<Database>,
-  actor: Actor,
-  query: Omit<WaitingListQuery, 'page' | 'pageSize'>,
-  now = new Date(),
-): Promise<ExportedRows<WaitingListEntry>> {
+export function waitingListExport(db: Kysely<Database>, actor: Actor, query: ExportFilters<WaitingListQuery>, now = new Date()) {
   const { centreId, ...filter } = query;
-  const centreIds = centreScope(actor, centreId);
-  const rows = await inPages((page, pageSize) => listWaiting(db, { ...filter, centreIds }, page, pageSize, todayInRome(now)));
-  return { ...rows, columns: WAITING_COLUMNS, centreIds };
+  return exportInPages(WAITING_COLUMNS, { ...filter, centreIds: centreScope(actor, centreId) }, (inScope, page, pageSize) =>
+    listWaiting(db, inScope, page, pageSize, todayInRome(now)),
+  );
 }

@@ -63,6 +63,19 @@ export async function inPages<Row>(
   return { batches: batches(), total: first.total };
 }
 
+/** A list's query as its export reads it: without the paging. */
+export type ExportFilters<Query> = Omit<Query, 'page' | 'pageSize'>;
+
+/** A filtered list's export: its rows read as its page reads them (`inPages`), in the filter's centres. */
+export async function exportInPages<Filter extends { centreIds: number[] }, Row>(
+  columns: readonly TableColumn<Row>[],
+  filter: Filter,
+  list: (filter: Filter, page: number, pageSize: number) => Promise<{ items: Row[]; total: number }>,
+): Promise<ExportedRows<Row>> {
+  const rows = await inPages((page, pageSize) => list(filter, page, pageSize));
+  return { ...rows, columns, centreIds: filter.centreIds };
+}
+
 /** A short list read whole (a course's learners): one batch. */
 export function inOneBatch<Row>(rows: Row[]): { batches: AsyncIterable<Row[]>; total: number } {
   async function* batches() {

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.js';
 import { countryColumn, dateColumn, labelColumn } from '../../exports/list-columns.js';
 import type { TableColumn } from '../../exports/table.js';
 import { type Actor, centreScope } from '../auth/actor.js';
-import { type ExportedRows, inPages } from '../http/list-export.js';
+import { exportInPages } from '../http/list-export.js';
 import { searchPeople } from './people-search.repository.js';
 
 const PERSON_COLUMNS: TableColumn<PersonSummary>[] = [
@@ -18,12 +18,8 @@ const PERSON_COLUMNS: TableColumn<PersonSummary>[] = [
 ];
 
 /** The people the list shows for these words (all of them without any), in the list's order. */
-export async function peopleExport(
-  db: Kysely<Database>,
-  actor: Actor,
-  query: { q: string; centreId?: number },
-): Promise<ExportedRows<PersonSummary>> {
-  const centreIds = centreScope(actor, query.centreId);
-  const rows = await inPages((page, pageSize) => searchPeople(db, centreIds, query.q, page, pageSize));
-  return { ...rows, columns: PERSON_COLUMNS, centreIds };
+export function peopleExport(db: Kysely<Database>, actor: Actor, query: { q: string; centreId?: number }) {
+  return exportInPages(PERSON_COLUMNS, { centreIds: centreScope(actor, query.centreId) }, ({ centreIds }, page, pageSize) =>
+    searchPeople(db, centreIds, query.q, page, pageSize),
+  );
 }

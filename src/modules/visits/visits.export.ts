@@ -2,12 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Topic, Visit, VisitListQuery } from '../../contracts/visits.js';
 import type { Database } from '../../db/schema.js';
-import { countryColumn, dateColumn, labelColumn, personColumn } from '../../exports/list-columns.js';
+import { countryColumn, dateColumn, labelColumn, notesColumn, operatorColumn, personColumn } from '../../exports/list-columns.js';
 import type { TableColumn } from '../../exports/table.js';
 import type { Actor } from '../auth/actor.js';
 import { TOPICS } from '../catalogues/catalogues.js';
 import { listCatalogue } from '../catalogues/catalogues.repository.js';
-import type { ExportedRows } from '../http/list-export.js';
+import type { ExportedRows, ExportFilters } from '../http/list-export.js';
 import { listVisits, streamVisits } from './visits.repository.js';
 import { visitFilterFor } from './visits.usecases.js';
 
@@ -25,8 +25,8 @@ function visitColumns(topics: Topic[]): TableColumn<Visit>[] {
     labelColumn("Fascia d'età", 'ageBand', (v) => v.ageBand),
     labelColumn('Inviato da', 'referralSource', (v) => v.referralSource),
     { header: 'Tipologie di richiesta', width: 40, value: (v) => v.topicIds.map((id) => topicName.get(id) ?? String(id)).join(', ') },
-    { header: 'Operatore', value: (v) => v.operator?.displayName },
-    { header: 'Note', width: 40, value: (v) => v.notes },
+    operatorColumn((v) => v.operator),
+    notesColumn((v) => v.notes),
   ];
 }
 
@@ -34,7 +34,7 @@ function visitColumns(topics: Topic[]): TableColumn<Visit>[] {
 export async function visitsExport(
   db: Kysely<Database>,
   actor: Actor,
-  filters: Omit<VisitListQuery, 'page' | 'pageSize'>,
+  filters: ExportFilters<VisitListQuery>,
 ): Promise<ExportedRows<Visit>> {
   const filter = visitFilterFor(actor, filters);
   const topics = await listCatalogue(db, TOPICS, actor.organisationId);
