@@ -62,7 +62,11 @@ export function reminders(dialect: DialectName): Migration {
       .execute();
     await db.schema.createIndex('reminder_items_digest_idx').on('reminder_items').column('digest_id').execute();
     for (const column of ['person_id', 'case_id', 'course_id']) {
-      await db.schema.createIndex(`reminder_items_${column.replace('_id', '')}_idx`).on('reminder_items').column(column).execute();
+      await db.schema
+        .createIndex(`reminder_items_${column.replace('_id', '')}_idx`)
+        .on('reminder_items')
+        .column(column)
+        .execute();
     }
   });
 }
