@@ -8,6 +8,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/it.js';
 import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
 import { type Change, focusLater, type SendOptions, useChange, useConfirm, useFields } from '../../kit/index.js';
@@ -200,25 +201,35 @@ export function CentreRecordForm({
   );
 }
 
-/** Deletes a record at the version it was read at, once confirmed; true when done. */
-export function useRemove(change: Change) {
+/** The prefixes of the dictionary that have `.delete`, `.deleteConfirm` and `.deleted` (a deletion's texts). */
+type DeletionTexts = {
+  [K in MessageKey]: K extends `${infer P}.deleteConfirm` ? (`${P}.delete` | `${P}.deleted` extends MessageKey ? P : never) : never;
+}[MessageKey];
+
+/** Deletes a record at the version it was read at, once confirmed (`<texts>.deleteConfirm`); true when done. */
+export function useRemove(change: Change, texts: DeletionTexts = 'calendar') {
   const { t } = useI18n();
   const confirm = useConfirm();
   return async (path: string, version: number, options: SendOptions = {}) => {
-    if (!(await confirm(t('calendar.deleteConfirm'), { confirmLabel: t('calendar.delete'), danger: true }))) return false;
+    if (!(await confirm(t(`${texts}.deleteConfirm`), { confirmLabel: t(`${texts}.delete`), danger: true }))) return false;
     return (await change.send('DELETE', path, undefined, { query: { version }, ...options })).ok;
   };
 }
 
 /**
- * A list of the staff or projects page with its add-or-correct form below: the record being
+ * A list with its add-or-correct form below (staff, projects, previous years): the record being
  * corrected (null: the form adds one) and the form's `formKey` (a new one empties it after a save).
  * `done` closes the correction, the focus back on the page's title `titleId`; `remove` deletes a
- * record once confirmed (said, the focus on that title), and stops correcting it; true when done.
+ * record once confirmed (said with `<texts>.deleted`, the focus on that title), and stops
+ * correcting it; true when done.
  */
-export function useCorrecting<T extends { id: number; version: number }>(change: Change, titleId: string) {
+export function useCorrecting<T extends { id: number; version: number }>(
+  change: Change,
+  titleId: string,
+  texts: DeletionTexts = 'calendar',
+) {
   const { t } = useI18n();
-  const removeRecord = useRemove(change);
+  const removeRecord = useRemove(change, texts);
   const [editing, setEditing] = useState<T | null>(null);
   const [saves, setSaves] = useState(0);
   const done = () => {
@@ -227,7 +238,7 @@ export function useCorrecting<T extends { id: number; version: number }>(change:
     setSaves((count) => count + 1);
   };
   const remove = async (path: string, record: T) => {
-    const removed = await removeRecord(path, record.version, { success: t('calendar.deleted'), focus: titleId });
+    const removed = await removeRecord(path, record.version, { success: t(`${texts}.deleted`), focus: titleId });
     if (removed && editing?.id === record.id) setEditing(null);
     return removed;
   };

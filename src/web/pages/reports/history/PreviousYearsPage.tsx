@@ -4,7 +4,7 @@
  * its comparisons where a year has no records. The form shows each breakdown's running sum
  * against its total and offers to put the difference in Non specificato.
  */
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { HistoricalFigures } from '../../../../contracts/history.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import {
@@ -27,9 +27,9 @@ import type { MessageKey } from '../../../i18n/it.js';
 import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
-import { focusLater, LoadedTable, orNull, RecordsHeading, useChange, useConfirm, useFields } from '../../../kit/index.js';
+import { LoadedTable, orNull, RecordsHeading, useChange, useFields } from '../../../kit/index.js';
 import { usePageTitle } from '../../../page-title.js';
-import { saveRecord, useCentreChoice } from '../../calendar/shared.js';
+import { saveRecord, useCentreChoice, useCorrecting } from '../../calendar/shared.js';
 
 const PARTS = ['Italian', 'Eu', 'NonEu', 'Unspecified'] as const;
 const PART_LABELS: Record<(typeof PARTS)[number], MessageKey> = {
@@ -196,24 +196,8 @@ export default function PreviousYearsPage() {
   const { centreId, select } = useCentreChoice();
   const figures = useApiGet<HistoricalFigures[]>(centreId ? '/history/figures' : null, centreId ? { centreId } : undefined);
   const change = useChange({ reload: figures.reload });
-  const confirm = useConfirm();
   // The year being corrected (null: the form adds one); a new form key empties the form after a save.
-  const [editing, setEditing] = useState<HistoricalFigures | null>(null);
-  const [saves, setSaves] = useState(0);
-  const done = () => {
-    if (editing) focusLater('history-title');
-    setEditing(null);
-    setSaves((n) => n + 1);
-  };
-  const remove = async (f: HistoricalFigures) => {
-    if (!(await confirm(t('history.deleteConfirm'), { confirmLabel: t('history.delete'), danger: true }))) return;
-    const sent = await change.send('DELETE', `/history/figures/${f.id}`, undefined, {
-      query: { version: f.version },
-      success: t('history.deleted'),
-      focus: 'history-title',
-    });
-    if (sent.ok && editing?.id === f.id) setEditing(null);
-  };
+  const { editing, edit, formKey, done, remove } = useCorrecting<HistoricalFigures>(change, 'history-title', 'history');
   const count = (value: number | null) => (value === null ? '—' : formatNumber(value));
 
   return (
@@ -247,18 +231,12 @@ export default function PreviousYearsPage() {
           },
         ]}
         actions={(f) => [
-          { label: t('history.edit'), onClick: () => setEditing(f) },
-          { label: t('history.delete'), danger: true, onClick: () => void remove(f) },
+          { label: t('history.edit'), onClick: () => edit(f) },
+          { label: t('history.delete'), danger: true, onClick: () => remove(`/history/figures/${f.id}`, f) },
         ]}
       />
       {centreId ? (
-        <HistoricalForm
-          key={`${centreId}-${saves}-${editing?.id ?? 'new'}`}
-          centreId={centreId}
-          editing={editing}
-          reload={figures.reload}
-          onDone={done}
-        />
+        <HistoricalForm key={`${centreId}-${formKey}`} centreId={centreId} editing={editing} reload={figures.reload} onDone={done} />
       ) : null}
     </>
   );
