@@ -72,7 +72,8 @@ export async function deleteRecord(
 
 /**
  * Deletes, in one transaction, the record `find` reads in the actor's centres (404 when it finds
- * none) at the version read (409 otherwise), and logs it.
+ * none; `find` may refuse it too, throwing its own error) at the version read (409 otherwise),
+ * and logs it.
  */
 export function findAndDelete(
   db: Kysely<Database>,

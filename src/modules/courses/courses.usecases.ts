@@ -19,7 +19,7 @@ import { updateVersioned } from '../../db/versioned.js';
 import { can } from '../../domain/permissions.js';
 import { validationFailed } from '../../errors/index.js';
 import { type AuditedRecord, recordChange } from '../audit/audit.repository.js';
-import { type AuditedKind, deleteRecord, insertRecord } from '../audit/audited-records.js';
+import { type AuditedKind, findAndDelete, insertRecord } from '../audit/audited-records.js';
 import { type Actor, pageInScope, targetCentre } from '../auth/actor.js';
 import { COURSE_KINDS } from '../catalogues/catalogues.js';
 import { findCatalogueItem } from '../catalogues/catalogues.repository.js';
@@ -128,10 +128,10 @@ export async function updateCourse(db: Db, actor: Actor, id: number, input: Cour
 }
 
 /** Only a course nobody is enrolled in can be deleted (with its lessons): enrolments are statistics. */
-export async function deleteCourse(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const existing = await loadCourse(trx, actor, id);
+export function deleteCourse(db: Db, actor: Actor, id: number, version: number): Promise<void> {
+  return findAndDelete(db, actor, COURSE, { id, version }, async (trx) => {
+    const course = await loadCourse(trx, actor, id);
     if (await hasEnrolments(trx, id)) throw courseHasEnrolments();
-    await deleteRecord(trx, actor, COURSE, { id, centreId: existing.centreId }, version);
+    return course;
   });
 }

@@ -13,7 +13,7 @@ import { closedDayOf, lessonDates, regenerationPlan } from '../../domain/courses
 import { todayInRome } from '../../domain/dates.js';
 import { validationFailed } from '../../errors/index.js';
 import { recordChange } from '../audit/audit.repository.js';
-import { deleteRecord } from '../audit/audited-records.js';
+import { findAndDelete } from '../audit/audited-records.js';
 import type { Actor } from '../auth/actor.js';
 import { loadCentreCalendar } from '../calendar/calendar.repository.js';
 import { lessonAttendanceTaken, lessonInFuture } from './courses.errors.js';
@@ -169,10 +169,10 @@ export async function updateLesson(db: Db, actor: Actor, id: number, input: Less
 }
 
 /** Deletes a lesson added by mistake; one with attendance is refused (cancel is not possible either: it was held). */
-export async function deleteLesson(db: Db, actor: Actor, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
+export function deleteLesson(db: Db, actor: Actor, id: number, version: number): Promise<void> {
+  return findAndDelete(db, actor, LESSON, { id, version }, async (trx) => {
     const lesson = await loadLesson(trx, actor, id);
     if (await lessonHasAttendance(trx, id)) throw lessonAttendanceTaken('delete');
-    await deleteRecord(trx, actor, LESSON, { id, centreId: lesson.centreId }, version);
+    return lesson;
   });
 }

@@ -179,24 +179,12 @@ async function operatorHome(db: Db, actor: Actor, centreIds: number[], today: st
     })),
   ].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
   // The names shown are logged as the lists they come from log them (the desk's visits, the cases, Scadenze).
-  await recordListing(
-    db,
-    actor.userId,
-    'visit',
-    visits.items.map((v) => v.person?.id),
-  );
-  await recordListing(
-    db,
-    actor.userId,
-    'case',
-    cases.map((c) => c.personId),
-  );
-  await recordListing(
-    db,
-    actor.userId,
-    'person',
-    due.map((d) => d.person?.id),
-  );
+  const shown = {
+    visit: visits.items.map((v) => v.person?.id),
+    case: cases.map((c) => c.personId),
+    person: due.map((d) => d.person?.id),
+  };
+  for (const [entity, personIds] of Object.entries(shown)) await recordListing(db, actor.userId, entity, personIds);
   return {
     view: 'operator',
     today,
