@@ -1,18 +1,15 @@
 import type { Project } from '../../../contracts/calendar.js';
-import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { LoadedTable, orNull, RecordsHeading, useChange } from '../../kit/index.js';
-import { usePageTitle } from '../../page-title.js';
+import { orNull } from '../../kit/index.js';
 import {
+  CentreListPage,
   CentreRecordForm,
   type CentreRecordFormProps,
   DateRangeFields,
   hoursOfMinutes,
   minutesOfHours,
-  useCentreChoice,
   useCentreRecordForm,
-  useCorrecting,
   useFormatMinutes,
   WeeklyHoursField,
 } from './shared.js';
@@ -60,42 +57,24 @@ function ProjectForm(props: CentreRecordFormProps<Project>) {
 /** The centre's projects: funder, period, extra staff hours a week. */
 export default function ProjectsPage() {
   const { t, formatDate } = useI18n();
-  usePageTitle(t('calendar.projects.title'));
   const formatMinutes = useFormatMinutes();
-  const { centreId, select } = useCentreChoice();
-  const projects = useApiGet<Project[]>(centreId ? '/projects' : null, centreId ? { centreId } : undefined);
-  const change = useChange({ reload: projects.reload });
-  const { editing, edit, formKey, done, remove } = useCorrecting<Project>(change, 'projects-title');
-
   return (
-    <>
-      <RecordsHeading id="projects-title" texts="calendar.projects">
-        {select}
-      </RecordsHeading>
-      <LoadedTable<Project>
-        loaded={projects}
-        problem={change.problem}
-        caption={t('calendar.projects.caption')}
-        rowName={(p) => p.name}
-        empty={t('calendar.projects.none')}
-        columns={[
-          { header: t('calendar.projects.name'), rowHeader: true, className: 'fw-normal', cell: (p) => p.name },
-          { header: t('calendar.projects.funder'), cell: (p) => p.funder ?? '' },
-          {
-            header: t('calendar.projects.period'),
-            cell: (p) => `${formatDate(p.from)} – ${p.to ? formatDate(p.to) : t('calendar.staff.ongoing')}`,
-          },
-          { header: t('calendar.projects.extraHours'), className: 'text-end', cell: (p) => formatMinutes(p.extraWeeklyMinutes) },
-          { header: t('calendar.projects.description'), cell: (p) => p.description ?? '' },
-        ]}
-        actions={(p) => [
-          { label: t('calendar.edit'), onClick: () => edit(p) },
-          { label: t('calendar.delete'), danger: true, onClick: () => remove(`/projects/${p.id}`, p) },
-        ]}
-      />
-      {centreId ? (
-        <ProjectForm key={`${centreId}-${formKey}`} centreId={centreId} editing={editing} reload={projects.reload} onDone={done} />
-      ) : null}
-    </>
+    <CentreListPage<Project>
+      id="projects-title"
+      texts="calendar.projects"
+      path="/projects"
+      rowName={(p) => p.name}
+      columns={[
+        { header: t('calendar.projects.name'), rowHeader: true, className: 'fw-normal', cell: (p) => p.name },
+        { header: t('calendar.projects.funder'), cell: (p) => p.funder ?? '' },
+        {
+          header: t('calendar.projects.period'),
+          cell: (p) => `${formatDate(p.from)} – ${p.to ? formatDate(p.to) : t('calendar.staff.ongoing')}`,
+        },
+        { header: t('calendar.projects.extraHours'), className: 'text-end', cell: (p) => formatMinutes(p.extraWeeklyMinutes) },
+        { header: t('calendar.projects.description'), cell: (p) => p.description ?? '' },
+      ]}
+      form={ProjectForm}
+    />
   );
 }

@@ -2,7 +2,7 @@
  * Pieces the calendar, staff and projects pages share: the centre choice, hours, weekdays, slot
  * tables, and how their records are saved, deleted and dated.
  */
-import { type ReactNode, useState } from 'react';
+import { type ComponentType, type ReactNode, useState } from 'react';
 import type { CalendarDay } from '../../../contracts/calendar.js';
 import { useApiGet } from '../../api/hooks.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
@@ -11,7 +11,19 @@ import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/it.js';
 import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
-import { type Change, focusLater, type SendOptions, useChange, useConfirm, useFields } from '../../kit/index.js';
+import {
+  type Change,
+  type Column,
+  focusLater,
+  LoadedTable,
+  RecordsHeading,
+  type SendOptions,
+  useChange,
+  useConfirm,
+  useFields,
+} from '../../kit/index.js';
+import type { TitleAndIntro } from '../../kit/RecordsHeading.js';
+import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -243,6 +255,63 @@ export function useCorrecting<T extends { id: number; version: number }>(
     return removed;
   };
   return { editing, edit: setEditing, formKey: `${saves}-${editing?.id ?? 'new'}`, done, remove };
+}
+
+/** The prefixes of the dictionary with a deletion's texts and `.edit` (a corrected list's row actions). */
+type CorrectionTexts = { [P in DeletionTexts]: `${P}.edit` extends MessageKey ? P : never }[DeletionTexts];
+
+/** The prefixes of the dictionary with a list page's `.title`, `.intro`, `.caption` and `.none`. */
+type ListTexts = { [P in TitleAndIntro]: `${P}.caption` | `${P}.none` extends MessageKey ? P : never }[TitleAndIntro];
+
+/**
+ * A page that is a centre's list at `path` with its add-or-correct form below (projects, previous
+ * years): the heading `id` (`<texts>.title` and `.intro`) with the centre's choice, the table
+ * (`<texts>.caption`, `.none` when empty) whose rows are corrected (`<actionTexts>.edit`) and
+ * deleted (see useCorrecting) in place, then `form` for the chosen centre, emptied after a save.
+ */
+export function CentreListPage<T extends { id: number; version: number }>({
+  id,
+  texts,
+  actionTexts = 'calendar',
+  path,
+  rowName,
+  columns,
+  form: Form,
+}: {
+  id: string;
+  texts: ListTexts;
+  actionTexts?: CorrectionTexts;
+  path: string;
+  rowName(row: T): string;
+  columns: Array<Column<T>>;
+  form: ComponentType<CentreRecordFormProps<T>>;
+}) {
+  const { t } = useI18n();
+  usePageTitle(t(`${texts}.title`));
+  const { centreId, select } = useCentreChoice();
+  const list = useApiGet<T[]>(centreId ? path : null, centreId ? { centreId } : undefined);
+  const change = useChange({ reload: list.reload });
+  const { editing, edit, formKey, done, remove } = useCorrecting<T>(change, id, actionTexts);
+  return (
+    <>
+      <RecordsHeading id={id} texts={texts}>
+        {select}
+      </RecordsHeading>
+      <LoadedTable<T>
+        loaded={list}
+        problem={change.problem}
+        caption={t(`${texts}.caption`)}
+        rowName={rowName}
+        empty={t(`${texts}.none`)}
+        columns={columns}
+        actions={(record) => [
+          { label: t(`${actionTexts}.edit`), onClick: () => edit(record) },
+          { label: t(`${actionTexts}.delete`), danger: true, onClick: () => remove(`${path}/${record.id}`, record) },
+        ]}
+      />
+      {centreId ? <Form key={`${centreId}-${formKey}`} centreId={centreId} editing={editing} reload={list.reload} onDone={done} /> : null}
+    </>
+  );
 }
 
 /** A field of a form with its error (see the kit's boundTo). */

@@ -20,16 +20,14 @@ import {
   unspecifiedToClose,
   visitsBreakdown,
 } from '../../../../domain/history.js';
-import { useApiGet } from '../../../api/hooks.js';
 import { NumberField, TextField, YearField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/it.js';
 import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
-import { LoadedTable, orNull, RecordsHeading, useChange, useFields } from '../../../kit/index.js';
-import { usePageTitle } from '../../../page-title.js';
-import { saveRecord, useCentreChoice, useCorrecting } from '../../calendar/shared.js';
+import { orNull, useChange, useFields } from '../../../kit/index.js';
+import { CentreListPage, saveRecord } from '../../calendar/shared.js';
 
 const PARTS = ['Italian', 'Eu', 'NonEu', 'Unspecified'] as const;
 const PART_LABELS: Record<(typeof PARTS)[number], MessageKey> = {
@@ -191,53 +189,35 @@ function HistoricalForm({
 /** The page: the centre's years before the records, then the form that adds or corrects one. */
 export default function PreviousYearsPage() {
   const { t, formatNumber } = useI18n();
-  usePageTitle(t('history.title'));
   const covered = useCoveredText();
-  const { centreId, select } = useCentreChoice();
-  const figures = useApiGet<HistoricalFigures[]>(centreId ? '/history/figures' : null, centreId ? { centreId } : undefined);
-  const change = useChange({ reload: figures.reload });
-  // The year being corrected (null: the form adds one); a new form key empties the form after a save.
-  const { editing, edit, formKey, done, remove } = useCorrecting<HistoricalFigures>(change, 'history-title', 'history');
   const count = (value: number | null) => (value === null ? '—' : formatNumber(value));
-
   return (
-    <>
-      <RecordsHeading id="history-title" texts="history">
-        {select}
-      </RecordsHeading>
-      <LoadedTable<HistoricalFigures>
-        loaded={figures}
-        problem={change.problem}
-        caption={t('history.caption')}
-        rowName={(f) => String(f.year)}
-        empty={t('history.none')}
-        columns={[
-          { header: t('history.year'), rowHeader: true, className: 'fw-normal', cell: (f) => f.year },
-          { header: t('history.visits'), className: 'text-end', cell: (f) => count(f.visitsTotal) },
-          {
-            header: t('history.inCare'),
-            className: 'text-end',
-            cell: (f) =>
-              f.inCareNew === null ? count(f.inCareTotal) : `${count(f.inCareTotal)} (${t('history.inCareNew')} ${count(f.inCareNew)})`,
+    <CentreListPage<HistoricalFigures>
+      id="history-title"
+      texts="history"
+      actionTexts="history"
+      path="/history/figures"
+      rowName={(f) => String(f.year)}
+      columns={[
+        { header: t('history.year'), rowHeader: true, className: 'fw-normal', cell: (f) => f.year },
+        { header: t('history.visits'), className: 'text-end', cell: (f) => count(f.visitsTotal) },
+        {
+          header: t('history.inCare'),
+          className: 'text-end',
+          cell: (f) =>
+            f.inCareNew === null ? count(f.inCareTotal) : `${count(f.inCareTotal)} (${t('history.inCareNew')} ${count(f.inCareNew)})`,
+        },
+        { header: t('history.enrolments'), className: 'text-end', cell: (f) => count(f.enrolmentsTotal) },
+        { header: t('history.source'), cell: (f) => f.source ?? '' },
+        {
+          header: t('history.inReport'),
+          cell: (f) => {
+            const what = covered(f.records);
+            return what ? t('history.recordsCover', { what }) : t('history.usedAll');
           },
-          { header: t('history.enrolments'), className: 'text-end', cell: (f) => count(f.enrolmentsTotal) },
-          { header: t('history.source'), cell: (f) => f.source ?? '' },
-          {
-            header: t('history.inReport'),
-            cell: (f) => {
-              const what = covered(f.records);
-              return what ? t('history.recordsCover', { what }) : t('history.usedAll');
-            },
-          },
-        ]}
-        actions={(f) => [
-          { label: t('history.edit'), onClick: () => edit(f) },
-          { label: t('history.delete'), danger: true, onClick: () => remove(`/history/figures/${f.id}`, f) },
-        ]}
-      />
-      {centreId ? (
-        <HistoricalForm key={`${centreId}-${formKey}`} centreId={centreId} editing={editing} reload={figures.reload} onDone={done} />
-      ) : null}
-    </>
+        },
+      ]}
+      form={HistoricalForm}
+    />
   );
 }
