@@ -4,10 +4,10 @@
  * staff.ts, exported from here too.
  */
 import { z } from 'zod';
-import { centreQuery, centreRecord, clockTime, createInCentre, id, isoDate, shortText, updateOf, year } from './common.js';
+import { centreContacts, centreQuery, centreRecord, clockTime, createInCentre, id, isoDate, shortText, updateOf, year } from './common.js';
 import { CLOSED_BECAUSE_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
-import { endAfterStart, periodInOrder } from './period.js';
+import { endAfterStart, period, periodInOrder } from './period.js';
 
 export * from './staff.js';
 
@@ -77,9 +77,7 @@ export type ClosureCreateInput = z.infer<typeof closureCreateInput>;
 export const closureUpdateInput = updateOf(closureFields).refine(periodInOrder, endAfterStart);
 export type ClosureUpdateInput = z.infer<typeof closureUpdateInput>;
 
-export const closureListQuery = z
-  .strictObject({ centreId: id.optional(), from: isoDate.optional(), to: isoDate.optional() })
-  .refine(periodInOrder, endAfterStart);
+export const closureListQuery = z.strictObject({ centreId: id.optional(), ...period }).refine(periodInOrder, endAfterStart);
 export type ClosureListQuery = z.infer<typeof closureListQuery>;
 
 // --- the centre as the public page names it
@@ -90,9 +88,7 @@ const centreContact = {
   name: z.string(),
   /** «Comune di Jesi», or null when the centre's comune is not set. */
   comune: z.string().nullable(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
+  ...centreContacts,
 };
 
 // --- computed days and figures

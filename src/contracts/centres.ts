@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { email } from './auth.js';
-import { comuneIstat, shortText, updateOf, versionedRecord } from './common.js';
+import { centreContacts, comuneIstat, shortText, updateOf, versionedRecord } from './common.js';
 import { messageEn } from './messages/index.js';
 import { noticeVersion } from './privacy.js';
 
@@ -45,9 +45,7 @@ export const centreSettingsSchema = versionedRecord('CentreSettings', {
   comuneName: z.string().nullable(),
   /** The comune's province sigla ("AN"). */
   comuneProvince: z.string().nullable(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
+  ...centreContacts,
   /** The patron day as MM-DD: the centre is closed. */
   patronDay: z.string().nullable(),
   /** Percent of a course's lessons a learner attends to have completed it. */

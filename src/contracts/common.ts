@@ -71,6 +71,9 @@ export const personRef = z.object({ id: z.number(), givenNames: z.string(), fami
 /** A user as a record names them: who wrote, who is responsible. */
 export const userRef = z.object({ id: z.number(), displayName: z.string() });
 
+/** A centre's contacts as the API answers them: in its settings, on the public page, in the report's heading. */
+export const centreContacts = { address: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() };
+
 /** When a record was created and last changed (ISO UTC instants). */
 export const timestamps = { createdAt: z.string(), updatedAt: z.string() };
 

@@ -5,7 +5,7 @@
  * DOCX, XLSX, CSV, JSON) reads the same way.
  */
 import { z } from 'zod';
-import { id, version } from './common.js';
+import { centreContacts, id, version } from './common.js';
 import { messageEn } from './messages/index.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -213,9 +213,7 @@ export const reportData = z.strictObject({
     centres: z.array(z.strictObject({ id: z.number(), code: z.string(), name: z.string() })),
     /** «Comune di Jesi»: the comune of the centre (of the centres, when they share one); absent in versions published before it was kept. */
     comune: z.string().nullable().optional(),
-    address: z.string().nullable(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
+    ...centreContacts,
   }),
   year: z.number().int(),
   settings: reportSettings,
