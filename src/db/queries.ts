@@ -173,3 +173,35 @@ export async function saveRowByKey<T extends keyof Database & string>(
     .onConflict((conflict) => conflict.column(key).doUpdateSet(changes))
     .execute();
 }
+
+/** The tables whose rows a centre keeps (a `centreId` column). */
+export type CentreTable = { [T in keyof Database]: Database[T] extends { centreId: unknown } ? T : never }[keyof Database];
+
+/**
+ * The row of `table` with this id, if one of these centres keeps it (undefined otherwise, and
+ * without any centre): its `columns`, or all of them.
+ */
+export function rowInCentres<T extends CentreTable>(
+  db: Kysely<Database>,
+  table: T,
+  id: number,
+  centreIds: readonly number[],
+): Promise<Selectable<Database[T]> | undefined>;
+export function rowInCentres<T extends CentreTable, C extends keyof Selectable<Database[T]> & string>(
+  db: Kysely<Database>,
+  table: T,
+  id: number,
+  centreIds: readonly number[],
+  columns: readonly C[],
+): Promise<Pick<Selectable<Database[T]>, C> | undefined>;
+export async function rowInCentres(
+  db: Kysely<Database>,
+  table: CentreTable,
+  id: number,
+  centreIds: readonly number[],
+  columns?: readonly string[],
+) {
+  if (centreIds.length === 0) return undefined;
+  const query: AnySelect = (db as AnyDb).selectFrom(table);
+  return (columns ? query.select(columns) : query.selectAll()).where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+}

@@ -4,7 +4,7 @@ import type { PcStationSummary, PcStationUse } from '../../contracts/activities.
 import type { PcPurpose } from '../../contracts/enums.js';
 import { centreRecords } from '../../db/centre-records.js';
 import { personOf, userOf } from '../../db/joined.js';
-import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
+import { inCentresAndPeriod, type PeriodFilter, rowInCentres } from '../../db/queries.js';
 import type { Database, PcStationUsesTable } from '../../db/schema.js';
 import { pcUseCounts } from '../../domain/activities.js';
 
@@ -83,14 +83,8 @@ export async function insertPcUse(db: Db, values: Insertable<PcStationUsesTable>
 }
 
 /** A use's centre, if it is in these centres: all a deletion needs to check (no names read). */
-export async function findPcUseCentre(db: Db, id: number, centreIds: number[]) {
-  if (centreIds.length === 0) return undefined;
-  return db
-    .selectFrom('pcStationUses')
-    .select(['id', 'centreId'])
-    .where('id', '=', id)
-    .where('centreId', 'in', centreIds)
-    .executeTakeFirst();
+export function findPcUseCentre(db: Db, id: number, centreIds: number[]) {
+  return rowInCentres(db, 'pcStationUses', id, centreIds, ['id', 'centreId']);
 }
 
 /** Uses are not versioned: a quick record, deleted as it is. */

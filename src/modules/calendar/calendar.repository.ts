@@ -1,6 +1,7 @@
 /** The centre's calendar: hours sets and their slots, closures. SQL only. */
 import type { Insertable, Kysely } from 'kysely';
 import type { ClosureRecord, HoursSet } from '../../contracts/calendar.js';
+import { rowInCentres } from '../../db/queries.js';
 import type { ClosuresTable, Database, OpeningHourSetsTable } from '../../db/schema.js';
 import type { CentreCalendar, OpeningSlot, Weekday } from '../../domain/calendar.js';
 
@@ -82,13 +83,7 @@ async function slotsOf(db: Db, setIds: number[]) {
 
 /** One hours set, among the sets of these centres. */
 export async function findHoursSet(db: Db, id: number, centreIds: number[]): Promise<HoursSet | undefined> {
-  if (centreIds.length === 0) return undefined;
-  const set = await db
-    .selectFrom('openingHourSets')
-    .select(['id', 'centreId', 'validFrom', 'notes', 'version'])
-    .where('id', '=', id)
-    .where('centreId', 'in', centreIds)
-    .executeTakeFirst();
+  const set = await rowInCentres(db, 'openingHourSets', id, centreIds, ['id', 'centreId', 'validFrom', 'notes', 'version']);
   if (!set) return undefined;
   const slots = await slotsOf(db, [id]);
   return { ...set, slots: slots.get(id) ?? [] };

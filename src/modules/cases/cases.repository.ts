@@ -4,6 +4,7 @@
  * the plan, diary and referrals in their own repositories. No HTTP, no audit.
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { rowInCentres } from '../../db/queries.js';
 import type { CasesTable, Database } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 
@@ -11,9 +12,8 @@ type Db = Kysely<Database>;
 export type CaseRow = Selectable<CasesTable>;
 
 /** A case, if it belongs to one of the given centres. */
-export async function findCaseRow(db: Db, id: number, centreIds: readonly number[]): Promise<CaseRow | undefined> {
-  if (centreIds.length === 0) return undefined;
-  return db.selectFrom('cases').selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+export function findCaseRow(db: Db, id: number, centreIds: readonly number[]): Promise<CaseRow | undefined> {
+  return rowInCentres(db, 'cases', id, centreIds);
 }
 
 /** The case a goal, action, note or referral belongs to, if the case is in one of the centres. */
@@ -33,14 +33,8 @@ export async function findOwningCase(
 }
 
 /** A visit's centre, person and referral source, if it is in one of the centres. */
-export async function findVisitRef(db: Db, id: number, centreIds: readonly number[]) {
-  if (centreIds.length === 0) return undefined;
-  return db
-    .selectFrom('visits')
-    .select(['id', 'centreId', 'personId', 'referralSource'])
-    .where('id', '=', id)
-    .where('centreId', 'in', centreIds)
-    .executeTakeFirst();
+export function findVisitRef(db: Db, id: number, centreIds: readonly number[]) {
+  return rowInCentres(db, 'visits', id, centreIds, ['id', 'centreId', 'personId', 'referralSource']);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DeadlineItem, IdentityDocument, Permit } from '../../contracts/documents.js';
 import type { IdentityDocumentKind, PermitType, RenewalStatus } from '../../contracts/enums.js';
+import { rowInCentres } from '../../db/queries.js';
 import type { Database, IdentityDocumentsTable, ResidencePermitsTable } from '../../db/schema.js';
 import { type DeadlineWindow, daysLeft, LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
 
@@ -39,10 +40,8 @@ export async function documentsOf<T extends DocumentTable>(db: Db, table: T, per
 }
 
 /** One document of these centres, or undefined. */
-export async function documentIn<T extends DocumentTable>(db: Db, table: T, id: number, centreIds: number[]) {
-  if (centreIds.length === 0) return undefined;
-  const row = await (db as AnyDb).selectFrom(table).selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
-  return row as Selectable<Database[T]> | undefined;
+export function documentIn<T extends DocumentTable>(db: Db, table: T, id: number, centreIds: number[]) {
+  return rowInCentres(db, table, id, centreIds);
 }
 
 /** A new document; the row as stored. */

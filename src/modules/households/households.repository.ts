@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Gender, HouseholdRelation } from '../../contracts/enums.js';
 import type { Household, HouseholdMember, PastHouseholdMember } from '../../contracts/households.js';
 import { readCentresPage } from '../../db/paging.js';
+import { rowInCentres } from '../../db/queries.js';
 import type { Database, HouseholdsTable } from '../../db/schema.js';
 import { householdNameKey } from '../../domain/households.js';
 import { nameTokens } from '../../domain/names.js';
@@ -10,9 +11,8 @@ type Db = Kysely<Database>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
 
 /** A household, if it belongs to one of the given centres. */
-export async function findHouseholdRow(db: Db, id: number, centreIds: readonly number[]) {
-  if (centreIds.length === 0) return undefined;
-  return db.selectFrom('households').selectAll().where('id', '=', id).where('centreId', 'in', centreIds).executeTakeFirst();
+export function findHouseholdRow(db: Db, id: number, centreIds: readonly number[]) {
+  return rowInCentres(db, 'households', id, centreIds);
 }
 
 /** The people who belong to a household now (membership without an end), with their relation. */
