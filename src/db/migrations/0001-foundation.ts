@@ -5,7 +5,7 @@
  */
 import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-import { bilingualLabels, bytewiseText, editable, irreversible, partOf, refersTo } from './shapes.js';
+import { bilingualLabels, bytewiseText, createIndexes, editable, irreversible, partOf, refersTo, timestamps } from './shapes.js';
 
 export function foundation(dialect: DialectName): Migration {
   return irreversible('foundation', dialect, async (db, table) => {
@@ -16,26 +16,23 @@ export function foundation(dialect: DialectName): Migration {
       .execute();
 
     await table
-      .withId('centres')
-      .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+      .ofOrganisation('centres')
       .addColumn('code', 'text', (c) => c.notNull().unique())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('comune_istat', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
 
-    await table
-      .withId('users')
-      .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
-      .addColumn('email', 'text', (c) => c.notNull().unique())
-      .addColumn('display_name', 'text', (c) => c.notNull())
-      .addColumn('password_hash', 'text')
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-      .addColumn('locale', 'text', (c) => c.notNull().defaultTo('it'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
+    await timestamps(
+      table
+        .ofOrganisation('users')
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text')
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('locale', 'text', (c) => c.notNull().defaultTo('it')),
+    ).execute();
 
     await table.link('user_centres', { user_id: partOf('users.id'), centre_id: refersTo('centres.id') }).execute();
 
@@ -48,11 +45,10 @@ export function foundation(dialect: DialectName): Migration {
       .addColumn('expires_at', 'text', (c) => c.notNull())
       .addColumn('last_seen_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
+    await createIndexes(db, 'sessions', { sessions_user_idx: ['user_id'] });
 
     await table
-      .withId('api_tokens')
-      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .partsOf('api_tokens', 'user_id', 'users.id')
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('token_hash', 'text', (c) => c.notNull().unique())
       .addColumn('token_prefix', 'text', (c) => c.notNull())
@@ -69,8 +65,10 @@ export function foundation(dialect: DialectName): Migration {
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('succeeded', 'integer', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('login_attempts_email_idx').on('login_attempts').columns(['email', 'at']).execute();
-    await db.schema.createIndex('login_attempts_ip_idx').on('login_attempts').columns(['ip', 'at']).execute();
+    await createIndexes(db, 'login_attempts', {
+      login_attempts_email_idx: ['email', 'at'],
+      login_attempts_ip_idx: ['ip', 'at'],
+    });
 
     await table
       .withId('setup_tokens')
@@ -99,8 +97,10 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('residence_comune', 'text')
         .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
     ).execute();
-    await db.schema.createIndex('people_centre_birth_idx').on('people').columns(['centre_id', 'birth_date']).execute();
-    await db.schema.createIndex('people_fiscal_code_idx').on('people').columns(['fiscal_code']).execute();
+    await createIndexes(db, 'people', {
+      people_centre_birth_idx: ['centre_id', 'birth_date'],
+      people_fiscal_code_idx: ['fiscal_code'],
+    });
 
     await db.schema
       .createTable('person_name_tokens')
@@ -109,17 +109,11 @@ export function foundation(dialect: DialectName): Migration {
       .addColumn('token', bytewiseText(dialect), (c) => c.notNull())
       .addColumn('skeleton', bytewiseText(dialect), (c) => c.notNull())
       .execute();
-    await db.schema
-      .createIndex('person_name_tokens_token_idx')
-      .on('person_name_tokens')
-      .columns(['centre_id', 'token', 'person_id'])
-      .execute();
-    await db.schema
-      .createIndex('person_name_tokens_skeleton_idx')
-      .on('person_name_tokens')
-      .columns(['centre_id', 'skeleton', 'person_id'])
-      .execute();
-    await db.schema.createIndex('person_name_tokens_person_idx').on('person_name_tokens').column('person_id').execute();
+    await createIndexes(db, 'person_name_tokens', {
+      person_name_tokens_token_idx: ['centre_id', 'token', 'person_id'],
+      person_name_tokens_skeleton_idx: ['centre_id', 'skeleton', 'person_id'],
+      person_name_tokens_person_idx: ['person_id'],
+    });
 
     await editable(
       table
@@ -137,12 +131,14 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('notes', 'text')
         .addColumn('operator_id', 'integer', (c) => c.references('users.id').onDelete('set null')),
     ).execute();
-    await db.schema.createIndex('visits_centre_date_idx').on('visits').columns(['centre_id', 'visit_date', 'occurred_at']).execute();
-    await db.schema.createIndex('visits_centre_year_idx').on('visits').columns(['centre_id', 'visit_year']).execute();
-    await db.schema.createIndex('visits_person_idx').on('visits').columns(['person_id', 'occurred_at']).execute();
+    await createIndexes(db, 'visits', {
+      visits_centre_date_idx: ['centre_id', 'visit_date', 'occurred_at'],
+      visits_centre_year_idx: ['centre_id', 'visit_year'],
+      visits_person_idx: ['person_id', 'occurred_at'],
+    });
 
     await table.link('visit_topics', { visit_id: partOf('visits.id'), topic_id: refersTo('request_topics.id') }).execute();
-    await db.schema.createIndex('visit_topics_topic_idx').on('visit_topics').columns(['topic_id', 'visit_id']).execute();
+    await createIndexes(db, 'visit_topics', { visit_topics_topic_idx: ['topic_id', 'visit_id'] });
 
     await table
       .withId('audit_log')
@@ -154,9 +150,11 @@ export function foundation(dialect: DialectName): Migration {
       .addColumn('entity_id', 'text')
       .addColumn('details', 'text')
       .execute();
-    await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
-    await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity', 'entity_id']).execute();
-    await db.schema.createIndex('audit_log_user_idx').on('audit_log').columns(['user_id', 'at']).execute();
+    await createIndexes(db, 'audit_log', {
+      audit_log_at_idx: ['at'],
+      audit_log_entity_idx: ['entity', 'entity_id'],
+      audit_log_user_idx: ['user_id', 'at'],
+    });
     // The log is append-only for everyone, the application included.
     // (The triggers' text is kept as first released, indentation included: the databases store it.)
     if (dialect === 'postgres') {

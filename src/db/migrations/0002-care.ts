@@ -6,7 +6,7 @@
  */
 import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-import { bilingualLabels, bytewiseText, editable, irreversible, partOf, seedCatalogue } from './shapes.js';
+import { bilingualLabels, bytewiseText, createIndexes, editable, irreversible, partOf, seedCatalogue } from './shapes.js';
 
 /** The default application types at the time of this migration: code, labels, level, Anagrafe (1). */
 const APPLICATION_TYPES_0002: Array<[string, string, string, string, number]> = [
@@ -43,18 +43,17 @@ export function care(dialect: DialectName): Migration {
         .addColumn('name_key', bytewiseText(dialect), (c) => c.notNull().defaultTo(''))
         .addColumn('notes', 'text'),
     ).execute();
-    await db.schema.createIndex('households_centre_idx').on('households').columns(['centre_id', 'name_key']).execute();
+    await createIndexes(db, 'households', { households_centre_idx: ['centre_id', 'name_key'] });
 
     await table
-      .withId('household_members')
-      .addColumn('household_id', 'integer', (c) => c.notNull().references('households.id').onDelete('cascade'))
+      .partsOf('household_members', 'household_id', 'households.id')
       .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
       .addColumn('relation', 'text', (c) => c.notNull())
       .addColumn('joined_on', 'text', (c) => c.notNull())
       .addColumn('left_on', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('household_members_household_idx').on('household_members').column('household_id').execute();
+    await createIndexes(db, 'household_members', { household_members_household_idx: ['household_id'] });
     // One household at a time: at most one membership without an end per person.
     await db.schema
       .createIndex('household_members_current_uq')
@@ -91,10 +90,12 @@ export function care(dialect: DialectName): Migration {
         .addColumn('opened_on', 'text', (c) => c.notNull())
         .addColumn('closed_on', 'text'),
     ).execute();
-    await db.schema.createIndex('cases_centre_status_idx').on('cases').columns(['centre_id', 'status']).execute();
-    await db.schema.createIndex('cases_person_idx').on('cases').column('person_id').execute();
-    await db.schema.createIndex('cases_household_idx').on('cases').column('household_id').execute();
-    await db.schema.createIndex('cases_responsible_idx').on('cases').columns(['responsible_id', 'status']).execute();
+    await createIndexes(db, 'cases', {
+      cases_centre_status_idx: ['centre_id', 'status'],
+      cases_person_idx: ['person_id'],
+      cases_household_idx: ['household_id'],
+      cases_responsible_idx: ['responsible_id', 'status'],
+    });
 
     // A case is open over one or more periods: closing ends one, reopening starts the next.
     await table
@@ -105,8 +106,10 @@ export function care(dialect: DialectName): Migration {
       .addColumn('closing_notes', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('case_periods_case_idx').on('case_periods').columns(['case_id', 'opened_on']).execute();
-    await db.schema.createIndex('case_periods_dates_idx').on('case_periods').columns(['opened_on', 'closed_on']).execute();
+    await createIndexes(db, 'case_periods', {
+      case_periods_case_idx: ['case_id', 'opened_on'],
+      case_periods_dates_idx: ['opened_on', 'closed_on'],
+    });
 
     // The people a case names (the person, or the household members it covers), with a
     // snapshot of what the statistics need, so that erasing a person keeps past counts.
@@ -123,8 +126,10 @@ export function care(dialect: DialectName): Migration {
       .addColumn('residence_comune', 'text')
       .addColumn('snapshot_on', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('case_members_case_idx').on('case_members').column('case_id').execute();
-    await db.schema.createIndex('case_members_person_idx').on('case_members').column('person_id').execute();
+    await createIndexes(db, 'case_members', {
+      case_members_case_idx: ['case_id'],
+      case_members_person_idx: ['person_id'],
+    });
 
     // --- the plan: goals, each with actions
     await editable(
@@ -135,12 +140,11 @@ export function care(dialect: DialectName): Migration {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)),
     ).execute();
-    await db.schema.createIndex('case_goals_case_idx').on('case_goals').column('case_id').execute();
+    await createIndexes(db, 'case_goals', { case_goals_case_idx: ['case_id'] });
 
     await editable(
       table
-        .withId('case_actions')
-        .addColumn('goal_id', 'integer', (c) => c.notNull().references('case_goals.id').onDelete('cascade'))
+        .partsOf('case_actions', 'goal_id', 'case_goals.id')
         .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id').onDelete('cascade'))
         .addColumn('description', 'text', (c) => c.notNull())
         /** An operator of the centre, or someone else named in words (the person, a service). */
@@ -150,9 +154,11 @@ export function care(dialect: DialectName): Migration {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('done_on', 'text'),
     ).execute();
-    await db.schema.createIndex('case_actions_goal_idx').on('case_actions').column('goal_id').execute();
-    await db.schema.createIndex('case_actions_case_idx').on('case_actions').column('case_id').execute();
-    await db.schema.createIndex('case_actions_due_idx').on('case_actions').columns(['status', 'due_on']).execute();
+    await createIndexes(db, 'case_actions', {
+      case_actions_goal_idx: ['goal_id'],
+      case_actions_case_idx: ['case_id'],
+      case_actions_due_idx: ['status', 'due_on'],
+    });
 
     // --- the diary
     await editable(
@@ -164,7 +170,7 @@ export function care(dialect: DialectName): Migration {
         /** null: everyone who may read the case; health | legal: coordinator and responsible operator only. */
         .addColumn('restriction', 'text'),
     ).execute();
-    await db.schema.createIndex('case_notes_case_idx').on('case_notes').columns(['case_id', 'note_date']).execute();
+    await createIndexes(db, 'case_notes', { case_notes_case_idx: ['case_id', 'note_date'] });
 
     // --- referrals to and from other services
     await editable(
@@ -178,15 +184,12 @@ export function care(dialect: DialectName): Migration {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('notes', 'text'),
     ).execute();
-    await db.schema.createIndex('referrals_case_idx').on('referrals').column('case_id').execute();
+    await createIndexes(db, 'referrals', { referrals_case_idx: ['case_id'] });
 
     // --- documents
     await editable(
       table
-        .withId('residence_permits')
-        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
-        // The person's centre, kept here so that the Scadenze page reads one index.
-        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        .documentsOf('residence_permits')
         .addColumn('permit_type', 'text', (c) => c.notNull())
         .addColumn('number', 'text')
         .addColumn('issued_on', 'text')
@@ -197,25 +200,21 @@ export function care(dialect: DialectName): Migration {
         .addColumn('superseded', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('notes', 'text'),
     ).execute();
-    await db.schema
-      .createIndex('residence_permits_centre_expiry_idx')
-      .on('residence_permits')
-      .columns(['centre_id', 'expires_on'])
-      .execute();
-    await db.schema.createIndex('residence_permits_person_idx').on('residence_permits').column('person_id').execute();
+    await createIndexes(db, 'residence_permits', {
+      residence_permits_centre_expiry_idx: ['centre_id', 'expires_on'],
+      residence_permits_person_idx: ['person_id'],
+    });
 
     await editable(
       table
-        .withId('identity_documents')
-        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
-        .addColumn('centre_id', 'integer', (c) => c.notNull().references('centres.id'))
+        .documentsOf('identity_documents')
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('number', 'text')
         .addColumn('issuing_country', 'text')
         .addColumn('issued_on', 'text')
         .addColumn('expires_on', 'text'),
     ).execute();
-    await db.schema.createIndex('identity_documents_person_idx').on('identity_documents').column('person_id').execute();
+    await createIndexes(db, 'identity_documents', { identity_documents_person_idx: ['person_id'] });
 
     // --- applications (compilazione domande / bonus) and their catalogue
     await table
@@ -257,8 +256,10 @@ export function care(dialect: DialectName): Migration {
         .addColumn('visit_id', 'integer', (c) => c.references('visits.id').onDelete('set null'))
         .addColumn('notes', 'text'),
     ).execute();
-    await db.schema.createIndex('applications_centre_date_idx').on('applications').columns(['centre_id', 'applied_on']).execute();
-    await db.schema.createIndex('applications_person_idx').on('applications').column('person_id').execute();
+    await createIndexes(db, 'applications', {
+      applications_centre_date_idx: ['centre_id', 'applied_on'],
+      applications_person_idx: ['person_id'],
+    });
 
     // --- the public PC station
     await table
@@ -270,7 +271,7 @@ export function care(dialect: DialectName): Migration {
       .addColumn('operator_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('pc_station_uses_centre_date_idx').on('pc_station_uses').columns(['centre_id', 'used_on']).execute();
+    await createIndexes(db, 'pc_station_uses', { pc_station_uses_centre_date_idx: ['centre_id', 'used_on'] });
 
     // --- the lawyer's consultations (the lawyer takes no case; the cases discussed are listed)
     await editable(
@@ -283,15 +284,11 @@ export function care(dialect: DialectName): Migration {
         .addColumn('guidance', 'text')
         .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
     ).execute();
-    await db.schema
-      .createIndex('legal_consultations_centre_date_idx')
-      .on('legal_consultations')
-      .columns(['centre_id', 'held_on'])
-      .execute();
+    await createIndexes(db, 'legal_consultations', { legal_consultations_centre_date_idx: ['centre_id', 'held_on'] });
 
     await table
       .link('legal_consultation_cases', { consultation_id: partOf('legal_consultations.id'), case_id: partOf('cases.id') })
       .execute();
-    await db.schema.createIndex('legal_consultation_cases_case_idx').on('legal_consultation_cases').column('case_id').execute();
+    await createIndexes(db, 'legal_consultation_cases', { legal_consultation_cases_case_idx: ['case_id'] });
   });
 }

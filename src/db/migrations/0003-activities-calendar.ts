@@ -6,7 +6,7 @@
  */
 import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-import { bilingualLabels, editable, irreversible, partOf, refersTo, seedCatalogue } from './shapes.js';
+import { addColumnTo, bilingualLabels, createIndexes, editable, irreversible, partOf, refersTo, seedCatalogue } from './shapes.js';
 
 /** The network organisations every organisation starts with (code, name, kind), as of this migration. */
 const NETWORK_ORGANISATIONS_0003: Array<[string, string, string]> = [
@@ -33,19 +33,11 @@ const COURSE_KINDS_0003: Array<[string, string, string]> = [
 export function activitiesCalendar(dialect: DialectName): Migration {
   return irreversible('activities and calendar', dialect, async (db, table) => {
     // --- settings of a centre used by the calendar and the courses
-    await db.schema.alterTable('centres').addColumn('patron_day', 'text').execute(); // MM-DD
-    await db.schema
-      .alterTable('centres')
-      .addColumn('completion_threshold', 'integer', (c) => c.notNull().defaultTo(70)) // % of lessons attended
-      .execute();
-    await db.schema.alterTable('centres').addColumn('address', 'text').execute();
-    await db.schema.alterTable('centres').addColumn('phone', 'text').execute();
-    await db.schema.alterTable('centres').addColumn('email', 'text').execute();
+    await addColumnTo(db, 'centres', 'patron_day', 'text'); // MM-DD
+    await addColumnTo(db, 'centres', 'completion_threshold', 'integer', (c) => c.notNull().defaultTo(70)); // % of lessons attended
+    for (const column of ['address', 'phone', 'email']) await addColumnTo(db, 'centres', column, 'text');
     // The settings above are edited at the version read (optimistic concurrency).
-    await db.schema
-      .alterTable('centres')
-      .addColumn('settings_version', 'integer', (c) => c.notNull().defaultTo(1))
-      .execute();
+    await addColumnTo(db, 'centres', 'settings_version', 'integer', (c) => c.notNull().defaultTo(1));
 
     // --- opening hours: sets of weekly slots, each valid from a date
     await editable(
@@ -56,14 +48,13 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addUniqueConstraint('opening_hour_sets_uq', ['centre_id', 'valid_from']),
     ).execute();
     await table
-      .withId('opening_slots')
-      .addColumn('set_id', 'integer', (c) => c.notNull().references('opening_hour_sets.id').onDelete('cascade'))
+      .partsOf('opening_slots', 'set_id', 'opening_hour_sets.id')
       /** ISO weekday: 1 Monday … 7 Sunday. */
       .addColumn('weekday', 'integer', (c) => c.notNull())
       .addColumn('from_time', 'text', (c) => c.notNull())
       .addColumn('to_time', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('opening_slots_set_idx').on('opening_slots').column('set_id').execute();
+    await createIndexes(db, 'opening_slots', { opening_slots_set_idx: ['set_id'] });
 
     await editable(
       table
@@ -72,7 +63,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('to_date', 'text', (c) => c.notNull())
         .addColumn('reason', 'text', (c) => c.notNull()),
     ).execute();
-    await db.schema.createIndex('closures_centre_idx').on('closures').columns(['centre_id', 'from_date']).execute();
+    await createIndexes(db, 'closures', { closures_centre_idx: ['centre_id', 'from_date'] });
 
     // --- staff and their contracts (periods with weekly hours)
     await editable(
@@ -84,11 +75,10 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
         .addColumn('notes', 'text'),
     ).execute();
-    await db.schema.createIndex('staff_members_centre_idx').on('staff_members').column('centre_id').execute();
+    await createIndexes(db, 'staff_members', { staff_members_centre_idx: ['centre_id'] });
     await editable(
       table
-        .withId('staff_contracts')
-        .addColumn('staff_id', 'integer', (c) => c.notNull().references('staff_members.id').onDelete('cascade'))
+        .partsOf('staff_contracts', 'staff_id', 'staff_members.id')
         .addColumn('from_date', 'text', (c) => c.notNull())
         .addColumn('to_date', 'text')
         /** Minutes a week, so that 6 h 30 is exact. */
@@ -96,7 +86,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('description', 'text')
         .addColumn('project_id', 'integer'),
     ).execute();
-    await db.schema.createIndex('staff_contracts_staff_idx').on('staff_contracts').column('staff_id').execute();
+    await createIndexes(db, 'staff_contracts', { staff_contracts_staff_idx: ['staff_id'] });
 
     // --- projects
     await editable(
@@ -109,7 +99,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('extra_weekly_minutes', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('description', 'text'),
     ).execute();
-    await db.schema.createIndex('projects_centre_idx').on('projects').column('centre_id').execute();
+    await createIndexes(db, 'projects', { projects_centre_idx: ['centre_id'] });
 
     // --- courses
     await table.catalogue('course_kinds', bilingualLabels, { sorted: true }).execute();
@@ -141,12 +131,11 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('capacity', 'integer')
         .addColumn('notes', 'text'),
     ).execute();
-    await db.schema.createIndex('courses_centre_start_idx').on('courses').columns(['centre_id', 'start_date']).execute();
+    await createIndexes(db, 'courses', { courses_centre_start_idx: ['centre_id', 'start_date'] });
 
     await editable(
       table
-        .withId('lessons')
-        .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id').onDelete('cascade'))
+        .partsOf('lessons', 'course_id', 'courses.id')
         .addColumn('lesson_date', 'text', (c) => c.notNull())
         .addColumn('start_time', 'text', (c) => c.notNull())
         .addColumn('minutes', 'integer', (c) => c.notNull())
@@ -156,7 +145,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         /** The date of the weekly pattern a generated lesson stands for (kept when it is moved); null when added by hand. */
         .addColumn('planned_on', 'text'),
     ).execute();
-    await db.schema.createIndex('lessons_course_date_idx').on('lessons').columns(['course_id', 'lesson_date']).execute();
+    await createIndexes(db, 'lessons', { lessons_course_date_idx: ['course_id', 'lesson_date'] });
     // One lesson per date of the pattern: two generations at once cannot both add it.
     await db.schema
       .createIndex('lessons_planned_uq')
@@ -168,8 +157,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
 
     await editable(
       table
-        .withId('enrolments')
-        .addColumn('course_id', 'integer', (c) => c.notNull().references('courses.id').onDelete('cascade'))
+        .partsOf('enrolments', 'course_id', 'courses.id')
         .addColumn('person_id', 'integer', (c) => c.references('people.id').onDelete('set null'))
         /** sai | centre_user | other */
         .addColumn('programme', 'text', (c) => c.notNull())
@@ -179,8 +167,10 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('gender', 'text', (c) => c.notNull())
         .addColumn('citizenship', 'text', (c) => c.notNull()),
     ).execute();
-    await db.schema.createIndex('enrolments_course_idx').on('enrolments').column('course_id').execute();
-    await db.schema.createIndex('enrolments_person_idx').on('enrolments').column('person_id').execute();
+    await createIndexes(db, 'enrolments', {
+      enrolments_course_idx: ['course_id'],
+      enrolments_person_idx: ['person_id'],
+    });
     // One current enrolment per person and course (a withdrawn one may be followed by a new one).
     await db.schema
       .createIndex('enrolments_current_uq')
@@ -195,7 +185,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
       .addColumn('present', 'integer', (c) => c.notNull())
       .addColumn('recorded_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('attendance_enrolment_idx').on('attendance').column('enrolment_id').execute();
+    await createIndexes(db, 'attendance', { attendance_enrolment_idx: ['enrolment_id'] });
 
     await editable(
       table
@@ -211,7 +201,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('enrolment_id', 'integer', (c) => c.references('enrolments.id').onDelete('set null'))
         .addColumn('notes', 'text'),
     ).execute();
-    await db.schema.createIndex('waiting_list_centre_idx').on('waiting_list_entries').columns(['centre_id', 'kind', 'status']).execute();
+    await createIndexes(db, 'waiting_list_entries', { waiting_list_centre_idx: ['centre_id', 'kind', 'status'] });
 
     // --- events and outings
     await editable(
@@ -228,7 +218,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         /** Participants not registered by name (a count), besides the people listed. */
         .addColumn('other_participants', 'integer', (c) => c.notNull().defaultTo(0)),
     ).execute();
-    await db.schema.createIndex('events_centre_date_idx').on('events').columns(['centre_id', 'event_date']).execute();
+    await createIndexes(db, 'events', { events_centre_date_idx: ['centre_id', 'event_date'] });
     await table.link('event_participants', { event_id: partOf('events.id'), person_id: partOf('people.id') }).execute();
 
     // --- network meetings and the organisations they involve
@@ -258,7 +248,7 @@ export function activitiesCalendar(dialect: DialectName): Migration {
         .addColumn('topic', 'text', (c) => c.notNull())
         .addColumn('outcome', 'text'),
     ).execute();
-    await db.schema.createIndex('network_meetings_centre_date_idx').on('network_meetings').columns(['centre_id', 'held_on']).execute();
+    await createIndexes(db, 'network_meetings', { network_meetings_centre_date_idx: ['centre_id', 'held_on'] });
     await table
       .link('network_meeting_organisations', {
         meeting_id: partOf('network_meetings.id'),

@@ -5,14 +5,13 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { editable, irreversible, partOf, refersTo } from './shapes.js';
+import { createIndexes, editable, irreversible, partOf, refersTo } from './shapes.js';
 
 export function reports(dialect: DialectName): Migration {
   return irreversible('reports', dialect, async (db, table) => {
     await editable(
       table
-        .withId('reports')
-        .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisations.id'))
+        .ofOrganisation('reports')
         .addColumn('year', 'integer', (c) => c.notNull())
         /** The centres covered, ids sorted and joined by commas: one report per scope and year. */
         .addColumn('scope_key', 'text', (c) => c.notNull())
@@ -27,10 +26,9 @@ export function reports(dialect: DialectName): Migration {
       .addUniqueConstraint('reports_scope_year_uq', ['organisation_id', 'scope_key', 'year'])
       .execute();
     await table.link('report_centres', { report_id: partOf('reports.id'), centre_id: refersTo('centres.id') }).execute();
-    await db.schema.createIndex('report_centres_centre_idx').on('report_centres').column('centre_id').execute();
+    await createIndexes(db, 'report_centres', { report_centres_centre_idx: ['centre_id'] });
     await table
-      .withId('report_versions')
-      .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+      .partsOf('report_versions', 'report_id', 'reports.id')
       .addColumn('number', 'integer', (c) => c.notNull())
       /** JSON: the report's data as published (figures, narratives, settings), never changed. */
       .addColumn('data', 'text', (c) => c.notNull())

@@ -9,21 +9,19 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import type { AnyDb } from './shapes.js';
+import { type AnyDb, createIndexes } from './shapes.js';
 
 export function reportIndexes(_dialect: DialectName): Migration {
   return {
     async up(db: AnyDb) {
-      await db.schema
-        .createIndex('visits_centre_year_report_idx')
-        .on('visits')
-        .columns(['centre_id', 'visit_year', 'origin_group', 'gender', 'citizenship', 'referral_source', 'channel'])
-        .execute();
+      await createIndexes(db, 'visits', {
+        visits_centre_year_report_idx: ['centre_id', 'visit_year', 'origin_group', 'gender', 'citizenship', 'referral_source', 'channel'],
+      });
       await db.schema.dropIndex('visits_centre_year_idx').execute();
     },
 
     async down(db: AnyDb) {
-      await db.schema.createIndex('visits_centre_year_idx').on('visits').columns(['centre_id', 'visit_year']).execute();
+      await createIndexes(db, 'visits', { visits_centre_year_idx: ['centre_id', 'visit_year'] });
       await db.schema.dropIndex('visits_centre_year_report_idx').execute();
     },
   };

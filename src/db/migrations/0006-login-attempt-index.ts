@@ -6,12 +6,12 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import type { AnyDb } from './shapes.js';
+import { type AnyDb, createIndexes } from './shapes.js';
 
 export function loginAttemptIndex(_dialect: DialectName): Migration {
   return {
     async up(db: AnyDb) {
-      await db.schema.createIndex('login_attempts_email_ip_idx').on('login_attempts').columns(['email', 'ip', 'at']).execute();
+      await createIndexes(db, 'login_attempts', { login_attempts_email_ip_idx: ['email', 'ip', 'at'] });
     },
 
     async down(db: AnyDb) {

@@ -7,7 +7,7 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { editable, irreversible, partOf, refersTo } from './shapes.js';
+import { createIndexes, editable, irreversible, partOf, refersTo } from './shapes.js';
 
 export function importsHistory(dialect: DialectName): Migration {
   return irreversible('imports and historical figures', dialect, async (db, table) => {
@@ -46,7 +46,7 @@ export function importsHistory(dialect: DialectName): Migration {
         .addColumn('undone_at', 'text')
         .addColumn('undone_by', 'integer', (c) => c.references('users.id').onDelete('set null')),
     ).execute();
-    await db.schema.createIndex('imports_centre_idx').on('imports').columns(['centre_id', 'created_at']).execute();
+    await createIndexes(db, 'imports', { imports_centre_idx: ['centre_id', 'created_at'] });
 
     // One row per row of the file written: its fingerprint finds a row imported before.
     await table
@@ -55,7 +55,7 @@ export function importsHistory(dialect: DialectName): Migration {
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('fingerprint', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('import_rows_fingerprint_idx').on('import_rows').columns(['centre_id', 'kind', 'fingerprint']).execute();
+    await createIndexes(db, 'import_rows', { import_rows_fingerprint_idx: ['centre_id', 'kind', 'fingerprint'] });
 
     // The records an import created (person, visit, case, permit, enrolment): what undo removes.
     await db.schema
@@ -65,12 +65,11 @@ export function importsHistory(dialect: DialectName): Migration {
       .addColumn('record_id', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('import_records_pk', ['import_id', 'entity', 'record_id'])
       .execute();
-    await db.schema.createIndex('import_records_entity_idx').on('import_records').columns(['entity', 'record_id']).execute();
+    await createIndexes(db, 'import_records', { import_records_entity_idx: ['entity', 'record_id'] });
 
     // The dry run's rejected rows: row number, column, reason code and its values, the row as read.
     await table
-      .withId('import_rejects')
-      .addColumn('import_id', 'integer', partOf('imports.id'))
+      .partsOf('import_rejects', 'import_id', 'imports.id')
       .addColumn('row_number', 'integer', (c) => c.notNull())
       .addColumn('column_name', 'text')
       .addColumn('code', 'text', (c) => c.notNull())
@@ -78,12 +77,11 @@ export function importsHistory(dialect: DialectName): Migration {
       /** JSON: the row's cells as read, to download and fix. */
       .addColumn('cells', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('import_rejects_import_idx').on('import_rejects').columns(['import_id', 'row_number']).execute();
+    await createIndexes(db, 'import_rejects', { import_rejects_import_idx: ['import_id', 'row_number'] });
 
     // A mapping kept for the next file of the same shape (same kind, same headers).
     await table
-      .withId('import_mappings')
-      .addColumn('organisation_id', 'integer', refersTo('organisations.id'))
+      .ofOrganisation('import_mappings')
       .addColumn('kind', 'text', (c) => c.notNull())
       /** The headers, folded and joined: the file's shape. */
       .addColumn('header_key', 'text', (c) => c.notNull())

@@ -6,15 +6,12 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { byUser, irreversible, partOf, required } from './shapes.js';
+import { addColumnTo, byUser, createIndexes, irreversible, partOf, required } from './shapes.js';
 
 export function privacyRecords(dialect: DialectName): Migration {
   return irreversible('privacy records', dialect, async (db, table) => {
     // The version of the notice the centre gives today ("2024-01"): a notice of another version is out of date.
-    await db.schema
-      .alterTable('centres')
-      .addColumn('privacy_notice_version', 'text', (c) => c.notNull().defaultTo('1'))
-      .execute();
+    await addColumnTo(db, 'centres', 'privacy_notice_version', 'text', (c) => c.notNull().defaultTo('1'));
 
     // A notice given to a person: when, which version, in which language, by whom. Goes with the person's file.
     await table
@@ -27,7 +24,7 @@ export function privacyRecords(dialect: DialectName): Migration {
       .addColumn('given_by', 'integer', byUser)
       .addColumn('created_at', 'text', required)
       .execute();
-    await db.schema.createIndex('privacy_notices_person_idx').on('privacy_notices').columns(['person_id', 'given_on']).execute();
+    await createIndexes(db, 'privacy_notices', { privacy_notices_person_idx: ['person_id', 'given_on'] });
 
     // An erasure request and its decision. The person's id is a plain number: an erased person's row goes.
     await table
@@ -41,6 +38,6 @@ export function privacyRecords(dialect: DialectName): Migration {
       .addColumn('decided_by', 'integer', byUser)
       .addColumn('decided_at', 'text', required)
       .execute();
-    await db.schema.createIndex('erasure_requests_centre_idx').on('erasure_requests').columns(['centre_id', 'decided_at']).execute();
+    await createIndexes(db, 'erasure_requests', { erasure_requests_centre_idx: ['centre_id', 'decided_at'] });
   });
 }

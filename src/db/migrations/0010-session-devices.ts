@@ -5,13 +5,12 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import type { AnyDb } from './shapes.js';
+import { type AnyDb, addColumnTo } from './shapes.js';
 
 export function sessionDevices(_dialect: DialectName): Migration {
   return {
     async up(db: AnyDb) {
-      await db.schema.alterTable('sessions').addColumn('user_agent', 'text').execute();
-      await db.schema.alterTable('sessions').addColumn('ip', 'text').execute();
+      for (const column of ['user_agent', 'ip']) await addColumnTo(db, 'sessions', column, 'text');
     },
     async down(db: AnyDb) {
       await db.schema.alterTable('sessions').dropColumn('ip').execute();

@@ -8,33 +8,24 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { irreversible, partOf } from './shapes.js';
+import { addColumnTo, createIndexes, irreversible } from './shapes.js';
 
 export function secondFactor(dialect: DialectName): Migration {
   return irreversible('second factor', dialect, async (db, table) => {
-    await db.schema.alterTable('users').addColumn('totp_secret', 'text').execute();
-    await db.schema.alterTable('users').addColumn('totp_pending_secret', 'text').execute();
-    await db.schema.alterTable('users').addColumn('totp_enabled_at', 'text').execute();
-    await db.schema.alterTable('users').addColumn('totp_last_step', 'integer').execute();
+    for (const column of ['totp_secret', 'totp_pending_secret', 'totp_enabled_at']) await addColumnTo(db, 'users', column, 'text');
+    await addColumnTo(db, 'users', 'totp_last_step', 'integer');
     // The codes refused lately, from any client: past a few, the account takes no code for a while.
-    await db.schema
-      .alterTable('users')
-      .addColumn('second_factor_failures', 'integer', (c) => c.notNull().defaultTo(0))
-      .execute();
-    await db.schema.alterTable('users').addColumn('second_factor_failed_at', 'text').execute();
+    await addColumnTo(db, 'users', 'second_factor_failures', 'integer', (c) => c.notNull().defaultTo(0));
+    await addColumnTo(db, 'users', 'second_factor_failed_at', 'text');
     // JSON array of roles ("admin", "coordinator"); none by default.
-    await db.schema
-      .alterTable('organisations')
-      .addColumn('second_factor_roles', 'text', (c) => c.notNull().defaultTo('[]'))
-      .execute();
+    await addColumnTo(db, 'organisations', 'second_factor_roles', 'text', (c) => c.notNull().defaultTo('[]'));
 
     await table
-      .withId('recovery_codes')
-      .addColumn('user_id', 'integer', partOf('users.id'))
+      .partsOf('recovery_codes', 'user_id', 'users.id')
       .addColumn('code_hash', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('used_at', 'text')
       .execute();
-    await db.schema.createIndex('recovery_codes_user_idx').on('recovery_codes').columns(['user_id', 'code_hash']).execute();
+    await createIndexes(db, 'recovery_codes', { recovery_codes_user_idx: ['user_id', 'code_hash'] });
   });
 }

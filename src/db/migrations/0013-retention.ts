@@ -8,7 +8,7 @@
  */
 import { type Migration, sql } from 'kysely';
 import type { DialectName } from '../database.js';
-import { addColumnTo, byUser, irreversible, refersTo, required } from './shapes.js';
+import { addColumnTo, byUser, createIndexes, irreversible, required } from './shapes.js';
 
 export function retention(dialect: DialectName): Migration {
   return irreversible('retention', dialect, async (db, table) => {
@@ -30,8 +30,7 @@ export function retention(dialect: DialectName): Migration {
       .execute();
 
     await table
-      .withId('retention_runs')
-      .addColumn('organisation_id', 'integer', refersTo('organisations.id'))
+      .ofOrganisation('retention_runs')
       /** manual | scheduled */
       .addColumn('trigger', 'text', required)
       .addColumn('started_by', 'integer', byUser)
@@ -46,11 +45,7 @@ export function retention(dialect: DialectName): Migration {
       /** Why a run was skipped or failed (no personal data). */
       .addColumn('detail', 'text')
       .execute();
-    await db.schema
-      .createIndex('retention_runs_organisation_idx')
-      .on('retention_runs')
-      .columns(['organisation_id', 'started_at'])
-      .execute();
+    await createIndexes(db, 'retention_runs', { retention_runs_organisation_idx: ['organisation_id', 'started_at'] });
     await db.schema
       .createIndex('retention_runs_running_uq')
       .unique()

@@ -6,14 +6,13 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { byUser, editable, irreversible, refersTo, required } from './shapes.js';
+import { byUser, editable, irreversible, required } from './shapes.js';
 
 export function processingRegister(dialect: DialectName): Migration {
   return irreversible('processing register', dialect, async (_db, table) => {
     await editable(
       table
-        .withId('processing_register_texts')
-        .addColumn('organisation_id', 'integer', refersTo('organisations.id'))
+        .ofOrganisation('processing_register_texts')
         .addColumn('section', 'text', required)
         .addColumn('text', 'text', required)
         .addColumn('updated_by', 'integer', byUser),

@@ -8,7 +8,7 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { irreversible, partOf, required } from './shapes.js';
+import { createIndexes, irreversible, partOf, required } from './shapes.js';
 
 export function reminders(dialect: DialectName): Migration {
   return irreversible('reminders', dialect, async (db, table) => {
@@ -22,8 +22,7 @@ export function reminders(dialect: DialectName): Migration {
       .execute();
 
     await table
-      .withId('reminder_digests')
-      .addColumn('user_id', 'integer', partOf('users.id'))
+      .partsOf('reminder_digests', 'user_id', 'users.id')
       /** The Europe/Rome day it is the digest of. */
       .addColumn('digest_on', 'text', required)
       .addColumn('created_at', 'text', required)
@@ -40,11 +39,10 @@ export function reminders(dialect: DialectName): Migration {
       .addColumn('email_error', 'text')
       .addUniqueConstraint('reminder_digests_user_day_uq', ['user_id', 'digest_on'])
       .execute();
-    await db.schema.createIndex('reminder_digests_email_idx').on('reminder_digests').columns(['email_status', 'digest_on']).execute();
+    await createIndexes(db, 'reminder_digests', { reminder_digests_email_idx: ['email_status', 'digest_on'] });
 
     await table
-      .withId('reminder_items')
-      .addColumn('digest_id', 'integer', partOf('reminder_digests.id'))
+      .partsOf('reminder_items', 'digest_id', 'reminder_digests.id')
       /** permit_expiring | action_overdue | case_silent | course_places */
       .addColumn('kind', 'text', required)
       .addColumn('centre_id', 'integer', partOf('centres.id'))
@@ -60,13 +58,11 @@ export function reminders(dialect: DialectName): Migration {
       /** For freed course places: how many people of the centre wait. */
       .addColumn('waiting', 'integer')
       .execute();
-    await db.schema.createIndex('reminder_items_digest_idx').on('reminder_items').column('digest_id').execute();
-    for (const column of ['person_id', 'case_id', 'course_id']) {
-      await db.schema
-        .createIndex(`reminder_items_${column.replace('_id', '')}_idx`)
-        .on('reminder_items')
-        .column(column)
-        .execute();
-    }
+    await createIndexes(db, 'reminder_items', {
+      reminder_items_digest_idx: ['digest_id'],
+      reminder_items_person_idx: ['person_id'],
+      reminder_items_case_idx: ['case_id'],
+      reminder_items_course_idx: ['course_id'],
+    });
   });
 }

@@ -4,13 +4,13 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
-import { type AnyDb, byUser } from './shapes.js';
+import { type AnyDb, addColumnTo, byUser } from './shapes.js';
 
 export function permitContacts(_dialect: DialectName): Migration {
   return {
     async up(db: AnyDb) {
-      await db.schema.alterTable('residence_permits').addColumn('contacted_on', 'text').execute();
-      await db.schema.alterTable('residence_permits').addColumn('contacted_by', 'integer', byUser).execute();
+      await addColumnTo(db, 'residence_permits', 'contacted_on', 'text');
+      await addColumnTo(db, 'residence_permits', 'contacted_by', 'integer', byUser);
     },
     async down(db: AnyDb) {
       await db.schema.alterTable('residence_permits').dropColumn('contacted_by').execute();

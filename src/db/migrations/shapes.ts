@@ -1,9 +1,11 @@
 /**
- * The table shapes the migrations repeat, written once: the generated id, a centre's or a case's
- * records, the editable record's columns, an organisation's catalogue (and its default entries),
- * a link table. Frozen like the migrations that use them: each shape must go on producing the
- * DDL the released migrations ran, byte for byte, on both databases. A later migration that
- * wants another shape writes it out; it never changes one here.
+ * The table shapes the migrations repeat, written once: the generated id, an organisation's, a
+ * centre's or a case's records, the parts of a record, a person's documents, the timestamps and
+ * the editable record's columns, an organisation's catalogue (and its default entries), a link
+ * table, a table's plain indexes, a column added to a table that exists. Frozen like the
+ * migrations that use them: each shape must go on producing the DDL the released migrations ran,
+ * byte for byte, on both databases. A later migration that wants another shape writes it out; it
+ * never changes one here.
  * Typed as Kysely<any> on purpose: a migration is frozen in time, not tied to today's types.
  */
 import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration, sql } from 'kysely';
@@ -46,12 +48,19 @@ export function addColumnTo(db: AnyDb, table: string, column: string, type: 'tex
   return db.schema.alterTable(table).addColumn(column, type, shape).execute();
 }
 
+/** Adds plain indexes to a table, each by its name and its columns in order (a unique or partial one is written out). */
+export async function createIndexes(db: AnyDb, table: string, indexes: Record<string, string[]>): Promise<void> {
+  for (const [name, columns] of Object.entries(indexes)) await db.schema.createIndex(name).on(table).columns(columns).execute();
+}
+
+/** created_at and updated_at: when the row was made and last changed. */
+export function timestamps(table: AnyTable): AnyTable {
+  return table.addColumn('created_at', 'text', (c) => c.notNull()).addColumn('updated_at', 'text', (c) => c.notNull());
+}
+
 /** created_at, updated_at and the optimistic-concurrency version of an editable record. */
 export function editable(table: AnyTable): AnyTable {
-  return table
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1));
+  return timestamps(table).addColumn('version', 'integer', (c) => c.notNull().defaultTo(1));
 }
 
 /** The catalogue's two labels, Italian and English. */
@@ -68,15 +77,28 @@ export function tables(db: AnyDb, dialect: DialectName) {
       .addColumn('id', 'integer', (col) =>
         dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
       );
+  /** The records an organisation keeps: the id, then the organisation. */
+  const ofOrganisation = (name: string) => withId(name).addColumn('organisation_id', 'integer', refersTo('organisations.id'));
+  /** The parts of another record (a course's lessons, a user's codes…): the id, then the record they are deleted with. */
+  const partsOf = (name: string, column: string, target: string) => withId(name).addColumn(column, 'integer', partOf(target));
 
   return {
     withId,
+    ofOrganisation,
+    partsOf,
 
     /** The records a centre keeps: the id, then the centre. */
     ofCentre: (name: string) => withId(name).addColumn('centre_id', 'integer', refersTo('centres.id')),
 
     /** The records of a case: the id, then the case they are deleted with. */
-    ofCase: (name: string) => withId(name).addColumn('case_id', 'integer', partOf('cases.id')),
+    ofCase: (name: string) => partsOf(name, 'case_id', 'cases.id'),
+
+    /**
+     * A person's documents: the id, the person they are deleted with, then the person's centre,
+     * kept here so that a centre's list of documents (the Scadenze page) reads one index.
+     */
+    documentsOf: (name: string) =>
+      withId(name).addColumn('person_id', 'integer', partOf('people.id')).addColumn('centre_id', 'integer', refersTo('centres.id')),
 
     /**
      * An organisation's catalogue: entries by code, unique in the organisation (`<name>_code_uq`),
@@ -84,15 +106,14 @@ export function tables(db: AnyDb, dialect: DialectName) {
      * adds the entry's own columns, between its code and `active`.
      */
     catalogue(name: string, entryColumns: (table: AnyTable) => AnyTable, { sorted }: { sorted: boolean }) {
-      const described = entryColumns(
-        withId(name)
-          .addColumn('organisation_id', 'integer', refersTo('organisations.id'))
-          .addColumn('code', 'text', (c) => c.notNull()),
-      ).addColumn('active', 'integer', (c) => c.notNull().defaultTo(1));
-      return (sorted ? described.addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)) : described)
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addUniqueConstraint(`${name}_code_uq`, ['organisation_id', 'code']);
+      const described = entryColumns(ofOrganisation(name).addColumn('code', 'text', (c) => c.notNull())).addColumn(
+        'active',
+        'integer',
+        (c) => c.notNull().defaultTo(1),
+      );
+      return timestamps(
+        sorted ? described.addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)) : described,
+      ).addUniqueConstraint(`${name}_code_uq`, ['organisation_id', 'code']);
     },
 
     /** A link between two records: their two references, in order, are its primary key (`<name>_pk`). */
