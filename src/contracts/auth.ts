@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions.js';
-import { comuneIstat, id, optionalFields, shortText } from './common.js';
+import { comuneIstat, id, optionalFields, shortText, storedRecord } from './common.js';
 import { messageEn } from './messages/index.js';
 import { fiscalCode } from './people.js';
 
@@ -66,21 +66,18 @@ export const setupInput = z.strictObject({
 });
 export type SetupInput = z.infer<typeof setupInput>;
 
-export const userSchema = z
-  .object({
-    id: z.number(),
-    email: z.string(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    active: z.boolean(),
-    centreIds: z.array(z.number()),
-    createdAt: z.string(),
-    /** Matched to the `fiscalNumber` claim of SPID/CIE gateways when signing in through the identity provider. */
-    fiscalCode: z.string().nullable(),
-    /** Signed in through the identity provider at least once: the account is bound to that identity. */
-    ssoBound: z.boolean(),
-  })
-  .meta({ id: 'User' });
+export const userSchema = storedRecord('User', {
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+  centreIds: z.array(z.number()),
+  createdAt: z.string(),
+  /** Matched to the `fiscalNumber` claim of SPID/CIE gateways when signing in through the identity provider. */
+  fiscalCode: z.string().nullable(),
+  /** Signed in through the identity provider at least once: the account is bound to that identity. */
+  ssoBound: z.boolean(),
+});
 export type User = z.infer<typeof userSchema>;
 
 const userFields = {
@@ -102,18 +99,15 @@ export const userCreateInput = z.strictObject({
 /** A change of account: its email is not changed; `active: false` deactivates it. */
 export const userUpdateInput = z.strictObject({ ...optionalFields(userFields), active: z.boolean().optional() });
 
-export const apiTokenSchema = z
-  .object({
-    id: z.number(),
-    userId: z.number(),
-    userEmail: z.string(),
-    name: z.string(),
-    tokenPrefix: z.string(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ApiToken' });
+export const apiTokenSchema = storedRecord('ApiToken', {
+  userId: z.number(),
+  userEmail: z.string(),
+  name: z.string(),
+  tokenPrefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
 
 export const apiTokenCreateInput = z.strictObject({
   userId: id,
@@ -125,15 +119,12 @@ export const apiTokenCreated = apiTokenSchema.extend({
   token: z.string(),
 });
 
-export const centreSchema = z
-  .object({
-    id: z.number(),
-    organisationId: z.number(),
-    code: z.string(),
-    name: z.string(),
-    comuneIstat: z.string().nullable(),
-  })
-  .meta({ id: 'Centre' });
+export const centreSchema = storedRecord('Centre', {
+  organisationId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  comuneIstat: z.string().nullable(),
+});
 
 export const centreCreateInput = z.strictObject({
   code: z
