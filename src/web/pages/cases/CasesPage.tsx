@@ -30,7 +30,6 @@ function OverduePanel() {
         loaded={overdue}
         caption={t('cases.overdue.title')}
         className="table table-sm mb-0"
-        rowKey={(a) => a.id}
         empty={t('cases.overdue.none')}
         columns={[
           { header: t('cases.overdue.due'), cell: (a) => (a.dueOn ? formatDate(a.dueOn) : ''), className: 'text-danger fw-semibold' },
@@ -113,7 +112,6 @@ export default function CasesPage() {
             captionHidden
             className="table"
             rows={page.items}
-            rowKey={(c) => c.id}
             empty={t('cases.none')}
             paging={pagingOf(page, address.setPage)}
             columns={[

@@ -1,8 +1,16 @@
 /** Small pieces shared by the cases pages. */
 import type { ComponentProps, ReactNode } from 'react';
 import type { Case, CaseListItem } from '../../../contracts/cases.js';
-import { CASE_AREAS, type CaseArea, HOUSEHOLD_RELATIONS, type HouseholdRelation, REFERRAL_SOURCES } from '../../../contracts/enums.js';
-import { type LabelValue, type Locale, labelOf } from '../../../contracts/labels.js';
+import {
+  ACTION_STATUSES,
+  CASE_AREAS,
+  type CaseArea,
+  HOUSEHOLD_RELATIONS,
+  type HouseholdRelation,
+  REFERRAL_SOURCES,
+  REFERRAL_STATUSES,
+} from '../../../contracts/enums.js';
+import { type Locale, labelOf } from '../../../contracts/labels.js';
 import { todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
@@ -139,43 +147,44 @@ export function CaseItemForm({
   );
 }
 
+/** The items of a case whose status changes in place: each one's value list, dictionary prefix and address. */
+const STATUS_ITEMS = {
+  action: { list: 'actionStatus', values: ACTION_STATUSES, texts: 'cases.action', path: '/actions' },
+  referral: { list: 'referralStatus', values: REFERRAL_STATUSES, texts: 'cases.referral', path: '/referrals' },
+} as const;
+
 /**
- * A case item's status (an action's, a referral's), one of the value list `list`: changed in place
- * by those who may write (`canWrite`: named with the item's `name`, sent at the version read, said
+ * A case item's status (an action's, a referral's: `kind`, see STATUS_ITEMS): changed in place by
+ * those who may write (`canWrite`: named with the item's `name`, sent at the version read, said
  * when saved, in the words `<texts>.status`, `.save` and `.saved`), else told.
  */
-export function CaseItemStatus<L extends 'actionStatus' | 'referralStatus'>({
-  list,
-  values,
-  texts,
+export function CaseItemStatus({
+  kind,
   name,
-  path,
   item,
   canWrite,
   reload,
 }: {
-  list: L;
-  values: readonly (LabelValue<L> & string)[];
-  texts: 'cases.action' | 'cases.referral';
+  kind: keyof typeof STATUS_ITEMS;
   name: string;
-  path: string;
-  item: { status: LabelValue<L> & string; version: number };
+  item: { id: number; status: string; version: number };
   canWrite: boolean;
   reload(): void;
 }) {
   const { t, labels } = useI18n();
   const change = useCaseChange(reload);
-  const words = labels(list);
+  const { list, values, texts, path } = STATUS_ITEMS[kind];
+  const words: Record<string, string | undefined> = labels(list);
   if (!canWrite) return words[item.status];
   return (
     <InlineSelectForm
       label={`${t(`${texts}.status`)}: ${name}`}
       value={item.status}
       version={item.version}
-      options={values.map((value) => ({ value, label: words[value] }))}
+      options={values.map((value) => ({ value, label: words[value] ?? value }))}
       submitLabel={t(`${texts}.save`)}
       change={change}
-      onSave={(status) => change.send('PATCH', path, { version: item.version, status }, { success: t(`${texts}.saved`) })}
+      onSave={(status) => change.send('PATCH', `${path}/${item.id}`, { version: item.version, status }, { success: t(`${texts}.saved`) })}
     />
   );
 }

@@ -102,7 +102,6 @@ export default function CoursesPage() {
             caption={t('courses.list', { year })}
             captionHidden
             rows={list.data.items}
-            rowKey={(course) => course.id}
             empty={t('courses.none')}
             paging={pagingOf(list.data, (next) => setParams({ year: String(year), ...(kindId && { kindId }), page: String(next) }))}
             columns={[

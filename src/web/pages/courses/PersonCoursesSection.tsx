@@ -25,7 +25,6 @@ export function PersonCoursesSection({ personId, initial }: { personId: number; 
           caption={t('courses.person.title')}
           captionHidden
           rows={enrolments}
-          rowKey={(enrolment) => enrolment.id}
           empty={t('courses.person.none')}
           columns={[
             {
@@ -51,7 +50,6 @@ export function PersonCoursesSection({ personId, initial }: { personId: number; 
         caption={t('courses.person.waiting')}
         className="table table-sm caption-top"
         rows={waiting}
-        rowKey={(entry) => entry.id}
         columns={[
           {
             header: t('courses.waiting.kind'),

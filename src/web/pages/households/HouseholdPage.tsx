@@ -69,7 +69,6 @@ function HouseholdView({ h, reload }: { h: Household; reload(): void }) {
         caption={t('households.history')}
         captionHidden
         rows={h.history}
-        rowKey={(m) => m.id}
         empty={t('households.noHistory')}
         columns={[
           { header: t('households.person'), rowHeader: true, cell: (m) => <Link to={`/people/${m.personId}`}>{fullName(m)}</Link> },

@@ -91,7 +91,6 @@ function HouseholdOfPerson({ personId, result }: { personId: number; result: Ret
       <RecordTable<Membership>
         caption={t('households.pastMemberships')}
         rows={past}
-        rowKey={(m) => m.id}
         columns={[
           {
             header: t('households.household'),

@@ -80,7 +80,6 @@ export default function ReportsPage() {
           caption={t('reports.list.caption')}
           captionHidden
           rows={list}
-          rowKey={(r) => r.id}
           empty={readsDraft ? t('reports.list.none') : t('reports.list.noneViewer')}
           columns={[
             {

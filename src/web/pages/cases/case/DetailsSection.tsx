@@ -115,7 +115,6 @@ function Periods({ c }: { c: Case }) {
     <RecordTable<CasePeriod>
       caption={t('cases.periods')}
       rows={c.periods}
-      rowKey={(p) => p.id}
       empty=""
       columns={[
         { header: t('cases.period.from'), cell: (p) => formatDate(p.openedOn) },

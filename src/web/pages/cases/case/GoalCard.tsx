@@ -1,6 +1,5 @@
 /** A goal of the plan: edited in place, deleted after a confirmation, its actions (status saved on each row) and an action added on demand. */
 import type { CaseAction, CaseGoal } from '../../../../contracts/cases.js';
-import { ACTION_STATUSES } from '../../../../contracts/enums.js';
 import { isOverdue } from '../../../../domain/care.js';
 import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
@@ -113,7 +112,6 @@ export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; st
         caption={goal.title}
         captionHidden
         rows={goal.actions}
-        rowKey={(a) => a.id}
         rowName={(a) => a.description}
         empty={t('cases.goal.noActions')}
         columns={[
@@ -132,16 +130,7 @@ export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; st
             header: t('cases.action.status'),
             cell: (a) => (
               <>
-                <CaseItemStatus
-                  list="actionStatus"
-                  values={ACTION_STATUSES}
-                  texts="cases.action"
-                  name={a.description}
-                  path={`/actions/${a.id}`}
-                  item={a}
-                  canWrite={canWrite}
-                  reload={reload}
-                />
+                <CaseItemStatus kind="action" name={a.description} item={a} canWrite={canWrite} reload={reload} />
                 {a.doneOn ? <small className="d-block">{t('cases.action.doneOn', { date: formatDate(a.doneOn) })}</small> : null}
               </>
             ),

@@ -76,7 +76,6 @@ export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
         caption={t('cases.referrals')}
         captionHidden
         rows={c.referrals}
-        rowKey={(r) => r.id}
         rowName={(r) => r.reason}
         empty={t('cases.referrals.none')}
         columns={[
@@ -102,18 +101,7 @@ export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
           },
           {
             header: t('cases.referral.status'),
-            cell: (r) => (
-              <CaseItemStatus
-                list="referralStatus"
-                values={REFERRAL_STATUSES}
-                texts="cases.referral"
-                name={r.reason}
-                path={`/referrals/${r.id}`}
-                item={r}
-                canWrite={canWrite}
-                reload={reload}
-              />
-            ),
+            cell: (r) => <CaseItemStatus kind="referral" name={r.reason} item={r} canWrite={canWrite} reload={reload} />,
           },
         ]}
         actions={canWrite ? (r) => [{ label: t('cases.referral.delete'), danger: true, onClick: () => remove(r) }] : undefined}

@@ -217,7 +217,6 @@ export function DocumentsPart<T extends Listed>({
         loaded={list}
         problem={removal.problem}
         caption={title}
-        rowKey={(item) => item.id}
         rowName={(item) => [kind.of(item), item.number].filter(Boolean).join(' ')}
         empty={empty}
         columns={columns(basic)}

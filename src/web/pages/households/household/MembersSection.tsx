@@ -84,7 +84,6 @@ export function MembersSection({ household, canWrite, reload }: { household: Hou
         captionHidden
         className="table"
         rows={household.members}
-        rowKey={(m) => m.id}
         rowName={fullName}
         empty={t('households.noMembers')}
         columns={[
