@@ -57,11 +57,10 @@ export type HoursSetUpdateInput = z.infer<typeof hoursSetUpdateInput>;
 
 // --- closures
 
-export const closureSchema = centreRecord('Closure', {
-  from: z.string(),
-  to: z.string(),
-  reason: z.string(),
-});
+/** A closure as the API answers it: in the centre's list and on the public page. */
+const closureRead = { from: z.string(), to: z.string(), reason: z.string() };
+
+export const closureSchema = centreRecord('Closure', closureRead);
 export type ClosureRecord = z.infer<typeof closureSchema>;
 
 const closureFields = {
@@ -173,7 +172,7 @@ export const publicHoursSchema = z
     current: publicSet.nullable(),
     /** The next change of hours, if one is planned. */
     next: publicSet.nullable(),
-    closures: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
+    closures: z.array(z.object(closureRead)),
     /** Public holidays and the patron day that close a day with hours (outside the closures above). */
     holidays: z.array(z.object({ date: z.string(), kind: z.enum(['holiday', 'patron_day']), name: z.string().nullable() })),
   })
