@@ -13,7 +13,7 @@ import {
   staffSchema,
 } from '../../contracts/cases.js';
 import { pageOf } from '../../contracts/common.js';
-import { declareListExport } from '../http/list-export.js';
+import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { casesExport } from './cases.export.js';
 import { careSummaryFor, closeCase, createCase, getCase, listCasesFor, listStaff, reopenCase, updateCase } from './cases.usecases.js';
@@ -27,23 +27,20 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // --- the case
 
-  route.get('/cases', {
-    permission: 'personal.read',
-    summary: 'Cases (prese in carico), newest first, filtered',
-    querystring: caseListQuery,
-    response: pageOf(caseListItemSchema),
-    handle: (actor, { query }) => listCasesFor(app.db, actor, query),
-  });
-
-  declareListExport(route, app.db, {
+  declareExportedList(route, app.db, {
     list: '/cases',
     query: caseListQuery,
     permission: 'personal.read',
-    what: 'The filtered cases',
-    file: 'prese-in-carico',
-    sheet: 'Prese in carico',
-    entity: 'case',
-    read: (actor, { query }) => casesExport(app.db, actor, query),
+    summary: 'Cases (prese in carico), newest first, filtered',
+    response: pageOf(caseListItemSchema),
+    handle: (actor, { query }) => listCasesFor(app.db, actor, query),
+    export: {
+      what: 'The filtered cases',
+      file: 'prese-in-carico',
+      sheet: 'Prese in carico',
+      entity: 'case',
+      read: (actor, { query }) => casesExport(app.db, actor, query),
+    },
   });
 
   route.get('/cases/summary', {

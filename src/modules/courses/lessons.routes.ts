@@ -10,7 +10,7 @@ import {
   lessonSchema,
   lessonUpdateInput,
 } from '../../contracts/courses.js';
-import { declareListExport } from '../http/list-export.js';
+import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { getAttendance, saveAttendance } from './attendance.usecases.js';
 import { attendanceExport } from './enrolments.export.js';
@@ -67,23 +67,20 @@ export const lessonsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // --- attendance
 
-  route.get('/lessons/:id/attendance', {
-    permission: 'personal.read',
-    summary: 'The attendance screen of a lesson: every learner enrolled on its date, with their mark',
-    params: idParams,
-    response: attendanceSchema,
-    handle: (actor, { params }) => getAttendance(app.db, actor, params.id),
-  });
-
-  declareListExport(route, app.db, {
+  declareExportedList(route, app.db, {
     list: '/lessons/:id/attendance',
     params: idParams,
     permission: 'personal.read',
-    what: 'A lesson’s attendance',
-    file: 'presenze',
-    sheet: 'Presenze',
-    entity: 'attendance',
-    read: (actor, { params }) => attendanceExport(app.db, actor, params.id),
+    summary: 'The attendance screen of a lesson: every learner enrolled on its date, with their mark',
+    response: attendanceSchema,
+    handle: (actor, { params }) => getAttendance(app.db, actor, params.id),
+    export: {
+      what: 'A lesson’s attendance',
+      file: 'presenze',
+      sheet: 'Presenze',
+      entity: 'attendance',
+      read: (actor, { params }) => attendanceExport(app.db, actor, params.id),
+    },
   });
 
   route.put('/lessons/:id/attendance', {

@@ -10,7 +10,7 @@ import {
   waitingSummaryQuery,
   waitingSummarySchema,
 } from '../../contracts/courses.js';
-import { declareListExport } from '../http/list-export.js';
+import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { waitingListExport } from './waiting-list.export.js';
 import {
@@ -26,23 +26,20 @@ import {
 export const waitingListRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['courses']);
 
-  route.get('/waiting-list', {
-    permission: 'personal.read',
-    summary: 'Waiting-list entries, the most urgent and the longest waiting first, with the days waited',
-    querystring: waitingListQuery,
-    response: pageOf(waitingListEntrySchema),
-    handle: (actor, { query }) => listWaitingFor(app.db, actor, query),
-  });
-
-  declareListExport(route, app.db, {
+  declareExportedList(route, app.db, {
     list: '/waiting-list',
     query: waitingListQuery,
     permission: 'personal.read',
-    what: 'The filtered waiting-list entries',
-    file: 'liste-di-attesa',
-    sheet: "Liste d'attesa",
-    entity: 'waiting_list_entry',
-    read: (actor, { query }) => waitingListExport(app.db, actor, query),
+    summary: 'Waiting-list entries, the most urgent and the longest waiting first, with the days waited',
+    response: pageOf(waitingListEntrySchema),
+    handle: (actor, { query }) => listWaitingFor(app.db, actor, query),
+    export: {
+      what: 'The filtered waiting-list entries',
+      file: 'liste-di-attesa',
+      sheet: "Liste d'attesa",
+      entity: 'waiting_list_entry',
+      read: (actor, { query }) => waitingListExport(app.db, actor, query),
+    },
   });
 
   route.get('/waiting-list/summary', {

@@ -14,7 +14,7 @@ import {
   permitSchema,
   permitUpdateInput,
 } from '../../contracts/documents.js';
-import { declareListExport } from '../http/list-export.js';
+import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { deadlinesExport } from './deadlines.export.js';
 import {
@@ -135,26 +135,23 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // --- Scadenze
 
-  route.get('/deadlines', {
+  declareExportedList(route, app.db, {
+    list: '/deadlines',
+    query: deadlinesQuery,
     permission: 'personal.read',
     summary:
       'Scadenze: residence permits expiring within withinDays (default 60) from today (Europe/Rome) and those already expired. ' +
       'Left out: permits whose renewal was done (renewed) or refused, and permits superseded by a later permit of the same person. ' +
       'The list is logged',
-    querystring: deadlinesQuery,
     response: deadlinesSchema,
     handle: (actor, { query }) => deadlinesFor(app.db, actor, query),
-  });
-
-  declareListExport(route, app.db, {
-    list: '/deadlines',
-    query: deadlinesQuery,
-    permission: 'personal.read',
-    what: 'Scadenze: both lists of the page (expiring, then expired), whole',
-    file: 'scadenze',
-    sheet: 'Scadenze',
-    entity: 'residence_permit',
-    read: (actor, { query }) => deadlinesExport(app.db, actor, query),
+    export: {
+      what: 'Scadenze: both lists of the page (expiring, then expired), whole',
+      file: 'scadenze',
+      sheet: 'Scadenze',
+      entity: 'residence_permit',
+      read: (actor, { query }) => deadlinesExport(app.db, actor, query),
+    },
   });
 
   route.get('/deadlines/count', {

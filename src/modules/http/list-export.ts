@@ -10,6 +10,9 @@
  *     file: 'accessi', sheet: 'Accessi', entity: 'visit',
  *     read: (actor, { query }) => visitsExport(app.db, actor, query),
  *   });
+ *
+ * A list page's own route and its exports are declared together by `declareExportedList`: the
+ * path, the permission, the params and the query are said once for the three.
  */
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
@@ -20,7 +23,7 @@ import type { Permission } from '../../domain/permissions.js';
 import { type TableColumn, tableCsv, tableXlsx, XLSX_TYPE } from '../../exports/table.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { type routeDeclarer, sendDownload } from './route.js';
+import { type RouteSpec, type routeDeclarer, sendDownload } from './route.js';
 
 type Db = Kysely<Database>;
 
@@ -142,4 +145,24 @@ export function declareListExport<P extends Schema | undefined, Q extends z.ZodO
       },
     });
   }
+}
+
+/** A list page's route with its exports (`declareExportedList`): the route as `route.get` takes it, its query named as the export's. */
+export interface ExportedList<P extends Schema | undefined, Q extends z.ZodObject | undefined, R extends Schema, Row>
+  extends Pick<RouteSpec<Permission, P, Q, undefined, R>, 'permission' | 'summary' | 'params' | 'response' | 'handle'> {
+  list: string;
+  query?: Q;
+  /** What the exports say of their own: the rest is the list's. */
+  export: Omit<ListExport<P, Q, Row>, 'list' | 'params' | 'query' | 'permission'>;
+}
+
+/** Declares a list page's route (GET `list`) and its `<list>/export.csv` and `<list>/export.xlsx`. */
+export function declareExportedList<P extends Schema | undefined, Q extends z.ZodObject | undefined, R extends Schema, Row>(
+  route: ReturnType<typeof routeDeclarer>,
+  db: Db,
+  spec: ExportedList<P, Q, R, Row>,
+) {
+  const { list, params, query, permission, export: exported, ...listRoute } = spec;
+  route.get<Permission, P, Q, undefined, R>(list, { ...listRoute, permission, params, querystring: query });
+  declareListExport(route, db, { list, params, query, permission, ...exported });
 }

@@ -9,7 +9,7 @@ import {
   visitSummaryQuery,
   visitUpdateInput,
 } from '../../contracts/visits.js';
-import { declareListExport } from '../http/list-export.js';
+import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { visitsExport } from './visits.export.js';
 import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, updateVisit } from './visits.usecases.js';
@@ -17,12 +17,20 @@ import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, 
 export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['visits']);
 
-  route.get('/visits', {
+  declareExportedList(route, app.db, {
+    list: '/visits',
+    query: visitListQuery,
     permission: 'personal.read',
     summary: 'Visits (accessi), newest first, filtered',
-    querystring: visitListQuery,
     response: pageOf(visitSchema),
     handle: (actor, { query }) => listVisitsFor(app.db, actor, query),
+    export: {
+      what: 'The filtered visits',
+      file: 'accessi',
+      sheet: 'Accessi',
+      entity: 'visit',
+      read: (actor, { query }) => visitsExport(app.db, actor, query),
+    },
   });
 
   route.get('/visits/summary', {
@@ -31,17 +39,6 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: visitSummaryQuery,
     response: visitSummary,
     handle: (actor, { query }) => summariseVisitsFor(app.db, actor, query),
-  });
-
-  declareListExport(route, app.db, {
-    list: '/visits',
-    query: visitListQuery,
-    permission: 'personal.read',
-    what: 'The filtered visits',
-    file: 'accessi',
-    sheet: 'Accessi',
-    entity: 'visit',
-    read: (actor, { query }) => visitsExport(app.db, actor, query),
   });
 
   route.post('/visits', {
