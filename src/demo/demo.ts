@@ -14,12 +14,11 @@ import { inTransaction } from '../db/transaction.js';
 import { todayInRome } from '../domain/dates.js';
 import type { Role } from '../domain/permissions.js';
 import { createUser, ensureCentre } from '../modules/accounts/accounts.usecases.js';
-import { recordAudit } from '../modules/audit/audit.repository.js';
 import { TOPICS } from '../modules/catalogues/catalogues.js';
 import { listCatalogue } from '../modules/catalogues/catalogues.repository.js';
 import { populateActivities } from './activities-generator.js';
 import { populateCare } from './care-generator.js';
-import { JESI_ISTAT, populateCentres } from './generator.js';
+import { auditSyntheticData, JESI_ISTAT, populateCentres } from './generator.js';
 import { addDays } from './profiles.js';
 
 export interface DemoOptions {
@@ -184,14 +183,7 @@ export async function fillDemo(db: Kysely<Database>, options: DemoOptions): Prom
       enrolments: activities.enrolments,
       events: activities.events,
     };
-    await recordAudit(trx, {
-      userId: null,
-      centreId: centre.id,
-      action: 'create',
-      entity: 'synthetic_data',
-      entityId: centre.id,
-      details: { seed: options.seed, ...figures, startDate, endDate },
-    });
+    await auditSyntheticData(trx, centre.id, { seed: options.seed, ...figures, startDate, endDate });
     return { centreId: centre.id, ...figures, accounts };
   });
 }

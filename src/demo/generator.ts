@@ -181,14 +181,12 @@ export async function generateOrganisation(db: Kysely<Database>, options: Genera
     onProgress: options.onProgress,
   });
   for (const centre of centres) {
-    await recordAudit(db, {
-      userId: null,
-      centreId: centre.id,
-      action: 'create',
-      entity: 'synthetic_data',
-      entityId: centre.id,
-      details: { seed: options.seed, people: centre.people, visits: centre.visits, startDate, endDate },
-    });
+    await auditSyntheticData(db, centre.id, { seed: options.seed, people: centre.people, visits: centre.visits, startDate, endDate });
   }
   return { ...result, organisationId, care, centres, startDate, endDate };
+}
+
+/** The audit row that says a centre's records are synthetic: made by no user, with the seed and the figures drawn. */
+export function auditSyntheticData(db: Kysely<Database>, centreId: number, details: Record<string, unknown>): Promise<void> {
+  return recordAudit(db, { userId: null, centreId, action: 'create', entity: 'synthetic_data', entityId: centreId, details });
 }
