@@ -40,3 +40,27 @@ export function centreRecords<Filter extends { centreIds: number[] }, Row, Item>
     },
   };
 }
+
+/**
+ * centreRecords for a list read newest first: by its `date` column, then the later recorded
+ * first (by id); one record is the list's select bounded by its id.
+ */
+export function newestFirstRecords<T extends keyof Database & string, Filter extends { centreIds: number[] }, Row, Item>(list: {
+  table: T;
+  date: keyof Database[T] & string;
+  matching: CentreRecordsQueries<Filter, Row, Item>['matching'];
+  /** The list's records with their columns, in no order. */
+  selected: (db: Db, filter: Filter) => Parameters<typeof readPage<Row>>[0];
+  toItem: (row: Row) => Item;
+}) {
+  const { table, date, selected, matching, toItem } = list;
+  const dateColumn: string = `${table}.${date}`;
+  const idColumn: string = `${table}.id`;
+  return centreRecords({
+    matching,
+    ordered: (db, filter) => selected(db, filter).orderBy(dateColumn, 'desc').orderBy(idColumn, 'desc'),
+    // A filter's fields other than the centres are optional: the centres alone bound one record.
+    one: (db, id, centreIds) => selected(db, { centreIds } as Filter).where(idColumn, '=', id),
+    toItem,
+  });
+}

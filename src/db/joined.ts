@@ -1,4 +1,5 @@
 /** What a repository makes of the rows it read: the names a join brought, rows grouped by their owner. */
+import type { SelectQueryBuilder } from 'kysely';
 
 /** The person a row names, or null when it names none (or the person was erased: no names). */
 export const personOf = (row: { personId: number | null; givenNames: string | null; familyNames: string | null }) =>
@@ -33,4 +34,28 @@ export async function groupsOf<Row, Item = Row>(
 ): Promise<Map<number, Item[]>> {
   if (ownerIds.length === 0) return new Map();
   return groupBy(await read(ownerIds), key, item);
+}
+
+/** The names a centre's record shows beside its own columns: its person's and its operator's. */
+export interface PersonAndOperatorNames {
+  givenNames: string | null;
+  familyNames: string | null;
+  operatorName: string | null;
+}
+
+/**
+ * A centre's records (`table`, with personId and operatorId) with the names they show, for
+ * personOf and userOf: the person's only where the person belongs to the record's own centre
+ * (always, by construction), and the operator's.
+ */
+export function withPersonAndOperator<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  table: TB & string,
+): SelectQueryBuilder<DB, TB, O & PersonAndOperatorNames> {
+  // biome-ignore lint/suspicious/noExplicitAny: the joined tables are named by the caller's table
+  const joined = (query as SelectQueryBuilder<any, any, O>)
+    .leftJoin('people', (join) => join.onRef('people.id', '=', `${table}.personId`).onRef('people.centreId', '=', `${table}.centreId`))
+    .leftJoin('users', 'users.id', `${table}.operatorId`)
+    .select(['people.givenNames', 'people.familyNames', 'users.displayName as operatorName']);
+  return joined as unknown as SelectQueryBuilder<DB, TB, O & PersonAndOperatorNames>;
 }

@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Application } from '../../contracts/activities.js';
 import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums.js';
-import { centreRecords } from '../../db/centre-records.js';
-import { personOf, userOf } from '../../db/joined.js';
+import { newestFirstRecords } from '../../db/centre-records.js';
+import { type PersonAndOperatorNames, personOf, userOf, withPersonAndOperator } from '../../db/joined.js';
 import { inCentresAndPeriod, type PeriodFilter, whereEqual } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { type ApplicationTypeCount, applicationCounts } from '../../domain/activities.js';
@@ -55,42 +55,32 @@ const typeOf = (row: TypeRow) => ({
 });
 
 function withJoins(db: Db, filter: ApplicationFilter) {
-  return filtered(db, filter)
-    .leftJoin('people', (join) =>
-      join.onRef('people.id', '=', 'applications.personId').onRef('people.centreId', '=', 'applications.centreId'),
-    )
-    .leftJoin('users', 'users.id', 'applications.operatorId')
-    .select([
-      'applications.id',
-      'applications.centreId',
-      'applications.appliedOn',
-      'applications.outcome',
-      'applications.personId',
-      'people.givenNames',
-      'people.familyNames',
-      'applications.visitId',
-      'applications.notes',
-      'applications.operatorId',
-      'users.displayName as operatorName',
-      'applications.version',
-      ...TYPE_COLUMNS,
-    ]);
+  return withPersonAndOperator(filtered(db, filter), 'applications').select([
+    'applications.id',
+    'applications.centreId',
+    'applications.appliedOn',
+    'applications.outcome',
+    'applications.personId',
+    'applications.visitId',
+    'applications.notes',
+    'applications.operatorId',
+    'applications.version',
+    ...TYPE_COLUMNS,
+  ]);
 }
 
-type ApplicationJoinedRow = TypeRow & {
-  id: number;
-  centreId: number;
-  appliedOn: string;
-  outcome: string;
-  personId: number | null;
-  givenNames: string | null;
-  familyNames: string | null;
-  visitId: number | null;
-  notes: string | null;
-  operatorId: number | null;
-  operatorName: string | null;
-  version: number;
-};
+type ApplicationJoinedRow = TypeRow &
+  PersonAndOperatorNames & {
+    id: number;
+    centreId: number;
+    appliedOn: string;
+    outcome: string;
+    personId: number | null;
+    visitId: number | null;
+    notes: string | null;
+    operatorId: number | null;
+    version: number;
+  };
 
 function toApplication(row: ApplicationJoinedRow): Application {
   return {
@@ -112,11 +102,11 @@ export const {
   page: listApplications,
   all: allApplications,
   find: findApplication,
-} = centreRecords({
+} = newestFirstRecords({
+  table: 'applications',
+  date: 'appliedOn',
   matching: filtered,
-  ordered: (db, filter: ApplicationFilter) =>
-    withJoins(db, filter).orderBy('applications.appliedOn', 'desc').orderBy('applications.id', 'desc'),
-  one: (db, id, centreIds) => withJoins(db, { centreIds }).where('applications.id', '=', id),
+  selected: withJoins,
   toItem: toApplication,
 });
 

@@ -2,8 +2,8 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { PcStationSummary, PcStationUse } from '../../contracts/activities.js';
 import type { PcPurpose } from '../../contracts/enums.js';
-import { centreRecords } from '../../db/centre-records.js';
-import { personOf, userOf } from '../../db/joined.js';
+import { newestFirstRecords } from '../../db/centre-records.js';
+import { type PersonAndOperatorNames, personOf, userOf, withPersonAndOperator } from '../../db/joined.js';
 import { inCentresAndPeriod, type PeriodFilter, rowInCentres } from '../../db/queries.js';
 import type { Database, PcStationUsesTable } from '../../db/schema.js';
 import { pcUseCounts } from '../../domain/activities.js';
@@ -21,37 +21,26 @@ function filtered(db: Db, filter: PcUseFilter) {
 }
 
 function withJoins(db: Db, filter: PcUseFilter) {
-  return filtered(db, filter)
-    .leftJoin('people', (join) =>
-      join.onRef('people.id', '=', 'pcStationUses.personId').onRef('people.centreId', '=', 'pcStationUses.centreId'),
-    )
-    .leftJoin('users', 'users.id', 'pcStationUses.operatorId')
-    .select([
-      'pcStationUses.id',
-      'pcStationUses.centreId',
-      'pcStationUses.usedOn',
-      'pcStationUses.personId',
-      'people.givenNames',
-      'people.familyNames',
-      'pcStationUses.purpose',
-      'pcStationUses.minutes',
-      'pcStationUses.operatorId',
-      'users.displayName as operatorName',
-      'pcStationUses.createdAt',
-    ]);
+  return withPersonAndOperator(filtered(db, filter), 'pcStationUses').select([
+    'pcStationUses.id',
+    'pcStationUses.centreId',
+    'pcStationUses.usedOn',
+    'pcStationUses.personId',
+    'pcStationUses.purpose',
+    'pcStationUses.minutes',
+    'pcStationUses.operatorId',
+    'pcStationUses.createdAt',
+  ]);
 }
 
-export type PcUseJoinedRow = {
+export type PcUseJoinedRow = PersonAndOperatorNames & {
   id: number;
   centreId: number;
   usedOn: string;
   personId: number | null;
-  givenNames: string | null;
-  familyNames: string | null;
   purpose: string;
   minutes: number;
   operatorId: number | null;
-  operatorName: string | null;
   createdAt: string;
 };
 
@@ -69,10 +58,11 @@ export function toPcUse(row: PcUseJoinedRow): PcStationUse {
 }
 
 /** Newest first: a page at a time, or every use matching in one query (a person's file). */
-export const { page: listPcUses, all: allPcUses } = centreRecords({
+export const { page: listPcUses, all: allPcUses } = newestFirstRecords({
+  table: 'pcStationUses',
+  date: 'usedOn',
   matching: filtered,
-  ordered: (db, filter: PcUseFilter) => withJoins(db, filter).orderBy('pcStationUses.usedOn', 'desc').orderBy('pcStationUses.id', 'desc'),
-  one: (db, id, centreIds) => withJoins(db, { centreIds }).where('pcStationUses.id', '=', id),
+  selected: withJoins,
   toItem: toPcUse,
 });
 

@@ -2,7 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Course } from '../../contracts/courses.js';
 import type { CourseLevel } from '../../contracts/enums.js';
-import { centreRecords } from '../../db/centre-records.js';
+import { newestFirstRecords } from '../../db/centre-records.js';
 import type { CoursesTable, Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -51,23 +51,28 @@ export const kindOf = (row: { kindId: number; kindCode: string; kindLabelIt: str
   labelEn: row.kindLabelEn,
 });
 
+/** What a course is (its kind included): the columns the list and the figures both read. */
+const COURSE_COLUMNS = [
+  'courses.id',
+  'courses.centreId',
+  'courses.title',
+  'courses.level',
+  'courses.partner',
+  'courses.place',
+  'courses.startDate',
+  'courses.endDate',
+  ...KIND_COLUMNS,
+] as const;
+
 function courseSelect(db: Db, filter: CourseFilter) {
   return coursesWhere(db, filter).select((eb) => [
-    'courses.id',
-    'courses.centreId',
-    'courses.title',
-    'courses.level',
-    'courses.partner',
-    'courses.place',
-    'courses.startDate',
-    'courses.endDate',
+    ...COURSE_COLUMNS,
     'courses.weekdays',
     'courses.startTime',
     'courses.lessonMinutes',
     'courses.capacity',
     'courses.notes',
     'courses.version',
-    ...KIND_COLUMNS,
     eb
       .selectFrom('enrolments')
       .select(eb.fn.countAll<number>().as('n'))
@@ -117,10 +122,11 @@ function toCourse(row: CourseRow): Course {
 }
 
 /** Newest first (by start date), a page at a time; or one. */
-export const { page: listCourses, find: findCourse } = centreRecords({
+export const { page: listCourses, find: findCourse } = newestFirstRecords({
+  table: 'courses',
+  date: 'startDate',
   matching: coursesWhere,
-  ordered: (db, filter: CourseFilter) => courseSelect(db, filter).orderBy('courses.startDate', 'desc').orderBy('courses.id', 'desc'),
-  one: (db, id, centreIds) => courseSelect(db, { centreIds }).where('courses.id', '=', id),
+  selected: courseSelect,
   toItem: toCourse,
 });
 
@@ -129,19 +135,7 @@ export async function courseRowsFor(db: Db, filter: CourseFilter) {
   if (filter.centreIds.length === 0) return [];
   return coursesWhere(db, filter)
     .innerJoin('centres', 'centres.id', 'courses.centreId')
-    .select([
-      'courses.id',
-      'courses.centreId',
-      'courses.title',
-      'courses.level',
-      'courses.partner',
-      'courses.place',
-      'courses.startDate',
-      'courses.endDate',
-      ...KIND_COLUMNS,
-      'courseKinds.sortOrder as kindSortOrder',
-      'centres.completionThreshold',
-    ])
+    .select([...COURSE_COLUMNS, 'courseKinds.sortOrder as kindSortOrder', 'centres.completionThreshold'])
     .orderBy('courses.startDate')
     .orderBy('courses.id')
     .execute();

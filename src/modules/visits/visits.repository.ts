@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
-import { personOf, userOf } from '../../db/joined.js';
+import { type PersonAndOperatorNames, personOf, userOf, withPersonAndOperator } from '../../db/joined.js';
 import { readCentresPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
 import { inCentresAndPeriod, type PeriodFilter, whereEqual, whereLinked } from '../../db/queries.js';
@@ -37,15 +37,12 @@ const VISIT_COLUMNS = [
   'visits.channel',
   'visits.referralSource',
   'visits.personId',
-  'people.givenNames',
-  'people.familyNames',
   'visits.gender',
   'visits.citizenship',
   'visits.ageBand',
   'visits.originGroup',
   'visits.notes',
   'visits.operatorId',
-  'users.displayName as operatorName',
   'visits.version',
 ] as const;
 
@@ -66,7 +63,7 @@ async function topicsOf(db: Db, visitIds: number[]): Promise<Map<number, number[
   return byVisit;
 }
 
-type VisitJoinedRow = {
+type VisitJoinedRow = PersonAndOperatorNames & {
   id: number;
   centreId: number;
   occurredAt: string;
@@ -74,15 +71,12 @@ type VisitJoinedRow = {
   channel: string;
   referralSource: string;
   personId: number | null;
-  givenNames: string | null;
-  familyNames: string | null;
   gender: string;
   citizenship: string;
   ageBand: string;
   originGroup: string;
   notes: string | null;
   operatorId: number | null;
-  operatorName: string | null;
   version: number;
 };
 
@@ -108,13 +102,7 @@ export function toVisit(row: VisitJoinedRow, topicIds: number[]): Visit {
 }
 
 function withJoins(db: Db, filter: VisitFilter) {
-  return (
-    filtered(db, filter)
-      // The person's names only where the person belongs to the visit's centre (always, by construction).
-      .leftJoin('people', (join) => join.onRef('people.id', '=', 'visits.personId').onRef('people.centreId', '=', 'visits.centreId'))
-      .leftJoin('users', 'users.id', 'visits.operatorId')
-      .select(VISIT_COLUMNS)
-  );
+  return withPersonAndOperator(filtered(db, filter), 'visits').select(VISIT_COLUMNS);
 }
 
 export async function listVisits(db: Db, filter: VisitFilter, page: number, pageSize: number) {
