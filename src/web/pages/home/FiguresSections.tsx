@@ -41,6 +41,32 @@ function change(current: number, previous: number): string {
   return difference > 0 ? `+${difference}` : String(difference);
 }
 
+/**
+ * A home chart as a table of the report's kind, drawn with the report's chart options: a bar per
+ * row (its `category` words under `categoryLabel`), a series per key of `series` (its words).
+ */
+function barChart<K extends string>(
+  id: string,
+  title: string,
+  categoryLabel: string,
+  series: Record<K, string>,
+  rows: Array<{ key: string; category: string; values: Record<K, number> }>,
+): ReportTable {
+  const keys = Object.keys(series) as K[];
+  return {
+    kind: 'table',
+    id,
+    title,
+    columns: [
+      { key: 'category', label: categoryLabel, numeric: false },
+      ...keys.map((key) => ({ key, label: series[key], numeric: true })),
+    ],
+    rows: rows.map((row) => ({ key: row.key, cells: { category: row.category, ...row.values } })),
+    protect: false,
+    chart: { type: 'bar', categoryColumn: 'category', seriesColumns: keys },
+  };
+}
+
 export function YearSoFarSection({ current, previous }: { current: PeriodFigures; previous: PeriodFigures }) {
   const { t, label, formatDate } = useI18n();
   const linkOf = useFigureLink();
@@ -53,27 +79,18 @@ export function YearSoFarSection({ current, previous }: { current: PeriodFigures
   const currentYear = current.from.slice(0, 4);
   const previousYear = previous.from.slice(0, 4);
   const ofGroup = (p: PeriodFigures, group: string) => p.byOriginGroup.find((g) => g.group === group);
-  // The chart of the report's kind: a bar per origin group, a series per year.
-  const chartTable: ReportTable = {
-    kind: 'table',
-    id: 'home.byOriginGroup',
-    title: t('home.byOriginGroup.caption'),
-    columns: [
-      { key: 'category', label: t('home.originGroup'), numeric: false },
-      { key: 'previous', label: t('home.visitsOf', { year: previousYear }), numeric: true },
-      { key: 'current', label: t('home.visitsOf', { year: currentYear }), numeric: true },
-    ],
-    rows: ORIGIN_GROUPS.map((group) => ({
+  // A bar per origin group, a series per year.
+  const chartTable = barChart(
+    'home.byOriginGroup',
+    t('home.byOriginGroup.caption'),
+    t('home.originGroup'),
+    { previous: t('home.visitsOf', { year: previousYear }), current: t('home.visitsOf', { year: currentYear }) },
+    ORIGIN_GROUPS.map((group) => ({
       key: group,
-      cells: {
-        category: label('originGroup', group),
-        previous: ofGroup(previous, group)?.visits ?? 0,
-        current: ofGroup(current, group)?.visits ?? 0,
-      },
+      category: label('originGroup', group),
+      values: { previous: ofGroup(previous, group)?.visits ?? 0, current: ofGroup(current, group)?.visits ?? 0 },
     })),
-    protect: false,
-    chart: { type: 'bar', categoryColumn: 'category', seriesColumns: ['previous', 'current'] },
-  };
+  );
   return (
     <HomeSection id="home-year" title={t('home.yearSoFar')}>
       <p>{t('home.yearSoFar.intro')}</p>
@@ -132,18 +149,13 @@ export function MonthSection({ monthByWeek }: { monthByWeek: ViewerHome['monthBy
   const { t, formatDate } = useI18n();
   const linkOf = useFigureLink();
   const weekLabel = (w: { from: string; to: string }) => t('home.period', { from: formatDate(w.from), to: formatDate(w.to) });
-  const chartTable: ReportTable = {
-    kind: 'table',
-    id: 'home.month',
-    title: t('home.month.caption'),
-    columns: [
-      { key: 'category', label: t('home.week'), numeric: false },
-      { key: 'visits', label: t('home.visits'), numeric: true },
-    ],
-    rows: monthByWeek.weeks.map((w) => ({ key: w.from, cells: { category: weekLabel(w), visits: w.visits } })),
-    protect: false,
-    chart: { type: 'bar', categoryColumn: 'category', seriesColumns: ['visits'] },
-  };
+  const chartTable = barChart(
+    'home.month',
+    t('home.month.caption'),
+    t('home.week'),
+    { visits: t('home.visits') },
+    monthByWeek.weeks.map((w) => ({ key: w.from, category: weekLabel(w), values: { visits: w.visits } })),
+  );
   return (
     <HomeSection id="home-month" title={t('home.month')}>
       <RecordTable
