@@ -54,3 +54,15 @@ export function createErrorFactory<P = void>(spec: ErrorSpec<P>): (params: P) =>
 export function fixedError(code: ErrorCode, status: number, message: string): () => AppError {
   return createErrorFactory({ code, status, message });
 }
+
+/**
+ * An error whose problem carries its params as they are, beside its code (ids, counts, a status a
+ * client acts on, never personal data): `const wrongStatus = errorCarrying<{ status: string }>('import.wrong_status', 409, …)`.
+ */
+export function errorCarrying<P extends Record<string, unknown>>(
+  code: ErrorCode,
+  status: number,
+  message: string | ((params: P) => string),
+): (params: P) => AppError {
+  return createErrorFactory<P>({ code, status, message, extra: (params) => ({ ...params }) });
+}

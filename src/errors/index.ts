@@ -1,2 +1,2 @@
-export { AppError, createErrorFactory, type FieldProblem, fixedError } from './app-error.js';
+export { AppError, createErrorFactory, errorCarrying, type FieldProblem, fixedError } from './app-error.js';
 export { badRequest, conflict, forbidden, notFound, staleVersion, unauthenticated, validationFailed } from './common.js';

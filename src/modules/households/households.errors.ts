@@ -1,5 +1,5 @@
 /** The errors of households: one household at a time per person, one reference person per household. */
-import { createErrorFactory, fixedError } from '../../errors/index.js';
+import { errorCarrying, fixedError } from '../../errors/index.js';
 
 export const referencePersonTaken = fixedError(
   'household.reference_person_taken',
@@ -7,24 +7,21 @@ export const referencePersonTaken = fixedError(
   'The household has a reference person already: change their relation first',
 );
 
-export const alreadyMember = createErrorFactory<{ personId: number }>({
-  code: 'household.already_member',
-  status: 409,
-  message: 'This person belongs to this household already',
-  extra: ({ personId }) => ({ personId }),
-});
+export const alreadyMember = errorCarrying<{ personId: number }>(
+  'household.already_member',
+  409,
+  'This person belongs to this household already',
+);
 
 /** The client asks to confirm the move, naming the household the person would leave. */
-export const memberElsewhere = createErrorFactory<{ personId: number; householdId: number; householdName: string }>({
-  code: 'household.member_elsewhere',
-  status: 409,
-  message: 'This person belongs to another household: confirm the move',
-  extra: ({ personId, householdId, householdName }) => ({ personId, householdId, householdName }),
-});
+export const memberElsewhere = errorCarrying<{ personId: number; householdId: number; householdName: string }>(
+  'household.member_elsewhere',
+  409,
+  'This person belongs to another household: confirm the move',
+);
 
-export const membershipEnded = createErrorFactory<{ leftOn: string }>({
-  code: 'household.membership_ended',
-  status: 409,
-  message: 'This person has left the household already',
-  extra: ({ leftOn }) => ({ leftOn }),
-});
+export const membershipEnded = errorCarrying<{ leftOn: string }>(
+  'household.membership_ended',
+  409,
+  'This person has left the household already',
+);
