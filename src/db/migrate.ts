@@ -18,6 +18,7 @@ import { reminders } from './migrations/0015-reminders.js';
 import { centreLogos } from './migrations/0016-centre-logos.js';
 import { permitContacts } from './migrations/0017-permit-contacts.js';
 import { visitDayCounts } from './migrations/0018-visit-day-counts.js';
+import { careVersions } from './migrations/0019-care-versions.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -40,6 +41,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0016-centre-logos': centreLogos(dialect),
     '0017-permit-contacts': permitContacts(dialect),
     '0018-visit-day-counts': visitDayCounts(dialect),
+    '0019-care-versions': careVersions(dialect),
   };
 }
 

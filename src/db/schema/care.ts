@@ -112,8 +112,19 @@ export interface ReferralsTable extends Editable {
   notes: string | null;
 }
 
+/**
+ * A version of each centre's care data (migration 0019): a new random value at every write of the
+ * cases, periods and members the people-in-care count reads, set by triggers, never by the
+ * application. The home page counts a centre's people in care again only when it moved.
+ */
+export interface CareVersionsTable {
+  centreId: number;
+  version: string;
+}
+
 /** This area\'s part of `Database` (schema.ts). */
 export interface CareTables {
+  careVersions: CareVersionsTable;
   households: HouseholdsTable;
   householdMembers: HouseholdMembersTable;
   cases: CasesTable;
