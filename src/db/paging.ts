@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'kysely';
+import { countRows } from './queries.js';
 
 /** A page of a list's rows and how many rows the whole list has. */
 export interface RowsPage<Row> {
@@ -19,14 +20,14 @@ export async function readPage<Row>(
   page: number,
   pageSize: number,
 ): Promise<RowsPage<Row>> {
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     ordered
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countRows(matching),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total };
 }
 
 /** A page of a list's items (its rows as the list shows them) and how many items the whole list has. */

@@ -15,6 +15,12 @@ export async function orNotFound<T>(read: Promise<T | undefined | null>, entity:
   return row;
 }
 
+/** How many rows a query finds (a query without columns: its tables, joins and filters). */
+export async function countRows(query: AnySelect): Promise<number> {
+  const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** A period of calendar dates, both ends included; either end may be open. */
 export interface DateRange {
   from?: string;

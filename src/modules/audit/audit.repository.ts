@@ -7,7 +7,7 @@ import type { AuditAction, AuditEntry } from '../../contracts/audit.js';
 import { isPostgres } from '../../db/database.js';
 import { inIdBatches, readPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
-import { whereEqual } from '../../db/queries.js';
+import { countRows, whereEqual } from '../../db/queries.js';
 import type { AuditLogTable, Database } from '../../db/schema.js';
 
 export interface AuditEvent {
@@ -202,11 +202,8 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter, page:
   return { items: rows.map(entryOf), total };
 }
 
-export async function countAudit(db: Kysely<Database>, filter: AuditFilter): Promise<number> {
-  const row = await filteredAudit(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countAudit(db: Kysely<Database>, filter: AuditFilter): Promise<number> {
+  return countRows(filteredAudit(db, filter));
 }
 
 /** The filtered log, newest first, a batch at a time (for the export: never whole in memory). */

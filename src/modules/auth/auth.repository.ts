@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { prepared } from '../../db/prepared.js';
+import { countRows } from '../../db/queries.js';
 import type { Database, SessionsTable } from '../../db/schema.js';
 import type { Role } from '../../domain/permissions.js';
 import type { Actor } from './actor.js';
@@ -181,9 +182,5 @@ export async function countRecentFailures(db: Db, of: { email?: string; ip?: str
   let recent = db.selectFrom('loginAttempts').select('id').where('at', '>=', sinceIso).where('succeeded', '=', 0);
   if (of.email !== undefined) recent = recent.where('email', '=', of.email);
   if (of.ip !== undefined) recent = recent.where('ip', '=', of.ip);
-  const row = await db
-    .selectFrom(recent.limit(atMost).as('recent'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(db.selectFrom(recent.limit(atMost).as('recent')));
 }

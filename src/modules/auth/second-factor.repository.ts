@@ -1,5 +1,6 @@
 /** The second factor's SQL: a user's TOTP seed and last step, recovery codes, the organisation's policy. */
 import type { Kysely } from 'kysely';
+import { countRows } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -118,14 +119,8 @@ export async function spendRecoveryCode(db: Db, userId: number, codeHash: string
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function countUnusedRecoveryCodes(db: Db, userId: number): Promise<number> {
-  const row = await db
-    .selectFrom('recoveryCodes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('userId', '=', userId)
-    .where('usedAt', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countUnusedRecoveryCodes(db: Db, userId: number): Promise<number> {
+  return countRows(db.selectFrom('recoveryCodes').where('userId', '=', userId).where('usedAt', 'is', null));
 }
 
 export async function findSecondFactorRoles(db: Db, organisationId: number): Promise<string> {

@@ -4,6 +4,7 @@ import type { CaseAction, CaseGoal, OverdueAction } from '../../contracts/cases.
 import type { ActionStatus, GoalStatus } from '../../contracts/enums.js';
 import { groupBy, personOf, userOf } from '../../db/joined.js';
 import { type ItemsPage, readCentresPage } from '../../db/paging.js';
+import { countRows } from '../../db/queries.js';
 import type { CaseGoalsTable, Database } from '../../db/schema.js';
 import { insertVersioned, type NewVersioned } from '../../db/versioned.js';
 import { OPEN_ACTION_STATUSES } from '../../domain/care.js';
@@ -133,10 +134,7 @@ function overdueQuery(db: Db, filter: OverdueFilter) {
 /** How many open actions of open cases are past their due date (the list's total, for the home page). */
 export async function countOverdueActions(db: Db, filter: OverdueFilter): Promise<number> {
   if (filter.centreIds.length === 0) return 0;
-  const row = await overdueQuery(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(overdueQuery(db, filter));
 }
 
 /** Open actions of open cases whose due date has passed, the most overdue first. */

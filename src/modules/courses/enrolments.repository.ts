@@ -1,6 +1,7 @@
 /** Enrolments in courses: SQL only. */
 import type { Kysely, Selectable } from 'kysely';
 import type { EnrolmentProgramme, Gender } from '../../contracts/enums.js';
+import { countRows } from '../../db/queries.js';
 import type { Database, EnrolmentsTable } from '../../db/schema.js';
 import { KIND_COLUMNS } from './courses.repository.js';
 
@@ -54,14 +55,8 @@ export async function findEnrolmentRow(db: Db, id: number, centreIds: number[]) 
     .executeTakeFirst();
 }
 
-export async function countActiveEnrolments(db: Db, courseId: number): Promise<number> {
-  const row = await db
-    .selectFrom('enrolments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('courseId', '=', courseId)
-    .where('withdrawnOn', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countActiveEnrolments(db: Db, courseId: number): Promise<number> {
+  return countRows(db.selectFrom('enrolments').where('courseId', '=', courseId).where('withdrawnOn', 'is', null));
 }
 
 export async function activeEnrolmentOf(db: Db, courseId: number, personId: number, exceptId?: number) {

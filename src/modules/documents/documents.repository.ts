@@ -79,9 +79,9 @@ export async function markSupersededPermits(db: Db, personId: number): Promise<v
 /**
  * The permits the Scadenze page watches, in the centres given: an expiry on or before the
  * window's end, a renewal still open (LISTED_RENEWAL_STATUSES), and not superseded. Read
- * through the (centre_id, expires_on) index.
+ * through the (centre_id, expires_on) index; the reminders read the same permits.
  */
-function watchedPermits(db: Db, centreIds: number[], until: string) {
+export function watchedPermits(db: Db, centreIds: readonly number[], until: string) {
   return db
     .selectFrom('residencePermits as rp')
     .where('rp.centreId', 'in', centreIds)

@@ -5,7 +5,7 @@
  * (reports/visits-care.repository.ts: careMemberPeriods) and counted by the report's rules.
  */
 import { type Kysely, sql } from 'kysely';
-import { type DateRange, inCentresAndPeriod } from '../../db/queries.js';
+import { countRows, type DateRange, inCentresAndPeriod } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { OPEN_ACTION_STATUSES } from '../../domain/care.js';
 import { LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
@@ -48,14 +48,13 @@ function openCases(db: Db, centreIds: readonly number[], responsibleId?: number)
  */
 export async function silentCaseCount(db: Db, centreIds: readonly number[], silentSince: string): Promise<number> {
   if (centreIds.length === 0) return 0;
-  const row = await openCases(db, centreIds)
-    .where('c.openedOn', '<=', silentSince)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('caseNotes as n').select('n.id').whereRef('n.caseId', '=', 'c.id').where('n.noteDate', '>', silentSince))),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(
+    openCases(db, centreIds)
+      .where('c.openedOn', '<=', silentSince)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('caseNotes as n').select('n.id').whereRef('n.caseId', '=', 'c.id').where('n.noteDate', '>', silentSince))),
+      ),
+  );
 }
 
 /** The ids of the courses of the centres running on `day`. */

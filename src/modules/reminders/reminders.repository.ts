@@ -7,7 +7,6 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { groupBy, groupsOf } from '../../db/joined.js';
 import { saveRowByKey } from '../../db/queries.js';
 import type { Database, ReminderDigestsTable } from '../../db/schema.js';
-import { LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
 import type { Role } from '../../domain/permissions.js';
 import {
   type ActionFact,
@@ -20,6 +19,7 @@ import {
   type ReminderFacts,
   type ReminderKind,
 } from '../../domain/reminders.js';
+import { watchedPermits } from '../documents/documents.repository.js';
 
 type Db = Kysely<Database>;
 export type DigestRow = Selectable<ReminderDigestsTable>;
@@ -82,13 +82,7 @@ export async function remindedUsers(db: Db, only: { userId?: number; withoutDige
 
 /** Permits the Scadenze page watches (renewal open, not superseded) expiring from `today` to `until`, with the responsible operators of the open cases naming their person. */
 async function permitFacts(db: Db, centreIds: readonly number[], today: string, until: string): Promise<PermitFact[]> {
-  const watched = db
-    .selectFrom('residencePermits as rp')
-    .where('rp.centreId', 'in', centreIds)
-    .where('rp.expiresOn', '>=', today)
-    .where('rp.expiresOn', '<=', until)
-    .where('rp.superseded', '=', 0)
-    .where('rp.renewalStatus', 'in', LISTED_RENEWAL_STATUSES);
+  const watched = watchedPermits(db, centreIds, until).where('rp.expiresOn', '>=', today);
   const permits = await watched.select(['rp.id as permitId', 'rp.centreId', 'rp.personId', 'rp.expiresOn']).orderBy('rp.id').execute();
   const responsible = await db
     .selectFrom('caseMembers as cm')
