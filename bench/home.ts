@@ -6,14 +6,21 @@
  * Target: p95 ≤ 50 ms each, on SQLite and, with BENCH_PG_URL, on PostgreSQL. The home counts
  * the year so far to today's date against last year's same days: the data set ends on its
  * fixed end date, so this year holds the months up to it.
+ * The people in care are counted again only when a centre's care data moved (decision 014,
+ * migration 0019), so each run also times the answers that pay for it, beside the p95 of the
+ * answers one after another (warm):
+ *   - cold, after a change in every centre: each answer after every centre's care version moved
+ *     (as any write of a case, period or member moves its centre's), all rows read and counted;
+ *   - cold, after a change in the first centre: that centre's rows read again, all counted.
  *
- * Alone: `npx tsx bench/run.ts --only home` (BENCH_HOME_READS, default 200).
+ * Alone: `npx tsx bench/run.ts --only home` (BENCH_HOME_READS, default 200; BENCH_HOME_COLD_READS, default 30).
  */
+import { randomUUID } from 'node:crypto';
 import { createDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { type GetRun, timeGets } from './care.js';
 import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset } from './dataset.js';
-import { CACHE_DIR, copySqlite, fmt, removeSqlite, startServer } from './lib.js';
+import { CACHE_DIR, copySqlite, fmt, type LatencySummary, removeSqlite, startServer, summarise } from './lib.js';
 
 export const HOME_TARGET_P95_MS = 50;
 
@@ -31,6 +38,10 @@ export type MakeToken = (
 export interface HomeRun extends GetRun {
   dialect: 'sqlite' | 'postgres';
   centres: number;
+  /** The answers after a change of every centre's care data: everything read and counted again. */
+  coldAll: LatencySummary;
+  /** The answers after a change of the first centre's care data: its rows read again, everything counted. */
+  coldOne: LatencySummary;
 }
 
 export interface HomeBenchResult {
@@ -55,34 +66,60 @@ async function timeHome(
   meta: DatasetMeta,
   makeToken: MakeToken,
   reads: number,
+  coldReads: number,
   log: (line: string) => void,
 ): Promise<HomeRun[]> {
   const first = meta.centreList[0] as DatasetMeta['centreList'][number];
   const all = meta.centreList.map((c) => c.id);
+  // Also the bench's own connection, that moves the care versions as a write would.
   const database = createDatabase(url);
-  let tokens: { one: string; all: string };
-  try {
-    await migrateToLatest(database.db, database.dialect);
-    tokens = {
-      one: (await makeToken(database.db, meta.organisationId, 'coordinator', [first.id], 'home-one')).token,
-      all: (await makeToken(database.db, meta.organisationId, 'coordinator', all, 'home-all')).token,
-    };
-  } finally {
+  await migrateToLatest(database.db, database.dialect);
+  const tokens = {
+    one: (await makeToken(database.db, meta.organisationId, 'coordinator', [first.id], 'home-one')).token,
+    all: (await makeToken(database.db, meta.organisationId, 'coordinator', all, 'home-all')).token,
+  };
+  const server = await startServer('api', url).catch(async (error) => {
     await database.close();
-  }
-  const server = await startServer('api', url);
+    throw error;
+  });
   try {
     const runs: HomeRun[] = [];
-    for (const [token, centres, label] of [
-      [tokens.one, 1, `one centre (${first.code})`],
-      [tokens.all, all.length, `all ${all.length} centres`],
+    for (const [token, centreIds, label] of [
+      [tokens.one, [first.id], `one centre (${first.code})`],
+      [tokens.all, all, `all ${all.length} centres`],
     ] as const) {
+      const home = async () => {
+        const started = performance.now();
+        const response = await fetch(`${server.url}/api/v1/home`, { headers: { authorization: `Bearer ${token}` } });
+        await response.json();
+        if (!response.ok) throw new Error(`GET /api/v1/home answered ${response.status}`);
+        return performance.now() - started;
+      };
+      // What the triggers do at any write of these centres' cases, periods or members.
+      const changeCareOf = (ids: readonly number[]) =>
+        database.db.updateTable('careVersions').set({ version: randomUUID() }).where('centreId', 'in', ids).execute();
+      const timedAfter = async (change: () => Promise<unknown>, count: number) => {
+        const samples: number[] = [];
+        for (let i = 0; i < count; i++) {
+          await change();
+          samples.push(await home());
+        }
+        return summarise(samples);
+      };
+      for (let i = 0; i < 5; i++) await home();
+      const coldAll = await timedAfter(() => changeCareOf(centreIds), Math.ceil(coldReads / 3));
+      const coldOne = await timedAfter(() => changeCareOf([first.id]), coldReads);
       const run = await timeGets(server.url, token, '/api/v1/home', reads, `coordinator's home, ${label} (${dialect})`, answered);
-      runs.push({ ...run, dialect, centres });
+      runs.push({ ...run, dialect, centres: centreIds.length, coldAll, coldOne });
       log(`  ${run.label.padEnd(52)} p50 ${fmt(run.p50)} ms   p95 ${fmt(run.p95)} ms   (n=${run.count}; ${run.answered})`);
+      const cold = (what: string, summary: LatencySummary) =>
+        `  ${`  cold, ${what}`.padEnd(52)} p50 ${fmt(summary.p50)} ms   p95 ${fmt(summary.p95)} ms   (n=${summary.count})`;
+      if (centreIds.length > 1) log(cold(`after a change in every centre`, coldAll));
+      log(cold(`after a change in ${first.code}`, coldOne));
     }
     return runs;
   } finally {
+    await database.close();
     await server.stop();
   }
 }
@@ -94,12 +131,13 @@ export async function runHomeBench(
   makeToken: MakeToken,
   log: (line: string) => void,
   reads = Number(process.env.BENCH_HOME_READS ?? '200'),
+  coldReads = Number(process.env.BENCH_HOME_COLD_READS ?? '30'),
 ): Promise<HomeBenchResult> {
   const result: HomeBenchResult = { runs: [], errors: [] };
   const work = `${CACHE_DIR}/work-home.sqlite`;
   copySqlite(meta.file, work);
   try {
-    result.runs.push(...(await timeHome(`sqlite:${work}`, 'sqlite', meta, makeToken, reads, log)));
+    result.runs.push(...(await timeHome(`sqlite:${work}`, 'sqlite', meta, makeToken, reads, coldReads, log)));
   } catch (error) {
     result.errors.push(`home (SQLite): ${error instanceof Error ? error.message : String(error)}`);
     log(`  not measured on SQLite: ${result.errors.at(-1)}`);
@@ -110,7 +148,7 @@ export async function runHomeBench(
     try {
       const pg = await ensurePostgresDataset(pgUrl, spec, log);
       if ('notMeasured' in pg) throw new Error(pg.notMeasured);
-      result.runs.push(...(await timeHome(pgUrl, 'postgres', meta, makeToken, reads, log)));
+      result.runs.push(...(await timeHome(pgUrl, 'postgres', meta, makeToken, reads, coldReads, log)));
     } catch (error) {
       result.errors.push(`home (PostgreSQL): ${error instanceof Error ? error.message : String(error)}`);
       log(`  not measured on PostgreSQL: ${result.errors.at(-1)}`);

@@ -2,13 +2,15 @@
  * The home pages' SQL: counts over the caller's centres (visits by day and origin group, what
  * needs attention, the courses running and who waits for them), and the operator's own cases and
  * what is due on them. The people in care are read by the report's own query
- * (reports/visits-care.repository.ts: careMemberPeriods) and counted by the report's rules.
+ * (reports/visits-care.repository.ts: careMemberPeriods) and counted by the report's rules
+ * again only when a centre's care version moved (care-counts.ts).
  */
 import { type Kysely, sql } from 'kysely';
 import { countRows, type DateRange, inCentresAndPeriod } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { OPEN_ACTION_STATUSES } from '../../domain/care.js';
 import { LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
+import { watchedPermits } from '../documents/documents.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -35,6 +37,13 @@ export async function visitsByDay(db: Db, centreIds: readonly number[], range: D
   return rows.map((r) => ({ day: r.day, n: Number(r.n) }));
 }
 
+/** The version of each centre's care data (migration 0019; a centre without one has had no care data since). */
+export async function careVersionsOf(db: Db, centreIds: readonly number[]): Promise<Map<number, string>> {
+  if (centreIds.length === 0) return new Map();
+  const rows = await db.selectFrom('careVersions').select(['centreId', 'version']).where('centreId', 'in', centreIds).execute();
+  return new Map(rows.map((r) => [Number(r.centreId), r.version]));
+}
+
 /** Open cases of the centres (of one responsible operator, when given). */
 function openCases(db: Db, centreIds: readonly number[], responsibleId?: number) {
   let query = db.selectFrom('cases as c').where('c.centreId', 'in', centreIds).where('c.status', '=', 'open');
@@ -55,6 +64,16 @@ export async function silentCaseCount(db: Db, centreIds: readonly number[], sile
         not(exists(selectFrom('caseNotes as n').select('n.id').whereRef('n.caseId', '=', 'c.id').where('n.noteDate', '>', silentSince))),
       ),
   );
+}
+
+/**
+ * The permits the Scadenze page lists as expiring from `today` to `until` (its watched permits,
+ * documents.repository.ts), counted alone: its count of those expired would read every permit
+ * ever expired, and the home does not show it.
+ */
+export function countExpiringPermits(db: Db, centreIds: readonly number[], window: { today: string; until: string }): Promise<number> {
+  if (centreIds.length === 0) return Promise.resolve(0);
+  return countRows(watchedPermits(db, centreIds, window.until).where('rp.expiresOn', '>=', window.today));
 }
 
 /** The ids of the courses of the centres running on `day`. */

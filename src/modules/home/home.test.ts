@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
+import { ERASURE_REQUEST, erasurePath, whilePersonDeletesRefused } from '../../../test/support/erasure.js';
 import type { Case, CaseGoal } from '../../contracts/cases.js';
 import type { CoordinatorHome, Home, OperatorHome, PeriodFigures, ViewerHome } from '../../contracts/home.js';
 import type { Person } from '../../contracts/people.js';
@@ -372,6 +373,105 @@ for (const dialect of DIALECTS) {
       const key = (r: { centreId: number; visitDate: string; originGroup: string; visits: number | string }) =>
         `${r.centreId} ${r.visitDate} ${r.originGroup} ${Number(r.visits)}`;
       expect(kept.map(key).sort()).toEqual(counted.map(key).sort());
+    });
+
+    it('the people in care follow every write the count reads, seen by the very next home: cases, periods, members, erasure', async () => {
+      const versionOfA = async () =>
+        (await t.db.selectFrom('careVersions').select('version').where('centreId', '=', cast.centreA.id).executeTakeFirst())?.version;
+      const reportOfYear = async () => {
+        const res = await coordinator.post('/reports', { year });
+        const report = expectStatus<Report>(res, res.statusCode === 201 ? 201 : 200);
+        return reportFigures(expectStatus<ReportData>(await coordinator.get(`/reports/${report.id}/data`), 200));
+      };
+      /** Counts the home once (kept), makes the change, and expects the next home to be the report's, with the version moved. */
+      const afterChange = async (change: () => Promise<unknown>) => {
+        const before = expectStatus<CoordinatorHome>(await coordinator.get('/home'), 200).yearSoFar.current;
+        const version = await versionOfA();
+        await change();
+        expect(await versionOfA()).not.toBe(version);
+        const after = expectStatus<CoordinatorHome>(await coordinator.get('/home'), 200).yearSoFar.current;
+        expect(homeFigures(after)).toEqual(await reportOfYear());
+        return { before, after };
+      };
+
+      // A case opened: one more in care, and new.
+      const person = await newPerson('MA');
+      let opened = {} as Case;
+      let step = await afterChange(async () => {
+        opened = expectStatus<Case>(await operator.post('/cases', { personId: person.id, areas: ['work'], openedOn: today }), 201);
+      });
+      expect(step.after).toMatchObject({ inCare: step.before.inCare + 1, newInCare: step.before.newInCare + 1 });
+
+      // The person's citizenship changed in the file, then the case closed: the closing snapshot moves them to another group.
+      const file = expectStatus<Person>(await operator.get(`/people/${person.id}`), 200);
+      expectStatus(await operator.patch(`/people/${person.id}`, { version: file.version, citizenship: 'IT' }), 200);
+      step = await afterChange(async () => {
+        opened = expectStatus<Case>(
+          await operator.post(`/cases/${opened.id}/close`, { version: opened.version, closedOn: today, reason: 'goals_achieved' }),
+          200,
+        );
+      });
+      const italians = (figures: PeriodFigures) => figures.byOriginGroup.find((g) => g.group === 'italian')?.inCare ?? 0;
+      expect(italians(step.after)).toBe(italians(step.before) + 1);
+
+      // A new period (as reopening adds one; reopened through the API it could not start on the closing day).
+      await afterChange(() =>
+        t.db.insertInto('casePeriods').values({ caseId: opened.id, openedOn: today, closedOn: null, createdAt: today }).execute(),
+      );
+
+      // The periods' opening moved to two years ago (as an import or a correction would): no longer new.
+      step = await afterChange(() =>
+        t.db
+          .updateTable('casePeriods')
+          .set({ openedOn: `${year - 2}-01-10` })
+          .where('caseId', '=', opened.id)
+          .execute(),
+      );
+      expect(step.after.newInCare).toBe(step.before.newInCare - 1);
+
+      // A member added to the case, then removed (an import and its undo).
+      const extra = await newPerson('SN');
+      step = await afterChange(() =>
+        t.db
+          .insertInto('caseMembers')
+          .values({
+            caseId: opened.id,
+            personId: extra.id,
+            relation: null,
+            gender: 'female',
+            citizenship: 'SN',
+            birthDate: null,
+            residenceKind: 'comune',
+            residenceComune: '042021',
+            snapshotOn: today,
+          })
+          .execute(),
+      );
+      expect(step.after.inCare).toBe(step.before.inCare + 1);
+      step = await afterChange(() => t.db.deleteFrom('caseMembers').where('personId', '=', extra.id).execute());
+      expect(step.after.inCare).toBe(step.before.inCare - 1);
+
+      // The person erased: they count the same, under their anonymous key.
+      step = await afterChange(async () => expectStatus(await coordinator.post(erasurePath(person.id), ERASURE_REQUEST), 201));
+      expect(step.after).toEqual(step.before);
+
+      // The case moved to centre B: no longer the coordinator's (of centre A only).
+      step = await afterChange(() => t.db.updateTable('cases').set({ centreId: cast.centreB.id }).where('id', '=', opened.id).execute());
+      expect(step.after.inCare).toBe(step.before.inCare - 1);
+
+      // A write rolled back (an erasure refused by the database) leaves the version as it was.
+      const version = await versionOfA();
+      const other = await newPerson('PK');
+      expectStatus(await operator.post('/cases', { personId: other.id, areas: ['work'], openedOn: today }), 201);
+      const afterOpening = await versionOfA();
+      expect(afterOpening).not.toBe(version);
+      await whilePersonDeletesRefused(t.db, dialect, async () => {
+        expect((await coordinator.post(erasurePath(other.id), ERASURE_REQUEST)).statusCode).toBeGreaterThanOrEqual(400);
+      });
+      expect(await versionOfA()).toBe(afterOpening);
+      expect(homeFigures(expectStatus<CoordinatorHome>(await coordinator.get('/home'), 200).yearSoFar.current)).toEqual(
+        await reportOfYear(),
+      );
     });
 
     it("the administrator's home over both centres counts centre B's visit too", async () => {

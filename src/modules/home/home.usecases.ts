@@ -4,7 +4,8 @@
  * the report's section builder (sections/care.ts: peopleInCareIn over careMemberPeriods), on the
  * case periods as they stood on the period's last day (domain/home.ts: periodsAsOf), so that the
  * year so far equals the report of this year, and a period ending on 31 December the report of
- * that year. The viewer's view holds aggregates only; the operator's names people of the
+ * that year; the people in care are counted again only when a centre's care data moved
+ * (care-counts.ts). The viewer's view holds aggregates only; the operator's names people of the
  * caller's centres, their own cases and what is theirs to do.
  */
 import type { Kysely } from 'kysely';
@@ -19,7 +20,6 @@ import {
   type DayRange,
   defaultHomeView,
   homeViewsOf,
-  periodsAsOf,
   samePeriodLastYear,
   weekOf,
   weeksOfMonthSoFar,
@@ -34,11 +34,10 @@ import { countOverdueActions } from '../cases/plan.repository.js';
 import { courseRowsFor } from '../courses/courses.repository.js';
 import { figuresData } from '../courses/figures.repository.js';
 import { figuresOf } from '../courses/figures.usecases.js';
-import { countDeadlines } from '../documents/documents.repository.js';
-import { peopleInCareIn } from '../reports/sections/care.js';
-import { type CareMemberPeriod, careMemberPeriods } from '../reports/visits-care.repository.js';
 import { listVisits } from '../visits/visits.repository.js';
+import { type CareCounts, careCountsOf } from './care-counts.js';
 import {
+  countExpiringPermits,
   coursesRunningOn,
   ownActionsDue,
   ownOpenCases,
@@ -62,10 +61,10 @@ export async function homeFor(db: Db, actor: Actor, query: HomeQuery, today: str
   if (view === 'operator') return operatorHome(db, actor, centreIds, today);
   if (view === 'viewer') return { view, ...(await aggregateFigures(db, centreIds, today)) } satisfies ViewerHome;
   // The counts of the lists they link to: the Scadenze page's, the overdue actions', the reminders' silent cases.
-  const [figures, silentCases, permits, overdue] = await Promise.all([
+  const [figures, silentCases, expiringPermits, overdue] = await Promise.all([
     aggregateFigures(db, centreIds, today),
     silentCaseCount(db, centreIds, addDays(today, -REMINDER_RULES.silentDays)),
-    countDeadlines(db, centreIds, { today, until: addDays(today, DEFAULT_WITHIN_DAYS), withinDays: DEFAULT_WITHIN_DAYS }),
+    countExpiringPermits(db, centreIds, { today, until: addDays(today, DEFAULT_WITHIN_DAYS) }),
     countOverdueActions(db, { centreIds, today }),
   ]);
   return {
@@ -74,7 +73,7 @@ export async function homeFor(db: Db, actor: Actor, query: HomeQuery, today: str
     attention: {
       silentCases,
       silentDays: REMINDER_RULES.silentDays,
-      expiringPermits: permits.expiring,
+      expiringPermits,
       permitWithinDays: DEFAULT_WITHIN_DAYS,
       overdueActions: overdue,
     },
@@ -86,9 +85,9 @@ export async function aggregateFigures(db: Db, centreIds: number[], today: strin
   const current = yearSoFar(today);
   const previous = samePeriodLastYear(today);
   const weeks = weeksOfMonthSoFar(today);
-  // The report's rows of case periods up to this year: both periods are counted from them.
-  const [periods, currentFigures, previousFigures, byDay, courses, waiting] = await Promise.all([
-    careMemberPeriods(db, centreIds, Number(today.slice(0, 4)), previous.from),
+  // The people in care of both periods, from the report's rows of case periods up to this year.
+  const [[currentCare, previousCare], currentFigures, previousFigures, byDay, courses, waiting] = await Promise.all([
+    careCountsOf(db, centreIds, [current, previous], Number(today.slice(0, 4))) as Promise<[CareCounts, CareCounts]>,
     visitsByOriginGroup(db, centreIds, current),
     visitsByOriginGroup(db, centreIds, previous),
     visitsByDay(db, centreIds, { from: weeks[0]?.from ?? today, to: today }),
@@ -99,8 +98,8 @@ export async function aggregateFigures(db: Db, centreIds: number[], today: strin
     today,
     centreIds,
     yearSoFar: {
-      current: periodFigures(current, currentFigures, periods),
-      previous: periodFigures(previous, previousFigures, periods),
+      current: periodFigures(current, currentFigures, currentCare),
+      previous: periodFigures(previous, previousFigures, previousCare),
     },
     monthByWeek: {
       month: today.slice(0, 7),
@@ -114,19 +113,18 @@ export async function aggregateFigures(db: Db, centreIds: number[], today: strin
 /**
  * A period's figures (from 1 January of a year to a day of it): the visits by origin group as
  * read, the people in care and the new ones by the report's rules on the periods as they stood
- * on the period's last day.
+ * on the period's last day (care-counts.ts).
  */
-function periodFigures(range: DayRange, visits: Map<string, number>, rows: readonly CareMemberPeriod[]): PeriodFigures {
-  const people = peopleInCareIn(periodsAsOf(rows, range.to), Number(range.from.slice(0, 4)));
+function periodFigures(range: DayRange, visits: Map<string, number>, care: CareCounts): PeriodFigures {
   const byOriginGroup = ORIGIN_GROUPS.map((group) => {
-    const ofGroup = people.filter((p) => p.originGroup === group);
-    return { group, visits: visits.get(group) ?? 0, inCare: ofGroup.length, newInCare: ofGroup.filter((p) => p.isNew).length };
+    const ofGroup = care.byOriginGroup.get(group);
+    return { group, visits: visits.get(group) ?? 0, inCare: ofGroup?.inCare ?? 0, newInCare: ofGroup?.newInCare ?? 0 };
   });
   return {
     ...range,
     visits: [...visits.values()].reduce((sum, n) => sum + n, 0),
-    inCare: people.length,
-    newInCare: people.filter((p) => p.isNew).length,
+    inCare: care.inCare,
+    newInCare: care.newInCare,
     byOriginGroup,
   };
 }
