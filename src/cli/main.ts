@@ -15,8 +15,9 @@ import { fillDemo } from '../demo/demo.js';
 import { ROLES, type Role } from '../domain/permissions.js';
 import { renderReport, reportTableCsv } from '../exports/report/index.js';
 import { createApiToken, createUser, ensureCentre, listApiTokens, revokeApiToken } from '../modules/accounts/accounts.usecases.js';
-import { comuneFromText, coverLogoOf } from '../modules/accounts/centres.usecases.js';
+import { comuneFromText } from '../modules/accounts/centres.usecases.js';
 import { importFromCli } from '../modules/imports/imports.cli.js';
+import { coverImageForScope } from '../modules/reports/report-exports.usecases.js';
 import { reportDataForScope } from '../modules/reports/reports.usecases.js';
 import { loadConfig } from '../server/config.js';
 import { APP_VERSION } from '../version.js';
@@ -217,19 +218,16 @@ program
       };
       const grouping = count('grouping', options.grouping);
       const disclosure = count('disclosure', options.disclosure);
-      const data = await reportDataForScope(
-        db,
-        { organisationId: centres[0]?.organisationId as number, centreIds: centres.map((c) => c.id), year },
-        {
-          ...(options.published !== undefined ? { version: count('published', options.published) } : {}),
-          settings: {
-            ...(grouping !== undefined ? { groupingThresholds: Object.fromEntries(GROUPED_TABLES.map((table) => [table, grouping])) } : {}),
-            ...(disclosure !== undefined ? { disclosureThreshold: disclosure } : {}),
-          },
-          // Progress on standard error: standard output may be the document itself.
-          onProgress: (done, total, section) => process.stderr.write(`[${done}/${total}] ${section}\n`),
+      const scope = { organisationId: centres[0]?.organisationId as number, centreIds: centres.map((c) => c.id), year };
+      const data = await reportDataForScope(db, scope, {
+        ...(options.published !== undefined ? { version: count('published', options.published) } : {}),
+        settings: {
+          ...(grouping !== undefined ? { groupingThresholds: Object.fromEntries(GROUPED_TABLES.map((table) => [table, grouping])) } : {}),
+          ...(disclosure !== undefined ? { disclosureThreshold: disclosure } : {}),
         },
-      );
+        // Progress on standard error: standard output may be the document itself.
+        onProgress: (done, total, section) => process.stderr.write(`[${done}/${total}] ${section}\n`),
+      });
       const format = options.format as ReportFormat;
       let body: Buffer | string;
       if (format === 'json') body = `${JSON.stringify(data, null, 2)}\n`;
@@ -240,7 +238,7 @@ program
         body = csv;
       } else {
         process.stderr.write(`Rendering the ${format.toUpperCase()}…\n`);
-        body = await renderReport(data, format, { coverImage: await coverLogoOf(db, data.heading.centres) });
+        body = await renderReport(data, format, { coverImage: await coverImageForScope(db, scope, data) });
       }
       if (options.out === '-') process.stdout.write(body);
       else {

@@ -19,6 +19,7 @@ import { centreLogos } from './migrations/0016-centre-logos.js';
 import { permitContacts } from './migrations/0017-permit-contacts.js';
 import { visitDayCounts } from './migrations/0018-visit-day-counts.js';
 import { careVersions } from './migrations/0019-care-versions.js';
+import { reportVersionLogos } from './migrations/0020-report-version-logos.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -42,6 +43,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0017-permit-contacts': permitContacts(dialect),
     '0018-visit-day-counts': visitDayCounts(dialect),
     '0019-care-versions': careVersions(dialect),
+    '0020-report-version-logos': reportVersionLogos(dialect),
   };
 }
 

@@ -79,7 +79,7 @@ export type { PeopleTable, PersonNameTokensTable, VisitsTable, VisitTopicsTable 
 export type { ErasureRequestsTable, PrivacyNoticesTable } from './schema/privacy.js';
 export type { ProcessingRegisterTextsTable } from './schema/processing-register.js';
 export type { ReminderDigestsTable, ReminderItemsTable, ReminderPreferencesTable } from './schema/reminders.js';
-export type { ReportCentresTable, ReportsTable, ReportVersionsTable } from './schema/reports.js';
+export type { ReportCentresTable, ReportsTable, ReportVersionLogosTable, ReportVersionsTable } from './schema/reports.js';
 export type { RetentionRunsTable, RetentionSettingsTable } from './schema/retention.js';
 
 export interface Database

@@ -347,6 +347,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   reports: 'the annual report: aggregated figures and narrative texts',
   report_centres: 'link of reports and centres',
   report_versions: 'published reports: aggregated figures',
+  report_version_logos: 'the cover’s logo a published report was published with',
   historical_figures: 'figures published for past years',
   visit_day_counts: 'the visits of each centre, day and origin group: counts, no visit or person',
   processing_register_texts: 'this register’s texts',

@@ -1,4 +1,4 @@
-/** The annual report (migration 0004-reports): drafts, their centres, published versions. */
+/** The annual report (migration 0004-reports): drafts, their centres, published versions, and their logos (0020). */
 import type { Generated } from 'kysely';
 import type { Editable } from './shared.js';
 
@@ -32,9 +32,23 @@ export interface ReportVersionsTable {
   publishedBy: number | null;
 }
 
+/** The cover's logo a published version was published with (migration 0020): one a version, deleted with it. */
+export interface ReportVersionLogosTable {
+  reportVersionId: number;
+  /** image/png or image/jpeg. */
+  mediaType: string;
+  bytes: Buffer;
+  /** Pixels. */
+  width: number;
+  height: number;
+  /** The alternative text the cover gave it. */
+  alt: string;
+}
+
 /** This area\'s part of `Database` (schema.ts). */
 export interface ReportsTables {
   reports: ReportsTable;
   reportCentres: ReportCentresTable;
   reportVersions: ReportVersionsTable;
+  reportVersionLogos: ReportVersionLogosTable;
 }

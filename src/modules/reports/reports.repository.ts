@@ -14,6 +14,7 @@ import {
 } from '../../contracts/reports.js';
 import { groupsOf } from '../../db/joined.js';
 import type { Database, ReportsTable } from '../../db/schema.js';
+import type { CoverImage } from '../../exports/report/index.js';
 
 type Db = Kysely<Database>;
 
@@ -188,11 +189,12 @@ export async function lastVersionNumber(db: Db, reportId: number): Promise<numbe
   return Number(row?.n ?? 0);
 }
 
+/** Inserts a published version; its id. */
 export async function insertVersion(
   db: Db,
   values: { reportId: number; number: number; data: ReportData; publishedBy: number; publishedAt: string },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const row = await db
     .insertInto('reportVersions')
     .values({
       reportId: values.reportId,
@@ -203,7 +205,42 @@ export async function insertVersion(
       publishedAt: values.publishedAt,
       publishedBy: values.publishedBy,
     })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Keeps a copy of the cover's logo a version is published with. */
+export async function insertVersionLogo(db: Db, reportVersionId: number, logo: CoverImage): Promise<void> {
+  await db
+    .insertInto('reportVersionLogos')
+    .values({ reportVersionId, ...logo })
     .execute();
+}
+
+/** The cover's logo a published version was published with, if it had one. */
+export async function findVersionLogo(db: Db, reportId: number, number: number): Promise<CoverImage | undefined> {
+  const row = await db
+    .selectFrom('reportVersionLogos')
+    .innerJoin('reportVersions', 'reportVersions.id', 'reportVersionLogos.reportVersionId')
+    .select([
+      'reportVersionLogos.mediaType',
+      'reportVersionLogos.bytes',
+      'reportVersionLogos.width',
+      'reportVersionLogos.height',
+      'reportVersionLogos.alt',
+    ])
+    .where('reportVersions.reportId', '=', reportId)
+    .where('reportVersions.number', '=', number)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    mediaType: row.mediaType as CoverImage['mediaType'],
+    bytes: Buffer.from(row.bytes),
+    width: Number(row.width),
+    height: Number(row.height),
+    alt: row.alt,
+  };
 }
 
 export function toReport(record: ReportRecord, versions: ReportVersionSummary[]): Report {

@@ -22,6 +22,7 @@ import { updateVersioned } from '../../db/versioned.js';
 import { todayInRome } from '../../domain/dates.js';
 import { can } from '../../domain/permissions.js';
 import { forbidden, notFound, staleVersion, validationFailed } from '../../errors/index.js';
+import { coverLogoOf } from '../accounts/centres.usecases.js';
 import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { compareReports } from './compare.js';
@@ -32,6 +33,7 @@ import {
   findVersionData,
   insertReport,
   insertVersion,
+  insertVersionLogo,
   lastVersionNumber,
   listReportRecords,
   listVersionSummaries,
@@ -160,7 +162,8 @@ export async function reportDataFor(db: Db, actor: Actor, id: number, versionNum
 
 /**
  * Publishes the draft as the next version: its figures computed now, with the texts and settings
- * of the version the coordinator read (409 if someone changed them meanwhile), frozen from then on.
+ * of the version the coordinator read (409 if someone changed them meanwhile), and the cover's logo
+ * of the centres at that moment, frozen from then on.
  */
 export async function publishReport(
   db: Db,
@@ -178,7 +181,16 @@ export async function publishReport(
     await updateVersioned(trx, 'reports', id, expectedVersion, { updatedAt: now.toISOString() }, 'report');
     const next = (await lastVersionNumber(trx, id)) + 1;
     data.versionNumber = next;
-    await insertVersion(trx, { reportId: id, number: next, data, publishedBy: actor.userId, publishedAt: now.toISOString() });
+    const versionId = await insertVersion(trx, {
+      reportId: id,
+      number: next,
+      data,
+      publishedBy: actor.userId,
+      publishedAt: now.toISOString(),
+    });
+    // The cover's logo is frozen with the figures: a later change of the centre's logo leaves this version as published.
+    const logo = await coverLogoOf(trx, data.heading.centres);
+    if (logo) await insertVersionLogo(trx, versionId, logo);
     await recordChange(trx, actor, 'create', 'report_version', { id, centreId: null }, { details: { number: next }, at: now });
     return next;
   });
