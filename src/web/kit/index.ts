@@ -10,7 +10,7 @@
  *   LoadedSection: a section that loads its own data (heading, the problem loading it, then its content)
  * - ValueSelect: a select of a value list ("Scegli" first and required, or a blank worded by the page)
  * - Facts: a record's facts as a definition list; CountTable: figures by row with totals
- * - ConfirmDialog, useConfirm: the accessible replacement for window.confirm
+ * - ConfirmDialog, useConfirm: the accessible replacement for window.confirm; useRemove: a record deleted once confirmed
  * - useRowForm: a list's row actions (a row's form, or an action run at once) with their outcome above the list
  * - announce, useAnnouncer, focusLater: what happened, said to screen readers; where focus goes
  * - orNull, pagingOf: blank text as null; a Page answer's paging for RecordTable
@@ -50,6 +50,7 @@ export {
   STALE_CODES,
   useChange,
 } from './useChange.js';
+export { type DeletionTexts, useRemove } from './useRemove.js';
 export { useRowForm } from './useRowForm.js';
 export { ValueSelect } from './ValueSelect.js';
 export { orNull, pagingOf } from './values.js';

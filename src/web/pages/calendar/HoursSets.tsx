@@ -4,8 +4,8 @@ import { todayInRome } from '../../../domain/dates.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { focusLater, orNull, RecordForm, RecordsHeading, useChange, useFields } from '../../kit/index.js';
-import { type Slot, useCalendarRecords, useRemove, useWeekdayName, WEEKDAYS, WeekTable } from './shared.js';
+import { focusLater, orNull, RecordForm, RecordsHeading, useChange, useFields, useRemove } from '../../kit/index.js';
+import { type Slot, useCalendarRecords, useWeekdayName, WEEKDAYS, WeekTable } from './shared.js';
 
 interface EditedSlot {
   key: number;
@@ -148,7 +148,7 @@ export function HoursSets({ centreId, onChanged }: { centreId: number; onChanged
   const [editingId, setEditingId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const change = useChange({ reload });
-  const removeRecord = useRemove(change);
+  const removeRecord = useRemove(change, 'calendar');
   const list = sets.data ?? [];
 
   const remove = async (set: HoursSet) => {

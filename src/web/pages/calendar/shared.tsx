@@ -14,13 +14,13 @@ import { boundTo } from '../../kit/bound.js';
 import {
   type Change,
   type Column,
+  type DeletionTexts,
   focusLater,
   LoadedTable,
   RecordsHeading,
-  type SendOptions,
   useChange,
-  useConfirm,
   useFields,
+  useRemove,
 } from '../../kit/index.js';
 import type { TitleAndIntro } from '../../kit/RecordsHeading.js';
 import { usePageTitle } from '../../page-title.js';
@@ -211,21 +211,6 @@ export function CentreRecordForm({
       {children}
     </AddOrCorrectForm>
   );
-}
-
-/** The prefixes of the dictionary that have `.delete`, `.deleteConfirm` and `.deleted` (a deletion's texts). */
-type DeletionTexts = {
-  [K in MessageKey]: K extends `${infer P}.deleteConfirm` ? (`${P}.delete` | `${P}.deleted` extends MessageKey ? P : never) : never;
-}[MessageKey];
-
-/** Deletes a record at the version it was read at, once confirmed (`<texts>.deleteConfirm`); true when done. */
-export function useRemove(change: Change, texts: DeletionTexts = 'calendar') {
-  const { t } = useI18n();
-  const confirm = useConfirm();
-  return async (path: string, version: number, options: SendOptions = {}) => {
-    if (!(await confirm(t(`${texts}.deleteConfirm`), { confirmLabel: t(`${texts}.delete`), danger: true }))) return false;
-    return (await change.send('DELETE', path, undefined, { query: { version }, ...options })).ok;
-  };
 }
 
 /**

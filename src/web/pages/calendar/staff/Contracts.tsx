@@ -7,8 +7,8 @@ import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
 import { ChoiceSelect } from '../../../kit/FilterSelect.js';
-import { EditableSection, focusLater, orNull, RecordForm, RecordTable, useChange, useFields } from '../../../kit/index.js';
-import { DateRangeFields, hoursOfMinutes, minutesOfHours, saveRecord, useFormatMinutes, useRemove, WeeklyHoursField } from '../shared.js';
+import { EditableSection, focusLater, orNull, RecordForm, RecordTable, useChange, useFields, useRemove } from '../../../kit/index.js';
+import { DateRangeFields, hoursOfMinutes, minutesOfHours, saveRecord, useFormatMinutes, WeeklyHoursField } from '../shared.js';
 
 function ContractForm({
   member,
@@ -86,7 +86,7 @@ export function Contracts({ member, centreId, reload }: { member: StaffMember; c
   const projects = useApiGet<Project[]>('/projects', { centreId });
   const [editing, setEditing] = useState<StaffContract | null>(null);
   const change = useChange({ reload });
-  const removeRecord = useRemove(change);
+  const removeRecord = useRemove(change, 'calendar');
   const remove = (contract: StaffContract) =>
     removeRecord(`/staff/${member.id}/contracts/${contract.id}`, contract.version, {
       success: t('calendar.deleted'),

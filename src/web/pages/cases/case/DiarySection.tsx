@@ -5,7 +5,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, useConfirm, useFields, ValueSelect } from '../../../kit/index.js';
+import { EditableSection, useFields, useRemove, ValueSelect } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { AddToCase, CaseItemForm, CaseSection, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
@@ -51,15 +51,9 @@ function Note({ note, reload }: { note: CaseNote; reload(): void }) {
   const { t, formatDate, label } = useI18n();
   const { me } = useSession();
   const change = useCaseChange(reload);
-  const confirm = useConfirm();
+  const removeNote = useRemove(change, 'cases.note');
   const canEdit = me !== null && (me.role === 'coordinator' || me.id === note.author?.id);
-  const remove = async () => {
-    if (await confirm(t('cases.note.deleteConfirm'), { confirmLabel: t('cases.note.delete'), danger: true }))
-      await change.send('DELETE', `/notes/${note.id}?version=${note.version}`, undefined, {
-        success: t('cases.note.deleted'),
-        focus: 'diary-title',
-      });
-  };
+  const remove = () => removeNote(`/notes/${note.id}`, note.version, { success: t('cases.note.deleted'), focus: 'diary-title' });
   return (
     <li className="border-bottom py-2">
       {change.problem}

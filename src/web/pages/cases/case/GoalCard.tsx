@@ -5,7 +5,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, orNull, RecordForm, RecordTable, useConfirm, useFields } from '../../../kit/index.js';
+import { EditableSection, orNull, RecordForm, RecordTable, useFields, useRemove } from '../../../kit/index.js';
 import { CaseItemStatus, type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
 import { GoalForm } from './GoalForm.js';
 
@@ -70,12 +70,10 @@ function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff:
 export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; staff: StaffMember[]; reload(): void; canWrite: boolean }) {
   const { t, formatDate, label } = useI18n();
   const change = useCaseChange(reload);
-  const confirm = useConfirm();
+  const removeGoal = useRemove(change, 'cases.goal');
+  const removeAction = useRemove(change, 'cases.action');
   const today = todayInRome();
   const headingId = `goal-${goal.id}`;
-  const remove = async (path: string, question: string, label: string, success: string, focus: string) => {
-    if (await confirm(question, { confirmLabel: label, danger: true })) await change.send('DELETE', path, undefined, { success, focus });
-  };
   return (
     <article className="border rounded p-3 mb-3" aria-labelledby={headingId}>
       {change.problem}
@@ -92,13 +90,11 @@ export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; st
             type="button"
             className="btn btn-outline-danger btn-sm"
             onClick={() =>
-              remove(
-                `/goals/${goal.id}?version=${goal.version}`,
-                t('cases.goal.deleteConfirm', { title: goal.title }),
-                t('cases.goal.delete'),
-                t('cases.goal.deleted'),
-                'plan-title',
-              )
+              removeGoal(`/goals/${goal.id}`, goal.version, {
+                values: { title: goal.title },
+                success: t('cases.goal.deleted'),
+                focus: 'plan-title',
+              })
             }
           >
             {t('cases.goal.delete')}
@@ -142,14 +138,7 @@ export function GoalCard({ goal, staff, reload, canWrite }: { goal: CaseGoal; st
                 {
                   label: t('cases.action.delete'),
                   danger: true,
-                  onClick: () =>
-                    remove(
-                      `/actions/${a.id}?version=${a.version}`,
-                      t('cases.action.deleteConfirm'),
-                      t('cases.action.delete'),
-                      t('cases.action.deleted'),
-                      headingId,
-                    ),
+                  onClick: () => removeAction(`/actions/${a.id}`, a.version, { success: t('cases.action.deleted'), focus: headingId }),
                 },
               ]
             : undefined

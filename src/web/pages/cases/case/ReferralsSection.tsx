@@ -5,7 +5,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { orNull, RecordForm, RecordTable, useConfirm, useFields, ValueSelect } from '../../../kit/index.js';
+import { orNull, RecordForm, RecordTable, useFields, useRemove, ValueSelect } from '../../../kit/index.js';
 import { AddToCase, CaseItemStatus, CaseSection, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload(): void; onDone(): void }) {
@@ -61,14 +61,9 @@ function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload():
 export function ReferralsSection({ c, reload, canWrite }: SectionProps) {
   const { t, formatDate, label } = useI18n();
   const change = useCaseChange(reload);
-  const confirm = useConfirm();
-  const remove = async (r: Referral) => {
-    if (await confirm(t('cases.referral.deleteConfirm'), { confirmLabel: t('cases.referral.delete'), danger: true }))
-      await change.send('DELETE', `/referrals/${r.id}?version=${r.version}`, undefined, {
-        success: t('cases.referral.deleted'),
-        focus: 'referrals-title',
-      });
-  };
+  const removeReferral = useRemove(change, 'cases.referral');
+  const remove = (r: Referral) =>
+    removeReferral(`/referrals/${r.id}`, r.version, { success: t('cases.referral.deleted'), focus: 'referrals-title' });
   return (
     <CaseSection id="referrals-title" title={t('cases.referrals')}>
       {change.problem}
