@@ -2,7 +2,7 @@
  * Retention's SQL: the organisation's settings, each person's dates (last contact, cases), the
  * log of runs and, on PostgreSQL, the advisory lock that keeps a run alone.
  */
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { RetentionOutcome, RetentionRun, RetentionTrigger } from '../../contracts/retention.js';
 import { isPostgres } from '../../db/database.js';
 import { userOf } from '../../db/joined.js';
@@ -11,6 +11,10 @@ import { saveRowByKey, withUserName } from '../../db/queries.js';
 import type { Database, RetentionRunsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
+// biome-ignore lint/suspicious/noExplicitAny: the dated columns of any table; datesIn types what it returns
+type AnyDb = Kysely<any>;
+// biome-ignore lint/suspicious/noExplicitAny: a select of any table
+type AnySelect = SelectQueryBuilder<any, any, any>;
 
 // --- settings
 
@@ -62,22 +66,36 @@ function personCases(db: Db) {
     );
 }
 
+/** A table, its column naming whom a row concerns (a person, a case) and one of its dates or instants. */
+type DatedColumn = readonly [table: keyof Database & string, whom: string, when: string];
+
+/**
+ * The rows of each table as `{ [whomAs]: …, [whenAs]: … }`, all together (union all): the dates
+ * a person's or a case's records carry, each read from its own table.
+ */
+function datesIn<Whom extends string, When extends string>(db: Db, whomAs: Whom, whenAs: When, columns: readonly DatedColumn[]) {
+  const selects: AnySelect[] = columns.map(([table, whom, when]) =>
+    (db as AnyDb).selectFrom(table).select([`${table}.${whom} as ${whomAs}`, `${table}.${when} as ${whenAs}`]),
+  );
+  const union = selects.reduce((all, next) => all.unionAll(next));
+  return union as SelectQueryBuilder<Database, never, Record<Whom, number | null> & Record<When, string | null>>;
+}
+
 /** Every date a case was worked on: opened, closed, each period, diary notes, referrals, the lawyer's consultations. */
 function caseDays(db: Db) {
-  return db
-    .selectFrom('cases')
-    .select(['cases.id as caseId', 'cases.closedOn as day'])
-    .unionAll(db.selectFrom('cases').select(['cases.id as caseId', 'cases.openedOn as day']))
-    .unionAll(db.selectFrom('casePeriods').select(['casePeriods.caseId as caseId', 'casePeriods.openedOn as day']))
-    .unionAll(db.selectFrom('casePeriods').select(['casePeriods.caseId as caseId', 'casePeriods.closedOn as day']))
-    .unionAll(db.selectFrom('caseNotes').select(['caseNotes.caseId as caseId', 'caseNotes.noteDate as day']))
-    .unionAll(db.selectFrom('referrals').select(['referrals.caseId as caseId', 'referrals.referredOn as day']))
-    .unionAll(
-      db
-        .selectFrom('legalConsultationCases')
-        .innerJoin('legalConsultations', 'legalConsultations.id', 'legalConsultationCases.consultationId')
-        .select(['legalConsultationCases.caseId as caseId', 'legalConsultations.heldOn as day']),
-    );
+  return datesIn(db, 'caseId', 'day', [
+    ['cases', 'id', 'closedOn'],
+    ['cases', 'id', 'openedOn'],
+    ['casePeriods', 'caseId', 'openedOn'],
+    ['casePeriods', 'caseId', 'closedOn'],
+    ['caseNotes', 'caseId', 'noteDate'],
+    ['referrals', 'caseId', 'referredOn'],
+  ]).unionAll(
+    db
+      .selectFrom('legalConsultationCases')
+      .innerJoin('legalConsultations', 'legalConsultations.id', 'legalConsultationCases.consultationId')
+      .select(['legalConsultationCases.caseId as caseId', 'legalConsultations.heldOn as day']),
+  );
 }
 
 /**
@@ -86,13 +104,16 @@ function caseDays(db: Db) {
  * closing, events taken part in, privacy notices given, and the dates of their cases.
  */
 function contactDays(db: Db) {
-  return db
-    .selectFrom('enrolments')
-    .select(['enrolments.personId as personId', 'enrolments.withdrawnOn as day'])
-    .unionAll(db.selectFrom('visits').select(['visits.personId as personId', 'visits.visitDate as day']))
-    .unionAll(db.selectFrom('applications').select(['applications.personId as personId', 'applications.appliedOn as day']))
-    .unionAll(db.selectFrom('pcStationUses').select(['pcStationUses.personId as personId', 'pcStationUses.usedOn as day']))
-    .unionAll(db.selectFrom('enrolments').select(['enrolments.personId as personId', 'enrolments.enrolledOn as day']))
+  return datesIn(db, 'personId', 'day', [
+    ['enrolments', 'personId', 'withdrawnOn'],
+    ['visits', 'personId', 'visitDate'],
+    ['applications', 'personId', 'appliedOn'],
+    ['pcStationUses', 'personId', 'usedOn'],
+    ['enrolments', 'personId', 'enrolledOn'],
+    ['waitingListEntries', 'personId', 'requestedOn'],
+    ['waitingListEntries', 'personId', 'closedOn'],
+    ['privacyNotices', 'personId', 'givenOn'],
+  ])
     .unionAll(
       db
         .selectFrom('attendance')
@@ -102,16 +123,11 @@ function contactDays(db: Db) {
         .select(['enrolments.personId as personId', 'lessons.lessonDate as day']),
     )
     .unionAll(
-      db.selectFrom('waitingListEntries').select(['waitingListEntries.personId as personId', 'waitingListEntries.requestedOn as day']),
-    )
-    .unionAll(db.selectFrom('waitingListEntries').select(['waitingListEntries.personId as personId', 'waitingListEntries.closedOn as day']))
-    .unionAll(
       db
         .selectFrom('eventParticipants')
         .innerJoin('events', 'events.id', 'eventParticipants.eventId')
         .select(['eventParticipants.personId as personId', 'events.eventDate as day']),
     )
-    .unionAll(db.selectFrom('privacyNotices').select(['privacyNotices.personId as personId', 'privacyNotices.givenOn as day']))
     .unionAll(
       db
         .selectFrom(personCases(db).as('pc'))
@@ -122,11 +138,11 @@ function contactDays(db: Db) {
 
 /** The instants a person's records were written at the desk: the file itself, permits and identity documents. */
 function contactInstants(db: Db) {
-  return db
-    .selectFrom('people')
-    .select(['people.id as personId', 'people.createdAt as at'])
-    .unionAll(db.selectFrom('residencePermits').select(['residencePermits.personId as personId', 'residencePermits.createdAt as at']))
-    .unionAll(db.selectFrom('identityDocuments').select(['identityDocuments.personId as personId', 'identityDocuments.createdAt as at']));
+  return datesIn(db, 'personId', 'at', [
+    ['people', 'id', 'createdAt'],
+    ['residencePermits', 'personId', 'createdAt'],
+    ['identityDocuments', 'personId', 'createdAt'],
+  ]);
 }
 
 export interface PersonDatesRow {
