@@ -108,7 +108,10 @@ export default function AuditPage() {
               { header: t('audit.action'), cell: (e) => actions[e.action as keyof typeof actions] ?? e.action },
               { header: t('audit.entity'), cell: (e) => `${e.entity}${e.entityId ? ` #${e.entityId}` : ''}` },
               { header: t('audit.centre'), cell: (e) => e.centreName ?? '—' },
-              { header: t('audit.details'), cell: (e) => <code className="small">{e.details ? JSON.stringify(e.details) : ''}</code> },
+              {
+                header: t('audit.details'),
+                cell: (e) => <code className="small text-break">{e.details ? JSON.stringify(e.details) : ''}</code>,
+              },
             ]}
           />
         )}
