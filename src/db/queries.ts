@@ -1,5 +1,5 @@
 /** Small query shapes that every area's repository needs: one home for each. */
-import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import { notFound } from '../errors/index.js';
 import type { Database } from './schema.js';
 
@@ -7,6 +7,8 @@ import type { Database } from './schema.js';
 type AnyDb = Kysely<any>;
 // biome-ignore lint/suspicious/noExplicitAny: a select of any table
 type AnySelect = SelectQueryBuilder<any, any, any>;
+// biome-ignore lint/suspicious/noExplicitAny: the expressions of any query, for a subquery of any table
+type AnyExpressions = ExpressionBuilder<any, any>;
 
 /** The row a read found: 404 `entity` when there is none (another centre's row is not found either). */
 export async function orNotFound<T>(read: Promise<T | undefined | null>, entity: string): Promise<T> {
@@ -19,6 +21,22 @@ export async function orNotFound<T>(read: Promise<T | undefined | null>, entity:
 export async function countRows(query: AnySelect): Promise<number> {
   const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * How many rows of `table` go with the outer query's row, those whose `column` ("table.column")
+ * equals the outer `outerColumn` (its id, its centre…): a subquery to select `.as(…)`, which the
+ * caller may filter further.
+ */
+export function relatedCount<DB, TB extends keyof DB, T extends keyof DB & string>(
+  eb: ExpressionBuilder<DB, TB>,
+  table: T,
+  column: `${T}.${string}`,
+  outerColumn: `${string}.${string}`,
+): SelectQueryBuilder<DB, TB | T, { n: number }> {
+  const from: AnySelect = (eb as AnyExpressions).selectFrom(table);
+  const related = from.select((sub) => sub.fn.countAll<number>().as('n')).whereRef(column, '=', outerColumn);
+  return related as SelectQueryBuilder<DB, TB | T, { n: number }>;
 }
 
 /** A period of calendar dates, both ends included; either end may be open. */

@@ -9,7 +9,7 @@ import {
 } from '../../contracts/activities.js';
 import { userOf } from '../../db/joined.js';
 import { readCentresPage } from '../../db/paging.js';
-import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
+import { inCentresAndPeriod, type PeriodFilter, relatedCount } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -33,11 +33,7 @@ function withJoins(db: Db, filter: ConsultationFilter) {
       'legalConsultations.createdBy',
       'users.displayName as createdByName',
       'legalConsultations.version',
-      eb
-        .selectFrom('legalConsultationCases')
-        .select((sub) => sub.fn.countAll<number>().as('n'))
-        .whereRef('legalConsultationCases.consultationId', '=', 'legalConsultations.id')
-        .as('caseCount'),
+      relatedCount(eb, 'legalConsultationCases', 'legalConsultationCases.consultationId', 'legalConsultations.id').as('caseCount'),
     ]);
 }
 

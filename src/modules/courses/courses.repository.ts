@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Course } from '../../contracts/courses.js';
 import type { CourseLevel } from '../../contracts/enums.js';
 import { newestFirstRecords } from '../../db/centre-records.js';
+import { relatedCount } from '../../db/queries.js';
 import type { CoursesTable, Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -73,19 +74,9 @@ function courseSelect(db: Db, filter: CourseFilter) {
     'courses.capacity',
     'courses.notes',
     'courses.version',
-    eb
-      .selectFrom('enrolments')
-      .select(eb.fn.countAll<number>().as('n'))
-      .whereRef('enrolments.courseId', '=', 'courses.id')
-      .where('enrolments.withdrawnOn', 'is', null)
-      .as('activeEnrolments'),
-    eb.selectFrom('lessons').select(eb.fn.countAll<number>().as('n')).whereRef('lessons.courseId', '=', 'courses.id').as('lessons'),
-    eb
-      .selectFrom('lessons')
-      .select(eb.fn.countAll<number>().as('n'))
-      .whereRef('lessons.courseId', '=', 'courses.id')
-      .where('lessons.status', '=', 'held')
-      .as('lessonsHeld'),
+    relatedCount(eb, 'enrolments', 'enrolments.courseId', 'courses.id').where('enrolments.withdrawnOn', 'is', null).as('activeEnrolments'),
+    relatedCount(eb, 'lessons', 'lessons.courseId', 'courses.id').as('lessons'),
+    relatedCount(eb, 'lessons', 'lessons.courseId', 'courses.id').where('lessons.status', '=', 'held').as('lessonsHeld'),
   ]);
 }
 

@@ -2,7 +2,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { EventListItem, EventParticipant } from '../../contracts/events.js';
 import { centreRecords } from '../../db/centre-records.js';
-import { inCentresAndPeriod, type PeriodFilter } from '../../db/queries.js';
+import { inCentresAndPeriod, type PeriodFilter, relatedCount } from '../../db/queries.js';
 import type { Database, EventsTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -27,11 +27,7 @@ function withCounts(db: Db, filter: EventFilter) {
     'events.description',
     'events.otherParticipants',
     'events.version',
-    eb
-      .selectFrom('eventParticipants')
-      .select((sub) => sub.fn.countAll<number>().as('n'))
-      .whereRef('eventParticipants.eventId', '=', 'events.id')
-      .as('namedParticipants'),
+    relatedCount(eb, 'eventParticipants', 'eventParticipants.eventId', 'events.id').as('namedParticipants'),
   ]);
 }
 

@@ -6,7 +6,7 @@
  * again only when a centre's care version moved (care-counts.ts).
  */
 import { type Kysely, sql } from 'kysely';
-import { countRows, type DateRange, inCentresAndPeriod } from '../../db/queries.js';
+import { countRows, type DateRange, inCentresAndPeriod, relatedCount } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 import { OPEN_ACTION_STATUSES } from '../../domain/care.js';
 import { LISTED_RENEWAL_STATUSES } from '../../domain/deadlines.js';
@@ -121,12 +121,9 @@ export async function ownOpenCases(db: Db, centreIds: readonly number[], userId:
         .select((n) => n.fn.max('n.noteDate').as('d'))
         .whereRef('n.caseId', '=', 'c.id')
         .as('lastNoteOn'),
-      eb
-        .selectFrom('caseActions as ca')
-        .select((a) => a.fn.countAll<number>().as('n'))
-        .whereRef('ca.caseId', '=', 'c.id')
-        .where('ca.status', 'in', OPEN_ACTION_STATUSES)
-        .where('ca.dueOn', '<', today)
+      relatedCount(eb, 'caseActions', 'caseActions.caseId', 'c.id')
+        .where('caseActions.status', 'in', OPEN_ACTION_STATUSES)
+        .where('caseActions.dueOn', '<', today)
         .as('overdueActions'),
     ])
     .orderBy('c.openedOn')

@@ -5,7 +5,7 @@
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { groupBy, groupsOf } from '../../db/joined.js';
-import { saveRowByKey } from '../../db/queries.js';
+import { relatedCount, saveRowByKey } from '../../db/queries.js';
 import type { Database, ReminderDigestsTable } from '../../db/schema.js';
 import type { Role } from '../../domain/permissions.js';
 import {
@@ -164,22 +164,14 @@ async function courseFacts(db: Db, centreIds: readonly number[], today: string):
       'co.centreId',
       'co.endDate',
       'co.capacity',
-      eb
-        .selectFrom('enrolments as e')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('e.courseId', '=', 'co.id')
-        .where('e.withdrawnOn', 'is', null)
-        .as('enrolled'),
+      relatedCount(eb, 'enrolments', 'enrolments.courseId', 'co.id').where('enrolments.withdrawnOn', 'is', null).as('enrolled'),
       eb
         .selectFrom('enrolments as e')
         .select((e) => e.fn.max('e.withdrawnOn').as('d'))
         .whereRef('e.courseId', '=', 'co.id')
         .as('lastWithdrawnOn'),
-      eb
-        .selectFrom('waitingListEntries as w')
-        .select((w) => w.fn.countAll<number>().as('n'))
-        .whereRef('w.centreId', '=', 'co.centreId')
-        .where('w.status', '=', 'waiting')
+      relatedCount(eb, 'waitingListEntries', 'waitingListEntries.centreId', 'co.centreId')
+        .where('waitingListEntries.status', '=', 'waiting')
         .as('waiting'),
     ])
     .where('co.centreId', 'in', centreIds)
