@@ -1,11 +1,11 @@
 /** Applications (domande / bonus): SQL only. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Application } from '../../contracts/activities.js';
 import type { ApplicationLevel, ApplicationOutcome } from '../../contracts/enums.js';
 import { newestFirstRecords } from '../../db/centre-records.js';
 import { type PersonAndOperatorNames, personOf, userOf, withPersonAndOperator } from '../../db/joined.js';
 import { inCentresAndPeriod, type PeriodFilter, whereEqual } from '../../db/queries.js';
-import type { Database } from '../../db/schema.js';
+import type { ApplicationsTable, Database } from '../../db/schema.js';
 import { type ApplicationTypeCount, applicationCounts } from '../../domain/activities.js';
 
 type Db = Kysely<Database>;
@@ -69,18 +69,8 @@ function withJoins(db: Db, filter: ApplicationFilter) {
   ]);
 }
 
-type ApplicationJoinedRow = TypeRow &
-  PersonAndOperatorNames & {
-    id: number;
-    centreId: number;
-    appliedOn: string;
-    outcome: string;
-    personId: number | null;
-    visitId: number | null;
-    notes: string | null;
-    operatorId: number | null;
-    version: number;
-  };
+/** An application as the list reads it: its columns, its type's and the names it shows. */
+type ApplicationJoinedRow = Omit<Selectable<ApplicationsTable>, 'createdAt' | 'updatedAt'> & TypeRow & PersonAndOperatorNames;
 
 function toApplication(row: ApplicationJoinedRow): Application {
   return {

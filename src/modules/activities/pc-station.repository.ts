@@ -1,5 +1,5 @@
 /** The public PC station's log: SQL only. */
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { PcStationSummary, PcStationUse } from '../../contracts/activities.js';
 import type { PcPurpose } from '../../contracts/enums.js';
 import { newestFirstRecords } from '../../db/centre-records.js';
@@ -33,16 +33,8 @@ function withJoins(db: Db, filter: PcUseFilter) {
   ]);
 }
 
-export type PcUseJoinedRow = PersonAndOperatorNames & {
-  id: number;
-  centreId: number;
-  usedOn: string;
-  personId: number | null;
-  purpose: string;
-  minutes: number;
-  operatorId: number | null;
-  createdAt: string;
-};
+/** A use as the list reads it: its columns (not the erased person's key) and the names it shows. */
+export type PcUseJoinedRow = Omit<Selectable<PcStationUsesTable>, 'anonymousKey'> & PersonAndOperatorNames;
 
 export function toPcUse(row: PcUseJoinedRow): PcStationUse {
   return {

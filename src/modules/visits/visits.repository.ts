@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
 import { type PersonAndOperatorNames, personOf, userOf, withPersonAndOperator } from '../../db/joined.js';
@@ -63,22 +63,8 @@ async function topicsOf(db: Db, visitIds: number[]): Promise<Map<number, number[
   return byVisit;
 }
 
-type VisitJoinedRow = PersonAndOperatorNames & {
-  id: number;
-  centreId: number;
-  occurredAt: string;
-  visitDate: string;
-  channel: string;
-  referralSource: string;
-  personId: number | null;
-  gender: string;
-  citizenship: string;
-  ageBand: string;
-  originGroup: string;
-  notes: string | null;
-  operatorId: number | null;
-  version: number;
-};
+/** A visit as the list reads it: its columns (not its year nor its stamps) and the names it shows. */
+type VisitJoinedRow = Omit<Selectable<VisitsTable>, 'visitYear' | 'createdAt' | 'updatedAt'> & PersonAndOperatorNames;
 
 export function toVisit(row: VisitJoinedRow, topicIds: number[]): Visit {
   return {
