@@ -223,13 +223,7 @@ export async function findVersionLogo(db: Db, reportId: number, number: number):
   const row = await db
     .selectFrom('reportVersionLogos')
     .innerJoin('reportVersions', 'reportVersions.id', 'reportVersionLogos.reportVersionId')
-    .select([
-      'reportVersionLogos.mediaType',
-      'reportVersionLogos.bytes',
-      'reportVersionLogos.width',
-      'reportVersionLogos.height',
-      'reportVersionLogos.alt',
-    ])
+    .select(['mediaType', 'bytes', 'width', 'height', 'alt'])
     .where('reportVersions.reportId', '=', reportId)
     .where('reportVersions.number', '=', number)
     .executeTakeFirst();
