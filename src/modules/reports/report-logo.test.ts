@@ -2,8 +2,9 @@
  * The centre's logo on the cover of a published version is frozen with it (issue 15): published
  * with logo A, the version's PDF and DOCX still carry A after the centre changes to B or removes
  * its logo, while the draft carries the current one (B, then none); a version published without a
- * logo stays without one. The images are compared by their bytes: a JPEG is embedded as it is in
- * the PDF (DCTDecode) and in the DOCX (word/media).
+ * logo stays without one; the command line finds a version's logo through the report's scope.
+ * The images are compared by their bytes: a JPEG is embedded as it is in the PDF (DCTDecode) and
+ * in the DOCX (word/media).
  */
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { type Api, api, type Cast, expectStatus, loginAs, seedCast, startTestApp
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import { jpegImage } from '../../../test/support/images.js';
 import { nodesOf, readPdfStructure } from '../../../test/support/pdf-structure.js';
-import type { Report, ReportVersionSummary } from '../../contracts/reports.js';
+import type { Report, ReportData, ReportVersionSummary } from '../../contracts/reports.js';
+import { coverImageForScope } from './report-exports.usecases.js';
 
 const LOGO_A = jpegImage(64, 32);
 const LOGO_B = jpegImage(48, 48);
@@ -87,6 +89,12 @@ for (const dialect of DIALECTS) {
       expect((await coordinator.delete(`/centres/${cast.centreA.id}/logo`)).statusCode).toBe(204);
       expect(await logoOf(1)).toBe('A');
       expect(await logoOf()).toBeNull();
+      // The command line's documents (`approdo report --published 1`) find it through the report's scope.
+      const scope = { organisationId: cast.organisationId, centreIds: [cast.centreA.id], year: 2024 };
+      const published = expectStatus<ReportData>(await coordinator.get(`/reports/${report.id}/data`, { version: '1' }), 200);
+      expect((await coverImageForScope(t.db, scope, published))?.bytes.equals(LOGO_A)).toBe(true);
+      const draft = expectStatus<ReportData>(await coordinator.get(`/reports/${report.id}/data`), 200);
+      expect(await coverImageForScope(t.db, scope, draft)).toBeNull();
     });
 
     it('a version published without a logo stays without one when the centre sets one', async () => {
