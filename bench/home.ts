@@ -11,13 +11,17 @@
  * answers one after another (warm):
  *   - cold, after a change in every centre: each answer after every centre's care version moved
  *     (as any write of a case, period or member moves its centre's), all rows read and counted;
- *   - cold, after a change in the first centre: that centre's rows read again, all counted.
+ *   - cold, after a change in the first centre alone: the same, all read and counted again;
+ *   - on the data set's last day, counted in the bench's process (no HTTP): the server answers
+ *     at today's date, after the data set's end, when no course runs; on that day they do.
  *
  * Alone: `npx tsx bench/run.ts --only home` (BENCH_HOME_READS, default 200; BENCH_HOME_COLD_READS, default 30).
  */
 import { randomUUID } from 'node:crypto';
 import { createDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import type { Actor } from '../src/modules/auth/actor.js';
+import { homeFor } from '../src/modules/home/home.usecases.js';
 import { type GetRun, timeGets } from './care.js';
 import { type DatasetMeta, type DatasetSpec, ensurePostgresDataset } from './dataset.js';
 import { CACHE_DIR, copySqlite, fmt, type LatencySummary, removeSqlite, startServer, summarise } from './lib.js';
@@ -40,8 +44,10 @@ export interface HomeRun extends GetRun {
   centres: number;
   /** The answers after a change of every centre's care data: everything read and counted again. */
   coldAll: LatencySummary;
-  /** The answers after a change of the first centre's care data: its rows read again, everything counted. */
+  /** The answers after a change of the first centre's care data alone: everything read and counted again too. */
   coldOne: LatencySummary;
+  /** The home counted in the bench's process (no HTTP) on the data set's last day, when its courses run. */
+  onLastDay: LatencySummary & { coursesRunning: number };
 }
 
 export interface HomeBenchResult {
@@ -110,12 +116,38 @@ async function timeHome(
       const coldAll = await timedAfter(() => changeCareOf(centreIds), Math.ceil(coldReads / 3));
       const coldOne = await timedAfter(() => changeCareOf([first.id]), coldReads);
       const run = await timeGets(server.url, token, '/api/v1/home', reads, `coordinator's home, ${label} (${dialect})`, answered);
-      runs.push({ ...run, dialect, centres: centreIds.length, coldAll, coldOne });
+      // The server answers at today's date, after the data set's last day: no course runs. On that day they do.
+      const actor: Actor = {
+        userId: 0,
+        email: '',
+        displayName: 'bench',
+        locale: 'it',
+        role: 'coordinator',
+        organisationId: meta.organisationId,
+        centreIds: [...centreIds],
+      };
+      const onLastDayOnce = async () => {
+        const started = performance.now();
+        const answer = await homeFor(database.db, actor, {}, meta.endDate);
+        return { ms: performance.now() - started, courses: 'courses' in answer ? answer.courses.length : 0 };
+      };
+      const lastDaySamples: number[] = [];
+      let coursesRunning = 0;
+      for (let i = 0; i < 5 + coldReads; i++) {
+        const { ms, courses } = await onLastDayOnce();
+        if (i >= 5) lastDaySamples.push(ms);
+        coursesRunning = courses;
+      }
+      const onLastDay = { ...summarise(lastDaySamples), coursesRunning };
+      runs.push({ ...run, dialect, centres: centreIds.length, coldAll, coldOne, onLastDay });
       log(`  ${run.label.padEnd(52)} p50 ${fmt(run.p50)} ms   p95 ${fmt(run.p95)} ms   (n=${run.count}; ${run.answered})`);
       const cold = (what: string, summary: LatencySummary) =>
         `  ${`  cold, ${what}`.padEnd(52)} p50 ${fmt(summary.p50)} ms   p95 ${fmt(summary.p95)} ms   (n=${summary.count})`;
       if (centreIds.length > 1) log(cold(`after a change in every centre`, coldAll));
       log(cold(`after a change in ${first.code}`, coldOne));
+      log(
+        `  ${`  on ${meta.endDate}, ${coursesRunning} courses running (in the process)`.padEnd(52)} p50 ${fmt(onLastDay.p50)} ms   p95 ${fmt(onLastDay.p95)} ms   (n=${onLastDay.count})`,
+      );
     }
     return runs;
   } finally {
