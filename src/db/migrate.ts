@@ -20,6 +20,7 @@ import { permitContacts } from './migrations/0017-permit-contacts.js';
 import { visitDayCounts } from './migrations/0018-visit-day-counts.js';
 import { careVersions } from './migrations/0019-care-versions.js';
 import { reportVersionLogos } from './migrations/0020-report-version-logos.js';
+import { courseVersions } from './migrations/0021-course-versions.js';
 
 /** Migrations in order. Each is frozen once released: add a new one, never edit an old one. */
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -44,6 +45,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0018-visit-day-counts': visitDayCounts(dialect),
     '0019-care-versions': careVersions(dialect),
     '0020-report-version-logos': reportVersionLogos(dialect),
+    '0021-course-versions': courseVersions(dialect),
   };
 }
 

@@ -351,6 +351,7 @@ export const TABLES_WITHOUT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   historical_figures: 'figures published for past years',
   visit_day_counts: 'the visits of each centre, day and origin group: counts, no visit or person',
   care_versions: 'a version of each centre’s care data, changed by every write of a case: no person',
+  course_versions: 'a version of each centre’s course data, changed by every write of a course, lesson, enrolment or attendance: no person',
   processing_register_texts: 'this register’s texts',
   retention_settings: 'the organisation’s retention settings',
   retention_runs: 'each retention run: when, its settings and how many files it removed',

@@ -70,9 +70,21 @@ export interface WaitingListEntriesTable extends Editable {
   notes: string | null;
 }
 
+/**
+ * A version of each centre's course data (migration 0021): a new random value at every write of
+ * what the courses' figures read (courses, their kinds' names, the centre's completion threshold,
+ * lessons, enrolments, attendance), set by triggers, never by the application. The home page
+ * counts a centre's running courses again only when it moved.
+ */
+export interface CourseVersionsTable {
+  centreId: number;
+  version: string;
+}
+
 /** This area\'s part of `Database` (schema.ts). */
 export interface CoursesTables {
   courseKinds: CourseKindsTable;
+  courseVersions: CourseVersionsTable;
   courses: CoursesTable;
   lessons: LessonsTable;
   enrolments: EnrolmentsTable;

@@ -3,7 +3,8 @@
  * needs attention, the courses running and who waits for them), and the operator's own cases and
  * what is due on them. The people in care are read by the report's own query
  * (reports/visits-care.repository.ts: careMemberPeriods) and counted by the report's rules
- * again only when a centre's care version moved (care-counts.ts).
+ * again only when a centre's care version moved (care-counts.ts), the running courses' figures
+ * only when its course version did (kept-figures.ts).
  */
 import { type Kysely, sql } from 'kysely';
 import { countRows, type DateRange, inCentresAndPeriod, relatedCount } from '../../db/queries.js';
@@ -37,10 +38,17 @@ export async function visitsByDay(db: Db, centreIds: readonly number[], range: D
   return rows.map((r) => ({ day: r.day, n: Number(r.n) }));
 }
 
-/** The version of each centre's care data (migration 0019; a centre without one has had no care data since). */
-export async function careVersionsOf(db: Db, centreIds: readonly number[]): Promise<Map<number, string>> {
+/**
+ * The version of each centre's data of one kind: its care data (migration 0019) or its course data
+ * (migration 0021). A centre without one has had no such data since.
+ */
+export async function dataVersionsOf(
+  db: Db,
+  table: 'careVersions' | 'courseVersions',
+  centreIds: readonly number[],
+): Promise<Map<number, string>> {
   if (centreIds.length === 0) return new Map();
-  const rows = await db.selectFrom('careVersions').select(['centreId', 'version']).where('centreId', 'in', centreIds).execute();
+  const rows = await db.selectFrom(table).select(['centreId', 'version']).where('centreId', 'in', centreIds).execute();
   return new Map(rows.map((r) => [Number(r.centreId), r.version]));
 }
 

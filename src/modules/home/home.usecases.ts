@@ -5,8 +5,9 @@
  * case periods as they stood on the period's last day (domain/home.ts: periodsAsOf), so that the
  * year so far equals the report of this year, and a period ending on 31 December the report of
  * that year; the people in care are counted again only when a centre's care data moved
- * (care-counts.ts). The viewer's view holds aggregates only; the operator's names people of the
- * caller's centres, their own cases and what is theirs to do.
+ * (care-counts.ts), the running courses only when its course data did (kept-figures.ts). The
+ * viewer's view holds aggregates only; the operator's names people of the caller's centres, their
+ * own cases and what is theirs to do.
  */
 import type { Kysely } from 'kysely';
 import { WAITING_LIST_KINDS } from '../../contracts/enums.js';
@@ -47,6 +48,7 @@ import {
   visitsByOriginGroup,
   waitingByKind,
 } from './home.repository.js';
+import { keptWhileUnchanged } from './kept-figures.js';
 
 type Db = Kysely<Database>;
 
@@ -129,21 +131,26 @@ function periodFigures(range: DayRange, visits: Map<string, number>, care: CareC
   };
 }
 
-/** The courses running today with their attendance so far (the courses' own figures). */
-async function runningCourses(db: Db, centreIds: number[], today: string): Promise<ViewerHome['courses']> {
-  const ids = await coursesRunningOn(db, centreIds, today);
-  if (ids.length === 0) return [];
-  const [courses, data] = await Promise.all([courseRowsFor(db, { centreIds, ids }), figuresData(db, ids)]);
-  return figuresOf(courses, data).map(({ course, summary }) => ({
-    courseId: course.id,
-    centreId: course.centreId,
-    title: course.title,
-    kind: { code: course.kindCode, labelIt: course.kindLabelIt, labelEn: course.kindLabelEn },
-    startDate: course.startDate,
-    endDate: course.endDate,
-    enrolments: summary.enrolments,
-    attendanceRate: summary.attendanceRate,
-  }));
+/**
+ * The courses running today with their attendance so far (the courses' own figures), counted
+ * again only when a centre's course data moved (migration 0021, kept-figures.ts).
+ */
+function runningCourses(db: Db, centreIds: number[], today: string): Promise<ViewerHome['courses']> {
+  return keptWhileUnchanged(db, 'courseVersions', centreIds, `running on ${today}`, async () => {
+    const ids = await coursesRunningOn(db, centreIds, today);
+    if (ids.length === 0) return [];
+    const [courses, data] = await Promise.all([courseRowsFor(db, { centreIds, ids }), figuresData(db, ids)]);
+    return figuresOf(courses, data).map(({ course, summary }) => ({
+      courseId: course.id,
+      centreId: course.centreId,
+      title: course.title,
+      kind: { code: course.kindCode, labelIt: course.kindLabelIt, labelEn: course.kindLabelEn },
+      startDate: course.startDate,
+      endDate: course.endDate,
+      enrolments: summary.enrolments,
+      attendanceRate: summary.attendanceRate,
+    }));
+  });
 }
 
 /** The operator's day: today's visits in their centres, their own open cases, and what is theirs this week. */
