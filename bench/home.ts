@@ -13,7 +13,9 @@
  *     (as any write of a case, period or member moves its centre's), all rows read and counted;
  *   - cold, after a change in the first centre alone: the same, all read and counted again;
  *   - on the data set's last day, counted in the bench's process (no HTTP): the server answers
- *     at today's date, after the data set's end, when no course runs; on that day they do.
+ *     at today's date, after the data set's end, when no course runs; on that day they do. The
+ *     running courses' figures are counted again only when a centre's course data moved
+ *     (migration 0021), so also cold: after a change of the first centre's course data alone.
  *
  * Alone: `npx tsx bench/run.ts --only home` (BENCH_HOME_READS, default 200; BENCH_HOME_COLD_READS, default 30).
  */
@@ -48,6 +50,8 @@ export interface HomeRun extends GetRun {
   coldOne: LatencySummary;
   /** The home counted in the bench's process (no HTTP) on the data set's last day, when its courses run. */
   onLastDay: LatencySummary & { coursesRunning: number };
+  /** The same after a change of the first centre's course data: the running courses' figures counted again. */
+  onLastDayCold: LatencySummary;
 }
 
 export interface HomeBenchResult {
@@ -104,6 +108,9 @@ async function timeHome(
       // What the triggers do at any write of these centres' cases, periods or members.
       const changeCareOf = (ids: readonly number[]) =>
         database.db.updateTable('careVersions').set({ version: randomUUID() }).where('centreId', 'in', ids).execute();
+      // What the triggers do at any write of a centre's courses, lessons, enrolments or attendance.
+      const changeCoursesOf = (ids: readonly number[]) =>
+        database.db.updateTable('courseVersions').set({ version: randomUUID() }).where('centreId', 'in', ids).execute();
       const timedAfter = async (change: () => Promise<unknown>, count: number) => {
         const samples: number[] = [];
         for (let i = 0; i < count; i++) {
@@ -139,7 +146,13 @@ async function timeHome(
         coursesRunning = courses;
       }
       const onLastDay = { ...summarise(lastDaySamples), coursesRunning };
-      runs.push({ ...run, dialect, centres: centreIds.length, coldAll, coldOne, onLastDay });
+      const coldLastDaySamples: number[] = [];
+      for (let i = 0; i < coldReads; i++) {
+        await changeCoursesOf([first.id]);
+        coldLastDaySamples.push((await onLastDayOnce()).ms);
+      }
+      const onLastDayCold = summarise(coldLastDaySamples);
+      runs.push({ ...run, dialect, centres: centreIds.length, coldAll, coldOne, onLastDay, onLastDayCold });
       log(`  ${run.label.padEnd(52)} p50 ${fmt(run.p50)} ms   p95 ${fmt(run.p95)} ms   (n=${run.count}; ${run.answered})`);
       const cold = (what: string, summary: LatencySummary) =>
         `  ${`  cold, ${what}`.padEnd(52)} p50 ${fmt(summary.p50)} ms   p95 ${fmt(summary.p95)} ms   (n=${summary.count})`;
@@ -148,6 +161,7 @@ async function timeHome(
       log(
         `  ${`  on ${meta.endDate}, ${coursesRunning} courses running (in the process)`.padEnd(52)} p50 ${fmt(onLastDay.p50)} ms   p95 ${fmt(onLastDay.p95)} ms   (n=${onLastDay.count})`,
       );
+      log(cold(`on ${meta.endDate}, after a change of ${first.code}'s courses`, onLastDayCold));
     }
     return runs;
   } finally {
