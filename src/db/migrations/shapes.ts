@@ -169,3 +169,70 @@ export async function seedCatalogue(
       .execute();
   }
 }
+
+/** Which row of a trigger: the row before a change, or after it. */
+export type TriggerRow = 'old' | 'new';
+
+/**
+ * What a version of each centre's data covers, by table: the columns whose change moves the
+ * version, whether an insert or a delete of a row does (`rows`), and a query of the centres a row
+ * belongs to.
+ */
+export type VersionedTables = Record<string, { columns: readonly string[]; rows: boolean; centresOf: (row: TriggerRow) => string }>;
+
+/**
+ * A table of one version per centre (`<name>s`, e.g. care_versions) that the database itself
+ * gives a new random value at every write of what `read` covers, in the writing statement's
+ * transaction (triggers `<table>_<name>…`, on PostgreSQL through a function each): exact whichever
+ * module writes, taken back by a rollback. Random rather than a counter, so that a restored backup
+ * or another database never shows an old value over other data. Every existing centre is given one;
+ * versions are written only for centres that exist (a centre deleted with its rows has none).
+ */
+export async function centreVersions(db: AnyDb, dialect: DialectName, name: string, read: VersionedTables): Promise<void> {
+  const table = `${name}s`;
+  await db.schema
+    .createTable(table)
+    .addColumn('centre_id', 'integer', (c) => c.primaryKey().references('centres.id').onDelete('cascade'))
+    .addColumn('version', 'text', required)
+    .execute();
+  const random = dialect === 'postgres' ? 'gen_random_uuid()::text' : 'lower(hex(randomblob(16)))';
+  // The WHERE clause also keeps SQLite's upsert unambiguous.
+  const bump = (centres: string) => `insert into ${table} (centre_id, version)
+      select id, ${random} from centres where id in (${centres}) order by id
+      on conflict (centre_id) do update set version = excluded.version;`;
+  await sql.raw(`insert into ${table} (centre_id, version) select id, ${random} from centres`).execute(db);
+  for (const [written, { columns, rows, centresOf }] of Object.entries(read)) {
+    const of = (row: TriggerRow) => bump(centresOf(row));
+    const trigger = `${written}_${name}`;
+    if (dialect === 'postgres') {
+      const changed = columns.map((c) => `old.${c} is distinct from new.${c}`).join(' or ');
+      await sql
+        .raw(`create function ${trigger}() returns trigger language plpgsql as $$
+          begin
+            if tg_op in ('DELETE', 'UPDATE') then ${of('old')} end if;
+            if tg_op in ('INSERT', 'UPDATE') then ${of('new')} end if;
+            return null;
+          end $$`)
+        .execute(db);
+      if (rows) {
+        await sql
+          .raw(`create trigger ${trigger} after insert or delete on ${written} for each row execute function ${trigger}()`)
+          .execute(db);
+      }
+      await sql
+        .raw(`create trigger ${trigger}_update after update of ${columns.join(', ')} on ${written}
+          for each row when (${changed}) execute function ${trigger}()`)
+        .execute(db);
+    } else {
+      const changed = columns.map((c) => `old.${c} is not new.${c}`).join(' or ');
+      if (rows) {
+        await sql.raw(`create trigger ${trigger}_insert after insert on ${written} begin ${of('new')} end`).execute(db);
+        await sql.raw(`create trigger ${trigger}_delete after delete on ${written} begin ${of('old')} end`).execute(db);
+      }
+      await sql
+        .raw(`create trigger ${trigger}_update after update of ${columns.join(', ')} on ${written}
+          when ${changed} begin ${of('old')} ${of('new')} end`)
+        .execute(db);
+    }
+  }
+}
