@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
 import { CheckboxList, FieldGroup } from '../../../kit/FieldGroup.js';
 import { orNull, useChange, useFields } from '../../../kit/index.js';
-import { NewRecordCentre, RecordFormOnTop, sendRecord } from './shared.js';
+import { NewRecordCentre, RecordFormOnTop, saveRecord } from './shared.js';
 
 /** The organisations as checkboxes: the active ones, and those the meeting names already. */
 function OrganisationChoices({
@@ -74,8 +74,7 @@ export function MeetingForm({
 
   const save = async () => {
     const fields = { date: values.date, organisationIds, topic: values.topic.trim(), outcome: orNull(values.outcome) };
-    const sent = await sendRecord(change, '/network-meetings', editing, fields, values.centreId);
-    if (sent.ok) onDone(true);
+    await saveRecord(change, '/network-meetings', editing, fields, values.centreId, onDone);
   };
 
   return (

@@ -119,17 +119,19 @@ export function NewRecordCentre({
 }
 
 /**
- * Sends the form's `fields`: a new record to `path` (in the centre chosen, when one was), or the
- * one being corrected to `path/id` with the version it was read at.
+ * Saves the form's `fields`: a new record to `path` (in the centre chosen, when one was), or the
+ * one being corrected to `path/id` with the version it was read at; once saved, `onDone(true)`.
  */
-export function sendRecord(
+export async function saveRecord(
   change: Change,
   path: string,
   editing: { id: number; version: number } | null,
   fields: object,
   centreId: string,
+  onDone: (saved: boolean) => void,
 ) {
-  return editing
-    ? change.send('PATCH', `${path}/${editing.id}`, { version: editing.version, ...fields })
-    : change.send('POST', path, { ...fields, ...(centreId ? { centreId: Number(centreId) } : {}) });
+  const sent = editing
+    ? await change.send('PATCH', `${path}/${editing.id}`, { version: editing.version, ...fields })
+    : await change.send('POST', path, { ...fields, ...(centreId ? { centreId: Number(centreId) } : {}) });
+  if (sent.ok) onDone(true);
 }
