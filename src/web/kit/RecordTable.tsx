@@ -39,16 +39,31 @@ export interface RecordTableProps<T> {
   paging?: Paging;
   className?: string;
   rowClassName?(row: T): string | undefined;
+  /** A wide table (a column per field): its own scrolling region, named by the heading of this id and reachable by keyboard. */
+  regionOf?: string;
 }
 
 const keyOf = (row: unknown) => (row as { id: string | number }).id;
+
+/** Where a table scrolls sideways: a plain box, or (`regionOf` a heading's id) a region named by that heading. */
+function Scrolling({ regionOf, children }: { regionOf?: string; children: ReactNode }) {
+  return regionOf ? (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="table-responsive" tabIndex={0} aria-labelledby={regionOf}>
+      {children}
+    </section>
+  ) : (
+    <div className="table-responsive">{children}</div>
+  );
+}
 
 /**
  * A list of records as an accessible table: a caption (`captionHidden` keeps it for screen
  * readers only), <th scope="col"> headers, row actions whose names end with the row's name
  * (`rowName`: "Elimina azione: Aggiornare il curriculum"), the `empty` message instead of an
  * empty table, and paging (`paging`, e.g. `pagingOf(page, onPage)`). It scrolls sideways
- * inside `.table-responsive`, never the page. Rows are keyed by `rowKey`, else by their `id`.
+ * inside `.table-responsive`, never the page (with `regionOf`, a region reachable by keyboard).
+ * Rows are keyed by `rowKey`, else by their `id`.
  */
 export function RecordTable<T>({
   caption,
@@ -62,13 +77,14 @@ export function RecordTable<T>({
   paging,
   className = 'table table-sm',
   rowClassName,
+  regionOf,
 }: RecordTableProps<T>) {
   const { t } = useI18n();
   const shown = columns.filter((c): c is Column<T> => Boolean(c));
   if (rows.length === 0) return empty ? <p>{empty}</p> : null;
   return (
     <>
-      <div className="table-responsive">
+      <Scrolling regionOf={regionOf}>
         <table className={className}>
           <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
           <thead>
@@ -116,7 +132,7 @@ export function RecordTable<T>({
             ))}
           </tbody>
         </table>
-      </div>
+      </Scrolling>
       {paging ? <Pagination {...paging} /> : null}
     </>
   );

@@ -2,7 +2,7 @@
  * The record kit: the one way a page lists, creates, edits and deletes records.
  * - useChange: send a change (busy, problem, field errors, stale-page reload, announced success)
  * - RecordTable: an accessible, responsive table of records with row actions and paging (rows keyed by their id
- *   unless told); LoadedTable: a loaded list (useApiGet) as one, after the problem loading it
+ *   unless told; a wide one, its own scrolling region); LoadedTable: a loaded list (useApiGet) as one, after the problem loading it
  * - RecordForm, FormActions, useFields, useEditing, EditableSection, InlineSelectForm, Options: forms, opened on demand, focus handled
  * - boundTo, textsOf (bound.ts): a form's field bound to its value, change and error by one name
  * - FieldGroup, CheckboxList: a fieldset with legend, hint and error; a list of checkboxes

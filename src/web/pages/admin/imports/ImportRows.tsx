@@ -3,7 +3,7 @@ import type { Import, ImportReject, ImportSummary } from '../../../../contracts/
 import type { Page } from '../../../api/client.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { useI18n } from '../../../i18n/index.js';
-import { LoadedTable } from '../../../kit/index.js';
+import { LoadedTable, RecordTable } from '../../../kit/index.js';
 import { fieldLabel, fieldsOf, reasonText } from './fields.js';
 
 type PreviewRow = ImportSummary['preview'][number];
@@ -42,42 +42,23 @@ export function PreviewTable({ imp, rows }: { imp: Import; rows: PreviewRow[] })
     ...fieldsOf(imp.kind).filter((f) => present.has(f)),
     ...[...present].filter((f) => !fieldsOf(imp.kind).includes(f as never)),
   ];
-  // The preview is wide (a column per field): its own scrolling region, reachable by keyboard.
   return (
     <div className="mb-4">
       <h3 id="import-preview-title" className="h5">
         {t('imports.preview.title')}
       </h3>
-      {rows.length === 0 ? (
-        <p>{t('imports.preview.empty')}</p>
-      ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="table-responsive" tabIndex={0} aria-labelledby="import-preview-title">
-          <table className="table table-sm">
-            <caption className="visually-hidden">{t('imports.preview.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('imports.rows.row')}</th>
-                {fields.map((field) => (
-                  <th key={field} scope="col">
-                    {fieldLabel(t, field)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.rowNumber}>
-                  <th scope="row">{row.rowNumber}</th>
-                  {fields.map((field) => (
-                    <td key={field}>{shown(field, row.values[field])}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      <RecordTable<PreviewRow>
+        caption={t('imports.preview.title')}
+        captionHidden
+        regionOf="import-preview-title"
+        rows={rows}
+        rowKey={(row) => row.rowNumber}
+        empty={t('imports.preview.empty')}
+        columns={[
+          { header: t('imports.rows.row'), cell: (row) => row.rowNumber, rowHeader: true },
+          ...fields.map((field) => ({ header: fieldLabel(t, field), cell: (row: PreviewRow) => shown(field, row.values[field]) })),
+        ]}
+      />
     </div>
   );
 }
