@@ -128,15 +128,14 @@ export type PcStationUse = z.infer<typeof pcStationUseSchema>;
 export const pcStationUseListQuery = periodQuery({ centreId: id.optional(), personId: id.optional(), ...pageQuery });
 export type PcStationUseListQuery = z.infer<typeof pcStationUseListQuery>;
 
-const purposeCount = z.object({ uses: z.number(), minutes: z.number() });
-export const pcStationSummary = z
-  .object({
-    uses: z.number(),
-    minutes: z.number(),
+/** The uses of the PC and their minutes, in all and for each purpose. */
+const usesAndMinutes = z.object({ uses: z.number(), minutes: z.number() });
+export const pcStationSummary = usesAndMinutes
+  .extend({
     /** Distinct identified people; anonymous uses count in uses and minutes only. */
     people: z.number(),
     /** Every purpose, with zeros: the parts add up to the totals. */
-    byPurpose: z.record(z.enum(PC_PURPOSES), purposeCount),
+    byPurpose: z.record(z.enum(PC_PURPOSES), usesAndMinutes),
   })
   .meta({ id: 'PcStationSummary' });
 export type PcStationSummary = z.infer<typeof pcStationSummary>;

@@ -31,11 +31,12 @@ export const AUDIT_ACTION_LABELS: Record<Locale, Record<AuditAction, string>> = 
   },
 };
 
+/** Who read or wrote: the user as the log keeps them (null for what no user did). */
+const reader = { userId: z.number().nullable(), userEmail: z.string().nullable(), userName: z.string().nullable() };
+
 export const auditEntrySchema = storedRecord('AuditEntry', {
   at: z.string(),
-  userId: z.number().nullable(),
-  userEmail: z.string().nullable(),
-  userName: z.string().nullable(),
+  ...reader,
   centreId: z.number().nullable(),
   centreName: z.string().nullable(),
   action: z.string(),
@@ -84,8 +85,6 @@ export const unusualReadingQuery = periodQuery({
   }
 });
 export type UnusualReadingQuery = z.infer<typeof unusualReadingQuery>;
-
-const reader = { userId: z.number().nullable(), userEmail: z.string().nullable(), userName: z.string().nullable() };
 
 export const unusualReadingSchema = z
   .object({

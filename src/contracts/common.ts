@@ -65,8 +65,11 @@ export const centreQuery = z.strictObject({ centreId: id.optional() });
 /** A year's figures (?year=), of one of the caller's centres or of all of them. */
 export const yearFiguresQuery = z.strictObject({ year, centreId: id.optional() });
 
+/** A person's names as the API answers them. */
+export const personNames = { givenNames: z.string(), familyNames: z.string() };
+
 /** A person as another record names them (their file is read by its id). */
-export const personRef = z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string() });
+export const personRef = z.object({ id: z.number(), ...personNames });
 
 /** A user as a record names them: who wrote, who is responsible. */
 export const userRef = z.object({ id: z.number(), displayName: z.string() });

@@ -23,10 +23,8 @@ export type HomeQuery = z.infer<typeof homeQuery>;
 const dayRange = z.object({ from: z.string(), to: z.string() });
 
 /** Visits, people in care and new people in care over some days, in total and by origin group. */
-export const periodFiguresSchema = z
-  .object({
-    from: z.string(),
-    to: z.string(),
+export const periodFiguresSchema = dayRange
+  .extend({
     visits: z.number(),
     inCare: z.number(),
     newInCare: z.number(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, pageQuery, personRef, shortText, storedRecord, timestamps, updateOf } from './common.js';
+import { id, isoDate, pageQuery, personNames, personRef, shortText, storedRecord, timestamps, updateOf } from './common.js';
 import { GENDERS, HOUSEHOLD_RELATIONS } from './enums.js';
 import { messageEn } from './messages/index.js';
 
@@ -57,8 +57,7 @@ export type HouseholdListQuery = z.infer<typeof householdListQuery>;
 /** A current member as a household shows it; its id is the membership's (for changing the relation or leaving). */
 export const householdMember = storedRecord('HouseholdMember', {
   personId: z.number(),
-  givenNames: z.string(),
-  familyNames: z.string(),
+  ...personNames,
   gender: z.enum(GENDERS),
   birthDate: z.string().nullable(),
   relation,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { IMPORT_FIELD_KEYS, IMPORT_KINDS } from '../domain/imports/fields.js';
-import { centreRecord, id, pageQuery, shortText, userRef, version } from './common.js';
+import { centreRecord, id, pageQuery, personNames, shortText, userRef, version } from './common.js';
 
 export type { ImportFieldKey, ImportKind } from '../domain/imports/fields.js';
 export { IMPORT_FIELD_KEYS, IMPORT_KINDS };
@@ -50,6 +50,9 @@ export const importActionInput = z.strictObject({ version });
 /** A row of the file as it will be stored: field → the value as the app will show it. */
 const previewRow = z.object({ rowNumber: z.number(), values: z.record(z.string(), z.string().nullable()) });
 
+/** A person as a doubtful match shows them: the file's row, and each person of the register it may be. */
+const namesAndBirth = { ...personNames, birthDate: z.string().nullable() };
+
 export const importSummarySchema = z.object({
   /** Data rows read (the header aside). */
   rows: z.number(),
@@ -71,10 +74,8 @@ export const importSummarySchema = z.object({
     z.object({
       key: z.string(),
       rowNumbers: z.array(z.number()),
-      givenNames: z.string(),
-      familyNames: z.string(),
-      birthDate: z.string().nullable(),
-      candidates: z.array(z.object({ id: z.number(), givenNames: z.string(), familyNames: z.string(), birthDate: z.string().nullable() })),
+      ...namesAndBirth,
+      candidates: z.array(z.object({ id: z.number(), ...namesAndBirth })),
       decision: z.union([z.literal('new'), z.number()]).nullable(),
     }),
   ),

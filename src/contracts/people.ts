@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { isValidFiscalCode, normaliseFiscalCode } from '../domain/codice-fiscale.js';
-import { birthDate, centreRecord, comuneIstat, countryCode, id, pageQuery, shortText, timestamps, updateOf } from './common.js';
+import {
+  birthDate,
+  centreRecord,
+  comuneIstat,
+  countryCode,
+  id,
+  pageQuery,
+  personNames,
+  shortText,
+  timestamps,
+  updateOf,
+} from './common.js';
 import { GENDERS, ORIGIN_GROUPS } from './enums.js';
 import { messageEn } from './messages/index.js';
 
@@ -55,8 +66,7 @@ export const personUpdateInput = updateOf(personFields);
 export type PersonUpdateInput = z.infer<typeof personUpdateInput>;
 
 export const personSchema = centreRecord('Person', {
-  givenNames: z.string(),
-  familyNames: z.string(),
+  ...personNames,
   gender: z.enum(GENDERS),
   birthDate: z.string().nullable(),
   birthCountry: z.string().nullable(),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RETENTION_MAX_YEARS, RETENTION_MIN_YEARS, RETENTION_REASONS } from '../domain/retention.js';
-import { id, issue, pageOf, pageQuery, storedRecord, userRef } from './common.js';
+import { id, issue, pageOf, pageQuery, personNames, storedRecord, userRef } from './common.js';
 
 const years = z.number().int().min(RETENTION_MIN_YEARS).max(RETENTION_MAX_YEARS);
 
@@ -43,8 +43,7 @@ export { RETENTION_REASONS, type RetentionReason } from '../domain/retention.js'
 export const retentionCandidateSchema = z
   .object({
     personId: z.number(),
-    givenNames: z.string(),
-    familyNames: z.string(),
+    ...personNames,
     centreId: z.number(),
     lastContact: z.string(),
     reason: z.enum(RETENTION_REASONS),

@@ -10,6 +10,7 @@
  * read (counted in `withheldNotes`).
  */
 import { z } from 'zod';
+import { personNames } from './common.js';
 import {
   ACTION_STATUSES,
   APPLICATION_OUTCOMES,
@@ -105,8 +106,7 @@ export const subjectExportSchema = z
     /** Who holds the data: the person's centre and the organisation running it. */
     controller: z.object({ centre: z.string(), organisation: z.string() }),
     person: z.object({
-      givenNames: z.string(),
-      familyNames: z.string(),
+      ...personNames,
       gender: z.enum(GENDERS),
       birthDate: nullableDate,
       birthCountry: z.string().nullable(),
