@@ -1,6 +1,7 @@
 /** The centre's agenda beside its calendar: lessons, events, network meetings and the lawyer's sessions of a period. */
 import { z } from 'zod';
 import { daysQuery } from './calendar.js';
+import { dayAndHours } from './common.js';
 
 export const AGENDA_KINDS = ['lesson', 'event', 'network_meeting', 'legal_consultation'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
@@ -14,10 +15,8 @@ export const agendaEntry = z
     kind: z.enum(AGENDA_KINDS),
     /** The lesson's, event's, meeting's or consultation's id: the page links to its own page. */
     id: z.number(),
-    date: z.string(),
-    /** HH:MM, when known (meetings and consultations have a day only). */
-    startTime: z.string().nullable(),
-    endTime: z.string().nullable(),
+    /** Meetings and consultations have a day only. */
+    ...dayAndHours,
     /** The course's title, the event's title, the meeting's topic, or the lawyer's name (null when not recorded). */
     title: z.string().nullable(),
     /** The course of a lesson (its page), and a lesson's status: scheduled, held or cancelled. */

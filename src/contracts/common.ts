@@ -77,6 +77,9 @@ export const userRef = z.object({ id: z.number(), displayName: z.string() });
 /** A centre's contacts as the API answers them: in its settings, on the public page, in the report's heading. */
 export const centreContacts = { address: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() };
 
+/** When something takes place, as the API answers it: its day, and its hours (HH:MM) when known. */
+export const dayAndHours = { date: z.string(), startTime: z.string().nullable(), endTime: z.string().nullable() };
+
 /** When a record was created and last changed (ISO UTC instants). */
 export const timestamps = { createdAt: z.string(), updatedAt: z.string() };
 

@@ -4,7 +4,19 @@
  */
 import { z } from 'zod';
 import { catalogueContract } from './catalogues.js';
-import { centreRecord, clockTime, createInCentre, id, isoDate, pageQuery, pastDate, personRef, shortText, updateOf } from './common.js';
+import {
+  centreRecord,
+  clockTime,
+  createInCentre,
+  dayAndHours,
+  id,
+  isoDate,
+  pageQuery,
+  pastDate,
+  personRef,
+  shortText,
+  updateOf,
+} from './common.js';
 import { NETWORK_ORGANISATION_KINDS } from './enums.js';
 import { messageEn } from './messages/index.js';
 import { periodQuery, summaryPeriodQuery } from './period.js';
@@ -42,9 +54,7 @@ export type EventUpdateInput = z.infer<typeof eventUpdateInput>;
 
 const eventFields = {
   title: z.string(),
-  date: z.string(),
-  startTime: z.string().nullable(),
-  endTime: z.string().nullable(),
+  ...dayAndHours,
   place: z.string().nullable(),
   meetingPoint: z.string().nullable(),
   partner: z.string().nullable(),
