@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
+import { TitledSection } from './TitledSection.js';
 
 /**
  * A section showing what it loads on its own (useApiGet: a summary, figures): its heading (h2,
@@ -20,12 +21,9 @@ export function LoadedSection<T>({
   children(data: T): ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className={className}>
-      <h2 id={id} className="h4">
-        {title}
-      </h2>
+    <TitledSection id={id} title={title} className={className}>
       <ProblemAlert error={loaded.error} />
       {loaded.data ? children(loaded.data) : null}
-    </section>
+    </TitledSection>
   );
 }

@@ -7,7 +7,8 @@
  * - boundTo, textsOf (bound.ts): a form's field bound to its value, change and error by one name
  * - FieldGroup, CheckboxList: a fieldset with legend, hint and error; a list of checkboxes
  * - RecordsHeading: the top of a page or section of records (heading, intro, notice, problems);
- *   LoadedSection: a section that loads its own data (heading, the problem loading it, then its content)
+ *   TitledSection: a section named by its heading (and a count); LoadedSection: one that loads its own data
+ *   (heading, the problem loading it, then its content)
  * - ValueSelect: a select of a value list ("Scegli" first and required, or a blank worded by the page)
  * - Facts: a record's facts as a definition list; CountTable: figures by row with totals
  * - ConfirmDialog, useConfirm: the accessible replacement for window.confirm; useRemove: a record deleted once confirmed
@@ -40,6 +41,7 @@ export {
   type RecordTableProps,
   type RowAction,
 } from './RecordTable.js';
+export { TitledSection } from './TitledSection.js';
 export {
   type Change,
   type ChangeOptions,

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
 import { FilterForm } from './FilterForm.js';
 import { RecordTable } from './RecordTable.js';
+import { TitledSection } from './TitledSection.js';
 import type { Change } from './useChange.js';
 import { pagingOf } from './values.js';
 
@@ -122,10 +123,7 @@ export function PeriodSection<Summary, Item>({
   const title = t(`${texts}.list`);
   const figures = (data: Summary) => Object.fromEntries(Object.entries(totals(data)).map(([name, n]) => [name, formatNumber(n)]));
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id} className="h4" tabIndex={-1}>
-        {title}
-      </h2>
+    <TitledSection id={id} title={title} focusable>
       <PeriodForm from={period.from} to={period.to} onApply={period.setPeriod} />
       {change?.problem}
       <ProblemAlert error={summary.error ?? list.error} />
@@ -145,6 +143,6 @@ export function PeriodSection<Summary, Item>({
           {...table}
         />
       ) : null}
-    </section>
+    </TitledSection>
   );
 }

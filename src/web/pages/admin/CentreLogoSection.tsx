@@ -9,7 +9,7 @@ import { type CentreLogo, type CentreSettings, LOGO_MAX_BYTES } from '../../../c
 import { upload } from '../../api/client.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { RecordForm, useChange, useConfirm } from '../../kit/index.js';
+import { RecordForm, TitledSection, useChange, useConfirm } from '../../kit/index.js';
 import { sizeText } from './imports/fields.js';
 
 export function CentreLogoSection({ settings, reload }: { settings: CentreSettings; reload(): void }) {
@@ -38,10 +38,7 @@ export function CentreLogoSection({ settings, reload }: { settings: CentreSettin
   };
 
   return (
-    <section aria-labelledby="centre-logo-title" className="mt-4">
-      <h2 id="centre-logo-title" className="h4">
-        {t('centres.logo.title')}
-      </h2>
+    <TitledSection id="centre-logo-title" title={t('centres.logo.title')} className="mt-4">
       <p>{t('centres.logo.intro')}</p>
       {logo ? (
         <figure className="d-flex gap-3 align-items-end flex-wrap" data-testid="centre-logo">
@@ -83,6 +80,6 @@ export function CentreLogoSection({ settings, reload }: { settings: CentreSettin
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </RecordForm>
-    </section>
+    </TitledSection>
   );
 }

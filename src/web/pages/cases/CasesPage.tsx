@@ -7,7 +7,7 @@ import { CentreSelect } from '../../components/CentreSelect.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAddressFilters } from '../../kit/addressFilters.js';
 import { FilteredPage, FilterPanel } from '../../kit/FilterForm.js';
-import { LoadedTable, pagingOf, RecordTable, ValueSelect } from '../../kit/index.js';
+import { LoadedTable, pagingOf, RecordTable, TitledSection, ValueSelect } from '../../kit/index.js';
 import { ListHeading } from '../../kit/SearchList.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -21,10 +21,15 @@ function OverduePanel() {
   const { t, formatDate, label } = useI18n();
   const overdue = useApiGet<Page<OverdueAction>>('/actions/overdue', { pageSize: 20 });
   return (
-    <section className="border rounded p-3 mb-4" aria-labelledby="overdue-title">
-      <h2 id="overdue-title" className="h4">
-        {t('cases.overdue.title')} {overdue.data ? <span className="badge bg-danger">{overdue.data.total}</span> : null}
-      </h2>
+    <TitledSection
+      id="overdue-title"
+      title={
+        <>
+          {t('cases.overdue.title')} {overdue.data ? <span className="badge bg-danger">{overdue.data.total}</span> : null}
+        </>
+      }
+      className="border rounded p-3 mb-4"
+    >
       <p className="small mb-2">{t('cases.overdue.intro')}</p>
       <LoadedTable<OverdueAction>
         loaded={overdue}
@@ -43,7 +48,7 @@ function OverduePanel() {
           { header: t('cases.action.status'), cell: (a) => label('actionStatus', a.status) },
         ]}
       />
-    </section>
+    </TitledSection>
   );
 }
 

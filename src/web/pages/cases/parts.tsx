@@ -16,7 +16,7 @@ import { useApiGet } from '../../api/hooks.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
-import { type Change, EditableSection, InlineSelectForm, RecordForm, useChange, ValueSelect } from '../../kit/index.js';
+import { type Change, EditableSection, InlineSelectForm, RecordForm, TitledSection, useChange, ValueSelect } from '../../kit/index.js';
 
 export type StaffMember = { id: number; displayName: string };
 
@@ -192,12 +192,9 @@ export function CaseItemStatus({
 /** A section of the case page (the diary, the plan, the referrals): its heading, focusable after a change, then its content. */
 export function CaseSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mt-4">
-      <h2 id={id} className="h3" tabIndex={-1}>
-        {title}
-      </h2>
+    <TitledSection id={id} title={title} headingClass="h3" focusable className="mt-4">
       {children}
-    </section>
+    </TitledSection>
   );
 }
 

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { CountTable } from '../../kit/CountTable.js';
 import { FilterForm } from '../../kit/FilterForm.js';
-import { pagingOf, RecordTable } from '../../kit/index.js';
+import { pagingOf, RecordTable, TitledSection } from '../../kit/index.js';
 import { ListHeading } from '../../kit/SearchList.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -82,20 +82,14 @@ export default function CoursesPage() {
         </div>
       </FilterForm>
 
-      <section aria-labelledby="courses-year">
-        <h2 id="courses-year" className="h4">
-          {t('courses.year.title', { year })}
-        </h2>
+      <TitledSection id="courses-year" title={t('courses.year.title', { year })}>
         <p className="small">{t('courses.year.hint')}</p>
         <ProblemAlert error={figures.error} />
         {figures.data && figures.data.courses.length === 0 ? <p>{t('courses.year.none')}</p> : null}
         {figures.data && figures.data.courses.length > 0 ? <YearTable figures={figures.data} /> : null}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="courses-list">
-        <h2 id="courses-list" className="h4 mt-3">
-          {t('courses.list', { year })}
-        </h2>
+      <TitledSection id="courses-list" title={t('courses.list', { year })} headingClass="h4 mt-3">
         <ProblemAlert error={list.error ?? kinds.error} />
         {list.data ? (
           <RecordTable<Course>
@@ -134,7 +128,7 @@ export default function CoursesPage() {
             ]}
           />
         ) : null}
-      </section>
+      </TitledSection>
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { type ComponentProps, Fragment, type ReactNode, useState } from 'react';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
-import { type Change, focusLater, RecordForm, RecordTable, useChange, useConfirm } from '../../kit/index.js';
+import { type Change, focusLater, RecordForm, RecordTable, TitledSection, useChange, useConfirm } from '../../kit/index.js';
 
 /**
  * The list at `path`, reloaded with the course's figures (`onChanged`) after each change; the
@@ -77,10 +77,7 @@ export function CourseListSection<T extends Item>({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className="mt-4">
-      <h2 id={id} className="h4" tabIndex={-1}>
-        {title} <span className="badge bg-primary">{list.items.length}</span>
-      </h2>
+    <TitledSection id={id} title={title} count={list.items.length} focusable className="mt-4">
       <SuccessAlert message={list.notice} />
       <ProblemAlert error={list.list.error} />
       {list.change.problem}
@@ -97,7 +94,7 @@ export function CourseListSection<T extends Item>({
       ) : null}
       {list.editing ? <Fragment key={list.editing.id}>{rowForm(list.editing, list.closeRow)}</Fragment> : null}
       {children}
-    </section>
+    </TitledSection>
   );
 }
 

@@ -3,15 +3,13 @@
  * Plain links: a GET carries the session cookie, and the server logs each download.
  */
 import { useI18n } from '../../i18n/index.js';
+import { TitledSection } from '../../kit/index.js';
 
 export function SubjectExportSection({ personId }: { personId: number }) {
   const { t } = useI18n();
   const base = `/api/v1/people/${personId}/export`;
   return (
-    <section className="mt-4" aria-labelledby="subject-export-title" data-testid="person-subject-export">
-      <h2 id="subject-export-title" className="h4">
-        {t('subjectExport.title')}
-      </h2>
+    <TitledSection id="subject-export-title" title={t('subjectExport.title')} className="mt-4" data-testid="person-subject-export">
       <p>{t('subjectExport.intro')}</p>
       <div className="d-flex gap-2 flex-wrap">
         <a className="btn btn-outline-primary" href={`${base}.pdf`} download>
@@ -21,6 +19,6 @@ export function SubjectExportSection({ personId }: { personId: number }) {
           {t('subjectExport.json')}
         </a>
       </div>
-    </section>
+    </TitledSection>
   );
 }

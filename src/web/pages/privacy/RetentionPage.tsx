@@ -11,7 +11,7 @@ import { romeDateOf, romeTimeOf } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
 import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { Facts, LoadedSection, LoadedTable, useChange, useConfirm } from '../../kit/index.js';
+import { Facts, LoadedSection, LoadedTable, TitledSection, useChange, useConfirm } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { RetentionSettingsForm } from './RetentionSettingsForm.js';
@@ -72,10 +72,7 @@ export default function RetentionPage() {
         }
       </LoadedSection>
 
-      <section className="mt-4" aria-labelledby="retention-preview">
-        <h2 id="retention-preview" className="h4">
-          {t('retention.preview')}
-        </h2>
+      <TitledSection id="retention-preview" title={t('retention.preview')} className="mt-4">
         {preview.data ? (
           <>
             <p>
@@ -109,12 +106,9 @@ export default function RetentionPage() {
         ) : null}
         {change.problem}
         <SuccessAlert message={done} />
-      </section>
+      </TitledSection>
 
-      <section className="mt-4" aria-labelledby="retention-runs">
-        <h2 id="retention-runs" className="h4">
-          {t('retention.runs')}
-        </h2>
+      <TitledSection id="retention-runs" title={t('retention.runs')} className="mt-4">
         <LoadedTable<RetentionRun>
           loaded={runs}
           onPage={setRunsPage}
@@ -128,7 +122,7 @@ export default function RetentionPage() {
             { header: t('retention.years'), cell: (r) => `${r.yearsAfterContact} / ${r.yearsAfterCase}` },
           ]}
         />
-      </section>
+      </TitledSection>
     </>
   );
 }

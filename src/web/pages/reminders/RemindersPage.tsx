@@ -4,6 +4,7 @@ import type { ReminderDigest, ReminderItem } from '../../../contracts/reminders.
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { TitledSection } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useDaysLeftText } from '../documents/expiry.js';
 
@@ -31,10 +32,7 @@ function KindSection({ kind, items }: { kind: ReminderKind; items: ReminderItem[
   const detail = useItemDetail();
   const id = `reminders-${kind}`;
   return (
-    <section aria-labelledby={id} className="mb-4">
-      <h2 id={id} className="h4">
-        {label('reminderKind', kind)} <span className="badge bg-primary">{items.length}</span>
-      </h2>
+    <TitledSection id={id} title={label('reminderKind', kind)} count={items.length} className="mb-4">
       <ul className="list-unstyled">
         {items.map((item) => (
           <li key={`${item.path}-${item.recordId ?? ''}`} className="mb-2">
@@ -45,7 +43,7 @@ function KindSection({ kind, items }: { kind: ReminderKind; items: ReminderItem[
           </li>
         ))}
       </ul>
-    </section>
+    </TitledSection>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Import } from '../../../../contracts/imports.js';
 import type { Page } from '../../../api/client.js';
 import { useI18n } from '../../../i18n/index.js';
-import { type LoadedRows, LoadedTable, type RowAction, useChange, useConfirm } from '../../../kit/index.js';
+import { type LoadedRows, LoadedTable, type RowAction, TitledSection, useChange, useConfirm } from '../../../kit/index.js';
 import { isAnalysis, isRunning, kindLabel, statusLabel } from './fields.js';
 
 const when = (instant: string, locale: string) =>
@@ -69,10 +69,7 @@ export function ImportList({
   };
 
   return (
-    <section aria-labelledby="imports-list-title">
-      <h2 id="imports-list-title" className="h3">
-        {t('imports.list.title')}
-      </h2>
+    <TitledSection id="imports-list-title" title={t('imports.list.title')} headingClass="h3">
       <LoadedTable<Import>
         loaded={loaded}
         onPage={onPage}
@@ -104,6 +101,6 @@ export function ImportList({
           return actions;
         }}
       />
-    </section>
+    </TitledSection>
   );
 }

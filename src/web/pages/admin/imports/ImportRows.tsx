@@ -3,7 +3,7 @@ import type { Import, ImportReject, ImportSummary } from '../../../../contracts/
 import type { Page } from '../../../api/client.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { useI18n } from '../../../i18n/index.js';
-import { LoadedTable, RecordTable } from '../../../kit/index.js';
+import { LoadedTable, RecordTable, TitledSection } from '../../../kit/index.js';
 import { fieldLabel, fieldsOf, reasonText } from './fields.js';
 
 type PreviewRow = ImportSummary['preview'][number];
@@ -73,10 +73,13 @@ export function RejectsTable({ imp }: { imp: Import }) {
   const rejects = useApiGet<Page<ImportReject>>(`/imports/${imp.id}/rejects`, { page, pageSize: PAGE_SIZE });
   const total = imp.summary?.rejected ?? 0;
   return (
-    <section aria-labelledby="import-rejects-title" className="mb-4">
-      <h3 id="import-rejects-title" className="h5">
-        {t('imports.rejects.title', { count: formatNumber(total) })}
-      </h3>
+    <TitledSection
+      id="import-rejects-title"
+      title={t('imports.rejects.title', { count: formatNumber(total) })}
+      headingAs="h3"
+      headingClass="h5"
+      className="mb-4"
+    >
       {total === 0 ? (
         <p>{t('imports.rejects.none')}</p>
       ) : (
@@ -99,6 +102,6 @@ export function RejectsTable({ imp }: { imp: Import }) {
           />
         </>
       )}
-    </section>
+    </TitledSection>
   );
 }

@@ -3,7 +3,7 @@ import type { Import, ImportStatus } from '../../../../contracts/imports.js';
 import { useApiGet } from '../../../api/hooks.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Facts, useAnnouncer, useChange, useConfirm } from '../../../kit/index.js';
+import { Facts, TitledSection, useAnnouncer, useChange, useConfirm } from '../../../kit/index.js';
 import { DoubtfulForm } from './DoubtfulForm.js';
 import { failureText, isRunning, kindLabel, statusLabel } from './fields.js';
 import { PreviewTable, RejectsTable } from './ImportRows.js';
@@ -144,10 +144,15 @@ export function ImportView({ id, onChanged, justUploaded = false }: { id: number
   };
 
   return (
-    <section aria-labelledby="import-title" className="mb-5" data-testid="import-view" data-version={imp.version}>
-      <h2 id="import-title" className="h3" tabIndex={-1}>
-        {t('imports.view.title', { file: imp.fileName })}
-      </h2>
+    <TitledSection
+      id="import-title"
+      title={t('imports.view.title', { file: imp.fileName })}
+      headingClass="h3"
+      focusable
+      className="mb-5"
+      data-testid="import-view"
+      data-version={imp.version}
+    >
       <p>
         {kindLabel(t, imp.kind)} · <span data-testid="import-status">{statusLabel(t, imp.status)}</span>
       </p>
@@ -191,6 +196,6 @@ export function ImportView({ id, onChanged, justUploaded = false }: { id: number
         </div>
       ) : null}
       {imp.status === 'imported' && s && s.rejected > 0 ? <RejectsTable key={`imported-${imp.version}`} imp={imp} /> : null}
-    </section>
+    </TitledSection>
   );
 }

@@ -7,7 +7,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { focusLater, RecordForm, RecordTable, useChange, useFields } from '../../../kit/index.js';
+import { focusLater, RecordForm, RecordTable, TitledSection, useChange, useFields } from '../../../kit/index.js';
 import { fullName, RelationSelect } from '../shared.js';
 
 type Mode = 'relation' | 'leave';
@@ -75,10 +75,7 @@ export function MembersSection({ household, canWrite, reload }: { household: Hou
   const [acting, setActing] = useState<{ member: HouseholdMember; mode: Mode } | null>(null);
   const member = acting ? household.members.find((m) => m.id === acting.member.id) : undefined;
   return (
-    <section aria-labelledby="members-title" className="mt-4">
-      <h2 id="members-title" className="h4" tabIndex={-1}>
-        {t('households.members')} <span className="badge bg-primary">{household.members.length}</span>
-      </h2>
+    <TitledSection id="members-title" title={t('households.members')} count={household.members.length} focusable className="mt-4">
       <RecordTable<HouseholdMember>
         caption={t('households.members')}
         captionHidden
@@ -115,6 +112,6 @@ export function MembersSection({ household, canWrite, reload }: { household: Hou
           }}
         />
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
