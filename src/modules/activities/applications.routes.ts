@@ -8,7 +8,6 @@ import {
   summaryQuery,
 } from '../../contracts/activities.js';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
-import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { applicationsExport } from './applications.export.js';
 import {
@@ -23,20 +22,13 @@ import {
 export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['applications']);
 
-  declareExportedList(route, app.db, {
-    list: '/applications',
-    query: applicationListQuery,
+  route.exportedList('/applications', {
     permission: 'personal.read',
     summary: 'Applications filled in with people (compilazione domande / bonus), newest first, filtered',
+    querystring: applicationListQuery,
     response: pageOf(applicationSchema),
-    handle: (actor, { query }) => listApplicationsFor(app.db, actor, query),
-    export: {
-      what: 'The filtered applications',
-      file: 'domande',
-      sheet: 'Domande',
-      entity: 'application',
-      read: (actor, { query }) => applicationsExport(app.db, actor, query),
-    },
+    list: listApplicationsFor,
+    export: { what: 'The filtered applications', file: 'domande', entity: 'application', rows: applicationsExport },
   });
 
   route.get('/applications/summary', {

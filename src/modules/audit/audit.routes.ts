@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema, auditExportQuery, auditQuery, unusualReadingQuery, unusualReadingSchema } from '../../contracts/audit.js';
 import { pageOf, problemSchema } from '../../contracts/common.js';
-import { routeDeclarer, sendCsv } from '../http/route.js';
+import { sendCsv } from '../http/download.js';
+import { routeDeclarer } from '../http/route.js';
 import { exportAuditFor, listAuditFor, unusualReadingFor } from './audit.usecases.js';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {

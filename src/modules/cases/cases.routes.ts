@@ -13,7 +13,6 @@ import {
   staffSchema,
 } from '../../contracts/cases.js';
 import { pageOf } from '../../contracts/common.js';
-import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { casesExport } from './cases.export.js';
 import { careSummaryFor, closeCase, createCase, getCase, listCasesFor, listStaff, reopenCase, updateCase } from './cases.usecases.js';
@@ -27,20 +26,13 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // --- the case
 
-  declareExportedList(route, app.db, {
-    list: '/cases',
-    query: caseListQuery,
+  route.exportedList('/cases', {
     permission: 'personal.read',
     summary: 'Cases (prese in carico), newest first, filtered',
+    querystring: caseListQuery,
     response: pageOf(caseListItemSchema),
-    handle: (actor, { query }) => listCasesFor(app.db, actor, query),
-    export: {
-      what: 'The filtered cases',
-      file: 'prese-in-carico',
-      sheet: 'Prese in carico',
-      entity: 'case',
-      read: (actor, { query }) => casesExport(app.db, actor, query),
-    },
+    list: listCasesFor,
+    export: { what: 'The filtered cases', file: 'prese-in-carico', entity: 'case', rows: casesExport },
   });
 
   route.get('/cases/summary', {

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteQuery } from '../../contracts/common.js';
 import { enrolmentCreateInput, enrolmentSchema, enrolmentUpdateInput } from '../../contracts/courses.js';
-import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { enrolmentsExport } from './enrolments.export.js';
 import { deleteEnrolment, enrol, listEnrolmentsFor, updateEnrolment } from './enrolments.usecases.js';
@@ -11,20 +10,13 @@ import { deleteEnrolment, enrol, listEnrolmentsFor, updateEnrolment } from './en
 export const enrolmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['courses']);
 
-  declareExportedList(route, app.db, {
-    list: '/courses/:id/enrolments',
-    params: idParams,
+  route.exportedList('/courses/:id/enrolments', {
     permission: 'personal.read',
     summary: 'A course’s enrolments by name, with each learner’s attendance and completion',
+    params: idParams,
     response: z.array(enrolmentSchema),
-    handle: (actor, { params }) => listEnrolmentsFor(app.db, actor, params.id),
-    export: {
-      what: 'A course’s enrolments',
-      file: 'iscritti',
-      sheet: 'Iscritti',
-      entity: 'enrolment',
-      read: (actor, { params }) => enrolmentsExport(app.db, actor, params.id),
-    },
+    list: listEnrolmentsFor,
+    export: { what: 'A course’s enrolments', file: 'iscritti', entity: 'enrolment', rows: enrolmentsExport },
   });
 
   route.post('/courses/:id/enrolments', {

@@ -10,7 +10,6 @@ import {
   lessonSchema,
   lessonUpdateInput,
 } from '../../contracts/courses.js';
-import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { getAttendance, saveAttendance } from './attendance.usecases.js';
 import { attendanceExport } from './enrolments.export.js';
@@ -67,20 +66,13 @@ export const lessonsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // --- attendance
 
-  declareExportedList(route, app.db, {
-    list: '/lessons/:id/attendance',
-    params: idParams,
+  route.exportedList('/lessons/:id/attendance', {
     permission: 'personal.read',
     summary: 'The attendance screen of a lesson: every learner enrolled on its date, with their mark',
+    params: idParams,
     response: attendanceSchema,
-    handle: (actor, { params }) => getAttendance(app.db, actor, params.id),
-    export: {
-      what: 'A lesson’s attendance',
-      file: 'presenze',
-      sheet: 'Presenze',
-      entity: 'attendance',
-      read: (actor, { params }) => attendanceExport(app.db, actor, params.id),
-    },
+    list: getAttendance,
+    export: { what: 'A lesson’s attendance', file: 'presenze', entity: 'attendance', rows: attendanceExport },
   });
 
   route.put('/lessons/:id/attendance', {

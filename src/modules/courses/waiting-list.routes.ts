@@ -10,7 +10,6 @@ import {
   waitingSummaryQuery,
   waitingSummarySchema,
 } from '../../contracts/courses.js';
-import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { waitingListExport } from './waiting-list.export.js';
 import {
@@ -26,19 +25,18 @@ import {
 export const waitingListRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['courses']);
 
-  declareExportedList(route, app.db, {
-    list: '/waiting-list',
-    query: waitingListQuery,
+  route.exportedList('/waiting-list', {
     permission: 'personal.read',
     summary: 'Waiting-list entries, the most urgent and the longest waiting first, with the days waited',
+    querystring: waitingListQuery,
     response: pageOf(waitingListEntrySchema),
-    handle: (actor, { query }) => listWaitingFor(app.db, actor, query),
+    list: listWaitingFor,
     export: {
       what: 'The filtered waiting-list entries',
       file: 'liste-di-attesa',
       sheet: "Liste d'attesa",
       entity: 'waiting_list_entry',
-      read: (actor, { query }) => waitingListExport(app.db, actor, query),
+      rows: waitingListExport,
     },
   });
 

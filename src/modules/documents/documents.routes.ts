@@ -14,7 +14,6 @@ import {
   permitSchema,
   permitUpdateInput,
 } from '../../contracts/documents.js';
-import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { deadlinesExport } from './deadlines.export.js';
 import {
@@ -135,22 +134,20 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // --- Scadenze
 
-  declareExportedList(route, app.db, {
-    list: '/deadlines',
-    query: deadlinesQuery,
+  route.exportedList('/deadlines', {
     permission: 'personal.read',
     summary:
       'Scadenze: residence permits expiring within withinDays (default 60) from today (Europe/Rome) and those already expired. ' +
       'Left out: permits whose renewal was done (renewed) or refused, and permits superseded by a later permit of the same person. ' +
       'The list is logged',
+    querystring: deadlinesQuery,
     response: deadlinesSchema,
-    handle: (actor, { query }) => deadlinesFor(app.db, actor, query),
+    list: deadlinesFor,
     export: {
       what: 'Scadenze: both lists of the page (expiring, then expired), whole',
       file: 'scadenze',
-      sheet: 'Scadenze',
       entity: 'residence_permit',
-      read: (actor, { query }) => deadlinesExport(app.db, actor, query),
+      rows: deadlinesExport,
     },
   });
 

@@ -1,18 +1,24 @@
 /**
- * The exports of a list page: `<list>/export.csv` and `<list>/export.xlsx`, declared once for
- * every list. Each list says its columns (exports/table.ts) and how it reads the rows its page
- * shows for the same filters (its own query without paging, its own repository); this helper
- * declares the two routes, logs the export (action 'export', the entity, the filters and the
- * number of rows) before anything is sent, and streams the file, a batch of rows at a time.
+ * A list page with its exports: GET `<list>`, `<list>/export.csv` and `<list>/export.xlsx`,
+ * declared once for every list by `route.exportedList`. Each list says its page's route as
+ * `route.get` takes it, its use case, and its export: what it is, the file's name, the entity the
+ * audit row names and how it reads the rows its page shows for the same filters (its own query
+ * without paging, its own columns, exports/table.ts). This file declares the three routes, logs
+ * the export (action 'export', the entity, the filters and the number of rows) before anything is
+ * sent, and streams the file, a batch of rows at a time.
  *
- *   declareListExport(route, app.db, {
- *     list: '/visits', query: visitListQuery, permission: 'personal.read',
- *     file: 'accessi', sheet: 'Accessi', entity: 'visit',
- *     read: (actor, { query }) => visitsExport(app.db, actor, query),
+ *   route.exportedList('/visits', {
+ *     permission: 'personal.read',
+ *     summary: 'Visits (accessi), newest first, filtered',
+ *     querystring: visitListQuery,
+ *     response: pageOf(visitSchema),
+ *     list: listVisitsFor,
+ *     export: { what: 'The filtered visits', file: 'accessi', entity: 'visit', rows: visitsExport },
  *   });
  *
- * A list page's own route and its exports are declared together by `declareExportedList`: the
- * path, the permission, the params and the query are said once for the three.
+ * A list is filtered by its query, or is a record's part (`/courses/:id/enrolments`, `params:
+ * idParams`): the use cases take the database, the caller and the query (without paging for
+ * the export) or the record's id.
  */
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
@@ -23,7 +29,8 @@ import type { Permission } from '../../domain/permissions.js';
 import { type TableColumn, tableCsv, tableXlsx, XLSX_TYPE } from '../../exports/table.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { type RouteSpec, type routeDeclarer, sendDownload } from './route.js';
+import { sendDownload } from './download.js';
+import type { Declare, idParams } from './route.js';
 
 type Db = Kysely<Database>;
 
@@ -87,82 +94,88 @@ export function inOneBatch<Row>(rows: Row[]): { batches: AsyncIterable<Row[]>; t
   return { batches: batches(), total: rows.length };
 }
 
-type Schema = z.ZodType;
-type Parsed<S> = S extends Schema ? z.output<S> : Record<string, never>;
-type Filters<Q> = Q extends z.ZodObject ? z.output<Unpaged<Q>> : Record<string, never>;
+/** What a list's use cases read: its query (the export's without paging), or the record's id. */
+type ListInput<Q> = Q extends z.ZodObject ? z.output<Q> : number;
+type ExportInput<Q> = Q extends z.ZodObject ? z.output<Unpaged<Q>> : number;
 
-export interface ListExport<P extends Schema | undefined, Q extends z.ZodObject | undefined, Row> {
-  /** The list's path (`/visits`, `/courses/:id/enrolments`): the exports are under it. */
-  list: string;
-  params?: P;
-  /** The list's own query: the export takes its filters, without paging. */
-  query?: Q;
+export interface ExportedListSpec<Q extends z.ZodObject | undefined, R extends z.ZodType, Row> {
   permission: Permission;
-  /** What is exported, for OpenAPI: "the filtered visits". */
-  what: string;
-  /** The file's name before the day (`accessi` → accessi-2026-03-04.xlsx) and the sheet's. */
-  file: string;
-  sheet: string;
-  /** The entity the audit row names. */
-  entity: string;
-  read(actor: Actor, input: { params: Parsed<P>; query: Filters<Q> }): Promise<ExportedRows<Row>>;
+  summary: string;
+  /** A record's part: the use cases take the record's id. */
+  params?: typeof idParams;
+  /** A filtered list: the use cases take the query, the export its filters without paging. */
+  querystring?: Q;
+  response: R;
+  /** The page's use case. */
+  list(db: Db, actor: Actor, input: ListInput<Q>): Promise<z.input<R>>;
+  export: {
+    /** What is exported, for OpenAPI: "the filtered visits". */
+    what: string;
+    /** The file's name before the day (`accessi` → accessi-2026-03-04.xlsx). */
+    file: string;
+    /** The sheet's name, when not the file's words (`prese-in-carico` → Prese in carico). */
+    sheet?: string;
+    /** The entity the audit row names. */
+    entity: string;
+    /** The rows the page shows for the same filters, all of them. */
+    rows(db: Db, actor: Actor, input: ExportInput<Q>): Promise<ExportedRows<Row>>;
+  };
 }
 
-/** Declares `<list>/export.csv` and `<list>/export.xlsx` (see the top of this file). */
-export function declareListExport<P extends Schema | undefined, Q extends z.ZodObject | undefined, Row>(
-  route: ReturnType<typeof routeDeclarer>,
-  db: Db,
-  spec: ListExport<P, Q, Row>,
-) {
-  const querystring = spec.query ? withoutPaging(spec.query) : undefined;
-  const formats = [
-    { extension: 'csv', type: 'text/csv; charset=utf-8', name: 'CSV (semicolon-separated, formula-safe)' },
-    { extension: 'xlsx', type: XLSX_TYPE, name: 'XLSX (header row frozen, formula-safe)' },
-  ] as const;
-  for (const format of formats) {
-    route.get(`${spec.list}/export.${format.extension}`, {
-      permission: spec.permission,
-      summary: `${spec.what} as ${format.name}, with the list's filters; the export is logged`,
-      ...(spec.params && { params: spec.params }),
-      ...(querystring && { querystring }),
-      produces: [format.type.split(';')[0] as string],
-      // A stream is piped as it is; the schema's string documents the body for OpenAPI.
-      response: z.string(),
-      handle: async (actor, input, _request, reply) => {
-        const params = (input.params ?? {}) as Parsed<P>;
-        const query = (input.query ?? {}) as Filters<Q>;
-        const rows = await spec.read(actor, { params, query });
-        await recordAudit(db, {
-          userId: actor.userId,
-          centreId: rows.centreIds.length === 1 ? (rows.centreIds[0] ?? null) : null,
-          action: 'export',
-          entity: spec.entity,
-          details: { filters: { ...(params as object), ...(query as object) }, rows: rows.total, format: format.extension },
-        });
-        const fileName = `${spec.file}-${todayInRome()}.${format.extension}`;
-        const body = format.extension === 'csv' ? tableCsv(rows.columns, rows.batches) : tableXlsx(rows.columns, rows.batches, spec.sheet);
-        return sendDownload(reply, fileName, format.type, body instanceof Readable ? body : Readable.from(body));
-      },
+export type ExportedListDeclarer = <Q extends z.ZodObject | undefined = undefined, R extends z.ZodType = z.ZodType, Row = unknown>(
+  list: string,
+  spec: ExportedListSpec<Q, R, Row>,
+) => void;
+
+const FORMATS = [
+  { extension: 'csv', type: 'text/csv; charset=utf-8', name: 'CSV (semicolon-separated, formula-safe)' },
+  { extension: 'xlsx', type: XLSX_TYPE, name: 'XLSX (header row frozen, formula-safe)' },
+] as const;
+
+/** `route.exportedList`: declares GET `list` and its `<list>/export.csv` and `<list>/export.xlsx` with `get`. */
+export function exportedListDeclarer(get: Declare, db: Db): ExportedListDeclarer {
+  return (list, spec) => {
+    const { permission, params, querystring, export: exported } = spec;
+    // What the use cases take: the query when the list has one, else the record's id.
+    const inputOf = (input: { params: unknown; query: unknown }) =>
+      (querystring ? input.query : (input.params as { id: number }).id) as ListInput<never> & ExportInput<never>;
+    get(list, {
+      permission,
+      summary: spec.summary,
+      params,
+      querystring,
+      response: spec.response as z.ZodType,
+      handle: (actor, input) => spec.list(db, actor, inputOf(input)),
     });
-  }
+    const filters = querystring && withoutPaging(querystring);
+    const sheet = exported.sheet ?? capitalised(exported.file.replaceAll('-', ' '));
+    for (const format of FORMATS) {
+      get(`${list}/export.${format.extension}`, {
+        permission,
+        summary: `${exported.what} as ${format.name}, with the list's filters; the export is logged`,
+        params,
+        querystring: filters,
+        produces: [format.type.split(';')[0] as string],
+        // A stream is piped as it is; the schema's string documents the body for OpenAPI.
+        response: z.string(),
+        handle: async (actor, input, _request, reply) => {
+          const rows = await exported.rows(db, actor, inputOf(input));
+          await recordAudit(db, {
+            userId: actor.userId,
+            centreId: rows.centreIds.length === 1 ? (rows.centreIds[0] ?? null) : null,
+            action: 'export',
+            entity: exported.entity,
+            details: { filters: { ...(input.params as object), ...(input.query as object) }, rows: rows.total, format: format.extension },
+          });
+          const fileName = `${exported.file}-${todayInRome()}.${format.extension}`;
+          const body = format.extension === 'csv' ? tableCsv(rows.columns, rows.batches) : tableXlsx(rows.columns, rows.batches, sheet);
+          return sendDownload(reply, fileName, format.type, body instanceof Readable ? body : Readable.from(body));
+        },
+      });
+    }
+  };
 }
 
-/** A list page's route with its exports (`declareExportedList`): the route as `route.get` takes it, its query named as the export's. */
-export interface ExportedList<P extends Schema | undefined, Q extends z.ZodObject | undefined, R extends Schema, Row>
-  extends Pick<RouteSpec<Permission, P, Q, undefined, R>, 'permission' | 'summary' | 'params' | 'response' | 'handle'> {
-  list: string;
-  query?: Q;
-  /** What the exports say of their own: the rest is the list's. */
-  export: Omit<ListExport<P, Q, Row>, 'list' | 'params' | 'query' | 'permission'>;
-}
-
-/** Declares a list page's route (GET `list`) and its `<list>/export.csv` and `<list>/export.xlsx`. */
-export function declareExportedList<P extends Schema | undefined, Q extends z.ZodObject | undefined, R extends Schema, Row>(
-  route: ReturnType<typeof routeDeclarer>,
-  db: Db,
-  spec: ExportedList<P, Q, R, Row>,
-) {
-  const { list, params, query, permission, export: exported, ...listRoute } = spec;
-  route.get<Permission, P, Q, undefined, R>(list, { ...listRoute, permission, params, querystring: query });
-  declareListExport(route, db, { list, params, query, permission, ...exported });
+function capitalised(words: string) {
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -20,28 +20,17 @@
  * - A route that writes its own answer (a file, headers) returns `reply.send(...)` itself.
  *
  * A route whose success status depends on the outcome (POST /reports: 201 or 200) uses
- * Fastify directly.
+ * Fastify directly. A list page with its CSV and XLSX exports is `route.exportedList` (list-export.ts).
  */
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { id, problemResponses } from '../../contracts/common.js';
-import { todayInRome } from '../../domain/dates.js';
 import type { Permission } from '../../domain/permissions.js';
 import { type Actor, requireAuth } from '../auth/actor.js';
+import { type ExportedListDeclarer, exportedListDeclarer } from './list-export.js';
 
 /** The path parameter of one record: `/things/:id`. */
 export const idParams = z.strictObject({ id });
-
-/** Answers a CSV download streamed line by line, named `<name>-<today in Rome>.csv`. */
-export function sendCsv(reply: FastifyReply, name: string, lines: AsyncIterable<string>) {
-  return sendDownload(reply, `${name}-${todayInRome()}.csv`, 'text/csv; charset=utf-8', Readable.from(lines));
-}
-
-/** Answers a file download streamed as it is written, named `fileName`. */
-export function sendDownload(reply: FastifyReply, fileName: string, type: string, body: Readable) {
-  return reply.type(type).header('content-disposition', `attachment; filename="${fileName}"`).send(body);
-}
 
 /** A record inside another: `/things/:id/parts/:<childKey>`. */
 export function nestedIdParams<K extends string>(childKey: K) {
@@ -82,7 +71,7 @@ export interface RouteSpec<A, P, Q, B, R> {
   handle: (actor: Caller<A>, input: RouteInput<P, Q, B>, request: FastifyRequest, reply: FastifyReply) => Promise<Answer<R>> | Answer<R>;
 }
 
-type Declare = <
+export type Declare = <
   A extends Access,
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
@@ -95,12 +84,22 @@ type Declare = <
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** The routes' declarer: one function a method, and a list page with its exports. */
+export interface RouteDeclarer {
+  get: Declare;
+  post: Declare;
+  put: Declare;
+  patch: Declare;
+  delete: Declare;
+  exportedList: ExportedListDeclarer;
+}
+
 /** Declares routes on `app`, each tagged with `tags` in the OpenAPI document. */
 export function routeDeclarer(
   // biome-ignore lint/suspicious/noExplicitAny: any type provider: the schemas type the handler here
   app: FastifyInstance<any, any, any, any, any>,
   tags: string[],
-): { get: Declare; post: Declare; put: Declare; patch: Declare; delete: Declare } {
+): RouteDeclarer {
   const declare =
     (method: Method): Declare =>
     (path, spec) => {
@@ -129,5 +128,13 @@ export function routeDeclarer(
         },
       });
     };
-  return { get: declare('GET'), post: declare('POST'), put: declare('PUT'), patch: declare('PATCH'), delete: declare('DELETE') };
+  const get = declare('GET');
+  return {
+    get,
+    post: declare('POST'),
+    put: declare('PUT'),
+    patch: declare('PATCH'),
+    delete: declare('DELETE'),
+    exportedList: exportedListDeclarer(get, app.db),
+  };
 }

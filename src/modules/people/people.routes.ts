@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../contracts/common.js';
 import { peopleSearchQuery, personCreateInput, personSchema, personSummary, personUpdateInput } from '../../contracts/people.js';
 import { erasureRequestInput, erasureRequestSchema } from '../../contracts/privacy.js';
-import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { peopleExport } from './people.export.js';
 import { createPerson, decideErasureRequest, getPerson, searchPeopleFor, updatePerson } from './people.usecases.js';
@@ -10,20 +9,13 @@ import { createPerson, decideErasureRequest, getPerson, searchPeopleFor, updateP
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['people']);
 
-  declareExportedList(route, app.db, {
-    list: '/people',
-    query: peopleSearchQuery,
+  route.exportedList('/people', {
     permission: 'personal.read',
     summary: 'Search people by name (any order, accents and transliterations forgiven) or codice fiscale',
+    querystring: peopleSearchQuery,
     response: pageOf(personSummary),
-    handle: (actor, { query }) => searchPeopleFor(app.db, actor, query),
-    export: {
-      what: 'The people found by the search (all of them without words)',
-      file: 'persone',
-      sheet: 'Persone',
-      entity: 'person',
-      read: (actor, { query }) => peopleExport(app.db, actor, query),
-    },
+    list: searchPeopleFor,
+    export: { what: 'The people found by the search (all of them without words)', file: 'persone', entity: 'person', rows: peopleExport },
   });
 
   route.post('/people', {

@@ -9,7 +9,6 @@ import {
   visitSummaryQuery,
   visitUpdateInput,
 } from '../../contracts/visits.js';
-import { declareExportedList } from '../http/list-export.js';
 import { idParams, routeDeclarer } from '../http/route.js';
 import { visitsExport } from './visits.export.js';
 import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, updateVisit } from './visits.usecases.js';
@@ -17,20 +16,13 @@ import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, 
 export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
   const route = routeDeclarer(app, ['visits']);
 
-  declareExportedList(route, app.db, {
-    list: '/visits',
-    query: visitListQuery,
+  route.exportedList('/visits', {
     permission: 'personal.read',
     summary: 'Visits (accessi), newest first, filtered',
+    querystring: visitListQuery,
     response: pageOf(visitSchema),
-    handle: (actor, { query }) => listVisitsFor(app.db, actor, query),
-    export: {
-      what: 'The filtered visits',
-      file: 'accessi',
-      sheet: 'Accessi',
-      entity: 'visit',
-      read: (actor, { query }) => visitsExport(app.db, actor, query),
-    },
+    list: listVisitsFor,
+    export: { what: 'The filtered visits', file: 'accessi', entity: 'visit', rows: visitsExport },
   });
 
   route.get('/visits/summary', {
