@@ -36,6 +36,37 @@ export async function groupsOf<Row, Item = Row>(
   return groupBy(await read(ownerIds), key, item);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a select of any tables, for the joins below
+type AnySelect = SelectQueryBuilder<any, any, any>;
+
+/** The names of the person a row names, for personOf (null when it names none, or the person was erased). */
+export interface PersonNames {
+  givenNames: string | null;
+  familyNames: string | null;
+}
+
+/** A query of rows and the names of the person each names in `column` ("table.personId"), for personOf. */
+export function joinPersonNames<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  column: `${string}.personId`,
+): SelectQueryBuilder<DB, TB, O & PersonNames> {
+  const joined = (query as AnySelect).leftJoin('people', 'people.id', column).select(['people.givenNames', 'people.familyNames']);
+  return joined as SelectQueryBuilder<DB, TB, O & PersonNames>;
+}
+
+/**
+ * A query of rows and, as `alias`, the display name of the user each names in `column`
+ * ("table.column": its author, publisher, linked account…), for userOf: null when none.
+ */
+export function joinUserName<DB, TB extends keyof DB, O, A extends string>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  column: `${string}.${string}`,
+  alias: A,
+): SelectQueryBuilder<DB, TB, O & Record<A, string | null>> {
+  const joined = (query as AnySelect).leftJoin('users', 'users.id', column).select(`users.displayName as ${alias}`);
+  return joined as SelectQueryBuilder<DB, TB, O & Record<A, string | null>>;
+}
+
 /** The names a centre's record shows beside its own columns: its person's and its operator's. */
 export interface PersonAndOperatorNames {
   givenNames: string | null;
@@ -52,10 +83,8 @@ export function withPersonAndOperator<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
   table: TB & string,
 ): SelectQueryBuilder<DB, TB, O & PersonAndOperatorNames> {
-  // biome-ignore lint/suspicious/noExplicitAny: the joined tables are named by the caller's table
-  const joined = (query as SelectQueryBuilder<any, any, O>)
+  const withPerson = (query as AnySelect)
     .leftJoin('people', (join) => join.onRef('people.id', '=', `${table}.personId`).onRef('people.centreId', '=', `${table}.centreId`))
-    .leftJoin('users', 'users.id', `${table}.operatorId`)
-    .select(['people.givenNames', 'people.familyNames', 'users.displayName as operatorName']);
-  return joined as unknown as SelectQueryBuilder<DB, TB, O & PersonAndOperatorNames>;
+    .select(['people.givenNames', 'people.familyNames']);
+  return joinUserName(withPerson, `${table}.operatorId`, 'operatorName');
 }

@@ -1,6 +1,7 @@
 /** Small query shapes that every area's repository needs: one home for each. */
 import type { ExpressionBuilder, Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import { notFound } from '../errors/index.js';
+import { joinUserName } from './joined.js';
 import type { Database } from './schema.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: helpers for any table; the callers are typed
@@ -172,11 +173,8 @@ export function withUserName<T extends keyof Database & string, A extends string
   alias: A,
 ): SelectQueryBuilder<Database, T, Selectable<Database[T]> & Record<A, string | null>> {
   const name = table as string;
-  return (db as AnyDb)
-    .selectFrom(name)
-    .leftJoin('users', 'users.id', `${name}.${column}`)
-    .selectAll(name)
-    .select(`users.displayName as ${alias}`) as AnySelect;
+  const rows: AnySelect = (db as AnyDb).selectFrom(name).selectAll(name);
+  return joinUserName(rows, `${name}.${column}`, alias) as AnySelect;
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type LegalSummary,
   QUESTIONS_EXCERPT_LENGTH,
 } from '../../contracts/activities.js';
-import { userOf } from '../../db/joined.js';
+import { joinUserName, userOf } from '../../db/joined.js';
 import { readCentresPage } from '../../db/paging.js';
 import { inCentresAndPeriod, type PeriodFilter, relatedCount } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -22,19 +22,16 @@ function filtered(db: Db, filter: ConsultationFilter) {
 
 /** The columns a list and a consultation share (not its text). */
 function withJoins(db: Db, filter: ConsultationFilter) {
-  return filtered(db, filter)
-    .leftJoin('users', 'users.id', 'legalConsultations.createdBy')
-    .select((eb) => [
-      'legalConsultations.id',
-      'legalConsultations.centreId',
-      'legalConsultations.heldOn',
-      'legalConsultations.minutes',
-      'legalConsultations.lawyerName',
-      'legalConsultations.createdBy',
-      'users.displayName as createdByName',
-      'legalConsultations.version',
-      relatedCount(eb, 'legalConsultationCases', 'legalConsultationCases.consultationId', 'legalConsultations.id').as('caseCount'),
-    ]);
+  return joinUserName(filtered(db, filter), 'legalConsultations.createdBy', 'createdByName').select((eb) => [
+    'legalConsultations.id',
+    'legalConsultations.centreId',
+    'legalConsultations.heldOn',
+    'legalConsultations.minutes',
+    'legalConsultations.lawyerName',
+    'legalConsultations.createdBy',
+    'legalConsultations.version',
+    relatedCount(eb, 'legalConsultationCases', 'legalConsultationCases.consultationId', 'legalConsultations.id').as('caseCount'),
+  ]);
 }
 
 type ConsultationRow = {

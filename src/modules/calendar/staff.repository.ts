@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { StaffContract } from '../../contracts/calendar.js';
 import type { StaffRole } from '../../contracts/enums.js';
-import { groupsOf, userOf } from '../../db/joined.js';
+import { groupsOf, joinUserName, userOf } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -18,20 +18,19 @@ export interface StaffRow {
 }
 
 function staffQuery(db: Db, centreIds: number[]) {
-  return db
+  const members = db
     .selectFrom('staffMembers')
-    .leftJoin('users', 'users.id', 'staffMembers.userId')
     .select([
       'staffMembers.id',
       'staffMembers.centreId',
       'staffMembers.name',
       'staffMembers.role',
       'staffMembers.userId',
-      'users.displayName as userName',
       'staffMembers.notes',
       'staffMembers.version',
     ])
     .where('staffMembers.centreId', 'in', centreIds);
+  return joinUserName(members, 'staffMembers.userId', 'userName');
 }
 
 type StaffJoinedRow = {

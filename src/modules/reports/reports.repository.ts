@@ -12,7 +12,7 @@ import {
   type ReportVersionSummary,
   storedSettings,
 } from '../../contracts/reports.js';
-import { groupsOf } from '../../db/joined.js';
+import { groupsOf, joinUserName } from '../../db/joined.js';
 import type { Database, ReportsTable } from '../../db/schema.js';
 import type { CoverImage } from '../../exports/report/index.js';
 
@@ -142,26 +142,25 @@ export async function insertReport(
 export function listVersionSummaries(db: Db, reportIds: readonly number[]): Promise<Map<number, ReportVersionSummary[]>> {
   return groupsOf(
     reportIds,
-    (ids) =>
-      db
+    (ids) => {
+      const versions = db
         .selectFrom('reportVersions')
-        .leftJoin('users', 'users.id', 'reportVersions.publishedBy')
         .select([
           'reportVersions.reportId',
           'reportVersions.number',
           'reportVersions.publishedAt',
           'reportVersions.appVersion',
           'reportVersions.settings',
-          'users.displayName',
         ])
         .where('reportVersions.reportId', 'in', ids)
-        .orderBy('reportVersions.number')
-        .execute(),
+        .orderBy('reportVersions.number');
+      return joinUserName(versions, 'reportVersions.publishedBy', 'publisherName').execute();
+    },
     (row) => row.reportId,
     (row): ReportVersionSummary => ({
       number: Number(row.number),
       publishedAt: row.publishedAt,
-      publishedBy: row.displayName ?? null,
+      publishedBy: row.publisherName,
       appVersion: row.appVersion,
       settings: parseSettings(row.settings),
     }),
