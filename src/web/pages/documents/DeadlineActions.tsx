@@ -5,11 +5,11 @@
  */
 import type { ReactNode } from 'react';
 import type { DeadlineItem, Permit } from '../../../contracts/documents.js';
-import { todayInRome } from '../../../domain/dates.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
 import { RecordForm, type RowAction, useChange, useFields, useRowForm } from '../../kit/index.js';
+import { DocumentNumberField, IssuedOnField } from './person/DocumentsPart.js';
 
 const nameOf = (item: DeadlineItem) => `${item.person.familyNames} ${item.person.givenNames}`;
 
@@ -44,12 +44,8 @@ function RenewalForm({ item, onDone }: { item: DeadlineItem; onDone(saved: boole
         <div className="col-sm-4">
           <TextField label={t('documents.renewal.expiresOn')} type="date" min={item.expiresOn} required {...bound('expiresOn')} />
         </div>
-        <div className="col-sm-4">
-          <TextField label={t('documents.issuedOn')} type="date" max={todayInRome()} {...bound('issuedOn')} />
-        </div>
-        <div className="col-sm-4">
-          <TextField label={t('documents.number')} maxLength={40} {...bound('number')} />
-        </div>
+        <IssuedOnField bound={bound} column="col-sm-4" />
+        <DocumentNumberField bound={bound} column="col-sm-4" />
       </div>
     </RecordForm>
   );

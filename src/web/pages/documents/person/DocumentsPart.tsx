@@ -123,23 +123,25 @@ function useBasicColumns<T extends Listed>(kind: DocumentKind<T>): BasicColumns<
 /** A form's field bound by name to its value, change and error (kit/bound.ts). */
 type Bound = (name: (typeof BASICS)[number]) => { value: string; onChange(event: { target: { value: string } }): void; error?: string };
 
-/** "Numero", as every document has it. */
-export function DocumentNumberField({ bound }: { bound: Bound }) {
+/** "Numero", as every document has it, in the form's grid `column`. */
+export function DocumentNumberField({ bound, column }: { bound: Bound; column: string }) {
   const { t } = useI18n();
-  return <TextField label={t('documents.number')} maxLength={40} {...bound('number')} />;
+  return <TextField column={column} label={t('documents.number')} maxLength={40} {...bound('number')} />;
 }
 
-/** "Data di rilascio" (not in the future) and "Data di scadenza", as every document has them. */
+/** "Data di rilascio", not in the future, as every document has it, in the form's grid `column`. */
+export function IssuedOnField({ bound, column }: { bound: Bound; column: string }) {
+  const { t } = useI18n();
+  return <TextField column={column} label={t('documents.issuedOn')} type="date" max={todayInRome()} {...bound('issuedOn')} />;
+}
+
+/** "Data di rilascio" and "Data di scadenza", as every document has them. */
 export function DateFields({ bound, expiresHint }: { bound: Bound; expiresHint?: string }) {
   const { t } = useI18n();
   return (
     <>
-      <div className="col-sm-6 col-md-3">
-        <TextField label={t('documents.issuedOn')} type="date" max={todayInRome()} {...bound('issuedOn')} />
-      </div>
-      <div className="col-sm-6 col-md-3">
-        <TextField label={t('documents.expiresOn')} type="date" hint={expiresHint} {...bound('expiresOn')} />
-      </div>
+      <IssuedOnField bound={bound} column="col-sm-6 col-md-3" />
+      <TextField column="col-sm-6 col-md-3" label={t('documents.expiresOn')} type="date" hint={expiresHint} {...bound('expiresOn')} />
     </>
   );
 }

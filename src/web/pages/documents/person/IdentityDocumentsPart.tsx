@@ -33,9 +33,7 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
         <div className="col-md-6">
           <ValueSelect label={t('documents.kind')} list="identityDocumentKind" values={IDENTITY_DOCUMENT_KINDS} choose {...bound('kind')} />
         </div>
-        <div className="col-md-6">
-          <DocumentNumberField bound={bound} />
-        </div>
+        <DocumentNumberField bound={bound} column="col-md-6" />
         <div className="col-md-6">
           <SelectField label={t('documents.issuingCountry')} {...bound('issuingCountry')}>
             <option value="">{t('documents.issuingCountryUnknown')}</option>

@@ -21,9 +21,7 @@ function PermitForm(props: DocumentFormProps<Permit>) {
         <div className="col-md-6">
           <ValueSelect label={t('documents.permitType')} list="permitType" values={PERMIT_TYPES} choose {...bound('permitType')} />
         </div>
-        <div className="col-md-6">
-          <DocumentNumberField bound={bound} />
-        </div>
+        <DocumentNumberField bound={bound} column="col-md-6" />
         <DateFields bound={bound} expiresHint={t('documents.expiresOnHint')} />
         <div className="col-md-6">
           <ValueSelect label={t('documents.renewalStatus')} list="renewalStatus" values={RENEWAL_STATUSES} {...bound('renewalStatus')} />
