@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Case, CaseListItem, CaseMember, CasePeriod } from '../../contracts/cases.js';
 import type { CaseArea, CaseClosingReason, CaseStatus, Gender, ReferralSource } from '../../contracts/enums.js';
-import { groupsOf, personOf, userOf } from '../../db/joined.js';
+import { groupsOf, joinPersonNames, personOf, userOf } from '../../db/joined.js';
 import { type ItemsPage, readCentresPage } from '../../db/paging.js';
 import { whereEqual, whereLinked } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
@@ -51,22 +51,14 @@ function headOf(row: CaseHead) {
 function membersOf(db: Db, caseIds: number[]): Promise<Map<number, CaseMember[]>> {
   return groupsOf(
     caseIds,
-    (ids) =>
-      db
+    (ids) => {
+      const members = db
         .selectFrom('caseMembers')
-        .leftJoin('people', 'people.id', 'caseMembers.personId')
-        .select([
-          'caseMembers.id',
-          'caseMembers.caseId',
-          'caseMembers.personId',
-          'caseMembers.relation',
-          'caseMembers.gender',
-          'people.givenNames',
-          'people.familyNames',
-        ])
+        .select(['caseMembers.id', 'caseMembers.caseId', 'caseMembers.personId', 'caseMembers.relation', 'caseMembers.gender'])
         .where('caseMembers.caseId', 'in', ids)
-        .orderBy('caseMembers.id')
-        .execute(),
+        .orderBy('caseMembers.id');
+      return joinPersonNames(members, 'caseMembers.personId').execute();
+    },
     (row) => row.caseId,
     (row) => ({ id: row.id, person: personOf(row), relation: row.relation, gender: row.gender as Gender }),
   );

@@ -1,5 +1,6 @@
 /** The attendance taken at lessons: SQL only. */
 import type { Kysely } from 'kysely';
+import { joinPersonNames } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 import { byName } from './enrolments.repository.js';
 
@@ -10,18 +11,10 @@ type Db = Kysely<Database>;
  * withdrawal dated back), with their mark. One query.
  */
 export async function attendanceRows(db: Db, lesson: { id: number; courseId: number; lessonDate: string }) {
-  const rows = await db
+  const learners = db
     .selectFrom('enrolments')
-    .leftJoin('people', 'people.id', 'enrolments.personId')
     .leftJoin('attendance', (join) => join.onRef('attendance.enrolmentId', '=', 'enrolments.id').on('attendance.lessonId', '=', lesson.id))
-    .select([
-      'enrolments.id as enrolmentId',
-      'enrolments.personId',
-      'enrolments.programme',
-      'people.givenNames',
-      'people.familyNames',
-      'attendance.present',
-    ])
+    .select(['enrolments.id as enrolmentId', 'enrolments.personId', 'enrolments.programme', 'attendance.present'])
     .where('enrolments.courseId', '=', lesson.courseId)
     .where((eb) =>
       eb.or([
@@ -31,8 +24,8 @@ export async function attendanceRows(db: Db, lesson: { id: number; courseId: num
         ]),
         eb('attendance.lessonId', 'is not', null),
       ]),
-    )
-    .execute();
+    );
+  const rows = await joinPersonNames(learners, 'enrolments.personId').execute();
   return rows.sort(byName);
 }
 

@@ -1,6 +1,7 @@
 /** Enrolments in courses: SQL only. */
 import type { Kysely, Selectable } from 'kysely';
 import type { EnrolmentProgramme, Gender } from '../../contracts/enums.js';
+import { joinPersonNames } from '../../db/joined.js';
 import { countRows } from '../../db/queries.js';
 import type { Database, EnrolmentsTable } from '../../db/schema.js';
 import { KIND_COLUMNS } from './courses.repository.js';
@@ -17,8 +18,6 @@ const ENROLMENT_COLUMNS = [
   'enrolments.gender',
   'enrolments.citizenship',
   'enrolments.version',
-  'people.givenNames',
-  'people.familyNames',
 ] as const;
 
 export type EnrolmentRow = Omit<Selectable<EnrolmentsTable>, 'createdAt' | 'updatedAt' | 'anonymousKey'> & {
@@ -37,7 +36,7 @@ export function byName<T extends { givenNames: string | null; familyNames: strin
 }
 
 function enrolmentsWithNames(db: Db) {
-  return db.selectFrom('enrolments').leftJoin('people', 'people.id', 'enrolments.personId').select(ENROLMENT_COLUMNS);
+  return joinPersonNames(db.selectFrom('enrolments').select(ENROLMENT_COLUMNS), 'enrolments.personId');
 }
 
 export async function enrolmentRowsOfCourse(db: Db, courseId: number): Promise<EnrolmentRow[]> {

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { WaitingListEntry } from '../../contracts/courses.js';
 import type { WaitingListKind, WaitingListStatus } from '../../contracts/enums.js';
-import { personOf } from '../../db/joined.js';
+import { joinPersonNames, personOf } from '../../db/joined.js';
 import { readCentresPage } from '../../db/paging.js';
 import type { Database } from '../../db/schema.js';
 import { daysWaited } from '../../domain/courses.js';
@@ -25,8 +25,7 @@ function waitingWhere(db: Db, filter: WaitingFilter) {
 }
 
 function waitingSelect(db: Db, filter: WaitingFilter) {
-  return waitingWhere(db, filter)
-    .leftJoin('people', 'people.id', 'waitingListEntries.personId')
+  return joinPersonNames(waitingWhere(db, filter), 'waitingListEntries.personId')
     .leftJoin('enrolments', 'enrolments.id', 'waitingListEntries.enrolmentId')
     .leftJoin('courses', 'courses.id', 'enrolments.courseId')
     .select([
@@ -34,8 +33,6 @@ function waitingSelect(db: Db, filter: WaitingFilter) {
       'waitingListEntries.centreId',
       'waitingListEntries.kind',
       'waitingListEntries.personId',
-      'people.givenNames',
-      'people.familyNames',
       'waitingListEntries.requestedOn',
       'waitingListEntries.priority',
       'waitingListEntries.status',

@@ -4,7 +4,7 @@
  * e-mails' state. A digest is unique per user and day: a second insert does nothing.
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { groupBy, groupsOf } from '../../db/joined.js';
+import { groupBy, groupsOf, joinPersonNames } from '../../db/joined.js';
 import { relatedCount, saveRowByKey } from '../../db/queries.js';
 import type { Database, ReminderDigestsTable } from '../../db/schema.js';
 import type { Role } from '../../domain/permissions.js';
@@ -231,9 +231,8 @@ export interface NamedItemRow extends DueItem {
 
 /** A digest's items, each with the name of its person, its case's household or its course (an erased person's are gone). */
 export async function namedItems(db: Db, digestId: number): Promise<NamedItemRow[]> {
-  const rows = await db
+  const items = db
     .selectFrom('reminderItems as i')
-    .leftJoin('people as p', 'p.id', 'i.personId')
     .leftJoin('cases as c', 'c.id', 'i.caseId')
     .leftJoin('households as h', 'h.id', 'c.householdId')
     .leftJoin('courses as co', 'co.id', 'i.courseId')
@@ -247,14 +246,12 @@ export async function namedItems(db: Db, digestId: number): Promise<NamedItemRow
       'i.dueOn',
       'i.amount',
       'i.waiting',
-      'p.givenNames',
-      'p.familyNames',
       'h.name as householdName',
       'co.title as courseTitle',
     ])
     .where('i.digestId', '=', digestId)
-    .orderBy('i.id')
-    .execute();
+    .orderBy('i.id');
+  const rows = await joinPersonNames(items, 'i.personId').execute();
   return rows.map(({ givenNames, familyNames, householdName, courseTitle, ...item }) => ({
     ...item,
     kind: item.kind as ReminderKind,
