@@ -1,18 +1,23 @@
 /**
  * The home page's people in care (decision 014), counted by the report's rules (peopleInCareIn
- * over careMemberPeriods, on the periods as they stood on each period's last day) and counted
- * again only when the care data moved. The database keeps a version of each centre's care data
- * (migration 0019: its triggers give it a new value at every write the count reads, in the
- * writer's transaction), so the counts of an earlier answer over the same centres and days are
- * given again while the versions stay (kept-figures.ts).
+ * over careMemberPeriods, on the periods as they stood on each period's last day) from each
+ * centre's part, read again only when that centre's care data moved. The database keeps a
+ * version of each centre's care data (migration 0019: its triggers give it a new value at every
+ * write the count reads, in the writer's transaction; kept-figures.ts).
+ *
+ * A person is counted once over all the centres, as the report counts them: their periods of
+ * every centre are put together before the rule is applied. A centre's part holds the periods of
+ * its people who can be in care in the periods asked (a period open on the first period's 1
+ * January or later), and, of its other people, only their first opening: a period closed before
+ * then cannot make anyone in care, only not new where they are in care at another centre.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type DayRange, periodsAsOf } from '../../domain/home.js';
 import { ORIGIN_GROUPS, type OriginGroup } from '../../domain/origin-group.js';
 import { peopleInCareIn } from '../reports/sections/care.js';
-import { careMemberPeriods } from '../reports/visits-care.repository.js';
-import { keptWhileUnchanged } from './kept-figures.js';
+import { type CareMemberPeriod, careMemberPeriods, firstOpeningsOfOthers } from '../reports/visits-care.repository.js';
+import { keptByCentre } from './kept-figures.js';
 
 type Db = Kysely<Database>;
 
@@ -23,15 +28,41 @@ export interface CareCounts {
   byOriginGroup: ReadonlyMap<OriginGroup, { inCare: number; newInCare: number }>;
 }
 
+/** One centre's part: the periods of the people who can be in care since a day, the first opening of the others. */
+interface CentreCare {
+  periods: CareMemberPeriod[];
+  firstOpeningOfOthers: Map<number, string>;
+}
+
 /** The people in care of each period (from 1 January of a year to a day of it, up to `toYear`), over the centres. */
 export function careCountsOf(db: Db, centreIds: readonly number[], periods: readonly DayRange[], toYear: number): Promise<CareCounts[]> {
-  const key = `${periods.map((p) => `${p.from}..${p.to}`).join(' ')} ${toYear}`;
-  return keptWhileUnchanged(db, 'careVersions', centreIds, key, async () => {
-    // The rows of the people who can be in care since the first period's 1 January, with all their periods.
-    const since = periods.map((p) => p.from).sort()[0] ?? `${toYear}-01-01`;
-    const rows = await careMemberPeriods(db, centreIds, toYear, since);
-    return periods.map((period) => countsOf(peopleInCareIn(periodsAsOf(rows, period.to), Number(period.from.slice(0, 4)))));
+  // Nobody can be in care in a period without a period open on its 1 January or later.
+  const since = periods.map((p) => p.from).sort()[0] ?? `${toYear}-01-01`;
+  const countCentre = async (centreId: number): Promise<CentreCare> => {
+    const [rows, others] = await Promise.all([
+      careMemberPeriods(db, [centreId], toYear, since),
+      firstOpeningsOfOthers(db, [centreId], since),
+    ]);
+    return { periods: rows, firstOpeningOfOthers: others };
+  };
+  const key = `care since ${since} to ${toYear}: ${periods.map((p) => `${p.from}..${p.to}`).join(' ')}`;
+  return keptByCentre(db, 'careVersions', centreIds, key, countCentre, (parts) => {
+    const rows = parts.flatMap((part) => part.periods);
+    const openedBefore = earliestOf(parts.map((part) => part.firstOpeningOfOthers));
+    return periods.map((period) => countsOf(peopleInCareIn(periodsAsOf(rows, period.to), Number(period.from.slice(0, 4)), openedBefore)));
   });
+}
+
+/** Each person's earliest day of the maps. */
+function earliestOf(maps: readonly ReadonlyMap<number, string>[]): Map<number, string> {
+  const earliest = new Map<number, string>();
+  for (const map of maps) {
+    for (const [person, day] of map) {
+      const known = earliest.get(person);
+      if (known === undefined || day < known) earliest.set(person, day);
+    }
+  }
+  return earliest;
 }
 
 function countsOf(people: ReturnType<typeof peopleInCareIn>): CareCounts {

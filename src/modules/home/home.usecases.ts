@@ -4,10 +4,11 @@
  * the report's section builder (sections/care.ts: peopleInCareIn over careMemberPeriods), on the
  * case periods as they stood on the period's last day (domain/home.ts: periodsAsOf), so that the
  * year so far equals the report of this year, and a period ending on 31 December the report of
- * that year; the people in care are counted again only when a centre's care data moved
- * (care-counts.ts), the running courses only when its course data did (kept-figures.ts). The
- * viewer's view holds aggregates only; the operator's names people of the caller's centres, their
- * own cases and what is theirs to do.
+ * that year; a centre's people in care are counted again only when its care data moved
+ * (care-counts.ts), its running courses only when its course data did (kept-figures.ts), so a
+ * write in one centre recounts that centre's part alone. The viewer's view holds aggregates
+ * only; the operator's names people of the caller's centres, their own cases and what is theirs
+ * to do.
  */
 import type { Kysely } from 'kysely';
 import { WAITING_LIST_KINDS } from '../../contracts/enums.js';
@@ -48,7 +49,7 @@ import {
   visitsByOriginGroup,
   waitingByKind,
 } from './home.repository.js';
-import { keptWhileUnchanged } from './kept-figures.js';
+import { keptByCentre } from './kept-figures.js';
 
 type Db = Kysely<Database>;
 
@@ -132,14 +133,15 @@ function periodFigures(range: DayRange, visits: Map<string, number>, care: CareC
 }
 
 /**
- * The courses running today with their attendance so far (the courses' own figures), counted
- * again only when a centre's course data moved (migration 0021, kept-figures.ts).
+ * The courses running today with their attendance so far (the courses' own figures), each
+ * centre's counted again only when its course data moved (migration 0021, kept-figures.ts), in
+ * the order of their start.
  */
 function runningCourses(db: Db, centreIds: number[], today: string): Promise<ViewerHome['courses']> {
-  return keptWhileUnchanged(db, 'courseVersions', centreIds, `running on ${today}`, async () => {
-    const ids = await coursesRunningOn(db, centreIds, today);
+  const countCentre = async (centreId: number): Promise<ViewerHome['courses']> => {
+    const ids = await coursesRunningOn(db, [centreId], today);
     if (ids.length === 0) return [];
-    const [courses, data] = await Promise.all([courseRowsFor(db, { centreIds, ids }), figuresData(db, ids)]);
+    const [courses, data] = await Promise.all([courseRowsFor(db, { centreIds: [centreId], ids }), figuresData(db, ids)]);
     return figuresOf(courses, data).map(({ course, summary }) => ({
       courseId: course.id,
       centreId: course.centreId,
@@ -150,7 +152,11 @@ function runningCourses(db: Db, centreIds: number[], today: string): Promise<Vie
       enrolments: summary.enrolments,
       attendanceRate: summary.attendanceRate,
     }));
-  });
+  };
+  return keptByCentre(db, 'courseVersions', centreIds, `running on ${today}`, countCentre, (parts) =>
+    // As courseRowsFor orders them: by start, then as created.
+    parts.flat().sort((a, b) => (a.startDate === b.startDate ? a.courseId - b.courseId : a.startDate < b.startDate ? -1 : 1)),
+  );
 }
 
 /** The operator's day: today's visits in their centres, their own open cases, and what is theirs this week. */

@@ -3,11 +3,12 @@
  * 014). The database keeps a version of each centre's data of a kind (its care data, migration
  * 0019; its course data, migration 0021), which its triggers change at every write the figures
  * read, in the writer's transaction. An answer reads its centres' versions first (one indexed
- * query) and gives the figures of an earlier answer counted over the same centres and question at
- * the same versions, or counts again. Exact across server instances, as the versions are the
- * database's: the rows read after the versions are as new or newer, and then the next answer sees
- * another version and counts again. Kept per database object, so that two databases never share
- * an entry.
+ * query); each centre's part of the figures is counted again only when that centre's version
+ * moved, and the parts put together again only when one of them did. So a write in one centre
+ * recounts that centre alone, whoever's home shows it. Exact across server instances, as the
+ * versions are the database's: the rows read after the versions are as new or newer, and then
+ * the next answer sees another version and counts again. Kept per database object, so that two
+ * databases never share an entry.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -18,39 +19,61 @@ type Db = Kysely<Database>;
 /** The kinds of data a centre has a version of. */
 export type VersionedData = Parameters<typeof dataVersionsOf>[1];
 
-/** Figures of some centres and question, with the versions they were counted at (the newest last). */
+/** Counted figures by what they count, with the versions they were counted at (the newest last). */
 type Kept = Map<string, { versions: string; figures: Promise<unknown> }>;
 
-/** This many figures are kept (a few each day: one per coordinator's scope and kind of figures). */
-const KEPT_FIGURES = 400;
+/**
+ * This many figures are kept: each day, for each question, one part per centre and one whole per
+ * scope of a coordinator (twenty centres asking two questions take some sixty).
+ */
+const KEPT_FIGURES = 2000;
 const keptOf = new WeakMap<Db, Kept>();
 
 /**
- * The figures `count` gives over the centres, counted again only when a version of their data of
- * this kind moved since the last count of the same question (`key`: what else they depend on).
+ * The figures over the centres, of one question (`key`: what else they depend on): `countCentre`
+ * counts one centre's part, `combine` puts the parts together (in the centres' order). A part is
+ * counted again only when the version of its centre's data of this kind moved since it was.
  */
-export async function keptWhileUnchanged<T>(
+export async function keptByCentre<Part, T>(
   db: Db,
   data: VersionedData,
   centreIds: readonly number[],
   key: string,
-  count: () => Promise<T>,
+  countCentre: (centreId: number) => Promise<Part>,
+  combine: (parts: Part[]) => T,
 ): Promise<T> {
+  const kept = keptIn(db);
+  // The versions first: whatever is read after them is at least as new.
+  const versions = await dataVersionsOf(db, data, centreIds);
+  const versionOf = (id: number) => versions.get(id) ?? 'none';
+  const whole = `${data} ${key} of ${centreIds.join(',')}`;
+  return keep(kept, whole, centreIds.map(versionOf).join(' '), async () => {
+    const parts = await Promise.all(
+      centreIds.map((id) => keep(kept, `${data} ${key} of centre ${id}`, versionOf(id), () => countCentre(id))),
+    );
+    return combine(parts);
+  });
+}
+
+function keptIn(db: Db): Kept {
   let kept = keptOf.get(db);
   if (!kept) {
     kept = new Map();
     keptOf.set(db, kept);
   }
-  // The versions first: whatever is read after them is at least as new.
-  const versions = await dataVersionsOf(db, data, centreIds);
-  const entry = `${data} ${centreIds.join(',')} ${key}`;
-  const stamp = centreIds.map((id) => versions.get(id) ?? 'none').join(' ');
-  const known = kept.get(entry);
-  if (known?.versions === stamp) return known.figures as Promise<T>;
+  return kept;
+}
 
-  const figures = count();
+/** The figures kept under `entry` if counted at these versions, else counted now and kept. */
+function keep<T>(kept: Kept, entry: string, versions: string, count: () => Promise<T>): Promise<T> {
+  const known = kept.get(entry);
   kept.delete(entry);
-  kept.set(entry, { versions: stamp, figures });
+  if (known?.versions === versions) {
+    kept.set(entry, known); // the most recently used last
+    return known.figures as Promise<T>;
+  }
+  const figures = count();
+  kept.set(entry, { versions, figures });
   if (kept.size > KEPT_FIGURES) kept.delete(kept.keys().next().value as string);
   // A failed count is not kept: the next answer counts again.
   figures.catch(() => {

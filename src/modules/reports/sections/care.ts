@@ -50,8 +50,17 @@ export function periodsByPerson(rows: readonly CareMemberPeriod[]): Map<number, 
   return byPerson;
 }
 
-/** The people in care in `year` from the member periods (careMemberPeriods, grouped by person), one each. */
-export function peopleInCareIn(rows: readonly CareMemberPeriod[] | Map<number, CareMemberPeriod[]>, year: number): PersonInCare[] {
+/**
+ * The people in care in `year` from the member periods (careMemberPeriods, grouped by person), one
+ * each. `openedBefore`: a person's first opening in periods left out of the rows, all closed
+ * before the year (the home page's counts by centre, care-counts.ts): such a period only makes
+ * them not new.
+ */
+export function peopleInCareIn(
+  rows: readonly CareMemberPeriod[] | Map<number, CareMemberPeriod[]>,
+  year: number,
+  openedBefore: ReadonlyMap<number, string> = new Map(),
+): PersonInCare[] {
   const first = firstDayOf(year);
   const last = lastDayOf(year);
   const byPerson = rows instanceof Map ? rows : periodsByPerson(rows);
@@ -59,7 +68,7 @@ export function peopleInCareIn(rows: readonly CareMemberPeriod[] | Map<number, C
   for (const [key, periods] of byPerson) {
     const open = periods.filter((p) => periodOverlapsYear(p, year));
     if (open.length === 0) continue;
-    let firstOpening = last;
+    let firstOpening = openedBefore.get(key) ?? last;
     for (const p of periods) if (p.openedOn < firstOpening) firstOpening = p.openedOn;
     const chosen = [...open].sort(bySnapshotFor(last))[0] as CareMemberPeriod;
     const stillOpen = open.some((p) => p.closedOn === null || p.closedOn > last);
