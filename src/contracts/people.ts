@@ -65,12 +65,17 @@ export type PersonCreateInput = z.infer<typeof personCreateInput>;
 export const personUpdateInput = updateOf(personFields);
 export type PersonUpdateInput = z.infer<typeof personUpdateInput>;
 
-export const personSchema = centreRecord('Person', {
+/** Who a person is, as the API answers it: in their file and in the export of what is held about them. */
+export const personParticulars = {
   ...personNames,
   gender: z.enum(GENDERS),
   birthDate: z.string().nullable(),
   birthCountry: z.string().nullable(),
   citizenship: z.string(),
+};
+
+export const personSchema = centreRecord('Person', {
+  ...personParticulars,
   /** Derived from the citizenship today. */
   originGroup: z.enum(ORIGIN_GROUPS),
   fiscalCode: z.string().nullable(),

@@ -10,7 +10,6 @@
  * read (counted in `withheldNotes`).
  */
 import { z } from 'zod';
-import { personNames } from './common.js';
 import {
   ACTION_STATUSES,
   APPLICATION_OUTCOMES,
@@ -19,7 +18,6 @@ import {
   CASE_STATUSES,
   CHANNELS,
   ENROLMENT_PROGRAMMES,
-  GENDERS,
   GOAL_STATUSES,
   IDENTITY_DOCUMENT_KINDS,
   NOTE_RESTRICTIONS,
@@ -33,6 +31,7 @@ import {
   WAITING_LIST_KINDS,
   WAITING_LIST_STATUSES,
 } from './enums.js';
+import { personParticulars } from './people.js';
 import { ERASURE_OUTCOMES } from './privacy.js';
 
 export const SUBJECT_EXPORT_SCHEMA = 'approdo.subject-export/1';
@@ -106,11 +105,7 @@ export const subjectExportSchema = z
     /** Who holds the data: the person's centre and the organisation running it. */
     controller: z.object({ centre: z.string(), organisation: z.string() }),
     person: z.object({
-      ...personNames,
-      gender: z.enum(GENDERS),
-      birthDate: nullableDate,
-      birthCountry: z.string().nullable(),
-      citizenship: z.string(),
+      ...personParticulars,
       fiscalCode: z.string().nullable(),
       languages: z.array(z.string()),
       registeredOn: date,
