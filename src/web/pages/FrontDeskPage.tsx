@@ -4,7 +4,7 @@ import { todayInRome } from '../../domain/dates.js';
 import type { Page } from '../api/client.js';
 import { useApiGet, useTopicLabels } from '../api/hooks.js';
 import { useI18n } from '../i18n/index.js';
-import { RecordTable } from '../kit/index.js';
+import { RecordTable, TitledSection } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { DeadlinesNotice } from './documents/DeadlinesNotice.js';
 import { useVisitCorrection } from './frontdesk/VisitCorrection.js';
@@ -15,10 +15,7 @@ function TodayVisits({ visits, topicLabel, reload }: { visits: Page<Visit> | und
   const { t, label } = useI18n();
   const correction = useVisitCorrection(reload);
   return (
-    <section className="col-lg-5" aria-labelledby="today-visits">
-      <h2 id="today-visits" className="h4">
-        {t('frontDesk.todayVisits')} <span className="badge bg-primary">{visits?.total ?? 0}</span>
-      </h2>
+    <TitledSection id="today-visits" title={t('frontDesk.todayVisits')} count={visits?.total ?? 0} className="col-lg-5">
       {correction.panel}
       {visits ? (
         <RecordTable<Visit>
@@ -47,7 +44,7 @@ function TodayVisits({ visits, topicLabel, reload }: { visits: Page<Visit> | und
           ]}
         />
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -65,12 +62,9 @@ export function FrontDeskPage() {
       <p className="lead">{t('frontDesk.today', { date: formatDate(today, true) })}</p>
       <DeadlinesNotice />
       <div className="row g-4">
-        <section className="col-lg-7" aria-labelledby="record-visit">
-          <h2 id="record-visit" className="h4">
-            {t('frontDesk.record')}
-          </h2>
+        <TitledSection id="record-visit" title={t('frontDesk.record')} className="col-lg-7">
           <VisitForm reload={todays.reload} topics={topics.topics.data} />
-        </section>
+        </TitledSection>
         <TodayVisits visits={todays.data} topicLabel={topics.label} reload={todays.reload} />
       </div>
     </>

@@ -7,7 +7,7 @@ import { useApiGet } from '../api/hooks.js';
 import { CurrentPasswordField, TextField, VerificationCodeField } from '../components/fields.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
-import { useChange } from '../kit/index.js';
+import { TitledSection, useChange } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
 
@@ -91,15 +91,12 @@ export function LoginPage() {
         ) : null}
         <ProblemAlert error={ssoError} />
         {sso ? (
-          <section aria-labelledby="login-sso" className="mb-4">
-            <h2 id="login-sso" className="visually-hidden">
-              {sso.buttonLabel ?? t('login.sso')}
-            </h2>
+          <TitledSection id="login-sso" title={sso.buttonLabel ?? t('login.sso')} headingClass="visually-hidden" className="mb-4">
             <p>{t('login.ssoIntro')}</p>
             <a className="btn btn-primary" href={`/api/v1/auth/sso/start?returnTo=${encodeURIComponent(returnTo)}`}>
               {sso.buttonLabel ?? t('login.sso')}
             </a>
-          </section>
+          </TitledSection>
         ) : null}
         {passwordsOff ? (
           <details>

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/it.js';
+import { TitledSection } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 
 /** The declaration's sections, in the order of AgID's model (Linee guida sull'accessibilità, allegato 1). */
@@ -22,10 +23,12 @@ export default function AccessibilityPage() {
       <h1 className="h2">{t('accessibility.title')}</h1>
       <p className="lead">{t('accessibility.intro')}</p>
       {SECTIONS.map((section) => (
-        <section key={section} aria-labelledby={`accessibility-${section}`} className="mb-4">
-          <h2 id={`accessibility-${section}`} className="h4">
-            {t(`accessibility.${section}.title` as MessageKey)}
-          </h2>
+        <TitledSection
+          id={`accessibility-${section}`}
+          title={t(`accessibility.${section}.title` as MessageKey)}
+          key={section}
+          className="mb-4"
+        >
           <p>{t(`accessibility.${section}.text` as MessageKey)}</p>
           {ITEMS[section] ? (
             <ul>
@@ -36,7 +39,7 @@ export default function AccessibilityPage() {
               )}
             </ul>
           ) : null}
-        </section>
+        </TitledSection>
       ))}
       <p>
         <a href="https://form.agid.gov.it" rel="noopener noreferrer">

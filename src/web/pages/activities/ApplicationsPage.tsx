@@ -3,7 +3,7 @@ import type { Application, ApplicationSummary } from '../../../contracts/activit
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { ExportLinks } from '../../kit/ExportLinks.js';
-import { pagingOf, RecordTable, useChange } from '../../kit/index.js';
+import { pagingOf, RecordTable, TitledSection, useChange } from '../../kit/index.js';
 import { LoadedSection } from '../../kit/LoadedSection.js';
 import { PeriodForm, usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
@@ -38,12 +38,9 @@ export default function ApplicationsPage() {
       <p>{t('activities.applications.intro')}</p>
 
       {canWrite ? (
-        <section className="border rounded p-3 mb-4" aria-labelledby="record-application">
-          <h2 id="record-application" className="h4">
-            {t('activities.applications.record')}
-          </h2>
+        <TitledSection id="record-application" title={t('activities.applications.record')} className="border rounded p-3 mb-4">
           <ApplicationForm reload={reload} />
-        </section>
+        </TitledSection>
       ) : null}
 
       <PeriodForm from={period.from} to={period.to} onApply={period.setPeriod} />
@@ -51,10 +48,7 @@ export default function ApplicationsPage() {
         {(data) => <SummaryTables summary={data} />}
       </LoadedSection>
 
-      <section aria-labelledby="applications-list">
-        <h2 id="applications-list" className="h4 mt-3">
-          {t('activities.applications.list')}
-        </h2>
+      <TitledSection id="applications-list" title={t('activities.applications.list')} headingClass="h4 mt-3">
         {change.problem}
         <ProblemAlert error={list.error} />
         {list.data ? <p aria-live="polite">{t('activities.applications.total', { count: list.data.total })}</p> : null}
@@ -76,7 +70,7 @@ export default function ApplicationsPage() {
             }
           />
         ) : null}
-      </section>
+      </TitledSection>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LegalConsultation, LegalConsultationListItem, LegalSummary } from '../../../contracts/activities.js';
 import { api } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
-import { useChange, useEditing } from '../../kit/index.js';
+import { TitledSection, useChange, useEditing } from '../../kit/index.js';
 import { usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -50,12 +50,14 @@ export default function LegalPage() {
       <p>{t('activities.legal.intro')}</p>
       {reading.problem}
       {canWrite && editing.isOpen ? (
-        <section className="border rounded p-3 mb-4" aria-labelledby={FORM_HEADING}>
-          <h2 id={FORM_HEADING} className="h4" tabIndex={-1}>
-            {corrected ? t('activities.legal.edit', { date: formatDate(corrected.date) }) : t('activities.legal.record')}
-          </h2>
+        <TitledSection
+          id={FORM_HEADING}
+          title={corrected ? t('activities.legal.edit', { date: formatDate(corrected.date) }) : t('activities.legal.record')}
+          focusable
+          className="border rounded p-3 mb-4"
+        >
           <LegalForm key={corrected?.id ?? 'new'} consultation={corrected} reload={records.reload} onDone={close} />
-        </section>
+        </TitledSection>
       ) : null}
       {canWrite && !editing.isOpen ? (
         <button ref={editing.buttonRef} type="button" className="btn btn-primary mb-4" onClick={record}>

@@ -1,5 +1,6 @@
 import type { PcStationSummary, PcStationUse } from '../../../contracts/activities.js';
 import { useI18n } from '../../i18n/index.js';
+import { TitledSection } from '../../kit/index.js';
 import { usePeriodRecords } from '../../kit/period.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
@@ -19,12 +20,9 @@ export default function PcStationPage() {
       <h1 className="h2">{t('activities.pc.title')}</h1>
       <p>{t('activities.pc.intro')}</p>
       {can('personal.write') ? (
-        <section className="border rounded p-3 mb-4" aria-labelledby="record-pc-use">
-          <h2 id="record-pc-use" className="h4">
-            {t('activities.pc.record')}
-          </h2>
+        <TitledSection id="record-pc-use" title={t('activities.pc.record')} className="border rounded p-3 mb-4">
           <PcUseForm reload={records.reload} />
-        </section>
+        </TitledSection>
       ) : null}
       <PcUses records={records} canWrite={can('personal.write')} />
     </>

@@ -9,7 +9,7 @@ import { YearField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { FilterForm } from '../../kit/FilterForm.js';
-import { RecordTable } from '../../kit/index.js';
+import { RecordTable, TitledSection } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { Closures } from './Closures.js';
@@ -51,10 +51,15 @@ function MonthView({ centreId, year, month, onMove }: { centreId: number; year: 
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
 
   return (
-    <section className="mb-5" aria-labelledby="calendar-month">
-      <h2 id="calendar-month" className="h4">
-        {t('calendar.month.title')}: <span className="text-capitalize">{monthName}</span>
-      </h2>
+    <TitledSection
+      id="calendar-month"
+      title={
+        <>
+          {t('calendar.month.title')}: <span className="text-capitalize">{monthName}</span>
+        </>
+      }
+      className="mb-5"
+    >
       <div className="d-flex gap-2 mb-2">
         <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => onMove(-1)}>
           {t('calendar.month.previous')}
@@ -128,7 +133,7 @@ function MonthView({ centreId, year, month, onMove }: { centreId: number; year: 
           </table>
         </div>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -151,10 +156,7 @@ function YearFigures({ centreId, year, onYear }: { centreId: number; year: numbe
     if (valid) onYear(chosen);
   };
   return (
-    <section className="mb-5" aria-labelledby="calendar-year">
-      <h2 id="calendar-year" className="h4">
-        {t('calendar.year.title')}: {year}
-      </h2>
+    <TitledSection id="calendar-year" title={`${t('calendar.year.title')}: ${year}`} className="mb-5">
       <FilterForm onApply={submit} className="row align-items-end" submitLabel={t('calendar.year.show')} key={year}>
         <YearField column="col-sm-4 col-md-3" label={t('calendar.year.label')} name="year" defaultValue={year} required error={yearError} />
       </FilterForm>
@@ -212,7 +214,7 @@ function YearFigures({ centreId, year, onYear }: { centreId: number; year: numbe
           />
         </>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }
 

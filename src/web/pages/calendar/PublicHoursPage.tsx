@@ -3,6 +3,7 @@ import type { PublicHours } from '../../../contracts/calendar.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
+import { TitledSection } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { WeekTable } from './shared.js';
 
@@ -38,10 +39,7 @@ export default function PublicHoursPage() {
         <div data-testid="public-hours">
           {data.centre.comune ? <p className="lead">{data.centre.comune}</p> : null}
           {data.centre.address || data.centre.phone || data.centre.email ? (
-            <section aria-labelledby="public-contacts" className="mb-4">
-              <h2 id="public-contacts" className="h4">
-                {t('calendar.public.contacts')}
-              </h2>
+            <TitledSection id="public-contacts" title={t('calendar.public.contacts')} className="mb-4">
               <dl className="row">
                 {data.centre.address ? (
                   <>
@@ -66,13 +64,10 @@ export default function PublicHoursPage() {
                   </>
                 ) : null}
               </dl>
-            </section>
+            </TitledSection>
           ) : null}
 
-          <section aria-labelledby="public-current" className="mb-4">
-            <h2 id="public-current" className="h4">
-              {t('calendar.public.current')}
-            </h2>
+          <TitledSection id="public-current" title={t('calendar.public.current')} className="mb-4">
             {data.current ? (
               <WeekTable
                 slots={data.current.slots}
@@ -81,21 +76,19 @@ export default function PublicHoursPage() {
             ) : (
               <p>{t('calendar.public.noHours')}</p>
             )}
-          </section>
+          </TitledSection>
 
           {data.next ? (
-            <section aria-labelledby="public-next" className="mb-4">
-              <h2 id="public-next" className="h4">
-                {t('calendar.public.next', { date: formatDate(data.next.validFrom, true) })}
-              </h2>
+            <TitledSection
+              id="public-next"
+              title={t('calendar.public.next', { date: formatDate(data.next.validFrom, true) })}
+              className="mb-4"
+            >
               <WeekTable slots={data.next.slots} caption={t('calendar.public.next', { date: formatDate(data.next.validFrom, true) })} />
-            </section>
+            </TitledSection>
           ) : null}
 
-          <section aria-labelledby="public-coming" className="mb-4">
-            <h2 id="public-coming" className="h4">
-              {t('calendar.public.coming', { date: formatDate(data.until) })}
-            </h2>
+          <TitledSection id="public-coming" title={t('calendar.public.coming', { date: formatDate(data.until) })} className="mb-4">
             {coming.length === 0 ? (
               <p>{t('calendar.public.noClosures')}</p>
             ) : (
@@ -105,7 +98,7 @@ export default function PublicHoursPage() {
                 ))}
               </ul>
             )}
-          </section>
+          </TitledSection>
 
           <p>
             <a href={`/api/v1/public/centres/${encodeURIComponent(data.centre.code)}/calendar.ics`}>{t('calendar.public.ics')}</a>

@@ -3,7 +3,7 @@ import type { PersonCourses } from '../../../contracts/courses.js';
 import { useApiGet } from '../../api/hooks.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
-import { RecordTable } from '../../kit/index.js';
+import { RecordTable, TitledSection } from '../../kit/index.js';
 import { useEnrolmentColumns } from './shared.js';
 
 /** The person's file: the courses they followed (with attendance) and the waiting lists they are on. */
@@ -15,10 +15,7 @@ export function PersonCoursesSection({ personId, initial }: { personId: number; 
   const waiting = courses.data?.waitingList ?? [];
 
   return (
-    <section aria-labelledby="person-courses" className="mt-4">
-      <h2 id="person-courses" className="h4">
-        {t('courses.person.title')} <span className="badge bg-primary">{enrolments.length}</span>
-      </h2>
+    <TitledSection id="person-courses" title={t('courses.person.title')} count={enrolments.length} className="mt-4">
       <ProblemAlert error={courses.error} />
       {courses.data ? (
         <RecordTable<PersonCourses['enrolments'][number]>
@@ -78,6 +75,6 @@ export function PersonCoursesSection({ personId, initial }: { personId: number; 
       <p className="small">
         <Link to="/waiting-list">{t('courses.person.toWaitingList')}</Link>
       </p>
-    </section>
+    </TitledSection>
   );
 }

@@ -10,7 +10,17 @@ import { ProblemAlert, SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { ExportLinks } from '../../kit/ExportLinks.js';
 import { FilterForm } from '../../kit/FilterForm.js';
-import { focusLater, LoadedSection, Options, pagingOf, RecordTable, type RowAction, useChange, ValueSelect } from '../../kit/index.js';
+import {
+  focusLater,
+  LoadedSection,
+  Options,
+  pagingOf,
+  RecordTable,
+  type RowAction,
+  TitledSection,
+  useChange,
+  ValueSelect,
+} from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { personName } from './shared.js';
@@ -98,10 +108,7 @@ export default function WaitingListPage() {
         />
       ) : null}
 
-      <section aria-labelledby="waiting-list">
-        <h2 id="waiting-list" className="h4" tabIndex={-1}>
-          {t('courses.waiting.list')}
-        </h2>
+      <TitledSection id="waiting-list" title={t('courses.waiting.list')} focusable>
         <FilterForm label={t('courses.filters')} onApply={setParams} className="row align-items-end" key={`${kind}-${status}`}>
           <ValueSelect
             column="col-sm-4"
@@ -184,7 +191,7 @@ export default function WaitingListPage() {
             }}
           />
         ) : null}
-      </section>
+      </TitledSection>
     </>
   );
 }

@@ -8,7 +8,7 @@ import { SelectField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { ExportLinks } from '../../kit/ExportLinks.js';
-import { RecordTable } from '../../kit/index.js';
+import { RecordTable, TitledSection } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useDeadlineActions } from './DeadlineActions.js';
@@ -136,10 +136,7 @@ function DeadlineSection({
   const { t, formatDate, label } = useI18n();
   const daysText = useDaysLeftText();
   return (
-    <section className="mb-4" aria-labelledby={id} data-testid={id}>
-      <h2 id={id} className="h4">
-        {title} <span className="badge bg-primary">{total}</span>
-      </h2>
+    <TitledSection id={id} title={title} count={total} className="mb-4" data-testid={id}>
       <RecordTable<DeadlineItem>
         caption={caption}
         rows={items}
@@ -190,6 +187,6 @@ function DeadlineSection({
           ) : null}
         </p>
       ) : null}
-    </section>
+    </TitledSection>
   );
 }

@@ -1,5 +1,6 @@
 import type { IdentityDocument, Permit } from '../../../contracts/documents.js';
 import { useI18n } from '../../i18n/index.js';
+import { TitledSection } from '../../kit/index.js';
 import { IdentityDocumentsPart } from './person/IdentityDocumentsPart.js';
 import { PermitsPart } from './person/PermitsPart.js';
 
@@ -14,12 +15,9 @@ export function PersonDocumentsSection({
 }) {
   const { t } = useI18n();
   return (
-    <section className="mt-4" aria-labelledby="documents-title" data-testid="person-documents">
-      <h2 id="documents-title" className="h4">
-        {t('documents.section')}
-      </h2>
+    <TitledSection id="documents-title" title={t('documents.section')} className="mt-4" data-testid="person-documents">
       <PermitsPart personId={personId} initial={initial?.permits} />
       <IdentityDocumentsPart personId={personId} initial={initial?.identityDocuments} />
-    </section>
+    </TitledSection>
   );
 }

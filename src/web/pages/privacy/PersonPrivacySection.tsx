@@ -11,7 +11,7 @@ import { SelectField, TextField } from '../../components/fields.js';
 import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { LoadedTable, RecordForm, useChange, useConfirm, useEditing, useFields } from '../../kit/index.js';
+import { LoadedTable, RecordForm, TitledSection, useChange, useConfirm, useEditing, useFields } from '../../kit/index.js';
 import { useSession } from '../../session.js';
 import { NoticeVersionField } from './NoticeVersionField.js';
 
@@ -109,10 +109,7 @@ export function PersonPrivacySection({ personId, initial }: { personId: number; 
   };
 
   return (
-    <section className="mt-4" aria-labelledby="privacy-title" data-testid="person-privacy">
-      <h2 id="privacy-title" className="h4" tabIndex={-1}>
-        {t('privacy.section')}
-      </h2>
+    <TitledSection id="privacy-title" title={t('privacy.section')} focusable className="mt-4" data-testid="person-privacy">
       <PrivacyNoticeStatus privacy={data} />
       <SuccessAlert message={notice} />
       {writable && recording.isOpen ? (
@@ -156,6 +153,6 @@ export function PersonPrivacySection({ personId, initial }: { personId: number; 
           actions={writable ? (item) => [{ label: t('privacy.delete'), danger: true, onClick: () => remove(item) }] : undefined}
         />
       ) : null}
-    </section>
+    </TitledSection>
   );
 }

@@ -12,7 +12,7 @@ import { TextAreaField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { EditableSection, RecordForm, useChange, useFields } from '../../kit/index.js';
+import { EditableSection, RecordForm, TitledSection, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 
@@ -66,10 +66,7 @@ function SectionView({ section, canEdit, reload }: { section: RegisterSection; c
   const title = section.title[locale];
   const { dpoText } = section;
   return (
-    <section aria-labelledby={headingId} className="mb-5" data-testid={`register-${section.section}`}>
-      <h2 id={headingId} className="h4">
-        {title}
-      </h2>
+    <TitledSection id={headingId} title={title} className="mb-5" data-testid={`register-${section.section}`}>
       <ul>
         {section.entries.map((entry) => (
           <Entry key={entry.it} entry={entry} />
@@ -100,7 +97,7 @@ function SectionView({ section, canEdit, reload }: { section: RegisterSection; c
           <p className="text-secondary">{t('register.noText')}</p>
         )}
       </EditableSection>
-    </section>
+    </TitledSection>
   );
 }
 

@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
 import { CheckboxList, FieldGroup } from '../../kit/FieldGroup.js';
-import { RecordForm, RecordTable, useChange, useFields } from '../../kit/index.js';
+import { RecordForm, RecordTable, TitledSection, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 
@@ -29,10 +29,7 @@ function StartForm() {
     if (sent.ok) navigate(`/reports/${sent.data.id}`);
   };
   return (
-    <section aria-labelledby="report-new" className="mt-4">
-      <h2 id="report-new" className="h4">
-        {t('reports.new.title')}
-      </h2>
+    <TitledSection id="report-new" title={t('reports.new.title')} className="mt-4">
       <p className="small">{t('reports.new.hint')}</p>
       <RecordForm change={change} onSubmit={start} label={t('reports.new.title')} submitLabel={t('reports.new.submit')} className="mb-3">
         <div className="row align-items-start">
@@ -53,7 +50,7 @@ function StartForm() {
           ) : null}
         </div>
       </RecordForm>
-    </section>
+    </TitledSection>
   );
 }
 

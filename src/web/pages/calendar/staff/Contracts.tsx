@@ -7,7 +7,17 @@ import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
 import { ChoiceSelect } from '../../../kit/FilterSelect.js';
-import { EditableSection, focusLater, orNull, RecordForm, RecordTable, useChange, useFields, useRemove } from '../../../kit/index.js';
+import {
+  EditableSection,
+  focusLater,
+  orNull,
+  RecordForm,
+  RecordTable,
+  TitledSection,
+  useChange,
+  useFields,
+  useRemove,
+} from '../../../kit/index.js';
 import { DateRangeFields, hoursOfMinutes, minutesOfHours, saveRecord, useFormatMinutes, WeeklyHoursField } from '../shared.js';
 
 function ContractForm({
@@ -104,10 +114,12 @@ export function Contracts({ member, centreId, reload }: { member: StaffMember; c
   );
 
   return (
-    <section className="border rounded p-3 mb-4" aria-labelledby="staff-contracts">
-      <h2 id="staff-contracts" className="h4" tabIndex={-1}>
-        {t('calendar.staff.contractsOf', { name: member.name })}
-      </h2>
+    <TitledSection
+      id="staff-contracts"
+      title={t('calendar.staff.contractsOf', { name: member.name })}
+      focusable
+      className="border rounded p-3 mb-4"
+    >
       <ProblemAlert error={projects.error} />
       {change.problem}
       <RecordTable<StaffContract>
@@ -136,6 +148,6 @@ export function Contracts({ member, centreId, reload }: { member: StaffMember; c
       ) : (
         <EditableSection editLabel={t('calendar.staff.addContract')} form={(close) => form(null, close)} />
       )}
-    </section>
+    </TitledSection>
   );
 }

@@ -4,7 +4,7 @@ import type { Report, ReportComparison } from '../../../../contracts/reports.js'
 import { api } from '../../../api/client.js';
 import { SelectField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { RecordTable, useChange, useFields } from '../../../kit/index.js';
+import { RecordTable, TitledSection, useChange, useFields } from '../../../kit/index.js';
 import { CellText, SectionForm } from '../shared.js';
 
 type Difference = ReportComparison['differences'][number];
@@ -102,10 +102,7 @@ export function CompareSection({ report }: { report: Report }) {
   const numbers = report.versions.map((v) => v.number).sort((a, b) => a - b);
   const [result, setResult] = useState<ReportComparison | null>(null);
   return (
-    <section aria-labelledby="report-compare" className="mb-4">
-      <h2 id="report-compare" className="h4">
-        {t('reports.compare.title')}
-      </h2>
+    <TitledSection id="report-compare" title={t('reports.compare.title')} className="mb-4">
       {numbers.length < 2 ? (
         <p>{t('reports.compare.needTwo')}</p>
       ) : (
@@ -114,6 +111,6 @@ export function CompareSection({ report }: { report: Report }) {
           <div aria-live="polite">{result ? <Differences result={result} /> : null}</div>
         </>
       )}
-    </section>
+    </TitledSection>
   );
 }
