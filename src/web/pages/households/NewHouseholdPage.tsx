@@ -6,7 +6,8 @@ import type { PersonSummary } from '../../../contracts/people.js';
 import { CentreSelect } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { FormActions, orNull, RecordTable, useChange } from '../../kit/index.js';
+import { boundTo } from '../../kit/bound.js';
+import { FormActions, orNull, RecordTable, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { fullName, MemberElsewhereProblem, NotesField, PersonChoiceSearch, RelationSelect, usePersonChoice } from './shared.js';
@@ -20,15 +21,15 @@ export default function NewHouseholdPage() {
   const { t, label } = useI18n();
   const navigate = useNavigate();
   const centres = useSession().me?.centres ?? [];
-  const [name, setName] = useState('');
-  const [notes, setNotes] = useState('');
-  const [centreId, setCentreId] = useState('');
+  const change = useChange();
+  const form = useFields({ name: '', notes: '', centreId: '' });
+  const bound = boundTo(form, change);
+  const { name, notes, centreId } = form.values;
   const [members, setMembers] = useState<Draft[]>([]);
   const choice = usePersonChoice();
   const chosen = choice.chosen;
   const [relation, setRelation] = useState<HouseholdRelation | ''>('');
   const [draftErrors, setDraftErrors] = useState<{ person?: string; relation?: string }>({});
-  const change = useChange();
   const fieldErrors = change.fieldErrors;
   usePageTitle(t('households.new'));
 
@@ -41,7 +42,7 @@ export default function NewHouseholdPage() {
     if (!chosen || !relation) return;
     if (!members.some((m) => m.person.id === chosen.id)) setMembers([...members, { person: chosen, relation }]);
     // The first member usually names the household.
-    if (!name.trim()) setName(chosen.familyNames);
+    if (!name.trim()) form.set({ name: chosen.familyNames });
     choice.clear();
     setRelation('');
   };
@@ -77,28 +78,15 @@ export default function NewHouseholdPage() {
       <form onSubmit={submit} noValidate aria-busy={change.busy || undefined}>
         <div className="row">
           <div className="col-md-6">
-            <TextField
-              label={t('households.name')}
-              hint={t('households.nameHint')}
-              required
-              maxLength={200}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              error={fieldErrors.name}
-            />
+            <TextField label={t('households.name')} hint={t('households.nameHint')} required maxLength={200} {...bound('name')} />
           </div>
           {centres.length > 1 ? (
             <div className="col-md-6">
-              <CentreSelect
-                label={t('households.centre')}
-                value={centreId}
-                onChange={(e) => setCentreId(e.target.value)}
-                error={fieldErrors.centreId}
-              />
+              <CentreSelect label={t('households.centre')} {...bound('centreId')} />
             </div>
           ) : null}
         </div>
-        <NotesField value={notes} onChange={setNotes} error={fieldErrors.notes} />
+        <NotesField {...bound('notes')} />
 
         <fieldset className="mb-3">
           <legend className="h5">{t('households.firstMembers')}</legend>

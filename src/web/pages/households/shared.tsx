@@ -95,11 +95,9 @@ export function MemberElsewhereProblem({
 export const fullName = (p: { givenNames: string; familyNames: string }) => `${p.familyNames} ${p.givenNames}`;
 
 /** The household's notes: the shared multi-line field, bounded as the API bounds them. */
-export function NotesField({ value, onChange, error }: { value: string; onChange(value: string): void; error?: string }) {
+export function NotesField(field: { value: string; onChange(event: { target: { value: string } }): void; error?: string }) {
   const { t } = useI18n();
-  return (
-    <TextAreaField label={t('households.notes')} maxLength={4000} value={value} error={error} onChange={(e) => onChange(e.target.value)} />
-  );
+  return <TextAreaField label={t('households.notes')} maxLength={4000} {...field} />;
 }
 
 /** The person a household form is adding: the words typed in the search and the person chosen. */

@@ -27,7 +27,7 @@ export function EditForm({ household, reload, onDone }: { household: Household; 
       className="card card-body mb-4"
     >
       <TextField label={t('households.name')} required maxLength={200} {...bound('name')} />
-      <NotesField value={form.values.notes} onChange={(notes) => form.set({ notes })} error={change.fieldErrors.notes} />
+      <NotesField {...bound('notes')} />
     </RecordForm>
   );
 }
