@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { centreLogoSchema, centreSettingsSchema, centreSettingsUpdateInput, LOGO_TYPES } from '../../contracts/centres.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { logoNotRaw } from './centres.errors.js';
 import { getCentreLogo, getCentreSettings, removeCentreLogo, updateCentreSettings, uploadCentreLogo } from './centres.usecases.js';
 
@@ -13,9 +12,7 @@ const LOGO_UPLOAD_TYPES = [...LOGO_TYPES, 'application/octet-stream'];
  * A centre's own settings, one resource: read by everyone of the centre (no personal data: the
  * calendar and the courses use them), changed by its coordinator or an administrator.
  */
-export const centresRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['centres']);
-
+export const centresRoutes = routesOf(['centres'], (route, app) => {
   route.get('/centres/:id/settings', {
     permission: 'statistics.read',
     summary:
@@ -69,4 +66,4 @@ export const centresRoutes: FastifyPluginAsyncZod = async (app) => {
     params: idParams,
     handle: (actor, { params }) => removeCentreLogo(app.db, actor, params.id),
   });
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   applicationCreateInput,
   applicationListQuery,
@@ -8,7 +7,7 @@ import {
   summaryQuery,
 } from '../../contracts/activities.js';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { applicationsExport } from './applications.export.js';
 import {
   createApplication,
@@ -19,9 +18,7 @@ import {
 } from './applications.usecases.js';
 
 /** Applications filled in with people (domande / bonus). */
-export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['applications']);
-
+export const applicationsRoutes = routesOf(['applications'], (route, app) => {
   route.exportedList('/applications', {
     permission: 'personal.read',
     summary: 'Applications filled in with people (compilazione domande / bonus), newest first, filtered',
@@ -64,4 +61,4 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteApplication(app.db, actor, params.id, query.version),
   });
-};
+});

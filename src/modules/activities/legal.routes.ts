@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   caseOption,
@@ -12,7 +11,7 @@ import {
   summaryQuery,
 } from '../../contracts/activities.js';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import {
   caseOptionsFor,
   createConsultation,
@@ -24,9 +23,7 @@ import {
 } from './legal.usecases.js';
 
 /** The lawyer's consultations. */
-export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['legal consultations']);
-
+export const legalRoutes = routesOf(['legal consultations'], (route, app) => {
   route.get('/legal-consultations', {
     permission: 'personal.read',
     summary: 'The lawyer’s consultations, newest first, with how many cases each discussed',
@@ -84,4 +81,4 @@ export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteConsultation(app.db, actor, params.id, query.version),
   });
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   pcStationSummary,
   pcStationUseCreateInput,
@@ -7,13 +6,11 @@ import {
   summaryQuery,
 } from '../../contracts/activities.js';
 import { pageOf } from '../../contracts/common.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { createPcUse, deletePcUse, listPcUsesFor, summarisePcUsesFor } from './pc-station.usecases.js';
 
 /** The public PC station's log. */
-export const pcStationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['pc station']);
-
+export const pcStationRoutes = routesOf(['pc station'], (route, app) => {
   route.get('/pc-station-uses', {
     permission: 'personal.read',
     summary: 'Uses of the public PC station, newest first',
@@ -45,4 +42,4 @@ export const pcStationRoutes: FastifyPluginAsyncZod = async (app) => {
     params: idParams,
     handle: (actor, { params }) => deletePcUse(app.db, actor, params.id),
   });
-};
+});

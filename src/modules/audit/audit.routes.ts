@@ -1,13 +1,11 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema, auditExportQuery, auditQuery, unusualReadingQuery, unusualReadingSchema } from '../../contracts/audit.js';
 import { pageOf, problemSchema } from '../../contracts/common.js';
 import { sendCsv } from '../http/download.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { exportAuditFor, listAuditFor, unusualReadingFor } from './audit.usecases.js';
 
-export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['audit']);
+export const auditRoutes = routesOf(['audit'], (route, app) => {
   const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
   route.get('/audit', {
@@ -40,4 +38,4 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     problems,
     handle: (actor, { query }) => unusualReadingFor(app.db, actor, query),
   });
-};
+});

@@ -1,8 +1,7 @@
 import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loginInput, logoutAnswer, me, passwordChangeInput, setupInput, setupStatus } from '../../contracts/auth.js';
 import { problemSchema } from '../../contracts/common.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { completeSetup, setupNeeded } from '../setup/setup.usecases.js';
 import { type Actor, deviceOf, requireLogin, SESSION_COOKIE, setSessionCookie } from './actor.js';
 import type { NewSession } from './auth.usecases.js';
@@ -14,8 +13,7 @@ import { SsoClient } from './sso-client.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema, 429: problemSchema };
 
-export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['auth']);
+export const authRoutes = routesOf(['auth'], async (route, app) => {
   const sso = app.config.sso && new SsoClient(app.config.sso);
 
   /** The browser's new session: its cookie, and who is in with the session's CSRF token. */
@@ -90,4 +88,4 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(sessionsRoutes);
   await app.register(secondFactorRoutes);
   await app.register(ssoRoutes(sso));
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   recoveryCodes,
   secondFactorDisableInput,
@@ -8,7 +7,7 @@ import {
   secondFactorSetup,
   secondFactorStatus,
 } from '../../contracts/auth.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { requireLogin } from './actor.js';
 import {
   disableSecondFactor,
@@ -20,9 +19,7 @@ import {
   setUpSecondFactor,
 } from './second-factor.usecases.js';
 
-export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['auth']);
-
+export const secondFactorRoutes = routesOf(['auth'], (route, app) => {
   route.get('/auth/second-factor', {
     permission: 'login',
     summary: 'Whether your second factor is on or required of your role, and how many recovery codes you have left (never a secret)',
@@ -73,4 +70,4 @@ export const secondFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     response: secondFactorPolicy,
     handle: (actor, { body }) => setSecondFactorPolicy(app.db, actor, body),
   });
-};
+});

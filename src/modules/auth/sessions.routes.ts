@@ -1,16 +1,13 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionHandleParams, sessionSchema, sessionsEnded } from '../../contracts/auth.js';
 import { problemSchema } from '../../contracts/common.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { requireLogin, SESSION_COOKIE } from './actor.js';
 import { endMySession, endSessionsOfUser, listMySessions } from './sessions.usecases.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
-export const sessionsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['auth']);
-
+export const sessionsRoutes = routesOf(['auth'], (route, app) => {
   route.get('/auth/sessions', {
     permission: 'login',
     summary: 'Your open sessions: when and where each was opened and last used (never its secret)',
@@ -38,4 +35,4 @@ export const sessionsRoutes: FastifyPluginAsyncZod = async (app) => {
     problems,
     handle: (actor, { params }) => endSessionsOfUser(app.db, actor, params.id),
   });
-};
+});

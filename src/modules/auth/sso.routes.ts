@@ -6,11 +6,10 @@
  * offers, and the organisation's sign-in policy.
  */
 import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { signInOptions, signInPolicy, signInPolicyInput, ssoCallbackQuery, ssoStartQuery } from '../../contracts/auth.js';
 import { problemResponses } from '../../contracts/common.js';
 import { AppError } from '../../errors/index.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { deviceOf, setSessionCookie } from './actor.js';
 import { ssoNotConfigured } from './auth.errors.js';
 import { changeSignInPolicy, finishSsoSignIn, SIGN_IN_MINUTES, signInOptionsOf, signInPolicyFor, startSsoSignIn } from './sso.usecases.js';
@@ -20,11 +19,8 @@ import type { SsoClient } from './sso-client.js';
 const STATE_COOKIE = 'approdo_sso_state';
 const STATE_COOKIE_PATH = '/api/v1/auth/sso';
 
-export const ssoRoutes =
-  (sso: SsoClient | null): FastifyPluginAsyncZod =>
-  async (app) => {
-    const route = routeDeclarer(app, ['auth']);
-
+export const ssoRoutes = (sso: SsoClient | null) =>
+  routesOf(['auth'], (route, app) => {
     /** A refused sign-in goes back to the login page, which says why in the user's language. */
     const backToLogin = (reply: FastifyReply, error: unknown) => {
       if (!(error instanceof AppError) || !error.code.startsWith('auth.')) throw error;
@@ -118,4 +114,4 @@ export const ssoRoutes =
       problems: problemResponses,
       handle: (actor, { body }) => changeSignInPolicy(app.db, actor, body, sso !== null),
     });
-  };
+  });

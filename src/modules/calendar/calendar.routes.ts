@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   centreQuery,
@@ -16,7 +15,7 @@ import {
 } from '../../contracts/calendar.js';
 import { agendaEntry, agendaQuery } from '../../contracts/calendar-agenda.js';
 import { deleteQuery } from '../../contracts/common.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { agendaFor } from './agenda.usecases.js';
 import {
   createClosure,
@@ -41,9 +40,7 @@ const READ = 'statistics.read';
  * Opening hours, closures, computed days and figures; the staff and the projects
  * (staff.routes.ts) and the public page and feed (public.routes.ts) are registered after them.
  */
-export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['calendar']);
-
+export const calendarRoutes = routesOf(['calendar'], async (route, app) => {
   // --- opening hours
 
   route.get('/calendar/hours', {
@@ -145,4 +142,4 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(staffRoutes);
   await app.register(publicCalendarRoutes);
-};
+});

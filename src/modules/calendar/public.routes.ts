@@ -1,13 +1,11 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicCentreParams, publicHoursSchema } from '../../contracts/calendar.js';
 import { problemSchema } from '../../contracts/common.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { publicCalendarIcs, publicHours } from './public.usecases.js';
 
 /** A centre's hours, closures and holidays for anyone: no login, no personal data. */
-export const publicCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['public']);
+export const publicCalendarRoutes = routesOf(['public'], (route, app) => {
   const problems = { 400: problemSchema, 404: problemSchema };
 
   route.get('/public/centres/:code/hours', {
@@ -38,4 +36,4 @@ export const publicCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(ics);
     },
   });
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   careSummaryQuery,
   careSummarySchema,
@@ -13,7 +12,7 @@ import {
   staffSchema,
 } from '../../contracts/cases.js';
 import { pageOf } from '../../contracts/common.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { casesExport } from './cases.export.js';
 import { careSummaryFor, closeCase, createCase, getCase, listCasesFor, listStaff, reopenCase, updateCase } from './cases.usecases.js';
 import { diaryRoutes } from './diary.routes.js';
@@ -21,9 +20,7 @@ import { planRoutes } from './plan.routes.js';
 import { referralsRoutes } from './referrals.routes.js';
 
 /** Cases (prese in carico): the case itself, then its plan, diary and referrals. */
-export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['cases']);
-
+export const casesRoutes = routesOf(['cases'], async (route, app) => {
   // --- the case
 
   route.exportedList('/cases', {
@@ -100,4 +97,4 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(planRoutes);
   await app.register(diaryRoutes);
   await app.register(referralsRoutes);
-};
+});

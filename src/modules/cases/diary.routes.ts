@@ -1,13 +1,10 @@
 /** A case's diary: its notes (restricted ones read only by who may). */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { noteCreateInput, noteSchema, noteUpdateInput } from '../../contracts/cases.js';
 import { deleteQuery } from '../../contracts/common.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { addNote, deleteNote, updateNote } from './diary.usecases.js';
 
-export const diaryRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['cases']);
-
+export const diaryRoutes = routesOf(['cases'], (route, app) => {
   route.post('/cases/:id/notes', {
     permission: 'personal.write',
     summary: 'Add a diary note; a restricted one (health, legal) is read only by the coordinator, the responsible operator and its author',
@@ -34,4 +31,4 @@ export const diaryRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteNote(app.db, actor, params.id, query.version),
   });
-};
+});

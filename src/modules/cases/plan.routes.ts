@@ -1,5 +1,4 @@
 /** A case's plan: goals, their actions, the overdue actions. */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   actionCreateInput,
   actionSchema,
@@ -11,12 +10,10 @@ import {
   overdueQuery,
 } from '../../contracts/cases.js';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { addAction, addGoal, deleteAction, deleteGoal, listOverdueFor, updateAction, updateGoal } from './plan.usecases.js';
 
-export const planRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['cases']);
-
+export const planRoutes = routesOf(['cases'], (route, app) => {
   route.post('/cases/:id/goals', {
     permission: 'personal.write',
     summary: 'Add a goal to the plan',
@@ -78,4 +75,4 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteAction(app.db, actor, params.id, query.version),
   });
-};
+});

@@ -1,13 +1,10 @@
 /** A case's referrals to and from other services. */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { referralCreateInput, referralSchema, referralUpdateInput } from '../../contracts/cases.js';
 import { deleteQuery } from '../../contracts/common.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { addReferral, deleteReferral, updateReferral } from './referrals.usecases.js';
 
-export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['cases']);
-
+export const referralsRoutes = routesOf(['cases'], (route, app) => {
   route.post('/cases/:id/referrals', {
     permission: 'personal.write',
     summary: 'Record a referral to or from another service',
@@ -34,4 +31,4 @@ export const referralsRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteReferral(app.db, actor, params.id, query.version),
   });
-};
+});

@@ -1,15 +1,12 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import type { CatalogueDefinition } from './catalogues.js';
 import { catalogueFor, createCatalogueItem, updateCatalogueItemFor } from './catalogues.usecases.js';
 
 /** One catalogue at its path: everyone reads it, coordinators manage it. */
-export function catalogueRoutes(definition: CatalogueDefinition): FastifyPluginAsyncZod {
+export function catalogueRoutes(definition: CatalogueDefinition) {
   const { contract, path, tags, summaries } = definition;
-  return async (app) => {
-    const route = routeDeclarer(app, tags);
-
+  return routesOf(tags, (route, app) => {
     route.get(path, {
       permission: 'login',
       summary: summaries.list,
@@ -35,5 +32,5 @@ export function catalogueRoutes(definition: CatalogueDefinition): FastifyPluginA
       response: contract.item,
       handle: (actor, { params, body }) => updateCatalogueItemFor(app.db, definition, actor, params.id, body),
     });
-  };
+  });
 }

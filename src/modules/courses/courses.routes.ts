@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
 import {
   courseCreateInput,
@@ -12,7 +11,7 @@ import {
 } from '../../contracts/courses.js';
 import { COURSE_KINDS } from '../catalogues/catalogues.js';
 import { catalogueRoutes } from '../catalogues/catalogues.routes.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { createCourse, deleteCourse, getCourse, listCoursesFor, updateCourse } from './courses.usecases.js';
 import { enrolmentsRoutes } from './enrolments.routes.js';
 import { courseFiguresFor, yearFiguresFor } from './figures.usecases.js';
@@ -24,9 +23,7 @@ import { waitingListRoutes } from './waiting-list.routes.js';
  * Courses: kinds (catalogue), courses and their lessons (managed by the coordinator), enrolments
  * and attendance (operators), figures (aggregated: viewers too), waiting lists.
  */
-export const coursesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['courses']);
-
+export const coursesRoutes = routesOf(['courses'], async (route, app) => {
   await app.register(catalogueRoutes(COURSE_KINDS));
   await app.register(lessonsRoutes);
   await app.register(enrolmentsRoutes);
@@ -102,4 +99,4 @@ export const coursesRoutes: FastifyPluginAsyncZod = async (app) => {
     response: personCoursesSchema,
     handle: (actor, { params }) => personCoursesFor(app.db, actor, params.id),
   });
-};
+});

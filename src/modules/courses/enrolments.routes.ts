@@ -1,15 +1,12 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteQuery } from '../../contracts/common.js';
 import { enrolmentCreateInput, enrolmentSchema, enrolmentUpdateInput } from '../../contracts/courses.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { enrolmentsExport } from './enrolments.export.js';
 import { deleteEnrolment, enrol, listEnrolmentsFor, updateEnrolment } from './enrolments.usecases.js';
 
 /** Enrolments (operators): personal data. */
-export const enrolmentsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['courses']);
-
+export const enrolmentsRoutes = routesOf(['courses'], (route, app) => {
   route.exportedList('/courses/:id/enrolments', {
     permission: 'personal.read',
     summary: 'A course’s enrolments by name, with each learner’s attendance and completion',
@@ -45,4 +42,4 @@ export const enrolmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteEnrolment(app.db, actor, params.id, query.version),
   });
-};
+});

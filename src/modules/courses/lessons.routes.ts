@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteQuery } from '../../contracts/common.js';
 import {
@@ -10,15 +9,13 @@ import {
   lessonSchema,
   lessonUpdateInput,
 } from '../../contracts/courses.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { getAttendance, saveAttendance } from './attendance.usecases.js';
 import { attendanceExport } from './enrolments.export.js';
 import { addLesson, deleteLesson, generateLessons, listLessonsFor, updateLesson } from './lessons.usecases.js';
 
 /** A course's lessons (managed by the coordinator) and their attendance (taken by operators). */
-export const lessonsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['courses']);
-
+export const lessonsRoutes = routesOf(['courses'], (route, app) => {
   route.get('/courses/:id/lessons', {
     permission: 'statistics.read',
     summary: 'A course’s lessons by date, with the weekday, the outside-the-course flag and the attendance counts',
@@ -83,4 +80,4 @@ export const lessonsRoutes: FastifyPluginAsyncZod = async (app) => {
     response: attendanceSchema,
     handle: (actor, { params, body }) => saveAttendance(app.db, actor, params.id, body),
   });
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
 import {
   placeInput,
@@ -10,7 +9,7 @@ import {
   waitingSummaryQuery,
   waitingSummarySchema,
 } from '../../contracts/courses.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { waitingListExport } from './waiting-list.export.js';
 import {
   createWaitingEntry,
@@ -22,9 +21,7 @@ import {
 } from './waiting-list.usecases.js';
 
 /** Waiting lists (operators), and their counts (aggregated: viewers too). */
-export const waitingListRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['courses']);
-
+export const waitingListRoutes = routesOf(['courses'], (route, app) => {
   route.exportedList('/waiting-list', {
     permission: 'personal.read',
     summary: 'Waiting-list entries, the most urgent and the longest waiting first, with the days waited',
@@ -82,4 +79,4 @@ export const waitingListRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteWaitingEntry(app.db, actor, params.id, query.version),
   });
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteQuery } from '../../contracts/common.js';
 import {
@@ -14,7 +13,7 @@ import {
   permitSchema,
   permitUpdateInput,
 } from '../../contracts/documents.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { deadlinesExport } from './deadlines.export.js';
 import {
   createIdentityDocument,
@@ -33,9 +32,7 @@ import {
   updatePermit,
 } from './permits.usecases.js';
 
-export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['documents']);
-
+export const documentsRoutes = routesOf(['documents'], (route, app) => {
   // --- residence permits
 
   route.get('/people/:id/permits', {
@@ -158,4 +155,4 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     response: deadlineCountsSchema,
     handle: (actor, { query }) => deadlineCountsFor(app.db, actor, query),
   });
-};
+});

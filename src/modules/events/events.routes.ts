@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
 import {
@@ -12,7 +11,7 @@ import {
 } from '../../contracts/events.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
 import { catalogueRoutes } from '../catalogues/catalogues.routes.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { createEvent, deleteEvent, getEvent, invitationFor, listEventsFor, summariseEventsFor, updateEvent } from './events.usecases.js';
 import { networkMeetingsRoutes } from './network.routes.js';
 
@@ -20,9 +19,7 @@ import { networkMeetingsRoutes } from './network.routes.js';
  * Events and outings (with the printable invitation); the catalogue of organisations met and
  * the network meetings are registered after them.
  */
-export const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['events']);
-
+export const eventsRoutes = routesOf(['events'], async (route, app) => {
   route.get('/events', {
     permission: 'statistics.read',
     summary: 'Events and outings of a period, in date order, with how many take part (no names: viewers too)',
@@ -95,4 +92,4 @@ export const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(catalogueRoutes(NETWORK_ORGANISATIONS));
   await app.register(networkMeetingsRoutes);
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
 import {
   eventsSummaryQuery,
@@ -8,13 +7,11 @@ import {
   networkMeetingsSummary,
   networkMeetingUpdateInput,
 } from '../../contracts/events.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { createMeeting, deleteMeeting, getMeetingFor, listMeetingsFor, summariseMeetingsFor, updateMeeting } from './network.usecases.js';
 
 /** Network meetings with trade unions, services and schools. */
-export const networkMeetingsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['network meetings']);
-
+export const networkMeetingsRoutes = routesOf(['network meetings'], (route, app) => {
   route.get('/network-meetings', {
     permission: 'personal.read',
     summary: 'Network meetings of a period, newest first, with the organisations involved',
@@ -64,4 +61,4 @@ export const networkMeetingsRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteMeeting(app.db, actor, params.id, query.version),
   });
-};
+});

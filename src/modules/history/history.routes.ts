@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteQuery } from '../../contracts/common.js';
 import {
@@ -7,7 +6,7 @@ import {
   historicalFiguresSchema,
   historicalFiguresUpdateInput,
 } from '../../contracts/history.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { createHistoricalFigures, deleteHistoricalFigures, listHistoricalFiguresFor, updateHistoricalFigures } from './history.usecases.js';
 
 /** Aggregate figures, no personal data: everyone of the centre reads them. */
@@ -16,9 +15,7 @@ const READ = 'statistics.read';
 const WRITE = 'reports.write';
 
 /** The years before the records: the figures a centre published before Approdo, one row a year. */
-export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['history']);
-
+export const historyRoutes = routesOf(['history'], (route, app) => {
   route.get('/history/figures', {
     permission: READ,
     summary:
@@ -53,4 +50,4 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: deleteQuery,
     handle: (actor, { params, query }) => deleteHistoricalFigures(app.db, actor, params.id, query.version),
   });
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../contracts/common.js';
 import {
   householdCreateInput,
@@ -11,15 +10,13 @@ import {
   memberUpdateInput,
   personHousehold,
 } from '../../contracts/households.js';
-import { idParams, nestedIdParams, routeDeclarer } from '../http/route.js';
+import { idParams, nestedIdParams, routesOf } from '../http/route.js';
 import { createHousehold, getHousehold, householdForPerson, listHouseholdsFor, updateHousehold } from './households.usecases.js';
 import { addHouseholdMember, changeMemberRelation, leaveHousehold } from './memberships.usecases.js';
 
 const memberParams = nestedIdParams('memberId');
 
-export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['households']);
-
+export const householdsRoutes = routesOf(['households'], (route, app) => {
   route.get('/households', {
     permission: 'personal.read',
     summary: 'Households (nuclei familiari) by name, each with its current members',
@@ -92,4 +89,4 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
     response: personHousehold,
     handle: (actor, { params }) => householdForPerson(app.db, actor, params.id),
   });
-};
+});

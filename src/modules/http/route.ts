@@ -2,13 +2,14 @@
  * One way to declare a route: each says only what is its own (method, path, permission,
  * summary, schemas, status, the call to its use case); the rest is said here once.
  *
- *   const route = routeDeclarer(app, ['households']);
- *   route.get('/households/:id', {
- *     permission: 'personal.read',
- *     summary: 'A household with its members',
- *     params: idParams,
- *     response: householdSchema,
- *     handle: (actor, { params }) => getHousehold(app.db, actor, params.id),
+ *   export const householdsRoutes = routesOf(['households'], (route, app) => {
+ *     route.get('/households/:id', {
+ *       permission: 'personal.read',
+ *       summary: 'A household with its members',
+ *       params: idParams,
+ *       response: householdSchema,
+ *       handle: (actor, { params }) => getHousehold(app.db, actor, params.id),
+ *     });
  *   });
  *
  * - The caller must be logged in (401) and, unless `permission` is 'login', allowed (403);
@@ -23,6 +24,7 @@
  * Fastify directly. A list page with its CSV and XLSX exports is `route.exportedList` (list-export.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id, problemResponses } from '../../contracts/common.js';
 import type { Permission } from '../../domain/permissions.js';
@@ -137,4 +139,16 @@ export function routeDeclarer(
     delete: declare('DELETE'),
     exportedList: exportedListDeclarer(get, app.db),
   };
+}
+
+/**
+ * A module's routes as a Fastify plugin: `declare` gets the declarer of routes tagged `tags` and
+ * the app (its database, the plugins it registers). A plugin with routes of several tags makes
+ * a `routeDeclarer` for each itself.
+ */
+export function routesOf(
+  tags: string[],
+  declare: (route: RouteDeclarer, app: Parameters<FastifyPluginAsyncZod>[0]) => Promise<void> | void,
+): FastifyPluginAsyncZod {
+  return async (app) => declare(routeDeclarer(app, tags), app);
 }

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf } from '../../contracts/common.js';
 import {
@@ -13,7 +12,7 @@ import {
   importUpdateInput,
   importUploadQuery,
 } from '../../contracts/imports.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { unsupportedUpload } from './imports.errors.js';
 import {
   discardImport,
@@ -57,8 +56,7 @@ export function registerImportJobs(app: FastifyInstance): void {
   app.addHook('onClose', async () => app.importJobs.idle());
 }
 
-export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['imports']);
+export const importsRoutes = routesOf(['imports'], (route, app) => {
   const ctx = (): ImportContext => ({ db: app.db, jobs: app.importJobs, importDir: app.config.importDir });
 
   // The file arrives as a stream, written to disk as it comes (never whole in memory): no body limit
@@ -159,4 +157,4 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     response: importSchema,
     handle: (actor, { params, body }) => undoImport(ctx(), actor, params.id, body.version),
   });
-};
+});

@@ -1,14 +1,11 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../contracts/common.js';
 import { peopleSearchQuery, personCreateInput, personSchema, personSummary, personUpdateInput } from '../../contracts/people.js';
 import { erasureRequestInput, erasureRequestSchema } from '../../contracts/privacy.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { peopleExport } from './people.export.js';
 import { createPerson, decideErasureRequest, getPerson, searchPeopleFor, updatePerson } from './people.usecases.js';
 
-export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['people']);
-
+export const peopleRoutes = routesOf(['people'], (route, app) => {
   route.exportedList('/people', {
     permission: 'personal.read',
     summary: 'Search people by name (any order, accents and transliterations forgiven) or codice fiscale',
@@ -55,4 +52,4 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     status: 201,
     handle: (actor, { params, body }) => decideErasureRequest(app.db, actor, params.id, body),
   });
-};
+});

@@ -1,15 +1,12 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id } from '../../contracts/common.js';
 import { personFileSchema } from '../../contracts/person-file.js';
 import { subjectExportSchema } from '../../contracts/subject-export.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { getPersonFile } from './person-file.usecases.js';
 import { subjectExportJson, subjectExportPdfFor } from './subject-export.usecases.js';
 
-export const personFileRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['people']);
-
+export const personFileRoutes = routesOf(['people'], (route, app) => {
   route.get('/people/:id/file', {
     permission: 'personal.read',
     summary: "A person's whole file in one answer: details, recent visits, household, cases, documents, applications (the read is logged)",
@@ -45,4 +42,4 @@ export const personFileRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
     },
   });
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../contracts/common.js';
 import {
   erasureRequestSchema,
@@ -7,13 +6,11 @@ import {
   privacyNoticeCreateInput,
   privacyNoticeSchema,
 } from '../../contracts/privacy.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { deleteNotice, listErasureRequests, personPrivacy, recordNotice } from './privacy.usecases.js';
 
 /** Privacy notices given to people, and the centres' erasure requests (a request is decided at POST /people/:id/erasure-requests). */
-export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['privacy']);
-
+export const privacyRoutes = routesOf(['privacy'], (route, app) => {
   route.get('/people/:id/privacy-notices', {
     permission: 'personal.read',
     summary:
@@ -48,4 +45,4 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     response: pageOf(erasureRequestSchema),
     handle: (actor, { query }) => listErasureRequests(app.db, actor, query),
   });
-};
+});

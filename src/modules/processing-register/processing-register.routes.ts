@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   processingRegisterSchema,
@@ -7,13 +6,11 @@ import {
   registerTextSchema,
 } from '../../contracts/processing-register.js';
 import { processingRegisterPdf } from '../../exports/processing-register/pdf.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { processingRegister, saveRegisterText } from './processing-register.usecases.js';
 
 /** The register of processing (GDPR art. 30): generated from the configuration, completed by the DPO's texts. */
-export const processingRegisterRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['privacy']);
-
+export const processingRegisterRoutes = routesOf(['privacy'], (route, app) => {
   route.get('/processing-register', {
     permission: 'processing_register.read',
     summary:
@@ -42,4 +39,4 @@ export const processingRegisterRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="registro-trattamenti.pdf"').send(pdf);
     },
   });
-};
+});

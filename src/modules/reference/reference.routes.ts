@@ -1,18 +1,15 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../contracts/common.js';
 import { comuneMatchSchema, comuneSearchQuery } from '../../contracts/reference.js';
 import { listCountries } from '../../reference/index.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { comuneMatches } from './reference.usecases.js';
 
 const countrySchema = z
   .object({ code: z.string(), istat: z.string().nullable(), it: z.string(), en: z.string(), kind: z.string() })
   .meta({ id: 'Country' });
 
-export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['reference']);
-
+export const referenceRoutes = routesOf(['reference'], (route) => {
   route.get('/reference/countries', {
     permission: 'login',
     summary: 'Countries with ISTAT codes and Italian names (plus stateless and unknown)',
@@ -32,4 +29,4 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     problems: { 400: problemSchema, 401: problemSchema },
     handle: (_actor, { query }) => comuneMatches(query.q, query.limit),
   });
-};
+});

@@ -1,14 +1,12 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../contracts/common.js';
 import { reminderDigestSchema, reminderPreferenceInput, reminderPreferenceSchema } from '../../contracts/reminders.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { reminderPreferenceFor, setReminderPreference, todaysDigest } from './reminders.usecases.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema };
 
 /** Reminders: for the staff who read personal files (viewers get none), each their own. */
-export const remindersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['reminders']);
+export const remindersRoutes = routesOf(['reminders'], (route, app) => {
   const emailAvailable = () => app.config.smtp !== null;
 
   route.get('/account/reminders', {
@@ -34,4 +32,4 @@ export const remindersRoutes: FastifyPluginAsyncZod = async (app) => {
     response: reminderDigestSchema,
     handle: (actor) => todaysDigest(app.db, actor),
   });
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses, version } from '../../contracts/common.js';
 import {
@@ -13,7 +12,7 @@ import {
   reportVersionSummary,
 } from '../../contracts/reports.js';
 import { requireAuth } from '../auth/actor.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { exportReportFor } from './report-exports.usecases.js';
 import {
   compareVersionsFor,
@@ -28,9 +27,7 @@ import {
 const tags = ['reports'];
 
 /** The annual management report: drafts, settings and texts, published versions, documents. */
-export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, tags);
-
+export const reportsRoutes = routesOf(tags, (route, app) => {
   route.get('/reports', {
     permission: 'statistics.read',
     summary: 'The reports of the caller’s centres (each covering centres all of which the caller works in), with their versions',
@@ -127,4 +124,4 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       );
     },
   });
-};
+});

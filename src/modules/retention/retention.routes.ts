@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../contracts/common.js';
 import {
   retentionPreviewQuery,
@@ -8,7 +7,7 @@ import {
   retentionSettingsInput,
   retentionSettingsSchema,
 } from '../../contracts/retention.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { previewRetention, retentionRunsFor, retentionSettingsFor, runRetentionNow, setRetentionSettings } from './retention.usecases.js';
 
 /**
@@ -16,9 +15,7 @@ import { previewRetention, retentionRunsFor, retentionSettingsFor, runRetentionN
  * coordinators and administrators, who decide erasures (personal.delete), read the settings,
  * the preview and the runs.
  */
-export const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['retention']);
-
+export const retentionRoutes = routesOf(['retention'], (route, app) => {
   route.get('/organisation/retention', {
     permission: 'personal.delete',
     summary: "The organisation's retention settings: off, or the years a file is kept after the last contact",
@@ -57,4 +54,4 @@ export const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
     response: pageOf(retentionRunSchema),
     handle: (actor, { query }) => retentionRunsFor(app.db, actor, query),
   });
-};
+});

@@ -1,17 +1,14 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../contracts/common.js';
 import { comuneMatchSchema, comuneSearchQuery } from '../../contracts/reference.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { setupComuni } from './setup.usecases.js';
 
 /**
  * What the first-run page needs besides GET/POST /setup (auth.routes.ts, which signs in): the
  * comune search for the centre's comune, before anyone can log in.
  */
-export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['auth']);
-
+export const setupRoutes = routesOf(['auth'], (route, app) => {
   route.get('/setup/comuni', {
     permission: 'public',
     summary: 'First run only: search Italian comuni by name for the first centre’s comune (a frazione finds its comune); 409 once set up',
@@ -20,4 +17,4 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
     problems: { 400: problemSchema, 409: problemSchema },
     handle: (_nobody, { query }) => setupComuni(app.db, query.q, query.limit),
   });
-};
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../contracts/common.js';
 import {
   visitCreateInput,
@@ -9,13 +8,11 @@ import {
   visitSummaryQuery,
   visitUpdateInput,
 } from '../../contracts/visits.js';
-import { idParams, routeDeclarer } from '../http/route.js';
+import { idParams, routesOf } from '../http/route.js';
 import { visitsExport } from './visits.export.js';
 import { createVisit, deleteVisit, getVisit, listVisitsFor, summariseVisitsFor, updateVisit } from './visits.usecases.js';
 
-export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['visits']);
-
+export const visitsRoutes = routesOf(['visits'], (route, app) => {
   route.exportedList('/visits', {
     permission: 'personal.read',
     summary: 'Visits (accessi), newest first, filtered',
@@ -66,4 +63,4 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: visitDeleteQuery,
     handle: (actor, { params, query }) => deleteVisit(app.db, actor, params.id, query.version),
   });
-};
+});
