@@ -16,7 +16,6 @@ import { findComune, findCountry } from '../../reference/index.js';
 import {
   centrePeople,
   deleteRejects,
-  findImportForJob,
   type ImportRow,
   importedFingerprints,
   importLookups,
@@ -26,7 +25,7 @@ import {
   updateImport,
   updateProgress,
 } from './imports.repository.js';
-import { failImport } from './job-failure.js';
+import { importJob, type JobProgress } from './job-failure.js';
 import { type Decision, FilePeople, type FilePerson, Register } from './people-matching.js';
 import { type PlanInput, planPathOf, planRows } from './plan.js';
 import type { ColumnMapping, ImportLookups, ParsedRow, ValueMappings } from './read/types.js';
@@ -196,33 +195,20 @@ export function tallyAccepted(tally: PlanTally, kind: string, person: FilePerson
  * Runs the dry run of an import (status analysing) and stores its outcome: analysed with its
  * summary and rejects, or failed with the reason.
  */
-export async function analyseImport(
-  db: Db,
-  importId: number,
-  organisationId: number,
-  progress: (done: number, total: number) => void = () => {},
-): Promise<void> {
-  const row = await findImportForJob(db, importId);
-  if (!row) return;
-  try {
+export const analyseImport = importJob<number>(
+  { code: 'import.analysis_failed', what: 'the dry run failed' },
+  async (db, row, organisationId, progress) => {
     const summary = await dryRun(db, row, organisationId, progress);
     await updateImport(
       db,
-      importId,
+      row.id,
       { status: 'analysed', summary: JSON.stringify(summary), failure: null, progressDone: summary.rows, progressTotal: summary.rows },
       new Date().toISOString(),
     );
-  } catch (error) {
-    await failImport(db, importId, error, { code: 'import.analysis_failed', what: 'the dry run failed' });
-  }
-}
+  },
+);
 
-async function dryRun(
-  db: Db,
-  row: ImportRow,
-  organisationId: number,
-  progress: (done: number, total: number) => void,
-): Promise<ImportSummary> {
+async function dryRun(db: Db, row: ImportRow, organisationId: number, progress: JobProgress): Promise<ImportSummary> {
   const input = await planInput(db, row, organisationId);
   const tally = emptyTally();
   const counted = new Set<FilePerson>();

@@ -16,7 +16,7 @@ import { originGroupOf } from '../../domain/origin-group.js';
 import { decisionsPending } from './imports.errors.js';
 import { IdAllocator, type ImportedEntity, type ImportedRanges, type ImportRow, insertRecordRanges } from './imports.repository.js';
 import type { FilePerson } from './people-matching.js';
-import type { ParsedPerson, ParsedRow } from './read/types.js';
+import type { ParsedCase, ParsedEnrolment, ParsedPermit, ParsedPerson, ParsedRow, ParsedVisit } from './read/types.js';
 
 type Db = Kysely<Database>;
 
@@ -68,7 +68,6 @@ export class ImportWriters {
   readonly ranges: ImportedRanges = { person: [], visit: [], case: [], permit: [], enrolment: [] };
   readonly snapshots = new Map<number, Snapshot>();
   private readonly instants = new Map<string, string>();
-  readonly created = { people: 0, visits: 0, cases: 0, permits: 0, enrolments: 0 };
 
   constructor(
     private readonly trx: Db,
@@ -147,6 +146,13 @@ export class ImportWriters {
     return this.importRow.centreId;
   }
 
+  /** How many records of each kind were written: the ids of their runs. */
+  get created() {
+    const count = (runs: ReadonlyArray<[number, number]>) => runs.reduce((n, [first, last]) => n + last - first + 1, 0);
+    const { person, visit, case: cases, permit, enrolment } = this.ranges;
+    return { people: count(person), visits: count(visit), cases: count(cases), permits: count(permit), enrolments: count(enrolment) };
+  }
+
   private recordCreated(entity: ImportedEntity, id: number) {
     const runs = this.ranges[entity];
     const last = runs[runs.length - 1];
@@ -209,7 +215,6 @@ export class ImportWriters {
       createdAt: this.stamp,
     });
     this.recordCreated('person', id);
-    this.created.people++;
     this.snapshots.set(id, snapshotOfParsed(p));
     person.personId = id;
     return id;
@@ -225,9 +230,7 @@ export class ImportWriters {
     return iso;
   }
 
-  visit(row: ParsedRow, personId: number | null): void {
-    const v = row.visit;
-    if (!v) return;
+  visit(v: ParsedVisit, personId: number | null): void {
     let visitor: { gender: string; citizenship: string; ageBand: string };
     if (personId !== null) {
       // A snapshot of the person on the visit's day, as createVisit takes it.
@@ -259,12 +262,9 @@ export class ImportWriters {
     ]);
     for (const topicId of new Set(v.topicIds)) this.topics.push([id, topicId]);
     this.recordCreated('visit', id);
-    this.created.visits++;
   }
 
-  case(row: ParsedRow, personId: number): void {
-    const c = row.case;
-    if (!c) return;
+  case(c: ParsedCase, personId: number): void {
     const id = this.ids.cases.take();
     const status = c.closedOn ? 'closed' : 'open';
     this.cases.push([
@@ -300,12 +300,9 @@ export class ImportWriters {
       c.closedOn ?? c.openedOn,
     ]);
     this.recordCreated('case', id);
-    this.created.cases++;
   }
 
-  permit(row: ParsedRow, personId: number): void {
-    const p = row.permit;
-    if (!p) return;
+  permit(p: ParsedPermit, personId: number): void {
     const id = this.ids.permits.take();
     this.permits.push([
       id,
@@ -323,12 +320,9 @@ export class ImportWriters {
       1,
     ]);
     this.recordCreated('permit', id);
-    this.created.permits++;
   }
 
-  enrolment(row: ParsedRow, personId: number): void {
-    const e = row.enrolment;
-    if (!e) return;
+  enrolment(e: ParsedEnrolment, personId: number): void {
     const s = this.snapshots.get(personId) as Snapshot;
     const id = this.ids.enrolments.take();
     this.enrolments.push([
@@ -345,7 +339,6 @@ export class ImportWriters {
       1,
     ]);
     this.recordCreated('enrolment', id);
-    this.created.enrolments++;
   }
 
   rowWritten(row: ParsedRow): void {

@@ -15,8 +15,8 @@ import { inTransaction } from '../../db/transaction.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { markSupersededPermits } from '../documents/documents.repository.js';
 import { emptyTally, planInput, tallyAccepted } from './analyse.usecases.js';
-import { findImportForJob, permitHoldersOf, updateImport } from './imports.repository.js';
-import { failImport } from './job-failure.js';
+import { type ImportRowWithCreator, permitHoldersOf, updateImport } from './imports.repository.js';
+import { importJob, type JobProgress } from './job-failure.js';
 import type { FilePerson } from './people-matching.js';
 import { plannedRows, planPathOf, planRows } from './plan.js';
 import { type ImportRunner, ImportWriters } from './record-writers.js';
@@ -37,95 +37,89 @@ export async function removeStoredFile(storedPath: string): Promise<void> {
  * Writes an import (status importing): all its accepted rows in one transaction, then marks it
  * imported (the file removed) or failed (nothing written).
  */
-export async function writeImport(
-  db: Db,
-  importId: number,
-  runner: ImportRunner,
-  progress: (done: number, total: number) => void = () => {},
-): Promise<void> {
-  const row = await findImportForJob(db, importId);
-  if (!row) return;
+export const writeImport = importJob<ImportRunner>(
+  { code: 'import.write_failed', what: 'the import failed and wrote nothing' },
+  writeAcceptedRows,
+);
+
+async function writeAcceptedRows(db: Db, row: ImportRowWithCreator, runner: ImportRunner, progress: JobProgress): Promise<void> {
   const analysed = JSON.parse(row.summary ?? 'null') as ImportSummary | null;
   const total = analysed?.rows ?? 0;
   const stamp = new Date().toISOString();
   // The dry run's accepted rows, if it kept them (else the file is read and parsed again).
   const planPath = row.storedPath ? planPathOf(row.storedPath) : null;
   const fromPlan = Boolean(planPath && analysed && (await stat(planPath).catch(() => null)));
-  try {
-    const summary = await inTransaction(db, async (trx) => {
-      const input = await planInput(trx, row, runner.organisationId);
-      const writers = new ImportWriters(trx, row, runner, stamp);
-      const existing = (id: number) => {
-        const p = input.people.register.byId.get(id);
-        return (
-          p && {
-            gender: p.gender,
-            citizenship: p.citizenship,
-            birthDate: p.birthDate,
-            residenceKind: p.residenceKind,
-            residenceComune: p.residenceComune,
-          }
-        );
-      };
-      const tally = emptyTally();
-      const counted = new Set<FilePerson>();
-      if (fromPlan && analysed) {
-        // The rows the dry run rejected or found imported before are not in its plan: counted as it counted them.
-        tally.rows = analysed.rejected + analysed.alreadyImported;
-        tally.rejected = analysed.rejected;
-        tally.alreadyImported = analysed.alreadyImported;
-      }
-      for await (const planned of planRows(input, fromPlan ? plannedRows(planPath as string) : undefined)) {
-        tally.rows++;
-        if (planned.status === 'rejected') tally.rejected++;
-        else if (planned.status === 'already') tally.alreadyImported++;
-        else {
-          // The rows are written without an await; the ids are reserved and the batches written between them.
-          if (!writers.readyForRow) await writers.prepare(ID_BLOCK);
-          const personId = planned.person ? writers.personId(planned.person, existing) : null;
-          tallyAccepted(tally, row.kind, planned.person, counted);
-          const parsed = planned.row;
-          if (parsed.visit) writers.visit(parsed, personId);
-          else if (personId !== null && parsed.case) writers.case(parsed, personId);
-          else if (personId !== null && parsed.permit) writers.permit(parsed, personId);
-          else if (personId !== null && parsed.enrolment) writers.enrolment(parsed, personId);
-          writers.rowWritten(parsed);
-          if (writers.full) await writers.flushFull();
+  const summary = await inTransaction(db, async (trx) => {
+    const input = await planInput(trx, row, runner.organisationId);
+    const writers = new ImportWriters(trx, row, runner, stamp);
+    const existing = (id: number) => {
+      const p = input.people.register.byId.get(id);
+      return (
+        p && {
+          gender: p.gender,
+          citizenship: p.citizenship,
+          birthDate: p.birthDate,
+          residenceKind: p.residenceKind,
+          residenceComune: p.residenceComune,
         }
-        if (tally.rows % PROGRESS_EVERY === 0) progress(tally.rows, Math.max(total, tally.rows));
-      }
-      await writers.flush();
-      if (row.kind === 'permits') {
-        for (const personId of await permitHoldersOf(trx, writers.ranges)) await markSupersededPermits(trx, personId);
-      }
-      const done: ImportSummary = { ...(analysed as ImportSummary), ...tally };
-      await recordAudit(trx, {
-        userId: runner.userId,
-        centreId: row.centreId,
-        action: 'update',
-        entity: 'import',
-        entityId: row.id,
-        details: { step: 'run', kind: row.kind, rows: tally.rows, written: tally.accepted, ...writers.created },
-      });
-      await updateImport(
-        trx,
-        row.id,
-        {
-          status: 'imported',
-          summary: JSON.stringify(done),
-          failure: null,
-          finishedAt: new Date().toISOString(),
-          storedPath: null,
-          progressDone: tally.rows,
-          progressTotal: tally.rows,
-        },
-        new Date().toISOString(),
       );
-      return done;
+    };
+    const tally = emptyTally();
+    const counted = new Set<FilePerson>();
+    if (fromPlan && analysed) {
+      // The rows the dry run rejected or found imported before are not in its plan: counted as it counted them.
+      tally.rows = analysed.rejected + analysed.alreadyImported;
+      tally.rejected = analysed.rejected;
+      tally.alreadyImported = analysed.alreadyImported;
+    }
+    for await (const planned of planRows(input, fromPlan ? plannedRows(planPath as string) : undefined)) {
+      tally.rows++;
+      if (planned.status === 'rejected') tally.rejected++;
+      else if (planned.status === 'already') tally.alreadyImported++;
+      else {
+        // The rows are written without an await; the ids are reserved and the batches written between them.
+        if (!writers.readyForRow) await writers.prepare(ID_BLOCK);
+        const personId = planned.person ? writers.personId(planned.person, existing) : null;
+        tallyAccepted(tally, row.kind, planned.person, counted);
+        const parsed = planned.row;
+        if (parsed.visit) writers.visit(parsed.visit, personId);
+        else if (personId !== null && parsed.case) writers.case(parsed.case, personId);
+        else if (personId !== null && parsed.permit) writers.permit(parsed.permit, personId);
+        else if (personId !== null && parsed.enrolment) writers.enrolment(parsed.enrolment, personId);
+        writers.rowWritten(parsed);
+        if (writers.full) await writers.flushFull();
+      }
+      if (tally.rows % PROGRESS_EVERY === 0) progress(tally.rows, Math.max(total, tally.rows));
+    }
+    await writers.flush();
+    if (row.kind === 'permits') {
+      for (const personId of await permitHoldersOf(trx, writers.ranges)) await markSupersededPermits(trx, personId);
+    }
+    const done: ImportSummary = { ...(analysed as ImportSummary), ...tally };
+    await recordAudit(trx, {
+      userId: runner.userId,
+      centreId: row.centreId,
+      action: 'update',
+      entity: 'import',
+      entityId: row.id,
+      details: { step: 'run', kind: row.kind, rows: tally.rows, written: tally.accepted, ...writers.created },
     });
-    progress(summary.rows, summary.rows);
-    if (row.storedPath) await removeStoredFile(row.storedPath);
-  } catch (error) {
-    await failImport(db, importId, error, { code: 'import.write_failed', what: 'the import failed and wrote nothing' });
-  }
+    await updateImport(
+      trx,
+      row.id,
+      {
+        status: 'imported',
+        summary: JSON.stringify(done),
+        failure: null,
+        finishedAt: new Date().toISOString(),
+        storedPath: null,
+        progressDone: tally.rows,
+        progressTotal: tally.rows,
+      },
+      new Date().toISOString(),
+    );
+    return done;
+  });
+  progress(summary.rows, summary.rows);
+  if (row.storedPath) await removeStoredFile(row.storedPath);
 }
