@@ -9,6 +9,7 @@
  * - RecordsHeading: the top of a page or section of records (heading, intro, notice, problems);
  *   TitledSection: a section named by its heading (and a count); LoadedSection: one that loads its own data
  *   (heading, the problem loading it, then its content)
+ * - useFileChoice, FileField: a file a form uploads, its field emptied after the upload
  * - ValueSelect: a select of a value list ("Scegli" first and required, or a blank worded by the page)
  * - Facts: a record's facts as a definition list; CountTable: figures by row with totals
  * - ConfirmDialog, useConfirm: the accessible replacement for window.confirm; useRemove: a record deleted once confirmed
@@ -29,6 +30,7 @@
 export { announce, focusLater, useAnnouncer } from './announce.js';
 export { ConfirmDialog, type ConfirmOptions, useConfirm } from './ConfirmDialog.js';
 export { Facts } from './Facts.js';
+export { type FileChoice, FileField, useFileChoice } from './FileField.js';
 export { EditableSection, FormActions, InlineSelectForm, Options, RecordForm, useEditing, useFields } from './forms.js';
 export { LoadedSection } from './LoadedSection.js';
 export { RecordsHeading } from './RecordsHeading.js';

@@ -4,21 +4,18 @@
  * alternative text and its facts; a PNG or JPEG file replaces it (the server reads what it is
  * from its bytes: an SVG is refused); removing it asks first.
  */
-import { useState } from 'react';
 import { type CentreLogo, type CentreSettings, LOGO_MAX_BYTES } from '../../../contracts/centres.js';
 import { upload } from '../../api/client.js';
-import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
-import { RecordForm, TitledSection, useChange, useConfirm } from '../../kit/index.js';
+import { FileField, RecordForm, TitledSection, useChange, useConfirm, useFileChoice } from '../../kit/index.js';
 import { sizeText } from './imports/fields.js';
 
 export function CentreLogoSection({ settings, reload }: { settings: CentreSettings; reload(): void }) {
   const { t, locale } = useI18n();
   const change = useChange({ reload });
   const confirm = useConfirm();
-  const [file, setFile] = useState<File | null>(null);
-  // A new key empties the file input after an upload.
-  const [inputKey, setInputKey] = useState(0);
+  const choice = useFileChoice();
+  const { file } = choice;
   const { logo } = settings;
   const path = `/centres/${settings.id}/logo`;
   const maxSize = sizeText(LOGO_MAX_BYTES, locale);
@@ -27,10 +24,7 @@ export function CentreLogoSection({ settings, reload }: { settings: CentreSettin
     if (!file) return change.invalid({ file: t('centres.logo.chooseFile') });
     if (file.size > LOGO_MAX_BYTES) return change.invalid({ file: t('centres.logo.tooLarge', { size: maxSize }) });
     const sent = await change.run(() => upload<CentreLogo>(path, file, undefined, 'PUT'), { success: t('centres.logo.uploaded') });
-    if (sent.ok) {
-      setFile(null);
-      setInputKey((k) => k + 1);
-    }
+    if (sent.ok) choice.clear();
   };
   const remove = async () => {
     if (!(await confirm(t('centres.logo.removeConfirm'), { confirmLabel: t('centres.logo.remove'), danger: true }))) return;
@@ -69,15 +63,13 @@ export function CentreLogoSection({ settings, reload }: { settings: CentreSettin
         label={t('centres.logo.title')}
         submitLabel={logo ? t('centres.logo.replace') : t('centres.logo.upload')}
       >
-        <TextField
-          key={inputKey}
-          type="file"
+        <FileField
+          choice={choice}
           accept="image/png,image/jpeg,.png,.jpg,.jpeg"
           label={t('centres.logo.file')}
           hint={t('centres.logo.fileHint', { size: maxSize })}
           required
           error={change.fieldErrors.file}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </RecordForm>
     </TitledSection>

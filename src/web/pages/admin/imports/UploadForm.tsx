@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { IMPORT_MAX_BYTES, type Import, type ImportKind } from '../../../../contracts/imports.js';
 import { upload } from '../../../api/client.js';
-import { SelectField, TextField } from '../../../components/fields.js';
+import { SelectField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Options, RecordForm, useChange } from '../../../kit/index.js';
+import { boundTo } from '../../../kit/bound.js';
+import { FileField, Options, RecordForm, useChange, useFields, useFileChoice } from '../../../kit/index.js';
 import { IMPORT_KINDS, kindLabel, sizeText } from './fields.js';
 
 /**
@@ -13,10 +13,11 @@ import { IMPORT_KINDS, kindLabel, sizeText } from './fields.js';
 export function UploadForm({ centreId, onUploaded }: { centreId: number | null; onUploaded(created: Import): void }) {
   const { t, locale } = useI18n();
   const change = useChange();
-  const [kind, setKind] = useState<ImportKind | ''>('');
-  const [file, setFile] = useState<File | null>(null);
-  // A new key empties the file input after an upload.
-  const [inputKey, setInputKey] = useState(0);
+  const form = useFields({ kind: '' as ImportKind | '' });
+  const bound = boundTo(form, change);
+  const choice = useFileChoice();
+  const { kind } = form.values;
+  const { file } = choice;
   const maxSize = sizeText(IMPORT_MAX_BYTES, locale);
   const kinds = Object.fromEntries(IMPORT_KINDS.map((k) => [k, kindLabel(t, k)])) as Record<ImportKind, string>;
 
@@ -36,8 +37,7 @@ export function UploadForm({ centreId, onUploaded }: { centreId: number | null; 
       { success: t('imports.upload.done', { file: file.name }) },
     );
     if (sent.ok) {
-      setFile(null);
-      setInputKey((k) => k + 1);
+      choice.clear();
       onUploaded(sent.data);
     }
   };
@@ -46,27 +46,18 @@ export function UploadForm({ centreId, onUploaded }: { centreId: number | null; 
   return (
     <RecordForm change={change} onSubmit={submit} title={t('imports.upload.title')} titleAs="h2" submitLabel={t('imports.upload.submit')}>
       <div className="row">
-        <SelectField
-          column="col-md-5 col-lg-4"
-          label={t('imports.upload.kind')}
-          required
-          value={kind}
-          error={errors.kind}
-          onChange={(e) => setKind(e.target.value as ImportKind | '')}
-        >
+        <SelectField column="col-md-5 col-lg-4" label={t('imports.upload.kind')} required {...bound('kind')}>
           <option value="">{t('common.choose')}</option>
           <Options values={IMPORT_KINDS} labels={kinds} />
         </SelectField>
-        <TextField
-          key={inputKey}
+        <FileField
+          choice={choice}
           column="col-md-7 col-lg-8"
-          type="file"
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           label={t('imports.upload.file')}
           hint={t('imports.upload.fileHint', { size: maxSize })}
           required
           error={errors.file ?? errors.fileName}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </div>
     </RecordForm>
