@@ -6,6 +6,7 @@ import {
   homeViewsOf,
   periodsAsOf,
   samePeriodLastYear,
+  splitBySince,
   weekOf,
   weeksOfMonthSoFar,
   yearSoFar,
@@ -53,6 +54,26 @@ describe('home: the days each figure covers', () => {
     // Counted by the report's rule, the people in care in 2025 up to 7 December: 1, 2 and 4.
     const asOf = periodsAsOf(periods, '2025-12-07').map((p) => ({ personKey: p.personKey, periods: [p] }));
     expect([...peopleInCare(asOf, 2025)].sort()).toEqual([1, 2, 4]);
+  });
+
+  it("a centre's periods split from a day on: all the periods of who can be in care, the first opening of the others", () => {
+    const periods = [
+      { personKey: 1, openedOn: '2019-03-01', closedOn: '2020-05-01' },
+      { personKey: 1, openedOn: '2024-11-01', closedOn: null },
+      { personKey: 2, openedOn: '2018-01-10', closedOn: '2019-01-01' },
+      { personKey: 2, openedOn: '2016-06-01', closedOn: '2017-02-01' },
+      { personKey: 3, openedOn: '2024-02-01', closedOn: '2025-01-01' },
+      { personKey: 4, openedOn: '2023-02-01', closedOn: '2024-12-31' },
+    ];
+    const { periods: canBeInCare, firstOpeningOfOthers } = splitBySince(periods, '2025-01-01');
+    // 1 has a period still open, 3 one closed on the day itself; 2 and 4 closed all theirs before.
+    expect(canBeInCare).toEqual([periods[0], periods[1], periods[4]]);
+    expect(firstOpeningOfOthers).toEqual(
+      new Map([
+        [2, '2016-06-01'],
+        [4, '2023-02-01'],
+      ]),
+    );
   });
 
   it('each role opens its own view first, and may open only those that show less', () => {

@@ -96,3 +96,24 @@ export function countByRange(ranges: readonly DayRange[], byDay: ReadonlyArray<{
 export function periodsAsOf<P extends CarePeriod>(periods: readonly P[], day: string): P[] {
   return periods.flatMap((p) => (p.openedOn > day ? [] : [p.closedOn !== null && p.closedOn > day ? { ...p, closedOn: null } : p]));
 }
+
+/**
+ * A centre's member periods split for counting people in care from `since` on (the home page's
+ * parts by centre): every period of the people with one open on `since` or later (nobody else can
+ * be in care from then on), and of the others only their first opening, all their periods closed
+ * before `since`: in care at another centre, those periods only make them not new.
+ */
+export function splitBySince<P extends CarePeriod & { personKey: number }>(
+  periods: readonly P[],
+  since: string,
+): { periods: P[]; firstOpeningOfOthers: Map<number, string> } {
+  const canBeInCare = new Set<number>();
+  for (const p of periods) if (p.closedOn === null || p.closedOn >= since) canBeInCare.add(p.personKey);
+  const firstOpeningOfOthers = new Map<number, string>();
+  for (const p of periods) {
+    if (canBeInCare.has(p.personKey)) continue;
+    const known = firstOpeningOfOthers.get(p.personKey);
+    if (known === undefined || p.openedOn < known) firstOpeningOfOthers.set(p.personKey, p.openedOn);
+  }
+  return { periods: periods.filter((p) => canBeInCare.has(p.personKey)), firstOpeningOfOthers };
+}

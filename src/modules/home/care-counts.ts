@@ -8,15 +8,16 @@
  * A person is counted once over all the centres, as the report counts them: their periods of
  * every centre are put together before the rule is applied. A centre's part holds the periods of
  * its people who can be in care in the periods asked (a period open on the first period's 1
- * January or later), and, of its other people, only their first opening: a period closed before
- * then cannot make anyone in care, only not new where they are in care at another centre.
+ * January or later), and, of its other people, only their first opening (domain/home.ts:
+ * splitBySince): a period closed before then cannot make anyone in care, only not new where
+ * they are in care at another centre.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type DayRange, periodsAsOf } from '../../domain/home.js';
+import { type DayRange, periodsAsOf, splitBySince } from '../../domain/home.js';
 import { ORIGIN_GROUPS, type OriginGroup } from '../../domain/origin-group.js';
 import { peopleInCareIn } from '../reports/sections/care.js';
-import { type CareMemberPeriod, careMemberPeriods, firstOpeningsOfOthers } from '../reports/visits-care.repository.js';
+import { careMemberPeriods } from '../reports/visits-care.repository.js';
 import { keptByCentre } from './kept-figures.js';
 
 type Db = Kysely<Database>;
@@ -28,23 +29,11 @@ export interface CareCounts {
   byOriginGroup: ReadonlyMap<OriginGroup, { inCare: number; newInCare: number }>;
 }
 
-/** One centre's part: the periods of the people who can be in care since a day, the first opening of the others. */
-interface CentreCare {
-  periods: CareMemberPeriod[];
-  firstOpeningOfOthers: Map<number, string>;
-}
-
 /** The people in care of each period (from 1 January of a year to a day of it, up to `toYear`), over the centres. */
 export function careCountsOf(db: Db, centreIds: readonly number[], periods: readonly DayRange[], toYear: number): Promise<CareCounts[]> {
   // Nobody can be in care in a period without a period open on its 1 January or later.
   const since = periods.map((p) => p.from).sort()[0] ?? `${toYear}-01-01`;
-  const countCentre = async (centreId: number): Promise<CentreCare> => {
-    const [rows, others] = await Promise.all([
-      careMemberPeriods(db, [centreId], toYear, since),
-      firstOpeningsOfOthers(db, [centreId], since),
-    ]);
-    return { periods: rows, firstOpeningOfOthers: others };
-  };
+  const countCentre = async (centreId: number) => splitBySince(await careMemberPeriods(db, [centreId], toYear), since);
   const key = `care since ${since} to ${toYear}: ${periods.map((p) => `${p.from}..${p.to}`).join(' ')}`;
   return keptByCentre(db, 'careVersions', centreIds, key, countCentre, (parts) => {
     const rows = parts.flatMap((part) => part.periods);

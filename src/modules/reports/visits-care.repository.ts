@@ -3,7 +3,7 @@
  * Visits are counted by the snapshot columns stored on each visit (its Rome year, origin
  * group, gender, citizenship), so anonymous visits count and past years do not move.
  */
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { lastDayOf } from '../../domain/care.js';
 import { memberPeriods, personKey } from '../cases/care.repository.js';
@@ -110,24 +110,10 @@ export interface CareMemberPeriod {
  * Every member row of the centres' cases with each period of its case opened by the end of
  * `toYear`, and the member's snapshot: the people in care of any year up to it, who is new, and
  * their attributes all come from these rows (the domain/care.ts rules, applied in sections/care.ts).
- * With `openSince` (a day), only the people with a period still open on that day or opened
- * after it, with all their periods: nobody else can be in care from that day on, and the
- * snapshots of those who can are all there (the home page's years); their first opening may be
- * in a period of another centre (firstOpeningsOfOthers).
  */
-export async function careMemberPeriods(
-  db: Db,
-  centreIds: readonly number[],
-  toYear: number,
-  openSince?: string,
-): Promise<CareMemberPeriod[]> {
+export async function careMemberPeriods(db: Db, centreIds: readonly number[], toYear: number): Promise<CareMemberPeriod[]> {
   if (centreIds.length === 0) return [];
-  let query = memberPeriods(db, centreIds);
-  if (openSince !== undefined) {
-    const active = memberPeriods(db, centreIds).where(openOnOrAfter(openSince)).select(personKey.as('k'));
-    query = query.where(personKey, 'in', active);
-  }
-  const rows = await query
+  const rows = await memberPeriods(db, centreIds)
     .where('casePeriods.openedOn', '<=', lastDayOf(toYear))
     .select([
       personKey.as('personKey'),
@@ -142,25 +128,4 @@ export async function careMemberPeriods(
     ])
     .execute();
   return rows.map((r) => ({ ...r, personKey: Number(r.personKey), memberId: Number(r.memberId) }));
-}
-
-/**
- * The people of the centres that careMemberPeriods(…, openSince) leaves out (every period of theirs
- * here closed before `openSince`), each with their first opening here: in care elsewhere, such a
- * period only makes them not new.
- */
-export async function firstOpeningsOfOthers(db: Db, centreIds: readonly number[], openSince: string): Promise<Map<number, string>> {
-  if (centreIds.length === 0) return new Map();
-  const rows = await memberPeriods(db, centreIds)
-    .select([personKey.as('personKey'), (eb) => eb.fn.min('casePeriods.openedOn').as('firstOpenedOn')])
-    .groupBy(personKey)
-    .having((eb) => eb.fn.max(eb.case().when(openOnOrAfter(openSince)(eb)).then(1).else(0).end()), '=', 0)
-    .execute();
-  return new Map(rows.map((r) => [Number(r.personKey), String(r.firstOpenedOn)]));
-}
-
-/** A period still open on the day or opened after it. */
-function openOnOrAfter(day: string) {
-  return (eb: ExpressionBuilder<Database, 'caseMembers' | 'cases' | 'casePeriods'>) =>
-    eb.or([eb('casePeriods.closedOn', 'is', null), eb('casePeriods.closedOn', '>=', day)]);
 }
