@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DuplicateCandidate, Person } from '../../contracts/people.js';
 import { languagesFromText } from '../../domain/languages.js';
@@ -7,6 +6,7 @@ import { CentreSelect } from '../components/CentreSelect.js';
 import { ProblemAlert } from '../components/ProblemAlert.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/it.js';
+import { boundTo } from '../kit/bound.js';
 import { FormActions, useChange, useFields } from '../kit/index.js';
 import { usePageTitle } from '../page-title.js';
 import { useSession } from '../session.js';
@@ -63,7 +63,8 @@ export default function PersonFormPage() {
     loaded.data ? fromPerson(loaded.data, locale) : { ...EMPTY, ...fromSearchText(desk.name ?? '') },
     loaded.data?.version,
   );
-  const [centreId, setCentreId] = useState('');
+  const centre = useFields({ centreId: '' });
+  const { centreId } = centre.values;
   const change = useChange();
   usePageTitle(editing ? t('people.edit') : t('people.new'));
 
@@ -105,14 +106,7 @@ export default function PersonFormPage() {
         <PersonFields form={form} errors={duplicates ? {} : change.fieldErrors} />
         {chooseCentre ? (
           <div className="row">
-            <CentreSelect
-              column="col-md-6"
-              label={t('person.centre')}
-              required
-              value={centreId}
-              error={change.fieldErrors.centreId}
-              onChange={(e) => setCentreId(e.target.value)}
-            />
+            <CentreSelect column="col-md-6" label={t('person.centre')} required {...boundTo(centre, change)('centreId')} />
           </div>
         ) : null}
         <FormActions busy={change.busy} onCancel={() => navigate(-1)} />
