@@ -66,17 +66,28 @@ function personCases(db: Db) {
     );
 }
 
-/** A table, its column naming whom a row concerns (a person, a case) and one of its dates or instants. */
-type DatedColumn = readonly [table: keyof Database & string, whom: string, when: string];
+/**
+ * A table, its column naming whom a row concerns (a person, a case) and one of its dates or
+ * instants; or, for a table of links, the date of the record each link names (in table `of`,
+ * the link's column `via` naming it).
+ */
+type DatedColumn = readonly [
+  table: keyof Database & string,
+  whom: string,
+  when: string | { of: keyof Database & string; via: string; when: string },
+];
 
 /**
  * The rows of each table as `{ [whomAs]: …, [whenAs]: … }`, all together (union all): the dates
  * a person's or a case's records carry, each read from its own table.
  */
 function datesIn<Whom extends string, When extends string>(db: Db, whomAs: Whom, whenAs: When, columns: readonly DatedColumn[]) {
-  const selects: AnySelect[] = columns.map(([table, whom, when]) =>
-    (db as AnyDb).selectFrom(table).select([`${table}.${whom} as ${whomAs}`, `${table}.${when} as ${whenAs}`]),
-  );
+  const selects: AnySelect[] = columns.map(([table, whom, when]) => {
+    const rows: AnySelect = (db as AnyDb).selectFrom(table);
+    if (typeof when === 'string') return rows.select([`${table}.${whom} as ${whomAs}`, `${table}.${when} as ${whenAs}`]);
+    const linked = rows.innerJoin(when.of, `${when.of}.id`, `${table}.${when.via}`);
+    return linked.select([`${table}.${whom} as ${whomAs}`, `${when.of}.${when.when} as ${whenAs}`]);
+  });
   const union = selects.reduce((all, next) => all.unionAll(next));
   return union as SelectQueryBuilder<Database, never, Record<Whom, number | null> & Record<When, string | null>>;
 }
@@ -90,12 +101,8 @@ function caseDays(db: Db) {
     ['casePeriods', 'caseId', 'closedOn'],
     ['caseNotes', 'caseId', 'noteDate'],
     ['referrals', 'caseId', 'referredOn'],
-  ]).unionAll(
-    db
-      .selectFrom('legalConsultationCases')
-      .innerJoin('legalConsultations', 'legalConsultations.id', 'legalConsultationCases.consultationId')
-      .select(['legalConsultationCases.caseId as caseId', 'legalConsultations.heldOn as day']),
-  );
+    ['legalConsultationCases', 'caseId', { of: 'legalConsultations', via: 'consultationId', when: 'heldOn' }],
+  ]);
 }
 
 /**
@@ -113,6 +120,7 @@ function contactDays(db: Db) {
     ['waitingListEntries', 'personId', 'requestedOn'],
     ['waitingListEntries', 'personId', 'closedOn'],
     ['privacyNotices', 'personId', 'givenOn'],
+    ['eventParticipants', 'personId', { of: 'events', via: 'eventId', when: 'eventDate' }],
   ])
     .unionAll(
       db
@@ -121,12 +129,6 @@ function contactDays(db: Db) {
         .innerJoin('lessons', 'lessons.id', 'attendance.lessonId')
         .where('attendance.present', '=', 1)
         .select(['enrolments.personId as personId', 'lessons.lessonDate as day']),
-    )
-    .unionAll(
-      db
-        .selectFrom('eventParticipants')
-        .innerJoin('events', 'events.id', 'eventParticipants.eventId')
-        .select(['eventParticipants.personId as personId', 'events.eventDate as day']),
     )
     .unionAll(
       db
