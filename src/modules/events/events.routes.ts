@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { deleteQuery, pageOf } from '../../contracts/common.js';
 import {
   eventCreateInput,
@@ -11,6 +10,7 @@ import {
 } from '../../contracts/events.js';
 import { NETWORK_ORGANISATIONS } from '../catalogues/catalogues.js';
 import { catalogueRoutes } from '../catalogues/catalogues.routes.js';
+import { fileBody } from '../http/download.js';
 import { idParams, routesOf } from '../http/route.js';
 import { createEvent, deleteEvent, getEvent, invitationFor, listEventsFor, summariseEventsFor, updateEvent } from './events.usecases.js';
 import { networkMeetingsRoutes } from './network.routes.js';
@@ -76,8 +76,7 @@ export const eventsRoutes = routesOf(['events'], async (route, app) => {
       'The printable invitation (A4 PDF): title, date with its weekday, time, place, meeting point, partner, the centre’s contacts; no names',
     params: idParams,
     produces: ['application/pdf'],
-    // Bytes are sent as they are; the schema's string documents the body for OpenAPI.
-    response: z.string().meta({ format: 'binary' }),
+    response: fileBody,
     handle: async (actor, { params }, _request, reply) => {
       const invitation = await invitationFor(app.db, actor, params.id);
       return (

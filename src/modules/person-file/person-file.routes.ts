@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id } from '../../contracts/common.js';
 import { personFileSchema } from '../../contracts/person-file.js';
 import { subjectExportSchema } from '../../contracts/subject-export.js';
+import { fileBody, sendDownload } from '../http/download.js';
 import { routesOf } from '../http/route.js';
 import { getPersonFile } from './person-file.usecases.js';
 import { subjectExportJson, subjectExportPdfFor } from './subject-export.usecases.js';
@@ -35,11 +36,10 @@ export const personFileRoutes = routesOf(['people'], (route, app) => {
       'Everything held about the person, as a PDF in Italian (GDPR art. 15), by the rule of export.json; audited as a read and an export',
     params: z.strictObject({ id }),
     produces: ['application/pdf'],
-    // Bytes are sent as they are; the schema's string documents the body for OpenAPI.
-    response: z.string().meta({ format: 'binary' }),
+    response: fileBody,
     handle: async (actor, { params }, _request, reply) => {
       const { pdf, fileName } = await subjectExportPdfFor(app.db, actor, params.id);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
+      return sendDownload(reply, fileName, 'application/pdf', pdf);
     },
   });
 });

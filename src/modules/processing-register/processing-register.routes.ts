@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   processingRegisterSchema,
   registerSectionParams,
@@ -6,6 +5,7 @@ import {
   registerTextSchema,
 } from '../../contracts/processing-register.js';
 import { processingRegisterPdf } from '../../exports/processing-register/pdf.js';
+import { fileBody, sendDownload } from '../http/download.js';
 import { routesOf } from '../http/route.js';
 import { processingRegister, saveRegisterText } from './processing-register.usecases.js';
 
@@ -32,11 +32,10 @@ export const processingRegisterRoutes = routesOf(['privacy'], (route, app) => {
     permission: 'processing_register.read',
     summary: 'The register of processing as a printable PDF in Italian',
     produces: ['application/pdf'],
-    // Bytes are sent as they are; the schema's string documents the body for OpenAPI.
-    response: z.string().meta({ format: 'binary' }),
+    response: fileBody,
     handle: async (actor, _input, _request, reply) => {
       const pdf = await processingRegisterPdf(await processingRegister(app.db, actor, app));
-      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="registro-trattamenti.pdf"').send(pdf);
+      return sendDownload(reply, 'registro-trattamenti.pdf', 'application/pdf', pdf);
     },
   });
 });

@@ -12,6 +12,7 @@ import {
   reportVersionSummary,
 } from '../../contracts/reports.js';
 import { requireAuth } from '../auth/actor.js';
+import { fileBody, sendDownload } from '../http/download.js';
 import { idParams, routesOf } from '../http/route.js';
 import { exportReportFor } from './report-exports.usecases.js';
 import {
@@ -110,18 +111,11 @@ export const reportsRoutes = routesOf(tags, (route, app) => {
       'text/csv',
       'application/json',
     ],
-    // Bytes are sent as they are; the schema's string documents the body for OpenAPI.
-    response: z.string().meta({ format: 'binary' }),
+    response: fileBody,
     handle: async (actor, { params, query }, _request, reply) => {
       const file = await exportReportFor(app.db, actor, params.id, query);
-      return (
-        reply
-          .type(file.contentType)
-          // The name is ASCII letters, digits and hyphens (exportReportFor makes it so).
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .header('content-length', Buffer.byteLength(file.body))
-          .send(file.body)
-      );
+      // The name is ASCII letters, digits and hyphens (exportReportFor makes it so).
+      return sendDownload(reply.header('content-length', Buffer.byteLength(file.body)), file.fileName, file.contentType, file.body);
     },
   });
 });
