@@ -119,11 +119,15 @@ export async function insertApiToken(db: Db, token: Insertable<ApiTokensTable>) 
     .executeTakeFirstOrThrow();
 }
 
+/** The tokens of an organisation's users, or of everyone's when no organisation is said; with their user. */
+function tokensOf(db: Db, organisationId?: number) {
+  const tokens = db.selectFrom('apiTokens').innerJoin('users', 'users.id', 'apiTokens.userId');
+  return organisationId === undefined ? tokens : tokens.where('users.organisationId', '=', organisationId);
+}
+
 /** The tokens of an organisation's users, or of everyone, newest first. */
 export async function listApiTokenRows(db: Db, organisationId?: number) {
-  let query = db
-    .selectFrom('apiTokens')
-    .innerJoin('users', 'users.id', 'apiTokens.userId')
+  return tokensOf(db, organisationId)
     .select([
       'apiTokens.id',
       'apiTokens.userId',
@@ -134,20 +138,16 @@ export async function listApiTokenRows(db: Db, organisationId?: number) {
       'apiTokens.lastUsedAt',
       'apiTokens.revokedAt',
     ])
-    .orderBy('apiTokens.id', 'desc');
-  if (organisationId !== undefined) query = query.where('users.organisationId', '=', organisationId);
-  return query.execute();
+    .orderBy('apiTokens.id', 'desc')
+    .execute();
 }
 
 /** A token of the organisation's users (of anyone's when no organisation is said). */
 export async function findApiToken(db: Db, tokenId: number, organisationId?: number) {
-  let query = db
-    .selectFrom('apiTokens')
-    .innerJoin('users', 'users.id', 'apiTokens.userId')
+  return tokensOf(db, organisationId)
     .select(['apiTokens.id', 'apiTokens.revokedAt'])
-    .where('apiTokens.id', '=', tokenId);
-  if (organisationId !== undefined) query = query.where('users.organisationId', '=', organisationId);
-  return query.executeTakeFirst();
+    .where('apiTokens.id', '=', tokenId)
+    .executeTakeFirst();
 }
 
 export async function markApiTokenRevoked(db: Db, tokenId: number, nowIso: string) {

@@ -89,12 +89,15 @@ export async function peopleOfCentre(db: Db, personIds: readonly number[], centr
   return rows.map((row) => row.id);
 }
 
+/** Memberships (m) with their household (h). */
+function membershipsWithHousehold(db: Db) {
+  return db.selectFrom('householdMembers as m').innerJoin('households as h', 'h.id', 'm.householdId');
+}
+
 /** Every membership of these people (any household), for the one-household-at-a-time checks. */
 export async function membershipsOfPeople(db: Db, personIds: readonly number[]) {
   if (personIds.length === 0) return [];
-  return db
-    .selectFrom('householdMembers as m')
-    .innerJoin('households as h', 'h.id', 'm.householdId')
+  return membershipsWithHousehold(db)
     .select(['m.id', 'm.householdId', 'h.name as householdName', 'm.personId', 'm.relation', 'm.joinedOn', 'm.leftOn'])
     .where('m.personId', 'in', personIds)
     .execute();
@@ -102,9 +105,7 @@ export async function membershipsOfPeople(db: Db, personIds: readonly number[]) 
 
 /** A person's memberships with their household, the latest first. */
 export async function personMembershipsWithHousehold(db: Db, personId: number) {
-  return db
-    .selectFrom('householdMembers as m')
-    .innerJoin('households as h', 'h.id', 'm.householdId')
+  return membershipsWithHousehold(db)
     .select([
       'm.id',
       'm.householdId',
