@@ -34,8 +34,10 @@ export function careCountsOf(db: Db, centreIds: readonly number[], periods: read
   // Nobody can be in care in a period without a period open on its 1 January or later.
   const since = periods.map((p) => p.from).sort()[0] ?? `${toYear}-01-01`;
   const countCentre = async (centreId: number) => splitBySince(await careMemberPeriods(db, [centreId], toYear), since);
-  const key = `care since ${since} to ${toYear}: ${periods.map((p) => `${p.from}..${p.to}`).join(' ')}`;
-  return keptByCentre(db, 'careVersions', centreIds, key, countCentre, (parts) => {
+  // A centre's part serves every day until its care data moves; the whole is of the periods asked.
+  const part = `periods since ${since} to ${toYear}`;
+  const keys = { part, whole: `${part}, in care ${periods.map((p) => `${p.from}..${p.to}`).join(' ')}` };
+  return keptByCentre(db, 'careVersions', centreIds, keys, countCentre, (parts) => {
     const rows = parts.flatMap((part) => part.periods);
     const openedBefore = earliestOf(parts.map((part) => part.firstOpeningOfOthers));
     return periods.map((period) => countsOf(peopleInCareIn(periodsAsOf(rows, period.to), Number(period.from.slice(0, 4)), openedBefore)));

@@ -147,7 +147,7 @@ for (const dialect of DIALECTS) {
             t.db,
             'careVersions',
             centres,
-            'a question',
+            { part: 'a part', whole: 'a question' },
             async (id) => {
               counted.push(id);
               return `${id}@${counted.length}`;
@@ -165,7 +165,18 @@ for (const dialect of DIALECTS) {
         expect(await figures()).toBe(`${cast.centreA.id}@1 ${cast.centreB.id}@3`);
         expect({ counted, combined }).toEqual({ counted: [...centres, cast.centreB.id], combined: 2 });
 
-        // Another kind of data, or another question, is counted on its own.
+        // Another question over the same parts (the next day's home) puts them together without counting them again.
+        const nextDay = await keptByCentre(
+          t.db,
+          'careVersions',
+          centres,
+          { part: 'a part', whole: 'another question' },
+          async () => 'counted again',
+          (parts) => parts.join('+'),
+        );
+        expect(nextDay).toBe(`${cast.centreA.id}@1+${cast.centreB.id}@3`);
+
+        // Another kind of data moved: this one is not counted again.
         await newVersion('courseVersions', cast.centreA.id);
         expect(await figures()).toBe(`${cast.centreA.id}@1 ${cast.centreB.id}@3`);
         expect(combined).toBe(2);
@@ -178,7 +189,7 @@ for (const dialect of DIALECTS) {
             t.db,
             'courseVersions',
             [cast.centreA.id],
-            'a failing question',
+            { part: 'a failing part', whole: 'a failing question' },
             async () => {
               attempts += 1;
               if (attempts === 1) throw new Error('the database went away');

@@ -30,15 +30,16 @@ const KEPT_FIGURES = 2000;
 const keptOf = new WeakMap<Db, Kept>();
 
 /**
- * The figures over the centres, of one question (`key`: what else they depend on): `countCentre`
- * counts one centre's part, `combine` puts the parts together (in the centres' order). A part is
- * counted again only when the version of its centre's data of this kind moved since it was.
+ * The figures over the centres, of one question: `countCentre` counts one centre's part,
+ * `combine` puts the parts together (in the centres' order); `keys` say what else each depends
+ * on (a part may serve several questions). A part is counted again only when the version of its
+ * centre's data of this kind moved since it was.
  */
 export async function keptByCentre<Part, T>(
   db: Db,
   data: VersionedData,
   centreIds: readonly number[],
-  key: string,
+  keys: { part: string; whole: string },
   countCentre: (centreId: number) => Promise<Part>,
   combine: (parts: Part[]) => T,
 ): Promise<T> {
@@ -46,10 +47,10 @@ export async function keptByCentre<Part, T>(
   // The versions first: whatever is read after them is at least as new.
   const versions = await dataVersionsOf(db, data, centreIds);
   const versionOf = (id: number) => versions.get(id) ?? 'none';
-  const whole = `${data} ${key} of ${centreIds.join(',')}`;
+  const whole = `${data} ${keys.whole} of ${centreIds.join(',')}`;
   return keep(kept, whole, centreIds.map(versionOf).join(' '), async () => {
     const parts = await Promise.all(
-      centreIds.map((id) => keep(kept, `${data} ${key} of centre ${id}`, versionOf(id), () => countCentre(id))),
+      centreIds.map((id) => keep(kept, `${data} ${keys.part} of centre ${id}`, versionOf(id), () => countCentre(id))),
     );
     return combine(parts);
   });
