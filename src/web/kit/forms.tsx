@@ -30,6 +30,12 @@ export function useFields<T extends Record<string, unknown>>(initial: T, resetOn
   };
 }
 
+/** What a form opened on demand is given: `reload`, the page's data read again once it is saved, and `onDone`, which closes it. */
+export interface OnDemandForm {
+  reload(): void;
+  onDone(): void;
+}
+
 /**
  * A form of the kit: `noValidate` (the app's own messages under the fields, never the browser's
  * bubbles), named by its visible `title` (or `label`), the change's problem on top, then the

@@ -4,6 +4,7 @@
  * - RecordTable: an accessible, responsive table of records with row actions and paging (rows keyed by their id
  *   unless told; a wide one, its own scrolling region); LoadedTable: a loaded list (useApiGet) as one, after the problem loading it
  * - RecordForm, FormActions, useFields, useEditing, EditableSection, InlineSelectForm, Options: forms, opened on demand, focus handled
+ *   (OnDemandForm: what such a form is given, reload and onDone)
  * - boundTo, textsOf (bound.ts): a form's field bound to its value, change and error by one name
  * - FieldGroup, CheckboxList: a fieldset with legend, hint and error; a list of checkboxes
  * - RecordsHeading: the top of a page or section of records (heading, intro, notice, problems);
@@ -31,7 +32,7 @@ export { announce, focusLater, useAnnouncer } from './announce.js';
 export { ConfirmDialog, type ConfirmOptions, useConfirm } from './ConfirmDialog.js';
 export { Facts } from './Facts.js';
 export { type FileChoice, FileField, useFileChoice } from './FileField.js';
-export { EditableSection, FormActions, InlineSelectForm, Options, RecordForm, useEditing, useFields } from './forms.js';
+export { EditableSection, FormActions, InlineSelectForm, type OnDemandForm, Options, RecordForm, useEditing, useFields } from './forms.js';
 export { LoadedSection } from './LoadedSection.js';
 export { RecordsHeading } from './RecordsHeading.js';
 export {

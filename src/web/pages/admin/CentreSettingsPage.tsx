@@ -12,7 +12,7 @@ import { ComuneSearch } from '../../components/ComuneSearch.js';
 import { NumberField, TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { EditableSection, Facts, LoadedSection, orNull, RecordForm, useChange, useFields } from '../../kit/index.js';
+import { EditableSection, Facts, LoadedSection, type OnDemandForm, orNull, RecordForm, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 import { useCentreChoice } from '../calendar/shared.js';
@@ -23,7 +23,7 @@ import { CentreLogoSection } from './CentreLogoSection.js';
 const comuneText = (s: { comuneName: string | null; comuneProvince: string | null }) =>
   s.comuneName ? `${s.comuneName} (${s.comuneProvince})` : '';
 
-function SettingsForm({ settings, reload, onDone }: { settings: CentreSettings; reload(): void; onDone(): void }) {
+function SettingsForm({ settings, reload, onDone }: { settings: CentreSettings } & OnDemandForm) {
   const { t } = useI18n();
   const { setMe } = useSession();
   const change = useChange({ reload });

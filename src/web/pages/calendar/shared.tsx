@@ -17,6 +17,7 @@ import {
   type DeletionTexts,
   focusLater,
   LoadedTable,
+  type OnDemandForm,
   RecordsHeading,
   useChange,
   useFields,
@@ -163,11 +164,9 @@ export function useCalendarRecords<T>(path: string, query: Record<string, string
 }
 
 /** What the staff and projects pages give the form below their list: the record being corrected, or null to add one. */
-export interface CentreRecordFormProps<T> {
+export interface CentreRecordFormProps<T> extends OnDemandForm {
   centreId: number;
   editing: T | null;
-  reload(): void;
-  onDone(): void;
 }
 
 /**

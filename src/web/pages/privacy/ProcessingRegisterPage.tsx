@@ -12,7 +12,7 @@ import { TextAreaField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { boundTo } from '../../kit/bound.js';
-import { EditableSection, RecordForm, TitledSection, useChange, useFields } from '../../kit/index.js';
+import { EditableSection, type OnDemandForm, RecordForm, TitledSection, useChange, useFields } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
 import { useSession } from '../../session.js';
 
@@ -39,7 +39,7 @@ function Entry({ entry }: { entry: RegisterEntry }) {
   );
 }
 
-function DpoTextForm({ section, title, reload, onDone }: { section: RegisterSection; title: string; reload(): void; onDone(): void }) {
+function DpoTextForm({ section, title, reload, onDone }: { section: RegisterSection; title: string } & OnDemandForm) {
   const { t } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ text: section.dpoText.text });

@@ -7,12 +7,12 @@ import { TextAreaField, TextField } from '../../../components/fields.js';
 import { ProblemAlert } from '../../../components/ProblemAlert.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { type OnDemandForm, orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { CentreField, DayField, MinutesField, useCentreChoice } from '../fields.js';
 import { CaseChoices } from './CaseChoices.js';
 
-export function LegalForm({ consultation, reload, onDone }: { consultation: LegalConsultation | null; reload(): void; onDone(): void }) {
+export function LegalForm({ consultation, reload, onDone }: { consultation: LegalConsultation | null } & OnDemandForm) {
   const { t } = useI18n();
   const { me } = useSession();
   const change = useChange({ reload });

@@ -10,6 +10,7 @@ import { ChoiceSelect } from '../../../kit/FilterSelect.js';
 import {
   EditableSection,
   focusLater,
+  type OnDemandForm,
   orNull,
   RecordForm,
   RecordTable,
@@ -30,9 +31,7 @@ function ContractForm({
   member: StaffMember;
   projects: Project[];
   editing: StaffContract | null;
-  reload(): void;
-  onDone(): void;
-}) {
+} & OnDemandForm) {
   const { t, formatDate } = useI18n();
   const change = useChange({ reload });
   const form = useFields({

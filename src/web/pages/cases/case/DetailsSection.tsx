@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n/index.js';
 import type { MessageKey } from '../../../i18n/it.js';
 import { boundTo } from '../../../kit/bound.js';
 import { Facts } from '../../../kit/Facts.js';
-import { EditableSection, orNull, RecordForm, RecordTable, useFields } from '../../../kit/index.js';
+import { EditableSection, type OnDemandForm, orNull, RecordForm, RecordTable, useFields } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import {
   AreasFieldset,
@@ -19,7 +19,7 @@ import {
   useCaseChange,
 } from '../parts.js';
 
-function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember[]; reload(): void; onDone(): void }) {
+function DetailsForm({ c, staff, reload, onDone }: { c: Case; staff: StaffMember[] } & OnDemandForm) {
   const { t } = useI18n();
   const change = useCaseChange(reload);
   const { me } = useSession();

@@ -5,12 +5,12 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { TextAreaField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, useFields, useRemove, ValueSelect } from '../../../kit/index.js';
+import { EditableSection, type OnDemandForm, useFields, useRemove, ValueSelect } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 import { AddToCase, CaseItemForm, CaseSection, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
 /** A new note (`caseId`) or a note edited (`note`). */
-function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: CaseNote; reload(): void; onDone(): void }) {
+function NoteForm({ caseId, note, reload, onDone }: { caseId?: number; note?: CaseNote } & OnDemandForm) {
   const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ noteDate: note?.noteDate ?? todayInRome(), body: note?.body ?? '', restriction: note?.restriction ?? '' });

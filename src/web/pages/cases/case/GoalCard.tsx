@@ -5,11 +5,11 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { SelectField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { EditableSection, orNull, RecordForm, RecordTable, useFields, useRemove } from '../../../kit/index.js';
+import { EditableSection, type OnDemandForm, orNull, RecordForm, RecordTable, useFields, useRemove } from '../../../kit/index.js';
 import { CaseItemStatus, type StaffMember, StaffOptions, useCaseChange } from '../parts.js';
 import { GoalForm } from './GoalForm.js';
 
-function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff: StaffMember[]; reload(): void; onDone(): void }) {
+function AddActionForm({ goal, staff, reload, onDone }: { goal: CaseGoal; staff: StaffMember[] } & OnDemandForm) {
   const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ description: '', assigneeId: '', assigneeName: '', dueOn: '' });

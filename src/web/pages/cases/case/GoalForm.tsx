@@ -4,10 +4,10 @@ import { GOAL_STATUSES } from '../../../../contracts/enums.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { orNull, useFields, ValueSelect } from '../../../kit/index.js';
+import { type OnDemandForm, orNull, useFields, ValueSelect } from '../../../kit/index.js';
 import { CaseItemForm, useCaseChange } from '../parts.js';
 
-export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; goal?: CaseGoal; reload(): void; onDone(): void }) {
+export function GoalForm({ caseId, goal, reload, onDone }: { caseId?: number; goal?: CaseGoal } & OnDemandForm) {
   const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({ title: goal?.title ?? '', description: goal?.description ?? '', status: goal?.status ?? 'open' });

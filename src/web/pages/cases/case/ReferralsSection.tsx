@@ -5,10 +5,10 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { orNull, RecordForm, RecordTable, useFields, useRemove, ValueSelect } from '../../../kit/index.js';
+import { type OnDemandForm, orNull, RecordForm, RecordTable, useFields, useRemove, ValueSelect } from '../../../kit/index.js';
 import { AddToCase, CaseItemStatus, CaseSection, PastDateField, type SectionProps, useCaseChange } from '../parts.js';
 
-function AddReferralForm({ caseId, reload, onDone }: { caseId: number; reload(): void; onDone(): void }) {
+function AddReferralForm({ caseId, reload, onDone }: { caseId: number } & OnDemandForm) {
   const { t } = useI18n();
   const change = useCaseChange(reload);
   const form = useFields({

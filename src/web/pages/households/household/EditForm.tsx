@@ -3,10 +3,10 @@ import type { Household } from '../../../../contracts/households.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { type OnDemandForm, orNull, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { NotesField } from '../shared.js';
 
-export function EditForm({ household, reload, onDone }: { household: Household; reload(): void; onDone(): void }) {
+export function EditForm({ household, reload, onDone }: { household: Household } & OnDemandForm) {
   const { t } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ name: household.name, notes: household.notes ?? '' });

@@ -7,7 +7,7 @@ import { Combobox } from '../../../components/Combobox.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { RecordForm, useChange, useFields } from '../../../kit/index.js';
+import { type OnDemandForm, RecordForm, useChange, useFields } from '../../../kit/index.js';
 import { useSearch } from '../../../kit/useSearch.js';
 import { fullName, MemberElsewhereProblem, RelationSelect } from '../shared.js';
 
@@ -48,9 +48,7 @@ export function JoinForm({
 }: {
   personId: number;
   personName: string;
-  reload(): void;
-  onDone(): void;
-}) {
+} & OnDemandForm) {
   const { t } = useI18n();
   const change = useChange({ reload });
   const [household, setHousehold] = useState<HouseholdListItem | null>(null);

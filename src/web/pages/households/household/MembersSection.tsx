@@ -7,7 +7,7 @@ import { todayInRome } from '../../../../domain/dates.js';
 import { TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
-import { focusLater, RecordForm, RecordTable, TitledSection, useChange, useFields } from '../../../kit/index.js';
+import { focusLater, type OnDemandForm, RecordForm, RecordTable, TitledSection, useChange, useFields } from '../../../kit/index.js';
 import { fullName, RelationSelect } from '../shared.js';
 
 type Mode = 'relation' | 'leave';
@@ -22,9 +22,7 @@ function MemberForm({
   householdId: number;
   member: HouseholdMember;
   mode: Mode;
-  reload(): void;
-  onDone(): void;
-}) {
+} & OnDemandForm) {
   const { t } = useI18n();
   const change = useChange({ reload });
   const form = useFields({ relation: member.relation as HouseholdRelation | '', leftOn: todayInRome() });

@@ -26,7 +26,7 @@ import type { MessageKey } from '../../../i18n/it.js';
 import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
-import { orNull, useChange, useFields } from '../../../kit/index.js';
+import { type OnDemandForm, orNull, useChange, useFields } from '../../../kit/index.js';
 import { CentreListPage, saveRecord } from '../../calendar/shared.js';
 
 const PARTS = ['Italian', 'Eu', 'NonEu', 'Unspecified'] as const;
@@ -95,9 +95,7 @@ function HistoricalForm({
 }: {
   centreId: number;
   editing: HistoricalFigures | null;
-  reload(): void;
-  onDone(): void;
-}) {
+} & OnDemandForm) {
   const { t } = useI18n();
   const covered = useCoveredText();
   const change = useChange({ reload });
