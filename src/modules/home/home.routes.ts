@@ -1,12 +1,9 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { homeQuery, homeSchema } from '../../contracts/home.js';
-import { routeDeclarer } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import { homeFor } from './home.usecases.js';
 
 /** The home page: one answer per view (coordinator, operator, viewer); every role opens its own. */
-export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const route = routeDeclarer(app, ['home']);
-
+export const homeRoutes = routesOf(['home'], (route, app) => {
   route.get('/home', {
     permission: 'statistics.read',
     summary:
@@ -15,4 +12,4 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
     response: homeSchema,
     handle: (actor, { query }) => homeFor(app.db, actor, query),
   });
-};
+});
