@@ -116,7 +116,8 @@ export interface OverdueFilter {
   forUserId?: number;
 }
 
-function overdueQuery(db: Db, filter: OverdueFilter) {
+/** The open actions of open cases past their due date (the home's, the list's and the reminders'): no columns yet. */
+export function overdueActions(db: Db, filter: OverdueFilter) {
   let query = db
     .selectFrom('caseActions')
     .innerJoin('cases', 'cases.id', 'caseActions.caseId')
@@ -134,12 +135,12 @@ function overdueQuery(db: Db, filter: OverdueFilter) {
 /** How many open actions of open cases are past their due date (the list's total, for the home page). */
 export async function countOverdueActions(db: Db, filter: OverdueFilter): Promise<number> {
   if (filter.centreIds.length === 0) return 0;
-  return countRows(overdueQuery(db, filter));
+  return countRows(overdueActions(db, filter));
 }
 
 /** Open actions of open cases whose due date has passed, the most overdue first. */
 export async function listOverdueActions(db: Db, filter: OverdueFilter, page: number, pageSize: number): Promise<ItemsPage<OverdueAction>> {
-  const ordered = overdueQuery(db, filter)
+  const ordered = overdueActions(db, filter)
     .innerJoin('caseGoals', 'caseGoals.id', 'caseActions.goalId')
     .leftJoin('users as assignee', 'assignee.id', 'caseActions.assigneeId')
     .leftJoin('users as responsible', 'responsible.id', 'cases.responsibleId')
@@ -158,7 +159,7 @@ export async function listOverdueActions(db: Db, filter: OverdueFilter, page: nu
     ])
     .orderBy('caseActions.dueOn')
     .orderBy('caseActions.id');
-  return readCentresPage(filter.centreIds, ordered, overdueQuery(db, filter), page, pageSize, (rows) =>
+  return readCentresPage(filter.centreIds, ordered, overdueActions(db, filter), page, pageSize, (rows) =>
     rows.map((row) => ({
       ...toAction(row),
       goalTitle: row.goalTitle,

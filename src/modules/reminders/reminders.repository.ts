@@ -19,6 +19,7 @@ import {
   type ReminderFacts,
   type ReminderKind,
 } from '../../domain/reminders.js';
+import { overdueActions } from '../cases/plan.repository.js';
 import { watchedPermits } from '../documents/documents.repository.js';
 
 type Db = Kysely<Database>;
@@ -108,23 +109,17 @@ async function permitFacts(db: Db, centreIds: readonly number[], today: string, 
 
 /** Plan actions to do or in progress, of open cases, due before `today`. */
 function actionFacts(db: Db, centreIds: readonly number[], today: string): Promise<ActionFact[]> {
-  return db
-    .selectFrom('caseActions as ca')
-    .innerJoin('cases as c', 'c.id', 'ca.caseId')
+  return overdueActions(db, { centreIds, today })
     .select([
-      'ca.id as actionId',
-      'ca.caseId',
-      'c.centreId',
-      'c.personId',
-      sql<string>`ca.due_on`.as('dueOn'),
-      'c.responsibleId',
-      'ca.assigneeId',
+      'caseActions.id as actionId',
+      'caseActions.caseId',
+      'cases.centreId',
+      'cases.personId',
+      sql<string>`${sql.ref('caseActions.dueOn')}`.as('dueOn'),
+      'cases.responsibleId',
+      'caseActions.assigneeId',
     ])
-    .where('c.centreId', 'in', centreIds)
-    .where('c.status', '=', 'open')
-    .where('ca.status', 'in', ['todo', 'in_progress'])
-    .where('ca.dueOn', '<', today)
-    .orderBy('ca.id')
+    .orderBy('caseActions.id')
     .execute();
 }
 
