@@ -1,22 +1,10 @@
 import type { SelectHTMLAttributes } from 'react';
 import { GENDERS } from '../../contracts/enums.js';
 import { useI18n } from '../i18n/index.js';
-import { SelectField } from './fields.js';
+import { ValueSelect } from '../kit/ValueSelect.js';
 
-export function GenderSelect({
-  error,
-  required,
-  ...select
-}: { error?: string; required?: boolean; column?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const { t, label } = useI18n();
-  return (
-    <SelectField label={t('person.gender')} required={required} error={error} {...select}>
-      <option value="">{t('common.choose')}</option>
-      {GENDERS.map((g) => (
-        <option key={g} value={g}>
-          {label('gender', g)}
-        </option>
-      ))}
-    </SelectField>
-  );
+/** "Genere": the value list's genders, "Scegli" first. */
+export function GenderSelect(select: { error?: string; required?: boolean; column?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { t } = useI18n();
+  return <ValueSelect label={t('person.gender')} list="gender" values={GENDERS} blank={t('common.choose')} {...select} />;
 }
