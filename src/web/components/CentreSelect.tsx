@@ -1,5 +1,6 @@
 import type { SelectHTMLAttributes } from 'react';
 import { useI18n } from '../i18n/index.js';
+import type { Column } from '../kit/RecordTable.js';
 import { useSession } from '../session.js';
 import { SelectField } from './fields.js';
 
@@ -23,4 +24,17 @@ export function CentreSelect({
       ))}
     </SelectField>
   );
+}
+
+/** A centre's name by its id, among the user's centres (its number, should it not be one of them). */
+export function useCentreName() {
+  const centres = useSession().me?.centres ?? [];
+  return (id: number) => centres.find((c) => c.id === id)?.name ?? String(id);
+}
+
+/** The column naming each row's centre, for a user working in more than one (none for the others). */
+export function useCentreColumn<T extends { centreId: number }>(header: string): Column<T> | false {
+  const several = (useSession().me?.centres.length ?? 0) > 1;
+  const centreName = useCentreName();
+  return several && { header, cell: (row) => centreName(row.centreId) };
 }

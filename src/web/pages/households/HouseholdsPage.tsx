@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { HouseholdListItem } from '../../../contracts/households.js';
+import { useCentreColumn } from '../../components/CentreSelect.js';
 import { useI18n } from '../../i18n/index.js';
 import { SearchList } from '../../kit/SearchList.js';
 import { usePageTitle } from '../../page-title.js';
@@ -10,9 +11,8 @@ const PAGE_SIZE = 25;
 
 export default function HouseholdsPage() {
   const { t, label } = useI18n();
-  const { can, me } = useSession();
-  const centres = me?.centres ?? [];
-  const centreName = (id: number) => centres.find((c) => c.id === id)?.name ?? String(id);
+  const { can } = useSession();
+  const centreColumn = useCentreColumn<HouseholdListItem>(t('households.centre'));
   usePageTitle(t('households.title'));
 
   return (
@@ -35,7 +35,7 @@ export default function HouseholdsPage() {
                 ? t('person.notSet')
                 : h.members.map((m) => `${fullName(m)} (${label('householdRelation', m.relation)})`).join(', '),
           },
-          centres.length > 1 && { header: t('households.centre'), cell: (h) => centreName(h.centreId) },
+          centreColumn,
         ],
       }}
     />

@@ -9,21 +9,20 @@ import type { Page } from '../../../contracts/common.js';
 import { ERASURE_OUTCOMES, type ErasureRequest } from '../../../contracts/privacy.js';
 import { romeDateOf } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
+import { useCentreColumn } from '../../components/CentreSelect.js';
 import { useI18n } from '../../i18n/index.js';
 import { ChoiceSelect } from '../../kit/FilterSelect.js';
 import { LoadedTable } from '../../kit/index.js';
 import { usePageTitle } from '../../page-title.js';
-import { useSession } from '../../session.js';
 
 export default function ErasureRequestsPage() {
   const { t, formatDate } = useI18n();
-  const centres = useSession().me?.centres ?? [];
   const [outcome, setOutcome] = useState('');
   const [page, setPage] = useState(1);
   const requests = useApiGet<Page<ErasureRequest>>('/erasure-requests', { outcome: outcome || undefined, page, pageSize: 50 });
   usePageTitle(t('erasure.listTitle'));
   const outcomeLabel = (value: ErasureRequest['outcome']) => t(value === 'erased' ? 'erasure.outcomeErased' : 'erasure.outcomeRefused');
-  const centreName = (id: number) => centres.find((centre) => centre.id === id)?.name ?? String(id);
+  const centreColumn = useCentreColumn<ErasureRequest>(t('calendar.centre'));
 
   return (
     <>
@@ -49,7 +48,7 @@ export default function ErasureRequestsPage() {
         empty={t('erasure.none')}
         columns={[
           { header: t('erasure.requestedOn'), cell: (r) => formatDate(r.requestedOn), rowHeader: true },
-          centres.length > 1 && { header: t('calendar.centre'), cell: (r) => centreName(r.centreId) },
+          centreColumn,
           {
             header: t('erasure.person'),
             cell: (r) => (r.outcome === 'refused' ? <Link to={`/people/${r.personId}`}>{r.personId}</Link> : r.personId),

@@ -9,6 +9,7 @@ import type { Page } from '../../../contracts/common.js';
 import type { RetentionCandidate, RetentionPreview, RetentionRun, RetentionSettings } from '../../../contracts/retention.js';
 import { romeDateOf, romeTimeOf } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
+import { useCentreColumn } from '../../components/CentreSelect.js';
 import { SuccessAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
 import { Facts, LoadedSection, LoadedTable, TitledSection, useChange, useConfirm } from '../../kit/index.js';
@@ -18,8 +19,7 @@ import { RetentionSettingsForm } from './RetentionSettingsForm.js';
 
 export default function RetentionPage() {
   const { t, formatDate } = useI18n();
-  const { me, can } = useSession();
-  const centres = me?.centres ?? [];
+  const { can } = useSession();
   const settings = useApiGet<RetentionSettings>('/organisation/retention');
   const [page, setPage] = useState(1);
   const preview = useApiGet<RetentionPreview>('/retention/preview', { page, pageSize: 50 });
@@ -35,7 +35,7 @@ export default function RetentionPage() {
   const [done, setDone] = useState<string | null>(null);
   usePageTitle(t('retention.title'));
 
-  const centreName = (id: number) => centres.find((centre) => centre.id === id)?.name ?? String(id);
+  const centreColumn = useCentreColumn<RetentionCandidate>(t('retention.centre'));
   const when = (instant: string) => `${formatDate(romeDateOf(new Date(instant)))} ${romeTimeOf(new Date(instant))}`;
   const reasonOf = (candidate: RetentionCandidate) =>
     t(`retention.reason.${candidate.reason}`, {
@@ -93,7 +93,7 @@ export default function RetentionPage() {
               cell: (c) => <Link to={`/people/${c.personId}`}>{`${c.familyNames} ${c.givenNames}`}</Link>,
               rowHeader: true,
             },
-            centres.length > 1 && { header: t('retention.centre'), cell: (c) => centreName(c.centreId) },
+            centreColumn,
             { header: t('retention.lastContact'), cell: (c) => formatDate(c.lastContact) },
             { header: t('retention.reason'), cell: reasonOf },
             { header: t('retention.dueOn'), cell: (c) => formatDate(c.dueOn) },

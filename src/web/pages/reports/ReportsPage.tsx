@@ -2,6 +2,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Report } from '../../../contracts/reports.js';
 import { romeDateOf, todayInRome } from '../../../domain/dates.js';
 import { useApiGet } from '../../api/hooks.js';
+import { useCentreName } from '../../components/CentreSelect.js';
 import { TextField } from '../../components/fields.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useI18n } from '../../i18n/index.js';
@@ -57,11 +58,11 @@ function StartForm() {
 /** "Report di gestione": the caller's reports, and (for the coordinator) a form to start one. */
 export default function ReportsPage() {
   const { t, formatDate } = useI18n();
-  const { me, can } = useSession();
+  const { can } = useSession();
   const reports = useApiGet<Report[]>('/reports');
   usePageTitle(t('reports.title'));
 
-  const centreName = (id: number) => me?.centres.find((c) => c.id === id)?.name ?? String(id);
+  const centreName = useCentreName();
   // The Comune's officials read published versions only: a report without one is not theirs to open.
   const readsDraft = can('reports.draft');
   const list = [...(reports.data ?? [])].filter((r) => readsDraft || r.versions.length > 0).sort((a, b) => b.year - a.year || a.id - b.id);
