@@ -1,5 +1,5 @@
 /** Small query shapes that every area's repository needs: one home for each. */
-import type { ExpressionBuilder, Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable, SelectQueryBuilder, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import { notFound } from '../errors/index.js';
 import { joinUserName } from './joined.js';
 import type { Database } from './schema.js';
@@ -194,6 +194,30 @@ export async function saveRowByKey<T extends keyof Database & string>(
     .values(row)
     .onConflict((conflict) => conflict.column(key).doUpdateSet(changes))
     .execute();
+}
+
+/** The tables of single-use secrets (a recovery code, a setup link): a row is used once, at `usedAt`. */
+type SingleUseTable = 'recoveryCodes' | 'setupTokens';
+
+/** An update of a single-use table's rows, which the caller narrows. */
+type SingleUseUpdate<T extends SingleUseTable> = UpdateQueryBuilder<Database, T, T, UpdateResult>;
+
+/**
+ * Spends a single-use row: the unused rows of `table` that `which` keeps (its code, its live
+ * link) marked used now, in one statement (two requests cannot both use one); whether there was one.
+ */
+export async function spendOnce<T extends SingleUseTable>(
+  db: Kysely<Database>,
+  table: T,
+  nowIso: string,
+  which: (rows: SingleUseUpdate<T>) => SingleUseUpdate<T>,
+): Promise<boolean> {
+  const unused = (db as AnyDb)
+    .updateTable(table as string)
+    .set({ usedAt: nowIso })
+    .where('usedAt', 'is', null);
+  const result = await which(unused as unknown as SingleUseUpdate<T>).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** The tables whose rows a centre keeps (a `centreId` column). */

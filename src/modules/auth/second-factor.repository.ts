@@ -1,6 +1,6 @@
 /** The second factor's SQL: a user's TOTP seed and last step, recovery codes, the organisation's policy. */
 import type { Kysely } from 'kysely';
-import { countRows } from '../../db/queries.js';
+import { countRows, spendOnce } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -109,14 +109,7 @@ export async function deleteRecoveryCodes(db: Db, userId: number) {
 
 /** Uses an unused recovery code once: false when the user has no such code unused. */
 export async function spendRecoveryCode(db: Db, userId: number, codeHash: string, nowIso: string): Promise<boolean> {
-  const result = await db
-    .updateTable('recoveryCodes')
-    .set({ usedAt: nowIso })
-    .where('userId', '=', userId)
-    .where('codeHash', '=', codeHash)
-    .where('usedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return spendOnce(db, 'recoveryCodes', nowIso, (codes) => codes.where('userId', '=', userId).where('codeHash', '=', codeHash));
 }
 
 export function countUnusedRecoveryCodes(db: Db, userId: number): Promise<number> {

@@ -1,5 +1,6 @@
 /** The first run's one-time setup links, stored by their SHA-256. */
 import type { Kysely } from 'kysely';
+import { spendOnce } from '../../db/queries.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -23,13 +24,5 @@ export async function insertSetupToken(db: Db, token: { tokenHash: string; creat
 
 /** Marks a live link used, in one statement (two requests cannot both use it): whether it was live. */
 export async function useSetupToken(db: Db, tokenHash: string, nowIso: string): Promise<boolean> {
-  const used = await db
-    .updateTable('setupTokens')
-    .set({ usedAt: nowIso })
-    .where('tokenHash', '=', tokenHash)
-    .where('usedAt', 'is', null)
-    .where('expiresAt', '>', nowIso)
-    .returning('id')
-    .executeTakeFirst();
-  return used !== undefined;
+  return spendOnce(db, 'setupTokens', nowIso, (links) => links.where('tokenHash', '=', tokenHash).where('expiresAt', '>', nowIso));
 }
