@@ -1,52 +1,39 @@
 import type { SelectHTMLAttributes } from 'react';
 import { useCountries } from '../api/hooks.js';
 import { useI18n } from '../i18n/index.js';
-import { SelectField } from './fields.js';
+import { ChoiceSelect } from '../kit/FilterSelect.js';
 
 /**
  * Countries by their Italian (or English) name; stateless and unknown at the top.
  * `citizenship` leaves out the territories (Réunion, Gibraltar…): a citizenship is that of a
  * state (or stateless, or unknown), while a territory is still a valid country of birth. A
  * territory already chosen (a file or a filter from before the rule) stays shown, so the form tells the truth.
+ * `issuing` offers the countries that issue documents: states and territories, not "stateless" or "unknown".
  */
 export function CountrySelect({
-  label,
-  error,
-  required,
   emptyLabel,
   citizenship = false,
-  ...select
+  issuing = false,
+  ...field
 }: {
   label: string;
   error?: string;
   required?: boolean;
   emptyLabel?: string;
   citizenship?: boolean;
+  issuing?: boolean;
   column?: string;
 } & SelectHTMLAttributes<HTMLSelectElement>) {
   const countries = useCountries();
   const { locale, t } = useI18n();
-  const chosen = select.value ?? select.defaultValue;
-  const special = countries.filter((c) => c.kind === 'special');
+  const chosen = field.value ?? field.defaultValue;
+  const name = (c: { it: string; en: string }) => (locale === 'it' ? c.it : c.en);
+  const special = countries.filter((c) => c.kind === 'special' && !issuing).map((c) => ({ value: c.code, label: name(c) }));
   const others = countries
     .filter((c) => c.kind !== 'special' && !(citizenship && c.kind === 'territory' && c.code !== chosen))
-    .map((c) => ({ code: c.code, name: locale === 'it' ? c.it : c.en }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
-  return (
-    <SelectField label={label} error={error} required={required} {...select}>
-      <option value="">{emptyLabel ?? t('common.choose')}</option>
-      {special.map((c) => (
-        <option key={c.code} value={c.code}>
-          {locale === 'it' ? c.it : c.en}
-        </option>
-      ))}
-      {others.map((c) => (
-        <option key={c.code} value={c.code}>
-          {c.name}
-        </option>
-      ))}
-    </SelectField>
-  );
+    .map((c) => ({ value: c.code, label: name(c) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+  return <ChoiceSelect {...field} blank={emptyLabel ?? t('common.choose')} choices={[...special, ...others]} />;
 }
 
 export function useCountryName() {

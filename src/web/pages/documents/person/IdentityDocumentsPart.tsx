@@ -1,22 +1,14 @@
 /** The person's identity documents: kind, number, issuing country, dates. */
 import type { IdentityDocument } from '../../../../contracts/documents.js';
 import { IDENTITY_DOCUMENT_KINDS } from '../../../../contracts/enums.js';
-import { useCountries } from '../../../api/hooks.js';
-import { useCountryName } from '../../../components/CountrySelect.js';
-import { SelectField } from '../../../components/fields.js';
+import { CountrySelect, useCountryName } from '../../../components/CountrySelect.js';
 import { useI18n } from '../../../i18n/index.js';
 import { ValueSelect } from '../../../kit/index.js';
 import { DateFields, DocumentForm, type DocumentFormProps, DocumentNumberField, DocumentsPart, useDocumentForm } from './DocumentsPart.js';
 
 function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { item: document, onCancel } = props;
-  const countries = useCountries();
-  // An issuer is a state or a territory with its own documents: not "stateless" or "unknown" (left empty).
-  const issuers = countries
-    .filter((c) => c.kind !== 'special')
-    .map((c) => ({ code: c.code, name: locale === 'it' ? c.it : c.en }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
   const { change, values, bound, submit } = useDocumentForm(props, {
     kind: document?.kind ?? '',
     issuingCountry: document?.issuingCountry ?? '',
@@ -34,16 +26,13 @@ function IdentityDocumentForm(props: DocumentFormProps<IdentityDocument>) {
           <ValueSelect label={t('documents.kind')} list="identityDocumentKind" values={IDENTITY_DOCUMENT_KINDS} choose {...bound('kind')} />
         </div>
         <DocumentNumberField bound={bound} column="col-md-6" />
-        <div className="col-md-6">
-          <SelectField label={t('documents.issuingCountry')} {...bound('issuingCountry')}>
-            <option value="">{t('documents.issuingCountryUnknown')}</option>
-            {issuers.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </SelectField>
-        </div>
+        <CountrySelect
+          column="col-md-6"
+          label={t('documents.issuingCountry')}
+          issuing
+          emptyLabel={t('documents.issuingCountryUnknown')}
+          {...bound('issuingCountry')}
+        />
         <DateFields bound={bound} />
       </div>
     </DocumentForm>
