@@ -179,22 +179,27 @@ export function withUserName<T extends keyof Database & string, A extends string
 
 /**
  * Writes the one row a table keeps for each `key` (an organisation's settings, a user's
- * preference): inserted the first time, its other columns replaced after, in one statement (a
- * second writer meanwhile updates the row the first inserted).
+ * preference; or the columns of a key of several, as the mapping an organisation saved for a
+ * register's headers): inserted the first time, its other columns replaced after, in one
+ * statement (a second writer meanwhile updates the row the first inserted).
  */
 export async function saveRowByKey<T extends keyof Database & string>(
   db: Kysely<Database>,
   table: T,
-  key: keyof Insertable<Database[T]> & string,
+  key: KeyColumn<T> | readonly KeyColumn<T>[],
   row: Insertable<Database[T]>,
 ): Promise<void> {
-  const { [key]: _, ...changes } = row as Record<string, unknown>;
+  const keys: string[] = typeof key === 'string' ? [key] : [...key];
+  const changes = Object.fromEntries(Object.entries(row).filter(([column]) => !keys.includes(column)));
   await (db as AnyDb)
     .insertInto(table as string)
     .values(row)
-    .onConflict((conflict) => conflict.column(key).doUpdateSet(changes))
+    .onConflict((conflict) => conflict.columns(keys).doUpdateSet(changes))
     .execute();
 }
+
+/** A column of a table's key (one column, or one of several: an organisation's mapping of a register's headers). */
+type KeyColumn<T extends keyof Database> = keyof Insertable<Database[T]> & string;
 
 /** The tables of single-use secrets (a recovery code, a setup link): a row is used once, at `usedAt`. */
 type SingleUseTable = 'recoveryCodes' | 'setupTokens';

@@ -6,7 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/database.js';
 import { inIdBatches, readPage } from '../../db/paging.js';
-import { withUserName } from '../../db/queries.js';
+import { saveRowByKey, withUserName } from '../../db/queries.js';
 import type { ImportsTable } from '../../db/schema/imports.js';
 import type { Database } from '../../db/schema.js';
 
@@ -156,18 +156,7 @@ export async function saveMapping(
   values: { organisationId: number; kind: string; headerKey: string; mapping: string; valueMappings: string },
   stamp: string,
 ): Promise<void> {
-  const updated = await db
-    .updateTable('importMappings')
-    .set({ mapping: values.mapping, valueMappings: values.valueMappings, updatedAt: stamp })
-    .where('organisationId', '=', values.organisationId)
-    .where('kind', '=', values.kind)
-    .where('headerKey', '=', values.headerKey)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0)
-    await db
-      .insertInto('importMappings')
-      .values({ ...values, updatedAt: stamp })
-      .execute();
+  await saveRowByKey(db, 'importMappings', ['organisationId', 'kind', 'headerKey'], { ...values, updatedAt: stamp });
 }
 
 // --- what the rows are matched against ----------------------------------------------------------
