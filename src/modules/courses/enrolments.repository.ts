@@ -4,7 +4,6 @@ import type { EnrolmentProgramme, Gender } from '../../contracts/enums.js';
 import { joinPersonNames } from '../../db/joined.js';
 import { countRows } from '../../db/queries.js';
 import type { Database, EnrolmentsTable } from '../../db/schema.js';
-import { KIND_COLUMNS } from './courses.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -69,19 +68,11 @@ export async function activeEnrolmentOf(db: Db, courseId: number, personId: numb
   return query.executeTakeFirst();
 }
 
-/** A person's enrolments with their course and its kind, the newest course first: for the person's file. */
+/** A person's enrolments in the courses of these centres, the newest course first: for the person's file. */
 export async function enrolmentRowsOfPerson(db: Db, personId: number, centreIds: number[]) {
   if (centreIds.length === 0) return [];
   return enrolmentsWithNames(db)
     .innerJoin('courses', 'courses.id', 'enrolments.courseId')
-    .innerJoin('courseKinds', 'courseKinds.id', 'courses.kindId')
-    .select([
-      'courses.title as courseTitle',
-      'courses.level as courseLevel',
-      'courses.startDate as courseStartDate',
-      'courses.endDate as courseEndDate',
-      ...KIND_COLUMNS,
-    ])
     .where('enrolments.personId', '=', personId)
     .where('courses.centreId', 'in', centreIds)
     .orderBy('courses.startDate', 'desc')

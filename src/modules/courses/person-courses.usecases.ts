@@ -28,17 +28,24 @@ export async function enrolmentsForPerson(db: Db, actor: Actor, personId: number
   const figures = figuresOf(courses, await figuresData(db, courseIds));
   const learners = new Map(figures.flatMap((f) => [...f.learners]));
   const waitingList = await allWaiting(db, { centreIds: actor.centreIds, personId }, todayInRome(now));
+  // Each enrolment's course is among those read (the same centres): what the file shows of it.
+  const courseOf = new Map(
+    courses.map((course) => [
+      course.id,
+      {
+        id: course.id,
+        title: course.title,
+        kind: kindOf(course),
+        level: course.level as CourseLevel | null,
+        startDate: course.startDate,
+        endDate: course.endDate,
+      },
+    ]),
+  );
   return {
     enrolments: rows.map((row) => ({
       ...toEnrolment(row, learners.get(row.id)),
-      course: {
-        id: row.courseId,
-        title: row.courseTitle,
-        kind: kindOf(row),
-        level: row.courseLevel as CourseLevel | null,
-        startDate: row.courseStartDate,
-        endDate: row.courseEndDate,
-      },
+      course: courseOf.get(row.courseId) as PersonCourses['enrolments'][number]['course'],
     })),
     waitingList,
   };
