@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AgeBand, Channel, Gender, OriginGroup, ReferralSource } from '../../contracts/enums.js';
 import type { Visit } from '../../contracts/visits.js';
-import { type PersonAndOperatorNames, personOf, userOf, withPersonAndOperator } from '../../db/joined.js';
+import { groupsOf, type PersonAndOperatorNames, personOf, userOf, withPersonAndOperator } from '../../db/joined.js';
 import { readCentresPage } from '../../db/paging.js';
 import { prepared } from '../../db/prepared.js';
 import { inCentresAndPeriod, type PeriodFilter, whereEqual, whereLinked } from '../../db/queries.js';
@@ -46,21 +46,14 @@ const VISIT_COLUMNS = [
   'visits.version',
 ] as const;
 
-async function topicsOf(db: Db, visitIds: number[]): Promise<Map<number, number[]>> {
-  const byVisit = new Map<number, number[]>();
-  if (visitIds.length === 0) return byVisit;
-  const rows = await db
-    .selectFrom('visitTopics')
-    .select(['visitId', 'topicId'])
-    .where('visitId', 'in', visitIds)
-    .orderBy('topicId')
-    .execute();
-  for (const row of rows) {
-    const list = byVisit.get(row.visitId) ?? [];
-    list.push(row.topicId);
-    byVisit.set(row.visitId, list);
-  }
-  return byVisit;
+/** The topics of these visits, by visit. */
+function topicsOf(db: Db, visitIds: number[]): Promise<Map<number, number[]>> {
+  return groupsOf(
+    visitIds,
+    (ids) => db.selectFrom('visitTopics').select(['visitId', 'topicId']).where('visitId', 'in', ids).orderBy('topicId').execute(),
+    (row) => row.visitId,
+    (row) => row.topicId,
+  );
 }
 
 /** A visit as the list reads it: its columns (not its year nor its stamps) and the names it shows. */
