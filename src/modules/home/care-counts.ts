@@ -10,14 +10,16 @@
  * its people who can be in care in the periods asked (a period open on the first period's 1
  * January or later), and, of its other people, only their first opening (domain/home.ts:
  * splitBySince): a period closed before then cannot make anyone in care, only not new where
- * they are in care at another centre.
+ * they are in care at another centre. Most people are named by one centre alone: each part
+ * keeps its people counted on its own periods, and only the people named by several parts are
+ * counted again from the periods of all of them.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type DayRange, periodsAsOf, splitBySince } from '../../domain/home.js';
 import { ORIGIN_GROUPS, type OriginGroup } from '../../domain/origin-group.js';
-import { peopleInCareIn } from '../reports/sections/care.js';
-import { careMemberPeriods } from '../reports/visits-care.repository.js';
+import { type PersonInCare, peopleInCareIn, periodsByPerson } from '../reports/sections/care.js';
+import { type CareMemberPeriod, careMemberPeriods } from '../reports/visits-care.repository.js';
 import { keptByCentre } from './kept-figures.js';
 
 type Db = Kysely<Database>;
@@ -29,40 +31,79 @@ export interface CareCounts {
   byOriginGroup: ReadonlyMap<OriginGroup, { inCare: number; newInCare: number }>;
 }
 
+/** A centre's part: its people who can be in care with their periods, the first opening of its others. */
+interface CentreCare {
+  periodsOf: Map<number, CareMemberPeriod[]>;
+  firstOpeningOfOthers: Map<number, string>;
+  /** Its people in care in each period asked last, counted on its periods alone (`asked`: which periods). */
+  alone?: { asked: string; inCare: PersonInCare[][] };
+}
+
 /** The people in care of each period (from 1 January of a year to a day of it, up to `toYear`), over the centres. */
 export function careCountsOf(db: Db, centreIds: readonly number[], periods: readonly DayRange[], toYear: number): Promise<CareCounts[]> {
   // Nobody can be in care in a period without a period open on its 1 January or later.
   const since = periods.map((p) => p.from).sort()[0] ?? `${toYear}-01-01`;
-  const countCentre = async (centreId: number) => splitBySince(await careMemberPeriods(db, [centreId], toYear), since);
+  const countCentre = async (centreId: number): Promise<CentreCare> => {
+    const { periods: rows, firstOpeningOfOthers } = splitBySince(await careMemberPeriods(db, [centreId], toYear), since);
+    return { periodsOf: periodsByPerson(rows), firstOpeningOfOthers };
+  };
   // A centre's part serves every day until its care data moves; the whole is of the periods asked.
   const part = `periods since ${since} to ${toYear}`;
-  const keys = { part, whole: `${part}, in care ${periods.map((p) => `${p.from}..${p.to}`).join(' ')}` };
-  return keptByCentre(db, 'careVersions', centreIds, keys, countCentre, (parts) => {
-    const rows = parts.flatMap((part) => part.periods);
-    const openedBefore = earliestOf(parts.map((part) => part.firstOpeningOfOthers));
-    return periods.map((period) => countsOf(peopleInCareIn(periodsAsOf(rows, period.to), Number(period.from.slice(0, 4)), openedBefore)));
+  const asked = periods.map((p) => `${p.from}..${p.to}`).join(' ');
+  return keptByCentre(db, 'careVersions', centreIds, { part, whole: `${part}, in care ${asked}` }, countCentre, (parts) => {
+    const shared = namedBySeveral(parts);
+    // The people named by several parts, counted on the periods of all of them.
+    const sharedRows = parts.flatMap((p) => [...shared].flatMap((key) => p.periodsOf.get(key) ?? []));
+    const openedBefore = new Map<number, string>();
+    for (const p of parts) {
+      for (const key of shared) {
+        const day = p.firstOpeningOfOthers.get(key);
+        const known = openedBefore.get(key);
+        if (day !== undefined && (known === undefined || day < known)) openedBefore.set(key, day);
+      }
+    }
+    return periods.map((period, i) => {
+      const people = peopleInCareIn(periodsAsOf(sharedRows, period.to), yearOf(period), openedBefore);
+      for (const p of parts) {
+        for (const person of inCareAlone(p, periods, asked)[i] ?? []) if (!shared.has(person.personKey)) people.push(person);
+      }
+      return countsOf(people);
+    });
   });
 }
 
-/** Each person's earliest day of the maps. */
-function earliestOf(maps: readonly ReadonlyMap<number, string>[]): Map<number, string> {
-  const earliest = new Map<number, string>();
-  for (const map of maps) {
-    for (const [person, day] of map) {
-      const known = earliest.get(person);
-      if (known === undefined || day < known) earliest.set(person, day);
-    }
+const yearOf = (period: DayRange) => Number(period.from.slice(0, 4));
+
+/** The people in care of each period on the part's periods alone, kept with the part for the periods asked last. */
+function inCareAlone(part: CentreCare, periods: readonly DayRange[], asked: string): PersonInCare[][] {
+  if (part.alone?.asked !== asked) {
+    const rows = [...part.periodsOf.values()].flat();
+    part.alone = { asked, inCare: periods.map((period) => peopleInCareIn(periodsAsOf(rows, period.to), yearOf(period))) };
   }
-  return earliest;
+  return part.alone.inCare;
 }
 
-function countsOf(people: ReturnType<typeof peopleInCareIn>): CareCounts {
+/** The people who can be in care in one part and are named by another too (in care there, or earlier). */
+function namedBySeveral(parts: readonly CentreCare[]): Set<number> {
+  const partsNaming = new Map<number, number>();
+  for (const part of parts) {
+    for (const key of part.periodsOf.keys()) partsNaming.set(key, (partsNaming.get(key) ?? 0) + 1);
+    for (const key of part.firstOpeningOfOthers.keys()) partsNaming.set(key, (partsNaming.get(key) ?? 0) + 1);
+  }
+  const shared = new Set<number>();
+  for (const part of parts) for (const key of part.periodsOf.keys()) if ((partsNaming.get(key) ?? 0) > 1) shared.add(key);
+  return shared;
+}
+
+function countsOf(people: readonly PersonInCare[]): CareCounts {
   const byOriginGroup = new Map(ORIGIN_GROUPS.map((group) => [group, { inCare: 0, newInCare: 0 }]));
+  let newInCare = 0;
   for (const person of people) {
+    if (person.isNew) newInCare += 1;
     const group = byOriginGroup.get(person.originGroup);
     if (!group) continue;
     group.inCare += 1;
     if (person.isNew) group.newInCare += 1;
   }
-  return { inCare: people.length, newInCare: people.filter((p) => p.isNew).length, byOriginGroup };
+  return { inCare: people.length, newInCare, byOriginGroup };
 }
