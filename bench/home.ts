@@ -6,12 +6,14 @@
  * Target: p95 ≤ 50 ms each, on SQLite and, with BENCH_PG_URL, on PostgreSQL. The home counts
  * the year so far to today's date against last year's same days: the data set ends on its
  * fixed end date, so this year holds the months up to it.
- * The people in care are counted again only when a centre's care data moved (decision 014,
- * migration 0019), so each run also times the answers that pay for it, beside the p95 of the
- * answers one after another (warm):
+ * The people in care are counted again only when a centre's care data moved, each centre's part
+ * apart (decision 014, migration 0019), so each run also times the answers that pay for it,
+ * beside the p95 of the answers one after another (warm):
  *   - cold, after a change in every centre: each answer after every centre's care version moved
- *     (as any write of a case, period or member moves its centre's), all rows read and counted;
- *   - cold, after a change in the first centre alone: the same, all read and counted again;
+ *     (as any write of a case, period or member moves its centre's), all rows read and counted
+ *     (as after the server starts);
+ *   - cold, after a change in the first centre alone: its part read again, the whole put
+ *     together again (the answer a coordinator gets after a colleague's write): a target too;
  *   - on the data set's last day, counted in the bench's process (no HTTP): the server answers
  *     at today's date, after the data set's end, when no course runs; on that day they do. The
  *     running courses' figures are counted again only when a centre's course data moved
@@ -206,10 +208,14 @@ export async function runHomeBench(
 }
 
 export function homeVerdicts(result: HomeBenchResult) {
-  return result.runs.map((run) => ({
-    figure: `home p95, ${run.label.replace("coordinator's home, ", '')}`,
-    value: `${fmt(run.p95)} ms (p50 ${fmt(run.p50)})`,
-    target: `≤ ${HOME_TARGET_P95_MS} ms`,
-    met: run.p95 <= HOME_TARGET_P95_MS,
-  }));
+  return result.runs.flatMap((run) => {
+    const of = run.label.replace("coordinator's home, ", '');
+    const verdict = (figure: string, summary: LatencySummary) => ({
+      figure,
+      value: `${fmt(summary.p95)} ms (p50 ${fmt(summary.p50)})`,
+      target: `≤ ${HOME_TARGET_P95_MS} ms`,
+      met: summary.p95 <= HOME_TARGET_P95_MS,
+    });
+    return [verdict(`home p95, ${of}`, run), verdict(`home p95 after a change in one centre, ${of}`, run.coldOne)];
+  });
 }
