@@ -1,35 +1,10 @@
 import { z } from 'zod';
 import { id, isoDate, issue, pageQuery, shortText, storedRecord } from './common.js';
-import type { Locale } from './labels.js';
 import { periodQuery } from './period.js';
 
 /** `list`: a list showed identified people (their ids are in the details). */
 export const AUDIT_ACTIONS = ['create', 'read', 'list', 'update', 'delete', 'login', 'logout', 'export'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** The actions as the reviewer's page and the CSV export word them. */
-export const AUDIT_ACTION_LABELS: Record<Locale, Record<AuditAction, string>> = {
-  it: {
-    create: 'Creazione',
-    read: 'Lettura',
-    list: 'Elenco',
-    update: 'Modifica',
-    delete: 'Eliminazione',
-    login: 'Accesso',
-    logout: 'Uscita',
-    export: 'Esportazione',
-  },
-  en: {
-    create: 'Creation',
-    read: 'Reading',
-    list: 'List',
-    update: 'Change',
-    delete: 'Deletion',
-    login: 'Sign-in',
-    logout: 'Sign-out',
-    export: 'Export',
-  },
-};
 
 /** Who read or wrote: the user as the log keeps them (null for what no user did). */
 const reader = { userId: z.number().nullable(), userEmail: z.string().nullable(), userName: z.string().nullable() };

@@ -4,6 +4,7 @@ import { AGE_BANDS } from '../domain/dates.js';
 import { RENEWAL_STATUSES } from '../domain/deadlines.js';
 import { ORIGIN_GROUPS } from '../domain/origin-group.js';
 import { ROLES } from '../domain/permissions.js';
+import { AUDIT_ACTIONS } from './audit.js';
 import * as E from './enums.js';
 import { LABELS, type LabelList, labelOf } from './labels.js';
 
@@ -41,6 +42,7 @@ const VALUES: Record<LabelList, readonly (string | number)[]> = {
   networkOrganisationKind: E.NETWORK_ORGANISATION_KINDS,
   reminderKind: E.REMINDER_KINDS,
   reminderDelivery: E.REMINDER_DELIVERIES,
+  auditAction: AUDIT_ACTIONS,
 };
 
 describe('labels: one system for every value list', () => {

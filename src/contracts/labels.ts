@@ -4,6 +4,7 @@
  */
 
 import { REMINDER_DELIVERY_WORDS, REMINDER_KIND_WORDS } from '../domain/reminders.js';
+import type { AuditAction } from './audit.js';
 import type {
   AgeBand,
   Channel,
@@ -385,6 +386,30 @@ export const NETWORK_ORGANISATION_KIND_LABELS: Labels<NetworkOrganisationKind> =
  * documents find a value's words. A list here is complete in both languages (its type says so, and
  * labels.test.ts checks each list against its enum's values).
  */
+/** The actions as the reviewer's page and the CSV export word them. */
+export const AUDIT_ACTION_LABELS: Record<Locale, Record<AuditAction, string>> = {
+  it: {
+    create: 'Creazione',
+    read: 'Lettura',
+    list: 'Elenco',
+    update: 'Modifica',
+    delete: 'Eliminazione',
+    login: 'Accesso',
+    logout: 'Uscita',
+    export: 'Esportazione',
+  },
+  en: {
+    create: 'Creation',
+    read: 'Reading',
+    list: 'List',
+    update: 'Change',
+    delete: 'Deletion',
+    login: 'Sign-in',
+    logout: 'Sign-out',
+    export: 'Export',
+  },
+};
+
 export const LABELS = {
   gender: GENDER_LABELS,
   originGroup: ORIGIN_GROUP_LABELS,
@@ -418,6 +443,7 @@ export const LABELS = {
   networkOrganisationKind: NETWORK_ORGANISATION_KIND_LABELS,
   reminderKind: REMINDER_KIND_WORDS,
   reminderDelivery: REMINDER_DELIVERY_WORDS,
+  auditAction: AUDIT_ACTION_LABELS,
 } as const;
 
 export type LabelList = keyof typeof LABELS;

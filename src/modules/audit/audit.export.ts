@@ -1,10 +1,11 @@
-import { AUDIT_ACTION_LABELS, type AuditAction, type AuditEntry } from '../../contracts/audit.js';
+import type { AuditAction, AuditEntry } from '../../contracts/audit.js';
+import { labelsOf } from '../../contracts/labels.js';
 import { romeDateOf, romeTimeOf } from '../../domain/dates.js';
 import { CSV_BOM, csvRows } from '../../exports/csv.js';
 
 const HEADERS = ['Data e ora', 'Utente', 'E-mail utente', 'Centro', 'Azione', 'Oggetto', 'Identificativo', 'Dettagli'];
 
-const actionLabels: Record<string, string> = AUDIT_ACTION_LABELS.it;
+const actionLabels: Record<string, string> = labelsOf('it', 'auditAction');
 
 /** An instant as Rome's date and time to the second (Rome's offset is whole minutes: the seconds are UTC's). */
 export function romeDateTime(at: string): string {

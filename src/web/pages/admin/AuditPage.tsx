@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditEntry } from '../../../contracts/audit.js';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../contracts/audit.js';
 import { type Page, withQuery } from '../../api/client.js';
 import { useApiGet } from '../../api/hooks.js';
 import { TextField } from '../../components/fields.js';
@@ -54,7 +54,7 @@ function PersonFilter({ personId, name, onChoose }: { personId?: string; name?: 
 }
 
 export default function AuditPage() {
-  const { t, locale } = useI18n();
+  const { t, label } = useI18n();
   const dateTime = useRomeDateTime();
   const address = useAddressFilters(FILTERS);
   const filters = address.values;
@@ -64,8 +64,7 @@ export default function AuditPage() {
   const [personName, setPersonName] = useState<{ id: string; name: string }>();
   usePageTitle(t('audit.title'));
 
-  const actions = AUDIT_ACTION_LABELS[locale];
-  const actionChoices = AUDIT_ACTIONS.map((action) => ({ value: action, label: actions[action] }));
+  const actionChoices = AUDIT_ACTIONS.map((action) => ({ value: action, label: label('auditAction', action) }));
   const userChoices = (users.data ?? []).map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` }));
 
   return (
@@ -105,7 +104,7 @@ export default function AuditPage() {
                 // The e-mail: one per user, as the users page and the CSV name them.
                 cell: (e) => (e.userId === null ? t('audit.commandLine') : (e.userEmail ?? `#${e.userId}`)),
               },
-              { header: t('audit.action'), cell: (e) => actions[e.action as keyof typeof actions] ?? e.action },
+              { header: t('audit.action'), cell: (e) => label('auditAction', e.action as AuditAction) ?? e.action },
               { header: t('audit.entity'), cell: (e) => `${e.entity}${e.entityId ? ` #${e.entityId}` : ''}` },
               { header: t('audit.centre'), cell: (e) => e.centreName ?? '—' },
               {
