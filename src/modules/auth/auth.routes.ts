@@ -82,7 +82,7 @@ export const authRoutes = routesOf(['auth'], async (route, app) => {
     summary: 'Change your own password (other sessions end)',
     body: passwordChangeInput,
     problems,
-    handle: (_actor, { body }, request) => changePassword(app.db, requireLogin(request.auth), body),
+    handle: (_actor, { body }, request) => changePassword(app.db, requireLogin(request.auth), body, request.ip),
   });
 
   await app.register(sessionsRoutes);

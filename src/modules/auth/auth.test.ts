@@ -13,7 +13,8 @@ import {
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
 import { ERASURE_REQUEST, erasurePath } from '../../../test/support/erasure.js';
-import { MAX_FAILURES_PER_EMAIL } from './auth.usecases.js';
+import { MAX_FAILURES_PER_EMAIL } from './login-limits.js';
+import { verifyPassword } from './secrets.js';
 
 const PERSON = { givenNames: 'Amina', familyNames: 'Diallo', gender: 'female', citizenship: 'SN', birthDate: '1990-04-02' };
 
@@ -251,6 +252,33 @@ for (const dialect of DIALECTS) {
         'auth.invalid_credentials',
       );
       await loginAs(t.app, user.email, 'a brand new passphrase');
+    });
+
+    it(`the current password asked again is guessed within the login limits: after ${MAX_FAILURES_PER_EMAIL} wrong ones, 429 and nothing changes`, async () => {
+      const user = await createTestUser(t.db, {
+        organisationId: cast.organisationId,
+        role: 'operator',
+        centreIds: [cast.centreA.id],
+        email: 'guesser@example.test',
+      });
+      // A session left open: whoever sits at it guesses the password behind it.
+      const session = api(t.app, await loginAs(t.app, user.email));
+      const change = (currentPassword: string) =>
+        session.post('/auth/password', { currentPassword, newPassword: 'a guessed new passphrase' });
+      for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) expectProblem(await change(`guess ${i}`), 400, 'auth.wrong_password');
+      expectProblem(await change('guess 5'), 429, 'auth.rate_limited');
+      expectProblem(await change(user.password), 429, 'auth.rate_limited');
+      // The second factor's own check of the password is held by the same limits.
+      expectStatus(await session.post('/auth/second-factor/setup', {}), 200);
+      expectProblem(
+        await session.post('/auth/second-factor/enable', { password: user.password, code: '123456' }),
+        429,
+        'auth.rate_limited',
+      );
+      // The guesses count as failed logins of the address from this client: it is refused here too, the password unchanged.
+      expectProblem(await api(t.app, null).post('/auth/login', { email: user.email, password: user.password }), 429, 'auth.rate_limited');
+      const hash = await t.db.selectFrom('users').select('passwordHash').where('id', '=', user.id).executeTakeFirstOrThrow();
+      expect(await verifyPassword(hash.passwordHash, user.password)).toBe(true);
     });
 
     it('an inactive user cannot log in, and their open sessions end', async () => {

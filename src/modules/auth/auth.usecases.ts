@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { Me } from '../../contracts/auth.js';
 import type { Database } from '../../db/schema.js';
@@ -6,33 +5,24 @@ import { inTransaction } from '../../db/transaction.js';
 import { badRequest } from '../../errors/index.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor, RequestAuth } from './actor.js';
-import {
-  invalidCredentials,
-  loginRateLimited,
-  secondFactorInvalid,
-  secondFactorRequired,
-  secondFactorReused,
-  wrongCurrentPassword,
-} from './auth.errors.js';
+import { invalidCredentials, secondFactorInvalid, secondFactorRequired, secondFactorReused } from './auth.errors.js';
 import {
   centresOf,
-  countRecentFailures,
   deleteAttemptsBefore,
   deleteExpiredSessions,
   deleteSession,
   deleteSessionsOf,
   extendSession,
-  findPasswordHash,
   findSessionOwner,
   findTokenOwner,
   findUserByEmail,
-  insertFailedAttempt,
   insertSession,
   loadActor,
   markAttemptSucceeded,
   setPasswordHash,
   touchApiToken,
 } from './auth.repository.js';
+import { attemptWithinLimits, minutesBefore, verifyOwnPassword } from './login-limits.js';
 import { secondFactorStateOf, spendCodeWithinLimit } from './second-factor.usecases.js';
 import { decoyHash, hashPassword, randomSecret, sha256, verifyPassword } from './secrets.js';
 import { sessionSignInOf } from './sso.repository.js';
@@ -40,20 +30,8 @@ import { requirePasswordSignIn } from './sso.usecases.js';
 
 type Db = Kysely<Database>;
 
-export const LOGIN_WINDOW_MINUTES = 15;
-/**
- * Failures on one address from one client (within the window) before that client is refused on
- * it; more than this many from anywhere, and the address is under attack.
- */
-export const MAX_FAILURES_PER_EMAIL = 5;
-/** Failures from one client, whatever the addresses, before it is refused on all of them. */
-export const MAX_FAILURES_PER_IP = 30;
-/** The attempts a client gets on an address under attack, the current one included. */
-export const ATTEMPTS_PER_CLIENT_UNDER_ATTACK = 2;
 /** Write "last seen" at most this often, so that reads do not turn into writes. */
 const TOUCH_EVERY_MS = 60_000;
-
-const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
 
 export interface NewSession {
   cookieValue: string;
@@ -106,42 +84,9 @@ export async function startSession(
 }
 
 /**
- * The client a login attempt is counted against: its IPv4 address, or the /64 network of its
- * IPv6 address (one subscriber's: a single host may use any address in it, so counting
- * addresses would give it 2^64 fresh budgets). IPv4-mapped IPv6 addresses count as IPv4.
- */
-export function clientOf(ip: string): string {
-  const address = ip.split('%')[0] ?? ip; // without a zone (fe80::1%eth0)
-  if (isIP(address) !== 6) return ip;
-  let text = address.toLowerCase();
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const groupsOf = (part: string) => (part === '' ? [] : part.split(':'));
-  const before = groupsOf(head);
-  const after = tail === undefined ? [] : groupsOf(tail);
-  const zeros = tail === undefined ? [] : Array<string>(8 - before.length - after.length).fill('0');
-  const groups = [...before, ...zeros, ...after].map((group) => Number.parseInt(group, 16));
-  if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
-    const [high = 0, low = 0] = groups.slice(6);
-    return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
-  }
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.toString(16))
-    .join(':')}::/64`;
-}
-
-/**
- * Logs in, within the limits of decision 003. The address is never locked as a whole, or anyone
- * who knows it could keep its owner out: a client (see clientOf) that fails on it too often is
- * refused on it, and a client that fails too often on any addresses is refused on all. An address
- * that has failed too often from anywhere is under attack: then each client gets only a couple
- * of attempts on it, so that many clients get a couple of guesses each, not five, while its owner
- * on a client that has not failed on it still logs in with the right password.
+ * Logs in, within the limits of decision 003 (login-limits.ts): many clients get a couple of
+ * guesses each on an address under attack, not five, while its owner on a client that has not
+ * failed on it still logs in with the right password.
  * With a second factor on, the password alone answers auth.second_factor_required (not counted:
  * a right password is no guess); a wrong or reused code is a failure the limits count.
  */
@@ -152,25 +97,7 @@ export async function login(
   sessionHours: number,
   now = new Date(),
 ): Promise<{ session: NewSession; actor: Actor }> {
-  const client = clientOf(device.ip);
-  // The attempt is written first, as a failure, and counted with the others: parallel guesses
-  // see each other, so the limit holds however many arrive at once.
-  const attemptId = await insertFailedAttempt(db, { email: input.email, ip: client, at: now.toISOString() });
-  const since = minutesBefore(now, LOGIN_WINDOW_MINUTES);
-  // Each count stops one above its threshold: that is all the decision needs.
-  const [fromClient, onAddress, onAddressFromClient] = await Promise.all([
-    countRecentFailures(db, { ip: client }, since, MAX_FAILURES_PER_IP + 1),
-    countRecentFailures(db, { email: input.email }, since, MAX_FAILURES_PER_EMAIL + 1),
-    countRecentFailures(db, { email: input.email, ip: client }, since, MAX_FAILURES_PER_EMAIL + 1),
-  ]);
-  const underAttack = onAddress > MAX_FAILURES_PER_EMAIL;
-  if (
-    fromClient > MAX_FAILURES_PER_IP ||
-    onAddressFromClient > MAX_FAILURES_PER_EMAIL ||
-    (underAttack && onAddressFromClient > ATTEMPTS_PER_CLIENT_UNDER_ATTACK)
-  ) {
-    throw loginRateLimited({ windowMinutes: LOGIN_WINDOW_MINUTES });
-  }
+  const attemptId = await attemptWithinLimits(db, input.email, device.ip, now);
 
   const user = await findUserByEmail(db, input.email);
   // Verify even for unknown e-mails, so that timing does not tell which addresses exist.
@@ -263,8 +190,13 @@ export async function describeMe(db: Db, auth: RequestAuth): Promise<Me> {
   };
 }
 
-export async function changePassword(db: Db, auth: RequestAuth, input: { currentPassword: string; newPassword: string }): Promise<void> {
-  if (!(await verifyPassword(await findPasswordHash(db, auth.actor.userId), input.currentPassword))) throw wrongCurrentPassword();
+export async function changePassword(
+  db: Db,
+  auth: RequestAuth,
+  input: { currentPassword: string; newPassword: string },
+  ip: string,
+): Promise<void> {
+  await verifyOwnPassword(db, auth.actor, input.currentPassword, ip);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(db, async (trx) => {
     await setPasswordHash(trx, auth.actor.userId, passwordHash, new Date().toISOString());

@@ -18,7 +18,7 @@ import {
   type TestUser,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
-import { ATTEMPTS_PER_CLIENT_UNDER_ATTACK, clientOf, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from './auth.usecases.js';
+import { ATTEMPTS_PER_CLIENT_UNDER_ATTACK, clientOf, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from './login-limits.js';
 
 /** Where a request comes from: the peer's address, and the X-Forwarded-For header if any. */
 interface From {

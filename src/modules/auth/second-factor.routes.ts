@@ -39,14 +39,14 @@ export const secondFactorRoutes = routesOf(['auth'], (route, app) => {
     summary: 'Turn the second factor on with a code of the new seed: the 10 recovery codes are answered once',
     body: secondFactorEnableInput,
     response: recoveryCodes,
-    handle: (_actor, { body }, request) => enableSecondFactor(app.db, requireLogin(request.auth), body),
+    handle: (_actor, { body }, request) => enableSecondFactor(app.db, requireLogin(request.auth), body, request.ip),
   });
 
   route.delete('/auth/second-factor', {
     permission: 'login',
     summary: 'Turn your second factor off, with your password and a code (not when the organisation requires it of your role)',
     body: secondFactorDisableInput,
-    handle: (_actor, { body }, request) => disableSecondFactor(app.db, requireLogin(request.auth), body),
+    handle: (_actor, { body }, request) => disableSecondFactor(app.db, requireLogin(request.auth), body, request.ip),
   });
 
   route.delete('/users/:id/second-factor', {

@@ -22,7 +22,7 @@ import {
   type TestUser,
 } from '../../../test/support/app.js';
 import { DIALECTS, describeDialect } from '../../../test/support/databases.js';
-import { MAX_FAILURES_PER_EMAIL } from './auth.usecases.js';
+import { MAX_FAILURES_PER_EMAIL } from './login-limits.js';
 import { MAX_REFUSED_CODES } from './second-factor.usecases.js';
 
 /** The start of a 30-second step. */

@@ -21,9 +21,9 @@ import {
   secondFactorNeedsSession,
   secondFactorNotOn,
   secondFactorNotSetUp,
-  wrongCurrentPassword,
   wrongSecondFactorCode,
 } from './auth.errors.js';
+import { verifyOwnPassword } from './login-limits.js';
 import {
   activateTotp,
   claimTotpStep,
@@ -40,7 +40,6 @@ import {
   setSecondFactorRoles,
   spendRecoveryCode,
 } from './second-factor.repository.js';
-import { verifyPassword } from './secrets.js';
 import { looksLikeTotp, newRecoveryCodes, newTotpSeed, otpauthUri, qrCodeOf, recoveryCodeHash, totpStepOf } from './totp.js';
 
 type Db = Kysely<Database>;
@@ -166,13 +165,14 @@ export async function enableSecondFactor(
   db: Db,
   auth: RequestAuth,
   input: { password: string; code: string },
+  ip: string,
   now = new Date(),
 ): Promise<{ recoveryCodes: string[] }> {
   const actor = sessionOnly(auth);
   const user = await findSecondFactorOf(db, actor.userId);
   if (user.totpSecret) throw secondFactorAlreadyOn();
   if (!user.totpPendingSecret) throw secondFactorNotSetUp();
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongCurrentPassword();
+  await verifyOwnPassword(db, actor, input.password, ip, now);
   const step = await totpStepOf(user.totpPendingSecret, input.code, now);
   if (step === null) throw wrongSecondFactorCode();
   const codes = newRecoveryCodes();
@@ -190,13 +190,14 @@ export async function disableSecondFactor(
   db: Db,
   auth: RequestAuth,
   input: { password: string; code: string },
+  ip: string,
   now = new Date(),
 ): Promise<void> {
   const actor = sessionOnly(auth);
   const user = await findSecondFactorOf(db, actor.userId);
   if (!user.totpSecret) throw secondFactorNotOn();
   if (requiredFor(user.secondFactorRoles, user.role)) throw secondFactorMandatory();
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongCurrentPassword();
+  await verifyOwnPassword(db, actor, input.password, ip, now);
   await spendCodeWithinLimit(
     db,
     { id: actor.userId, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep },
