@@ -107,12 +107,10 @@ async function timeHome(
         if (!response.ok) throw new Error(`GET /api/v1/home answered ${response.status}`);
         return performance.now() - started;
       };
-      // What the triggers do at any write of these centres' cases, periods or members.
-      const changeCareOf = (ids: readonly number[]) =>
-        database.db.updateTable('careVersions').set({ version: randomUUID() }).where('centreId', 'in', ids).execute();
-      // What the triggers do at any write of a centre's courses, lessons, enrolments or attendance.
-      const changeCoursesOf = (ids: readonly number[]) =>
-        database.db.updateTable('courseVersions').set({ version: randomUUID() }).where('centreId', 'in', ids).execute();
+      // What the triggers do at any write of these centres' cases, periods or members (careVersions), or of
+      // their courses, lessons, enrolments or attendance (courseVersions).
+      const changeOf = (table: 'careVersions' | 'courseVersions', ids: readonly number[]) =>
+        database.db.updateTable(table).set({ version: randomUUID() }).where('centreId', 'in', ids).execute();
       const timedAfter = async (change: () => Promise<unknown>, count: number) => {
         const samples: number[] = [];
         for (let i = 0; i < count; i++) {
@@ -122,8 +120,8 @@ async function timeHome(
         return summarise(samples);
       };
       for (let i = 0; i < 5; i++) await home();
-      const coldAll = await timedAfter(() => changeCareOf(centreIds), Math.ceil(coldReads / 3));
-      const coldOne = await timedAfter(() => changeCareOf([first.id]), coldReads);
+      const coldAll = await timedAfter(() => changeOf('careVersions', centreIds), Math.ceil(coldReads / 3));
+      const coldOne = await timedAfter(() => changeOf('careVersions', [first.id]), coldReads);
       const run = await timeGets(server.url, token, '/api/v1/home', reads, `coordinator's home, ${label} (${dialect})`, answered);
       // The server answers at today's date, after the data set's last day: no course runs. On that day they do.
       const actor: Actor = {
@@ -150,7 +148,7 @@ async function timeHome(
       const onLastDay = { ...summarise(lastDaySamples), coursesRunning };
       const coldLastDaySamples: number[] = [];
       for (let i = 0; i < coldReads; i++) {
-        await changeCoursesOf([first.id]);
+        await changeOf('courseVersions', [first.id]);
         coldLastDaySamples.push((await onLastDayOnce()).ms);
       }
       const onLastDayCold = summarise(coldLastDaySamples);

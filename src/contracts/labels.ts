@@ -381,13 +381,10 @@ export const NETWORK_ORGANISATION_KIND_LABELS: Labels<NetworkOrganisationKind> =
   en: { union: 'Trade union', service: 'Public service', school: 'School', association: 'Association', other: 'Other' },
 };
 
-/**
- * Every value list the app shows, by name: the one place the web app (`useI18n().label`) and the
- * documents find a value's words. A list here is complete in both languages (its type says so, and
- * labels.test.ts checks each list against its enum's values).
- */
+// --- the audit log
+
 /** The actions as the reviewer's page and the CSV export word them. */
-export const AUDIT_ACTION_LABELS: Record<Locale, Record<AuditAction, string>> = {
+const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   it: {
     create: 'Creazione',
     read: 'Lettura',
@@ -410,6 +407,11 @@ export const AUDIT_ACTION_LABELS: Record<Locale, Record<AuditAction, string>> = 
   },
 };
 
+/**
+ * Every value list the app shows, by name: the one place the web app (`useI18n().label`) and the
+ * documents find a value's words. A list here is complete in both languages (its type says so, and
+ * labels.test.ts checks each list against its enum's values).
+ */
 export const LABELS = {
   gender: GENDER_LABELS,
   originGroup: ORIGIN_GROUP_LABELS,

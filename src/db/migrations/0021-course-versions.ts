@@ -15,6 +15,9 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../database.js';
 import { centreVersions, irreversible, type TriggerRow, type VersionedTables } from './shapes.js';
 
+/** A lesson's or an enrolment's centres: its course's. */
+const ofItsCourse = (row: TriggerRow) => `select centre_id from courses where id = ${row}.course_id`;
+
 /**
  * Each table the figures read: the columns whose change moves the version, whether an insert or
  * a delete does (a kind or a centre matters only by what its courses show), and the centres of a row.
@@ -28,12 +31,12 @@ const READ: VersionedTables = {
   lessons: {
     columns: ['course_id', 'lesson_date', 'minutes', 'status'],
     rows: true,
-    centresOf: (row: TriggerRow) => `select centre_id from courses where id = ${row}.course_id`,
+    centresOf: ofItsCourse,
   },
   enrolments: {
     columns: ['course_id', 'person_id', 'anonymous_key', 'programme', 'enrolled_on', 'withdrawn_on', 'citizenship'],
     rows: true,
-    centresOf: (row: TriggerRow) => `select centre_id from courses where id = ${row}.course_id`,
+    centresOf: ofItsCourse,
   },
   attendance: {
     columns: ['lesson_id', 'enrolment_id', 'present'],

@@ -51,6 +51,20 @@ export interface CoverImage {
   alt: string;
 }
 
+/** A stored image (a centre's logo, a published version's copy of it) as the cover shows it, with its alternative text. */
+export function storedCoverImage(
+  stored: { mediaType: string; bytes: Uint8Array; width: number | string; height: number | string },
+  alt: string,
+): CoverImage {
+  return {
+    mediaType: stored.mediaType as CoverImage['mediaType'],
+    bytes: Buffer.from(stored.bytes),
+    width: Number(stored.width),
+    height: Number(stored.height),
+    alt,
+  };
+}
+
 /** What a document of the report shows beside its data. */
 export interface RenderOptions {
   coverImage?: CoverImage | null;

@@ -20,7 +20,7 @@ export const DOCUMENT_TYPES: Record<DocumentFormat | 'csv' | 'json', string> = {
   json: 'application/json; charset=utf-8',
 };
 
-export type { CoverImage, RenderOptions } from './common.js';
+export { type CoverImage, type RenderOptions, storedCoverImage } from './common.js';
 
 /** The whole report as a document (the PDF and the DOCX with the cover image, when there is one). */
 export async function renderReport(data: ReportData, format: DocumentFormat, options: RenderOptions = {}): Promise<Buffer> {

@@ -20,7 +20,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { changedFields } from '../../db/versioned.js';
 import { readImage } from '../../domain/images.js';
 import { notFound, staleVersion, validationFailed } from '../../errors/index.js';
-import type { CoverImage } from '../../exports/report/index.js';
+import { type CoverImage, storedCoverImage } from '../../exports/report/index.js';
 import { type Comune, findComune, resolveComuneName, searchComuni } from '../../reference/index.js';
 import { recordChange } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -216,11 +216,5 @@ export async function coverLogoOf(db: Db, centres: readonly { id: number; name: 
   );
   if (!logo) return null;
   const name = centres.find((centre) => centre.id === logo.centreId)?.name ?? '';
-  return {
-    mediaType: logo.mediaType as CoverImage['mediaType'],
-    bytes: Buffer.from(logo.bytes),
-    width: logo.width,
-    height: logo.height,
-    alt: `Logo di ${name}`,
-  };
+  return storedCoverImage(logo, `Logo di ${name}`);
 }

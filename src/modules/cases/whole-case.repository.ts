@@ -2,7 +2,7 @@
  * Reading cases in SQL: whole (members, periods, plan, the diary the reader may read, referrals)
  * in one query per part whatever the number of cases, and the list of cases, one page at a time.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Case, CaseListItem, CaseMember, CasePeriod } from '../../contracts/cases.js';
 import type { CaseArea, CaseClosingReason, CaseStatus, Gender, ReferralSource } from '../../contracts/enums.js';
 import { groupsOf, joinPersonNames, personOf, userOf } from '../../db/joined.js';
@@ -16,9 +16,9 @@ import { referralsOf } from './referrals.repository.js';
 
 type Db = Kysely<Database>;
 
-function caseHeads(db: Db) {
-  return db
-    .selectFrom('cases')
+/** Cases (of the query given) with the names they show: the person's, the household's, the responsible's. */
+function caseHeads(cases: SelectQueryBuilder<Database, 'cases', object>) {
+  return cases
     .leftJoin('people', 'people.id', 'cases.personId')
     .leftJoin('households', 'households.id', 'cases.householdId')
     .leftJoin('users as responsible', 'responsible.id', 'cases.responsibleId')
@@ -108,7 +108,10 @@ async function wholeCases(db: Db, heads: CaseHead[], reader: Reader): Promise<Ca
 /** One whole case, if it is in one of the centres. */
 export async function loadCase(db: Db, id: number, centreIds: readonly number[], reader: Reader): Promise<Case | undefined> {
   if (centreIds.length === 0) return undefined;
-  const head = await caseHeads(db).where('cases.id', '=', id).where('cases.centreId', 'in', centreIds).executeTakeFirst();
+  const head = await caseHeads(db.selectFrom('cases'))
+    .where('cases.id', '=', id)
+    .where('cases.centreId', 'in', centreIds)
+    .executeTakeFirst();
   if (!head) return undefined;
   return (await wholeCases(db, [head], reader))[0];
 }
@@ -116,7 +119,7 @@ export async function loadCase(db: Db, id: number, centreIds: readonly number[],
 /** Every case naming the person (in the centres), newest first, whole. */
 export async function loadCasesOfPerson(db: Db, personId: number, centreIds: readonly number[], reader: Reader): Promise<Case[]> {
   if (centreIds.length === 0) return [];
-  const heads = await caseHeads(db)
+  const heads = await caseHeads(db.selectFrom('cases'))
     .where('cases.centreId', 'in', centreIds)
     .where((eb) =>
       eb('cases.id', 'in', eb.selectFrom('caseMembers').select('caseMembers.caseId').where('caseMembers.personId', '=', personId)),
@@ -145,14 +148,7 @@ function filteredCases(db: Db, filter: CaseFilter) {
 }
 
 export async function listCases(db: Db, filter: CaseFilter, page: number, pageSize: number): Promise<ItemsPage<CaseListItem>> {
-  const ordered = filteredCases(db, filter)
-    .leftJoin('people', 'people.id', 'cases.personId')
-    .leftJoin('households', 'households.id', 'cases.householdId')
-    .leftJoin('users as responsible', 'responsible.id', 'cases.responsibleId')
-    .selectAll('cases')
-    .select(['people.givenNames', 'people.familyNames', 'households.name as householdName', 'responsible.displayName as responsibleName'])
-    .orderBy('cases.openedOn', 'desc')
-    .orderBy('cases.id', 'desc');
+  const ordered = caseHeads(filteredCases(db, filter)).orderBy('cases.openedOn', 'desc').orderBy('cases.id', 'desc');
   return readCentresPage(filter.centreIds, ordered, filteredCases(db, filter), page, pageSize, async (heads) => {
     const members = await membersOf(
       db,

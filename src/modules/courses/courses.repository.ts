@@ -37,7 +37,7 @@ function coursesWhere(db: Db, filter: CourseFilter) {
 }
 
 /** A course's kind, as every query of courses names its columns. */
-export const KIND_COLUMNS = [
+const KIND_COLUMNS = [
   'courseKinds.id as kindId',
   'courseKinds.code as kindCode',
   'courseKinds.labelIt as kindLabelIt',

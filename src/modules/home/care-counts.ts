@@ -53,7 +53,7 @@ export function careCountsOf(db: Db, centreIds: readonly number[], periods: read
   return keptByCentre(db, 'careVersions', centreIds, { part, whole: `${part}, in care ${asked}` }, countCentre, (parts) => {
     const shared = namedBySeveral(parts);
     // The people named by several parts, counted on the periods of all of them.
-    const sharedRows = parts.flatMap((p) => [...shared].flatMap((key) => p.periodsOf.get(key) ?? []));
+    const sharedPeriods = new Map([...shared].map((key) => [key, parts.flatMap((p) => p.periodsOf.get(key) ?? [])]));
     const openedBefore = new Map<number, string>();
     for (const p of parts) {
       for (const key of shared) {
@@ -63,7 +63,7 @@ export function careCountsOf(db: Db, centreIds: readonly number[], periods: read
       }
     }
     return periods.map((period, i) => {
-      const people = peopleInCareIn(periodsAsOf(sharedRows, period.to), yearOf(period), openedBefore);
+      const people = peopleInCareIn(asOf(sharedPeriods, period.to), yearOf(period), openedBefore);
       for (const p of parts) {
         for (const person of inCareAlone(p, periods, asked)[i] ?? []) if (!shared.has(person.personKey)) people.push(person);
       }
@@ -77,10 +77,14 @@ const yearOf = (period: DayRange) => Number(period.from.slice(0, 4));
 /** The people in care of each period on the part's periods alone, kept with the part for the periods asked last. */
 function inCareAlone(part: CentreCare, periods: readonly DayRange[], asked: string): PersonInCare[][] {
   if (part.alone?.asked !== asked) {
-    const rows = [...part.periodsOf.values()].flat();
-    part.alone = { asked, inCare: periods.map((period) => peopleInCareIn(periodsAsOf(rows, period.to), yearOf(period))) };
+    part.alone = { asked, inCare: periods.map((period) => peopleInCareIn(asOf(part.periodsOf, period.to), yearOf(period))) };
   }
   return part.alone.inCare;
+}
+
+/** Each person's periods as they stood at the end of `day` (periodsAsOf). */
+function asOf(periodsOf: ReadonlyMap<number, CareMemberPeriod[]>, day: string): Map<number, CareMemberPeriod[]> {
+  return new Map([...periodsOf].map(([key, periods]) => [key, periodsAsOf(periods, day)]));
 }
 
 /** The people who can be in care in one part and are named by another too (in care there, or earlier). */

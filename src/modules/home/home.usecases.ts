@@ -153,15 +153,9 @@ function runningCourses(db: Db, centreIds: number[], today: string): Promise<Vie
       attendanceRate: summary.attendanceRate,
     }));
   };
-  return keptByCentre(
-    db,
-    'courseVersions',
-    centreIds,
-    { part: `running on ${today}`, whole: `running on ${today}` },
-    countCentre,
-    (parts) =>
-      // As courseRowsFor orders them: by start, then as created.
-      parts.flat().sort((a, b) => (a.startDate === b.startDate ? a.courseId - b.courseId : a.startDate < b.startDate ? -1 : 1)),
+  return keptByCentre(db, 'courseVersions', centreIds, { part: `running on ${today}` }, countCentre, (parts) =>
+    // As courseRowsFor orders them: by start, then as created.
+    parts.flat().sort((a, b) => (a.startDate === b.startDate ? a.courseId - b.courseId : a.startDate < b.startDate ? -1 : 1)),
   );
 }
 

@@ -17,7 +17,7 @@ import { dataVersionsOf } from './home.repository.js';
 type Db = Kysely<Database>;
 
 /** The kinds of data a centre has a version of. */
-export type VersionedData = Parameters<typeof dataVersionsOf>[1];
+type VersionedData = Parameters<typeof dataVersionsOf>[1];
 
 /** Counted figures by what they count, with the versions they were counted at (the newest last). */
 type Kept = Map<string, { versions: string; figures: Promise<unknown> }>;
@@ -32,14 +32,14 @@ const keptOf = new WeakMap<Db, Kept>();
 /**
  * The figures over the centres, of one question: `countCentre` counts one centre's part,
  * `combine` puts the parts together (in the centres' order); `keys` say what else each depends
- * on (a part may serve several questions). A part is counted again only when the version of its
- * centre's data of this kind moved since it was.
+ * on (a part may serve several questions; the whole is the part's question unless said). A part
+ * is counted again only when the version of its centre's data of this kind moved since it was.
  */
 export async function keptByCentre<Part, T>(
   db: Db,
   data: VersionedData,
   centreIds: readonly number[],
-  keys: { part: string; whole: string },
+  keys: { part: string; whole?: string },
   countCentre: (centreId: number) => Promise<Part>,
   combine: (parts: Part[]) => T,
 ): Promise<T> {
@@ -47,7 +47,7 @@ export async function keptByCentre<Part, T>(
   // The versions first: whatever is read after them is at least as new.
   const versions = await dataVersionsOf(db, data, centreIds);
   const versionOf = (id: number) => versions.get(id) ?? 'none';
-  const whole = `${data} ${keys.whole} of ${centreIds.join(',')}`;
+  const whole = `${data} ${keys.whole ?? keys.part} of ${centreIds.join(',')}`;
   return keep(kept, whole, centreIds.map(versionOf).join(' '), async () => {
     const parts = await Promise.all(
       centreIds.map((id) => keep(kept, `${data} ${keys.part} of centre ${id}`, versionOf(id), () => countCentre(id))),

@@ -33,7 +33,7 @@ export function importJob<Arg>(
   };
 }
 
-export async function failImport(db: Db, importId: number, error: unknown, unexpected: { code: string; what: string }): Promise<void> {
+async function failImport(db: Db, importId: number, error: unknown, unexpected: { code: string; what: string }): Promise<void> {
   let failure: { code: string; params?: Record<string, unknown> };
   if (error instanceof AppError) failure = { code: error.code, params: error.extra };
   else {

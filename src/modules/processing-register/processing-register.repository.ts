@@ -1,6 +1,6 @@
 /** The register of processing: what it reads of the organisation's configuration, and the DPO's texts. All the SQL. */
 import type { Kysely } from 'kysely';
-import { userOf } from '../../db/joined.js';
+import { joinUserName, userOf } from '../../db/joined.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -77,9 +77,8 @@ export async function servicesReferredTo(db: Db, organisationId: number) {
 
 /** The DPO's texts of the organisation, with who wrote each last. */
 export async function registerTexts(db: Db, organisationId: number) {
-  const rows = await db
+  const texts = db
     .selectFrom('processingRegisterTexts')
-    .leftJoin('users', 'users.id', 'processingRegisterTexts.updatedBy')
     .select([
       'processingRegisterTexts.id',
       'processingRegisterTexts.section',
@@ -87,10 +86,9 @@ export async function registerTexts(db: Db, organisationId: number) {
       'processingRegisterTexts.version',
       'processingRegisterTexts.updatedAt',
       'processingRegisterTexts.updatedBy',
-      'users.displayName as updatedByName',
     ])
-    .where('processingRegisterTexts.organisationId', '=', organisationId)
-    .execute();
+    .where('processingRegisterTexts.organisationId', '=', organisationId);
+  const rows = await joinUserName(texts, 'processingRegisterTexts.updatedBy', 'updatedByName').execute();
   return rows.map(({ updatedBy, updatedByName, ...row }) => ({ ...row, updatedBy: userOf(updatedBy, updatedByName) }));
 }
 

@@ -22,7 +22,7 @@ export interface ReportFile {
  * The logo on the cover: a draft's is the centres' current one; a published version's the one it
  * was published with (none if it had none), whatever the centre's logo has become since.
  */
-export async function coverImageOf(db: Db, reportId: number | undefined, data: ReportData): Promise<CoverImage | null> {
+async function coverImageOf(db: Db, reportId: number | undefined, data: ReportData): Promise<CoverImage | null> {
   if (data.versionNumber === null) return coverLogoOf(db, data.heading.centres);
   return (reportId === undefined ? undefined : await findVersionLogo(db, reportId, data.versionNumber)) ?? null;
 }
@@ -33,6 +33,8 @@ export async function coverImageForScope(
   scope: { organisationId: number; centreIds: number[]; year: number },
   data: ReportData,
 ): Promise<CoverImage | null> {
+  // A draft's logo is the centres' current one: no need to look the report up.
+  if (data.versionNumber === null) return coverImageOf(db, undefined, data);
   return coverImageOf(db, await findReportByScope(db, scope.organisationId, scope.centreIds, scope.year), data);
 }
 

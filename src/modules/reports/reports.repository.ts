@@ -14,7 +14,7 @@ import {
 } from '../../contracts/reports.js';
 import { groupsOf, joinUserName } from '../../db/joined.js';
 import type { Database, ReportsTable } from '../../db/schema.js';
-import type { CoverImage } from '../../exports/report/index.js';
+import { type CoverImage, storedCoverImage } from '../../exports/report/index.js';
 
 type Db = Kysely<Database>;
 
@@ -226,14 +226,7 @@ export async function findVersionLogo(db: Db, reportId: number, number: number):
     .where('reportVersions.reportId', '=', reportId)
     .where('reportVersions.number', '=', number)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    mediaType: row.mediaType as CoverImage['mediaType'],
-    bytes: Buffer.from(row.bytes),
-    width: Number(row.width),
-    height: Number(row.height),
-    alt: row.alt,
-  };
+  return row && storedCoverImage(row, row.alt);
 }
 
 export function toReport(record: ReportRecord, versions: ReportVersionSummary[]): Report {

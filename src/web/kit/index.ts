@@ -1,6 +1,7 @@
 /**
  * The record kit: the one way a page lists, creates, edits and deletes records.
- * - useChange: send a change (busy, problem, field errors, stale-page reload, announced success)
+ * - useChange: send a change (busy, problem, field errors, stale-page reload, announced success);
+ *   saveRecord: a new record POSTed, or the one being corrected PATCHed at its version
  * - RecordTable: an accessible, responsive table of records with row actions and paging (rows keyed by their id
  *   unless told; a wide one, its own scrolling region); LoadedTable: a loaded list (useApiGet) as one, after the problem loading it
  * - RecordForm, FormActions, useFields, useEditing, EditableSection, InlineSelectForm, Options: forms, opened on demand, focus handled
@@ -31,7 +32,7 @@
 export { announce, focusLater, useAnnouncer } from './announce.js';
 export { ConfirmDialog, type ConfirmOptions, useConfirm } from './ConfirmDialog.js';
 export { Facts } from './Facts.js';
-export { type FileChoice, FileField, useFileChoice } from './FileField.js';
+export { FileField, useFileChoice } from './FileField.js';
 export { EditableSection, FormActions, InlineSelectForm, type OnDemandForm, Options, RecordForm, useEditing, useFields } from './forms.js';
 export { LoadedSection } from './LoadedSection.js';
 export { RecordsHeading } from './RecordsHeading.js';
@@ -53,6 +54,7 @@ export {
   type SendOptions,
   type Sent,
   STALE_CODES,
+  saveRecord,
   useChange,
 } from './useChange.js';
 export { type DeletionTexts, useRemove } from './useRemove.js';

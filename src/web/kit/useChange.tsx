@@ -119,3 +119,19 @@ export function useChange({ reload, reloadCodes = STALE_CODES }: ChangeOptions =
 }
 
 export type Change = ReturnType<typeof useChange>;
+
+/**
+ * Saves a record of the list at `path`: a new one (POST, with `created`, e.g. its centre) or the
+ * one being corrected (PATCH to `path/id`, at the version it was read at).
+ */
+export function saveRecord(
+  change: Change,
+  path: string,
+  editing: { id: number; version: number } | null,
+  fields: object,
+  { created = {}, success }: { created?: object; success?: string } = {},
+) {
+  return editing
+    ? change.send('PATCH', `${path}/${editing.id}`, { version: editing.version, ...fields }, { success })
+    : change.send('POST', path, { ...created, ...fields }, { success });
+}

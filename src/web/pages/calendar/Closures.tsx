@@ -4,8 +4,8 @@ import { TextField } from '../../components/fields.js';
 import { useI18n } from '../../i18n/index.js';
 import { AddOrCorrectForm } from '../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../kit/bound.js';
-import { focusLater, LoadedTable, RecordsHeading, useChange, useFields, useRemove } from '../../kit/index.js';
-import { DateRangeFields, saveRecord, useCalendarRecords } from './shared.js';
+import { focusLater, LoadedTable, RecordsHeading, saveRecord, useChange, useFields, useRemove } from '../../kit/index.js';
+import { DateRangeFields, useCalendarRecords } from './shared.js';
 
 const daysOf = (closure: ClosureRecord) => Math.round((Date.parse(closure.to) - Date.parse(closure.from)) / 86_400_000) + 1;
 

@@ -1,6 +1,6 @@
 /**
  * Pieces the calendar, staff and projects pages share: the centre choice, hours, weekdays, slot
- * tables, and how their records are saved, deleted and dated.
+ * tables, and how their records are deleted and dated (saved by the kit's saveRecord).
  */
 import { type ComponentType, type ReactNode, useState } from 'react';
 import type { CalendarDay } from '../../../contracts/calendar.js';
@@ -19,6 +19,7 @@ import {
   LoadedTable,
   type OnDemandForm,
   RecordsHeading,
+  saveRecord,
   useChange,
   useFields,
   useRemove,
@@ -132,22 +133,6 @@ export function WeekTable({ slots, caption }: { slots: Slot[]; caption: string }
       </tbody>
     </table>
   );
-}
-
-/**
- * Saves a record of the list at `path`: a new one (POST, with `created`, e.g. its centre) or the
- * one being corrected (PATCH to `path/id`, at the version it was read at).
- */
-export function saveRecord(
-  change: Change,
-  path: string,
-  editing: { id: number; version: number } | null,
-  fields: object,
-  { created = {}, success }: { created?: object; success?: string } = {},
-) {
-  return editing
-    ? change.send('PATCH', `${path}/${editing.id}`, { version: editing.version, ...fields }, { success })
-    : change.send('POST', path, { ...created, ...fields }, { success });
 }
 
 /**

@@ -1,13 +1,11 @@
 import type { ReactNode } from 'react';
+import { TitledSection } from '../../kit/index.js';
 
-/** A section of the home page: its heading (h2, named by `id`) and what it shows. */
+/** A section of the home page: its heading (h2, named by `id`) and what it shows, spaced from the next. */
 export function HomeSection({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mb-5">
-      <h2 id={id} className="h4">
-        {title}
-      </h2>
+    <TitledSection id={id} title={title} className="mb-5">
       {children}
-    </section>
+    </TitledSection>
   );
 }

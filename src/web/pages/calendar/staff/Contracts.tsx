@@ -14,12 +14,13 @@ import {
   orNull,
   RecordForm,
   RecordTable,
+  saveRecord,
   TitledSection,
   useChange,
   useFields,
   useRemove,
 } from '../../../kit/index.js';
-import { DateRangeFields, hoursOfMinutes, minutesOfHours, saveRecord, useFormatMinutes, WeeklyHoursField } from '../shared.js';
+import { DateRangeFields, hoursOfMinutes, minutesOfHours, useFormatMinutes, WeeklyHoursField } from '../shared.js';
 
 function ContractForm({
   member,

@@ -1,4 +1,4 @@
-/** What the events and meetings pages share: the list with its form on top, the centre of a new record, how a record is sent. */
+/** What the events and meetings pages share: the list with its form on top, the centre of a new record. */
 import { type ReactNode, useState } from 'react';
 import { CentreSelect } from '../../../components/CentreSelect.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -118,20 +118,7 @@ export function NewRecordCentre({
   return <CentreSelect column="col-lg-6" label={t('events.centre')} required {...field} />;
 }
 
-/**
- * Saves the form's `fields`: a new record to `path` (in the centre chosen, when one was), or the
- * one being corrected to `path/id` with the version it was read at; once saved, `onDone(true)`.
- */
-export async function saveRecord(
-  change: Change,
-  path: string,
-  editing: { id: number; version: number } | null,
-  fields: object,
-  centreId: string,
-  onDone: (saved: boolean) => void,
-) {
-  const sent = editing
-    ? await change.send('PATCH', `${path}/${editing.id}`, { version: editing.version, ...fields })
-    : await change.send('POST', path, { ...fields, ...(centreId ? { centreId: Number(centreId) } : {}) });
-  if (sent.ok) onDone(true);
+/** The centre a new record is kept in: the one chosen, or else the server's (the user's only centre). */
+export function centreChosen(centreId: string): { centreId?: number } {
+  return centreId ? { centreId: Number(centreId) } : {};
 }

@@ -26,8 +26,8 @@ import type { MessageKey } from '../../../i18n/it.js';
 import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
 import { boundTo } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
-import { type OnDemandForm, orNull, useChange, useFields } from '../../../kit/index.js';
-import { CentreListPage, saveRecord } from '../../calendar/shared.js';
+import { type OnDemandForm, orNull, saveRecord, useChange, useFields } from '../../../kit/index.js';
+import { CentreListPage } from '../../calendar/shared.js';
 
 const PARTS = ['Italian', 'Eu', 'NonEu', 'Unspecified'] as const;
 const PART_LABELS: Record<(typeof PARTS)[number], MessageKey> = {
