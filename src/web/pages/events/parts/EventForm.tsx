@@ -6,9 +6,9 @@ import { PersonSearch } from '../../../components/PersonSearch.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo, textsOf } from '../../../kit/bound.js';
 import { FieldGroup } from '../../../kit/FieldGroup.js';
-import { orNull, saveRecord, useChange, useFields } from '../../../kit/index.js';
+import { orNull, useChange, useFields } from '../../../kit/index.js';
 import { personName } from '../../activities/shared.js';
-import { centreChosen, NewRecordCentre, RecordFormOnTop } from './shared.js';
+import { NewRecordCentre, RecordFormOnTop, saveAndClose } from './shared.js';
 
 /** The people of the centre taking part: the list chosen so far, and the search to add one. */
 function ParticipantsField({
@@ -79,8 +79,7 @@ export function EventForm({ editing, reload, onDone }: { editing: Event | null; 
       participantIds: participants.map((p) => p.id),
       otherParticipants: Number(values.others) || 0,
     };
-    const sent = await saveRecord(change, '/events', editing, fields, { created: centreChosen(values.centreId) });
-    if (sent.ok) onDone(true);
+    await saveAndClose(change, '/events', editing, fields, values.centreId, onDone);
   };
 
   return (

@@ -6,8 +6,8 @@ import { TextAreaField, TextField } from '../../../components/fields.js';
 import { useI18n } from '../../../i18n/index.js';
 import { boundTo } from '../../../kit/bound.js';
 import { CheckboxList, FieldGroup } from '../../../kit/FieldGroup.js';
-import { orNull, saveRecord, useChange, useFields } from '../../../kit/index.js';
-import { centreChosen, NewRecordCentre, RecordFormOnTop } from './shared.js';
+import { orNull, useChange, useFields } from '../../../kit/index.js';
+import { NewRecordCentre, RecordFormOnTop, saveAndClose } from './shared.js';
 
 /** The organisations as checkboxes: the active ones, and those the meeting names already. */
 function OrganisationChoices({
@@ -74,8 +74,7 @@ export function MeetingForm({
 
   const save = async () => {
     const fields = { date: values.date, organisationIds, topic: values.topic.trim(), outcome: orNull(values.outcome) };
-    const sent = await saveRecord(change, '/network-meetings', editing, fields, { created: centreChosen(values.centreId) });
-    if (sent.ok) onDone(true);
+    await saveAndClose(change, '/network-meetings', editing, fields, values.centreId, onDone);
   };
 
   return (

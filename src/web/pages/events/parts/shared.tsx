@@ -1,9 +1,9 @@
-/** What the events and meetings pages share: the list with its form on top, the centre of a new record. */
+/** What the events and meetings pages share: the list with its form on top, the centre of a new record, how a record is saved. */
 import { type ReactNode, useState } from 'react';
 import { CentreSelect } from '../../../components/CentreSelect.js';
 import { useI18n } from '../../../i18n/index.js';
 import { AddOrCorrectForm } from '../../../kit/AddOrCorrectForm.js';
-import { type Change, focusLater, type RowAction, useChange, useConfirm } from '../../../kit/index.js';
+import { type Change, focusLater, type RowAction, saveRecord, useChange, useConfirm } from '../../../kit/index.js';
 import { useSession } from '../../../session.js';
 
 /**
@@ -118,7 +118,18 @@ export function NewRecordCentre({
   return <CentreSelect column="col-lg-6" label={t('events.centre')} required {...field} />;
 }
 
-/** The centre a new record is kept in: the one chosen, or else the server's (the user's only centre). */
-export function centreChosen(centreId: string): { centreId?: number } {
-  return centreId ? { centreId: Number(centreId) } : {};
+/**
+ * Saves the form's `fields` (the kit's saveRecord: a new record in the centre chosen, when one
+ * was, or the one being corrected at its version), then closes the form: `onDone(true)`.
+ */
+export async function saveAndClose(
+  change: Change,
+  path: string,
+  editing: { id: number; version: number } | null,
+  fields: object,
+  centreId: string,
+  onDone: (saved: boolean) => void,
+) {
+  const sent = await saveRecord(change, path, editing, fields, { created: centreId ? { centreId: Number(centreId) } : {} });
+  if (sent.ok) onDone(true);
 }
