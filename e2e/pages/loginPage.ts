@@ -30,9 +30,15 @@ export default class LoginPage extends AbstractPage {
     return LoginPage.verifyOnPage(page);
   }
 
+  /**
+   * Signs in, and waits for the server's answer (a session, an error, or the second factor asked):
+   * a page opened right after would otherwise race the request and land back here, signed out.
+   */
   async login(email: string, password: string): Promise<void> {
     await this.email.fill(email);
     await this.password.fill(password);
+    const answered = this.page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/login');
     await this.submit.click();
+    await answered;
   }
 }
